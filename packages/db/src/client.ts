@@ -1,0 +1,42 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.ts";
+import { migrationsFolder, resolveDatabasePath } from "./paths.ts";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Open the embedded database with WAL, foreign keys and a busy timeout. */
+export function openDb(file: string = resolveDatabasePath()): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle({ client: sqlite, schema, casing: "snake_case" }) as Db;
+}
+
+/** Apply the committed migrations (idempotent). */
+export function migrateDb(db: Db): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+/** A fresh in-memory database built from the real migrations (tests). */
+export function openTestDb(): Db {
+  const db = openDb(":memory:");
+  migrateDb(db);
+  return db;
+}
+
+let shared: Db | undefined;
+/** The process-wide database, opened and migrated on first use. */
+export function getDb(): Db {
+  if (!shared) {
+    shared = openDb();
+    migrateDb(shared);
+  }
+  return shared;
+}

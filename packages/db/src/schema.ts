@@ -1,0 +1,440 @@
+/**
+ * The Liangxin schema. Column names are camelCase here and snake_case in SQLite (casing set once in
+ * drizzle.config.ts and the client). Dates are ISO `YYYY-MM-DD` text; every dated relation is half-open
+ * [startOn, endOn). People are never deleted: they leave by a dated status change.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  text()
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** 行政区划 (属地): city → county → township. `path` holds ids: `/1/5/23/`. */
+export const regions = sqliteTable(
+  "regions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    code: text().notNull(),
+    name: text().notNull(),
+    level: text({ enum: ["city", "county", "township"] }).notNull(),
+    parentId: integer(),
+    path: text().notNull(),
+    depth: integer().notNull(),
+  },
+  (t) => [uniqueIndex("regions_code_uq").on(t.code), index("regions_path_idx").on(t.path)],
+);
+
+/**
+ * 党组织 (隶属关系). Management nodes (市级工委, 县级工委, 乡镇党委, 园区党工委, 行业党委) and grassroots
+ * organizations (基层党委, 党总支, 党支部, 联合党支部). `parentId`/`path` are today's tree; earlier superiors
+ * come from `org_reparentings`.
+ */
+export const orgs = sqliteTable(
+  "orgs",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    code: text().notNull(),
+    name: text().notNull(),
+    category: text({
+      enum: [
+        "cityCommittee",
+        "countyCommittee",
+        "townshipCommittee",
+        "parkCommittee",
+        "industryCommittee",
+        "committee",
+        "generalBranch",
+        "branch",
+        "jointBranch",
+      ],
+    }).notNull(),
+    parentId: integer(),
+    path: text().notNull(),
+    depth: integer().notNull(),
+    /** The territory a management node manages (none for 行业党委 and grassroots organizations). */
+    regionId: integer().references(() => regions.id),
+    formationMode: text({
+      enum: ["standalone", "joint", "affiliated", "hosted", "regional", "grid"],
+    }),
+    foundedOn: text().notNull(),
+    revokedOn: text(),
+    lastElectionOn: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("orgs_code_uq").on(t.code),
+    index("orgs_path_idx").on(t.path),
+    index("orgs_parent_idx").on(t.parentId),
+    index("orgs_region_idx").on(t.regionId),
+  ],
+);
+
+/** 隶属变更: the new superior holds from `effectiveOn`. */
+export const orgReparentings = sqliteTable(
+  "org_reparentings",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    fromParentId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    toParentId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    effectiveOn: text().notNull(),
+    docNo: text(),
+    reason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("org_reparentings_org_idx").on(t.orgId, t.effectiveOn)],
+);
+
+/** 双重管理: a horizontal link from an organization to a regional organization. Visibility, never a count. */
+export const dualLinks = sqliteTable(
+  "dual_links",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    regionalOrgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [index("dual_links_org_idx").on(t.orgId), index("dual_links_regional_idx").on(t.regionalOrgId)],
+);
+
+/** 两新组织: 非公企业 or 社会组织, located in one township-level region. */
+export const hosts = sqliteTable(
+  "hosts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    creditCode: text().notNull(),
+    name: text().notNull(),
+    kind: text({ enum: ["enterprise", "socialOrg"] }).notNull(),
+    industry: text(),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id),
+    foundedOn: text().notNull(),
+    closedOn: text(),
+    ownerName: text(),
+    ownerIsMember: integer({ mode: "boolean" }).notNull().default(false),
+    contactPhone: text(),
+    address: text(),
+    unionOn: text(),
+    youthLeagueOn: text(),
+    womenOn: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("hosts_credit_code_uq").on(t.creditCode),
+    index("hosts_region_idx").on(t.regionId),
+    index("hosts_name_idx").on(t.name),
+  ],
+);
+
+/** 经营数据: employees and revenue (万元) per host and year. */
+export const hostYears = sqliteTable(
+  "host_years",
+  {
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    year: integer().notNull(),
+    employees: integer().notNull(),
+    revenue: real(),
+  },
+  (t) => [primaryKey({ columns: [t.hostId, t.year] })],
+);
+
+/** 覆盖关系: the topmost organization of a unit formally covers a host over [startOn, endOn). */
+export const coverages = sqliteTable(
+  "coverages",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [
+    index("coverages_host_idx").on(t.hostId, t.startOn),
+    index("coverages_org_idx").on(t.orgId, t.startOn),
+  ],
+);
+
+/** 党员. Never deleted. `orgId` is today's holder (null when held outside the city's tree). */
+export const members = sqliteTable(
+  "members",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    idNumber: text().notNull(),
+    name: text().notNull(),
+    gender: text({ enum: ["male", "female"] }).notNull(),
+    birthDate: text(),
+    joinedOn: text().notNull(),
+    fullOn: text(),
+    orgId: integer().references(() => orgs.id),
+    outsideOrgName: text(),
+    workHostId: integer().references(() => hosts.id),
+    workSince: text(),
+    jobCategory: text({ enum: ["owner", "manager", "professional", "frontline", "other"] }),
+    status: text({ enum: ["normal", "transferredOut", "expelled", "deceased", "stopped"] })
+      .notNull()
+      .default("normal"),
+    statusOn: text(),
+    mobile: integer({ mode: "boolean" }).notNull().default(false),
+    lostContact: integer({ mode: "boolean" }).notNull().default(false),
+    pocket: integer({ mode: "boolean" }).notNull().default(false),
+    phone: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("members_id_number_uq").on(t.idNumber),
+    index("members_org_idx").on(t.orgId),
+    index("members_work_host_idx").on(t.workHostId),
+    index("members_name_idx").on(t.name),
+  ],
+);
+
+/** Dated formal relationship: held by `orgId`, or outside the tree (`orgId` null, `outsideOrgName`). */
+export const memberRelationships = sqliteTable(
+  "member_relationships",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    orgId: integer().references(() => orgs.id),
+    outsideOrgName: text(),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [
+    index("member_relationships_member_idx").on(t.memberId, t.startOn),
+    index("member_relationships_org_idx").on(t.orgId, t.startOn),
+  ],
+);
+
+/** Dated workplace: the host where the member works. */
+export const memberWorkplaces = sqliteTable(
+  "member_workplaces",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [
+    index("member_workplaces_member_idx").on(t.memberId, t.startOn),
+    index("member_workplaces_host_idx").on(t.hostId, t.startOn),
+  ],
+);
+
+/** Status changes (转出/出党/死亡/停止党籍, or back to 正常), each from its date. */
+export const memberStatusEvents = sqliteTable(
+  "member_status_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    status: text({ enum: ["normal", "transferredOut", "expelled", "deceased", "stopped"] }).notNull(),
+    effectiveOn: text().notNull(),
+    reason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("member_status_events_member_idx").on(t.memberId, t.effectiveOn)],
+);
+
+/** 组织关系接转: request → accepted | rejected. */
+export const transfers = sqliteTable(
+  "transfers",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    fromOrgId: integer().references(() => orgs.id),
+    toOrgId: integer().references(() => orgs.id),
+    outsideOrgName: text(),
+    requestedOn: text().notNull(),
+    effectiveOn: text().notNull(),
+    state: text({ enum: ["pending", "accepted", "rejected"] })
+      .notNull()
+      .default("pending"),
+    decidedOn: text(),
+    decisionReason: text(),
+    requestedBy: integer(),
+    decidedBy: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("transfers_member_idx").on(t.memberId),
+    index("transfers_to_idx").on(t.toOrgId, t.state),
+    index("transfers_from_idx").on(t.fromOrgId, t.state),
+  ],
+);
+
+/** 发展党员: a person in the development pipeline, each stage dated. */
+export const applicants = sqliteTable(
+  "applicants",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    idNumber: text().notNull(),
+    name: text().notNull(),
+    gender: text({ enum: ["male", "female"] }).notNull(),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    workHostId: integer().references(() => hosts.id),
+    appliedOn: text().notNull(),
+    activistOn: text(),
+    candidateOn: text(),
+    probationaryOn: text(),
+    fullOn: text(),
+    memberId: integer().references(() => members.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("applicants_id_number_uq").on(t.idNumber), index("applicants_org_idx").on(t.orgId)],
+);
+
+/** 书记: at most one per organization at a time. */
+export const secretaries = sqliteTable(
+  "secretaries",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [index("secretaries_org_idx").on(t.orgId, t.startOn), index("secretaries_member_idx").on(t.memberId)],
+);
+
+/** 党建工作指导员. Dispatched by an organization of the tree, or by an organ outside it. */
+export const instructors = sqliteTable(
+  "instructors",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    number: text().notNull(),
+    name: text().notNull(),
+    kind: text({ enum: ["fullTime", "partTime", "seconded"] }).notNull(),
+    dispatchOrgId: integer().references(() => orgs.id),
+    dispatchOrgName: text(),
+    /** The management node that keeps the record. */
+    registeredById: integer()
+      .notNull()
+      .references(() => orgs.id),
+    phone: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("instructors_number_uq").on(t.number),
+    index("instructors_dispatch_idx").on(t.dispatchOrgId),
+    index("instructors_registered_idx").on(t.registeredById),
+  ],
+);
+
+/** 指导关系: an instructor assigned to a host over [startOn, endOn). */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    instructorId: integer()
+      .notNull()
+      .references(() => instructors.id),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [
+    index("assignments_instructor_idx").on(t.instructorId, t.startOn),
+    index("assignments_host_idx").on(t.hostId, t.startOn),
+  ],
+);
+
+/** 政策参数: dated, set at city level; `params` is the JSON of the domain's Policy. */
+export const policies = sqliteTable(
+  "policies",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    effectiveOn: text().notNull(),
+    params: text({ mode: "json" }).notNull(),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("policies_effective_uq").on(t.effectiveOn)],
+);
+
+/** Users: bound to an organization (administrators, secretaries) or to one host (owner). */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    username: text().notNull(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: ["admin", "secretary", "owner"] }).notNull(),
+    orgId: integer().references(() => orgs.id),
+    hostId: integer().references(() => hosts.id),
+    disabled: integer({ mode: "boolean" }).notNull().default(false),
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: text(),
+    passwordChangedAt: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_username_uq").on(t.username), index("users_org_idx").on(t.orgId)],
+);
+
+/** Audit log: who, when, what, before, after. Written in the same transaction as the change. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer(),
+    username: text(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    /** The organization whose scope this entry belongs to (for searching within scope). */
+    scopeOrgId: integer(),
+    before: text({ mode: "json" }),
+    after: text({ mode: "json" }),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_scope_idx").on(t.scopeOrgId, t.at)],
+);
+
+export type Region = typeof regions.$inferSelect;
+export type Org = typeof orgs.$inferSelect;
+export type Host = typeof hosts.$inferSelect;
+export type Member = typeof members.$inferSelect;
+export type Instructor = typeof instructors.$inferSelect;
+export type User = typeof users.$inferSelect;

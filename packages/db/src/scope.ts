@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { hosts, orgs, regions, users } from "./schema.ts";
+
+export type Role = "admin" | "secretary" | "owner";
+
+/**
+ * What a caller may touch, loaded from the database on every request (never trusted from the token).
+ * Administrators and secretaries are bound to an organization (its subordination subtree, and for a
+ * management node with a territory, the region subtree); an owner is bound to one host unit.
+ */
+export interface Scope {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  org: { id: number; code: string; name: string; category: string; path: string } | null;
+  region: { id: number; code: string; name: string; level: string; path: string } | null;
+  host: { id: number; name: string; creditCode: string } | null;
+}
+
+/** The caller's scope, or null when the user is missing, disabled or bound to nothing that exists. */
+export function loadScope(db: Db, userId: number): Scope | null {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabled) return null;
+  const base = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  if (user.role === "owner") {
+    if (user.hostId == null) return null;
+    const host = db
+      .select({ id: hosts.id, name: hosts.name, creditCode: hosts.creditCode })
+      .from(hosts)
+      .where(eq(hosts.id, user.hostId))
+      .get();
+    return host ? { ...base, org: null, region: null, host } : null;
+  }
+  if (user.orgId == null) return null;
+  const org = db
+    .select({
+      id: orgs.id,
+      code: orgs.code,
+      name: orgs.name,
+      category: orgs.category,
+      path: orgs.path,
+      regionId: orgs.regionId,
+    })
+    .from(orgs)
+    .where(eq(orgs.id, user.orgId))
+    .get();
+  if (!org) return null;
+  const region =
+    org.regionId == null
+      ? null
+      : (db
+          .select({ id: regions.id, code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+          .from(regions)
+          .where(eq(regions.id, org.regionId))
+          .get() ?? null);
+  const { regionId: _r, ...orgPart } = org;
+  return { ...base, org: orgPart, region, host: null };
+}

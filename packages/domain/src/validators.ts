@@ -1,0 +1,74 @@
+/**
+ * Check characters of the unified social credit code (GB 32100-2015) and the citizen ID number
+ * (GB 11643-1999).
+ */
+
+const CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_BODY = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}$/;
+
+/** The check character for the first 17 characters of a credit code, or null if they are malformed. */
+export function creditCodeCheckChar(body17: string): string | null {
+  if (!CREDIT_BODY.test(body17)) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARSET.indexOf(body17[i]!) * CREDIT_WEIGHTS[i]!;
+  const c = (31 - (sum % 31)) % 31;
+  return CREDIT_CHARSET[c]!;
+}
+
+export function isValidCreditCode(code: string): boolean {
+  if (code.length !== 18) return false;
+  const check = creditCodeCheckChar(code.slice(0, 17));
+  return check !== null && check === code[17];
+}
+
+/** Complete a 17-character body with its check character. */
+export function withCreditCheckChar(body17: string): string {
+  const c = creditCodeCheckChar(body17);
+  if (c === null) throw new Error(`统一社会信用代码前17位格式不正确:${body17}`);
+  return body17 + c;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECKS = "10X98765432";
+
+export function citizenIdCheckChar(body17: string): string | null {
+  if (!/^\d{17}$/.test(body17)) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECKS[sum % 11]!;
+}
+
+/** The birth date encoded in an 18-digit citizen ID, or null when it is not a real date. */
+export function citizenIdBirthDate(id: string): string | null {
+  const m = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(id);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return null;
+  return iso;
+}
+
+export function isValidCitizenId(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  if (citizenIdBirthDate(id) === null) return false;
+  return citizenIdCheckChar(id.slice(0, 17)) === id[17];
+}
+
+export function withCitizenIdCheckChar(body17: string): string {
+  const c = citizenIdCheckChar(body17);
+  if (c === null) throw new Error(`公民身份号码前17位格式不正确:${body17}`);
+  return body17 + c;
+}
+
+/** Gender from the 17th digit: odd male, even female. */
+export function citizenIdGender(id: string): "male" | "female" | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return null;
+  return Number(id[16]) % 2 === 1 ? "male" : "female";
+}
+
+/** Mask a citizen ID: the first 6 and last 4 shown. */
+export function maskCitizenId(id: string): string {
+  if (id.length <= 10) return "*".repeat(id.length);
+  return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
+}
