@@ -1,5 +1,5 @@
 import type { PolicyVersion } from "./policy.ts";
-import type { IsoDate } from "./types.ts";
+import type { CountedMode, IsoDate } from "./types.ts";
 
 /**
  * The indicator dictionary (../shared/domain.md). Keys are stable: report JSON, dashboard, exports.
@@ -32,7 +32,13 @@ export interface Indicators {
   workCoverageRate: number | null;
   membersEmployed: number | null;
   membersShareOfEmployees: number | null;
-  orgs: { total: number; committees: number; generalBranches: number; branches: number; jointBranches: number };
+  orgs: {
+    total: number;
+    committees: number;
+    generalBranches: number;
+    branches: number;
+    jointBranches: number;
+  };
   members: { total: number; full: number; probationary: number };
   prevOrgCoverageRate: number | null;
   orgCoverageRateChangePp: number | null;
@@ -47,6 +53,8 @@ export interface ReportRow {
   code: string;
   name: string;
   indicators: Indicators;
+  /** The unrounded parts the row was computed from (what a 合计 is summed from); set by `computeReport`. */
+  parts?: IndicatorParts;
 }
 
 export interface Report {
@@ -59,4 +67,56 @@ export interface Report {
   total: Indicators;
   /** A township's annex: one row per grassroots organization (organizations and members only). */
   annex: ReportRow[];
+  /** The parts the total was computed from (the sum of the rows' parts); set by `computeReport`. */
+  totalParts?: IndicatorParts;
+  /**
+   * Opening members (年初党员数): the node's members as of the previous 31 December on that date's tree,
+   * to compare with last year's approved closing figure; set by `computeReport`.
+   */
+  openingMembers?: number;
+}
+
+export interface OrgCounts {
+  total: number;
+  committees: number;
+  generalBranches: number;
+  branches: number;
+  jointBranches: number;
+}
+
+export interface MemberCounts {
+  total: number;
+  full: number;
+  probationary: number;
+}
+
+/**
+ * The unrounded, additive parts of the indicators: every count (including the numerators of all rates)
+ * and the distinct instructors. Parts of rows add up to the parts of their total (`sumIndicatorParts`);
+ * `indicatorsFromParts` derives the rates. Plain JSON (no Sets), so frozen rows can be stored.
+ */
+export interface IndicatorParts {
+  /** False for a row without territory (行业党委, annex rows): its host-side indicators are null. */
+  hasTerritory: boolean;
+  hosts: number;
+  enterprises: number;
+  socialOrgs: number;
+  employees: number;
+  aboveScale: number;
+  /** Above-scale enterprises organizationally covered (numerator of aboveScaleCoverageRate). */
+  aboveScaleCovered: number;
+  withMembers: number;
+  withThreeMembers: number;
+  /** Hosts with a standalone organization among withThreeMembers (numerator of threeMemberStandaloneRate). */
+  threeMemberStandalone: number;
+  orgCovered: number;
+  coveredByMode: Record<CountedMode, number>;
+  shouldEstablishNotEstablished: number;
+  instructorCovered: number;
+  workCovered: number;
+  membersEmployed: number;
+  /** Distinct instructors with an assignment in force to a counted host, ascending. */
+  instructorIds: number[];
+  orgs: OrgCounts;
+  members: MemberCounts;
 }

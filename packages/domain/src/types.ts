@@ -154,3 +154,30 @@ export interface Snapshot {
   instructors: InstructorRec[];
   assignments: AssignmentRec[];
 }
+
+/** The four modes as counted in `coveredByMode`, in report order. */
+export const COUNTED_MODES = ["standalone", "joint", "affiliated", "regional"] as const;
+
+/** 岗位类别 of a member. */
+export const JOB_CATEGORIES = ["owner", "manager", "professional", "frontline", "other"] as const;
+export type JobCategory = (typeof JOB_CATEGORIES)[number];
+
+/** 党建工作指导员类别: 专职 / 兼职 / 挂职. */
+export const INSTRUCTOR_KINDS = ["fullTime", "partTime", "seconded"] as const;
+export type InstructorKind = (typeof INSTRUCTOR_KINDS)[number];
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** 组织关系接转: request → accepted | rejected (打回). */
+export const TRANSFER_STATES = ["pending", "accepted", "rejected"] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+export type TransferDecision = "accept" | "reject";
+
+/** 书记任职: at most one secretary per organization at a time. */
+export interface SecretaryTermRec {
+  orgId: number;
+  memberId: number;
+  startOn: IsoDate;
+  endOn: IsoDate | null;
+}

@@ -2,6 +2,7 @@
  * Check characters of the unified social credit code (GB 32100-2015) and the citizen ID number
  * (GB 11643-1999).
  */
+import { MESSAGES } from "./messages.ts";
 
 const CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -25,7 +26,7 @@ export function isValidCreditCode(code: string): boolean {
 /** Complete a 17-character body with its check character. */
 export function withCreditCheckChar(body17: string): string {
   const c = creditCodeCheckChar(body17);
-  if (c === null) throw new Error(`统一社会信用代码前17位格式不正确:${body17}`);
+  if (c === null) throw new Error(MESSAGES.creditCodeBodyInvalid(body17));
   return body17 + c;
 }
 
@@ -57,7 +58,7 @@ export function isValidCitizenId(id: string): boolean {
 
 export function withCitizenIdCheckChar(body17: string): string {
   const c = citizenIdCheckChar(body17);
-  if (c === null) throw new Error(`公民身份号码前17位格式不正确:${body17}`);
+  if (c === null) throw new Error(MESSAGES.citizenIdBodyInvalid(body17));
   return body17 + c;
 }
 

@@ -1,0 +1,138 @@
+/**
+ * ISO calendar dates (`YYYY-MM-DD`) as strings, with arithmetic on the proleptic Gregorian calendar (no
+ * time zone involved). Dated facts are half-open intervals: in force on D iff start ≤ D and (no end or
+ * D < end). ISO strings of the same shape compare correctly as strings.
+ */
+import { MESSAGES } from "./messages.ts";
+import type { IsoDate } from "./types.ts";
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, month: number): number {
+  if (month === 2 && isLeapYear(y)) return 29;
+  return MONTH_DAYS[month - 1] ?? 0;
+}
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: unknown): s is IsoDate {
+  if (typeof s !== "string") return false;
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function parse(date: IsoDate): Ymd {
+  const m = ISO_RE.exec(date);
+  if (!m || !isIsoDate(date)) throw new RangeError(MESSAGES.invalidIsoDate(String(date)));
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+function format(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+export function toEpochDay(date: IsoDate): number {
+  const { y: y0, m, d } = parse(date);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function fromEpochDay(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return format(y, m, d);
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromEpochDay(toEpochDay(date) + n);
+}
+
+/** Calendar months; the day is clamped to the month's end (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const { y, m, d } = parse(date);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return format(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** Calendar years; 29 February becomes 28 February in a common year. */
+export function addYears(date: IsoDate, n: number): IsoDate {
+  return addMonths(date, 12 * n);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+export function yearOf(date: IsoDate): number {
+  return parse(date).y;
+}
+
+export function yearStart(year: number): IsoDate {
+  return format(year, 1, 1);
+}
+
+export function yearEnd(year: number): IsoDate {
+  return format(year, 12, 31);
+}
+
+/** Half-open: start ≤ d and (end null or d < end). */
+export function inForce(startOn: IsoDate, endOn: IsoDate | null | undefined, d: IsoDate): boolean {
+  return startOn <= d && (endOn === null || endOn === undefined || d < endOn);
+}
+
+/** Whether two half-open intervals share at least one day. */
+export function intervalsOverlap(
+  aStart: IsoDate,
+  aEnd: IsoDate | null,
+  bStart: IsoDate,
+  bEnd: IsoDate | null,
+): boolean {
+  return (bEnd === null || aStart < bEnd) && (aEnd === null || bStart < aEnd);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/**
+ * Today's date in China (UTC+8, no daylight saving) by default; the arithmetic above never depends on a
+ * time zone.
+ */
+export function todayIso(now: Date = new Date(), utcOffsetMinutes = 480): IsoDate {
+  return new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
