@@ -3,9 +3,9 @@ import path from "node:path";
 
 /** The repository root: the nearest folder upwards holding `turbo.json`. */
 export function repoRoot(start: string = process.cwd()): string {
-  let dir = path.resolve(start);
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
-    if (existsSync(path.join(dir, "turbo.json"))) return dir;
+    if (existsSync(path.join(/*turbopackIgnore: true*/ dir, "turbo.json"))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return path.resolve(start);
     dir = up;
@@ -21,10 +21,10 @@ export function resolveDatabasePath(env: NodeJS.ProcessEnv = process.env): strin
   const raw = env.DATABASE_URL?.trim();
   if (raw === ":memory:") return raw;
   const file = raw ? raw.replace(/^file:/, "") : "data/liangxin.db";
-  return path.resolve(root, file);
+  return path.resolve(/*turbopackIgnore: true*/ root, file);
 }
 
 /** The committed drizzle-kit migrations. */
 export function migrationsFolder(): string {
-  return path.join(repoRoot(), "packages", "db", "drizzle");
+  return path.join(/*turbopackIgnore: true*/ repoRoot(), "packages", "db", "drizzle");
 }

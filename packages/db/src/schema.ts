@@ -332,7 +332,10 @@ export const secretaries = sqliteTable(
     startOn: text().notNull(),
     endOn: text(),
   },
-  (t) => [index("secretaries_org_idx").on(t.orgId, t.startOn), index("secretaries_member_idx").on(t.memberId)],
+  (t) => [
+    index("secretaries_org_idx").on(t.orgId, t.startOn),
+    index("secretaries_member_idx").on(t.memberId),
+  ],
 );
 
 /** 党建工作指导员. Dispatched by an organization of the tree, or by an organ outside it. */

@@ -51,7 +51,13 @@ export function loadScope(db: Db, userId: number): Scope | null {
     org.regionId == null
       ? null
       : (db
-          .select({ id: regions.id, code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+          .select({
+            id: regions.id,
+            code: regions.code,
+            name: regions.name,
+            level: regions.level,
+            path: regions.path,
+          })
           .from(regions)
           .where(eq(regions.id, org.regionId))
           .get() ?? null);

@@ -1,0 +1,141 @@
+import { parseArgs } from "node:util";
+import {
+  createUser,
+  listDemoAccounts,
+  migrateDb,
+  openDb,
+  resolveDatabasePath,
+  seedDemo,
+  type Db,
+} from "@liangxin/db";
+import { cliMessages as m } from "./messages.ts";
+import { progressBar } from "./progress.ts";
+
+type Command = (args: string[]) => Promise<number> | number;
+
+function openMigrated() {
+  const file = resolveDatabasePath();
+  const db = openDb(file);
+  migrateDb(db);
+  return { db, file };
+}
+
+function isEmpty(db: Db): boolean {
+  const row = db.$client
+    .prepare("select (select count(*) from orgs) + (select count(*) from hosts) as n")
+    .get() as {
+    n: number;
+  };
+  return row.n === 0;
+}
+
+function printDemoAccounts(db: Db): void {
+  const accounts = listDemoAccounts(db);
+  if (accounts.length === 0) return;
+  console.log(m.demoAccountsTitle);
+  console.table(
+    accounts.map((a) => ({
+      用户名: a.username,
+      密码: a.password,
+      角色: a.roleLabel,
+      范围: a.scopeName,
+    })),
+  );
+}
+
+const commands: Record<string, Command> = {
+  migrate() {
+    const { file } = openMigrated();
+    console.log(m.migrated(file));
+    return 0;
+  },
+
+  seed(args) {
+    const { values } = parseArgs({
+      args,
+      options: { demo: { type: "boolean" }, "if-empty": { type: "boolean" }, seed: { type: "string" } },
+    });
+    if (!values.demo) {
+      console.error(m.seedNeedsDemo);
+      return 2;
+    }
+    const { db } = openMigrated();
+    if (values["if-empty"] && !isEmpty(db)) {
+      console.log(m.seedSkipped);
+      return 0;
+    }
+    const bar = progressBar("载入演示城市");
+    const started = Date.now();
+    try {
+      seedDemo(db, {
+        ...(values.seed ? { seed: Number(values.seed) } : {}),
+        onProgress: (done, total, label) => bar.update(done, total, label),
+      });
+    } finally {
+      bar.stop();
+    }
+    console.log(m.seeded(Date.now() - started));
+    printDemoAccounts(db);
+    return 0;
+  },
+
+  "demo-accounts"() {
+    printDemoAccounts(openMigrated().db);
+    return 0;
+  },
+
+  "create-user"(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        username: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        org: { type: "string" },
+        host: { type: "string" },
+      },
+    });
+    for (const key of ["username", "password", "role"] as const) {
+      if (!values[key]) {
+        console.error(m.missingOption(key));
+        return 2;
+      }
+    }
+    const role = values.role;
+    if (role !== "admin" && role !== "secretary" && role !== "owner") {
+      console.error(m.badRole);
+      return 2;
+    }
+    const { db } = openMigrated();
+    const id = createUser(db, {
+      username: values.username!,
+      password: values.password!,
+      displayName: values.name ?? values.username!,
+      role,
+      ...(values.org ? { orgCode: values.org } : {}),
+      ...(values.host ? { hostCreditCode: values.host } : {}),
+    });
+    console.log(m.userCreated(values.username!, id));
+    return 0;
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(m.help);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(m.unknownCommand(name));
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    console.error(m.failed(error instanceof Error ? error.message : String(error)));
+    return 1;
+  }
+}

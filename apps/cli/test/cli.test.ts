@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+
+const bin = path.resolve(import.meta.dirname, "..", "bin", "liangxin.mjs");
+const dir = mkdtempSync(path.join(tmpdir(), "liangxin-cli-"));
+const dbFile = path.join(dir, "cli.db");
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, DATABASE_URL: dbFile },
+    encoding: "utf8",
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the command line, on a real database file named by DATABASE_URL", () => {
+  it("prints help in Chinese", () => {
+    const r = cli("--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("migrate");
+    expect(r.out).toContain("create-user");
+    expect(r.out).toContain("载入演示城市");
+  });
+
+  it("refuses an unknown command", () => {
+    const r = cli("frobnicate");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("未知命令");
+  });
+
+  it("migrates, seeds the demo city once, and skips it when the database is not empty", () => {
+    expect(cli("migrate").code).toBe(0);
+    const seeded = cli("seed", "--demo");
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toContain("city");
+    const hosts = () =>
+      new Database(dbFile, { readonly: true }).prepare("select count(*) from hosts").pluck().get();
+    const before = hosts();
+    expect(before).toBeGreaterThanOrEqual(2000);
+    const again = cli("seed", "--demo", "--if-empty");
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("跳过");
+    const refused = cli("seed", "--demo");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("已有数据");
+    expect(hosts()).toBe(before);
+  });
+
+  it("creates a user bound to an organization, and explains what is wrong otherwise", () => {
+    const db = new Database(dbFile, { readonly: true });
+    const code = db
+      .prepare("select code from orgs where category = 'countyCommittee' limit 1")
+      .pluck()
+      .get() as string;
+    db.close();
+    const ok = cli(
+      "create-user",
+      "--username",
+      "zhang",
+      "--password",
+      "Secret#123",
+      "--name",
+      "张三",
+      "--role",
+      "admin",
+      "--org",
+      code,
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("用户已创建");
+    const dup = cli(
+      "create-user",
+      "--username",
+      "zhang",
+      "--password",
+      "Secret#123",
+      "--role",
+      "admin",
+      "--org",
+      code,
+    );
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain("用户名已存在");
+    const missing = cli("create-user", "--username", "li", "--role", "admin");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("--password");
+  });
+});

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AntdRegistry } from "@ant-design/nextjs-registry";
+import { ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import { TRPCReactProvider } from "@/trpc/react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "两新组织党建工作信息系统", template: "%s · 两新党建" },
+  description: "非公有制企业和社会组织党建工作信息系统",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>
+        <AntdRegistry>
+          <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#c8161d", borderRadius: 4 } }}>
+            <TRPCReactProvider>{children}</TRPCReactProvider>
+          </ConfigProvider>
+        </AntdRegistry>
+      </body>
+    </html>
+  );
+}

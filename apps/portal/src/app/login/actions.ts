@@ -1,0 +1,29 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/auth";
+import { portalMessages } from "../messages";
+
+export interface LoginState {
+  error: string | null;
+}
+
+/** Sign in with the credentials provider; on failure answer a Chinese message for the form. */
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  try {
+    await signIn("credentials", {
+      username: String(formData.get("username") ?? ""),
+      password: String(formData.get("password") ?? ""),
+      redirectTo: "/",
+    });
+    return { error: null };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      if (code === "locked") return { error: portalMessages.loginLocked };
+      if (code === "disabled") return { error: portalMessages.loginDisabled };
+      return { error: portalMessages.loginInvalid };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+// Serve the built portal for the end-to-end tests on its own throwaway database with the demo city.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const tmp = path.join(here, ".tmp");
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: path.join(tmp, "e2e.db"),
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+};
+const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
+for (const args of [["migrate"], ["seed", "--demo"]]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const port = process.env.E2E_PORT ?? "3100";
+const server = spawn(
+  path.join(root, "node_modules", ".bin", "next"),
+  ["start", "-H", "127.0.0.1", "-p", port],
+  {
+    cwd: path.join(root, "apps", "portal"),
+    env,
+    stdio: "inherit",
+    detached: true,
+  },
+);
+const stop = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    /* gone */
+  }
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+process.on("exit", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,4 @@
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContext, todayIso, type Context } from "./context.ts";
+export { apiMessages } from "./messages.ts";
+export { authenticate, type AuthResult } from "@liangxin/db";

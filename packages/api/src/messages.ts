@@ -1,0 +1,9 @@
+/** Messages of the API layer that a user reads. */
+export const apiMessages = {
+  unauthorized: "请先登录",
+  notFound: "记录不存在",
+  forbidden: "无权执行此操作",
+  badInput: "输入有误",
+  internal: "服务器内部错误,请稍后再试",
+  conflict: "该记录已被他人修改,请刷新后重试",
+} as const;

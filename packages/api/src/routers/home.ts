@@ -1,0 +1,60 @@
+import { hostCountInScope, orgTreeInScope, type TreeNode } from "@liangxin/db";
+import { isManagement, type OrgCategory } from "@liangxin/domain";
+import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { categoryLabel, roleLabel } from "../labels.ts";
+
+interface LabelledNode {
+  id: number;
+  name: string;
+  category: string;
+  categoryLabel: string;
+  children: LabelledNode[];
+}
+
+function label(node: TreeNode): LabelledNode {
+  return {
+    id: node.id,
+    name: node.name,
+    category: node.category,
+    categoryLabel: categoryLabel(node.category),
+    children: node.children.map(label),
+  };
+}
+
+function managementIds(node: LabelledNode, out: number[] = []): number[] {
+  if (isManagement(node.category as OrgCategory)) {
+    out.push(node.id);
+    node.children.forEach((c) => managementIds(c, out));
+  }
+  return out;
+}
+
+export const homeRouter = createTRPCRouter({
+  /** Who is signed in, for the page header. */
+  me: protectedProcedure.query(({ ctx }) => {
+    const { scope } = ctx;
+    return {
+      username: scope.username,
+      displayName: scope.displayName,
+      role: scope.role,
+      roleLabel: roleLabel(scope),
+      scopeName: scope.org?.name ?? scope.host?.name ?? "",
+    };
+  }),
+
+  /** The caller's own area: their part of the organization tree and the hosts in it. */
+  overview: protectedProcedure.query(({ ctx }) => {
+    const { scope, db, today } = ctx;
+    const raw = orgTreeInScope(db, scope, today);
+    const tree = raw ? label(raw) : null;
+    return {
+      today,
+      org: scope.org ? { id: scope.org.id, code: scope.org.code, name: scope.org.name } : null,
+      region: scope.region ? { code: scope.region.code, name: scope.region.name } : null,
+      host: scope.host,
+      tree,
+      expanded: tree ? managementIds(tree) : [],
+      hostCount: hostCountInScope(db, scope, today),
+    };
+  }),
+});

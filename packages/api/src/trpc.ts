@@ -1,0 +1,49 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Context } from "./context.ts";
+import { apiMessages } from "./messages.ts";
+
+/** Zod issues as Chinese lines: which field, what is wrong. */
+function zodIssues(error: ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? zodIssues(error.cause) : null;
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? apiMessages.internal
+        : zod
+          ? `${apiMessages.badInput}:${zod.map((z) => (z.path ? `${z.path}:${z.message}` : z.message)).join(";")}`
+          : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues: zod } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure;
+
+/** A signed-in, enabled user whose scope was loaded from the database. */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.scope) throw new TRPCError({ code: "UNAUTHORIZED", message: apiMessages.unauthorized });
+  return next({ ctx: { ...ctx, scope: ctx.scope } });
+});
+
+/** Administrators (city, county, township, 行业党委). */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.scope.role !== "admin") throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+  return next();
+});
+
+/** Administrators and branch secretaries: anyone bound to an organization. */
+export const orgProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const org = ctx.scope.org;
+  if (!org) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+  return next({ ctx: { ...ctx, org } });
+});

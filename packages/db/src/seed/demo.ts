@@ -1,0 +1,203 @@
+/**
+ * `seedDemo`: fill an empty database with the fictional city 清源市 in one transaction, plus six demo
+ * accounts (password `Demo@2026`). Deterministic: the same seed and "today" give the same rows (password
+ * hashes aside, which are salted).
+ */
+import { writeAudit } from "../audit.ts";
+import type { Db } from "../client.ts";
+import { createUser, SYSTEM_ACTOR } from "../users.ts";
+import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
+import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
+
+export { DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
+export const DEMO_SEED = 20261121;
+
+export interface SeedDemoOptions {
+  /** Seed of the generator (default 20261121). */
+  seed?: number;
+  /** The fixed "today" of the demo: nothing is dated after it (default 2026-11-21). */
+  today?: string;
+  /** Progress: steps done, steps in all, and a Chinese label of the step just started. */
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: "admin" | "secretary" | "owner";
+  /** e.g. 市级管理员 */
+  roleLabel: string;
+  /** The organization or host unit the account is bound to. */
+  scopeName: string;
+}
+
+/** Rows per table after seeding, keyed by SQL table name. */
+export type TableCounts = Record<string, number>;
+
+export interface DemoSummary {
+  seed: number;
+  today: string;
+  /** The one password of every demo account. */
+  password: string;
+  accounts: DemoAccount[];
+  counts: TableCounts;
+  elapsedMs: number;
+}
+
+export const demoMessages = {
+  notEmpty: (hosts: number, orgs: number) =>
+    `数据库中已有数据(两新组织 ${hosts} 个、党组织 ${orgs} 个),演示数据只能写入空数据库`,
+  tableNotEmpty: (table: string, n: number) => `数据库中已有${table}数据 ${n} 条,演示数据只能写入空数据库`,
+  badToday: (today: string) => `演示数据的“今天”应为 2026-01-01 或以后的日期(YYYY-MM-DD):${today}`,
+  badSeed: (seed: number) => `随机种子应为非负整数:${seed}`,
+  stepBuild: "生成演示数据(行政区划、党组织、两新组织、党员、指导员)",
+  stepWrite: (table: string) => `写入${TABLE_LABELS[table] ?? table}`,
+  stepUsers: "创建演示账号",
+  stepDone: "完成",
+} as const;
+
+/** Chinese names of the tables, for progress and summaries. */
+export const TABLE_LABELS: Record<string, string> = {
+  regions: "行政区划",
+  orgs: "党组织",
+  org_reparentings: "隶属变更",
+  dual_links: "双重管理",
+  hosts: "两新组织",
+  host_years: "经营数据",
+  coverages: "覆盖关系",
+  members: "党员",
+  member_relationships: "组织关系",
+  member_workplaces: "工作单位",
+  member_status_events: "党员状态变更",
+  transfers: "组织关系接转",
+  applicants: "发展党员",
+  secretaries: "书记",
+  instructors: "党建工作指导员",
+  assignments: "指导关系",
+  policies: "政策参数",
+  users: "用户",
+  audit_log: "审计日志",
+};
+
+/** Tables the summary counts, in dependency order. */
+export const COUNTED_TABLES = [
+  "regions",
+  "orgs",
+  "org_reparentings",
+  "dual_links",
+  "hosts",
+  "host_years",
+  "coverages",
+  "members",
+  "member_relationships",
+  "member_workplaces",
+  "member_status_events",
+  "transfers",
+  "applicants",
+  "secretaries",
+  "instructors",
+  "assignments",
+  "policies",
+  "users",
+  "audit_log",
+] as const;
+
+export function countTables(db: Db): TableCounts {
+  const counts: TableCounts = {};
+  for (const t of COUNTED_TABLES) {
+    counts[t] = db.$client.prepare(`select count(*) from ${t}`).pluck().get() as number;
+  }
+  return counts;
+}
+
+const MAY_EXIST = new Set<string>(["policies", "users", "audit_log"]);
+
+/** The demo's events run to the end of 2025: "today" must come after them. */
+const MIN_TODAY = "2026-01-01";
+
+function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
+  const started = performance.now();
+  const seed = options.seed ?? DEMO_SEED;
+  const today = options.today ?? DEMO_TODAY;
+  const progress = options.onProgress;
+  const sqlite = db.$client;
+  if (!isIsoDate(today) || today < MIN_TODAY) throw new Error(demoMessages.badToday(today));
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(demoMessages.badSeed(seed));
+
+  const before = countTables(db);
+  const hosts = before.hosts ?? 0;
+  const orgs = before.orgs ?? 0;
+  if (hosts > 0 || orgs > 0) throw new Error(demoMessages.notEmpty(hosts, orgs));
+  // Data tables must be empty; policies, users (the demo usernames must be free) and the log may exist.
+  for (const t of COUNTED_TABLES) {
+    const n = before[t] ?? 0;
+    if (!MAY_EXIST.has(t) && n > 0) throw new Error(demoMessages.tableNotEmpty(TABLE_LABELS[t] ?? t, n));
+  }
+
+  // 1 build step + 17 tables + users.
+  const total = 19;
+  let done = 0;
+  progress?.(done, total, demoMessages.stepBuild);
+  const { data, accounts } = buildDemo(seed, today);
+  // Policy versions already set are kept; the defaults are written only into an empty table.
+  if ((before.policies ?? 0) > 0) data.policies = [];
+  done++;
+
+  const summary = sqlite.transaction((): DemoSummary => {
+    writeSeedData(sqlite, data, `${today}T00:00:00.000Z`, (table: SeedTable) => {
+      done++;
+      progress?.(done, total, demoMessages.stepWrite(SQL_TABLE[table]));
+    });
+    progress?.(done, total, demoMessages.stepUsers);
+    for (const a of accounts) {
+      createUser(
+        db,
+        {
+          username: a.username,
+          displayName: a.displayName,
+          password: DEMO_PASSWORD,
+          role: a.role,
+          ...(a.orgCode ? { orgCode: a.orgCode } : {}),
+          ...(a.hostCreditCode ? { hostCreditCode: a.hostCreditCode } : {}),
+        },
+        SYSTEM_ACTOR,
+      );
+    }
+    done++;
+    const counts = countTables(db);
+    writeAudit(db, {
+      userId: SYSTEM_ACTOR.userId,
+      username: SYSTEM_ACTOR.username,
+      action: "seed.demo",
+      entity: "database",
+      entityId: null,
+      scopeOrgId: data.orgs[0]?.id ?? null,
+      before: null,
+      after: { seed, today, counts },
+    });
+    counts.audit_log = (counts.audit_log ?? 0) + 1;
+    return {
+      seed,
+      today,
+      password: DEMO_PASSWORD,
+      accounts: accounts.map((a) => ({
+        username: a.username,
+        password: DEMO_PASSWORD,
+        role: a.role,
+        roleLabel: a.roleLabel,
+        scopeName: a.scopeName,
+      })),
+      counts,
+      elapsedMs: 0,
+    };
+  })();
+  progress?.(total, total, demoMessages.stepDone);
+  summary.elapsedMs = Math.round(performance.now() - started);
+  return summary;
+}
