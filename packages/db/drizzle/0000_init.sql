@@ -70,6 +70,48 @@ CREATE TABLE `dual_links` (
 --> statement-breakpoint
 CREATE INDEX `dual_links_org_idx` ON `dual_links` (`org_id`);--> statement-breakpoint
 CREATE INDEX `dual_links_regional_idx` ON `dual_links` (`regional_org_id`);--> statement-breakpoint
+CREATE TABLE `elections` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`org_id` integer NOT NULL,
+	`held_on` text NOT NULL,
+	`term_years` integer NOT NULL,
+	`note` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `elections_org_idx` ON `elections` (`org_id`,`held_on`);--> statement-breakpoint
+CREATE TABLE `establishment_plans` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`host_id` integer NOT NULL,
+	`target_on` text NOT NULL,
+	`responsible` text NOT NULL,
+	`state` text DEFAULT 'open' NOT NULL,
+	`closed_on` text,
+	`closed_reason` text,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`host_id`) REFERENCES `hosts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `establishment_plans_host_idx` ON `establishment_plans` (`host_id`,`state`);--> statement-breakpoint
+CREATE TABLE `host_corrections` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`host_id` integer NOT NULL,
+	`requested_by` integer NOT NULL,
+	`payload` text NOT NULL,
+	`state` text DEFAULT 'pending' NOT NULL,
+	`decided_by` integer,
+	`decided_at` text,
+	`reason` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`host_id`) REFERENCES `hosts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `host_corrections_host_idx` ON `host_corrections` (`host_id`,`state`);--> statement-breakpoint
 CREATE TABLE `host_years` (
 	`host_id` integer NOT NULL,
 	`year` integer NOT NULL,
@@ -121,6 +163,38 @@ CREATE TABLE `instructors` (
 CREATE UNIQUE INDEX `instructors_number_uq` ON `instructors` (`number`);--> statement-breakpoint
 CREATE INDEX `instructors_dispatch_idx` ON `instructors` (`dispatch_org_id`);--> statement-breakpoint
 CREATE INDEX `instructors_registered_idx` ON `instructors` (`registered_by_id`);--> statement-breakpoint
+CREATE TABLE `jobs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`user_id` integer,
+	`file_name` text,
+	`state` text DEFAULT 'queued' NOT NULL,
+	`done` integer DEFAULT 0 NOT NULL,
+	`total` integer DEFAULT 0 NOT NULL,
+	`stage` text,
+	`errors` text,
+	`summary` text,
+	`result_path` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`finished_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `jobs_user_idx` ON `jobs` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `meetings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`org_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`held_on` text NOT NULL,
+	`topic` text,
+	`attendees` integer,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `meetings_org_idx` ON `meetings` (`org_id`,`held_on`);--> statement-breakpoint
 CREATE TABLE `member_relationships` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`member_id` integer NOT NULL,
@@ -223,6 +297,45 @@ CREATE UNIQUE INDEX `orgs_code_uq` ON `orgs` (`code`);--> statement-breakpoint
 CREATE INDEX `orgs_path_idx` ON `orgs` (`path`);--> statement-breakpoint
 CREATE INDEX `orgs_parent_idx` ON `orgs` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `orgs_region_idx` ON `orgs` (`region_id`);--> statement-breakpoint
+CREATE TABLE `pact_parties` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`pact_id` integer NOT NULL,
+	`org_id` integer,
+	`host_id` integer,
+	`name` text,
+	FOREIGN KEY (`pact_id`) REFERENCES `pacts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`host_id`) REFERENCES `hosts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `pact_parties_pact_idx` ON `pact_parties` (`pact_id`);--> statement-breakpoint
+CREATE INDEX `pact_parties_org_idx` ON `pact_parties` (`org_id`);--> statement-breakpoint
+CREATE TABLE `pacts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`name` text NOT NULL,
+	`start_on` text NOT NULL,
+	`end_on` text,
+	`outcome` text,
+	`funds` real,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `pacts_start_idx` ON `pacts` (`start_on`);--> statement-breakpoint
+CREATE TABLE `plan_notes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`plan_id` integer NOT NULL,
+	`noted_on` text NOT NULL,
+	`note` text NOT NULL,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`plan_id`) REFERENCES `establishment_plans`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `plan_notes_plan_idx` ON `plan_notes` (`plan_id`);--> statement-breakpoint
 CREATE TABLE `policies` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`effective_on` text NOT NULL,
@@ -232,6 +345,31 @@ CREATE TABLE `policies` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `policies_effective_uq` ON `policies` (`effective_on`);--> statement-breakpoint
+CREATE TABLE `ratings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`org_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`stars` integer,
+	`grade` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `ratings_org_year_uq` ON `ratings` (`org_id`,`year`);--> statement-breakpoint
+CREATE TABLE `rectifications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`org_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`reason` text NOT NULL,
+	`measures` text,
+	`responsible` text,
+	`deadline` text,
+	`resolved_on` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `rectifications_org_idx` ON `rectifications` (`org_id`,`year`);--> statement-breakpoint
 CREATE TABLE `regions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,
@@ -244,6 +382,27 @@ CREATE TABLE `regions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `regions_code_uq` ON `regions` (`code`);--> statement-breakpoint
 CREATE INDEX `regions_path_idx` ON `regions` (`path`);--> statement-breakpoint
+CREATE TABLE `report_submissions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`org_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`state` text NOT NULL,
+	`figures` text NOT NULL,
+	`checks` text,
+	`explanations` text,
+	`submitted_by` integer,
+	`submitted_at` text,
+	`decided_by` integer,
+	`decided_at` text,
+	`return_reason` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`submitted_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `report_submissions_org_year_uq` ON `report_submissions` (`org_id`,`year`);--> statement-breakpoint
 CREATE TABLE `secretaries` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`org_id` integer NOT NULL,

@@ -441,3 +441,225 @@ export type Host = typeof hosts.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type Instructor = typeof instructors.$inferSelect;
 export type User = typeof users.$inferSelect;
+
+/**
+ * 年报上报: one row per management node and year. `figures` holds the frozen report (rows with their
+ * parts) once submitted; approved figures never change afterwards.
+ */
+export const reportSubmissions = sqliteTable(
+  "report_submissions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    state: text({ enum: ["submitted", "returned", "approved"] }).notNull(),
+    figures: text({ mode: "json" }).notNull(),
+    checks: text({ mode: "json" }),
+    /** Written explanations of warnings, keyed by check code. */
+    explanations: text({ mode: "json" }),
+    submittedBy: integer().references(() => users.id),
+    submittedAt: text(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: text(),
+    returnReason: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("report_submissions_org_year_uq").on(t.orgId, t.year)],
+);
+
+/** An owner's correction of its host's business data, approved or rejected by the township. */
+export const hostCorrections = sqliteTable(
+  "host_corrections",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    requestedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    /** { year, employees, revenue, contactPhone, address } as proposed. */
+    payload: text({ mode: "json" }).notNull(),
+    state: text({ enum: ["pending", "approved", "rejected"] })
+      .notNull()
+      .default("pending"),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: text(),
+    reason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("host_corrections_host_idx").on(t.hostId, t.state)],
+);
+
+/** Long-running imports and exports: progress for the page, errors for the report. */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: ["import", "export"] }).notNull(),
+    userId: integer().references(() => users.id),
+    fileName: text(),
+    state: text({ enum: ["queued", "running", "succeeded", "failed"] })
+      .notNull()
+      .default("queued"),
+    done: integer().notNull().default(0),
+    total: integer().notNull().default(0),
+    stage: text(),
+    errors: text({ mode: "json" }),
+    summary: text({ mode: "json" }),
+    resultPath: text(),
+    createdAt: createdAt(),
+    finishedAt: text(),
+  },
+  (t) => [index("jobs_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** 组建计划 for a should-establish-but-not-established host (应建未建). */
+export const establishmentPlans = sqliteTable(
+  "establishment_plans",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    targetOn: text().notNull(),
+    responsible: text().notNull(),
+    state: text({ enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    closedOn: text(),
+    closedReason: text(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("establishment_plans_host_idx").on(t.hostId, t.state)],
+);
+
+export const planNotes = sqliteTable(
+  "plan_notes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    planId: integer()
+      .notNull()
+      .references(() => establishmentPlans.id),
+    notedOn: text().notNull(),
+    note: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_notes_plan_idx").on(t.planId)],
+);
+
+/** 组织生活 (三会一课 and the rest). */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    kind: text({
+      enum: [
+        "memberAssembly",
+        "branchCommittee",
+        "groupMeeting",
+        "partyLecture",
+        "themeDay",
+        "lifeMeeting",
+        "democraticReview",
+      ],
+    }).notNull(),
+    heldOn: text().notNull(),
+    topic: text(),
+    attendees: integer(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_org_idx").on(t.orgId, t.heldOn)],
+);
+
+/** 换届: an election held, starting a term. */
+export const elections = sqliteTable(
+  "elections",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    heldOn: text().notNull(),
+    termYears: integer().notNull(),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("elections_org_idx").on(t.orgId, t.heldOn)],
+);
+
+/** 星级/分类定级 per organization and year. */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    stars: integer(),
+    grade: text({ enum: ["advanced", "average", "lagging"] }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("ratings_org_year_uq").on(t.orgId, t.year)],
+);
+
+/** 软弱涣散整顿 cases. */
+export const rectifications = sqliteTable(
+  "rectifications",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    reason: text().notNull(),
+    measures: text(),
+    responsible: text(),
+    deadline: text(),
+    resolvedOn: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rectifications_org_idx").on(t.orgId, t.year)],
+);
+
+/** 联建共建 pacts, with parties from the tree, host units or outside. */
+export const pacts = sqliteTable(
+  "pacts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: ["villageEnterprise", "organHost", "pairing", "regional"] }).notNull(),
+    name: text().notNull(),
+    startOn: text().notNull(),
+    endOn: text(),
+    outcome: text(),
+    /** 万元 */
+    funds: real(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pacts_start_idx").on(t.startOn)],
+);
+
+export const pactParties = sqliteTable(
+  "pact_parties",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pactId: integer()
+      .notNull()
+      .references(() => pacts.id),
+    orgId: integer().references(() => orgs.id),
+    hostId: integer().references(() => hosts.id),
+    name: text(),
+  },
+  (t) => [index("pact_parties_pact_idx").on(t.pactId), index("pact_parties_org_idx").on(t.orgId)],
+);

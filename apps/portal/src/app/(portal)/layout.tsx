@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Button } from "antd";
 import { requireCaller } from "@/server/caller";
+import { NavMenu } from "@/components/nav-menu";
 import { logout } from "../logout-action";
+import { navFor } from "../nav";
 import { portalMessages as m } from "../messages";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +38,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </header>
+      <NavMenu items={navFor(me.role).map(({ href, label }) => ({ href, label }))} />
       <main style={{ padding: 24, maxWidth: 1280, margin: "0 auto" }}>{children}</main>
     </div>
   );
