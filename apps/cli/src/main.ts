@@ -8,6 +8,7 @@ import {
   seedDemo,
   type Db,
 } from "@liangxin/db";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
 
@@ -44,6 +45,8 @@ function printDemoAccounts(db: Db): void {
 }
 
 const commands: Record<string, Command> = {
+  backup: backupCommand,
+  restore: restoreCommand,
   migrate() {
     const { file } = openMigrated();
     console.log(m.migrated(file));

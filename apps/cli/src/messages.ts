@@ -13,6 +13,8 @@ export const cliMessages = {
       --org <组织代码>            管理员、书记所属党组织
       --host <统一社会信用代码>   出资人所属企业
   demo-accounts                   列出演示账号
+  backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本)
+  restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户)
   --help                          显示本帮助
 
 环境变量:
@@ -27,4 +29,10 @@ export const cliMessages = {
   missingOption: (o: string) => `缺少选项 --${o}`,
   badRole: "角色必须是 admin(管理员)、secretary(党组织书记)或 owner(出资人)之一",
   failed: (msg: string) => `错误:${msg}`,
+  backupUsage: "用法:npm run cli -- backup <备份文件>",
+  restoreUsage: "用法:npm run cli -- restore <备份文件>",
+  backedUp: (file: string, bytes: number, ms: number) =>
+    `备份完成:${file}(${(bytes / 1024 / 1024).toFixed(1)} MB,用时 ${(ms / 1000).toFixed(1)} 秒),完整性校验通过。`,
+  restored: (file: string, target: string, previous: string | null) =>
+    `已从 ${file} 恢复到 ${target}。${previous ? `原数据库保存在 ${previous}。` : ""}`,
 } as const;

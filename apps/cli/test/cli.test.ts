@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -90,5 +90,24 @@ describe("the command line, on a real database file named by DATABASE_URL", () =
     const missing = cli("create-user", "--username", "li", "--role", "admin");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("--password");
+  });
+});
+
+describe("backup and restore from the command line", () => {
+  it("backs up the live database and restores it, refusing a damaged file", () => {
+    const file = path.join(dir, "backup.db");
+    const b = cli("backup", file);
+    expect(b.code).toBe(0);
+    expect(b.out).toContain("完整性校验通过");
+    const junk = path.join(dir, "junk.db");
+    writeFileSync(junk, "not a database at all".repeat(500));
+    const bad = cli("restore", junk);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("不是有效的数据库");
+    const ok = cli("restore", file);
+    expect(ok.code).toBe(0);
+    const db = new Database(dbFile, { readonly: true });
+    expect(db.prepare("select count(*) from users where username = 'zhang'").pluck().get()).toBe(1);
+    db.close();
   });
 });

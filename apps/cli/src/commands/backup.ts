@@ -1,0 +1,36 @@
+import { backupDatabase, openDb, resolveDatabasePath, restoreDatabase } from "@liangxin/db";
+import { cliMessages as m } from "../messages.ts";
+import { progressBar } from "../progress.ts";
+
+/** `backup <file>`: an online, consistent copy; safe while the portal runs. */
+export async function backupCommand(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    console.error(m.backupUsage);
+    return 2;
+  }
+  const db = openDb(resolveDatabasePath());
+  const bar = progressBar("备份数据库");
+  try {
+    const r = await backupDatabase(db, file, (done, total) => bar.update(done, total, "复制页面"));
+    bar.stop();
+    console.log(m.backedUp(r.file, r.bytes, r.ms));
+    return 0;
+  } finally {
+    bar.stop();
+    db.$client.close();
+  }
+}
+
+/** `restore <file>`: checks integrity first and refuses a damaged file. Stop the portal first. */
+export async function restoreCommand(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    console.error(m.restoreUsage);
+    return 2;
+  }
+  const target = resolveDatabasePath();
+  const { previous } = await restoreDatabase(file, target);
+  console.log(m.restored(file, target, previous));
+  return 0;
+}

@@ -1,0 +1,110 @@
+/**
+ * Online, consistent backups (SQLite's backup API: readers and writers go on while it copies) and a
+ * restore that checks the file before it replaces anything.
+ */
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Db } from "./client.ts";
+
+export const backupMessages = {
+  notFound: (f: string) => `备份文件不存在:${f}`,
+  notDatabase: (f: string) => `文件不是有效的数据库:${f}`,
+  damaged: (f: string, detail: string) => `备份文件已损坏,拒绝恢复:${f}(${detail})`,
+  notLiangxin: (f: string) => `文件不是本系统的数据库(缺少必要的数据表):${f}`,
+  sameFile: "备份文件与目标数据库是同一个文件",
+} as const;
+
+const REQUIRED_TABLES = ["regions", "orgs", "hosts", "members", "users", "__drizzle_migrations"];
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  pages: number;
+  ms: number;
+}
+
+/** Copy the live database into `file` while other connections keep reading and writing. */
+export async function backupDatabase(
+  db: Db,
+  file: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BackupResult> {
+  const started = Date.now();
+  const target = path.resolve(file);
+  const tmp = `${target}.partial`;
+  rmSync(tmp, { force: true });
+  let pages = 0;
+  await db.$client.backup(tmp, {
+    progress({ totalPages, remainingPages }) {
+      pages = totalPages;
+      onProgress?.(totalPages - remainingPages, totalPages);
+      return 200;
+    },
+  });
+  checkDatabaseFile(tmp);
+  renameSync(tmp, target);
+  return { file: target, bytes: statSync(target).size, pages, ms: Date.now() - started };
+}
+
+/** Throws a Chinese error unless `file` is an intact Liangxin database. */
+export function checkDatabaseFile(file: string): void {
+  if (!existsSync(file)) throw new Error(backupMessages.notFound(file));
+  let conn: Database.Database;
+  try {
+    conn = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new Error(backupMessages.notDatabase(file));
+  }
+  try {
+    let lines: string[];
+    try {
+      lines = (conn.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (error) {
+      const msg = error instanceof Error ? error.message : String(error);
+      if (/not a database|file is encrypted/i.test(msg)) throw new Error(backupMessages.notDatabase(file));
+      throw new Error(backupMessages.damaged(file, msg));
+    }
+    if (lines.length !== 1 || lines[0] !== "ok")
+      throw new Error(backupMessages.damaged(file, lines.slice(0, 3).join(";")));
+    const tables = new Set(
+      conn.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[],
+    );
+    if (!REQUIRED_TABLES.every((t) => tables.has(t))) throw new Error(backupMessages.notLiangxin(file));
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * Replace the database at `target` with the backup `file`, after checking it. The portal must be
+ * stopped while restoring. The previous database is kept beside it as `<target>.before-restore`.
+ */
+export async function restoreDatabase(file: string, target: string): Promise<{ previous: string | null }> {
+  const source = path.resolve(file);
+  const dest = path.resolve(target);
+  if (source === dest) throw new Error(backupMessages.sameFile);
+  checkDatabaseFile(source);
+  const tmp = `${dest}.restoring`;
+  rmSync(tmp, { force: true });
+  const conn = new Database(source, { readonly: true });
+  try {
+    await conn.backup(tmp);
+  } finally {
+    conn.close();
+  }
+  checkDatabaseFile(tmp);
+  let previous: string | null = null;
+  if (existsSync(dest)) {
+    // Fold the live WAL into the old file before moving it aside.
+    const old = new Database(dest);
+    old.pragma("wal_checkpoint(TRUNCATE)");
+    old.close();
+    previous = `${dest}.before-restore`;
+    rmSync(previous, { force: true });
+    renameSync(dest, previous);
+  }
+  for (const suffix of ["-wal", "-shm"]) rmSync(dest + suffix, { force: true });
+  renameSync(tmp, dest);
+  return { previous };
+}
