@@ -9,6 +9,7 @@ import {
   type Db,
 } from "@liangxin/db";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
 
@@ -56,8 +57,15 @@ const commands: Record<string, Command> = {
   seed(args) {
     const { values } = parseArgs({
       args,
-      options: { demo: { type: "boolean" }, "if-empty": { type: "boolean" }, seed: { type: "string" } },
+      options: {
+        demo: { type: "boolean" },
+        scale: { type: "string" },
+        hosts: { type: "string" },
+        "if-empty": { type: "boolean" },
+        seed: { type: "string" },
+      },
     });
+    if (values.scale !== undefined) return seedScaleCommand(values.scale, values.hosts);
     if (!values.demo) {
       console.error(m.seedNeedsDemo);
       return 2;

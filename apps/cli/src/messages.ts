@@ -7,6 +7,7 @@ export const cliMessages = {
 命令:
   migrate                         迁移数据库到最新结构
   seed --demo [--if-empty]        载入演示城市(仅限空数据库;--if-empty 时数据库非空则跳过)
+  seed --scale city [--hosts N]   载入城市规模数据(默认约 20 万个两新组织;仅限空数据库)
   create-user                     创建用户
       --username <用户名> --password <密码> --name <姓名>
       --role admin|secretary|owner
@@ -21,7 +22,10 @@ export const cliMessages = {
   DATABASE_URL                    数据库文件路径(默认 ./data/liangxin.db)`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
-  seedNeedsDemo: "seed 命令需要 --demo 选项",
+  seedNeedsDemo: "seed 命令需要 --demo 或 --scale city 选项",
+  scaleOnlyCity: "--scale 目前只支持 city",
+  scaleSeeded: (hosts: number, townships: number, ms: number) =>
+    `城市规模数据已载入:${hosts} 个两新组织,${townships} 个乡镇(街道),用时 ${(ms / 1000).toFixed(1)} 秒。`,
   seedSkipped: "数据库中已有数据,跳过演示数据载入。",
   seeded: (ms: number) => `演示城市已载入,用时 ${(ms / 1000).toFixed(1)} 秒。`,
   demoAccountsTitle: "演示账号(密码均为下列所示):",

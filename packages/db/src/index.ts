@@ -13,3 +13,4 @@ export * from "./seed/demo.ts";
 export * from "./seed/accounts.ts";
 export { Rng } from "./seed/random.ts";
 export * from "./backup.ts";
+export * from "./seed/scale.ts";

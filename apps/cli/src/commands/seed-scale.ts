@@ -1,0 +1,27 @@
+import { migrateDb, openDb, resolveDatabasePath, seedScale } from "@liangxin/db";
+import { cliMessages as m } from "../messages.ts";
+import { progressBar } from "../progress.ts";
+
+/** `seed --scale city [--hosts N]`: a large city for benchmarks, into an empty database. */
+export function seedScaleCommand(scale: string, hosts: string | undefined): number {
+  if (scale !== "city") {
+    console.error(m.scaleOnlyCity);
+    return 2;
+  }
+  const db = openDb(resolveDatabasePath());
+  migrateDb(db);
+  const bar = progressBar("载入城市规模数据");
+  try {
+    const r = seedScale(db, {
+      ...(hosts ? { hosts: Number(hosts) } : {}),
+      onProgress: (done, total, stage) => bar.update(done, total, stage),
+    });
+    bar.stop();
+    console.log(m.scaleSeeded(r.counts.hosts ?? 0, r.townships, r.elapsedMs));
+    console.table(r.counts);
+    return 0;
+  } finally {
+    bar.stop();
+    db.$client.close();
+  }
+}
