@@ -53,8 +53,8 @@ export function checkDatabaseFile(file: string): void {
   let conn: Database.Database;
   try {
     conn = new Database(file, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new Error(backupMessages.notDatabase(file));
+  } catch (error) {
+    throw new Error(backupMessages.notDatabase(file), { cause: error });
   }
   try {
     let lines: string[];
@@ -62,8 +62,9 @@ export function checkDatabaseFile(file: string): void {
       lines = (conn.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (error) {
       const msg = error instanceof Error ? error.message : String(error);
-      if (/not a database|file is encrypted/i.test(msg)) throw new Error(backupMessages.notDatabase(file));
-      throw new Error(backupMessages.damaged(file, msg));
+      if (/not a database|file is encrypted/i.test(msg))
+        throw new Error(backupMessages.notDatabase(file), { cause: error });
+      throw new Error(backupMessages.damaged(file, msg), { cause: error });
     }
     if (lines.length !== 1 || lines[0] !== "ok")
       throw new Error(backupMessages.damaged(file, lines.slice(0, 3).join(";")));
