@@ -12,3 +12,5 @@ export * from "./snapshot.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/accounts.ts";
 export { Rng } from "./seed/random.ts";
+export * from "./commands/index.ts";
+export * from "./indicators.ts";
