@@ -14,3 +14,5 @@ export * from "./seed/accounts.ts";
 export { Rng } from "./seed/random.ts";
 export * from "./backup.ts";
 export * from "./seed/scale.ts";
+export * from "./commands/index.ts";
+export * from "./indicators.ts";

@@ -165,9 +165,26 @@ function superiorDates(c: CoverageRec, history: readonly ReparentingRec[] | unde
   return dates;
 }
 
+/** Modes of a unit's own organization (the host's, or several hosts' joint one). */
+const UNIT_MODES: ReadonlySet<string> = new Set(["standalone", "joint"]);
+
+/**
+ * Whether covering by `org` under `superior` breaks "coverage sits on a unit's topmost organization". A
+ * standalone or joint organization (or one without a mode) must not sit under a grassroots organization.
+ * An affiliated, hosted, regional or grid organization may: any organization may cover a host, e.g. a
+ * branch of a village or community committee covering by affiliation; it only may not sit inside another
+ * covering unit (a superior that itself has a formation mode).
+ */
+export function breaksTopmost(org: OrgRec, superior: OrgRec | undefined): boolean {
+  if (!superior || !isGrassroots(superior.category)) return false;
+  if (org.formationMode === null || UNIT_MODES.has(org.formationMode)) return true;
+  return superior.formationMode !== null;
+}
+
 /**
  * Coverage sits on a unit's topmost organization: the covering organization's superior (at the start of
- * the coverage, and after each re-parenting while it holds) is not a grassroots organization. The
+ * the coverage, and after each re-parenting while it holds) is not a grassroots organization (relaxed for
+ * affiliated, hosted, regional and grid organizations: see `breaksTopmost`). The
  * covering organization must exist and have a formation mode.
  */
 export function checkCoverageOnTopmost(
@@ -202,7 +219,7 @@ export function checkCoverageOnTopmost(
     for (const d of superiorDates(c, history.get(org.id))) {
       const p = parentAsOf(org, history.get(org.id), d);
       const superior = p === null ? undefined : orgs.get(p);
-      if (superior && isGrassroots(superior.category)) {
+      if (superior && breaksTopmost(org, superior)) {
         out.push({
           level: "error",
           code: "COVERAGE_NOT_TOPMOST",
@@ -338,7 +355,7 @@ export function assertCoverageAllowed(
   for (const d of superiorDates(candidate, history.get(org.id))) {
     const p = parentAsOf(org, history.get(org.id), d);
     const superior = p === null ? undefined : orgs.get(p);
-    if (superior && isGrassroots(superior.category)) {
+    if (superior && breaksTopmost(org, superior)) {
       throw new DomainError("COVERAGE_NOT_TOPMOST", MESSAGES.coverageNotTopmost(org.name, superior.name, d), {
         orgId: org.id,
         superiorId: superior.id,

@@ -112,6 +112,38 @@ describe("coverage rules", () => {
     void unit;
   });
 
+  it("lets a village or community branch cover by affiliation, but not inside another covering unit", () => {
+    const { b, town, unit, hosts } = world();
+    const village = b.org({ name: "东村党委", category: "committee", parentId: town });
+    const villageBranch = b.org({
+      name: "东村第一支部",
+      category: "branch",
+      parentId: village,
+      mode: "affiliated",
+    });
+    const gridBranch = b.org({ name: "东村网格支部", category: "branch", parentId: village, mode: "grid" });
+    const villageJoint = b.org({
+      name: "东村联合支部",
+      category: "jointBranch",
+      parentId: village,
+      mode: "joint",
+    });
+    const inUnit = b.org({ name: "甲公司挂靠支部", category: "branch", parentId: unit, mode: "affiliated" });
+    const s = b.snapshot();
+    const at = (orgId: number, hostId: number) => ({ hostId, orgId, startOn: "2024-01-01", endOn: null });
+    expect(() => assertCoverageAllowed(s, at(villageBranch, hosts[0]!))).not.toThrow();
+    expect(() => assertCoverageAllowed(s, at(gridBranch, hosts[1]!))).not.toThrow();
+    expect(catchError(() => assertCoverageAllowed(s, at(villageJoint, hosts[2]!))).code).toBe(
+      "COVERAGE_NOT_TOPMOST",
+    );
+    expect(catchError(() => assertCoverageAllowed(s, at(inUnit, hosts[3]!))).code).toBe(
+      "COVERAGE_NOT_TOPMOST",
+    );
+    b.cover(hosts[0]!, villageBranch, "2024-01-01");
+    b.cover(hosts[1]!, gridBranch, "2024-01-01");
+    expect(checkCoverageOnTopmost(b.snapshot())).toEqual([]);
+  });
+
   it("refuses an interval that ends before it starts", () => {
     const { b, unit, hosts } = world();
     const e = catchError(() =>

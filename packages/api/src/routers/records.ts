@@ -1,0 +1,131 @@
+/**
+ * The write side of the ledger (台账) and the figures of a node: one procedure per change, each calling one
+ * command of `@liangxin/db` with the caller's scope (the command checks edit access, the domain's rules,
+ * the version, and writes the audit row in the same transaction).
+ */
+import {
+  changeMemberStatus,
+  createHost,
+  createInstructor,
+  createMember,
+  createOrg,
+  decideTransfer,
+  endAssignment,
+  endCoverage,
+  endDualLink,
+  endSecretary,
+  nodeIndicators,
+  nodeReport,
+  reparentOrg,
+  requestTransfer,
+  setCoverage,
+  setDualLink,
+  setHostYear,
+  setPolicy,
+  setSecretary,
+  startAssignment,
+  updateHost,
+  updateMember,
+  updateOrg,
+  type CommandActor,
+  type Scope,
+} from "@liangxin/db";
+import { z } from "zod";
+import { mappedProcedure } from "../errors.ts";
+import {
+  assignmentEndInput,
+  assignmentStartInput,
+  coverageEndInput,
+  coverageSetInput,
+  dualLinkEndInput,
+  dualLinkSetInput,
+  hostCreateInput,
+  hostUpdateInput,
+  hostYearInput,
+  id,
+  instructorCreateInput,
+  isoDate,
+  memberCreateInput,
+  memberStatusInput,
+  memberUpdateInput,
+  orgCreateInput,
+  orgUpdateInput,
+  policySetInput,
+  reparentInput,
+  secretaryEndInput,
+  secretarySetInput,
+  transferDecideInput,
+  transferRequestInput,
+  year,
+} from "../schemas/index.ts";
+import { createTRPCRouter } from "../trpc.ts";
+
+const actor = (ctx: { scope: Scope; today: string }): CommandActor => ({
+  scope: ctx.scope,
+  today: ctx.today,
+});
+const p = mappedProcedure;
+
+export const recordsRouter = createTRPCRouter({
+  host: createTRPCRouter({
+    create: p.input(hostCreateInput).mutation(({ ctx, input }) => createHost(ctx.db, actor(ctx), input)),
+    update: p.input(hostUpdateInput).mutation(({ ctx, input }) => updateHost(ctx.db, actor(ctx), input)),
+    setYear: p.input(hostYearInput).mutation(({ ctx, input }) => setHostYear(ctx.db, actor(ctx), input)),
+  }),
+  org: createTRPCRouter({
+    create: p.input(orgCreateInput).mutation(({ ctx, input }) => createOrg(ctx.db, actor(ctx), input)),
+    update: p.input(orgUpdateInput).mutation(({ ctx, input }) => updateOrg(ctx.db, actor(ctx), input)),
+    reparent: p.input(reparentInput).mutation(({ ctx, input }) => reparentOrg(ctx.db, actor(ctx), input)),
+  }),
+  coverage: createTRPCRouter({
+    set: p.input(coverageSetInput).mutation(({ ctx, input }) => setCoverage(ctx.db, actor(ctx), input)),
+    end: p.input(coverageEndInput).mutation(({ ctx, input }) => endCoverage(ctx.db, actor(ctx), input)),
+  }),
+  dualLink: createTRPCRouter({
+    set: p.input(dualLinkSetInput).mutation(({ ctx, input }) => setDualLink(ctx.db, actor(ctx), input)),
+    end: p.input(dualLinkEndInput).mutation(({ ctx, input }) => endDualLink(ctx.db, actor(ctx), input)),
+  }),
+  secretary: createTRPCRouter({
+    set: p.input(secretarySetInput).mutation(({ ctx, input }) => setSecretary(ctx.db, actor(ctx), input)),
+    end: p.input(secretaryEndInput).mutation(({ ctx, input }) => endSecretary(ctx.db, actor(ctx), input)),
+  }),
+  member: createTRPCRouter({
+    create: p.input(memberCreateInput).mutation(({ ctx, input }) => createMember(ctx.db, actor(ctx), input)),
+    update: p.input(memberUpdateInput).mutation(({ ctx, input }) => updateMember(ctx.db, actor(ctx), input)),
+    changeStatus: p
+      .input(memberStatusInput)
+      .mutation(({ ctx, input }) => changeMemberStatus(ctx.db, actor(ctx), input)),
+  }),
+  transfer: createTRPCRouter({
+    request: p
+      .input(transferRequestInput)
+      .mutation(({ ctx, input }) => requestTransfer(ctx.db, actor(ctx), input)),
+    decide: p
+      .input(transferDecideInput)
+      .mutation(({ ctx, input }) => decideTransfer(ctx.db, actor(ctx), input)),
+  }),
+  instructor: createTRPCRouter({
+    create: p
+      .input(instructorCreateInput)
+      .mutation(({ ctx, input }) => createInstructor(ctx.db, actor(ctx), input)),
+  }),
+  assignment: createTRPCRouter({
+    start: p
+      .input(assignmentStartInput)
+      .mutation(({ ctx, input }) => startAssignment(ctx.db, actor(ctx), input)),
+    end: p.input(assignmentEndInput).mutation(({ ctx, input }) => endAssignment(ctx.db, actor(ctx), input)),
+  }),
+  policy: createTRPCRouter({
+    set: p.input(policySetInput).mutation(({ ctx, input }) => setPolicy(ctx.db, actor(ctx), input)),
+  }),
+  indicators: createTRPCRouter({
+    /** A node's indicators as of a date, with the policy used. */
+    node: p
+      .input(z.object({ nodeId: id, asOf: isoDate }))
+      .query(({ ctx, input }) => nodeIndicators(ctx.db, ctx.scope, input.nodeId, input.asOf, ctx.today)),
+    /** The year-end report of a node (as of 31 December), with the policy used. */
+    report: p
+      .input(z.object({ nodeId: id, year }))
+      .query(({ ctx, input }) => nodeReport(ctx.db, ctx.scope, input.nodeId, input.year, ctx.today)),
+  }),
+});

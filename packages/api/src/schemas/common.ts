@@ -1,0 +1,48 @@
+import { isIsoDate } from "@liangxin/domain";
+import { z } from "zod";
+import { schemaMessages as m } from "./messages.ts";
+
+export const id = z.number({ error: m.id }).int({ error: m.id }).positive({ error: m.id });
+export const version = z
+  .number({ error: m.version })
+  .int({ error: m.version })
+  .positive({ error: m.version });
+export const isoDate = z.string({ error: m.date }).refine((s) => isIsoDate(s), { error: m.date });
+export const optionalDate = isoDate.nullish();
+export const text = (max = 100) =>
+  z
+    .string({ error: m.text(max) })
+    .trim()
+    .min(1, { error: m.text(max) })
+    .max(max, { error: m.text(max) });
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: m.text(max) })
+    .nullish()
+    .transform((v) => (v === "" ? null : v));
+export const year = z
+  .number({ error: m.year })
+  .int({ error: m.year })
+  .min(1949, { error: m.year })
+  .max(2100, { error: m.year });
+
+/** What a refinement adds its issues to. */
+export interface IssueSink {
+  addIssue: (issue: { code: "custom"; message: string; path: string[] }) => void;
+}
+
+/** start < end when both are given (half-open intervals). */
+export function endAfter(
+  ctx: IssueSink,
+  start: string | null | undefined,
+  end: string | null | undefined,
+  path: string,
+  message: string,
+): void {
+  if (start && end && end <= start) ctx.addIssue({ code: "custom", message, path: [path] });
+}
+
+/** An interval: `{ startOn, endOn? }`. */
+export const endInput = z.object({ id, endOn: isoDate });

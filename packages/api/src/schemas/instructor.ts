@@ -1,0 +1,24 @@
+import { INSTRUCTOR_KINDS } from "@liangxin/domain";
+import { z } from "zod";
+import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text } from "./common.ts";
+import { schemaMessages as m } from "./messages.ts";
+
+export const instructorCreateInput = z
+  .object({
+    number: text(40),
+    name: text(50),
+    kind: z.enum(INSTRUCTOR_KINDS, { error: m.instructorKind }),
+    dispatchOrgId: id.nullish(),
+    dispatchOrgName: optionalText(100),
+    registeredById: id.nullish(),
+    phone: optionalText(30),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.dispatchOrgId != null) === !!v.dispatchOrgName)
+      ctx.addIssue({ code: "custom", message: m.dispatchXorName, path: ["dispatchOrgId"] });
+  });
+
+export const assignmentStartInput = z
+  .object({ instructorId: id, hostId: id, startOn: isoDate, endOn: optionalDate })
+  .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
+export const assignmentEndInput = endInput;

@@ -1,0 +1,53 @@
+import { FORMATION_MODES, ORG_CATEGORIES } from "@liangxin/domain";
+import { z } from "zod";
+import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text, version } from "./common.ts";
+import { schemaMessages as m } from "./messages.ts";
+
+const orgShape = z.object({
+  code: text(40),
+  name: text(100),
+  category: z.enum(ORG_CATEGORIES, { error: m.category }),
+  parentId: id,
+  regionId: id.nullish(),
+  formationMode: z.enum(FORMATION_MODES, { error: m.mode }).nullish(),
+  foundedOn: isoDate,
+  revokedOn: optionalDate,
+  lastElectionOn: optionalDate,
+});
+
+export const orgCreateInput = orgShape.superRefine((v, ctx) =>
+  endAfter(ctx, v.foundedOn, v.revokedOn, "revokedOn", m.revokedBeforeFounded),
+);
+
+/** The superior changes only by a re-parenting (`records.org.reparent`). */
+export const orgUpdateInput = orgShape
+  .omit({ parentId: true })
+  .partial()
+  .extend({ id, version })
+  .superRefine((v, ctx) => endAfter(ctx, v.foundedOn, v.revokedOn, "revokedOn", m.revokedBeforeFounded));
+
+export const reparentInput = z.object({
+  orgId: id,
+  toParentId: id,
+  effectiveOn: isoDate,
+  docNo: optionalText(60),
+  reason: optionalText(500),
+  version: version.optional(),
+});
+
+export const coverageSetInput = z
+  .object({ hostId: id, orgId: id, startOn: isoDate, endOn: optionalDate })
+  .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
+export const coverageEndInput = endInput;
+
+export const dualLinkSetInput = z
+  .object({ orgId: id, regionalOrgId: id, startOn: isoDate, endOn: optionalDate })
+  .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
+export const dualLinkEndInput = endInput;
+
+export const secretarySetInput = z.object({ orgId: id, memberId: id, startOn: isoDate });
+export const secretaryEndInput = endInput;
+
+export type OrgCreateInput = z.infer<typeof orgCreateInput>;
+export type OrgUpdateInput = z.infer<typeof orgUpdateInput>;
+export type ReparentInput = z.infer<typeof reparentInput>;

@@ -1,0 +1,111 @@
+import type { Db } from "../client.ts";
+import { hostAccess, memberAccess, orgAccess } from "../access.ts";
+import { writeAudit } from "../audit.ts";
+import type { Scope } from "../scope.ts";
+import { ConflictError, NotFoundError } from "./errors.ts";
+
+/** Who changes what, and on which day (today is fixed in tests). */
+export interface CommandActor {
+  scope: Scope;
+  today: string;
+}
+
+/** A warning that does not stop the change (e.g. an instructor over the cap), shown with the result. */
+export interface CommandWarning {
+  code: string;
+  message: string;
+}
+
+/** Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
+/** Raw row helpers on the same connection (inside the transaction). */
+export function one<T>(db: Db, sql: string, ...params: unknown[]): T | undefined {
+  return db.$client.prepare(sql).get(...params) as T | undefined;
+}
+export function many<T>(db: Db, sql: string, ...params: unknown[]): T[] {
+  return db.$client.prepare(sql).all(...params) as T[];
+}
+
+export function requireHostEdit(db: Db, actor: CommandActor, hostId: number): void {
+  if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw new NotFoundError();
+}
+
+export function requireOrgEdit(db: Db, actor: CommandActor, orgId: number): void {
+  if (orgAccess(db, actor.scope, orgId, actor.today) !== "edit") throw new NotFoundError();
+}
+
+/**
+ * A member the caller may edit: held in the caller's subtree, or held outside the city's tree while
+ * working in a host of the caller's territory.
+ */
+export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number): void {
+  if (memberAccess(db, actor.scope, memberId, actor.today) === "edit") return;
+  const m = one<{ orgId: number | null; workHostId: number | null }>(
+    db,
+    "select org_id as orgId, work_host_id as workHostId from members where id = ?",
+    memberId,
+  );
+  if (
+    m &&
+    m.orgId === null &&
+    m.workHostId !== null &&
+    hostAccess(db, actor.scope, m.workHostId, actor.today) === "edit"
+  )
+    return;
+  throw new NotFoundError();
+}
+
+/** A record must exist (anywhere in the city) for a cross-boundary reference; else NOT_FOUND. */
+export function requireExists(db: Db, table: "hosts" | "orgs" | "members" | "instructors", id: number): void {
+  if (!one(db, `select 1 from ${table} where id = ?`, id)) throw new NotFoundError();
+}
+
+/** Optimistic concurrency: the caller's `version` must be the stored one. */
+export function assertVersion(stored: number, given: number): void {
+  if (stored !== given) throw new ConflictError();
+}
+
+/** The management node whose territory holds a region (the nearest one up the territory), for the audit's scope. */
+export function nodeOfRegion(db: Db, regionId: number): number | null {
+  let rid: number | null = regionId;
+  for (let guard = 0; rid !== null && guard < 16; guard++) {
+    const o = one<{ id: number }>(db, "select id from orgs where region_id = ? order by depth limit 1", rid);
+    if (o) return o.id;
+    rid =
+      one<{ parentId: number | null }>(db, "select parent_id as parentId from regions where id = ?", rid)
+        ?.parentId ?? null;
+  }
+  return null;
+}
+
+export function audit(
+  db: Db,
+  actor: CommandActor,
+  entry: {
+    action: string;
+    entity: string;
+    entityId: number | string | null;
+    scopeOrgId: number | null;
+    before?: unknown;
+    after?: unknown;
+  },
+): void {
+  writeAudit(db, {
+    userId: actor.scope.userId,
+    username: actor.scope.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    scopeOrgId: entry.scopeOrgId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/** A unique-constraint violation of SQLite. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && "code" in e && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}

@@ -1,0 +1,122 @@
+/** 覆盖关系: dated coverage of a host by the topmost organization of a unit, edited by the covering chain. */
+import {
+  assertCoverageAllowed,
+  assertInterval,
+  checkJointCap,
+  DomainError,
+  isGrassroots,
+  MESSAGES,
+  policyAsOf,
+} from "@liangxin/domain";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { coverages } from "../schema.ts";
+import { loadPolicyVersions } from "../snapshot.ts";
+import {
+  audit,
+  inTransaction,
+  requireExists,
+  requireOrgEdit,
+  type CommandActor,
+  type CommandWarning,
+} from "./common.ts";
+import { CommandError, NotFoundError } from "./errors.ts";
+import { commandMessages } from "./messages.ts";
+import { coveragesOf, hostRecs, orgRecs, orgWithSuperiors, reparentingsOf } from "./world.ts";
+
+export interface SetCoverageInput {
+  hostId: number;
+  orgId: number;
+  startOn: string;
+  endOn?: string | null;
+}
+export interface EndCoverageInput {
+  id: number;
+  endOn: string;
+}
+
+type CoverageRow = typeof coverages.$inferSelect;
+
+export interface CoverageResult {
+  coverage: CoverageRow;
+  /** e.g. a joint organization over the policy's cap: shown, not refused. */
+  warnings: CommandWarning[];
+}
+
+/**
+ * Record that `orgId` covers `hostId` from `startOn`. The caller must edit the covering organization (a
+ * township's joint branch may cover a host of another township); the host need only exist. Refused by
+ * the domain's guards: a second host of a standalone organization, a second covering organization of the
+ * host on a date, coverage below a unit's topmost organization.
+ */
+export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): CoverageResult {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.orgId);
+    requireExists(db, "hosts", input.hostId);
+    const endOn = input.endOn ?? null;
+    assertInterval(input.startOn, endOn);
+    const existing = coveragesOf(db, { hostId: input.hostId, orgId: input.orgId });
+    const reparentings = reparentingsOf(db, input.orgId);
+    const orgs = orgWithSuperiors(db, input.orgId, reparentings);
+    const org = orgs.find((o) => o.id === input.orgId)!;
+    if (!isGrassroots(org.category))
+      throw new CommandError("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
+    if (org.formationMode === null)
+      throw new DomainError("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
+    const hosts = hostRecs(db, [input.hostId, ...existing.map((c) => c.hostId)]);
+    const host = hosts.find((h) => h.id === input.hostId)!;
+    if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
+      throw new CommandError(
+        "COVERAGE_HOST_CLOSED",
+        commandMessages.coverageHostClosed(host.name, input.startOn),
+      );
+    const candidate = { hostId: input.hostId, orgId: input.orgId, startOn: input.startOn, endOn };
+    const named = orgRecs(
+      db,
+      existing.map((c) => c.orgId).filter((id) => !orgs.some((o) => o.id === id)),
+    );
+    assertCoverageAllowed({ orgs: [...orgs, ...named], coverages: existing, reparentings, hosts }, candidate);
+    const row = db.insert(coverages).values(candidate).returning().get();
+    const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
+    const warnings = checkJointCap(
+      { orgs: [org], coverages: [...existing.filter((c) => c.orgId === org.id), candidate] },
+      policy,
+      input.startOn,
+    ).map((v) => ({ code: v.code, message: v.message }));
+    audit(db, actor, {
+      action: "coverage.set",
+      entity: "coverage",
+      entityId: row.id,
+      scopeOrgId: org.id,
+      after: row,
+    });
+    return { coverage: row, warnings };
+  });
+}
+
+/** End a coverage on `endOn` (half-open: the host is no longer covered on that day). */
+export function endCoverage(db: Db, actor: CommandActor, input: EndCoverageInput): CoverageResult {
+  return inTransaction(db, () => {
+    const before = db.select().from(coverages).where(eq(coverages.id, input.id)).get();
+    if (!before) throw new NotFoundError();
+    requireOrgEdit(db, actor, before.orgId);
+    if (before.endOn !== null)
+      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+    assertInterval(before.startOn, input.endOn);
+    const after = db
+      .update(coverages)
+      .set({ endOn: input.endOn })
+      .where(eq(coverages.id, input.id))
+      .returning()
+      .get()!;
+    audit(db, actor, {
+      action: "coverage.end",
+      entity: "coverage",
+      entityId: input.id,
+      scopeOrgId: before.orgId,
+      before,
+      after,
+    });
+    return { coverage: after, warnings: [] };
+  });
+}

@@ -1,0 +1,9 @@
+export * from "./errors.ts";
+export * from "./messages.ts";
+export { type CommandActor, type CommandWarning } from "./common.ts";
+export * from "./hosts.ts";
+export * from "./orgs.ts";
+export * from "./coverage.ts";
+export * from "./members.ts";
+export * from "./instructors.ts";
+export * from "./policy.ts";

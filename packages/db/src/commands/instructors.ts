@@ -1,0 +1,195 @@
+/** 党建工作指导员 and their dated assignments to hosts ("谁派出、谁主管"). */
+import {
+  assertInterval,
+  checkInstructorCap,
+  isManagement,
+  policyAsOf,
+  type AssignmentRec,
+  type InstructorKind,
+} from "@liangxin/domain";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { assignments, instructors, orgs } from "../schema.ts";
+import { loadPolicyVersions } from "../snapshot.ts";
+import {
+  audit,
+  inTransaction,
+  isUniqueViolation,
+  many,
+  one,
+  requireExists,
+  requireOrgEdit,
+  type CommandActor,
+  type CommandWarning,
+} from "./common.ts";
+import { CommandError, NotFoundError } from "./errors.ts";
+import { commandMessages } from "./messages.ts";
+
+type InstructorRow = typeof instructors.$inferSelect;
+type AssignmentRow = typeof assignments.$inferSelect;
+
+export interface CreateInstructorInput {
+  number: string;
+  name: string;
+  kind: InstructorKind;
+  /** The dispatching organization of the tree, or null with `dispatchOrgName` (an organ outside it). */
+  dispatchOrgId?: number | null;
+  dispatchOrgName?: string | null;
+  /** The management node that keeps the record (default: the caller's node). */
+  registeredById?: number | null;
+  phone?: string | null;
+}
+export interface StartAssignmentInput {
+  instructorId: number;
+  hostId: number;
+  startOn: string;
+  endOn?: string | null;
+}
+export interface EndAssignmentInput {
+  id: number;
+  endOn: string;
+}
+export interface AssignmentResult {
+  assignment: AssignmentRow;
+  /** An instructor over the policy's cap is a warning, not an error. */
+  warnings: CommandWarning[];
+}
+
+export function createInstructor(db: Db, actor: CommandActor, input: CreateInstructorInput): InstructorRow {
+  return inTransaction(db, () => {
+    const registeredById = input.registeredById ?? actor.scope.org?.id;
+    if (registeredById == null) throw new NotFoundError();
+    requireOrgEdit(db, actor, registeredById);
+    const registrar = db.select().from(orgs).where(eq(orgs.id, registeredById)).get();
+    if (!registrar) throw new NotFoundError();
+    if (!isManagement(registrar.category))
+      throw new CommandError(
+        "INSTRUCTOR_REGISTRAR",
+        commandMessages.instructorRegistrarNotManagement(registrar.name),
+      );
+    if (input.dispatchOrgId != null) requireExists(db, "orgs", input.dispatchOrgId);
+    let row: InstructorRow;
+    try {
+      row = db
+        .insert(instructors)
+        .values({
+          number: input.number,
+          name: input.name,
+          kind: input.kind,
+          dispatchOrgId: input.dispatchOrgId ?? null,
+          dispatchOrgName: input.dispatchOrgId != null ? null : (input.dispatchOrgName ?? null),
+          registeredById,
+          phone: input.phone ?? null,
+        })
+        .returning()
+        .get();
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new CommandError(
+          "INSTRUCTOR_NUMBER_TAKEN",
+          commandMessages.instructorNumberTaken(input.number),
+        );
+      throw e;
+    }
+    audit(db, actor, {
+      action: "instructor.create",
+      entity: "instructor",
+      entityId: row.id,
+      scopeOrgId: registeredById,
+      after: row,
+    });
+    return row;
+  });
+}
+
+/** The caller keeps the instructor's record (registering node) or dispatched them. */
+function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number): InstructorRow {
+  const row = db.select().from(instructors).where(eq(instructors.id, instructorId)).get();
+  if (!row) throw new NotFoundError();
+  try {
+    requireOrgEdit(db, actor, row.registeredById);
+  } catch (e) {
+    if (row.dispatchOrgId === null) throw e;
+    requireOrgEdit(db, actor, row.dispatchOrgId);
+  }
+  return row;
+}
+
+export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
+  return inTransaction(db, () => {
+    const instructor = requireInstructorEdit(db, actor, input.instructorId);
+    requireExists(db, "hosts", input.hostId);
+    const endOn = input.endOn ?? null;
+    assertInterval(input.startOn, endOn);
+    const overlap = one(
+      db,
+      `select 1 from assignments where instructor_id = ? and host_id = ?
+       and (end_on is null or ? < end_on) and (? is null or start_on < ?)`,
+      input.instructorId,
+      input.hostId,
+      input.startOn,
+      endOn,
+      endOn,
+    );
+    if (overlap) {
+      const host = one<{ name: string }>(db, "select name from hosts where id = ?", input.hostId)!;
+      throw new CommandError(
+        "ASSIGNMENT_OVERLAP",
+        commandMessages.assignmentOverlap(instructor.name, host.name),
+      );
+    }
+    const row = db
+      .insert(assignments)
+      .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
+      .returning()
+      .get();
+    const own = many<AssignmentRec>(
+      db,
+      "select instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments where instructor_id = ?",
+      input.instructorId,
+    );
+    const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
+    const warnings = checkInstructorCap(
+      {
+        instructors: [{ id: instructor.id, number: `${instructor.name}(${instructor.number})` }],
+        assignments: own,
+      },
+      policy,
+      input.startOn,
+    ).map((v) => ({ code: v.code, message: v.message }));
+    audit(db, actor, {
+      action: "assignment.start",
+      entity: "assignment",
+      entityId: row.id,
+      scopeOrgId: instructor.registeredById,
+      after: row,
+    });
+    return { assignment: row, warnings };
+  });
+}
+
+export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
+  return inTransaction(db, () => {
+    const before = db.select().from(assignments).where(eq(assignments.id, input.id)).get();
+    if (!before) throw new NotFoundError();
+    const instructor = requireInstructorEdit(db, actor, before.instructorId);
+    if (before.endOn !== null)
+      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+    assertInterval(before.startOn, input.endOn);
+    const after = db
+      .update(assignments)
+      .set({ endOn: input.endOn })
+      .where(eq(assignments.id, input.id))
+      .returning()
+      .get()!;
+    audit(db, actor, {
+      action: "assignment.end",
+      entity: "assignment",
+      entityId: input.id,
+      scopeOrgId: instructor.registeredById,
+      before,
+      after,
+    });
+    return { assignment: after, warnings: [] };
+  });
+}

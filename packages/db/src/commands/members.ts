@@ -1,0 +1,424 @@
+/**
+ * 党员: create, update, status changes (the state machine; members are never deleted) and relationship
+ * transfers (组织关系接转: request → accept | reject, never a silent edit).
+ */
+import {
+  assertHasRelationship,
+  assertInterval,
+  assertTransition,
+  citizenIdBirthDate,
+  decideTransfer as decideTransferState,
+  forbidMemberDeletion,
+  isGrassroots,
+  type Gender,
+  type JobCategory,
+  type MemberStatus,
+  type TransferDecision,
+} from "@liangxin/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import {
+  memberRelationships,
+  members,
+  memberStatusEvents,
+  memberWorkplaces,
+  orgs,
+  transfers,
+} from "../schema.ts";
+import {
+  assertVersion,
+  audit,
+  inTransaction,
+  isUniqueViolation,
+  one,
+  requireExists,
+  requireHostEdit,
+  requireMemberEdit,
+  requireOrgEdit,
+  type CommandActor,
+} from "./common.ts";
+import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
+import { commandMessages } from "./messages.ts";
+
+type MemberRow = typeof members.$inferSelect;
+type TransferRow = typeof transfers.$inferSelect;
+
+export interface MemberFields {
+  idNumber: string;
+  name: string;
+  gender: Gender;
+  birthDate?: string | null;
+  joinedOn: string;
+  fullOn?: string | null;
+  /** The organization of the tree holding the relationship, or null with `outsideOrgName`. */
+  orgId?: number | null;
+  outsideOrgName?: string | null;
+  /** Since when the relationship is held there (default: the join date). */
+  relationshipSince?: string | null;
+  workHostId?: number | null;
+  workSince?: string | null;
+  jobCategory?: JobCategory | null;
+  mobile?: boolean;
+  lostContact?: boolean;
+  pocket?: boolean;
+  phone?: string | null;
+}
+export type CreateMemberInput = MemberFields;
+/** The relationship changes only by a transfer: no `orgId` here. */
+export type UpdateMemberInput = { id: number; version: number } & Partial<
+  Omit<MemberFields, "orgId" | "outsideOrgName" | "relationshipSince">
+>;
+
+export interface ChangeMemberStatusInput {
+  memberId: number;
+  status: MemberStatus;
+  effectiveOn: string;
+  reason?: string | null;
+  version?: number;
+}
+
+export interface RequestTransferInput {
+  memberId: number;
+  /** The receiving organization of the tree, or null with `outsideOrgName` (out of the city). */
+  toOrgId?: number | null;
+  outsideOrgName?: string | null;
+  effectiveOn: string;
+  reason?: string | null;
+}
+
+export interface DecideTransferInput {
+  transferId: number;
+  decision: TransferDecision;
+  reason?: string | null;
+}
+
+function getMember(db: Db, id: number): MemberRow {
+  const row = db.select().from(members).where(eq(members.id, id)).get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+function requireGrassroots(db: Db, orgId: number): void {
+  const o = db
+    .select({ name: orgs.name, category: orgs.category })
+    .from(orgs)
+    .where(eq(orgs.id, orgId))
+    .get();
+  if (!o) throw new NotFoundError();
+  if (!isGrassroots(o.category))
+    throw new CommandError("MEMBER_ORG_NOT_GRASSROOTS", commandMessages.memberOrgNotGrassroots(o.name));
+}
+
+function birthDateOf(idNumber: string, given: string | null | undefined): string | null {
+  const fromId = citizenIdBirthDate(idNumber);
+  if (given && fromId && given !== fromId)
+    throw new CommandError("MEMBER_BIRTH_MISMATCH", commandMessages.citizenIdBirthMismatch(fromId));
+  return fromId ?? given ?? null;
+}
+
+function uniqueId<T>(idNumber: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw new CommandError("ID_NUMBER_TAKEN", commandMessages.idNumberTaken(idNumber));
+    throw e;
+  }
+}
+
+/** Scope of a member's audit rows: the holding organization, else the workplace's nothing (null). */
+function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
+  return m.orgId ?? null;
+}
+
+export function createMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberRow {
+  return inTransaction(db, () => {
+    assertHasRelationship({ orgId: input.orgId ?? null, outsideOrgName: input.outsideOrgName ?? null });
+    const orgId = input.orgId ?? null;
+    if (orgId !== null) {
+      requireOrgEdit(db, actor, orgId);
+      requireGrassroots(db, orgId);
+    } else if (input.workHostId != null) {
+      // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
+      requireHostEdit(db, actor, input.workHostId);
+    } else throw new NotFoundError();
+    if (input.workHostId != null) requireExists(db, "hosts", input.workHostId);
+    if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
+    const birthDate = birthDateOf(input.idNumber, input.birthDate);
+    const since = input.relationshipSince ?? input.joinedOn;
+    const workSince = input.workHostId != null ? (input.workSince ?? since) : null;
+    const row = uniqueId(input.idNumber, () =>
+      db
+        .insert(members)
+        .values({
+          idNumber: input.idNumber,
+          name: input.name,
+          gender: input.gender,
+          birthDate,
+          joinedOn: input.joinedOn,
+          fullOn: input.fullOn ?? null,
+          orgId,
+          outsideOrgName: orgId === null ? (input.outsideOrgName ?? null) : null,
+          workHostId: input.workHostId ?? null,
+          workSince,
+          jobCategory: input.jobCategory ?? null,
+          mobile: input.mobile ?? false,
+          lostContact: input.lostContact ?? false,
+          pocket: input.pocket ?? false,
+          phone: input.phone ?? null,
+        })
+        .returning()
+        .get(),
+    );
+    db.insert(memberRelationships)
+      .values({ memberId: row.id, orgId, outsideOrgName: row.outsideOrgName, startOn: since })
+      .run();
+    if (row.workHostId !== null && workSince !== null)
+      db.insert(memberWorkplaces)
+        .values({ memberId: row.id, hostId: row.workHostId, startOn: workSince })
+        .run();
+    audit(db, actor, {
+      action: "member.create",
+      entity: "member",
+      entityId: row.id,
+      scopeOrgId: memberScopeOrg(row),
+      after: row,
+    });
+    return row;
+  });
+}
+
+/**
+ * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
+ * on `workSince` and starts the new one; the relationship changes only through a transfer.
+ */
+export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberRow {
+  return inTransaction(db, () => {
+    requireMemberEdit(db, actor, input.id);
+    const before = getMember(db, input.id);
+    assertVersion(before.version, input.version);
+    const { id, version, ...changes } = input;
+    const idNumber = changes.idNumber ?? before.idNumber;
+    const birthDate = birthDateOf(
+      idNumber,
+      changes.birthDate === undefined ? before.birthDate : changes.birthDate,
+    );
+    const joinedOn = changes.joinedOn ?? before.joinedOn;
+    const fullOn = changes.fullOn === undefined ? before.fullOn : changes.fullOn;
+    if (fullOn != null) assertInterval(joinedOn, fullOn);
+    const workChanged = changes.workHostId !== undefined && changes.workHostId !== before.workHostId;
+    const workSince = workChanged
+      ? (changes.workSince ?? actor.today)
+      : (changes.workSince ?? before.workSince);
+    if (workChanged) {
+      if (changes.workHostId != null) requireExists(db, "hosts", changes.workHostId);
+      const open = db
+        .select()
+        .from(memberWorkplaces)
+        .where(and(eq(memberWorkplaces.memberId, id), isNull(memberWorkplaces.endOn)))
+        .all();
+      for (const w of open) {
+        if (workSince === null || w.startOn >= workSince)
+          throw new CommandError(
+            "WORKPLACE_BEFORE_LAST",
+            commandMessages.workplaceBeforeLast(workSince ?? "", w.startOn),
+          );
+        db.update(memberWorkplaces).set({ endOn: workSince }).where(eq(memberWorkplaces.id, w.id)).run();
+      }
+      if (changes.workHostId != null && workSince !== null)
+        db.insert(memberWorkplaces)
+          .values({ memberId: id, hostId: changes.workHostId, startOn: workSince })
+          .run();
+    }
+    const res = uniqueId(idNumber, () =>
+      db
+        .update(members)
+        .set({
+          ...changes,
+          birthDate,
+          workSince: changes.workHostId === null ? null : workSince,
+          version: sql`${members.version} + 1`,
+        })
+        .where(and(eq(members.id, id), eq(members.version, version)))
+        .run(),
+    );
+    if (res.changes !== 1) throw new ConflictError();
+    const after = getMember(db, id);
+    audit(db, actor, {
+      action: "member.update",
+      entity: "member",
+      entityId: id,
+      scopeOrgId: memberScopeOrg(after),
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Members are never deleted: there is no deletion, only a dated status change. Always throws. */
+export function deleteMember(_db: Db, _actor: CommandActor, _input: { id: number }): never {
+  return forbidMemberDeletion();
+}
+
+/** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
+export function changeMemberStatus(db: Db, actor: CommandActor, input: ChangeMemberStatusInput): MemberRow {
+  return inTransaction(db, () => {
+    requireMemberEdit(db, actor, input.memberId);
+    const before = getMember(db, input.memberId);
+    if (input.version !== undefined) assertVersion(before.version, input.version);
+    assertTransition(before.status, input.status);
+    const last =
+      one<{ d: string | null }>(
+        db,
+        "select max(effective_on) as d from member_status_events where member_id = ?",
+        input.memberId,
+      )?.d ?? null;
+    if (last !== null && input.effectiveOn < last)
+      throw new CommandError("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
+    const event = db
+      .insert(memberStatusEvents)
+      .values({
+        memberId: input.memberId,
+        status: input.status,
+        effectiveOn: input.effectiveOn,
+        reason: input.reason ?? null,
+      })
+      .returning()
+      .get();
+    db.update(members)
+      .set({ status: input.status, statusOn: input.effectiveOn, version: sql`${members.version} + 1` })
+      .where(eq(members.id, input.memberId))
+      .run();
+    const after = getMember(db, input.memberId);
+    audit(db, actor, {
+      action: "member.changeStatus",
+      entity: "member",
+      entityId: input.memberId,
+      scopeOrgId: memberScopeOrg(after),
+      before,
+      after: { ...after, event },
+    });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 组织关系接转.
+
+/** The sending side (which holds the member) requests; the receiving organization decides. */
+export function requestTransfer(db: Db, actor: CommandActor, input: RequestTransferInput): TransferRow {
+  return inTransaction(db, () => {
+    requireMemberEdit(db, actor, input.memberId);
+    const member = getMember(db, input.memberId);
+    if (member.status !== "normal")
+      throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+    const toOrgId = input.toOrgId ?? null;
+    assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
+    if (toOrgId !== null) requireGrassroots(db, toOrgId);
+    if (toOrgId !== null && toOrgId === member.orgId)
+      throw new CommandError("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
+    const pending = one(db, "select 1 from transfers where member_id = ? and state = 'pending'", member.id);
+    if (pending) throw new CommandError("TRANSFER_PENDING", commandMessages.transferPending(member.name));
+    const row = db
+      .insert(transfers)
+      .values({
+        memberId: member.id,
+        fromOrgId: member.orgId,
+        toOrgId,
+        outsideOrgName: toOrgId === null ? (input.outsideOrgName ?? null) : null,
+        requestedOn: actor.today,
+        effectiveOn: input.effectiveOn,
+        decisionReason: null,
+        requestedBy: actor.scope.userId,
+      })
+      .returning()
+      .get();
+    audit(db, actor, {
+      action: "transfer.request",
+      entity: "transfer",
+      entityId: row.id,
+      scopeOrgId: member.orgId,
+      after: { ...row, reason: input.reason ?? null },
+    });
+    return row;
+  });
+}
+
+/**
+ * Accept or reject (打回, with a reason) a pending transfer. The receiving organization's chain decides
+ * (for a transfer out of the city, the sending side records the answer). Accepting ends the relationship
+ * in force on the effective date, starts the new one and moves the member; rejecting changes nothing
+ * else. A decided transfer cannot be decided again (the domain's rule).
+ */
+export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransferInput): TransferRow {
+  return inTransaction(db, () => {
+    const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
+    if (!before) throw new NotFoundError();
+    if (before.toOrgId !== null) requireOrgEdit(db, actor, before.toOrgId);
+    else requireMemberEdit(db, actor, before.memberId);
+    const state = decideTransferState(before.state, input.decision);
+    if (state === "rejected" && !input.reason?.trim())
+      throw new CommandError("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
+    if (state === "accepted") {
+      const member = getMember(db, before.memberId);
+      if (member.orgId !== before.fromOrgId)
+        throw new CommandError("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
+      if (member.status !== "normal")
+        throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+      const open = db
+        .select()
+        .from(memberRelationships)
+        .where(and(eq(memberRelationships.memberId, member.id), isNull(memberRelationships.endOn)))
+        .all();
+      for (const r of open) {
+        if (r.startOn >= before.effectiveOn)
+          throw new CommandError(
+            "TRANSFER_BEFORE_START",
+            commandMessages.transferBeforeStart(before.effectiveOn, r.startOn),
+          );
+        db.update(memberRelationships)
+          .set({ endOn: before.effectiveOn })
+          .where(eq(memberRelationships.id, r.id))
+          .run();
+      }
+      db.insert(memberRelationships)
+        .values({
+          memberId: member.id,
+          orgId: before.toOrgId,
+          outsideOrgName: before.outsideOrgName,
+          startOn: before.effectiveOn,
+        })
+        .run();
+      db.update(members)
+        .set({
+          orgId: before.toOrgId,
+          outsideOrgName: before.outsideOrgName,
+          version: sql`${members.version} + 1`,
+        })
+        .where(eq(members.id, member.id))
+        .run();
+    }
+    const after = db
+      .update(transfers)
+      .set({
+        state,
+        decidedOn: actor.today,
+        decisionReason: input.reason ?? null,
+        decidedBy: actor.scope.userId,
+      })
+      .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
+      .returning()
+      .get();
+    if (!after) throw new ConflictError();
+    audit(db, actor, {
+      action: `transfer.${input.decision}`,
+      entity: "transfer",
+      entityId: before.id,
+      scopeOrgId: before.toOrgId ?? before.fromOrgId,
+      before,
+      after,
+    });
+    return after;
+  });
+}

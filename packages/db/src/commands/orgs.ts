@@ -1,0 +1,450 @@
+/** 党组织: create, update, re-parent (a dated event), dual-management links, secretaries. */
+import {
+  assertInterval,
+  assertSecretaryTermAllowed,
+  checkCoverageOnTopmost,
+  checkStandaloneCoverage,
+  isGrassroots,
+  type FormationMode,
+  type OrgCategory,
+  type SecretaryTermRec,
+} from "@liangxin/domain";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { dualLinks, orgReparentings, orgs, regions, secretaries } from "../schema.ts";
+import {
+  assertVersion,
+  audit,
+  inTransaction,
+  isUniqueViolation,
+  many,
+  one,
+  requireOrgEdit,
+  type CommandActor,
+} from "./common.ts";
+import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
+import { commandMessages } from "./messages.ts";
+import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
+
+type OrgRow = typeof orgs.$inferSelect;
+
+export interface OrgFields {
+  code: string;
+  name: string;
+  category: OrgCategory;
+  parentId: number;
+  regionId?: number | null;
+  formationMode?: FormationMode | null;
+  foundedOn: string;
+  revokedOn?: string | null;
+  lastElectionOn?: string | null;
+}
+export type CreateOrgInput = OrgFields;
+export type UpdateOrgInput = { id: number; version: number } & Partial<Omit<OrgFields, "parentId">>;
+
+export interface ReparentOrgInput {
+  orgId: number;
+  toParentId: number;
+  effectiveOn: string;
+  docNo?: string | null;
+  reason?: string | null;
+  /** When given, the organization's version as the caller read it. */
+  version?: number;
+}
+
+function getOrg(db: Db, id: number): OrgRow {
+  const row = db.select().from(orgs).where(eq(orgs.id, id)).get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+function requireRegionInTerritory(db: Db, actor: CommandActor, regionId: number): void {
+  const territory = actor.scope.region?.path;
+  const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
+  if (!r || !territory || !r.path.startsWith(territory)) throw new NotFoundError();
+}
+
+/** Management nodes hold territory and no mode; grassroots organizations the reverse; never management under grassroots. */
+function assertShape(
+  o: Pick<OrgRow, "name" | "category" | "regionId" | "formationMode">,
+  parent: OrgRow | null,
+): void {
+  if (isGrassroots(o.category)) {
+    if (o.regionId != null)
+      throw new CommandError("ORG_GRASSROOTS_TERRITORY", commandMessages.grassrootsWithTerritory);
+  } else {
+    if (o.formationMode != null)
+      throw new CommandError("ORG_MANAGEMENT_MODE", commandMessages.managementWithMode);
+    if (parent && isGrassroots(parent.category))
+      throw new CommandError(
+        "ORG_MANAGEMENT_UNDER_GRASSROOTS",
+        commandMessages.managementUnderGrassroots(o.name, parent.name),
+      );
+  }
+}
+
+function assertRevoked(o: Pick<OrgRow, "foundedOn" | "revokedOn">): void {
+  if (o.revokedOn != null) assertInterval(o.foundedOn, o.revokedOn);
+}
+
+function uniqueCode<T>(code: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new CommandError("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
+    throw e;
+  }
+}
+
+/** The coverage rules still hold for `orgId`'s coverages (from `from` on) after a change of the organization. */
+function assertCoveragesStillValid(db: Db, orgId: number, from: string | null): void {
+  const coverages = coveragesOf(db, { orgId }).filter((c) => c.orgId === orgId);
+  if (coverages.length === 0) return;
+  const reparentings = reparentingsOf(db, orgId);
+  const world = {
+    orgs: orgWithSuperiors(db, orgId, reparentings),
+    hosts: hostRecs(
+      db,
+      coverages.map((c) => c.hostId),
+    ),
+    coverages,
+    reparentings,
+  };
+  const recent = (date: string | undefined) => from === null || date === undefined || date >= from;
+  throwFirstError(checkStandaloneCoverage(world).filter((v) => recent(v.refs?.date)));
+  throwFirstError(checkCoverageOnTopmost(world).filter((v) => recent(v.refs?.date)));
+}
+
+export function createOrg(db: Db, actor: CommandActor, input: CreateOrgInput): OrgRow {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.parentId);
+    const parent = getOrg(db, input.parentId);
+    if (input.regionId != null) requireRegionInTerritory(db, actor, input.regionId);
+    assertShape(
+      { ...input, regionId: input.regionId ?? null, formationMode: input.formationMode ?? null },
+      parent,
+    );
+    assertRevoked({ foundedOn: input.foundedOn, revokedOn: input.revokedOn ?? null });
+    const inserted = uniqueCode(input.code, () =>
+      db
+        .insert(orgs)
+        .values({ ...input, path: `${parent.path}?/`, depth: parent.depth + 1 })
+        .returning({ id: orgs.id })
+        .get(),
+    );
+    db.update(orgs)
+      .set({ path: `${parent.path}${inserted.id}/` })
+      .where(eq(orgs.id, inserted.id))
+      .run();
+    const row = getOrg(db, inserted.id);
+    audit(db, actor, {
+      action: "org.create",
+      entity: "org",
+      entityId: row.id,
+      scopeOrgId: row.id,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): OrgRow {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.id);
+    const before = getOrg(db, input.id);
+    assertVersion(before.version, input.version);
+    const { id, version, ...changes } = input;
+    const next = { ...before, ...changes };
+    if (isGrassroots(before.category) !== isGrassroots(next.category))
+      throw new CommandError(
+        "ORG_CATEGORY_CLASS",
+        commandMessages.managementUnderGrassroots(
+          next.name,
+          before.parentId === null ? "" : getOrg(db, before.parentId).name,
+        ),
+      );
+    if (changes.regionId != null && changes.regionId !== before.regionId)
+      requireRegionInTerritory(db, actor, changes.regionId);
+    assertShape(next, before.parentId === null ? null : getOrg(db, before.parentId));
+    assertRevoked(next);
+    const res = uniqueCode(next.code, () =>
+      db
+        .update(orgs)
+        .set({ ...changes, version: sql`${orgs.version} + 1` })
+        .where(and(eq(orgs.id, id), eq(orgs.version, version)))
+        .run(),
+    );
+    if (res.changes !== 1) throw new ConflictError();
+    if (changes.formationMode !== undefined && changes.formationMode !== before.formationMode)
+      assertCoveragesStillValid(db, id, null);
+    const after = getOrg(db, id);
+    audit(db, actor, { action: "org.update", entity: "org", entityId: id, scopeOrgId: id, before, after });
+    return after;
+  });
+}
+
+export interface ReparentResult {
+  org: OrgRow;
+  reparenting: typeof orgReparentings.$inferSelect;
+  /** Organizations whose path was rewritten (the organization and its whole subtree). */
+  moved: number;
+}
+
+/**
+ * 隶属变更: a dated event with document number and reason. Records the history row (from = today's
+ * superior), sets the new superior, and rewrites path and depth of the whole subtree, in one transaction.
+ * The tree as of any earlier date is rebuilt from the history.
+ */
+export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput): ReparentResult {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.orgId);
+    requireOrgEdit(db, actor, input.toParentId);
+    const org = getOrg(db, input.orgId);
+    if (input.version !== undefined) assertVersion(org.version, input.version);
+    const to = getOrg(db, input.toParentId);
+    if (org.parentId === null)
+      throw new CommandError("ORG_ROOT_MOVE", commandMessages.rootCannotMove(org.name));
+    if (org.revokedOn !== null && org.revokedOn <= input.effectiveOn)
+      throw new CommandError("ORG_REVOKED", commandMessages.reparentRevoked(org.name));
+    if (to.id === org.parentId)
+      throw new CommandError("REPARENT_SAME_PARENT", commandMessages.reparentSameParent(org.name, to.name));
+    if (to.path.startsWith(org.path))
+      throw new CommandError("REPARENT_CYCLE", commandMessages.reparentCycle(org.name, to.name));
+    assertShape(org, to);
+    if (input.effectiveOn > actor.today)
+      throw new CommandError(
+        "REPARENT_FUTURE",
+        commandMessages.reparentFuture(input.effectiveOn, actor.today),
+      );
+    const last =
+      one<{ d: string | null }>(
+        db,
+        "select max(effective_on) as d from org_reparentings where org_id = ?",
+        org.id,
+      )?.d ?? null;
+    const floor = last !== null && last > org.foundedOn ? last : org.foundedOn;
+    if (input.effectiveOn <= floor)
+      throw new CommandError(
+        "REPARENT_BEFORE_LAST",
+        commandMessages.reparentBeforeLast(input.effectiveOn, floor),
+      );
+
+    const reparenting = db
+      .insert(orgReparentings)
+      .values({
+        orgId: org.id,
+        fromParentId: org.parentId,
+        toParentId: to.id,
+        effectiveOn: input.effectiveOn,
+        docNo: input.docNo ?? null,
+        reason: input.reason ?? null,
+      })
+      .returning()
+      .get();
+    const newPath = `${to.path}${org.id}/`;
+    const delta = to.depth + 1 - org.depth;
+    const moved = db.$client
+      .prepare("update orgs set path = ? || substr(path, ?), depth = depth + ? where path glob ?")
+      .run(newPath, org.path.length + 1, delta, `${org.path}*`).changes;
+    db.update(orgs)
+      .set({ parentId: to.id, version: sql`${orgs.version} + 1` })
+      .where(eq(orgs.id, org.id))
+      .run();
+    assertCoveragesStillValid(db, org.id, input.effectiveOn);
+    const after = getOrg(db, org.id);
+    audit(db, actor, {
+      action: "org.reparent",
+      entity: "org",
+      entityId: org.id,
+      scopeOrgId: org.id,
+      before: org,
+      after: { ...after, reparenting, moved },
+    });
+    return { org: after, reparenting, moved };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 双重管理.
+
+export interface SetDualLinkInput {
+  orgId: number;
+  regionalOrgId: number;
+  startOn: string;
+  endOn?: string | null;
+}
+export interface EndDualLinkInput {
+  id: number;
+  endOn: string;
+}
+
+export function setDualLink(
+  db: Db,
+  actor: CommandActor,
+  input: SetDualLinkInput,
+): typeof dualLinks.$inferSelect {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.orgId);
+    if (input.orgId === input.regionalOrgId)
+      throw new CommandError("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
+    const org = getOrg(db, input.orgId);
+    const regional = getOrg(db, input.regionalOrgId);
+    if (regional.formationMode !== "regional" && regional.formationMode !== "grid")
+      throw new CommandError("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
+    const endOn = input.endOn ?? null;
+    assertInterval(input.startOn, endOn);
+    const overlap = one(
+      db,
+      `select 1 from dual_links where org_id = ? and regional_org_id = ?
+       and (end_on is null or ? < end_on) and (? is null or start_on < ?)`,
+      input.orgId,
+      input.regionalOrgId,
+      input.startOn,
+      endOn,
+      endOn,
+    );
+    if (overlap)
+      throw new CommandError("DUAL_LINK_OVERLAP", commandMessages.dualLinkOverlap(org.name, regional.name));
+    const row = db
+      .insert(dualLinks)
+      .values({ ...input, endOn })
+      .returning()
+      .get();
+    audit(db, actor, {
+      action: "dualLink.set",
+      entity: "dualLink",
+      entityId: row.id,
+      scopeOrgId: org.id,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export function endDualLink(
+  db: Db,
+  actor: CommandActor,
+  input: EndDualLinkInput,
+): typeof dualLinks.$inferSelect {
+  return inTransaction(db, () => {
+    const before = db.select().from(dualLinks).where(eq(dualLinks.id, input.id)).get();
+    if (!before) throw new NotFoundError();
+    try {
+      requireOrgEdit(db, actor, before.orgId);
+    } catch {
+      requireOrgEdit(db, actor, before.regionalOrgId);
+    }
+    if (before.endOn !== null)
+      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+    assertInterval(before.startOn, input.endOn);
+    const after = db
+      .update(dualLinks)
+      .set({ endOn: input.endOn })
+      .where(eq(dualLinks.id, input.id))
+      .returning()
+      .get()!;
+    audit(db, actor, {
+      action: "dualLink.end",
+      entity: "dualLink",
+      entityId: input.id,
+      scopeOrgId: before.orgId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 书记.
+
+export interface SetSecretaryInput {
+  orgId: number;
+  memberId: number;
+  startOn: string;
+}
+export interface EndSecretaryInput {
+  id: number;
+  endOn: string;
+}
+
+/**
+ * Appoint a secretary: a member (status 正常) whose relationship the organization holds. The term in
+ * force before `startOn` ends on it (a secretary is replaced, never doubled); any other overlap is refused.
+ */
+export function setSecretary(
+  db: Db,
+  actor: CommandActor,
+  input: SetSecretaryInput,
+): typeof secretaries.$inferSelect {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.orgId);
+    const org = getOrg(db, input.orgId);
+    const member = one<{ name: string; orgId: number | null; status: string }>(
+      db,
+      "select name, org_id as orgId, status from members where id = ?",
+      input.memberId,
+    );
+    if (!member) throw new NotFoundError();
+    if (member.orgId !== org.id || member.status !== "normal")
+      throw new CommandError("SECRETARY_NOT_HELD", commandMessages.secretaryNotHeld(member.name, org.name));
+    const terms = many<SecretaryTermRec & { id: number }>(
+      db,
+      "select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries where org_id = ?",
+      org.id,
+    );
+    const current = terms.find((t) => t.endOn === null && t.startOn < input.startOn);
+    const candidate = { orgId: org.id, memberId: input.memberId, startOn: input.startOn, endOn: null };
+    assertSecretaryTermAllowed(terms, candidate, org.name, current);
+    if (current) {
+      db.update(secretaries).set({ endOn: input.startOn }).where(eq(secretaries.id, current.id)).run();
+      audit(db, actor, {
+        action: "secretary.end",
+        entity: "secretary",
+        entityId: current.id,
+        scopeOrgId: org.id,
+        before: current,
+        after: { ...current, endOn: input.startOn },
+      });
+    }
+    const row = db.insert(secretaries).values(candidate).returning().get();
+    audit(db, actor, {
+      action: "secretary.set",
+      entity: "secretary",
+      entityId: row.id,
+      scopeOrgId: org.id,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export function endSecretary(
+  db: Db,
+  actor: CommandActor,
+  input: EndSecretaryInput,
+): typeof secretaries.$inferSelect {
+  return inTransaction(db, () => {
+    const before = db.select().from(secretaries).where(eq(secretaries.id, input.id)).get();
+    if (!before) throw new NotFoundError();
+    requireOrgEdit(db, actor, before.orgId);
+    if (before.endOn !== null)
+      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+    assertInterval(before.startOn, input.endOn);
+    const after = db
+      .update(secretaries)
+      .set({ endOn: input.endOn })
+      .where(eq(secretaries.id, input.id))
+      .returning()
+      .get()!;
+    audit(db, actor, {
+      action: "secretary.end",
+      entity: "secretary",
+      entityId: input.id,
+      scopeOrgId: before.orgId,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,62 @@
+/** 政策参数: dated versions, set at city level only (by the city's administrator). */
+import { policyAsOf, type Policy } from "@liangxin/domain";
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { policies } from "../schema.ts";
+import { loadPolicyVersions } from "../snapshot.ts";
+import { audit, inTransaction, type CommandActor } from "./common.ts";
+import { NotFoundError } from "./errors.ts";
+
+/** Any subset of the parameters; nested groups may be partial too. */
+export type PolicyPatch = {
+  [K in keyof Policy]?: Policy[K] extends object ? Partial<Policy[K]> : Policy[K];
+};
+
+export interface SetPolicyInput {
+  effectiveOn: string;
+  params: PolicyPatch;
+  note?: string | null;
+}
+
+export interface SetPolicyResult {
+  effectiveOn: string;
+  params: Policy;
+}
+
+/**
+ * A new policy version from `effectiveOn`: the given parameters over the version in force on that date
+ * (a version on the same date is replaced). Only the city administrator (the tree's top node) may set it;
+ * for anyone else it does not exist.
+ */
+export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): SetPolicyResult {
+  return inTransaction(db, () => {
+    const org = actor.scope.org;
+    if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw new NotFoundError();
+    const base = policyAsOf(loadPolicyVersions(db), input.effectiveOn).params;
+    const merged = structuredClone(base) as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(input.params)) {
+      if (v === undefined) continue;
+      const cur = merged[k];
+      merged[k] =
+        typeof cur === "object" && cur !== null && typeof v === "object" && v !== null ? { ...cur, ...v } : v;
+    }
+    const params = merged as unknown as Policy;
+    const before =
+      db.select().from(policies).where(eq(policies.effectiveOn, input.effectiveOn)).get() ?? null;
+    const after = db
+      .insert(policies)
+      .values({ effectiveOn: input.effectiveOn, params, note: input.note ?? null })
+      .onConflictDoUpdate({ target: policies.effectiveOn, set: { params, note: input.note ?? null } })
+      .returning()
+      .get();
+    audit(db, actor, {
+      action: "policy.set",
+      entity: "policy",
+      entityId: after.id,
+      scopeOrgId: org.id,
+      before,
+      after,
+    });
+    return { effectiveOn: after.effectiveOn, params };
+  });
+}

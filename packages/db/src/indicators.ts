@@ -1,0 +1,56 @@
+/**
+ * Figures of a management node, through the ONE domain function the dashboard, the report and the exports
+ * share: the snapshot with full dated history and the policy in force on the date, both returned.
+ */
+import {
+  computeNodeIndicators,
+  computeReport,
+  policyAsOf,
+  yearEnd,
+  type Indicators,
+  type IsoDate,
+  type PolicyVersion,
+  type Report,
+} from "@liangxin/domain";
+import { orgAccess } from "./access.ts";
+import type { Db } from "./client.ts";
+import { NotFoundError } from "./commands/errors.ts";
+import type { Scope } from "./scope.ts";
+import { loadPolicyVersions, loadSnapshot } from "./snapshot.ts";
+
+export interface NodeIndicators {
+  nodeId: number;
+  asOf: IsoDate;
+  indicators: Indicators;
+  /** The policy version the figures were computed with. */
+  policy: PolicyVersion;
+}
+
+/** The node must be in the caller's subordination subtree (today's tree); else it does not exist for them. */
+function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: string): void {
+  if (orgAccess(db, scope, nodeId, today) !== "edit") throw new NotFoundError();
+}
+
+/** A node's indicators as of `asOf`, compared with the previous 31 December. */
+export function nodeIndicators(
+  db: Db,
+  scope: Scope,
+  nodeId: number,
+  asOf: IsoDate,
+  today: IsoDate = asOf,
+): NodeIndicators {
+  requireNodeInSubtree(db, scope, nodeId, today);
+  const snapshot = loadSnapshot(db);
+  const policy = policyAsOf(loadPolicyVersions(db), asOf);
+  const prev = yearEnd(Number(asOf.slice(0, 4)) - 1);
+  const indicators = computeNodeIndicators(snapshot, nodeId, asOf, policy.params, { compareWith: prev });
+  return { nodeId, asOf, indicators, policy };
+}
+
+/** The year-end report of a node as of 31 December of `year`, with the policy in force on that date. */
+export function nodeReport(db: Db, scope: Scope, nodeId: number, year: number, today?: IsoDate): Report {
+  const asOf = yearEnd(year);
+  requireNodeInSubtree(db, scope, nodeId, today ?? asOf);
+  const snapshot = loadSnapshot(db);
+  return computeReport(snapshot, nodeId, year, policyAsOf(loadPolicyVersions(db), asOf));
+}
