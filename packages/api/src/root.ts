@@ -1,8 +1,27 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
+import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
+import {
+  accountRouter,
+  auditRouter,
+  correctionsRouter,
+  dashboardRouter,
+  ownerRouter,
+  usersRouter,
+} from "./routers/roles.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
+  hosts: hostsRouter,
+  orgs: orgsRouter,
+  members: membersRouter,
+  instructors: instructorsRouter,
+  dashboard: dashboardRouter,
+  owner: ownerRouter,
+  corrections: correctionsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;
