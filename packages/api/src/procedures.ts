@@ -36,7 +36,10 @@ export function mapDomainErrors<T>(fn: () => T): T {
             ? apiMessages.forbidden
             : apiMessages.badInput;
       // "Not found" never says more than that.
-      throw new TRPCError({ code, message: e.kind === "notFound" ? apiMessages.notFound : e.message || fallback });
+      throw new TRPCError({
+        code,
+        message: e.kind === "notFound" ? apiMessages.notFound : e.message || fallback,
+      });
     }
     throw e;
   }

@@ -9,7 +9,15 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "@liangxin/db";
 import { appRouter } from "../src/root.ts";
-import { buildWorld, callerOn, cloneDb, ROLES, type Caller, type Role, type World } from "./fixtures-issue4.ts";
+import {
+  buildWorld,
+  callerOn,
+  cloneDb,
+  ROLES,
+  type Caller,
+  type Role,
+  type World,
+} from "./fixtures-issue4.ts";
 
 type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED";
 type Call = (c: Caller, role: Role, w: World, db: Db) => Promise<unknown>;
@@ -38,10 +46,22 @@ const NONE = 99_999_999;
 const usernameOf = (r: Role) => (r === "anonymous" ? null : r);
 
 /** A record of the role's own area, by kind. */
-function own(w: World, db: Db, role: Role, kind: "host" | "org" | "member" | "instructor" | "managedUser"): number {
-  const pluck = (sql: string, ...p: unknown[]) => db.$client.prepare(sql).pluck().get(...p) as number;
+function own(
+  w: World,
+  db: Db,
+  role: Role,
+  kind: "host" | "org" | "member" | "instructor" | "managedUser",
+): number {
+  const pluck = (sql: string, ...p: unknown[]) =>
+    db.$client
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number;
   const orgPath = (u: string) =>
-    db.$client.prepare("select o.path from users x join orgs o on o.id = x.org_id where x.username = ?").pluck().get(u) as string;
+    db.$client
+      .prepare("select o.path from users x join orgs o on o.id = x.org_id where x.username = ?")
+      .pluck()
+      .get(u) as string;
   const u = role === "anonymous" || role === "owner" ? "township" : role;
   switch (kind) {
     case "host":
@@ -102,12 +122,21 @@ function pendingCorrection(db: Db, hostId: number, w: World): number {
     .get(
       hostId,
       w.ids.user("owner"),
-      JSON.stringify({ year: 2026, employees: 42, revenue: 123.45, contactPhone: "0791-1234567", address: null }),
+      JSON.stringify({
+        year: 2026,
+        employees: 42,
+        revenue: 123.45,
+        contactPhone: "0791-1234567",
+        address: null,
+      }),
     ) as number;
 }
 
 const MATRIX: Record<string, Entry> = {
-  "home.me": { expect: allow(["city", "county", "township", "industry", "branch", "owner"]), own: (c) => c.home.me() },
+  "home.me": {
+    expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
+    own: (c) => c.home.me(),
+  },
   "home.overview": {
     expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
     own: (c) => c.home.overview(),
@@ -145,7 +174,10 @@ const MATRIX: Record<string, Entry> = {
     own: (c, r, w, db) => c.orgs.get({ id: own(w, db, r, "org") }),
     foreign: (c, r, w) => c.orgs.get({ id: r === "city" ? NONE : w.ids.foreignOrg }),
   },
-  "members.list": { expect: allow([...ADMINS, "branch"]), own: (c) => c.members.list({ page: 1, pageSize: 5 }) },
+  "members.list": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.members.list({ page: 1, pageSize: 5 }),
+  },
   "members.get": {
     expect: allow([...ADMINS, "branch"]),
     own: (c, r, w, db) => c.members.get({ id: own(w, db, r, "member") }),
@@ -173,7 +205,13 @@ const MATRIX: Record<string, Entry> = {
   "corrections.submit": {
     expect: allow(["owner"]),
     own: (c) =>
-      c.corrections.submit({ year: 2026, employees: 55, revenue: 321.5, contactPhone: "13800000000", address: null }),
+      c.corrections.submit({
+        year: 2026,
+        employees: 55,
+        revenue: 321.5,
+        contactPhone: "13800000000",
+        address: null,
+      }),
     mutates: true,
   },
   "corrections.mine": { expect: allow(["owner"]), own: (c) => c.corrections.mine() },
@@ -186,7 +224,8 @@ const MATRIX: Record<string, Entry> = {
     // Only the township administrator of the host's territory decides; above it the request is visible
     // but the decision is not theirs.
     expect: allow(["township"], "NOT_FOUND", { city: "FORBIDDEN", county: "FORBIDDEN" }),
-    own: (c, _r, w, db) => c.corrections.decide({ id: pendingCorrection(db, w.ids.ownerHost, w), approve: true }),
+    own: (c, _r, w, db) =>
+      c.corrections.decide({ id: pendingCorrection(db, w.ids.ownerHost, w), approve: true }),
     foreign: (c, r, w, db) =>
       c.corrections.decide({
         id: r === "city" ? NONE : pendingCorrection(db, w.ids.foreignHost, w),
@@ -217,7 +256,9 @@ const MATRIX: Record<string, Entry> = {
           r === "city"
             ? NONE
             : (db.$client
-                .prepare("select id from orgs where parent_id = ? and category in ('branch','jointBranch') limit 1")
+                .prepare(
+                  "select id from orgs where parent_id = ? and category in ('branch','jointBranch') limit 1",
+                )
                 .pluck()
                 .get(w.ids.foreignOrg) as number),
       }),
@@ -226,12 +267,14 @@ const MATRIX: Record<string, Entry> = {
   "users.setDisabled": {
     expect: allow([...ADMINS]),
     own: (c, r, w, db) => c.users.setDisabled({ id: own(w, db, r, "managedUser"), disabled: true }),
-    foreign: (c, r, w) => c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
+    foreign: (c, r, w) =>
+      c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
     mutates: true,
   },
   "users.resetPassword": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.users.resetPassword({ id: own(w, db, r, "managedUser"), password: "NewPass#2026" }),
+    own: (c, r, w, db) =>
+      c.users.resetPassword({ id: own(w, db, r, "managedUser"), password: "NewPass#2026" }),
     foreign: (c, r, w) =>
       c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
     mutates: true,

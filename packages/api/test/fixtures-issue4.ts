@@ -29,17 +29,22 @@ export interface World {
 }
 
 function one(db: Db, sql: string, ...params: unknown[]): number {
-  const v = db.$client.prepare(sql).pluck().get(...params) as number | undefined;
+  const v = db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number | undefined;
   if (v === undefined) throw new Error(`fixture missing: ${sql}`);
   return v;
 }
 
-const inForce = (a: string) => `(${a}.start_on <= '${TODAY}' and (${a}.end_on is null or '${TODAY}' < ${a}.end_on))`;
+const inForce = (a: string) =>
+  `(${a}.start_on <= '${TODAY}' and (${a}.end_on is null or '${TODAY}' < ${a}.end_on))`;
 
 export function buildWorld(): World {
   const db = openTestDb();
   seedDemo(db);
-  const node = (name: string) => one(db, "select id from orgs where name like ? order by depth limit 1", `%${name}%`);
+  const node = (name: string) =>
+    one(db, "select id from orgs where name like ? order by depth limit 1", `%${name}%`);
   const code = (id: number) => one(db, "select code from orgs where id = ?", id) as unknown as string;
   // Extra accounts for the boundary cases: township B (石桥镇), the park, 青山县, a secretary under 行业党委.
   const shiqiao = node("石桥镇");
@@ -64,7 +69,11 @@ export function buildWorld(): World {
      where c.org_id = ? and r.name = '石桥镇' and ${inForce("c")} order by h.id limit 1`,
     crossJoint,
   );
-  const qsRegionPath = one(db, "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?", qingshan) as unknown as string;
+  const qsRegionPath = one(
+    db,
+    "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?",
+    qingshan,
+  ) as unknown as string;
   const foreignHost = one(
     db,
     `select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ? and h.closed_on is null order by h.id limit 1`,
