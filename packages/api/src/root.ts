@@ -1,9 +1,28 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
 import { recordsRouter } from "./routers/records.ts";
+import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
+import {
+  accountRouter,
+  auditRouter,
+  correctionsRouter,
+  dashboardRouter,
+  ownerRouter,
+  usersRouter,
+} from "./routers/roles.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
+  hosts: hostsRouter,
+  orgs: orgsRouter,
+  members: membersRouter,
+  instructors: instructorsRouter,
+  dashboard: dashboardRouter,
+  owner: ownerRouter,
+  corrections: correctionsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  account: accountRouter,
   records: recordsRouter,
 });
 

@@ -16,3 +16,4 @@ export * from "./backup.ts";
 export * from "./seed/scale.ts";
 export * from "./commands/index.ts";
 export * from "./indicators.ts";
+export * from "./queries/index.ts";

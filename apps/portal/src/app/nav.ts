@@ -12,6 +12,14 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ["admin", "secretary", "owner"] },
+  { href: "/hosts", label: "两新组织", roles: ["admin", "secretary"] },
+  { href: "/orgs", label: "党组织", roles: ["admin", "secretary"] },
+  { href: "/members", label: "党员", roles: ["admin", "secretary"] },
+  { href: "/instructors", label: "指导员", roles: ["admin", "secretary"] },
+  { href: "/corrections", label: "更正审核", roles: ["admin"] },
+  { href: "/users", label: "用户管理", roles: ["admin"] },
+  { href: "/audit", label: "审计日志", roles: ["admin"] },
+  { href: "/account", label: "账号与密码", roles: ["admin", "secretary", "owner"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {

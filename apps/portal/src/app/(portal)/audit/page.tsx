@@ -1,0 +1,86 @@
+import { Card } from "antd";
+import { requireCaller } from "@/server/caller";
+import { orNotFound, pageParam, str } from "@/server/guard";
+import { DataTable } from "@/components/data-table";
+import { Field, inputStyle } from "@/components/field";
+import { Pager } from "@/components/pager";
+import { rm } from "@/roles/messages";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const isDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+const short = (v: unknown) => {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Search }) {
+  const { caller } = await requireCaller();
+  const sp = await searchParams;
+  const username = str(sp.username);
+  const action = str(sp.action);
+  const from = isDate(str(sp.from));
+  const to = isDate(str(sp.to));
+  const data = await orNotFound(
+    caller.audit.search({
+      page: pageParam(sp.page),
+      pageSize: 50,
+      ...(username ? { username } : {}),
+      ...(action ? { action } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    }),
+  );
+  return (
+    <Card title={rm.auditTitle}>
+      <form method="get" style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>
+        <Field label={rm.username}>
+          <input name="username" defaultValue={username ?? ""} style={inputStyle} />
+        </Field>
+        <Field label={rm.action}>
+          <input
+            name="action"
+            defaultValue={action ?? ""}
+            style={inputStyle}
+            placeholder="login / user. / member.unmask"
+          />
+        </Field>
+        <Field label={rm.from}>
+          <input name="from" type="date" defaultValue={from ?? ""} style={inputStyle} />
+        </Field>
+        <Field label={rm.to}>
+          <input name="to" type="date" defaultValue={to ?? ""} style={inputStyle} />
+        </Field>
+        <button type="submit" style={inputStyle}>
+          {rm.search}
+        </button>
+      </form>
+      <Pager
+        base="/audit"
+        params={{ username, action, from, to }}
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+      />
+      <DataTable
+        testId="audit-table"
+        columns={[
+          { key: "at", title: rm.at },
+          { key: "username", title: rm.username },
+          { key: "action", title: rm.action },
+          { key: "entity", title: rm.entity },
+          { key: "detail", title: rm.detail },
+        ]}
+        rows={data.rows.map((a) => ({
+          key: a.id,
+          at: a.at.replace("T", " ").slice(0, 19),
+          username: a.username ?? "—",
+          action: a.action,
+          entity: `${a.entity}${a.entityId ? ` #${a.entityId}` : ""}`,
+          detail: [short(a.before), short(a.after)].filter(Boolean).join(" → "),
+        }))}
+      />
+    </Card>
+  );
+}

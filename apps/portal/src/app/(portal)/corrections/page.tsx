@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { Alert, Card } from "antd";
+import { requireCaller } from "@/server/caller";
+import { orNotFound } from "@/server/guard";
+import { ActionForm } from "@/components/action-form";
+import { DataTable } from "@/components/data-table";
+import { inputStyle } from "@/components/field";
+import { decideCorrectionAction } from "@/roles/actions";
+import { rm } from "@/roles/messages";
+
+export default async function CorrectionsPage() {
+  const { caller } = await requireCaller();
+  const inbox = await orNotFound(caller.corrections.inbox());
+  return (
+    <Card title={rm.correctionsTitle}>
+      <p style={{ color: "#666", marginTop: 0 }}>{rm.correctionsHint}</p>
+      {inbox.canDecide ? null : (
+        <Alert type="info" showIcon title={rm.readOnlyInbox} style={{ marginBottom: 12 }} />
+      )}
+      <DataTable
+        testId="corrections-table"
+        columns={[
+          { key: "host", title: rm.name },
+          { key: "region", title: rm.region },
+          { key: "by", title: rm.requestedBy },
+          { key: "proposed", title: rm.proposed },
+          { key: "current", title: rm.current },
+          { key: "state", title: rm.state },
+          { key: "actions", title: "" },
+        ]}
+        rows={inbox.rows.map((c) => ({
+          key: c.id,
+          host: <Link href={`/hosts/${c.hostId}`}>{c.hostName}</Link>,
+          region: c.regionName,
+          by: c.requestedBy,
+          proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${c.payload.revenue ?? "—"},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
+          current: `${rm.employees} ${c.current.employees ?? "—"},${rm.revenue} ${c.current.revenue ?? "—"},${rm.contactPhone} ${c.current.contactPhone ?? "—"}`,
+          state: `${rm.states[c.state] ?? c.state}${c.reason ? `(${c.reason})` : ""}`,
+          actions:
+            inbox.canDecide && c.state === "pending" ? (
+              <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+                <ActionForm action={decideCorrectionAction} submitLabel={rm.approve} inline>
+                  <input type="hidden" name="id" value={c.id} />
+                  <input type="hidden" name="decision" value="approve" />
+                </ActionForm>
+                <ActionForm action={decideCorrectionAction} submitLabel={rm.reject} inline danger>
+                  <input type="hidden" name="id" value={c.id} />
+                  <input type="hidden" name="decision" value="reject" />
+                  <input name="reason" placeholder={rm.reason} style={{ ...inputStyle, width: 140 }} />
+                </ActionForm>
+              </div>
+            ) : null,
+        }))}
+      />
+    </Card>
+  );
+}

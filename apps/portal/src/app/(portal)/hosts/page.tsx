@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { Card } from "antd";
+import { requireCaller } from "@/server/caller";
+import { orNotFound, pageParam, str } from "@/server/guard";
+import { DataTable } from "@/components/data-table";
+import { Field, inputStyle } from "@/components/field";
+import { Pager } from "@/components/pager";
+import { L } from "@/roles/labels";
+import { rm } from "@/roles/messages";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HostsPage({ searchParams }: { searchParams: Search }) {
+  const { caller } = await requireCaller();
+  const sp = await searchParams;
+  const q = str(sp.q);
+  const regionId = Number(str(sp.region) ?? NaN);
+  const kind = str(sp.kind);
+  const coverage = str(sp.coverage);
+  const sene = str(sp.sene) === "1";
+  const page = pageParam(sp.page);
+  const data = await orNotFound(
+    caller.hosts.list({
+      page,
+      pageSize: 20,
+      ...(q ? { q } : {}),
+      ...(Number.isInteger(regionId) && regionId > 0 ? { regionId } : {}),
+      ...(kind === "enterprise" || kind === "socialOrg" ? { kind } : {}),
+      ...(coverage === "covered" || coverage === "uncovered" ? { coverage } : {}),
+      ...(sene ? { shouldEstablish: true } : {}),
+    }),
+  );
+  return (
+    <Card title={rm.nav.hosts}>
+      <form method="get" style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>
+        <Field label={rm.keyword}>
+          <input name="q" defaultValue={q ?? ""} style={inputStyle} />
+        </Field>
+        {data.regions.length > 0 ? (
+          <Field label={rm.region}>
+            <select name="region" defaultValue={str(sp.region) ?? ""} style={inputStyle}>
+              <option value="">{rm.all}</option>
+              {data.regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <Field label={rm.kind}>
+          <select name="kind" defaultValue={kind ?? ""} style={inputStyle}>
+            <option value="">{rm.all}</option>
+            <option value="enterprise">{L.kind("enterprise")}</option>
+            <option value="socialOrg">{L.kind("socialOrg")}</option>
+          </select>
+        </Field>
+        <Field label={rm.coverage}>
+          <select name="coverage" defaultValue={coverage ?? ""} style={inputStyle}>
+            <option value="">{rm.all}</option>
+            <option value="covered">{rm.covered}</option>
+            <option value="uncovered">{rm.uncovered}</option>
+          </select>
+        </Field>
+        <label style={{ display: "flex", gap: 4, alignItems: "center" }}>
+          <input type="checkbox" name="sene" value="1" defaultChecked={sene} />
+          {rm.shouldEstablishOnly}
+        </label>
+        <button type="submit" style={inputStyle}>
+          {rm.search}
+        </button>
+      </form>
+      <Pager
+        base="/hosts"
+        params={{ q, region: str(sp.region), kind, coverage, sene: sene ? "1" : undefined }}
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+      />
+      <DataTable
+        testId="hosts-table"
+        columns={[
+          { key: "name", title: rm.name },
+          { key: "code", title: rm.creditCode },
+          { key: "kind", title: rm.kind },
+          { key: "region", title: rm.region },
+          { key: "covering", title: rm.coveringOrg },
+          { key: "access", title: rm.access },
+        ]}
+        rows={data.rows.map((h) => ({
+          key: h.id,
+          name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+          code: h.creditCode,
+          kind: L.kind(h.kind),
+          region: h.regionName,
+          covering: h.coveringOrgName ?? rm.uncovered,
+          access: rm.accessLabels[h.access],
+        }))}
+      />
+    </Card>
+  );
+}

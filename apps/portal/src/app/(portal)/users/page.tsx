@@ -1,0 +1,131 @@
+import { Card } from "antd";
+import { requireCaller } from "@/server/caller";
+import { orNotFound, pageParam, str } from "@/server/guard";
+import { ActionForm } from "@/components/action-form";
+import { DataTable } from "@/components/data-table";
+import { Field, inputStyle } from "@/components/field";
+import { Pager } from "@/components/pager";
+import { createUserAction, userAction } from "@/roles/actions";
+import { L } from "@/roles/labels";
+import { rm } from "@/roles/messages";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const fmtTime = (iso: string) =>
+  new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+
+export default async function UsersPage({ searchParams }: { searchParams: Search }) {
+  const { caller } = await requireCaller();
+  const sp = await searchParams;
+  const q = str(sp.q);
+  const [data, targets] = await Promise.all([
+    orNotFound(caller.users.list({ page: pageParam(sp.page), pageSize: 30, ...(q ? { q } : {}) })),
+    orNotFound(caller.users.targets()),
+  ]);
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
+      <Card title={rm.usersTitle}>
+        <form method="get" style={{ display: "flex", gap: 12, alignItems: "flex-end" }}>
+          <Field label={rm.username}>
+            <input name="q" defaultValue={q ?? ""} style={inputStyle} />
+          </Field>
+          <button type="submit" style={inputStyle}>
+            {rm.search}
+          </button>
+        </form>
+        <Pager base="/users" params={{ q }} page={data.page} pageSize={data.pageSize} total={data.total} />
+        <DataTable
+          testId="users-table"
+          columns={[
+            { key: "username", title: rm.username },
+            { key: "displayName", title: rm.displayName },
+            { key: "role", title: rm.role },
+            { key: "boundTo", title: rm.boundTo },
+            { key: "state", title: rm.state },
+            { key: "actions", title: "" },
+          ]}
+          rows={data.rows.map((u) => ({
+            key: u.id,
+            username: u.username + (u.isSelf ? rm.self : ""),
+            displayName: u.displayName,
+            role: u.roleLabel,
+            boundTo: u.boundTo,
+            state: (
+              <span data-testid={`user-state-${u.username}`}>
+                {u.disabled ? rm.disabled : rm.active}
+                {u.lockedUntil ? `;${rm.lockedUntil} ${fmtTime(u.lockedUntil)}` : ""}
+              </span>
+            ),
+            actions: u.isSelf ? null : (
+              <div
+                style={{ display: "flex", gap: 8, flexWrap: "wrap" }}
+                data-testid={`user-actions-${u.username}`}
+              >
+                {u.lockedUntil ? (
+                  <ActionForm action={userAction} submitLabel={rm.unlock} inline>
+                    <input type="hidden" name="id" value={u.id} />
+                    <input type="hidden" name="op" value="unlock" />
+                  </ActionForm>
+                ) : null}
+                <ActionForm
+                  action={userAction}
+                  submitLabel={u.disabled ? rm.enable : rm.disable}
+                  inline
+                  danger={!u.disabled}
+                >
+                  <input type="hidden" name="id" value={u.id} />
+                  <input type="hidden" name="op" value={u.disabled ? "enable" : "disable"} />
+                </ActionForm>
+                <ActionForm action={userAction} submitLabel={rm.resetPassword} inline>
+                  <input type="hidden" name="id" value={u.id} />
+                  <input type="hidden" name="op" value="reset" />
+                  <input
+                    name="password"
+                    type="password"
+                    placeholder={rm.newPassword}
+                    style={{ ...inputStyle, width: 140 }}
+                  />
+                </ActionForm>
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+      <Card title={rm.createUser}>
+        <ActionForm action={createUserAction} submitLabel={rm.create} testId="create-user">
+          <div style={{ display: "flex", gap: 12, flexWrap: "wrap" }}>
+            <Field label={rm.username}>
+              <input name="username" required style={inputStyle} />
+            </Field>
+            <Field label={rm.displayName}>
+              <input name="displayName" required style={inputStyle} />
+            </Field>
+            <Field label={rm.newPassword}>
+              <input name="password" type="password" required minLength={8} style={inputStyle} />
+            </Field>
+            <Field label={rm.role}>
+              <select name="role" style={inputStyle} defaultValue="secretary">
+                <option value="secretary">{rm.roleSecretary}</option>
+                {targets.adminOrgs.length ? <option value="admin">{rm.roleAdmin}</option> : null}
+                <option value="owner">{rm.roleOwner}</option>
+              </select>
+            </Field>
+            <Field label={rm.bindOrg}>
+              <select name="orgId" style={{ ...inputStyle, maxWidth: 360 }}>
+                <option value="">—</option>
+                {[...targets.adminOrgs, ...targets.secretaryOrgs].map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}({L.category(o.category)})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={rm.bindHost}>
+              <input name="hostCreditCode" maxLength={18} style={inputStyle} />
+            </Field>
+          </div>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}

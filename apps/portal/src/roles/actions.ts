@@ -1,0 +1,125 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { TRPCError } from "@trpc/server";
+import { getCaller } from "@/server/caller";
+import type { ActionState } from "@/components/action-form";
+import { rm } from "./messages";
+
+function text(data: FormData, key: string): string {
+  return String(data.get(key) ?? "").trim();
+}
+function optText(data: FormData, key: string): string | null {
+  const v = text(data, key);
+  return v ? v : null;
+}
+function num(data: FormData, key: string): number {
+  const v = text(data, key);
+  return v === "" ? Number.NaN : Number(v);
+}
+
+async function run(fn: () => Promise<unknown>, ok: string, path: string): Promise<ActionState> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof TRPCError) return { error: e.message, ok: null };
+    throw e;
+  }
+  revalidatePath(path);
+  return { error: null, ok };
+}
+
+export async function submitCorrectionAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const revenue = text(data, "revenue");
+  return run(
+    () =>
+      caller.corrections.submit({
+        year: num(data, "year"),
+        employees: num(data, "employees"),
+        revenue: revenue === "" ? null : Number(revenue),
+        contactPhone: optText(data, "contactPhone"),
+        address: optText(data, "address"),
+      }),
+    rm.submitted,
+    "/",
+  );
+}
+
+export async function decideCorrectionAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const id = num(data, "id");
+  const approve = text(data, "decision") === "approve";
+  return run(
+    () =>
+      caller.corrections.decide(
+        approve ? { id, approve: true } : { id, approve: false, reason: text(data, "reason") },
+      ),
+    rm.done,
+    "/corrections",
+  );
+}
+
+export async function updateContactAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const id = num(data, "id");
+  return run(
+    () =>
+      caller.hosts.updateContact({
+        id,
+        contactPhone: optText(data, "contactPhone"),
+        address: optText(data, "address"),
+        version: num(data, "version"),
+      }),
+    rm.saved,
+    `/hosts/${id}`,
+  );
+}
+
+export async function createUserAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const role = text(data, "role") as "admin" | "secretary" | "owner";
+  const orgId = num(data, "orgId");
+  return run(
+    () =>
+      caller.users.create({
+        username: text(data, "username"),
+        displayName: text(data, "displayName"),
+        password: String(data.get("password") ?? ""),
+        role,
+        ...(role !== "owner" && Number.isInteger(orgId) ? { orgId } : {}),
+        ...(role === "owner" ? { hostCreditCode: text(data, "hostCreditCode") } : {}),
+      }),
+    rm.created,
+    "/users",
+  );
+}
+
+export async function userAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const id = num(data, "id");
+  const op = text(data, "op");
+  return run(
+    () => {
+      if (op === "unlock") return caller.users.unlock({ id });
+      if (op === "disable") return caller.users.setDisabled({ id, disabled: true });
+      if (op === "enable") return caller.users.setDisabled({ id, disabled: false });
+      return caller.users.resetPassword({ id, password: String(data.get("password") ?? "") });
+    },
+    rm.done,
+    "/users",
+  );
+}
+
+export async function changePasswordAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  return run(
+    () =>
+      caller.account.changePassword({
+        oldPassword: String(data.get("oldPassword") ?? ""),
+        newPassword: String(data.get("newPassword") ?? ""),
+      }),
+    rm.passwordChanged,
+    "/account",
+  );
+}

@@ -1,0 +1,199 @@
+import Link from "next/link";
+import { Card, Col, Row, Statistic } from "antd";
+import {
+  COUNTED_MODE_LABELS,
+  INDICATOR_LABELS,
+  MEMBER_COUNT_LABELS,
+  ORG_COUNT_LABELS,
+  type Indicators,
+} from "@liangxin/domain";
+import type { getCaller } from "@/server/caller";
+import { OrgTree } from "@/components/org-tree";
+import { portalMessages as pm } from "@/app/messages";
+import { rm } from "./messages";
+
+type Caller = Awaited<ReturnType<typeof getCaller>>;
+
+/** Count columns of the rows table: each total is the sum of the rows (instructors: distinct). */
+const ROW_COLUMNS: { key: string; label: string; get: (i: Indicators) => number | null }[] = [
+  { key: "hosts", label: INDICATOR_LABELS.hosts, get: (i) => i.hosts },
+  { key: "enterprises", label: INDICATOR_LABELS.enterprises, get: (i) => i.enterprises },
+  { key: "socialOrgs", label: INDICATOR_LABELS.socialOrgs, get: (i) => i.socialOrgs },
+  { key: "employees", label: INDICATOR_LABELS.employees, get: (i) => i.employees },
+  { key: "aboveScale", label: INDICATOR_LABELS.aboveScale, get: (i) => i.aboveScale },
+  { key: "orgCovered", label: INDICATOR_LABELS.orgCovered, get: (i) => i.orgCovered },
+  { key: "orgCoverageRate", label: INDICATOR_LABELS.orgCoverageRate, get: (i) => i.orgCoverageRate },
+  {
+    key: "shouldEstablishNotEstablished",
+    label: INDICATOR_LABELS.shouldEstablishNotEstablished,
+    get: (i) => i.shouldEstablishNotEstablished,
+  },
+  { key: "workCovered", label: INDICATOR_LABELS.workCovered, get: (i) => i.workCovered },
+  { key: "instructors", label: INDICATOR_LABELS.instructors, get: (i) => i.instructors },
+  { key: "membersEmployed", label: INDICATOR_LABELS.membersEmployed, get: (i) => i.membersEmployed },
+  { key: "orgs.total", label: ORG_COUNT_LABELS.total, get: (i) => i.orgs.total },
+  { key: "members.total", label: MEMBER_COUNT_LABELS.total, get: (i) => i.members.total },
+];
+
+const fmt = (v: number | null) => (v === null ? "—" : v.toLocaleString("zh-CN"));
+
+function dictionary(t: Indicators): { key: string; label: string; value: number | null }[] {
+  const out: { key: string; label: string; value: number | null }[] = [];
+  for (const [key, label] of Object.entries(INDICATOR_LABELS)) {
+    const v = t[key as keyof typeof INDICATOR_LABELS];
+    out.push({ key, label, value: v });
+    if (key === "orgCovered")
+      for (const [m, l] of Object.entries(COUNTED_MODE_LABELS))
+        out.push({
+          key: `coveredByMode.${m}`,
+          label: `其中${l}`,
+          value: t.coveredByMode[m as keyof Indicators["coveredByMode"]],
+        });
+  }
+  for (const [k, l] of Object.entries(ORG_COUNT_LABELS))
+    out.push({ key: `orgs.${k}`, label: l, value: t.orgs[k as keyof Indicators["orgs"]] });
+  for (const [k, l] of Object.entries(MEMBER_COUNT_LABELS))
+    out.push({ key: `members.${k}`, label: l, value: t.members[k as keyof Indicators["members"]] });
+  return out;
+}
+
+const cell = {
+  padding: "4px 8px",
+  borderBottom: "1px solid #eee",
+  textAlign: "right" as const,
+  whiteSpace: "nowrap" as const,
+};
+
+export async function AdminDashboard({ caller }: { caller: Caller }) {
+  const [d, home] = await Promise.all([caller.dashboard.admin(), caller.home.overview()]);
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
+      <h1 style={{ fontSize: 20, margin: 0 }}>{rm.dashboardTitle(d.node.name, d.asOf)}</h1>
+      <div style={{ color: "#666", fontSize: 13 }}>{rm.dashboardHint(d.asOf, d.policyEffectiveOn)}</div>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={pm.hostCount} value={home.hostCount} data-testid="host-count" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={INDICATOR_LABELS.orgCoverageRate} value={d.total.orgCoverageRate ?? "—"} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={ORG_COUNT_LABELS.total} value={d.total.orgs.total} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={MEMBER_COUNT_LABELS.total} value={d.total.members.total} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={rm.rows}>
+        <div style={{ overflowX: "auto" }}>
+          <table
+            data-testid="dashboard-rows"
+            style={{ borderCollapse: "collapse", fontSize: 13, width: "100%" }}
+          >
+            <thead>
+              <tr>
+                <th style={{ ...cell, textAlign: "left" }}>{rm.name}</th>
+                {ROW_COLUMNS.map((c) => (
+                  <th key={c.key} style={cell}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={`${r.kind}-${r.orgId}`} data-row-kind={r.kind}>
+                  <td style={{ ...cell, textAlign: "left" }}>{r.name}</td>
+                  {ROW_COLUMNS.map((c) => (
+                    <td key={c.key} data-key={c.key} style={cell}>
+                      {fmt(c.get(r.indicators))}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr data-row-kind="total" style={{ fontWeight: 600 }}>
+                <td style={{ ...cell, textAlign: "left" }}>{rm.total}</td>
+                {ROW_COLUMNS.map((c) => (
+                  <td key={c.key} data-key={c.key} style={cell}>
+                    {fmt(c.get(d.total))}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={rm.indicators} data-testid="indicator-dictionary">
+            <table style={{ borderCollapse: "collapse", fontSize: 13, width: "100%" }}>
+              <tbody>
+                {dictionary(d.total).map((i) => (
+                  <tr key={i.key}>
+                    <td style={{ ...cell, textAlign: "left" }}>{i.label}</td>
+                    <td style={{ ...cell, color: "#999" }}>{i.key}</td>
+                    <td style={cell} data-key={i.key}>
+                      {fmt(i.value)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={rm.actOn} data-testid="act-on">
+            <h3 style={{ fontSize: 15 }}>{rm.shouldEstablish(d.shouldEstablish.total)}</h3>
+            {d.shouldEstablish.hosts.length === 0 ? <div>{rm.none}</div> : null}
+            <ul style={{ paddingLeft: 20, margin: 0 }}>
+              {d.shouldEstablish.hosts.slice(0, 15).map((h) => (
+                <li key={h.id}>
+                  <Link href={`/hosts/${h.id}`}>{h.name}</Link>({h.regionName},{rm.fullMembersWorking}{" "}
+                  {h.fullMembersWorking}
+                  {h.aboveScale ? `,${rm.aboveScale}` : ""})
+                </li>
+              ))}
+            </ul>
+            {d.shouldEstablish.total > 15 ? (
+              <Link href="/hosts?sene=1">{rm.more(d.shouldEstablish.total - 15)}</Link>
+            ) : null}
+            <h3 style={{ fontSize: 15 }}>{rm.jointOverCap(d.caps.joint)}</h3>
+            {d.jointOverCap.length === 0 ? <div>{rm.none}</div> : null}
+            <ul style={{ paddingLeft: 20, margin: 0 }}>
+              {d.jointOverCap.map((o) => (
+                <li key={o.orgId}>
+                  <Link href={`/orgs/${o.orgId}`}>{o.name}</Link>({rm.hostsCovered} {o.hosts})
+                </li>
+              ))}
+            </ul>
+            <h3 style={{ fontSize: 15 }}>{rm.instructorsOverCap(d.caps.instructor)}</h3>
+            {d.instructorsOverCap.length === 0 ? <div>{rm.none}</div> : null}
+            <ul style={{ paddingLeft: 20, margin: 0 }}>
+              {d.instructorsOverCap.map((i) => (
+                <li key={i.instructorId}>
+                  <Link href={`/instructors/${i.instructorId}`}>
+                    {i.name}({i.number})
+                  </Link>
+                  :{i.hosts}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </Col>
+      </Row>
+      {home.tree ? (
+        <Card title={pm.orgTree} data-testid="org-tree">
+          <OrgTree root={home.tree} expanded={home.expanded} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+
+/** A scoped read: "not found" (and "forbidden") show the 404 page, like an unknown URL. */
+export async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+    throw e;
+  }
+}
+
+/** An id from the URL, or the 404 page. */
+export function idParam(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  return id;
+}
+
+export function str(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.trim() ? s.trim() : undefined;
+}
+
+export function pageParam(v: string | string[] | undefined): number {
+  const n = Number(str(v) ?? 1);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}

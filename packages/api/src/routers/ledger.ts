@@ -1,0 +1,86 @@
+/** The ledger's scoped reads: hosts, organizations, members, instructors. */
+import {
+  getHost,
+  getInstructor,
+  getMember,
+  getOrg,
+  listHosts,
+  listInstructors,
+  listMembers,
+  listOrgs,
+  referenceOrgs,
+  regionOptions,
+  unmaskMember,
+  updateHostContact,
+} from "@liangxin/db";
+import { TRPCError } from "@trpc/server";
+import { apiMessages } from "../messages.ts";
+import { adminOnly, found, ledgerProcedure, mapDomainErrors, notFound } from "../procedures.ts";
+import {
+  byId,
+  hostContactInput,
+  hostListInput,
+  instructorListInput,
+  memberListInput,
+  orgListInput,
+} from "../schemas-issue4.ts";
+import { protectedProcedure, createTRPCRouter } from "../trpc.ts";
+
+export const hostsRouter = createTRPCRouter({
+  /** Operating hosts the caller sees (territory: edit; covered by the subtree: reference). */
+  list: ledgerProcedure.input(hostListInput).query(({ ctx, input }) => {
+    const page = found(listHosts(ctx.db, ctx.scope, ctx.today, input));
+    return { ...page, regions: regionOptions(ctx.db, ctx.scope) };
+  }),
+  /** One host: edit (full), reference (name, code, township, figures) or own (the owner's). */
+  get: protectedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => found(getHost(ctx.db, ctx.scope, input.id, ctx.today))),
+  /** An administrator of the host's territory updates its contact. */
+  updateContact: adminOnly.input(hostContactInput).mutation(({ ctx, input }) => {
+    const version = mapDomainErrors(() =>
+      updateHostContact(ctx.db, ctx.scope, input.id, {
+        contactPhone: input.contactPhone,
+        address: input.address,
+        version: input.version,
+      }),
+    );
+    return { version: found(version) };
+  }),
+});
+
+export const orgsRouter = createTRPCRouter({
+  list: ledgerProcedure
+    .input(orgListInput)
+    .query(({ ctx, input }) => found(listOrgs(ctx.db, ctx.scope, ctx.today, input))),
+  /** Organizations outside the subtree seen for reference (covering a host of the territory, dual link). */
+  references: ledgerProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
+  get: ledgerProcedure
+    .input(byId)
+    .query(({ ctx, input }) => found(getOrg(ctx.db, ctx.scope, input.id, ctx.today))),
+});
+
+export const membersRouter = createTRPCRouter({
+  list: ledgerProcedure
+    .input(memberListInput)
+    .query(({ ctx, input }) => found(listMembers(ctx.db, ctx.scope, ctx.today, input))),
+  get: ledgerProcedure
+    .input(byId)
+    .query(({ ctx, input }) => found(getMember(ctx.db, ctx.scope, input.id, ctx.today))),
+  /** The full citizen ID, for an administrator of the member's chain; audited (`member.unmask`). */
+  unmask: ledgerProcedure.input(byId).mutation(({ ctx, input }) => {
+    const r = unmaskMember(ctx.db, ctx.scope, input.id, ctx.today);
+    if (r.ok) return { idNumber: r.idNumber };
+    if (r.reason === "forbidden") throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.forbidden });
+    return notFound();
+  }),
+});
+
+export const instructorsRouter = createTRPCRouter({
+  list: ledgerProcedure
+    .input(instructorListInput)
+    .query(({ ctx, input }) => found(listInstructors(ctx.db, ctx.scope, ctx.today, input))),
+  get: ledgerProcedure
+    .input(byId)
+    .query(({ ctx, input }) => found(getInstructor(ctx.db, ctx.scope, input.id, ctx.today))),
+});

@@ -1,0 +1,123 @@
+/** Input schemas of the role views (zod at the edge, Chinese messages). */
+import { z } from "zod";
+
+export const inputMessages = {
+  id: "编号不正确",
+  page: "页码不正确",
+  text: "内容过长",
+  date: "日期格式应为 YYYY-MM-DD",
+  year: "年份不正确",
+  employees: "从业人员数应为不小于 0 的整数",
+  revenue: "营业收入应为不小于 0 的数(万元),最多两位小数",
+  phone: "联系电话格式不正确",
+  passwordMin: "密码至少 8 位",
+  required: "不能为空",
+  reasonRequired: "驳回时必须填写理由",
+} as const;
+
+export const idSchema = z
+  .number({ error: inputMessages.id })
+  .int(inputMessages.id)
+  .positive(inputMessages.id);
+export const byId = z.object({ id: idSchema });
+
+const text = (max = 100) => z.string({ error: inputMessages.text }).trim().max(max, inputMessages.text);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, inputMessages.date);
+
+export const pageFields = {
+  page: z.number({ error: inputMessages.page }).int(inputMessages.page).min(1, inputMessages.page).default(1),
+  pageSize: z.number({ error: inputMessages.page }).int(inputMessages.page).min(1).max(200).default(20),
+};
+
+export const hostListInput = z.object({
+  ...pageFields,
+  q: text().optional(),
+  regionId: idSchema.optional(),
+  kind: z.enum(["enterprise", "socialOrg"]).optional(),
+  coverage: z.enum(["covered", "uncovered"]).optional(),
+  shouldEstablish: z.boolean().optional(),
+});
+
+export const orgListInput = z.object({ ...pageFields, q: text().optional(), category: text(40).optional() });
+
+export const memberListInput = z.object({
+  ...pageFields,
+  q: text().optional(),
+  orgId: idSchema.optional(),
+  status: z.enum(["normal", "transferredOut", "expelled", "deceased", "stopped"]).optional(),
+  counted: z.boolean().optional(),
+});
+
+export const instructorListInput = z.object({ ...pageFields, q: text().optional() });
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,30}$/, inputMessages.phone)
+  .nullable();
+
+export const hostContactInput = z.object({
+  id: idSchema,
+  contactPhone: phone,
+  address: text(200).nullable(),
+  version: z.number().int().min(1),
+});
+
+export const correctionInput = z.object({
+  year: z
+    .number({ error: inputMessages.year })
+    .int(inputMessages.year)
+    .min(2000, inputMessages.year)
+    .max(2100, inputMessages.year),
+  employees: z
+    .number({ error: inputMessages.employees })
+    .int(inputMessages.employees)
+    .min(0, inputMessages.employees)
+    .max(10_000_000, inputMessages.employees),
+  revenue: z
+    .number({ error: inputMessages.revenue })
+    .min(0, inputMessages.revenue)
+    .max(1e9, inputMessages.revenue)
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, inputMessages.revenue)
+    .nullable(),
+  contactPhone: phone,
+  address: text(200).nullable(),
+});
+
+export const decideInput = z.discriminatedUnion("approve", [
+  z.object({ id: idSchema, approve: z.literal(true) }),
+  z.object({
+    id: idSchema,
+    approve: z.literal(false),
+    reason: text(500).min(1, inputMessages.reasonRequired),
+  }),
+]);
+
+export const password = z
+  .string({ error: inputMessages.passwordMin })
+  .min(8, inputMessages.passwordMin)
+  .max(200);
+
+export const createUserInput = z.object({
+  username: text(32).min(2, inputMessages.required),
+  displayName: text(50).min(1, inputMessages.required),
+  password,
+  role: z.enum(["admin", "secretary", "owner"]),
+  orgId: idSchema.optional(),
+  hostCreditCode: text(18).optional(),
+});
+
+export const userListInput = z.object({ ...pageFields, q: text().optional() });
+
+export const auditInput = z.object({
+  ...pageFields,
+  username: text(64).optional(),
+  action: text(64).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const changePasswordInput = z.object({
+  oldPassword: z.string().min(1, inputMessages.required).max(200),
+  newPassword: password,
+});

@@ -1,0 +1,128 @@
+/** Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids. */
+import { cloneDb, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { createContext } from "../src/context.ts";
+import { createCaller } from "../src/root.ts";
+
+export const TODAY = "2026-11-21";
+export const ROLES = ["city", "county", "township", "industry", "branch", "owner", "anonymous"] as const;
+export type Role = (typeof ROLES)[number];
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface World {
+  db: Db;
+  ids: {
+    /** Management nodes by name. */
+    node: (name: string) => number;
+    user: (username: string) => number;
+    crossJoint: number;
+    /** A host of 石桥镇 covered by 柳林镇's joint branch. */
+    crossHost: number;
+    /** A host of 柳林镇 (township A's own territory). */
+    liulinHost: number;
+    /** A host, an organization and a member of 青山县 (outside 清河县). */
+    foreignHost: number;
+    foreignOrg: number;
+    foreignMember: number;
+    foreignInstructor: number;
+    ownerHost: number;
+  };
+}
+
+function one(db: Db, sql: string, ...params: unknown[]): number {
+  const v = db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number | undefined;
+  if (v === undefined) throw new Error(`fixture missing: ${sql}`);
+  return v;
+}
+
+const inForce = (a: string) =>
+  `(${a}.start_on <= '${TODAY}' and (${a}.end_on is null or '${TODAY}' < ${a}.end_on))`;
+
+export function buildWorld(): World {
+  const db = openTestDb();
+  seedDemo(db);
+  const node = (name: string) =>
+    one(db, "select id from orgs where name like ? order by depth limit 1", `%${name}%`);
+  const code = (id: number) => one(db, "select code from orgs where id = ?", id) as unknown as string;
+  // Extra accounts for the boundary cases: township B (石桥镇), the park, 青山县, a secretary under 行业党委.
+  const shiqiao = node("石桥镇");
+  const qingshan = node("青山县");
+  const industry = one(db, "select id from orgs where category = 'industryCommittee' limit 1");
+  const industrySecOrg = one(
+    db,
+    "select id from orgs where parent_id = ? and category in ('branch','jointBranch') and revoked_on is null order by id limit 1",
+    industry,
+  );
+  const extra: [string, "admin" | "secretary", number][] = [
+    ["shiqiao", "admin", shiqiao],
+    ["qingshan", "admin", qingshan],
+    ["indsec", "secretary", industrySecOrg],
+  ];
+  for (const [username, role, orgId] of extra)
+    createUser(db, { username, displayName: username, password: "Demo@2026", role, orgCode: code(orgId) });
+  const crossJoint = one(db, "select id from orgs where name like '%柳林镇非公企业第一联合支部%'");
+  const crossHost = one(
+    db,
+    `select c.host_id from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+     where c.org_id = ? and r.name = '石桥镇' and ${inForce("c")} order by h.id limit 1`,
+    crossJoint,
+  );
+  const qsRegionPath = one(
+    db,
+    "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?",
+    qingshan,
+  ) as unknown as string;
+  const foreignHost = one(
+    db,
+    `select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ? and h.closed_on is null order by h.id limit 1`,
+    `${qsRegionPath}*`,
+  );
+  const qsPath = one(db, "select path from orgs where id = ?", qingshan) as unknown as string;
+  const foreignMember = one(
+    db,
+    `select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and (m.work_host_id is null or
+       m.work_host_id in (select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ?)) order by m.id limit 1`,
+    `${qsPath}*`,
+    `${qsRegionPath}*`,
+  );
+  const foreignInstructor = one(
+    db,
+    `select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path glob ?
+       and not exists(select 1 from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
+                      where a.instructor_id = i.id and r.path not glob ?) order by i.id limit 1`,
+    `${qsPath}*`,
+    `${qsRegionPath}*`,
+  );
+  const liulinHost = one(
+    db,
+    `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '柳林镇' and h.closed_on is null order by h.id limit 1`,
+  );
+  const ownerHost = one(db, "select host_id from users where username = 'owner'");
+  return {
+    db,
+    ids: {
+      node,
+      user: (u) => one(db, "select id from users where username = ?", u),
+      crossJoint,
+      crossHost,
+      liulinHost,
+      foreignHost,
+      foreignOrg: qingshan,
+      foreignMember,
+      foreignInstructor,
+      ownerHost,
+    },
+  };
+}
+
+export function callerOn(db: Db, username: string | null): Caller {
+  const userId =
+    username == null
+      ? null
+      : (db.$client.prepare("select id from users where username = ?").pluck().get(username) as number);
+  return createCaller(createContext({ db, userId, today: TODAY }));
+}
+
+export { cloneDb };

@@ -1,0 +1,65 @@
+/**
+ * The audit log within an administrator's scope: entries whose scope organization is in the subtree,
+ * and entries of owners of hosts in the territory.
+ */
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+
+export interface AuditFilter extends PageInput {
+  username?: string;
+  action?: string;
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  username: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<AuditRow> | null {
+  if (scope.role !== "admin" || !scope.org) return null;
+  const params: Record<string, unknown> = { ...bind(scope, "") };
+  const where = [
+    `(exists(select 1 from orgs o where o.id = a.scope_org_id and o.path glob @orgGlob)
+      or exists(select 1 from users u join hosts h on h.id = u.host_id join regions r on r.id = h.region_id
+                where u.id = a.user_id and r.path glob @regionGlob))`,
+  ];
+  if (filter.username?.trim()) {
+    where.push("a.username like @username escape '\\'");
+    params.username = likeParam(filter.username.trim());
+  }
+  if (filter.action?.trim()) {
+    where.push("a.action like @action escape '\\'");
+    params.action = likeParam(filter.action.trim());
+  }
+  if (filter.from) {
+    where.push("a.at >= @from");
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push("a.at < date(@to, '+1 day')");
+    params.to = filter.to;
+  }
+  const cond = where.join(" and ");
+  const { limit, offset } = limitOffset(filter);
+  const total = db.$client
+    .prepare(`select count(*) from audit_log a where ${cond}`)
+    .pluck()
+    .get(params) as number;
+  const raw = db.$client
+    .prepare(
+      `select a.id, a.at, a.username, a.action, a.entity, a.entity_id as entityId, a.before, a.after
+       from audit_log a where ${cond} order by a.id desc limit @limit offset @offset`,
+    )
+    .all({ ...params, limit, offset }) as AuditRow[];
+  return { rows: raw, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}

@@ -1,0 +1,72 @@
+/** Shared pieces of the scoped read queries: parameters, pagination, the in-force condition. */
+import {
+  buildAsOfIndex,
+  policyAsOf,
+  type AsOfIndex,
+  type HostFacts,
+  type PolicyVersion,
+} from "@liangxin/domain";
+import type { Db } from "../client.ts";
+import { scopeParams } from "../access.ts";
+import type { Scope } from "../scope.ts";
+import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
+
+/** SQL condition: an interval [start, end) in force on `@today`. */
+export const inForceSql = (alias: string, start = "start_on", end = "end_on") =>
+  `(${alias}.${start} <= @today and (${alias}.${end} is null or @today < ${alias}.${end}))`;
+
+/** SQL condition: a host (alias) operating on `@today`. */
+export const hostOperatingSql = (alias: string) =>
+  `(${alias}.founded_on <= @today and (${alias}.closed_on is null or @today < ${alias}.closed_on))`;
+
+/** SQL condition: an organization (alias) in force on `@today`. */
+export const orgInForceSql = (alias: string) =>
+  `(${alias}.founded_on <= @today and (${alias}.revoked_on is null or @today < ${alias}.revoked_on))`;
+
+export interface PageInput {
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function limitOffset(p: PageInput): { limit: number; offset: number } {
+  const pageSize = Math.min(Math.max(1, Math.floor(p.pageSize)), 200);
+  const page = Math.max(1, Math.floor(p.page));
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+/** The named parameters every scoped statement binds. */
+export function bind(scope: Scope, today: string) {
+  return scopeParams(scope, today);
+}
+
+/** `%text%` for LIKE, with the wildcards of the text escaped (`escape '\'`). */
+export function likeParam(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Mask a person's name for a counted-only row: the surname and stars. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1);
+}
+
+/** The snapshot indexed as of `today` and the policy in force: what computed columns need. */
+export interface TodayFacts {
+  index: AsOfIndex;
+  policy: PolicyVersion;
+  facts: ReadonlyMap<number, HostFacts>;
+}
+
+export function factsToday(db: Db, today: string): TodayFacts {
+  const snapshot = loadSnapshot(db);
+  const policy = policyAsOf(loadPolicyVersions(db), today);
+  const index = buildAsOfIndex(snapshot, today);
+  return { index, policy, facts: index.hostFacts(policy.params) };
+}

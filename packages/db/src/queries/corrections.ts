@@ -1,0 +1,280 @@
+/**
+ * An owner's correction of its host's business data (employees, revenue, contact): submitted as pending,
+ * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
+ * township administrator of the host's territory.
+ */
+import { writeAudit } from "../audit.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { bind } from "./common.ts";
+import { territoryNodeOf } from "./hosts.ts";
+
+export interface CorrectionPayload {
+  year: number;
+  employees: number;
+  /** 万元 */
+  revenue: number | null;
+  contactPhone: string | null;
+  address: string | null;
+}
+
+export interface CorrectionRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  regionName: string;
+  requestedBy: string;
+  payload: CorrectionPayload;
+  /** The figures of that year and the contact on record, to compare with. */
+  current: {
+    employees: number | null;
+    revenue: number | null;
+    contactPhone: string | null;
+    address: string | null;
+  };
+  state: "pending" | "approved" | "rejected";
+  createdAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export const correctionMessages = {
+  alreadyDecided: "该更正申请已处理",
+  reasonRequired: "驳回时必须填写理由",
+  pendingExists: "本企业已有待审核的更正申请,请等待乡镇(街道)审核后再提交",
+} as const;
+
+export class CorrectionError extends Error {
+  constructor(
+    readonly kind: "notFound" | "forbidden" | "badInput" | "conflict",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ROW_SQL = `
+  select k.id, k.host_id as hostId, h.name as hostName, r.name as regionName, u.display_name as requestedBy,
+    k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
+    h.contact_phone as contactPhone, h.address,
+    (select employees from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curEmployees,
+    (select revenue from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenue
+  from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
+  join users u on u.id = k.requested_by`;
+
+interface RawRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  regionName: string;
+  requestedBy: string;
+  payload: string;
+  state: CorrectionRow["state"];
+  createdAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  curEmployees: number | null;
+  curRevenue: number | null;
+}
+
+function toRow(r: RawRow): CorrectionRow {
+  return {
+    id: r.id,
+    hostId: r.hostId,
+    hostName: r.hostName,
+    regionName: r.regionName,
+    requestedBy: r.requestedBy,
+    payload: JSON.parse(r.payload) as CorrectionPayload,
+    current: {
+      employees: r.curEmployees,
+      revenue: r.curRevenue,
+      contactPhone: r.contactPhone,
+      address: r.address,
+    },
+    state: r.state,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    reason: r.reason,
+  };
+}
+
+/** The owner submits a correction of its own host. Returns its id. */
+export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
+  if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
+  const hostId = scope.host.id;
+  return db.transaction((tx) => {
+    const pending = db.$client
+      .prepare("select 1 from host_corrections where host_id = ? and state = 'pending'")
+      .get(hostId);
+    if (pending) throw new CorrectionError("conflict", correctionMessages.pendingExists);
+    const id = db.$client
+      .prepare("insert into host_corrections (host_id, requested_by, payload) values (?, ?, ?) returning id")
+      .pluck()
+      .get(hostId, scope.userId, JSON.stringify(payload)) as number;
+    const region = db.$client
+      .prepare("select region_id from hosts where id = ?")
+      .pluck()
+      .get(hostId) as number;
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "correction.submit",
+      entity: "hostCorrection",
+      entityId: id,
+      scopeOrgId: territoryNodeOf(db, region),
+      before: null,
+      after: { hostId, ...payload },
+    });
+    return id;
+  });
+}
+
+/** The owner's own corrections, newest first. */
+export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
+  if (scope.role !== "owner" || !scope.host) return [];
+  return (
+    db.$client.prepare(`${ROW_SQL} where k.host_id = ? order by k.id desc`).all(scope.host.id) as RawRow[]
+  ).map(toRow);
+}
+
+/** Corrections of hosts of the caller's territory (an administrator with a territory). */
+export function correctionInbox(
+  db: Db,
+  scope: Scope,
+  state?: CorrectionRow["state"],
+): CorrectionRow[] | null {
+  if (scope.role !== "admin" || !scope.region) return null;
+  const rows = db.$client
+    .prepare(
+      `${ROW_SQL} where r.path glob @regionGlob and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
+    )
+    .all({ ...bind(scope, ""), state: state ?? null }) as RawRow[];
+  return rows.map(toRow);
+}
+
+/** Whether the caller decides corrections: the administrator of a township-level territory. */
+export function decidesCorrections(scope: Scope): boolean {
+  return scope.role === "admin" && scope.region?.level === "township";
+}
+
+/**
+ * Approve (apply the figures to host_years and the contact to hosts) or reject with a reason. Only the
+ * township administrator of the host's territory; others: not found (outside) or forbidden (county).
+ */
+export function decideCorrection(
+  db: Db,
+  scope: Scope,
+  correctionId: number,
+  decision: { approve: true } | { approve: false; reason: string },
+  now: Date = new Date(),
+): void {
+  if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
+  const row = db.$client
+    .prepare(`${ROW_SQL} where k.id = @id and r.path glob @regionGlob`)
+    .get({ ...bind(scope, ""), id: correctionId }) as RawRow | undefined;
+  if (!row) throw new CorrectionError("notFound", "");
+  if (!decidesCorrections(scope)) throw new CorrectionError("forbidden", "");
+  if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
+  if (!decision.approve && !decision.reason.trim())
+    throw new CorrectionError("badInput", correctionMessages.reasonRequired);
+  const c = toRow(row);
+  const at = now.toISOString();
+  const region = db.$client
+    .prepare("select region_id from hosts where id = ?")
+    .pluck()
+    .get(c.hostId) as number;
+  const scopeOrgId = territoryNodeOf(db, region);
+  db.transaction((tx) => {
+    const changed = db.$client
+      .prepare(
+        "update host_corrections set state = ?, decided_by = ?, decided_at = ?, reason = ? where id = ? and state = 'pending'",
+      )
+      .run(
+        decision.approve ? "approved" : "rejected",
+        scope.userId,
+        at,
+        decision.approve ? null : decision.reason.trim(),
+        c.id,
+      );
+    if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
+    if (decision.approve) {
+      const p = c.payload;
+      db.$client
+        .prepare(
+          `insert into host_years (host_id, year, employees, revenue) values (?, ?, ?, ?)
+           on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
+        )
+        .run(c.hostId, p.year, p.employees, p.revenue);
+      db.$client
+        .prepare(
+          "update hosts set contact_phone = ?, address = coalesce(?, address), version = version + 1 where id = ?",
+        )
+        .run(p.contactPhone, p.address, c.hostId);
+      writeAudit(tx, {
+        userId: scope.userId,
+        username: scope.username,
+        action: "host.update",
+        entity: "host",
+        entityId: c.hostId,
+        scopeOrgId,
+        before: { year: p.year, ...c.current },
+        after: { ...p },
+      });
+    }
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: decision.approve ? "correction.approve" : "correction.reject",
+      entity: "hostCorrection",
+      entityId: c.id,
+      scopeOrgId,
+      before: { state: "pending" },
+      after: decision.approve ? { state: "approved" } : { state: "rejected", reason: decision.reason.trim() },
+    });
+  });
+}
+
+export const hostContactMessages = {
+  stale: "该记录已被他人修改,请刷新后重试",
+} as const;
+
+/**
+ * An administrator of the host's territory updates its contact (phone, address). Optimistic: `version`
+ * must match. Returns the new version, or null when the host is not editable by the caller (not found).
+ */
+export function updateHostContact(
+  db: Db,
+  scope: Scope,
+  hostId: number,
+  input: { contactPhone: string | null; address: string | null; version: number },
+): number | null {
+  if (scope.role !== "admin" || !scope.region) return null;
+  const h = db.$client
+    .prepare(
+      `select h.id, h.contact_phone as contactPhone, h.address, h.version, h.region_id as regionId
+       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and r.path glob @regionGlob`,
+    )
+    .get({ ...bind(scope, ""), hostId }) as
+    | { id: number; contactPhone: string | null; address: string | null; version: number; regionId: number }
+    | undefined;
+  if (!h) return null;
+  if (h.version !== input.version) throw new CorrectionError("conflict", hostContactMessages.stale);
+  return db.transaction((tx) => {
+    db.$client
+      .prepare("update hosts set contact_phone = ?, address = ?, version = version + 1 where id = ?")
+      .run(input.contactPhone, input.address, h.id);
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "host.updateContact",
+      entity: "host",
+      entityId: h.id,
+      scopeOrgId: territoryNodeOf(db, h.regionId),
+      before: { contactPhone: h.contactPhone, address: h.address },
+      after: { contactPhone: input.contactPhone, address: input.address },
+    });
+    return h.version + 1;
+  });
+}

@@ -1,0 +1,287 @@
+/**
+ * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
+ * organization of the subtree (name, code, township, business figures only), the owner's own host.
+ */
+import { hostAccess, scopedSql, type HostAccess } from "../access.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import {
+  bind,
+  factsToday,
+  hostOperatingSql,
+  inForceSql,
+  likeParam,
+  limitOffset,
+  type Page,
+  type PageInput,
+} from "./common.ts";
+
+export interface HostListFilter extends PageInput {
+  /** Name or credit code, part of it. */
+  q?: string;
+  /** A region of the caller's territory (its subtree). */
+  regionId?: number;
+  kind?: "enterprise" | "socialOrg";
+  coverage?: "covered" | "uncovered";
+  /** Only hosts that should establish an organization and have none (应建未建). */
+  shouldEstablish?: boolean;
+}
+
+export interface HostListRow {
+  id: number;
+  name: string;
+  creditCode: string;
+  kind: "enterprise" | "socialOrg";
+  regionName: string;
+  access: "edit" | "reference";
+  coveringOrgName: string | null;
+  coveringOrgId: number | null;
+}
+
+export interface RegionOption {
+  id: number;
+  name: string;
+  level: string;
+}
+
+const HOST_ROW_SQL = `
+  select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
+    case when r.path glob @regionGlob then 'edit' else 'reference' end as access,
+    (select o.name from coverages c join orgs o on o.id = c.org_id
+       where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgName,
+    (select c.org_id from coverages c
+       where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgId
+  from hosts h join regions r on r.id = h.region_id`;
+
+/** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
+export function listHosts(
+  db: Db,
+  scope: Scope,
+  today: string,
+  filter: HostListFilter,
+): Page<HostListRow> | null {
+  if (!scope.org) return null;
+  const where = [scopedSql.hostsVisible, hostOperatingSql("h")];
+  const params: Record<string, unknown> = { ...bind(scope, today) };
+  if (filter.q?.trim()) {
+    where.push(`(h.name like @q escape '\\' or h.credit_code like @q escape '\\')`);
+    params.q = likeParam(filter.q.trim());
+  }
+  if (filter.regionId !== undefined) {
+    where.push(`r.path glob (select path from regions where id = @filterRegion) || '*'`);
+    params.filterRegion = filter.regionId;
+  }
+  if (filter.kind) {
+    where.push("h.kind = @kind");
+    params.kind = filter.kind;
+  }
+  const covered = `exists(select 1 from coverages c where c.host_id = h.id and ${inForceSql("c")})`;
+  if (filter.coverage === "covered") where.push(covered);
+  if (filter.coverage === "uncovered") where.push(`not ${covered}`);
+  const base = `from hosts h join regions r on r.id = h.region_id where ${where.join(" and ")}`;
+  const { limit, offset } = limitOffset(filter);
+  let ids = db.$client
+    .prepare(`select h.id ${base} order by r.code, h.name, h.id`)
+    .pluck()
+    .all(params) as number[];
+  if (filter.shouldEstablish) {
+    const { facts } = factsToday(db, today);
+    ids = ids.filter((id) => facts.get(id)?.shouldEstablishNotEstablished === true);
+  }
+  const pageIds = ids.slice(offset, offset + limit);
+  const rows = pageIds.length
+    ? (db.$client
+        .prepare(`${HOST_ROW_SQL} where h.id in (select value from json_each(@ids))`)
+        .all({ ...params, ids: JSON.stringify(pageIds) }) as HostListRow[])
+    : [];
+  const order = new Map(pageIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { rows, total: ids.length, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+/** Regions of the caller's territory (for the list's filter): the caller's region and below. */
+export function regionOptions(db: Db, scope: Scope): RegionOption[] {
+  if (!scope.region) return [];
+  return db.$client
+    .prepare("select id, name, level from regions where path glob ? order by depth, code")
+    .all(`${scope.region.path}*`) as RegionOption[];
+}
+
+export interface HostYearFigures {
+  year: number;
+  employees: number;
+  revenue: number | null;
+}
+
+export interface CoveringOrg {
+  id: number;
+  name: string;
+  formationMode: string | null;
+  secretaryName: string | null;
+  startOn: string;
+  /** Whether the caller may open the organization (edit or reference). */
+  linkable: boolean;
+}
+
+interface HostBase {
+  id: number;
+  name: string;
+  creditCode: string;
+  kind: "enterprise" | "socialOrg";
+  regionName: string;
+  figures: HostYearFigures[];
+}
+
+/** Reference view: name, code, township and business figures only. */
+export interface HostReference extends HostBase {
+  access: "reference";
+}
+
+export interface HostFull extends HostBase {
+  access: "edit" | "own";
+  regionId: number;
+  industry: string | null;
+  foundedOn: string;
+  closedOn: string | null;
+  ownerName: string | null;
+  ownerIsMember: boolean;
+  contactPhone: string | null;
+  address: string | null;
+  unionOn: string | null;
+  youthLeagueOn: string | null;
+  womenOn: string | null;
+  version: number;
+  covering: CoveringOrg | null;
+  instructors: { id: number; name: string; number: string; kind: string }[];
+  /** Members (status 正常) working there today, wherever their relationship is held. */
+  membersWorking: { total: number; full: number; probationary: number };
+  aboveScale: boolean | null;
+  shouldEstablishNotEstablished: boolean | null;
+}
+
+export type HostDetail = HostReference | HostFull;
+
+/** Secretary of an organization today (name only). */
+export function secretaryName(db: Db, orgId: number, today: string): string | null {
+  return (
+    (db.$client
+      .prepare(
+        `select m.name from secretaries s join members m on m.id = s.member_id
+         where s.org_id = @orgId and ${inForceSql("s")} order by s.start_on desc limit 1`,
+      )
+      .pluck()
+      .get({ orgId, today }) as string | undefined) ?? null
+  );
+}
+
+/** One host as the caller may see it, or null when it does not exist for them. */
+export function getHost(db: Db, scope: Scope, hostId: number, today: string): HostDetail | null {
+  const access: HostAccess | null = hostAccess(db, scope, hostId, today);
+  if (!access) return null;
+  const row = db.$client
+    .prepare(
+      `select h.*, r.name as regionName from hosts h join regions r on r.id = h.region_id where h.id = ?`,
+    )
+    .get(hostId) as
+    | {
+        id: number;
+        name: string;
+        credit_code: string;
+        kind: "enterprise" | "socialOrg";
+        industry: string | null;
+        region_id: number;
+        regionName: string;
+        founded_on: string;
+        closed_on: string | null;
+        owner_name: string | null;
+        owner_is_member: number;
+        contact_phone: string | null;
+        address: string | null;
+        union_on: string | null;
+        youth_league_on: string | null;
+        women_on: string | null;
+        version: number;
+      }
+    | undefined;
+  if (!row) return null;
+  const figures = db.$client
+    .prepare("select year, employees, revenue from host_years where host_id = ? order by year desc")
+    .all(hostId) as HostYearFigures[];
+  const base: HostBase = {
+    id: row.id,
+    name: row.name,
+    creditCode: row.credit_code,
+    kind: row.kind,
+    regionName: row.regionName,
+    figures,
+  };
+  if (access === "reference") return { ...base, access };
+
+  const cov = db.$client
+    .prepare(
+      `select o.id, o.name, o.formation_mode as formationMode, c.start_on as startOn from coverages c
+       join orgs o on o.id = c.org_id where c.host_id = @hostId and ${inForceSql("c")}
+       order by c.start_on desc limit 1`,
+    )
+    .get({ hostId, today }) as Omit<CoveringOrg, "secretaryName" | "linkable"> | undefined;
+  const covering: CoveringOrg | null = cov
+    ? {
+        ...cov,
+        secretaryName: secretaryName(db, cov.id, today),
+        // An owner never opens organization records; an administrator of the territory may (reference).
+        linkable: access === "edit",
+      }
+    : null;
+  const instructors = db.$client
+    .prepare(
+      `select i.id, i.name, i.number, i.kind from assignments a join instructors i on i.id = a.instructor_id
+       where a.host_id = @hostId and ${inForceSql("a")} order by i.number`,
+    )
+    .all({ hostId, today }) as HostFull["instructors"];
+  const working = db.$client
+    .prepare(
+      `select count(*) as total, coalesce(sum(m.full_on is not null and m.full_on <= @today), 0) as full
+       from member_workplaces w join members m on m.id = w.member_id
+       where w.host_id = @hostId and ${inForceSql("w")} and m.status = 'normal' and m.joined_on <= @today`,
+    )
+    .get({ hostId, today }) as { total: number; full: number };
+  let aboveScale: boolean | null = null;
+  let sene: boolean | null = null;
+  const { facts } = factsToday(db, today);
+  const f = facts.get(hostId);
+  if (f) {
+    aboveScale = f.aboveScale;
+    sene = f.shouldEstablishNotEstablished;
+  }
+  return {
+    ...base,
+    access,
+    regionId: row.region_id,
+    industry: row.industry,
+    foundedOn: row.founded_on,
+    closedOn: row.closed_on,
+    ownerName: row.owner_name,
+    ownerIsMember: row.owner_is_member === 1,
+    contactPhone: row.contact_phone,
+    address: row.address,
+    unionOn: row.union_on,
+    youthLeagueOn: row.youth_league_on,
+    womenOn: row.women_on,
+    version: row.version,
+    covering,
+    instructors,
+    membersWorking: { total: working.total, full: working.full, probationary: working.total - working.full },
+    aboveScale,
+    shouldEstablishNotEstablished: sene,
+  };
+}
+
+/** The management node whose territory is exactly this region (the township's committee), if any. */
+export function territoryNodeOf(db: Db, regionId: number): number | null {
+  return (
+    (db.$client
+      .prepare("select id from orgs where region_id = ? order by depth limit 1")
+      .pluck()
+      .get(regionId) as number | undefined) ?? null
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Instructors (党建工作指导员) as the caller sees them: editable when registered or dispatched by an
+ * organization of the subtree; reference-visible when assigned today to a host the caller sees.
+ */
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { bind, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+
+export interface InstructorListFilter extends PageInput {
+  q?: string;
+}
+
+export interface InstructorListRow {
+  id: number;
+  number: string;
+  name: string;
+  kind: string;
+  dispatchName: string | null;
+  registeredByName: string;
+  activeHosts: number;
+  access: "edit" | "reference";
+}
+
+const OWNED = `(exists(select 1 from orgs o where o.id = i.registered_by_id and o.path glob @orgGlob)
+  or exists(select 1 from orgs o where o.id = i.dispatch_org_id and o.path glob @orgGlob))`;
+const ASSIGNED_VISIBLE = `exists(select 1 from assignments a join hosts h on h.id = a.host_id
+  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")} and (r.path glob @regionGlob
+  or exists(select 1 from coverages c join orgs o on o.id = c.org_id
+            where c.host_id = h.id and o.path glob @orgGlob and ${inForceSql("c")})))`;
+
+export function listInstructors(
+  db: Db,
+  scope: Scope,
+  today: string,
+  filter: InstructorListFilter,
+): Page<InstructorListRow> | null {
+  if (!scope.org) return null;
+  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const where = [`(${OWNED} or ${ASSIGNED_VISIBLE})`];
+  if (filter.q?.trim()) {
+    where.push(`(i.name like @q escape '\\' or i.number like @q escape '\\')`);
+    params.q = likeParam(filter.q.trim());
+  }
+  const cond = where.join(" and ");
+  const { limit, offset } = limitOffset(filter);
+  const total = db.$client
+    .prepare(`select count(*) from instructors i where ${cond}`)
+    .pluck()
+    .get(params) as number;
+  const rows = db.$client
+    .prepare(
+      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
+         g.name as registeredByName,
+         (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
+         case when ${OWNED} then 'edit' else 'reference' end as access
+       from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
+       where ${cond} order by i.number limit @limit offset @offset`,
+    )
+    .all({ ...params, limit, offset }) as InstructorListRow[];
+  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+export interface InstructorDetail extends InstructorListRow {
+  /** Only for an instructor the caller keeps (edit). */
+  phone: string | null;
+  /** Assignments in force to hosts the caller sees; others are only counted. */
+  hosts: { id: number; name: string; regionName: string; startOn: string }[];
+  otherHosts: number;
+}
+
+export function getInstructor(
+  db: Db,
+  scope: Scope,
+  instructorId: number,
+  today: string,
+): InstructorDetail | null {
+  if (!scope.org) return null;
+  const params = { ...bind(scope, today), instructorId };
+  const row = db.$client
+    .prepare(
+      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
+         g.name as registeredByName, i.phone,
+         (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
+         case when ${OWNED} then 'edit' else 'reference' end as access
+       from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
+       where i.id = @instructorId and (${OWNED} or ${ASSIGNED_VISIBLE})`,
+    )
+    .get(params) as (InstructorListRow & { phone: string | null }) | undefined;
+  if (!row) return null;
+  const hosts = db.$client
+    .prepare(
+      `select h.id, h.name, r.name as regionName, a.start_on as startOn
+       from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
+       where a.instructor_id = @instructorId and ${inForceSql("a")} and (r.path glob @regionGlob
+         or exists(select 1 from coverages c join orgs o on o.id = c.org_id
+                   where c.host_id = h.id and o.path glob @orgGlob and ${inForceSql("c")}))
+       order by h.name`,
+    )
+    .all(params) as InstructorDetail["hosts"];
+  return {
+    ...row,
+    phone: row.access === "edit" ? row.phone : null,
+    hosts,
+    otherHosts: row.activeHosts - hosts.length,
+  };
+}

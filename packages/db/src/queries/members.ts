@@ -1,0 +1,182 @@
+/**
+ * Members as the caller sees them: editable when the relationship is held in the subtree; counted-only
+ * (a masked row without a link) when held elsewhere and working in a host of the territory. The citizen
+ * ID is masked everywhere; only an administrator of the member's chain may unmask it, and each unmasked
+ * view is audited (`member.unmask`).
+ */
+import { maskCitizenId } from "@liangxin/domain";
+import { memberAccess } from "../access.ts";
+import { writeAudit } from "../audit.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { bind, inForceSql, likeParam, limitOffset, maskName, type Page, type PageInput } from "./common.ts";
+
+export interface MemberListFilter extends PageInput {
+  q?: string;
+  /** Only members held by this organization (of the subtree). */
+  orgId?: number;
+  status?: string;
+  /** Include the counted-only rows (members of other areas working in the territory). Default true. */
+  counted?: boolean;
+}
+
+export interface MemberListRow {
+  /** Null for a counted-only row: no link. */
+  id: number | null;
+  access: "edit" | "counted";
+  name: string;
+  gender: string;
+  idNumberMasked: string;
+  orgName: string | null;
+  workHostName: string | null;
+  status: string;
+  full: boolean;
+}
+
+/** Members the caller may list: editable rows first, then masked counted-only rows. */
+export function listMembers(
+  db: Db,
+  scope: Scope,
+  today: string,
+  filter: MemberListFilter,
+): Page<MemberListRow> | null {
+  if (!scope.org) return null;
+  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const editable = ["o.path glob @orgGlob"];
+  const counted = [
+    `not exists(select 1 from orgs o2 where o2.id = m.org_id and o2.path glob @orgGlob)`,
+    "m.status = 'normal'",
+    `exists(select 1 from member_workplaces w join hosts h on h.id = w.host_id join regions r on r.id = h.region_id
+            where w.member_id = m.id and r.path glob @regionGlob and ${inForceSql("w")})`,
+  ];
+  if (filter.q?.trim()) {
+    editable.push(`(m.name like @q escape '\\')`);
+    counted.push(`(m.name like @q escape '\\')`);
+    params.q = likeParam(filter.q.trim());
+  }
+  if (filter.orgId !== undefined) {
+    editable.push("m.org_id = @filterOrg");
+    params.filterOrg = filter.orgId;
+  }
+  if (filter.status) {
+    editable.push("m.status = @status");
+    params.status = filter.status;
+  }
+  const withCounted = filter.counted !== false && filter.orgId === undefined && scope.region !== null;
+  const parts = [
+    `select m.id, 'edit' as access, m.name, m.gender, m.id_number as idNumber, o.name as orgName,
+       wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 0 as grp, o.code as ocode
+     from members m join orgs o on o.id = m.org_id left join hosts wh on wh.id = m.work_host_id
+     where ${editable.join(" and ")}`,
+  ];
+  if (withCounted)
+    parts.push(
+      `select null as id, 'counted' as access, m.name, m.gender, m.id_number as idNumber, null as orgName,
+         wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 1 as grp, '' as ocode
+       from members m left join hosts wh on wh.id = m.work_host_id
+       where ${counted.join(" and ")}`,
+    );
+  const union = parts.join(" union all ");
+  const { limit, offset } = limitOffset(filter);
+  const total = db.$client.prepare(`select count(*) from (${union})`).pluck().get(params) as number;
+  const raw = db.$client
+    .prepare(`select * from (${union}) order by grp, ocode, name limit @limit offset @offset`)
+    .all({ ...params, limit, offset }) as (Omit<MemberListRow, "idNumberMasked" | "full"> & {
+    idNumber: string;
+    full: number;
+    grp: number;
+    ocode: string;
+  })[];
+  const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, ...r }) => ({
+    ...r,
+    name: r.access === "counted" ? maskName(r.name) : r.name,
+    idNumberMasked: maskCitizenId(idNumber),
+    full: full === 1,
+  }));
+  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+export interface MemberDetail {
+  id: number;
+  name: string;
+  gender: string;
+  birthDate: string | null;
+  idNumberMasked: string;
+  /** Whether the caller may unmask the citizen ID (an administrator of the member's chain). */
+  canUnmask: boolean;
+  joinedOn: string;
+  fullOn: string | null;
+  orgId: number | null;
+  orgName: string | null;
+  outsideOrgName: string | null;
+  workHostId: number | null;
+  workHostName: string | null;
+  workSince: string | null;
+  jobCategory: string | null;
+  status: string;
+  statusOn: string | null;
+  mobile: boolean;
+  lostContact: boolean;
+  pocket: boolean;
+  phone: string | null;
+  version: number;
+}
+
+/** A member the caller may edit; counted-only members and anything else: null (not found). */
+export function getMember(db: Db, scope: Scope, memberId: number, today: string): MemberDetail | null {
+  if (memberAccess(db, scope, memberId, today) !== "edit") return null;
+  const m = db.$client
+    .prepare(
+      `select m.id, m.name, m.gender, m.birth_date as birthDate, m.id_number as idNumber, m.joined_on as joinedOn,
+         m.full_on as fullOn, m.org_id as orgId, o.name as orgName, m.outside_org_name as outsideOrgName,
+         m.work_host_id as workHostId, h.name as workHostName, m.work_since as workSince,
+         m.job_category as jobCategory, m.status, m.status_on as statusOn, m.mobile, m.lost_contact as lostContact,
+         m.pocket, m.phone, m.version
+       from members m left join orgs o on o.id = m.org_id left join hosts h on h.id = m.work_host_id where m.id = ?`,
+    )
+    .get(memberId) as
+    | (Omit<MemberDetail, "idNumberMasked" | "canUnmask" | "mobile" | "lostContact" | "pocket"> & {
+        idNumber: string;
+        mobile: number;
+        lostContact: number;
+        pocket: number;
+      })
+    | undefined;
+  if (!m) return null;
+  const { idNumber, mobile, lostContact, pocket, ...rest } = m;
+  return {
+    ...rest,
+    idNumberMasked: maskCitizenId(idNumber),
+    canUnmask: scope.role === "admin",
+    mobile: mobile === 1,
+    lostContact: lostContact === 1,
+    pocket: pocket === 1,
+  };
+}
+
+export type UnmaskResult = { ok: true; idNumber: string } | { ok: false; reason: "notFound" | "forbidden" };
+
+/**
+ * The full citizen ID for an administrator of the member's chain (the holding organization is in the
+ * administrator's subtree), audited as `member.unmask` in the same transaction.
+ */
+export function unmaskMember(db: Db, scope: Scope, memberId: number, today: string): UnmaskResult {
+  if (memberAccess(db, scope, memberId, today) !== "edit") return { ok: false, reason: "notFound" };
+  if (scope.role !== "admin") return { ok: false, reason: "forbidden" };
+  return db.transaction((tx) => {
+    const row = db.$client
+      .prepare("select id_number as idNumber, org_id as orgId from members where id = ?")
+      .get(memberId) as { idNumber: string; orgId: number | null };
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "member.unmask",
+      entity: "member",
+      entityId: memberId,
+      scopeOrgId: row.orgId,
+      before: null,
+      after: { viewedBy: scope.username },
+    });
+    return { ok: true as const, idNumber: row.idNumber };
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * Organizations as the caller sees them: editable in the subordination subtree; reference-visible (name,
+ * mode, secretary, dual-management header) when covering a host of the territory or linked by dual
+ * management to an organization of the subtree.
+ */
+import { orgAccess, scopedSql } from "../access.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { secretaryName } from "./hosts.ts";
+import {
+  bind,
+  inForceSql,
+  likeParam,
+  limitOffset,
+  orgInForceSql,
+  type Page,
+  type PageInput,
+} from "./common.ts";
+
+export interface OrgListFilter extends PageInput {
+  q?: string;
+  category?: string;
+}
+
+export interface OrgListRow {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  formationMode: string | null;
+  parentName: string | null;
+  members: number;
+  coveredHosts: number;
+  secretaryName: string | null;
+}
+
+const ORG_ROW_SQL = `
+  select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, p.name as parentName,
+    (select count(*) from members m where m.org_id = o.id and m.status = 'normal') as members,
+    (select count(*) from coverages c where c.org_id = o.id and ${inForceSql("c")}) as coveredHosts,
+    (select mm.name from secretaries s join members mm on mm.id = s.member_id
+       where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
+  from orgs o left join orgs p on p.id = o.parent_id`;
+
+/** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
+export function listOrgs(
+  db: Db,
+  scope: Scope,
+  today: string,
+  filter: OrgListFilter,
+): Page<OrgListRow> | null {
+  if (!scope.org) return null;
+  const where = [scopedSql.orgsEditable, orgInForceSql("o")];
+  const params: Record<string, unknown> = { ...bind(scope, today) };
+  if (filter.q?.trim()) {
+    where.push(`(o.name like @q escape '\\' or o.code like @q escape '\\')`);
+    params.q = likeParam(filter.q.trim());
+  }
+  if (filter.category) {
+    where.push("o.category = @category");
+    params.category = filter.category;
+  }
+  const cond = where.join(" and ");
+  const { limit, offset } = limitOffset(filter);
+  const total = db.$client.prepare(`select count(*) from orgs o where ${cond}`).pluck().get(params) as number;
+  const rows = db.$client
+    .prepare(`${ORG_ROW_SQL} where ${cond} order by o.depth, o.code limit @limit offset @offset`)
+    .all({ ...params, limit, offset }) as OrgListRow[];
+  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+export interface OrgReferenceRow {
+  id: number;
+  name: string;
+  category: string;
+  formationMode: string | null;
+  secretaryName: string | null;
+  /** Why it is visible: it covers hosts of the territory, or it is linked by dual management. */
+  reason: "covers" | "dual";
+}
+
+/** Organizations outside the subtree the caller sees for reference. */
+export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReferenceRow[] {
+  if (!scope.org) return [];
+  const p = bind(scope, today);
+  const rows = db.$client
+    .prepare(
+      `select o.id, o.name, o.category, o.formation_mode as formationMode,
+         case when exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+                          where c.org_id = o.id and r.path glob @regionGlob and ${inForceSql("c")})
+              then 'covers' else 'dual' end as reason
+       from orgs o
+       where not (o.path glob @orgGlob) and (
+         exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+                where c.org_id = o.id and r.path glob @regionGlob and ${inForceSql("c")})
+         or exists(select 1 from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
+                where ${inForceSql("d")} and ((d.org_id = o.id and b.path glob @orgGlob)
+                   or (d.regional_org_id = o.id and a.path glob @orgGlob))))
+       order by o.code`,
+    )
+    .all(p) as Omit<OrgReferenceRow, "secretaryName">[];
+  return rows.map((r) => ({ ...r, secretaryName: secretaryName(db, r.id, today) }));
+}
+
+export interface DualLinkHeader {
+  orgId: number;
+  orgName: string;
+  regionalOrgId: number;
+  regionalOrgName: string;
+  startOn: string;
+}
+
+interface OrgHeader {
+  id: number;
+  name: string;
+  category: string;
+  formationMode: string | null;
+  secretaryName: string | null;
+  dualLinks: DualLinkHeader[];
+}
+
+export interface OrgReference extends OrgHeader {
+  access: "reference";
+}
+
+export interface OrgFull extends OrgHeader {
+  access: "edit";
+  code: string;
+  parentId: number | null;
+  parentName: string | null;
+  foundedOn: string;
+  revokedOn: string | null;
+  lastElectionOn: string | null;
+  version: number;
+  members: { total: number; full: number; probationary: number };
+  children: { id: number; name: string; category: string }[];
+  coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];
+  meetings: { id: number; kind: string; heldOn: string; topic: string | null; attendees: number | null }[];
+  elections: { id: number; heldOn: string; termYears: number; note: string | null }[];
+}
+
+export type OrgDetail = OrgReference | OrgFull;
+
+function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
+  return db.$client
+    .prepare(
+      `select d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
+         d.start_on as startOn
+       from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
+       where (d.org_id = @orgId or d.regional_org_id = @orgId) and ${inForceSql("d")} order by d.start_on`,
+    )
+    .all({ orgId, today }) as DualLinkHeader[];
+}
+
+/** One organization as the caller may see it, or null when it does not exist for them. */
+export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgDetail | null {
+  const access = orgAccess(db, scope, orgId, today);
+  if (!access) return null;
+  const o = db.$client
+    .prepare(
+      `select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, o.parent_id as parentId,
+         p.name as parentName, o.founded_on as foundedOn, o.revoked_on as revokedOn,
+         o.last_election_on as lastElectionOn, o.version
+       from orgs o left join orgs p on p.id = o.parent_id where o.id = ?`,
+    )
+    .get(orgId) as
+    | Omit<
+        OrgFull,
+        | "access"
+        | "secretaryName"
+        | "dualLinks"
+        | "members"
+        | "children"
+        | "coveredHosts"
+        | "meetings"
+        | "elections"
+      >
+    | undefined;
+  if (!o) return null;
+  const header: OrgHeader = {
+    id: o.id,
+    name: o.name,
+    category: o.category,
+    formationMode: o.formationMode,
+    secretaryName: secretaryName(db, o.id, today),
+    dualLinks: dualLinksOf(db, o.id, today),
+  };
+  if (access === "reference") return { ...header, access };
+  const members = db.$client
+    .prepare(
+      `select count(*) as total, coalesce(sum(full_on is not null and full_on <= @today), 0) as full
+       from members where org_id = @orgId and status = 'normal' and joined_on <= @today`,
+    )
+    .get({ orgId, today }) as { total: number; full: number };
+  const children = db.$client
+    .prepare(
+      `select o.id, o.name, o.category from orgs o where o.parent_id = @orgId and ${orgInForceSql("o")} order by o.code`,
+    )
+    .all({ orgId, today }) as OrgFull["children"];
+  const coveredHosts = db.$client
+    .prepare(
+      `select h.id, h.name, h.credit_code as creditCode, r.name as regionName, c.start_on as startOn
+       from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+       where c.org_id = @orgId and ${inForceSql("c")} order by h.name`,
+    )
+    .all({ orgId, today }) as OrgFull["coveredHosts"];
+  const meetings = db.$client
+    .prepare(
+      "select id, kind, held_on as heldOn, topic, attendees from meetings where org_id = ? order by held_on desc limit 50",
+    )
+    .all(orgId) as OrgFull["meetings"];
+  const elections = db.$client
+    .prepare(
+      "select id, held_on as heldOn, term_years as termYears, note from elections where org_id = ? order by held_on desc",
+    )
+    .all(orgId) as OrgFull["elections"];
+  return {
+    ...header,
+    ...o,
+    access,
+    members: { total: members.total, full: members.full, probationary: members.total - members.full },
+    children,
+    coveredHosts,
+    meetings,
+    elections,
+  };
+}
