@@ -14,35 +14,11 @@ import {
   callerOn,
   cloneDb,
   ROLES,
-  type Caller,
   type Role,
   type World,
 } from "./fixtures-issue4.ts";
+import { ADMINS, allow, NONE, type Call, type Entry, type Outcome } from "./matrix-kit.ts";
 
-type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED";
-type Call = (c: Caller, role: Role, w: World, db: Db) => Promise<unknown>;
-
-interface Entry {
-  /** Expected outcome in the role's own area (anonymous is always UNAUTHORIZED). */
-  expect: Record<Exclude<Role, "anonymous">, Outcome>;
-  own: Call;
-  /** The same procedure on a record of another area: NOT_FOUND for every signed-in role. */
-  foreign?: Call;
-  mutates?: boolean;
-}
-
-const ADMINS = ["city", "county", "township", "industry"] as const;
-const allow = (
-  ok: readonly Exclude<Role, "anonymous">[],
-  denied: Outcome = "NOT_FOUND",
-  overrides: Partial<Record<Exclude<Role, "anonymous">, Outcome>> = {},
-): Entry["expect"] => {
-  const out = {} as Entry["expect"];
-  for (const r of ROLES) if (r !== "anonymous") out[r] = ok.includes(r) ? "ok" : denied;
-  return { ...out, ...overrides };
-};
-
-const NONE = 99_999_999;
 const usernameOf = (r: Role) => (r === "anonymous" ? null : r);
 
 /** A record of the role's own area, by kind. */
@@ -323,14 +299,21 @@ describe("access matrix", () => {
           const c = callerOn(db, usernameOf(role));
           expect(await outcome(() => entry.own(c, role, world, db))).toBe(expected);
         });
-        if (entry.foreign) {
+        const foreign: readonly Call[] =
+          entry.foreign === undefined
+            ? []
+            : typeof entry.foreign === "function"
+              ? [entry.foreign]
+              : entry.foreign;
+        foreign.forEach((call, i) => {
           const foreignExpected: Outcome = role === "anonymous" ? "UNAUTHORIZED" : "NOT_FOUND";
-          it(`${role}: another area → ${foreignExpected}`, async () => {
+          const label = foreign.length > 1 ? ` (${i + 1})` : "";
+          it(`${role}: another area${label} → ${foreignExpected}`, async () => {
             const db = entry.mutates ? cloneDb(world.db) : world.db;
             const c = callerOn(db, usernameOf(role));
-            expect(await outcome(() => entry.foreign!(c, role, world, db))).toBe(foreignExpected);
+            expect(await outcome(() => call(c, role, world, db))).toBe(foreignExpected);
           });
-        }
+        });
       }
     });
   }
