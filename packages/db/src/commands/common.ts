@@ -1,8 +1,9 @@
+import { isDomainError } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { hostAccess, memberAccess, orgAccess } from "../access.ts";
 import { writeAudit } from "../audit.ts";
 import type { Scope } from "../scope.ts";
-import { ConflictError, NotFoundError } from "./errors.ts";
+import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 
 /** Who changes what, and on which day (today is fixed in tests). */
 export interface CommandActor {
@@ -61,6 +62,27 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
 /** A record must exist (anywhere in the city) for a cross-boundary reference; else NOT_FOUND. */
 export function requireExists(db: Db, table: "hosts" | "orgs" | "members" | "instructors", id: number): void {
   if (!one(db, `select 1 from ${table} where id = ?`, id)) throw new NotFoundError();
+}
+
+/** Whether the caller sees a host or an organization at all (editable or for reference). */
+export function seesHost(db: Db, actor: CommandActor, hostId: number): boolean {
+  return hostAccess(db, actor.scope, hostId, actor.today) !== null;
+}
+export function seesOrg(db: Db, actor: CommandActor, orgId: number): boolean {
+  return orgAccess(db, actor.scope, orgId, actor.today) !== null;
+}
+
+/**
+ * A refusal must not describe a record the caller cannot see (its name, who covers it): for the caller
+ * it does not exist. Runs `fn`; when `visible` is false a rule's refusal becomes NOT_FOUND.
+ */
+export function unlessVisible<T>(visible: boolean, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!visible && (isDomainError(e) || e instanceof CommandError)) throw new NotFoundError();
+    throw e;
+  }
 }
 
 /** Optimistic concurrency: the caller's `version` must be the stored one. */

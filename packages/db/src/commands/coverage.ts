@@ -17,6 +17,8 @@ import {
   inTransaction,
   requireExists,
   requireOrgEdit,
+  seesHost,
+  unlessVisible,
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
@@ -65,17 +67,24 @@ export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput
       throw new DomainError("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
     const hosts = hostRecs(db, [input.hostId, ...existing.map((c) => c.hostId)]);
     const host = hosts.find((h) => h.id === input.hostId)!;
-    if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
-      throw new CommandError(
-        "COVERAGE_HOST_CLOSED",
-        commandMessages.coverageHostClosed(host.name, input.startOn),
-      );
     const candidate = { hostId: input.hostId, orgId: input.orgId, startOn: input.startOn, endOn };
-    const named = orgRecs(
-      db,
-      existing.map((c) => c.orgId).filter((id) => !orgs.some((o) => o.id === id)),
-    );
-    assertCoverageAllowed({ orgs: [...orgs, ...named], coverages: existing, reparentings, hosts }, candidate);
+    // A host of another area may be covered (a joint branch across the boundary), but a refusal about a
+    // host the caller does not see must not name it or its covering organization: not found.
+    unlessVisible(seesHost(db, actor, input.hostId), () => {
+      if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
+        throw new CommandError(
+          "COVERAGE_HOST_CLOSED",
+          commandMessages.coverageHostClosed(host.name, input.startOn),
+        );
+      const named = orgRecs(
+        db,
+        existing.map((c) => c.orgId).filter((id) => !orgs.some((o) => o.id === id)),
+      );
+      assertCoverageAllowed(
+        { orgs: [...orgs, ...named], coverages: existing, reparentings, hosts },
+        candidate,
+      );
+    });
     const row = db.insert(coverages).values(candidate).returning().get();
     const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
     const warnings = checkJointCap(

@@ -35,6 +35,8 @@ import {
   requireHostEdit,
   requireMemberEdit,
   requireOrgEdit,
+  seesOrg,
+  unlessVisible,
   type CommandActor,
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
@@ -315,7 +317,8 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
       throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
     const toOrgId = input.toOrgId ?? null;
     assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
-    if (toOrgId !== null) requireGrassroots(db, toOrgId);
+    // The receiving organization may be anywhere in the city; a refusal never names one the caller does not see.
+    if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
       throw new CommandError("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
     const pending = one(db, "select 1 from transfers where member_id = ? and state = 'pending'", member.id);

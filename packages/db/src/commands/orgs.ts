@@ -19,7 +19,9 @@ import {
   isUniqueViolation,
   many,
   one,
+  requireMemberEdit,
   requireOrgEdit,
+  seesOrg,
   type CommandActor,
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
@@ -289,8 +291,11 @@ export function setDualLink(
       throw new CommandError("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
     const org = getOrg(db, input.orgId);
     const regional = getOrg(db, input.regionalOrgId);
-    if (regional.formationMode !== "regional" && regional.formationMode !== "grid")
+    if (regional.formationMode !== "regional" && regional.formationMode !== "grid") {
+      // Any regional organization may be linked; any other the caller does not see does not exist for it.
+      if (!seesOrg(db, actor, regional.id)) throw new NotFoundError();
       throw new CommandError("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
+    }
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
     const overlap = one(
@@ -380,6 +385,8 @@ export function setSecretary(
   return inTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     const org = getOrg(db, input.orgId);
+    // A member outside the caller's scope does not exist for it (never its name).
+    requireMemberEdit(db, actor, input.memberId);
     const member = one<{ name: string; orgId: number | null; status: string }>(
       db,
       "select name, org_id as orgId, status from members where id = ?",
