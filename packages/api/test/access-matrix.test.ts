@@ -18,6 +18,7 @@ import {
   type World,
 } from "./fixtures-issue4.ts";
 import { ADMINS, allow, NONE, type Call, type Entry, type Outcome } from "./matrix-kit.ts";
+import { RECORDS_MATRIX } from "./matrix-records.ts";
 
 const usernameOf = (r: Role) => (r === "anonymous" ? null : r);
 
@@ -267,6 +268,7 @@ const MATRIX: Record<string, Entry> = {
     own: (c) => c.account.changePassword({ oldPassword: "Demo@2026", newPassword: "Changed#2026" }),
     mutates: true,
   },
+  ...RECORDS_MATRIX,
 };
 
 async function outcome(p: () => Promise<unknown>): Promise<Outcome | string> {
