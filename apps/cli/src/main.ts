@@ -10,6 +10,7 @@ import {
 } from "@liangxin/db";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
+import { reportCommand } from "./commands/report.ts";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -119,6 +120,8 @@ const commands: Record<string, Command> = {
     console.log(m.userCreated(values.username!, id));
     return 0;
   },
+
+  report: reportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -13,6 +13,9 @@ export const cliMessages = {
       --org <组织代码>            管理员、书记所属党组织
       --host <统一社会信用代码>   出资人所属企业
   demo-accounts                   列出演示账号
+  report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
+                                  党内统计年报(以系统身份计算全市范围内任一管理单位;
+                                  json 默认输出到标准输出,xlsx 默认写入当前目录)
   --help                          显示本帮助
 
 环境变量:
@@ -27,4 +30,7 @@ export const cliMessages = {
   missingOption: (o: string) => `缺少选项 --${o}`,
   badRole: "角色必须是 admin(管理员)、secretary(党组织书记)或 owner(出资人)之一",
   failed: (msg: string) => `错误:${msg}`,
+  reportNeedsYear: "report 命令需要 --year <年度>(四位整数)",
+  reportBadFormat: "--format 只能是 json 或 xlsx",
+  reportWritten: (file: string) => `年报已写入:${file}`,
 } as const;
