@@ -12,6 +12,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ["admin", "secretary", "owner"] },
+  { href: "/reports", label: "党内统计年报", roles: ["admin"] },
+  { href: "/analysis", label: "统计分析", roles: ["admin"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {
