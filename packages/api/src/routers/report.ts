@@ -42,16 +42,14 @@ export const TREND_FIRST_YEAR = 2023;
 
 export const reportRouter = createTRPCRouter({
   /** The report of a node (default: the caller's own) for a year. */
-  get: adminProcedure
-    .input(z.object({ nodeId: id.optional(), year }))
-    .query(({ ctx, input }) =>
-      run(() =>
-        buildReport(ctx.db, ctx.scope, {
-          ...(input.nodeId ? { nodeId: input.nodeId } : {}),
-          year: input.year,
-        }),
-      ),
+  get: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
+    run(() =>
+      buildReport(ctx.db, ctx.scope, {
+        ...(input.nodeId ? { nodeId: input.nodeId } : {}),
+        year: input.year,
+      }),
     ),
+  ),
 
   /** The checks (校核) of a node's report before submission. */
   checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
