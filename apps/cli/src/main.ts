@@ -12,6 +12,7 @@ import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
+import { reportCommand } from "./commands/report.ts";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -130,6 +131,8 @@ const commands: Record<string, Command> = {
     console.log(m.userCreated(values.username!, id));
     return 0;
   },
+
+  report: reportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

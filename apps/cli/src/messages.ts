@@ -16,6 +16,9 @@ export const cliMessages = {
   demo-accounts                   列出演示账号
   backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本)
   restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户)
+  report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
+                                  党内统计年报(以系统身份计算全市范围内任一管理单位;
+                                  json 默认输出到标准输出,xlsx 默认写入当前目录)
   --help                          显示本帮助
 
 环境变量:
@@ -39,4 +42,7 @@ export const cliMessages = {
     `备份完成:${file}(${(bytes / 1024 / 1024).toFixed(1)} MB,用时 ${(ms / 1000).toFixed(1)} 秒),完整性校验通过。`,
   restored: (file: string, target: string, previous: string | null) =>
     `已从 ${file} 恢复到 ${target}。${previous ? `原数据库保存在 ${previous}。` : ""}`,
+  reportNeedsYear: "report 命令需要 --year <年度>(四位整数)",
+  reportBadFormat: "--format 只能是 json 或 xlsx",
+  reportWritten: (file: string) => `年报已写入:${file}`,
 } as const;

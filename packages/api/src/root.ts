@@ -11,6 +11,7 @@ import {
   usersRouter,
 } from "./routers/roles.ts";
 
+import { reportRouter } from "./routers/report.ts";
 export const appRouter = createTRPCRouter({
   home: homeRouter,
   hosts: hostsRouter,
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   account: accountRouter,
   records: recordsRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,3 +17,4 @@ export * from "./seed/scale.ts";
 export * from "./commands/index.ts";
 export * from "./indicators.ts";
 export * from "./queries/index.ts";
+export * from "./reports/index.ts";

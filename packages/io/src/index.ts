@@ -1,1 +1,2 @@
 export {};
+export * from "./report-workbook.ts";

@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/users", label: "用户管理", roles: ["admin"] },
   { href: "/audit", label: "审计日志", roles: ["admin"] },
   { href: "/account", label: "账号与密码", roles: ["admin", "secretary", "owner"] },
+  { href: "/reports", label: "党内统计年报", roles: ["admin"] },
+  { href: "/analysis", label: "统计分析", roles: ["admin"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {

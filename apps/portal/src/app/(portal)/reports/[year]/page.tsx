@@ -1,0 +1,291 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { REPORT_COLUMN_GROUPS, REPORT_COLUMNS, formatRateChange, indicatorValue } from "@liangxin/db";
+import type { Indicators } from "@liangxin/domain";
+import { requireCaller } from "@/server/caller";
+import { reportPageMessages as m } from "../messages";
+import { ReportActions } from "./report-actions";
+import { PrintButton } from "./print-button";
+
+export const dynamic = "force-dynamic";
+
+const PRINT_CSS = `
+.report-table { border-collapse: collapse; font-size: 12px; background: #fff; width: 100%; }
+.report-table th, .report-table td { border: 1px solid #999; padding: 2px 4px; }
+.report-table th { background: #f2f2f2; font-weight: 600; text-align: center; }
+.report-table td.num { text-align: right; white-space: nowrap; }
+.report-table tr.total td { font-weight: 700; background: #fafafa; }
+.report-table a { color: inherit; text-decoration: none; }
+.report-table a:hover { text-decoration: underline; color: #c8161d; }
+.report-wrap { overflow-x: auto; }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  header, [data-testid="nav-menu"], .no-print { display: none !important; }
+  body { background: #fff !important; }
+  main { padding: 0 !important; max-width: none !important; }
+  .report-wrap { overflow: visible; }
+  .report-table { font-size: 8px; }
+  .report-table thead { display: table-header-group; }
+}
+`;
+
+function fmt(v: number | null, rate: boolean): string {
+  if (v === null) return "—";
+  return rate ? v.toFixed(2) : String(v);
+}
+
+async function load(year: number, nodeId: number | undefined) {
+  const { caller } = await requireCaller();
+  try {
+    const ref = nodeId ? { nodeId } : {};
+    const view = await caller.report.get({ ...ref, year });
+    const children = await caller.report.children({ nodeId: view.node.id, year });
+    return { view, children };
+  } catch (e) {
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
+    throw e;
+  }
+}
+
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<{ node?: string }>;
+}) {
+  const { year: yearText } = await params;
+  const { node } = await searchParams;
+  const year = Number(yearText);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
+  const nodeId = node && /^\d+$/.test(node) ? Number(node) : undefined;
+  const { view, children } = await load(year, nodeId);
+  const p = view.policy.params;
+  const stateKey = view.submission?.state ?? "none";
+  const drill = (rowOrgId: number | null, key: string) =>
+    `/analysis/drill?node=${view.node.id}&year=${year}&key=${encodeURIComponent(key)}${rowOrgId !== null ? `&row=${rowOrgId}` : ""}`;
+  const cells = (ind: Indicators, rowOrgId: number | null) =>
+    REPORT_COLUMNS.map((c) => {
+      const v = indicatorValue(ind, c.key);
+      return (
+        <td key={c.key} className="num" data-key={c.key}>
+          {v === null ? "—" : <Link href={drill(rowOrgId, c.key)}>{fmt(v, c.rate)}</Link>}
+        </td>
+      );
+    });
+  const years = [year - 3, year - 2, year - 1, year, year + 1].filter((y) => y >= 2000 && y <= 2100);
+  const nodeQuery = nodeId ? `?node=${nodeId}` : "";
+
+  return (
+    <div data-testid="report-page">
+      <style>{PRINT_CSS}</style>
+      <div className="no-print" style={{ display: "flex", gap: 12, alignItems: "center", marginBottom: 12 }}>
+        <span>{m.yearLabel}:</span>
+        {years.map((y) => (
+          <Link key={y} href={`/reports/${y}${nodeQuery}`} style={{ fontWeight: y === year ? 700 : 400 }}>
+            {y}
+          </Link>
+        ))}
+        <span style={{ flex: 1 }} />
+        <PrintButton label={m.print} />
+        <a href={`/api/reports/${year}/xlsx?node=${view.node.id}`} data-testid="report-download">
+          {m.download}
+        </a>
+      </div>
+
+      <h2 style={{ textAlign: "center", margin: "8px 0" }} data-testid="report-title">
+        {m.title(view.node.name, year)}
+      </h2>
+      <div style={{ textAlign: "center", marginBottom: 8 }}>{m.subtitle}</div>
+      <div style={{ fontSize: 12, marginBottom: 8, display: "flex", flexWrap: "wrap", gap: 16 }}>
+        <span>
+          {m.asOf}:{view.asOf}
+        </span>
+        <span data-testid="report-policy">
+          {m.policy}:{m.policyFrom(view.policy.effectiveOn)};
+          {m.policyScale(p.aboveScaleEmployees, p.aboveScaleMidEmployees, p.aboveScaleRevenue)};
+          {m.policyBranch(p.minMembersForBranch, p.onlyFullMembersCount)};
+          {m.policyCaps(p.jointCap, p.instructorCap)}
+        </span>
+        <span data-testid="report-source">{m.source[view.source]}</span>
+      </div>
+
+      <div className="report-wrap">
+        <table className="report-table" data-testid="report-table">
+          <thead>
+            <tr>
+              <th rowSpan={2}>{m.unit}</th>
+              <th rowSpan={2}>{m.code}</th>
+              {REPORT_COLUMN_GROUPS.map((g) => (
+                <th key={g.label} colSpan={g.columns.length}>
+                  {g.label}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {REPORT_COLUMNS.map((c) => (
+                <th key={c.key}>{c.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <tr key={`${r.kind}-${r.orgId}`} data-testid="report-row" data-org={r.orgId}>
+                <td>
+                  {r.kind === "child" ? (
+                    <Link href={`/reports/${year}?node=${r.orgId}`}>{r.name}</Link>
+                  ) : (
+                    r.name
+                  )}
+                  {m.rowSource[r.source]}
+                </td>
+                <td>{r.code}</td>
+                {cells(r.indicators, r.orgId)}
+              </tr>
+            ))}
+            <tr className="total" data-testid="report-total-row">
+              <td>合计</td>
+              <td>{view.node.code}</td>
+              {cells(view.total, null)}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <div style={{ margin: "8px 0", fontSize: 13 }}>
+        <div data-testid="report-yoy">
+          {m.coverageSummary}:
+          {formatRateChange(view.total.orgCoverageRate, view.total.orgCoverageRateChangePp)};{m.workSummary}:
+          {view.total.workCoverageRate === null ? "—" : `${view.total.workCoverageRate}%`}
+        </div>
+        {view.rows
+          .filter((r) => r.indicators.orgCoverageRate !== null)
+          .map((r) => (
+            <div key={r.orgId} style={{ color: "#555" }}>
+              {r.name}:{formatRateChange(r.indicators.orgCoverageRate, r.indicators.orgCoverageRateChangePp)}
+            </div>
+          ))}
+        <div style={{ color: "#999", fontSize: 12 }}>{m.yoyBase}</div>
+      </div>
+
+      {view.annex.length > 0 ? (
+        <>
+          <h3>{m.annex}</h3>
+          <div className="report-wrap">
+            <table className="report-table" data-testid="report-annex">
+              <thead>
+                <tr>
+                  <th rowSpan={2}>{m.unit}</th>
+                  <th rowSpan={2}>{m.code}</th>
+                  {REPORT_COLUMN_GROUPS.slice(-2).map((g) => (
+                    <th key={g.label} colSpan={g.columns.length}>
+                      {g.label}
+                    </th>
+                  ))}
+                </tr>
+                <tr>
+                  {REPORT_COLUMN_GROUPS.slice(-2)
+                    .flatMap((g) => g.columns)
+                    .map((c) => (
+                      <th key={c.key}>{c.label}</th>
+                    ))}
+                </tr>
+              </thead>
+              <tbody>
+                {view.annex.map((r) => (
+                  <tr key={r.orgId}>
+                    <td>{r.name}</td>
+                    <td>{r.code}</td>
+                    {REPORT_COLUMN_GROUPS.slice(-2)
+                      .flatMap((g) => g.columns)
+                      .map((c) => (
+                        <td key={c.key} className="num">
+                          {fmt(indicatorValue(r.indicators, c.key), false)}
+                        </td>
+                      ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h3>{m.checks}</h3>
+      <div data-testid="report-checks" style={{ fontSize: 13 }}>
+        <div>{m.openingMembers(view.openingMembers, view.previousApprovedClosingMembers)}</div>
+        {view.checks.length === 0 ? <div>{m.checksOk}</div> : null}
+        <ul>
+          {view.checks.map((c, i) => (
+            <li
+              key={i}
+              data-testid={`check-${c.level}`}
+              style={{ color: c.level === "error" ? "#c8161d" : "#ad6800" }}
+            >
+              [{c.level === "error" ? m.error : m.warning}] {c.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <h3>{m.state}</h3>
+      <div data-testid="submission-state" data-state={stateKey}>
+        {m.states[stateKey]}
+        {view.submission?.submittedAt
+          ? `(${view.submission.submittedAt.slice(0, 16).replace("T", " ")})`
+          : ""}
+      </div>
+      {view.submission?.returnReason && view.submission.state === "returned" ? (
+        <div data-testid="return-reason">
+          {m.returnReason}:{view.submission.returnReason}
+        </div>
+      ) : null}
+      {view.submission && Object.keys(view.submission.explanations).length > 0 ? (
+        <div>
+          {m.explanations}:
+          <ul>
+            {Object.entries(view.submission.explanations).map(([code, text]) => (
+              <li key={code}>
+                {code}:{text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="no-print">
+        <ReportActions
+          nodeId={view.node.id}
+          year={year}
+          canSubmit={view.actions.canSubmit}
+          canDecide={view.actions.canDecide}
+          submissionId={view.submission?.id ?? null}
+          version={view.submission?.version ?? null}
+          hasErrors={view.checks.some((c) => c.level === "error")}
+          warnings={[
+            ...new Map(view.checks.filter((c) => c.level === "warning").map((c) => [c.code, c.message])),
+          ].map(([code, message]) => ({ code, message }))}
+        />
+      </div>
+
+      {children.children.length > 0 ? (
+        <div className="no-print">
+          <h3>{m.children}</h3>
+          <table className="report-table" data-testid="children-table" style={{ width: "auto" }}>
+            <tbody>
+              {children.children.map((c) => (
+                <tr key={c.orgId} data-testid="child-row" data-org={c.orgId}>
+                  <td>{c.name}</td>
+                  <td data-testid="child-state">{m.states[c.state ?? "none"]}</td>
+                  <td>
+                    <Link href={`/reports/${year}?node=${c.orgId}`}>{m.openReport}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

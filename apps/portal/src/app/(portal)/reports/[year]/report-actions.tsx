@@ -1,0 +1,123 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { Alert, Button, Form, Input, Popconfirm, Space, message } from "antd";
+import { useTRPC } from "@/trpc/react";
+import { reportPageMessages as m } from "../messages";
+
+interface Props {
+  nodeId: number;
+  year: number;
+  canSubmit: boolean;
+  canDecide: boolean;
+  submissionId: number | null;
+  version: number | null;
+  hasErrors: boolean;
+  warnings: { code: string; message: string }[];
+}
+
+/** Submit (with a written explanation per warning), return with a reason, approve. */
+export function ReportActions(props: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [api, holder] = message.useMessage();
+  const onDone = () => {
+    setError(null);
+    void api.success(m.done);
+    router.refresh();
+  };
+  const onError = (e: { message: string }) => setError(e.message);
+  const submit = useMutation(trpc.report.submit.mutationOptions({ onSuccess: onDone, onError }));
+  const ret = useMutation(trpc.report.return.mutationOptions({ onSuccess: onDone, onError }));
+  const approve = useMutation(trpc.report.approve.mutationOptions({ onSuccess: onDone, onError }));
+  const version = props.version ?? undefined;
+
+  return (
+    <div style={{ marginTop: 12 }}>
+      {holder}
+      {error ? (
+        <Alert type="error" title={error} data-testid="report-action-error" style={{ marginBottom: 12 }} />
+      ) : null}
+      {props.canSubmit ? (
+        <Form
+          layout="vertical"
+          data-testid="submit-form"
+          onFinish={(values: Record<string, string>) =>
+            submit.mutate({
+              nodeId: props.nodeId,
+              year: props.year,
+              explanations: values,
+              ...(version !== undefined ? { version } : {}),
+            })
+          }
+        >
+          <h4>{m.submitTitle}</h4>
+          <div style={{ color: "#666", marginBottom: 8 }}>{m.submitHint}</div>
+          {props.warnings.map((w) => (
+            <Form.Item
+              key={w.code}
+              name={w.code}
+              label={`${m.explanationLabel(w.code)}:${w.message}`}
+              rules={[{ required: true, whitespace: true, message: m.explanationRequired }]}
+            >
+              <Input.TextArea rows={2} data-testid={`explanation-${w.code}`} />
+            </Form.Item>
+          ))}
+          <Button
+            type="primary"
+            htmlType="submit"
+            disabled={props.hasErrors}
+            loading={submit.isPending}
+            data-testid="submit-report"
+          >
+            {m.submitButton}
+          </Button>
+        </Form>
+      ) : null}
+      {props.canDecide && props.submissionId !== null ? (
+        <Space direction="vertical" style={{ width: "100%" }} data-testid="decide-form">
+          <Input.TextArea
+            rows={2}
+            placeholder={m.returnPlaceholder}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="return-reason-input"
+          />
+          <Space>
+            <Button
+              danger
+              loading={ret.isPending}
+              data-testid="return-report"
+              onClick={() =>
+                ret.mutate({
+                  submissionId: props.submissionId!,
+                  reason,
+                  ...(version !== undefined ? { version } : {}),
+                })
+              }
+            >
+              {m.returnButton}
+            </Button>
+            <Popconfirm
+              title={m.approveConfirm}
+              onConfirm={() =>
+                approve.mutate({
+                  submissionId: props.submissionId!,
+                  ...(version !== undefined ? { version } : {}),
+                })
+              }
+            >
+              <Button type="primary" loading={approve.isPending} data-testid="approve-report">
+                {m.approveButton}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </Space>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** Input messages of the report procedures (zh-CN). */
+export const reportApiMessages = {
+  yearRequired: "请填写年度(四位整数)",
+  yearRange: "年度超出范围",
+  idRequired: "编号不正确",
+  reasonRequired: "请填写退回原因",
+  reasonTooLong: "退回原因不超过500字",
+  explanationTooLong: "说明不超过2000字",
+  keyRequired: "请指定指标",
+} as const;

@@ -1,0 +1,158 @@
+/**
+ * 党内统计年报: view (scoped to the caller's subtree), checks, the submit / return / approve workflow,
+ * children's submission states, drill-down to the records behind a figure, and the analysis dashboard.
+ */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import {
+  approveReport,
+  buildReport,
+  childSubmissions,
+  drillReport,
+  isReportError,
+  MAX_REPORT_YEAR,
+  MIN_REPORT_YEAR,
+  ReportComputer,
+  returnReport,
+  submitReport,
+} from "@liangxin/db";
+import { adminProcedure, createTRPCRouter } from "../trpc.ts";
+import { reportApiMessages as m } from "../report-messages.ts";
+
+/** Run a report operation, turning its refusals into API errors with the same Chinese message. */
+function run<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isReportError(e)) throw new TRPCError({ code: e.code, message: e.message });
+    throw e;
+  }
+}
+
+const year = z
+  .number({ error: m.yearRequired })
+  .int(m.yearRequired)
+  .min(MIN_REPORT_YEAR, m.yearRange)
+  .max(MAX_REPORT_YEAR, m.yearRange);
+const id = z.number({ error: m.idRequired }).int(m.idRequired).positive(m.idRequired);
+const version = id.optional();
+
+/** The first year of the trend on the dashboard (the demo city's history starts here). */
+export const TREND_FIRST_YEAR = 2023;
+
+export const reportRouter = createTRPCRouter({
+  /** The report of a node (default: the caller's own) for a year. */
+  get: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
+    run(() =>
+      buildReport(ctx.db, ctx.scope, {
+        ...(input.nodeId ? { nodeId: input.nodeId } : {}),
+        year: input.year,
+      }),
+    ),
+  ),
+
+  /** The checks (校核) of a node's report before submission. */
+  checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
+    run(() => {
+      const view = buildReport(ctx.db, ctx.scope, {
+        ...(input.nodeId ? { nodeId: input.nodeId } : {}),
+        year: input.year,
+      });
+      return {
+        checks: view.checks,
+        errors: view.checks.filter((c) => c.level === "error").length,
+        warnings: view.checks.filter((c) => c.level === "warning").length,
+        source: view.source,
+      };
+    }),
+  ),
+
+  /** 上报: the caller's own node; errors block, each warning code needs a written explanation. */
+  submit: adminProcedure
+    .input(
+      z.object({
+        nodeId: id,
+        year,
+        explanations: z.record(z.string(), z.string().max(2000, m.explanationTooLong)).default({}),
+        version,
+      }),
+    )
+    .mutation(({ ctx, input }) => run(() => submitReport(ctx.db, ctx.scope, input))),
+
+  /** 退回: the parent node's administrator, with a reason. */
+  return: adminProcedure
+    .input(
+      z.object({
+        submissionId: id,
+        reason: z
+          .string({ error: m.reasonRequired })
+          .trim()
+          .min(1, m.reasonRequired)
+          .max(500, m.reasonTooLong),
+        version,
+      }),
+    )
+    .mutation(({ ctx, input }) => run(() => returnReport(ctx.db, ctx.scope, input))),
+
+  /** 审核通过: the parent node's administrator; the figures are frozen for good. */
+  approve: adminProcedure
+    .input(z.object({ submissionId: id, version }))
+    .mutation(({ ctx, input }) => run(() => approveReport(ctx.db, ctx.scope, input))),
+
+  /** The submission states of the children of a node (default: the caller's own) for a year. */
+  children: adminProcedure
+    .input(z.object({ nodeId: id.optional(), year }))
+    .query(({ ctx, input }) => run(() => childSubmissions(ctx.db, ctx.scope, input))),
+
+  /** The records behind a figure: hosts, organizations, or masked members. */
+  drill: adminProcedure
+    .input(
+      z.object({
+        nodeId: id,
+        year,
+        rowOrgId: id.nullish(),
+        key: z.string().min(1, m.keyRequired).max(64, m.keyRequired),
+      }),
+    )
+    .query(({ ctx, input }) => run(() => drillReport(ctx.db, ctx.scope, input))),
+
+  /**
+   * The dashboard: coverage per subordinate unit for a year, the trend of the node's 合计 over the years
+   * (TREND_FIRST_YEAR → `year`), and the ranking of the units by organizational coverage.
+   */
+  analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
+    run(() => {
+      const computer = new ReportComputer(ctx.db);
+      const ref = input.nodeId ? { nodeId: input.nodeId } : {};
+      const view = buildReport(ctx.db, ctx.scope, { ...ref, year: input.year }, computer);
+      const units = view.rows
+        .filter((r) => r.indicators.hosts !== null)
+        .map((r) => ({
+          orgId: r.orgId,
+          name: r.name,
+          hosts: r.indicators.hosts,
+          orgCovered: r.indicators.orgCovered,
+          orgCoverageRate: r.indicators.orgCoverageRate,
+          workCoverageRate: r.indicators.workCoverageRate,
+          changePp: r.indicators.orgCoverageRateChangePp,
+          shouldEstablishNotEstablished: r.indicators.shouldEstablishNotEstablished,
+        }));
+      const trend = [];
+      for (let y = Math.min(TREND_FIRST_YEAR, input.year); y <= input.year; y++) {
+        const v = y === input.year ? view : buildReport(ctx.db, ctx.scope, { ...ref, year: y }, computer);
+        trend.push({
+          year: y,
+          orgCoverageRate: v.total.orgCoverageRate,
+          workCoverageRate: v.total.workCoverageRate,
+          hosts: v.total.hosts,
+          orgCovered: v.total.orgCovered,
+        });
+      }
+      const ranking = [...units].sort(
+        (a, b) =>
+          (b.orgCoverageRate ?? -1) - (a.orgCoverageRate ?? -1) || a.name.localeCompare(b.name, "zh-CN"),
+      );
+      return { node: view.node, year: input.year, total: view.total, units, trend, ranking };
+    }),
+  ),
+});

@@ -1,0 +1,458 @@
+/**
+ * The year-end report of a management node as the system holds it: computed by the domain as of
+ * 31 December on that date's tree, with approved (frozen) child rows substituted and the 合计 re-derived
+ * from the rows; the year-over-year base per row is the unit's approved figures of the previous year,
+ * else the figures computed as of the previous 31 December.
+ */
+import {
+  AsOfIndex,
+  checkJointCap,
+  checkInstructorCap,
+  checkReport,
+  checkStandaloneCoverage,
+  computeNodeParts,
+  computeReport,
+  DomainError,
+  isGrassroots,
+  orgCoverageRateUnrounded,
+  policyAsOf,
+  SnapshotShared,
+  totalFromRows,
+  yearEnd,
+  type IndicatorParts,
+  type Indicators,
+  type OrgCategory,
+  type PolicyVersion,
+  type Report,
+  type ReportRow,
+  type Snapshot,
+} from "@liangxin/domain";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
+import { ReportError } from "./errors.ts";
+import { reportMessages as m } from "./messages.ts";
+
+export type SubmissionState = "submitted" | "returned" | "approved";
+
+/** A report as frozen into `report_submissions.figures`: every row with its parts. */
+export type FrozenReport = Report & { totalParts: IndicatorParts };
+
+/** Where a row's figures come from. */
+export type RowSource = "computed" | "approved" | "derived";
+
+export interface ReportViewRow extends ReportRow {
+  parts: IndicatorParts;
+  /** computed: from the records; approved: the child's frozen figures; derived: from the child's own rows. */
+  source: RowSource;
+  /** The child's submission state for the year (child rows only). */
+  submissionState: SubmissionState | null;
+}
+
+export interface ReportCheck {
+  level: "error" | "warning";
+  code: string;
+  message: string;
+}
+
+export interface SubmissionInfo {
+  id: number;
+  state: SubmissionState;
+  version: number;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+  explanations: Record<string, string>;
+  checks: ReportCheck[];
+}
+
+export interface ReportView {
+  year: number;
+  asOf: string;
+  node: { id: number; code: string; name: string; category: string; parentId: number | null };
+  parent: { id: number; name: string } | null;
+  policy: PolicyVersion;
+  rows: ReportViewRow[];
+  total: Indicators;
+  totalParts: IndicatorParts;
+  annex: ReportRow[];
+  openingMembers: number | null;
+  /** Last year's approved closing figure (members), when last year's report was approved. */
+  previousApprovedClosingMembers: number | null;
+  /** live: computed now; submitted/approved: the figures frozen at submission. */
+  source: "live" | "submitted" | "approved";
+  submission: SubmissionInfo | null;
+  /** The checks (校核) of the figures shown. */
+  checks: ReportCheck[];
+  actions: { canSubmit: boolean; canDecide: boolean };
+}
+
+interface NodeRow {
+  id: number;
+  code: string;
+  name: string;
+  category: OrgCategory;
+  parentId: number | null;
+  path: string;
+}
+
+interface SubmissionRow {
+  id: number;
+  orgId: number;
+  year: number;
+  state: SubmissionState;
+  figures: string;
+  checks: string | null;
+  explanations: string | null;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+  version: number;
+}
+
+export const MIN_REPORT_YEAR = 2000;
+export const MAX_REPORT_YEAR = 2100;
+
+const SUBMISSION_COLUMNS = `id, org_id as orgId, year, state, figures, checks, explanations,
+  submitted_by as submittedBy, submitted_at as submittedAt, decided_by as decidedBy,
+  decided_at as decidedAt, return_reason as returnReason, version`;
+
+export function loadSubmission(db: Db, orgId: number, year: number): SubmissionRow | undefined {
+  return db.$client
+    .prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where org_id = ? and year = ?`)
+    .get(orgId, year) as SubmissionRow | undefined;
+}
+
+export function loadSubmissionById(db: Db, id: number): SubmissionRow | undefined {
+  return db.$client.prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where id = ?`).get(id) as
+    SubmissionRow | undefined;
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  return JSON.parse(text) as T;
+}
+
+export function submissionInfo(row: SubmissionRow): SubmissionInfo {
+  return {
+    id: row.id,
+    state: row.state,
+    version: row.version,
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    returnReason: row.returnReason,
+    explanations: parseJson<Record<string, string>>(row.explanations, {}),
+    checks: parseJson<ReportCheck[]>(row.checks, []),
+  };
+}
+
+export function frozenOf(row: SubmissionRow): FrozenReport {
+  return JSON.parse(row.figures) as FrozenReport;
+}
+
+/** The organization row of a node, found by id or 组织代码, inside the caller's subtree (else NOT_FOUND). */
+export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
+  if (!scope.org) throw new ReportError("NOT_FOUND", m.nodeNotFound);
+  const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
+  const where = byCode ? "code = ?" : "id = ?";
+  const key = byCode ? ref.nodeCode! : (ref.nodeId ?? scope.org.id);
+  const row = db.$client
+    .prepare(
+      `select id, code, name, category, parent_id as parentId, path from orgs where ${where} and path glob ?`,
+    )
+    .get(key, `${scope.org.path}*`) as NodeRow | undefined;
+  if (!row) throw new ReportError("NOT_FOUND", m.nodeNotFound);
+  if (isGrassroots(row.category)) throw new ReportError("BAD_REQUEST", m.notManagementNode(row.name));
+  return row;
+}
+
+/** The whole city, for the operator's command line (runs as the system). */
+export function systemScope(db: Db): Scope {
+  const root = db.$client
+    .prepare(
+      `select id, code, name, category, path, region_id as regionId from orgs
+       where parent_id is null and category = 'cityCommittee' order by id limit 1`,
+    )
+    .get() as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
+  if (!root) throw new ReportError("NOT_FOUND", m.noRootNode);
+  const region =
+    root.regionId === null
+      ? null
+      : ((db.$client
+          .prepare("select id, code, name, level, path from regions where id = ?")
+          .get(root.regionId) as Scope["region"]) ?? null);
+  const { regionId: _r, ...org } = root;
+  return { userId: 0, username: "system", displayName: "系统", role: "admin", org, region, host: null };
+}
+
+/** Everything the computation of one or more reports of one year shares. */
+export class ReportComputer {
+  readonly snapshot: Snapshot;
+  readonly policies: PolicyVersion[];
+  private readonly shared: SnapshotShared;
+  private readonly indexes = new Map<number, AsOfIndex>();
+  private readonly approvedByYear = new Map<number, Map<number, FrozenReport>>();
+  private readonly paths: Map<number, string>;
+  private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
+
+  constructor(private readonly db: Db) {
+    this.snapshot = loadSnapshot(db);
+    this.policies = loadPolicyVersions(db);
+    this.shared = new SnapshotShared(this.snapshot);
+    const rows = db.$client.prepare("select id, path from orgs").all() as { id: number; path: string }[];
+    this.paths = new Map(rows.map((r) => [r.id, r.path]));
+  }
+
+  policyFor(year: number): PolicyVersion {
+    return policyAsOf(this.policies, yearEnd(year));
+  }
+
+  index(year: number): AsOfIndex {
+    let idx = this.indexes.get(year);
+    if (!idx) this.indexes.set(year, (idx = new AsOfIndex(this.snapshot, yearEnd(year), this.shared)));
+    return idx;
+  }
+
+  /** Approved (frozen) reports of a year by node. */
+  approved(year: number): Map<number, FrozenReport> {
+    let map = this.approvedByYear.get(year);
+    if (!map) {
+      map = new Map();
+      const rows = this.db.$client
+        .prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where year = ? and state = 'approved'`)
+        .all(year) as SubmissionRow[];
+      for (const r of rows) map.set(r.orgId, frozenOf(r));
+      this.approvedByYear.set(year, map);
+    }
+    return map;
+  }
+
+  private hasApprovedBelow(orgId: number, year: number): boolean {
+    const path = this.paths.get(orgId);
+    if (!path) return false;
+    for (const id of this.approved(year).keys()) {
+      const p = this.paths.get(id);
+      if (id !== orgId && p?.startsWith(path)) return true;
+    }
+    return false;
+  }
+
+  /** The unrounded coverage rate of the node as computed as of the previous 31 December, or null. */
+  private computedPreviousTotal(nodeId: number, year: number): number | null {
+    try {
+      return orgCoverageRateUnrounded(
+        computeNodeParts(this.index(year - 1), nodeId, this.policyFor(year - 1).params),
+      );
+    } catch (e) {
+      if (e instanceof DomainError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * The node's report computed from the records, with approved child rows (and children whose own rows
+   * hold approved figures) substituted, and the 合计 derived from the rows.
+   */
+  live(nodeId: number, year: number): Report & { totalParts: IndicatorParts; rows: ReportViewRow[] } {
+    const key = `${nodeId}:${year}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const prevApproved = this.approved(year - 1);
+    const rateOf = (p: IndicatorParts | undefined): number | null | undefined =>
+      p ? orgCoverageRateUnrounded(p) : undefined;
+    const ownPrev = prevApproved.get(nodeId);
+    const previousTotal = ownPrev
+      ? orgCoverageRateUnrounded(ownPrev.totalParts)
+      : this.computedPreviousTotal(nodeId, year);
+    let report: Report;
+    try {
+      report = computeReport(this.snapshot, nodeId, year, this.policyFor(year), {
+        previous: (row) => {
+          if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
+          if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
+          return undefined;
+        },
+        previousTotal,
+      });
+    } catch (e) {
+      if (e instanceof DomainError) throw new ReportError("BAD_REQUEST", e.message);
+      throw e;
+    }
+    const approvedNow = this.approved(year);
+    const states = this.childStates(nodeId, year);
+    let substituted = false;
+    const rows: ReportViewRow[] = report.rows.map((row) => {
+      const base: ReportViewRow = {
+        ...row,
+        parts: row.parts!,
+        source: "computed",
+        submissionState: row.kind === "child" ? (states.get(row.orgId) ?? null) : null,
+      };
+      if (row.kind !== "child") return base;
+      const frozen = approvedNow.get(row.orgId);
+      if (frozen) {
+        substituted = true;
+        return { ...base, indicators: frozen.total, parts: frozen.totalParts, source: "approved" };
+      }
+      if (this.hasApprovedBelow(row.orgId, year)) {
+        substituted = true;
+        const sub = this.live(row.orgId, year);
+        return { ...base, indicators: sub.total, parts: sub.totalParts, source: "derived" };
+      }
+      return base;
+    });
+    let total = report.total;
+    let totalParts = report.totalParts!;
+    if (substituted) {
+      ({ total, totalParts } = totalFromRows(rows, report.totalParts!.hasTerritory, previousTotal));
+    }
+    const out = { ...report, rows, total, totalParts };
+    this.cache.set(key, out);
+    return out;
+  }
+
+  private childStates(nodeId: number, year: number): Map<number, SubmissionState> {
+    const rows = this.db.$client
+      .prepare(
+        `select s.org_id as orgId, s.state from report_submissions s join orgs o on o.id = s.org_id
+         where s.year = ? and o.parent_id = ?`,
+      )
+      .all(year, nodeId) as { orgId: number; state: SubmissionState }[];
+    return new Map(rows.map((r) => [r.orgId, r.state]));
+  }
+
+  /**
+   * The checks (校核) of a live report: the domain's report checks, the carry-forward of members, the
+   * quality warnings of the records in the node's area, and children not yet approved.
+   */
+  checks(report: Report & { rows: ReportViewRow[] }, year: number): ReportCheck[] {
+    const prev = this.approved(year - 1).get(report.node.id);
+    const out: ReportCheck[] = checkReport(report, {
+      previousApprovedClosingMembers: prev ? prev.total.members.total : null,
+      ...(report.openingMembers !== undefined ? { openingMembers: report.openingMembers } : {}),
+    }).map((v) => ({ level: v.level, code: v.code, message: v.message }));
+
+    // Quality warnings about records of the node's area as of 31 December.
+    const index = this.index(year);
+    const asOf = yearEnd(year);
+    const policy = this.policyFor(year).params;
+    const orgIds = new Set(index.tree.has(report.node.id) ? index.tree.subtree(report.node.id) : []);
+    const node = index.tree.org(report.node.id);
+    const regions = new Set(
+      node?.regionId != null && index.regionTree.has(node.regionId)
+        ? index.regionTree.subtree(node.regionId)
+        : [],
+    );
+    const hostRegion = new Map(this.snapshot.hosts.map((h) => [h.id, h.regionId]));
+    const mine = (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): boolean =>
+      !!refs &&
+      ((refs.orgIds ?? []).some((id) => orgIds.has(id)) ||
+        (refs.hostIds ?? []).some((id) => regions.has(hostRegion.get(id) ?? -1)));
+    const quality = [
+      ...checkStandaloneCoverage(this.snapshot, { asOf }),
+      ...checkJointCap(this.snapshot, policy, asOf),
+      ...checkInstructorCap(this.snapshot, policy, asOf),
+    ];
+    for (const v of quality) {
+      if (v.level === "warning" && mine(v.refs))
+        out.push({ level: v.level, code: v.code, message: v.message });
+    }
+    for (const r of report.rows) {
+      if (r.kind === "child" && r.source === "computed" && r.submissionState !== "approved") {
+        out.push({ level: "warning", code: "CHILD_NOT_APPROVED", message: m.childNotApproved(r.name) });
+      }
+    }
+    return out;
+  }
+}
+
+/** Warnings keyed by code: each code needs one written explanation. */
+export function warningCodes(checks: readonly ReportCheck[]): string[] {
+  return [...new Set(checks.filter((c) => c.level === "warning").map((c) => c.code))];
+}
+
+function parentOf(db: Db, node: NodeRow): { id: number; name: string; path: string } | null {
+  if (node.parentId === null) return null;
+  return (
+    (db.$client.prepare("select id, name, path from orgs where id = ?").get(node.parentId) as
+      { id: number; name: string; path: string } | undefined) ?? null
+  );
+}
+
+function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
+    throw new ReportError("BAD_REQUEST", m.yearOutOfRange(year));
+  }
+}
+
+/**
+ * The report of a node for a year as the caller sees it: the frozen figures once submitted (until
+ * returned), else computed now. The node must lie in the caller's subtree.
+ */
+export function buildReport(
+  db: Db,
+  scope: Scope,
+  input: { nodeId?: number; nodeCode?: string; year: number },
+  computer?: ReportComputer,
+): ReportView {
+  assertYear(input.year);
+  const node = resolveNode(db, scope, input);
+  const year = input.year;
+  const sub = loadSubmission(db, node.id, year);
+  const parent = parentOf(db, node);
+  const comp = computer ?? new ReportComputer(db);
+  const prevApproved = comp.approved(year - 1).get(node.id);
+  const previousApprovedClosingMembers = prevApproved ? prevApproved.total.members.total : null;
+  const isAdmin = scope.role === "admin" && scope.org !== null;
+  const actions = {
+    canSubmit: isAdmin && scope.org!.id === node.id && parent !== null && (!sub || sub.state === "returned"),
+    canDecide: isAdmin && parent !== null && parent.id === scope.org!.id && sub?.state === "submitted",
+  };
+  const header = {
+    node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
+    parent: parent ? { id: parent.id, name: parent.name } : null,
+  };
+  if (sub && sub.state !== "returned") {
+    const frozen = frozenOf(sub);
+    const info = submissionInfo(sub);
+    return {
+      year,
+      asOf: frozen.asOf,
+      ...header,
+      policy: frozen.policy,
+      rows: frozen.rows as ReportViewRow[],
+      total: frozen.total,
+      totalParts: frozen.totalParts,
+      annex: frozen.annex,
+      openingMembers: frozen.openingMembers ?? null,
+      previousApprovedClosingMembers,
+      source: sub.state,
+      submission: info,
+      checks: info.checks,
+      actions,
+    };
+  }
+  const report = comp.live(node.id, year);
+  return {
+    year,
+    asOf: report.asOf,
+    ...header,
+    policy: report.policy,
+    rows: report.rows,
+    total: report.total,
+    totalParts: report.totalParts,
+    annex: report.annex,
+    openingMembers: report.openingMembers ?? null,
+    previousApprovedClosingMembers,
+    source: "live",
+    submission: sub ? submissionInfo(sub) : null,
+    checks: comp.checks(report, year),
+    actions,
+  };
+}

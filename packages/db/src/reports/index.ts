@@ -1,0 +1,7 @@
+export * from "./build.ts";
+export * from "./columns.ts";
+export * from "./drill.ts";
+export * from "./errors.ts";
+export * from "./json.ts";
+export * from "./messages.ts";
+export * from "./workflow.ts";

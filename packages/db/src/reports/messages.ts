@@ -1,0 +1,30 @@
+/** Messages of the year-end report workflow that a user reads (zh-CN). */
+export const reportMessages = {
+  nodeNotFound: "管理单位不存在或不在您的管辖范围内",
+  notManagementNode: (name: string) => `${name} 不是管理单位,不能编制年报`,
+  submissionNotFound: "上报记录不存在或不在您的管辖范围内",
+  onlyOwnNode: "只能上报本单位的年报",
+  noParent: (name: string) => `${name} 没有上级管理单位,无需上报`,
+  notAdmin: "只有管理员可以上报、退回或审核年报",
+  onlyParent: "只有上级管理单位的管理员可以退回或审核该年报",
+  alreadySubmitted: (name: string, year: number) => `${name} ${year} 年年报已上报,等待上级审核`,
+  alreadyApproved: (name: string, year: number) => `${name} ${year} 年年报已审核通过,数据已锁定`,
+  notSubmitted: "该年报不是“已上报”状态,不能退回或审核",
+  parentAlreadySubmitted: (name: string) => `${name} 已将本年度年报上报上级,不能再退回下级年报`,
+  versionConflict: "该年报已被他人处理,请刷新后重试",
+  checksFailed: (n: number) => `校核未通过(${n} 项错误),请修正台账后再上报`,
+  explanationMissing: (message: string) => `以下警告需要填写书面说明:${message}`,
+  reasonRequired: "退回时必须填写退回原因",
+  childNotApproved: (name: string) => `下级单位 ${name} 的年报尚未审核通过,本行按台账实时计算`,
+  yearOutOfRange: (year: number) => `年度不正确:${year}`,
+  badKey: (key: string) => `指标不存在:${key}`,
+  rowNotFound: "该行不在本报表中",
+  noRootNode: "数据库中没有市级管理单位",
+} as const;
+
+export const SUBMISSION_STATE_LABELS = {
+  none: "未上报",
+  submitted: "已上报",
+  returned: "已退回",
+  approved: "已审核通过",
+} as const;

@@ -1,0 +1,266 @@
+/**
+ * The workflow of the year-end report: a node's administrator submits (上报) its report; the parent
+ * node's administrator returns it (退回, with a reason) or approves it (审核通过), after which the figures
+ * are frozen for good. Optimistic concurrency by `version`; every step audited in its transaction.
+ */
+import { isManagement, type OrgCategory } from "@liangxin/domain";
+import { writeAudit } from "../audit.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import {
+  buildReport,
+  frozenOf,
+  loadSubmission,
+  loadSubmissionById,
+  ReportComputer,
+  resolveNode,
+  warningCodes,
+  type FrozenReport,
+  type ReportCheck,
+  type SubmissionState,
+} from "./build.ts";
+import { ReportError } from "./errors.ts";
+import { reportMessages as m } from "./messages.ts";
+
+export interface SubmitInput {
+  nodeId: number;
+  year: number;
+  /** A written explanation per warning code. */
+  explanations: Record<string, string>;
+  /** The version of a returned submission being resubmitted. */
+  version?: number | undefined;
+}
+
+export interface DecisionResult {
+  id: number;
+  state: SubmissionState;
+  version: number;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
+  if (scope.role !== "admin" || !scope.org) throw new ReportError("FORBIDDEN", m.notAdmin);
+  return scope.org;
+}
+
+/** Submit the caller's own node's report: errors block, each warning needs a written explanation. */
+export function submitReport(db: Db, scope: Scope, input: SubmitInput): DecisionResult {
+  const own = requireAdmin(scope);
+  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  if (node.id !== own.id) throw new ReportError("FORBIDDEN", m.onlyOwnNode);
+  if (node.parentId === null) throw new ReportError("BAD_REQUEST", m.noParent(node.name));
+
+  return db.transaction((tx) => {
+    const existing = loadSubmission(db, node.id, input.year);
+    if (existing?.state === "submitted")
+      throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));
+    if (existing?.state === "approved")
+      throw new ReportError("CONFLICT", m.alreadyApproved(node.name, input.year));
+    if (existing && input.version !== undefined && input.version !== existing.version)
+      throw new ReportError("CONFLICT", m.versionConflict);
+
+    // A returned report is recomputed: build it live.
+    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, new ReportComputer(db));
+    const errors = view.checks.filter((c) => c.level === "error");
+    if (errors.length > 0) {
+      throw new ReportError(
+        "PRECONDITION_FAILED",
+        `${m.checksFailed(errors.length)}:${errors.map((e) => e.message).join(";")}`,
+      );
+    }
+    const explanations: Record<string, string> = {};
+    for (const code of warningCodes(view.checks)) {
+      const text = input.explanations[code]?.trim();
+      if (!text) {
+        const first = view.checks.find((c) => c.code === code)!;
+        throw new ReportError("BAD_REQUEST", m.explanationMissing(first.message));
+      }
+      explanations[code] = text;
+    }
+    const figures: FrozenReport = {
+      year: view.year,
+      asOf: view.asOf,
+      node: { id: node.id, code: node.code, name: node.name },
+      policy: view.policy,
+      rows: view.rows,
+      total: view.total,
+      totalParts: view.totalParts,
+      annex: view.annex,
+      ...(view.openingMembers !== null ? { openingMembers: view.openingMembers } : {}),
+    };
+    const at = nowIso();
+    const checks: ReportCheck[] = view.checks;
+    let id: number;
+    let version: number;
+    if (existing) {
+      version = existing.version + 1;
+      const r = db.$client
+        .prepare(
+          `update report_submissions set state = 'submitted', figures = ?, checks = ?, explanations = ?,
+             submitted_by = ?, submitted_at = ?, decided_by = null, decided_at = null, version = ?
+           where id = ? and version = ?`,
+        )
+        .run(
+          JSON.stringify(figures),
+          JSON.stringify(checks),
+          JSON.stringify(explanations),
+          scope.userId || null,
+          at,
+          version,
+          existing.id,
+          existing.version,
+        );
+      if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+      id = existing.id;
+    } else {
+      version = 1;
+      const r = db.$client
+        .prepare(
+          `insert into report_submissions (org_id, year, state, figures, checks, explanations, submitted_by,
+             submitted_at, version) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1)`,
+        )
+        .run(
+          node.id,
+          input.year,
+          JSON.stringify(figures),
+          JSON.stringify(checks),
+          JSON.stringify(explanations),
+          scope.userId || null,
+          at,
+        );
+      id = Number(r.lastInsertRowid);
+    }
+    writeAudit(tx, {
+      userId: scope.userId || null,
+      username: scope.username,
+      action: "report.submit",
+      entity: "report_submission",
+      entityId: id,
+      scopeOrgId: node.id,
+      before: existing ? { state: existing.state, version: existing.version } : null,
+      after: {
+        state: "submitted",
+        version,
+        year: input.year,
+        total: figures.total,
+        explanations,
+        warnings: checks.filter((c) => c.level === "warning").length,
+      },
+    });
+    return { id, state: "submitted" as const, version };
+  });
+}
+
+/** The submission a parent decides on: in the caller's subtree, its node a child of the caller's node. */
+function decidable(db: Db, scope: Scope, submissionId: number, version: number | undefined) {
+  const own = requireAdmin(scope);
+  const sub = loadSubmissionById(db, submissionId);
+  if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+  const node = db.$client
+    .prepare("select id, name, parent_id as parentId from orgs where id = ? and path glob ?")
+    .get(sub.orgId, `${own.path}*`) as { id: number; name: string; parentId: number | null } | undefined;
+  if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+  if (node.parentId !== own.id) throw new ReportError("FORBIDDEN", m.onlyParent);
+  if (sub.state !== "submitted") throw new ReportError("CONFLICT", m.notSubmitted);
+  if (version !== undefined && version !== sub.version) throw new ReportError("CONFLICT", m.versionConflict);
+  return { sub, node, own };
+}
+
+function decide(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: number; version?: number | undefined },
+  state: "returned" | "approved",
+  reason: string | null,
+): DecisionResult {
+  return db.transaction((tx) => {
+    const { sub, node, own } = decidable(db, scope, input.submissionId, input.version);
+    if (state === "returned") {
+      const parentSub = loadSubmission(db, own.id, sub.year);
+      if (parentSub && parentSub.state !== "returned")
+        throw new ReportError("CONFLICT", m.parentAlreadySubmitted(own.name));
+    }
+    const version = sub.version + 1;
+    const r = db.$client
+      .prepare(
+        `update report_submissions set state = ?, decided_by = ?, decided_at = ?, return_reason = ?, version = ?
+         where id = ? and version = ?`,
+      )
+      .run(state, scope.userId || null, nowIso(), reason, version, sub.id, sub.version);
+    if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+    writeAudit(tx, {
+      userId: scope.userId || null,
+      username: scope.username,
+      action: state === "approved" ? "report.approve" : "report.return",
+      entity: "report_submission",
+      entityId: sub.id,
+      scopeOrgId: node.id,
+      before: { state: sub.state, version: sub.version },
+      after: {
+        state,
+        version,
+        year: sub.year,
+        ...(reason !== null ? { reason } : {}),
+        ...(state === "approved" ? { total: frozenOf(sub).total } : {}),
+      },
+    });
+    return { id: sub.id, state, version };
+  });
+}
+
+/** 退回: the parent's administrator sends a submitted report back with a reason. */
+export function returnReport(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: number; reason: string; version?: number | undefined },
+): DecisionResult {
+  const reason = input.reason.trim();
+  if (!reason) throw new ReportError("BAD_REQUEST", m.reasonRequired);
+  return decide(db, scope, input, "returned", reason);
+}
+
+/** 审核通过: the parent's administrator approves; the submitted figures are frozen for good. */
+export function approveReport(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: number; version?: number | undefined },
+): DecisionResult {
+  return decide(db, scope, input, "approved", null);
+}
+
+export interface ChildSubmission {
+  orgId: number;
+  code: string;
+  name: string;
+  category: string;
+  submissionId: number | null;
+  state: SubmissionState | null;
+  version: number | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+}
+
+/** The submission states of a node's child management nodes for a year (today's tree). */
+export function childSubmissions(
+  db: Db,
+  scope: Scope,
+  input: { nodeId?: number; year: number },
+): { node: { id: number; name: string }; children: ChildSubmission[] } {
+  const node = resolveNode(db, scope, { nodeId: input.nodeId ?? scope.org?.id ?? -1 });
+  const rows = db.$client
+    .prepare(
+      `select o.id as orgId, o.code, o.name, o.category, s.id as submissionId, s.state, s.version,
+              s.submitted_at as submittedAt, s.decided_at as decidedAt, s.return_reason as returnReason
+       from orgs o left join report_submissions s on s.org_id = o.id and s.year = ?
+       where o.parent_id = ? order by o.code`,
+    )
+    .all(input.year, node.id) as ChildSubmission[];
+  return {
+    node: { id: node.id, name: node.name },
+    children: rows.filter((r) => isManagement(r.category as OrgCategory)),
+  };
+}
