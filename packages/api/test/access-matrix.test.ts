@@ -9,16 +9,10 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "@liangxin/db";
 import { appRouter } from "../src/root.ts";
-import {
-  buildWorld,
-  callerOn,
-  cloneDb,
-  ROLES,
-  type Role,
-  type World,
-} from "./fixtures-issue4.ts";
+import { buildWorld, callerOn, cloneDb, ROLES, type Role, type World } from "./fixtures-issue4.ts";
 import { ADMINS, allow, NONE, type Call, type Entry, type Outcome } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
+import { REPORT_MATRIX } from "./matrix-report.ts";
 
 const usernameOf = (r: Role) => (r === "anonymous" ? null : r);
 
@@ -269,6 +263,7 @@ const MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   ...RECORDS_MATRIX,
+  ...REPORT_MATRIX,
 };
 
 async function outcome(p: () => Promise<unknown>): Promise<Outcome | string> {
