@@ -1,8 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
+import { workRouter } from "./routers/work.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;

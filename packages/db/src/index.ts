@@ -12,3 +12,4 @@ export * from "./snapshot.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/accounts.ts";
 export { Rng } from "./seed/random.ts";
+export * from "./work/index.ts";
