@@ -88,6 +88,14 @@ function periodOf(input: z.infer<typeof periodInput>, today: string): Period {
 const idInput = z.object({ id: z.number().int().positive() });
 
 export const workRouter = createTRPCRouter({
+  /** What the work pages need to know about the caller: today's date and whether they keep a territory. */
+  context: orgProcedure.query(({ ctx }) => ({
+    today: ctx.today,
+    role: ctx.scope.role,
+    hasTerritory: ctx.scope.region !== null,
+    nodeName: ctx.org.name,
+  })),
+
   /** Grassroots organizations of the caller's subtree (for the forms' selects). */
   orgs: orgProcedure.query(({ ctx }) =>
     grassrootsInSubtree(ctx.db, ctx.scope, ctx.today).map((o) => ({

@@ -1,0 +1,84 @@
+import { Card, Tag } from "antd";
+import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
+import { requireCaller } from "@/server/caller";
+import { DataTable } from "../data-table";
+import { AssignForm, EndAssignmentButton } from "../forms";
+import { workMessages as m } from "../messages";
+
+export default async function InstructorsPage() {
+  const { caller } = await requireCaller();
+  const ctx = await caller.work.context();
+  const view = await caller.work.instructors.dispatch();
+  return (
+    <div>
+      <h2>{m.instructorsTitle}</h2>
+      {ctx.hasTerritory ? (
+        <AssignForm
+          instructors={view.instructors.map((i) => ({ id: i.id, name: `${i.name}(${i.number})` }))}
+          hosts={view.uncovered.map((h) => ({ id: h.id, name: h.name }))}
+          today={ctx.today}
+        />
+      ) : null}
+      <Card title={m.instructor} size="small" style={{ marginBottom: 16 }}>
+        <DataTable
+          testId="instructor-table"
+          columns={[
+            { key: "name", title: m.instructor },
+            { key: "number", title: m.number },
+            { key: "kind", title: m.kind },
+            { key: "dispatcher", title: m.dispatcher },
+            { key: "registeredBy", title: m.registeredBy },
+            { key: "active", title: m.activeHosts },
+            { key: "assignments", title: m.assignments },
+          ]}
+          rows={view.instructors.map((i) => ({
+            key: i.id,
+            name: i.name,
+            number: i.number,
+            kind: INSTRUCTOR_KIND_LABELS[i.kind as InstructorKind] ?? i.kind,
+            dispatcher: i.dispatcher,
+            registeredBy: i.registeredBy,
+            active: (
+              <span>
+                {i.activeHosts} {i.overCap ? <Tag color="orange">{m.overCap(view.cap)}</Tag> : null}
+              </span>
+            ),
+            assignments: (
+              <div>
+                {i.assignments
+                  .filter((a) => a.active)
+                  .map((a) => (
+                    <div
+                      key={a.id}
+                      style={{ display: "flex", gap: 8, alignItems: "center", marginBottom: 4 }}
+                    >
+                      <span>
+                        {a.hostName}({a.startOn}起)
+                      </span>
+                      <EndAssignmentButton assignmentId={a.id} today={ctx.today} />
+                    </div>
+                  ))}
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+      <Card title={m.uncovered} size="small">
+        <DataTable
+          testId="uncovered-table"
+          columns={[
+            { key: "name", title: m.host },
+            { key: "creditCode", title: "统一社会信用代码" },
+            { key: "region", title: m.region },
+          ]}
+          rows={view.uncovered.map((h) => ({
+            key: h.id,
+            name: h.name,
+            creditCode: h.creditCode,
+            region: h.regionName,
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}
