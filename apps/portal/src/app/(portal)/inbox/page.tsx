@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Card, Tag } from "antd";
+import { Card } from "antd";
 import { requireCaller } from "@/server/caller";
 import { DataTable } from "../work/data-table";
 import { workMessages as m } from "../work/messages";
@@ -38,11 +37,11 @@ export default async function InboxPage() {
           ]}
           rows={items.map((i) => ({
             key: `${i.kind}-${i.refId}`,
-            kind: <Tag color={COLORS[i.kind]}>{i.kindLabel}</Tag>,
+            kind: { tag: i.kindLabel, color: COLORS[i.kind] ?? "blue" },
             subject: i.subject,
             date: i.date,
             detail: i.detail,
-            go: <Link href={i.href}>{m.go}</Link>,
+            go: { link: i.href, text: m.go },
           }))}
         />
       </Card>

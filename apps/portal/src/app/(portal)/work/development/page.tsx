@@ -2,7 +2,7 @@ import { Card } from "antd";
 import { APPLICANT_STAGE_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { DataTable } from "../data-table";
-import { AdvanceButton, ApplicantForm, ConfirmFullButton } from "../forms";
+import { ApplicantForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function DevelopmentPage() {
@@ -32,7 +32,7 @@ export default async function DevelopmentPage() {
             org: p.orgName,
             joinedOn: p.joinedOn,
             endsOn: p.endsOn,
-            action: <ConfirmFullButton memberId={p.memberId} today={ctx.today} />,
+            action: { action: "confirmFull", id: p.memberId, today: ctx.today },
           }))}
         />
       </Card>
@@ -61,11 +61,7 @@ export default async function DevelopmentPage() {
             probationaryOn: a.probationaryOn ?? "",
             fullOn: a.fullOn ?? "",
             stage: APPLICANT_STAGE_LABELS[a.stage],
-            action: a.nextStage ? (
-              <AdvanceButton applicantId={a.id} stage={a.nextStage} today={ctx.today} />
-            ) : (
-              ""
-            ),
+            action: a.nextStage ? { action: "advance", id: a.id, stage: a.nextStage, today: ctx.today } : "",
           }))}
         />
       </Card>

@@ -1,8 +1,8 @@
-import { Card, Tag } from "antd";
+import { Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { DataTable } from "../data-table";
-import { AssignForm, EndAssignmentButton } from "../forms";
+import { AssignForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function InstructorsPage() {
@@ -38,28 +38,19 @@ export default async function InstructorsPage() {
             kind: INSTRUCTOR_KIND_LABELS[i.kind as InstructorKind] ?? i.kind,
             dispatcher: i.dispatcher,
             registeredBy: i.registeredBy,
-            active: (
-              <span>
-                {i.activeHosts} {i.overCap ? <Tag color="orange">{m.overCap(view.cap)}</Tag> : null}
-              </span>
-            ),
-            assignments: (
-              <div>
-                {i.assignments
-                  .filter((a) => a.active)
-                  .map((a) => (
-                    <div
-                      key={a.id}
-                      style={{ display: "flex", gap: 8, alignItems: "center", marginBottom: 4 }}
-                    >
-                      <span>
-                        {a.hostName}({a.startOn}起)
-                      </span>
-                      <EndAssignmentButton assignmentId={a.id} today={ctx.today} />
-                    </div>
-                  ))}
-              </div>
-            ),
+            active: {
+              items: [i.activeHosts, ...(i.overCap ? [{ tag: m.overCap(view.cap), color: "orange" }] : [])],
+            },
+            assignments: {
+              items: i.assignments
+                .filter((a) => a.active)
+                .map((a) => ({
+                  items: [
+                    `${a.hostName}(${a.startOn}起)`,
+                    { action: "endAssignment", id: a.id, today: ctx.today },
+                  ],
+                })),
+            },
           }))}
         />
       </Card>

@@ -65,12 +65,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
               .filter((k) => k.expected > 0 || k.held > 0)
               .map((k) => `${MEETING_KIND_LABELS[k.kind]} ${k.held}/${k.expected}`)
               .join(";"),
-            rate: <span data-testid={`rate-${r.orgId}`}>{r.rate ?? "—"}</span>,
-            state: (
-              <span data-testid={`state-${r.orgId}`}>
-                {r.behind ? <Tag color="red">{m.behind}</Tag> : <Tag color="green">{m.onTrack}</Tag>}
-              </span>
-            ),
+            rate: r.rate ?? "—",
+            state: r.behind ? { tag: m.behind, color: "red" } : { tag: m.onTrack, color: "green" },
           }))}
         />
       </Card>

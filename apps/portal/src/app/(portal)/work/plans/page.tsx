@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Alert, Card, Col, Row, Statistic, Tag } from "antd";
+import { Alert, Card, Col, Row, Statistic } from "antd";
 import { addDays } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { DataTable } from "../data-table";
@@ -37,6 +36,7 @@ export default async function PlansPage() {
       <Card title={m.planList} size="small" style={{ marginBottom: 16 }}>
         <DataTable
           testId="plan-table"
+          pageSize={50}
           columns={[
             { key: "host", title: m.host },
             { key: "region", title: m.region },
@@ -48,19 +48,17 @@ export default async function PlansPage() {
           ]}
           rows={board.plans.map((p) => ({
             key: p.id,
-            host: <Link href={`/work/plans/${p.id}`}>{p.hostName}</Link>,
+            host: { link: `/work/plans/${p.id}`, text: p.hostName },
             region: p.regionName,
             targetOn: p.targetOn,
             responsible: p.responsible,
             next: p.next ? `${p.next.label}(${p.next.dueOn})` : "—",
             state:
-              p.state === "closed" ? (
-                <Tag>{m.closed}</Tag>
-              ) : p.overdue ? (
-                <Tag color="red">{m.overdue}</Tag>
-              ) : (
-                <Tag color="blue">{m.open}</Tag>
-              ),
+              p.state === "closed"
+                ? { tag: m.closed }
+                : p.overdue
+                  ? { tag: m.overdue, color: "red" }
+                  : { tag: m.open, color: "blue" },
             note: p.lastNote ?? "",
           }))}
         />
@@ -68,6 +66,7 @@ export default async function PlansPage() {
       <Card title={m.shouldEstablishList} size="small">
         <DataTable
           testId="should-establish-table"
+          pageSize={50}
           columns={[
             { key: "name", title: m.host },
             { key: "region", title: m.region },
@@ -83,7 +82,7 @@ export default async function PlansPage() {
             employees: h.employees,
             aboveScale: h.aboveScale ? m.yes : m.no,
             members: h.fullMembersWorking,
-            plan: h.openPlanId ? <Link href={`/work/plans/${h.openPlanId}`}>{m.hasPlan}</Link> : "—",
+            plan: h.openPlanId ? { link: `/work/plans/${h.openPlanId}`, text: m.hasPlan } : "—",
           }))}
         />
       </Card>

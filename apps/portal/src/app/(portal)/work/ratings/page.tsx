@@ -1,8 +1,8 @@
-import { Card, Tag } from "antd";
+import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { DataTable } from "../data-table";
-import { RatingForm, RectificationForm, ResolveButton } from "../forms";
+import { RatingForm, RectificationForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
@@ -57,12 +57,11 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
             reason: c.reason,
             responsible: c.responsible ?? "",
             deadline: c.deadline ?? "",
-            state: (
-              <Tag color={c.state === "closed" ? "green" : c.state === "overdue" ? "red" : "orange"}>
-                {RECTIFICATION_STATE_LABELS[c.state]}
-              </Tag>
-            ),
-            action: c.resolvedOn ?? <ResolveButton id={c.id} today={ctx.today} />,
+            state: {
+              tag: RECTIFICATION_STATE_LABELS[c.state],
+              color: c.state === "closed" ? "green" : c.state === "overdue" ? "red" : "orange",
+            },
+            action: c.resolvedOn ?? { action: "resolve", id: c.id, today: ctx.today },
           }))}
         />
       </Card>

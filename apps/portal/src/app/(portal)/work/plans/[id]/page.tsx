@@ -53,7 +53,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             key: x.key,
             label: x.label,
             dueOn: x.dueOn,
-            state: x.overdue ? <Tag color="red">{m.overdue}</Tag> : "",
+            state: x.overdue ? { tag: m.overdue, color: "red" } : "",
           }))}
         />
       </Card>
