@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
+import { workRouter } from "./routers/work.ts";
 import { recordsRouter } from "./routers/records.ts";
 import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
 import {
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   records: recordsRouter,
   report: reportRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;
