@@ -1,1 +1,15 @@
-export {};
+export * from "./tables.ts";
+export * from "./messages.ts";
+export * from "./read.ts";
+export * from "./work.ts";
+export * from "./plan.ts";
+export * from "./apply.ts";
+export * from "./template.ts";
+export * from "./error-report.ts";
+export * from "./zip-guard.ts";
+export * from "./csv.ts";
+export * from "./xlsx.ts";
+export * from "./scope.ts";
+export * from "./export-import.ts";
+export * from "./ledger.ts";
+export * from "./job.ts";
