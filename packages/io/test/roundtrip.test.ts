@@ -81,4 +81,10 @@ describe("export → import into an empty database", () => {
     expect(plan.changes).toEqual([]);
     expect(tableState(target)).toBe(before);
   });
+
+  it("imports the export back into its own database without any change", async () => {
+    const plan = planImport(source, await readImportWorkbook(file), { today: TODAY });
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes.slice(0, 3)).toEqual([]);
+  });
 });
