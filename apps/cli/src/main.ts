@@ -10,6 +10,8 @@ import {
 } from "@liangxin/db";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
+import { exportCommand } from "./commands/export.ts";
+import { importCommand, importJobCommand } from "./commands/import.ts";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -119,6 +121,10 @@ const commands: Record<string, Command> = {
     console.log(m.userCreated(values.username!, id));
     return 0;
   },
+
+  import: importCommand,
+  "import-job": importJobCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
