@@ -13,3 +13,4 @@ export * from "./scope.ts";
 export * from "./export-import.ts";
 export * from "./ledger.ts";
 export * from "./job.ts";
+export * from "./scope-check.ts";

@@ -9,6 +9,8 @@ import { applyImport, totalCounts, type ImportActor } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
 import { planImport } from "./plan.ts";
+import { scopeErrors } from "./scope-check.ts";
+import type { Scope } from "@liangxin/db";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
 
@@ -26,7 +28,12 @@ export async function runImportJob(
   jobId: number,
   file: string,
   actor: ImportActor,
-  opts: { dryRun?: boolean; today?: string; errorReportPath?: string } = {},
+  opts: {
+    dryRun?: boolean;
+    today?: string;
+    errorReportPath?: string;
+    scope?: Pick<Scope, "org" | "region">;
+  } = {},
 ): Promise<ImportJobResult> {
   let last = 0;
   const update = (fields: Partial<typeof jobs.$inferInsert>) =>
@@ -49,6 +56,10 @@ export async function runImportJob(
       onProgress: progress(10, 20),
       ...(opts.today ? { today: opts.today } : {}),
     });
+    if (opts.scope && plan.errors.length === 0) {
+      plan.errors.push(...scopeErrors(db, plan, opts.scope));
+      if (plan.errors.length > 0) plan.changes = [];
+    }
     if (plan.errors.length > 0) {
       const reportPath = opts.errorReportPath ?? `${file}.errors.xlsx`;
       writeFileSync(reportPath, await writeErrorReport(plan.errors));

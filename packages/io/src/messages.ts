@@ -60,6 +60,7 @@ export const ioMessages = {
   rowRef: (sheet: string, rows: readonly number[]) => `${sheet}第${rows.join("、")}行`,
   dbRecord: "数据库中已有记录",
   outsidePlaceholder: "系统外",
+  outOfScope: (what: string) => `超出本单位的管辖范围:${what}`,
   changedMeanwhile: "数据库在校验之后已被修改,请重新导入",
   errorReportSheet: "错误报告",
   errorHeaders: ["工作表", "行号", "列", "值", "原因"] as const,

@@ -17,6 +17,8 @@ export interface Change {
   key: Record<string, Value> | null;
   before: RowData | null;
   after: RowData;
+  /** The import row behind the change, when there is one. */
+  loc?: Loc | null;
 }
 
 export interface Counts {
@@ -106,7 +108,15 @@ export class Work<R extends RowData & { id: number }> {
       const row = this.rows.get(id)!;
       const after: RowData = { ...row };
       if (this.keyColumns) delete after.id;
-      changes.push({ table: this.table, op: "create", id, key: null, before: null, after });
+      changes.push({
+        table: this.table,
+        op: "create",
+        id,
+        key: null,
+        before: null,
+        after,
+        loc: this.locOf.get(id) ?? null,
+      });
       counts.created++;
     }
     const ids = new Set<number>([...this.original.keys(), ...this.staged]);
@@ -129,7 +139,15 @@ export class Work<R extends RowData & { id: number }> {
         }
       }
       if (changed) {
-        changes.push({ table: this.table, op: "update", id, key: key(row), before, after });
+        changes.push({
+          table: this.table,
+          op: "update",
+          id,
+          key: key(row),
+          before,
+          after,
+          loc: this.locOf.get(id) ?? null,
+        });
         counts.updated++;
       } else if (this.staged.has(id)) counts.unchanged++;
     }

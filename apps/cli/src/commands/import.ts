@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { migrateDb, openDb, resolveDatabasePath, type Db } from "@liangxin/db";
+import { loadScope, migrateDb, openDb, resolveDatabasePath, type Db } from "@liangxin/db";
 import {
   applyImport,
   formatError,
@@ -112,10 +112,13 @@ export async function importJobCommand(args: string[]): Promise<number> {
       ? undefined
       : (db.$client.prepare("select username, org_id as orgId from users where id = ?").get(userId) as
           { username: string; orgId: number | null } | undefined);
-  const res = await runImportJob(db, Number(values.job), values.file, {
-    userId,
-    username: u?.username ?? null,
-    scopeOrgId: u?.orgId ?? null,
-  });
+  const scope = userId === null ? null : loadScope(db, userId);
+  const res = await runImportJob(
+    db,
+    Number(values.job),
+    values.file,
+    { userId, username: u?.username ?? null, scopeOrgId: u?.orgId ?? null },
+    scope ? { scope } : {},
+  );
   return res.ok ? 0 : 1;
 }
