@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ["admin", "secretary", "owner"] },
+  { href: "/import", label: "导入导出", roles: ["admin"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {
