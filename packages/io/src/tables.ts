@@ -11,6 +11,11 @@ import {
   MEMBER_STATUS_BY_LABEL,
   ORG_CATEGORY_BY_LABEL,
   REGION_LEVEL_BY_LABEL,
+  type FormationMode,
+  type InstructorKind,
+  type JobCategory,
+  type MemberStatus,
+  type OrgCategory,
 } from "@liangxin/domain";
 
 export type CellKind =
@@ -260,10 +265,10 @@ export interface RegionRow {
 export interface OrgRow {
   code: string;
   name: string;
-  category: import("@liangxin/domain").OrgCategory;
+  category: OrgCategory;
   parentCode: string | null;
   regionCode: string | null;
-  formationMode: import("@liangxin/domain").FormationMode | null;
+  formationMode: FormationMode | null;
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
@@ -315,8 +320,8 @@ export interface MemberRow {
   outsideOrgName: string | null;
   workCode: string | null;
   workSince: string | null;
-  jobCategory: import("@liangxin/domain").JobCategory | null;
-  status: import("@liangxin/domain").MemberStatus | null;
+  jobCategory: JobCategory | null;
+  status: MemberStatus | null;
   statusOn: string | null;
   mobile: boolean | null;
   lostContact: boolean | null;
@@ -337,7 +342,7 @@ export interface WorkplaceRow {
 export interface InstructorRow {
   number: string;
   name: string;
-  kind: import("@liangxin/domain").InstructorKind;
+  kind: InstructorKind;
   dispatchCode: string | null;
   dispatchName: string | null;
   registeredCode: string | null;

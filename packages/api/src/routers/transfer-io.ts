@@ -78,7 +78,12 @@ export const transferIoRouter = createTRPCRouter({
 
   /** Check and save an uploaded workbook, then start its import in another process. */
   startImport: adminProcedure
-    .input(z.object({ fileName: z.string().min(1).max(200), data: z.instanceof(Uint8Array) }))
+    .input(
+      z.object({
+        fileName: z.string().min(1).max(200),
+        data: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       if (!/\.xlsx$/i.test(input.fileName))
         throw new TRPCError({ code: "BAD_REQUEST", message: apiMessages.notSpreadsheet });
