@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
+import { transferIoRouter } from "./routers/transfer-io.ts";
 import { workRouter } from "./routers/work.ts";
 import { recordsRouter } from "./routers/records.ts";
 import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   records: recordsRouter,
   report: reportRouter,
   work: workRouter,
+  io: transferIoRouter,
 });
 
 export type AppRouter = typeof appRouter;

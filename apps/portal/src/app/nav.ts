@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work/ratings", label: "定级整顿", roles: ["admin"] },
   { href: "/work/pacts", label: "联建共建", roles: ["admin"] },
   { href: "/work/development", label: "发展党员", roles: ["admin", "secretary"] },
+  { href: "/import", label: "导入导出", roles: ["admin"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {
