@@ -13,6 +13,8 @@ import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
+import { exportCommand } from "./commands/export.ts";
+import { importCommand, importJobCommand } from "./commands/import.ts";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -133,6 +135,9 @@ const commands: Record<string, Command> = {
   },
 
   report: reportCommand,
+  import: importCommand,
+  "import-job": importJobCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -19,6 +19,13 @@ export const cliMessages = {
   report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
                                   党内统计年报(以系统身份计算全市范围内任一管理单位;
                                   json 默认输出到标准输出,xlsx 默认写入当前目录)
+  import <工作簿.xlsx | 文件夹>    导入台账(全部成功或全部不写入;错误报告写在输入旁)
+      --dry-run                   只校验,不写入
+      --errors <文件.xlsx>        错误报告的位置
+      --user <用户名>             记入审计日志的操作人
+  export --format import|ledger --out <文件.xlsx>
+      --unit <组织代码>           导出范围(默认全市)
+      --as-of <YYYY-MM-DD>        台账日期(默认今天)
   --help                          显示本帮助
 
 环境变量:

@@ -5,5 +5,6 @@ export const apiMessages = {
   forbidden: "无权执行此操作",
   badInput: "输入有误",
   internal: "服务器内部错误,请稍后再试",
+  notSpreadsheet: "只能上传 Excel 工作簿(.xlsx)",
   conflict: "该记录已被他人修改,请刷新后重试",
 } as const;

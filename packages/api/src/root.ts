@@ -1,5 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { homeRouter } from "./routers/home.ts";
+import { transferIoRouter } from "./routers/transfer-io.ts";
+import { workRouter } from "./routers/work.ts";
 import { recordsRouter } from "./routers/records.ts";
 import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
 import {
@@ -26,6 +28,8 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   records: recordsRouter,
   report: reportRouter,
+  work: workRouter,
+  io: transferIoRouter,
 });
 
 export type AppRouter = typeof appRouter;

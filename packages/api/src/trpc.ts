@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { apiMessages } from "./messages.ts";
+import { toTRPCError } from "./error-map.ts";
 
 /** Zod issues as Chinese lines: which field, what is wrong. */
 function zodIssues(error: ZodError): { path: string; message: string }[] {
@@ -26,11 +27,24 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Every procedure maps the write side's errors once: outside the scope → NOT_FOUND, stale version →
+ * CONFLICT, a domain rule or refused command → BAD_REQUEST with its Chinese message.
+ */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A signed-in, enabled user whose scope was loaded from the database. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.scope) throw new TRPCError({ code: "UNAUTHORIZED", message: apiMessages.unauthorized });
   return next({ ctx: { ...ctx, scope: ctx.scope } });
 });

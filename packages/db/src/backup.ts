@@ -36,10 +36,13 @@ export async function backupDatabase(
   rmSync(tmp, { force: true });
   let pages = 0;
   await db.$client.backup(tmp, {
+    // All remaining pages in one step: a stepwise backup restarts whenever another connection writes,
+    // and under a steady stream of edits would never finish. One step is one read transaction; in WAL
+    // mode writers go on meanwhile.
     progress({ totalPages, remainingPages }) {
       pages = totalPages;
       onProgress?.(totalPages - remainingPages, totalPages);
-      return 200;
+      return Math.max(remainingPages, 1);
     },
   });
   checkDatabaseFile(tmp);

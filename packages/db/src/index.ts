@@ -18,3 +18,4 @@ export * from "./commands/index.ts";
 export * from "./indicators.ts";
 export * from "./queries/index.ts";
 export * from "./reports/index.ts";
+export * from "./work/index.ts";

@@ -11,3 +11,4 @@ export * from "./errors.ts";
 export * from "./tree.ts";
 export * from "./indicators.ts";
 export * from "./rules.ts";
+export * from "./work/index.ts";

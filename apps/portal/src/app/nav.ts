@@ -22,6 +22,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/account", label: "账号与密码", roles: ["admin", "secretary", "owner"] },
   { href: "/reports", label: "党内统计年报", roles: ["admin"] },
   { href: "/analysis", label: "统计分析", roles: ["admin"] },
+  { href: "/inbox", label: "待办", roles: ["admin", "secretary"] },
+  { href: "/work/plans", label: "组建计划", roles: ["admin"] },
+  { href: "/work/instructors", label: "指导员选派", roles: ["admin"] },
+  { href: "/work/meetings", label: "组织生活", roles: ["admin", "secretary"] },
+  { href: "/work/elections", label: "换届", roles: ["admin", "secretary"] },
+  { href: "/work/ratings", label: "定级整顿", roles: ["admin"] },
+  { href: "/work/pacts", label: "联建共建", roles: ["admin"] },
+  { href: "/work/development", label: "发展党员", roles: ["admin", "secretary"] },
+  { href: "/import", label: "导入导出", roles: ["admin"] },
 ];
 
 export function navFor(role: NavRole): NavItem[] {

@@ -1,4 +1,5 @@
 /** 覆盖关系: dated coverage of a host by the topmost organization of a unit, edited by the covering chain. */
+import { onCoverageStarted } from "../work/plans.ts";
 import {
   assertCoverageAllowed,
   assertInterval,
@@ -86,6 +87,8 @@ export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput
       );
     });
     const row = db.insert(coverages).values(candidate).returning().get();
+    // An organization now covers the host: its establishment plan (组建计划) is done.
+    onCoverageStarted(db, row.hostId, row.startOn);
     const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
     const warnings = checkJointCap(
       { orgs: [org], coverages: [...existing.filter((c) => c.orgId === org.id), candidate] },

@@ -8,6 +8,7 @@ import type { Db } from "../client.ts";
 import { createUser, SYSTEM_ACTOR } from "../users.ts";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
+import { seedDailyWork } from "./daily-work.ts";
 
 export { DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 export const DEMO_SEED = 20261121;
@@ -197,6 +198,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
       elapsedMs: 0,
     };
   })();
+  seedDailyWork(db, { seed, today });
   progress?.(total, total, demoMessages.stepDone);
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

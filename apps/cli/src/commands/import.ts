@@ -1,0 +1,124 @@
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadScope, migrateDb, openDb, resolveDatabasePath, type Db } from "@liangxin/db";
+import {
+  applyImport,
+  formatError,
+  planImport,
+  readImport,
+  runImportJob,
+  writeErrorReport,
+  type ImportActor,
+  type ImportSummary,
+} from "@liangxin/io";
+import { progressBar } from "../progress.ts";
+import { ioCliMessages as m } from "./io-messages.ts";
+
+const SHOWN_ERRORS = 50;
+
+function open(): Db {
+  const db = openDb(resolveDatabasePath());
+  migrateDb(db);
+  return db;
+}
+
+function actorOf(db: Db, username: string | undefined): ImportActor | null {
+  if (!username) return { userId: null, username: "cli" };
+  const u = db.$client
+    .prepare("select id, username, org_id as orgId from users where username = ?")
+    .get(username) as { id: number; username: string; orgId: number | null } | undefined;
+  return u ? { userId: u.id, username: u.username, scopeOrgId: u.orgId } : null;
+}
+
+function printCounts(counts: ImportSummary): void {
+  const h = m.countsHeader;
+  console.table(
+    Object.entries(counts).map(([table, c]) => ({
+      [h.table]: table,
+      [h.created]: c.created,
+      [h.updated]: c.updated,
+      [h.unchanged]: c.unchanged,
+    })),
+  );
+}
+
+/** `import <file.xlsx | folder> [--dry-run] [--errors FILE] [--user NAME]`: all or nothing. */
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean" }, errors: { type: "string" }, user: { type: "string" } },
+  });
+  const source = positionals[0];
+  if (!source) {
+    console.error(m.importUsage);
+    return 2;
+  }
+  const input = path.resolve(source);
+  if (!existsSync(input)) {
+    console.error(m.notFound(input));
+    return 2;
+  }
+  const db = open();
+  const actor = actorOf(db, values.user);
+  if (!actor) {
+    console.error(m.userNotFound(values.user ?? ""));
+    return 2;
+  }
+  const started = Date.now();
+  const bar = progressBar(m.progressImport);
+  let plan;
+  try {
+    bar.update(0, 3, "读取文件");
+    const parsed = await readImport(input);
+    plan = planImport(db, parsed, { onProgress: (d, t, s) => bar.update(d, t, s) });
+    if (plan.errors.length === 0 && !values["dry-run"])
+      applyImport(db, plan, actor, (d, t, s) => bar.update(d, t, s));
+  } finally {
+    bar.stop();
+  }
+  if (plan.errors.length > 0) {
+    console.error(m.errorsTitle(plan.errors.length));
+    for (const e of plan.errors.slice(0, SHOWN_ERRORS)) console.error(`  ${formatError(e)}`);
+    if (plan.errors.length > SHOWN_ERRORS) console.error(m.moreErrors(plan.errors.length - SHOWN_ERRORS));
+    const base = statSync(input).isDirectory()
+      ? input.replace(/[\\/]+$/, "")
+      : input.replace(/\.[^.\\/]+$/, "");
+    const reportFile = path.resolve(values.errors ?? `${base}.errors.xlsx`);
+    writeFileSync(reportFile, await writeErrorReport(plan.errors));
+    console.error(m.errorReport(reportFile));
+    return 1;
+  }
+  console.log(values["dry-run"] ? m.dryRunOk : m.imported(Date.now() - started));
+  printCounts(plan.counts);
+  return 0;
+}
+
+/** `import-job --job ID --file PATH [--user ID]`: the portal's import, run in this separate process. */
+export async function importJobCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { job: { type: "string" }, file: { type: "string" }, user: { type: "string" } },
+  });
+  if (!values.job || !values.file) {
+    console.error(m.jobArgs);
+    return 2;
+  }
+  const db = open();
+  const userId = values.user ? Number(values.user) : null;
+  const u =
+    userId === null
+      ? undefined
+      : (db.$client.prepare("select username, org_id as orgId from users where id = ?").get(userId) as
+          { username: string; orgId: number | null } | undefined);
+  const scope = userId === null ? null : loadScope(db, userId);
+  const res = await runImportJob(
+    db,
+    Number(values.job),
+    values.file,
+    { userId, username: u?.username ?? null, scopeOrgId: u?.orgId ?? null },
+    scope ? { scope } : {},
+  );
+  return res.ok ? 0 : 1;
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { Card, Space, Tag } from "antd";
+import { MEETING_KIND_LABELS } from "@liangxin/domain";
+import { requireCaller } from "@/server/caller";
+import { DataTable } from "../data-table";
+import { MeetingForm } from "../forms";
+import { workMessages as m } from "../messages";
+
+const PERIODS = [
+  ["ytd", m.periodYtd],
+  ["quarter", m.periodQuarter],
+  ["year", m.periodYear],
+] as const;
+
+export default async function MeetingsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
+  const sp = await searchParams;
+  const period = sp.period === "quarter" || sp.period === "year" ? sp.period : "ytd";
+  const { caller } = await requireCaller();
+  const ctx = await caller.work.context();
+  const [board, orgs, recent] = await Promise.all([
+    caller.work.meetings.compliance({ period }),
+    caller.work.orgs(),
+    caller.work.meetings.list(),
+  ]);
+  return (
+    <div>
+      <h2>{m.meetingsTitle}</h2>
+      <MeetingForm orgs={orgs} today={ctx.today} />
+      <Card
+        title={`${m.compliance}(${board.period.from} — ${board.period.to})`}
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          <Space>
+            {m.period}:
+            {PERIODS.map(([key, label]) =>
+              key === period ? (
+                <Tag color="red" key={key}>
+                  {label}
+                </Tag>
+              ) : (
+                <Link key={key} href={`/work/meetings?period=${key}`}>
+                  {label}
+                </Link>
+              ),
+            )}
+          </Space>
+        }
+      >
+        <div style={{ color: "#999", fontSize: 12, marginBottom: 8 }}>
+          {m.complianceRule}。{m.behindList}:<span data-testid="behind-count">{board.behind.length}</span>
+        </div>
+        <DataTable
+          testId="compliance-table"
+          columns={[
+            { key: "org", title: m.org },
+            { key: "detail", title: `${m.held}/${m.expected}` },
+            { key: "rate", title: m.rate },
+            { key: "state", title: m.state },
+          ]}
+          rows={board.rows.map((r) => ({
+            key: r.orgId,
+            org: r.orgName,
+            detail: r.kinds
+              .filter((k) => k.expected > 0 || k.held > 0)
+              .map((k) => `${MEETING_KIND_LABELS[k.kind]} ${k.held}/${k.expected}`)
+              .join(";"),
+            rate: r.rate ?? "—",
+            state: r.behind ? { tag: m.behind, color: "red" } : { tag: m.onTrack, color: "green" },
+          }))}
+        />
+      </Card>
+      <Card title={m.recentMeetings} size="small">
+        <DataTable
+          testId="meeting-table"
+          columns={[
+            { key: "heldOn", title: m.heldOn },
+            { key: "org", title: m.org },
+            { key: "kind", title: m.meetingKind },
+            { key: "topic", title: m.topic },
+            { key: "attendees", title: m.attendees },
+          ]}
+          rows={recent.map((r) => ({
+            key: r.id,
+            heldOn: r.heldOn,
+            org: r.orgName,
+            kind: MEETING_KIND_LABELS[r.kind],
+            topic: r.topic ?? "",
+            attendees: r.attendees ?? "",
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { Card } from "antd";
+import { PACT_KIND_LABELS } from "@liangxin/domain";
+import { requireCaller } from "@/server/caller";
+import { DataTable } from "../data-table";
+import { PactForm } from "../forms";
+import { workMessages as m } from "../messages";
+
+export default async function PactsPage() {
+  const { caller } = await requireCaller();
+  const ctx = await caller.work.context();
+  const [pacts, orgs] = await Promise.all([caller.work.pacts.list(), caller.work.orgs()]);
+  return (
+    <div>
+      <h2>{m.pactsTitle}</h2>
+      <PactForm orgs={orgs} today={ctx.today} />
+      <Card title={m.pactsTitle} size="small">
+        <DataTable
+          testId="pact-table"
+          columns={[
+            { key: "name", title: m.pactName },
+            { key: "kind", title: m.pactKind },
+            { key: "parties", title: m.parties },
+            { key: "startOn", title: m.startOn },
+            { key: "funds", title: m.funds },
+            { key: "outcome", title: m.outcome },
+          ]}
+          rows={pacts.map((p) => ({
+            key: p.id,
+            name: p.name,
+            kind: PACT_KIND_LABELS[p.kind],
+            parties: p.parties.map((x) => x.name).join("、"),
+            startOn: p.endOn ? `${p.startOn} — ${p.endOn}` : p.startOn,
+            funds: p.funds === null ? "" : p.funds.toFixed(2),
+            outcome: p.outcome ?? "",
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { Card } from "antd";
+import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
+import { requireCaller } from "@/server/caller";
+import { DataTable } from "../data-table";
+import { RatingForm, RectificationForm } from "../forms";
+import { workMessages as m } from "../messages";
+
+export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const sp = await searchParams;
+  const { caller } = await requireCaller();
+  const ctx = await caller.work.context();
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const y = Number(sp.year);
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear - 1;
+  const [ratings, cases, orgs] = await Promise.all([
+    caller.work.ratings.list({ year }),
+    caller.work.rectifications.list(),
+    caller.work.orgs(),
+  ]);
+  return (
+    <div>
+      <h2>{m.ratingsTitle}</h2>
+      <RatingForm orgs={orgs} year={year} />
+      <Card title={m.ratingYear(year)} size="small" style={{ marginBottom: 16 }}>
+        <DataTable
+          testId="rating-table"
+          columns={[
+            { key: "org", title: m.org },
+            { key: "stars", title: m.stars },
+            { key: "grade", title: m.grade },
+          ]}
+          rows={ratings.map((r) => ({
+            key: r.id,
+            org: r.orgName,
+            stars: r.stars ? "★".repeat(r.stars) : "",
+            grade: r.grade ? RATING_GRADE_LABELS[r.grade] : "",
+          }))}
+        />
+      </Card>
+      <RectificationForm orgs={orgs} year={thisYear} />
+      <Card title={m.rectifications} size="small">
+        <DataTable
+          testId="rectification-table"
+          columns={[
+            { key: "org", title: m.org },
+            { key: "year", title: m.year },
+            { key: "reason", title: m.reason },
+            { key: "responsible", title: m.responsible },
+            { key: "deadline", title: m.deadline },
+            { key: "state", title: m.state },
+            { key: "action", title: m.resolvedOn },
+          ]}
+          rows={cases.map((c) => ({
+            key: c.id,
+            org: c.orgName,
+            year: c.year,
+            reason: c.reason,
+            responsible: c.responsible ?? "",
+            deadline: c.deadline ?? "",
+            state: {
+              tag: RECTIFICATION_STATE_LABELS[c.state],
+              color: c.state === "closed" ? "green" : c.state === "overdue" ? "red" : "orange",
+            },
+            action: c.resolvedOn ?? { action: "resolve", id: c.id, today: ctx.today },
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}

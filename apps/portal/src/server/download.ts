@@ -1,0 +1,39 @@
+import { TRPCError } from "@trpc/server";
+import { getCaller } from "@/server/caller";
+
+type Caller = Awaited<ReturnType<typeof getCaller>>;
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987), so Chinese names survive. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function xlsxResponse(file: { fileName: string; bytes: Uint8Array }): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": contentDisposition(file.fileName),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+const STATUS: Partial<Record<TRPCError["code"], number>> = {
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  FORBIDDEN: 404,
+};
+
+/** Run a route handler through the API layer (session and scope checked there); errors become JSON. */
+export async function withCaller(fn: (caller: Caller) => Promise<Response>): Promise<Response> {
+  try {
+    return await fn(await getCaller());
+  } catch (e) {
+    if (e instanceof TRPCError) {
+      return Response.json({ message: e.message }, { status: STATUS[e.code] ?? 500 });
+    }
+    throw e;
+  }
+}

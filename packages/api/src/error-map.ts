@@ -1,0 +1,20 @@
+/**
+ * One mapping from the errors of the write side to tRPC codes: a record outside the caller's scope is
+ * NOT_FOUND, a stale version CONFLICT, a rule of the domain or a refused command BAD_REQUEST with its
+ * Chinese message. Applied to every procedure at the base of the ladder (trpc.ts).
+ */
+import { CommandError, ConflictError, NotFoundError } from "@liangxin/db";
+import { isDomainError } from "@liangxin/domain";
+import { TRPCError } from "@trpc/server";
+import { apiMessages } from "./messages.ts";
+
+export function toTRPCError(e: unknown): TRPCError | null {
+  if (e instanceof TRPCError) return null;
+  if (e instanceof NotFoundError)
+    return new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound, cause: e });
+  if (e instanceof ConflictError)
+    return new TRPCError({ code: "CONFLICT", message: apiMessages.conflict, cause: e });
+  if (isDomainError(e) || e instanceof CommandError)
+    return new TRPCError({ code: "BAD_REQUEST", message: e.message, cause: e });
+  return null;
+}

@@ -1,0 +1,147 @@
+/**
+ * Import and export of the ledger (admins). The import runs off the request thread: the upload is
+ * checked (size, zip signature, declared uncompressed size), saved, and handed to a child process of the
+ * command line (`import-job`) that opens its own database connection and updates the `jobs` row, which
+ * the page polls. Downloads return bytes for the portal's route handlers, always within the scope.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { jobs, repoRoot } from "@liangxin/db";
+import {
+  checkSpreadsheetUpload,
+  exportImportWorkbook,
+  toBytes,
+  writeImportTemplate,
+  writeLedgerWorkbook,
+  type ImportError,
+} from "@liangxin/io";
+import { apiMessages } from "../messages.ts";
+import { adminProcedure, createTRPCRouter } from "../trpc.ts";
+
+export const ioFileNames = {
+  template: "两新组织党建导入模板.xlsx",
+  ledger: (scope: string, date: string) => `非公企业党建工作台账-${scope}-${date}.xlsx`,
+  importFormat: (scope: string, date: string) => `台账数据(导入格式)-${scope}-${date}.xlsx`,
+  errors: (name: string) => `导入错误报告-${name.replace(/\.xlsx$/i, "")}.xlsx`,
+} as const;
+
+/** Where uploads and error reports live: beside the database file. */
+function importsDir(dbFile: string): string {
+  const dir = path.join(
+    dbFile === ":memory:" || dbFile === "" ? path.join(repoRoot(), "data") : path.dirname(dbFile),
+    "imports",
+  );
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Start the import process for a job; it outlives the request. */
+function startImportProcess(jobId: number, file: string, userId: number, dbFile: string): void {
+  const cli = path.join(repoRoot(), "apps", "cli", "bin", "liangxin.mjs");
+  const child = spawn(
+    process.execPath,
+    [cli, "import-job", "--job", String(jobId), "--file", file, "--user", String(userId)],
+    {
+      cwd: repoRoot(),
+      env: { ...process.env, DATABASE_URL: dbFile },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
+  child.unref();
+}
+
+const jobId = z.object({ id: z.number().int().positive() });
+
+export const transferIoRouter = createTRPCRouter({
+  /** The import template (.xlsx). */
+  template: adminProcedure.query(async () => ({
+    fileName: ioFileNames.template,
+    bytes: await writeImportTemplate(),
+  })),
+
+  /** The enterprise ledger of the caller's scope, as of today. */
+  exportLedger: adminProcedure.query(async ({ ctx }) => {
+    const bytes = await toBytes((sink) => writeLedgerWorkbook(ctx.db, ctx.scope, sink, { asOf: ctx.today }));
+    return { fileName: ioFileNames.ledger(ctx.scope.org?.name ?? "", ctx.today), bytes };
+  }),
+
+  /** The caller's data in the import format. */
+  exportImportFormat: adminProcedure.query(async ({ ctx }) => {
+    const bytes = await toBytes((sink) => exportImportWorkbook(ctx.db, ctx.scope, sink));
+    return { fileName: ioFileNames.importFormat(ctx.scope.org?.name ?? "", ctx.today), bytes };
+  }),
+
+  /** Check and save an uploaded workbook, then start its import in another process. */
+  startImport: adminProcedure
+    .input(
+      z.object({
+        fileName: z.string().min(1).max(200),
+        data: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      if (!/\.xlsx$/i.test(input.fileName))
+        throw new TRPCError({ code: "BAD_REQUEST", message: apiMessages.notSpreadsheet });
+      const guard = checkSpreadsheetUpload(input.data);
+      if (!guard.ok) throw new TRPCError({ code: "BAD_REQUEST", message: guard.reason });
+      const dbFile = ctx.db.$client.name;
+      const job = ctx.db
+        .insert(jobs)
+        .values({
+          kind: "import",
+          userId: ctx.scope.userId,
+          fileName: input.fileName,
+          state: "queued",
+          total: 100,
+        })
+        .returning({ id: jobs.id })
+        .get();
+      const file = path.join(importsDir(dbFile), `${job.id}.xlsx`);
+      writeFileSync(file, input.data);
+      startImportProcess(job.id, file, ctx.scope.userId, dbFile);
+      return { id: job.id };
+    }),
+
+  /** A job of the caller: progress, errors (the first ones) and the summary. */
+  job: adminProcedure.input(jobId).query(({ ctx, input }) => {
+    const row = ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
+      .get();
+    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+    const errors = (row.errors ?? []) as ImportError[];
+    return {
+      id: row.id,
+      fileName: row.fileName,
+      state: row.state,
+      done: row.done,
+      total: row.total,
+      stage: row.stage,
+      errors: errors.slice(0, 200),
+      errorCount: errors.length,
+      summary: row.summary as Record<string, unknown> | null,
+      hasReport: row.resultPath !== null,
+    };
+  }),
+
+  /** The error report of a failed import of the caller. */
+  errorReport: adminProcedure.input(jobId).query(({ ctx, input }) => {
+    const row = ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
+      .get();
+    if (!row?.resultPath || !existsSync(row.resultPath))
+      throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+    return {
+      fileName: ioFileNames.errors(row.fileName ?? String(row.id)),
+      bytes: new Uint8Array(readFileSync(row.resultPath)),
+    };
+  }),
+});

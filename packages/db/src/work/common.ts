@@ -1,0 +1,128 @@
+/**
+ * Shared pieces of the daily-work queries: the not-found error (a record outside the caller's scope does
+ * not exist for them), scope checks, the policy of a date and the audit helper.
+ */
+import { isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
+import { writeAudit, type DbOrTx } from "../audit.ts";
+import type { Db } from "../client.ts";
+import { scopeParams } from "../access.ts";
+import { loadPolicyVersions } from "../snapshot.ts";
+import type { Scope } from "../scope.ts";
+
+/** A record that does not exist for the caller (outside their scope, or missing): the API answers NOT_FOUND. */
+export class WorkNotFoundError extends Error {
+  constructor(what = "record") {
+    super(`not found: ${what}`);
+    this.name = "WorkNotFoundError";
+  }
+}
+
+export function isWorkNotFound(e: unknown): e is WorkNotFoundError {
+  return e instanceof WorkNotFoundError;
+}
+
+export function workParams(scope: Scope, today: string) {
+  return scopeParams(scope, today);
+}
+
+export function workPolicy(db: Db, date: string): Policy {
+  return policyAsOf(loadPolicyVersions(db), date).params;
+}
+
+export interface WorkOrgRow {
+  id: number;
+  code: string;
+  name: string;
+  category: OrgCategory;
+  path: string;
+  depth: number;
+  foundedOn: string;
+  revokedOn: string | null;
+  lastElectionOn: string | null;
+}
+
+const ORG_COLUMNS = `o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
+  o.revoked_on as revokedOn, o.last_election_on as lastElectionOn`;
+
+/** An organization of the caller's subordination subtree, else WorkNotFoundError. */
+export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
+  if (!scope.org) throw new WorkNotFoundError("org");
+  const row = db.$client
+    .prepare(`select ${ORG_COLUMNS} from orgs o where o.id = ? and o.path glob ?`)
+    .get(orgId, `${scope.org.path}*`) as WorkOrgRow | undefined;
+  if (!row) throw new WorkNotFoundError("org");
+  return row;
+}
+
+/** A grassroots organization of the subtree (meetings, elections, ratings, applicants). */
+export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
+  const org = requireOrgInSubtree(db, scope, orgId);
+  if (!isGrassroots(org.category)) throw new WorkNotFoundError("org");
+  return org;
+}
+
+/** Grassroots organizations of the subtree in force on `today`, by code. */
+export function grassrootsInSubtree(db: Db, scope: Scope, today: string): WorkOrgRow[] {
+  if (!scope.org) return [];
+  return db.$client
+    .prepare(
+      `select ${ORG_COLUMNS} from orgs o
+       where o.path glob @orgGlob and o.category in ('committee','generalBranch','branch','jointBranch')
+         and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)
+       order by o.code`,
+    )
+    .all(workParams(scope, today)) as WorkOrgRow[];
+}
+
+export interface WorkHostRow {
+  id: number;
+  name: string;
+  creditCode: string;
+  regionId: number;
+  regionName: string;
+}
+
+/** A host of the caller's territory, else WorkNotFoundError. */
+export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): WorkHostRow {
+  if (!scope.region) throw new WorkNotFoundError("host");
+  const row = db.$client
+    .prepare(
+      `select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
+       from hosts h join regions r on r.id = h.region_id where h.id = ? and r.path glob ?`,
+    )
+    .get(hostId, `${scope.region.path}*`) as WorkHostRow | undefined;
+  if (!row) throw new WorkNotFoundError("host");
+  return row;
+}
+
+/** The caller must keep a territory (city, county, township administrators). */
+export function requireTerritory(scope: Scope): NonNullable<Scope["region"]> {
+  if (!scope.region || !scope.org) throw new WorkNotFoundError("territory");
+  return scope.region;
+}
+
+export function isGrassrootsCategory(c: string): boolean {
+  return isGrassroots(c as OrgCategory);
+}
+
+/** One audit row for a daily-work mutation, by the calling user, in the caller's transaction. */
+export function auditWork(
+  tx: DbOrTx,
+  scope: Scope,
+  action: string,
+  entity: string,
+  entityId: number | string | null,
+  before: unknown,
+  after: unknown,
+): void {
+  writeAudit(tx, {
+    userId: scope.userId,
+    username: scope.username,
+    action,
+    entity,
+    entityId,
+    scopeOrgId: scope.org?.id ?? null,
+    before,
+    after,
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * 待办 (the inbox): the reminders that concern the calling user, and only them —
+ * - elections due within 90 days or overdue: grassroots organizations of their subtree;
+ * - plans overdue: plans of their territory;
+ * - transfers awaiting their decision: pending, received by an organization of their subtree;
+ * - owners' corrections awaiting a decision: pending, for hosts of their territory (township-level
+ *   administrators decide them);
+ * - probation ending: probationary members of their subtree.
+ */
+import { INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope.ts";
+import { workParams } from "./common.ts";
+import { electionBoard } from "./elections.ts";
+import { probationDue } from "./development.ts";
+import { overduePlans } from "./plans.ts";
+
+export interface InboxItem {
+  kind: InboxKind;
+  kindLabel: string;
+  /** The record concerned (organization, host, member). */
+  subject: string;
+  /** The date that matters (due date, target date, request date, probation end). */
+  date: string;
+  detail: string;
+  /** The page where it is dealt with. */
+  href: string;
+  refId: number;
+}
+
+export const inboxMessages = {
+  electionOverdue: (due: string, days: number) => `任期已于${due}届满,超期${days}天`,
+  electionDue: (due: string, days: number) => `任期将于${due}届满(还有${days}天)`,
+  planOverdue: (target: string, responsible: string) => `目标日期${target}已过,责任人:${responsible}`,
+  transferAwaiting: (from: string) => `转出单位:${from},等待本单位接收或退回`,
+  correctionAwaiting: (by: string) => `出资人${by}提交的经营信息更正,等待审核`,
+  probationEnding: (end: string, org: string) => `预备期${end}届满(${org}),请及时讨论转正`,
+} as const;
+
+export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
+  if (!scope.org) return [];
+  const items: InboxItem[] = [];
+  const item = (kind: InboxKind, rest: Omit<InboxItem, "kind" | "kindLabel">) =>
+    items.push({ kind, kindLabel: INBOX_KIND_LABELS[kind], ...rest });
+
+  const elections = electionBoard(db, scope, today);
+  for (const e of elections.overdue)
+    item("electionOverdue", {
+      subject: e.orgName,
+      date: e.dueOn,
+      detail: inboxMessages.electionOverdue(e.dueOn, -e.daysLeft),
+      href: "/work/elections",
+      refId: e.orgId,
+    });
+  for (const e of elections.dueSoon)
+    item("electionDue", {
+      subject: e.orgName,
+      date: e.dueOn,
+      detail: inboxMessages.electionDue(e.dueOn, e.daysLeft),
+      href: "/work/elections",
+      refId: e.orgId,
+    });
+
+  if (scope.region) {
+    for (const p of overduePlans(db, scope, today))
+      item("planOverdue", {
+        subject: p.hostName,
+        date: p.targetOn,
+        detail: inboxMessages.planOverdue(p.targetOn, p.responsible),
+        href: `/work/plans/${p.id}`,
+        refId: p.id,
+      });
+  }
+
+  const params = workParams(scope, today);
+  const transfers = db.$client
+    .prepare(
+      `select t.id, m.name as memberName, t.requested_on as requestedOn,
+         coalesce(f.name, t.outside_org_name, '') as fromName, o.name as toName
+       from transfers t join orgs o on o.id = t.to_org_id join members m on m.id = t.member_id
+       left join orgs f on f.id = t.from_org_id
+       where t.state = 'pending' and o.path glob @orgGlob order by t.requested_on`,
+    )
+    .all(params) as {
+    id: number;
+    memberName: string;
+    requestedOn: string;
+    fromName: string;
+    toName: string;
+  }[];
+  for (const t of transfers)
+    item("transferAwaiting", {
+      subject: `${t.memberName} → ${t.toName}`,
+      date: t.requestedOn,
+      detail: inboxMessages.transferAwaiting(t.fromName),
+      href: "/inbox",
+      refId: t.id,
+    });
+
+  if (scope.region?.level === "township") {
+    const corrections = db.$client
+      .prepare(
+        `select c.id, h.name as hostName, substr(c.created_at, 1, 10) as requestedOn, u.display_name as byName
+         from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+         join users u on u.id = c.requested_by
+         where c.state = 'pending' and r.path glob @regionGlob order by c.created_at`,
+      )
+      .all(params) as { id: number; hostName: string; requestedOn: string; byName: string }[];
+    for (const c of corrections)
+      item("correctionAwaiting", {
+        subject: c.hostName,
+        date: c.requestedOn,
+        detail: inboxMessages.correctionAwaiting(c.byName),
+        href: "/inbox",
+        refId: c.id,
+      });
+  }
+
+  for (const p of probationDue(db, scope, today))
+    item("probationEnding", {
+      subject: p.name,
+      date: p.endsOn,
+      detail: inboxMessages.probationEnding(p.endsOn, p.orgName),
+      href: "/work/development",
+      refId: p.memberId,
+    });
+  return items;
+}

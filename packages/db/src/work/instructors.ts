@@ -1,0 +1,149 @@
+/**
+ * 党建工作指导员 dispatch: "谁派出、谁主管" — the dispatching organization (or the node that registered an
+ * instructor sent by an organ outside the tree) sees its instructors and their dated assignments; hosts
+ * of the territory without any coverage (no organization, no instructor) are listed for dispatch.
+ */
+import type { Db } from "../client.ts";
+import { endAssignment, startAssignment } from "../commands/instructors.ts";
+import type { Scope } from "../scope.ts";
+import { requireHostInTerritory, workParams, workPolicy, WorkNotFoundError } from "./common.ts";
+
+export interface InstructorAssignmentRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  startOn: string;
+  endOn: string | null;
+  active: boolean;
+}
+
+export interface DispatchInstructorRow {
+  id: number;
+  number: string;
+  name: string;
+  kind: string;
+  dispatcher: string;
+  registeredBy: string;
+  phone: string | null;
+  activeHosts: number;
+  overCap: boolean;
+  assignments: InstructorAssignmentRow[];
+}
+
+export interface UncoveredHostRow {
+  id: number;
+  name: string;
+  creditCode: string;
+  kind: string;
+  regionName: string;
+}
+
+const VISIBLE_INSTRUCTOR = `(exists(select 1 from orgs d where d.id = i.dispatch_org_id and d.path glob @orgGlob)
+  or exists(select 1 from orgs g where g.id = i.registered_by_id and g.path glob @orgGlob))`;
+
+/** Instructors dispatched or registered by the caller's subtree, with their assignments. */
+export function dispatchView(
+  db: Db,
+  scope: Scope,
+  today: string,
+): { cap: number; instructors: DispatchInstructorRow[] } {
+  const cap = workPolicy(db, today).instructorCap;
+  if (!scope.org) return { cap, instructors: [] };
+  const p = workParams(scope, today);
+  const rows = db.$client
+    .prepare(
+      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name, '') as dispatcher,
+         g.name as registeredBy, i.phone
+       from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
+       where ${VISIBLE_INSTRUCTOR} order by i.number`,
+    )
+    .all(p) as Omit<DispatchInstructorRow, "activeHosts" | "overCap" | "assignments">[];
+  const asg = db.$client
+    .prepare(
+      `select a.id, a.instructor_id as instructorId, a.host_id as hostId, h.name as hostName,
+         a.start_on as startOn, a.end_on as endOn,
+         (a.start_on <= @today and (a.end_on is null or @today < a.end_on)) as active
+       from assignments a join hosts h on h.id = a.host_id join instructors i on i.id = a.instructor_id
+       where ${VISIBLE_INSTRUCTOR} order by a.start_on desc, a.id desc`,
+    )
+    .all(p) as (Omit<InstructorAssignmentRow, "active"> & { instructorId: number; active: number })[];
+  const byInstructor = new Map<number, InstructorAssignmentRow[]>();
+  for (const a of asg) {
+    const list = byInstructor.get(a.instructorId) ?? [];
+    list.push({
+      id: a.id,
+      hostId: a.hostId,
+      hostName: a.hostName,
+      startOn: a.startOn,
+      endOn: a.endOn,
+      active: a.active === 1,
+    });
+    byInstructor.set(a.instructorId, list);
+  }
+  return {
+    cap,
+    instructors: rows.map((r) => {
+      const list = byInstructor.get(r.id) ?? [];
+      const activeHosts = list.filter((a) => a.active).length;
+      return { ...r, activeHosts, overCap: activeHosts > cap, assignments: list };
+    }),
+  };
+}
+
+/** Operating hosts of the territory with neither an organization nor an instructor today. */
+export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): UncoveredHostRow[] {
+  if (!scope.region) return [];
+  return db.$client
+    .prepare(
+      `select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName
+       from hosts h join regions r on r.id = h.region_id
+       where r.path glob @regionGlob and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)
+         and not exists(select 1 from coverages c join orgs o on o.id = c.org_id where c.host_id = h.id
+           and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
+           and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on))
+         and not exists(select 1 from assignments a where a.host_id = h.id
+           and a.start_on <= @today and (a.end_on is null or @today < a.end_on))
+       order by r.name, h.name`,
+    )
+    .all(workParams(scope, today)) as UncoveredHostRow[];
+}
+
+function requireInstructor(
+  db: Db,
+  scope: Scope,
+  instructorId: number,
+  today: string,
+): { id: number; name: string } {
+  const row = db.$client
+    .prepare(`select i.id, i.name from instructors i where i.id = @id and ${VISIBLE_INSTRUCTOR}`)
+    .get({ ...workParams(scope, today), id: instructorId }) as { id: number; name: string } | undefined;
+  if (!row) throw new WorkNotFoundError("instructor");
+  return row;
+}
+
+/**
+ * Assign an instructor of the subtree to a host of the territory from `startOn`; warns over the cap.
+ * The dispatch page's rule (a host of the caller's territory) on top of the one write command.
+ */
+export function assignInstructor(
+  db: Db,
+  scope: Scope,
+  input: { instructorId: number; hostId: number; startOn: string },
+  today: string,
+): { id: number; warning: string | null } {
+  requireInstructor(db, scope, input.instructorId, today);
+  requireHostInTerritory(db, scope, input.hostId);
+  const r = startAssignment(db, { scope, today }, input);
+  return { id: r.assignment.id, warning: r.warnings[0]?.message ?? null };
+}
+
+/** End an assignment on `endOn` (half-open: not in force from that day), through the write command. */
+export function endWorkAssignment(
+  db: Db,
+  scope: Scope,
+  input: { assignmentId: number; endOn: string },
+  today: string,
+): { id: number } {
+  const r = endAssignment(db, { scope, today }, { id: input.assignmentId, endOn: input.endOn });
+  return { id: r.assignment.id };
+}

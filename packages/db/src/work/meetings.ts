@@ -1,0 +1,123 @@
+/** 组织生活: record meetings; compliance per organization and period, computed from the policy. */
+import {
+  assertNotFuture,
+  meetingCompliance,
+  type MeetingCompliance,
+  type MeetingKind,
+  type MeetingRec,
+  type Period,
+} from "@liangxin/domain";
+import type { Db } from "../client.ts";
+import { meetings } from "../schema.ts";
+import type { Scope } from "../scope.ts";
+import {
+  auditWork,
+  grassrootsInSubtree,
+  requireGrassrootsInSubtree,
+  workParams,
+  workPolicy,
+} from "./common.ts";
+
+export interface RecordMeetingInput {
+  orgId: number;
+  kind: MeetingKind;
+  heldOn: string;
+  topic?: string | undefined;
+  attendees?: number | undefined;
+}
+
+export function recordMeeting(
+  db: Db,
+  scope: Scope,
+  input: RecordMeetingInput,
+  today: string,
+): { id: number } {
+  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  assertNotFuture(input.heldOn, today);
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(meetings)
+      .values({
+        orgId: org.id,
+        kind: input.kind,
+        heldOn: input.heldOn,
+        topic: input.topic ?? null,
+        attendees: input.attendees ?? null,
+        createdBy: scope.userId,
+      })
+      .returning()
+      .get();
+    auditWork(tx, scope, "meeting.record", "meeting", row.id, null, row);
+    return { id: row.id };
+  });
+}
+
+export interface ComplianceRow extends MeetingCompliance {
+  orgName: string;
+  orgCode: string;
+  category: string;
+}
+
+/** Compliance of every grassroots organization of the subtree over `period`; behind ones first. */
+export function meetingComplianceBoard(
+  db: Db,
+  scope: Scope,
+  period: Period,
+  today: string,
+): { period: Period; rows: ComplianceRow[]; behind: ComplianceRow[] } {
+  const policy = workPolicy(db, period.to);
+  const orgs = grassrootsInSubtree(db, scope, today);
+  const list = db.$client
+    .prepare(
+      `select m.org_id as orgId, m.kind, m.held_on as heldOn from meetings m join orgs o on o.id = m.org_id
+       where o.path glob @orgGlob and m.held_on >= @from and m.held_on <= @to`,
+    )
+    .all({ ...workParams(scope, today), from: period.from, to: period.to }) as MeetingRec[];
+  const byOrg = new Map<number, MeetingRec[]>();
+  for (const m of list) {
+    const l = byOrg.get(m.orgId) ?? [];
+    l.push(m);
+    byOrg.set(m.orgId, l);
+  }
+  const rows = orgs.map((o) => ({
+    ...meetingCompliance(o.id, byOrg.get(o.id) ?? [], policy, period, o.foundedOn),
+    orgName: o.name,
+    orgCode: o.code,
+    category: o.category,
+  }));
+  rows.sort((a, b) => Number(b.behind) - Number(a.behind) || (a.rate ?? 101) - (b.rate ?? 101));
+  return { period, rows, behind: rows.filter((r) => r.behind) };
+}
+
+export interface MeetingRow {
+  id: number;
+  orgId: number;
+  orgName: string;
+  kind: MeetingKind;
+  heldOn: string;
+  topic: string | null;
+  attendees: number | null;
+}
+
+/** Recent meetings of the subtree (or of one organization of it). */
+export function listMeetings(
+  db: Db,
+  scope: Scope,
+  today: string,
+  opts?: { orgId?: number; limit?: number },
+): MeetingRow[] {
+  if (!scope.org) return [];
+  if (opts?.orgId !== undefined) requireGrassrootsInSubtree(db, scope, opts.orgId);
+  return db.$client
+    .prepare(
+      `select m.id, m.org_id as orgId, o.name as orgName, m.kind, m.held_on as heldOn, m.topic, m.attendees
+       from meetings m join orgs o on o.id = m.org_id
+       where o.path glob @orgGlob and (@orgId is null or m.org_id = @orgId)
+       order by m.held_on desc, m.id desc limit @limit`,
+    )
+    .all({
+      ...workParams(scope, today),
+      orgId: opts?.orgId ?? null,
+      limit: opts?.limit ?? 50,
+    }) as MeetingRow[];
+}

@@ -1,0 +1,115 @@
+/**
+ * 联建共建 pacts: parties are organizations of the tree, host units, or named outside parties; a pact is
+ * visible to a caller when one of its parties is in their scope (an organization of the subtree or a
+ * host of the territory).
+ */
+import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@liangxin/domain";
+import { hostAccess, orgAccess } from "../access.ts";
+import type { Db } from "../client.ts";
+import { pactParties, pacts } from "../schema.ts";
+import type { Scope } from "../scope.ts";
+import { auditWork, workParams, WorkNotFoundError } from "./common.ts";
+
+export interface PactPartyInput {
+  orgId?: number | undefined;
+  hostId?: number | undefined;
+  name?: string | undefined;
+}
+
+export interface PactRow {
+  id: number;
+  kind: PactKind;
+  name: string;
+  startOn: string;
+  endOn: string | null;
+  outcome: string | null;
+  funds: number | null;
+  parties: { name: string; type: "org" | "host" | "outside" }[];
+}
+
+const PARTY_IN_SCOPE = `(exists(select 1 from pact_parties pp join orgs o on o.id = pp.org_id
+    where pp.pact_id = p.id and o.path glob @orgGlob)
+  or exists(select 1 from pact_parties pp join hosts h on h.id = pp.host_id join regions r on r.id = h.region_id
+    where pp.pact_id = p.id and r.path glob @regionGlob))`;
+
+export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
+  if (!scope.org) return [];
+  const p = workParams(scope, today);
+  const rows = db.$client
+    .prepare(
+      `select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p
+       where ${PARTY_IN_SCOPE} order by p.start_on desc, p.id desc`,
+    )
+    .all(p) as Omit<PactRow, "parties">[];
+  const parties = db.$client
+    .prepare(
+      `select pp.pact_id as pactId, coalesce(o.name, h.name, pp.name) as name,
+         case when pp.org_id is not null then 'org' when pp.host_id is not null then 'host' else 'outside' end as type
+       from pact_parties pp join pacts p on p.id = pp.pact_id left join orgs o on o.id = pp.org_id
+       left join hosts h on h.id = pp.host_id where ${PARTY_IN_SCOPE} order by pp.id`,
+    )
+    .all(p) as { pactId: number; name: string; type: "org" | "host" | "outside" }[];
+  return rows.map((r) => ({
+    ...r,
+    parties: parties.filter((x) => x.pactId === r.id).map(({ name, type }) => ({ name, type })),
+  }));
+}
+
+export function createPact(
+  db: Db,
+  scope: Scope,
+  input: {
+    kind: PactKind;
+    name: string;
+    startOn: string;
+    endOn?: string | undefined;
+    outcome?: string | undefined;
+    funds?: number | undefined;
+    parties: PactPartyInput[];
+  },
+  today: string,
+): { id: number } {
+  if (!scope.org) throw new WorkNotFoundError("org");
+  assertInterval(input.startOn, input.endOn ?? null);
+  let own = 0;
+  for (const party of input.parties) {
+    if (party.orgId !== undefined) {
+      const access = orgAccess(db, scope, party.orgId, today);
+      if (!access) throw new WorkNotFoundError("org");
+      if (access === "edit") own++;
+    } else if (party.hostId !== undefined) {
+      const access = hostAccess(db, scope, party.hostId, today);
+      if (!access) throw new WorkNotFoundError("host");
+      if (access === "edit") own++;
+    }
+  }
+  if (input.parties.length < 2 || own === 0)
+    throw new WorkRuleError("PACT_NEEDS_PARTIES", WORK_MESSAGES.pactNeedsParties());
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(pacts)
+      .values({
+        kind: input.kind,
+        name: input.name,
+        startOn: input.startOn,
+        endOn: input.endOn ?? null,
+        outcome: input.outcome ?? null,
+        funds: input.funds ?? null,
+        createdBy: scope.userId,
+      })
+      .returning()
+      .get();
+    for (const party of input.parties) {
+      tx.insert(pactParties)
+        .values({
+          pactId: row.id,
+          orgId: party.orgId ?? null,
+          hostId: party.orgId === undefined ? (party.hostId ?? null) : null,
+          name: party.orgId === undefined && party.hostId === undefined ? (party.name ?? null) : null,
+        })
+        .run();
+    }
+    auditWork(tx, scope, "pact.create", "pact", row.id, null, { ...row, parties: input.parties });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,419 @@
+/**
+ * 组建计划 for every should-establish-but-not-established host (应建未建) of the caller's territory:
+ * create with a target date and a responsible person, milestones counted back from the target, progress
+ * notes, overdue flags, and automatic closure when an organization covering the host is founded
+ * (`onCoverageStarted`, and self-healing on every listing).
+ */
+import { and, eq, sql } from "drizzle-orm";
+import {
+  assertNotFuture,
+  computeNodeIndicators,
+  hostFactsAsOf,
+  isPlanOverdue,
+  nextMilestone,
+  planMilestones,
+  WORK_MESSAGES,
+  WorkRuleError,
+  type PlanMilestone,
+} from "@liangxin/domain";
+import { writeAudit, type DbOrTx } from "../audit.ts";
+import type { Db } from "../client.ts";
+import { coverages, establishmentPlans, orgs, planNotes } from "../schema.ts";
+import type { Scope } from "../scope.ts";
+import { loadSnapshot } from "../snapshot.ts";
+import {
+  auditWork,
+  requireHostInTerritory,
+  requireTerritory,
+  workParams,
+  workPolicy,
+  WorkNotFoundError,
+} from "./common.ts";
+
+export interface PlanRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  creditCode: string;
+  regionName: string;
+  targetOn: string;
+  responsible: string;
+  state: "open" | "closed";
+  closedOn: string | null;
+  closedReason: string | null;
+  createdAt: string;
+  noteCount: number;
+  lastNote: string | null;
+  milestones: PlanMilestone[];
+  next: PlanMilestone | null;
+  overdue: boolean;
+}
+
+export interface PlanNoteRow {
+  id: number;
+  notedOn: string;
+  note: string;
+  createdBy: string | null;
+}
+
+interface RawPlan {
+  id: number;
+  hostId: number;
+  hostName: string;
+  creditCode: string;
+  regionName: string;
+  targetOn: string;
+  responsible: string;
+  state: "open" | "closed";
+  closedOn: string | null;
+  closedReason: string | null;
+  createdAt: string;
+  noteCount: number;
+  lastNote: string | null;
+}
+
+const PLAN_SQL = `select p.id, p.host_id as hostId, h.name as hostName, h.credit_code as creditCode,
+    r.name as regionName, p.target_on as targetOn, p.responsible, p.state, p.closed_on as closedOn,
+    p.closed_reason as closedReason, p.created_at as createdAt,
+    (select count(*) from plan_notes n where n.plan_id = p.id) as noteCount,
+    (select n.note from plan_notes n where n.plan_id = p.id order by n.noted_on desc, n.id desc limit 1) as lastNote
+  from establishment_plans p join hosts h on h.id = p.host_id join regions r on r.id = h.region_id`;
+
+function decorate(p: RawPlan, today: string): PlanRow {
+  return {
+    ...p,
+    milestones: planMilestones(p, today),
+    next: p.state === "open" ? nextMilestone(p, today) : null,
+    overdue: isPlanOverdue(p, today),
+  };
+}
+
+/**
+ * Close every open plan of a host (in the caller's transaction), dated `date`, with a reason; one audit
+ * row per plan. Returns the ids closed.
+ */
+export function closePlansForHost(
+  tx: DbOrTx,
+  hostId: number,
+  date: string,
+  reason: string,
+  actor: { userId: number | null; username: string | null } = { userId: null, username: "system" },
+): number[] {
+  const open = tx
+    .select({ id: establishmentPlans.id })
+    .from(establishmentPlans)
+    .where(and(eq(establishmentPlans.hostId, hostId), eq(establishmentPlans.state, "open")))
+    .all();
+  for (const p of open) {
+    tx.update(establishmentPlans)
+      .set({ state: "closed", closedOn: date, closedReason: reason })
+      .where(eq(establishmentPlans.id, p.id))
+      .run();
+    writeAudit(tx, {
+      userId: actor.userId,
+      username: actor.username,
+      action: "plan.close",
+      entity: "establishmentPlan",
+      entityId: p.id,
+      before: { state: "open" },
+      after: { state: "closed", closedOn: date, closedReason: reason },
+    });
+  }
+  return open.map((p) => p.id);
+}
+
+/**
+ * The coverage hook: a coverage of `hostId` starting on `startOn` closes the host's open plans. Call it
+ * in the transaction that starts the coverage (setCoverage, createOrg, foundOrganization).
+ */
+export function onCoverageStarted(tx: DbOrTx, hostId: number, startOn: string): number[] {
+  return closePlansForHost(tx, hostId, startOn, WORK_MESSAGES.planClosedByCoverage);
+}
+
+/**
+ * Self-healing: open plans of the territory whose host is covered today are closed (dated from the
+ * start of that coverage) in one transaction. Returns how many were closed.
+ */
+export function healPlans(db: Db, scope: Scope, today: string): number {
+  if (!scope.region) return 0;
+  const stale = db.$client
+    .prepare(
+      `select p.host_id as hostId, min(c.start_on) as startOn from establishment_plans p
+       join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
+       join coverages c on c.host_id = p.host_id and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
+       where p.state = 'open' and r.path glob @regionGlob group by p.host_id`,
+    )
+    .all(workParams(scope, today)) as { hostId: number; startOn: string }[];
+  if (stale.length === 0) return 0;
+  let n = 0;
+  db.transaction((tx) => {
+    for (const s of stale) n += onCoverageStarted(tx, s.hostId, s.startOn).length;
+  });
+  return n;
+}
+
+export interface ShouldEstablishRow {
+  hostId: number;
+  name: string;
+  creditCode: string;
+  kind: string;
+  regionName: string;
+  employees: number;
+  aboveScale: boolean;
+  fullMembersWorking: number;
+  openPlanId: number | null;
+}
+
+export interface PlanBoard {
+  summary: {
+    hosts: number | null;
+    orgCovered: number | null;
+    orgCoverageRate: number | null;
+    shouldEstablishNotEstablished: number | null;
+  };
+  shouldEstablish: ShouldEstablishRow[];
+  plans: PlanRow[];
+  overdue: PlanRow[];
+}
+
+/** The plans page: the node's figures, the 应建未建 hosts of the territory, every plan (healed first). */
+export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
+  requireTerritory(scope);
+  healPlans(db, scope, today);
+  const policy = workPolicy(db, today);
+  const snapshot = loadSnapshot(db);
+  const ind = computeNodeIndicators(snapshot, scope.org!.id, today, policy);
+  const facts = hostFactsAsOf(snapshot, today, policy);
+  const hostRows = db.$client
+    .prepare(
+      `select h.id as hostId, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
+         (select p.id from establishment_plans p where p.host_id = h.id and p.state = 'open' limit 1) as openPlanId
+       from hosts h join regions r on r.id = h.region_id where r.path glob @regionGlob order by h.name`,
+    )
+    .all(workParams(scope, today)) as Omit<
+    ShouldEstablishRow,
+    "employees" | "aboveScale" | "fullMembersWorking"
+  >[];
+  const shouldEstablish: ShouldEstablishRow[] = [];
+  for (const h of hostRows) {
+    const f = facts.get(h.hostId);
+    if (!f?.shouldEstablishNotEstablished) continue;
+    shouldEstablish.push({
+      ...h,
+      employees: f.employees,
+      aboveScale: f.aboveScale,
+      fullMembersWorking: f.fullMembersWorking,
+    });
+  }
+  const plans = listPlans(db, scope, today, { healed: true });
+  return {
+    summary: {
+      hosts: ind.hosts,
+      orgCovered: ind.orgCovered,
+      orgCoverageRate: ind.orgCoverageRate,
+      shouldEstablishNotEstablished: ind.shouldEstablishNotEstablished,
+    },
+    shouldEstablish,
+    plans,
+    overdue: plans.filter((p) => p.overdue),
+  };
+}
+
+/** Every plan of the caller's territory (open first, by target date), healed first. */
+export function listPlans(db: Db, scope: Scope, today: string, opts?: { healed?: boolean }): PlanRow[] {
+  if (!scope.region) return [];
+  if (!opts?.healed) healPlans(db, scope, today);
+  const rows = db.$client
+    .prepare(`${PLAN_SQL} where r.path glob @regionGlob order by p.state desc, p.target_on, p.id`)
+    .all(workParams(scope, today)) as RawPlan[];
+  return rows.map((p) => decorate(p, today));
+}
+
+/** Open plans of the territory whose target date has passed. */
+export function overduePlans(db: Db, scope: Scope, today: string): PlanRow[] {
+  return listPlans(db, scope, today).filter((p) => p.overdue);
+}
+
+/** One plan with its notes; outside the territory it does not exist. */
+export function getPlan(
+  db: Db,
+  scope: Scope,
+  planId: number,
+  today: string,
+): PlanRow & { notes: PlanNoteRow[] } {
+  if (!scope.region) throw new WorkNotFoundError("plan");
+  healPlans(db, scope, today);
+  const row = db.$client
+    .prepare(`${PLAN_SQL} where p.id = @planId and r.path glob @regionGlob`)
+    .get({ ...workParams(scope, today), planId }) as RawPlan | undefined;
+  if (!row) throw new WorkNotFoundError("plan");
+  const notes = db.$client
+    .prepare(
+      `select n.id, n.noted_on as notedOn, n.note, u.display_name as createdBy from plan_notes n
+       left join users u on u.id = n.created_by where n.plan_id = ? order by n.noted_on, n.id`,
+    )
+    .all(planId) as PlanNoteRow[];
+  return { ...decorate(row, today), notes };
+}
+
+export interface CreatePlanInput {
+  hostId: number;
+  targetOn: string;
+  responsible: string;
+  note?: string | undefined;
+}
+
+/** Create a plan for a 应建未建 host of the territory (one open plan per host). */
+export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: string): { id: number } {
+  requireTerritory(scope);
+  const host = requireHostInTerritory(db, scope, input.hostId);
+  if (input.targetOn < today)
+    throw new WorkRuleError("PLAN_TARGET_IN_PAST", WORK_MESSAGES.planTargetInPast(input.targetOn, today));
+  const facts = hostFactsAsOf(loadSnapshot(db), today, workPolicy(db, today)).get(host.id);
+  if (!facts?.shouldEstablishNotEstablished)
+    throw new WorkRuleError("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: establishmentPlans.id })
+      .from(establishmentPlans)
+      .where(and(eq(establishmentPlans.hostId, host.id), eq(establishmentPlans.state, "open")))
+      .get();
+    if (existing) throw new WorkRuleError("PLAN_ALREADY_OPEN", WORK_MESSAGES.planAlreadyOpen(host.name));
+    const row = tx
+      .insert(establishmentPlans)
+      .values({
+        hostId: host.id,
+        targetOn: input.targetOn,
+        responsible: input.responsible,
+        createdBy: scope.userId,
+      })
+      .returning()
+      .get();
+    auditWork(tx, scope, "plan.create", "establishmentPlan", row.id, null, row);
+    if (input.note) {
+      const note = tx
+        .insert(planNotes)
+        .values({ planId: row.id, notedOn: today, note: input.note, createdBy: scope.userId })
+        .returning()
+        .get();
+      auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
+    }
+    return { id: row.id };
+  });
+}
+
+/** A progress note on an open plan of the territory. */
+export function addPlanNote(
+  db: Db,
+  scope: Scope,
+  input: { planId: number; notedOn: string; note: string },
+  today: string,
+): { id: number } {
+  const plan = getPlan(db, scope, input.planId, today);
+  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  assertNotFuture(input.notedOn, today);
+  return db.transaction((tx) => {
+    const note = tx
+      .insert(planNotes)
+      .values({ planId: plan.id, notedOn: input.notedOn, note: input.note, createdBy: scope.userId })
+      .returning()
+      .get();
+    auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
+    return { id: note.id };
+  });
+}
+
+/** The next free organization code of an area: `D` + 9-digit region code + 3 digits (as the seed). */
+function nextOrgCode(tx: DbOrTx, regionCode: string): string {
+  const prefix = `D${regionCode}`;
+  const rows = tx
+    .select({ code: orgs.code })
+    .from(orgs)
+    .where(sql`${orgs.code} glob ${`${prefix}*`}`)
+    .all();
+  let max = 0;
+  for (const r of rows) {
+    const n = Number(r.code.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${String(max + 1).padStart(3, "0")}`;
+}
+
+export interface FoundOrganizationInput {
+  planId: number;
+  name: string;
+  foundedOn: string;
+}
+
+/**
+ * 组建: found a standalone branch (单独建 党支部) of the host under the caller's node, start its coverage
+ * of the host and close the plan, in one transaction with audit rows.
+ */
+export function foundOrganization(
+  db: Db,
+  scope: Scope,
+  input: FoundOrganizationInput,
+  today: string,
+): { orgId: number; code: string; closedPlanIds: number[] } {
+  requireTerritory(scope);
+  const plan = getPlan(db, scope, input.planId, today);
+  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  assertNotFuture(input.foundedOn, today);
+  const node = scope.org!;
+  const regionCode = db.$client
+    .prepare("select r.code from hosts h join regions r on r.id = h.region_id where h.id = ?")
+    .pluck()
+    .get(plan.hostId) as string;
+  const parentDepth = db.$client
+    .prepare("select depth from orgs where id = ?")
+    .pluck()
+    .get(node.id) as number;
+  return db.transaction((tx) => {
+    const covered = tx
+      .select({ id: coverages.id })
+      .from(coverages)
+      .where(
+        and(
+          eq(coverages.hostId, plan.hostId),
+          sql`(${coverages.endOn} is null or ${coverages.endOn} > ${input.foundedOn})`,
+        ),
+      )
+      .get();
+    if (covered)
+      throw new WorkRuleError("HOST_ALREADY_COVERED", WORK_MESSAGES.hostAlreadyCovered(plan.hostName));
+    const code = nextOrgCode(tx, regionCode);
+    const org = tx
+      .insert(orgs)
+      .values({
+        code,
+        name: input.name,
+        category: "branch",
+        parentId: node.id,
+        path: `${node.path}pending/`,
+        depth: parentDepth + 1,
+        regionId: null,
+        formationMode: "standalone",
+        foundedOn: input.foundedOn,
+        lastElectionOn: input.foundedOn,
+      })
+      .returning()
+      .get();
+    const path = `${node.path}${org.id}/`;
+    tx.update(orgs).set({ path }).where(eq(orgs.id, org.id)).run();
+    auditWork(tx, scope, "org.found", "org", org.id, null, { ...org, path });
+    const cov = tx
+      .insert(coverages)
+      .values({ hostId: plan.hostId, orgId: org.id, startOn: input.foundedOn })
+      .returning()
+      .get();
+    auditWork(tx, scope, "coverage.start", "coverage", cov.id, null, cov);
+    const closedPlanIds = closePlansForHost(
+      tx,
+      plan.hostId,
+      input.foundedOn,
+      WORK_MESSAGES.planClosedByFounding(input.name),
+      { userId: scope.userId, username: scope.username },
+    );
+    return { orgId: org.id, code, closedPlanIds };
+  });
+}

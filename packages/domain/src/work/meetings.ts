@@ -1,0 +1,108 @@
+/**
+ * 组织生活 compliance: computed from the policy's expected meetings per year, never typed in.
+ *
+ * Rule (pro rata): for a period [from, to] (inclusive), the organization is expected to have held, of
+ * each kind, floor(perYear × days / daysInYear) meetings, where `days` counts the days of the period
+ * on which the organization existed (from its founding date) and daysInYear is 365 (366 in a leap
+ * year of the period's start). The floor means a kind is only due once a whole interval has elapsed: a
+ * monthly meeting is due after a full month, a quarterly one after a full quarter, a yearly one (组织生
+ * 活会, 民主评议) only over a whole year. Kinds with perYear 0 are not expected. An organization is behind
+ * when it held fewer than expected of any kind; the compliance rate is the sum over kinds of
+ * min(held, expected) / sum of expected (null when nothing is expected yet).
+ */
+import { daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
+import { ratePct, roundOrNull } from "../numbers.ts";
+import type { Policy } from "../policy.ts";
+import type { IsoDate } from "../types.ts";
+import { MEETING_KINDS, type MeetingKind } from "./messages.ts";
+
+export interface MeetingRec {
+  orgId: number;
+  kind: MeetingKind;
+  heldOn: IsoDate;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface KindCompliance {
+  kind: MeetingKind;
+  expected: number;
+  held: number;
+  behind: boolean;
+}
+
+export interface MeetingCompliance {
+  orgId: number;
+  period: Period;
+  kinds: KindCompliance[];
+  expected: number;
+  held: number;
+  /** Percentage of expected meetings held (each kind capped at its expectation); null when none expected. */
+  rate: number | null;
+  behind: boolean;
+}
+
+/** Expected meetings of one kind over `days` days of a year of `yearDays`. */
+export function expectedMeetings(perYear: number, days: number, yearDays = 365): number {
+  if (perYear <= 0 || days <= 0) return 0;
+  return Math.floor((perYear * days) / yearDays + 1e-9);
+}
+
+/** Year-to-date: from 1 January of today's year to today. */
+export function yearToDate(today: IsoDate): Period {
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+}
+
+/** The calendar quarter containing `today`, up to today. */
+export function quarterToDate(today: IsoDate): Period {
+  const month = Number(today.slice(5, 7));
+  const q = Math.floor((month - 1) / 3);
+  return { from: `${today.slice(0, 4)}-${String(q * 3 + 1).padStart(2, "0")}-01`, to: today };
+}
+
+/** A whole calendar year. */
+export function wholeYear(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** Compliance of one organization over a period (meetings outside the period or of others are ignored). */
+export function meetingCompliance(
+  orgId: number,
+  meetings: readonly MeetingRec[],
+  policy: Policy,
+  period: Period,
+  orgFoundedOn?: IsoDate,
+): MeetingCompliance {
+  const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
+  const days = from > period.to ? 0 : daysBetween(from, period.to) + 1;
+  const yearDays = isLeapYear(yearOf(period.from)) ? 366 : 365;
+  const heldBy = new Map<MeetingKind, number>();
+  for (const m of meetings) {
+    if (m.orgId !== orgId || m.heldOn < period.from || m.heldOn > period.to) continue;
+    heldBy.set(m.kind, (heldBy.get(m.kind) ?? 0) + 1);
+  }
+  const kinds: KindCompliance[] = [];
+  let expected = 0;
+  let heldCapped = 0;
+  let held = 0;
+  for (const kind of MEETING_KINDS) {
+    const e = expectedMeetings(policy.meetingsPerYear[kind], days, yearDays);
+    const h = heldBy.get(kind) ?? 0;
+    kinds.push({ kind, expected: e, held: h, behind: h < e });
+    expected += e;
+    held += h;
+    heldCapped += Math.min(h, e);
+  }
+  return {
+    orgId,
+    period,
+    kinds,
+    expected,
+    held,
+    rate: roundOrNull(ratePct(heldCapped, expected)),
+    behind: kinds.some((k) => k.behind),
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * The caller's data in the import format (one sheet per table), written with exceljs's streaming writer:
+ * export → import into an empty database reproduces the figures of every node and every year. The
+ * relationship history is written as 组织关系接转 rows, the workplace history as 工作经历 rows.
+ */
+import type { Db, Scope } from "@liangxin/db";
+import {
+  FORMATION_MODE_LABELS,
+  GENDER_LABELS,
+  HOST_KIND_LABELS,
+  INSTRUCTOR_KIND_LABELS,
+  JOB_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
+  ORG_CATEGORY_LABELS,
+  REGION_LEVEL_LABELS,
+  type FormationMode,
+  type Gender,
+  type HostKind,
+  type InstructorKind,
+  type JobCategory,
+  type MemberStatus,
+  type OrgCategory,
+  type RegionLevel,
+} from "@liangxin/domain";
+import { ioMessages as m } from "./messages.ts";
+import { selectForExport } from "./scope.ts";
+import { TABLES, type TableKey } from "./tables.ts";
+import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
+
+type Cell = string | number | null;
+type Row = Record<string, unknown>;
+
+const yn = (v: unknown) => (v ? m.yes : m.no);
+
+function rows<T = Row>(db: Db, sql: string): T[] {
+  return db.$client.prepare(sql).all() as T[];
+}
+
+export async function exportImportWorkbook(
+  db: Db,
+  scope: Pick<Scope, "org" | "region">,
+  target: Target,
+  onProgress?: (done: number, total: number, stage: string) => void,
+): Promise<{ rows: number }> {
+  const sel = selectForExport(db, scope);
+  const regionCode = new Map<number, string>();
+  for (const r of rows<{ id: number; code: string }>(db, "select id, code from regions"))
+    regionCode.set(r.id, r.code);
+  const orgCode = new Map<number, string>();
+  for (const o of rows<{ id: number; code: string }>(db, "select id, code from orgs"))
+    orgCode.set(o.id, o.code);
+  const hostCode = new Map<number, string>();
+  for (const h of rows<{ id: number; credit_code: string }>(db, "select id, credit_code from hosts"))
+    hostCode.set(h.id, h.credit_code);
+  const memberCode = new Map<number, string>();
+  for (const x of rows<{ id: number; id_number: string }>(db, "select id, id_number from members"))
+    memberCode.set(x.id, x.id_number);
+  const code = (map: Map<number, string>, id: unknown): Cell =>
+    typeof id === "number" ? (map.get(id) ?? null) : null;
+
+  const secretaryOf = new Map<number, number>();
+  for (const s of rows<{ org_id: number; member_id: number }>(
+    db,
+    "select org_id, member_id from secretaries where end_on is null order by start_on",
+  ))
+    secretaryOf.set(s.org_id, s.member_id);
+  const dualOf = new Map<number, number>();
+  for (const l of rows<{ org_id: number; regional_org_id: number }>(
+    db,
+    "select org_id, regional_org_id from dual_links where end_on is null order by start_on desc",
+  ))
+    dualOf.set(l.org_id, l.regional_org_id);
+
+  const wb = streamingWorkbook(target);
+  let written = 0;
+  const tables: TableKey[] = [
+    "regions",
+    "orgs",
+    "reparentings",
+    "hosts",
+    "hostYears",
+    "coverage",
+    "members",
+    "transfers",
+    "workplaces",
+    "instructors",
+    "assignments",
+  ];
+  const sheet = (key: TableKey, produce: (add: (r: Record<string, Cell>) => void) => void) => {
+    const spec = TABLES[key];
+    const ws = wb.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = spec.columns.map((c) => ({ key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
+    const head = ws.addRow(spec.columns.map((c) => c.header));
+    head.eachCell((c) => {
+      c.fill = HEADER_FILL;
+      c.font = HEADER_FONT;
+      c.alignment = CENTER;
+    });
+    head.commit();
+    produce((r) => {
+      ws.addRow(spec.columns.map((c) => r[c.field] ?? null)).commit();
+      written++;
+    });
+    ws.commit();
+    onProgress?.(tables.indexOf(key) + 1, tables.length, spec.sheet);
+  };
+
+  sheet("regions", (add) => {
+    for (const r of rows(db, "select id, code, name, level, parent_id from regions order by depth, id")) {
+      if (!sel.regionIds.has(r.id as number)) continue;
+      add({
+        code: r.code as string,
+        name: r.name as string,
+        level: REGION_LEVEL_LABELS[r.level as RegionLevel],
+        parentCode: code(regionCode, r.parent_id),
+      });
+    }
+  });
+  sheet("orgs", (add) => {
+    for (const o of rows(db, "select * from orgs order by depth, id")) {
+      const id = o.id as number;
+      if (!sel.orgIds.has(id)) continue;
+      const sec = secretaryOf.get(id);
+      const dual = dualOf.get(id);
+      add({
+        code: o.code as string,
+        name: o.name as string,
+        category: ORG_CATEGORY_LABELS[o.category as OrgCategory],
+        parentCode: code(orgCode, o.parent_id),
+        regionCode: code(regionCode, o.region_id),
+        formationMode: o.formation_mode ? FORMATION_MODE_LABELS[o.formation_mode as FormationMode] : null,
+        foundedOn: o.founded_on as string,
+        revokedOn: (o.revoked_on as string | null) ?? null,
+        lastElectionOn: (o.last_election_on as string | null) ?? null,
+        secretaryId: sec === undefined ? null : code(memberCode, sec),
+        dualCode: dual === undefined ? null : code(orgCode, dual),
+      });
+    }
+  });
+  sheet("reparentings", (add) => {
+    for (const r of rows(db, "select * from org_reparentings order by effective_on, id")) {
+      if (!sel.orgIds.has(r.org_id as number)) continue;
+      add({
+        orgCode: code(orgCode, r.org_id),
+        fromCode: code(orgCode, r.from_parent_id),
+        toCode: code(orgCode, r.to_parent_id),
+        effectiveOn: r.effective_on as string,
+        docNo: (r.doc_no as string | null) ?? null,
+        reason: (r.reason as string | null) ?? null,
+      });
+    }
+  });
+  sheet("hosts", (add) => {
+    for (const h of rows(db, "select * from hosts order by id")) {
+      if (!sel.hostIds.has(h.id as number)) continue;
+      add({
+        creditCode: h.credit_code as string,
+        name: h.name as string,
+        kind: HOST_KIND_LABELS[h.kind as HostKind],
+        industry: (h.industry as string | null) ?? null,
+        regionCode: code(regionCode, h.region_id),
+        foundedOn: h.founded_on as string,
+        closedOn: (h.closed_on as string | null) ?? null,
+        ownerName: (h.owner_name as string | null) ?? null,
+        ownerIsMember: yn(h.owner_is_member),
+        unionOn: (h.union_on as string | null) ?? null,
+        youthLeagueOn: (h.youth_league_on as string | null) ?? null,
+        womenOn: (h.women_on as string | null) ?? null,
+      });
+    }
+  });
+  sheet("hostYears", (add) => {
+    for (const y of rows(db, "select * from host_years order by host_id, year")) {
+      if (!sel.hostIds.has(y.host_id as number)) continue;
+      add({
+        creditCode: code(hostCode, y.host_id),
+        year: y.year as number,
+        employees: y.employees as number,
+        revenue: (y.revenue as number | null) ?? null,
+      });
+    }
+  });
+  sheet("coverage", (add) => {
+    for (const c of rows(db, "select * from coverages order by id")) {
+      if (!sel.hostIds.has(c.host_id as number) && !sel.orgIds.has(c.org_id as number)) continue;
+      add({
+        creditCode: code(hostCode, c.host_id),
+        orgCode: code(orgCode, c.org_id),
+        startOn: c.start_on as string,
+        endOn: (c.end_on as string | null) ?? null,
+      });
+    }
+  });
+  sheet("members", (add) => {
+    for (const x of rows(db, "select * from members order by id")) {
+      if (!sel.memberIds.has(x.id as number)) continue;
+      const status = x.status as MemberStatus;
+      add({
+        idNumber: x.id_number as string,
+        name: x.name as string,
+        gender: GENDER_LABELS[x.gender as Gender],
+        birthDate: (x.birth_date as string | null) ?? null,
+        joinedOn: x.joined_on as string,
+        fullOn: (x.full_on as string | null) ?? null,
+        orgCode: code(orgCode, x.org_id),
+        outsideOrgName:
+          x.org_id === null ? ((x.outside_org_name as string | null) ?? m.outsidePlaceholder) : null,
+        workCode: code(hostCode, x.work_host_id),
+        workSince: x.work_host_id === null ? null : ((x.work_since as string | null) ?? null),
+        jobCategory: x.job_category ? JOB_CATEGORY_LABELS[x.job_category as JobCategory] : null,
+        status: MEMBER_STATUS_LABELS[status],
+        statusOn: status === "normal" ? null : ((x.status_on as string | null) ?? null),
+        mobile: yn(x.mobile),
+        lostContact: yn(x.lost_contact),
+        pocket: yn(x.pocket),
+      });
+    }
+  });
+  sheet("transfers", (add) => {
+    let prev: { memberId: number; orgId: number | null } | null = null;
+    for (const r of rows(
+      db,
+      "select member_id, org_id, start_on from member_relationships order by member_id, start_on, id",
+    )) {
+      const memberId = r.member_id as number;
+      const orgId = (r.org_id as number | null) ?? null;
+      if (
+        prev &&
+        prev.memberId === memberId &&
+        sel.memberIds.has(memberId) &&
+        (prev.orgId !== null || orgId !== null)
+      )
+        add({
+          idNumber: code(memberCode, memberId),
+          fromCode: code(orgCode, prev.orgId),
+          toCode: code(orgCode, orgId),
+          on: r.start_on as string,
+        });
+      prev = { memberId, orgId };
+    }
+  });
+  sheet("workplaces", (add) => {
+    for (const w of rows(db, "select * from member_workplaces order by member_id, start_on, id")) {
+      if (!sel.memberIds.has(w.member_id as number)) continue;
+      add({
+        idNumber: code(memberCode, w.member_id),
+        creditCode: code(hostCode, w.host_id),
+        startOn: w.start_on as string,
+        endOn: (w.end_on as string | null) ?? null,
+      });
+    }
+  });
+  sheet("instructors", (add) => {
+    for (const i of rows(db, "select * from instructors order by id")) {
+      if (!sel.instructorIds.has(i.id as number)) continue;
+      add({
+        number: i.number as string,
+        name: i.name as string,
+        kind: INSTRUCTOR_KIND_LABELS[i.kind as InstructorKind],
+        dispatchCode: code(orgCode, i.dispatch_org_id),
+        dispatchName: i.dispatch_org_id === null ? ((i.dispatch_org_name as string | null) ?? null) : null,
+        registeredCode: code(orgCode, i.registered_by_id),
+      });
+    }
+  });
+  sheet("assignments", (add) => {
+    const numberOf = new Map<number, string>();
+    for (const i of rows<{ id: number; number: string }>(db, "select id, number from instructors"))
+      numberOf.set(i.id, i.number);
+    for (const a of rows(db, "select * from assignments order by id")) {
+      if (!sel.instructorIds.has(a.instructor_id as number) || !sel.hostIds.has(a.host_id as number))
+        continue;
+      add({
+        number: code(numberOf, a.instructor_id),
+        creditCode: code(hostCode, a.host_id),
+        startOn: a.start_on as string,
+        endOn: (a.end_on as string | null) ?? null,
+      });
+    }
+  });
+  await wb.commit();
+  return { rows: written };
+}

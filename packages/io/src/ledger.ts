@@ -1,0 +1,378 @@
+/**
+ * The enterprise ledger (非公企业党建工作台账): one row per host unit operating in the caller's territory
+ * (for a node without territory: the hosts its organizations cover) as of a date, under a 3-row merged
+ * header (group / column / sub-column), and a 合计 row. Computed columns come from `hostFactsAsOf`, so
+ * the totals equal the dashboard's figures. Written with exceljs's streaming writer: the merges are
+ * declared before any row is committed.
+ */
+import { loadPolicyVersions, loadSnapshot, type Db, type Scope } from "@liangxin/db";
+import {
+  FORMATION_MODE_LABELS,
+  HOST_KIND_LABELS,
+  INSTRUCTOR_KIND_LABELS,
+  ORG_CATEGORY_LABELS,
+  hostFactsAsOf,
+  inForce,
+  policyAsOf,
+  type FormationMode,
+  type HostFacts,
+  type HostKind,
+  type InstructorKind,
+  type OrgCategory,
+} from "@liangxin/domain";
+import { ioMessages as m } from "./messages.ts";
+import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
+
+type Cell = string | number | null;
+type Total = "count" | "sum" | "label" | null;
+
+interface Leaf {
+  header: string;
+  width?: number;
+  total: Total;
+}
+interface Sub {
+  header: string;
+  children: Leaf[];
+}
+interface Group {
+  title: string;
+  cols: (Leaf | Sub)[];
+}
+
+const leaf = (header: string, total: Total = null, width?: number): Leaf => ({
+  header,
+  total,
+  ...(width ? { width } : {}),
+});
+
+/** The ledger's columns, adapted from ledger-columns.md to the fields the system keeps. */
+export const LEDGER_GROUPS: readonly Group[] = [
+  { title: "单位", cols: [leaf("序号", "label", 8), leaf("所在乡镇(街道、园区)", null, 16)] },
+  {
+    title: "企业基本情况",
+    cols: [
+      leaf("单位名称", null, 30),
+      leaf("统一社会信用代码", null, 22),
+      leaf("类别"),
+      leaf("行业", null, 6),
+      leaf("地址", null, 24),
+      leaf("联系电话", null, 14),
+      leaf("年营业收入(万元)", "sum"),
+      leaf("从业人员数", "sum"),
+      leaf("是否规模以上", "count"),
+    ],
+  },
+  {
+    title: "出资人情况",
+    cols: [leaf("姓名"), leaf("是否党员", "count"), leaf("是否兼任党组织书记", "count")],
+  },
+  {
+    title: "党组织设置情况",
+    cols: [
+      leaf("是否建立党组织", "count"),
+      leaf("覆盖党组织", null, 30),
+      leaf("成立时间"),
+      leaf("组建方式"),
+      leaf("党组织类别"),
+      leaf("隶属党组织", null, 24),
+      leaf("是否应建未建", "count"),
+    ],
+  },
+  { title: "党组织书记", cols: [leaf("姓名")] },
+  {
+    title: "党建指导员",
+    cols: [leaf("姓名", null, 16), leaf("派出单位", null, 24), leaf("是否工作覆盖", "count")],
+  },
+  {
+    title: "党员情况",
+    cols: [
+      leaf("在本单位工作的党员数", "sum"),
+      {
+        header: "其中",
+        children: [
+          leaf("正式党员", "sum"),
+          leaf("35岁及以下", "sum"),
+          leaf("管理人员", "sum"),
+          leaf("专业技术人员", "sum"),
+          leaf("一线职工", "sum"),
+          leaf("组织关系在本单位党组织", "sum"),
+        ],
+      },
+    ],
+  },
+  { title: "群团组织", cols: [leaf("工会", "count"), leaf("共青团", "count"), leaf("妇联", "count")] },
+  { title: "组织生活", cols: [leaf("最近换届日期"), leaf("本年组织生活次数", "sum")] },
+];
+
+export const LEDGER_HEADER_ROWS = 3;
+
+function leaves(): Leaf[] {
+  return LEDGER_GROUPS.flatMap((g) => g.cols.flatMap((c) => ("children" in c ? c.children : [c])));
+}
+
+/** Column letter(s) of a 1-based column number. */
+function letter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+export interface LedgerOptions {
+  /** The date of the ledger (default today). */
+  asOf?: string;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+interface OrgRow {
+  id: number;
+  name: string;
+  category: string;
+  parent_id: number | null;
+  path: string;
+  formation_mode: string | null;
+  founded_on: string;
+  last_election_on: string | null;
+}
+
+export async function writeLedgerWorkbook(
+  db: Db,
+  scope: Pick<Scope, "org" | "region">,
+  target: Target,
+  opts: LedgerOptions = {},
+): Promise<{ rows: number; asOf: string }> {
+  const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  const snapshot = loadSnapshot(db);
+  const policy = policyAsOf(loadPolicyVersions(db), asOf).params;
+  const facts = hostFactsAsOf(snapshot, asOf, policy);
+  const q = <T>(sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).all(...p) as T[];
+
+  const org = scope.org;
+  if (!org) throw new Error("no organization");
+  const orgs = new Map(
+    q<OrgRow>(
+      "select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs",
+    ).map((o) => [o.id, o]),
+  );
+  let inScope: (f: HostFacts) => boolean;
+  if (scope.region) {
+    const regionIds = new Set(
+      q<{ id: number }>("select id from regions where path glob ?", `${scope.region.path}*`).map((r) => r.id),
+    );
+    inScope = (f) => regionIds.has(f.regionId);
+  } else {
+    inScope = (f) => f.coveringOrgId !== null && (orgs.get(f.coveringOrgId)?.path ?? "").startsWith(org.path);
+  }
+  const hosts = new Map(
+    q<{
+      id: number;
+      name: string;
+      credit_code: string;
+      kind: string;
+      industry: string | null;
+      address: string | null;
+      contact_phone: string | null;
+      owner_name: string | null;
+      owner_is_member: number;
+      union_on: string | null;
+      youth_league_on: string | null;
+      women_on: string | null;
+      region_id: number;
+    }>("select * from hosts").map((h) => [h.id, h]),
+  );
+  const regionName = new Map(
+    q<{ id: number; name: string }>("select id, name from regions").map((r) => [r.id, r.name]),
+  );
+  const memberRows = q<{
+    id: number;
+    name: string;
+    birth_date: string | null;
+    job_category: string | null;
+    org_id: number | null;
+    work_host_id: number | null;
+    full_on: string | null;
+    status: string;
+  }>("select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members");
+  const memberById = new Map(memberRows.map((x) => [x.id, x]));
+  // Members working in a host as of the date (the workplace history), counting (status 正常).
+  const workingAt = new Map<number, number[]>();
+  const statusOf = new Map<number, { s: string; on: string }>();
+  for (const e of snapshot.statusEvents) {
+    if (e.effectiveOn > asOf) continue;
+    const cur = statusOf.get(e.memberId);
+    if (!cur || e.effectiveOn >= cur.on) statusOf.set(e.memberId, { s: e.status, on: e.effectiveOn });
+  }
+  const joined = new Map(snapshot.members.map((x) => [x.id, x.joinedOn]));
+  for (const w of snapshot.workplaces) {
+    if (!inForce(w.startOn, w.endOn, asOf)) continue;
+    if ((statusOf.get(w.memberId)?.s ?? "normal") !== "normal" || (joined.get(w.memberId) ?? "9999") > asOf)
+      continue;
+    const list = workingAt.get(w.hostId) ?? [];
+    list.push(w.memberId);
+    workingAt.set(w.hostId, list);
+  }
+  const holderAt = new Map<number, number | null>();
+  for (const r of snapshot.relationships)
+    if (inForce(r.startOn, r.endOn, asOf)) holderAt.set(r.memberId, r.orgId);
+  const secretaryOf = new Map<number, number>();
+  for (const s of q<{ org_id: number; member_id: number; start_on: string; end_on: string | null }>(
+    "select org_id, member_id, start_on, end_on from secretaries",
+  ))
+    if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
+  const instructors = new Map(
+    q<{
+      id: number;
+      name: string;
+      kind: string;
+      dispatch_org_id: number | null;
+      dispatch_org_name: string | null;
+    }>("select id, name, kind, dispatch_org_id, dispatch_org_name from instructors").map((i) => [i.id, i]),
+  );
+  const year = asOf.slice(0, 4);
+  const meetings = new Map(
+    q<{ org_id: number; n: number }>(
+      "select org_id, count(*) as n from meetings where held_on between ? and ? group by org_id",
+      `${year}-01-01`,
+      asOf,
+    ).map((r) => [r.org_id, r.n]),
+  );
+  const ageCut = `${Number(asOf.slice(0, 4)) - 35}${asOf.slice(4)}`;
+
+  const wb = streamingWorkbook(target);
+  const ws = wb.addWorksheet(m.ledgerTitle, {
+    views: [{ state: "frozen", ySplit: LEDGER_HEADER_ROWS, xSplit: 3 }],
+  });
+  const all = leaves();
+  ws.columns = all.map((l) => ({ width: l.width ?? Math.max(10, l.header.length * 2) }));
+  // The 3-row header: values first, merges declared before anything is committed.
+  const r1: Cell[] = [];
+  const r2: Cell[] = [];
+  const r3: Cell[] = [];
+  const merges: [number, number, number, number][] = [];
+  let c = 1;
+  for (const g of LEDGER_GROUPS) {
+    const start = c;
+    for (const col of g.cols) {
+      if ("children" in col) {
+        r2[c - 1] = col.header;
+        merges.push([2, c, 2, c + col.children.length - 1]);
+        for (const ch of col.children) {
+          r3[c - 1] = ch.header;
+          r1[c - 1] = g.title;
+          c++;
+        }
+      } else {
+        r1[c - 1] = g.title;
+        r2[c - 1] = col.header;
+        r3[c - 1] = col.header;
+        merges.push([2, c, 3, c]);
+        c++;
+      }
+    }
+    if (c - 1 > start) merges.push([1, start, 1, c - 1]);
+  }
+  const headerRows = [ws.addRow(r1), ws.addRow(r2), ws.addRow(r3)];
+  for (const [t, l, b, r] of merges) ws.mergeCells(`${letter(l)}${t}:${letter(r)}${b}`);
+  for (const row of headerRows) {
+    row.height = 30;
+    row.eachCell((cell) => {
+      cell.fill = HEADER_FILL;
+      cell.font = HEADER_FONT;
+      cell.alignment = CENTER;
+      cell.border = {
+        top: { style: "thin" },
+        left: { style: "thin" },
+        bottom: { style: "thin" },
+        right: { style: "thin" },
+      };
+    });
+    row.commit();
+  }
+
+  const list = [...facts.values()]
+    .filter(inScope)
+    .sort((a, b) => a.regionId - b.regionId || a.hostId - b.hostId);
+  const totals: number[] = all.map(() => 0);
+  const yn = (b: boolean) => (b ? m.yes : m.no);
+  list.forEach((f, i) => {
+    const h = hosts.get(f.hostId)!;
+    const cov = f.coveringOrgId === null ? undefined : orgs.get(f.coveringOrgId);
+    const parent = cov?.parent_id == null ? undefined : orgs.get(cov.parent_id);
+    const secId = cov ? secretaryOf.get(cov.id) : undefined;
+    const sec = secId === undefined ? undefined : memberById.get(secId);
+    const ownerIsSecretary = Boolean(sec && sec.job_category === "owner" && sec.work_host_id === h.id);
+    const workers = (workingAt.get(h.id) ?? [])
+      .map((id) => memberById.get(id))
+      .filter((x) => x !== undefined);
+    const ins = f.instructorIds.map((id) => instructors.get(id)).filter((x) => x !== undefined);
+    const covPath = cov?.path;
+    const values: Cell[] = [
+      i + 1,
+      regionName.get(h.region_id) ?? "",
+      h.name,
+      h.credit_code,
+      HOST_KIND_LABELS[h.kind as HostKind],
+      h.industry,
+      h.address,
+      h.contact_phone,
+      f.revenue,
+      f.employees,
+      yn(f.aboveScale),
+      h.owner_name,
+      h.owner_name ? yn(h.owner_is_member === 1) : null,
+      yn(ownerIsSecretary),
+      yn(f.orgCovered),
+      cov?.name ?? null,
+      cov?.founded_on ?? null,
+      cov?.formation_mode ? FORMATION_MODE_LABELS[cov.formation_mode as FormationMode] : null,
+      cov ? ORG_CATEGORY_LABELS[cov.category as OrgCategory] : null,
+      parent?.name ?? null,
+      yn(f.shouldEstablishNotEstablished),
+      sec?.name ?? null,
+      ins.map((x) => `${x.name}(${INSTRUCTOR_KIND_LABELS[x.kind as InstructorKind]})`).join(";") || null,
+      ins
+        .map((x) =>
+          x.dispatch_org_id !== null
+            ? (orgs.get(x.dispatch_org_id)?.name ?? "")
+            : (x.dispatch_org_name ?? ""),
+        )
+        .join(";") || null,
+      yn(f.workCovered),
+      f.membersWorking,
+      f.fullMembersWorking,
+      workers.filter((x) => x.birth_date !== null && x.birth_date > ageCut).length,
+      workers.filter((x) => x.job_category === "manager" || x.job_category === "owner").length,
+      workers.filter((x) => x.job_category === "professional").length,
+      workers.filter((x) => x.job_category === "frontline").length,
+      covPath === undefined
+        ? 0
+        : workers.filter((x) => {
+            const holder = holderAt.get(x.id);
+            return holder != null && (orgs.get(holder)?.path ?? "").startsWith(covPath);
+          }).length,
+      yn(h.union_on !== null && h.union_on <= asOf),
+      yn(h.youth_league_on !== null && h.youth_league_on <= asOf),
+      yn(h.women_on !== null && h.women_on <= asOf),
+      cov?.last_election_on ?? null,
+      cov ? (meetings.get(cov.id) ?? 0) : null,
+    ];
+    values.forEach((v, j) => {
+      const t = all[j]!.total;
+      if (t === "sum" && typeof v === "number") totals[j]! += v;
+      if (t === "count" && v === m.yes) totals[j]! += 1;
+    });
+    ws.addRow(values).commit();
+    if (opts.onProgress && (i % 500 === 0 || i === list.length - 1))
+      opts.onProgress(i + 1, list.length, m.ledgerTitle);
+  });
+  const totalRow = ws.addRow(
+    all.map((l, j) =>
+      l.total === "label" ? m.totalRow : l.total === null ? null : Math.round(totals[j]! * 100) / 100,
+    ),
+  );
+  totalRow.font = { bold: true };
+  totalRow.commit();
+  ws.commit();
+  await wb.commit();
+  return { rows: list.length, asOf };
+}

@@ -1,0 +1,321 @@
+/**
+ * Readers: a workbook (.xlsx) or a folder of UTF-8 CSV files (a byte-order mark is allowed) → typed rows
+ * per table, with row-level errors {sheet, row, column, value, reason}. Headers come in any order; an
+ * unknown column is an error; a missing optional column reads as blank.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { codeOfLabel, isIsoDate, isValidCitizenId, isValidCreditCode, parseYesNo } from "@liangxin/domain";
+import { ioMessages as m } from "./messages.ts";
+import {
+  README_SHEET,
+  TABLE_KEYS,
+  TABLE_LIST,
+  TABLES,
+  type CellKind,
+  type ImportError,
+  type ParsedImport,
+  type ParsedTables,
+  type TableKey,
+  type TableSpec,
+} from "./tables.ts";
+
+/** A sheet or CSV file as text cells: the header row and the data rows with their row numbers. */
+export interface RawSheet {
+  name: string;
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+/** Split a list cell on `;` or `;`. */
+export function splitList(s: string): string[] {
+  return s
+    .split(/[;；]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A cell's value as text: dates as YYYY-MM-DD (UTC), formulas by result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? m.yes : m.no;
+  if (value instanceof Date) {
+    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
+  }
+  if (typeof value === "object") {
+    if ("richText" in value)
+      return value.richText
+        .map((r) => r.text)
+        .join("")
+        .trim();
+    if ("result" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ("text" in value && typeof value.text === "string") return value.text.trim();
+    if ("error" in value) return String(value.error);
+  }
+  return String(value as unknown as string).trim();
+}
+
+/** Every sheet of a workbook as text. */
+export async function readWorkbookSheets(source: string | Uint8Array): Promise<RawSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  const data = typeof source === "string" ? readFileSync(source) : source;
+  // exceljs declares its own global Buffer type: the cast bridges it to Node's.
+  await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const out: RawSheet[] = [];
+  wb.eachSheet((ws) => {
+    const sheet: RawSheet = { name: ws.name.trim(), header: [], rows: [] };
+    let width = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      const values = row.values as ExcelJS.CellValue[];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+      if (rowNumber === 1 || sheet.header.length === 0) {
+        sheet.header = cells;
+        width = cells.length;
+        return;
+      }
+      if (cells.every((c) => c === "")) return;
+      while (cells.length < width) cells.push("");
+      sheet.rows.push({ row: rowNumber, cells });
+    });
+    out.push(sheet);
+  });
+  return out;
+}
+
+/** RFC 4180 CSV (quotes, doubled quotes, CR LF or LF); returns rows or null when a quote is open. */
+export function parseCsv(text: string): string[][] | null {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+      continue;
+    }
+    if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && s[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  if (quoted) return null;
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Every `.csv` file of a folder as text sheets (named by file name); CSV syntax errors are reported. */
+export function readCsvFolder(dir: string): { sheets: RawSheet[]; errors: ImportError[] } {
+  const sheets: RawSheet[] = [];
+  const errors: ImportError[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const full = path.join(dir, file);
+    if (!file.toLowerCase().endsWith(".csv") || !statSync(full).isFile()) continue;
+    const rows = parseCsv(readFileSync(full, "utf8"));
+    if (!rows) {
+      errors.push({ sheet: file, row: null, column: "", value: "", reason: m.badCsv });
+      continue;
+    }
+    const [header = [], ...data] = rows;
+    const sheet: RawSheet = { name: file, header: header.map((h) => h.trim()), rows: [] };
+    data.forEach((cells, i) => {
+      const trimmed = cells.map((c) => c.trim());
+      if (trimmed.every((c) => c === "")) return;
+      while (trimmed.length < sheet.header.length) trimmed.push("");
+      sheet.rows.push({ row: i + 2, cells: trimmed });
+    });
+    sheets.push(sheet);
+  }
+  return { sheets, errors };
+}
+
+const INDUSTRY = /^[A-T]$/;
+const BLANK = /\s/;
+
+/** Convert one cell; returns the value or an error reason. */
+function convert(kind: CellKind, text: string): { value: unknown } | { reason: string } {
+  if (typeof kind === "object") {
+    const code = codeOfLabel(kind.labels, text);
+    return code === null ? { reason: m.badEnum([...new Set(kind.labels.keys())]) } : { value: code };
+  }
+  switch (kind) {
+    case "text":
+      return { value: text };
+    case "code":
+      return BLANK.test(text) ? { reason: m.badCode } : { value: text };
+    case "list":
+      return { value: splitList(text) };
+    case "date":
+      return isIsoDate(text) ? { value: text } : { reason: m.badDate };
+    case "int": {
+      const n = Number(text);
+      return /^\d+$/.test(text) && Number.isSafeInteger(n) ? { value: n } : { reason: m.badInt };
+    }
+    case "year":
+      return /^(19|20)\d\d$/.test(text) ? { value: Number(text) } : { reason: m.badYear };
+    case "decimal": {
+      const n = Number(text);
+      return /^\d+(\.\d+)?$/.test(text) && Number.isFinite(n) ? { value: n } : { reason: m.badDecimal };
+    }
+    case "yesno": {
+      const b = parseYesNo(text);
+      return b === undefined ? { reason: m.badYesNo } : { value: b };
+    }
+    case "creditCode": {
+      const up = text.toUpperCase();
+      return isValidCreditCode(up) ? { value: up } : { reason: m.badCreditCode };
+    }
+    case "citizenId": {
+      const up = text.toUpperCase();
+      return isValidCitizenId(up) ? { value: up } : { reason: m.badCitizenId };
+    }
+    case "industry": {
+      const up = text.toUpperCase();
+      return INDUSTRY.test(up) ? { value: up } : { reason: m.badIndustry };
+    }
+  }
+}
+
+function specOfSheet(name: string): TableSpec | undefined {
+  const lower = name.toLowerCase();
+  return TABLE_LIST.find((t) => t.sheet === name || t.file === lower || t.file === `${lower}.csv`);
+}
+
+function emptyTables(): ParsedTables {
+  const t = {} as Record<TableKey, unknown[]>;
+  for (const k of TABLE_KEYS) t[k] = [];
+  return t as ParsedTables;
+}
+
+/** Text sheets → typed rows per table with row-level errors. */
+export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportError[] = []): ParsedImport {
+  const tables = emptyTables();
+  const errors = [...initialErrors];
+  let rowCount = 0;
+  for (const sheet of sheets) {
+    if (sheet.name === README_SHEET) continue;
+    const spec = specOfSheet(sheet.name);
+    if (!spec) {
+      if (sheet.rows.length > 0 || sheet.header.some((h) => h !== ""))
+        errors.push({ sheet: sheet.name, row: null, column: "", value: "", reason: m.unknownSheet });
+      continue;
+    }
+    const sheetName = sheet.name;
+    const columnAt: (number | undefined)[] = [];
+    const seen = new Set<string>();
+    let headerOk = true;
+    sheet.header.forEach((h, i) => {
+      if (h === "") return;
+      const idx = spec.columns.findIndex((c) => c.header === h);
+      if (idx < 0) {
+        errors.push({ sheet: sheetName, row: 1, column: h, value: h, reason: m.unknownColumn });
+        headerOk = false;
+      } else if (seen.has(h)) {
+        errors.push({ sheet: sheetName, row: 1, column: h, value: h, reason: m.duplicateColumn });
+        headerOk = false;
+      } else {
+        seen.add(h);
+        columnAt[i] = idx;
+      }
+    });
+    for (const c of spec.columns) {
+      if (c.required && !seen.has(c.header)) {
+        errors.push({
+          sheet: sheetName,
+          row: 1,
+          column: c.header,
+          value: "",
+          reason: m.missingRequiredColumn,
+        });
+        headerOk = false;
+      }
+    }
+    rowCount += sheet.rows.length;
+    if (!headerOk) continue;
+    const list = tables[spec.key] as unknown[];
+    for (const { row, cells } of sheet.rows) {
+      const rec: Record<string, unknown> = {};
+      for (const c of spec.columns) rec[c.field] = null;
+      let ok = true;
+      cells.forEach((text, i) => {
+        const idx = columnAt[i];
+        if (idx === undefined) return;
+        const c = spec.columns[idx]!;
+        if (text === "") return;
+        const r = convert(c.kind, text);
+        if ("reason" in r) {
+          errors.push({ sheet: sheetName, row, column: c.header, value: text, reason: r.reason });
+          ok = false;
+        } else rec[c.field] = r.value;
+      });
+      for (const c of spec.columns) {
+        if (c.required && rec[c.field] === null && cells[sheet.header.indexOf(c.header)] === "") {
+          errors.push({ sheet: sheetName, row, column: c.header, value: "", reason: m.required });
+          ok = false;
+        }
+      }
+      if (ok) {
+        rec.loc = { sheet: sheetName, row };
+        list.push(rec);
+      }
+    }
+  }
+  return { tables, errors, rowCount };
+}
+
+/** Read a workbook file (or its bytes) into typed rows. */
+export async function readImportWorkbook(source: string | Uint8Array): Promise<ParsedImport> {
+  let sheets: RawSheet[];
+  try {
+    sheets = await readWorkbookSheets(source);
+  } catch {
+    return {
+      tables: emptyTables(),
+      errors: [{ sheet: "", row: null, column: "", value: "", reason: m.notSpreadsheet }],
+      rowCount: 0,
+    };
+  }
+  return parseSheets(sheets);
+}
+
+/** Read a folder of CSV files into typed rows. */
+export function readImportFolder(dir: string): ParsedImport {
+  const { sheets, errors } = readCsvFolder(dir);
+  const unknown = sheets.filter((s) => !specOfSheet(s.name));
+  const known = sheets.filter((s) => specOfSheet(s.name));
+  return parseSheets(known, [
+    ...errors,
+    ...unknown.map((s) => ({ sheet: s.name, row: null, column: "", value: "", reason: m.unknownFile })),
+  ]);
+}
+
+/** A workbook file or a folder of CSV files. */
+export async function readImport(source: string): Promise<ParsedImport> {
+  return statSync(source).isDirectory() ? readImportFolder(source) : readImportWorkbook(source);
+}
+
+export { TABLES };

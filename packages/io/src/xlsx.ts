@@ -1,0 +1,39 @@
+/** Small helpers around exceljs: a streaming writer to a file or a stream, bytes of a finished workbook. */
+import { createWriteStream } from "node:fs";
+import { PassThrough, type Writable } from "node:stream";
+import ExcelJS from "exceljs";
+
+export type Target = string | Writable;
+
+export function streamingWorkbook(target: Target): ExcelJS.stream.xlsx.WorkbookWriter {
+  const stream = typeof target === "string" ? createWriteStream(target) : target;
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+}
+
+/** Run a writer into memory and return the bytes. */
+export async function toBytes(write: (target: Writable) => Promise<unknown>): Promise<Uint8Array> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
+  await write(sink);
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The bytes of an in-memory workbook. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2DCDB" } };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
+export const CENTER: Partial<ExcelJS.Alignment> = {
+  vertical: "middle",
+  horizontal: "center",
+  wrapText: true,
+};

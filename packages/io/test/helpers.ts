@@ -1,0 +1,42 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEMO_TODAY, loadScope, openTestDb, seedDemo, type Db, type Scope } from "@liangxin/db";
+
+export const TODAY = DEMO_TODAY;
+
+export function demoDb(): Db {
+  const db = openTestDb();
+  seedDemo(db);
+  return db;
+}
+
+export function scopeOf(db: Db, username: string): Scope {
+  const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
+  const scope = loadScope(db, row.id);
+  if (!scope) throw new Error(`no scope for ${username}`);
+  return scope;
+}
+
+export function tmpDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "liangxin-io-"));
+}
+
+/** Row counts and a content hash per table (to prove that nothing was written). */
+export function tableState(db: Db): string {
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
+    .pluck()
+    .all() as string[];
+  return tables
+    .map((t) => {
+      const r = db.$client.prepare(`select count(*) as n, coalesce(sum(rowid), 0) as s from ${t}`).get() as {
+        n: number;
+        s: number;
+      };
+      return `${t}:${r.n}:${r.s}`;
+    })
+    .join(",");
+}

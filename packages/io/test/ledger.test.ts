@@ -1,0 +1,75 @@
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { loadPolicyVersions, loadSnapshot, type Db } from "@liangxin/db";
+import { computeNodeIndicators, policyAsOf } from "@liangxin/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LEDGER_GROUPS, LEDGER_HEADER_ROWS, toCsv, writeLedgerWorkbook } from "../src/index.ts";
+import { demoDb, scopeOf, tmpDir, TODAY } from "./helpers.ts";
+
+/** 1-based column of a leaf header under a group. */
+function column(group: string, header: string): number {
+  let c = 0;
+  for (const g of LEDGER_GROUPS)
+    for (const col of g.cols)
+      for (const l of "children" in col ? col.children : [col]) {
+        c++;
+        if (g.title === group && l.header === header) return c;
+      }
+  throw new Error(`${group}/${header}`);
+}
+
+describe("the enterprise ledger workbook", () => {
+  let db: Db;
+  beforeAll(() => {
+    db = demoDb();
+  });
+
+  for (const username of ["county", "township", "city"]) {
+    it(`for ${username}: merged 3-row header, one row per host in scope, totals equal the dashboard`, async () => {
+      const scope = scopeOf(db, username);
+      const file = path.join(tmpDir(), "台账.xlsx");
+      const started = performance.now();
+      const res = await writeLedgerWorkbook(db, scope, file, { asOf: TODAY });
+      if (username === "city")
+        console.log(`ledger of ${res.rows} hosts in ${Math.round(performance.now() - started)} ms`);
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets[0]!;
+      const merges = (ws.model as unknown as { merges: string[] }).merges;
+      expect(merges).toContain("A1:B1");
+      expect(merges).toContain("A2:A3");
+      expect(ws.getCell("A1").value).toBe("单位");
+      const members = column("党员情况", "正式党员");
+      expect(ws.getCell(2, members).value).toBe("其中");
+      expect(ws.getCell(3, members).value).toBe("正式党员");
+
+      const snapshot = loadSnapshot(db);
+      const policy = policyAsOf(loadPolicyVersions(db), TODAY).params;
+      const ind = computeNodeIndicators(snapshot, scope.org!.id, TODAY, policy);
+      expect(ws.rowCount).toBe(LEDGER_HEADER_ROWS + ind.hosts! + 1);
+      expect(res.rows).toBe(ind.hosts);
+      const total = ws.getRow(ws.rowCount);
+      const at = (g: string, h: string) => total.getCell(column(g, h)).value;
+      expect(total.getCell(1).value).toBe("合计");
+      expect(at("企业基本情况", "从业人员数")).toBe(ind.employees);
+      expect(at("企业基本情况", "是否规模以上")).toBe(ind.aboveScale);
+      expect(at("党组织设置情况", "是否建立党组织")).toBe(ind.orgCovered);
+      expect(at("党组织设置情况", "是否应建未建")).toBe(ind.shouldEstablishNotEstablished);
+      expect(at("党建指导员", "是否工作覆盖")).toBe(ind.workCovered);
+      expect(at("党员情况", "在本单位工作的党员数")).toBe(ind.membersEmployed);
+    });
+  }
+
+  it("writes CSV with a byte-order mark and quotes", () => {
+    const csv = toCsv(
+      ["名称", "备注"],
+      [
+        ["甲,乙", '说"明'],
+        ["丙", null],
+      ],
+    );
+    expect(csv.startsWith("\uFEFF名称,备注\r\n")).toBe(true);
+    expect(csv).toContain('"甲,乙","说""明"');
+  });
+});
