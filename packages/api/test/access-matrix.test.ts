@@ -13,6 +13,8 @@ import { buildWorld, callerOn, cloneDb, ROLES, type Role, type World } from "./f
 import { ADMINS, allow, NONE, type Call, type Entry, type Outcome } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
 import { REPORT_MATRIX } from "./matrix-report.ts";
+import { IO_MATRIX } from "./matrix-io.ts";
+import { WORK_MATRIX } from "./matrix-work.ts";
 
 const usernameOf = (r: Role) => (r === "anonymous" ? null : r);
 
@@ -264,6 +266,8 @@ const MATRIX: Record<string, Entry> = {
   },
   ...RECORDS_MATRIX,
   ...REPORT_MATRIX,
+  ...IO_MATRIX,
+  ...WORK_MATRIX,
 };
 
 async function outcome(p: () => Promise<unknown>): Promise<Outcome | string> {

@@ -1,0 +1,93 @@
+/**
+ * Access-matrix rows of `io.*`, import and export (issue 5). Administrators only: the downloads are of
+ * the caller's scope; an import job and its error report belong to the user who started it (another
+ * user's job does not exist, whatever the area).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDb, type Db } from "@liangxin/db";
+import { callerOn, type Caller, type Role } from "./fixtures-issue4.ts";
+import { ADMINS, allow, val, type Entry } from "./matrix-kit.ts";
+
+const userOf = (r: Role): string | null => (r === "anonymous" ? null : r);
+
+/** A finished import job of `username` with an error report on disk. */
+function finishedJob(db: Db, username: string, dir: string): number {
+  const report = path.join(dir, `errors-${username}.xlsx`);
+  writeFileSync(report, "report");
+  return db.$client
+    .prepare(
+      `insert into jobs (kind, user_id, file_name, state, done, total, result_path, finished_at)
+       values ('import', ?, 'hosts.xlsx', 'failed', 100, 100, ?, '2026-11-21T08:00:00Z') returning id`,
+    )
+    .pluck()
+    .get(val(db, "select id from users where username = ?", username), report) as number;
+}
+
+/** Run `fn` with a scratch directory that is removed afterwards. */
+async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), "liangxin-matrix-io-"));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The import runs in a child process on the database file: the role's call runs on a file copy of the
+ * database, and waits for any job it started to finish before the copy is removed.
+ */
+async function onFileCopy<T>(db: Db, r: Role, fn: (c: Caller) => Promise<T>): Promise<T> {
+  return withScratch(async (dir) => {
+    const file = path.join(dir, "matrix.db");
+    writeFileSync(file, db.$client.serialize());
+    const fileDb = openDb(file);
+    try {
+      return await fn(callerOn(fileDb, userOf(r)));
+    } finally {
+      for (let i = 0; i < 300; i++) {
+        const pending = fileDb.$client
+          .prepare("select count(*) from jobs where state in ('queued','running')")
+          .pluck()
+          .get() as number;
+        if (pending === 0) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      fileDb.$client.close();
+    }
+  });
+}
+
+export const IO_MATRIX: Record<string, Entry> = {
+  "io.template": { expect: allow([...ADMINS]), own: (c) => c.io.template() },
+  "io.exportLedger": { expect: allow([...ADMINS]), own: (c) => c.io.exportLedger() },
+  "io.exportImportFormat": { expect: allow([...ADMINS]), own: (c) => c.io.exportImportFormat() },
+  "io.startImport": {
+    // A valid workbook (the template itself); what the import may touch is the job's own scope check.
+    expect: allow([...ADMINS]),
+    own: async (_c, r, _w, db) => {
+      const { bytes } = await callerOn(db, "city").io.template();
+      return onFileCopy(db, r, (c) => c.io.startImport({ fileName: "导入.xlsx", data: bytes }));
+    },
+    mutates: true,
+  },
+  "io.job": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      withScratch(async (dir) => c.io.job({ id: finishedJob(db, userOf(r) ?? "township", dir) })),
+    // Another user's job (青山县's administrator) does not exist, even for the city.
+    foreign: (c, _r, _w, db) =>
+      withScratch(async (dir) => c.io.job({ id: finishedJob(db, "qingshan", dir) })),
+    mutates: true,
+  },
+  "io.errorReport": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      withScratch(async (dir) => c.io.errorReport({ id: finishedJob(db, userOf(r) ?? "township", dir) })),
+    foreign: (c, _r, _w, db) =>
+      withScratch(async (dir) => c.io.errorReport({ id: finishedJob(db, "qingshan", dir) })),
+    mutates: true,
+  },
+};

@@ -1,0 +1,336 @@
+/**
+ * Access-matrix rows of `work.*`, the daily work (issue 7). Organization life, elections and the
+ * development pipeline belong to anyone bound to an organization (its grassroots organizations); plans,
+ * dispatch, ratings, rectifications and pacts to administrators; plans and instructor assignments need a
+ * territory (the 行业党委 has none). An owner has no daily work. Queries that heal stale plans write, so
+ * those rows run on a copy too.
+ */
+import { withCitizenIdCheckChar } from "@liangxin/domain";
+import { type Db } from "@liangxin/db";
+import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
+import {
+  ADMINS,
+  allow,
+  foreignSubtree,
+  grassroots,
+  nodeOf,
+  NONE,
+  subtreeOf,
+  TODAY,
+  val,
+  type Entry,
+} from "./matrix-kit.ts";
+
+const ORG_BOUND = [...ADMINS, "branch"] as const;
+const TERRITORIAL = ["city", "county", "township"] as const;
+
+/** A grassroots organization of the role's subtree (the branch: its own). */
+const orgFor = (db: Db, r: Role) => (r === "branch" ? nodeOf(db, r) : grassroots(db, subtreeOf(db, r)));
+const foreignOrgOf = (db: Db, r: Role, w: World) =>
+  r === "city" ? NONE : grassroots(db, foreignSubtree(db, w));
+
+/** An open plan of an uncovered host of a township-level area (by its region's path). */
+const openPlanIn = (db: Db, regionGlob: string) =>
+  val(
+    db,
+    `select p.id from establishment_plans p join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
+     where p.state = 'open' and r.path glob ? and not exists (select 1 from coverages c where c.host_id = h.id
+       and (c.end_on is null or c.end_on > ?)) order by p.id limit 1`,
+    regionGlob,
+    TODAY,
+  );
+const liulinRegions = (db: Db) => `${val<string>(db, "select path from regions where name = '柳林镇'")}*`;
+const foreignRegions = (db: Db, w: World) =>
+  `${val<string>(db, "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?", w.ids.foreignOrg)}*`;
+const foreignPlan = (db: Db, r: Role, w: World) =>
+  r === "city" ? NONE : openPlanIn(db, foreignRegions(db, w));
+
+/** The instructor kept by the role's node (the branch keeps none: its township's). */
+const instructorFor = (db: Db, r: Role) =>
+  val(
+    db,
+    "select id from instructors where registered_by_id = ? order by id limit 1",
+    nodeOf(db, r === "branch" ? "township" : r),
+  );
+const openAssignmentOf = (db: Db, instructorId: number) =>
+  val(
+    db,
+    "select id from assignments where instructor_id = ? and end_on is null and start_on < ? order by id limit 1",
+    instructorId,
+    TODAY,
+  );
+
+function insertApplicant(db: Db, orgId: number, body17: string): number {
+  return db.$client
+    .prepare(
+      "insert into applicants (id_number, name, gender, org_id, applied_on) values (?, '测试申请人', 'female', ?, '2026-01-10') returning id",
+    )
+    .pluck()
+    .get(withCitizenIdCheckChar(body17), orgId) as number;
+}
+
+function insertRectification(db: Db, orgId: number): number {
+  return db.$client
+    .prepare(
+      "insert into rectifications (org_id, year, reason, deadline) values (?, 2026, '组织生活不正常', '2026-12-31') returning id",
+    )
+    .pluck()
+    .get(orgId) as number;
+}
+
+/** A member of the subtree made probationary (joined 2025-10-01, not yet full). */
+function probationaryIn(db: Db, glob: string): number {
+  const id = val(
+    db,
+    `select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and m.status = 'normal'
+     and o.category in ('committee','generalBranch','branch','jointBranch') order by m.id limit 1`,
+    glob,
+  );
+  db.$client.prepare("update members set full_on = null, joined_on = '2025-10-01' where id = ?").run(id);
+  return id;
+}
+
+export const WORK_MATRIX: Record<string, Entry> = {
+  "work.context": { expect: allow([...ORG_BOUND]), own: (c) => c.work.context() },
+  "work.orgs": { expect: allow([...ORG_BOUND]), own: (c) => c.work.orgs() },
+  "work.inbox": { expect: allow([...ORG_BOUND]), own: (c) => c.work.inbox(), mutates: true },
+
+  // --- 组建计划: administrators with a territory ---
+  "work.plans.board": { expect: allow([...TERRITORIAL]), own: (c) => c.work.plans.board(), mutates: true },
+  "work.plans.get": {
+    expect: allow([...TERRITORIAL]),
+    own: (c, _r, _w, db) => c.work.plans.get({ id: openPlanIn(db, liulinRegions(db)) }),
+    foreign: (c, r, w, db) => c.work.plans.get({ id: foreignPlan(db, r, w) }),
+    mutates: true,
+  },
+  "work.plans.create": {
+    expect: allow([...TERRITORIAL]),
+    own: async (c, _r, _w, db) => {
+      const board = await callerOn(db, "township").work.plans.board();
+      const host = board.shouldEstablish.find((h) => h.openPlanId === null);
+      if (!host) throw new Error("matrix fixture missing: a 应建未建 host of 柳林镇 without a plan");
+      return c.work.plans.create({ hostId: host.hostId, targetOn: "2027-03-31", responsible: "张委员" });
+    },
+    foreign: (c, r, w) =>
+      c.work.plans.create({
+        hostId: r === "city" ? NONE : w.ids.foreignHost,
+        targetOn: "2027-03-31",
+        responsible: "张委员",
+      }),
+    mutates: true,
+  },
+  "work.plans.addNote": {
+    expect: allow([...TERRITORIAL]),
+    own: (c, _r, _w, db) =>
+      c.work.plans.addNote({ planId: openPlanIn(db, liulinRegions(db)), notedOn: TODAY, note: "已上门宣讲" }),
+    foreign: (c, r, w, db) =>
+      c.work.plans.addNote({ planId: foreignPlan(db, r, w), notedOn: TODAY, note: "已上门" }),
+    mutates: true,
+  },
+  "work.plans.foundOrganization": {
+    expect: allow([...TERRITORIAL]),
+    own: (c, _r, _w, db) =>
+      c.work.plans.foundOrganization({
+        planId: openPlanIn(db, liulinRegions(db)),
+        name: "中共测试企业支部委员会",
+        foundedOn: TODAY,
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.plans.foundOrganization({
+        planId: foreignPlan(db, r, w),
+        name: "中共外区企业支部委员会",
+        foundedOn: TODAY,
+      }),
+    mutates: true,
+  },
+
+  // --- 指导员派驻: administrators; assigning needs a host of the territory ---
+  "work.instructors.dispatch": { expect: allow([...ADMINS]), own: (c) => c.work.instructors.dispatch() },
+  "work.instructors.assign": {
+    // The 行业党委 keeps instructors but has no territory to assign them in (records.assignment.start,
+    // the ledger's command, lets it assign to the hosts its organizations cover).
+    expect: allow([...TERRITORIAL]),
+    own: (c, r, w, db) => {
+      const instructorId = instructorFor(db, r);
+      const hostId = val(
+        db,
+        `select h.id from hosts h where h.region_id = (select region_id from hosts where id = ?) and h.closed_on is null
+         and not exists (select 1 from assignments a where a.instructor_id = ? and a.host_id = h.id and a.end_on is null)
+         order by h.id limit 1`,
+        w.ids.liulinHost,
+        instructorId,
+      );
+      return c.work.instructors.assign({ instructorId, hostId, startOn: TODAY });
+    },
+    foreign: (c, r, w) =>
+      c.work.instructors.assign({
+        instructorId: r === "city" ? NONE : w.ids.foreignInstructor,
+        hostId: w.ids.foreignHost,
+        startOn: TODAY,
+      }),
+    mutates: true,
+  },
+  "work.instructors.end": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      c.work.instructors.end({ assignmentId: openAssignmentOf(db, instructorFor(db, r)), endOn: TODAY }),
+    foreign: (c, r, w, db) =>
+      c.work.instructors.end({
+        assignmentId: r === "city" ? NONE : openAssignmentOf(db, w.ids.foreignInstructor),
+        endOn: TODAY,
+      }),
+    mutates: true,
+  },
+
+  // --- 组织生活 and 换届: anyone bound to an organization, on grassroots organizations of the subtree ---
+  "work.meetings.compliance": {
+    expect: allow([...ORG_BOUND]),
+    own: (c) => c.work.meetings.compliance({ period: "year", year: 2025 }),
+  },
+  "work.meetings.list": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) => c.work.meetings.list({ orgId: orgFor(db, r) }),
+    foreign: (c, r, w, db) => c.work.meetings.list({ orgId: foreignOrgOf(db, r, w) }),
+  },
+  "work.meetings.record": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) =>
+      c.work.meetings.record({
+        orgId: orgFor(db, r),
+        kind: "branchCommittee",
+        heldOn: TODAY,
+        topic: "学习贯彻会议精神",
+        attendees: 7,
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.meetings.record({ orgId: foreignOrgOf(db, r, w), kind: "branchCommittee", heldOn: TODAY }),
+    mutates: true,
+  },
+  "work.elections.board": { expect: allow([...ORG_BOUND]), own: (c) => c.work.elections.board() },
+  "work.elections.record": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) => c.work.elections.record({ orgId: orgFor(db, r), heldOn: TODAY, note: "按期换届" }),
+    foreign: (c, r, w, db) => c.work.elections.record({ orgId: foreignOrgOf(db, r, w), heldOn: TODAY }),
+    mutates: true,
+  },
+
+  // --- 星级评定, 软弱涣散整顿, 联建共建: administrators ---
+  "work.ratings.list": { expect: allow([...ADMINS]), own: (c) => c.work.ratings.list({ year: 2025 }) },
+  "work.ratings.set": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) => c.work.ratings.set({ orgId: orgFor(db, r), year: 2026, stars: 4, grade: null }),
+    foreign: (c, r, w, db) =>
+      c.work.ratings.set({ orgId: foreignOrgOf(db, r, w), year: 2026, stars: null, grade: "lagging" }),
+    mutates: true,
+  },
+  "work.rectifications.list": { expect: allow([...ADMINS]), own: (c) => c.work.rectifications.list() },
+  "work.rectifications.open": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      c.work.rectifications.open({
+        orgId: orgFor(db, r),
+        year: 2026,
+        reason: "组织生活不正常",
+        measures: "书记约谈,限期整改",
+        responsible: "李委员",
+        deadline: "2027-03-31",
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.rectifications.open({ orgId: foreignOrgOf(db, r, w), year: 2026, reason: "组织生活不正常" }),
+    mutates: true,
+  },
+  "work.rectifications.resolve": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      c.work.rectifications.resolve({ id: insertRectification(db, orgFor(db, r)), resolvedOn: TODAY }),
+    foreign: (c, r, w, db) =>
+      c.work.rectifications.resolve({
+        id: r === "city" ? NONE : insertRectification(db, grassroots(db, foreignSubtree(db, w))),
+        resolvedOn: TODAY,
+      }),
+    mutates: true,
+  },
+  "work.pacts.list": { expect: allow([...ADMINS]), own: (c) => c.work.pacts.list() },
+  "work.pacts.create": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      c.work.pacts.create({
+        kind: "villageEnterprise",
+        name: "村企联建测试项目",
+        startOn: "2026-01-01",
+        funds: 12.5,
+        parties: [{ orgId: orgFor(db, r) }, { name: "柳林镇柳林村" }],
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.pacts.create({
+        kind: "villageEnterprise",
+        name: "外区联建",
+        startOn: "2026-01-01",
+        parties: [{ orgId: foreignOrgOf(db, r, w) }, { name: "青山县某村" }],
+      }),
+    mutates: true,
+  },
+
+  // --- 发展党员: anyone bound to an organization ---
+  "work.development.applicants": {
+    expect: allow([...ORG_BOUND]),
+    own: (c) => c.work.development.applicants(),
+  },
+  "work.development.probationDue": {
+    expect: allow([...ORG_BOUND]),
+    own: (c) => c.work.development.probationDue(),
+  },
+  "work.development.create": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) =>
+      c.work.development.create({
+        idNumber: withCitizenIdCheckChar("36012220000101002"),
+        name: "测试申请人",
+        gender: "female",
+        orgId: orgFor(db, r),
+        appliedOn: "2026-03-01",
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.development.create({
+        idNumber: withCitizenIdCheckChar("36012220000101004"),
+        name: "外区申请人",
+        gender: "female",
+        orgId: foreignOrgOf(db, r, w),
+        appliedOn: "2026-03-01",
+      }),
+    mutates: true,
+  },
+  "work.development.advance": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) =>
+      c.work.development.advance({
+        applicantId: insertApplicant(db, orgFor(db, r), "36012220010203006"),
+        stage: "activist",
+        on: TODAY,
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.development.advance({
+        applicantId:
+          r === "city"
+            ? NONE
+            : insertApplicant(db, grassroots(db, foreignSubtree(db, w)), "36012220010203008"),
+        stage: "activist",
+        on: TODAY,
+      }),
+    mutates: true,
+  },
+  "work.development.confirmFull": {
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) =>
+      c.work.development.confirmFull({
+        memberId: probationaryIn(db, subtreeOf(db, r)),
+        fullOn: TODAY,
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.development.confirmFull({
+        memberId: r === "city" ? NONE : probationaryIn(db, foreignSubtree(db, w)),
+        fullOn: TODAY,
+      }),
+    mutates: true,
+  },
+};
