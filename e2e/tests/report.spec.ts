@@ -25,24 +25,34 @@ function townshipHost(): number {
   }
 }
 
-// EDIT-STEP: replace with the ledger UI once records.* lands. Until then the record is edited directly in
-// the e2e database (WAL mode, the handle closed at once): the host's employees of the report year grow.
-function addEmployees(hostId: number, delta: number): void {
-  const db = new Database(dbFile);
+/**
+ * The township administrator edits a record the way the portal does: through the write API over real
+ * HTTP (records.host.setYear), here the host's employees of the report year. The current figure is read
+ * from the database file (read-only) to compute the new one.
+ */
+async function addEmployees(page: Page, hostId: number, delta: number): Promise<void> {
+  const db = new Database(dbFile, { readonly: true });
+  let latest: { employees: number; revenue: number | null } | undefined;
   try {
-    db.pragma("busy_timeout = 5000");
-    const latest = db
+    latest = db
       .prepare(
         "select employees, revenue from host_years where host_id = ? and year <= ? order by year desc limit 1",
       )
       .get(hostId, YEAR) as { employees: number; revenue: number | null } | undefined;
-    db.prepare(
-      `insert into host_years (host_id, year, employees, revenue) values (?, ?, ?, ?)
-       on conflict (host_id, year) do update set employees = excluded.employees`,
-    ).run(hostId, YEAR, (latest?.employees ?? 0) + delta, latest?.revenue ?? null);
   } finally {
     db.close();
   }
+  const res = await page.request.post("/api/trpc/records.host.setYear", {
+    data: {
+      json: {
+        hostId,
+        year: YEAR,
+        employees: (latest?.employees ?? 0) + delta,
+        revenue: latest?.revenue ?? null,
+      },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
 }
 
 async function totalEmployees(page: Page): Promise<number> {
@@ -88,11 +98,11 @@ test("township submits, county returns with a reason, township fixes and resubmi
   await county.getByTestId("return-report").click();
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
 
-  // 3. The township sees the reason, fixes a record (EDIT-STEP), the report is recomputed, resubmits.
+  // 3. The township sees the reason, fixes a record through the write API, the report is recomputed, resubmits.
   await township.reload();
   await expect(township.getByTestId("return-reason")).toContainText("请核实从业人员数");
   const before = await totalEmployees(township);
-  addEmployees(hostId, 7);
+  await addEmployees(township, hostId, 7);
   await township.reload();
   await expect.poll(() => totalEmployees(township)).toBe(before + 7);
   await submitWithExplanations(township);
@@ -106,9 +116,9 @@ test("township submits, county returns with a reason, township fixes and resubmi
   const approved = await totalEmployees(county);
   expect(approved).toBe(before + 7);
 
-  // 5. Editing a record afterwards (EDIT-STEP) leaves the approved figures unchanged, for both sides and
+  // 5. Editing a record afterwards (the write API again) leaves the approved figures unchanged, for both sides and
   //    in the county's own report (the township row is frozen).
-  addEmployees(hostId, 100);
+  await addEmployees(township, hostId, 100);
   await township.reload();
   await expect(township.getByTestId("report-source")).toContainText("审核通过");
   expect(await totalEmployees(township)).toBe(approved);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Menu } from "antd";
 
-/** The role's menu: the current page is selected. */
+/** The role's menu, every page listed (no overflow folding): the current page is selected. */
 export function NavMenu({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   const selected = items
@@ -12,10 +12,10 @@ export function NavMenu({ items }: { items: { href: string; label: string }[] })
     .map((i) => i.href);
   return (
     <Menu
-      mode="horizontal"
+      mode="inline"
       selectedKeys={selected}
       items={items.map((i) => ({ key: i.href, label: <Link href={i.href}>{i.label}</Link> }))}
-      style={{ padding: "0 16px" }}
+      style={{ borderInlineEnd: 0, minHeight: "calc(100vh - 56px)" }}
       data-testid="nav-menu"
     />
   );

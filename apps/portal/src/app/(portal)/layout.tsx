@@ -38,8 +38,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </header>
-      <NavMenu items={navFor(me.role).map(({ href, label }) => ({ href, label }))} />
-      <main style={{ padding: 24, maxWidth: 1280, margin: "0 auto" }}>{children}</main>
+      <div style={{ display: "flex", alignItems: "stretch" }}>
+        <aside className="portal-nav" style={{ width: 176, flex: "none", background: "#fff" }}>
+          <NavMenu items={navFor(me.role).map(({ href, label }) => ({ href, label }))} />
+        </aside>
+        <main style={{ padding: 24, flex: 1, minWidth: 0, maxWidth: 1400 }}>{children}</main>
+      </div>
     </div>
   );
 }
