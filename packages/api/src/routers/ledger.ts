@@ -13,6 +13,7 @@ import {
   unmaskMember,
   updateHostContact,
 } from "@liangxin/db";
+import { isGrassroots, type OrgCategory } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "../messages.ts";
 import { adminOnly, found, ledgerProcedure, mapDomainErrors, notFound } from "../procedures.ts";
@@ -31,6 +32,31 @@ export const hostsRouter = createTRPCRouter({
   list: ledgerProcedure.input(hostListInput).query(({ ctx, input }) => {
     const page = found(listHosts(ctx.db, ctx.scope, ctx.today, input));
     return { ...page, regions: regionOptions(ctx.db, ctx.scope) };
+  }),
+  /**
+   * Choices of the ledger forms: the township-level regions of the caller's territory (where a host may
+   * be created), the caller's grassroots organizations with a formation mode (which may cover a host),
+   * and today.
+   */
+  formOptions: ledgerProcedure.query(({ ctx }) => {
+    const townships = regionOptions(ctx.db, ctx.scope)
+      .filter((r) => r.level === "township")
+      .map((r) => ({ id: r.id, name: r.name }));
+    const coveringOrgs: { id: number; name: string; category: string; formationMode: string }[] = [];
+    for (let page = 1; ; page++) {
+      const p = listOrgs(ctx.db, ctx.scope, ctx.today, { page, pageSize: 200 });
+      if (!p) break;
+      for (const o of p.rows)
+        if (o.formationMode !== null && isGrassroots(o.category as OrgCategory))
+          coveringOrgs.push({
+            id: o.id,
+            name: o.name,
+            category: o.category,
+            formationMode: o.formationMode,
+          });
+      if (page * p.pageSize >= p.total) break;
+    }
+    return { today: ctx.today, townships, coveringOrgs };
   }),
   /** One host: edit (full), reference (name, code, township, figures) or own (the owner's). */
   get: protectedProcedure

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card } from "antd";
+import { Button, Card } from "antd";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
@@ -7,11 +7,12 @@ import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { ledgerMessages as lm } from "./messages";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function HostsPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller, me } = await requireCaller();
   const sp = await searchParams;
   const q = str(sp.q);
   const regionId = Number(str(sp.region) ?? NaN);
@@ -30,8 +31,18 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
       ...(sene ? { shouldEstablish: true } : {}),
     }),
   );
+  const canCreate = me.role === "admin" && data.regions.some((r) => r.level === "township");
   return (
-    <Card title={rm.nav.hosts}>
+    <Card
+      title={rm.nav.hosts}
+      extra={
+        canCreate ? (
+          <Link href="/hosts/new" data-testid="new-host-link">
+            <Button type="primary">{lm.newHost}</Button>
+          </Link>
+        ) : null
+      }
+    >
       <form method="get" style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>
         <Field label={rm.keyword}>
           <input name="q" defaultValue={q ?? ""} style={inputStyle} />

@@ -8,6 +8,7 @@ import { Field, inputStyle } from "@/components/field";
 import { updateContactAction } from "@/roles/actions";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { EditHostForm, SetCoverageForm } from "../ledger-forms";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requireCaller();
@@ -39,6 +40,8 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
         {figures}
       </Card>
     );
+  const editor = host.access === "edit" && me.role === "admin";
+  const opts = editor ? await caller.hosts.formOptions().catch(() => null) : null;
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
       <Card title={`${rm.hostDetail}:${host.name}`} data-testid="host-detail">
@@ -92,7 +95,11 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
         </Descriptions>
       </Card>
       <Card title={rm.figures}>{figures}</Card>
-      {host.access === "edit" && me.role === "admin" ? (
+      {editor && opts ? <EditHostForm host={host} townships={opts.townships} /> : null}
+      {editor && opts && opts.coveringOrgs.length > 0 ? (
+        <SetCoverageForm hostId={host.id} orgs={opts.coveringOrgs} today={opts.today} />
+      ) : null}
+      {editor ? (
         <Card title={rm.updateContact}>
           <ActionForm action={updateContactAction} submitLabel={rm.save} testId="contact-form">
             <input type="hidden" name="id" value={host.id} />
