@@ -118,6 +118,10 @@ const MATRIX: Record<string, Entry> = {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.hosts.list({ page: 1, pageSize: 5 }),
   },
+  "hosts.formOptions": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.hosts.formOptions(),
+  },
   "hosts.get": {
     expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
     own: (c, r, w, db) => c.hosts.get({ id: own(w, db, r, "host") }),
