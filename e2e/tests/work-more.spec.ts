@@ -1,0 +1,155 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { loginAndWait } from "./helpers";
+
+/**
+ * Open the antd Select of the form item labelled `label` inside `scope` and pick the option with this
+ * exact title (typed into the search first), or the first option. Scoped by the form because several
+ * forms of a page share field names (and so the ids the labels point at).
+ */
+async function pick(page: Page, scope: Locator, label: string, option?: string): Promise<string> {
+  const item = scope.locator(".ant-form-item").filter({ has: page.locator(`label[title="${label}"]`) });
+  await item.locator(".ant-select").click();
+  if (option) await page.keyboard.type(option);
+  const choice = option
+    ? page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+    : page.locator(".ant-select-dropdown:visible .ant-select-item-option").first();
+  const title = (await choice.getAttribute("title")) ?? "";
+  await choice.click();
+  // wait for the dropdown to close, so the next pick does not find this one's options
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
+  return title;
+}
+
+/** An 18-digit citizen ID with its GB 11643 check character. */
+function citizenId(body17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
+  return body17 + "10X98765432"[sum % 11];
+}
+
+const suffix = String(Date.now() % 100000);
+
+test("a township administrator dispatches an instructor to an uncovered host: the host leaves the list", async ({
+  page,
+}) => {
+  await loginAndWait(page, "township");
+  await page.getByTestId("nav-menu").getByRole("link", { name: "指导员选派" }).click();
+  await expect(page.getByRole("heading", { name: /党建工作指导员选派/ })).toBeVisible();
+  const uncovered = page.getByTestId("uncovered-table");
+  const host = (
+    await uncovered.locator("tbody tr.ant-table-row").first().locator("td").first().innerText()
+  ).trim();
+  expect(host).not.toBe("");
+
+  const form = page.getByTestId("assign-form");
+  const instructor = await pick(page, form, "指导员");
+  const number = /\(([^)]+)\)$/.exec(instructor)?.[1] ?? "";
+  expect(number).not.toBe("");
+  await pick(page, form, "两新组织", host);
+  const startOn = await form.getByLabel("开始日期").inputValue();
+  await form.getByRole("button", { name: "选派指导员" }).click();
+  const notice = form.getByTestId("form-notice");
+  await expect(notice).toContainText("已保存");
+
+  await expect(uncovered).not.toContainText(host);
+  const row = page
+    .getByTestId("instructor-table")
+    .locator("tbody tr.ant-table-row")
+    .filter({ hasText: number });
+  await expect(row).toContainText(host);
+  await expect(row).toContainText(`${startOn}起`);
+  if ((await notice.innerText()).trim() !== "已保存") await expect(row).toContainText(/超过\d+个/);
+});
+
+test("a township administrator rates an organization, opens a 软弱涣散 case and closes it", async ({
+  page,
+}) => {
+  await loginAndWait(page, "township");
+  await page.getByTestId("nav-menu").getByRole("link", { name: "定级整顿" }).click();
+  await expect(page.getByRole("heading", { name: /星级评定与软弱涣散整顿/ })).toBeVisible();
+
+  const ratingForm = page.getByTestId("rating-form");
+  const org = await pick(page, ratingForm, "党组织");
+  const ratings = page.getByTestId("rating-table").locator("tbody tr.ant-table-row").filter({ hasText: org });
+  const before = (await ratings.count()) > 0 ? await ratings.first().innerText() : "";
+  const stars = before.includes("★★★★") && !before.includes("★★★★★") ? 3 : 4;
+  await ratingForm.getByLabel("星级").fill(String(stars));
+  await ratingForm.getByRole("button", { name: /评\s*定/ }).click();
+  await expect(ratingForm.getByTestId("form-notice")).toBeVisible();
+  await expect(ratings).toHaveCount(1);
+  await expect(ratings.locator("td").nth(1)).toHaveText("★".repeat(stars));
+
+  const caseForm = page.getByTestId("rectification-form");
+  const reason = `班子软弱涣散${suffix}`;
+  await pick(page, caseForm, "党组织", org);
+  await caseForm.getByLabel("原因").fill(reason);
+  await caseForm.getByLabel("整顿措施").fill("调整支部班子,派驻第一书记");
+  await caseForm.getByLabel("责任人").fill("李卫东");
+  await caseForm.getByRole("button", { name: "列入整顿" }).click();
+  await expect(caseForm.getByTestId("form-notice")).toBeVisible();
+  const row = page
+    .getByTestId("rectification-table")
+    .locator("tbody tr.ant-table-row")
+    .filter({ hasText: reason });
+  await expect(row).toContainText(org);
+  await expect(row).toContainText("整顿中");
+
+  const resolvedOn = await row.getByLabel("日期").inputValue();
+  await row.getByRole("button", { name: /销\s*号/ }).click();
+  await expect(row).toContainText("已销号");
+  await expect(row).not.toContainText("整顿中");
+  await expect(row.locator("td").last()).toHaveText(resolvedOn);
+  await expect(row.getByRole("button")).toHaveCount(0);
+});
+
+test("a township administrator signs a joint-building pact and it appears in the list", async ({ page }) => {
+  await loginAndWait(page, "township");
+  await page.getByTestId("nav-menu").getByRole("link", { name: "联建共建" }).click();
+  const form = page.getByTestId("pact-form");
+  await expect(form).toBeVisible();
+  const name = `村企联建促振兴${suffix}`;
+  await pick(page, form, "类型", "村企联建");
+  await form.getByLabel("名称", { exact: true }).fill(name);
+  const startOn = await form.getByLabel("开始日期").inputValue();
+  const org = await pick(page, form, "本单位党组织");
+  await form.getByLabel("外部单位名称").fill("城东村股份经济合作社");
+  await form.getByLabel("投入资金(万元)").fill("12.5");
+  await form.getByLabel("成效").fill("共建产业园区一处");
+  await form.getByRole("button", { name: "新建联建共建" }).click();
+  await expect(form.getByTestId("form-notice")).toBeVisible();
+
+  const row = page.getByTestId("pact-table").locator("tbody tr.ant-table-row").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("村企联建");
+  await expect(row).toContainText(`${org}、城东村股份经济合作社`);
+  await expect(row).toContainText(startOn);
+  await expect(row).toContainText("12.50");
+  await expect(row).toContainText("共建产业园区一处");
+});
+
+test("a branch secretary registers an applicant and advances them one stage", async ({ page }) => {
+  await loginAndWait(page, "branch");
+  await page.getByTestId("nav-menu").getByRole("link", { name: "发展党员" }).click();
+  const form = page.getByTestId("applicant-form");
+  await expect(form).toBeVisible();
+  const name = `周明远${suffix}`;
+  const id = citizenId(`11010119950307${suffix.padStart(3, "0").slice(-3)}`);
+  await form.getByLabel("姓名").fill(name);
+  await form.getByLabel("公民身份号码").fill(id);
+  await pick(page, form, "性别", "男");
+  // the secretary's one organization is filled in
+  await expect(
+    form.locator(".ant-form-item").filter({ has: page.locator('label[title="党组织"]') }),
+  ).toContainText("中共");
+  await form.getByRole("button", { name: "登记入党申请人" }).click();
+  await expect(form.getByTestId("form-notice")).toBeVisible();
+
+  const row = page.getByTestId("applicant-table").locator("tbody tr.ant-table-row").filter({ hasText: name });
+  const stage = row.locator("td").nth(7);
+  await expect(stage).toHaveText("入党申请人");
+  const on = await row.getByLabel("日期").inputValue();
+  await row.getByRole("button", { name: "转为入党积极分子" }).click();
+  await expect(stage).toHaveText("入党积极分子");
+  await expect(row.locator("td").nth(3)).toHaveText(on);
+  await expect(row.getByRole("button", { name: "转为发展对象" })).toBeVisible();
+});
