@@ -9,7 +9,6 @@ import {
   MESSAGES,
   policyAsOf,
 } from "@liangxin/domain";
-import { eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { coverages } from "../schema.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
@@ -23,7 +22,8 @@ import {
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
-import { CommandError, NotFoundError } from "./errors.ts";
+import { CommandError } from "./errors.ts";
+import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgRecs, orgWithSuperiors, reparentingsOf } from "./world.ts";
 
@@ -108,27 +108,9 @@ export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput
 
 /** End a coverage on `endOn` (half-open: the host is no longer covered on that day). */
 export function endCoverage(db: Db, actor: CommandActor, input: EndCoverageInput): CoverageResult {
-  return inTransaction(db, () => {
-    const before = db.select().from(coverages).where(eq(coverages.id, input.id)).get();
-    if (!before) throw new NotFoundError();
+  const coverage = endDatedRow(db, actor, coverages, "coverage", input, (before) => {
     requireOrgEdit(db, actor, before.orgId);
-    if (before.endOn !== null)
-      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
-    assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(coverages)
-      .set({ endOn: input.endOn })
-      .where(eq(coverages.id, input.id))
-      .returning()
-      .get()!;
-    audit(db, actor, {
-      action: "coverage.end",
-      entity: "coverage",
-      entityId: input.id,
-      scopeOrgId: before.orgId,
-      before,
-      after,
-    });
-    return { coverage: after, warnings: [] };
+    return before.orgId;
   });
+  return { coverage, warnings: [] };
 }

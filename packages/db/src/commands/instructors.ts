@@ -23,6 +23,7 @@ import {
   type CommandWarning,
 } from "./common.ts";
 import { CommandError, NotFoundError } from "./errors.ts";
+import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 
 type InstructorRow = typeof instructors.$inferSelect;
@@ -169,27 +170,13 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
 }
 
 export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
-  return inTransaction(db, () => {
-    const before = db.select().from(assignments).where(eq(assignments.id, input.id)).get();
-    if (!before) throw new NotFoundError();
-    const instructor = requireInstructorEdit(db, actor, before.instructorId);
-    if (before.endOn !== null)
-      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
-    assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(assignments)
-      .set({ endOn: input.endOn })
-      .where(eq(assignments.id, input.id))
-      .returning()
-      .get()!;
-    audit(db, actor, {
-      action: "assignment.end",
-      entity: "assignment",
-      entityId: input.id,
-      scopeOrgId: instructor.registeredById,
-      before,
-      after,
-    });
-    return { assignment: after, warnings: [] };
-  });
+  const assignment = endDatedRow(
+    db,
+    actor,
+    assignments,
+    "assignment",
+    input,
+    (before) => requireInstructorEdit(db, actor, before.instructorId).registeredById,
+  );
+  return { assignment, warnings: [] };
 }

@@ -25,6 +25,7 @@ import {
   type CommandActor,
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
+import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
 
@@ -331,32 +332,13 @@ export function endDualLink(
   actor: CommandActor,
   input: EndDualLinkInput,
 ): typeof dualLinks.$inferSelect {
-  return inTransaction(db, () => {
-    const before = db.select().from(dualLinks).where(eq(dualLinks.id, input.id)).get();
-    if (!before) throw new NotFoundError();
+  return endDatedRow(db, actor, dualLinks, "dualLink", input, (before) => {
     try {
       requireOrgEdit(db, actor, before.orgId);
     } catch {
       requireOrgEdit(db, actor, before.regionalOrgId);
     }
-    if (before.endOn !== null)
-      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
-    assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(dualLinks)
-      .set({ endOn: input.endOn })
-      .where(eq(dualLinks.id, input.id))
-      .returning()
-      .get()!;
-    audit(db, actor, {
-      action: "dualLink.end",
-      entity: "dualLink",
-      entityId: input.id,
-      scopeOrgId: before.orgId,
-      before,
-      after,
-    });
-    return after;
+    return before.orgId;
   });
 }
 
@@ -431,27 +413,8 @@ export function endSecretary(
   actor: CommandActor,
   input: EndSecretaryInput,
 ): typeof secretaries.$inferSelect {
-  return inTransaction(db, () => {
-    const before = db.select().from(secretaries).where(eq(secretaries.id, input.id)).get();
-    if (!before) throw new NotFoundError();
+  return endDatedRow(db, actor, secretaries, "secretary", input, (before) => {
     requireOrgEdit(db, actor, before.orgId);
-    if (before.endOn !== null)
-      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
-    assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(secretaries)
-      .set({ endOn: input.endOn })
-      .where(eq(secretaries.id, input.id))
-      .returning()
-      .get()!;
-    audit(db, actor, {
-      action: "secretary.end",
-      entity: "secretary",
-      entityId: input.id,
-      scopeOrgId: before.orgId,
-      before,
-      after,
-    });
-    return after;
+    return before.orgId;
   });
 }
