@@ -385,6 +385,53 @@ describe("development pipeline", () => {
       false,
     );
   });
+
+  it("never attaches a member registered elsewhere: an existing member's id is refused, at entry and at 预备党员", async () => {
+    const branch = callerFor("branch");
+    const orgId = one<{ id: number }>("select org_id as id from users where username = 'branch'").id;
+    // A member of another county, outside the branch's subtree.
+    const outside = one<{ id: number; idNumber: string; fullOn: string | null }>(
+      `select m.id, m.id_number as idNumber, m.full_on as fullOn from members m join orgs o on o.id = m.org_id
+       where o.path not glob (select path || '*' from orgs where id = ?) order by m.id limit 1`,
+      orgId,
+    );
+    await expect(
+      branch.work.development.create({
+        idNumber: outside.idNumber,
+        name: "重复登记",
+        gender: "male",
+        orgId,
+        appliedOn: "2024-03-01",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("已登记为党员") });
+
+    // The person enters the member register elsewhere after applying here: reaching 预备党员 is refused,
+    // and the other member's record is untouched.
+    const idNumber = "110105194912310038";
+    const { id } = await branch.work.development.create({
+      idNumber,
+      name: "后登记者",
+      gender: "female",
+      orgId,
+      appliedOn: "2023-03-01",
+    });
+    await branch.work.development.advance({ applicantId: id, stage: "activist", on: "2023-06-01" });
+    await branch.work.development.advance({ applicantId: id, stage: "candidate", on: "2024-06-01" });
+    const otherOrg = one<{ id: number }>("select org_id as id from members where id = ?", outside.id).id;
+    db.$client
+      .prepare(
+        `insert into members (id_number, name, gender, joined_on, org_id) values (?, '外县党员', 'female', '2020-01-01', ?)`,
+      )
+      .run(idNumber, otherOrg);
+    const before = one<{ n: number }>("select count(*) as n from members").n;
+    await expect(
+      branch.work.development.advance({ applicantId: id, stage: "probationary", on: "2025-12-01" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("已登记为党员") });
+    expect(one<{ n: number }>("select count(*) as n from members").n).toBe(before);
+    expect(
+      one<{ memberId: number | null }>("select member_id as memberId from applicants where id = ?", id),
+    ).toEqual({ memberId: null });
+  });
 });
 
 describe("inbox", () => {

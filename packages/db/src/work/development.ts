@@ -75,6 +75,10 @@ export function createApplicant(
       .where(eq(applicants.idNumber, idNumber))
       .get();
     if (dup) throw new WorkRuleError("APPLICANT_DUPLICATE", WORK_MESSAGES.applicantDuplicate());
+    // Citizen ids are unique city-wide, so the refusal names no organization: it reveals only what the
+    // unique register itself would.
+    if (memberWithId(tx, idNumber))
+      throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
     const row = tx
       .insert(applicants)
       .values({ idNumber, name: input.name, gender: input.gender, orgId: org.id, appliedOn: input.appliedOn })
@@ -99,35 +103,29 @@ export function advanceApplicantStage(
   return db.transaction((tx) => {
     let memberId = a.memberId;
     if (input.stage === "probationary" && memberId === null) {
-      const existing = tx
-        .select({ id: members.id })
-        .from(members)
-        .where(eq(members.idNumber, a.idNumber))
+      // Never attach a member registered elsewhere (possibly outside the caller's scope): a person already
+      // in the member register cannot be developed again.
+      if (memberWithId(tx, a.idNumber))
+        throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
+      const m = tx
+        .insert(members)
+        .values({
+          idNumber: a.idNumber,
+          name: a.name,
+          gender: a.gender,
+          joinedOn: input.on,
+          fullOn: null,
+          orgId: a.orgId,
+          workHostId: a.workHostId,
+          workSince: a.workHostId === null ? null : input.on,
+        })
+        .returning()
         .get();
-      if (existing) memberId = existing.id;
-      else {
-        const m = tx
-          .insert(members)
-          .values({
-            idNumber: a.idNumber,
-            name: a.name,
-            gender: a.gender,
-            joinedOn: input.on,
-            fullOn: null,
-            orgId: a.orgId,
-            workHostId: a.workHostId,
-            workSince: a.workHostId === null ? null : input.on,
-          })
-          .returning()
-          .get();
-        tx.insert(memberRelationships).values({ memberId: m.id, orgId: a.orgId, startOn: input.on }).run();
-        if (a.workHostId !== null)
-          tx.insert(memberWorkplaces)
-            .values({ memberId: m.id, hostId: a.workHostId, startOn: input.on })
-            .run();
-        auditWork(tx, scope, "member.create", "member", m.id, null, m);
-        memberId = m.id;
-      }
+      tx.insert(memberRelationships).values({ memberId: m.id, orgId: a.orgId, startOn: input.on }).run();
+      if (a.workHostId !== null)
+        tx.insert(memberWorkplaces).values({ memberId: m.id, hostId: a.workHostId, startOn: input.on }).run();
+      auditWork(tx, scope, "member.create", "member", m.id, null, m);
+      memberId = m.id;
     }
     if (input.stage === "full" && memberId !== null) {
       tx.update(members).set({ fullOn: input.on }).where(eq(members.id, memberId)).run();
@@ -147,6 +145,12 @@ export function advanceApplicantStage(
     auditWork(tx, scope, "applicant.advance", "applicant", a.id, a, row);
     return { id: a.id, stage: input.stage, memberId };
   });
+}
+
+function memberWithId(tx: Pick<Db, "select">, idNumber: string): boolean {
+  return (
+    tx.select({ id: members.id }).from(members).where(eq(members.idNumber, idNumber)).get() !== undefined
+  );
 }
 
 export interface ProbationRow {

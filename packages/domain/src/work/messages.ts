@@ -107,6 +107,7 @@ export const WORK_RULE_CODES = [
   "PROBATION_NOT_PROBATIONARY",
   "APPLICANT_ID_INVALID",
   "APPLICANT_DUPLICATE",
+  "APPLICANT_ALREADY_MEMBER",
 ] as const;
 export type WorkRuleCode = (typeof WORK_RULE_CODES)[number];
 
@@ -132,6 +133,7 @@ export const WORK_MESSAGES = {
   notGrassroots: (org: string) => `“${org}”不是基层党组织`,
   applicantIdInvalid: () => "公民身份号码不正确(请核对校验位)",
   applicantDuplicate: () => "该公民身份号码已登记为入党申请人",
+  applicantAlreadyMember: () => "该公民身份号码已登记为党员,不能再作为入党申请人发展",
   probationNotProbationary: (member: string) => `“${member}”不是预备党员`,
   instructorOverCap: (name: string, count: number, cap: number) =>
     `指导员“${name}”将联系${count}个两新组织,超过${cap}个的上限,请注意工作量`,
