@@ -184,7 +184,7 @@ const openAssignmentOf = (db: Db, instructorId: number) =>
   );
 
 /** A host of the role's area (the 行业党委: one it covers) not served by the instructor today. */
-function hostToAssign(w: World, db: Db, r: Role, instructorId: number): number {
+export function hostToAssign(w: World, db: Db, r: Role, instructorId: number): number {
   const free = `not exists (select 1 from assignments a where a.instructor_id = ? and a.host_id = h.id and a.end_on is null)`;
   if (r === "industry")
     return val(

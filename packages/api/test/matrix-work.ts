@@ -8,6 +8,7 @@
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { type Db } from "@liangxin/db";
 import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
+import { hostToAssign } from "./matrix-records.ts";
 import {
   ADMINS,
   allow,
@@ -147,20 +148,16 @@ export const WORK_MATRIX: Record<string, Entry> = {
   // --- 指导员派驻: administrators; assigning needs a host of the territory ---
   "work.instructors.dispatch": { expect: allow([...ADMINS]), own: (c) => c.work.instructors.dispatch() },
   "work.instructors.assign": {
-    // The 行业党委 keeps instructors but has no territory to assign them in (records.assignment.start,
-    // the ledger's command, lets it assign to the hosts its organizations cover).
-    expect: allow([...TERRITORIAL]),
+    // The same rule as records.assignment.start: a host of the territory, or (for the 行业党委, which has
+    // none) one its organizations cover.
+    expect: allow([...ADMINS]),
     own: (c, r, w, db) => {
       const instructorId = instructorFor(db, r);
-      const hostId = val(
-        db,
-        `select h.id from hosts h where h.region_id = (select region_id from hosts where id = ?) and h.closed_on is null
-         and not exists (select 1 from assignments a where a.instructor_id = ? and a.host_id = h.id and a.end_on is null)
-         order by h.id limit 1`,
-        w.ids.liulinHost,
+      return c.work.instructors.assign({
         instructorId,
-      );
-      return c.work.instructors.assign({ instructorId, hostId, startOn: TODAY });
+        hostId: hostToAssign(w, db, r, instructorId),
+        startOn: TODAY,
+      });
     },
     foreign: (c, r, w) =>
       c.work.instructors.assign({

@@ -516,4 +516,28 @@ describe("policy and instructors", () => {
     const ended = await township.records.assignment.end({ id: results[5]!.assignment.id, endOn: TODAY });
     expect(ended.assignment.endOn).toBe(TODAY);
   });
+
+  it("assigning to a host the caller cannot see answers 不存在 and writes nothing, like a missing id", async () => {
+    const t = tools(setup());
+    const township = t.caller("township");
+    const ins = await township.records.instructor.create({
+      number: "ZDY-T-002",
+      name: "王指导",
+      kind: "partTime",
+      dispatchOrgName: "清河县市场监督管理局",
+    });
+    const elsewhere = t.value(
+      `select h.id from hosts h join regions r on r.id = h.region_id where r.name <> '柳林镇'
+       and not exists (select 1 from coverages c join orgs o on o.id = c.org_id
+                       where c.host_id = h.id and o.path glob (select o2.path || '*' from orgs o2
+                         join users u on u.org_id = o2.id where u.username = 'township'))
+       order by h.id limit 1`,
+    ) as number;
+    const before = t.value("select count(*) from assignments") as number;
+    for (const hostId of [elsewhere, 99_999_999])
+      await expect(
+        township.records.assignment.start({ instructorId: ins.id, hostId, startOn: "2026-11-01" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(t.value("select count(*) from assignments")).toBe(before);
+  });
 });

@@ -19,6 +19,7 @@ import {
   one,
   requireExists,
   requireOrgEdit,
+  seesHost,
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
@@ -119,7 +120,9 @@ function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number
 export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
   return inTransaction(db, () => {
     const instructor = requireInstructorEdit(db, actor, input.instructorId);
-    requireExists(db, "hosts", input.hostId);
+    // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
+    // without territory reaches its enterprises); any other id answers as if it did not exist.
+    if (!seesHost(db, actor, input.hostId)) throw new NotFoundError();
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
     const overlap = one(

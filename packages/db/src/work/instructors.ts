@@ -6,7 +6,7 @@
 import type { Db } from "../client.ts";
 import { endAssignment, startAssignment } from "../commands/instructors.ts";
 import type { Scope } from "../scope.ts";
-import { requireHostInTerritory, workParams, workPolicy, WorkNotFoundError } from "./common.ts";
+import { workParams, workPolicy, WorkNotFoundError } from "./common.ts";
 
 export interface InstructorAssignmentRow {
   id: number;
@@ -132,7 +132,8 @@ export function assignInstructor(
   today: string,
 ): { id: number; warning: string | null } {
   requireInstructor(db, scope, input.instructorId, today);
-  requireHostInTerritory(db, scope, input.hostId);
+  // Which hosts may be assigned is the write command's rule (territory, or covered by the subtree), so the
+  // dispatch page and records.assignment.start agree.
   const r = startAssignment(db, { scope, today }, input);
   return { id: r.assignment.id, warning: r.warnings[0]?.message ?? null };
 }
