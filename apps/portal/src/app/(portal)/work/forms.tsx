@@ -72,6 +72,23 @@ function useOutcome() {
   };
 }
 
+/** The organization picker every work form starts with. */
+function OrgItem({ orgs, width }: { orgs: readonly Option[]; width: number }) {
+  return (
+    <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
+      <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width }} />
+    </Form.Item>
+  );
+}
+
+function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <Button type="primary" htmlType="submit" loading={pending}>
+      {label}
+    </Button>
+  );
+}
+
 function FormCard({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
     <Card title={title} size="small" data-testid={testId} style={{ marginBottom: 16 }}>
@@ -120,9 +137,7 @@ export function CreatePlanForm({ hosts, defaultTarget }: { hosts: Option[]; defa
         <Form.Item name="note" label={m.note}>
           <Input style={{ width: 200 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.createPlan}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.createPlan} />
       </Form>
     </FormCard>
   );
@@ -156,9 +171,7 @@ export function PlanNoteForm({ planId, today }: { planId: number; today: string 
         <Form.Item name="note" label={m.note} rules={required(m.note)}>
           <Input style={{ width: 360 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.addNote}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.addNote} />
       </Form>
     </FormCard>
   );
@@ -247,9 +260,7 @@ export function AssignForm({
         <Form.Item name="startOn" label={m.startOn} rules={dateRules(m.startOn)}>
           <Input style={{ width: 130 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.assign}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.assign} />
       </Form>
     </FormCard>
   );
@@ -350,9 +361,7 @@ export function MeetingForm({ orgs, today }: { orgs: Option[]; today: string }) 
         initialValues={{ heldOn: today, orgId: orgs.length === 1 ? orgs[0]?.id : undefined }}
         onFinish={(v) => mutation.mutate(v)}
       >
-        <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 280 }} />
-        </Form.Item>
+        <OrgItem orgs={orgs} width={280} />
         <Form.Item name="kind" label={m.meetingKind} rules={choose(m.meetingKind)}>
           <Select
             options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))}
@@ -368,9 +377,7 @@ export function MeetingForm({ orgs, today }: { orgs: Option[]; today: string }) 
         <Form.Item name="attendees" label={m.attendees}>
           <InputNumber min={0} max={10000} precision={0} style={{ width: 90 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.recordMeeting}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.recordMeeting} />
       </Form>
     </FormCard>
   );
@@ -390,15 +397,11 @@ export function ElectionForm({ orgs, today }: { orgs: Option[]; today: string })
         initialValues={{ heldOn: today }}
         onFinish={(v: { orgId: number; heldOn: string; note?: string }) => mutation.mutate(v)}
       >
-        <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 320 }} />
-        </Form.Item>
+        <OrgItem orgs={orgs} width={320} />
         <Form.Item name="heldOn" label={m.electedOn} rules={dateRules(m.electedOn)}>
           <Input style={{ width: 130 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.recordElection}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.recordElection} />
       </Form>
     </FormCard>
   );
@@ -421,9 +424,7 @@ export function RatingForm({ orgs, year }: { orgs: Option[]; year: number }) {
           mutation.mutate({ orgId: v.orgId, year, stars: v.stars ?? null, grade: v.grade ?? null })
         }
       >
-        <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 300 }} />
-        </Form.Item>
+        <OrgItem orgs={orgs} width={300} />
         <Form.Item name="stars" label={m.stars}>
           <InputNumber min={1} max={5} precision={0} style={{ width: 80 }} />
         </Form.Item>
@@ -434,9 +435,7 @@ export function RatingForm({ orgs, year }: { orgs: Option[]; year: number }) {
             style={{ width: 100 }}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.setRating}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.setRating} />
       </Form>
     </FormCard>
   );
@@ -461,9 +460,7 @@ export function RectificationForm({ orgs, year }: { orgs: Option[]; year: number
           deadline?: string;
         }) => mutation.mutate({ ...v, year, deadline: v.deadline || undefined })}
       >
-        <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 300 }} />
-        </Form.Item>
+        <OrgItem orgs={orgs} width={300} />
         <Form.Item name="reason" label={m.reason} rules={required(m.reason)}>
           <Input style={{ width: 220 }} />
         </Form.Item>
@@ -476,9 +473,7 @@ export function RectificationForm({ orgs, year }: { orgs: Option[]; year: number
         <Form.Item name="deadline" label={m.deadline} rules={optionalDateRules}>
           <Input placeholder={m.dateHint} style={{ width: 130 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.openCase}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.openCase} />
       </Form>
     </FormCard>
   );
@@ -559,9 +554,7 @@ export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
         <Form.Item name="outcome" label={m.outcome}>
           <Input style={{ width: 220 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.createPact}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.createPact} />
       </Form>
     </FormCard>
   );
@@ -616,15 +609,11 @@ export function ApplicantForm({ orgs, today }: { orgs: Option[]; today: string }
             style={{ width: 80 }}
           />
         </Form.Item>
-        <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
-          <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 260 }} />
-        </Form.Item>
+        <OrgItem orgs={orgs} width={260} />
         <Form.Item name="appliedOn" label={m.appliedOn} rules={dateRules(m.appliedOn)}>
           <Input style={{ width: 130 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {m.createApplicant}
-        </Button>
+        <SubmitButton pending={mutation.isPending} label={m.createApplicant} />
       </Form>
     </FormCard>
   );
