@@ -143,6 +143,7 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
   let uploadToDoneMs = 4000;
   const outcomes: string[] = [];
   let killedInsideWrite = 0;
+  let restartChecked = false;
   for (const [i, mode] of IMPORT_MODES.entries()) {
     const file = freshCopy(`import-${i}`);
     const portal = await startPortal(file);
@@ -219,6 +220,31 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
     if (mode === "write" && o.job?.state === "running") killedInsideWrite++;
     outcomes.push(`${label}: ${o.hosts} of ${IMPORT_HOSTS} hosts`);
     log(outcomes.at(-1)!);
+    if (mode === "complete")
+      log(`calibration: upload to done ${uploadToDoneMs} ms, write stage ${writeMs} ms`);
+
+    // After the first kill inside the write: the restarted portal says the import failed and wrote nothing
+    // (instead of showing it running forever), and the imported hosts are not found.
+    if (mode === "write" && o.job?.state === "running" && !restartChecked) {
+      restartChecked = true;
+      const restarted = await startPortal(file);
+      const city = await signIn(restarted, "city");
+      const jobId = withDb(file, (db) => db.prepare("select max(id) from jobs").pluck().get()) as number;
+      const job = await trpcQuery<{ state: string; errors: { reason: string }[] }>(city, "io.job", {
+        id: jobId,
+      });
+      expect(job.state, label).toBe("failed");
+      expect(job.errors[0]?.reason, label).toContain("未写入任何数据");
+      const found = await trpcQuery<{ total: number }>(city, "hosts.list", {
+        q: IMPORT_PREFIX,
+        page: 1,
+        pageSize: 1,
+      });
+      expect(found.total, label).toBe(0);
+      await city.dispose();
+      await restarted.crash();
+      log(`import #${i} restarted: the job reads "${job.errors[0]?.reason}"`);
+    }
   }
   // The kills did land inside the write transaction (not only before or after it).
   expect(killedInsideWrite, outcomes.join("\n")).toBeGreaterThan(0);
