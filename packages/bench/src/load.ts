@@ -9,6 +9,7 @@
  * the temporary database folder.
  */
 import { rmSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { openDb } from "@liangxin/db";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
@@ -266,7 +267,11 @@ async function main(): Promise<number> {
   if (signInFailures > 0) console.log(`sign-in failures: ${signInFailures}`);
   for (const b of refusedBodies) console.log(`  refused: ${b}`);
   for (const m of missing.slice(0, 20)) console.log(`  MISSING: ${m}`);
-  console.log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `total ${((Date.now() - t0) / 1000).toFixed(1)} s; machine: ${availableParallelism()} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" / ")} (1 / 5 / 15 min)`,
+  );
 
   if (process.env.LOAD_KEEP === "1") console.log(`database kept in ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
