@@ -250,11 +250,26 @@ async function main(): Promise<number> {
       max_ms: Math.round(ms.at(-1) ?? 0),
     };
   });
+  const pageTable = [...new Set(samples.filter((s) => s.kind === "page").map((s) => s.path ?? ""))]
+    .map((p) => {
+      const ms = samples
+        .filter((s) => s.kind === "page" && s.path === p)
+        .map((s) => s.ms)
+        .sort((a, b) => a - b);
+      return {
+        page: p,
+        views: ms.length,
+        p50_ms: Math.round(percentile(ms, 50)),
+        p95_ms: Math.round(percentile(ms, 95)),
+      };
+    })
+    .sort((a, b) => b.p50_ms - a.p50_ms);
   const all = inWindow.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
     `\n${sessions.length} 个并发用户(${ACCOUNTS.map((a) => `${a.username}×${roster.filter((u) => u.username === a.username).length}`).join(", ")}),混合操作 ${(windowMs / 1000).toFixed(1)} 秒`,
   );
   console.table(table);
+  console.table(pageTable);
   console.log(
     `requests served: ${samples.length} (${inWindow.length} in the mix, ${(inWindow.length / (windowMs / 1000)).toFixed(1)}/s), p50 ${Math.round(percentile(all, 50))} ms, p95 ${Math.round(percentile(all, 95))} ms`,
   );

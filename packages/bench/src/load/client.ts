@@ -11,12 +11,14 @@ export interface Sample {
   /** HTTP status, or 0 when no answer came (timeout, connection error). */
   status: number;
   ms: number;
+  /** The page's path (page views only). */
+  path?: string;
 }
 
 export class Recorder {
   readonly samples: Sample[] = [];
-  add(kind: Kind, status: number, ms: number): void {
-    this.samples.push({ kind, status, ms });
+  add(kind: Kind, status: number, ms: number, path?: string): void {
+    this.samples.push({ kind, status, ms, ...(path !== undefined ? { path } : {}) });
   }
 }
 
@@ -60,10 +62,15 @@ export class Session {
       });
       this.keepCookies(res);
       const body = await res.text();
-      this.recorder.add(kind, res.status, performance.now() - started);
+      this.recorder.add(
+        kind,
+        res.status,
+        performance.now() - started,
+        kind === "page" ? pathAndQuery : undefined,
+      );
       return { status: res.status, body };
     } catch {
-      this.recorder.add(kind, 0, performance.now() - started);
+      this.recorder.add(kind, 0, performance.now() - started, kind === "page" ? pathAndQuery : undefined);
       return { status: 0, body: "" };
     }
   }
