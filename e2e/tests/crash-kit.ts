@@ -22,6 +22,8 @@ export const pristineFile = path.join(crashDir, "pristine.db");
 export const crashPort = Number(process.env.CRASH_PORT ?? Number(process.env.E2E_PORT ?? "3100") + 1);
 const baseURL = `http://127.0.0.1:${crashPort}`;
 const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
+/** One signing secret for every portal of the run: a session survives a restart, as in production. */
+const authSecret = randomBytes(32).toString("base64url");
 
 /** Migrate and seed the demo city into a fresh file with the command line (once per run). */
 export function seedPristine(): void {
@@ -44,6 +46,11 @@ export function freshCopy(name: string): string {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   copyFileSync(pristineFile, file);
   return file;
+}
+
+/** Remove an iteration's copy once its checks passed (a failed one stays for a look). */
+export function discard(file: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
 /** Open the database file after a crash (the first connection recovers the WAL), run `fn`, close. */
@@ -146,7 +153,7 @@ export async function startPortal(dbFile: string): Promise<Portal> {
       env: {
         ...process.env,
         DATABASE_URL: dbFile,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
@@ -202,6 +209,20 @@ export async function signIn(portal: Portal, username: string): Promise<APIReque
   const me = await ctx.get("/api/trpc/home.me");
   expect(me.status(), `session of ${username}`).toBe(200);
   return ctx;
+}
+
+const sessions = new Map<string, APIRequestContext>();
+
+/** The user's signed-in context: signed in once, then reused by every later portal of the run. */
+export async function session(portal: Portal, username: string): Promise<APIRequestContext> {
+  let ctx = sessions.get(username);
+  if (!ctx) sessions.set(username, (ctx = await signIn(portal, username)));
+  return ctx;
+}
+
+export async function disposeSessions(): Promise<void> {
+  await Promise.all([...sessions.values()].map((c) => c.dispose()));
+  sessions.clear();
 }
 
 /** A tRPC query over HTTP (superjson envelope), as the portal's pages call it. */

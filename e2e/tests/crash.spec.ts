@@ -12,10 +12,12 @@ import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   between,
+  discard,
+  disposeSessions,
   expectIntact,
   freshCopy,
   seedPristine,
-  signIn,
+  session,
   sleep,
   startPortal,
   trpcQuery,
@@ -28,6 +30,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(() => {
   seedPristine();
 });
+test.afterAll(disposeSessions);
 
 /** Send a request whose answer may never come (the server is killed): resolves to the status or null. */
 async function attempt(
@@ -147,7 +150,7 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
   for (const [i, mode] of IMPORT_MODES.entries()) {
     const file = freshCopy(`import-${i}`);
     const portal = await startPortal(file);
-    const admin = await signIn(portal, "city");
+    const admin = await session(portal, "city");
     const started = Date.now();
     const upload = attempt(() =>
       admin.post("/api/io/import", {
@@ -186,7 +189,6 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
     }
     const killed = await portal.crash({ serverOnly: mode === "server-only" });
     const up = await upload;
-    await admin.dispose();
     if (mode === "server-only") {
       // The worker outlives the portal and commits; it is gone when the job says so.
       expect((await finished())?.job.state, "the worker finishes without the portal").toBe("succeeded");
@@ -228,7 +230,7 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
     if (mode === "write" && o.job?.state === "running" && !restartChecked) {
       restartChecked = true;
       const restarted = await startPortal(file);
-      const city = await signIn(restarted, "city");
+      const city = await session(restarted, "city");
       const jobId = withDb(file, (db) => db.prepare("select max(id) from jobs").pluck().get()) as number;
       const job = await trpcQuery<{ state: string; errors: { reason: string }[] }>(city, "io.job", {
         id: jobId,
@@ -241,10 +243,10 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
         pageSize: 1,
       });
       expect(found.total, label).toBe(0);
-      await city.dispose();
       await restarted.crash();
       log(`import #${i} restarted: the job reads "${job.errors[0]?.reason}"`);
     }
+    discard(file);
   }
   // The kills did land inside the write transaction (not only before or after it).
   expect(killedInsideWrite, outcomes.join("\n")).toBeGreaterThan(0);
@@ -283,8 +285,8 @@ test("SIGKILL during the report workflow: state, frozen figures and audit stay t
   for (let i = 0; i < iterations; i++) {
     const file = freshCopy(`report-${i}`);
     const portal = await startPortal(file);
-    const township = await signIn(portal, "township");
-    const county = await signIn(portal, "county");
+    const township = await session(portal, "township");
+    const county = await session(portal, "county");
     const checks = await trpcQuery<{ checks: { code: string; level: string }[]; errors: number }>(
       township,
       "report.checks",
@@ -328,7 +330,6 @@ test("SIGKILL during the report workflow: state, frozen figures and audit stay t
     }
     await portal.crash();
     await running;
-    await Promise.all([township.dispose(), county.dispose()]);
 
     expectIntact(file, `report #${i}`);
     const label = `report #${i} (${mode}, +${delay} ms, ${acked} of ${STEPS.length} steps acknowledged)`;
@@ -384,6 +385,7 @@ test("SIGKILL during the report workflow: state, frozen figures and audit stay t
       outcomes.push(`${label}: ${row.state} v${row.version}`);
     });
     log(outcomes.at(-1)!);
+    discard(file);
   }
 });
 
@@ -426,7 +428,9 @@ test("SIGKILL during a burst of edits: each acknowledged edit is there in full, 
       ),
     );
     const portal: Portal = await startPortal(file);
-    const township = await signIn(portal, "township");
+    const township = await session(portal, "township");
+    // The administrator has been working: the API route is loaded before the burst.
+    await trpcQuery(township, "hosts.get", { id: hostIds[0] });
     let stop = false;
     const acked: Edit[][] = hostIds.map(() => []);
     const inFlight: (string | null)[] = hostIds.map(() => null);
@@ -462,7 +466,6 @@ test("SIGKILL during a burst of edits: each acknowledged edit is there in full, 
     await portal.crash();
     stop = true;
     await Promise.all(editors);
-    await township.dispose();
 
     expectIntact(file, `edits #${i}`);
     const ackedCount = acked.reduce((s, a) => s + a.length, 0);
@@ -528,6 +531,7 @@ test("SIGKILL during a burst of edits: each acknowledged edit is there in full, 
       `${label}: ${ackedCount} edits acknowledged and found, ${inFlightCount} in flight at the kill (${committedInFlight} committed, ${inFlightCount - committedInFlight} absent)`,
     );
     log(outcomes.at(-1)!);
+    discard(file);
   }
   expect(totalAcked, "the burst did edit").toBeGreaterThan(EDITORS);
   expect(totalInFlight, "the kills landed while edits were in flight").toBeGreaterThan(0);
