@@ -29,7 +29,18 @@ export const workerMarker = (file: string): string => `${file}.pid`;
 /** A queued job whose worker never started (no marker) is abandoned after this long. */
 export const QUEUED_TIMEOUT_MS = 2 * 60 * 1000;
 
-function processAlive(pid: number): boolean {
+/**
+ * Whether the worker with this pid still runs. Where /proc exists (Linux) the pid must still be an
+ * `import-job` process, so that a pid reused after a reboot does not keep a dead job running.
+ */
+function workerAlive(pid: number): boolean {
+  if (existsSync("/proc/self/cmdline")) {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("import-job");
+    } catch {
+      return false;
+    }
+  }
   try {
     process.kill(pid, 0);
     return true;
@@ -55,7 +66,7 @@ export function settleAbandonedJob(db: Db, jobId: number, file: string, now: num
   let gone: boolean;
   if (existsSync(marker)) {
     const pid = Number(readFileSync(marker, "utf8"));
-    gone = !(Number.isInteger(pid) && pid > 0 && processAlive(pid));
+    gone = !(Number.isInteger(pid) && pid > 0 && workerAlive(pid));
   } else {
     // The worker writes its marker before it starts; a finished worker has already settled the job.
     gone = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;

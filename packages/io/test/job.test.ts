@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { jobs, type Db } from "@liangxin/db";
@@ -52,12 +52,25 @@ describe("import jobs after a crash of their worker", () => {
     expect(settleAbandonedJob(db, id, file)).toBe(false);
   });
 
-  it("a job whose worker is alive is left running", () => {
+  it("a job whose worker is alive is left running; a pid now used by another program does not count", async () => {
     const id = newJob(db, "running");
     const file = path.join(dir, `${id}.xlsx`);
-    writeFileSync(workerMarker(file), String(process.pid));
-    expect(settleAbandonedJob(db, id, file)).toBe(false);
-    expect(jobRow(db, id).state).toBe("running");
+    const worker = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)", "import-job"], {
+      stdio: "ignore",
+    });
+    try {
+      writeFileSync(workerMarker(file), String(worker.pid));
+      expect(settleAbandonedJob(db, id, file)).toBe(false);
+      expect(jobRow(db, id).state).toBe("running");
+    } finally {
+      worker.kill("SIGKILL");
+    }
+    if (existsSync("/proc/self/cmdline")) {
+      // This test process is alive but is no import worker.
+      writeFileSync(workerMarker(file), String(process.pid));
+      expect(settleAbandonedJob(db, id, file)).toBe(true);
+      expect(jobRow(db, id).state).toBe("failed");
+    }
   });
 
   it("a queued job whose worker never started is settled only after the start timeout", () => {
