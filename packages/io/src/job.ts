@@ -2,10 +2,10 @@
  * An import run as a job: progress, errors and the summary go into the `jobs` row, so that a page can
  * poll it while the work runs in another process with its own database connection.
  */
-import { writeFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { and, eq, inArray } from "drizzle-orm";
 import { jobs, type Db } from "@liangxin/db";
-import { applyImport, totalCounts, type ImportActor } from "./apply.ts";
+import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
 import { planImport } from "./plan.ts";
@@ -22,6 +22,70 @@ export interface ImportJobResult {
 
 /** At most this many errors are kept in the job row (the report file has them all). */
 export const JOB_ERROR_LIMIT = 1000;
+
+/** The worker's pid, beside the uploaded file while the worker runs: lets a reader tell a dead worker. */
+export const workerMarker = (file: string): string => `${file}.pid`;
+
+/** A queued job whose worker never started (no marker) is abandoned after this long. */
+export const QUEUED_TIMEOUT_MS = 2 * 60 * 1000;
+
+/**
+ * Whether the worker with this pid still runs. Where /proc exists (Linux) the pid must still be an
+ * `import-job` process, so that a pid reused after a reboot does not keep a dead job running.
+ */
+function workerAlive(pid: number): boolean {
+  if (existsSync("/proc/self/cmdline")) {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("import-job");
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A job left `queued` or `running` by a worker that died (killed, crashed, machine restarted) would show
+ * progress forever. The import writes all or nothing and marks the job succeeded in the same transaction,
+ * so a job still running without a live worker wrote nothing: mark it failed with that message. Returns
+ * whether it did. `file` is the uploaded workbook the worker was started with.
+ */
+export function settleAbandonedJob(db: Db, jobId: number, file: string, now: number = Date.now()): boolean {
+  const row = db
+    .select({ state: jobs.state, createdAt: jobs.createdAt })
+    .from(jobs)
+    .where(eq(jobs.id, jobId))
+    .get();
+  if (!row || (row.state !== "queued" && row.state !== "running")) return false;
+  const marker = workerMarker(file);
+  let gone: boolean;
+  if (existsSync(marker)) {
+    const pid = Number(readFileSync(marker, "utf8"));
+    gone = !(Number.isInteger(pid) && pid > 0 && workerAlive(pid));
+  } else {
+    // The worker writes its marker before it starts; a finished worker has already settled the job.
+    gone = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;
+  }
+  if (!gone) return false;
+  const reason = m.jobAbandoned;
+  const res = db
+    .update(jobs)
+    .set({
+      state: "failed",
+      done: 100,
+      stage: m.stage.done,
+      errors: [{ sheet: "", row: null, column: "", value: "", reason }],
+      finishedAt: new Date(now).toISOString(),
+    })
+    .where(and(eq(jobs.id, jobId), inArray(jobs.state, ["queued", "running"])))
+    .run();
+  return res.changes === 1;
+}
 
 export async function runImportJob(
   db: Db,
@@ -48,7 +112,9 @@ export async function runImportJob(
     update({ done: pct, total: 100, stage });
   };
   let lastAt = 0;
+  const marker = workerMarker(file);
   try {
+    writeFileSync(marker, String(process.pid));
     update({ state: "running", done: 0, total: 100, stage: m.stage.read });
     const parsed = await readImport(file);
     update({ done: 10, stage: m.stage.validate });
@@ -74,16 +140,31 @@ export async function runImportJob(
       });
       return { ok: false, errors: plan.errors, summary: null };
     }
-    const counts = opts.dryRun ? plan.counts : applyImport(db, plan, actor, progress(30, 70));
-    const summary = totalCounts(counts);
-    update({
-      state: "succeeded",
-      done: 100,
-      stage: m.stage.done,
-      summary: { ...summary, rows: plan.rowCount, tables: counts, dryRun: Boolean(opts.dryRun) },
-      finishedAt: new Date().toISOString(),
-    });
-    return { ok: true, errors: [], summary };
+    const succeed = (counts: ImportSummary) =>
+      update({
+        state: "succeeded",
+        done: 100,
+        stage: m.stage.done,
+        summary: {
+          ...totalCounts(counts),
+          rows: plan.rowCount,
+          tables: counts,
+          dryRun: Boolean(opts.dryRun),
+        },
+        finishedAt: new Date().toISOString(),
+      });
+    // The data and the job's success commit together: after a crash the job says exactly what is in.
+    const counts = opts.dryRun
+      ? plan.counts
+      : db.$client
+          .transaction(() => {
+            const c = applyImport(db, plan, actor, progress(30, 70));
+            succeed(c);
+            return c;
+          })
+          .immediate();
+    if (opts.dryRun) succeed(counts);
+    return { ok: true, errors: [], summary: totalCounts(counts) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     update({
@@ -94,5 +175,7 @@ export async function runImportJob(
       finishedAt: new Date().toISOString(),
     });
     return { ok: false, errors: [{ sheet: "", row: null, column: "", value: "", reason }], summary: null };
+  } finally {
+    rmSync(marker, { force: true });
   }
 }

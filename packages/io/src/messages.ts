@@ -62,6 +62,7 @@ export const ioMessages = {
   outsidePlaceholder: "系统外",
   outOfScope: (what: string) => `超出本单位的管辖范围:${what}`,
   changedMeanwhile: "数据库在校验之后已被修改,请重新导入",
+  jobAbandoned: "导入进程意外中止(服务器重启或进程被终止),本次导入未写入任何数据,请重新导入",
   errorReportSheet: "错误报告",
   errorHeaders: ["工作表", "行号", "列", "值", "原因"] as const,
   readmeTitle: "两新组织党建工作信息系统 导入模板",

@@ -14,6 +14,7 @@ import { jobs, repoRoot } from "@liangxin/db";
 import {
   checkSpreadsheetUpload,
   exportImportWorkbook,
+  settleAbandonedJob,
   toBytes,
   writeImportTemplate,
   writeLedgerWorkbook,
@@ -109,12 +110,18 @@ export const transferIoRouter = createTRPCRouter({
 
   /** A job of the caller: progress, errors (the first ones) and the summary. */
   job: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ctx.db
-      .select()
-      .from(jobs)
-      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
-      .get();
+    const load = () =>
+      ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
+        .get();
+    let row = load();
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+    // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed.
+    const file = path.join(importsDir(ctx.db.$client.name), `${row.id}.xlsx`);
+    if ((row.state === "queued" || row.state === "running") && settleAbandonedJob(ctx.db, row.id, file))
+      row = load()!;
     const errors = (row.errors ?? []) as ImportError[];
     return {
       id: row.id,
