@@ -18,8 +18,12 @@ import {
 } from "./common.ts";
 
 export interface OrgListFilter extends PageInput {
+  /** Name or 组织代码 (substring). */
   q?: string;
   category?: string;
+  formationMode?: string;
+  /** Only the subtree of this management node (an area of the caller's subtree). */
+  nodeId?: number;
 }
 
 export interface OrgListRow {
@@ -42,6 +46,54 @@ const ORG_ROW_SQL = `
        where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
 
+/** SQL condition: the organization (alias) lies in the subtree of the organization `@nodeId`. */
+export const NODE_SUBTREE_SQL = (alias: string) =>
+  `${alias}.path glob (select n.path || '*' from orgs n where n.id = @nodeId)`;
+
+export interface AreaOption {
+  id: number;
+  name: string;
+  category: string;
+}
+
+/**
+ * The management nodes of the caller's subtree in force today (itself, counties, townships, 行业党委):
+ * the "area" filter of the ledger's lists.
+ */
+export function areaOptions(db: Db, scope: Scope, today: string): AreaOption[] {
+  if (!scope.org) return [];
+  return db.$client
+    .prepare(
+      `select o.id, o.name, o.category from orgs o
+       where ${scopedSql.orgsEditable} and ${orgInForceSql("o")}
+         and o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee','industryCommittee')
+       order by o.depth, o.code`,
+    )
+    .all(bind(scope, today)) as AreaOption[];
+}
+
+export interface OrgLookup {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+}
+
+/**
+ * A grassroots organization in force anywhere in the city, by its exact 组织代码: the receiving side of a
+ * relationship transfer, named on the transfer letter. Nothing but code, name and category.
+ */
+export function lookupGrassrootsOrg(db: Db, code: string, today: string): OrgLookup | null {
+  const row = db.$client
+    .prepare(
+      `select o.id, o.code, o.name, o.category from orgs o
+       where o.code = @code and o.category in ('committee','generalBranch','branch','jointBranch')
+         and ${orgInForceSql("o")}`,
+    )
+    .get({ code: code.trim(), today }) as OrgLookup | undefined;
+  return row ?? null;
+}
+
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
 export function listOrgs(
   db: Db,
@@ -59,6 +111,14 @@ export function listOrgs(
   if (filter.category) {
     where.push("o.category = @category");
     params.category = filter.category;
+  }
+  if (filter.formationMode) {
+    where.push("o.formation_mode = @formationMode");
+    params.formationMode = filter.formationMode;
+  }
+  if (filter.nodeId !== undefined) {
+    where.push(NODE_SUBTREE_SQL("o"));
+    params.nodeId = filter.nodeId;
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
