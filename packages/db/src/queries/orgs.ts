@@ -197,6 +197,19 @@ export interface OrgFull extends OrgHeader {
   coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];
   meetings: { id: number; kind: string; heldOn: string; topic: string | null; attendees: number | null }[];
   elections: { id: number; heldOn: string; termYears: number; note: string | null }[];
+  /** The superiors within the caller's subtree, top first (the caller's node … the direct superior). */
+  ancestors: { id: number; name: string }[];
+  /** The organizations below it in force today (at most 500), for the tree. */
+  subtree: { id: number; parentId: number; name: string; category: string }[];
+  /** 隶属变更 history, latest first. */
+  reparentings: {
+    id: number;
+    effectiveOn: string;
+    fromName: string | null;
+    toName: string;
+    docNo: string | null;
+    reason: string | null;
+  }[];
 }
 
 export type OrgDetail = OrgReference | OrgFull;
@@ -274,10 +287,36 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
       "select id, held_on as heldOn, term_years as termYears, note from elections where org_id = ? order by held_on desc",
     )
     .all(orgId) as OrgFull["elections"];
+  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(orgId) as string;
+  const ancestorIds = path.split("/").filter(Boolean).map(Number).slice(0, -1);
+  const ancestors = ancestorIds.length
+    ? (db.$client
+        .prepare(
+          `select o.id, o.name from orgs o where o.id in (${ancestorIds.map(() => "?").join(",")})
+             and o.path glob ? order by o.depth`,
+        )
+        .all(...ancestorIds, bind(scope, today).orgGlob) as OrgFull["ancestors"])
+    : [];
+  const subtree = db.$client
+    .prepare(
+      `select o.id, o.parent_id as parentId, o.name, o.category from orgs o
+       where o.path glob @glob and o.id <> @orgId and ${orgInForceSql("o")} order by o.depth, o.code limit 500`,
+    )
+    .all({ glob: `${path}*`, orgId, today }) as OrgFull["subtree"];
+  const reparentings = db.$client
+    .prepare(
+      `select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
+       from org_reparentings r left join orgs f on f.id = r.from_parent_id join orgs t on t.id = r.to_parent_id
+       where r.org_id = ? order by r.effective_on desc, r.id desc`,
+    )
+    .all(orgId) as OrgFull["reparentings"];
   return {
     ...header,
     ...o,
     access,
+    ancestors,
+    subtree,
+    reparentings,
     members: { total: members.total, full: members.full, probationary: members.total - members.full },
     children,
     coveredHosts,
