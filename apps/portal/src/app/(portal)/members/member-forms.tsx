@@ -158,7 +158,12 @@ export function CreateMemberForm({ org }: { org: Option }) {
           <RecordPicker kind="org" grassrootsOnly initial={org} testId="member-org" />
         </Form.Item>
         <PersonItems idRequired />
-        <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-member-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={create.isPending}
+          data-testid="create-member-submit"
+        >
           {lx.create}
         </Button>
       </Form>
@@ -311,7 +316,11 @@ export function StatusForm({
           }}
         >
           <Form.Item name="status" label={lx.newStatus} required>
-            <Select options={labelled(MEMBER_STATUS_LABELS, next)} style={{ width: 140 }} data-testid="status-to" />
+            <Select
+              options={labelled(MEMBER_STATUS_LABELS, next)}
+              style={{ width: 140 }}
+              data-testid="status-to"
+            />
           </Form.Item>
           <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
             <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="status-effective-on" />
@@ -351,7 +360,12 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
       onError: fb.fail,
     }),
   );
-  async function submit(v: { toOrgCode?: string; outsideOrgName?: string; effectiveOn?: string; reason?: string }) {
+  async function submit(v: {
+    toOrgCode?: string;
+    outsideOrgName?: string;
+    effectiveOn?: string;
+    reason?: string;
+  }) {
     fb.clear();
     let toOrgId: number | null = null;
     const code = v.toOrgCode?.trim();
@@ -452,7 +466,12 @@ export function DecideTransfer({ transferId }: { transferId: number }) {
           <Input placeholder={lx.rejectReason} style={{ width: 200 }} data-testid="decide-reason" />
         </Form.Item>
         <Space>
-          <Button type="primary" loading={decide.isPending} onClick={() => run("accept")} data-testid="decide-accept">
+          <Button
+            type="primary"
+            loading={decide.isPending}
+            onClick={() => run("accept")}
+            data-testid="decide-accept"
+          >
             {lx.accept}
           </Button>
           <Button danger loading={decide.isPending} onClick={() => run("reject")} data-testid="decide-reject">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card } from "antd";
+import { Button, Card } from "antd";
 import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
@@ -25,7 +25,19 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
   ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
-      <Card title={rm.nav.orgs} extra={<CsvLink list="orgs" sp={sp} />}>
+      <Card
+        title={rm.nav.orgs}
+        extra={
+          <div style={{ display: "flex", gap: 8 }}>
+            {data.areas[0] ? (
+              <Link href={`/orgs/new?parent=${data.areas[0].id}`} data-testid="new-org-link">
+                <Button type="primary">{lx.newOrg}</Button>
+              </Link>
+            ) : null}
+            <CsvLink list="orgs" sp={sp} />
+          </div>
+        }
+      >
         <form
           method="get"
           style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
