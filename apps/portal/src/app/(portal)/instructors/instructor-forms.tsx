@@ -89,6 +89,7 @@ export function CreateInstructorForm() {
     <Card title={lx.newInstructor} data-testid="create-instructor">
       <Feedback fb={fb} />
       <Form
+        name="createInstructor"
         form={form}
         layout="vertical"
         onValuesChange={clearOnChange(form)}
@@ -144,6 +145,7 @@ export function EditInstructorForm({ instructor: i }: { instructor: EditableInst
     <Card title={lx.editInstructor} data-testid="edit-instructor">
       <Feedback fb={fb} />
       <Form
+        name="editInstructor"
         form={form}
         layout="vertical"
         initialValues={{
@@ -204,6 +206,7 @@ export function AssignForm({ instructorId, today }: { instructorId: number; toda
     <Card title={lx.assign} data-testid="assign-instructor">
       <Feedback fb={fb} />
       <Form
+        name="assignInstructor"
         form={form}
         layout="inline"
         initialValues={{ startOn: today }}
@@ -252,6 +255,7 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
     <div data-testid={`end-assignment-${assignmentId}`}>
       <Feedback fb={fb} />
       <Form
+        name={`endAssignment${assignmentId}`}
         form={form}
         layout="inline"
         initialValues={{ endOn: today }}

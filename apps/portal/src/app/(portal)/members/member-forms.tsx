@@ -138,6 +138,7 @@ export function CreateMemberForm({ org }: { org: Option }) {
     <Card title={lx.newMember} data-testid="create-member">
       <Feedback fb={fb} />
       <Form
+        name="createMember"
         form={form}
         layout="vertical"
         initialValues={{ orgId: org.id }}
@@ -209,6 +210,7 @@ export function EditMemberForm({ member }: { member: EditableMember }) {
     <Card title={lx.editMember} data-testid="edit-member">
       <Feedback fb={fb} />
       <Form
+        name="editMember"
         form={form}
         layout="vertical"
         initialValues={{
@@ -294,6 +296,7 @@ export function StatusForm({
         <span>{lx.noTransition}</span>
       ) : (
         <Form
+          name="memberStatus"
           form={form}
           layout="inline"
           initialValues={{ effectiveOn: today }}
@@ -400,6 +403,7 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
     <Card title={lx.requestTransfer} data-testid="transfer-request">
       <Feedback fb={fb} />
       <Form
+        name="transferRequest"
         form={form}
         layout="vertical"
         initialValues={{ effectiveOn: today }}
@@ -461,7 +465,7 @@ export function DecideTransfer({ transferId }: { transferId: number }) {
   return (
     <div data-testid={`decide-${transferId}`}>
       <Feedback fb={fb} />
-      <Form form={form} layout="inline" onValuesChange={clearOnChange(form)}>
+      <Form name={`decide${transferId}`} form={form} layout="inline" onValuesChange={clearOnChange(form)}>
         <Form.Item name="reason">
           <Input placeholder={lx.rejectReason} style={{ width: 200 }} data-testid="decide-reason" />
         </Form.Item>

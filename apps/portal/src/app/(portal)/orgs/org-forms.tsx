@@ -112,6 +112,7 @@ export function CreateOrgForm({ parent }: { parent: Option }) {
     <Card title={lx.newOrg} data-testid="create-org">
       <Feedback fb={fb} />
       <Form
+        name="createOrg"
         form={form}
         layout="vertical"
         initialValues={{ parentId: parent.id, category: "branch" }}
@@ -174,6 +175,7 @@ export function EditOrgForm({ org }: { org: EditableOrg }) {
     <Card title={lx.editOrg} data-testid="edit-org">
       <Feedback fb={fb} />
       <Form
+        name="editOrg"
         form={form}
         layout="vertical"
         initialValues={{
@@ -245,6 +247,7 @@ export function ReparentForm({
     <Card title={lx.reparent} data-testid="reparent-org">
       <Feedback fb={fb} />
       <Form
+        name="reparentOrg"
         form={form}
         layout="vertical"
         initialValues={{ effectiveOn: today }}
