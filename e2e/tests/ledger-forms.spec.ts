@@ -73,12 +73,12 @@ test("township: create an organization, re-parent it, add a member, change statu
   const county = await browser.newPage();
   await loginAndWait(county, "county");
   await county.goto(`/orgs?q=${encodeURIComponent("石桥镇石桥村支部")}`);
-  const receiving = county.getByTestId("orgs-table").locator("tbody tr").first();
+  const receiving = county.getByTestId("orgs-table").locator("tr", { hasText: "中共石桥镇石桥村支部委员会" });
   const receivingCode = (await receiving.locator("td").first().innerText()).trim();
-  expect(receivingCode).not.toBe("");
+  expect(receivingCode).toMatch(/^[A-Z]\d{6,}/);
 
   await loginAndWait(page, "township");
-  await page.getByTestId("nav-menu").getByRole("link", { name: "党组织" }).click();
+  await page.getByTestId("nav-menu").getByRole("link", { name: "党组织", exact: true }).click();
   await page.getByTestId("new-org-link").click();
   const create = page.getByTestId("create-org");
   const orgName = `中共柳林镇台账测试支部委员会${stamp}`;
@@ -143,7 +143,7 @@ test("township: create an organization, re-parent it, add a member, change statu
   await expect(transfer.getByTestId("form-notice")).toContainText("等待接收方处理");
 
   // The receiving county accepts it on the 接转 page (reached from the members list).
-  await county.getByTestId("nav-menu").getByRole("link", { name: "党员" }).click();
+  await county.getByTestId("nav-menu").getByRole("link", { name: "党员", exact: true }).click();
   await county.getByTestId("transfers-link").click();
   const row = county.getByTestId("transfers-table").locator("tr", { hasText: memberName });
   await expect(row).toContainText("待处理");

@@ -105,6 +105,7 @@ export function Feedback({ fb }: { fb: { error: string | null; notice: string | 
  * or code: the choices come from the scoped list procedure, so the picker works for a city of any size.
  */
 export function RecordPicker({
+  id,
   kind,
   value,
   onChange,
@@ -114,6 +115,8 @@ export function RecordPicker({
   width = 360,
   initial,
 }: {
+  /** Set by Form.Item: ties the field's label to the input. */
+  id?: string;
   kind: "org" | "host";
   value?: number | null;
   onChange?: (v: number | null) => void;
@@ -146,6 +149,7 @@ export function RecordPicker({
     rows.unshift({ value: initial.id, label: initial.name });
   return (
     <Select
+      id={id}
       value={value ?? undefined}
       onChange={(v: number | undefined) => onChange?.(v ?? null)}
       allowClear
