@@ -30,7 +30,7 @@ function treeOf(
 }
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller, me } = await requireCaller();
+  const { caller } = await requireCaller();
   const org = await orNotFound(caller.orgs.get({ id: idParam((await params).id) }));
   const today = org.access === "edit" ? (await caller.work.context()).today : "";
   const header = (
@@ -104,9 +104,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
         />
       </Card>
       <EditOrgForm org={org} />
-      {org.parentId !== null && (me.role === "admin" || org.ancestors.length > 0) ? (
-        <ReparentForm org={org} today={today} />
-      ) : null}
+      {org.parentId !== null && org.ancestors.length > 0 ? <ReparentForm org={org} today={today} /> : null}
       {org.reparentings.length ? (
         <Card title={lx.reparentings}>
           <DataTable

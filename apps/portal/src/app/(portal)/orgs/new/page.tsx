@@ -12,13 +12,17 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function NewOrgPage({ searchParams }: { searchParams: Search }) {
   const { caller } = await requireCaller();
   const raw = str((await searchParams).parent);
-  const parentId = Number(raw ?? NaN);
-  if (!Number.isInteger(parentId) || parentId <= 0)
+  // Without a superior named: the caller's own node (the list's first area); the owner has none (404).
+  const parentId = raw
+    ? Number(raw)
+    : (await orNotFound(caller.orgs.list({ page: 1, pageSize: 1 }))).areas[0]?.id;
+  if (parentId === undefined)
     return (
       <Card title={lx.newOrg}>
         <Alert type="info" showIcon title={lx.noParentHint} />
       </Card>
     );
+  if (!Number.isInteger(parentId) || parentId <= 0) notFound();
   const parent = await orNotFound(caller.orgs.get({ id: parentId }));
   if (parent.access !== "edit") notFound();
   return (
