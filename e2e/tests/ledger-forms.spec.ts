@@ -218,6 +218,16 @@ test("a filtered members list downloads as CSV: Chinese file name, BOM, as many 
   await page.goBack();
   await expect(page).toHaveURL(/membership=probationary/);
 
+  // The header names the file in UTF-8 (RFC 5987) with an ASCII fallback.
+  const href = await page.getByTestId("csv-download").getAttribute("href");
+  expect(href).toContain("membership=probationary");
+  const head = await page.request.get(href!);
+  expect(head.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(head.headers()["content-disposition"]).toContain(
+    `filename*=UTF-8''${encodeURIComponent("党员名单_")}`,
+  );
+  expect((await page.request.get("/api/lists/passwords")).status()).toBe(404);
+
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("csv-download").click(),
