@@ -238,3 +238,72 @@ describe("records.instructor.update", () => {
     ).rejects.toThrow("派出党组织与系统外派出单位须填写且只填写一项");
   });
 });
+
+describe("orgs.get: the tree around an organization", () => {
+  it("shows superiors only from the caller's node down, the subtree below, and the re-parenting history", async () => {
+    const township = caller("township");
+    const node = value("select org_id from users where username = 'township'");
+    const general = value("select id from orgs where name like '%柳林镇柳林村总支部委员会'");
+    const created = await township.records.org.create({
+      code: "UI-TREE-1",
+      name: "中共树形测试支部委员会",
+      category: "branch",
+      parentId: node,
+      foundedOn: "2024-01-01",
+    });
+    await township.records.org.reparent({
+      orgId: created.id,
+      toParentId: general,
+      effectiveOn: TODAY,
+      docNo: "柳组〔2026〕1号",
+      reason: "便于管理",
+    });
+    const mine = await township.orgs.get({ id: created.id });
+    if (mine.access !== "edit") throw new Error("expected edit access");
+    expect(mine.parentId).toBe(general);
+    expect(mine.ancestors.map((a) => a.id)).toEqual([node, general]);
+    expect(mine.reparentings).toEqual([
+      expect.objectContaining({
+        effectiveOn: TODAY,
+        fromName: "中共清河县柳林镇委员会",
+        toName: "中共柳林镇柳林村总支部委员会",
+        docNo: "柳组〔2026〕1号",
+      }),
+    ]);
+    // The county sees its own node above the township's; never the city's.
+    const county = await caller("county").orgs.get({ id: created.id });
+    if (county.access !== "edit") throw new Error("expected edit access");
+    expect(county.ancestors[0]!.id).toBe(value("select org_id from users where username = 'county'"));
+    expect(county.ancestors).toHaveLength(3);
+    // The general branch's tree holds it.
+    const parent = await township.orgs.get({ id: general });
+    if (parent.access !== "edit") throw new Error("expected edit access");
+    expect(parent.subtree.some((o) => o.id === created.id && o.parentId === general)).toBe(true);
+  });
+});
+
+describe("instructors.get", () => {
+  it("names the assignment in force so that the page can end it", async () => {
+    const township = caller("township");
+    const instructor = await township.records.instructor.create({
+      number: "ZDY-UI-2",
+      name: "选派测试",
+      kind: "seconded",
+      dispatchOrgName: "清河县人力资源和社会保障局",
+    });
+    const hostId = value(
+      `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '柳林镇' order by h.id limit 1`,
+    );
+    const { assignment } = await township.records.assignment.start({
+      instructorId: instructor.id,
+      hostId,
+      startOn: "2026-10-01",
+    });
+    const before = await township.instructors.get({ id: instructor.id });
+    expect(before.hosts).toEqual([expect.objectContaining({ id: hostId, assignmentId: assignment.id })]);
+    await township.records.assignment.end({ id: assignment.id, endOn: TODAY });
+    const after = await township.instructors.get({ id: instructor.id });
+    expect(after.hosts).toEqual([]);
+    expect(after.activeHosts).toBe(0);
+  });
+});
