@@ -254,3 +254,19 @@ test("a filtered members list downloads as CSV: Chinese file name, BOM, as many 
     expect(r[6]).toBe("正常");
   }
 });
+
+test("the new pages and downloads do not exist outside the caller's scope", async ({ page }) => {
+  await loginAndWait(page, "township");
+  // The city's own node is above the township: nothing can be created under it from here.
+  await page.goto("/orgs/new?parent=1");
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await page.getByRole("button", { name: /退出登录/ }).click();
+
+  await loginAndWait(page, "owner");
+  for (const url of ["/orgs/new", "/members/new?org=1", "/members/transfers", "/instructors/new"]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { name: "页面不存在" }), url).toBeVisible();
+  }
+  for (const list of ["hosts", "orgs", "members", "instructors"])
+    expect((await page.request.get(`/api/lists/${list}`)).status(), list).toBe(404);
+});
