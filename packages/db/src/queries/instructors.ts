@@ -4,6 +4,7 @@
  */
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
+import { nodeGlob } from "./orgs.ts";
 import { bind, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 
 export interface InstructorListFilter extends PageInput {
@@ -52,9 +53,9 @@ export function listInstructors(
     params.kind = filter.kind;
   }
   if (filter.nodeId !== undefined) {
-    where.push(`exists(select 1 from orgs o join orgs n on n.id = @nodeId
-      where o.id in (i.registered_by_id, i.dispatch_org_id) and o.path glob n.path || '*')`);
-    params.nodeId = filter.nodeId;
+    where.push(`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
+      and o.path glob @nodeGlob)`);
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
   }
   if (filter.activity) {
     const active = `exists(select 1 from assignments a where a.instructor_id = i.id and ${inForceSql("a")})`;

@@ -9,6 +9,7 @@ import { memberAccess } from "../access.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
+import { nodeGlob } from "./orgs.ts";
 import { bind, inForceSql, likeParam, limitOffset, maskName, type Page, type PageInput } from "./common.ts";
 
 export interface MemberListFilter extends PageInput {
@@ -73,8 +74,8 @@ export function listMembers(
     counted.push(cond);
   }
   if (filter.nodeId !== undefined) {
-    editable.push("o.path glob (select n.path || '*' from orgs n where n.id = @nodeId)");
-    params.nodeId = filter.nodeId;
+    editable.push("o.path glob @nodeGlob");
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
   }
   if (filter.orgId !== undefined) {
     editable.push("m.org_id = @filterOrg");

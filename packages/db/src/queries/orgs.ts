@@ -46,9 +46,15 @@ const ORG_ROW_SQL = `
        where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
 
-/** SQL condition: the organization (alias) lies in the subtree of the organization `@nodeId`. */
-export const NODE_SUBTREE_SQL = (alias: string) =>
-  `${alias}.path glob (select n.path || '*' from orgs n where n.id = @nodeId)`;
+/**
+ * GLOB of the subtree of organization `nodeId` (a bound prefix, so that SQLite searches the path index);
+ * a missing organization matches nothing. The caller's own scope condition stays in the query.
+ */
+export function nodeGlob(db: Db, nodeId: number): string {
+  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(nodeId) as
+    string | undefined;
+  return path ? `${path}*` : "\u0000";
+}
 
 export interface AreaOption {
   id: number;
@@ -117,8 +123,8 @@ export function listOrgs(
     params.formationMode = filter.formationMode;
   }
   if (filter.nodeId !== undefined) {
-    where.push(NODE_SUBTREE_SQL("o"));
-    params.nodeId = filter.nodeId;
+    where.push("o.path glob @nodeGlob");
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
