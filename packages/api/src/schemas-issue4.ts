@@ -1,4 +1,5 @@
 /** Input schemas of the role views (zod at the edge, Chinese messages). */
+import { FORMATION_MODES, INSTRUCTOR_KINDS, MEMBER_STATUSES, ORG_CATEGORIES } from "@liangxin/domain";
 import { z } from "zod";
 
 export const inputMessages = {
@@ -13,6 +14,7 @@ export const inputMessages = {
   passwordMin: "密码至少 8 位",
   required: "不能为空",
   reasonRequired: "驳回时必须填写理由",
+  filter: "筛选条件不正确",
 } as const;
 
 export const idSchema = z
@@ -38,17 +40,33 @@ export const hostListInput = z.object({
   shouldEstablish: z.boolean().optional(),
 });
 
-export const orgListInput = z.object({ ...pageFields, q: text().optional(), category: text(40).optional() });
+export const orgListInput = z.object({
+  ...pageFields,
+  q: text().optional(),
+  category: z.enum(ORG_CATEGORIES, { error: inputMessages.filter }).optional(),
+  formationMode: z.enum(FORMATION_MODES, { error: inputMessages.filter }).optional(),
+  nodeId: idSchema.optional(),
+});
 
 export const memberListInput = z.object({
   ...pageFields,
   q: text().optional(),
   orgId: idSchema.optional(),
-  status: z.enum(["normal", "transferredOut", "expelled", "deceased", "stopped"]).optional(),
+  status: z.enum(MEMBER_STATUSES, { error: inputMessages.filter }).optional(),
+  nodeId: idSchema.optional(),
+  membership: z.enum(["full", "probationary"], { error: inputMessages.filter }).optional(),
   counted: z.boolean().optional(),
 });
 
-export const instructorListInput = z.object({ ...pageFields, q: text().optional() });
+export const instructorListInput = z.object({
+  ...pageFields,
+  q: text().optional(),
+  kind: z.enum(INSTRUCTOR_KINDS, { error: inputMessages.filter }).optional(),
+  nodeId: idSchema.optional(),
+  activity: z.enum(["active", "idle"], { error: inputMessages.filter }).optional(),
+});
+
+export const orgCodeInput = z.object({ code: text(40).min(1, inputMessages.required) });
 
 const phone = z
   .string()

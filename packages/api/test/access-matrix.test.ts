@@ -151,6 +151,29 @@ const MATRIX: Record<string, Entry> = {
     own: (c, r, w, db) => c.orgs.get({ id: own(w, db, r, "org") }),
     foreign: (c, r, w) => c.orgs.get({ id: r === "city" ? NONE : w.ids.foreignOrg }),
   },
+  "orgs.lookup": {
+    // The receiving side of a transfer may be anywhere in the city: by its exact code, name and category only.
+    // A management node's code (not a receiver) answers not found for everyone.
+    expect: allow([...ADMINS, "branch"]),
+    own: (c, _r, _w, db) =>
+      c.orgs.lookup({
+        code: db.$client
+          .prepare("select code from orgs where name like '%石桥镇石桥村支部委员会'")
+          .pluck()
+          .get() as string,
+      }),
+    foreign: (c, _r, w, db) =>
+      c.orgs.lookup({
+        code: db.$client
+          .prepare("select code from orgs where id = ?")
+          .pluck()
+          .get(w.ids.foreignOrg) as string,
+      }),
+  },
+  "members.transfers": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.members.transfers(),
+  },
   "members.list": {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.members.list({ page: 1, pageSize: 5 }),

@@ -603,6 +603,23 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       }),
     mutates: true,
   },
+  "records.instructor.update": {
+    // The node keeping (or dispatching) the instructor corrects the record; the branch keeps none (its
+    // township's instructor answers not found).
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) => {
+      const id = instructorFor(db, r);
+      const version = val(db, "select version from instructors where id = ?", id);
+      return c.records.instructor.update({ id, version, phone: "13900000009", kind: "fullTime" });
+    },
+    foreign: (c, r, w, db) =>
+      c.records.instructor.update({
+        id: r === "city" ? NONE : w.ids.foreignInstructor,
+        version: val(db, "select version from instructors where id = ?", w.ids.foreignInstructor),
+        phone: "13900000010",
+      }),
+    mutates: true,
+  },
   "records.assignment.start": {
     // The node keeping (or dispatching) the instructor assigns them; the branch keeps none (its
     // township's instructor answers not found).

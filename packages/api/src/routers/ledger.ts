@@ -1,5 +1,6 @@
 /** The ledger's scoped reads: hosts, organizations, members, instructors. */
 import {
+  areaOptions,
   getHost,
   getInstructor,
   getMember,
@@ -8,6 +9,8 @@ import {
   listInstructors,
   listMembers,
   listOrgs,
+  listTransfers,
+  lookupGrassrootsOrg,
   referenceOrgs,
   regionOptions,
   unmaskMember,
@@ -23,6 +26,7 @@ import {
   hostListInput,
   instructorListInput,
   memberListInput,
+  orgCodeInput,
   orgListInput,
 } from "../schemas-issue4.ts";
 import { protectedProcedure, createTRPCRouter } from "../trpc.ts";
@@ -76,9 +80,18 @@ export const hostsRouter = createTRPCRouter({
 });
 
 export const orgsRouter = createTRPCRouter({
-  list: ledgerProcedure
-    .input(orgListInput)
-    .query(({ ctx, input }) => found(listOrgs(ctx.db, ctx.scope, ctx.today, input))),
+  /** Organizations of the subtree, filtered; `areas` are the management nodes the list may be narrowed to. */
+  list: ledgerProcedure.input(orgListInput).query(({ ctx, input }) => {
+    const page = found(listOrgs(ctx.db, ctx.scope, ctx.today, input));
+    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  }),
+  /**
+   * A grassroots organization anywhere in the city by its exact 组织代码 (code, name, category only): the
+   * receiving side of a relationship transfer, as written on the transfer letter.
+   */
+  lookup: ledgerProcedure
+    .input(orgCodeInput)
+    .query(({ ctx, input }) => found(lookupGrassrootsOrg(ctx.db, input.code, ctx.today))),
   /** Organizations outside the subtree seen for reference (covering a host of the territory, dual link). */
   references: ledgerProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
   get: ledgerProcedure
@@ -87,9 +100,12 @@ export const orgsRouter = createTRPCRouter({
 });
 
 export const membersRouter = createTRPCRouter({
-  list: ledgerProcedure
-    .input(memberListInput)
-    .query(({ ctx, input }) => found(listMembers(ctx.db, ctx.scope, ctx.today, input))),
+  list: ledgerProcedure.input(memberListInput).query(({ ctx, input }) => {
+    const page = found(listMembers(ctx.db, ctx.scope, ctx.today, input));
+    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  }),
+  /** 组织关系接转 received by (to decide) or sent from the subtree. */
+  transfers: ledgerProcedure.query(({ ctx }) => found(listTransfers(ctx.db, ctx.scope, ctx.today))),
   get: ledgerProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getMember(ctx.db, ctx.scope, input.id, ctx.today))),
@@ -103,9 +119,10 @@ export const membersRouter = createTRPCRouter({
 });
 
 export const instructorsRouter = createTRPCRouter({
-  list: ledgerProcedure
-    .input(instructorListInput)
-    .query(({ ctx, input }) => found(listInstructors(ctx.db, ctx.scope, ctx.today, input))),
+  list: ledgerProcedure.input(instructorListInput).query(({ ctx, input }) => {
+    const page = found(listInstructors(ctx.db, ctx.scope, ctx.today, input));
+    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  }),
   get: ledgerProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getInstructor(ctx.db, ctx.scope, input.id, ctx.today))),

@@ -25,6 +25,7 @@ import {
   setSecretary,
   startAssignment,
   updateHost,
+  updateInstructor,
   updateMember,
   updateOrg,
   type CommandActor,
@@ -44,6 +45,7 @@ import {
   hostYearInput,
   id,
   instructorCreateInput,
+  instructorUpdateInput,
   isoDate,
   memberCreateInput,
   memberStatusInput,
@@ -108,6 +110,9 @@ export const recordsRouter = createTRPCRouter({
     create: p
       .input(instructorCreateInput)
       .mutation(({ ctx, input }) => createInstructor(ctx.db, actor(ctx), input)),
+    update: p
+      .input(instructorUpdateInput)
+      .mutation(({ ctx, input }) => updateInstructor(ctx.db, actor(ctx), input)),
   }),
   assignment: createTRPCRouter({
     start: p

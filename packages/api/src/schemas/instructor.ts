@@ -1,6 +1,6 @@
 import { INSTRUCTOR_KINDS } from "@liangxin/domain";
 import { z } from "zod";
-import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text } from "./common.ts";
+import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text, version } from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
 
 export const instructorCreateInput = z
@@ -18,7 +18,26 @@ export const instructorCreateInput = z
       ctx.addIssue({ code: "custom", message: m.dispatchXorName, path: ["dispatchOrgId"] });
   });
 
+/** The registering node keeps the record and never changes; a dispatcher of the tree or an organ outside it. */
+export const instructorUpdateInput = z
+  .object({
+    id,
+    version,
+    number: text(40).optional(),
+    name: text(50).optional(),
+    kind: z.enum(INSTRUCTOR_KINDS, { error: m.instructorKind }).optional(),
+    dispatchOrgId: id.nullish(),
+    dispatchOrgName: optionalText(100),
+    phone: optionalText(30),
+  })
+  .superRefine((v, ctx) => {
+    if (v.dispatchOrgId != null && !!v.dispatchOrgName)
+      ctx.addIssue({ code: "custom", message: m.dispatchXorName, path: ["dispatchOrgId"] });
+  });
+
 export const assignmentStartInput = z
   .object({ instructorId: id, hostId: id, startOn: isoDate, endOn: optionalDate })
   .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
 export const assignmentEndInput = endInput;
+
+export type InstructorUpdateInput = z.infer<typeof instructorUpdateInput>;

@@ -7,11 +7,12 @@ import {
   type AssignmentRec,
   type InstructorKind,
 } from "@liangxin/domain";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { assignments, instructors, orgs } from "../schema.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import {
+  assertVersion,
   audit,
   inTransaction,
   isUniqueViolation,
@@ -23,7 +24,7 @@ import {
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
-import { CommandError, NotFoundError } from "./errors.ts";
+import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 
@@ -41,6 +42,11 @@ export interface CreateInstructorInput {
   registeredById?: number | null;
   phone?: string | null;
 }
+/** Number, name, kind, dispatcher and phone; the registering node never changes (it keeps the record). */
+export type UpdateInstructorInput = { id: number; version: number } & Partial<
+  Omit<CreateInstructorInput, "registeredById">
+>;
+
 export interface StartAssignmentInput {
   instructorId: number;
   hostId: number;
@@ -115,6 +121,57 @@ function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number
     requireOrgEdit(db, actor, row.dispatchOrgId);
   }
   return row;
+}
+
+/**
+ * Correct an instructor's record (optimistic `version`). A dispatcher of the tree and an organ outside it
+ * are exclusive: giving one clears the other.
+ */
+export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstructorInput): InstructorRow {
+  return inTransaction(db, () => {
+    const before = requireInstructorEdit(db, actor, input.id);
+    assertVersion(before.version, input.version);
+    const { id, version, ...changes } = input;
+    const set: Partial<InstructorRow> = {};
+    if (changes.number !== undefined) set.number = changes.number;
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.kind !== undefined) set.kind = changes.kind;
+    if (changes.phone !== undefined) set.phone = changes.phone ?? null;
+    if (changes.dispatchOrgId != null) {
+      requireExists(db, "orgs", changes.dispatchOrgId);
+      set.dispatchOrgId = changes.dispatchOrgId;
+      set.dispatchOrgName = null;
+    } else if (changes.dispatchOrgName) {
+      set.dispatchOrgId = null;
+      set.dispatchOrgName = changes.dispatchOrgName;
+    }
+    let res: { changes: number };
+    try {
+      res = db
+        .update(instructors)
+        .set({ ...set, version: sql`${instructors.version} + 1` })
+        .where(and(eq(instructors.id, id), eq(instructors.version, version)))
+        .run();
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new CommandError(
+          "INSTRUCTOR_NUMBER_TAKEN",
+          commandMessages.instructorNumberTaken(changes.number ?? before.number),
+        );
+      throw e;
+    }
+    if (res.changes !== 1) throw new ConflictError();
+    const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
+    audit(db, actor, {
+      action: "instructor.update",
+      entity: "instructor",
+      entityId: id,
+      scopeOrgId: before.registeredById,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {

@@ -4,10 +4,17 @@
  */
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
+import { nodeGlob } from "./orgs.ts";
 import { bind, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 
 export interface InstructorListFilter extends PageInput {
+  /** Name or number (substring). */
   q?: string;
+  kind?: string;
+  /** Registered or dispatched by an organization in the subtree of this management node. */
+  nodeId?: number;
+  /** Instructors with (active) or without (idle) an assignment in force today. */
+  activity?: "active" | "idle";
 }
 
 export interface InstructorListRow {
@@ -41,6 +48,19 @@ export function listInstructors(
     where.push(`(i.name like @q escape '\\' or i.number like @q escape '\\')`);
     params.q = likeParam(filter.q.trim());
   }
+  if (filter.kind) {
+    where.push("i.kind = @kind");
+    params.kind = filter.kind;
+  }
+  if (filter.nodeId !== undefined) {
+    where.push(`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
+      and o.path glob @nodeGlob)`);
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
+  }
+  if (filter.activity) {
+    const active = `exists(select 1 from assignments a where a.instructor_id = i.id and ${inForceSql("a")})`;
+    where.push(filter.activity === "active" ? active : `not ${active}`);
+  }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
   const total = db.$client
@@ -63,8 +83,12 @@ export function listInstructors(
 export interface InstructorDetail extends InstructorListRow {
   /** Only for an instructor the caller keeps (edit). */
   phone: string | null;
+  /** For the edit form (optimistic concurrency); the dispatching organization of the tree or the organ outside it. */
+  version: number;
+  dispatchOrgId: number | null;
+  dispatchOrgName: string | null;
   /** Assignments in force to hosts the caller sees; others are only counted. */
-  hosts: { id: number; name: string; regionName: string; startOn: string }[];
+  hosts: { id: number; assignmentId: number; name: string; regionName: string; startOn: string }[];
   otherHosts: number;
 }
 
@@ -79,17 +103,20 @@ export function getInstructor(
   const row = db.$client
     .prepare(
       `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
-         g.name as registeredByName, i.phone,
+         g.name as registeredByName, i.phone, i.version, i.dispatch_org_id as dispatchOrgId,
+         i.dispatch_org_name as dispatchOrgName,
          (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
          case when ${OWNED} then 'edit' else 'reference' end as access
        from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
        where i.id = @instructorId and (${OWNED} or ${ASSIGNED_VISIBLE})`,
     )
-    .get(params) as (InstructorListRow & { phone: string | null }) | undefined;
+    .get(params) as
+    | (InstructorListRow & Pick<InstructorDetail, "phone" | "version" | "dispatchOrgId" | "dispatchOrgName">)
+    | undefined;
   if (!row) return null;
   const hosts = db.$client
     .prepare(
-      `select h.id, h.name, r.name as regionName, a.start_on as startOn
+      `select h.id, a.id as assignmentId, h.name, r.name as regionName, a.start_on as startOn
        from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
        where a.instructor_id = @instructorId and ${inForceSql("a")} and (r.path glob @regionGlob
          or exists(select 1 from coverages c join orgs o on o.id = c.org_id
@@ -100,6 +127,7 @@ export function getInstructor(
   return {
     ...row,
     phone: row.access === "edit" ? row.phone : null,
+    dispatchOrgId: row.access === "edit" ? row.dispatchOrgId : null,
     hosts,
     otherHosts: row.activeHosts - hosts.length,
   };

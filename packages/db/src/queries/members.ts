@@ -9,6 +9,7 @@ import { memberAccess } from "../access.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
+import { nodeGlob } from "./orgs.ts";
 import { bind, inForceSql, likeParam, limitOffset, maskName, type Page, type PageInput } from "./common.ts";
 
 export interface MemberListFilter extends PageInput {
@@ -16,6 +17,10 @@ export interface MemberListFilter extends PageInput {
   /** Only members held by this organization (of the subtree). */
   orgId?: number;
   status?: string;
+  /** Only members held in the subtree of this management node (an area of the caller's subtree). */
+  nodeId?: number;
+  /** Full (正式) or probationary (预备) members as of today. */
+  membership?: "full" | "probationary";
   /** Include the counted-only rows (members of other areas working in the territory). Default true. */
   counted?: boolean;
 }
@@ -33,6 +38,8 @@ export interface MemberListRow {
   full: boolean;
 }
 
+const CITIZEN_ID_RE = /^\d{17}[\dXx]$/;
+
 /** Members the caller may list: editable rows first, then masked counted-only rows. */
 export function listMembers(
   db: Db,
@@ -49,10 +56,26 @@ export function listMembers(
     `exists(select 1 from member_workplaces w join hosts h on h.id = w.host_id join regions r on r.id = h.region_id
             where w.member_id = m.id and r.path glob @regionGlob and ${inForceSql("w")})`,
   ];
-  if (filter.q?.trim()) {
+  const q = filter.q?.trim();
+  if (q && CITIZEN_ID_RE.test(q)) {
+    // A full citizen ID finds the member it belongs to (editable rows only: a counted row stays masked).
+    editable.push("m.id_number = @idNumber");
+    counted.push("0");
+    params.idNumber = q.toUpperCase();
+  } else if (q) {
     editable.push(`(m.name like @q escape '\\')`);
     counted.push(`(m.name like @q escape '\\')`);
-    params.q = likeParam(filter.q.trim());
+    params.q = likeParam(q);
+  }
+  if (filter.membership) {
+    const full = "(m.full_on is not null and m.full_on <= @today)";
+    const cond = filter.membership === "full" ? full : `not ${full}`;
+    editable.push(cond);
+    counted.push(cond);
+  }
+  if (filter.nodeId !== undefined) {
+    editable.push("o.path glob @nodeGlob");
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
   }
   if (filter.orgId !== undefined) {
     editable.push("m.org_id = @filterOrg");
@@ -62,7 +85,12 @@ export function listMembers(
     editable.push("m.status = @status");
     params.status = filter.status;
   }
-  const withCounted = filter.counted !== false && filter.orgId === undefined && scope.region !== null;
+  const withCounted =
+    filter.counted !== false &&
+    filter.orgId === undefined &&
+    filter.nodeId === undefined &&
+    (filter.status === undefined || filter.status === "normal") &&
+    scope.region !== null;
   const parts = [
     `select m.id, 'edit' as access, m.name, m.gender, m.id_number as idNumber, o.name as orgName,
        wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 0 as grp, o.code as ocode
@@ -179,4 +207,47 @@ export function unmaskMember(db: Db, scope: Scope, memberId: number, today: stri
     });
     return { ok: true as const, idNumber: row.idNumber };
   });
+}
+
+export interface TransferRow {
+  id: number;
+  /** "in": received by an organization of the subtree; "out": sent from one. */
+  direction: "in" | "out";
+  memberName: string;
+  /** The member's page, when the member is the caller's to open today. */
+  memberId: number | null;
+  fromName: string | null;
+  toName: string | null;
+  requestedOn: string;
+  effectiveOn: string;
+  state: "pending" | "accepted" | "rejected";
+  decidedOn: string | null;
+  decisionReason: string | null;
+  /** Whether the caller decides it (pending; the receiving side, or the sender for a transfer out of the city). */
+  canDecide: boolean;
+}
+
+/**
+ * 组织关系接转 of the caller's subtree: received (to decide) and sent, pending first, then the latest
+ * decided ones (at most `limit`).
+ */
+export function listTransfers(db: Db, scope: Scope, today: string, limit = 100): TransferRow[] | null {
+  if (!scope.org) return null;
+  const rows = db.$client
+    .prepare(
+      `select t.id, case when tt.path glob @orgGlob then 'in' else 'out' end as direction,
+         m.name as memberName, case when mo.path glob @orgGlob then m.id end as memberId,
+         f.name as fromName, coalesce(tt.name, t.outside_org_name) as toName,
+         t.requested_on as requestedOn, t.effective_on as effectiveOn, t.state, t.decided_on as decidedOn,
+         t.decision_reason as decisionReason,
+         (t.state = 'pending' and (tt.path glob @orgGlob or (t.to_org_id is null and f.path glob @orgGlob))) as canDecide
+       from transfers t join members m on m.id = t.member_id
+         left join orgs f on f.id = t.from_org_id left join orgs tt on tt.id = t.to_org_id
+         left join orgs mo on mo.id = m.org_id
+       where tt.path glob @orgGlob or f.path glob @orgGlob
+       order by t.state = 'pending' desc, coalesce(t.decided_on, t.requested_on) desc, t.id desc
+       limit @limit`,
+    )
+    .all({ ...bind(scope, today), limit }) as (Omit<TransferRow, "canDecide"> & { canDecide: number })[];
+  return rows.map((r) => ({ ...r, canDecide: r.canDecide === 1 }));
 }

@@ -18,8 +18,12 @@ import {
 } from "./common.ts";
 
 export interface OrgListFilter extends PageInput {
+  /** Name or 组织代码 (substring). */
   q?: string;
   category?: string;
+  formationMode?: string;
+  /** Only the subtree of this management node (an area of the caller's subtree). */
+  nodeId?: number;
 }
 
 export interface OrgListRow {
@@ -42,6 +46,60 @@ const ORG_ROW_SQL = `
        where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
 
+/**
+ * GLOB of the subtree of organization `nodeId` (a bound prefix, so that SQLite searches the path index);
+ * a missing organization matches nothing. The caller's own scope condition stays in the query.
+ */
+export function nodeGlob(db: Db, nodeId: number): string {
+  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(nodeId) as
+    string | undefined;
+  return path ? `${path}*` : "\u0000";
+}
+
+export interface AreaOption {
+  id: number;
+  name: string;
+  category: string;
+}
+
+/**
+ * The management nodes of the caller's subtree in force today (itself, counties, townships, 行业党委):
+ * the "area" filter of the ledger's lists.
+ */
+export function areaOptions(db: Db, scope: Scope, today: string): AreaOption[] {
+  if (!scope.org) return [];
+  return db.$client
+    .prepare(
+      `select o.id, o.name, o.category from orgs o
+       where ${scopedSql.orgsEditable} and ${orgInForceSql("o")}
+         and o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee','industryCommittee')
+       order by o.depth, o.code`,
+    )
+    .all(bind(scope, today)) as AreaOption[];
+}
+
+export interface OrgLookup {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+}
+
+/**
+ * A grassroots organization in force anywhere in the city, by its exact 组织代码: the receiving side of a
+ * relationship transfer, named on the transfer letter. Nothing but code, name and category.
+ */
+export function lookupGrassrootsOrg(db: Db, code: string, today: string): OrgLookup | null {
+  const row = db.$client
+    .prepare(
+      `select o.id, o.code, o.name, o.category from orgs o
+       where o.code = @code and o.category in ('committee','generalBranch','branch','jointBranch')
+         and ${orgInForceSql("o")}`,
+    )
+    .get({ code: code.trim(), today }) as OrgLookup | undefined;
+  return row ?? null;
+}
+
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
 export function listOrgs(
   db: Db,
@@ -59,6 +117,14 @@ export function listOrgs(
   if (filter.category) {
     where.push("o.category = @category");
     params.category = filter.category;
+  }
+  if (filter.formationMode) {
+    where.push("o.formation_mode = @formationMode");
+    params.formationMode = filter.formationMode;
+  }
+  if (filter.nodeId !== undefined) {
+    where.push("o.path glob @nodeGlob");
+    params.nodeGlob = nodeGlob(db, filter.nodeId);
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
@@ -137,6 +203,19 @@ export interface OrgFull extends OrgHeader {
   coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];
   meetings: { id: number; kind: string; heldOn: string; topic: string | null; attendees: number | null }[];
   elections: { id: number; heldOn: string; termYears: number; note: string | null }[];
+  /** The superiors within the caller's subtree, top first (the caller's node … the direct superior). */
+  ancestors: { id: number; name: string }[];
+  /** The organizations below it in force today (at most 500), for the tree. */
+  subtree: { id: number; parentId: number; name: string; category: string }[];
+  /** 隶属变更 history, latest first. */
+  reparentings: {
+    id: number;
+    effectiveOn: string;
+    fromName: string | null;
+    toName: string;
+    docNo: string | null;
+    reason: string | null;
+  }[];
 }
 
 export type OrgDetail = OrgReference | OrgFull;
@@ -214,10 +293,36 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
       "select id, held_on as heldOn, term_years as termYears, note from elections where org_id = ? order by held_on desc",
     )
     .all(orgId) as OrgFull["elections"];
+  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(orgId) as string;
+  const ancestorIds = path.split("/").filter(Boolean).map(Number).slice(0, -1);
+  const ancestors = ancestorIds.length
+    ? (db.$client
+        .prepare(
+          `select o.id, o.name from orgs o where o.id in (${ancestorIds.map(() => "?").join(",")})
+             and o.path glob ? order by o.depth`,
+        )
+        .all(...ancestorIds, bind(scope, today).orgGlob) as OrgFull["ancestors"])
+    : [];
+  const subtree = db.$client
+    .prepare(
+      `select o.id, o.parent_id as parentId, o.name, o.category from orgs o
+       where o.path glob @glob and o.id <> @orgId and ${orgInForceSql("o")} order by o.depth, o.code limit 500`,
+    )
+    .all({ glob: `${path}*`, orgId, today }) as OrgFull["subtree"];
+  const reparentings = db.$client
+    .prepare(
+      `select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
+       from org_reparentings r left join orgs f on f.id = r.from_parent_id join orgs t on t.id = r.to_parent_id
+       where r.org_id = ? order by r.effective_on desc, r.id desc`,
+    )
+    .all(orgId) as OrgFull["reparentings"];
   return {
     ...header,
     ...o,
     access,
+    ancestors,
+    subtree,
+    reparentings,
     members: { total: members.total, full: members.full, probationary: members.total - members.full },
     children,
     coveredHosts,

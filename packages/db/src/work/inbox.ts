@@ -93,7 +93,7 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
       subject: `${t.memberName} → ${t.toName}`,
       date: t.requestedOn,
       detail: inboxMessages.transferAwaiting(t.fromName),
-      href: "/inbox",
+      href: "/members/transfers",
       refId: t.id,
     });
 

@@ -3,72 +3,24 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, InputNumber, Select } from "antd";
-import type { FormInstance } from "antd";
+import { Button, Card, Form, Input, InputNumber, Select } from "antd";
 import { FORMATION_MODE_LABELS, HOST_KIND_LABELS, HOST_KINDS, type FormationMode } from "@liangxin/domain";
 import { coverageSetInput, hostCreateInput, hostUpdateInput, hostYearInput } from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
+import {
+  blankToNull,
+  clearOnChange,
+  ErrorLine,
+  NoticeLine,
+  options,
+  validate,
+  type Option,
+} from "@/components/form-kit";
+
+export type { Option };
 import { ledgerMessages as m } from "./messages";
 
-export interface Option {
-  id: number;
-  name: string;
-}
-
-interface ZodLike<T> {
-  safeParse: (
-    v: unknown,
-  ) =>
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
-
-/**
- * Validate the form's values with the API's own zod schema: on failure, show each issue's (Chinese)
- * message under its field (issues without a field of the form go to `fallback`) and return null.
- */
-function validate<T>(
-  form: FormInstance,
-  schema: ZodLike<T>,
-  values: unknown,
-  fields: readonly string[],
-  fallback: string,
-  rename: Record<string, string> = {},
-): T | null {
-  const r = schema.safeParse(values);
-  if (r.success) return r.data;
-  const errors = new Map<string, string[]>();
-  for (const issue of r.error.issues) {
-    const key = String(issue.path[0] ?? "");
-    const name = rename[key] ?? key;
-    const field = fields.includes(name) ? name : fallback;
-    errors.set(field, [...(errors.get(field) ?? []), issue.message]);
-  }
-  form.setFields([...errors].map(([name, errs]) => ({ name, errors: [...new Set(errs)] })));
-  return null;
-}
-
-/** Clear the zod errors of edited fields (antd keeps errors set by setFields until the next validation). */
-function clearOnChange(form: FormInstance) {
-  return (changed: Record<string, unknown>) =>
-    form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
-}
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const kindOptions = HOST_KINDS.map((k) => ({ value: k, label: HOST_KIND_LABELS[k] }));
-const options = (list: readonly Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
-
-function ErrorLine({ error }: { error: string | null }) {
-  return error ? (
-    <Alert type="error" showIcon title={error} data-testid="form-error" style={{ marginBottom: 12 }} />
-  ) : null;
-}
-
-function NoticeLine({ notice }: { notice: string | null }) {
-  return notice ? (
-    <Alert type="success" showIcon title={notice} data-testid="form-notice" style={{ marginBottom: 12 }} />
-  ) : null;
-}
 
 interface HostFields {
   creditCode?: string;

@@ -5,6 +5,8 @@ import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
+import { CsvLink } from "@/components/csv-link";
+import { hostFilter } from "@/server/list-filters";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { ledgerMessages as lm } from "./messages";
@@ -14,33 +16,23 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function HostsPage({ searchParams }: { searchParams: Search }) {
   const { caller, me } = await requireCaller();
   const sp = await searchParams;
-  const q = str(sp.q);
-  const regionId = Number(str(sp.region) ?? NaN);
-  const kind = str(sp.kind);
-  const coverage = str(sp.coverage);
-  const sene = str(sp.sene) === "1";
-  const page = pageParam(sp.page);
-  const data = await orNotFound(
-    caller.hosts.list({
-      page,
-      pageSize: 20,
-      ...(q ? { q } : {}),
-      ...(Number.isInteger(regionId) && regionId > 0 ? { regionId } : {}),
-      ...(kind === "enterprise" || kind === "socialOrg" ? { kind } : {}),
-      ...(coverage === "covered" || coverage === "uncovered" ? { coverage } : {}),
-      ...(sene ? { shouldEstablish: true } : {}),
-    }),
-  );
+  const filter = hostFilter(sp);
+  const { q, kind, coverage } = filter;
+  const sene = filter.shouldEstablish === true;
+  const data = await orNotFound(caller.hosts.list({ page: pageParam(sp.page), pageSize: 20, ...filter }));
   const canCreate = me.role === "admin" && data.regions.some((r) => r.level === "township");
   return (
     <Card
       title={rm.nav.hosts}
       extra={
-        canCreate ? (
-          <Link href="/hosts/new" data-testid="new-host-link">
-            <Button type="primary">{lm.newHost}</Button>
-          </Link>
-        ) : null
+        <div style={{ display: "flex", gap: 8 }}>
+          {canCreate ? (
+            <Link href="/hosts/new" data-testid="new-host-link">
+              <Button type="primary">{lm.newHost}</Button>
+            </Link>
+          ) : null}
+          <CsvLink list="hosts" sp={sp} />
+        </div>
       }
     >
       <form method="get" style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>

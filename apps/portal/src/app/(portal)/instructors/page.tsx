@@ -1,27 +1,77 @@
 import Link from "next/link";
-import { Card } from "antd";
+import { Button, Card } from "antd";
+import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
+import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server/list-filters";
+import { CsvLink, FilterSelect } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { lx } from "@/app/ledger-messages";
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function InstructorsPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+export default async function InstructorsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { caller, me } = await requireCaller();
   const sp = await searchParams;
-  const q = str(sp.q);
+  const filter = instructorFilter(sp);
   const data = await orNotFound(
-    caller.instructors.list({ page: pageParam(sp.page), pageSize: 30, ...(q ? { q } : {}) }),
+    caller.instructors.list({ page: pageParam(sp.page), pageSize: 30, ...filter }),
   );
   return (
-    <Card title={rm.nav.instructors}>
-      <form method="get" style={{ display: "flex", gap: 12, alignItems: "flex-end" }}>
-        <Field label={rm.keyword}>
-          <input name="q" defaultValue={q ?? ""} style={inputStyle} />
+    <Card
+      title={rm.nav.instructors}
+      extra={
+        <div style={{ display: "flex", gap: 8 }}>
+          {me.role === "admin" ? (
+            <Link href="/instructors/new" data-testid="new-instructor-link">
+              <Button type="primary">{lx.newInstructor}</Button>
+            </Link>
+          ) : null}
+          <CsvLink list="instructors" sp={sp} />
+        </div>
+      }
+    >
+      <form
+        method="get"
+        style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
+        data-testid="list-filters"
+      >
+        <Field label={lx.instructorKeyword}>
+          <input name="q" defaultValue={filter.q ?? ""} style={inputStyle} />
+        </Field>
+        {data.areas.length > 1 ? (
+          <Field label={lx.area}>
+            <FilterSelect
+              name="area"
+              value={str(sp.area)}
+              options={data.areas.map((a) => ({ value: a.id, label: a.name }))}
+              allLabel={rm.all}
+              style={inputStyle}
+            />
+          </Field>
+        ) : null}
+        <Field label={lx.instructorKind}>
+          <FilterSelect
+            name="kind"
+            value={filter.kind}
+            options={Object.entries(INSTRUCTOR_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            allLabel={rm.all}
+            style={inputStyle}
+          />
+        </Field>
+        <Field label={lx.activity}>
+          <FilterSelect
+            name="activity"
+            value={filter.activity}
+            options={[
+              { value: "active", label: lx.active },
+              { value: "idle", label: lx.idle },
+            ]}
+            allLabel={rm.all}
+            style={inputStyle}
+          />
         </Field>
         <button type="submit" style={inputStyle}>
           {rm.search}
@@ -29,7 +79,7 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
       </form>
       <Pager
         base="/instructors"
-        params={{ q }}
+        params={filterParams(sp, LIST_KEYS.instructors)}
         page={data.page}
         pageSize={data.pageSize}
         total={data.total}

@@ -5,36 +5,50 @@ import { idParam, orNotFound } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { lx } from "@/app/ledger-messages";
+import { AssignForm, EditInstructorForm, EndAssignment } from "../instructor-forms";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller } = await requireCaller();
+  const { caller, me } = await requireCaller();
   const i = await orNotFound(caller.instructors.get({ id: idParam((await params).id) }));
+  const editor = i.access === "edit" && me.role === "admin";
+  const today = editor ? (await caller.work.context()).today : "";
   return (
-    <Card title={`${rm.instructor}:${i.name}`} data-testid="instructor-detail">
-      <Descriptions column={{ xs: 1, md: 3 }} size="small">
-        <Descriptions.Item label={rm.number}>{i.number}</Descriptions.Item>
-        <Descriptions.Item label={rm.kind}>{L.instructorKind(i.kind)}</Descriptions.Item>
-        <Descriptions.Item label={rm.dispatch}>{i.dispatchName ?? "—"}</Descriptions.Item>
-        <Descriptions.Item label={rm.registeredBy}>{i.registeredByName}</Descriptions.Item>
-        <Descriptions.Item label={rm.phone}>{i.phone ?? "—"}</Descriptions.Item>
-        <Descriptions.Item label={rm.access}>{rm.accessLabels[i.access]}</Descriptions.Item>
-      </Descriptions>
-      <DataTable
-        columns={[
-          { key: "name", title: rm.name },
-          { key: "region", title: rm.region },
-          { key: "since", title: rm.foundedOn },
-        ]}
-        rows={i.hosts.map((h) => ({
-          key: h.id,
-          name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
-          region: h.regionName,
-          since: h.startOn,
-        }))}
-      />
-      {i.otherHosts > 0 ? (
-        <div style={{ marginTop: 8, color: "#666" }}>{rm.otherHosts(i.otherHosts)}</div>
-      ) : null}
-    </Card>
+    <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
+      <Card title={`${rm.instructor}:${i.name}`} data-testid="instructor-detail">
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={rm.number}>{i.number}</Descriptions.Item>
+          <Descriptions.Item label={rm.kind}>{L.instructorKind(i.kind)}</Descriptions.Item>
+          <Descriptions.Item label={rm.dispatch}>{i.dispatchName ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={rm.registeredBy}>{i.registeredByName}</Descriptions.Item>
+          <Descriptions.Item label={rm.phone}>{i.phone ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={rm.access}>{rm.accessLabels[i.access]}</Descriptions.Item>
+          <Descriptions.Item label={rm.activeHosts}>
+            <span data-testid="instructor-active-hosts">{i.activeHosts}</span>
+          </Descriptions.Item>
+        </Descriptions>
+        <DataTable
+          testId="instructor-hosts"
+          columns={[
+            { key: "name", title: rm.name },
+            { key: "region", title: rm.region },
+            { key: "since", title: lx.startOn },
+            ...(editor ? [{ key: "end", title: lx.endAssignment }] : []),
+          ]}
+          rows={i.hosts.map((h) => ({
+            key: h.assignmentId,
+            name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+            region: h.regionName,
+            since: h.startOn,
+            ...(editor ? { end: <EndAssignment assignmentId={h.assignmentId} today={today} /> } : {}),
+          }))}
+        />
+        {i.otherHosts > 0 ? (
+          <div style={{ marginTop: 8, color: "#666" }}>{rm.otherHosts(i.otherHosts)}</div>
+        ) : null}
+      </Card>
+      {editor ? <AssignForm instructorId={i.id} today={today} /> : null}
+      {editor ? <EditInstructorForm instructor={i} /> : null}
+    </div>
   );
 }

@@ -1,14 +1,38 @@
 import Link from "next/link";
-import { Alert, Card, Descriptions } from "antd";
+import { Alert, Button, Card, Descriptions } from "antd";
+import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
+import { lx } from "@/app/ledger-messages";
+import { EditOrgForm, ReparentForm } from "../org-forms";
+
+const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
+
+/** The organization and the part of the tree below it (in force today). */
+function treeOf(
+  root: { id: number; name: string; category: string },
+  rows: { id: number; parentId: number; name: string; category: string }[],
+): OrgTreeNode {
+  const node = (o: { id: number; name: string; category: string }): OrgTreeNode => ({
+    id: o.id,
+    name: o.name,
+    categoryLabel: ORG_CATEGORY_LABELS[o.category as OrgCategory] ?? o.category,
+    children: [],
+  });
+  const byId = new Map<number, OrgTreeNode>([[root.id, node(root)]]);
+  for (const r of rows) byId.set(r.id, node(r));
+  for (const r of rows) byId.get(r.parentId)?.children.push(byId.get(r.id)!);
+  return byId.get(root.id)!;
+}
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller } = await requireCaller();
   const org = await orNotFound(caller.orgs.get({ id: idParam((await params).id) }));
+  const today = org.access === "edit" ? (await caller.work.context()).today : "";
   const header = (
     <>
       <Descriptions.Item label={rm.category}>{L.category(org.category)}</Descriptions.Item>
@@ -36,7 +60,19 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={rm.code}>{org.code}</Descriptions.Item>
           {header}
-          <Descriptions.Item label={rm.parent}>{org.parentName ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={rm.parent}>
+            <span data-testid="org-parent-name">{org.parentName ?? "—"}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={lx.ancestors}>
+            {org.ancestors.length
+              ? org.ancestors.map((a, i) => (
+                  <span key={a.id}>
+                    {i > 0 ? " › " : ""}
+                    <Link href={`/orgs/${a.id}`}>{a.name}</Link>
+                  </span>
+                ))
+              : "—"}
+          </Descriptions.Item>
           <Descriptions.Item label={rm.foundedOn}>{org.foundedOn}</Descriptions.Item>
           <Descriptions.Item label={rm.lastElection}>{L.date(org.lastElectionOn)}</Descriptions.Item>
           <Descriptions.Item label={rm.members}>
@@ -46,6 +82,51 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <Card
+        title={lx.tree}
+        data-testid="org-subtree"
+        extra={
+          <div style={{ display: "flex", gap: 8 }}>
+            <Link href={`/orgs/new?parent=${org.id}`} data-testid="new-org-link">
+              <Button>{lx.newOrg}</Button>
+            </Link>
+            {GRASSROOTS.has(org.category) ? (
+              <Link href={`/members/new?org=${org.id}`} data-testid="new-member-link">
+                <Button>{lx.newMember}</Button>
+              </Link>
+            ) : null}
+          </div>
+        }
+      >
+        <OrgTree
+          root={treeOf(org, org.subtree)}
+          expanded={[org.id, ...org.subtree.filter((o) => !GRASSROOTS.has(o.category)).map((o) => o.id)]}
+        />
+      </Card>
+      <EditOrgForm org={org} />
+      {org.parentId !== null && org.ancestors.length > 0 ? <ReparentForm org={org} today={today} /> : null}
+      {org.reparentings.length ? (
+        <Card title={lx.reparentings}>
+          <DataTable
+            testId="reparentings"
+            columns={[
+              { key: "on", title: lx.effectiveOn },
+              { key: "from", title: lx.fromParent },
+              { key: "to", title: lx.toParent },
+              { key: "doc", title: lx.docNo },
+              { key: "reason", title: lx.reason },
+            ]}
+            rows={org.reparentings.map((r) => ({
+              key: r.id,
+              on: r.effectiveOn,
+              from: r.fromName ?? "—",
+              to: r.toName,
+              doc: r.docNo ?? "—",
+              reason: r.reason ?? "—",
+            }))}
+          />
+        </Card>
+      ) : null}
       {org.children.length ? (
         <Card title={rm.children}>
           <DataTable

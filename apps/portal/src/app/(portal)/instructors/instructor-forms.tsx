@@ -1,0 +1,283 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { Button, Card, Form, Input, Select } from "antd";
+import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
+import {
+  assignmentEndInput,
+  assignmentStartInput,
+  instructorCreateInput,
+  instructorUpdateInput,
+} from "@liangxin/api/schemas";
+import { useTRPC } from "@/trpc/react";
+import {
+  blankToNull,
+  clearOnChange,
+  Feedback,
+  labelled,
+  RecordPicker,
+  useFeedback,
+  validate,
+  type Option,
+} from "@/components/form-kit";
+import { lx } from "@/app/ledger-messages";
+
+interface InstructorFields {
+  number?: string;
+  name?: string;
+  kind?: string;
+  dispatchOrgId?: number | null;
+  dispatchOrgName?: string;
+  phone?: string;
+}
+
+const FIELDS = ["number", "name", "kind", "dispatchOrgId", "dispatchOrgName", "phone"] as const;
+
+const values = (v: InstructorFields) => ({
+  number: v.number ?? "",
+  name: v.name ?? "",
+  kind: v.kind,
+  dispatchOrgId: v.dispatchOrgId ?? null,
+  dispatchOrgName: blankToNull(v.dispatchOrgName ?? null),
+  phone: blankToNull(v.phone ?? null),
+});
+
+function InstructorItems({ dispatchOrg }: { dispatchOrg?: Option | null }) {
+  return (
+    <>
+      <Form.Item name="number" label={lx.number} required>
+        <Input style={{ width: 200 }} data-testid="instructor-number" />
+      </Form.Item>
+      <Form.Item name="name" label={lx.memberName} required>
+        <Input style={{ width: 200 }} data-testid="instructor-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={lx.instructorKind} required>
+        <Select
+          options={labelled(INSTRUCTOR_KIND_LABELS)}
+          style={{ width: 140 }}
+          data-testid="instructor-kind"
+        />
+      </Form.Item>
+      <Form.Item name="dispatchOrgId" label={lx.dispatchOrg}>
+        <RecordPicker kind="org" initial={dispatchOrg ?? null} testId="instructor-dispatch-org" />
+      </Form.Item>
+      <Form.Item name="dispatchOrgName" label={lx.dispatchOrgName}>
+        <Input style={{ width: 320 }} data-testid="instructor-dispatch-name" />
+      </Form.Item>
+      <Form.Item name="phone" label={lx.phone}>
+        <Input style={{ width: 200 }} data-testid="instructor-phone" />
+      </Form.Item>
+    </>
+  );
+}
+
+// ───────────── 新增指导员 (kept by the caller's management node) ─────────────
+
+export function CreateInstructorForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<InstructorFields>();
+  const fb = useFeedback();
+  const create = useMutation(
+    trpc.records.instructor.create.mutationOptions({
+      onSuccess: (row) => router.push(`/instructors/${row.id}`),
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <Card title={lx.newInstructor} data-testid="create-instructor">
+      <Feedback fb={fb} />
+      <Form
+        name="createInstructor"
+        form={form}
+        layout="vertical"
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(form, instructorCreateInput, values(v), FIELDS, "name");
+          if (input) create.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <InstructorItems />
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={create.isPending}
+          data-testid="create-instructor-submit"
+        >
+          {lx.create}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+// ───────────── 编辑 ─────────────
+
+export interface EditableInstructor {
+  id: number;
+  version: number;
+  number: string;
+  name: string;
+  kind: string;
+  dispatchOrgId: number | null;
+  dispatchOrgName: string | null;
+  dispatchName: string | null;
+  phone: string | null;
+}
+
+export function EditInstructorForm({ instructor: i }: { instructor: EditableInstructor }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<InstructorFields>();
+  const fb = useFeedback();
+  const update = useMutation(
+    trpc.records.instructor.update.mutationOptions({
+      onSuccess: () => {
+        fb.ok(lx.saved);
+        router.refresh();
+      },
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <Card title={lx.editInstructor} data-testid="edit-instructor">
+      <Feedback fb={fb} />
+      <Form
+        name="editInstructor"
+        form={form}
+        layout="vertical"
+        initialValues={{
+          number: i.number,
+          name: i.name,
+          kind: i.kind,
+          dispatchOrgId: i.dispatchOrgId,
+          dispatchOrgName: i.dispatchOrgName ?? "",
+          phone: i.phone ?? "",
+        }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            instructorUpdateInput,
+            { ...values(v), id: i.id, version: i.version },
+            FIELDS,
+            "name",
+          );
+          if (input) update.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <InstructorItems
+          dispatchOrg={i.dispatchOrgId ? { id: i.dispatchOrgId, name: i.dispatchName ?? "" } : null}
+        />
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={update.isPending}
+          data-testid="edit-instructor-submit"
+        >
+          {lx.save}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+// ───────────── 选派 / 结束指导 ─────────────
+
+export function AssignForm({ instructorId, today }: { instructorId: number; today: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<{ hostId?: number | null; startOn?: string }>();
+  const fb = useFeedback();
+  const start = useMutation(
+    trpc.records.assignment.start.mutationOptions({
+      onSuccess: (r) => {
+        fb.ok([lx.assigned, ...r.warnings.map((w) => w.message)].join(";"));
+        form.resetFields(["hostId"]);
+        router.refresh();
+      },
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <Card title={lx.assign} data-testid="assign-instructor">
+      <Feedback fb={fb} />
+      <Form
+        name="assignInstructor"
+        form={form}
+        layout="inline"
+        initialValues={{ startOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            assignmentStartInput,
+            { instructorId, hostId: v.hostId ?? undefined, startOn: v.startOn ?? "" },
+            ["hostId", "startOn"],
+            "hostId",
+            { endOn: "startOn" },
+          );
+          if (input) start.mutate(input);
+        }}
+      >
+        <Form.Item name="hostId" label={lx.host} required>
+          <RecordPicker kind="host" testId="assign-host" />
+        </Form.Item>
+        <Form.Item name="startOn" label={lx.startOn} required>
+          <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="assign-start-on" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={start.isPending} data-testid="assign-submit">
+          {lx.assign}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function EndAssignment({ assignmentId, today }: { assignmentId: number; today: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<{ endOn?: string }>();
+  const fb = useFeedback();
+  const end = useMutation(
+    trpc.records.assignment.end.mutationOptions({
+      onSuccess: () => {
+        fb.ok(lx.assignmentEnded);
+        router.refresh();
+      },
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <div data-testid={`end-assignment-${assignmentId}`}>
+      <Feedback fb={fb} />
+      <Form
+        name={`endAssignment${assignmentId}`}
+        form={form}
+        layout="inline"
+        initialValues={{ endOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            assignmentEndInput,
+            { id: assignmentId, endOn: v.endOn ?? "" },
+            ["endOn"],
+            "endOn",
+          );
+          if (input) end.mutate(input);
+        }}
+      >
+        <Form.Item name="endOn">
+          <Input placeholder={lx.dateHint} style={{ width: 130 }} data-testid="end-assignment-on" />
+        </Form.Item>
+        <Button danger htmlType="submit" loading={end.isPending} data-testid="end-assignment-submit">
+          {lx.endAssignment}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireCaller } from "@/server/caller";
+import { lx } from "@/app/ledger-messages";
+import { CreateInstructorForm } from "../instructor-forms";
+
+/** 新增指导员: administrators (the management node keeps the record). */
+export default async function NewInstructorPage() {
+  const { me } = await requireCaller();
+  if (me.role !== "admin") notFound();
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+      <Link href="/instructors">{lx.back}</Link>
+      <CreateInstructorForm />
+    </div>
+  );
+}

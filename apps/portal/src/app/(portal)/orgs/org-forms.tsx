@@ -1,0 +1,292 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { Button, Card, Form, Input, Select } from "antd";
+import {
+  FORMATION_MODE_LABELS,
+  GRASSROOTS_CATEGORIES,
+  MANAGEMENT_CATEGORIES,
+  ORG_CATEGORY_LABELS,
+} from "@liangxin/domain";
+import { orgCreateInput, orgUpdateInput, reparentInput } from "@liangxin/api/schemas";
+import { useTRPC } from "@/trpc/react";
+import {
+  blankToNull,
+  clearOnChange,
+  Feedback,
+  labelled,
+  RecordPicker,
+  useFeedback,
+  validate,
+  type Option,
+} from "@/components/form-kit";
+import { lx } from "@/app/ledger-messages";
+
+interface OrgFields {
+  code?: string;
+  name?: string;
+  category?: string;
+  formationMode?: string | null;
+  foundedOn?: string;
+  revokedOn?: string;
+  lastElectionOn?: string;
+}
+
+const ORG_FIELDS = [
+  "code",
+  "name",
+  "category",
+  "formationMode",
+  "foundedOn",
+  "revokedOn",
+  "lastElectionOn",
+  "parentId",
+] as const;
+
+const orgValues = (v: OrgFields) => ({
+  code: v.code ?? "",
+  name: v.name ?? "",
+  category: v.category,
+  formationMode: blankToNull(v.formationMode ?? null),
+  foundedOn: v.foundedOn ?? "",
+  revokedOn: blankToNull(v.revokedOn ?? null),
+  lastElectionOn: blankToNull(v.lastElectionOn ?? null),
+});
+
+function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withRevoked: boolean }) {
+  return (
+    <>
+      <Form.Item name="code" label={lx.orgCode} required>
+        <Input style={{ width: 240 }} data-testid="org-code" />
+      </Form.Item>
+      <Form.Item name="name" label={lx.orgName} required>
+        <Input style={{ width: 400 }} data-testid="org-name" />
+      </Form.Item>
+      <Form.Item name="category" label={lx.category} required>
+        <Select
+          options={labelled(ORG_CATEGORY_LABELS, grassroots ? GRASSROOTS_CATEGORIES : MANAGEMENT_CATEGORIES)}
+          style={{ width: 200 }}
+          data-testid="org-category"
+        />
+      </Form.Item>
+      {grassroots ? (
+        <Form.Item name="formationMode" label={lx.formationMode}>
+          <Select
+            allowClear
+            options={labelled(FORMATION_MODE_LABELS)}
+            style={{ width: 200 }}
+            data-testid="org-mode"
+          />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="foundedOn" label={lx.foundedOn} required>
+        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="org-founded-on" />
+      </Form.Item>
+      {withRevoked ? (
+        <Form.Item name="revokedOn" label={lx.revokedOn}>
+          <Input placeholder={lx.dateHint} style={{ width: 140 }} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="lastElectionOn" label={lx.lastElectionOn}>
+        <Input placeholder={lx.dateHint} style={{ width: 140 }} />
+      </Form.Item>
+    </>
+  );
+}
+
+// ───────────── 新增下级党组织 (a grassroots organization under a superior of the subtree) ─────────────
+
+export function CreateOrgForm({ parent }: { parent: Option }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<OrgFields & { parentId?: number | null }>();
+  const fb = useFeedback();
+  const create = useMutation(
+    trpc.records.org.create.mutationOptions({
+      onSuccess: (row) => router.push(`/orgs/${row.id}`),
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <Card title={lx.newOrg} data-testid="create-org">
+      <Feedback fb={fb} />
+      <Form
+        name="createOrg"
+        form={form}
+        layout="vertical"
+        initialValues={{ parentId: parent.id, category: "branch" }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            orgCreateInput,
+            { ...orgValues(v), parentId: v.parentId ?? undefined },
+            ORG_FIELDS,
+            "name",
+          );
+          if (input) create.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <Form.Item name="parentId" label={lx.parent} required>
+          <RecordPicker kind="org" initial={parent} testId="org-parent" />
+        </Form.Item>
+        <OrgFieldItems grassroots withRevoked={false} />
+        <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-org-submit">
+          {lx.create}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+// ───────────── 编辑 ─────────────
+
+export interface EditableOrg {
+  id: number;
+  version: number;
+  code: string;
+  name: string;
+  category: string;
+  formationMode: string | null;
+  foundedOn: string;
+  revokedOn: string | null;
+  lastElectionOn: string | null;
+}
+
+export function EditOrgForm({ org }: { org: EditableOrg }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<OrgFields>();
+  const fb = useFeedback();
+  const update = useMutation(
+    trpc.records.org.update.mutationOptions({
+      onSuccess: () => {
+        fb.ok(lx.saved);
+        router.refresh();
+      },
+      // The input stays in the form: the user may copy it, refresh and retry.
+      onError: fb.fail,
+    }),
+  );
+  const grassroots = (GRASSROOTS_CATEGORIES as readonly string[]).includes(org.category);
+  return (
+    <Card title={lx.editOrg} data-testid="edit-org">
+      <Feedback fb={fb} />
+      <Form
+        name="editOrg"
+        form={form}
+        layout="vertical"
+        initialValues={{
+          code: org.code,
+          name: org.name,
+          category: org.category,
+          formationMode: org.formationMode,
+          foundedOn: org.foundedOn,
+          revokedOn: org.revokedOn ?? "",
+          lastElectionOn: org.lastElectionOn ?? "",
+        }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const values = orgValues(v);
+          const input = validate(
+            form,
+            orgUpdateInput,
+            {
+              ...values,
+              ...(grassroots ? {} : { formationMode: undefined }),
+              id: org.id,
+              version: org.version,
+            },
+            ORG_FIELDS,
+            "name",
+          );
+          if (input) update.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <OrgFieldItems grassroots={grassroots} withRevoked />
+        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="edit-org-submit">
+          {lx.save}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+// ───────────── 调整隶属关系 (a dated event with 文号 and reason) ─────────────
+
+export function ReparentForm({
+  org,
+  today,
+}: {
+  org: { id: number; version: number; parentId: number | null };
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [form] = Form.useForm<{
+    toParentId?: number | null;
+    effectiveOn?: string;
+    docNo?: string;
+    reason?: string;
+  }>();
+  const fb = useFeedback();
+  const reparent = useMutation(
+    trpc.records.org.reparent.mutationOptions({
+      onSuccess: (r) => {
+        fb.ok(`${lx.reparentDone}(${r.moved})`);
+        form.resetFields(["toParentId", "docNo", "reason"]);
+        router.refresh();
+      },
+      onError: fb.fail,
+    }),
+  );
+  return (
+    <Card title={lx.reparent} data-testid="reparent-org">
+      <Feedback fb={fb} />
+      <Form
+        name="reparentOrg"
+        form={form}
+        layout="vertical"
+        initialValues={{ effectiveOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            reparentInput,
+            {
+              orgId: org.id,
+              version: org.version,
+              toParentId: v.toParentId ?? undefined,
+              effectiveOn: v.effectiveOn ?? "",
+              docNo: blankToNull(v.docNo ?? null),
+              reason: blankToNull(v.reason ?? null),
+            },
+            ["toParentId", "effectiveOn", "docNo", "reason"],
+            "toParentId",
+          );
+          if (input) reparent.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <Form.Item name="toParentId" label={lx.toParent} required>
+          <RecordPicker kind="org" exclude={org.id} testId="reparent-to" />
+        </Form.Item>
+        <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
+          <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="reparent-effective-on" />
+        </Form.Item>
+        <Form.Item name="docNo" label={lx.docNo}>
+          <Input style={{ width: 240 }} data-testid="reparent-doc-no" />
+        </Form.Item>
+        <Form.Item name="reason" label={lx.reason}>
+          <Input.TextArea rows={2} style={{ width: 400 }} data-testid="reparent-reason" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={reparent.isPending} data-testid="reparent-submit">
+          {lx.reparent}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Select } from "antd";
+import type { FormInstance } from "antd";
+import { useTRPC } from "@/trpc/react";
+
+/** The shared pieces of the ledger forms: zod validation with the API's schemas, messages, pickers. */
+
+export interface Option {
+  id: number;
+  name: string;
+}
+
+interface ZodLike<T> {
+  safeParse: (
+    v: unknown,
+  ) =>
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * Validate the form's values with the API's own zod schema: on failure, show each issue's (Chinese)
+ * message under its field (issues without a field of the form go to `fallback`) and return null.
+ */
+export function validate<T>(
+  form: FormInstance,
+  schema: ZodLike<T>,
+  values: unknown,
+  fields: readonly string[],
+  fallback: string,
+  rename: Record<string, string> = {},
+): T | null {
+  const r = schema.safeParse(values);
+  if (r.success) return r.data;
+  const errors = new Map<string, string[]>();
+  for (const issue of r.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    const name = rename[key] ?? key;
+    const field = fields.includes(name) ? name : fallback;
+    errors.set(field, [...(errors.get(field) ?? []), issue.message]);
+  }
+  form.setFields([...errors].map(([name, errs]) => ({ name, errors: [...new Set(errs)] })));
+  return null;
+}
+
+/** Clear the zod errors of edited fields (antd keeps errors set by setFields until the next validation). */
+export function clearOnChange(form: FormInstance) {
+  return (changed: Record<string, unknown>) =>
+    form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+}
+
+export const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+export const options = (list: readonly Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
+export const labelled = (labels: Readonly<Record<string, string>>, keys?: readonly string[]) =>
+  (keys ?? Object.keys(labels)).map((k) => ({ value: k, label: labels[k] ?? k }));
+
+export function ErrorLine({ error }: { error: string | null }) {
+  return error ? (
+    <Alert type="error" showIcon title={error} data-testid="form-error" style={{ marginBottom: 12 }} />
+  ) : null;
+}
+
+export function NoticeLine({ notice }: { notice: string | null }) {
+  return notice ? (
+    <Alert type="success" showIcon title={notice} data-testid="form-notice" style={{ marginBottom: 12 }} />
+  ) : null;
+}
+
+/** Success and error state of a form, shown by `Feedback`. */
+export function useFeedback() {
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return {
+    error,
+    notice,
+    fail: (e: { message: string }) => {
+      setNotice(null);
+      setError(e.message);
+    },
+    ok: (n: string) => {
+      setError(null);
+      setNotice(n);
+    },
+    clear: () => {
+      setError(null);
+      setNotice(null);
+    },
+  };
+}
+
+export function Feedback({ fb }: { fb: { error: string | null; notice: string | null } }) {
+  return (
+    <>
+      <ErrorLine error={fb.error} />
+      <NoticeLine notice={fb.notice} />
+    </>
+  );
+}
+
+/**
+ * Pick an organization of the caller's subtree (or a host the caller sees) by typing part of its name
+ * or code: the choices come from the scoped list procedure, so the picker works for a city of any size.
+ */
+export function RecordPicker({
+  id,
+  kind,
+  value,
+  onChange,
+  exclude,
+  grassrootsOnly,
+  testId,
+  width = 360,
+  initial,
+}: {
+  /** Set by Form.Item: ties the field's label to the input. */
+  id?: string;
+  kind: "org" | "host";
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  exclude?: number;
+  grassrootsOnly?: boolean;
+  testId?: string;
+  width?: number;
+  initial?: Option | null;
+}) {
+  const trpc = useTRPC();
+  const [q, setQ] = useState("");
+  const orgs = useQuery({
+    ...trpc.orgs.list.queryOptions({ page: 1, pageSize: 30, ...(q ? { q } : {}) }),
+    enabled: kind === "org",
+  });
+  const hosts = useQuery({
+    ...trpc.hosts.list.queryOptions({ page: 1, pageSize: 30, ...(q ? { q } : {}) }),
+    enabled: kind === "host",
+  });
+  const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
+  const rows: { value: number; label: string }[] =
+    kind === "org"
+      ? (orgs.data?.rows ?? [])
+          .filter((o) => o.id !== exclude && (!grassrootsOnly || GRASSROOTS.has(o.category)))
+          .map((o) => ({ value: o.id, label: `${o.name}(${o.code})` }))
+      : (hosts.data?.rows ?? [])
+          .filter((h) => h.access === "edit")
+          .map((h) => ({ value: h.id, label: `${h.name}(${h.creditCode})` }));
+  if (initial && !rows.some((r) => r.value === initial.id))
+    rows.unshift({ value: initial.id, label: initial.name });
+  return (
+    <Select
+      id={id}
+      value={value ?? undefined}
+      onChange={(v: number | undefined) => onChange?.(v ?? null)}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={orgs.isFetching || hosts.isFetching}
+      options={rows}
+      style={{ width }}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,309 @@
+/**
+ * What the ledger pages added to the API: list filters (area, category, mode, status, membership, kind,
+ * activity) staying within the caller's scope, the receiving organization looked up by code, the transfers
+ * page's list, and the correction of an instructor's record (optimistic version, audited).
+ */
+import { TRPCError } from "@trpc/server";
+import { createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { withCitizenIdCheckChar } from "@liangxin/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "../src/context.ts";
+import { createCaller } from "../src/root.ts";
+
+const TODAY = "2026-11-21";
+
+let db: Db;
+const caller = (username: string) => {
+  const userId = db.$client
+    .prepare("select id from users where username = ?")
+    .pluck()
+    .get(username) as number;
+  return createCaller(createContext({ db, userId, today: TODAY }));
+};
+const value = <T = number>(sql: string, ...p: unknown[]) =>
+  db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...p) as T;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
+
+beforeAll(() => {
+  db = openTestDb();
+  seedDemo(db);
+  createUser(db, {
+    username: "shiqiao",
+    displayName: "石桥镇管理员",
+    password: "Demo@2026",
+    role: "admin",
+    orgCode: value<string>("select code from orgs where name like '%石桥镇委员会'"),
+  });
+});
+
+/** Every row of a list (all pages). */
+async function all<R>(fetch: (page: number) => Promise<{ rows: R[]; total: number }>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let page = 1; ; page++) {
+    const p = await fetch(page);
+    rows.push(...p.rows);
+    if (p.rows.length === 0 || rows.length >= p.total) return rows;
+  }
+}
+
+describe("list filters", () => {
+  it("an area narrows the county's organizations to that township's subtree; a foreign area lists nothing", async () => {
+    const county = caller("county");
+    const whole = await county.orgs.list({ page: 1, pageSize: 5 });
+    const liulin = whole.areas.find((a) => a.name.includes("柳林镇"));
+    expect(liulin).toBeDefined();
+    expect(whole.areas.every((a) => !a.name.includes("青山县"))).toBe(true);
+    const narrowed = await all((page) => county.orgs.list({ page, pageSize: 200, nodeId: liulin!.id }));
+    const expected = value(
+      `select count(*) from orgs where path glob (select path || '*' from orgs where id = ?)
+       and founded_on <= ? and (revoked_on is null or ? < revoked_on)`,
+      liulin!.id,
+      TODAY,
+      TODAY,
+    );
+    expect(narrowed.length).toBe(expected);
+    expect(narrowed.length).toBeLessThan(whole.total);
+    // Another county's node as the area: nothing of it leaks into the list.
+    const foreign = value("select id from orgs where name like '%青山县委两新%'");
+    expect((await county.orgs.list({ page: 1, pageSize: 5, nodeId: foreign })).total).toBe(0);
+  });
+
+  it("category and formation mode filter the township's organizations", async () => {
+    const township = caller("township");
+    const joint = await all((page) =>
+      township.orgs.list({ page, pageSize: 200, category: "jointBranch", formationMode: "joint" }),
+    );
+    expect(joint.length).toBeGreaterThan(0);
+    expect(joint.every((o) => o.category === "jointBranch" && o.formationMode === "joint")).toBe(true);
+  });
+
+  it("status and membership filter members; a full citizen ID finds its member, still masked", async () => {
+    const township = caller("township");
+    const probationary = await all((page) =>
+      township.members.list({ page, pageSize: 200, status: "normal", membership: "probationary" }),
+    );
+    expect(probationary.length).toBeGreaterThan(0);
+    expect(probationary.every((m) => m.status === "normal" && !m.full)).toBe(true);
+    const stopped = await township.members.list({ page: 1, pageSize: 200, status: "stopped" });
+    expect(stopped.rows.every((m) => m.status === "stopped" && m.access === "edit")).toBe(true);
+
+    const [id, idNumber] = db.$client
+      .prepare(
+        `select m.id, m.id_number from members m join orgs o on o.id = m.org_id
+         where o.path glob (select o2.path || '*' from users u join orgs o2 on o2.id = u.org_id where u.username = 'township')
+         order by m.id limit 1`,
+      )
+      .raw(true)
+      .get() as [number, string];
+    const found = await township.members.list({ page: 1, pageSize: 5, q: idNumber });
+    expect(found.rows.map((r) => r.id)).toEqual([id]);
+    expect(found.rows[0]!.idNumberMasked).not.toContain(idNumber.slice(6, 14));
+    // Another township's member is not found by the citizen ID.
+    const far = value<string>(
+      `select m.id_number from members m join orgs o on o.id = m.org_id where o.name like '%石桥村支部委员会'`,
+    );
+    expect((await township.members.list({ page: 1, pageSize: 5, q: far })).total).toBe(0);
+  });
+
+  it("instructor kind and activity filters partition the list", async () => {
+    const county = caller("county");
+    const total = (await county.instructors.list({ page: 1, pageSize: 1 })).total;
+    const active = (await county.instructors.list({ page: 1, pageSize: 1, activity: "active" })).total;
+    const idle = (await county.instructors.list({ page: 1, pageSize: 1, activity: "idle" })).total;
+    expect(active + idle).toBe(total);
+    const partTime = await all((page) => county.instructors.list({ page, pageSize: 200, kind: "partTime" }));
+    expect(partTime.every((i) => i.kind === "partTime")).toBe(true);
+  });
+
+  it("a filter value outside the domain is refused in Chinese", async () => {
+    await expect(
+      caller("township").orgs.list({ page: 1, pageSize: 5, category: "nonsense" as never }),
+    ).rejects.toThrow("筛选条件不正确");
+  });
+});
+
+describe("orgs.lookup", () => {
+  it("finds a grassroots organization anywhere in the city by its exact code, and nothing else", async () => {
+    const township = caller("township");
+    const code = value<string>("select code from orgs where name like '%石桥镇石桥村支部委员会'");
+    const found = await township.orgs.lookup({ code });
+    expect(found).toEqual({
+      id: value("select id from orgs where code = ?", code),
+      code,
+      name: "中共石桥镇石桥村支部委员会",
+      category: "branch",
+    });
+    // A management node's code, or a partial code: not found.
+    const node = value<string>("select code from orgs where name like '%石桥镇委员会'");
+    await expect(township.orgs.lookup({ code: node })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+    await expect(township.orgs.lookup({ code: code.slice(0, -1) })).rejects.toSatisfy(
+      (e) => codeOf(e) === "NOT_FOUND",
+    );
+  });
+});
+
+describe("members.transfers", () => {
+  it("the sender sees its request as outgoing; the receiver sees it incoming and decides it", async () => {
+    const township = caller("township");
+    const shiqiao = caller("shiqiao");
+    const receiving = await township.orgs.lookup({
+      code: value<string>("select code from orgs where name like '%石桥镇石桥村支部委员会'"),
+    });
+    const member = await township.records.member.create({
+      idNumber: withCitizenIdCheckChar("11010119900101321"),
+      name: "接转测试",
+      gender: "male",
+      joinedOn: "2015-07-01",
+      fullOn: "2016-07-01",
+      orgId: value(`select o.id from orgs o where o.name like '%柳林镇杨家庄村支部委员会'`),
+    });
+    const t = await township.records.transfer.request({
+      memberId: member.id,
+      toOrgId: receiving.id,
+      effectiveOn: TODAY,
+      reason: "工作调动",
+    });
+    const sent = (await township.members.transfers()).find((r) => r.id === t.id);
+    expect(sent).toMatchObject({
+      direction: "out",
+      memberId: member.id,
+      toName: "中共石桥镇石桥村支部委员会",
+      state: "pending",
+      canDecide: false,
+    });
+    const received = (await shiqiao.members.transfers()).find((r) => r.id === t.id);
+    expect(received).toMatchObject({ direction: "in", memberId: null, state: "pending", canDecide: true });
+    // A third township sees nothing of it.
+    expect((await caller("industry").members.transfers()).some((r) => r.id === t.id)).toBe(false);
+
+    await shiqiao.records.transfer.decide({ transferId: t.id, decision: "accept" });
+    const after = (await shiqiao.members.transfers()).find((r) => r.id === t.id);
+    expect(after).toMatchObject({ state: "accepted", memberId: member.id, canDecide: false });
+    await expect(township.members.get({ id: member.id })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+  });
+});
+
+describe("records.instructor.update", () => {
+  it("corrects the record with the version read, refuses a stale version in Chinese, and audits", async () => {
+    const township = caller("township");
+    const created = await township.records.instructor.create({
+      number: "ZDY-UI-1",
+      name: "更正测试",
+      kind: "partTime",
+      dispatchOrgName: "清河县市场监督管理局",
+    });
+    const updated = await township.records.instructor.update({
+      id: created.id,
+      version: created.version,
+      kind: "fullTime",
+      phone: "13900000011",
+      dispatchOrgId: value("select org_id from users where username = 'township'"),
+    });
+    expect(updated).toMatchObject({ kind: "fullTime", phone: "13900000011", dispatchOrgName: null });
+    expect(updated.version).toBe(created.version + 1);
+    await expect(
+      township.records.instructor.update({ id: created.id, version: created.version, name: "旧版本" }),
+    ).rejects.toThrow("该记录已被他人修改,请刷新后重试");
+    expect(
+      value(
+        "select count(*) from audit_log where action = 'instructor.update' and entity_id = ?",
+        String(created.id),
+      ),
+    ).toBe(1);
+    // Another township's administrator: the instructor does not exist for it.
+    await expect(
+      caller("shiqiao").records.instructor.update({ id: created.id, version: updated.version, name: "越权" }),
+    ).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+    // A number already in use is refused, naming it.
+    const taken = value<string>(
+      "select number from instructors where id <> ? order by id limit 1",
+      created.id,
+    );
+    await expect(
+      township.records.instructor.update({ id: created.id, version: updated.version, number: taken }),
+    ).rejects.toThrow(`指导员编号“${taken}”已使用`);
+  });
+
+  it("a dispatcher of the tree and an organ outside it together are refused at the edge", async () => {
+    await expect(
+      caller("township").records.instructor.update({
+        id: 1,
+        version: 1,
+        dispatchOrgId: 1,
+        dispatchOrgName: "某局",
+      }),
+    ).rejects.toThrow("派出党组织与系统外派出单位须填写且只填写一项");
+  });
+});
+
+describe("orgs.get: the tree around an organization", () => {
+  it("shows superiors only from the caller's node down, the subtree below, and the re-parenting history", async () => {
+    const township = caller("township");
+    const node = value("select org_id from users where username = 'township'");
+    const general = value("select id from orgs where name like '%柳林镇柳林村总支部委员会'");
+    const created = await township.records.org.create({
+      code: "UI-TREE-1",
+      name: "中共树形测试支部委员会",
+      category: "branch",
+      parentId: node,
+      foundedOn: "2024-01-01",
+    });
+    await township.records.org.reparent({
+      orgId: created.id,
+      toParentId: general,
+      effectiveOn: TODAY,
+      docNo: "柳组〔2026〕1号",
+      reason: "便于管理",
+    });
+    const mine = await township.orgs.get({ id: created.id });
+    if (mine.access !== "edit") throw new Error("expected edit access");
+    expect(mine.parentId).toBe(general);
+    expect(mine.ancestors.map((a) => a.id)).toEqual([node, general]);
+    expect(mine.reparentings).toEqual([
+      expect.objectContaining({
+        effectiveOn: TODAY,
+        fromName: "中共清河县柳林镇委员会",
+        toName: "中共柳林镇柳林村总支部委员会",
+        docNo: "柳组〔2026〕1号",
+      }),
+    ]);
+    // The county sees its own node above the township's; never the city's.
+    const county = await caller("county").orgs.get({ id: created.id });
+    if (county.access !== "edit") throw new Error("expected edit access");
+    expect(county.ancestors[0]!.id).toBe(value("select org_id from users where username = 'county'"));
+    expect(county.ancestors).toHaveLength(3);
+    // The general branch's tree holds it.
+    const parent = await township.orgs.get({ id: general });
+    if (parent.access !== "edit") throw new Error("expected edit access");
+    expect(parent.subtree.some((o) => o.id === created.id && o.parentId === general)).toBe(true);
+  });
+});
+
+describe("instructors.get", () => {
+  it("names the assignment in force so that the page can end it", async () => {
+    const township = caller("township");
+    const instructor = await township.records.instructor.create({
+      number: "ZDY-UI-2",
+      name: "选派测试",
+      kind: "seconded",
+      dispatchOrgName: "清河县人力资源和社会保障局",
+    });
+    const hostId = value(
+      `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '柳林镇' order by h.id limit 1`,
+    );
+    const { assignment } = await township.records.assignment.start({
+      instructorId: instructor.id,
+      hostId,
+      startOn: "2026-10-01",
+    });
+    const before = await township.instructors.get({ id: instructor.id });
+    expect(before.hosts).toEqual([expect.objectContaining({ id: hostId, assignmentId: assignment.id })]);
+    await township.records.assignment.end({ id: assignment.id, endOn: TODAY });
+    const after = await township.instructors.get({ id: instructor.id });
+    expect(after.hosts).toEqual([]);
+    expect(after.activeHosts).toBe(0);
+  });
+});
