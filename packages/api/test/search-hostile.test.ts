@@ -87,7 +87,11 @@ describe("search with SQL and LIKE fragments", () => {
           const got = await list(username, path, { [param]: typed });
           const needle = typed.trim().toLowerCase();
           const expected = all.filter((r) =>
-            fields.some((f) => String(r[f] ?? "").toLowerCase().includes(needle)),
+            fields.some((f) =>
+              String(r[f] ?? "")
+                .toLowerCase()
+                .includes(needle),
+            ),
           );
           expect(got.map(key).sort(), `${path} "${typed}"`).toEqual(expected.map(key).sort());
           for (const r of got) expect(ids.has(r.id)).toBe(true);

@@ -12,7 +12,8 @@ export function neutraliseFormula(s: string): string {
 
 function quote(v: CsvCell): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "boolean" ? (v ? "是" : "否") : typeof v === "string" ? neutraliseFormula(v) : String(v);
+  const s =
+    typeof v === "boolean" ? (v ? "是" : "否") : typeof v === "string" ? neutraliseFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,12 +2,21 @@ import { describe, expect, it } from "vitest";
 import { toCsv } from "../src/csv.ts";
 
 /** The data lines of a CSV (without the byte-order mark and the header). */
-const lines = (csv: string) => csv.replace(/^\uFEFF/, "").split("\r\n").slice(1, -1);
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .slice(1, -1);
 
 describe("CSV cells against formula injection", () => {
   it("writes text starting with = + - @ (or a tab / CR) with a leading apostrophe", () => {
     const typed = ['=HYPERLINK("http://x","点我")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"];
-    const out = lines(toCsv(["名称"], typed.map((t) => [t])));
+    const out = lines(
+      toCsv(
+        ["名称"],
+        typed.map((t) => [t]),
+      ),
+    );
     expect(out).toEqual([
       `"'=HYPERLINK(""http://x"",""点我"")"`,
       "'+1+1",
