@@ -44,10 +44,25 @@ export interface RawRequest {
 }
 
 /** What the server receives for `input`: the value after superjson and JSON, both ways. */
-export const onTheWire = (input: unknown): unknown =>
-  superjson.deserialize(
-    JSON.parse(JSON.stringify(superjson.serialize(input))) as Parameters<typeof superjson.deserialize>[0],
-  );
+export const onTheWire = (input: unknown): unknown => {
+  try {
+    return superjson.deserialize(JSON.parse(wire(input)) as Parameters<typeof superjson.deserialize>[0]);
+  } catch {
+    return Symbol("refused by superjson");
+  }
+};
+
+/**
+ * The request's JSON: superjson's encoding, as the tRPC client sends it. superjson refuses to encode an
+ * object with a `__proto__` key; a hostile client sends it anyway, as plain JSON.
+ */
+function wire(input: unknown): string {
+  try {
+    return JSON.stringify(superjson.serialize(input));
+  } catch {
+    return JSON.stringify({ json: input });
+  }
+}
 
 /** One request through the fetch adapter, with the context the portal's route builds (session user). */
 export async function send(
@@ -68,13 +83,13 @@ export async function send(
         : {}),
     });
   } else if (procedureType(path) === "query") {
-    if (input !== undefined) url.searchParams.set("input", JSON.stringify(superjson.serialize(input)));
+    if (input !== undefined) url.searchParams.set("input", wire(input));
     req = new Request(url, { method: "GET" });
   } else {
     req = new Request(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(superjson.serialize(input)),
+      body: wire(input),
     });
   }
   const res = await fetchRequestHandler({
@@ -345,10 +360,27 @@ export function hostileInputArb(schema: z.ZodType | undefined, base: unknown): f
 }
 
 /** A valid base with extra keys (stripped by the schemas) and every free-text field re-typed. */
+/** Ids and versions point at data: a number field that is neither is a quantity, a year or a page. */
+const pointsAtData = (key: string) => key === "id" || key === "version" || /Id$/.test(key);
+
+/** Any value in the range of a number field (its edges included), or null when it has no range. */
+export function numberArb(field: z.ZodType): fc.Arbitrary<number> | null {
+  const { inner } = unwrap(field);
+  if (defOf(inner).type !== "number") return null;
+  const n = inner as unknown as ZodInternals;
+  const min = n.minValue ?? Number.NaN;
+  const max = n.maxValue ?? Number.NaN;
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return null;
+  const edges = fc.constantFrom(min, max);
+  if (!n.isInt) return fc.oneof(edges, fc.double({ min, max, noNaN: true }));
+  return fc.oneof(edges, fc.integer({ min, max: Math.min(max, min + 10_000) }), fc.integer({ min, max }));
+}
+
 export function validVariantArb(
   schema: z.ZodType | undefined,
   base: unknown,
   keep: readonly string[] = [],
+  opts: { numbers?: boolean } = {},
 ): fc.Arbitrary<unknown> {
   const shape = shapeOf(schema);
   if (!shape || base === null || typeof base !== "object" || Array.isArray(base)) return fc.constant(base);
@@ -358,6 +390,12 @@ export function validVariantArb(
   );
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const k of free) record[k] = freeTextArb(shape[k] as z.ZodType);
+  // Reads: every number that is not an id or a version, anywhere in its range (pages, sizes, years).
+  if (opts.numbers)
+    for (const k of Object.keys(shape)) {
+      const arb = !pointsAtData(k) && !keep.includes(k) && shape[k] ? numberArb(shape[k]) : null;
+      if (arb && (b[k] !== undefined || unwrap(shape[k] as z.ZodType).optional)) record[k] = arb;
+    }
   return fc
     .tuple(
       fc.record(record),
