@@ -166,7 +166,7 @@ function replayRoles(p: string): Role[] {
   return [fuzzRole(p), ...(refused ? [refused] : []), "anonymous"];
 }
 
-/** The row's own input for a role, captured without running the procedure. */
+/** The row's own input for a role, captured from a run of the row (rolled back). */
 async function baseInput(p: string, role: Role): Promise<unknown> {
   const row = MATRIX[p];
   if (!row || NOT_REPLAYED[p]) return undefined;
