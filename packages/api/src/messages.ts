@@ -7,4 +7,9 @@ export const apiMessages = {
   internal: "服务器内部错误,请稍后再试",
   notSpreadsheet: "只能上传 Excel 工作簿(.xlsx)",
   conflict: "该记录已被他人修改,请刷新后重试",
+  badRequest: "请求格式有误",
+  noSuchProcedure: "请求的接口不存在",
+  methodNotAllowed: "请求方式不正确",
+  tooLarge: "请求内容过大",
+  refused: "请求无法处理",
 } as const;

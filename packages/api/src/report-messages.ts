@@ -7,4 +7,5 @@ export const reportApiMessages = {
   reasonTooLong: "退回原因不超过500字",
   explanationTooLong: "说明不超过2000字",
   keyRequired: "请指定指标",
+  keyUnknown: "指标不存在",
 } as const;

@@ -15,6 +15,7 @@ export const inputMessages = {
   required: "不能为空",
   reasonRequired: "驳回时必须填写理由",
   filter: "筛选条件不正确",
+  username: "用户名只能由字母、数字、下划线、点或连字符组成,长度 2–32 位",
 } as const;
 
 export const idSchema = z
@@ -117,7 +118,9 @@ export const password = z
   .max(200);
 
 export const createUserInput = z.object({
-  username: text(32).min(2, inputMessages.required),
+  username: text(32)
+    .min(2, inputMessages.username)
+    .regex(/^[A-Za-z0-9_.-]+$/, inputMessages.username),
   displayName: text(50).min(1, inputMessages.required),
   password,
   role: z.enum(["admin", "secretary", "owner"]),

@@ -1,12 +1,20 @@
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 
-/** A scoped read: "not found" (and "forbidden") show the 404 page, like an unknown URL. */
+/**
+ * A scoped read: "not found" (and "forbidden") show the 404 page, like an unknown URL. So does a read the
+ * API refuses as malformed (a search text over the limit typed into the URL, say): an address that
+ * cannot exist, not a server error.
+ */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+    if (
+      e instanceof TRPCError &&
+      (e.code === "NOT_FOUND" || e.code === "FORBIDDEN" || e.code === "BAD_REQUEST")
+    )
+      notFound();
     throw e;
   }
 }

@@ -9,6 +9,7 @@ import {
   buildReport,
   childSubmissions,
   drillReport,
+  isIndicatorPath,
   isReportError,
   MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
@@ -111,7 +112,12 @@ export const reportRouter = createTRPCRouter({
         nodeId: id,
         year,
         rowOrgId: id.nullish(),
-        key: z.string().min(1, m.keyRequired).max(64, m.keyRequired),
+        // A key of the report's dictionary, checked here: the refusal never echoes what was typed.
+        key: z
+          .string()
+          .min(1, m.keyRequired)
+          .max(64, m.keyRequired)
+          .refine((k) => isIndicatorPath(k), m.keyUnknown),
       }),
     )
     .query(({ ctx, input }) => run(() => drillReport(ctx.db, ctx.scope, input))),

@@ -1,0 +1,59 @@
+/**
+ * Formula injection in the exports (issue 9): names and addresses typed as `=HYPERLINK(...)`, `+1+1`,
+ * `-2+3` or `@SUM(...)` come out of every downloadable workbook as text cells, never as formulas.
+ * The workbooks are fetched over HTTP (the procedures behind /api/io/export) and read back with exceljs.
+ */
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildWorld, type World } from "./fixtures-issue4.ts";
+import { send } from "./fuzz-kit.ts";
+
+const TYPED = ['=HYPERLINK("http://evil.example","点我")', "+1+1", "-2+3", "@SUM(1,2)", "=cmd|' /C calc'!A0"];
+
+let world: World;
+let hostIds: number[] = [];
+
+beforeAll(() => {
+  world = buildWorld();
+  const db = world.db.$client;
+  // Operating hosts of 柳林镇 (the township's own territory), renamed with formula-like text.
+  hostIds = db
+    .prepare(
+      `select h.id from hosts h join regions r on r.id = h.region_id
+       where r.name = '柳林镇' and h.closed_on is null order by h.id limit ?`,
+    )
+    .pluck()
+    .all(TYPED.length) as number[];
+  expect(hostIds).toHaveLength(TYPED.length);
+  hostIds.forEach((id, i) =>
+    db
+      .prepare("update hosts set name = ?, owner_name = ?, address = ? where id = ?")
+      .run(`${TYPED[i]}`, TYPED[i], TYPED[(i + 1) % TYPED.length], id),
+  );
+});
+
+async function cells(path: string): Promise<ExcelJS.Cell[]> {
+  const r = await send(world.db, world.ids.user("township"), path, undefined);
+  expect(r.status, r.text.slice(0, 300)).toBe(200);
+  const { bytes } = r.data as { bytes: Uint8Array };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const out: ExcelJS.Cell[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => out.push(c))));
+  return out;
+}
+
+describe("exports against formula injection", () => {
+  for (const path of ["io.exportLedger", "io.exportImportFormat"]) {
+    it(`${path}: typed formulas are text cells`, async () => {
+      const all = await cells(path);
+      const typed = all.filter((c) => TYPED.includes(String(c.value)));
+      // Every renamed host's name shows up as typed.
+      for (const t of TYPED) expect(typed.map((c) => c.value)).toContain(t);
+      for (const c of typed) expect(c.type, `${c.address} ${String(c.value)}`).toBe(ExcelJS.ValueType.String);
+      // The workbook's own formulas (totals, if any) never carry typed text.
+      for (const c of all.filter((x) => x.type === ExcelJS.ValueType.Formula))
+        for (const t of TYPED) expect(c.formula).not.toContain(t.slice(1));
+    });
+  }
+});

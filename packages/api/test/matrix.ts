@@ -1,0 +1,290 @@
+/**
+ * The rows of the access matrix (every procedure of the app router × every role), shared by the access
+ * matrix test and the hostile-input fuzz test (which replays each row's own call over HTTP as a valid input).
+ */
+import { type Db } from "@liangxin/db";
+import { type Role, type World } from "./fixtures-issue4.ts";
+import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
+import { RECORDS_MATRIX } from "./matrix-records.ts";
+import { REPORT_MATRIX } from "./matrix-report.ts";
+import { IO_MATRIX } from "./matrix-io.ts";
+import { WORK_MATRIX } from "./matrix-work.ts";
+
+/** A record of the role's own area, by kind. */
+function own(
+  w: World,
+  db: Db,
+  role: Role,
+  kind: "host" | "org" | "member" | "instructor" | "managedUser",
+): number {
+  const pluck = (sql: string, ...p: unknown[]) =>
+    db.$client
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number;
+  const orgPath = (u: string) =>
+    db.$client
+      .prepare("select o.path from users x join orgs o on o.id = x.org_id where x.username = ?")
+      .pluck()
+      .get(u) as string;
+  const u = role === "anonymous" || role === "owner" ? "township" : role;
+  switch (kind) {
+    case "host":
+      return role === "owner"
+        ? w.ids.ownerHost
+        : role === "branch"
+          ? w.ids.crossHost
+          : role === "industry"
+            ? pluck(
+                `select c.host_id from coverages c join orgs o on o.id = c.org_id where o.path glob ? and c.end_on is null order by c.host_id limit 1`,
+                `${orgPath("industry")}*`,
+              )
+            : w.ids.liulinHost;
+    case "org":
+      return role === "owner" ? w.ids.crossJoint : pluck("select org_id from users where username = ?", u);
+    case "member":
+      return pluck(
+        "select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and m.status = 'normal' order by m.id limit 1",
+        `${orgPath(u)}*`,
+      );
+    case "instructor":
+      // The branch keeps no instructor and none serves its hosts: its row uses another area's (not found).
+      return role === "branch"
+        ? w.ids.foreignInstructor
+        : pluck(
+            "select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path glob ? order by i.id limit 1",
+            `${orgPath(u)}*`,
+          );
+    case "managedUser": {
+      const target: Record<Role, string> = {
+        city: "county",
+        county: "township",
+        township: "branch",
+        industry: "indsec",
+        branch: "owner",
+        owner: "branch",
+        anonymous: "branch",
+      };
+      return w.ids.user(target[role]);
+    }
+  }
+}
+
+const grassrootsIn = (db: Db, role: Role) =>
+  db.$client
+    .prepare(
+      `select o.id from orgs o where o.path glob (select p.path from users x join orgs p on p.id = x.org_id
+         where x.username = ?) || '*' and o.category in ('branch','jointBranch','generalBranch','committee')
+         and o.revoked_on is null order by o.id limit 1`,
+    )
+    .pluck()
+    .get(role === "owner" || role === "anonymous" || role === "branch" ? "township" : role) as number;
+
+function pendingCorrection(db: Db, hostId: number, w: World): number {
+  return db.$client
+    .prepare("insert into host_corrections (host_id, requested_by, payload) values (?, ?, ?) returning id")
+    .pluck()
+    .get(
+      hostId,
+      w.ids.user("owner"),
+      JSON.stringify({
+        year: 2026,
+        employees: 42,
+        revenue: 123.45,
+        contactPhone: "0791-1234567",
+        address: null,
+      }),
+    ) as number;
+}
+
+export const MATRIX: Record<string, Entry> = {
+  "home.me": {
+    expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
+    own: (c) => c.home.me(),
+  },
+  "home.overview": {
+    expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
+    own: (c) => c.home.overview(),
+  },
+  "hosts.list": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.hosts.list({ page: 1, pageSize: 5 }),
+  },
+  "hosts.formOptions": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.hosts.formOptions(),
+  },
+  "hosts.get": {
+    expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
+    own: (c, r, w, db) => c.hosts.get({ id: own(w, db, r, "host") }),
+    foreign: (c, r, w) => c.hosts.get({ id: r === "city" ? NONE : w.ids.foreignHost }),
+  },
+  "hosts.updateContact": {
+    // The 行业党委 sees its covered hosts for reference only: editing them answers not found.
+    expect: allow(["city", "county", "township"]),
+    own: (c, r, w, db) => {
+      const id = own(w, db, r, "host");
+      const version = db.$client.prepare("select version from hosts where id = ?").pluck().get(id) as number;
+      return c.hosts.updateContact({ id, contactPhone: "0791-7654321", address: "测试地址", version });
+    },
+    foreign: (c, r, w) =>
+      c.hosts.updateContact({
+        id: r === "city" ? NONE : w.ids.foreignHost,
+        contactPhone: null,
+        address: null,
+        version: 1,
+      }),
+    mutates: true,
+  },
+  "orgs.list": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.list({ page: 1, pageSize: 5 }) },
+  "orgs.references": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.references() },
+  "orgs.get": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c, r, w, db) => c.orgs.get({ id: own(w, db, r, "org") }),
+    foreign: (c, r, w) => c.orgs.get({ id: r === "city" ? NONE : w.ids.foreignOrg }),
+  },
+  "orgs.lookup": {
+    // The receiving side of a transfer may be anywhere in the city: by its exact code, name and category only.
+    // A management node's code (not a receiver) answers not found for everyone.
+    expect: allow([...ADMINS, "branch"]),
+    own: (c, _r, _w, db) =>
+      c.orgs.lookup({
+        code: db.$client
+          .prepare("select code from orgs where name like '%石桥镇石桥村支部委员会'")
+          .pluck()
+          .get() as string,
+      }),
+    foreign: (c, _r, w, db) =>
+      c.orgs.lookup({
+        code: db.$client
+          .prepare("select code from orgs where id = ?")
+          .pluck()
+          .get(w.ids.foreignOrg) as string,
+      }),
+  },
+  "members.transfers": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.members.transfers(),
+  },
+  "members.list": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.members.list({ page: 1, pageSize: 5 }),
+  },
+  "members.get": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c, r, w, db) => c.members.get({ id: own(w, db, r, "member") }),
+    foreign: (c, r, w) => c.members.get({ id: r === "city" ? NONE : w.ids.foreignMember }),
+  },
+  "members.unmask": {
+    // A secretary sees the member but never the full citizen ID.
+    expect: allow([...ADMINS], "NOT_FOUND", { branch: "FORBIDDEN" }),
+    own: (c, r, w, db) => c.members.unmask({ id: own(w, db, r, "member") }),
+    foreign: (c, r, w) => c.members.unmask({ id: r === "city" ? NONE : w.ids.foreignMember }),
+    mutates: true,
+  },
+  "instructors.list": {
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.instructors.list({ page: 1, pageSize: 5 }),
+  },
+  "instructors.get": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) => c.instructors.get({ id: own(w, db, r, "instructor") }),
+    foreign: (c, r, w) => c.instructors.get({ id: r === "city" ? NONE : w.ids.foreignInstructor }),
+  },
+  "dashboard.admin": { expect: allow([...ADMINS]), own: (c) => c.dashboard.admin() },
+  "dashboard.branch": { expect: allow(["branch"]), own: (c) => c.dashboard.branch() },
+  "owner.home": { expect: allow(["owner"]), own: (c) => c.owner.home() },
+  "corrections.submit": {
+    expect: allow(["owner"]),
+    own: (c) =>
+      c.corrections.submit({
+        year: 2026,
+        employees: 55,
+        revenue: 321.5,
+        contactPhone: "13800000000",
+        address: null,
+      }),
+    mutates: true,
+  },
+  "corrections.mine": { expect: allow(["owner"]), own: (c) => c.corrections.mine() },
+  "corrections.inbox": {
+    // Administrators with a territory; the 行业党委 has none.
+    expect: allow(["city", "county", "township"]),
+    own: (c) => c.corrections.inbox(),
+  },
+  "corrections.decide": {
+    // Only the township administrator of the host's territory decides; above it the request is visible
+    // but the decision is not theirs.
+    expect: allow(["township"], "NOT_FOUND", { city: "FORBIDDEN", county: "FORBIDDEN" }),
+    own: (c, _r, w, db) =>
+      c.corrections.decide({ id: pendingCorrection(db, w.ids.ownerHost, w), approve: true }),
+    foreign: (c, r, w, db) =>
+      c.corrections.decide({
+        id: r === "city" ? NONE : pendingCorrection(db, w.ids.foreignHost, w),
+        approve: false,
+        reason: "数据有误",
+      }),
+    mutates: true,
+  },
+  "users.list": { expect: allow([...ADMINS]), own: (c) => c.users.list({ page: 1, pageSize: 5 }) },
+  "users.targets": { expect: allow([...ADMINS]), own: (c) => c.users.targets() },
+  "users.create": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      c.users.create({
+        username: `new-${r}`,
+        displayName: "新书记",
+        password: "Passw0rd!",
+        role: "secretary",
+        orgId: grassrootsIn(db, r),
+      }),
+    foreign: (c, r, w, db) =>
+      c.users.create({
+        username: `far-${r}`,
+        displayName: "外区书记",
+        password: "Passw0rd!",
+        role: "secretary",
+        orgId:
+          r === "city"
+            ? NONE
+            : (db.$client
+                .prepare(
+                  "select id from orgs where parent_id = ? and category in ('branch','jointBranch') limit 1",
+                )
+                .pluck()
+                .get(w.ids.foreignOrg) as number),
+      }),
+    mutates: true,
+  },
+  "users.setDisabled": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) => c.users.setDisabled({ id: own(w, db, r, "managedUser"), disabled: true }),
+    foreign: (c, r, w) =>
+      c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
+    mutates: true,
+  },
+  "users.resetPassword": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) =>
+      c.users.resetPassword({ id: own(w, db, r, "managedUser"), password: "NewPass#2026" }),
+    foreign: (c, r, w) =>
+      c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
+    mutates: true,
+  },
+  "users.unlock": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) => c.users.unlock({ id: own(w, db, r, "managedUser") }),
+    foreign: (c, r, w) => c.users.unlock({ id: r === "city" ? NONE : w.ids.user("qingshan") }),
+    mutates: true,
+  },
+  "audit.search": { expect: allow([...ADMINS]), own: (c) => c.audit.search({ page: 1, pageSize: 5 }) },
+  "account.changePassword": {
+    expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
+    own: (c) => c.account.changePassword({ oldPassword: "Demo@2026", newPassword: "Changed#2026" }),
+    mutates: true,
+  },
+  ...RECORDS_MATRIX,
+  ...REPORT_MATRIX,
+  ...IO_MATRIX,
+  ...WORK_MATRIX,
+};
