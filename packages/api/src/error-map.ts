@@ -3,7 +3,7 @@
  * NOT_FOUND, a stale version CONFLICT, a rule of the domain or a refused command BAD_REQUEST with its
  * Chinese message. Applied to every procedure at the base of the ladder (trpc.ts).
  */
-import { CommandError, ConflictError, NotFoundError } from "@liangxin/db";
+import { CommandError, ConflictError, isBusyError, NotFoundError } from "@liangxin/db";
 import { isDomainError } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";
@@ -16,5 +16,9 @@ export function toTRPCError(e: unknown): TRPCError | null {
     return new TRPCError({ code: "CONFLICT", message: apiMessages.conflict, cause: e });
   if (isDomainError(e) || e instanceof CommandError)
     return new TRPCError({ code: "BAD_REQUEST", message: e.message, cause: e });
+  // The write lock stayed taken beyond the busy timeout (a large import is writing): a temporary
+  // unavailability, said so, rather than an anonymous server error. The transaction wrote nothing.
+  if (isBusyError(e))
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: apiMessages.busy, cause: e });
   return null;
 }

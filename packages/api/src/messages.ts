@@ -7,6 +7,7 @@ export const apiMessages = {
   internal: "服务器内部错误,请稍后再试",
   notSpreadsheet: "只能上传 Excel 工作簿(.xlsx)",
   conflict: "该记录已被他人修改,请刷新后重试",
+  busy: "数据库正忙(可能有导入正在写入),本次操作未保存,请稍后重试",
   badRequest: "请求格式有误",
   noSuchProcedure: "请求的接口不存在",
   methodNotAllowed: "请求方式不正确",

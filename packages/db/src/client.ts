@@ -19,6 +19,14 @@ export function openDb(file: string = resolveDatabasePath()): Db {
   return drizzle({ client: sqlite, schema, casing: "snake_case" }) as Db;
 }
 
+/**
+ * SQLite answered "database is locked" after the busy timeout: another connection (an import's single
+ * write transaction, a backup's final step) held the write lock. Nothing of the statement was written.
+ */
+export function isBusyError(e: unknown): boolean {
+  return e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY");
+}
+
 /** Apply the committed migrations (idempotent). */
 export function migrateDb(db: Db): void {
   migrate(db, { migrationsFolder: migrationsFolder() });

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getCaller } from "@/server/caller";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
@@ -19,12 +20,8 @@ export function xlsxResponse(file: { fileName: string; bytes: Uint8Array }): Res
   });
 }
 
-const STATUS: Partial<Record<TRPCError["code"], number>> = {
-  UNAUTHORIZED: 401,
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-  FORBIDDEN: 404,
-};
+/** tRPC's own status for the code (409, 503…), except that a forbidden record does not exist: 404. */
+const statusOf = (e: TRPCError) => (e.code === "FORBIDDEN" ? 404 : getHTTPStatusCodeFromError(e));
 
 /** Run a route handler through the API layer (session and scope checked there); errors become JSON. */
 export async function withCaller(fn: (caller: Caller) => Promise<Response>): Promise<Response> {
@@ -32,7 +29,7 @@ export async function withCaller(fn: (caller: Caller) => Promise<Response>): Pro
     return await fn(await getCaller());
   } catch (e) {
     if (e instanceof TRPCError) {
-      return Response.json({ message: e.message }, { status: STATUS[e.code] ?? 500 });
+      return Response.json({ message: e.message }, { status: statusOf(e) });
     }
     throw e;
   }
