@@ -167,9 +167,9 @@ function rowMapper(keys: readonly string[]): (row: unknown[]) => unknown {
 function allWith<T>(db: Db, sql: string, params: Params): T[] {
   const stmt = db.$client.prepare(sql).raw(true);
   const make = rowMapper(stmt.columns().map((c) => c.name));
-  const rows = stmt.all(params) as unknown[][];
-  const out = new Array<T>(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = make(rows[i]!) as T;
+  // Iterate: each raw row dies young instead of all of them surviving next to the records.
+  const out: T[] = [];
+  for (const row of stmt.iterate(params) as Iterable<unknown[]>) out.push(make(row) as T);
   return out;
 }
 

@@ -173,6 +173,27 @@ interface InstructorRow {
   dispatch_org_name: string | null;
 }
 
+/** Bytes of worksheet XML allowed to wait for compression before the next batch is written. */
+const BACKLOG_LIMIT = 1 << 20;
+
+/**
+ * Wait until the worksheet's XML has been taken by the zip and the zip by the target. exceljs writes rows
+ * into the zip entry without backpressure: without this wait, the XML of the whole sheet piles up in
+ * memory when compression or the disk is slower than the rows. The entry stream is exceljs's internal
+ * `stream.pipes` (a readable-stream PassThrough); the zip and the target are the writer's `zip` and `stream`.
+ */
+async function drained(ws: unknown, wb: unknown): Promise<void> {
+  type State = { _writableState?: { length?: number }; _readableState?: { length?: number } };
+  const pipes = (ws as { stream?: { pipes?: State[] } }).stream?.pipes ?? [];
+  const { zip, stream } = wb as { zip?: State; stream?: State };
+  const backlog = () =>
+    pipes.reduce((n, p) => n + (p._writableState?.length ?? 0), 0) +
+    (zip?._readableState?.length ?? 0) +
+    (stream?._writableState?.length ?? 0);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (backlog() > BACKLOG_LIMIT) await new Promise<void>((resolve) => setTimeout(resolve, 2));
+}
+
 /**
  * The ledger as a stream: the hosts in scope are listed by id in SQL, then written in batches, each with
  * its own restricted snapshot (`loadSnapshot` with the batch's host ids): memory holds one batch, not
@@ -420,8 +441,7 @@ export async function writeLedgerWorkbook(
       ws.addRow(values).commit();
     }
     opts.onProgress?.(Math.min(start + LEDGER_BATCH, candidates.length), candidates.length, m.ledgerTitle);
-    // Let the output stream drain before the next batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await drained(ws, wb);
   }
   const totalRow = ws.addRow(
     all.map((l, j) =>
