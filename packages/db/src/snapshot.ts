@@ -59,20 +59,11 @@ const SNAPSHOT_SQL = {
 } as const satisfies Record<keyof Snapshot, string>;
 
 /**
- * Rows as plain objects keyed by the SQL aliases. Built from raw rows: about a third faster than
- * better-sqlite3's own object mode on millions of rows.
+ * Rows as plain objects keyed by the SQL aliases, built from raw rows (about a third faster than
+ * better-sqlite3's own object mode on millions of rows).
  */
 function all<T>(db: Db, sql: string): T[] {
-  const stmt = db.$client.prepare(sql).raw(true);
-  const keys = stmt.columns().map((c) => c.name);
-  const n = keys.length;
-  const out: T[] = [];
-  for (const row of stmt.iterate() as Iterable<unknown[]>) {
-    const o: Record<string, unknown> = {};
-    for (let j = 0; j < n; j++) o[keys[j] as string] = row[j];
-    out.push(o as T);
-  }
-  return out;
+  return allWith<T>(db, sql);
 }
 
 /**
@@ -147,6 +138,21 @@ function inForceAny(idx: readonly number[], start: string, end: string): string 
   return `(${bound} and (${parts.join(" or ")}))`;
 }
 
+type Statement = ReturnType<Db["$client"]["prepare"]>;
+const statements = new WeakMap<Db["$client"], Map<string, Statement>>();
+
+/**
+ * The connection's prepared statement for `sql`, prepared once: a scoped page runs a dozen of these per
+ * request, and preparing costs as much as running them. The texts vary only with the number of dates.
+ */
+function prepared(db: Db, sql: string): Statement {
+  let map = statements.get(db.$client);
+  if (!map) statements.set(db.$client, (map = new Map()));
+  let stmt = map.get(sql);
+  if (!stmt) map.set(sql, (stmt = db.$client.prepare(sql)));
+  return stmt;
+}
+
 const rowMappers = new Map<string, (row: unknown[]) => unknown>();
 
 /**
@@ -164,17 +170,18 @@ function rowMapper(keys: readonly string[]): (row: unknown[]) => unknown {
   return fn;
 }
 
-function allWith<T>(db: Db, sql: string, params: Params): T[] {
-  const stmt = db.$client.prepare(sql).raw(true);
+function allWith<T>(db: Db, sql: string, params?: Params): T[] {
+  const stmt = prepared(db, sql).raw(true);
   const make = rowMapper(stmt.columns().map((c) => c.name));
   // Iterate: each raw row dies young instead of all of them surviving next to the records.
   const out: T[] = [];
-  for (const row of stmt.iterate(params) as Iterable<unknown[]>) out.push(make(row) as T);
+  const rows = (params === undefined ? stmt.iterate() : stmt.iterate(params)) as Iterable<unknown[]>;
+  for (const row of rows) out.push(make(row) as T);
   return out;
 }
 
 function ids(db: Db, sql: string, params: Params): number[] {
-  return db.$client.prepare(sql).pluck().all(params) as number[];
+  return prepared(db, sql).pluck(true).all(params) as number[];
 }
 
 const HOST_COLS =
@@ -183,11 +190,10 @@ const HOST_COLS =
 
 /** The scope of a management node: its territory's region ids and the organizations it may count. */
 function nodeScope(db: Db, nodeId: number): { regionIds: number[] | null; orgIds: number[] } | null {
-  const node = db.$client
-    .prepare(
-      "select o.path, o.parent_id as parentId, r.path as regionPath from orgs o left join regions r on r.id = o.region_id where o.id = ?",
-    )
-    .get(nodeId) as { path: string; parentId: number | null; regionPath: string | null } | undefined;
+  const node = prepared(
+    db,
+    "select o.path, o.parent_id as parentId, r.path as regionPath from orgs o left join regions r on r.id = o.region_id where o.id = ?",
+  ).get(nodeId) as { path: string; parentId: number | null; regionPath: string | null } | undefined;
   // The root's scope is the whole city: nothing to restrict.
   if (!node || node.parentId === null) return null;
   const regionIds =
