@@ -213,11 +213,19 @@ export async function writeLedgerWorkbook(
 
   const org = scope.org;
   if (!org) throw new Error("no organization");
-  const orgs = new Map(
-    q<OrgRow>(
-      "select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs",
-    ).map((o) => [o.id, o]),
-  );
+  // Organizations, secretaries and meetings are read per batch, for the organizations the batch names.
+  const orgs = new Map<number, OrgRow>();
+  const loadOrgs = (ids: Iterable<number | null | undefined>) => {
+    const missing = new Set<number>();
+    for (const id of ids) if (id != null && !orgs.has(id)) missing.add(id);
+    if (missing.size === 0) return;
+    for (const o of byIds<OrgRow>(
+      `select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs
+       where id in (select value from json_each(?))`,
+      [...missing],
+    ))
+      orgs.set(o.id, o);
+  };
   const operating = "h.founded_on <= @d and (h.closed_on is null or @d < h.closed_on)";
   // The hosts operating on the date in the territory; without territory, those covered by the subtree
   // (kept below only when the covering organization the facts name lies in the subtree).
@@ -246,19 +254,7 @@ export async function writeLedgerWorkbook(
   const regionName = new Map(
     q<{ id: number; name: string }>("select id, name from regions").map((r) => [r.id, r.name]),
   );
-  const secretaryOf = new Map<number, number>();
-  for (const s of q<{ org_id: number; member_id: number; start_on: string; end_on: string | null }>(
-    "select org_id, member_id, start_on, end_on from secretaries",
-  ))
-    if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
   const year = asOf.slice(0, 4);
-  const meetings = new Map(
-    q<{ org_id: number; n: number }>(
-      "select org_id, count(*) as n from meetings where held_on between ? and ? group by org_id",
-      `${year}-01-01`,
-      asOf,
-    ).map((r) => [r.org_id, r.n]),
-  );
   const ageCut = `${Number(asOf.slice(0, 4)) - 35}${asOf.slice(4)}`;
 
   const wb = streamingWorkbook(target);
@@ -346,9 +342,36 @@ export async function writeLedgerWorkbook(
     const holderAt = new Map<number, number | null>();
     for (const r of snapshot.relationships)
       if (inForce(r.startOn, r.endOn, asOf)) holderAt.set(r.memberId, r.orgId);
+    orgs.clear();
+    loadOrgs([...facts.values()].map((f) => f.coveringOrgId));
     const list = batch
       .map((id) => facts.get(id))
       .filter((f): f is HostFacts => f !== undefined && inScope(f));
+    const covering = [...new Set(list.map((f) => f.coveringOrgId).filter((id) => id !== null))];
+    // The secretary in force of each covering organization (the last in force by id, as a scan gives).
+    const secretaryOf = new Map<number, number>();
+    for (const s of db.$client
+      .prepare(
+        `select org_id, member_id, start_on, end_on from secretaries
+         where org_id in (select value from json_each(?)) order by id`,
+      )
+      .all(JSON.stringify(covering)) as {
+      org_id: number;
+      member_id: number;
+      start_on: string;
+      end_on: string | null;
+    }[])
+      if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
+    const meetings = new Map(
+      (
+        db.$client
+          .prepare(
+            `select org_id, count(*) as n from meetings where org_id in (select value from json_each(?))
+             and held_on between ? and ? group by org_id`,
+          )
+          .all(JSON.stringify(covering), `${year}-01-01`, asOf) as { org_id: number; n: number }[]
+      ).map((r) => [r.org_id, r.n]),
+    );
     const memberIds = new Set<number>();
     const instructorIds = new Set<number>();
     for (const f of list) {
@@ -371,6 +394,10 @@ export async function writeLedgerWorkbook(
         [...instructorIds],
       ).map((x) => [x.id, x]),
     );
+    // Superiors of the covering organizations, holders of the workers, dispatching organizations.
+    loadOrgs(covering.map((id) => orgs.get(id)?.parent_id));
+    loadOrgs([...memberIds].map((id) => holderAt.get(id)));
+    loadOrgs([...instructors.values()].map((x) => x.dispatch_org_id));
     for (const f of list) {
       const h = hosts.get(f.hostId)!;
       const cov = f.coveringOrgId === null ? undefined : orgs.get(f.coveringOrgId);
