@@ -261,3 +261,22 @@ test("pages with malformed search parameters answer 200 or 404, never a server e
   }
   expect(seen.dialogs).toEqual([]);
 });
+
+test("an oversized API request body is refused with 413 before it is read, and a normal save still works", async ({
+  page,
+}) => {
+  await loginAndWait(page, "township");
+  const r = page.request;
+  const huge = JSON.stringify({
+    json: { id: 1, contactPhone: "1".repeat(2_000_000), address: null, version: 1 },
+  });
+  const res = await r.post("/api/trpc/hosts.updateContact", {
+    data: huge,
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status()).toBe(413);
+  expect(await res.text()).toContain("请求内容过大");
+  // An ordinary call on the same session answers as before.
+  const me = await r.get("/api/trpc/home.me");
+  expect(me.status()).toBe(200);
+});

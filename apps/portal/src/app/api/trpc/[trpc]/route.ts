@@ -1,10 +1,29 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, createContext } from "@liangxin/api";
+import { apiMessages, appRouter, createContext } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
+import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
 
 export const dynamic = "force-dynamic";
 
-async function handler(req: Request) {
+async function handler(incoming: Request) {
+  let req = incoming;
+  if (incoming.method === "POST") {
+    const body = await readLimited(incoming, TRPC_BODY_LIMIT);
+    if (body === null)
+      return Response.json(
+        {
+          error: {
+            json: {
+              message: `${apiMessages.tooLarge}(上限 256 KB)`,
+              code: -32600,
+              data: { code: "PAYLOAD_TOO_LARGE" },
+            },
+          },
+        },
+        { status: 413 },
+      );
+    req = new Request(incoming.url, { method: "POST", headers: incoming.headers, body });
+  }
   const userId = await sessionUserId();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
