@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Select } from "antd";
-import type { FormInstance } from "antd";
+import { Alert, Button, Card, Form, Select } from "antd";
+import type { FormInstance, FormProps } from "antd";
 import { useTRPC } from "@/trpc/react";
 
 /** The shared pieces of the ledger forms: zod validation with the API's schemas, messages, pickers. */
@@ -91,12 +92,87 @@ export function useFeedback() {
   };
 }
 
+/**
+ * `useFeedback` plus the callbacks of a ledger form's mutation: `saved(notice, then)` shows the notice
+ * (a string or made from the result), runs `then` and refreshes the server-rendered page; `created(path)`
+ * opens the new record's page. Either shows the error message on failure (the input stays in the form).
+ */
+export function useSaveFeedback() {
+  const router = useRouter();
+  const fb = useFeedback();
+  return {
+    ...fb,
+    saved: <T,>(notice: string | ((r: T) => string), then?: (r: T) => void) => ({
+      onSuccess: (r: T) => {
+        fb.ok(typeof notice === "string" ? notice : notice(r));
+        then?.(r);
+        router.refresh();
+      },
+      onError: fb.fail,
+    }),
+    created: <T,>(path: (r: T) => string) => ({
+      onSuccess: (r: T) => router.push(path(r)),
+      onError: fb.fail,
+    }),
+  };
+}
+
 export function Feedback({ fb }: { fb: { error: string | null; notice: string | null } }) {
   return (
     <>
       <ErrorLine error={fb.error} />
       <NoticeLine notice={fb.notice} />
     </>
+  );
+}
+
+/**
+ * The frame of a ledger form: a card with its feedback lines, the antd form (zod errors of edited fields
+ * cleared on change), the fields and the submit button.
+ */
+export function FormCard<T extends object>({
+  title,
+  testId,
+  fb,
+  form,
+  name,
+  layout = "vertical",
+  initialValues,
+  onFinish,
+  maxWidth,
+  submit,
+  children,
+}: {
+  title: string;
+  testId: string;
+  fb: { error: string | null; notice: string | null };
+  form: FormInstance<T>;
+  name?: string;
+  layout?: FormProps["layout"];
+  initialValues?: FormProps<T>["initialValues"];
+  onFinish: (v: T) => void;
+  maxWidth?: number;
+  submit: { label: string; testId: string; loading: boolean };
+  children: ReactNode;
+}) {
+  return (
+    <Card title={title} data-testid={testId}>
+      <Feedback fb={fb} />
+      <Form<T>
+        name={name}
+        form={form}
+        layout={layout}
+        initialValues={initialValues}
+        onValuesChange={clearOnChange(form)}
+        onFinish={onFinish}
+        style={maxWidth ? { maxWidth } : undefined}
+      >
+        {children}
+        <Button type="primary" htmlType="submit" loading={submit.loading} data-testid={submit.testId}>
+          {submit.label}
+        </Button>
+      </Form>
+    </Card>
   );
 }
 

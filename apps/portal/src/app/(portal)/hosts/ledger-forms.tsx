@@ -1,18 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Form, Input, InputNumber, Select } from "antd";
+import { Form, Input, InputNumber, Select } from "antd";
 import { FORMATION_MODE_LABELS, HOST_KIND_LABELS, HOST_KINDS, type FormationMode } from "@liangxin/domain";
 import { coverageSetInput, hostCreateInput, hostUpdateInput, hostYearInput } from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
-  clearOnChange,
-  ErrorLine,
-  NoticeLine,
+  FormCard,
   options,
+  useFeedback,
+  useSaveFeedback,
   validate,
   type Option,
 } from "@/components/form-kit";
@@ -82,13 +81,13 @@ export function CreateHostForm({ townships, year }: { townships: Option[]; year:
   const trpc = useTRPC();
   const router = useRouter();
   const [form] = Form.useForm<HostFields & { employees?: number | null; revenue?: number | null }>();
-  const [error, setError] = useState<string | null>(null);
+  const fb = useFeedback();
   const create = useMutation(trpc.records.host.create.mutationOptions());
   const setYear = useMutation(trpc.records.host.setYear.mutationOptions());
   const pending = create.isPending || setYear.isPending;
 
   async function submit(v: HostFields & { employees?: number | null; revenue?: number | null }) {
-    setError(null);
+    fb.clear();
     const host = validate(form, hostCreateInput, hostValues(v), HOST_FIELDS, "name");
     const figures = validate(
       form,
@@ -103,33 +102,29 @@ export function CreateHostForm({ townships, year }: { townships: Option[]; year:
       await setYear.mutateAsync({ hostId: row.id, ...figures });
       router.push(`/hosts/${row.id}`);
     } catch (e) {
-      setError((e as Error).message);
+      fb.fail(e as Error);
     }
   }
 
   return (
-    <Card title={m.newHost} data-testid="create-host">
-      <ErrorLine error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={clearOnChange(form)}
-        initialValues={townships.length === 1 ? { regionId: townships[0]!.id } : {}}
-        style={{ maxWidth: 560 }}
-      >
-        <HostFieldItems townships={townships} />
-        <Form.Item name="employees" label={m.employees(year)} required>
-          <InputNumber min={0} precision={0} style={{ width: 160 }} data-testid="host-employees" />
-        </Form.Item>
-        <Form.Item name="revenue" label={m.revenue(year)}>
-          <InputNumber min={0} step={0.01} style={{ width: 160 }} data-testid="host-revenue" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={pending} data-testid="create-host-submit">
-          {m.create}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={m.newHost}
+      testId="create-host"
+      fb={fb}
+      form={form}
+      onFinish={submit}
+      initialValues={townships.length === 1 ? { regionId: townships[0]!.id } : {}}
+      maxWidth={560}
+      submit={{ label: m.create, testId: "create-host-submit", loading: pending }}
+    >
+      <HostFieldItems townships={townships} />
+      <Form.Item name="employees" label={m.employees(year)} required>
+        <InputNumber min={0} precision={0} style={{ width: 160 }} data-testid="host-employees" />
+      </Form.Item>
+      <Form.Item name="revenue" label={m.revenue(year)}>
+        <InputNumber min={0} step={0.01} style={{ width: 160 }} data-testid="host-revenue" />
+      </Form.Item>
+    </FormCard>
   );
 }
 
@@ -149,64 +144,45 @@ export interface EditableHost {
 
 export function EditHostForm({ host, townships }: { host: EditableHost; townships: Option[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<HostFields>();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const update = useMutation(
-    trpc.records.host.update.mutationOptions({
-      onSuccess: () => {
-        setError(null);
-        setNotice(m.saved);
-        router.refresh();
-      },
-      // The user's input stays in the form (nothing is reset): they may copy it, refresh and retry.
-      onError: (e) => {
-        setNotice(null);
-        setError(e.message);
-      },
-    }),
-  );
+  // On error the user's input stays in the form (nothing is reset): they may copy it, refresh and retry.
+  const fb = useSaveFeedback();
+  const update = useMutation(trpc.records.host.update.mutationOptions(fb.saved(m.saved)));
   // The region may be outside the caller's townships only if unchanged: keep it selectable.
   const regionChoices = townships.some((t) => t.id === host.regionId)
     ? townships
     : [...townships, { id: host.regionId, name: String(host.regionId) }];
   return (
-    <Card title={m.editHost} data-testid="edit-host">
-      <ErrorLine error={error} />
-      <NoticeLine notice={notice} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          creditCode: host.creditCode,
-          name: host.name,
-          kind: host.kind,
-          industry: host.industry ?? "",
-          regionId: host.regionId,
-          foundedOn: host.foundedOn,
-          ownerName: host.ownerName ?? "",
-        }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            hostUpdateInput,
-            { ...hostValues(v), id: host.id, version: host.version },
-            HOST_FIELDS,
-            "name",
-          );
-          if (input) update.mutate(input);
-        }}
-        style={{ maxWidth: 560 }}
-      >
-        <input type="hidden" data-testid="edit-host-version" value={host.version} readOnly />
-        <HostFieldItems townships={regionChoices} />
-        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="edit-host-submit">
-          {m.save}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={m.editHost}
+      testId="edit-host"
+      fb={fb}
+      form={form}
+      initialValues={{
+        creditCode: host.creditCode,
+        name: host.name,
+        kind: host.kind,
+        industry: host.industry ?? "",
+        regionId: host.regionId,
+        foundedOn: host.foundedOn,
+        ownerName: host.ownerName ?? "",
+      }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          hostUpdateInput,
+          { ...hostValues(v), id: host.id, version: host.version },
+          HOST_FIELDS,
+          "name",
+        );
+        if (input) update.mutate(input);
+      }}
+      maxWidth={560}
+      submit={{ label: m.save, testId: "edit-host-submit", loading: update.isPending }}
+    >
+      <input type="hidden" data-testid="edit-host-version" value={host.version} readOnly />
+      <HostFieldItems townships={regionChoices} />
+    </FormCard>
   );
 }
 
@@ -226,67 +202,48 @@ export function SetCoverageForm({
   today: string;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{ orgId?: number; startOn?: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const fb = useSaveFeedback();
   const mutation = useMutation(
-    trpc.records.coverage.set.mutationOptions({
-      onSuccess: (r) => {
-        setError(null);
-        setNotice([m.coverageSet, ...r.warnings.map((w) => w.message)].join(";"));
-        router.refresh();
-      },
-      onError: (e) => {
-        setNotice(null);
-        setError(e.message);
-      },
-    }),
+    trpc.records.coverage.set.mutationOptions(
+      fb.saved((r) => [m.coverageSet, ...r.warnings.map((w) => w.message)].join(";")),
+    ),
   );
   return (
-    <Card title={m.setCoverage} data-testid="set-coverage">
-      <ErrorLine error={error} />
-      <NoticeLine notice={notice} />
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={{ startOn: today }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            coverageSetInput,
-            { hostId, orgId: v.orgId, startOn: v.startOn ?? "" },
-            ["orgId", "startOn"],
-            "orgId",
-            { endOn: "startOn" },
-          );
-          if (input) mutation.mutate(input);
-        }}
-      >
-        <Form.Item name="orgId" label={m.coveringOrg} required>
-          <Select
-            showSearch={{ optionFilterProp: "label" }}
-            options={orgs.map((o) => ({
-              value: o.id,
-              label: `${o.name}(${FORMATION_MODE_LABELS[o.formationMode as FormationMode] ?? o.formationMode})`,
-            }))}
-            style={{ width: 360 }}
-            data-testid="coverage-org"
-          />
-        </Form.Item>
-        <Form.Item name="startOn" label={m.startOn} required>
-          <Input placeholder={m.dateHint} style={{ width: 140 }} data-testid="coverage-start-on" />
-        </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={mutation.isPending}
-          data-testid="set-coverage-submit"
-        >
-          {m.setCoverage}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={m.setCoverage}
+      testId="set-coverage"
+      fb={fb}
+      form={form}
+      layout="inline"
+      initialValues={{ startOn: today }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          coverageSetInput,
+          { hostId, orgId: v.orgId, startOn: v.startOn ?? "" },
+          ["orgId", "startOn"],
+          "orgId",
+          { endOn: "startOn" },
+        );
+        if (input) mutation.mutate(input);
+      }}
+      submit={{ label: m.setCoverage, testId: "set-coverage-submit", loading: mutation.isPending }}
+    >
+      <Form.Item name="orgId" label={m.coveringOrg} required>
+        <Select
+          showSearch={{ optionFilterProp: "label" }}
+          options={orgs.map((o) => ({
+            value: o.id,
+            label: `${o.name}(${FORMATION_MODE_LABELS[o.formationMode as FormationMode] ?? o.formationMode})`,
+          }))}
+          style={{ width: 360 }}
+          data-testid="coverage-org"
+        />
+      </Form.Item>
+      <Form.Item name="startOn" label={m.startOn} required>
+        <Input placeholder={m.dateHint} style={{ width: 140 }} data-testid="coverage-start-on" />
+      </Form.Item>
+    </FormCard>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Form, Input, Select } from "antd";
+import { Button, Form, Input, Select } from "antd";
 import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
 import {
   assignmentEndInput,
@@ -15,9 +14,10 @@ import {
   blankToNull,
   clearOnChange,
   Feedback,
+  FormCard,
   labelled,
   RecordPicker,
-  useFeedback,
+  useSaveFeedback,
   validate,
   type Option,
 } from "@/components/form-kit";
@@ -76,40 +76,27 @@ function InstructorItems({ dispatchOrg }: { dispatchOrg?: Option | null }) {
 
 export function CreateInstructorForm() {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<InstructorFields>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const create = useMutation(
-    trpc.records.instructor.create.mutationOptions({
-      onSuccess: (row) => router.push(`/instructors/${row.id}`),
-      onError: fb.fail,
-    }),
+    trpc.records.instructor.create.mutationOptions(fb.created((row) => `/instructors/${row.id}`)),
   );
   return (
-    <Card title={lx.newInstructor} data-testid="create-instructor">
-      <Feedback fb={fb} />
-      <Form
-        name="createInstructor"
-        form={form}
-        layout="vertical"
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(form, instructorCreateInput, values(v), FIELDS, "name");
-          if (input) create.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <InstructorItems />
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={create.isPending}
-          data-testid="create-instructor-submit"
-        >
-          {lx.create}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.newInstructor}
+      testId="create-instructor"
+      fb={fb}
+      form={form}
+      name="createInstructor"
+      onFinish={(v) => {
+        const input = validate(form, instructorCreateInput, values(v), FIELDS, "name");
+        if (input) create.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.create, testId: "create-instructor-submit", loading: create.isPending }}
+    >
+      <InstructorItems />
+    </FormCard>
   );
 }
 
@@ -129,59 +116,41 @@ export interface EditableInstructor {
 
 export function EditInstructorForm({ instructor: i }: { instructor: EditableInstructor }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<InstructorFields>();
-  const fb = useFeedback();
-  const update = useMutation(
-    trpc.records.instructor.update.mutationOptions({
-      onSuccess: () => {
-        fb.ok(lx.saved);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
-  );
+  const fb = useSaveFeedback();
+  const update = useMutation(trpc.records.instructor.update.mutationOptions(fb.saved(lx.saved)));
   return (
-    <Card title={lx.editInstructor} data-testid="edit-instructor">
-      <Feedback fb={fb} />
-      <Form
-        name="editInstructor"
-        form={form}
-        layout="vertical"
-        initialValues={{
-          number: i.number,
-          name: i.name,
-          kind: i.kind,
-          dispatchOrgId: i.dispatchOrgId,
-          dispatchOrgName: i.dispatchOrgName ?? "",
-          phone: i.phone ?? "",
-        }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            instructorUpdateInput,
-            { ...values(v), id: i.id, version: i.version },
-            FIELDS,
-            "name",
-          );
-          if (input) update.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <InstructorItems
-          dispatchOrg={i.dispatchOrgId ? { id: i.dispatchOrgId, name: i.dispatchName ?? "" } : null}
-        />
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={update.isPending}
-          data-testid="edit-instructor-submit"
-        >
-          {lx.save}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.editInstructor}
+      testId="edit-instructor"
+      fb={fb}
+      form={form}
+      name="editInstructor"
+      initialValues={{
+        number: i.number,
+        name: i.name,
+        kind: i.kind,
+        dispatchOrgId: i.dispatchOrgId,
+        dispatchOrgName: i.dispatchOrgName ?? "",
+        phone: i.phone ?? "",
+      }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          instructorUpdateInput,
+          { ...values(v), id: i.id, version: i.version },
+          FIELDS,
+          "name",
+        );
+        if (input) update.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.save, testId: "edit-instructor-submit", loading: update.isPending }}
+    >
+      <InstructorItems
+        dispatchOrg={i.dispatchOrgId ? { id: i.dispatchOrgId, name: i.dispatchName ?? "" } : null}
+      />
+    </FormCard>
   );
 }
 
@@ -189,68 +158,53 @@ export function EditInstructorForm({ instructor: i }: { instructor: EditableInst
 
 export function AssignForm({ instructorId, today }: { instructorId: number; today: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{ hostId?: number | null; startOn?: string }>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const start = useMutation(
-    trpc.records.assignment.start.mutationOptions({
-      onSuccess: (r) => {
-        fb.ok([lx.assigned, ...r.warnings.map((w) => w.message)].join(";"));
-        form.resetFields(["hostId"]);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
+    trpc.records.assignment.start.mutationOptions(
+      fb.saved(
+        (r) => [lx.assigned, ...r.warnings.map((w) => w.message)].join(";"),
+        () => form.resetFields(["hostId"]),
+      ),
+    ),
   );
   return (
-    <Card title={lx.assign} data-testid="assign-instructor">
-      <Feedback fb={fb} />
-      <Form
-        name="assignInstructor"
-        form={form}
-        layout="inline"
-        initialValues={{ startOn: today }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            assignmentStartInput,
-            { instructorId, hostId: v.hostId ?? undefined, startOn: v.startOn ?? "" },
-            ["hostId", "startOn"],
-            "hostId",
-            { endOn: "startOn" },
-          );
-          if (input) start.mutate(input);
-        }}
-      >
-        <Form.Item name="hostId" label={lx.host} required>
-          <RecordPicker kind="host" testId="assign-host" />
-        </Form.Item>
-        <Form.Item name="startOn" label={lx.startOn} required>
-          <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="assign-start-on" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={start.isPending} data-testid="assign-submit">
-          {lx.assign}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.assign}
+      testId="assign-instructor"
+      fb={fb}
+      form={form}
+      name="assignInstructor"
+      layout="inline"
+      initialValues={{ startOn: today }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          assignmentStartInput,
+          { instructorId, hostId: v.hostId ?? undefined, startOn: v.startOn ?? "" },
+          ["hostId", "startOn"],
+          "hostId",
+          { endOn: "startOn" },
+        );
+        if (input) start.mutate(input);
+      }}
+      submit={{ label: lx.assign, testId: "assign-submit", loading: start.isPending }}
+    >
+      <Form.Item name="hostId" label={lx.host} required>
+        <RecordPicker kind="host" testId="assign-host" />
+      </Form.Item>
+      <Form.Item name="startOn" label={lx.startOn} required>
+        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="assign-start-on" />
+      </Form.Item>
+    </FormCard>
   );
 }
 
 export function EndAssignment({ assignmentId, today }: { assignmentId: number; today: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{ endOn?: string }>();
-  const fb = useFeedback();
-  const end = useMutation(
-    trpc.records.assignment.end.mutationOptions({
-      onSuccess: () => {
-        fb.ok(lx.assignmentEnded);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
-  );
+  const fb = useSaveFeedback();
+  const end = useMutation(trpc.records.assignment.end.mutationOptions(fb.saved(lx.assignmentEnded)));
   return (
     <div data-testid={`end-assignment-${assignmentId}`}>
       <Feedback fb={fb} />

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Checkbox, Form, Input, Select, Space } from "antd";
 import {
@@ -24,9 +23,10 @@ import {
   blankToNull,
   clearOnChange,
   Feedback,
+  FormCard,
   labelled,
   RecordPicker,
-  useFeedback,
+  useSaveFeedback,
   validate,
   type Option,
 } from "@/components/form-kit";
@@ -125,50 +125,37 @@ function PersonItems({ idRequired, workHost }: { idRequired: boolean; workHost?:
 
 export function CreateMemberForm({ org }: { org: Option }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<PersonFields & { orgId?: number | null }>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const create = useMutation(
-    trpc.records.member.create.mutationOptions({
-      onSuccess: (row) => router.push(`/members/${row.id}`),
-      onError: fb.fail,
-    }),
+    trpc.records.member.create.mutationOptions(fb.created((row) => `/members/${row.id}`)),
   );
   return (
-    <Card title={lx.newMember} data-testid="create-member">
-      <Feedback fb={fb} />
-      <Form
-        name="createMember"
-        form={form}
-        layout="vertical"
-        initialValues={{ orgId: org.id }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            memberCreateInput,
-            { ...personValues(v), idNumber: v.idNumber ?? "", orgId: v.orgId ?? null },
-            PERSON_FIELDS,
-            "name",
-          );
-          if (input) create.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <Form.Item name="orgId" label={lx.holdingOrg} required>
-          <RecordPicker kind="org" grassrootsOnly initial={org} testId="member-org" />
-        </Form.Item>
-        <PersonItems idRequired />
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={create.isPending}
-          data-testid="create-member-submit"
-        >
-          {lx.create}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.newMember}
+      testId="create-member"
+      fb={fb}
+      form={form}
+      name="createMember"
+      initialValues={{ orgId: org.id }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          memberCreateInput,
+          { ...personValues(v), idNumber: v.idNumber ?? "", orgId: v.orgId ?? null },
+          PERSON_FIELDS,
+          "name",
+        );
+        if (input) create.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.create, testId: "create-member-submit", loading: create.isPending }}
+    >
+      <Form.Item name="orgId" label={lx.holdingOrg} required>
+        <RecordPicker kind="org" grassrootsOnly initial={org} testId="member-org" />
+      </Form.Item>
+      <PersonItems idRequired />
+    </FormCard>
   );
 }
 
@@ -194,74 +181,61 @@ export interface EditableMember {
 
 export function EditMemberForm({ member }: { member: EditableMember }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<PersonFields>();
-  const fb = useFeedback();
-  const update = useMutation(
-    trpc.records.member.update.mutationOptions({
-      onSuccess: () => {
-        fb.ok(lx.saved);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
-  );
+  const fb = useSaveFeedback();
+  const update = useMutation(trpc.records.member.update.mutationOptions(fb.saved(lx.saved)));
   return (
-    <Card title={lx.editMember} data-testid="edit-member">
-      <Feedback fb={fb} />
-      <Form
-        name="editMember"
-        form={form}
-        layout="vertical"
-        initialValues={{
-          idNumber: "",
-          name: member.name,
-          gender: member.gender,
-          birthDate: member.birthDate ?? "",
-          joinedOn: member.joinedOn,
-          fullOn: member.fullOn ?? "",
-          workHostId: member.workHostId,
-          workSince: member.workSince ?? "",
-          jobCategory: member.jobCategory,
-          phone: member.phone ?? "",
-          flags: [
-            ...(member.mobile ? ["mobile"] : []),
-            ...(member.lostContact ? ["lostContact"] : []),
-            ...(member.pocket ? ["pocket"] : []),
-          ],
-        }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const values = personValues(v);
-          const input = validate(
-            form,
-            memberUpdateInput,
-            {
-              ...values,
-              // A blank ID keeps the stored one (the page shows it masked); an unchanged workplace keeps its date.
-              ...(v.idNumber?.trim() ? { idNumber: v.idNumber } : {}),
-              ...(values.workHostId === member.workHostId && values.workSince === member.workSince
-                ? { workHostId: undefined, workSince: undefined }
-                : {}),
-              id: member.id,
-              version: member.version,
-            },
-            PERSON_FIELDS,
-            "name",
-          );
-          if (input) update.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <PersonItems
-          idRequired={false}
-          workHost={member.workHostId ? { id: member.workHostId, name: member.workHostName ?? "" } : null}
-        />
-        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="edit-member-submit">
-          {lx.save}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.editMember}
+      testId="edit-member"
+      fb={fb}
+      form={form}
+      name="editMember"
+      initialValues={{
+        idNumber: "",
+        name: member.name,
+        gender: member.gender,
+        birthDate: member.birthDate ?? "",
+        joinedOn: member.joinedOn,
+        fullOn: member.fullOn ?? "",
+        workHostId: member.workHostId,
+        workSince: member.workSince ?? "",
+        jobCategory: member.jobCategory,
+        phone: member.phone ?? "",
+        flags: [
+          ...(member.mobile ? ["mobile"] : []),
+          ...(member.lostContact ? ["lostContact"] : []),
+          ...(member.pocket ? ["pocket"] : []),
+        ],
+      }}
+      onFinish={(v) => {
+        const values = personValues(v);
+        const input = validate(
+          form,
+          memberUpdateInput,
+          {
+            ...values,
+            // A blank ID keeps the stored one (the page shows it masked); an unchanged workplace keeps its date.
+            ...(v.idNumber?.trim() ? { idNumber: v.idNumber } : {}),
+            ...(values.workHostId === member.workHostId && values.workSince === member.workSince
+              ? { workHostId: undefined, workSince: undefined }
+              : {}),
+            id: member.id,
+            version: member.version,
+          },
+          PERSON_FIELDS,
+          "name",
+        );
+        if (input) update.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.save, testId: "edit-member-submit", loading: update.isPending }}
+    >
+      <PersonItems
+        idRequired={false}
+        workHost={member.workHostId ? { id: member.workHostId, name: member.workHostName ?? "" } : null}
+      />
+    </FormCard>
   );
 }
 
@@ -275,18 +249,15 @@ export function StatusForm({
   today: string;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{ status?: string; effectiveOn?: string; reason?: string }>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const change = useMutation(
-    trpc.records.member.changeStatus.mutationOptions({
-      onSuccess: (row) => {
-        fb.ok(`${lx.statusChanged}:${MEMBER_STATUS_LABELS[row.status as MemberStatus] ?? row.status}`);
-        form.resetFields(["status", "reason"]);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
+    trpc.records.member.changeStatus.mutationOptions(
+      fb.saved(
+        (row) => `${lx.statusChanged}:${MEMBER_STATUS_LABELS[row.status as MemberStatus] ?? row.status}`,
+        () => form.resetFields(["status", "reason"]),
+      ),
+    ),
   );
   const next = MEMBER_STATUSES.filter((s) => canTransition(member.status as MemberStatus, s));
   return (
@@ -342,33 +313,21 @@ export function StatusForm({
 
 // ───────────── 组织关系转出申请 (the receiving side decides) ─────────────
 
+interface TransferFields {
+  toOrgCode?: string;
+  outsideOrgName?: string;
+  effectiveOn?: string;
+  reason?: string;
+}
+
 export function TransferRequestForm({ memberId, today }: { memberId: number; today: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const [form] = Form.useForm<{
-    toOrgCode?: string;
-    outsideOrgName?: string;
-    effectiveOn?: string;
-    reason?: string;
-  }>();
-  const fb = useFeedback();
+  const [form] = Form.useForm<TransferFields>();
+  const fb = useSaveFeedback();
   const [looking, setLooking] = useState(false);
-  const request = useMutation(
-    trpc.records.transfer.request.mutationOptions({
-      onSuccess: () => {
-        fb.ok(lx.transferRequested);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
-  );
-  async function submit(v: {
-    toOrgCode?: string;
-    outsideOrgName?: string;
-    effectiveOn?: string;
-    reason?: string;
-  }) {
+  const request = useMutation(trpc.records.transfer.request.mutationOptions(fb.saved(lx.transferRequested)));
+  async function submit(v: TransferFields) {
     fb.clear();
     let toOrgId: number | null = null;
     const code = v.toOrgCode?.trim();
@@ -400,39 +359,30 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
     if (input) request.mutate(input);
   }
   return (
-    <Card title={lx.requestTransfer} data-testid="transfer-request">
-      <Feedback fb={fb} />
-      <Form
-        name="transferRequest"
-        form={form}
-        layout="vertical"
-        initialValues={{ effectiveOn: today }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={submit}
-        style={{ maxWidth: 640 }}
-      >
-        <Form.Item name="toOrgCode" label={lx.toOrgCode}>
-          <Input style={{ width: 240 }} data-testid="transfer-to-code" />
-        </Form.Item>
-        <Form.Item name="outsideOrgName" label={lx.outsideOrgName}>
-          <Input style={{ width: 320 }} data-testid="transfer-outside" />
-        </Form.Item>
-        <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
-          <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="transfer-effective-on" />
-        </Form.Item>
-        <Form.Item name="reason" label={lx.reason}>
-          <Input style={{ width: 320 }} data-testid="transfer-reason" />
-        </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={looking || request.isPending}
-          data-testid="transfer-submit"
-        >
-          {lx.requestTransfer}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.requestTransfer}
+      testId="transfer-request"
+      fb={fb}
+      form={form}
+      name="transferRequest"
+      initialValues={{ effectiveOn: today }}
+      onFinish={submit}
+      maxWidth={640}
+      submit={{ label: lx.requestTransfer, testId: "transfer-submit", loading: looking || request.isPending }}
+    >
+      <Form.Item name="toOrgCode" label={lx.toOrgCode}>
+        <Input style={{ width: 240 }} data-testid="transfer-to-code" />
+      </Form.Item>
+      <Form.Item name="outsideOrgName" label={lx.outsideOrgName}>
+        <Input style={{ width: 320 }} data-testid="transfer-outside" />
+      </Form.Item>
+      <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
+        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="transfer-effective-on" />
+      </Form.Item>
+      <Form.Item name="reason" label={lx.reason}>
+        <Input style={{ width: 320 }} data-testid="transfer-reason" />
+      </Form.Item>
+    </FormCard>
   );
 }
 
@@ -440,17 +390,12 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
 
 export function DecideTransfer({ transferId }: { transferId: number }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{ reason?: string }>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const decide = useMutation(
-    trpc.records.transfer.decide.mutationOptions({
-      onSuccess: (t) => {
-        fb.ok(t.state === "accepted" ? lx.accepted : lx.rejected);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
+    trpc.records.transfer.decide.mutationOptions(
+      fb.saved((t) => (t.state === "accepted" ? lx.accepted : lx.rejected)),
+    ),
   );
   const run = (decision: "accept" | "reject") => {
     const input = validate(

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Form, Input, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
   GRASSROOTS_CATEGORIES,
@@ -13,11 +12,10 @@ import { orgCreateInput, orgUpdateInput, reparentInput } from "@liangxin/api/sch
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
-  clearOnChange,
-  Feedback,
+  FormCard,
   labelled,
   RecordPicker,
-  useFeedback,
+  useSaveFeedback,
   validate,
   type Option,
 } from "@/components/form-kit";
@@ -99,45 +97,35 @@ function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withR
 
 export function CreateOrgForm({ parent }: { parent: Option }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<OrgFields & { parentId?: number | null }>();
-  const fb = useFeedback();
-  const create = useMutation(
-    trpc.records.org.create.mutationOptions({
-      onSuccess: (row) => router.push(`/orgs/${row.id}`),
-      onError: fb.fail,
-    }),
-  );
+  const fb = useSaveFeedback();
+  const create = useMutation(trpc.records.org.create.mutationOptions(fb.created((row) => `/orgs/${row.id}`)));
   return (
-    <Card title={lx.newOrg} data-testid="create-org">
-      <Feedback fb={fb} />
-      <Form
-        name="createOrg"
-        form={form}
-        layout="vertical"
-        initialValues={{ parentId: parent.id, category: "branch" }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            orgCreateInput,
-            { ...orgValues(v), parentId: v.parentId ?? undefined },
-            ORG_FIELDS,
-            "name",
-          );
-          if (input) create.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <Form.Item name="parentId" label={lx.parent} required>
-          <RecordPicker kind="org" initial={parent} testId="org-parent" />
-        </Form.Item>
-        <OrgFieldItems grassroots withRevoked={false} />
-        <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-org-submit">
-          {lx.create}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.newOrg}
+      testId="create-org"
+      fb={fb}
+      form={form}
+      name="createOrg"
+      initialValues={{ parentId: parent.id, category: "branch" }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          orgCreateInput,
+          { ...orgValues(v), parentId: v.parentId ?? undefined },
+          ORG_FIELDS,
+          "name",
+        );
+        if (input) create.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.create, testId: "create-org-submit", loading: create.isPending }}
+    >
+      <Form.Item name="parentId" label={lx.parent} required>
+        <RecordPicker kind="org" initial={parent} testId="org-parent" />
+      </Form.Item>
+      <OrgFieldItems grassroots withRevoked={false} />
+    </FormCard>
   );
 }
 
@@ -157,61 +145,48 @@ export interface EditableOrg {
 
 export function EditOrgForm({ org }: { org: EditableOrg }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<OrgFields>();
-  const fb = useFeedback();
-  const update = useMutation(
-    trpc.records.org.update.mutationOptions({
-      onSuccess: () => {
-        fb.ok(lx.saved);
-        router.refresh();
-      },
-      // The input stays in the form: the user may copy it, refresh and retry.
-      onError: fb.fail,
-    }),
-  );
+  // On error the input stays in the form: the user may copy it, refresh and retry.
+  const fb = useSaveFeedback();
+  const update = useMutation(trpc.records.org.update.mutationOptions(fb.saved(lx.saved)));
   const grassroots = (GRASSROOTS_CATEGORIES as readonly string[]).includes(org.category);
   return (
-    <Card title={lx.editOrg} data-testid="edit-org">
-      <Feedback fb={fb} />
-      <Form
-        name="editOrg"
-        form={form}
-        layout="vertical"
-        initialValues={{
-          code: org.code,
-          name: org.name,
-          category: org.category,
-          formationMode: org.formationMode,
-          foundedOn: org.foundedOn,
-          revokedOn: org.revokedOn ?? "",
-          lastElectionOn: org.lastElectionOn ?? "",
-        }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const values = orgValues(v);
-          const input = validate(
-            form,
-            orgUpdateInput,
-            {
-              ...values,
-              ...(grassroots ? {} : { formationMode: undefined }),
-              id: org.id,
-              version: org.version,
-            },
-            ORG_FIELDS,
-            "name",
-          );
-          if (input) update.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <OrgFieldItems grassroots={grassroots} withRevoked />
-        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="edit-org-submit">
-          {lx.save}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.editOrg}
+      testId="edit-org"
+      fb={fb}
+      form={form}
+      name="editOrg"
+      initialValues={{
+        code: org.code,
+        name: org.name,
+        category: org.category,
+        formationMode: org.formationMode,
+        foundedOn: org.foundedOn,
+        revokedOn: org.revokedOn ?? "",
+        lastElectionOn: org.lastElectionOn ?? "",
+      }}
+      onFinish={(v) => {
+        const values = orgValues(v);
+        const input = validate(
+          form,
+          orgUpdateInput,
+          {
+            ...values,
+            ...(grassroots ? {} : { formationMode: undefined }),
+            id: org.id,
+            version: org.version,
+          },
+          ORG_FIELDS,
+          "name",
+        );
+        if (input) update.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.save, testId: "edit-org-submit", loading: update.isPending }}
+    >
+      <OrgFieldItems grassroots={grassroots} withRevoked />
+    </FormCard>
   );
 }
 
@@ -225,68 +200,61 @@ export function ReparentForm({
   today: string;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [form] = Form.useForm<{
     toParentId?: number | null;
     effectiveOn?: string;
     docNo?: string;
     reason?: string;
   }>();
-  const fb = useFeedback();
+  const fb = useSaveFeedback();
   const reparent = useMutation(
-    trpc.records.org.reparent.mutationOptions({
-      onSuccess: (r) => {
-        fb.ok(`${lx.reparentDone}(${r.moved})`);
-        form.resetFields(["toParentId", "docNo", "reason"]);
-        router.refresh();
-      },
-      onError: fb.fail,
-    }),
+    trpc.records.org.reparent.mutationOptions(
+      fb.saved(
+        (r) => `${lx.reparentDone}(${r.moved})`,
+        () => form.resetFields(["toParentId", "docNo", "reason"]),
+      ),
+    ),
   );
   return (
-    <Card title={lx.reparent} data-testid="reparent-org">
-      <Feedback fb={fb} />
-      <Form
-        name="reparentOrg"
-        form={form}
-        layout="vertical"
-        initialValues={{ effectiveOn: today }}
-        onValuesChange={clearOnChange(form)}
-        onFinish={(v) => {
-          const input = validate(
-            form,
-            reparentInput,
-            {
-              orgId: org.id,
-              version: org.version,
-              toParentId: v.toParentId ?? undefined,
-              effectiveOn: v.effectiveOn ?? "",
-              docNo: blankToNull(v.docNo ?? null),
-              reason: blankToNull(v.reason ?? null),
-            },
-            ["toParentId", "effectiveOn", "docNo", "reason"],
-            "toParentId",
-          );
-          if (input) reparent.mutate(input);
-        }}
-        style={{ maxWidth: 640 }}
-      >
-        <Form.Item name="toParentId" label={lx.toParent} required>
-          <RecordPicker kind="org" exclude={org.id} testId="reparent-to" />
-        </Form.Item>
-        <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
-          <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="reparent-effective-on" />
-        </Form.Item>
-        <Form.Item name="docNo" label={lx.docNo}>
-          <Input style={{ width: 240 }} data-testid="reparent-doc-no" />
-        </Form.Item>
-        <Form.Item name="reason" label={lx.reason}>
-          <Input.TextArea rows={2} style={{ width: 400 }} data-testid="reparent-reason" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={reparent.isPending} data-testid="reparent-submit">
-          {lx.reparent}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard
+      title={lx.reparent}
+      testId="reparent-org"
+      fb={fb}
+      form={form}
+      name="reparentOrg"
+      initialValues={{ effectiveOn: today }}
+      onFinish={(v) => {
+        const input = validate(
+          form,
+          reparentInput,
+          {
+            orgId: org.id,
+            version: org.version,
+            toParentId: v.toParentId ?? undefined,
+            effectiveOn: v.effectiveOn ?? "",
+            docNo: blankToNull(v.docNo ?? null),
+            reason: blankToNull(v.reason ?? null),
+          },
+          ["toParentId", "effectiveOn", "docNo", "reason"],
+          "toParentId",
+        );
+        if (input) reparent.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.reparent, testId: "reparent-submit", loading: reparent.isPending }}
+    >
+      <Form.Item name="toParentId" label={lx.toParent} required>
+        <RecordPicker kind="org" exclude={org.id} testId="reparent-to" />
+      </Form.Item>
+      <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
+        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="reparent-effective-on" />
+      </Form.Item>
+      <Form.Item name="docNo" label={lx.docNo}>
+        <Input style={{ width: 240 }} data-testid="reparent-doc-no" />
+      </Form.Item>
+      <Form.Item name="reason" label={lx.reason}>
+        <Input.TextArea rows={2} style={{ width: 400 }} data-testid="reparent-reason" />
+      </Form.Item>
+    </FormCard>
   );
 }
