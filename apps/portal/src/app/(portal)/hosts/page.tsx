@@ -5,7 +5,7 @@ import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
-import { CsvLink } from "@/components/csv-link";
+import { ListActions } from "@/components/list-filters";
 import { hostFilter } from "@/server/list-filters";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -25,14 +25,13 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
     <Card
       title={rm.nav.hosts}
       extra={
-        <div style={{ display: "flex", gap: 8 }}>
+        <ListActions list="hosts" sp={sp}>
           {canCreate ? (
             <Link href="/hosts/new" data-testid="new-host-link">
               <Button type="primary">{lm.newHost}</Button>
             </Link>
           ) : null}
-          <CsvLink list="hosts" sp={sp} />
-        </div>
+        </ListActions>
       }
     >
       <form method="get" style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>

@@ -4,9 +4,8 @@ import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server/list-filters";
-import { CsvLink, FilterSelect } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { Field, inputStyle } from "@/components/field";
+import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -23,60 +22,38 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
     <Card
       title={rm.nav.instructors}
       extra={
-        <div style={{ display: "flex", gap: 8 }}>
+        <ListActions list="instructors" sp={sp}>
           {me.role === "admin" ? (
             <Link href="/instructors/new" data-testid="new-instructor-link">
               <Button type="primary">{lx.newInstructor}</Button>
             </Link>
           ) : null}
-          <CsvLink list="instructors" sp={sp} />
-        </div>
+        </ListActions>
       }
     >
-      <form
-        method="get"
-        style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
-        data-testid="list-filters"
-      >
-        <Field label={lx.instructorKeyword}>
-          <input name="q" defaultValue={filter.q ?? ""} style={inputStyle} />
-        </Field>
-        {data.areas.length > 1 ? (
-          <Field label={lx.area}>
-            <FilterSelect
-              name="area"
-              value={str(sp.area)}
-              options={data.areas.map((a) => ({ value: a.id, label: a.name }))}
-              allLabel={rm.all}
-              style={inputStyle}
-            />
-          </Field>
-        ) : null}
-        <Field label={lx.instructorKind}>
-          <FilterSelect
-            name="kind"
-            value={filter.kind}
-            options={Object.entries(INSTRUCTOR_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            allLabel={rm.all}
-            style={inputStyle}
-          />
-        </Field>
-        <Field label={lx.activity}>
-          <FilterSelect
-            name="activity"
-            value={filter.activity}
-            options={[
+      <ListFilters
+        keywordLabel={lx.instructorKeyword}
+        q={filter.q}
+        areas={data.areas}
+        area={str(sp.area)}
+        selects={[
+          {
+            name: "kind",
+            label: lx.instructorKind,
+            value: filter.kind,
+            options: labelOptions(INSTRUCTOR_KIND_LABELS),
+          },
+          {
+            name: "activity",
+            label: lx.activity,
+            value: filter.activity,
+            options: [
               { value: "active", label: lx.active },
               { value: "idle", label: lx.idle },
-            ]}
-            allLabel={rm.all}
-            style={inputStyle}
-          />
-        </Field>
-        <button type="submit" style={inputStyle}>
-          {rm.search}
-        </button>
-      </form>
+            ],
+          },
+        ]}
+      />
       <Pager
         base="/instructors"
         params={filterParams(sp, LIST_KEYS.instructors)}

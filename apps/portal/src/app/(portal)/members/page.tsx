@@ -4,9 +4,8 @@ import { MEMBER_STATUS_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/list-filters";
-import { CsvLink, FilterSelect } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { Field, inputStyle } from "@/components/field";
+import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -21,59 +20,38 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     <Card
       title={rm.nav.members}
       extra={
-        <div style={{ display: "flex", gap: 8 }}>
+        <ListActions list="members" sp={sp}>
           <Link href="/members/transfers" data-testid="transfers-link">
             <Button>{lx.transfers}</Button>
           </Link>
-          <CsvLink list="members" sp={sp} />
-        </div>
+        </ListActions>
       }
     >
-      <form
-        method="get"
-        style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
-        data-testid="list-filters"
-      >
-        <Field label={lx.memberKeyword}>
-          <input name="q" defaultValue={filter.q ?? ""} style={inputStyle} />
-        </Field>
-        {data.areas.length > 1 ? (
-          <Field label={lx.area}>
-            <FilterSelect
-              name="area"
-              value={str(sp.area)}
-              options={data.areas.map((a) => ({ value: a.id, label: a.name }))}
-              allLabel={rm.all}
-              style={inputStyle}
-            />
-          </Field>
-        ) : null}
-        <Field label={lx.status}>
-          <FilterSelect
-            name="status"
-            value={filter.status}
-            options={Object.entries(MEMBER_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-            allLabel={rm.all}
-            style={inputStyle}
-          />
-        </Field>
-        <Field label={lx.membership}>
-          <FilterSelect
-            name="membership"
-            value={filter.membership}
-            options={[
+      <ListFilters
+        keywordLabel={lx.memberKeyword}
+        q={filter.q}
+        areas={data.areas}
+        area={str(sp.area)}
+        selects={[
+          {
+            name: "status",
+            label: lx.status,
+            value: filter.status,
+            options: labelOptions(MEMBER_STATUS_LABELS),
+          },
+          {
+            name: "membership",
+            label: lx.membership,
+            value: filter.membership,
+            options: [
               { value: "full", label: lx.full },
               { value: "probationary", label: lx.probationary },
-            ]}
-            allLabel={rm.all}
-            style={inputStyle}
-          />
-        </Field>
+            ],
+          },
+        ]}
+      >
         {filter.orgId ? <input type="hidden" name="org" value={filter.orgId} /> : null}
-        <button type="submit" style={inputStyle}>
-          {rm.search}
-        </button>
-      </form>
+      </ListFilters>
       <Pager
         base="/members"
         params={filterParams(sp, LIST_KEYS.members)}

@@ -4,16 +4,12 @@ import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, orgFilter, type Search } from "@/server/list-filters";
-import { CsvLink, FilterSelect } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { Field, inputStyle } from "@/components/field";
+import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
-
-const entries = (labels: Readonly<Record<string, string>>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function OrgsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { caller } = await requireCaller();
@@ -28,57 +24,35 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
       <Card
         title={rm.nav.orgs}
         extra={
-          <div style={{ display: "flex", gap: 8 }}>
+          <ListActions list="orgs" sp={sp}>
             {data.areas[0] ? (
               <Link href={`/orgs/new?parent=${data.areas[0].id}`} data-testid="new-org-link">
                 <Button type="primary">{lx.newOrg}</Button>
               </Link>
             ) : null}
-            <CsvLink list="orgs" sp={sp} />
-          </div>
+          </ListActions>
         }
       >
-        <form
-          method="get"
-          style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
-          data-testid="list-filters"
-        >
-          <Field label={rm.keyword}>
-            <input name="q" defaultValue={filter.q ?? ""} style={inputStyle} />
-          </Field>
-          {data.areas.length > 1 ? (
-            <Field label={lx.area}>
-              <FilterSelect
-                name="area"
-                value={str(sp.area)}
-                options={data.areas.map((a) => ({ value: a.id, label: a.name }))}
-                allLabel={rm.all}
-                style={inputStyle}
-              />
-            </Field>
-          ) : null}
-          <Field label={lx.category}>
-            <FilterSelect
-              name="category"
-              value={filter.category}
-              options={entries(ORG_CATEGORY_LABELS)}
-              allLabel={rm.all}
-              style={inputStyle}
-            />
-          </Field>
-          <Field label={lx.formationMode}>
-            <FilterSelect
-              name="mode"
-              value={filter.formationMode}
-              options={entries(FORMATION_MODE_LABELS)}
-              allLabel={rm.all}
-              style={inputStyle}
-            />
-          </Field>
-          <button type="submit" style={inputStyle}>
-            {rm.search}
-          </button>
-        </form>
+        <ListFilters
+          keywordLabel={rm.keyword}
+          q={filter.q}
+          areas={data.areas}
+          area={str(sp.area)}
+          selects={[
+            {
+              name: "category",
+              label: lx.category,
+              value: filter.category,
+              options: labelOptions(ORG_CATEGORY_LABELS),
+            },
+            {
+              name: "mode",
+              label: lx.formationMode,
+              value: filter.formationMode,
+              options: labelOptions(FORMATION_MODE_LABELS),
+            },
+          ]}
+        />
         <Pager
           base="/orgs"
           params={filterParams(sp, LIST_KEYS.orgs)}
