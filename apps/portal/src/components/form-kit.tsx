@@ -3,9 +3,10 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Select } from "antd";
+import { Alert, Button, Card, Form, Input, Select } from "antd";
 import type { FormInstance, FormProps } from "antd";
 import { useTRPC } from "@/trpc/react";
+import { lx } from "@/app/ledger-messages";
 
 /** The shared pieces of the ledger forms: zod validation with the API's schemas, messages, pickers. */
 
@@ -123,6 +124,25 @@ export function Feedback({ fb }: { fb: { error: string | null; notice: string | 
       <ErrorLine error={fb.error} />
       <NoticeLine notice={fb.notice} />
     </>
+  );
+}
+
+/** A labelled date field, typed as YYYY-MM-DD (the API's schema checks it). */
+export function DateItem({
+  name,
+  label,
+  required,
+  testId,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  testId?: string;
+}) {
+  return (
+    <Form.Item name={name} label={label} required={required}>
+      <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid={testId} />
+    </Form.Item>
   );
 }
 

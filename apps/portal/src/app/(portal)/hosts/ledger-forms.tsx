@@ -8,6 +8,7 @@ import { coverageSetInput, hostCreateInput, hostUpdateInput, hostYearInput } fro
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
+  DateItem,
   FormCard,
   options,
   useFeedback,
@@ -63,9 +64,7 @@ function HostFieldItems({ townships }: { townships: Option[] }) {
       <Form.Item name="regionId" label={m.region} required>
         <Select options={options(townships)} style={{ width: 200 }} data-testid="host-region" />
       </Form.Item>
-      <Form.Item name="foundedOn" label={m.foundedOn} required>
-        <Input placeholder={m.dateHint} style={{ width: 140 }} data-testid="host-founded-on" />
-      </Form.Item>
+      <DateItem name="foundedOn" label={m.foundedOn} required testId="host-founded-on" />
       <Form.Item name="ownerName" label={m.ownerName}>
         <Input style={{ width: 160 }} data-testid="host-owner-name" />
       </Form.Item>
@@ -241,9 +240,7 @@ export function SetCoverageForm({
           data-testid="coverage-org"
         />
       </Form.Item>
-      <Form.Item name="startOn" label={m.startOn} required>
-        <Input placeholder={m.dateHint} style={{ width: 140 }} data-testid="coverage-start-on" />
-      </Form.Item>
+      <DateItem name="startOn" label={m.startOn} required testId="coverage-start-on" />
     </FormCard>
   );
 }

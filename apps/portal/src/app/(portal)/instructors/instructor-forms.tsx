@@ -13,6 +13,7 @@ import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
   clearOnChange,
+  DateItem,
   Feedback,
   FormCard,
   labelled,
@@ -193,9 +194,7 @@ export function AssignForm({ instructorId, today }: { instructorId: number; toda
       <Form.Item name="hostId" label={lx.host} required>
         <RecordPicker kind="host" testId="assign-host" />
       </Form.Item>
-      <Form.Item name="startOn" label={lx.startOn} required>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="assign-start-on" />
-      </Form.Item>
+      <DateItem name="startOn" label={lx.startOn} required testId="assign-start-on" />
     </FormCard>
   );
 }

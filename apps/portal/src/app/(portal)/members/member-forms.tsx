@@ -22,6 +22,7 @@ import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
   clearOnChange,
+  DateItem,
   Feedback,
   FormCard,
   labelled,
@@ -87,21 +88,13 @@ function PersonItems({ idRequired, workHost }: { idRequired: boolean; workHost?:
       <Form.Item name="gender" label={lx.gender} required>
         <Select options={labelled(GENDER_LABELS)} style={{ width: 120 }} data-testid="member-gender" />
       </Form.Item>
-      <Form.Item name="birthDate" label={lx.birthDate}>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item name="joinedOn" label={lx.joinedOn} required>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="member-joined-on" />
-      </Form.Item>
-      <Form.Item name="fullOn" label={lx.fullOn}>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="member-full-on" />
-      </Form.Item>
+      <DateItem name="birthDate" label={lx.birthDate} />
+      <DateItem name="joinedOn" label={lx.joinedOn} required testId="member-joined-on" />
+      <DateItem name="fullOn" label={lx.fullOn} testId="member-full-on" />
       <Form.Item name="workHostId" label={lx.workHost}>
         <RecordPicker kind="host" initial={workHost ?? null} testId="member-work-host" />
       </Form.Item>
-      <Form.Item name="workSince" label={lx.workSince}>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} />
-      </Form.Item>
+      <DateItem name="workSince" label={lx.workSince} />
       <Form.Item name="jobCategory" label={lx.jobCategory}>
         <Select allowClear options={labelled(JOB_CATEGORY_LABELS)} style={{ width: 200 }} />
       </Form.Item>
@@ -296,9 +289,7 @@ export function StatusForm({
               data-testid="status-to"
             />
           </Form.Item>
-          <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
-            <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="status-effective-on" />
-          </Form.Item>
+          <DateItem name="effectiveOn" label={lx.effectiveOn} required testId="status-effective-on" />
           <Form.Item name="reason" label={lx.reason}>
             <Input style={{ width: 240 }} data-testid="status-reason" />
           </Form.Item>
@@ -376,9 +367,7 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
       <Form.Item name="outsideOrgName" label={lx.outsideOrgName}>
         <Input style={{ width: 320 }} data-testid="transfer-outside" />
       </Form.Item>
-      <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="transfer-effective-on" />
-      </Form.Item>
+      <DateItem name="effectiveOn" label={lx.effectiveOn} required testId="transfer-effective-on" />
       <Form.Item name="reason" label={lx.reason}>
         <Input style={{ width: 320 }} data-testid="transfer-reason" />
       </Form.Item>

@@ -12,6 +12,7 @@ import { orgCreateInput, orgUpdateInput, reparentInput } from "@liangxin/api/sch
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
+  DateItem,
   FormCard,
   labelled,
   RecordPicker,
@@ -78,17 +79,9 @@ function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withR
           />
         </Form.Item>
       ) : null}
-      <Form.Item name="foundedOn" label={lx.foundedOn} required>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="org-founded-on" />
-      </Form.Item>
-      {withRevoked ? (
-        <Form.Item name="revokedOn" label={lx.revokedOn}>
-          <Input placeholder={lx.dateHint} style={{ width: 140 }} />
-        </Form.Item>
-      ) : null}
-      <Form.Item name="lastElectionOn" label={lx.lastElectionOn}>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} />
-      </Form.Item>
+      <DateItem name="foundedOn" label={lx.foundedOn} required testId="org-founded-on" />
+      {withRevoked ? <DateItem name="revokedOn" label={lx.revokedOn} /> : null}
+      <DateItem name="lastElectionOn" label={lx.lastElectionOn} />
     </>
   );
 }
@@ -246,9 +239,7 @@ export function ReparentForm({
       <Form.Item name="toParentId" label={lx.toParent} required>
         <RecordPicker kind="org" exclude={org.id} testId="reparent-to" />
       </Form.Item>
-      <Form.Item name="effectiveOn" label={lx.effectiveOn} required>
-        <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid="reparent-effective-on" />
-      </Form.Item>
+      <DateItem name="effectiveOn" label={lx.effectiveOn} required testId="reparent-effective-on" />
       <Form.Item name="docNo" label={lx.docNo}>
         <Input style={{ width: 240 }} data-testid="reparent-doc-no" />
       </Form.Item>
