@@ -2,7 +2,7 @@
  * applyImport: write a plan all or nothing, in one immediate transaction, every change audited. A plan
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
-import { writeAudit, type Db } from "@liangxin/db";
+import { auditWriter, type Db } from "@liangxin/db";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
 import type { Change, Counts, Value } from "./work.ts";
@@ -78,9 +78,11 @@ export function applyImport(
   };
   const run = () => {
     if (databaseFingerprint(db) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
+    // One prepared audit insert for the whole import (a city's import audits a million changes).
+    const writeAudit = auditWriter(db);
     changes.forEach((c, i) => {
       write(c);
-      writeAudit(db, {
+      writeAudit({
         userId: actor.userId,
         username: actor.username,
         action: `import.${c.op}`,
@@ -92,7 +94,7 @@ export function applyImport(
       });
       if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total, m.stage.write);
     });
-    writeAudit(db, {
+    writeAudit({
       userId: actor.userId,
       username: actor.username,
       action: "import.run",
@@ -101,6 +103,13 @@ export function applyImport(
       after: { rows: plan.rowCount, counts: plan.counts },
     });
   };
-  db.$client.transaction(run).immediate();
+  // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
+  const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
+  db.$client.pragma("cache_size = -262144");
+  try {
+    db.$client.transaction(run).immediate();
+  } finally {
+    db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
+  }
   return plan.counts;
 }
