@@ -45,7 +45,9 @@ export function writeAudit(tx: DbOrTx, entry: AuditEntry): number {
  * A writer of many audit rows (a bulk import): the same row as `writeAudit`, through one prepared
  * statement instead of building a query per entry. Call it inside the transaction that makes the changes.
  */
-export function auditWriter(db: { $client: { prepare(sql: string): { run(...params: unknown[]): RunResult } } }) {
+export function auditWriter(db: {
+  $client: { prepare(sql: string): { run(...params: unknown[]): RunResult } };
+}) {
   const insert = db.$client.prepare(
     `insert into audit_log (user_id, username, action, entity, entity_id, scope_org_id, before, after)
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
