@@ -44,8 +44,11 @@ export function applyImport(
   onProgress?: (done: number, total: number, stage: string) => void,
 ): ImportSummary {
   if (plan.errors.length > 0) throw new ImportRefused(plan.errors[0]!.reason);
-  const order = new Map<string, number>(WRITE_ORDER.map((t, i) => [t, i]));
-  const changes = [...plan.changes].sort((a, b) => order.get(a.table)! - order.get(b.table)!);
+  // In write order, table by table, keeping the plan's order within a table (a stable bucket sort).
+  const buckets = new Map<string, Change[]>(WRITE_ORDER.map((t) => [t, []]));
+  for (const c of plan.changes) buckets.get(c.table)!.push(c);
+  const changes: Change[] = [];
+  for (const list of buckets.values()) for (const c of list) changes.push(c);
   const total = changes.length;
   type Stmt = { run: (...params: (string | number | null)[]) => unknown };
   const statements = new Map<string, Stmt>();
@@ -54,11 +57,17 @@ export function applyImport(
     if (!s) statements.set(sql, (s = db.$client.prepare(sql) as unknown as Stmt));
     return s;
   };
+  // The insert of the previous create, reused while the table and its columns stay the same.
+  let lastInsert: { table: string; cols: string[]; stmt: Stmt } | null = null;
+  const sameCols = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const write = (c: Change) => {
     const cols = Object.keys(c.after);
     if (c.op === "create") {
-      const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
-      prepared(sql).run(...cols.map((col) => sqlValue(c.after[col] ?? null)));
+      if (!lastInsert || lastInsert.table !== c.table || !sameCols(lastInsert.cols, cols)) {
+        const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
+        lastInsert = { table: c.table, cols, stmt: prepared(sql) };
+      }
+      lastInsert.stmt.run(...cols.map((col) => sqlValue(c.after[col] ?? null)));
       return;
     }
     const versioned =
