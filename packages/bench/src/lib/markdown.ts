@@ -212,7 +212,7 @@ export function performanceMarkdown(d: DocInput): string {
       out.push("");
       out.push(
         `The township administrator's pages, one request at a time (${o.warmup} warm-up requests, then the median ` +
-          `of ${o.sequential}), in the ${fmtInt(small.dbHosts)}-host city (${small.township.name}, ` +
+          `of ${o.sequential}, or of as many as a minute allows, at least 5), in the ${fmtInt(small.dbHosts)}-host city (${small.township.name}, ` +
           `${fmtInt(small.township.hosts)} hosts) and in the ${fmtInt(big.dbHosts)}-host city ` +
           `(${big.township.name}, ${fmtInt(big.township.hosts)} hosts), each on a freshly started portal.`,
       );
@@ -241,19 +241,21 @@ export function performanceMarkdown(d: DocInput): string {
     out.push("");
     out.push(
       "`npm run cli -- export --format ledger --out FILE` of the whole city in a child process; time is the " +
-        "child's wall time (including Node start-up), memory its peak resident set size (getrusage `ru_maxrss`, " +
+        "child's wall time (including Node start-up; CPU time is user + system, lower than wall time when the " +
+        "shared machine's cores are busy), memory its peak resident set size (getrusage `ru_maxrss`, " +
         "recorded at exit by `packages/bench/src/child/rss-probe.mjs`).",
     );
     out.push("");
     out.push(
       table(
-        ["hosts", "rows", "time", "peak RSS", "file"],
+        ["hosts", "rows", "time", "CPU time", "peak RSS", "file"],
         [x.small, x.big]
           .filter((l) => l !== null)
           .map((l) => [
             fmtInt(l.hosts),
             l.rows === null ? "—" : fmtInt(l.rows),
             fmtMs(l.wallMs),
+            fmtMs(l.cpuMs),
             fmtMb(l.maxRssKb),
             `${Math.round(l.bytes / 1048576)} MB`,
           ]),
@@ -270,7 +272,8 @@ export function performanceMarkdown(d: DocInput): string {
       `The import workbook of a ${fmtInt(x.hosts)}-host city written by \`npm run cli -- export --format import\` ` +
         `(${Math.round(x.workbookBytes / 1048576)} MB${x.exportMs !== null ? `, written in ${fmtMs(x.exportMs)}` : ", reused from an earlier run"}), ` +
         "then `npm run cli -- import FILE` into an empty, migrated database in a child process: " +
-        `${fmtMs(x.wallMs)} wall time (reading, checking, writing in one transaction), peak RSS ${fmtMb(x.maxRssKb)}.`,
+        `${fmtMs(x.wallMs)} wall time (reading, checking, writing in one transaction; ${fmtMs(x.cpuMs)} of CPU time), ` +
+        `peak RSS ${fmtMb(x.maxRssKb)}.`,
     );
     out.push("");
     out.push(

@@ -52,6 +52,8 @@ export interface ChildResult {
   wallMs: number;
   /** Peak resident set size in KB (when run with the probe). */
   maxRssKb: number | null;
+  /** CPU time (user + system) in ms (when run with the probe): on a shared machine, wall time is more. */
+  cpuMs: number | null;
 }
 
 export interface ChildOptions {
@@ -96,12 +98,19 @@ export function runNode(args: string[], options: ChildOptions = {}): Promise<Chi
     child.on("error", reject);
     child.on("close", (code) => {
       const wallMs = performance.now() - t0;
-      let maxRssKb: number | null = null;
+      let probe: { maxRssKb: number; cpuMs: number } | null = null;
       if (rssFile && existsSync(rssFile)) {
-        maxRssKb = Number(readFileSync(rssFile, "utf8").trim());
+        probe = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number; cpuMs: number };
         rmSync(rssFile, { force: true });
       }
-      resolve({ code: code ?? 1, stdout, stderr, wallMs, maxRssKb });
+      resolve({
+        code: code ?? 1,
+        stdout,
+        stderr,
+        wallMs,
+        maxRssKb: probe?.maxRssKb ?? null,
+        cpuMs: probe?.cpuMs ?? null,
+      });
     });
   });
 }

@@ -38,6 +38,7 @@ export interface ImportResult {
   workbookBytes: number;
   exportMs: number | null;
   wallMs: number;
+  cpuMs: number;
   maxRssKb: number;
   source: Record<string, number>;
   imported: Record<string, number>;
@@ -73,7 +74,7 @@ export async function measureImport(source: { file: string; hosts: number }): Pr
   const imported = counts(target);
   const countsAgree = COUNTED.every((t) => sourceCounts[t] === imported[t]);
   log(
-    `  imported in ${fmtMs(r.wallMs)}, peak RSS ${fmtMb(r.maxRssKb ?? NaN)}; counts ${countsAgree ? "agree" : "DIFFER"}`,
+    `  imported in ${fmtMs(r.wallMs)} (CPU ${fmtMs(r.cpuMs ?? NaN)}), peak RSS ${fmtMb(r.maxRssKb ?? NaN)}; counts ${countsAgree ? "agree" : "DIFFER"}`,
   );
   return {
     hosts: source.hosts,
@@ -81,6 +82,7 @@ export async function measureImport(source: { file: string; hosts: number }): Pr
     workbookBytes: statSync(workbook).size,
     exportMs,
     wallMs: r.wallMs,
+    cpuMs: r.cpuMs ?? NaN,
     maxRssKb: r.maxRssKb ?? NaN,
     source: sourceCounts,
     imported,

@@ -11,6 +11,7 @@ export interface LedgerRun {
   hosts: number;
   rows: number | null;
   wallMs: number;
+  cpuMs: number;
   maxRssKb: number;
   bytes: number;
 }
@@ -29,11 +30,12 @@ export async function ledgerRun(dbFile: string, hosts: number): Promise<LedgerRu
     hosts,
     rows: rows === undefined ? null : Number(rows),
     wallMs: r.wallMs,
+    cpuMs: r.cpuMs ?? NaN,
     maxRssKb: r.maxRssKb ?? NaN,
     bytes: statSync(out).size,
   };
   log(
-    `  ${fmtInt(run.rows ?? 0)} rows in ${fmtMs(run.wallMs)}, peak RSS ${fmtMb(run.maxRssKb)}, ${Math.round(run.bytes / 1048576)} MB`,
+    `  ${fmtInt(run.rows ?? 0)} rows in ${fmtMs(run.wallMs)} (CPU ${fmtMs(run.cpuMs)}), peak RSS ${fmtMb(run.maxRssKb)}, ${Math.round(run.bytes / 1048576)} MB`,
   );
   return run;
 }
