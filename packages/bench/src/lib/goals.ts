@@ -67,8 +67,10 @@ export function goalsOf(r: Results): Goal[] {
         id: `2-${p.page.key}-errors`,
         what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page, of the answers (${fmtInt(l.requests)} of ${fmtInt(r.pages.options.rate * r.pages.options.duration)} scheduled)`,
         goal: "none",
-        measured: `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches}`,
-        met: bad === 0,
+        measured:
+          `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches}` +
+          (l.afterLoad ? `; after the load: ${l.afterLoad}` : ""),
+        met: bad === 0 && !l.afterLoad,
       });
     }
   }

@@ -34,6 +34,8 @@ export interface LoadResult {
   non2xx: number;
   /** 2xx answers whose body was not the real page. */
   mismatches: number;
+  /** What went wrong with the real page after the load, if anything. */
+  afterLoad?: string;
 }
 
 export interface PageResult {
@@ -65,9 +67,14 @@ async function fetchPage(
   portal: Portal,
   cookie: string,
   page: PageSpec,
+  timeoutMs = 120_000,
 ): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
-  const res = await fetch(`${portal.url}${page.path}`, { headers: { cookie }, redirect: "manual" });
+  const res = await fetch(`${portal.url}${page.path}`, {
+    headers: { cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const body = await res.text();
   const ms = performance.now() - t0;
   if (res.status !== 200) {
@@ -158,8 +165,15 @@ async function measureCity(
           `  ${page.path}: p50 ${fmtMs(result.p50)}, p95 ${fmtMs(result.p95)}, ${fmtInt(result.requests)} answers, ` +
             `errors ${result.errors}, non-2xx ${result.non2xx}, not the page ${result.mismatches}`,
         );
-        // The page must still be the real page after the load (the session held throughout).
-        await fetchPage(portal, cookie, page);
+        // The page must still be the real page after the load (the session held throughout); this also
+        // waits for the server to work off what the load left queued before the next page is measured.
+        try {
+          const after = await fetchPage(portal, cookie, page, 300_000);
+          log(`  ${page.path}: after the load, the real page again in ${fmtMs(after.ms)}`);
+        } catch (e) {
+          result.afterLoad = e instanceof Error ? e.message : String(e);
+          log(`  ${page.path}: after the load: ${result.afterLoad}`);
+        }
       }
       pages.push({ page, sequentialMs, sequentialMedian, bytes, load: result });
     }
