@@ -9,7 +9,7 @@ import { runNode, ROOT } from "./util.ts";
 import type { Goal, Results } from "./goals.ts";
 import type { Machine } from "./machine.ts";
 import { BASELINE_SQL } from "./baseline-sql.ts";
-import { fmtInt, fmtMb, fmtMs, fmtRatio } from "./util.ts";
+import { fmtInt, fmtMb, fmtMs, fmtRatio, median } from "./util.ts";
 
 const KEPT = {
   explanation: {
@@ -118,7 +118,12 @@ export function performanceMarkdown(d: DocInput): string {
           [
             "report (whole process: start-up, loading, computation)",
             x.reportWallMs.map(fmtMs).join(", "),
-            fmtMs([...x.reportWallMs].sort((a, b) => a - b)[Math.floor(x.reportWallMs.length / 2)] ?? NaN),
+            fmtMs(median(x.reportWallMs)),
+          ],
+          [
+            "report (CPU time of the whole process, user + system)",
+            x.reportCpuMs.map(fmtMs).join(", "),
+            fmtMs(median(x.reportCpuMs)),
           ],
           ["baseline statement", x.baselineMs.map(fmtMs).join(", "), fmtMs(x.baselineMedian)],
           ["ratio report ÷ baseline", "", fmtRatio(x.ratio)],

@@ -32,6 +32,8 @@ export interface ReportResult {
   reportMs: number[];
   /** Wall time of each report process (start-up, module loading and the computation). */
   reportWallMs: number[];
+  /** CPU time (user + system) of each report process: below the wall time when the cores are shared. */
+  reportCpuMs: number[];
   baselineMs: number[];
   reportMedian: number;
   baselineMedian: number;
@@ -46,22 +48,20 @@ export async function measureReport(dbFile: string, year: number, runs: number):
   const reportFile = path.join(BENCH_DIR, `report-${year}.json`);
   const reports: ReportRun[] = [];
   const reportWallMs: number[] = [];
+  const reportCpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     log(`report ${year} of ${cityCode}, cold run ${i + 1}/${runs} (fresh process) …`);
-    const r = await runChild("report-cold.ts", [
-      "--db",
-      dbFile,
-      "--year",
-      String(year),
-      "--unit",
-      cityCode,
-      ...(i === 0 ? ["--out", reportFile] : []),
-    ]);
+    const r = await runChild(
+      "report-cold.ts",
+      ["--db", dbFile, "--year", String(year), "--unit", cityCode, ...(i === 0 ? ["--out", reportFile] : [])],
+      { probeRss: true },
+    );
     assertOk("report", r);
     const run = lastJson<ReportRun>(r);
     reports.push(run);
     reportWallMs.push(r.wallMs);
-    log(`  computed in ${fmtMs(run.ms)} (process ${fmtMs(r.wallMs)})`);
+    reportCpuMs.push(r.cpuMs ?? NaN);
+    log(`  computed in ${fmtMs(run.ms)} (process ${fmtMs(r.wallMs)}, CPU ${fmtMs(r.cpuMs ?? NaN)})`);
   }
   const baselines: BaselineRun[] = [];
   for (let i = 0; i < Math.max(runs, 3); i++) {
@@ -94,6 +94,7 @@ export async function measureReport(dbFile: string, year: number, runs: number):
     unit: cityCode,
     reportMs: reports.map((r) => r.ms),
     reportWallMs,
+    reportCpuMs,
     baselineMs: baselines.map((b) => b.ms),
     reportMedian,
     baselineMedian,
