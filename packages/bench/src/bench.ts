@@ -7,6 +7,7 @@
  *   npm run bench -- --only report,pages --hosts 20000   # pieces, quick sizes
  */
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { scaleDb } from "./lib/dbs.ts";
@@ -148,6 +149,10 @@ async function main(): Promise<number> {
       machine,
       command,
       elapsedMs,
+      loadAtEnd: os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(", "),
       partial: !full,
       goals,
       results,

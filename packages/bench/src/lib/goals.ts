@@ -95,7 +95,7 @@ export function goalsOf(r: Results): Goal[] {
       id: "4a",
       what: `Ledger workbook of ${fmtInt(x.big.hosts)} hosts (child process, 1 run)`,
       goal: "≤ 60 s",
-      measured: fmtMs(x.big.wallMs),
+      measured: `${fmtMs(x.big.wallMs)} (CPU ${fmtMs(x.big.cpuMs)})`,
       met: x.big.wallMs <= 60_000,
     });
     out.push({
@@ -121,7 +121,7 @@ export function goalsOf(r: Results): Goal[] {
       id: "5",
       what: `Import of ${fmtInt(x.hosts)} hosts with years, coverage and members into an empty database (child process, 1 run; counts ${x.countsAgree ? "agree with the source" : "DIFFER from the source"})`,
       goal: "≤ 60 s",
-      measured: fmtMs(x.wallMs),
+      measured: `${fmtMs(x.wallMs)} (CPU ${fmtMs(x.cpuMs)})`,
       met: x.wallMs <= 60_000 && x.countsAgree,
     });
   }

@@ -42,6 +42,7 @@ export interface DocInput {
   machine: Machine;
   command: string;
   elapsedMs: number;
+  loadAtEnd: string;
   partial: boolean;
   goals: Goal[];
   results: Results;
@@ -76,11 +77,18 @@ export function performanceMarkdown(d: DocInput): string {
         ["Date", m.date],
         ["Git commit", m.commit],
         ["Load average at start (1, 5, 15 min)", `${m.loadAtStart} — the machine is shared`],
+        ["Load average at end", d.loadAtEnd],
       ],
     ),
   );
   out.push("");
   out.push("## Goals");
+  out.push("");
+  out.push(
+    `Goals on time are judged on wall time. With ${m.cores} cores and a load average of ${m.loadAtStart} ` +
+      "(other people's tests and servers), a process gets only part of a core: the CPU time (user + system) " +
+      "shown beside the wall time of the child processes is what the work itself cost.",
+  );
   out.push("");
   out.push(
     table(
