@@ -170,7 +170,7 @@ export function performanceMarkdown(d: DocInput): string {
     out.push(
       `The built portal (\`next start\`, production) on 127.0.0.1 over the ${fmtInt(big.dbHosts)}-host city, signed in ` +
         `over HTTP (Auth.js credentials) as \`${big.username}\`, the administrator of ${big.township.name} ` +
-        `(${fmtInt(big.township.hosts)} hosts, the township of median size). Before and after the load each page is ` +
+        `(${fmtInt(big.township.hosts)} hosts, the township of median size), a freshly started portal per page. Before and after the load each page is ` +
         "checked to be the real page (200, not a redirect to /login, the page's own table in the HTML); during the " +
         'load every answer\'s body is checked for it too ("not the page"). ' +
         `Load: autocannon \`overallRate: ${o.rate}\`, \`duration: ${o.duration}\`, \`connections: ${o.connections}\` ` +
