@@ -106,12 +106,11 @@ async function main(): Promise<number> {
   );
 
   const results: Results = {};
-  const big = parts.size > 0 ? { file: await scaleDb(hosts), hosts } : null;
-  if (!big) return 0;
+  const bigDb = async () => ({ file: await scaleDb(hosts), hosts });
 
   if (parts.has("report")) {
     log("— 1. year-end report, cold —");
-    results.report = await measureReport(big.file, year, runs);
+    results.report = await measureReport((await bigDb()).file, year, runs);
   }
   if (parts.has("pages") || parts.has("scope")) {
     log(
@@ -119,12 +118,12 @@ async function main(): Promise<number> {
     );
     await buildPortal(Boolean(values.build));
     const small = parts.has("scope") ? { file: await scaleDb(smallHosts), hosts: smallHosts } : null;
-    results.pages = await measurePages(big, small, pageOptions, parts.has("pages"));
+    results.pages = await measurePages(await bigDb(), small, pageOptions, parts.has("pages"));
   }
   if (parts.has("ledger")) {
     log("— 4. ledger workbook —");
     const small = { file: await scaleDb(ledgerSmallHosts), hosts: ledgerSmallHosts };
-    results.ledger = await measureLedger(big, small);
+    results.ledger = await measureLedger(await bigDb(), small);
   }
   if (parts.has("import")) {
     log("— 5. import —");

@@ -56,6 +56,10 @@ export function goalsOf(r: Results): Goal[] {
       if (!p.load) continue;
       const l = p.load;
       const bad = l.errors + l.timeouts + l.non2xx + l.mismatches;
+      const scheduled = r.pages.options.rate * r.pages.options.duration;
+      // Requests the open loop meant to send but never got answered: held back because every connection
+      // still waited for a slow answer, or still in flight when the run ended.
+      const unanswered = Math.max(0, scheduled - l.requests - l.errors);
       out.push({
         id: `2-${p.page.key}`,
         what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts, ${r.pages.options.rate} req/s for ${r.pages.options.duration} s: p95 (p50 ${fmtMs(l.p50)})`,
@@ -65,12 +69,12 @@ export function goalsOf(r: Results): Goal[] {
       });
       out.push({
         id: `2-${p.page.key}-errors`,
-        what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page, of the answers (${fmtInt(l.requests)} of ${fmtInt(r.pages.options.rate * r.pages.options.duration)} scheduled)`,
-        goal: "none",
+        what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page / unanswered, of ${fmtInt(scheduled)} scheduled`,
+        goal: "none (≤ 1% unanswered)",
         measured:
-          `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches}` +
+          `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches} / ${fmtInt(unanswered)}` +
           (l.afterLoad ? `; after the load: ${l.afterLoad}` : ""),
-        met: bad === 0 && !l.afterLoad,
+        met: bad === 0 && unanswered <= scheduled / 100 && !l.afterLoad,
       });
     }
   }
