@@ -11,6 +11,8 @@ export interface Goal {
   goal: string;
   measured: string;
   met: boolean;
+  /** A correctness check of the measurement, not one of the issue's goals. */
+  check?: boolean;
 }
 
 export interface Results {
@@ -41,9 +43,10 @@ export function goalsOf(r: Results): Goal[] {
       met: x.ratio <= 3,
     });
     out.push({
-      id: "1c",
-      what: "Baseline per-county hosts and covered hosts = the report's county rows",
+      id: "1-check",
+      what: "Check: the baseline's per-county hosts and covered hosts = the report's county rows",
       goal: "agree",
+      check: true,
       measured: x.allAgree
         ? `agree (${x.counties.length} counties)`
         : `${x.counties.filter((c) => !c.agree).length} of ${x.counties.length} differ`,
@@ -131,8 +134,9 @@ export function goalsOf(r: Results): Goal[] {
     const differ = Object.keys(x.source).filter((t) => x.source[t] !== x.imported[t]);
     out.push({
       id: "5-check",
-      what: "Rows imported = rows of the exported city, table by table",
+      what: "Check: rows imported = rows of the exported city, table by table",
       goal: "equal",
+      check: true,
       measured:
         differ.length === 0
           ? "equal"

@@ -97,11 +97,14 @@ export function performanceMarkdown(d: DocInput): string {
     ),
   );
   out.push("");
-  const missed = d.goals.filter((g) => !g.met);
+  const goals = d.goals.filter((g) => !g.check);
+  const missed = goals.filter((g) => !g.met);
+  const failedChecks = d.goals.filter((g) => g.check && !g.met);
   out.push(
-    missed.length === 0
-      ? "Every goal measured in this run is met."
-      : `${missed.length} of ${d.goals.length} goals missed: ${missed.map((g) => g.id).join(", ")} (see the explanation below).`,
+    (missed.length === 0
+      ? `Every goal measured in this run (${goals.length}) is met.`
+      : `${missed.length} of ${goals.length} goals missed: ${missed.map((g) => g.id).join(", ")} (see the explanation below).`) +
+      (failedChecks.length > 0 ? ` Checks that differ: ${failedChecks.map((g) => g.id).join(", ")}.` : ""),
   );
   out.push("");
 
