@@ -90,8 +90,9 @@ export function canEditCoverage(db: Db, scope: Scope, orgId: number, today: stri
  */
 export const scopedSql = {
   /** Hosts the caller may see: own territory, or covered today by the subtree. */
-  hostsVisible: `(r.path glob @regionGlob or exists(select 1 from coverages c join orgs o on o.id = c.org_id
-      where c.host_id = h.id and o.path glob @orgGlob and ${inForce("c")}) or h.id = @ownHostId)`,
+  hostsVisible: `(h.id in (select t.id from hosts t where t.region_id in (select id from regions where path glob @regionGlob)
+      union select c.host_id from orgs o join coverages c on c.org_id = o.id where o.path glob @orgGlob and ${inForce("c")}
+      union select @ownHostId))`,
   /** Organizations the caller may edit (`o` = orgs alias). */
   orgsEditable: `(o.path glob @orgGlob)`,
   /** Members held in the subtree (`m` = members alias joined with `o` = their organization). */

@@ -40,9 +40,9 @@ export function nodeIndicators(
   today: IsoDate = asOf,
 ): NodeIndicators {
   requireNodeInSubtree(db, scope, nodeId, today);
-  const snapshot = loadSnapshot(db);
-  const policy = policyAsOf(loadPolicyVersions(db), asOf);
   const prev = yearEnd(Number(asOf.slice(0, 4)) - 1);
+  const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [prev], nodeId });
+  const policy = policyAsOf(loadPolicyVersions(db), asOf);
   const indicators = computeNodeIndicators(snapshot, nodeId, asOf, policy.params, { compareWith: prev });
   return { nodeId, asOf, indicators, policy };
 }
@@ -51,6 +51,6 @@ export function nodeIndicators(
 export function nodeReport(db: Db, scope: Scope, nodeId: number, year: number, today?: IsoDate): Report {
   const asOf = yearEnd(year);
   requireNodeInSubtree(db, scope, nodeId, today ?? asOf);
-  const snapshot = loadSnapshot(db);
+  const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [yearEnd(year - 1)], nodeId });
   return computeReport(snapshot, nodeId, year, policyAsOf(loadPolicyVersions(db), asOf));
 }

@@ -5,7 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type Db } from "../src/client.ts";
+import { listHosts } from "../src/queries/hosts.ts";
+import { dashboardFor } from "../src/queries/dashboard.ts";
+import type { Scope } from "../src/scope.ts";
 import { seedDemo } from "../src/seed/demo.ts";
+import { loadSnapshot } from "../src/snapshot.ts";
 
 let db: Db;
 const D = "2026-11-21";
@@ -128,4 +132,65 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
     );
     expect(steps.some((s) => /^SCAN (hosts|h|regions|r)\b/.test(s))).toBe(false);
   });
+
+  it("a township's scoped loads (snapshot, dashboard, host list) search every big table by index", () => {
+    const township = db.$client
+      .prepare(
+        "select id, code, name, category, path, region_id as regionId from orgs where name like '%柳林%'",
+      )
+      .get() as { id: number; code: string; name: string; category: string; path: string; regionId: number };
+    const region = db.$client
+      .prepare("select id, code, name, level, path from regions where id = ?")
+      .get(township.regionId) as Scope["region"];
+    const { regionId: _r, ...org } = township;
+    const scope: Scope = {
+      userId: 0,
+      username: "t",
+      displayName: "t",
+      role: "admin",
+      org,
+      region,
+      host: null,
+    };
+    const seen = captureStatements(() => {
+      loadSnapshot(db, { asOf: ["2025-12-31", D], nodeId: township.id });
+      loadSnapshot(db, { asOf: [D], hostIds: [1, 2, 3] });
+      dashboardFor(db, scope, D);
+      listHosts(db, scope, D, { page: 1, pageSize: 20, shouldEstablish: true });
+    });
+    expect(seen.length).toBeGreaterThan(15);
+    const big =
+      /^SCAN (hosts|host_years|coverages|members|member_relationships|member_workplaces|member_status_events|assignments|instructors|orgs|[a-z])\b/;
+    for (const { sql, params } of seen) {
+      const steps = plan(sql, ...params);
+      expect(
+        steps.filter((st) => big.test(st) && !/USING (COVERING )?INDEX|json_each/.test(st)),
+        `${sql}\n${steps.join(" | ")}`,
+      ).toEqual([]);
+    }
+  });
 });
+
+/** The statements (with their parameters) run by `fn` on the test database, except full-table reads of small tables. */
+function captureStatements(fn: () => void): { sql: string; params: unknown[] }[] {
+  const client = db.$client;
+  const original = client.prepare.bind(client);
+  const seen: { sql: string; params: unknown[] }[] = [];
+  client.prepare = ((sql: string) => {
+    const stmt = original(sql);
+    for (const m of ["all", "get", "iterate"] as const) {
+      const f = stmt[m].bind(stmt) as (...a: unknown[]) => unknown;
+      (stmt as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+        if (!/^\s*(explain|pragma)/i.test(sql)) seen.push({ sql, params: a });
+        return f(...a);
+      };
+    }
+    return stmt;
+  }) as typeof client.prepare;
+  try {
+    fn();
+  } finally {
+    client.prepare = original;
+  }
+  return seen;
+}

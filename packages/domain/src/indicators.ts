@@ -751,6 +751,22 @@ export function computeNodeParts(index: AsOfIndex, nodeId: number, policy: Polic
 }
 
 /**
+ * The node's unrounded organizational coverage rate as of the index's date, from hosts and covered hosts
+ * only (a previous year's base): equal to `orgCoverageRateUnrounded(computeNodeParts(index, nodeId, p))`
+ * for any policy, and needs no figures, workplaces or instructors.
+ */
+export function computeNodeCoverageRate(index: AsOfIndex, nodeId: number): number | null {
+  const node = requireNode(index, nodeId);
+  const part = partitionNode(index, node);
+  if (!part.rows[part.rows.length - 1]!.hasTerritory) return null;
+  const cov = partitionCoverage(index, part);
+  return ratePct(
+    cov.reduce((s, c) => s + c.covered, 0),
+    cov.reduce((s, c) => s + c.hosts, 0),
+  );
+}
+
+/**
  * A node's figures for a dashboard: the 合计 of its report as of `asOf` (equal to the year-end report's
  * total when `asOf` is 31 December). With `compareWith`, the organizational coverage rate of that date
  * (e.g. the previous 31 December) is the year-over-year base.

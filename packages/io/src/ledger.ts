@@ -135,6 +135,70 @@ interface OrgRow {
   last_election_on: string | null;
 }
 
+/** Hosts per batch: the facts and rows of a batch are loaded, written, and dropped before the next. */
+const LEDGER_BATCH = 2000;
+
+interface HostRow {
+  id: number;
+  name: string;
+  credit_code: string;
+  kind: string;
+  industry: string | null;
+  address: string | null;
+  contact_phone: string | null;
+  owner_name: string | null;
+  owner_is_member: number;
+  union_on: string | null;
+  youth_league_on: string | null;
+  women_on: string | null;
+  region_id: number;
+}
+
+interface MemberRow {
+  id: number;
+  name: string;
+  birth_date: string | null;
+  job_category: string | null;
+  org_id: number | null;
+  work_host_id: number | null;
+  full_on: string | null;
+  status: string;
+}
+
+interface InstructorRow {
+  id: number;
+  name: string;
+  kind: string;
+  dispatch_org_id: number | null;
+  dispatch_org_name: string | null;
+}
+
+/** Bytes of worksheet XML allowed to wait for compression before the next batch is written. */
+const BACKLOG_LIMIT = 1 << 20;
+
+/**
+ * Wait until the worksheet's XML has been taken by the zip and the zip by the target. exceljs writes rows
+ * into the zip entry without backpressure: without this wait, the XML of the whole sheet piles up in
+ * memory when compression or the disk is slower than the rows. The entry stream is exceljs's internal
+ * `stream.pipes` (a readable-stream PassThrough); the zip and the target are the writer's `zip` and `stream`.
+ */
+async function drained(ws: unknown, wb: unknown): Promise<void> {
+  type State = { _writableState?: { length?: number }; _readableState?: { length?: number } };
+  const pipes = (ws as { stream?: { pipes?: State[] } }).stream?.pipes ?? [];
+  const { zip, stream } = wb as { zip?: State; stream?: State };
+  const backlog = () =>
+    pipes.reduce((n, p) => n + (p._writableState?.length ?? 0), 0) +
+    (zip?._readableState?.length ?? 0) +
+    (stream?._writableState?.length ?? 0);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (backlog() > BACKLOG_LIMIT) await new Promise<void>((resolve) => setTimeout(resolve, 2));
+}
+
+/**
+ * The ledger as a stream: the hosts in scope are listed by id in SQL, then written in batches, each with
+ * its own restricted snapshot (`loadSnapshot` with the batch's host ids): memory holds one batch, not
+ * the city.
+ */
 export async function writeLedgerWorkbook(
   db: Db,
   scope: Pick<Scope, "org" | "region">,
@@ -142,100 +206,55 @@ export async function writeLedgerWorkbook(
   opts: LedgerOptions = {},
 ): Promise<{ rows: number; asOf: string }> {
   const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-  const snapshot = loadSnapshot(db);
   const policy = policyAsOf(loadPolicyVersions(db), asOf).params;
-  const facts = hostFactsAsOf(snapshot, asOf, policy);
   const q = <T>(sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).all(...p) as T[];
+  const byIds = <T>(sql: string, ids: readonly number[]) =>
+    db.$client.prepare(sql).all(JSON.stringify(ids)) as T[];
 
   const org = scope.org;
   if (!org) throw new Error("no organization");
-  const orgs = new Map(
-    q<OrgRow>(
-      "select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs",
-    ).map((o) => [o.id, o]),
-  );
+  // Organizations, secretaries and meetings are read per batch, for the organizations the batch names.
+  const orgs = new Map<number, OrgRow>();
+  const loadOrgs = (ids: Iterable<number | null | undefined>) => {
+    const missing = new Set<number>();
+    for (const id of ids) if (id != null && !orgs.has(id)) missing.add(id);
+    if (missing.size === 0) return;
+    for (const o of byIds<OrgRow>(
+      `select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs
+       where id in (select value from json_each(?))`,
+      [...missing],
+    ))
+      orgs.set(o.id, o);
+  };
+  const operating = "h.founded_on <= @d and (h.closed_on is null or @d < h.closed_on)";
+  // The hosts operating on the date in the territory; without territory, those covered by the subtree
+  // (kept below only when the covering organization the facts name lies in the subtree).
+  let candidates: number[];
   let inScope: (f: HostFacts) => boolean;
   if (scope.region) {
-    const regionIds = new Set(
-      q<{ id: number }>("select id from regions where path glob ?", `${scope.region.path}*`).map((r) => r.id),
-    );
-    inScope = (f) => regionIds.has(f.regionId);
+    candidates = db.$client
+      .prepare(
+        `select h.id from hosts h where h.region_id in (select id from regions where path glob @glob)
+         and ${operating} order by h.region_id, h.id`,
+      )
+      .pluck()
+      .all({ d: asOf, glob: `${scope.region.path}*` }) as number[];
+    inScope = () => true;
   } else {
+    candidates = db.$client
+      .prepare(
+        `select h.id from hosts h where h.id in (select c.host_id from orgs o join coverages c on c.org_id = o.id
+           where o.path glob @glob and c.start_on <= @d and (c.end_on is null or @d < c.end_on))
+         and ${operating} order by h.region_id, h.id`,
+      )
+      .pluck()
+      .all({ d: asOf, glob: `${org.path}*` }) as number[];
     inScope = (f) => f.coveringOrgId !== null && (orgs.get(f.coveringOrgId)?.path ?? "").startsWith(org.path);
   }
-  const hosts = new Map(
-    q<{
-      id: number;
-      name: string;
-      credit_code: string;
-      kind: string;
-      industry: string | null;
-      address: string | null;
-      contact_phone: string | null;
-      owner_name: string | null;
-      owner_is_member: number;
-      union_on: string | null;
-      youth_league_on: string | null;
-      women_on: string | null;
-      region_id: number;
-    }>("select * from hosts").map((h) => [h.id, h]),
-  );
   const regionName = new Map(
     q<{ id: number; name: string }>("select id, name from regions").map((r) => [r.id, r.name]),
   );
-  const memberRows = q<{
-    id: number;
-    name: string;
-    birth_date: string | null;
-    job_category: string | null;
-    org_id: number | null;
-    work_host_id: number | null;
-    full_on: string | null;
-    status: string;
-  }>("select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members");
-  const memberById = new Map(memberRows.map((x) => [x.id, x]));
-  // Members working in a host as of the date (the workplace history), counting (status 正常).
-  const workingAt = new Map<number, number[]>();
-  const statusOf = new Map<number, { s: string; on: string }>();
-  for (const e of snapshot.statusEvents) {
-    if (e.effectiveOn > asOf) continue;
-    const cur = statusOf.get(e.memberId);
-    if (!cur || e.effectiveOn >= cur.on) statusOf.set(e.memberId, { s: e.status, on: e.effectiveOn });
-  }
-  const joined = new Map(snapshot.members.map((x) => [x.id, x.joinedOn]));
-  for (const w of snapshot.workplaces) {
-    if (!inForce(w.startOn, w.endOn, asOf)) continue;
-    if ((statusOf.get(w.memberId)?.s ?? "normal") !== "normal" || (joined.get(w.memberId) ?? "9999") > asOf)
-      continue;
-    const list = workingAt.get(w.hostId) ?? [];
-    list.push(w.memberId);
-    workingAt.set(w.hostId, list);
-  }
-  const holderAt = new Map<number, number | null>();
-  for (const r of snapshot.relationships)
-    if (inForce(r.startOn, r.endOn, asOf)) holderAt.set(r.memberId, r.orgId);
-  const secretaryOf = new Map<number, number>();
-  for (const s of q<{ org_id: number; member_id: number; start_on: string; end_on: string | null }>(
-    "select org_id, member_id, start_on, end_on from secretaries",
-  ))
-    if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
-  const instructors = new Map(
-    q<{
-      id: number;
-      name: string;
-      kind: string;
-      dispatch_org_id: number | null;
-      dispatch_org_name: string | null;
-    }>("select id, name, kind, dispatch_org_id, dispatch_org_name from instructors").map((i) => [i.id, i]),
-  );
   const year = asOf.slice(0, 4);
-  const meetings = new Map(
-    q<{ org_id: number; n: number }>(
-      "select org_id, count(*) as n from meetings where held_on between ? and ? group by org_id",
-      `${year}-01-01`,
-      asOf,
-    ).map((r) => [r.org_id, r.n]),
-  );
   const ageCut = `${Number(asOf.slice(0, 4)) - 35}${asOf.slice(4)}`;
 
   const wb = streamingWorkbook(target);
@@ -289,82 +308,168 @@ export async function writeLedgerWorkbook(
     row.commit();
   }
 
-  const list = [...facts.values()]
-    .filter(inScope)
-    .sort((a, b) => a.regionId - b.regionId || a.hostId - b.hostId);
   const totals: number[] = all.map(() => 0);
   const yn = (b: boolean) => (b ? m.yes : m.no);
-  list.forEach((f, i) => {
-    const h = hosts.get(f.hostId)!;
-    const cov = f.coveringOrgId === null ? undefined : orgs.get(f.coveringOrgId);
-    const parent = cov?.parent_id == null ? undefined : orgs.get(cov.parent_id);
-    const secId = cov ? secretaryOf.get(cov.id) : undefined;
-    const sec = secId === undefined ? undefined : memberById.get(secId);
-    const ownerIsSecretary = Boolean(sec && sec.job_category === "owner" && sec.work_host_id === h.id);
-    const workers = (workingAt.get(h.id) ?? [])
-      .map((id) => memberById.get(id))
-      .filter((x) => x !== undefined);
-    const ins = f.instructorIds.map((id) => instructors.get(id)).filter((x) => x !== undefined);
-    const covPath = cov?.path;
-    const values: Cell[] = [
-      i + 1,
-      regionName.get(h.region_id) ?? "",
-      h.name,
-      h.credit_code,
-      HOST_KIND_LABELS[h.kind as HostKind],
-      h.industry,
-      h.address,
-      h.contact_phone,
-      f.revenue,
-      f.employees,
-      yn(f.aboveScale),
-      h.owner_name,
-      h.owner_name ? yn(h.owner_is_member === 1) : null,
-      yn(ownerIsSecretary),
-      yn(f.orgCovered),
-      cov?.name ?? null,
-      cov?.founded_on ?? null,
-      cov?.formation_mode ? FORMATION_MODE_LABELS[cov.formation_mode as FormationMode] : null,
-      cov ? ORG_CATEGORY_LABELS[cov.category as OrgCategory] : null,
-      parent?.name ?? null,
-      yn(f.shouldEstablishNotEstablished),
-      sec?.name ?? null,
-      ins.map((x) => `${x.name}(${INSTRUCTOR_KIND_LABELS[x.kind as InstructorKind]})`).join(";") || null,
-      ins
-        .map((x) =>
-          x.dispatch_org_id !== null
-            ? (orgs.get(x.dispatch_org_id)?.name ?? "")
-            : (x.dispatch_org_name ?? ""),
-        )
-        .join(";") || null,
-      yn(f.workCovered),
-      f.membersWorking,
-      f.fullMembersWorking,
-      workers.filter((x) => x.birth_date !== null && x.birth_date > ageCut).length,
-      workers.filter((x) => x.job_category === "manager" || x.job_category === "owner").length,
-      workers.filter((x) => x.job_category === "professional").length,
-      workers.filter((x) => x.job_category === "frontline").length,
-      covPath === undefined
-        ? 0
-        : workers.filter((x) => {
-            const holder = holderAt.get(x.id);
-            return holder != null && (orgs.get(holder)?.path ?? "").startsWith(covPath);
-          }).length,
-      yn(h.union_on !== null && h.union_on <= asOf),
-      yn(h.youth_league_on !== null && h.youth_league_on <= asOf),
-      yn(h.women_on !== null && h.women_on <= asOf),
-      cov?.last_election_on ?? null,
-      cov ? (meetings.get(cov.id) ?? 0) : null,
-    ];
-    values.forEach((v, j) => {
-      const t = all[j]!.total;
-      if (t === "sum" && typeof v === "number") totals[j]! += v;
-      if (t === "count" && v === m.yes) totals[j]! += 1;
-    });
-    ws.addRow(values).commit();
-    if (opts.onProgress && (i % 500 === 0 || i === list.length - 1))
-      opts.onProgress(i + 1, list.length, m.ledgerTitle);
-  });
+  let i = 0;
+  for (let start = 0; start < candidates.length; start += LEDGER_BATCH) {
+    const batch = candidates.slice(start, start + LEDGER_BATCH);
+    // The batch's facts, from the records in force on the date that these hosts' facts read.
+    const snapshot = loadSnapshot(db, { asOf: [asOf], hostIds: batch });
+    const facts = hostFactsAsOf(snapshot, asOf, policy);
+    const hosts = new Map(
+      byIds<HostRow>("select * from hosts where id in (select value from json_each(?))", batch).map((h) => [
+        h.id,
+        h,
+      ]),
+    );
+    // Members working in a host as of the date (the workplace history), counting (status 正常).
+    const workingAt = new Map<number, number[]>();
+    const statusOf = new Map<number, { s: string; on: string }>();
+    for (const e of snapshot.statusEvents) {
+      if (e.effectiveOn > asOf) continue;
+      const cur = statusOf.get(e.memberId);
+      if (!cur || e.effectiveOn >= cur.on) statusOf.set(e.memberId, { s: e.status, on: e.effectiveOn });
+    }
+    const joined = new Map(snapshot.members.map((x) => [x.id, x.joinedOn]));
+    for (const w of snapshot.workplaces) {
+      if (!inForce(w.startOn, w.endOn, asOf)) continue;
+      if ((statusOf.get(w.memberId)?.s ?? "normal") !== "normal" || (joined.get(w.memberId) ?? "9999") > asOf)
+        continue;
+      const list = workingAt.get(w.hostId) ?? [];
+      list.push(w.memberId);
+      workingAt.set(w.hostId, list);
+    }
+    const holderAt = new Map<number, number | null>();
+    for (const r of snapshot.relationships)
+      if (inForce(r.startOn, r.endOn, asOf)) holderAt.set(r.memberId, r.orgId);
+    orgs.clear();
+    loadOrgs([...facts.values()].map((f) => f.coveringOrgId));
+    const list = batch
+      .map((id) => facts.get(id))
+      .filter((f): f is HostFacts => f !== undefined && inScope(f));
+    const covering = [...new Set(list.map((f) => f.coveringOrgId).filter((id) => id !== null))];
+    // The secretary in force of each covering organization (the last in force by id, as a scan gives).
+    const secretaryOf = new Map<number, number>();
+    for (const s of db.$client
+      .prepare(
+        `select org_id, member_id, start_on, end_on from secretaries
+         where org_id in (select value from json_each(?)) order by id`,
+      )
+      .all(JSON.stringify(covering)) as {
+      org_id: number;
+      member_id: number;
+      start_on: string;
+      end_on: string | null;
+    }[])
+      if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
+    const meetings = new Map(
+      (
+        db.$client
+          .prepare(
+            `select org_id, count(*) as n from meetings where org_id in (select value from json_each(?))
+             and held_on between ? and ? group by org_id`,
+          )
+          .all(JSON.stringify(covering), `${year}-01-01`, asOf) as { org_id: number; n: number }[]
+      ).map((r) => [r.org_id, r.n]),
+    );
+    const memberIds = new Set<number>();
+    const instructorIds = new Set<number>();
+    for (const f of list) {
+      for (const id of workingAt.get(f.hostId) ?? []) memberIds.add(id);
+      const sec = f.coveringOrgId === null ? undefined : secretaryOf.get(f.coveringOrgId);
+      if (sec !== undefined) memberIds.add(sec);
+      for (const id of f.instructorIds) instructorIds.add(id);
+    }
+    const memberById = new Map(
+      byIds<MemberRow>(
+        `select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members
+         where id in (select value from json_each(?))`,
+        [...memberIds],
+      ).map((x) => [x.id, x]),
+    );
+    const instructors = new Map(
+      byIds<InstructorRow>(
+        `select id, name, kind, dispatch_org_id, dispatch_org_name from instructors
+         where id in (select value from json_each(?))`,
+        [...instructorIds],
+      ).map((x) => [x.id, x]),
+    );
+    // Superiors of the covering organizations, holders of the workers, dispatching organizations.
+    loadOrgs(covering.map((id) => orgs.get(id)?.parent_id));
+    loadOrgs([...memberIds].map((id) => holderAt.get(id)));
+    loadOrgs([...instructors.values()].map((x) => x.dispatch_org_id));
+    for (const f of list) {
+      const h = hosts.get(f.hostId)!;
+      const cov = f.coveringOrgId === null ? undefined : orgs.get(f.coveringOrgId);
+      const parent = cov?.parent_id == null ? undefined : orgs.get(cov.parent_id);
+      const secId = cov ? secretaryOf.get(cov.id) : undefined;
+      const sec = secId === undefined ? undefined : memberById.get(secId);
+      const ownerIsSecretary = Boolean(sec && sec.job_category === "owner" && sec.work_host_id === h.id);
+      const workers = (workingAt.get(h.id) ?? [])
+        .map((id) => memberById.get(id))
+        .filter((x) => x !== undefined);
+      const ins = f.instructorIds.map((id) => instructors.get(id)).filter((x) => x !== undefined);
+      const covPath = cov?.path;
+      const values: Cell[] = [
+        ++i,
+        regionName.get(h.region_id) ?? "",
+        h.name,
+        h.credit_code,
+        HOST_KIND_LABELS[h.kind as HostKind],
+        h.industry,
+        h.address,
+        h.contact_phone,
+        f.revenue,
+        f.employees,
+        yn(f.aboveScale),
+        h.owner_name,
+        h.owner_name ? yn(h.owner_is_member === 1) : null,
+        yn(ownerIsSecretary),
+        yn(f.orgCovered),
+        cov?.name ?? null,
+        cov?.founded_on ?? null,
+        cov?.formation_mode ? FORMATION_MODE_LABELS[cov.formation_mode as FormationMode] : null,
+        cov ? ORG_CATEGORY_LABELS[cov.category as OrgCategory] : null,
+        parent?.name ?? null,
+        yn(f.shouldEstablishNotEstablished),
+        sec?.name ?? null,
+        ins.map((x) => `${x.name}(${INSTRUCTOR_KIND_LABELS[x.kind as InstructorKind]})`).join(";") || null,
+        ins
+          .map((x) =>
+            x.dispatch_org_id !== null
+              ? (orgs.get(x.dispatch_org_id)?.name ?? "")
+              : (x.dispatch_org_name ?? ""),
+          )
+          .join(";") || null,
+        yn(f.workCovered),
+        f.membersWorking,
+        f.fullMembersWorking,
+        workers.filter((x) => x.birth_date !== null && x.birth_date > ageCut).length,
+        workers.filter((x) => x.job_category === "manager" || x.job_category === "owner").length,
+        workers.filter((x) => x.job_category === "professional").length,
+        workers.filter((x) => x.job_category === "frontline").length,
+        covPath === undefined
+          ? 0
+          : workers.filter((x) => {
+              const holder = holderAt.get(x.id);
+              return holder != null && (orgs.get(holder)?.path ?? "").startsWith(covPath);
+            }).length,
+        yn(h.union_on !== null && h.union_on <= asOf),
+        yn(h.youth_league_on !== null && h.youth_league_on <= asOf),
+        yn(h.women_on !== null && h.women_on <= asOf),
+        cov?.last_election_on ?? null,
+        cov ? (meetings.get(cov.id) ?? 0) : null,
+      ];
+      values.forEach((v, j) => {
+        const t = all[j]!.total;
+        if (t === "sum" && typeof v === "number") totals[j]! += v;
+        if (t === "count" && v === m.yes) totals[j]! += 1;
+      });
+      ws.addRow(values).commit();
+    }
+    opts.onProgress?.(Math.min(start + LEDGER_BATCH, candidates.length), candidates.length, m.ledgerTitle);
+    await drained(ws, wb);
+  }
   const totalRow = ws.addRow(
     all.map((l, j) =>
       l.total === "label" ? m.totalRow : l.total === null ? null : Math.round(totals[j]! * 100) / 100,
@@ -374,5 +479,5 @@ export async function writeLedgerWorkbook(
   totalRow.commit();
   ws.commit();
   await wb.commit();
-  return { rows: list.length, asOf };
+  return { rows: i, asOf };
 }

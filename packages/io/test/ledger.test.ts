@@ -1,7 +1,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { loadPolicyVersions, loadSnapshot, type Db } from "@liangxin/db";
-import { computeNodeIndicators, policyAsOf } from "@liangxin/domain";
+import { computeNodeIndicators, hostFactsAsOf, policyAsOf } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LEDGER_GROUPS, LEDGER_HEADER_ROWS, toCsv, writeLedgerWorkbook } from "../src/index.ts";
 import { demoDb, scopeOf, tmpDir, TODAY } from "./helpers.ts";
@@ -60,6 +60,43 @@ describe("the enterprise ledger workbook", () => {
       expect(at("党员情况", "在本单位工作的党员数")).toBe(ind.membersEmployed);
     });
   }
+
+  it("writes each host's computed columns as the facts of the full history give them (batches of hosts)", async () => {
+    const scope = scopeOf(db, "city");
+    const file = path.join(tmpDir(), "台账.xlsx");
+    const res = await writeLedgerWorkbook(db, scope, file, { asOf: "2024-12-31" });
+    const facts = hostFactsAsOf(
+      loadSnapshot(db),
+      "2024-12-31",
+      policyAsOf(loadPolicyVersions(db), "2024-12-31").params,
+    );
+    const ids = new Map(
+      (
+        db.$client.prepare("select credit_code as code, id from hosts").all() as {
+          code: string;
+          id: number;
+        }[]
+      ).map((r) => [r.code, r.id]),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(res.rows).toBeGreaterThan(2000);
+    expect(res.rows).toBe(facts.size);
+    const yn = (b: boolean) => (b ? "是" : "否");
+    for (let r = LEDGER_HEADER_ROWS + 1; r < ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const f = facts.get(ids.get(String(row.getCell(column("企业基本情况", "统一社会信用代码")).value))!)!;
+      expect(row.getCell(column("企业基本情况", "从业人员数")).value).toBe(f.employees);
+      expect(row.getCell(column("党组织设置情况", "是否建立党组织")).value).toBe(yn(f.orgCovered));
+      expect(row.getCell(column("党组织设置情况", "是否应建未建")).value).toBe(
+        yn(f.shouldEstablishNotEstablished),
+      );
+      expect(row.getCell(column("党建指导员", "是否工作覆盖")).value).toBe(yn(f.workCovered));
+      expect(row.getCell(column("党员情况", "在本单位工作的党员数")).value).toBe(f.membersWorking);
+      expect(row.getCell(column("党员情况", "正式党员")).value).toBe(f.fullMembersWorking);
+    }
+  });
 
   it("writes CSV with a byte-order mark and quotes", () => {
     const csv = toCsv(

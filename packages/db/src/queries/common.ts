@@ -64,8 +64,9 @@ export interface TodayFacts {
   facts: ReadonlyMap<number, HostFacts>;
 }
 
-export function factsToday(db: Db, today: string): TodayFacts {
-  const snapshot = loadSnapshot(db);
+/** Facts of the given hosts (only those are loaded; all operating hosts when omitted). */
+export function factsToday(db: Db, today: string, hostIds?: readonly number[]): TodayFacts {
+  const snapshot = loadSnapshot(db, hostIds ? { asOf: [today], hostIds } : { asOf: [today] });
   const policy = policyAsOf(loadPolicyVersions(db), today);
   const index = buildAsOfIndex(snapshot, today);
   return { index, policy, facts: index.hostFacts(policy.params) };

@@ -55,7 +55,13 @@ const ACT_ON_LIMIT = 50;
 /** The dashboard of the caller's management node, or null for anyone not bound to one. */
 export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | null {
   if (!scope.org || scope.role !== "admin") return null;
-  const snapshot = loadSnapshot(db);
+  const prevYearEnd = yearEnd(yearOf(today) - 1);
+  // Only the node's scope, only rows in force today or on the previous 31 December.
+  const snapshot = loadSnapshot(db, {
+    asOf: [today],
+    coverageAsOf: [prevYearEnd],
+    nodeId: scope.org.id,
+  });
   const policy = policyAsOf(loadPolicyVersions(db), today);
   const shared = new SnapshotShared(snapshot);
   const index = buildAsOfIndex(snapshot, today, shared);
@@ -79,7 +85,7 @@ export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | n
   // Year-over-year base: the previous 31 December, on that date's tree.
   let prev: number | null = null;
   if (nodeHasTerritory) {
-    const prevIndex = buildAsOfIndex(snapshot, yearEnd(yearOf(today) - 1), shared);
+    const prevIndex = buildAsOfIndex(snapshot, prevYearEnd, shared);
     const territory = shared.regionTree.subtreeSet(node.regionId!);
     let hosts = 0;
     let covered = 0;
@@ -128,16 +134,24 @@ export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | n
       return { orgId: id, name: orgName.get(id) ?? "", hosts: v.refs?.hostIds?.length ?? 0 };
     });
 
-  // Instructors kept by the subtree, or assigned to a host of the territory.
+  // Instructors kept by the subtree, or assigned to a host of the territory (the scoped snapshot holds
+  // exactly these, with all their assignments in force).
   const territoryHosts = new Set<number>();
   for (const h of index.operatingHosts) if (part.rowOfRegion.has(h.regionId)) territoryHosts.add(h.id);
   const kept = new Map(
     (
       db.$client
         .prepare(
-          `select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i`,
+          `select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i
+           where i.id in (select value from json_each(?))`,
         )
-        .all() as { id: number; name: string; number: string; reg: number; disp: number | null }[]
+        .all(JSON.stringify(snapshot.instructors.map((i) => i.id))) as {
+        id: number;
+        name: string;
+        number: string;
+        reg: number;
+        disp: number | null;
+      }[]
     ).map((i) => [i.id, i]),
   );
   const instructorsOverCap = checkInstructorCap(snapshot, policy.params, today)

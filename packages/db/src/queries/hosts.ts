@@ -85,7 +85,7 @@ export function listHosts(
     .pluck()
     .all(params) as number[];
   if (filter.shouldEstablish) {
-    const { facts } = factsToday(db, today);
+    const { facts } = factsToday(db, today, ids);
     ids = ids.filter((id) => facts.get(id)?.shouldEstablishNotEstablished === true);
   }
   const pageIds = ids.slice(offset, offset + limit);
@@ -247,7 +247,7 @@ export function getHost(db: Db, scope: Scope, hostId: number, today: string): Ho
     .get({ hostId, today }) as { total: number; full: number };
   let aboveScale: boolean | null = null;
   let sene: boolean | null = null;
-  const { facts } = factsToday(db, today);
+  const { facts } = factsToday(db, today, [hostId]);
   const f = facts.get(hostId);
   if (f) {
     aboveScale = f.aboveScale;

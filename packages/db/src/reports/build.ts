@@ -10,7 +10,7 @@ import {
   checkInstructorCap,
   checkReport,
   checkStandaloneCoverage,
-  computeNodeParts,
+  computeNodeCoverageRate,
   computeReport,
   DomainError,
   isGrassroots,
@@ -193,18 +193,21 @@ export function systemScope(db: Db): Scope {
 
 /** Everything the computation of one or more reports of one year shares. */
 export class ReportComputer {
-  readonly snapshot: Snapshot;
   readonly policies: PolicyVersion[];
-  private readonly shared: SnapshotShared;
+  /**
+   * Rows in force on the loaded dates only: complete for each year asked for, coverage only (hosts,
+   * coverages, members held) for the 31 December before it.
+   */
+  private loaded:
+    { snapshot: Snapshot; shared: SnapshotShared; complete: Set<string>; coverage: Set<string> } | undefined;
   private readonly indexes = new Map<number, AsOfIndex>();
+  private readonly coverageIndexes = new Map<number, AsOfIndex>();
   private readonly approvedByYear = new Map<number, Map<number, FrozenReport>>();
   private readonly paths: Map<number, string>;
   private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
 
   constructor(private readonly db: Db) {
-    this.snapshot = loadSnapshot(db);
     this.policies = loadPolicyVersions(db);
-    this.shared = new SnapshotShared(this.snapshot);
     const rows = db.$client.prepare("select id, path from orgs").all() as { id: number; path: string }[];
     this.paths = new Map(rows.map((r) => [r.id, r.path]));
   }
@@ -213,9 +216,45 @@ export class ReportComputer {
     return policyAsOf(this.policies, yearEnd(year));
   }
 
+  /**
+   * The records in force on 31 December of `year` and of the year before (what a report of `year`
+   * reads), loaded on first use; asking for another year reloads the union of the dates.
+   */
+  private load(year: number): { snapshot: Snapshot; shared: SnapshotShared } {
+    const d = yearEnd(year);
+    const prev = yearEnd(year - 1);
+    const l = this.loaded;
+    if (l && l.complete.has(d) && (l.complete.has(prev) || l.coverage.has(prev))) return l;
+    const complete = new Set([...(l?.complete ?? []), d]);
+    const coverage = new Set([...(l?.coverage ?? []), prev]);
+    const snapshot = loadSnapshot(this.db, { asOf: [...complete], coverageAsOf: [...coverage] });
+    this.loaded = { snapshot, shared: new SnapshotShared(snapshot), complete, coverage };
+    return this.loaded;
+  }
+
+  /** An index of 31 December of `year` for coverage only (hosts, covering organizations, the tree). */
+  private coverageIndex(year: number): AsOfIndex {
+    const full = this.indexes.get(year);
+    if (full) return full;
+    let idx = this.coverageIndexes.get(year);
+    if (!idx) {
+      const { snapshot, shared } = this.load(year + 1);
+      this.coverageIndexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
+    }
+    return idx;
+  }
+
+  /** The records a report of `year` reads (rows in force on its 31 December and the one before). */
+  snapshotFor(year: number): Snapshot {
+    return this.load(year).snapshot;
+  }
+
   index(year: number): AsOfIndex {
     let idx = this.indexes.get(year);
-    if (!idx) this.indexes.set(year, (idx = new AsOfIndex(this.snapshot, yearEnd(year), this.shared)));
+    if (!idx) {
+      const { snapshot, shared } = this.load(year);
+      this.indexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
+    }
     return idx;
   }
 
@@ -246,9 +285,7 @@ export class ReportComputer {
   /** The unrounded coverage rate of the node as computed as of the previous 31 December, or null. */
   private computedPreviousTotal(nodeId: number, year: number): number | null {
     try {
-      return orgCoverageRateUnrounded(
-        computeNodeParts(this.index(year - 1), nodeId, this.policyFor(year - 1).params),
-      );
+      return computeNodeCoverageRate(this.coverageIndex(year - 1), nodeId);
     } catch (e) {
       if (e instanceof DomainError) return null;
       throw e;
@@ -272,7 +309,7 @@ export class ReportComputer {
       : this.computedPreviousTotal(nodeId, year);
     let report: Report;
     try {
-      report = computeReport(this.snapshot, nodeId, year, this.policyFor(year), {
+      report = computeReport(this.snapshotFor(year), nodeId, year, this.policyFor(year), {
         previous: (row) => {
           if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
           if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
@@ -349,15 +386,23 @@ export class ReportComputer {
         ? index.regionTree.subtree(node.regionId)
         : [],
     );
-    const hostRegion = new Map(this.snapshot.hosts.map((h) => [h.id, h.regionId]));
+    const snapshot = this.snapshotFor(year);
+    // Hosts operating on either date are loaded; a closed host still named by a check is looked up.
+    const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
+    const regionOfHost = this.db.$client.prepare("select region_id from hosts where id = ?").pluck();
+    const regionOf = (id: number): number => {
+      let r = hostRegion.get(id);
+      if (r === undefined) hostRegion.set(id, (r = (regionOfHost.get(id) as number | undefined) ?? -1));
+      return r;
+    };
     const mine = (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): boolean =>
       !!refs &&
       ((refs.orgIds ?? []).some((id) => orgIds.has(id)) ||
-        (refs.hostIds ?? []).some((id) => regions.has(hostRegion.get(id) ?? -1)));
+        (refs.hostIds ?? []).some((id) => regions.has(regionOf(id))));
     const quality = [
-      ...checkStandaloneCoverage(this.snapshot, { asOf }),
-      ...checkJointCap(this.snapshot, policy, asOf),
-      ...checkInstructorCap(this.snapshot, policy, asOf),
+      ...checkStandaloneCoverage(snapshot, { asOf }),
+      ...checkJointCap(snapshot, policy, asOf),
+      ...checkInstructorCap(snapshot, policy, asOf),
     ];
     for (const v of quality) {
       if (v.level === "warning" && mine(v.refs))

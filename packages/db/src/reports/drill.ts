@@ -150,7 +150,7 @@ export function drillReport(
   const memberIds: { id: number; full: boolean }[] = [];
   if (result.kind === "members") {
     const leaf = key.slice(8);
-    for (const mem of comp.snapshot.members) {
+    for (const mem of comp.snapshotFor(input.year).members) {
       const a = index.memberAsOf(mem.id);
       if (!a || !a.counts || a.relationshipOrgId == null) continue;
       if (!inRow(part.rowOfOrg.get(a.relationshipOrgId))) continue;
@@ -182,7 +182,7 @@ export function drillReport(
       });
     }
     if (hostIds.size > 0) {
-      for (const mem of comp.snapshot.members) {
+      for (const mem of comp.snapshotFor(input.year).members) {
         const a = index.memberAsOf(mem.id);
         if (a?.counts && a.workplaceHostId !== undefined && hostIds.has(a.workplaceHostId))
           memberIds.push({ id: mem.id, full: a.full });

@@ -181,7 +181,7 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
   requireTerritory(scope);
   healPlans(db, scope, today);
   const policy = workPolicy(db, today);
-  const snapshot = loadSnapshot(db);
+  const snapshot = loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
   const ind = computeNodeIndicators(snapshot, scope.org!.id, today, policy);
   const facts = hostFactsAsOf(snapshot, today, policy);
   const hostRows = db.$client
@@ -269,7 +269,11 @@ export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: 
   const host = requireHostInTerritory(db, scope, input.hostId);
   if (input.targetOn < today)
     throw new WorkRuleError("PLAN_TARGET_IN_PAST", WORK_MESSAGES.planTargetInPast(input.targetOn, today));
-  const facts = hostFactsAsOf(loadSnapshot(db), today, workPolicy(db, today)).get(host.id);
+  const facts = hostFactsAsOf(
+    loadSnapshot(db, { asOf: [today], hostIds: [host.id] }),
+    today,
+    workPolicy(db, today),
+  ).get(host.id);
   if (!facts?.shouldEstablishNotEstablished)
     throw new WorkRuleError("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
   return db.transaction((tx) => {
