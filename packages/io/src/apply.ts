@@ -2,7 +2,7 @@
  * applyImport: write a plan all or nothing, in one immediate transaction, every change audited. A plan
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
-import { writeAudit, type Db } from "@liangxin/db";
+import { auditWriter, type Db } from "@liangxin/db";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
 import type { Change, Counts, Value } from "./work.ts";
@@ -44,8 +44,11 @@ export function applyImport(
   onProgress?: (done: number, total: number, stage: string) => void,
 ): ImportSummary {
   if (plan.errors.length > 0) throw new ImportRefused(plan.errors[0]!.reason);
-  const order = new Map<string, number>(WRITE_ORDER.map((t, i) => [t, i]));
-  const changes = [...plan.changes].sort((a, b) => order.get(a.table)! - order.get(b.table)!);
+  // In write order, table by table, keeping the plan's order within a table (a stable bucket sort).
+  const buckets = new Map<string, Change[]>(WRITE_ORDER.map((t) => [t, []]));
+  for (const c of plan.changes) buckets.get(c.table)!.push(c);
+  const changes: Change[] = [];
+  for (const list of buckets.values()) for (const c of list) changes.push(c);
   const total = changes.length;
   type Stmt = { run: (...params: (string | number | null)[]) => unknown };
   const statements = new Map<string, Stmt>();
@@ -54,11 +57,17 @@ export function applyImport(
     if (!s) statements.set(sql, (s = db.$client.prepare(sql) as unknown as Stmt));
     return s;
   };
+  // The insert of the previous create, reused while the table and its columns stay the same.
+  let lastInsert: { table: string; cols: string[]; stmt: Stmt } | null = null;
+  const sameCols = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const write = (c: Change) => {
     const cols = Object.keys(c.after);
     if (c.op === "create") {
-      const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
-      prepared(sql).run(...cols.map((col) => sqlValue(c.after[col] ?? null)));
+      if (!lastInsert || lastInsert.table !== c.table || !sameCols(lastInsert.cols, cols)) {
+        const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
+        lastInsert = { table: c.table, cols, stmt: prepared(sql) };
+      }
+      lastInsert.stmt.run(...cols.map((col) => sqlValue(c.after[col] ?? null)));
       return;
     }
     const versioned =
@@ -78,9 +87,11 @@ export function applyImport(
   };
   const run = () => {
     if (databaseFingerprint(db) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
+    // One prepared audit insert for the whole import (a city's import audits a million changes).
+    const writeAudit = auditWriter(db);
     changes.forEach((c, i) => {
       write(c);
-      writeAudit(db, {
+      writeAudit({
         userId: actor.userId,
         username: actor.username,
         action: `import.${c.op}`,
@@ -92,7 +103,7 @@ export function applyImport(
       });
       if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total, m.stage.write);
     });
-    writeAudit(db, {
+    writeAudit({
       userId: actor.userId,
       username: actor.username,
       action: "import.run",
@@ -101,6 +112,13 @@ export function applyImport(
       after: { rows: plan.rowCount, counts: plan.counts },
     });
   };
-  db.$client.transaction(run).immediate();
+  // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
+  const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
+  db.$client.pragma("cache_size = -262144");
+  try {
+    db.$client.transaction(run).immediate();
+  } finally {
+    db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
+  }
   return plan.counts;
 }

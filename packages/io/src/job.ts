@@ -123,7 +123,7 @@ export async function runImportJob(
       ...(opts.today ? { today: opts.today } : {}),
     });
     if (opts.scope && plan.errors.length === 0) {
-      plan.errors.push(...scopeErrors(db, plan, opts.scope));
+      for (const e of scopeErrors(db, plan, opts.scope)) plan.errors.push(e);
       if (plan.errors.length > 0) plan.changes = [];
     }
     if (plan.errors.length > 0) {

@@ -1064,7 +1064,8 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
   const counts = {} as Record<WriteTable, Counts>;
   for (const w of works) {
     const res = w.finish();
-    changes.push(...res.changes);
+    // One by one: spreading a city's hundreds of thousands of changes into push() overflows the stack.
+    for (const c of res.changes) changes.push(c);
     counts[w.table as WriteTable] = res.counts;
   }
   progress(3, 3, m.stage.rules);

@@ -3,8 +3,9 @@
  * per table, with row-level errors {sheet, row, column, value, reason}. Headers come in any order; an
  * unknown column is an error; a missing optional column reads as blank.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { codeOfLabel, isIsoDate, isValidCitizenId, isValidCreditCode, parseYesNo } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
@@ -62,31 +63,96 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value as unknown as string).trim();
 }
 
+/** The rows of one worksheet as text cells (header, then the non-empty data rows). */
+class SheetCollector {
+  readonly sheet: RawSheet;
+  private width = 0;
+  constructor(name: string) {
+    this.sheet = { name: name.trim(), header: [], rows: [] };
+  }
+  add(values: ExcelJS.CellValue[], rowNumber: number): void {
+    const cells: string[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+    if (rowNumber === 1 || this.sheet.header.length === 0) {
+      this.sheet.header = cells;
+      this.width = cells.length;
+      return;
+    }
+    if (cells.every((c) => c === "")) return;
+    while (cells.length < this.width) cells.push("");
+    this.sheet.rows.push({ row: rowNumber, cells });
+  }
+}
+
+/** Chunks of UTF-8 bytes as text, characters split across chunk boundaries joined again. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const tail = decoder.decode();
+  if (tail !== "") yield tail;
+}
+
+/** The parts of exceljs 4.4's streaming reader that hand an entry's bytes to its XML parser. */
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+}
+
+/**
+ * exceljs's streaming reader decodes every chunk of an entry on its own, which breaks a Chinese
+ * character that straddles two chunks (「社��组织」). Hand its XML parser text decoded across chunks.
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const r = reader as unknown as ReaderInternals;
+  const text = (entry: NodeJS.ReadableStream) => {
+    const out = new PassThrough();
+    out.setEncoding("utf8");
+    entry.pipe(out);
+    return out;
+  };
+  const worksheet = r._parseWorksheet.bind(reader);
+  r._parseWorksheet = function* (iterator, sheetNo) {
+    return yield* worksheet(utf8Text(iterator), sheetNo);
+  };
+  const workbook = r._parseWorkbook.bind(reader);
+  r._parseWorkbook = (entry) => workbook(text(entry));
+  const styles = r._parseStyles.bind(reader);
+  r._parseStyles = (entry) => styles(text(entry));
+  const shared = r._parseSharedStrings.bind(reader);
+  r._parseSharedStrings = (entry) => shared(text(entry));
+}
+
+/**
+ * The worksheets of a workbook one at a time, read with exceljs's streaming reader: only the sheet being
+ * handed out is held as text, never the whole workbook's cell model (a city's workbook has a million rows).
+ */
+export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncGenerator<RawSheet> {
+  const input = typeof source === "string" ? createReadStream(source) : Readable.from([Buffer.from(source)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  decodeAcrossChunks(reader);
+  for await (const ws of reader) {
+    const worksheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    const collector = new SheetCollector(worksheet.name);
+    for await (const row of worksheet) collector.add(row.values as ExcelJS.CellValue[], row.number);
+    yield collector.sheet;
+  }
+}
+
 /** Every sheet of a workbook as text. */
 export async function readWorkbookSheets(source: string | Uint8Array): Promise<RawSheet[]> {
-  const wb = new ExcelJS.Workbook();
-  const data = typeof source === "string" ? readFileSync(source) : source;
-  // exceljs declares its own global Buffer type: the cast bridges it to Node's.
-  await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const out: RawSheet[] = [];
-  wb.eachSheet((ws) => {
-    const sheet: RawSheet = { name: ws.name.trim(), header: [], rows: [] };
-    let width = 0;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      const values = row.values as ExcelJS.CellValue[];
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
-      if (rowNumber === 1 || sheet.header.length === 0) {
-        sheet.header = cells;
-        width = cells.length;
-        return;
-      }
-      if (cells.every((c) => c === "")) return;
-      while (cells.length < width) cells.push("");
-      sheet.rows.push({ row: rowNumber, cells });
-    });
-    out.push(sheet);
-  });
+  for await (const sheet of streamWorkbookSheets(source)) out.push(sheet);
   return out;
 }
 
@@ -211,18 +277,23 @@ function emptyTables(): ParsedTables {
   return t as ParsedTables;
 }
 
-/** Text sheets → typed rows per table with row-level errors. */
-export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportError[] = []): ParsedImport {
-  const tables = emptyTables();
-  const errors = [...initialErrors];
-  let rowCount = 0;
-  for (const sheet of sheets) {
-    if (sheet.name === README_SHEET) continue;
+/** Typed rows per table and row-level errors, filled one sheet at a time. */
+class SheetParser {
+  readonly tables = emptyTables();
+  readonly errors: ImportError[];
+  rowCount = 0;
+  constructor(initialErrors: ImportError[] = []) {
+    this.errors = [...initialErrors];
+  }
+
+  add(sheet: RawSheet): void {
+    const { tables, errors } = this;
+    if (sheet.name === README_SHEET) return;
     const spec = specOfSheet(sheet.name);
     if (!spec) {
       if (sheet.rows.length > 0 || sheet.header.some((h) => h !== ""))
         errors.push({ sheet: sheet.name, row: null, column: "", value: "", reason: m.unknownSheet });
-      continue;
+      return;
     }
     const sheetName = sheet.name;
     const columnAt: (number | undefined)[] = [];
@@ -254,9 +325,10 @@ export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportEr
         headerOk = false;
       }
     }
-    rowCount += sheet.rows.length;
-    if (!headerOk) continue;
+    this.rowCount += sheet.rows.length;
+    if (!headerOk) return;
     const list = tables[spec.key] as unknown[];
+    const requiredAt = spec.columns.map((c) => (c.required ? sheet.header.indexOf(c.header) : -1));
     for (const { row, cells } of sheet.rows) {
       const rec: Record<string, unknown> = {};
       for (const c of spec.columns) rec[c.field] = null;
@@ -272,26 +344,37 @@ export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportEr
           ok = false;
         } else rec[c.field] = r.value;
       });
-      for (const c of spec.columns) {
-        if (c.required && rec[c.field] === null && cells[sheet.header.indexOf(c.header)] === "") {
+      spec.columns.forEach((c, ci) => {
+        if (c.required && rec[c.field] === null && cells[requiredAt[ci]!] === "") {
           errors.push({ sheet: sheetName, row, column: c.header, value: "", reason: m.required });
           ok = false;
         }
-      }
+      });
       if (ok) {
         rec.loc = { sheet: sheetName, row };
         list.push(rec);
       }
     }
   }
-  return { tables, errors, rowCount };
+
+  result(): ParsedImport {
+    return { tables: this.tables, errors: this.errors, rowCount: this.rowCount };
+  }
+}
+
+/** Text sheets → typed rows per table with row-level errors. */
+export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportError[] = []): ParsedImport {
+  const parser = new SheetParser(initialErrors);
+  for (const sheet of sheets) parser.add(sheet);
+  return parser.result();
 }
 
 /** Read a workbook file (or its bytes) into typed rows. */
 export async function readImportWorkbook(source: string | Uint8Array): Promise<ParsedImport> {
-  let sheets: RawSheet[];
+  const parser = new SheetParser();
   try {
-    sheets = await readWorkbookSheets(source);
+    // Each sheet is turned into typed rows as soon as it is read, and its text dropped.
+    for await (const sheet of streamWorkbookSheets(source)) parser.add(sheet);
   } catch {
     return {
       tables: emptyTables(),
@@ -299,7 +382,7 @@ export async function readImportWorkbook(source: string | Uint8Array): Promise<P
       rowCount: 0,
     };
   }
-  return parseSheets(sheets);
+  return parser.result();
 }
 
 /** Read a folder of CSV files into typed rows. */

@@ -106,8 +106,12 @@ export class Work<R extends RowData & { id: number }> {
       this.keyColumns ? Object.fromEntries(this.keyColumns.map((c) => [c, r[c] ?? null])) : null;
     for (const id of this.created) {
       const row = this.rows.get(id)!;
-      const after: RowData = { ...row };
-      if (this.keyColumns) delete after.id;
+      // The staged row itself (nothing changes it after planning): a city's import creates a million.
+      let after: RowData = row;
+      if (this.keyColumns) {
+        after = { ...row };
+        delete after.id;
+      }
       changes.push({
         table: this.table,
         op: "create",

@@ -71,8 +71,8 @@ export async function importCommand(args: string[]): Promise<number> {
   let plan;
   try {
     bar.update(0, 3, "读取文件");
-    const parsed = await readImport(input);
-    plan = planImport(db, parsed, { onProgress: (d, t, s) => bar.update(d, t, s) });
+    // No variable keeps the parsed rows: once planned, a city's million rows can be collected.
+    plan = planImport(db, await readImport(input), { onProgress: (d, t, s) => bar.update(d, t, s) });
     if (plan.errors.length === 0 && !values["dry-run"])
       applyImport(db, plan, actor, (d, t, s) => bar.update(d, t, s));
   } finally {

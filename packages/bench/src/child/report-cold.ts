@@ -1,0 +1,37 @@
+/**
+ * One cold computation of a year-end report, in a fresh process (the bench starts one per repetition):
+ * open the database, build the report as the command line's `report` does (as the system, the whole
+ * city) and turn it into the JSON the command line prints. Prints one JSON line: the time and the
+ * per-row host figures the bench compares with the baseline.
+ *
+ *   node --import tsx report-cold.ts --db FILE --year 2025 --unit G369900 [--out report.json]
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { buildReport, migrateDb, openDb, reportJson, systemScope } from "@liangxin/db";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    year: { type: "string" },
+    unit: { type: "string" },
+    out: { type: "string" },
+  },
+});
+if (!values.db || !values.year || !values.unit) throw new Error("usage: --db FILE --year Y --unit CODE");
+
+const t0 = performance.now();
+const db = openDb(values.db);
+migrateDb(db);
+const view = buildReport(db, systemScope(db), { nodeCode: values.unit, year: Number(values.year) });
+const json = reportJson(view);
+const ms = performance.now() - t0;
+db.$client.close();
+if (values.out) writeFileSync(values.out, `${JSON.stringify(json, null, 2)}\n`);
+console.log(
+  JSON.stringify({
+    ms,
+    rows: json.rows.map((r) => ({ code: r.code, name: r.name, hosts: r.hosts, orgCovered: r.orgCovered })),
+    total: { hosts: json.total.hosts, orgCovered: json.total.orgCovered },
+  }),
+);

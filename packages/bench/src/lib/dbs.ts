@@ -1,0 +1,122 @@
+/**
+ * The scale databases of the bench, kept under /tmp/bench between runs: `city-<N>.db` is seeded with
+ * `npm run cli -- seed --scale city --hosts N` (the real command, in a child process) and marked done
+ * with `city-<N>.db.ok`; a file without its mark (an interrupted seed) is thrown away and seeded again.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createUser, openDb } from "@liangxin/db";
+import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
+
+export const BENCH_DIR = "/tmp/bench";
+export const BENCH_PASSWORD = "Bench@2026";
+
+export function removeDb(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal", ".ok"]) rmSync(`${file}${suffix}`, { force: true });
+}
+
+const migrated = new Set<string>();
+
+/** The path of a seeded city of N hosts, seeding it first when needed. */
+export async function scaleDb(hosts: number): Promise<string> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const file = path.join(BENCH_DIR, `city-${hosts}.db`);
+  if (existsSync(file) && existsSync(`${file}.ok`)) {
+    // Bring a kept database to the current schema (new indexes) before anything is timed on it.
+    if (!migrated.has(file)) {
+      const r = await runCli(["migrate"], { env: { DATABASE_URL: file } });
+      assertOk("migrate", r);
+      migrated.add(file);
+      if (r.wallMs > 5000) log(`migrated ${file} to the current schema in ${fmtMs(r.wallMs)}`);
+    }
+    return file;
+  }
+  removeDb(file);
+  log(`seeding a city of ${fmtInt(hosts)} hosts into ${file} (seed --scale city --hosts ${hosts}) …`);
+  const r = await runCli(["seed", "--scale", "city", "--hosts", String(hosts)], {
+    env: { DATABASE_URL: file },
+    showProgress: true,
+  });
+  assertOk("seed --scale city", r);
+  writeFileSync(`${file}.ok`, `${new Date().toISOString()}\n`);
+  log(`seeded ${fmtInt(hosts)} hosts in ${fmtMs(r.wallMs)}`);
+  return file;
+}
+
+export interface CityInfo {
+  cityCode: string;
+  hosts: number;
+}
+
+export function cityInfo(file: string): CityInfo {
+  const db = openDb(file);
+  try {
+    const cityCode = db.$client
+      .prepare(
+        "select code from orgs where parent_id is null and category = 'cityCommittee' order by id limit 1",
+      )
+      .pluck()
+      .get() as string;
+    const hosts = db.$client.prepare("select count(*) from hosts").pluck().get() as number;
+    return { cityCode, hosts };
+  } finally {
+    db.$client.close();
+  }
+}
+
+export interface Township {
+  regionId: number;
+  name: string;
+  orgCode: string;
+  hosts: number;
+}
+
+/** The townships with their committee and host count. */
+function townships(file: string): Township[] {
+  const db = openDb(file);
+  try {
+    return db.$client
+      .prepare(
+        `select r.id as regionId, r.name as name, o.code as orgCode,
+                (select count(*) from hosts h where h.region_id = r.id) as hosts
+         from regions r join orgs o on o.region_id = r.id and o.category = 'townshipCommittee'
+         where r.level = 'township' and o.revoked_on is null
+         order by r.id`,
+      )
+      .all() as Township[];
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** The township of median size; or, given a size, the township whose host count is nearest to it. */
+export function pickTownship(file: string, nearSize?: number): Township {
+  const all = townships(file);
+  if (all.length === 0) throw new Error(`no township committee in ${file}`);
+  if (nearSize === undefined) {
+    const sorted = [...all].sort((a, b) => a.hosts - b.hosts || a.regionId - b.regionId);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  }
+  return [...all].sort((a, b) => Math.abs(a.hosts - nearSize) - Math.abs(b.hosts - nearSize))[0]!;
+}
+
+/** A township administrator (role admin bound to the township committee), created once. */
+export function ensureTownshipAdmin(file: string, township: Township): string {
+  const username = `bench-${township.orgCode}`.toLowerCase();
+  const db = openDb(file);
+  try {
+    const existing = db.$client.prepare("select id from users where username = ?").get(username);
+    if (!existing) {
+      createUser(db, {
+        username,
+        password: BENCH_PASSWORD,
+        displayName: `基准测试 ${township.name}`,
+        role: "admin",
+        orgCode: township.orgCode,
+      });
+    }
+    return username;
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,148 @@
+/** The goals of issue 8 and how the measured figures meet them. */
+import type { ImportResult } from "../measure/import.ts";
+import type { LedgerResult } from "../measure/ledger.ts";
+import type { PagesResult } from "../measure/pages.ts";
+import type { ReportResult } from "../measure/report.ts";
+import { fmtInt, fmtMb, fmtMs, fmtRatio } from "./util.ts";
+
+export interface Goal {
+  id: string;
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+  /** A correctness check of the measurement, not one of the issue's goals. */
+  check?: boolean;
+}
+
+export interface Results {
+  report?: ReportResult;
+  pages?: PagesResult;
+  ledger?: LedgerResult;
+  import?: ImportResult;
+}
+
+const GB_KB = 1024 * 1024;
+
+export function goalsOf(r: Results): Goal[] {
+  const out: Goal[] = [];
+  if (r.report) {
+    const x = r.report;
+    out.push({
+      id: "1a",
+      what: `City year-end report ${x.year}, cold (median of ${x.reportMs.length} fresh processes)`,
+      goal: "≤ 1.5 s",
+      measured: fmtMs(x.reportMedian),
+      met: x.reportMedian <= 1500,
+    });
+    out.push({
+      id: "1b",
+      what: `Report ÷ baseline statement (${fmtMs(x.baselineMedian)})`,
+      goal: "≤ 3",
+      measured: fmtRatio(x.ratio),
+      met: x.ratio <= 3,
+    });
+    out.push({
+      id: "1-check",
+      what: "Check: the baseline's per-county hosts and covered hosts = the report's county rows",
+      goal: "agree",
+      check: true,
+      measured: x.allAgree
+        ? `agree (${x.counties.length} counties)`
+        : `${x.counties.filter((c) => !c.agree).length} of ${x.counties.length} differ`,
+      met: x.allAgree,
+    });
+  }
+  if (r.pages) {
+    const big = r.pages.big;
+    for (const p of big.pages) {
+      if (!p.load) continue;
+      const l = p.load;
+      const bad = l.errors + l.timeouts + l.non2xx + l.mismatches;
+      const scheduled = r.pages.options.rate * r.pages.options.duration;
+      // Requests the open loop meant to send but never got answered: held back because every connection
+      // still waited for a slow answer, or still in flight when the run ended.
+      const unanswered = Math.max(0, scheduled - l.requests - l.errors);
+      out.push({
+        id: `2-${p.page.key}`,
+        what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts, ${r.pages.options.rate} req/s for ${r.pages.options.duration} s: p95 (p50 ${fmtMs(l.p50)})`,
+        goal: "p95 ≤ 150 ms",
+        measured: fmtMs(l.p95),
+        met: l.p95 <= 150,
+      });
+      out.push({
+        id: `2-${p.page.key}-errors`,
+        what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page / unanswered, of ${fmtInt(scheduled)} scheduled`,
+        goal: "none (≤ 1% unanswered)",
+        measured:
+          `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches} / ${fmtInt(unanswered)}` +
+          (l.afterLoad ? `; after the load: ${l.afterLoad}` : ""),
+        met: bad === 0 && unanswered <= scheduled / 100 && !l.afterLoad,
+      });
+    }
+  }
+  const scope = r.pages;
+  if (scope?.small) {
+    for (const p of scope.big.pages) {
+      const s = scope.small.pages.find((x) => x.page.key === p.page.key);
+      if (!s) continue;
+      const ratio = p.sequentialMedian / s.sequentialMedian;
+      out.push({
+        id: `3-${p.page.key}`,
+        what: `${p.page.label}: ${fmtInt(scope.big.dbHosts)}-host city (${fmtMs(p.sequentialMedian)}) ÷ ${fmtInt(scope.small.dbHosts)}-host city (${fmtMs(s.sequentialMedian)}), townships of ${fmtInt(scope.big.township.hosts)} / ${fmtInt(scope.small.township.hosts)} hosts`,
+        goal: "≤ 1.5",
+        measured: fmtRatio(ratio),
+        met: ratio <= 1.5,
+      });
+    }
+  }
+  if (r.ledger) {
+    const x = r.ledger;
+    out.push({
+      id: "4a",
+      what: `Ledger workbook of ${fmtInt(x.big.hosts)} hosts (child process, 1 run)`,
+      goal: "≤ 60 s",
+      measured: `${fmtMs(x.big.wallMs)} (CPU ${fmtMs(x.big.cpuMs)})`,
+      met: x.big.wallMs <= 60_000,
+    });
+    out.push({
+      id: "4b",
+      what: `Ledger workbook of ${fmtInt(x.big.hosts)} hosts: peak resident memory`,
+      goal: "≤ 1 GB",
+      measured: fmtMb(x.big.maxRssKb),
+      met: x.big.maxRssKb <= GB_KB,
+    });
+    if (x.small) {
+      out.push({
+        id: "4c",
+        what: `Ledger peak memory at ${fmtInt(x.big.hosts)} ÷ at ${fmtInt(x.small.hosts)} hosts (${fmtMb(x.big.maxRssKb)} / ${fmtMb(x.small.maxRssKb)})`,
+        goal: "≤ 1.3",
+        measured: fmtRatio(x.rssRatio),
+        met: x.rssRatio <= 1.3,
+      });
+    }
+  }
+  if (r.import) {
+    const x = r.import;
+    out.push({
+      id: "5",
+      what: `Import of ${fmtInt(x.hosts)} hosts with years, coverage and members into an empty database (child process, 1 run)`,
+      goal: "≤ 60 s",
+      measured: `${fmtMs(x.wallMs)} (CPU ${fmtMs(x.cpuMs)})`,
+      met: x.wallMs <= 60_000,
+    });
+    const differ = Object.keys(x.source).filter((t) => x.source[t] !== x.imported[t]);
+    out.push({
+      id: "5-check",
+      what: "Check: rows imported = rows of the exported city, table by table",
+      goal: "equal",
+      check: true,
+      measured:
+        differ.length === 0
+          ? "equal"
+          : differ.map((t) => `${t} ${fmtInt(x.imported[t] ?? 0)} of ${fmtInt(x.source[t] ?? 0)}`).join("; "),
+      met: differ.length === 0,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * The BUILT portal (`next start` of apps/portal) on 127.0.0.1 against a scale database, and a real
+ * Auth.js credentials login over HTTP (GET /api/auth/csrf, POST /api/auth/callback/credentials).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { BENCH_DIR } from "./dbs.ts";
+import { assertOk, log, ROOT, runNode } from "./util.ts";
+
+export const PORTAL_DIR = path.join(ROOT, "apps", "portal");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/** Build the portal through turbo (a cache hit when nothing changed since the last build). */
+export async function buildPortal(force: boolean): Promise<void> {
+  const built = existsSync(path.join(PORTAL_DIR, ".next", "BUILD_ID"));
+  if (built && !force) return;
+  log(built ? "building the portal (turbo; cached when unchanged) …" : "no .next: building the portal …");
+  const turbo = path.join(ROOT, "node_modules", "turbo", "bin", "turbo");
+  const r = await runNode([turbo, "run", "build", "--filter=@liangxin/portal", "--output-logs=errors-only"], {
+    env: { TURBO_TELEMETRY_DISABLED: "1" },
+    showProgress: true,
+  });
+  assertOk("portal build", r);
+  log(`portal built in ${(r.wallMs / 1000).toFixed(0)} s`);
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+/** The first free port of the bench's range (3231–3239). */
+export async function freePort(exclude: number[] = []): Promise<number> {
+  for (let p = 3231; p <= 3239; p++) {
+    if (!exclude.includes(p) && (await portFree(p))) return p;
+  }
+  throw new Error("ports 3231–3239 are all taken: stop the bench's old servers (fuser -k 3231/tcp …)");
+}
+
+export interface Portal {
+  url: string;
+  port: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(dbFile: string, port: number): Promise<Portal> {
+  const logFile = path.join(BENCH_DIR, `portal-${port}.log`);
+  const out = createWriteStream(logFile);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: PORTAL_DIR,
+      env: {
+        ...process.env,
+        DATABASE_URL: dbFile,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_TRUST_HOST: "true",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) throw new Error(`next start exited early; see ${logFile}`);
+    try {
+      const res = await fetch(`${url}/login`, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the portal did not answer on ${url} within 120 s; see ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { url, port, logFile, stop };
+}
+
+function cookiesOf(res: Response): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const line of res.headers.getSetCookie()) {
+    const pair = line.split(";")[0] ?? "";
+    const eq = pair.indexOf("=");
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return jar;
+}
+
+const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Sign in through Auth.js credentials; the cookie header of the session. */
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrfRes);
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
+    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${url}/` }).toString(),
+  });
+  await res.arrayBuffer();
+  for (const [k, v] of cookiesOf(res)) jar.set(k, v);
+  const location = res.headers.get("location") ?? "";
+  const session = [...jar.keys()].find((k) => k.includes("session-token"));
+  if (!session || location.includes("error")) {
+    throw new Error(`login as ${username} failed (status ${res.status}, location ${location})`);
+  }
+  return header(new Map([[session, jar.get(session)!]]));
+}

@@ -1,0 +1,106 @@
+/**
+ * 1. The city's year-end report computed cold (a fresh process per repetition) against the baseline
+ * statement (also a fresh process per repetition), and whether their per-county figures agree.
+ */
+import path from "node:path";
+import { BENCH_DIR, cityInfo } from "../lib/dbs.ts";
+import { assertOk, fmtMs, lastJson, log, median, runChild } from "../lib/util.ts";
+
+interface ReportRun {
+  ms: number;
+  rows: { code: string; name: string; hosts: number | null; orgCovered: number | null }[];
+  total: { hosts: number | null; orgCovered: number | null };
+}
+interface BaselineRun {
+  ms: number;
+  rows: { code: string; name: string; hosts: number; covered: number }[];
+}
+
+export interface CountyCheck {
+  code: string;
+  name: string;
+  baselineHosts: number;
+  baselineCovered: number;
+  reportHosts: number | null;
+  reportCovered: number | null;
+  agree: boolean;
+}
+
+export interface ReportResult {
+  year: number;
+  unit: string;
+  reportMs: number[];
+  /** Wall time of each report process (start-up, module loading and the computation). */
+  reportWallMs: number[];
+  /** CPU time (user + system) of each report process: below the wall time when the cores are shared. */
+  reportCpuMs: number[];
+  baselineMs: number[];
+  reportMedian: number;
+  baselineMedian: number;
+  ratio: number;
+  counties: CountyCheck[];
+  allAgree: boolean;
+  reportFile: string;
+}
+
+export async function measureReport(dbFile: string, year: number, runs: number): Promise<ReportResult> {
+  const { cityCode } = cityInfo(dbFile);
+  const reportFile = path.join(BENCH_DIR, `report-${year}.json`);
+  const reports: ReportRun[] = [];
+  const reportWallMs: number[] = [];
+  const reportCpuMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`report ${year} of ${cityCode}, cold run ${i + 1}/${runs} (fresh process) …`);
+    const r = await runChild(
+      "report-cold.ts",
+      ["--db", dbFile, "--year", String(year), "--unit", cityCode, ...(i === 0 ? ["--out", reportFile] : [])],
+      { probeRss: true },
+    );
+    assertOk("report", r);
+    const run = lastJson<ReportRun>(r);
+    reports.push(run);
+    reportWallMs.push(r.wallMs);
+    reportCpuMs.push(r.cpuMs ?? NaN);
+    log(`  computed in ${fmtMs(run.ms)} (process ${fmtMs(r.wallMs)}, CPU ${fmtMs(r.cpuMs ?? NaN)})`);
+  }
+  const baselines: BaselineRun[] = [];
+  for (let i = 0; i < Math.max(runs, 3); i++) {
+    const r = await runChild("baseline.ts", ["--db", dbFile, "--as-of", `${year}-12-31`]);
+    assertOk("baseline", r);
+    baselines.push(lastJson<BaselineRun>(r));
+  }
+  const baselineMedian = median(baselines.map((b) => b.ms));
+  log(`baseline statement: median ${fmtMs(baselineMedian)} over ${baselines.length} fresh processes`);
+
+  const first = reports[0]!;
+  const byCode = new Map(first.rows.map((r) => [r.code, r]));
+  const counties: CountyCheck[] = baselines[0]!.rows.map((b) => {
+    const row = byCode.get(b.code);
+    const reportHosts = row?.hosts ?? null;
+    const reportCovered = row?.orgCovered ?? null;
+    return {
+      code: b.code,
+      name: b.name,
+      baselineHosts: b.hosts,
+      baselineCovered: b.covered,
+      reportHosts,
+      reportCovered,
+      agree: reportHosts === b.hosts && reportCovered === b.covered,
+    };
+  });
+  const reportMedian = median(reports.map((r) => r.ms));
+  return {
+    year,
+    unit: cityCode,
+    reportMs: reports.map((r) => r.ms),
+    reportWallMs,
+    reportCpuMs,
+    baselineMs: baselines.map((b) => b.ms),
+    reportMedian,
+    baselineMedian,
+    ratio: reportMedian / baselineMedian,
+    counties,
+    allAgree: counties.length > 0 && counties.every((c) => c.agree),
+    reportFile,
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { auditWriter, openTestDb, writeAudit, type AuditEntry } from "../src/index.ts";
+
+describe("audit rows of a bulk import", () => {
+  it("auditWriter writes the same row as writeAudit", () => {
+    const db = openTestDb();
+    const entry: AuditEntry = {
+      userId: null,
+      username: "cli",
+      action: "import.create",
+      entity: "hosts",
+      entityId: 42,
+      scopeOrgId: null,
+      before: null,
+      after: { name: "清源市某某科技有限公司", employees: 120, ownerIsMember: true },
+    };
+    const a = writeAudit(db, entry);
+    const b = auditWriter(db)(entry);
+    expect(b).toBe(a + 1);
+    const rows = db.$client
+      .prepare(
+        "select user_id, username, action, entity, entity_id, scope_org_id, before, after, at is not null as hasAt from audit_log order by id",
+      )
+      .all();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(rows[0]);
+    expect(JSON.parse((rows[1] as { after: string }).after)).toEqual(entry.after);
+  });
+});
