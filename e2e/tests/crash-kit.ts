@@ -142,7 +142,7 @@ export interface Portal {
 }
 
 /** Start the built portal on `dbFile` and wait until it serves the login page. */
-export async function startPortal(dbFile: string): Promise<Portal> {
+export async function startPortal(dbFile: string, extraEnv: Record<string, string> = {}): Promise<Portal> {
   if (!existsSync(path.join(root, "apps", "portal", ".next", "BUILD_ID")))
     throw new Error("the portal is not built: npx turbo run build --filter=@liangxin/portal");
   const child = spawn(
@@ -157,6 +157,7 @@ export async function startPortal(dbFile: string): Promise<Portal> {
         AUTH_TRUST_HOST: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
+        ...extraEnv,
       },
       stdio: "ignore",
       detached: true,

@@ -149,7 +149,12 @@ test("SIGKILL during an import: the imported hosts are all there or none, the fi
   let restartChecked = false;
   for (const [i, mode] of IMPORT_MODES.entries()) {
     const file = freshCopy(`import-${i}`);
-    const portal = await startPortal(file);
+    // "write": the worker holds its open transaction, every row written, for 3 s (a fault-injection hook of
+    // the import job), so the kill lands inside the write whatever the machine's speed.
+    const portal = await startPortal(
+      file,
+      mode === "write" ? { LIANGXIN_FAULT_IMPORT_PAUSE_MS: "3000" } : {},
+    );
     const admin = await session(portal, "city");
     const started = Date.now();
     const upload = attempt(() =>
@@ -325,7 +330,11 @@ test("SIGKILL during the report workflow: state, frozen figures and audit stay t
       chainMs = Date.now() - started;
       expect(acked).toBe(STEPS.length);
     } else {
-      delay = between(0, chainMs);
+      // Each iteration aims at another step: wait until the steps before it are acknowledged, then kill
+      // at a random moment of that step (a fast machine would otherwise always kill during the first).
+      const target = (i - 1) % STEPS.length;
+      while (acked < target && Date.now() - started < 30_000) await sleep(2);
+      delay = between(0, Math.max(5, Math.floor(chainMs / STEPS.length)));
       await sleep(delay);
     }
     await portal.crash();

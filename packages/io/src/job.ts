@@ -159,6 +159,7 @@ export async function runImportJob(
       : db.$client
           .transaction(() => {
             const c = applyImport(db, plan, actor, progress(30, 70));
+            faultPause();
             succeed(c);
             return c;
           })
@@ -178,4 +179,14 @@ export async function runImportJob(
   } finally {
     rmSync(marker, { force: true });
   }
+}
+
+/**
+ * Fault injection for the crash tests: with LIANGXIN_FAULT_IMPORT_PAUSE_MS set, the worker waits that long
+ * with every row written and the transaction still open, so that a SIGKILL lands inside the write for
+ * certain rather than by timing. Unset (always, outside tests) it does nothing.
+ */
+function faultPause(): void {
+  const ms = Number(process.env.LIANGXIN_FAULT_IMPORT_PAUSE_MS ?? 0);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
