@@ -14,9 +14,14 @@ async function pick(page: Page, scope: Locator, label: string, option?: string):
     ? page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
     : page.locator(".ant-select-dropdown:visible .ant-select-item-option").first();
   const title = (await choice.getAttribute("title")) ?? "";
-  await choice.click();
-  // wait for the dropdown to close, so the next pick does not find this one's options
-  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
+  // Wait for the dropdown to close, so the next pick does not find this one's options. A click that lands
+  // while the typed search is still re-rendering the list is lost (seen once in CI): click again until the
+  // dropdown closes.
+  const open = page.locator(".ant-select-dropdown:visible");
+  await expect(async () => {
+    if ((await open.count()) > 0) await choice.click({ timeout: 2_000 });
+    await expect(open).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   return title;
 }
 
