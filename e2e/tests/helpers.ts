@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -12,4 +12,34 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function loginAndWait(page: Page, username: string): Promise<void> {
   await login(page, username);
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Pick, in the antd Select labelled `label` inside `scope`, the option whose title contains `text` (typed
+ * into the search first with `search`), and wait until the select shows it. A click that lands while the
+ * list re-renders (a search's results arriving) is lost otherwise: seen in CI, so it is retried.
+ */
+export async function selectOption(
+  page: Page,
+  scope: Locator,
+  label: string,
+  text: string,
+  opts: { search?: boolean } = {},
+): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  const chosen = scope
+    .locator(".ant-form-item")
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .locator(".ant-select-content-has-value");
+  await expect(async () => {
+    if (opts.search) await input.fill(text);
+    else await input.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${text}"]`)
+      .first()
+      .click({ timeout: 3_000 });
+    await expect(chosen).toHaveAttribute("title", new RegExp(escapeRegExp(text)), { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait, selectOption } from "./helpers";
 
 /** An 18-digit citizen ID with its GB 11643 check character (computed here, independently). */
 function citizenId(body17: string): string {
@@ -13,22 +13,12 @@ const stamp = String(Date.now()).slice(-6);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Open an antd Select by its label inside `scope` and pick the option whose title contains `option`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${option}"]`)
-    .first()
-    .click();
-}
+const choose = (page: Page, scope: Locator, label: string, option: string) =>
+  selectOption(page, scope, label, option);
 
 /** A record picker: type part of the name, then pick the option that contains it. */
-async function pick(page: Page, scope: Locator, label: string, text: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).fill(text);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${text}"]`)
-    .first()
-    .click();
-}
+const pick = (page: Page, scope: Locator, label: string, text: string) =>
+  selectOption(page, scope, label, text, { search: true });
 
 /** The total of a list page's pager ("第 1/3 页,共 57 条"). */
 async function listTotal(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait, selectOption } from "./helpers";
 
 // GB 32100-2015: the check character of a unified social credit code (computed here, independently).
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -21,13 +21,8 @@ async function indicator(page: Page, key: string): Promise<number> {
 }
 
 /** Open an antd Select by its label inside `scope` and pick the option whose title contains `option`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${option}"]`)
-    .first()
-    .click();
-}
+const choose = (page: Page, scope: Locator, label: string, option: string) =>
+  selectOption(page, scope, label, option);
 
 async function fillHost(page: Page, form: Locator, code: string, name: string): Promise<void> {
   await form.getByLabel("统一社会信用代码").fill(code);
