@@ -4,6 +4,7 @@ import type { getCaller } from "@/server/caller";
 import { DataTable } from "@/components/data-table";
 import { L } from "./labels";
 import { rm } from "./messages";
+import { OrgActivityCards } from "@/roles/org-activity";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -48,48 +49,7 @@ export async function BranchHome({ caller }: { caller: Caller }) {
           }))}
         />
       </Card>
-      <Card title={rm.coveredHosts}>
-        <DataTable
-          testId="covered-hosts"
-          columns={[
-            { key: "name", title: rm.name },
-            { key: "code", title: rm.creditCode },
-            { key: "region", title: rm.region },
-            { key: "since", title: rm.foundedOn },
-          ]}
-          rows={org.coveredHosts.map((h) => ({
-            key: h.id,
-            name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
-            code: h.creditCode,
-            region: h.regionName,
-            since: h.startOn,
-          }))}
-        />
-      </Card>
-      <Card title={rm.meetings}>
-        <DataTable
-          columns={[
-            { key: "heldOn", title: rm.heldOn },
-            { key: "kind", title: rm.kind },
-            { key: "topic", title: rm.topic },
-          ]}
-          rows={org.meetings.map((m) => ({
-            key: m.id,
-            heldOn: m.heldOn,
-            kind: rm.meetingKinds[m.kind] ?? m.kind,
-            topic: m.topic ?? "",
-          }))}
-        />
-      </Card>
-      <Card title={rm.elections}>
-        <DataTable
-          columns={[
-            { key: "heldOn", title: rm.heldOn },
-            { key: "term", title: rm.term },
-          ]}
-          rows={org.elections.map((e) => ({ key: e.id, heldOn: e.heldOn, term: e.termYears }))}
-        />
-      </Card>
+      <OrgActivityCards org={org} />
     </div>
   );
 }

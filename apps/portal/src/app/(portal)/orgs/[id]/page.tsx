@@ -9,6 +9,7 @@ import { rm } from "@/roles/messages";
 import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
 import { EditOrgForm, ReparentForm } from "../org-forms";
+import { OrgActivityCards } from "@/roles/org-activity";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
 
@@ -142,47 +143,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           />
         </Card>
       ) : null}
-      <Card title={rm.coveredHosts}>
-        <DataTable
-          columns={[
-            { key: "name", title: rm.name },
-            { key: "code", title: rm.creditCode },
-            { key: "region", title: rm.region },
-            { key: "since", title: rm.foundedOn },
-          ]}
-          rows={org.coveredHosts.map((h) => ({
-            key: h.id,
-            name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
-            code: h.creditCode,
-            region: h.regionName,
-            since: h.startOn,
-          }))}
-        />
-      </Card>
-      <Card title={rm.meetings}>
-        <DataTable
-          columns={[
-            { key: "heldOn", title: rm.heldOn },
-            { key: "kind", title: rm.kind },
-            { key: "topic", title: rm.topic },
-          ]}
-          rows={org.meetings.map((m) => ({
-            key: m.id,
-            heldOn: m.heldOn,
-            kind: rm.meetingKinds[m.kind] ?? m.kind,
-            topic: m.topic ?? "",
-          }))}
-        />
-      </Card>
-      <Card title={rm.elections}>
-        <DataTable
-          columns={[
-            { key: "heldOn", title: rm.heldOn },
-            { key: "term", title: rm.term },
-          ]}
-          rows={org.elections.map((e) => ({ key: e.id, heldOn: e.heldOn, term: e.termYears }))}
-        />
-      </Card>
+      <OrgActivityCards org={org} />
     </div>
   );
 }
