@@ -2,7 +2,7 @@
  * The rows of the access matrix (every procedure of the app router × every role), shared by the access
  * matrix test and the hostile-input fuzz test (which replays each row's own call over HTTP as a valid input).
  */
-import { type Db } from "@liangxin/db";
+import { createUser, type Db } from "@liangxin/db";
 import { type Role, type World } from "./fixtures-issue4.ts";
 import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
@@ -68,6 +68,25 @@ function own(
       return w.ids.user(target[role]);
     }
   }
+}
+
+/**
+ * A second administrator bound to the role's own node: a peer, which does not exist for the role (a
+ * non-administrator gets the township's administrator instead, which does not exist for it either).
+ */
+function peerOf(db: Db, role: Role, w: World): number {
+  if (!(ADMINS as readonly string[]).includes(role)) return w.ids.user("township");
+  const code = db.$client
+    .prepare("select o.code from users u join orgs o on o.id = u.org_id where u.username = ?")
+    .pluck()
+    .get(role) as string;
+  return createUser(db, {
+    username: `peer-${role}`,
+    displayName: "同级管理员",
+    password: "Demo@2026",
+    role: "admin",
+    orgCode: code,
+  });
 }
 
 const grassrootsIn = (db: Db, role: Role) =>
@@ -259,16 +278,21 @@ export const MATRIX: Record<string, Entry> = {
   "users.setDisabled": {
     expect: allow([...ADMINS]),
     own: (c, r, w, db) => c.users.setDisabled({ id: own(w, db, r, "managedUser"), disabled: true }),
-    foreign: (c, r, w) =>
-      c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
+    foreign: [
+      (c, r, w) => c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
+      (c, r, w, db) => c.users.setDisabled({ id: peerOf(db, r, w), disabled: true }),
+    ],
     mutates: true,
   },
   "users.resetPassword": {
     expect: allow([...ADMINS]),
     own: (c, r, w, db) =>
       c.users.resetPassword({ id: own(w, db, r, "managedUser"), password: "NewPass#2026" }),
-    foreign: (c, r, w) =>
-      c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
+    foreign: [
+      (c, r, w) =>
+        c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
+      (c, r, w, db) => c.users.resetPassword({ id: peerOf(db, r, w), password: "NewPass#2026" }),
+    ],
     mutates: true,
   },
   "users.unlock": {

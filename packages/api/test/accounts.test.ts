@@ -1,0 +1,95 @@
+/**
+ * Accounts an attacker cannot turn (issue 16), at the API: an administrator manages only users bound
+ * below its own node (and owners of its territory); a peer administrator of the same node, or a superior,
+ * does not exist for it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUser, verifyPassword, type Db } from "@liangxin/db";
+import { buildWorld, callerOn, cloneDb, type World } from "./fixtures-issue4.ts";
+
+let w: World;
+beforeAll(() => {
+  w = buildWorld();
+});
+
+const row = (db: Db, username: string) =>
+  db.$client
+    .prepare("select id, password_hash as hash, disabled from users where username = ?")
+    .get(username) as { id: number; hash: string; disabled: number };
+
+/** A second administrator bound to the same node as `of`. */
+function addPeer(db: Db, of: string, username: string): number {
+  const code = db.$client
+    .prepare("select o.code from users u join orgs o on o.id = u.org_id where u.username = ?")
+    .pluck()
+    .get(of) as string;
+  createUser(db, {
+    username,
+    displayName: "同级管理员",
+    password: "Demo@2026",
+    role: "admin",
+    orgCode: code,
+  });
+  return row(db, username).id;
+}
+
+describe("user administration reaches only below the own node", () => {
+  it("a peer administrator of the same node can be neither reset nor disabled, nor is it listed", async () => {
+    const db = cloneDb(w.db);
+    const peer = addPeer(db, "township", "township2");
+    const township = callerOn(db, "township");
+    await expect(township.users.resetPassword({ id: peer, password: "Takeover2026" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(township.users.setDisabled({ id: peer, disabled: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const listed = await township.users.list({ page: 1, pageSize: 200, q: "township" });
+    expect(listed.rows.map((r) => r.username)).not.toContain("township2");
+    // The peer keeps its password and stays enabled.
+    const after = row(db, "township2");
+    expect(verifyPassword("Demo@2026", after.hash)).toBe(true);
+    expect(after.disabled).toBe(0);
+  });
+
+  it("the same holds at the top: the city administrator cannot take over another city administrator", async () => {
+    const db = cloneDb(w.db);
+    const peer = addPeer(db, "city", "city2");
+    const city = callerOn(db, "city");
+    await expect(city.users.resetPassword({ id: peer, password: "Takeover2026" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(city.users.setDisabled({ id: peer, disabled: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(verifyPassword("Demo@2026", row(db, "city2").hash)).toBe(true);
+  });
+
+  it("a superior administrator does not exist for the administrator below", async () => {
+    const db = cloneDb(w.db);
+    const township = callerOn(db, "township");
+    await expect(
+      township.users.resetPassword({ id: w.ids.user("county"), password: "Takeover2026" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      township.users.setDisabled({ id: w.ids.user("county"), disabled: true }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("administrators of nodes below, secretaries below and owners of the territory stay manageable", async () => {
+    const db = cloneDb(w.db);
+    const township = callerOn(db, "township");
+    const listed = await township.users.list({ page: 1, pageSize: 200 });
+    expect(listed.rows.map((r) => r.username)).toEqual(
+      expect.arrayContaining(["township", "branch", "owner"]),
+    );
+    await township.users.setDisabled({ id: w.ids.user("branch"), disabled: true });
+    expect(row(db, "branch").disabled).toBe(1);
+    await township.users.setDisabled({ id: w.ids.user("owner"), disabled: true });
+    expect(row(db, "owner").disabled).toBe(1);
+    await callerOn(db, "county").users.setDisabled({ id: w.ids.user("township"), disabled: true });
+    expect(row(db, "township").disabled).toBe(1);
+  });
+});
