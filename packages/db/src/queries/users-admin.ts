@@ -42,14 +42,23 @@ export interface ManagedUserRow {
   isSelf: boolean;
 }
 
-const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and o.path glob @orgGlob)
+/**
+ * Users the caller manages: bound to an organization strictly below its own node (a peer administrator of
+ * the same node, or a superior, does not exist for it), or owners of a host of its territory.
+ */
+const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and o.path glob @orgGlob and o.id <> @ownOrgId)
   or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and r.path glob @regionGlob))`;
+
+/** The parameters of MANAGED (the caller is an administrator bound to a node). */
+function managedParams(scope: Scope & { org: NonNullable<Scope["org"]> }) {
+  return { ...bind(scope, ""), ownOrgId: scope.org.id };
+}
 
 export interface UserListFilter extends PageInput {
   q?: string;
 }
 
-/** Users bound within the caller's subtree or territory (the caller included, not editable). */
+/** Users the caller manages, and the caller itself (not editable). */
 export function listManagedUsers(
   db: Db,
   scope: Scope,
@@ -57,8 +66,11 @@ export function listManagedUsers(
   now: Date = new Date(),
 ): Page<ManagedUserRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
-  const params: Record<string, unknown> = { ...bind(scope, "") };
-  const where = [MANAGED];
+  const params: Record<string, unknown> = {
+    ...managedParams({ ...scope, org: scope.org }),
+    selfId: scope.userId,
+  };
+  const where = [`(${MANAGED} or u.id = @selfId)`];
   if (filter.q?.trim()) {
     where.push(`(u.username like @q escape '\\' or u.display_name like @q escape '\\')`);
     params.q = likeParam(filter.q.trim());
@@ -102,17 +114,21 @@ interface TargetUser {
   scopeOrgId: number | null;
 }
 
-/** A user the caller manages (not the caller), else throws notFound / forbidden. */
+/**
+ * A user the caller manages, else throws notFound (forbidden, with a hint to 账号与密码, for the caller's
+ * own account).
+ */
 function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
+  if (userId === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
   const u = db.$client
     .prepare(
       `select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled, u.locked_until as lockedUntil
        from users u where u.id = @userId and ${MANAGED}`,
     )
-    .get({ ...bind(scope, ""), userId }) as Omit<TargetUser, "scopeOrgId"> | undefined;
+    .get({ ...managedParams({ ...scope, org: scope.org }), userId }) as
+    Omit<TargetUser, "scopeOrgId"> | undefined;
   if (!u) throw new UserAdminError("notFound", "");
-  if (u.id === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
   const hostRegion =
     u.hostId === null
       ? null
