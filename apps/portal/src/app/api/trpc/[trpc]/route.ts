@@ -5,7 +5,13 @@ import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
 
 export const dynamic = "force-dynamic";
 
-async function handler(incoming: Request) {
+/** Answers carry personal data: no browser or proxy keeps them. */
+function noStore(res: Response): Response {
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
+async function answer(incoming: Request): Promise<Response> {
   let req = incoming;
   if (incoming.method === "POST") {
     const body = await readLimited(incoming, TRPC_BODY_LIMIT);
@@ -31,6 +37,10 @@ async function handler(incoming: Request) {
     router: appRouter,
     createContext: () => createContext({ userId }),
   });
+}
+
+async function handler(incoming: Request) {
+  return noStore(await answer(incoming));
 }
 
 export { handler as GET, handler as POST };
