@@ -200,7 +200,11 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
 
 /** Sign in through Auth.js's credentials endpoint; the returned context carries the session cookie. */
 export async function signIn(portal: Portal, username: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: portal.baseURL });
+  // Origin on every request, as a page of the portal sends it: other origins are refused (issue 16).
+  const ctx = await request.newContext({
+    baseURL: portal.baseURL,
+    extraHTTPHeaders: { origin: portal.baseURL },
+  });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await ctx.post("/api/auth/callback/credentials", {
     form: { csrfToken, username, password: DEMO_PASSWORD, callbackUrl: `${portal.baseURL}/` },

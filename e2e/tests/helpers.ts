@@ -2,6 +2,14 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
+/**
+ * The header a state-changing request sent outside a page (Playwright's request context) carries, as a
+ * browser would: the portal refuses a POST whose Origin is not its own (issue 16).
+ */
+export function sameOrigin(baseURL: string | undefined): { origin: string } {
+  return { origin: new URL(baseURL!).origin };
+}
+
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);

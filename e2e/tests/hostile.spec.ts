@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait, sameOrigin } from "./helpers";
 
 // Hostile input at the portal's HTTP boundary (issue 9): uploads that are not spreadsheets, too large or
 // zip bombs; names with markup on the list and detail pages; path tricks on every route that serves a
@@ -67,8 +67,17 @@ const PNG = Buffer.from(
   "hex",
 );
 
-function upload(request: APIRequestContext, name: string, buffer: Buffer, mimeType = XLSX) {
-  return request.post("/api/io/import", { multipart: { file: { name, mimeType, buffer } } });
+function upload(
+  request: APIRequestContext,
+  origin: string | undefined,
+  name: string,
+  buffer: Buffer,
+  mimeType = XLSX,
+) {
+  return request.post("/api/io/import", {
+    headers: sameOrigin(origin),
+    multipart: { file: { name, mimeType, buffer } },
+  });
 }
 
 /** A refusal a user can read: the status, a Chinese message, no stack trace. */
@@ -108,28 +117,34 @@ test("uploads that are not spreadsheets, too large or zip bombs are refused with
     ["谎报2.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from("<x/>"), declaredSize: 1 << 30 }])],
   ];
   for (const [name, buffer, mime] of refusals) {
-    const message = await expectRefused(await upload(r, name, buffer, mime), [400]);
+    const message = await expectRefused(await upload(r, baseURL, name, buffer, mime), [400]);
     expect(message, name).not.toBe("");
   }
 
   // Over 20 MB: refused before reading it.
-  await expectRefused(await upload(r, "大.xlsx", Buffer.alloc(21 * 1024 * 1024, 1)), [413]);
+  await expectRefused(await upload(r, baseURL, "大.xlsx", Buffer.alloc(21 * 1024 * 1024, 1)), [413]);
   // No file at all, or a form that is not multipart.
-  await expectRefused(await r.post("/api/io/import", { multipart: { other: "x" } }), [400]);
   await expectRefused(
-    await r.post("/api/io/import", { data: "garbage", headers: { "content-type": "text/plain" } }),
+    await r.post("/api/io/import", { headers: sameOrigin(baseURL), multipart: { other: "x" } }),
+    [400],
+  );
+  await expectRefused(
+    await r.post("/api/io/import", {
+      data: "garbage",
+      headers: { ...sameOrigin(baseURL), "content-type": "text/plain" },
+    }),
     [400],
   );
 
   // Signed out: refused, whatever the file.
   const anonymous = await playwright.request.newContext({ baseURL });
-  await expectRefused(await upload(anonymous, "照片.xlsx", PNG), [401]);
+  await expectRefused(await upload(anonymous, baseURL, "照片.xlsx", PNG), [401]);
   await anonymous.dispose();
 
   // The real thing still goes through: the template itself is a spreadsheet.
   const template = await r.get("/api/io/template");
   expect(template.status()).toBe(200);
-  const ok = await upload(r, "模板.xlsx", await template.body());
+  const ok = await upload(r, baseURL, "模板.xlsx", await template.body());
   expect(ok.status()).toBe(200);
   expect(((await ok.json()) as { id: number }).id).toBeGreaterThan(0);
 });
@@ -144,7 +159,7 @@ function guard(page: Page): { dialogs: string[] } {
   return seen;
 }
 
-test("names containing markup render as text on the list and detail pages", async ({ page }) => {
+test("names containing markup render as text on the list and detail pages", async ({ page, baseURL }) => {
   await loginAndWait(page, "township");
   const options = await page.request.get("/api/trpc/hosts.formOptions");
   expect(options.status()).toBe(200);
@@ -157,6 +172,7 @@ test("names containing markup render as text on the list and detail pages", asyn
   const owner = `<img src=x onerror="window.__xss=2;alert(2)">`;
   const address = `"><svg onload=alert(3)>`;
   const created = await page.request.post("/api/trpc/records.host.create", {
+    headers: sameOrigin(baseURL),
     data: {
       json: {
         creditCode: randomCreditCode(),
@@ -264,6 +280,7 @@ test("pages with malformed search parameters answer 200 or 404, never a server e
 
 test("an oversized API request body is refused with 413 before it is read, and a normal save still works", async ({
   page,
+  baseURL,
 }) => {
   await loginAndWait(page, "township");
   const r = page.request;
@@ -272,7 +289,7 @@ test("an oversized API request body is refused with 413 before it is read, and a
   });
   const res = await r.post("/api/trpc/hosts.updateContact", {
     data: huge,
-    headers: { "content-type": "application/json" },
+    headers: { ...sameOrigin(baseURL), "content-type": "application/json" },
   });
   expect(res.status()).toBe(413);
   expect(await res.text()).toContain("请求内容过大");

@@ -12,5 +12,6 @@ export const apiMessages = {
   noSuchProcedure: "请求的接口不存在",
   methodNotAllowed: "请求方式不正确",
   tooLarge: "请求内容过大",
+  jsonOnly: "接口只接受 JSON 格式的请求(Content-Type: application/json)",
   refused: "请求无法处理",
 } as const;

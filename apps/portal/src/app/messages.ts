@@ -21,4 +21,5 @@ export const portalMessages = {
   territory: "管辖区划",
   noTerritory: "无属地(按隶属管理)",
   myEnterprise: "本企业",
+  originRefused: "请求来源不是本系统,已拒绝(防止跨站请求伪造)。请在本系统的页面中操作。",
 } as const;

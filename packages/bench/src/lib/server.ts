@@ -132,7 +132,8 @@ export async function login(url: string, username: string, password: string): Pr
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
+    // The portal refuses a POST whose Origin is not its own.
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar), origin: url },
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${url}/` }).toString(),
   });
   await res.arrayBuffer();

@@ -57,7 +57,12 @@ export class Session {
       const res = await fetch(`${this.baseURL}${pathAndQuery}`, {
         ...init,
         redirect: "manual",
-        headers: { ...(init.headers as Record<string, string> | undefined), cookie: this.cookieHeader() },
+        // Origin as a page of the portal sends it: the portal refuses a POST of another origin.
+        headers: {
+          ...(init.headers as Record<string, string> | undefined),
+          cookie: this.cookieHeader(),
+          origin: this.baseURL,
+        },
         signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.stopSignal]),
       });
       this.keepCookies(res);

@@ -11,23 +11,28 @@ function noStore(res: Response): Response {
   return res;
 }
 
+/** A refusal in tRPC's error shape, so that the client shows its message. */
+function refusal(status: number, code: string, message: string): Response {
+  return Response.json(
+    { error: { json: { message, code: -32600, data: { code, httpStatus: status } } } },
+    { status },
+  );
+}
+
+/**
+ * A POST must be JSON, as the portal's client sends it: tRPC's fetch adapter would also take
+ * multipart/form-data and application/octet-stream, the types a form of another site can send without
+ * a preflight.
+ */
+const isJson = (req: Request) =>
+  (req.headers.get("content-type") ?? "").split(";", 1)[0]!.trim().toLowerCase() === "application/json";
+
 async function answer(incoming: Request): Promise<Response> {
   let req = incoming;
   if (incoming.method === "POST") {
+    if (!isJson(incoming)) return refusal(415, "UNSUPPORTED_MEDIA_TYPE", apiMessages.jsonOnly);
     const body = await readLimited(incoming, TRPC_BODY_LIMIT);
-    if (body === null)
-      return Response.json(
-        {
-          error: {
-            json: {
-              message: `${apiMessages.tooLarge}(上限 256 KB)`,
-              code: -32600,
-              data: { code: "PAYLOAD_TOO_LARGE" },
-            },
-          },
-        },
-        { status: 413 },
-      );
+    if (body === null) return refusal(413, "PAYLOAD_TOO_LARGE", `${apiMessages.tooLarge}(上限 256 KB)`);
     req = new Request(incoming.url, { method: "POST", headers: incoming.headers, body });
   }
   const userId = await sessionUserId();
