@@ -11,6 +11,9 @@ const WAIT = /请\s*\d+\s*分钟后再试/;
 
 const signedIn = (a: Answer) => a.status === 302 && !a.location.includes("error");
 
+// Each test signs in a dozen times (a bcrypt comparison each) on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("after 5 wrong passwords from one address the 6th attempt waits even with the right password; another address signs in; the administrator sees the attempts", async ({
   page,
   baseURL,

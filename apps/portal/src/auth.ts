@@ -3,9 +3,14 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
 import { getDb } from "@liangxin/db";
+import { clientAddress } from "@/server/client-address";
 
-class LockedError extends CredentialsSignin {
-  override code = "locked";
+/** Too many failures of this username from this address, or from this address: wait `minutes`. */
+class ThrottledError extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `throttled-${minutes}`;
+  }
 }
 class DisabledError extends CredentialsSignin {
   override code = "disabled";
@@ -26,12 +31,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const result = authenticate(getDb(), parsed.data.username, parsed.data.password);
+        const result = await authenticate(getDb(), {
+          ...parsed.data,
+          clientAddress: clientAddress(request.headers),
+        });
         if (result.ok) return { id: String(result.userId), name: result.displayName };
-        if (result.reason === "locked") throw new LockedError();
+        if (result.reason === "throttled") throw new ThrottledError(result.waitMinutes);
         if (result.reason === "disabled") throw new DisabledError();
         return null;
       },

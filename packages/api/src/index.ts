@@ -1,6 +1,6 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContext, todayIso, type Context } from "./context.ts";
 export { apiMessages } from "./messages.ts";
-export { authenticate, type AuthResult } from "@liangxin/db";
+export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db";
 export { mappedProcedure, toTRPCError } from "./errors.ts";
 export * as schemas from "./schemas/index.ts";

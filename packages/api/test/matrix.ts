@@ -295,12 +295,6 @@ export const MATRIX: Record<string, Entry> = {
     ],
     mutates: true,
   },
-  "users.unlock": {
-    expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.users.unlock({ id: own(w, db, r, "managedUser") }),
-    foreign: (c, r, w) => c.users.unlock({ id: r === "city" ? NONE : w.ids.user("qingshan") }),
-    mutates: true,
-  },
   "audit.search": { expect: allow([...ADMINS]), own: (c) => c.audit.search({ page: 1, pageSize: 5 }) },
   "account.changePassword": {
     expect: allow(["city", "county", "township", "industry", "branch", "owner"]),

@@ -3,80 +3,61 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { users } from "./schema.ts";
 import { writeAudit } from "./audit.ts";
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import { throttledCheck, waitMinutes } from "./throttle.ts";
+import { BCRYPT_COST, verifyPasswordAsync } from "./users.ts";
 
 export type AuthResult =
   | { ok: true; userId: number; displayName: string }
-  | { ok: false; reason: "invalid" | "locked" | "disabled" };
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled"; waitMinutes: number };
 
-/** Compared against when the user does not exist, so that timing does not reveal usernames. */
-const DUMMY_HASH = bcrypt.hashSync("liangxin-dummy-password", 10);
+/** A sign-in attempt: what was typed, and the client's address (see the portal's client address). */
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  clientAddress: string;
+}
+
+/** Compared against when the user does not exist (same cost as a real hash), so timing does not tell. */
+const DUMMY_HASH = bcrypt.hashSync("liangxin-dummy-password", BCRYPT_COST);
 
 /**
- * Check a username and password. Five failures in a row lock the account for 15 minutes; while locked,
- * even the right password is refused. Every attempt is audited.
+ * Check a username and password, throttled by username + client address and by address (throttle.ts):
+ * an attempt that must wait is refused without checking the password. An unknown username goes through
+ * the same steps (a throttle count, a bcrypt comparison, an audit row) and gets the same answers as an
+ * existing one; a disabled account says so only to whoever knows its password. Every attempt is audited.
  */
-export function authenticate(db: Db, username: string, password: string, now: Date = new Date()): AuthResult {
+export async function authenticate(db: Db, attempt: SignInAttempt): Promise<AuthResult> {
+  const username = attempt.username.trim();
   const user = db.select().from(users).where(eq(users.username, username)).get();
-  const audit = (action: string, userId: number | null, scopeOrgId: number | null) =>
+  const audit = (action: string, after: Record<string, unknown> | null = null) =>
     writeAudit(db, {
-      userId,
+      userId: user?.id ?? null,
       username,
       action,
       entity: "user",
-      entityId: userId == null ? null : String(userId),
-      scopeOrgId,
+      entityId: user ? String(user.id) : null,
+      scopeOrgId: user?.orgId ?? null,
       before: null,
-      after: null,
+      after: { clientAddress: attempt.clientAddress, ...after },
     });
-  if (!user) {
-    bcrypt.compareSync(password, DUMMY_HASH);
-    audit("login.failed", null, null);
+  const checked = await throttledCheck(db, { username, clientAddress: attempt.clientAddress }, async () => {
+    const ok = await verifyPasswordAsync(attempt.password, user?.passwordHash ?? DUMMY_HASH);
+    return { ok: ok && user !== undefined, value: null };
+  });
+  if (checked.outcome === "wait") {
+    const minutes = waitMinutes(checked.waitMs);
+    audit("login.throttled", { waitMinutes: minutes });
+    return { ok: false, reason: "throttled", waitMinutes: minutes };
+  }
+  if (!checked.ok || !user) {
+    audit("login.failed");
     return { ok: false, reason: "invalid" };
   }
   if (user.disabled) {
-    audit("login.disabled", user.id, user.orgId);
+    audit("login.disabled");
     return { ok: false, reason: "disabled" };
   }
-  if (user.lockedUntil && now.toISOString() < user.lockedUntil) {
-    audit("login.locked", user.id, user.orgId);
-    return { ok: false, reason: "locked" };
-  }
-  const ok = bcrypt.compareSync(password, user.passwordHash);
-  return db.transaction((tx) => {
-    if (ok) {
-      tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
-      writeAudit(tx, {
-        userId: user.id,
-        username,
-        action: "login",
-        entity: "user",
-        entityId: String(user.id),
-        scopeOrgId: user.orgId,
-        before: null,
-        after: null,
-      });
-      return { ok: true as const, userId: user.id, displayName: user.displayName };
-    }
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    tx.update(users)
-      .set({ failedLogins: lock ? 0 : failed, lockedUntil })
-      .where(eq(users.id, user.id))
-      .run();
-    writeAudit(tx, {
-      userId: user.id,
-      username,
-      action: lock ? "account.locked" : "login.failed",
-      entity: "user",
-      entityId: String(user.id),
-      scopeOrgId: user.orgId,
-      before: null,
-      after: lock ? { lockedUntil } : { failedLogins: failed },
-    });
-    return { ok: false as const, reason: lock ? ("locked" as const) : ("invalid" as const) };
-  });
+  audit("login");
+  return { ok: true, userId: user.id, displayName: user.displayName };
 }

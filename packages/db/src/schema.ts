@@ -408,12 +408,25 @@ export const users = sqliteTable(
     orgId: integer().references(() => orgs.id),
     hostId: integer().references(() => hosts.id),
     disabled: integer({ mode: "boolean" }).notNull().default(false),
-    failedLogins: integer().notNull().default(0),
-    lockedUntil: text(),
     passwordChangedAt: text(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_username_uq").on(t.username), index("users_org_idx").on(t.orgId)],
+);
+
+/**
+ * Sign-in throttling (rate-limiter-flexible's SQLite store, opened with `tableCreated: true`): one row per
+ * key (`<prefix>:<username>|<address>` or `<prefix>:<address>`) with the points consumed and when they
+ * expire (epoch milliseconds). Its shape is the library's; the table is created here, by a migration.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: integer(),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
 
 /** Audit log: who, when, what, before, after. Written in the same transaction as the change. */

@@ -8,7 +8,7 @@ export const portalMessages = {
   passwordRequired: "请输入密码",
   loginButton: "登录",
   loginInvalid: "用户名或密码错误",
-  loginLocked: "连续登录失败次数过多,账号已锁定15分钟,请稍后再试",
+  loginThrottled: (minutes: number) => `登录失败次数过多,请 ${minutes} 分钟后再试`,
   loginDisabled: "账号已停用,请联系上级管理员",
   logout: "退出登录",
   home: "首页",

@@ -101,7 +101,6 @@ export async function userAction(_s: ActionState, data: FormData): Promise<Actio
   const op = text(data, "op");
   return run(
     () => {
-      if (op === "unlock") return caller.users.unlock({ id });
       if (op === "disable") return caller.users.setDisabled({ id, disabled: true });
       if (op === "enable") return caller.users.setDisabled({ id, disabled: false });
       return caller.users.resetPassword({ id, password: String(data.get("password") ?? "") });

@@ -16,13 +16,11 @@ import {
   searchAudit,
   setManagedUserDisabled,
   submitCorrection,
-  unlockManagedUser,
 } from "@liangxin/db";
 import { z } from "zod";
 import { adminOnly, found, mapDomainErrors, ownerOnly, secretaryOnly } from "../procedures.ts";
 import {
   auditInput,
-  byId,
   changePasswordInput,
   correctionInput,
   createUserInput,
@@ -84,7 +82,7 @@ export const correctionsRouter = createTRPCRouter({
 });
 
 export const usersRouter = createTRPCRouter({
-  /** Users within the administrator's subtree and territory, with their lock (锁定至 …). */
+  /** Users bound below the administrator's node and owners of its territory. */
   list: adminOnly
     .input(userListInput)
     .query(({ ctx, input }) => found(listManagedUsers(ctx.db, ctx.scope, input))),
@@ -110,10 +108,6 @@ export const usersRouter = createTRPCRouter({
     }),
   resetPassword: adminOnly.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
     mapDomainErrors(() => resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password));
-    return { ok: true as const };
-  }),
-  unlock: adminOnly.input(byId).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => unlockManagedUser(ctx.db, ctx.scope, input.id));
     return { ok: true as const };
   }),
 });

@@ -37,8 +37,6 @@ export interface ManagedUserRow {
   roleLabel: string;
   boundTo: string;
   disabled: boolean;
-  lockedUntil: string | null;
-  failedLogins: number;
   isSelf: boolean;
 }
 
@@ -59,12 +57,7 @@ export interface UserListFilter extends PageInput {
 }
 
 /** Users the caller manages, and the caller itself (not editable). */
-export function listManagedUsers(
-  db: Db,
-  scope: Scope,
-  filter: UserListFilter,
-  now: Date = new Date(),
-): Page<ManagedUserRow> | null {
+export function listManagedUsers(db: Db, scope: Scope, filter: UserListFilter): Page<ManagedUserRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
   const params: Record<string, unknown> = {
     ...managedParams({ ...scope, org: scope.org }),
@@ -84,7 +77,7 @@ export function listManagedUsers(
   const raw = db.$client
     .prepare(
       `select u.id, u.username, u.display_name as displayName, u.role, o.category, coalesce(o.name, h.name, '') as boundTo,
-         u.disabled, u.locked_until as lockedUntil, u.failed_logins as failedLogins
+         u.disabled
        from users u left join orgs o on o.id = u.org_id left join hosts h on h.id = u.host_id
        where ${cond} order by coalesce(o.path, 'zzz'), u.username limit @limit offset @offset`,
     )
@@ -92,13 +85,10 @@ export function listManagedUsers(
     category: OrgCategory | null;
     disabled: number;
   })[];
-  const nowIso = now.toISOString();
-  const rows = raw.map(({ category, disabled, lockedUntil, ...r }) => ({
+  const rows = raw.map(({ category, disabled, ...r }) => ({
     ...r,
     roleLabel: userRoleLabel(r.role, category),
     disabled: disabled === 1,
-    // A lock that has run out is no lock.
-    lockedUntil: lockedUntil && lockedUntil > nowIso ? lockedUntil : null,
     isSelf: r.id === scope.userId,
   }));
   return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
@@ -110,7 +100,6 @@ interface TargetUser {
   orgId: number | null;
   hostId: number | null;
   disabled: number;
-  lockedUntil: string | null;
   scopeOrgId: number | null;
 }
 
@@ -123,7 +112,7 @@ function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
   if (userId === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
   const u = db.$client
     .prepare(
-      `select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled, u.locked_until as lockedUntil
+      `select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled
        from users u where u.id = @userId and ${MANAGED}`,
     )
     .get({ ...managedParams({ ...scope, org: scope.org }), userId }) as
@@ -240,7 +229,7 @@ export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, dis
   });
 }
 
-/** Set a new password for a managed user; clears a lock. */
+/** Set a new password for a managed user. */
 export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
@@ -248,9 +237,7 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
   const hash = hashPassword(password);
   db.transaction((tx) => {
     db.$client
-      .prepare(
-        "update users set password_hash = ?, failed_logins = 0, locked_until = null, password_changed_at = ? where id = ?",
-      )
+      .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
       .run(hash, new Date().toISOString(), u.id);
     writeAudit(tx, {
       userId: scope.userId,
@@ -261,24 +248,6 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
       scopeOrgId: u.scopeOrgId,
       before: null,
       after: { passwordReset: true },
-    });
-  });
-}
-
-/** Lift the lock of a managed user (after five failed logins). */
-export function unlockManagedUser(db: Db, scope: Scope, userId: number): void {
-  const u = managedTarget(db, scope, userId);
-  db.transaction((tx) => {
-    db.$client.prepare("update users set failed_logins = 0, locked_until = null where id = ?").run(u.id);
-    writeAudit(tx, {
-      userId: scope.userId,
-      username: scope.username,
-      action: "user.unlock",
-      entity: "user",
-      entityId: u.id,
-      scopeOrgId: u.scopeOrgId,
-      before: { lockedUntil: u.lockedUntil },
-      after: { lockedUntil: null },
     });
   });
 }

@@ -20,7 +20,8 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      if (code === "locked") return { error: portalMessages.loginLocked };
+      const throttled = /^throttled-(\d+)$/.exec(code ?? "");
+      if (throttled) return { error: portalMessages.loginThrottled(Number(throttled[1])) };
       if (code === "disabled") return { error: portalMessages.loginDisabled };
       return { error: portalMessages.loginInvalid };
     }

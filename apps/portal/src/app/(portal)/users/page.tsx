@@ -11,9 +11,6 @@ import { rm } from "@/roles/messages";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const fmtTime = (iso: string) =>
-  new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const { caller } = await requireCaller();
   const sp = await searchParams;
@@ -51,22 +48,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             role: u.roleLabel,
             boundTo: u.boundTo,
             state: (
-              <span data-testid={`user-state-${u.username}`}>
-                {u.disabled ? rm.disabled : rm.active}
-                {u.lockedUntil ? `;${rm.lockedUntil} ${fmtTime(u.lockedUntil)}` : ""}
-              </span>
+              <span data-testid={`user-state-${u.username}`}>{u.disabled ? rm.disabled : rm.active}</span>
             ),
             actions: u.isSelf ? null : (
               <div
                 style={{ display: "flex", gap: 8, flexWrap: "wrap" }}
                 data-testid={`user-actions-${u.username}`}
               >
-                {u.lockedUntil ? (
-                  <ActionForm action={userAction} submitLabel={rm.unlock} inline>
-                    <input type="hidden" name="id" value={u.id} />
-                    <input type="hidden" name="op" value="unlock" />
-                  </ActionForm>
-                ) : null}
                 <ActionForm
                   action={userAction}
                   submitLabel={u.disabled ? rm.enable : rm.disable}

@@ -1,0 +1,126 @@
+/**
+ * Sign-in throttling instead of an account lock: failures are counted by username + client address, and
+ * by client address alone, in the database (rate-limiter-flexible's SQLite store on the `rate_limits`
+ * table of the migrations). After 5 failures of a pair, that pair waits 15 minutes (even the right
+ * password is not checked); 50 failures from one address within an hour make the address wait an hour.
+ * Another address may still sign in as the same user: nobody can lock anyone else out. Unknown usernames
+ * are counted exactly like existing ones.
+ *
+ * The library reads the wall clock itself (Date.now): the windows and waits are real time.
+ */
+import type Database from "better-sqlite3";
+import { RateLimiterSQLite } from "rate-limiter-flexible";
+import type { Db } from "./client.ts";
+
+export const THROTTLE = {
+  /** Failures of one username from one address before that pair waits … */
+  pairFailures: 5,
+  /** … this long (seconds). */
+  pairWaitSeconds: 15 * 60,
+  /** Failures of a pair are forgotten this long after the first one (a success forgets them at once). */
+  pairWindowSeconds: 24 * 60 * 60,
+  /** Failures from one address within `addressWindowSeconds` before the address waits … */
+  addressFailures: 50,
+  addressWindowSeconds: 60 * 60,
+  /** … this long (seconds). */
+  addressWaitSeconds: 60 * 60,
+} as const;
+
+interface Limiters {
+  pair: RateLimiterSQLite;
+  address: RateLimiterSQLite;
+}
+
+const limitersByClient = new WeakMap<Database.Database, Limiters>();
+
+function limiters(db: Db): Limiters {
+  let l = limitersByClient.get(db.$client);
+  if (!l) {
+    const store = {
+      storeClient: db.$client,
+      storeType: "better-sqlite3",
+      tableName: "rate_limits",
+      tableCreated: true,
+    };
+    l = {
+      pair: new RateLimiterSQLite({
+        ...store,
+        keyPrefix: "login-pair",
+        points: THROTTLE.pairFailures,
+        duration: THROTTLE.pairWindowSeconds,
+      }),
+      address: new RateLimiterSQLite({
+        ...store,
+        keyPrefix: "login-address",
+        points: THROTTLE.addressFailures,
+        duration: THROTTLE.addressWindowSeconds,
+      }),
+    };
+    limitersByClient.set(db.$client, l);
+  }
+  return l;
+}
+
+/** Who is trying: the username as typed (any, existing or not) and the client's address. */
+export interface AttemptKey {
+  username: string;
+  clientAddress: string;
+}
+
+const pairKey = (k: AttemptKey) => `${k.username.trim().toLowerCase()}|${k.clientAddress}`;
+
+/** Milliseconds the pair or its address must still wait; 0 when an attempt may be checked. */
+export async function throttleWait(db: Db, key: AttemptKey): Promise<number> {
+  const { pair, address } = limiters(db);
+  const [p, a] = await Promise.all([pair.get(pairKey(key)), address.get(key.clientAddress)]);
+  let wait = 0;
+  if (p && p.consumedPoints >= THROTTLE.pairFailures) wait = Math.max(wait, p.msBeforeNext);
+  if (a && a.consumedPoints >= THROTTLE.addressFailures) wait = Math.max(wait, a.msBeforeNext);
+  return wait;
+}
+
+export type Throttled<T> =
+  { outcome: "checked"; ok: boolean; value: T } | { outcome: "wait"; waitMs: number };
+
+/**
+ * Run a password check for an attempt unless the pair or the address must wait. The attempt is counted
+ * before the check — so that parallel attempts cannot pass the limit — and given back when the check
+ * succeeds (a success also forgets the pair's failures). The failure that reaches a limit starts the wait.
+ */
+export async function throttledCheck<T>(
+  db: Db,
+  key: AttemptKey,
+  check: () => Promise<{ ok: boolean; value: T }>,
+): Promise<Throttled<T>> {
+  const waitMs = await throttleWait(db, key);
+  if (waitMs > 0) return { outcome: "wait", waitMs };
+  const { pair, address } = limiters(db);
+  const pk = pairKey(key);
+  const p = await pair.penalty(pk);
+  const a = await address.penalty(key.clientAddress);
+  if (p.consumedPoints > THROTTLE.pairFailures || a.consumedPoints > THROTTLE.addressFailures) {
+    // Parallel attempts took the last tries of the window: this one waits, unchecked.
+    if (p.consumedPoints > THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
+    if (a.consumedPoints > THROTTLE.addressFailures)
+      await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
+    return { outcome: "wait", waitMs: await throttleWait(db, key) };
+  }
+  const result = await check();
+  if (result.ok) {
+    await pair.delete(pk);
+    await address.reward(key.clientAddress);
+  } else {
+    if (p.consumedPoints >= THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
+    if (a.consumedPoints >= THROTTLE.addressFailures)
+      await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
+  }
+  return { outcome: "checked", ...result };
+}
+
+/** Whole minutes to wait (at least 1), as users read it. */
+export const waitMinutes = (waitMs: number): number => Math.max(1, Math.ceil(waitMs / 60_000));
+
+/** Remove rows whose window has run out (called now and then; nothing depends on it). */
+export function pruneThrottle(db: Db, nowMs: number = Date.now()): void {
+  db.$client.prepare("delete from rate_limits where expire < ?").run(nowMs);
+}
