@@ -1,11 +1,13 @@
 /**
  * Accounts an attacker cannot turn (issue 16), at the API: an administrator manages only users bound
  * below its own node (and owners of its territory); a peer administrator of the same node, or a superior,
- * does not exist for it.
+ * does not exist for it. Wrong old passwords of a stolen session count like failed sign-ins.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, verifyPassword, type Db } from "@liangxin/db";
-import { buildWorld, callerOn, cloneDb, type World } from "./fixtures-issue4.ts";
+import { authenticate, createUser, verifyPassword, type Db } from "@liangxin/db";
+import { createContext } from "../src/context.ts";
+import { createCaller } from "../src/root.ts";
+import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
 
 let w: World;
 beforeAll(() => {
@@ -91,5 +93,31 @@ describe("user administration reaches only below the own node", () => {
     expect(row(db, "owner").disabled).toBe(1);
     await callerOn(db, "county").users.setDisabled({ id: w.ids.user("township"), disabled: true });
     expect(row(db, "township").disabled).toBe(1);
+  });
+});
+
+describe("wrong old passwords on account.changePassword count toward the sign-in throttle", () => {
+  it("after 5 wrong old passwords the 6th attempt waits even with the right one, and so does signing in from that address", async () => {
+    const db = cloneDb(w.db);
+    const clientAddress = "127.0.0.21";
+    const c = createCaller(createContext({ db, userId: w.ids.user("branch"), today: TODAY, clientAddress }));
+    for (let i = 1; i <= 5; i++)
+      await expect(
+        c.account.changePassword({ oldPassword: `wrong-old-${i}`, newPassword: "Changed2026x" }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      c.account.changePassword({ oldPassword: "Demo@2026", newPassword: "Changed2026x" }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/分钟后再试/) });
+    expect(verifyPassword("Demo@2026", row(db, "branch").hash)).toBe(true);
+    expect(
+      await authenticate(db, { username: "branch", password: "Demo@2026", clientAddress }),
+    ).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    // From another address the user still signs in.
+    expect(
+      await authenticate(db, { username: "branch", password: "Demo@2026", clientAddress: "127.0.0.22" }),
+    ).toMatchObject({ ok: true });
   });
 });
