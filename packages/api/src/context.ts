@@ -6,6 +6,8 @@ export interface Context {
   scope: Scope | null;
   /** Today's date (ISO); fixed in tests. */
   today: string;
+  /** The client's address (the portal's client address), for the sign-in throttle. */
+  clientAddress: string;
 }
 
 export function todayIso(): string {
@@ -13,8 +15,13 @@ export function todayIso(): string {
 }
 
 /** Build the context from the id of the signed-in user (from the session), if any. */
-export function createContext(opts: { userId: number | null; db?: Db; today?: string }): Context {
+export function createContext(opts: {
+  userId: number | null;
+  db?: Db;
+  today?: string;
+  clientAddress?: string;
+}): Context {
   const db = opts.db ?? getDb();
   const scope = opts.userId == null ? null : loadScope(db, opts.userId);
-  return { db, scope, today: opts.today ?? todayIso() };
+  return { db, scope, today: opts.today ?? todayIso(), clientAddress: opts.clientAddress ?? "unknown" };
 }

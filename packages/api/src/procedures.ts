@@ -20,29 +20,42 @@ export function mapDomainErrors<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof UserAdminError || e instanceof CorrectionError) {
-      const code =
-        e.kind === "notFound"
-          ? "NOT_FOUND"
-          : e.kind === "forbidden"
-            ? "FORBIDDEN"
-            : e.kind === "conflict"
-              ? "CONFLICT"
-              : "BAD_REQUEST";
-      const fallback =
-        e.kind === "notFound"
-          ? apiMessages.notFound
-          : e.kind === "forbidden"
-            ? apiMessages.forbidden
-            : apiMessages.badInput;
-      // "Not found" never says more than that.
-      throw new TRPCError({
-        code,
-        message: e.kind === "notFound" ? apiMessages.notFound : e.message || fallback,
-      });
-    }
-    throw e;
+    throw mapDomainError(e);
   }
+}
+
+/** The same for an async mutation. */
+export async function mapDomainErrorsAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw mapDomainError(e);
+  }
+}
+
+function mapDomainError(e: unknown): unknown {
+  if (!(e instanceof UserAdminError || e instanceof CorrectionError)) return e;
+  const code =
+    e.kind === "notFound"
+      ? "NOT_FOUND"
+      : e.kind === "forbidden"
+        ? "FORBIDDEN"
+        : e.kind === "conflict"
+          ? "CONFLICT"
+          : e.kind === "throttled"
+            ? "TOO_MANY_REQUESTS"
+            : "BAD_REQUEST";
+  const fallback =
+    e.kind === "notFound"
+      ? apiMessages.notFound
+      : e.kind === "forbidden"
+        ? apiMessages.forbidden
+        : apiMessages.badInput;
+  // "Not found" never says more than that.
+  return new TRPCError({
+    code,
+    message: e.kind === "notFound" ? apiMessages.notFound : e.message || fallback,
+  });
 }
 
 /** Administrators of a management node (city, county, township, 行业党委). */

@@ -1,12 +1,14 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createCaller, createContext } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
+import { clientAddress } from "@/server/client-address";
 
 /** A tRPC caller for server components, bound to the signed-in user's scope (one per request). */
 export const getCaller = cache(async () => {
   const userId = await sessionUserId();
-  return createCaller(createContext({ userId }));
+  return createCaller(createContext({ userId, clientAddress: clientAddress(await headers()) }));
 });
 
 /**

@@ -18,7 +18,14 @@ import {
   submitCorrection,
 } from "@liangxin/db";
 import { z } from "zod";
-import { adminOnly, found, mapDomainErrors, ownerOnly, secretaryOnly } from "../procedures.ts";
+import {
+  adminOnly,
+  found,
+  mapDomainErrors,
+  mapDomainErrorsAsync,
+  ownerOnly,
+  secretaryOnly,
+} from "../procedures.ts";
 import {
   auditInput,
   changePasswordInput,
@@ -118,9 +125,19 @@ export const auditRouter = createTRPCRouter({
 });
 
 export const accountRouter = createTRPCRouter({
-  /** The signed-in user changes their own password (old password required, at least 8 characters). */
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => changeOwnPassword(ctx.db, ctx.scope, input.oldPassword, input.newPassword));
+  /**
+   * The signed-in user changes their own password (old password required, at least 8 characters); wrong
+   * old passwords count toward the sign-in throttle of the user's name and the client's address.
+   */
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await mapDomainErrorsAsync(() =>
+      changeOwnPassword(
+        ctx.db,
+        ctx.scope,
+        { oldPassword: input.oldPassword, newPassword: input.newPassword, clientAddress: ctx.clientAddress },
+        new Date(),
+      ),
+    );
     return { ok: true as const };
   }),
 });

@@ -4,10 +4,17 @@
  * is audited in its transaction; users outside do not exist for the caller.
  */
 import { isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
-import { writeAudit } from "../audit.ts";
+import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
-import { hashPassword, MIN_PASSWORD_LENGTH, userMessages, userRoleLabel, verifyPassword } from "../users.ts";
+import { throttledCheck, waitMinutes } from "../throttle.ts";
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  userMessages,
+  userRoleLabel,
+  verifyPasswordAsync,
+} from "../users.ts";
 import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
 
@@ -18,11 +25,12 @@ export const userAdminMessages = {
   hostNotInTerritory: "出资人账号只能绑定本辖区内的两新组织",
   oldPasswordWrong: "原密码不正确",
   samePassword: "新密码不能与原密码相同",
+  throttled: (minutes: number) => `原密码错误次数过多,请 ${minutes} 分钟后再试`,
 } as const;
 
 export class UserAdminError extends Error {
   constructor(
-    readonly kind: "notFound" | "badInput" | "conflict" | "forbidden",
+    readonly kind: "notFound" | "badInput" | "conflict" | "forbidden" | "throttled",
     message: string,
   ) {
     super(message);
@@ -252,15 +260,30 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
   });
 }
 
-/** The signed-in user changes their own password: the old one is required. */
-export function changeOwnPassword(db: Db, scope: Scope, oldPassword: string, newPassword: string): void {
+export interface PasswordChange {
+  oldPassword: string;
+  newPassword: string;
+  /** The client's address: wrong old passwords count toward the sign-in throttle of this address. */
+  clientAddress: string;
+}
+
+/**
+ * The signed-in user changes their own password: the old one is required. The new one is checked first
+ * (no old password is tried for an unusable new one); the old one is checked through the sign-in throttle
+ * of the user's name and the client's address, so that a stolen session cannot guess it forever.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  scope: Scope,
+  change: PasswordChange,
+  now: Date = new Date(),
+): Promise<void> {
+  const { oldPassword, newPassword, clientAddress } = change;
   const u = db.$client
     .prepare("select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ?")
     .get(scope.userId) as
     { id: number; hash: string; orgId: number | null; hostId: number | null } | undefined;
   if (!u) throw new UserAdminError("notFound", "");
-  if (!verifyPassword(oldPassword, u.hash))
-    throw new UserAdminError("badInput", userAdminMessages.oldPasswordWrong);
   if (newPassword.length < MIN_PASSWORD_LENGTH)
     throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
   if (oldPassword === newPassword) throw new UserAdminError("badInput", userAdminMessages.samePassword);
@@ -269,21 +292,36 @@ export function changeOwnPassword(db: Db, scope: Scope, oldPassword: string, new
       ? null
       : (db.$client.prepare("select region_id from hosts where id = ?").pluck().get(u.hostId) as number);
   const scopeOrgId = u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion));
-  const hash = hashPassword(newPassword);
-  db.transaction((tx) => {
-    db.$client
-      .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
-      .run(hash, new Date().toISOString(), u.id);
+  const audit = (tx: DbOrTx, action: string, after: unknown) =>
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
-      action: "user.changePassword",
+      action,
       entity: "user",
       entityId: u.id,
       scopeOrgId,
       before: null,
-      after: { passwordChanged: true },
+      after,
     });
+  const checked = await throttledCheck(db, { username: scope.username, clientAddress }, async () => ({
+    ok: await verifyPasswordAsync(oldPassword, u.hash),
+    value: null,
+  }));
+  if (checked.outcome === "wait") {
+    const minutes = waitMinutes(checked.waitMs);
+    audit(db, "user.changePassword.throttled", { clientAddress, waitMinutes: minutes });
+    throw new UserAdminError("throttled", userAdminMessages.throttled(minutes));
+  }
+  if (!checked.ok) {
+    audit(db, "user.changePassword.failed", { clientAddress });
+    throw new UserAdminError("badInput", userAdminMessages.oldPasswordWrong);
+  }
+  const hash = hashPassword(newPassword);
+  db.transaction((tx) => {
+    db.$client
+      .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
+      .run(hash, now.toISOString(), u.id);
+    audit(tx, "user.changePassword", { passwordChanged: true });
   });
 }
 

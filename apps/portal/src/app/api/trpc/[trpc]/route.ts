@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { apiMessages, appRouter, createContext } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
 import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
+import { clientAddress } from "@/server/client-address";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ async function answer(incoming: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ userId }),
+    createContext: () => createContext({ userId, clientAddress: clientAddress(incoming.headers) }),
   });
 }
 
