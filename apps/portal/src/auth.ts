@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
-import { getDb } from "@liangxin/db";
+import { endSession, getDb, SESSION_MAX_HOURS, startSession, touchSession } from "@liangxin/db";
 import { clientAddress } from "@/server/client-address";
 
 /** Too many failures of this username from this address, or from this address: wait `minutes`. */
@@ -21,8 +21,25 @@ const credentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** Sessions expire after 8 hours of a working day. */
-const SESSION_SECONDS = 8 * 60 * 60;
+/**
+ * The signed token lives 8 hours at most; what keeps it valid is its session on the server (sessions.ts
+ * of the database package): the token carries the session's id (`sid`), and every request checks that the
+ * session is live (not signed out, not ended by a password change, reset, disable or an administrator, not
+ * idle beyond the policy's minutes, not older than 8 hours). A token whose session ended opens nothing.
+ */
+const SESSION_SECONDS = SESSION_MAX_HOURS * 60 * 60;
+
+declare module "next-auth" {
+  interface User {
+    /** The session id, set at sign-in. */
+    sid?: string;
+  }
+}
+/** The session id a token carries, if any. */
+const sidOf = (token: object | null | undefined): string | null => {
+  const sid = token && "sid" in token ? token.sid : null;
+  return typeof sid === "string" ? sid : null;
+};
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -38,7 +55,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ...parsed.data,
           clientAddress: clientAddress(request.headers),
         });
-        if (result.ok) return { id: String(result.userId), name: result.displayName };
+        if (result.ok) {
+          const sid = startSession(
+            getDb(),
+            {
+              userId: result.userId,
+              userAgent: request.headers.get("user-agent"),
+              clientAddress: clientAddress(request.headers),
+            },
+            new Date(),
+          );
+          return { id: String(result.userId), name: result.displayName, sid };
+        }
         if (result.reason === "throttled") throw new ThrottledError(result.waitMinutes);
         if (result.reason === "disabled") throw new DisabledError();
         return null;
@@ -46,13 +74,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    /** At sign-in, the session id goes into the token; afterwards each use checks its session is live. */
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sid;
+        return token;
+      }
+      const sid = sidOf(token);
+      const live = sid ? touchSession(getDb(), sid, new Date()) : null;
+      return live && String(live.userId) === token.sub ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    /** Sign-out ends this browser's session only. */
+    signOut(message) {
+      const sid = "token" in message ? sidOf(message.token) : null;
+      if (sid) endSession(getDb(), sid);
     },
   },
 });

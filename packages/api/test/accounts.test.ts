@@ -1,10 +1,11 @@
 /**
  * Accounts an attacker cannot turn (issue 16), at the API: an administrator manages only users bound
  * below its own node (and owners of its territory); a peer administrator of the same node, or a superior,
- * does not exist for it. Wrong old passwords of a stolen session count like failed sign-ins.
+ * does not exist for it. Wrong old passwords of a stolen session count like failed sign-ins. A password
+ * change, a reset and a disable end every session of the user; administrators see and end sessions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticate, createUser, verifyPassword, type Db } from "@liangxin/db";
+import { authenticate, createUser, startSession, touchSession, verifyPassword, type Db } from "@liangxin/db";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
@@ -119,5 +120,63 @@ describe("wrong old passwords on account.changePassword count toward the sign-in
     expect(
       await authenticate(db, { username: "branch", password: "Demo@2026", clientAddress: "127.0.0.22" }),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("sessions end with the password, and administrators end them", () => {
+  const signIn = (db: Db, username: string, agent = "Chromium") =>
+    startSession(
+      db,
+      { userId: w.ids.user(username), userAgent: agent, clientAddress: "127.0.0.31" },
+      new Date(),
+    );
+  const live = (db: Db, tokens: string[]) => tokens.map((t) => touchSession(db, t, new Date()) !== null);
+
+  it("a reset by the administrator ends every session of the user", async () => {
+    const db = cloneDb(w.db);
+    const tokens = [signIn(db, "branch"), signIn(db, "branch")];
+    const other = signIn(db, "owner");
+    await callerOn(db, "township").users.resetPassword({
+      id: w.ids.user("branch"),
+      password: "Temporary2026",
+    });
+    expect(live(db, tokens)).toEqual([false, false]);
+    expect(live(db, [other])).toEqual([true]);
+  });
+
+  it("a disable ends every session of the user", async () => {
+    const db = cloneDb(w.db);
+    const tokens = [signIn(db, "branch"), signIn(db, "branch")];
+    await callerOn(db, "township").users.setDisabled({ id: w.ids.user("branch"), disabled: true });
+    expect(live(db, tokens)).toEqual([false, false]);
+  });
+
+  it("changing the own password ends every session of the user, the one that changed it included", async () => {
+    const db = cloneDb(w.db);
+    const tokens = [signIn(db, "owner"), signIn(db, "owner")];
+    await callerOn(db, "owner").account.changePassword({
+      oldPassword: "Demo@2026",
+      newPassword: "Changed2026x",
+    });
+    expect(live(db, tokens)).toEqual([false, false]);
+  });
+
+  it("the administrator lists a user's live sessions and ends one; the other goes on", async () => {
+    const db = cloneDb(w.db);
+    const a = signIn(db, "branch", "Browser A");
+    const b = signIn(db, "branch", "Browser B");
+    const township = callerOn(db, "township");
+    const listed = await township.users.sessions({ id: w.ids.user("branch") });
+    expect(listed.user.username).toBe("branch");
+    expect(listed.sessions.map((s) => s.userAgent).sort()).toEqual(["Browser A", "Browser B"]);
+    const target = listed.sessions.find((s) => s.userAgent === "Browser A")!;
+    await township.users.endSession({ id: w.ids.user("branch"), sessionId: target.id });
+    expect(live(db, [a, b])).toEqual([false, true]);
+    const audit = await township.audit.search({ page: 1, pageSize: 10, action: "session.end" });
+    expect(audit.total).toBe(1);
+    // A peer administrator's sessions do not exist for the township administrator.
+    const peer = addPeer(db, "township", "township3");
+    startSession(db, { userId: peer, userAgent: "Peer", clientAddress: "127.0.0.32" }, new Date());
+    await expect(township.users.sessions({ id: peer })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

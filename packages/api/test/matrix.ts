@@ -2,7 +2,7 @@
  * The rows of the access matrix (every procedure of the app router × every role), shared by the access
  * matrix test and the hostile-input fuzz test (which replays each row's own call over HTTP as a valid input).
  */
-import { createUser, type Db } from "@liangxin/db";
+import { createUser, startSession, type Db } from "@liangxin/db";
 import { type Role, type World } from "./fixtures-issue4.ts";
 import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
@@ -87,6 +87,12 @@ function peerOf(db: Db, role: Role, w: World): number {
     role: "admin",
     orgCode: code,
   });
+}
+
+/** A live session of a user, by its row id. */
+function sessionOf(db: Db, userId: number): number {
+  startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, new Date());
+  return db.$client.prepare("select max(id) from sessions where user_id = ?").pluck().get(userId) as number;
 }
 
 const grassrootsIn = (db: Db, role: Role) =>
@@ -292,6 +298,39 @@ export const MATRIX: Record<string, Entry> = {
       (c, r, w) =>
         c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
       (c, r, w, db) => c.users.resetPassword({ id: peerOf(db, r, w), password: "NewPass#2026" }),
+    ],
+    mutates: true,
+  },
+  "users.sessions": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) => c.users.sessions({ id: own(w, db, r, "managedUser") }),
+    foreign: [
+      (c, r, w) => c.users.sessions({ id: r === "city" ? NONE : w.ids.user("qingshan") }),
+      (c, r, w, db) => c.users.sessions({ id: peerOf(db, r, w) }),
+    ],
+    mutates: true,
+  },
+  "users.endSession": {
+    expect: allow([...ADMINS]),
+    own: (c, r, w, db) => {
+      const id = own(w, db, r, "managedUser");
+      return c.users.endSession({ id, sessionId: sessionOf(db, id) });
+    },
+    foreign: [
+      (c, r, w, db) => {
+        const id = r === "city" ? NONE : w.ids.user("qingshan");
+        return c.users.endSession({ id, sessionId: sessionOf(db, w.ids.user("qingshan")) });
+      },
+      (c, r, w, db) => {
+        const id = peerOf(db, r, w);
+        return c.users.endSession({ id, sessionId: sessionOf(db, id) });
+      },
+      // A managed user's id with another user's session: not that user's, so not found.
+      (c, r, w, db) =>
+        c.users.endSession({
+          id: own(w, db, r, "managedUser"),
+          sessionId: sessionOf(db, w.ids.user("qingshan")),
+        }),
     ],
     mutates: true,
   },

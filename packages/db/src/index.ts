@@ -6,6 +6,7 @@ export * from "./scope.ts";
 export * from "./queries-home.ts";
 export * from "./login.ts";
 export * from "./throttle.ts";
+export * from "./sessions.ts";
 export * from "./access.ts";
 export * from "./audit.ts";
 export * from "./users.ts";

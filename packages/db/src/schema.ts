@@ -415,6 +415,28 @@ export const users = sqliteTable(
 );
 
 /**
+ * Signed-in sessions: the signed session token carries a random id, of which only the SHA-256 is stored.
+ * A session ends by sign-out (that one), by a password change, reset or disable (all of the user's), by an
+ * administrator, after the policy's idle minutes without a request, or 8 hours after sign-in. An ended
+ * session's row is deleted (the audit log keeps the events).
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tokenHash: text().notNull(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: text().notNull(),
+    lastSeenAt: text().notNull(),
+    userAgent: text(),
+    clientAddress: text(),
+  },
+  (t) => [uniqueIndex("sessions_token_uq").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+);
+
+/**
  * Sign-in throttling (rate-limiter-flexible's SQLite store, opened with `tableCreated: true`): one row per
  * key (`<prefix>:<username>|<address>` or `<prefix>:<address>`) with the points consumed and when they
  * expire (epoch milliseconds). Its shape is the library's; the table is created here, by a migration.

@@ -33,6 +33,8 @@ export interface Policy {
   mobileMonths: number;
   /** Probation length in months. */
   probationMonths: number;
+  /** A signed-in session ends after this many minutes without a request (besides its 8 hours at most). */
+  sessionIdleMinutes: number;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -56,6 +58,7 @@ export const DEFAULT_POLICY: Policy = {
   workCoverage: { instructor: true, massOrganizations: true },
   mobileMonths: 6,
   probationMonths: 12,
+  sessionIdleMinutes: 30,
 };
 
 export interface PolicyVersion {

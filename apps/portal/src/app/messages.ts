@@ -10,6 +10,7 @@ export const portalMessages = {
   loginInvalid: "用户名或密码错误",
   loginThrottled: (minutes: number) => `登录失败次数过多,请 ${minutes} 分钟后再试`,
   loginDisabled: "账号已停用,请联系上级管理员",
+  passwordChangedSignIn: "密码已修改,所有已登录的会话均已退出,请使用新密码登录",
   logout: "退出登录",
   home: "首页",
   notFoundTitle: "页面不存在",

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { TRPCError } from "@trpc/server";
+import { signOut } from "@/auth";
 import { getCaller } from "@/server/caller";
 import type { ActionState } from "@/components/action-form";
 import { rm } from "./messages";
@@ -110,9 +111,13 @@ export async function userAction(_s: ActionState, data: FormData): Promise<Actio
   );
 }
 
+/**
+ * Change the own password. Every session of the user ends with it, this one included: the browser is
+ * signed out and sent to the login page, which says why.
+ */
 export async function changePasswordAction(_s: ActionState, data: FormData): Promise<ActionState> {
   const caller = await getCaller();
-  return run(
+  const result = await run(
     () =>
       caller.account.changePassword({
         oldPassword: String(data.get("oldPassword") ?? ""),
@@ -120,5 +125,19 @@ export async function changePasswordAction(_s: ActionState, data: FormData): Pro
       }),
     rm.passwordChanged,
     "/account",
+  );
+  if (result.error) return result;
+  await signOut({ redirectTo: "/login?changed=1" });
+  return result;
+}
+
+/** An administrator ends one session of a managed user. */
+export async function endSessionAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  const id = num(data, "id");
+  return run(
+    () => caller.users.endSession({ id, sessionId: num(data, "sessionId") }),
+    rm.done,
+    `/users/${id}`,
   );
 }

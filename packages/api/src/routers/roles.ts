@@ -5,10 +5,12 @@ import {
   correctionInbox,
   createManagedUser,
   dashboardFor,
+  endManagedUserSession,
   decideCorrection,
   decidesCorrections,
   getHost,
   getOrg,
+  listManagedUserSessions,
   listManagedUsers,
   listMembers,
   myCorrections,
@@ -28,6 +30,7 @@ import {
 } from "../procedures.ts";
 import {
   auditInput,
+  byId,
   changePasswordInput,
   correctionInput,
   createUserInput,
@@ -113,8 +116,20 @@ export const usersRouter = createTRPCRouter({
       mapDomainErrors(() => setManagedUserDisabled(ctx.db, ctx.scope, input.id, input.disabled));
       return { ok: true as const };
     }),
+  /** A new password for a managed user; every session of the user ends. */
   resetPassword: adminOnly.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password));
+    mapDomainErrors(() => resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, new Date()));
+    return { ok: true as const };
+  }),
+  /** The live sessions of a managed user: signed in when, last seen when, which browser, which address. */
+  sessions: adminOnly
+    .input(byId)
+    .query(({ ctx, input }) =>
+      mapDomainErrors(() => listManagedUserSessions(ctx.db, ctx.scope, input.id, new Date())),
+    ),
+  /** End one session of a managed user. */
+  endSession: adminOnly.input(z.object({ id: idSchema, sessionId: idSchema })).mutation(({ ctx, input }) => {
+    mapDomainErrors(() => endManagedUserSession(ctx.db, ctx.scope, input.id, input.sessionId));
     return { ok: true as const };
   }),
 });

@@ -29,6 +29,7 @@ export const schemaMessages = {
   instructorKind: "指导员类别应为专职、兼职或挂职",
   phone: "联系电话格式不正确",
   policyEmpty: "请至少填写一项政策参数",
+  sessionIdle: "会话空闲超时应为 5–480 分钟",
   positiveInt: "应为正整数",
   nonNegative: "应不小于0",
   workSinceWithoutHost: "填写到现工作单位日期时须填写工作单位",

@@ -36,6 +36,7 @@ export const policyParamsInput = z
     workCoverage: z.object({ instructor: z.boolean(), massOrganizations: z.boolean() }).partial(),
     mobileMonths: positive,
     probationMonths: positive,
+    sessionIdleMinutes: positive.min(5, { error: m.sessionIdle }).max(480, { error: m.sessionIdle }),
   })
   .partial()
   .strict()

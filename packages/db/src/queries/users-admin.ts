@@ -7,6 +7,7 @@ import { isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
+import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from "../sessions.ts";
 import { throttledCheck, waitMinutes } from "../throttle.ts";
 import {
   hashPassword,
@@ -224,6 +225,8 @@ export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, dis
   const u = managedTarget(db, scope, userId);
   db.transaction((tx) => {
     db.$client.prepare("update users set disabled = ? where id = ?").run(disabled ? 1 : 0, u.id);
+    // A disabled account keeps no session.
+    const sessionsEnded = disabled ? endUserSessions(tx, u.id) : 0;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -232,13 +235,19 @@ export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, dis
       entityId: u.id,
       scopeOrgId: u.scopeOrgId,
       before: { disabled: u.disabled === 1 },
-      after: { disabled },
+      after: { disabled, ...(disabled ? { sessionsEnded } : {}) },
     });
   });
 }
 
-/** Set a new password for a managed user. */
-export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, password: string): void {
+/** Set a new password for a managed user; every session of the user ends. */
+export function resetManagedUserPassword(
+  db: Db,
+  scope: Scope,
+  userId: number,
+  password: string,
+  now: Date = new Date(),
+): void {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
   const u = managedTarget(db, scope, userId);
@@ -246,7 +255,8 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
   db.transaction((tx) => {
     db.$client
       .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
-      .run(hash, new Date().toISOString(), u.id);
+      .run(hash, now.toISOString(), u.id);
+    const sessionsEnded = endUserSessions(tx, u.id);
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -255,7 +265,45 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
       entityId: u.id,
       scopeOrgId: u.scopeOrgId,
       before: null,
-      after: { passwordReset: true },
+      after: { passwordReset: true, sessionsEnded },
+    });
+  });
+}
+
+export interface ManagedUserSessions {
+  user: { id: number; username: string; displayName: string };
+  sessions: SessionRow[];
+}
+
+/** The live sessions of a managed user (created, last seen, user agent, address). */
+export function listManagedUserSessions(
+  db: Db,
+  scope: Scope,
+  userId: number,
+  now: Date,
+): ManagedUserSessions {
+  const u = managedTarget(db, scope, userId);
+  const displayName = db.$client
+    .prepare("select display_name from users where id = ?")
+    .pluck()
+    .get(u.id) as string;
+  return { user: { id: u.id, username: u.username, displayName }, sessions: liveSessionsOf(db, u.id, now) };
+}
+
+/** End one session of a managed user: that browser is signed out at its next request. */
+export function endManagedUserSession(db: Db, scope: Scope, userId: number, sessionId: number): void {
+  const u = managedTarget(db, scope, userId);
+  db.transaction((tx) => {
+    if (!endOneSession(tx, u.id, sessionId)) throw new UserAdminError("notFound", "");
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "session.end",
+      entity: "user",
+      entityId: u.id,
+      scopeOrgId: u.scopeOrgId,
+      before: { sessionId },
+      after: null,
     });
   });
 }
@@ -321,7 +369,8 @@ export async function changeOwnPassword(
     db.$client
       .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
       .run(hash, now.toISOString(), u.id);
-    audit(tx, "user.changePassword", { passwordChanged: true });
+    // Every session ends, this one included: whoever held one must sign in with the new password.
+    audit(tx, "user.changePassword", { passwordChanged: true, sessionsEnded: endUserSessions(tx, u.id) });
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Card } from "antd";
+import { Alert, Card } from "antd";
 import { sessionUserId } from "@/auth";
 import { LoginForm } from "./login-form";
 import { portalMessages as m } from "../messages";
@@ -8,8 +8,13 @@ import { portalMessages as m } from "../messages";
 export const metadata: Metadata = { title: m.loginTitle };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await sessionUserId()) redirect("/");
+  const { changed } = await searchParams;
   return (
     <main style={{ minHeight: "100vh", display: "grid", placeItems: "center" }}>
       <Card style={{ width: 380 }}>
@@ -17,6 +22,15 @@ export default async function LoginPage() {
         <h2 style={{ fontSize: 16, textAlign: "center", fontWeight: 400, color: "#666", margin: "0 0 20px" }}>
           {m.loginTitle}
         </h2>
+        {changed === "1" ? (
+          <Alert
+            type="success"
+            showIcon
+            title={m.passwordChangedSignIn}
+            data-testid="login-notice"
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <LoginForm />
       </Card>
     </main>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "antd";
 import { requireCaller } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
@@ -55,6 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                 style={{ display: "flex", gap: 8, flexWrap: "wrap" }}
                 data-testid={`user-actions-${u.username}`}
               >
+                <Link href={`/users/${u.id}`}>{rm.sessions}</Link>
                 <ActionForm
                   action={userAction}
                   submitLabel={u.disabled ? rm.enable : rm.disable}

@@ -1,0 +1,176 @@
+/**
+ * Signed-in sessions, known to the server: the portal's signed session token carries a random session id
+ * and this table holds its SHA-256 (a copy of the table opens no session). A request is signed in only
+ * while its session is live: not ended, at most 8 hours after sign-in, and with a request within the idle
+ * minutes of the policy in force. Sign-out ends that one session; a password change, a reset or a disable
+ * ends all of the user's (`endUserSessions`, inside their transactions).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { policyAsOf } from "@liangxin/domain";
+import { writeAudit, type DbOrTx } from "./audit.ts";
+import { isBusyError, type Db } from "./client.ts";
+import { sessions, users } from "./schema.ts";
+import { loadPolicyVersions } from "./snapshot.ts";
+
+/** At most this long after sign-in, whatever the activity. */
+export const SESSION_MAX_HOURS = 8;
+/** The last-seen time is written at most this often per session (a write per request is not worth it). */
+const TOUCH_EVERY_MS = 60_000;
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface NewSession {
+  userId: number;
+  userAgent: string | null;
+  clientAddress: string | null;
+}
+
+/** Start a session; returns the session id the signed token carries (only its hash is stored). */
+export function startSession(db: Db, session: NewSession, now: Date): string {
+  const token = randomBytes(32).toString("base64url");
+  const at = now.toISOString();
+  db.insert(sessions)
+    .values({
+      tokenHash: hash(token),
+      userId: session.userId,
+      createdAt: at,
+      lastSeenAt: at,
+      userAgent: session.userAgent?.slice(0, 300) ?? null,
+      clientAddress: session.clientAddress?.slice(0, 64) ?? null,
+    })
+    .run();
+  return token;
+}
+
+/** The idle timeout in force on `now`'s date (policy `sessionIdleMinutes`). */
+export function idleMinutes(db: Db, now: Date): number {
+  return policyAsOf(loadPolicyVersions(db), now.toISOString().slice(0, 10)).params.sessionIdleMinutes;
+}
+
+/** Whether a session row is still live at `now`. */
+function isLive(row: { createdAt: string; lastSeenAt: string }, now: Date, idle: number): boolean {
+  const t = now.getTime();
+  return (
+    t - Date.parse(row.createdAt) < SESSION_MAX_HOURS * 3_600_000 &&
+    t - Date.parse(row.lastSeenAt) < idle * 60_000
+  );
+}
+
+/**
+ * A write that is skipped, rather than waited for, while another connection holds the write lock (a
+ * long import): the session check of every page must not stall behind it. Nothing depends on the write.
+ */
+function writeIfFree(db: Db, write: () => void): void {
+  const previous = db.$client.pragma("busy_timeout", { simple: true }) as number;
+  db.$client.pragma("busy_timeout = 0");
+  try {
+    write();
+  } catch (e) {
+    if (!isBusyError(e)) throw e;
+  } finally {
+    db.$client.pragma(`busy_timeout = ${previous}`);
+  }
+}
+
+export interface LiveSession {
+  /** The row's id (what administrators see), not the token's session id. */
+  id: number;
+  userId: number;
+}
+
+/**
+ * The live session of a token, or null (unknown, ended, idle too long, or older than 8 hours: such a
+ * row is removed). Notes the request as the session's last activity.
+ */
+export function touchSession(db: Db, token: string, now: Date): LiveSession | null {
+  const row = db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hash(token)))
+    .get();
+  if (!row) return null;
+  if (!isLive(row, now, idleMinutes(db, now))) {
+    writeIfFree(db, () => db.delete(sessions).where(eq(sessions.id, row.id)).run());
+    return null;
+  }
+  if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS)
+    writeIfFree(db, () =>
+      db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.id)).run(),
+    );
+  return { id: row.id, userId: row.userId };
+}
+
+/** Sign-out: end the session of this token (only that one), audited as `logout`. */
+export function endSession(db: Db, token: string): void {
+  db.transaction((tx) => {
+    const row = tx
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, hash(token)))
+      .returning({ id: sessions.id, userId: sessions.userId })
+      .get();
+    if (!row) return;
+    const user = tx
+      .select({ username: users.username, orgId: users.orgId })
+      .from(users)
+      .where(eq(users.id, row.userId))
+      .get();
+    writeAudit(tx, {
+      userId: row.userId,
+      username: user?.username ?? null,
+      action: "logout",
+      entity: "session",
+      entityId: row.id,
+      scopeOrgId: user?.orgId ?? null,
+      before: null,
+      after: null,
+    });
+  });
+}
+
+/** End every session of a user (inside the caller's transaction); returns how many there were. */
+export function endUserSessions(tx: DbOrTx, userId: number): number {
+  return tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all().length;
+}
+
+export interface SessionRow {
+  id: number;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  clientAddress: string | null;
+}
+
+/** The live sessions of a user, newest first (expired rows are left out). */
+export function liveSessionsOf(db: Db, userId: number, now: Date): SessionRow[] {
+  const idle = idleMinutes(db, now);
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+      clientAddress: sessions.clientAddress,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all()
+    .filter((r) => isLive(r, now, idle))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** End one session of a user (inside the caller's transaction); false when there is no such session. */
+export function endOneSession(tx: DbOrTx, userId: number, sessionId: number): boolean {
+  return (
+    tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+      .returning({ id: sessions.id })
+      .all().length > 0
+  );
+}
