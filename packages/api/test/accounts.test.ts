@@ -180,3 +180,82 @@ describe("sessions end with the password, and administrators end them", () => {
     await expect(township.users.sessions({ id: peer })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("passwords an administrator set are not the user's", () => {
+  const rejected = { code: "BAD_REQUEST" };
+
+  it("a password has at least 10 characters with letters and digits: create, reset and change refuse others", async () => {
+    const db = cloneDb(w.db);
+    const township = callerOn(db, "township");
+    const orgId = (await township.users.targets()).secretaryOrgs[0]!.id;
+    for (const password of ["Short2026", "abcdefghijkl", "123456789012"]) {
+      await expect(
+        township.users.create({
+          username: "weak",
+          displayName: "弱密码",
+          password,
+          role: "secretary",
+          orgId,
+        }),
+        password,
+      ).rejects.toMatchObject(rejected);
+      await expect(
+        township.users.resetPassword({ id: w.ids.user("branch"), password }),
+        password,
+      ).rejects.toMatchObject(rejected);
+      await expect(
+        callerOn(db, "owner").account.changePassword({ oldPassword: "Demo@2026", newPassword: password }),
+        password,
+      ).rejects.toMatchObject(rejected);
+    }
+    expect(verifyPassword("Demo@2026", row(db, "owner").hash)).toBe(true);
+  });
+
+  it("after a reset the user must set a new password before anything else; only who they are and the change answer", async () => {
+    const db = cloneDb(w.db);
+    await callerOn(db, "township").users.resetPassword({
+      id: w.ids.user("branch"),
+      password: "Temporary2026",
+    });
+    const branch = callerOn(db, "branch");
+    await expect(branch.members.list({ page: 1, pageSize: 5 })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await expect(branch.dashboard.branch()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await branch.home.me()).toMatchObject({ username: "branch", mustChangePassword: true });
+    await expect(
+      branch.account.changePassword({ oldPassword: "Temporary2026", newPassword: "Temporary2026" }),
+    ).rejects.toMatchObject(rejected);
+    await branch.account.changePassword({ oldPassword: "Temporary2026", newPassword: "MyOwnChoice2026" });
+    const after = callerOn(db, "branch");
+    expect(await after.home.me()).toMatchObject({ mustChangePassword: false });
+    expect((await after.members.list({ page: 1, pageSize: 5 })).rows.length).toBeGreaterThan(0);
+  });
+
+  it("an account an administrator created must set its own password; one created by the operator's command line need not", async () => {
+    const db = cloneDb(w.db);
+    const township = callerOn(db, "township");
+    const orgId = (await township.users.targets()).secretaryOrgs[0]!.id;
+    await township.users.create({
+      username: "newsec",
+      displayName: "新任书记",
+      password: "Initial2026x",
+      role: "secretary",
+      orgId,
+    });
+    const code = db.$client.prepare("select code from orgs where id = ?").pluck().get(orgId) as string;
+    createUser(db, {
+      username: "clisec",
+      displayName: "命令行书记",
+      password: "Initial2026x",
+      role: "secretary",
+      orgCode: code,
+    });
+    const as = (username: string) =>
+      createCaller(createContext({ db, userId: row(db, username).id, today: TODAY }));
+    await expect(as("newsec").dashboard.branch()).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await as("clisec").dashboard.branch()).toBeTruthy();
+    // The demo accounts (seeded like the command line's) need not either.
+    expect(await callerOn(db, "branch").home.me()).toMatchObject({ mustChangePassword: false });
+  });
+});
