@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { passwordProblem } from "@liangxin/domain";
 import {
   createUser,
   listDemoAccounts,
@@ -119,6 +120,12 @@ const commands: Record<string, Command> = {
     const role = values.role;
     if (role !== "admin" && role !== "secretary" && role !== "owner") {
       console.error(m.badRole);
+      return 2;
+    }
+    // A password being set follows the rule (10+ characters, letters and digits), here as in the portal.
+    const weak = passwordProblem(values.password!);
+    if (weak) {
+      console.error(weak);
       return 2;
     }
     const { db } = openMigrated();

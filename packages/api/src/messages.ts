@@ -1,6 +1,7 @@
 /** Messages of the API layer that a user reads. */
 export const apiMessages = {
   unauthorized: "请先登录",
+  mustChangePassword: "请先设置新密码:当前密码由管理员设置,设置您自己的密码后才能使用本系统",
   notFound: "记录不存在",
   forbidden: "无权执行此操作",
   badInput: "输入有误",

@@ -1,5 +1,13 @@
 /** Input schemas of the role views (zod at the edge, Chinese messages). */
-import { FORMATION_MODES, INSTRUCTOR_KINDS, MEMBER_STATUSES, ORG_CATEGORIES } from "@liangxin/domain";
+import {
+  FORMATION_MODES,
+  INSTRUCTOR_KINDS,
+  MEMBER_STATUSES,
+  MESSAGES,
+  MIN_PASSWORD_LENGTH,
+  ORG_CATEGORIES,
+  passwordProblem,
+} from "@liangxin/domain";
 import { z } from "zod";
 
 export const inputMessages = {
@@ -11,7 +19,7 @@ export const inputMessages = {
   employees: "从业人员数应为不小于 0 的整数",
   revenue: "营业收入应为不小于 0 的数(万元),最多两位小数",
   phone: "联系电话格式不正确",
-  passwordMin: "密码至少 8 位",
+  passwordMin: MESSAGES.passwordTooShort(MIN_PASSWORD_LENGTH),
   required: "不能为空",
   reasonRequired: "驳回时必须填写理由",
   filter: "筛选条件不正确",
@@ -112,10 +120,14 @@ export const decideInput = z.discriminatedUnion("approve", [
   }),
 ]);
 
+/** A password being set: the rule of the domain (at least 10 characters, letters and digits). */
 export const password = z
   .string({ error: inputMessages.passwordMin })
-  .min(8, inputMessages.passwordMin)
-  .max(200);
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const createUserInput = z.object({
   username: text(32)

@@ -74,10 +74,23 @@ const mapErrors = t.middleware(async ({ next }) => {
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** A signed-in, enabled user whose scope was loaded from the database. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A signed-in, enabled user whose scope was loaded from the database, even one who must still set a
+ * password of their own: only who they are (home.me) and the password change use this.
+ */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.scope) throw new TRPCError({ code: "UNAUTHORIZED", message: apiMessages.unauthorized });
   return next({ ctx: { ...ctx, scope: ctx.scope } });
+});
+
+/**
+ * A signed-in user who may use the system: not one whose password an administrator chose (a new account,
+ * a reset) until they set their own.
+ */
+export const protectedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.scope.mustChangePassword)
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: apiMessages.mustChangePassword });
+  return next();
 });
 
 /** Administrators (city, county, township, 行业党委). */

@@ -72,7 +72,7 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
       shiqiao.users.create({
         username: "x-sec",
         displayName: "某",
-        password: "Passw0rd!",
+        password: "Passw0rd2026",
         role: "secretary",
         orgId: w.ids.crossJoint,
       }),

@@ -259,7 +259,7 @@ export const MATRIX: Record<string, Entry> = {
       c.users.create({
         username: `new-${r}`,
         displayName: "新书记",
-        password: "Passw0rd!",
+        password: "Passw0rd2026",
         role: "secretary",
         orgId: grassrootsIn(db, r),
       }),
@@ -267,7 +267,7 @@ export const MATRIX: Record<string, Entry> = {
       c.users.create({
         username: `far-${r}`,
         displayName: "外区书记",
-        password: "Passw0rd!",
+        password: "Passw0rd2026",
         role: "secretary",
         orgId:
           r === "city"

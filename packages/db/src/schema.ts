@@ -408,6 +408,11 @@ export const users = sqliteTable(
     orgId: integer().references(() => orgs.id),
     hostId: integer().references(() => hosts.id),
     disabled: integer({ mode: "boolean" }).notNull().default(false),
+    /**
+     * Set when an administrator chose the password (created the account, or reset it): the user must set
+     * a new one before anything else. Accounts of the seed and the command line start without it.
+     */
+    mustChangePassword: integer({ mode: "boolean" }).notNull().default(false),
     passwordChangedAt: text(),
     createdAt: createdAt(),
   },

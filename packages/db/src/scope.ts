@@ -14,6 +14,8 @@ export interface Scope {
   username: string;
   displayName: string;
   role: Role;
+  /** An administrator chose the password: nothing but setting a new one until then. */
+  mustChangePassword: boolean;
   org: { id: number; code: string; name: string; category: string; path: string } | null;
   region: { id: number; code: string; name: string; level: string; path: string } | null;
   host: { id: number; name: string; creditCode: string } | null;
@@ -23,7 +25,13 @@ export interface Scope {
 export function loadScope(db: Db, userId: number): Scope | null {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.disabled) return null;
-  const base = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  const base = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
   if (user.role === "owner") {
     if (user.hostId == null) return null;
     const host = db

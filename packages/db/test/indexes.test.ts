@@ -148,6 +148,7 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
       username: "t",
       displayName: "t",
       role: "admin",
+      mustChangePassword: false,
       org,
       region,
       host: null,

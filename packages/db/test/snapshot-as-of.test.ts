@@ -50,7 +50,16 @@ function adminScope(nodeId: number): Scope {
       .prepare("select id, code, name, level, path from regions where id = ?")
       .get(org.regionId) as Scope["region"]) ?? null;
   const { regionId: _r, ...orgPart } = org;
-  return { userId: 0, username: "t", displayName: "t", role: "admin", org: orgPart, region, host: null };
+  return {
+    userId: 0,
+    username: "t",
+    displayName: "t",
+    role: "admin",
+    mustChangePassword: false,
+    org: orgPart,
+    region,
+    host: null,
+  };
 }
 
 beforeAll(() => {

@@ -72,6 +72,8 @@ function signed(n: number): string {
 }
 
 export const MESSAGES = {
+  passwordTooShort: (min: number) => `密码至少 ${min} 位,且须同时包含字母和数字`,
+  passwordLettersAndDigits: "密码须同时包含字母和数字",
   standaloneMultipleHosts: (org: string, date: string, hosts: readonly string[]) =>
     rule(
       "STANDALONE_MULTIPLE_HOSTS",

@@ -73,3 +73,16 @@ export function maskCitizenId(id: string): string {
   if (id.length <= 10) return "*".repeat(id.length);
   return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
 }
+
+/** The password rule: at least this many characters … */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * … with at least one letter (A–Z, a–z) and one digit. Returns what is wrong (Chinese), or null. Whether
+ * the new password is the current one is the caller's to check (it needs the stored hash).
+ */
+export function passwordProblem(password: string): string | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return MESSAGES.passwordTooShort(MIN_PASSWORD_LENGTH);
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return MESSAGES.passwordLettersAndDigits;
+  return null;
+}

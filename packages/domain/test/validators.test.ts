@@ -6,6 +6,7 @@ import {
   isValidCitizenId,
   isValidCreditCode,
   maskCitizenId,
+  passwordProblem,
   withCitizenIdCheckChar,
   withCreditCheckChar,
 } from "../src/index.ts";
@@ -66,5 +67,18 @@ describe("公民身份号码 (GB 11643-1999)", () => {
   it("masks all but the first 6 and the last 4 characters", () => {
     expect(maskCitizenId("11010519491231002X")).toBe("110105********002X");
     expect(maskCitizenId("12345")).toBe("*****");
+  });
+});
+
+describe("密码规则", () => {
+  it("at least 10 characters with letters and digits", () => {
+    expect(passwordProblem("abcdefgh12")).toBeNull();
+    expect(passwordProblem("Demo@2026x")).toBeNull();
+    // The demo accounts' password (9 characters) predates the rule: it would not be accepted as a new one.
+    expect(passwordProblem("Demo@2026")).toBe("密码至少 10 位,且须同时包含字母和数字");
+    expect(passwordProblem("Short2026")).toBe("密码至少 10 位,且须同时包含字母和数字");
+    expect(passwordProblem("abcdefghijkl")).toBe("密码须同时包含字母和数字");
+    expect(passwordProblem("123456789012")).toBe("密码须同时包含字母和数字");
+    expect(passwordProblem("密码密码密码密码密码1")).toBe("密码须同时包含字母和数字");
   });
 });

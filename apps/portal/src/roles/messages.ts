@@ -124,7 +124,11 @@ export const rm = {
   disable: "停用",
   enable: "启用",
   resetPassword: "重置密码",
-  newPassword: "新密码(至少 8 位)",
+  newPassword: "新密码(至少 10 位,含字母和数字)",
+  choosePasswordTitle: "设置新密码",
+  choosePasswordHint:
+    "您的密码由管理员设置(新建账号或重置密码)。请先设置只有您自己知道的新密码:至少 10 位,同时包含字母和数字,且不能与当前密码相同。设置后请用新密码重新登录。",
+  currentPassword: "当前密码(管理员告知的密码)",
   createUser: "新建用户",
   roleAdmin: "下级管理员",
   roleSecretary: "党组织书记",

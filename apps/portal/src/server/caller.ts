@@ -13,12 +13,14 @@ export const getCaller = cache(async () => {
 
 /**
  * The caller of a page that needs a signed-in user: without a session, or when the user is disabled or
- * bound to nothing, the page redirects to the login page. Layout and page render concurrently, so each
- * page calls this itself.
+ * bound to nothing, the page redirects to the login page; a user whose password an administrator chose
+ * goes to /password first, whatever page was asked for. Layout and page render concurrently, so each page
+ * calls this itself.
  */
 export const requireCaller = cache(async () => {
   const caller = await getCaller();
   const me = await caller.home.me().catch(() => null);
   if (!me) redirect("/login");
+  if (me.mustChangePassword) redirect("/password");
   return { caller, me };
 });

@@ -1,6 +1,6 @@
 import { hostCountInScope, orgTreeInScope, type TreeNode } from "@liangxin/db";
 import { isManagement, type OrgCategory } from "@liangxin/domain";
-import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { createTRPCRouter, protectedProcedure, signedInProcedure } from "../trpc.ts";
 import { categoryLabel, roleLabel } from "../labels.ts";
 
 interface LabelledNode {
@@ -30,10 +30,11 @@ function managementIds(node: LabelledNode, out: number[] = []): number[] {
 }
 
 export const homeRouter = createTRPCRouter({
-  /** Who is signed in, for the page header. */
-  me: protectedProcedure.query(({ ctx }) => {
+  /** Who is signed in, for the page header; whether they must set a password of their own first. */
+  me: signedInProcedure.query(({ ctx }) => {
     const { scope } = ctx;
     return {
+      mustChangePassword: scope.mustChangePassword,
       username: scope.username,
       displayName: scope.displayName,
       role: scope.role,

@@ -39,7 +39,7 @@ import {
   password,
   userListInput,
 } from "../schemas-issue4.ts";
-import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { createTRPCRouter, signedInProcedure } from "../trpc.ts";
 
 export const dashboardRouter = createTRPCRouter({
   /**
@@ -141,10 +141,11 @@ export const auditRouter = createTRPCRouter({
 
 export const accountRouter = createTRPCRouter({
   /**
-   * The signed-in user changes their own password (old password required, at least 8 characters); wrong
+   * The signed-in user changes their own password (old password required; the new one at least 10
+   * characters with letters and digits, not the current one), also when it must be set first; wrong
    * old passwords count toward the sign-in throttle of the user's name and the client's address.
    */
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+  changePassword: signedInProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     await mapDomainErrorsAsync(() =>
       changeOwnPassword(
         ctx.db,

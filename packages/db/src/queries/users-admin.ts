@@ -3,7 +3,7 @@
  * secretaries of grassroots organizations of the subtree, owners of hosts of the territory. Every change
  * is audited in its transaction; users outside do not exist for the caller.
  */
-import { isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
+import { isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
@@ -11,7 +11,6 @@ import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from 
 import { throttledCheck, waitMinutes } from "../throttle.ts";
 import {
   hashPassword,
-  MIN_PASSWORD_LENGTH,
   userMessages,
   userRoleLabel,
   verifyPasswordAsync,
@@ -145,7 +144,7 @@ export interface NewUserInput {
   hostCreditCode?: string;
 }
 
-/** Create a user bound within the caller's area. Returns the new id. */
+/** Create a user bound within the caller's area, who must choose a password at the first sign-in. */
 export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
   const p = bind(scope, "");
@@ -154,8 +153,8 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username))
     throw new UserAdminError("badInput", userMessages.usernameInvalid(input.username));
   if (!displayName) throw new UserAdminError("badInput", userMessages.displayNameRequired);
-  if (input.password.length < MIN_PASSWORD_LENGTH)
-    throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
+  const weak = passwordProblem(input.password);
+  if (weak) throw new UserAdminError("badInput", weak);
   let orgId: number | null = null;
   let hostId: number | null = null;
   let scopeOrgId: number | null;
@@ -201,8 +200,8 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
     if (taken) throw new UserAdminError("conflict", userMessages.usernameTaken(username));
     const id = db.$client
       .prepare(
-        `insert into users (username, display_name, password_hash, role, org_id, host_id) values (?, ?, ?, ?, ?, ?)
-         returning id`,
+        `insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password)
+         values (?, ?, ?, ?, ?, ?, 1) returning id`,
       )
       .pluck()
       .get(username, displayName, passwordHash, input.role, orgId, hostId) as number;
@@ -240,7 +239,11 @@ export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, dis
   });
 }
 
-/** Set a new password for a managed user; every session of the user ends. */
+/**
+ * Set a new password for a managed user: every session of the user ends, and the user must choose a
+ * password of their own at the next sign-in. (Whether it equals the current one is not checked: that
+ * would tell the administrator the user's password.)
+ */
 export function resetManagedUserPassword(
   db: Db,
   scope: Scope,
@@ -248,13 +251,15 @@ export function resetManagedUserPassword(
   password: string,
   now: Date = new Date(),
 ): void {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
+  const weak = passwordProblem(password);
+  if (weak) throw new UserAdminError("badInput", weak);
   const u = managedTarget(db, scope, userId);
   const hash = hashPassword(password);
   db.transaction((tx) => {
     db.$client
-      .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
+      .prepare(
+        "update users set password_hash = ?, password_changed_at = ?, must_change_password = 1 where id = ?",
+      )
       .run(hash, now.toISOString(), u.id);
     const sessionsEnded = endUserSessions(tx, u.id);
     writeAudit(tx, {
@@ -332,8 +337,8 @@ export async function changeOwnPassword(
     .get(scope.userId) as
     { id: number; hash: string; orgId: number | null; hostId: number | null } | undefined;
   if (!u) throw new UserAdminError("notFound", "");
-  if (newPassword.length < MIN_PASSWORD_LENGTH)
-    throw new UserAdminError("badInput", userMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
+  const weak = passwordProblem(newPassword);
+  if (weak) throw new UserAdminError("badInput", weak);
   if (oldPassword === newPassword) throw new UserAdminError("badInput", userAdminMessages.samePassword);
   const hostRegion =
     u.hostId === null
@@ -367,7 +372,9 @@ export async function changeOwnPassword(
   const hash = hashPassword(newPassword);
   db.transaction((tx) => {
     db.$client
-      .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
+      .prepare(
+        "update users set password_hash = ?, password_changed_at = ?, must_change_password = 0 where id = ?",
+      )
       .run(hash, now.toISOString(), u.id);
     // Every session ends, this one included: whoever held one must sign in with the new password.
     audit(tx, "user.changePassword", { passwordChanged: true, sessionsEnded: endUserSessions(tx, u.id) });

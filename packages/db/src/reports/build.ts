@@ -188,7 +188,16 @@ export function systemScope(db: Db): Scope {
           .prepare("select id, code, name, level, path from regions where id = ?")
           .get(root.regionId) as Scope["region"]) ?? null);
   const { regionId: _r, ...org } = root;
-  return { userId: 0, username: "system", displayName: "系统", role: "admin", org, region, host: null };
+  return {
+    userId: 0,
+    username: "system",
+    displayName: "系统",
+    role: "admin",
+    mustChangePassword: false,
+    org,
+    region,
+    host: null,
+  };
 }
 
 /** Everything the computation of one or more reports of one year shares. */

@@ -28,14 +28,7 @@ export default async function AccountPage() {
           />
         </Field>
         <Field label={rm.newPassword}>
-          <input
-            name="newPassword"
-            type="password"
-            required
-            minLength={8}
-            autoComplete="new-password"
-            style={inputStyle}
-          />
+          <input name="newPassword" type="password" required autoComplete="new-password" style={inputStyle} />
         </Field>
       </ActionForm>
     </Card>

@@ -91,7 +91,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               <input name="displayName" required style={inputStyle} />
             </Field>
             <Field label={rm.newPassword}>
-              <input name="password" type="password" required minLength={8} style={inputStyle} />
+              <input name="password" type="password" required minLength={10} style={inputStyle} />
             </Field>
             <Field label={rm.role}>
               <select name="role" style={inputStyle} defaultValue="secretary">
