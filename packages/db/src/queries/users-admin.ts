@@ -9,12 +9,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
 import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from "../sessions.ts";
 import { throttledCheck, waitMinutes } from "../throttle.ts";
-import {
-  hashPassword,
-  userMessages,
-  userRoleLabel,
-  verifyPasswordAsync,
-} from "../users.ts";
+import { hashPassword, userMessages, userRoleLabel, verifyPasswordAsync } from "../users.ts";
 import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
 
