@@ -1,20 +1,19 @@
 import { getDb, loadScope, type Db, type Scope } from "@liangxin/db";
+import { clock, type Clock } from "@liangxin/domain";
 
 export interface Context {
   db: Db;
   /** Loaded from the database on every request; null for an anonymous caller. */
   scope: Scope | null;
-  /** Today's date (ISO); fixed in tests. */
+  /** Today's date in China (ISO), from the one clock; fixed in tests. */
   today: string;
-}
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  /** The one clock ("now" for timestamps). */
+  clock: Clock;
 }
 
 /** Build the context from the id of the signed-in user (from the session), if any. */
 export function createContext(opts: { userId: number | null; db?: Db; today?: string }): Context {
   const db = opts.db ?? getDb();
   const scope = opts.userId == null ? null : loadScope(db, opts.userId);
-  return { db, scope, today: opts.today ?? todayIso() };
+  return { db, scope, today: opts.today ?? clock.today(), clock };
 }

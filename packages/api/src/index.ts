@@ -1,5 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
-export { createContext, todayIso, type Context } from "./context.ts";
+export { createContext, type Context } from "./context.ts";
 export { apiMessages } from "./messages.ts";
 export { authenticate, type AuthResult } from "@liangxin/db";
 export { mappedProcedure, toTRPCError } from "./errors.ts";

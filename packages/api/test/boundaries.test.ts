@@ -14,7 +14,7 @@ import {
   orgAccess,
   type Db,
 } from "@liangxin/db";
-import { computeNodeIndicators, policyAsOf, type Indicators } from "@liangxin/domain";
+import { clock, computeNodeIndicators, policyAsOf, type Indicators } from "@liangxin/domain";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
 
 let w: World;
@@ -86,7 +86,9 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
     expect(refs.map((r) => r.id)).toContain(w.ids.crossJoint);
     // The host's corrections are B's to decide, not A's.
     const id = db.$client
-      .prepare("insert into host_corrections (host_id, requested_by, payload) values (?, ?, ?) returning id")
+      .prepare(
+        "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, '2026-12-03T02:00:00.000Z') returning id",
+      )
       .pluck()
       .get(
         w.ids.crossHost,
@@ -315,7 +317,7 @@ describe("the county administrator's dashboard", () => {
 describe("the account lock, seen from the administrator above", () => {
   it("after the 5th wrong password the right one is refused; the township sees the lock and the audit, and unlocks", async () => {
     const db = cloneDb(w.db);
-    const now = new Date();
+    const now = clock.now();
     for (let i = 0; i < 5; i++) authenticate(db, "branch", "wrong-password", now);
     expect(authenticate(db, "branch", "Demo@2026", now)).toEqual({ ok: false, reason: "locked" });
     const township = callerOn(db, "township");

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { users } from "./schema.ts";
 import { writeAudit } from "./audit.ts";
+import { clock } from "@liangxin/domain";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -18,7 +19,12 @@ const DUMMY_HASH = bcrypt.hashSync("liangxin-dummy-password", 10);
  * Check a username and password. Five failures in a row lock the account for 15 minutes; while locked,
  * even the right password is refused. Every attempt is audited.
  */
-export function authenticate(db: Db, username: string, password: string, now: Date = new Date()): AuthResult {
+export function authenticate(
+  db: Db,
+  username: string,
+  password: string,
+  now: Date = clock.now(),
+): AuthResult {
   const user = db.select().from(users).where(eq(users.username, username)).get();
   const audit = (action: string, userId: number | null, scopeOrgId: number | null) =>
     writeAudit(db, {

@@ -13,6 +13,7 @@ import { scopeErrors } from "./scope-check.ts";
 import type { Scope } from "@liangxin/db";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
+import { clock } from "@liangxin/domain";
 
 export interface ImportJobResult {
   ok: boolean;
@@ -55,7 +56,12 @@ function workerAlive(pid: number): boolean {
  * so a job still running without a live worker wrote nothing: mark it failed with that message. Returns
  * whether it did. `file` is the uploaded workbook the worker was started with.
  */
-export function settleAbandonedJob(db: Db, jobId: number, file: string, now: number = Date.now()): boolean {
+export function settleAbandonedJob(
+  db: Db,
+  jobId: number,
+  file: string,
+  now: number = clock.now().getTime(),
+): boolean {
   const row = db
     .select({ state: jobs.state, createdAt: jobs.createdAt })
     .from(jobs)
@@ -105,7 +111,7 @@ export async function runImportJob(
   // Progress over the whole run: read 0–10 %, plan 10–30 %, write 30–100 %.
   const progress = (from: number, span: number) => (done: number, total: number, stage: string) => {
     const pct = Math.floor(from + (total > 0 ? (done / total) * span : span));
-    const now = Date.now();
+    const now = performance.now();
     if (pct === last && now - lastAt < 500) return;
     last = pct;
     lastAt = now;
@@ -136,7 +142,7 @@ export async function runImportJob(
         errors: plan.errors.slice(0, JOB_ERROR_LIMIT),
         summary: { errorCount: plan.errors.length, rows: plan.rowCount },
         resultPath: reportPath,
-        finishedAt: new Date().toISOString(),
+        finishedAt: clock.nowIso(),
       });
       return { ok: false, errors: plan.errors, summary: null };
     }
@@ -151,7 +157,7 @@ export async function runImportJob(
           tables: counts,
           dryRun: Boolean(opts.dryRun),
         },
-        finishedAt: new Date().toISOString(),
+        finishedAt: clock.nowIso(),
       });
     // The data and the job's success commit together: after a crash the job says exactly what is in.
     const counts = opts.dryRun
@@ -173,7 +179,7 @@ export async function runImportJob(
       done: 100,
       stage: m.stage.done,
       errors: [{ sheet: "", row: null, column: "", value: "", reason }],
-      finishedAt: new Date().toISOString(),
+      finishedAt: clock.nowIso(),
     });
     return { ok: false, errors: [{ sheet: "", row: null, column: "", value: "", reason }], summary: null };
   } finally {

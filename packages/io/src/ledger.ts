@@ -7,6 +7,7 @@
  */
 import { loadPolicyVersions, loadSnapshot, type Db, type Scope } from "@liangxin/db";
 import {
+  clock,
   FORMATION_MODE_LABELS,
   HOST_KIND_LABELS,
   INSTRUCTOR_KIND_LABELS,
@@ -205,7 +206,7 @@ export async function writeLedgerWorkbook(
   target: Target,
   opts: LedgerOptions = {},
 ): Promise<{ rows: number; asOf: string }> {
-  const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = opts.asOf ?? clock.today();
   const policy = policyAsOf(loadPolicyVersions(db), asOf).params;
   const q = <T>(sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).all(...p) as T[];
   const byIds = <T>(sql: string, ids: readonly number[]) =>

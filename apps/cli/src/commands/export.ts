@@ -55,7 +55,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     region,
   };
   const out = path.resolve(values.out);
-  const started = Date.now();
+  const started = performance.now();
   const bar = progressBar(m.progressExport);
   let rows: number;
   try {
@@ -72,6 +72,6 @@ export async function exportCommand(args: string[]): Promise<number> {
   } finally {
     bar.stop();
   }
-  console.log(m.exported(out, rows, Date.now() - started));
+  console.log(m.exported(out, rows, performance.now() - started));
   return 0;
 }

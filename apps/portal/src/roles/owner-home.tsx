@@ -6,6 +6,7 @@ import { Field, inputStyle } from "@/components/field";
 import { submitCorrectionAction } from "./actions";
 import { L } from "./labels";
 import { rm } from "./messages";
+import { formatChinaTime } from "@liangxin/domain";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -115,7 +116,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
           ]}
           rows={corrections.map((c) => ({
             key: c.id,
-            createdAt: c.createdAt.slice(0, 16).replace("T", " "),
+            createdAt: formatChinaTime(c.createdAt, { minutes: true }),
             proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${c.payload.revenue ?? "—"},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
             state: rm.states[c.state] ?? c.state,
             reason: c.reason ?? "",

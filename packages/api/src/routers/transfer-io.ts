@@ -22,6 +22,7 @@ import {
 } from "@liangxin/io";
 import { apiMessages } from "../messages.ts";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
+import { CLOCK_ENV, clock } from "@liangxin/domain";
 
 export const ioFileNames = {
   template: "两新组织党建导入模板.xlsx",
@@ -48,7 +49,12 @@ function startImportProcess(jobId: number, file: string, userId: number, dbFile:
     [cli, "import-job", "--job", String(jobId), "--file", file, "--user", String(userId)],
     {
       cwd: repoRoot(),
-      env: { ...process.env, DATABASE_URL: dbFile },
+      // A pinned clock carries on in the worker from where the portal's is now.
+      env: {
+        ...process.env,
+        DATABASE_URL: dbFile,
+        ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
+      },
       stdio: "ignore",
       detached: true,
     },

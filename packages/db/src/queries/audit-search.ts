@@ -5,6 +5,7 @@
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
 import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { addDays, chinaDayStartIso } from "@liangxin/domain";
 
 export interface AuditFilter extends PageInput {
   username?: string;
@@ -42,12 +43,13 @@ export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<Aud
     params.action = likeParam(filter.action.trim());
   }
   if (filter.from) {
+    // Timestamps are stored in UTC; the days the user picks are days in China.
     where.push("a.at >= @from");
-    params.from = filter.from;
+    params.from = chinaDayStartIso(filter.from);
   }
   if (filter.to) {
-    where.push("a.at < date(@to, '+1 day')");
-    params.to = filter.to;
+    where.push("a.at < @to");
+    params.to = chinaDayStartIso(addDays(filter.to, 1));
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);

@@ -8,6 +8,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
 import { bind } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
+import { clock } from "@liangxin/domain";
 
 export interface CorrectionPayload {
   year: number;
@@ -110,9 +111,11 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
       .get(hostId);
     if (pending) throw new CorrectionError("conflict", correctionMessages.pendingExists);
     const id = db.$client
-      .prepare("insert into host_corrections (host_id, requested_by, payload) values (?, ?, ?) returning id")
+      .prepare(
+        "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, ?) returning id",
+      )
       .pluck()
-      .get(hostId, scope.userId, JSON.stringify(payload)) as number;
+      .get(hostId, scope.userId, JSON.stringify(payload), clock.nowIso()) as number;
     const region = db.$client
       .prepare("select region_id from hosts where id = ?")
       .pluck()
@@ -168,7 +171,7 @@ export function decideCorrection(
   scope: Scope,
   correctionId: number,
   decision: { approve: true } | { approve: false; reason: string },
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): void {
   if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
   const row = db.$client

@@ -3,7 +3,7 @@
  * secretaries of grassroots organizations of the subtree, owners of hosts of the territory. Every change
  * is audited in its transaction; users outside do not exist for the caller.
  */
-import { isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
+import { clock, isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
@@ -54,7 +54,7 @@ export function listManagedUsers(
   db: Db,
   scope: Scope,
   filter: UserListFilter,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Page<ManagedUserRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
   const params: Record<string, unknown> = { ...bind(scope, "") };
@@ -187,11 +187,11 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
     if (taken) throw new UserAdminError("conflict", userMessages.usernameTaken(username));
     const id = db.$client
       .prepare(
-        `insert into users (username, display_name, password_hash, role, org_id, host_id) values (?, ?, ?, ?, ?, ?)
-         returning id`,
+        `insert into users (username, display_name, password_hash, role, org_id, host_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?) returning id`,
       )
       .pluck()
-      .get(username, displayName, passwordHash, input.role, orgId, hostId) as number;
+      .get(username, displayName, passwordHash, input.role, orgId, hostId, clock.nowIso()) as number;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -235,7 +235,7 @@ export function resetManagedUserPassword(db: Db, scope: Scope, userId: number, p
       .prepare(
         "update users set password_hash = ?, failed_logins = 0, locked_until = null, password_changed_at = ? where id = ?",
       )
-      .run(hash, new Date().toISOString(), u.id);
+      .run(hash, clock.nowIso(), u.id);
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -288,7 +288,7 @@ export function changeOwnPassword(db: Db, scope: Scope, oldPassword: string, new
   db.transaction((tx) => {
     db.$client
       .prepare("update users set password_hash = ?, password_changed_at = ? where id = ?")
-      .run(hash, new Date().toISOString(), u.id);
+      .run(hash, clock.nowIso(), u.id);
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,

@@ -3,7 +3,7 @@
  * node's administrator returns it (退回, with a reason) or approves it (审核通过), after which the figures
  * are frozen for good. Optimistic concurrency by `version`; every step audited in its transaction.
  */
-import { isManagement, type OrgCategory } from "@liangxin/domain";
+import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
@@ -38,7 +38,7 @@ export interface DecisionResult {
 }
 
 function nowIso(): string {
-  return new Date().toISOString();
+  return clock.nowIso();
 }
 
 function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
@@ -120,7 +120,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       const r = db.$client
         .prepare(
           `insert into report_submissions (org_id, year, state, figures, checks, explanations, submitted_by,
-             submitted_at, version) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1)`,
+             submitted_at, version, created_at) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1, ?)`,
         )
         .run(
           node.id,
@@ -129,6 +129,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
           JSON.stringify(checks),
           JSON.stringify(explanations),
           scope.userId || null,
+          at,
           at,
         );
       id = Number(r.lastInsertRowid);

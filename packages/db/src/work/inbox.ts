@@ -7,7 +7,7 @@
  *   administrators decide them);
  * - probation ending: probationary members of their subtree.
  */
-import { INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
+import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope.ts";
 import { workParams } from "./common.ts";
@@ -100,16 +100,16 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
   if (scope.region?.level === "township") {
     const corrections = db.$client
       .prepare(
-        `select c.id, h.name as hostName, substr(c.created_at, 1, 10) as requestedOn, u.display_name as byName
+        `select c.id, h.name as hostName, c.created_at as requestedAt, u.display_name as byName
          from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
          join users u on u.id = c.requested_by
          where c.state = 'pending' and r.path glob @regionGlob order by c.created_at`,
       )
-      .all(params) as { id: number; hostName: string; requestedOn: string; byName: string }[];
+      .all(params) as { id: number; hostName: string; requestedAt: string; byName: string }[];
     for (const c of corrections)
       item("correctionAwaiting", {
         subject: c.hostName,
-        date: c.requestedOn,
+        date: chinaDateOf(c.requestedAt),
         detail: inboxMessages.correctionAwaiting(c.byName),
         href: "/inbox",
         refId: c.id,

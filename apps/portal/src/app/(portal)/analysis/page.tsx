@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { todayIso } from "@liangxin/api";
+import { clock } from "@liangxin/domain";
 import { requireCaller } from "@/server/caller";
 import { reportPageMessages as m } from "../reports/messages";
 import { AnalysisCharts } from "./analysis-charts";
@@ -14,7 +14,7 @@ export default async function AnalysisPage({
   searchParams: Promise<{ year?: string; node?: string }>;
 }) {
   const sp = await searchParams;
-  const year = sp.year && /^\d{4}$/.test(sp.year) ? Number(sp.year) : Number(todayIso().slice(0, 4));
+  const year = sp.year && /^\d{4}$/.test(sp.year) ? Number(sp.year) : Number(clock.today().slice(0, 4));
   const nodeId = sp.node && /^\d+$/.test(sp.node) ? Number(sp.node) : undefined;
   const { caller } = await requireCaller();
   let data;

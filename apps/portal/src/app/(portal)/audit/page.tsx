@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
 import { rm } from "@/roles/messages";
+import { formatChinaTime } from "@liangxin/domain";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ]}
         rows={data.rows.map((a) => ({
           key: a.id,
-          at: a.at.replace("T", " ").slice(0, 19),
+          at: formatChinaTime(a.at),
           username: a.username ?? "—",
           action: a.action,
           entity: `${a.entity}${a.entityId ? ` #${a.entityId}` : ""}`,

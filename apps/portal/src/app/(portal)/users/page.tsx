@@ -8,11 +8,11 @@ import { Pager } from "@/components/pager";
 import { createUserAction, userAction } from "@/roles/actions";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
+import { formatChinaTime } from "@liangxin/domain";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const fmtTime = (iso: string) =>
-  new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+const fmtTime = (iso: string) => formatChinaTime(iso);
 
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const { caller } = await requireCaller();

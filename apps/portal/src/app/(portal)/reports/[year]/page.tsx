@@ -7,6 +7,7 @@ import { requireCaller } from "@/server/caller";
 import { reportPageMessages as m } from "../messages";
 import { ReportActions } from "./report-actions";
 import { PrintButton } from "./print-button";
+import { formatChinaTime } from "@liangxin/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -233,7 +234,7 @@ export default async function ReportPage({
       <div data-testid="submission-state" data-state={stateKey}>
         {m.states[stateKey]}
         {view.submission?.submittedAt
-          ? `(${view.submission.submittedAt.slice(0, 16).replace("T", " ")})`
+          ? `(${formatChinaTime(view.submission.submittedAt, { minutes: true })})`
           : ""}
       </div>
       {view.submission?.returnReason && view.submission.state === "returned" ? (
