@@ -18,8 +18,8 @@ function finishedJob(db: Db, username: string, dir: string): number {
   writeFileSync(report, "report");
   return db.$client
     .prepare(
-      `insert into jobs (kind, user_id, file_name, state, done, total, result_path, finished_at)
-       values ('import', ?, 'hosts.xlsx', 'failed', 100, 100, ?, '2026-11-21T08:00:00Z') returning id`,
+      `insert into jobs (kind, user_id, file_name, state, done, total, result_path, finished_at, created_at)
+       values ('import', ?, 'hosts.xlsx', 'failed', 100, 100, ?, '2026-11-21T08:00:00Z', '2026-12-03T02:00:00.000Z') returning id`,
     )
     .pluck()
     .get(val(db, "select id from users where username = ?", username), report) as number;

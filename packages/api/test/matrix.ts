@@ -82,7 +82,9 @@ const grassrootsIn = (db: Db, role: Role) =>
 
 function pendingCorrection(db: Db, hostId: number, w: World): number {
   return db.$client
-    .prepare("insert into host_corrections (host_id, requested_by, payload) values (?, ?, ?) returning id")
+    .prepare(
+      "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, '2026-12-03T02:00:00.000Z') returning id",
+    )
     .pluck()
     .get(
       hostId,

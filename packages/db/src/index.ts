@@ -7,6 +7,7 @@ export * from "./queries-home.ts";
 export * from "./login.ts";
 export * from "./access.ts";
 export * from "./audit.ts";
+export * from "./stamped.ts";
 export * from "./users.ts";
 export * from "./snapshot.ts";
 export * from "./seed/demo.ts";
