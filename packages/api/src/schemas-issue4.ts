@@ -1,12 +1,12 @@
 /** Input schemas of the role views (zod at the edge, Chinese messages). */
 import { FORMATION_MODES, INSTRUCTOR_KINDS, MEMBER_STATUSES, ORG_CATEGORIES } from "@liangxin/domain";
 import { z } from "zod";
+import { isoDate } from "./schemas/common.ts";
 
 export const inputMessages = {
   id: "编号不正确",
   page: "页码不正确",
   text: "内容过长",
-  date: "日期格式应为 YYYY-MM-DD",
   year: "年份不正确",
   employees: "从业人员数应为不小于 0 的整数",
   revenue: "营业收入应为不小于 0 的数(万元),最多两位小数",
@@ -25,7 +25,7 @@ export const idSchema = z
 export const byId = z.object({ id: idSchema });
 
 const text = (max = 100) => z.string({ error: inputMessages.text }).trim().max(max, inputMessages.text);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, inputMessages.date);
+// A real calendar date `YYYY-MM-DD` (not just its shape: 2026-02-30 and 0000-00-00 are refused).
 
 export const pageFields = {
   page: z.number({ error: inputMessages.page }).int(inputMessages.page).min(1, inputMessages.page).default(1),

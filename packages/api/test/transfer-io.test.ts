@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
 import { withCreditCheckChar } from "@liangxin/domain";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 
-const TODAY = "2026-11-21";
+const TODAY = DEMO_TODAY;
 const dir = mkdtempSync(path.join(tmpdir(), "liangxin-api-io-"));
 let db: Db;
 

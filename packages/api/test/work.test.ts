@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { computeNodeIndicators, DEFAULT_POLICY } from "@liangxin/domain";
+import { addDays, computeNodeIndicators, DEFAULT_POLICY } from "@liangxin/domain";
 import {
+  DEMO_TODAY,
   createUser,
   loadSnapshot,
   onCoverageStarted,
@@ -12,7 +13,7 @@ import {
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 
-const TODAY = "2026-11-21";
+const TODAY = DEMO_TODAY;
 let db: Db;
 
 function userId(username: string): number {
@@ -221,7 +222,7 @@ describe("meetings", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const own = one<{ id: number }>("select org_id as id from users where username = 'branch'").id;
     await expect(
-      branch.work.meetings.record({ orgId: own, kind: "themeDay", heldOn: "2026-12-01" }),
+      branch.work.meetings.record({ orgId: own, kind: "themeDay", heldOn: addDays(TODAY, 10) }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
@@ -288,9 +289,9 @@ describe("instructors", () => {
         code: "BAD_REQUEST",
       },
     );
-    await township.work.instructors.end({ assignmentId: asg.id, endOn: "2026-11-22" });
+    await township.work.instructors.end({ assignmentId: asg.id, endOn: addDays(TODAY, 1) });
     await expect(
-      callerFor("shiqiao").work.instructors.end({ assignmentId: asg.id, endOn: "2026-11-23" }),
+      callerFor("shiqiao").work.instructors.end({ assignmentId: asg.id, endOn: addDays(TODAY, 2) }),
     ).rejects.toMatchObject({
       code: expect.stringMatching(/NOT_FOUND|BAD_REQUEST/),
     });
@@ -420,7 +421,7 @@ describe("development pipeline", () => {
     const otherOrg = one<{ id: number }>("select org_id as id from members where id = ?", outside.id).id;
     db.$client
       .prepare(
-        `insert into members (id_number, name, gender, joined_on, org_id) values (?, '外县党员', 'female', '2020-01-01', ?)`,
+        `insert into members (id_number, name, gender, joined_on, org_id, created_at) values (?, '外县党员', 'female', '2020-01-01', ?, '2026-12-03T02:00:00.000Z')`,
       )
       .run(idNumber, otherOrg);
     const before = one<{ n: number }>("select count(*) as n from members").n;

@@ -13,6 +13,7 @@ import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
+type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;
 
 /** Count columns of the rows table: each total is the sum of the rows (instructors: distinct). */
 const ROW_COLUMNS: { key: string; label: string; get: (i: Indicators) => number | null }[] = [
@@ -64,6 +65,44 @@ const cell = {
   whiteSpace: "nowrap" as const,
 };
 
+function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
+  const meetingShare = work.meetings.share === null ? "—" : `${work.meetings.share}%`;
+  return (
+    <Card title={rm.dailyWork} size="small" data-testid="daily-work">
+      <Row gutter={[16, 8]}>
+        <Col xs={12} md={6}>
+          <Link href="/work/plans">
+            <Statistic title={rm.overduePlans} value={work.overduePlans} data-testid="overdue-plans" />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/elections">
+            <Statistic
+              title={rm.overdueElections}
+              value={work.overdueElections}
+              data-testid="overdue-elections"
+            />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/elections">
+            <Statistic title={rm.dueSoonElections} value={work.dueSoonElections} />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/meetings?period=rolling">
+            <Statistic
+              title={rm.meetingShare(work.meetings.upToDate, work.meetings.orgs)}
+              value={meetingShare}
+              data-testid="meeting-share"
+            />
+          </Link>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
 export async function AdminDashboard({ caller }: { caller: Caller }) {
   const [d, home] = await Promise.all([caller.dashboard.admin(), caller.home.overview()]);
   return (
@@ -92,6 +131,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
           </Card>
         </Col>
       </Row>
+      <DailyWorkCard work={d.work} />
       <Card title={rm.rows}>
         <div style={{ overflowX: "auto" }}>
           <table

@@ -10,11 +10,12 @@ const PERIODS = [
   ["ytd", m.periodYtd],
   ["quarter", m.periodQuarter],
   ["year", m.periodYear],
+  ["rolling", m.periodRolling],
 ] as const;
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const sp = await searchParams;
-  const period = sp.period === "quarter" || sp.period === "year" ? sp.period : "ytd";
+  const period = PERIODS.find(([key]) => key === sp.period)?.[0] ?? "ytd";
   const { caller } = await requireCaller();
   const ctx = await caller.work.context();
   const [board, orgs, recent] = await Promise.all([
