@@ -112,7 +112,10 @@ describe("io router", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(ledger.bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
     expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(4);
-    const exp = await callerFor("township").io.exportImportFormat();
+    const exp = await callerFor("county").io.exportImportFormat({ confirm: true });
     expect(exp.bytes.length).toBeGreaterThan(1000);
+    await expect(callerFor("township").io.exportImportFormat({ confirm: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

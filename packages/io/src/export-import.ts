@@ -38,11 +38,12 @@ function rows<T = Row>(db: Db, sql: string): T[] {
 
 export async function exportImportWorkbook(
   db: Db,
-  scope: Pick<Scope, "org" | "region">,
+  scope: Scope,
   target: Target,
-  onProgress?: (done: number, total: number, stage: string) => void,
+  opts: { today: string; onProgress?: (done: number, total: number, stage: string) => void },
 ): Promise<{ rows: number }> {
-  const sel = selectForExport(db, scope);
+  const onProgress = opts.onProgress;
+  const sel = await selectForExport(db, scope, opts.today);
   const regionCode = new Map<number, string>();
   for (const r of rows<{ id: number; code: string }>(db, "select id, code from regions"))
     regionCode.set(r.id, r.code);

@@ -7,8 +7,6 @@ import {
   type PolicyVersion,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import { scopeParams } from "../access.ts";
-import type { Scope } from "../scope.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 
 /** SQL condition: an interval [start, end) in force on `@today`. */
@@ -39,11 +37,6 @@ export function limitOffset(p: PageInput): { limit: number; offset: number } {
   const pageSize = Math.min(Math.max(1, Math.floor(p.pageSize)), 200);
   const page = Math.max(1, Math.floor(p.page));
   return { limit: pageSize, offset: (page - 1) * pageSize };
-}
-
-/** The named parameters every scoped statement binds. */
-export function bind(scope: Scope, today: string) {
-  return scopeParams(scope, today);
 }
 
 /** `%text%` for LIKE, with the wildcards of the text escaped (`escape '\'`). */

@@ -5,10 +5,11 @@
  */
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { bind } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+
 import { territoryNodeOf } from "./hosts.ts";
 import { clock } from "@liangxin/domain";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface CorrectionPayload {
   year: number;
@@ -151,9 +152,9 @@ export function correctionInbox(
   if (scope.role !== "admin" || !scope.region) return null;
   const rows = db.$client
     .prepare(
-      `${ROW_SQL} where r.path glob @regionGlob and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
+      `${ROW_SQL} where ${within.territory("r")} and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
     )
-    .all({ ...bind(scope, ""), state: state ?? null }) as RawRow[];
+    .all({ ...scopeBindings(scope, ""), state: state ?? null }) as RawRow[];
   return rows.map(toRow);
 }
 
@@ -175,8 +176,8 @@ export function decideCorrection(
 ): void {
   if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
   const row = db.$client
-    .prepare(`${ROW_SQL} where k.id = @id and r.path glob @regionGlob`)
-    .get({ ...bind(scope, ""), id: correctionId }) as RawRow | undefined;
+    .prepare(`${ROW_SQL} where k.id = @id and ${within.territory("r")}`)
+    .get({ ...scopeBindings(scope, ""), id: correctionId }) as RawRow | undefined;
   if (!row) throw new CorrectionError("notFound", "");
   if (!decidesCorrections(scope)) throw new CorrectionError("forbidden", "");
   if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
@@ -257,9 +258,9 @@ export function updateHostContact(
   const h = db.$client
     .prepare(
       `select h.id, h.contact_phone as contactPhone, h.address, h.version, h.region_id as regionId
-       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and r.path glob @regionGlob`,
+       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and ${within.territory("r")}`,
     )
-    .get({ ...bind(scope, ""), hostId }) as
+    .get({ ...scopeBindings(scope, ""), hostId }) as
     | { id: number; contactPhone: string | null; address: string | null; version: number; regionId: number }
     | undefined;
   if (!h) return null;

@@ -2,11 +2,18 @@
  * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
-import { hostAccess, scopedSql, type HostAccess } from "../access.ts";
-import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
 import {
-  bind,
+  regionSubtreeRange,
+  nodeBindings,
+  scopeBindings,
+  sets,
+  within,
+  hostAccess,
+  type HostAccess,
+} from "../scope/index.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope/index.ts";
+import {
   factsToday,
   hostOperatingSql,
   inForceSql,
@@ -46,7 +53,7 @@ export interface RegionOption {
 
 const HOST_ROW_SQL = `
   select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
-    case when r.path glob @regionGlob then 'edit' else 'reference' end as access,
+    case when ${within.territory("r")} then 'edit' else 'reference' end as access,
     (select o.name from coverages c join orgs o on o.id = c.org_id
        where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgName,
     (select c.org_id from coverages c
@@ -61,15 +68,15 @@ export function listHosts(
   filter: HostListFilter,
 ): Page<HostListRow> | null {
   if (!scope.org) return null;
-  const where = [scopedSql.hostsVisible, hostOperatingSql("h")];
-  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const where = [sets.hosts.visible("h"), hostOperatingSql("h")];
+  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   if (filter.q?.trim()) {
     where.push(`(h.name like @q escape '\\' or h.credit_code like @q escape '\\')`);
     params.q = likeParam(filter.q.trim());
   }
   if (filter.regionId !== undefined) {
-    where.push(`r.path glob (select path from regions where id = @filterRegion) || '*'`);
-    params.filterRegion = filter.regionId;
+    where.push(within.node("r"));
+    Object.assign(params, nodeBindings(regionSubtreeRange(db, filter.regionId)));
   }
   if (filter.kind) {
     where.push("h.kind = @kind");
@@ -103,8 +110,10 @@ export function listHosts(
 export function regionOptions(db: Db, scope: Scope): RegionOption[] {
   if (!scope.region) return [];
   return db.$client
-    .prepare("select id, name, level from regions where path glob ? order by depth, code")
-    .all(`${scope.region.path}*`) as RegionOption[];
+    .prepare(
+      `select r.id, r.name, r.level from regions r where ${within.territory("r")} order by r.depth, r.code`,
+    )
+    .all(scopeBindings(scope, "")) as RegionOption[];
 }
 
 export interface HostYearFigures {

@@ -18,14 +18,9 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import {
-  auditWork,
-  requireGrassrootsInSubtree,
-  workParams,
-  workPolicy,
-  WorkNotFoundError,
-} from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface ApplicantRow {
   id: number;
@@ -50,10 +45,10 @@ export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRo
       `select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
          a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
          a.full_on as fullOn, a.member_id as memberId
-       from applicants a join orgs o on o.id = a.org_id where o.path glob @orgGlob
+       from applicants a join orgs o on o.id = a.org_id where ${within.subtree("o")}
        order by (a.full_on is not null), a.applied_on desc, a.id desc`,
     )
-    .all(workParams(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
+    .all(scopeBindings(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
   return rows.map((r) => ({ ...r, stage: applicantStage(r), nextStage: nextApplicantStage(r) }));
 }
 
@@ -170,10 +165,10 @@ export function probationDue(db: Db, scope: Scope, today: string): ProbationRow[
     .prepare(
       `select m.id as memberId, m.name, m.org_id as orgId, o.name as orgName, m.joined_on as joinedOn
        from members m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and m.status = 'normal' and m.full_on is null and m.joined_on <= @today
+       where ${within.subtree("o")} and m.status = 'normal' and m.full_on is null and m.joined_on <= @today
        order by m.joined_on, m.id`,
     )
-    .all(workParams(scope, today)) as Omit<ProbationRow, "endsOn">[];
+    .all(scopeBindings(scope, today)) as Omit<ProbationRow, "endsOn">[];
   return rows
     .filter((r) => probationEnding({ joinedOn: r.joinedOn, fullOn: null }, policy, today))
     .map((r) => ({ ...r, endsOn: probationEndsOn(r.joinedOn, policy) }));

@@ -6,7 +6,7 @@ import { ioPageMessages as m } from "../../io-messages";
 export const metadata = { title: m.title };
 
 export default async function ImportPage() {
-  const { me } = await requireCaller();
+  const { me, caller } = await requireCaller();
   if (me.role !== "admin") notFound();
-  return <ImportPanel />;
+  return <ImportPanel canExportFullIds={await caller.io.canExportFullIds()} />;
 }
