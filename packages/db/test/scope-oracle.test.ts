@@ -14,6 +14,7 @@ let db: Db;
 let snap: Snapshot;
 let instructors: { id: number; registeredById: number; dispatchOrgId: number | null }[];
 let users: { id: number; username: string }[];
+let transfers: { fromOrgId: number | null; toOrgId: number | null }[];
 
 const DATES: IsoDate[] = ["2024-12-31", "2025-07-01", DEMO_TODAY];
 
@@ -27,6 +28,9 @@ beforeAll(() => {
     )
     .all() as typeof instructors;
   users = db.$client.prepare("select id, username from users order by id").all() as typeof users;
+  transfers = db.$client
+    .prepare("select from_org_id as fromOrgId, to_org_id as toOrgId from transfers")
+    .all() as typeof transfers;
 });
 
 /** Ids whose chain of parents reaches `root` (the root included). */
@@ -46,13 +50,18 @@ function descendants(rows: readonly { id: number; parentId: number | null }[], r
 
 function oracle(scope: Scope, d: IsoDate): ScopeSets {
   const empty = () => new Set<number>();
-  if (scope.host)
+  if (scope.host) {
+    const covering = snap.coverages.filter(
+      (c) => c.hostId === scope.host!.id && inForce(c.startOn, c.endOn, d),
+    );
     return {
       hosts: { editable: empty(), reference: empty(), own: new Set([scope.host.id]) },
       orgs: { editable: empty(), reference: empty() },
       members: { editable: empty(), counted: empty() },
       instructors: { editable: empty(), reference: empty() },
+      named: { orgs: new Set(covering.map((c) => c.orgId)), hosts: empty() },
     };
+  }
   const subtree = scope.org ? descendants(snap.orgs, scope.org.id) : empty();
   const territory = scope.region ? descendants(snap.regions, scope.region.id) : empty();
   const hostsEditable = new Set(snap.hosts.filter((h) => territory.has(h.regionId)).map((h) => h.id));
@@ -102,11 +111,34 @@ function oracle(scope: Scope, d: IsoDate): ScopeSets {
     )
       instructorsReference.add(a.instructorId);
   }
+  // Named only: the node's superiors (walking up), transfer counterparts, instructors' dispatchers and
+  // registrars, the workplaces of the members held and the hosts the own instructors serve.
+  const namedOrgs = new Set<number>();
+  const parentOf = new Map(snap.orgs.map((o) => [o.id, o.parentId]));
+  for (let cur = scope.org ? parentOf.get(scope.org.id) : null; cur != null; cur = parentOf.get(cur))
+    namedOrgs.add(cur);
+  for (const t of transfers) {
+    if (t.toOrgId !== null && subtree.has(t.toOrgId) && t.fromOrgId !== null) namedOrgs.add(t.fromOrgId);
+    if (t.fromOrgId !== null && subtree.has(t.fromOrgId) && t.toOrgId !== null) namedOrgs.add(t.toOrgId);
+  }
+  for (const i of instructors) {
+    if (!instructorsEditable.has(i.id) && !instructorsReference.has(i.id)) continue;
+    namedOrgs.add(i.registeredById);
+    if (i.dispatchOrgId !== null) namedOrgs.add(i.dispatchOrgId);
+  }
+  const namedHosts = new Set<number>();
+  for (const w of snap.workplaces)
+    if (inForce(w.startOn, w.endOn, d) && membersEditable.has(w.memberId)) namedHosts.add(w.hostId);
+  for (const a of snap.assignments)
+    if (inForce(a.startOn, a.endOn, d) && instructorsEditable.has(a.instructorId)) namedHosts.add(a.hostId);
+  for (const id of [...subtree, ...orgsReference]) namedOrgs.delete(id);
+  for (const id of [...hostsEditable, ...hostsReference]) namedHosts.delete(id);
   return {
     hosts: { editable: hostsEditable, reference: hostsReference, own: empty() },
     orgs: { editable: subtree, reference: orgsReference },
     members: { editable: membersEditable, counted: membersCounted },
     instructors: { editable: instructorsEditable, reference: instructorsReference },
+    named: { orgs: namedOrgs, hosts: namedHosts },
   };
 }
 

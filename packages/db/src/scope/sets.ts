@@ -19,6 +19,8 @@ export interface ScopeSets {
   orgs: { editable: Set<number>; reference: Set<number> };
   members: { editable: Set<number>; counted: Set<number> };
   instructors: { editable: Set<number>; reference: Set<number> };
+  /** Named only (a header beside the caller's own records, no view): not in the sets above. */
+  named: { orgs: Set<number>; hosts: Set<number> };
 }
 
 function ids(cx: ScopeCx, table: string, alias: string, condition: string): Set<number> {
@@ -38,24 +40,35 @@ export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
       orgs: { editable: empty(), reference: empty() },
       members: { editable: empty(), counted: empty() },
       instructors: { editable: empty(), reference: empty() },
+      named: { orgs: ids(cx, "orgs", "o", sets.named.orgs("o")), hosts: empty() },
     };
   const instructorsEditable = ids(cx, "instructors", "i", sets.instructors.editable("i"));
   const instructorsReference = ids(cx, "instructors", "i", sets.instructors.reference("i"));
   for (const id of instructorsEditable) instructorsReference.delete(id);
+  const hosts = {
+    editable: ids(cx, "hosts", "h", sets.hosts.editable("h")),
+    reference: ids(cx, "hosts", "h", sets.hosts.reference("h")),
+    own: empty(),
+  };
+  const orgs = {
+    editable: ids(cx, "orgs", "o", sets.orgs.editable("o")),
+    reference: ids(cx, "orgs", "o", sets.orgs.reference("o")),
+  };
+  const without = (named: Set<number>, ...seen: Set<number>[]) => {
+    for (const s of seen) for (const id of s) named.delete(id);
+    return named;
+  };
   return {
-    hosts: {
-      editable: ids(cx, "hosts", "h", sets.hosts.editable("h")),
-      reference: ids(cx, "hosts", "h", sets.hosts.reference("h")),
-      own: empty(),
-    },
-    orgs: {
-      editable: ids(cx, "orgs", "o", sets.orgs.editable("o")),
-      reference: ids(cx, "orgs", "o", sets.orgs.reference("o")),
-    },
+    hosts,
+    orgs,
     members: {
       editable: ids(cx, "members", "m", sets.members.editable("m")),
       counted: ids(cx, "members", "m", `not ${sets.members.editable("m")} and ${sets.members.counted("m")}`),
     },
     instructors: { editable: instructorsEditable, reference: instructorsReference },
+    named: {
+      orgs: without(ids(cx, "orgs", "o", sets.named.orgs("o")), orgs.editable, orgs.reference),
+      hosts: without(ids(cx, "hosts", "h", sets.named.hosts("h")), hosts.editable, hosts.reference),
+    },
   };
 }

@@ -17,6 +17,8 @@ import { NO_PATH, pathWithin, subtreeRange, type PathRange } from "./paths.ts";
 /** The named parameters every scoped statement binds. */
 export interface ScopeBindings {
   today: string;
+  /** The path of the caller's node (its superiors' paths are its prefixes). */
+  nodePath: string;
   orgFrom: string;
   orgTo: string;
   regionFrom: string;
@@ -29,6 +31,7 @@ export function scopeBindings(scope: Pick<Scope, "org" | "region" | "host">, tod
   const region = subtreeRange(scope.region?.path);
   return {
     today,
+    nodePath: scope.org?.path ?? "",
     orgFrom: org.from,
     orgTo: org.to,
     regionFrom: region.from,
@@ -71,6 +74,14 @@ const heldInSubtree = `select s_rel.member_id from member_relationships s_rel
 const statusOnDate = (m: string) =>
   `coalesce((select s_e.status from member_status_events s_e where s_e.member_id = ${m}.id and s_e.effective_on <= @today
              order by s_e.effective_on desc, s_e.id desc limit 1), 'normal')`;
+
+/** Ids of the instructors registered or dispatched by the subtree. */
+const editableInstructorIds = `select s_ie.id from instructors s_ie
+  where s_ie.registered_by_id in (${subtreeOrgIds}) or s_ie.dispatch_org_id in (${subtreeOrgIds})`;
+
+/** Ids of the instructors the caller sees: its own, and those serving on the date a host it sees. */
+const visibleInstructorIds = `${editableInstructorIds} union select s_av.instructor_id from assignments s_av
+  where ${inForceToday("s_av")} and s_av.host_id in (${territoryHostIds} union ${coveredHostIds})`;
 
 /** A host id expression located in the territory. */
 const hostIdInTerritory = (hostId: string) => `${hostId} in (${territoryHostIds})`;
@@ -120,6 +131,28 @@ export const sets = {
       `(${m}.id not in (${heldInSubtree}) and ${statusOnDate(m)} = 'normal'
         and ${m}.id in (select s_w.member_id from member_workplaces s_w
                         where s_w.host_id in (${territoryHostIds}) and ${inForceToday("s_w")}))`,
+  },
+  /**
+   * Named only: records whose name (a header) may appear beside the caller's own records, without any
+   * view of their own — the superiors of the caller's node, the other side of a relationship transfer with
+   * the subtree, the organizations that dispatched or registered an instructor the caller sees, the hosts
+   * where the subtree's members work and its instructors serve on the date; for an owner, the
+   * organization covering its host.
+   */
+  named: {
+    orgs: (o = "o") =>
+      `${o}.id in (
+         select s_an.id from orgs s_an where @nodePath >= s_an.path and @nodePath < s_an.path || '~'
+         union select s_t.from_org_id from transfers s_t where s_t.to_org_id in (${subtreeOrgIds})
+         union select s_t.to_org_id from transfers s_t where s_t.from_org_id in (${subtreeOrgIds})
+         union select s_c.org_id from coverages s_c where s_c.host_id = @ownHostId and ${inForceToday("s_c")}
+         union select s_i.dispatch_org_id from instructors s_i where s_i.id in (${visibleInstructorIds})
+         union select s_i.registered_by_id from instructors s_i where s_i.id in (${visibleInstructorIds}))`,
+    hosts: (h = "h") =>
+      `${h}.id in (
+         select s_w.host_id from member_workplaces s_w where s_w.member_id in (${heldInSubtree}) and ${inForceToday("s_w")}
+         union select s_a.host_id from assignments s_a where s_a.instructor_id in (${editableInstructorIds})
+           and ${inForceToday("s_a")})`,
   },
   instructors: {
     /** Registered or dispatched by the subtree. */

@@ -20,7 +20,7 @@ import type { Db } from "../client.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { sets, scopeBindings, within } from "../scope/index.ts";
 
 export interface ApplicantRow {
   id: number;
@@ -44,8 +44,11 @@ export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRo
     .prepare(
       `select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
          a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
-         a.full_on as fullOn, a.member_id as memberId
-       from applicants a join orgs o on o.id = a.org_id where ${within.subtree("o")}
+         a.full_on as fullOn,
+         -- the member the applicant became, while the caller holds them (one who left is no link)
+         case when a.member_id is not null and ${sets.members.editable("a_m")} then a.member_id end as memberId
+       from applicants a join orgs o on o.id = a.org_id left join members a_m on a_m.id = a.member_id
+       where ${within.subtree("o")}
        order by (a.full_on is not null), a.applied_on desc, a.id desc`,
     )
     .all(scopeBindings(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
