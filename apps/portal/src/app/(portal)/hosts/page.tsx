@@ -91,12 +91,12 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
         ]}
         rows={data.rows.map((h) => ({
           key: h.id,
-          name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+          name: { link: `/hosts/${h.id}`, text: h.name },
           code: h.creditCode,
           kind: L.kind(h.kind),
           region: h.regionName,
           covering: h.coveringOrgName ?? rm.uncovered,
-          access: rm.accessLabels[h.access],
+          access: rm.accessLabels[h.access] ?? "—",
         }))}
       />
     </Card>

@@ -22,6 +22,7 @@ import {
   validate,
   type Option,
 } from "@/components/form-kit";
+import { CellTable, type TableProps } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
 
 interface InstructorFields {
@@ -232,5 +233,19 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
         </Button>
       </Form>
     </div>
+  );
+}
+
+// ───────────── the instructor's hosts, each assignment ended from its row ─────────────
+
+type AssignmentCell = { action: "endAssignment"; id: number; today: string };
+
+/** The hosts an instructor is assigned to; an editor ends an assignment from its row. */
+export function InstructorHostsTable(props: TableProps<AssignmentCell>) {
+  return (
+    <CellTable
+      {...props}
+      renderAction={(a: AssignmentCell) => <EndAssignment assignmentId={a.id} today={a.today} />}
+    />
   );
 }

@@ -75,12 +75,12 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
         rows={data.rows.map((i) => ({
           key: i.id,
           number: i.number,
-          name: <Link href={`/instructors/${i.id}`}>{i.name}</Link>,
+          name: { link: `/instructors/${i.id}`, text: i.name },
           kind: L.instructorKind(i.kind),
           dispatch: i.dispatchName ?? "—",
           registered: i.registeredByName,
           hosts: i.activeHosts,
-          access: rm.accessLabels[i.access],
+          access: rm.accessLabels[i.access] ?? "—",
         }))}
       />
     </Card>

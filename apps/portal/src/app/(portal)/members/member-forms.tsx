@@ -31,6 +31,7 @@ import {
   validate,
   type Option,
 } from "@/components/form-kit";
+import { CellTable, type TableProps } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
 
 interface PersonFields {
@@ -419,4 +420,12 @@ export function DecideTransfer({ transferId }: { transferId: number }) {
       </Form>
     </div>
   );
+}
+
+// ───────────── the 接转 list, each received transfer decided from its row ─────────────
+
+type DecideCell = { action: "decideTransfer"; id: number };
+
+export function TransfersTable(props: TableProps<DecideCell>) {
+  return <CellTable {...props} renderAction={(a: DecideCell) => <DecideTransfer transferId={a.id} />} />;
 }

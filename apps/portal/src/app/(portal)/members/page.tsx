@@ -72,11 +72,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         ]}
         rows={data.rows.map((m, i) => ({
           key: m.id ?? `counted-${i}`,
-          name: m.id ? (
-            <Link href={`/members/${m.id}`}>{m.name}</Link>
-          ) : (
-            <span data-counted="1">{m.name}</span>
-          ),
+          name: m.id ? { link: `/members/${m.id}`, text: m.name } : m.name,
           gender: L.gender(m.gender),
           id: m.idNumberMasked,
           org: m.access === "counted" ? rm.countedRow : (m.orgName ?? "—"),

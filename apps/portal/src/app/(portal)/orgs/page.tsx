@@ -75,7 +75,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           rows={data.rows.map((o) => ({
             key: o.id,
             code: o.code,
-            name: <Link href={`/orgs/${o.id}`}>{o.name}</Link>,
+            name: { link: `/orgs/${o.id}`, text: o.name },
             category: L.category(o.category),
             mode: L.mode(o.formationMode),
             parent: o.parentName ?? "—",
@@ -96,7 +96,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           ]}
           rows={refs.map((o) => ({
             key: o.id,
-            name: <Link href={`/orgs/${o.id}`}>{o.name}</Link>,
+            name: { link: `/orgs/${o.id}`, text: o.name },
             mode: L.mode(o.formationMode),
             secretary: o.secretaryName ?? "—",
             reason: o.reason === "covers" ? rm.reasonCovers : rm.reasonDual,

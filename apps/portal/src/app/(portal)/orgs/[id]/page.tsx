@@ -137,7 +137,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
             ]}
             rows={org.children.map((c) => ({
               key: c.id,
-              name: <Link href={`/orgs/${c.id}`}>{c.name}</Link>,
+              name: { link: `/orgs/${c.id}`, text: c.name },
               category: L.category(c.category),
             }))}
           />
