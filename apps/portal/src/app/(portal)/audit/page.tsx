@@ -1,5 +1,5 @@
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
@@ -16,7 +16,7 @@ const short = (v: unknown) => {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/audit");
   const sp = await searchParams;
   const username = str(sp.username);
   const action = str(sp.action);

@@ -1,11 +1,11 @@
 import { Alert, Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { CorrectionsTable } from "@/roles/tables";
 import { rm } from "@/roles/messages";
 
 export default async function CorrectionsPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/corrections");
   const inbox = await orNotFound(caller.corrections.inbox());
   return (
     <Card title={rm.correctionsTitle}>

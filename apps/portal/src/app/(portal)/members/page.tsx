@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
 import { MEMBER_STATUS_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/members");
   const sp = await searchParams;
   const filter = memberFilter(sp);
   const data = await orNotFound(caller.members.list({ page: pageParam(sp.page), pageSize: 30, ...filter }));

@@ -1,5 +1,5 @@
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
 import { Field, inputStyle } from "@/components/field";
@@ -15,7 +15,7 @@ const fmtTime = (iso: string) =>
   new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/users");
   const sp = await searchParams;
   const q = str(sp.q);
   const [data, targets] = await Promise.all([

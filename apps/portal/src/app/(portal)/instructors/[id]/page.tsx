@@ -1,5 +1,5 @@
 import { Card, Descriptions } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -7,7 +7,7 @@ import { lx } from "@/app/ledger-messages";
 import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/instructors");
   const i = await orNotFound(caller.instructors.get({ id: idParam((await params).id) }));
   const editor = i.access === "edit" && me.role === "admin";
   const today = editor ? (await caller.work.context()).today : "";

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { lx } from "@/app/ledger-messages";
 import { TransfersTable } from "../member-forms";
 
 /** 组织关系接转: received by the subtree (to accept or return with a reason) and sent from it. */
 export default async function TransfersPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/members");
   const rows = await orNotFound(caller.members.transfers());
   return (
     <Card title={lx.transferList} extra={<Link href="/members">{lx.back}</Link>}>

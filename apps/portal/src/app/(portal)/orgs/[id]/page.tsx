@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Alert, Button, Card, Descriptions } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { L } from "@/roles/labels";
@@ -31,7 +31,7 @@ function treeOf(
 }
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/orgs");
   const org = await orNotFound(caller.orgs.get({ id: idParam((await params).id) }));
   const today = org.access === "edit" ? (await caller.work.context()).today : "";
   const header = (

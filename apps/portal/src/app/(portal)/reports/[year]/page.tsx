@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { REPORT_COLUMN_GROUPS, REPORT_COLUMNS, formatRateChange, indicatorValue } from "@liangxin/db";
 import type { Indicators } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../messages";
 import { ReportActions } from "./report-actions";
 import { PrintButton } from "./print-button";
@@ -36,7 +36,7 @@ function fmt(v: number | null, rate: boolean): string {
 }
 
 async function load(year: number, nodeId: number | undefined) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/reports");
   try {
     const ref = nodeId ? { nodeId } : {};
     const view = await caller.report.get({ ...ref, year });
