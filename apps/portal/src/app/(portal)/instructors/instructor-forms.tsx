@@ -193,7 +193,7 @@ export function AssignForm({ instructorId, today }: { instructorId: number; toda
       submit={{ label: lx.assign, testId: "assign-submit", loading: start.isPending }}
     >
       <Form.Item name="hostId" label={lx.host} required>
-        <RecordPicker kind="host" testId="assign-host" />
+        <RecordPicker kind="host" editableOnly testId="assign-host" />
       </Form.Item>
       <DateItem name="startOn" label={lx.startOn} required testId="assign-start-on" />
     </FormCard>
