@@ -1,4 +1,5 @@
 import { Card } from "antd";
+import { AUDIT_ACTION_LABELS } from "@liangxin/api";
 import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
@@ -9,11 +10,6 @@ import { rm } from "@/roles/messages";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const isDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
-const short = (v: unknown) => {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "string" ? v : JSON.stringify(v);
-  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
-};
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   const { caller } = await requirePage("/audit");
@@ -39,12 +35,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <input name="username" defaultValue={username ?? ""} style={inputStyle} />
         </Field>
         <Field label={rm.action}>
-          <input
-            name="action"
-            defaultValue={action ?? ""}
-            style={inputStyle}
-            placeholder="login / user. / member.unmask"
-          />
+          <select name="action" defaultValue={action ?? ""} style={inputStyle}>
+            <option value="">{rm.all}</option>
+            {Object.entries(AUDIT_ACTION_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={rm.from}>
           <input name="from" type="date" defaultValue={from ?? ""} style={inputStyle} />
@@ -76,9 +74,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           key: a.id,
           at: a.at.replace("T", " ").slice(0, 19),
           username: a.username ?? "—",
-          action: a.action,
-          entity: `${a.entity}${a.entityId ? ` #${a.entityId}` : ""}`,
-          detail: [short(a.before), short(a.after)].filter(Boolean).join(" → "),
+          action: a.actionLabel,
+          entity: `${a.entityLabel}${a.entityId ? ` #${a.entityId}` : ""}`,
+          detail: a.detail,
         }))}
       />
     </Card>

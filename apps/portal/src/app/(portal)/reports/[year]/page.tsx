@@ -247,7 +247,7 @@ export default async function ReportPage({
           <ul>
             {Object.entries(view.submission.explanations).map(([code, text]) => (
               <li key={code}>
-                {code}:{text}
+                {m.checkName(code)}:{text}
               </li>
             ))}
           </ul>
@@ -264,7 +264,7 @@ export default async function ReportPage({
           hasErrors={view.checks.some((c) => c.level === "error")}
           warnings={[
             ...new Map(view.checks.filter((c) => c.level === "warning").map((c) => [c.code, c.message])),
-          ].map(([code, message]) => ({ code, message }))}
+          ].map(([code, message]) => ({ code, name: m.checkName(code), message }))}
         />
       </div>
 
