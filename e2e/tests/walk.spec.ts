@@ -91,10 +91,23 @@ const LISTS: Record<string, ListSpec> = {
 /** Pages reached from a menu page as part of it (the 接转 list is opened from 党员). */
 const SUBPAGES: Record<string, string[]> = { "/members": ["/members/transfers"] };
 
+/**
+ * A GET as the signed-in page. A kept-alive connection the server has just closed resets the request
+ * (ECONNRESET) now and then on a loaded machine: such a request is sent once more.
+ */
+async function get(request: APIRequestContext, url: string) {
+  try {
+    return await request.get(url);
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    return request.get(url);
+  }
+}
+
 /** A tRPC query over HTTP as the signed-in page (superjson envelope). */
 async function api(request: APIRequestContext, procedure: string, input: unknown): Promise<unknown> {
   const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${procedure}${q}`);
+  const res = await get(request, `/api/trpc/${procedure}${q}`);
   if (res.status() !== 200) return null;
   return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
 }
@@ -133,7 +146,7 @@ async function expectReadableText(page: Page, where: string): Promise<void> {
 
 /** The server's HTML of `url`, fetched with the session cookie and parsed by a browser that runs no script. */
 async function serverHtmlPage(browser: Browser, request: APIRequestContext, url: string) {
-  const res = await request.get(url);
+  const res = await get(request, url);
   const status = res.status();
   const html = await res.text();
   const ctx = await browser.newContext({ javaScriptEnabled: false });
@@ -183,7 +196,7 @@ for (const role of ROLES) {
     for (const path of pages) {
       const spec = LISTS[path];
       if (!spec) {
-        const server = await page.request.get(path);
+        const server = await get(page.request, path);
         expect.soft(server.status(), `${role} ${path}`).toBe(200);
         const res = await page.goto(path);
         expect.soft(res?.status(), `${role} ${path}`).toBe(200);
