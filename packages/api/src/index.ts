@@ -4,3 +4,6 @@ export { apiMessages } from "./messages.ts";
 export { authenticate, type AuthResult } from "@liangxin/db";
 export { mappedProcedure, toTRPCError } from "./errors.ts";
 export * as schemas from "./schemas/index.ts";
+export { userMessage } from "./user-message.ts";
+export { FIELD_LABELS, fieldLabel } from "./field-labels.ts";
+export { AUDIT_ACTION_LABELS } from "./audit-labels.ts";

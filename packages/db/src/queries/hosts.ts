@@ -2,6 +2,7 @@
  * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
+import { writeAudit } from "../audit.ts";
 import {
   regionSubtreeRange,
   nodeBindings,
@@ -293,4 +294,40 @@ export function territoryNodeOf(db: Db, regionId: number): number | null {
       .pluck()
       .get(regionId) as number | undefined) ?? null
   );
+}
+
+export interface HostLookup {
+  id: number;
+  name: string;
+}
+
+/**
+ * An operating host anywhere in the city by its exact 统一社会信用代码: a member's workplace may be any host,
+ * and whoever records the member (a branch secretary, say) sees the name to confirm — nothing else. Each
+ * answer is audited (`host.lookup`) under the caller's node; a code of no operating host answers null.
+ */
+export function lookupHostByCreditCode(
+  db: Db,
+  scope: Scope,
+  creditCode: string,
+  today: string,
+): HostLookup | null {
+  if (!scope.org) return null;
+  const row = db.$client
+    .prepare(`select h.id, h.name from hosts h where h.credit_code = @code and ${hostOperatingSql("h")}`)
+    .get({ code: creditCode.trim().toUpperCase(), today }) as HostLookup | undefined;
+  if (!row) return null;
+  db.transaction((tx) => {
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "host.lookup",
+      entity: "host",
+      entityId: row.id,
+      scopeOrgId: scope.org?.id ?? null,
+      before: null,
+      after: { creditCode: creditCode.trim().toUpperCase() },
+    });
+  });
+  return { id: row.id, name: row.name };
 }

@@ -158,6 +158,8 @@ export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReference
 }
 
 export interface DualLinkHeader {
+  /** The link's id (to end it). */
+  id: number;
   orgId: number;
   orgName: string;
   regionalOrgId: number;
@@ -188,6 +190,8 @@ export interface OrgFull extends OrgHeader {
   lastElectionOn: string | null;
   version: number;
   members: { total: number; full: number; probationary: number };
+  /** The secretary's term in force today (to end it), or null. */
+  secretaryTerm: { id: number; name: string; startOn: string } | null;
   children: { id: number; name: string; category: string }[];
   coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];
   meetings: { id: number; kind: string; heldOn: string; topic: string | null; attendees: number | null }[];
@@ -212,7 +216,7 @@ export type OrgDetail = OrgReference | OrgFull;
 function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
   return db.$client
     .prepare(
-      `select d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
+      `select d.id, d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
          d.start_on as startOn
        from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
        where (d.org_id = @orgId or d.regional_org_id = @orgId) and ${inForceSql("d")} order by d.start_on`,
@@ -238,6 +242,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
         | "secretaryName"
         | "dualLinks"
         | "members"
+        | "secretaryTerm"
         | "children"
         | "coveredHosts"
         | "meetings"
@@ -260,6 +265,13 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
        from members where org_id = @orgId and status = 'normal' and joined_on <= @today`,
     )
     .get({ orgId, today }) as { total: number; full: number };
+  const secretaryTerm =
+    (db.$client
+      .prepare(
+        `select s.id, m.name, s.start_on as startOn from secretaries s join members m on m.id = s.member_id
+         where s.org_id = @orgId and ${inForceSql("s")} order by s.start_on desc limit 1`,
+      )
+      .get({ orgId, today }) as OrgFull["secretaryTerm"] | undefined) ?? null;
   const children = db.$client
     .prepare(
       `select o.id, o.name, o.category from orgs o where o.parent_id = @orgId and ${orgInForceSql("o")} order by o.code`,
@@ -313,6 +325,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     subtree,
     reparentings,
     members: { total: members.total, full: members.full, probationary: members.total - members.full },
+    secretaryTerm,
     children,
     coveredHosts,
     meetings,
