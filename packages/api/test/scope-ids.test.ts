@@ -1,0 +1,125 @@
+/**
+ * Issue 15, findings 2, 6 and 7: citizen IDs and names through the side doors.
+ * - 2: no answer carries a full citizen ID except the audited reveal (`members.unmask`): the answers of
+ *   the member mutations and the before/after of the audit log are masked; the audit row keeps it in full.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeAudit, type Db } from "@liangxin/db";
+import { isValidCitizenId, maskCitizenId, withCitizenIdCheckChar } from "@liangxin/domain";
+import { buildWorld, callerOn, cloneDb, TODAY, type Caller, type World } from "./fixtures-issue4.ts";
+
+let w: World;
+beforeAll(() => {
+  w = buildWorld();
+});
+
+/** Every valid 18-character citizen ID written anywhere in an answer. */
+function fullIdsIn(answer: unknown): string[] {
+  const text = JSON.stringify(answer) ?? "";
+  return [...text.matchAll(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g)]
+    .map((m) => m[0].toUpperCase())
+    .filter((id) => isValidCitizenId(id));
+}
+
+const value = <T = number>(db: Db, sql: string, ...p: unknown[]) =>
+  db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...p) as T;
+
+const idNumberOf = (db: Db, memberId: number) =>
+  value<string>(db, "select id_number from members where id = ?", memberId);
+
+/** Every row of the caller's audit search (all pages). */
+async function auditRows(caller: Caller, action?: string) {
+  const rows: unknown[] = [];
+  for (let page = 1; page < 50; page++) {
+    const r = await caller.audit.search({ page, pageSize: 200, ...(action ? { action } : {}) });
+    rows.push(...r.rows);
+    if (rows.length >= r.total || r.rows.length === 0) break;
+  }
+  return rows;
+}
+
+describe("finding 2: full citizen IDs only through the audited reveal", () => {
+  it("a secretary's no-op update answers the member with a masked ID (the secretary may not unmask)", async () => {
+    const db = cloneDb(w.db);
+    const branch = callerOn(db, "branch");
+    const id = (await branch.members.list({ page: 1, pageSize: 1 })).rows[0]!.id!;
+    const full = idNumberOf(db, id);
+    await expect(branch.members.unmask({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const answer = await branch.records.member.update({
+      id,
+      version: value(db, "select version from members where id = ?", id),
+    });
+    expect(fullIdsIn(answer)).toEqual([]);
+    expect(JSON.stringify(answer)).toContain(maskCitizenId(full));
+  });
+
+  it("member.create, member.update and member.changeStatus answer masked IDs; the audit row keeps the full one", async () => {
+    const db = cloneDb(w.db);
+    const township = callerOn(db, "township");
+    const orgId = value(
+      db,
+      "select id from orgs where parent_id = (select org_id from users where username = 'township') and category = 'branch' limit 1",
+    );
+    const idNumber = withCitizenIdCheckChar("36012219800101123");
+    const created = await township.records.member.create({
+      idNumber,
+      name: "身份测试",
+      gender: "male",
+      joinedOn: "2015-07-01",
+      fullOn: "2016-07-01",
+      orgId,
+    });
+    const corrected = withCitizenIdCheckChar("36012219800101125");
+    const updated = await township.records.member.update({ id: created.id, version: 1, idNumber: corrected });
+    const changed = await township.records.member.changeStatus({
+      memberId: created.id,
+      status: "stopped",
+      effectiveOn: TODAY,
+      reason: "测试",
+    });
+    for (const answer of [created, updated, changed]) expect(fullIdsIn(answer)).toEqual([]);
+    expect(JSON.stringify(created)).toContain(maskCitizenId(idNumber));
+    expect(JSON.stringify(changed)).toContain(maskCitizenId(corrected));
+    // Stored in full: the audit trail of the corrected ID.
+    const stored = value<string>(
+      db,
+      "select before || after from audit_log where action = 'member.update' and entity_id = ?",
+      String(created.id),
+    );
+    expect(stored).toContain(idNumber);
+    expect(stored).toContain(corrected);
+  });
+
+  it("audit.search (the /audit page) shows every administrator masked IDs, in before, after and the entity key", async () => {
+    const db = cloneDb(w.db);
+    const branch = callerOn(db, "branch");
+    const id = (await branch.members.list({ page: 1, pageSize: 1 })).rows[0]!.id!;
+    const full = idNumberOf(db, id);
+    await branch.records.member.update({
+      id,
+      version: value(db, "select version from members where id = ?", id),
+    });
+    // An entry keyed by the citizen ID, as an import writes one for a member row.
+    const branchOrg = value(db, "select org_id from users where username = 'branch'");
+    writeAudit(db, {
+      userId: null,
+      username: "township",
+      action: "import.update",
+      entity: "members",
+      entityId: full,
+      scopeOrgId: branchOrg,
+      before: { idNumber: full, name: "甲" },
+      after: { idNumber: full, name: "乙", note: `公民身份号码${full}已更正` },
+    });
+    for (const admin of ["township", "county", "city"]) {
+      const rows = await auditRows(callerOn(db, admin));
+      expect(rows.length, admin).toBeGreaterThan(0);
+      expect(fullIdsIn(rows), admin).toEqual([]);
+      const text = JSON.stringify(rows);
+      expect(text, admin).toContain(maskCitizenId(full));
+    }
+  });
+});
