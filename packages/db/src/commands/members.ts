@@ -10,6 +10,7 @@ import {
   decideTransfer as decideTransferState,
   forbidMemberDeletion,
   isGrassroots,
+  maskCitizenId,
   type Gender,
   type JobCategory,
   type MemberStatus,
@@ -44,6 +45,14 @@ import { commandMessages } from "./messages.ts";
 
 type MemberRow = typeof members.$inferSelect;
 type TransferRow = typeof transfers.$inferSelect;
+
+/** A member as an answer shows it: the citizen ID masked (in full only through the audited reveal). */
+export type MemberAnswer = Omit<MemberRow, "idNumber"> & { idNumberMasked: string };
+
+/** The one shape of a member in the answers of the commands below. */
+export function memberAnswer({ idNumber, ...row }: MemberRow): MemberAnswer {
+  return { ...row, idNumberMasked: maskCitizenId(idNumber) };
+}
 
 export interface MemberFields {
   idNumber: string;
@@ -133,7 +142,7 @@ function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
   return m.orgId ?? null;
 }
 
-export function createMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberRow {
+export function createMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     assertHasRelationship({ orgId: input.orgId ?? null, outsideOrgName: input.outsideOrgName ?? null });
     const orgId = input.orgId ?? null;
@@ -186,7 +195,7 @@ export function createMember(db: Db, actor: CommandActor, input: CreateMemberInp
       scopeOrgId: memberScopeOrg(row),
       after: row,
     });
-    return row;
+    return memberAnswer(row);
   });
 }
 
@@ -194,7 +203,7 @@ export function createMember(db: Db, actor: CommandActor, input: CreateMemberInp
  * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
  * on `workSince` and starts the new one; the relationship changes only through a transfer.
  */
-export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberRow {
+export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     requireMemberEdit(db, actor, input.id);
     const before = getMember(db, input.id);
@@ -254,7 +263,7 @@ export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInp
       before,
       after,
     });
-    return after;
+    return memberAnswer(after);
   });
 }
 
@@ -264,7 +273,11 @@ export function deleteMember(_db: Db, _actor: CommandActor, _input: { id: number
 }
 
 /** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
-export function changeMemberStatus(db: Db, actor: CommandActor, input: ChangeMemberStatusInput): MemberRow {
+export function changeMemberStatus(
+  db: Db,
+  actor: CommandActor,
+  input: ChangeMemberStatusInput,
+): MemberAnswer {
   return inTransaction(db, () => {
     requireMemberEdit(db, actor, input.memberId);
     const before = getMember(db, input.memberId);
@@ -301,7 +314,7 @@ export function changeMemberStatus(db: Db, actor: CommandActor, input: ChangeMem
       before,
       after: { ...after, event },
     });
-    return after;
+    return memberAnswer(after);
   });
 }
 
