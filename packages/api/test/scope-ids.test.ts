@@ -2,6 +2,8 @@
  * Issue 15, findings 2, 6 and 7: citizen IDs and names through the side doors.
  * - 2: no answer carries a full citizen ID except the audited reveal (`members.unmask`): the answers of
  *   the member mutations and the before/after of the audit log are masked; the audit row keeps it in full.
+ * - 6: `members.list` finds a counted-only row only by what the row shows (the masked name and ID), never
+ *   by the name it hides; editable rows keep the full search.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeAudit, type Db } from "@liangxin/db";
@@ -122,4 +124,60 @@ describe("finding 2: full citizen IDs only through the audited reveal", () => {
       expect(text, admin).toContain(maskCitizenId(full));
     }
   });
+});
+
+/** A counted-only row as the caller sees it: surname and stars. Written here, independently of the query. */
+const masked = (name: string) => {
+  const chars = [...name];
+  return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1);
+};
+
+type ListRow = Awaited<ReturnType<Caller["members"]["list"]>>["rows"][number];
+
+async function listAll(caller: Caller, q?: string): Promise<ListRow[]> {
+  const rows: ListRow[] = [];
+  for (let page = 1; page < 100; page++) {
+    const r = await caller.members.list({ page, pageSize: 200, ...(q === undefined ? {} : { q }) });
+    rows.push(...r.rows);
+    if (rows.length >= r.total || r.rows.length === 0) break;
+  }
+  return rows;
+}
+
+const countedKey = (r: ListRow) => `${r.name}|${r.idNumberMasked}|${r.workHostName ?? ""}`;
+
+describe("finding 6: members.list searches counted-only rows only by what they show", () => {
+  for (const admin of ["township", "county"]) {
+    it(`${admin}: one-character and full-name queries never find a counted row by its hidden name`, async () => {
+      const caller = callerOn(w.db, admin);
+      const all = await listAll(caller);
+      const counted = all.filter((r) => r.access === "counted");
+      expect(counted.length).toBeGreaterThan(0);
+      // The hidden names, from the database: members whose masked name and masked ID make a counted row.
+      const shown = new Set(counted.map((r) => `${r.name}|${r.idNumberMasked}`));
+      const hidden = (
+        w.db.$client.prepare("select name, id_number as idNumber from members").all() as {
+          name: string;
+          idNumber: string;
+        }[]
+      ).filter((m) => shown.has(`${masked(m.name)}|${maskCitizenId(m.idNumber)}`));
+      expect(hidden.length).toBeGreaterThan(0);
+      // Characters of the hidden names (beyond the surname), and the names themselves.
+      const chars = [...new Set(hidden.flatMap((m) => [...m.name].slice(1)))].slice(0, 30);
+      const names = hidden.slice(0, 10).map((m) => m.name);
+      for (const q of [...chars, ...names]) {
+        const got = (await listAll(caller, q)).filter((r) => r.access === "counted");
+        const expected = counted.filter((r) => r.name.includes(q) || r.idNumberMasked.includes(q));
+        expect(got.map(countedKey).sort(), `${admin} "${q}"`).toEqual(expected.map(countedKey).sort());
+      }
+      // What a counted row shows finds it: the surname with its stars, and the visible part of the ID.
+      const row = counted[0]!;
+      for (const q of [row.name, row.idNumberMasked.slice(-4)])
+        expect((await listAll(caller, q)).map(countedKey), `${admin} "${q}"`).toContain(countedKey(row));
+      // Editable rows keep the full search: by any part of the name.
+      const own = all.find((r) => r.access === "edit" && [...r.name].length >= 2)!;
+      const got = await listAll(caller, [...own.name].slice(1).join(""));
+      expect(got.some((r) => r.id === own.id)).toBe(true);
+    });
+  }
 });
