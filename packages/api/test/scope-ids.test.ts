@@ -4,10 +4,20 @@
  *   the member mutations and the before/after of the audit log are masked; the audit row keeps it in full.
  * - 6: `members.list` finds a counted-only row only by what the row shows (the masked name and ID), never
  *   by the name it hides; editable rows keep the full search.
+ * - 7: registering a citizen ID that is registered already (a member or an applicant, in the caller's
+ *   scope or not) answers one neutral message pointing to 组织关系接转, is audited with a masked ID; after
+ *   10 such refusals within an hour the user's registrations are refused for the rest of the hour.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeAudit, type Db } from "@liangxin/db";
-import { isValidCitizenId, maskCitizenId, withCitizenIdCheckChar } from "@liangxin/domain";
+import {
+  citizenIdBirthDate,
+  fixedClock,
+  isValidCitizenId,
+  maskCitizenId,
+  setClock,
+  withCitizenIdCheckChar,
+} from "@liangxin/domain";
 import { buildWorld, callerOn, cloneDb, TODAY, type Caller, type World } from "./fixtures-issue4.ts";
 
 let w: World;
@@ -180,4 +190,162 @@ describe("finding 6: members.list searches counted-only rows only by what they s
       expect(got.some((r) => r.id === own.id)).toBe(true);
     });
   }
+});
+
+const NEUTRAL = "该人员不能在此登记,请通过组织关系接转办理";
+const THROTTLED = "操作过于频繁,请稍后再试";
+const REFUSED = "person.registrationRefused";
+
+/** What the caller reads of an attempt: its error's code and message, or "ok". */
+async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    return `${err.code} ${err.message}`;
+  }
+}
+
+/** Citizen IDs registered somewhere, seen from the township administrator and its branch secretary. */
+function registered(db: Db) {
+  const subtree = (username: string) =>
+    value<string>(
+      db,
+      "select o.path || '*' from users u join orgs o on o.id = u.org_id where u.username = ?",
+      username,
+    );
+  const memberId = (inside: boolean, username: string) =>
+    value<string>(
+      db,
+      `select m.id_number from members m join orgs o on o.id = m.org_id
+       where (o.path glob ?) = ? and m.status = 'normal' order by m.id limit 1`,
+      subtree(username),
+      inside ? 1 : 0,
+    );
+  const applicantId = (inside: boolean, username: string) =>
+    value<string>(
+      db,
+      `select a.id_number from applicants a join orgs o on o.id = a.org_id
+       where (o.path glob ?) = ? and a.member_id is null order by a.id limit 1`,
+      subtree(username),
+      inside ? 1 : 0,
+    );
+  return { memberId, applicantId, foreign: idNumberOf(db, w.ids.foreignMember) };
+}
+
+function grassrootsOf(db: Db, username: string) {
+  return value(
+    db,
+    `select o.id from orgs o where o.category = 'branch' and o.revoked_on is null and o.path glob
+       (select o2.path || '*' from users u join orgs o2 on o2.id = u.org_id where u.username = ?) order by o.id limit 1`,
+    username,
+  );
+}
+
+const memberInput = (idNumber: string, orgId: number) => ({
+  idNumber,
+  name: "重复登记",
+  gender: "male" as const,
+  joinedOn: "2015-07-01",
+  orgId,
+});
+const applicantInput = (idNumber: string, orgId: number) => ({
+  idNumber,
+  name: "重复登记",
+  gender: "male" as const,
+  orgId,
+  appliedOn: "2026-03-01",
+});
+
+describe("finding 7: a citizen ID registered already answers one neutral message, audited and throttled", () => {
+  it("the same answer whether the person is in the caller's scope or not; nothing written; each attempt audited", async () => {
+    const db = cloneDb(w.db);
+    const ids = registered(db);
+    const township = callerOn(db, "township");
+    const branch = callerOn(db, "branch");
+    const townshipOrg = grassrootsOf(db, "township");
+    const branchOrg = value(db, "select org_id from users where username = 'branch'");
+    const ownMember = (await township.members.list({ page: 1, pageSize: 1 })).rows[0]!.id!;
+    const tables = () =>
+      value<string>(db, "select (select count(*) from members) || '/' || (select count(*) from applicants)");
+    const before = tables();
+    const answers: string[] = [];
+    const tried: string[] = [];
+    for (const id of [ids.memberId(true, "township"), ids.foreign]) {
+      answers.push(await outcome(township.records.member.create(memberInput(id, townshipOrg))));
+      tried.push(id);
+    }
+    // A corrected ID that is another person's (here: one of another county).
+    answers.push(
+      await outcome(
+        township.records.member.update({
+          id: ownMember,
+          version: value(db, "select version from members where id = ?", ownMember),
+          idNumber: ids.foreign,
+          birthDate: citizenIdBirthDate(ids.foreign),
+        }),
+      ),
+    );
+    tried.push(ids.foreign);
+    for (const id of [
+      ids.memberId(true, "branch"),
+      ids.memberId(false, "branch"),
+      ids.applicantId(true, "branch"),
+      ids.applicantId(false, "branch"),
+    ]) {
+      answers.push(await outcome(branch.work.development.create(applicantInput(id, branchOrg))));
+      tried.push(id);
+    }
+    expect(answers).toEqual(answers.map(() => `BAD_REQUEST ${NEUTRAL}`));
+    expect(tables()).toBe(before);
+    // Audited: who tried which (masked) ID; the audit row holds no full ID.
+    const rows = db.$client
+      .prepare("select username, after from audit_log where action = ? order by id")
+      .all(REFUSED) as { username: string; after: string }[];
+    expect(rows.map((r) => r.username)).toEqual([...Array(3).fill("township"), ...Array(4).fill("branch")]);
+    rows.forEach((r, i) => {
+      expect(r.after).toContain(maskCitizenId(tried[i]!));
+      expect(fullIdsIn(r.after)).toEqual([]);
+    });
+    // The township administrator finds them in its audit search.
+    expect((await township.audit.search({ page: 1, pageSize: 50, action: REFUSED })).total).toBe(7);
+  });
+
+  it("after 10 refusals within an hour, the user's registrations are refused for the rest of the hour", async () => {
+    const db = cloneDb(w.db);
+    const ids = registered(db);
+    const township = callerOn(db, "township");
+    const orgId = grassrootsOf(db, "township");
+    const fresh = (n: number) => withCitizenIdCheckChar(`3601221975020${String(n).padStart(4, "0")}`);
+    const restore = setClock(fixedClock("2026-12-03T10:00:00+08:00"));
+    try {
+      for (let i = 0; i < 10; i++)
+        expect(await outcome(township.records.member.create(memberInput(ids.foreign, orgId)))).toBe(
+          `BAD_REQUEST ${NEUTRAL}`,
+        );
+      const members = value(db, "select count(*) from members");
+      // The next attempt is refused whatever the ID, a fresh one included, and for applicants too.
+      for (const attempt of [
+        township.records.member.create(memberInput(ids.foreign, orgId)),
+        township.records.member.create(memberInput(fresh(1), orgId)),
+        township.work.development.create(applicantInput(fresh(2), orgId)),
+      ])
+        expect(await outcome(attempt)).toBe(`TOO_MANY_REQUESTS ${THROTTLED}`);
+      expect(value(db, "select count(*) from members")).toBe(members);
+      // Another user is not held back.
+      expect(
+        await outcome(callerOn(db, "county").records.member.create(memberInput(ids.foreign, orgId))),
+      ).toBe(`BAD_REQUEST ${NEUTRAL}`);
+      setClock(fixedClock("2026-12-03T10:59:00+08:00"));
+      expect(await outcome(township.records.member.create(memberInput(fresh(3), orgId)))).toBe(
+        `TOO_MANY_REQUESTS ${THROTTLED}`,
+      );
+      // An hour after the refusals, registrations go through again.
+      setClock(fixedClock("2026-12-03T11:00:01+08:00"));
+      expect(await outcome(township.records.member.create(memberInput(fresh(4), orgId)))).toBe("ok");
+    } finally {
+      restore();
+    }
+  });
 });
