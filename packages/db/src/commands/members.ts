@@ -42,6 +42,7 @@ import {
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
+import { refuseRegistered, registering } from "./registration.ts";
 
 type MemberRow = typeof members.$inferSelect;
 type TransferRow = typeof transfers.$inferSelect;
@@ -127,12 +128,12 @@ function birthDateOf(idNumber: string, given: string | null | undefined): string
   return fromId ?? given ?? null;
 }
 
+/** The citizen ID is unique city-wide: a taken one is the neutral refusal of `registering`. */
 function uniqueId<T>(idNumber: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new CommandError("ID_NUMBER_TAKEN", commandMessages.idNumberTaken(idNumber));
+    if (isUniqueViolation(e)) refuseRegistered(idNumber);
     throw e;
   }
 }
@@ -142,7 +143,13 @@ function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
   return m.orgId ?? null;
 }
 
+/** A new member; a citizen ID registered already (anywhere) answers the neutral refusal of `registering`. */
 export function createMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberAnswer {
+  const attempt = { entity: "member", idNumber: input.idNumber, throttled: true } as const;
+  return registering(db, actor.scope, attempt, () => insertMember(db, actor, input));
+}
+
+function insertMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     assertHasRelationship({ orgId: input.orgId ?? null, outsideOrgName: input.outsideOrgName ?? null });
     const orgId = input.orgId ?? null;
@@ -204,6 +211,16 @@ export function createMember(db: Db, actor: CommandActor, input: CreateMemberInp
  * on `workSince` and starts the new one; the relationship changes only through a transfer.
  */
 export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberAnswer {
+  // A corrected citizen ID that is registered already is refused like a new registration.
+  const attempt = {
+    entity: "member",
+    idNumber: input.idNumber,
+    throttled: input.idNumber !== undefined,
+  } as const;
+  return registering(db, actor.scope, attempt, () => saveMember(db, actor, input));
+}
+
+function saveMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     requireMemberEdit(db, actor, input.id);
     const before = getMember(db, input.id);
