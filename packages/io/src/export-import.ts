@@ -34,6 +34,7 @@ import {
 import { ioMessages as m } from "./messages.ts";
 import { selectForExport } from "./scope.ts";
 import { TABLES, type TableKey } from "./tables.ts";
+import { transferRows } from "./transfers.ts";
 import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
 
 type Cell = string | number | null;
@@ -71,8 +72,7 @@ export async function exportImportWorkbook(
   const code = (map: Map<number, string>, id: unknown): Cell =>
     typeof id === "number" ? (map.get(id) ?? null) : null;
   // What the file holds: a reference to anything else is written as outside.
-  const orgIn = (id: unknown) =>
-    typeof id === "number" && (sel.orgIds.has(id) || sel.ancestorOrgIds.has(id));
+  const orgIn = (id: unknown) => typeof id === "number" && (sel.orgIds.has(id) || sel.ancestorOrgIds.has(id));
   const hostIn = (id: unknown) => typeof id === "number" && sel.hostIds.has(id);
   const memberIn = (id: unknown) => typeof id === "number" && sel.memberIds.has(id);
   const orgRef = (id: unknown): Cell => (orgIn(id) ? code(orgCode, id) : null);
@@ -244,28 +244,20 @@ export async function exportImportWorkbook(
     }
   });
   sheet("transfers", (add) => {
-    let prev: { memberId: number; orgId: number | null } | null = null;
-    for (const r of rows(
+    const byMember = new Map<number, { orgId: number | null; startOn: string }[]>();
+    for (const r of rows<{ member_id: number; org_id: number | null; start_on: string }>(
       db,
       "select member_id, org_id, start_on from member_relationships order by member_id, start_on, id",
     )) {
-      const memberId = r.member_id as number;
-      // Held by an organization outside the file: outside the city, as far as the file tells.
-      const orgId = orgIn(r.org_id) ? (r.org_id as number) : null;
-      if (
-        prev &&
-        prev.memberId === memberId &&
-        sel.memberIds.has(memberId) &&
-        (prev.orgId !== null || orgId !== null)
-      )
-        add({
-          idNumber: code(memberCode, memberId),
-          fromCode: orgRef(prev.orgId),
-          toCode: orgRef(orgId),
-          on: r.start_on as string,
-        });
-      prev = { memberId, orgId };
+      if (!sel.memberIds.has(r.member_id)) continue;
+      const list = byMember.get(r.member_id) ?? [];
+      list.push({ orgId: r.org_id, startOn: r.start_on });
+      byMember.set(r.member_id, list);
     }
+    // Held by an organization outside the file: outside the city, as far as the file tells.
+    const ref = (id: number | null) => orgRef(id) as string | null;
+    for (const [memberId, rels] of byMember)
+      for (const t of transferRows(rels, ref)) add({ idNumber: code(memberCode, memberId), ...t });
   });
   sheet("workplaces", (add) => {
     for (const w of rows(db, "select * from member_workplaces order by member_id, start_on, id")) {

@@ -30,7 +30,7 @@ function ids(db: Db, sql: string, params: object = {}): Set<number> {
 }
 
 /** The ids of a materialized path (`/1/5/23/` → 1, 5, 23): the record and its superiors. */
-function idsOfPath(path: string): number[] {
+export function idsOfPath(path: string): number[] {
   return path
     .split("/")
     .filter((p) => p !== "")

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { jobs, type Db } from "@liangxin/db";
+import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   exportImportWorkbook,
@@ -208,7 +209,10 @@ describe("import below the city: scope first, one message per row, no oracle", (
     expect(res.ok).toBe(false);
     const scope = res.errors.filter((e) => e.reason.includes("管辖范围"));
     const rules = res.errors.filter((e) => !e.reason.includes("管辖范围"));
-    expect(scope.map((e) => `${e.sheet}:${e.row}`)).toEqual([`${TABLES.members.sheet}:2`]);
+    expect(
+      scope.map((e) => `${e.sheet}:${e.row}`),
+      JSON.stringify(res.errors),
+    ).toEqual([`${TABLES.members.sheet}:2`]);
     expect(rules.length).toBeGreaterThan(0);
     expect(rules.every((e) => e.sheet === TABLES.hosts.sheet && e.row === 2)).toBe(true);
     expect(res.errors.indexOf(scope[0]!)).toBe(0);
@@ -222,6 +226,43 @@ describe("import below the city: scope first, one message per row, no oracle", (
     ]);
     expect(res.errors).toEqual([]);
     expect(res.summary).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it("within scope the import goes on as before: new records hung on the caller's own, edits of its own", async () => {
+    const own = one<{ region: string; branch: string }>(
+      `select r.code as region, (select o2.code from orgs o2 where o2.parent_id = o.id and o2.category in ('branch', 'jointBranch')
+         order by o2.id limit 1) as branch
+       from users u join orgs o on o.id = u.org_id join regions r on r.id = o.region_id where u.username = 'township'`,
+    );
+    const credit = withCreditCheckChar("91369921MA0000002");
+    const idNumber = withCitizenIdCheckChar("36992119900101123");
+    const res = await importAs("township", [
+      {
+        name: TABLES.hosts.sheet,
+        header: ["统一社会信用代码", "名称", "类别", "所在区划代码", "成立日期"],
+        rows: [[credit, "本镇新企业", "非公企业", own.region, "2020-01-01"]],
+      },
+      {
+        name: TABLES.members.sheet,
+        header: ["公民身份号码", "姓名", "性别", "入党日期", "所在党组织代码", "工作单位信用代码"],
+        rows: [[idNumber, "新党员", "男", "2015-07-01", own.branch, credit]],
+      },
+    ]);
+    expect(res.errors).toEqual([]);
+    expect(res.summary).toMatchObject({ created: 4, updated: 0 });
+
+    // The county's own member: renamed in place; moved to another area's organization: outside.
+    const mine = one<{ idNumber: string; name: string }>(
+      `select m.id_number as idNumber, m.name from members m join orgs o on o.id = m.org_id
+       where o.path like (select o2.path from users u join orgs o2 on o2.id = u.org_id where u.username = 'county') || '%'
+       and m.work_host_id is null order by m.id limit 1`,
+    );
+    const row = rowOf(TABLES.members.sheet, "公民身份号码", mine.idNumber);
+    const renamed = await importAs("county", [changed(row, "姓名", `${mine.name}乙`)]);
+    expect(renamed.errors).toEqual([]);
+    expect(renamed.summary).toMatchObject({ created: 0, updated: 1 });
+    const moved = await importAs("county", [changed(row, "所在党组织代码", elsewhere().member.orgCode)]);
+    expectOutOfScope(moved.errors, TABLES.members.sheet, [2]);
   });
 
   it("a county imports its own import-format export back without any change", async () => {
