@@ -106,6 +106,49 @@ describe("io router", () => {
     expect(report.fileName).toContain("导入错误报告");
   });
 
+  it("answers another area's host row with one scope message, copied exactly or not (issue 15)", async () => {
+    const other = db.$client
+      .prepare(
+        `select h.credit_code as code, h.name from hosts h join regions r on r.id = h.region_id
+         where r.path not like (select r2.path from users u join orgs o on o.id = u.org_id
+         join regions r2 on r2.id = o.region_id where u.username = 'township') || '%' order by h.id limit 1`,
+      )
+      .get() as { code: string; name: string };
+    // The row exactly as the city's import-format export holds it.
+    const cityExport = new ExcelJS.Workbook();
+    await cityExport.xlsx.load(
+      (await callerFor("city").io.exportImportFormat({ confirm: true })).bytes as unknown as Parameters<
+        typeof cityExport.xlsx.load
+      >[0],
+    );
+    const hostsSheet = cityExport.getWorksheet("两新组织")!;
+    const header = (hostsSheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    let copy: ExcelJS.CellValue[] = [];
+    hostsSheet.eachRow((row) => {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1);
+      if (cells[header.indexOf("统一社会信用代码")] === other.code) copy = cells;
+    });
+    expect(copy.length).toBeGreaterThan(0);
+    const township = callerFor("township");
+    const answers = [];
+    for (const name of [other.name, `${other.name}甲`]) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("两新组织");
+      ws.addRow(header);
+      ws.addRow(copy.map((c, i) => (header[i] === "名称" ? name : c)));
+      const data = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      const { id } = await township.io.startImport({ fileName: "copy.xlsx", data });
+      const job = await waitFor(township, id);
+      expect(job.state, JSON.stringify(job)).toBe("failed");
+      answers.push(job.errors);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toHaveLength(1);
+    expect(answers[0]![0]).toMatchObject({ sheet: "两新组织", row: 2, column: "", value: "" });
+    expect(answers[0]![0]!.reason).toContain("管辖范围");
+    expect(JSON.stringify(answers[0])).not.toContain(other.name);
+  });
+
   it("exports the ledger and the import format of the caller's scope", async () => {
     const ledger = await callerFor("county").io.exportLedger();
     expect(ledger.fileName).toMatch(/^非公企业党建工作台账-.*\.xlsx$/);
