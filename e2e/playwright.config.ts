@@ -1,7 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { freePortSync, newInstanceToken, ownHealthURL } from "../scripts/own-server.mjs";
+import { E2E_NOW } from "./tests/clock";
 
-const port = process.env.E2E_PORT ?? "3100";
-const baseURL = `http://127.0.0.1:${port}`;
+// A port the system says is free and a token for this run, chosen once by the runner: the workers load
+// this file again and inherit the runner's environment, so they see the same values.
+process.env.E2E_PORT ??= String(freePortSync());
+process.env.E2E_INSTANCE ??= newInstanceToken();
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -15,6 +20,7 @@ export default defineConfig({
   use: {
     baseURL,
     locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -30,8 +36,15 @@ export default defineConfig({
     },
   },
   webServer: {
+    // The portal's clock is pinned to the canonical demo day, and the demo is seeded for that day.
     command: "node server.mjs",
-    url: `${baseURL}/login`,
+    env: {
+      LIANGXIN_NOW: E2E_NOW,
+      LIANGXIN_INSTANCE: process.env.E2E_INSTANCE,
+      E2E_PORT: process.env.E2E_PORT,
+    },
+    // Answers 200 only from the server started with this run's token.
+    url: ownHealthURL(baseURL, process.env.E2E_INSTANCE),
     timeout: 180_000,
     reuseExistingServer: false,
     // next-server starts its own session: stop it through server.mjs, which forwards the signal.

@@ -1,4 +1,6 @@
-// Serve the built portal for the end-to-end tests on its own throwaway database with the demo city.
+// Serve the built portal for the end-to-end tests on its own throwaway database with the demo city, on the
+// free port and with the instance token that playwright.config.ts chose (E2E_PORT, LIANGXIN_INSTANCE), and
+// with the clock pinned (LIANGXIN_NOW): the CLI seeds the demo for the pinned day.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
@@ -24,7 +26,11 @@ for (const args of [["migrate"], ["seed", "--demo"]]) {
   const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const port = process.env.E2E_PORT ?? "3100";
+const port = process.env.E2E_PORT;
+if (!port || !process.env.LIANGXIN_INSTANCE || !process.env.LIANGXIN_NOW) {
+  console.error("server.mjs: E2E_PORT, LIANGXIN_INSTANCE and LIANGXIN_NOW come from playwright.config.ts");
+  process.exit(2);
+}
 const server = spawn(
   path.join(root, "node_modules", ".bin", "next"),
   ["start", "-H", "127.0.0.1", "-p", port],

@@ -10,6 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, request, type APIRequestContext } from "@playwright/test";
+import { freePortSync, newInstanceToken, waitForOwnServer } from "../../scripts/own-server.mjs";
+import { E2E_NOW } from "./clock";
 import { DEMO_PASSWORD } from "./helpers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,8 +20,11 @@ export const root = path.resolve(here, "..", "..");
 export const crashDir = path.join(here, "..", ".tmp", "crash");
 export const pristineFile = path.join(crashDir, "pristine.db");
 
-/** Beside the e2e server's port (E2E_PORT, default 3100), unless CRASH_PORT says otherwise. */
-export const crashPort = Number(process.env.CRASH_PORT ?? Number(process.env.E2E_PORT ?? "3100") + 1);
+/**
+ * One port for every portal of the run (the system's choice, or CRASH_PORT), so that a session survives a
+ * restart; each portal has its own instance token, and only a portal echoing it counts as started.
+ */
+export const crashPort = Number(process.env.CRASH_PORT ?? freePortSync());
 const baseURL = `http://127.0.0.1:${crashPort}`;
 const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
 /** One signing secret for every portal of the run: a session survives a restart, as in production. */
@@ -29,7 +34,7 @@ const authSecret = randomBytes(32).toString("base64url");
 export function seedPristine(): void {
   rmSync(crashDir, { recursive: true, force: true });
   mkdirSync(crashDir, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: pristineFile };
+  const env = { ...process.env, DATABASE_URL: pristineFile, LIANGXIN_NOW: E2E_NOW };
   for (const args of [["migrate"], ["seed", "--demo"]]) {
     const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "ignore" });
     if (r.status !== 0) throw new Error(`liangxin ${args.join(" ")} failed (${r.status})`);
@@ -145,6 +150,7 @@ export interface Portal {
 export async function startPortal(dbFile: string, extraEnv: Record<string, string> = {}): Promise<Portal> {
   if (!existsSync(path.join(root, "apps", "portal", ".next", "BUILD_ID")))
     throw new Error("the portal is not built: npx turbo run build --filter=@liangxin/portal");
+  const instance = newInstanceToken();
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),
     ["start", "-H", "127.0.0.1", "-p", String(crashPort)],
@@ -157,6 +163,8 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
         AUTH_TRUST_HOST: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
+        LIANGXIN_NOW: E2E_NOW,
+        LIANGXIN_INSTANCE: instance,
         ...extraEnv,
       },
       stdio: "ignore",
@@ -180,20 +188,14 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
     if (!opts.serverOnly) expect(strays().filter(alive), "workers left after SIGKILL").toEqual([]);
     return pids;
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${baseURL}/login`);
-      if (res.status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await crash();
-      throw new Error("the portal did not start within 60 s");
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForOwnServer(baseURL, instance, {
+      timeoutMs: 60_000,
+      exited: () => (child.exitCode === null ? false : `next start exited with ${child.exitCode}`),
+    });
+  } catch (e) {
+    await crash();
+    throw e;
   }
   return { baseURL, child, exited, crash };
 }

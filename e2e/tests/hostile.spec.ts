@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { loginAndWait, sameOrigin } from "./helpers";
+import { unique } from "./clock";
 
 // Hostile input at the portal's HTTP boundary (issue 9): uploads that are not spreadsheets, too large or
 // zip bombs; names with markup on the list and detail pages; path tricks on every route that serves a
@@ -167,7 +168,7 @@ test("names containing markup render as text on the list and detail pages", asyn
     .result.data.json.townships;
   expect(regions.length).toBeGreaterThan(0);
 
-  const stamp = Date.now().toString(36);
+  const stamp = unique();
   const name = `<script>window.__xss=1;alert(1)</script>${stamp}`;
   const owner = `<img src=x onerror="window.__xss=2;alert(2)">`;
   const address = `"><svg onload=alert(3)>`;

@@ -70,13 +70,13 @@ test("a 5,000-row import runs off the request thread: other pages keep answering
     states.push(job.state);
     percents.push(job.done);
     if (job.state === "succeeded" || job.state === "failed") break;
-    let t = Date.now();
+    let t = performance.now();
     const home = await page.request.get("/");
-    timings.push(Date.now() - t);
+    timings.push(performance.now() - t);
     expect(home.ok()).toBe(true);
-    t = Date.now();
+    t = performance.now();
     const me = await page.request.get("/api/trpc/home.me");
-    timings.push(Date.now() - t);
+    timings.push(performance.now() - t);
     expect(me.ok()).toBe(true);
   }
   console.log(

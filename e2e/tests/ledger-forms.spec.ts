@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAndWait, selectOption } from "./helpers";
+import { addDaysIso, E2E_TODAY, unique } from "./clock";
 
 /** An 18-digit citizen ID with its GB 11643 check character (computed here, independently). */
 function citizenId(body17: string): string {
@@ -9,8 +10,7 @@ function citizenId(body17: string): string {
   return body17 + "10X98765432"[sum % 11];
 }
 
-const stamp = String(Date.now()).slice(-6);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const stamp = unique().slice(0, 6);
 
 /** Open an antd Select by its label inside `scope` and pick the option whose title contains `option`. */
 const choose = (page: Page, scope: Locator, label: string, option: string) =>
@@ -167,7 +167,7 @@ test("township: an instructor is registered, assigned to a host, and the assignm
 
   const assign = page.getByTestId("assign-instructor");
   await pick(page, assign, "两新组织", "清河县晟心运输有限公司");
-  await assign.getByLabel("开始日期").fill(isoDay(new Date(Date.now() - 30 * 86_400_000)));
+  await assign.getByLabel("开始日期").fill(addDaysIso(E2E_TODAY, -30));
   await assign.getByTestId("assign-submit").click();
   await expect(assign.getByTestId("form-notice")).toBeVisible();
   const hosts = page.getByTestId("instructor-hosts");

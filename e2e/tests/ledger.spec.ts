@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAndWait, selectOption } from "./helpers";
+import { E2E_TODAY, E2E_YEAR, unique } from "./clock";
 
 // GB 32100-2015: the check character of a unified social credit code (computed here, independently).
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -54,14 +55,14 @@ test("a township administrator creates a host unit, covers it by the joint branc
   await page.getByTestId("nav-menu").getByRole("link", { name: "两新组织" }).click();
   await page.getByTestId("new-host-link").click();
   const form = page.getByTestId("create-host");
-  const name = `柳林镇台账测试企业${Date.now()}`;
+  const name = `柳林镇台账测试企业${unique()}`;
   await fillHost(page, form, randomCreditCode(), name);
   await form.getByTestId("create-host-submit").click();
 
   const detail = page.getByTestId("host-detail");
   await expect(detail).toContainText(name);
   await expect(page).toHaveURL(/\/hosts\/\d+$/);
-  const year = new Date().toISOString().slice(0, 4);
+  const year = String(E2E_YEAR);
   await expect(page.getByRole("row", { name: new RegExp(`^${year}\\s+36\\s+820\\.5`) })).toBeVisible();
 
   // Two editors: the later save with a stale version is refused, and its input is kept.
@@ -81,7 +82,7 @@ test("a township administrator creates a host unit, covers it by the joint branc
   await page.reload();
   await expect(detail).toContainText("李明");
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = E2E_TODAY;
   const cover = page.getByTestId("set-coverage");
   await choose(page, cover, "覆盖党组织", "柳林镇非公企业第一联合支部");
   await expect(cover.getByLabel("开始日期")).toHaveValue(today);
@@ -102,7 +103,7 @@ test("a bad credit code shows the Chinese field error and writes nothing", async
   const form = page.getByTestId("create-host");
   const good = randomCreditCode();
   const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
-  const name = `校验失败测试企业${Date.now()}`;
+  const name = `校验失败测试企业${unique()}`;
   await fillHost(page, form, bad, name);
   const writes: string[] = [];
   page.on("request", (r) => {

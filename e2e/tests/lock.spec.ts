@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, LoopbackClient, type Answer } from "./accounts-kit";
+import { unique } from "./clock";
 import { login, loginAndWait } from "./helpers";
 
 // Throttling instead of an account lock (issue 16): failures count per username and client address;
@@ -47,9 +48,9 @@ test("after 5 wrong passwords from one address the 6th attempt waits even with t
   await loginAndWait(page, "township");
   await page.goto(`/audit?username=${user.username}`);
   const audit = page.getByTestId("audit-table");
-  await expect(audit).toContainText("login.failed");
-  await expect(audit).toContainText("login.throttled");
-  await expect(audit).toContainText("login");
+  await expect(audit).toContainText("登录失败(密码错误)");
+  await expect(audit).toContainText("登录被拒(失败次数过多,须等待)");
+  await expect(audit.getByRole("cell", { name: "登录", exact: true }).first()).toBeVisible();
 });
 
 test("a made-up username answers exactly as an existing one, attempt by attempt, on the page and at the endpoint", async ({
@@ -57,7 +58,7 @@ test("a made-up username answers exactly as an existing one, attempt by attempt,
   baseURL,
 }) => {
   const user = createAccount("cmp");
-  const madeUp = `nobody-${Date.now().toString(36)}`;
+  const madeUp = `nobody-${unique()}`;
   const onPage = async (username: string) => {
     const seen: string[] = [];
     for (let i = 1; i <= 6; i++) {

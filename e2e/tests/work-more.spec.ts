@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAndWait } from "./helpers";
+import { unique } from "./clock";
 
 /**
  * Open the antd Select of the form item labelled `label` inside `scope` and pick the option with this
@@ -32,7 +33,7 @@ function citizenId(body17: string): string {
   return body17 + "10X98765432"[sum % 11];
 }
 
-const suffix = String(Date.now() % 100000);
+const suffix = unique().slice(0, 5);
 
 test("a township administrator dispatches an instructor to an uncovered host: the host leaves the list", async ({
   page,

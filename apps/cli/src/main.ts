@@ -16,6 +16,7 @@ import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
 import { exportCommand } from "./commands/export.ts";
 import { importCommand, importJobCommand } from "./commands/import.ts";
+import { clock } from "@liangxin/domain";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -67,6 +68,7 @@ const commands: Record<string, Command> = {
         hosts: { type: "string" },
         "if-empty": { type: "boolean" },
         seed: { type: "string" },
+        today: { type: "string" },
       },
     });
     if (values.scale !== undefined) return seedScaleCommand(values.scale, values.hosts);
@@ -80,16 +82,18 @@ const commands: Record<string, Command> = {
       return 0;
     }
     const bar = progressBar("载入演示城市");
-    const started = Date.now();
+    const started = performance.now();
     try {
       seedDemo(db, {
         ...(values.seed ? { seed: Number(values.seed) } : {}),
+        // The demo's years and dates are counted back from this day (the one clock's today by default).
+        today: values.today ?? clock.today(),
         onProgress: (done, total, label) => bar.update(done, total, label),
       });
     } finally {
       bar.stop();
     }
-    console.log(m.seeded(Date.now() - started));
+    console.log(m.seeded(performance.now() - started));
     printDemoAccounts(db);
     return 0;
   },

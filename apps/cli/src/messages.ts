@@ -7,6 +7,7 @@ export const cliMessages = {
 命令:
   migrate                         迁移数据库到最新结构
   seed --demo [--if-empty]        载入演示城市(仅限空数据库;--if-empty 时数据库非空则跳过)
+      --today <YYYY-MM-DD>        演示数据以此日为“今天”(默认系统今天):含前三年和当年至此日
   seed --scale city [--hosts N]   载入城市规模数据(默认约 20 万个两新组织;仅限空数据库)
   create-user                     创建用户
       --username <用户名> --password <密码> --name <姓名>
@@ -29,7 +30,8 @@ export const cliMessages = {
   --help                          显示本帮助
 
 环境变量:
-  DATABASE_URL                    数据库文件路径(默认 ./data/liangxin.db)`,
+  DATABASE_URL                    数据库文件路径(默认 ./data/liangxin.db)
+  LIANGXIN_NOW                    固定系统时钟的起点(如 2026-12-03T10:00:00+08:00),演示和测试用`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
   seedNeedsDemo: "seed 命令需要 --demo 或 --scale city 选项",

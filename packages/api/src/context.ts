@@ -1,17 +1,16 @@
 import { getDb, loadScope, type Db, type Scope } from "@liangxin/db";
+import { clock, type Clock } from "@liangxin/domain";
 
 export interface Context {
   db: Db;
   /** Loaded from the database on every request; null for an anonymous caller. */
   scope: Scope | null;
-  /** Today's date (ISO); fixed in tests. */
+  /** Today's date in China (ISO), from the one clock; fixed in tests. */
   today: string;
+  /** The one clock ("now" for timestamps). */
+  clock: Clock;
   /** The client's address (the portal's client address), for the sign-in throttle. */
   clientAddress: string;
-}
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /** Build the context from the id of the signed-in user (from the session), if any. */
@@ -23,5 +22,11 @@ export function createContext(opts: {
 }): Context {
   const db = opts.db ?? getDb();
   const scope = opts.userId == null ? null : loadScope(db, opts.userId);
-  return { db, scope, today: opts.today ?? todayIso(), clientAddress: opts.clientAddress ?? "unknown" };
+  return {
+    db,
+    scope,
+    today: opts.today ?? clock.today(),
+    clock,
+    clientAddress: opts.clientAddress ?? "unknown",
+  };
 }

@@ -2,26 +2,28 @@
 import {
   FORMATION_MODES,
   INSTRUCTOR_KINDS,
+  isValidCreditCode,
   MEMBER_STATUSES,
   MESSAGES,
   MIN_PASSWORD_LENGTH,
   ORG_CATEGORIES,
   passwordProblem,
 } from "@liangxin/domain";
+import { schemaMessages } from "./schemas/messages.ts";
 import { z } from "zod";
+import { isoDate } from "./schemas/common.ts";
 
 export const inputMessages = {
   id: "编号不正确",
   page: "页码不正确",
   text: "内容过长",
-  date: "日期格式应为 YYYY-MM-DD",
-  year: "年份不正确",
-  employees: "从业人员数应为不小于 0 的整数",
+  year: "请填写2000至2100之间的年份",
+  employees: "从业人员数应为不小于 0 的整数,请重新填写",
   revenue: "营业收入应为不小于 0 的数(万元),最多两位小数",
   phone: "联系电话格式不正确",
   passwordMin: MESSAGES.passwordTooShort(MIN_PASSWORD_LENGTH),
   required: "不能为空",
-  reasonRequired: "驳回时必须填写理由",
+  reasonRequired: "请填写驳回理由",
   filter: "筛选条件不正确",
   username: "用户名只能由字母、数字、下划线、点或连字符组成,长度 2–32 位",
 } as const;
@@ -33,7 +35,7 @@ export const idSchema = z
 export const byId = z.object({ id: idSchema });
 
 const text = (max = 100) => z.string({ error: inputMessages.text }).trim().max(max, inputMessages.text);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, inputMessages.date);
+// A real calendar date `YYYY-MM-DD` (not just its shape: 2026-02-30 and 0000-00-00 are refused).
 
 export const pageFields = {
   page: z.number({ error: inputMessages.page }).int(inputMessages.page).min(1, inputMessages.page).default(1),
@@ -76,6 +78,15 @@ export const instructorListInput = z.object({
 });
 
 export const orgCodeInput = z.object({ code: text(40).min(1, inputMessages.required) });
+
+/** A host by its exact 统一社会信用代码 (any case, spaces around ignored; the check character is verified). */
+export const creditCodeInput = z.object({
+  creditCode: z
+    .string({ error: schemaMessages.creditCode })
+    .trim()
+    .toUpperCase()
+    .refine((s) => isValidCreditCode(s), { error: schemaMessages.creditCode }),
+});
 
 const phone = z
   .string()

@@ -1,9 +1,9 @@
 /** Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids. */
-import { cloneDb, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, cloneDb, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 
-export const TODAY = "2026-11-21";
+export const TODAY = DEMO_TODAY;
 export const ROLES = ["city", "county", "township", "industry", "branch", "owner", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
 export type Caller = ReturnType<typeof createCaller>;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 
-const TODAY = "2026-11-21";
+const TODAY = DEMO_TODAY;
 let db: Db;
 
 function callerFor(username: string | null) {

@@ -4,13 +4,13 @@
  * page's list, and the correction of an instructor's record (optimistic version, audited).
  */
 import { TRPCError } from "@trpc/server";
-import { createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 
-const TODAY = "2026-11-21";
+const TODAY = DEMO_TODAY;
 
 let db: Db;
 const caller = (username: string) => {

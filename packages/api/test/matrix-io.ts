@@ -18,8 +18,8 @@ function finishedJob(db: Db, username: string, dir: string): number {
   writeFileSync(report, "report");
   return db.$client
     .prepare(
-      `insert into jobs (kind, user_id, file_name, state, done, total, result_path, finished_at)
-       values ('import', ?, 'hosts.xlsx', 'failed', 100, 100, ?, '2026-11-21T08:00:00Z') returning id`,
+      `insert into jobs (kind, user_id, file_name, state, done, total, result_path, finished_at, created_at)
+       values ('import', ?, 'hosts.xlsx', 'failed', 100, 100, ?, '2026-11-21T08:00:00Z', '2026-12-03T02:00:00.000Z') returning id`,
     )
     .pluck()
     .get(val(db, "select id from users where username = ?", username), report) as number;
@@ -63,7 +63,12 @@ async function onFileCopy<T>(db: Db, r: Role, fn: (c: Caller) => Promise<T>): Pr
 export const IO_MATRIX: Record<string, Entry> = {
   "io.template": { expect: allow([...ADMINS]), own: (c) => c.io.template() },
   "io.exportLedger": { expect: allow([...ADMINS]), own: (c) => c.io.exportLedger() },
-  "io.exportImportFormat": { expect: allow([...ADMINS]), own: (c) => c.io.exportImportFormat() },
+  // Full citizen IDs: city and county administrators only (township and 行业党委 are refused the right).
+  "io.exportImportFormat": {
+    expect: allow(["city", "county"], "NOT_FOUND", { township: "FORBIDDEN", industry: "FORBIDDEN" }),
+    own: (c) => c.io.exportImportFormat({ confirm: true }),
+  },
+  "io.canExportFullIds": { expect: allow([...ADMINS]), own: (c) => c.io.canExportFullIds() },
   "io.startImport": {
     // A valid workbook (the template itself); what the import may touch is the job's own scope check.
     expect: allow([...ADMINS]),

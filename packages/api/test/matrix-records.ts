@@ -156,8 +156,8 @@ function pendingTransferTo(w: World, db: Db, toOrgId: number): number {
   );
   return db.$client
     .prepare(
-      `insert into transfers (member_id, from_org_id, to_org_id, requested_on, effective_on, requested_by)
-       select id, org_id, ?, ?, ?, ? from members where id = ? returning id`,
+      `insert into transfers (member_id, from_org_id, to_org_id, requested_on, effective_on, requested_by, created_at)
+       select id, org_id, ?, ?, ?, ?, '2026-12-03T02:00:00.000Z' from members where id = ? returning id`,
     )
     .pluck()
     .get(toOrgId, TODAY, TODAY, w.ids.user("shiqiao"), memberId) as number;

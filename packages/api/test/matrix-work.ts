@@ -64,7 +64,7 @@ const openAssignmentOf = (db: Db, instructorId: number) =>
 function insertApplicant(db: Db, orgId: number, body17: string): number {
   return db.$client
     .prepare(
-      "insert into applicants (id_number, name, gender, org_id, applied_on) values (?, '测试申请人', 'female', ?, '2026-01-10') returning id",
+      "insert into applicants (id_number, name, gender, org_id, applied_on, created_at) values (?, '测试申请人', 'female', ?, '2026-01-10', '2026-12-03T02:00:00.000Z') returning id",
     )
     .pluck()
     .get(withCitizenIdCheckChar(body17), orgId) as number;
@@ -73,7 +73,7 @@ function insertApplicant(db: Db, orgId: number, body17: string): number {
 function insertRectification(db: Db, orgId: number): number {
   return db.$client
     .prepare(
-      "insert into rectifications (org_id, year, reason, deadline) values (?, 2026, '组织生活不正常', '2026-12-31') returning id",
+      "insert into rectifications (org_id, year, reason, deadline, created_at) values (?, 2026, '组织生活不正常', '2026-12-31', '2026-12-03T02:00:00.000Z') returning id",
     )
     .pluck()
     .get(orgId) as number;

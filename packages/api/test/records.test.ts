@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { createUser, deleteMember, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, createUser, deleteMember, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { DomainError, withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { appRouter, createCaller } from "../src/root.ts";
 
-const TODAY = "2026-11-21";
+const TODAY = DEMO_TODAY;
 
 function setup() {
   const db = openTestDb();

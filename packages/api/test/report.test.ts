@@ -35,7 +35,7 @@
  *   甲镇 2/4 = 50% → +16.67 pp; 乙镇 2/4 = 50% → +25 pp.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { openTestDb, type Db, type ReportView } from "@liangxin/db";
+import { DEMO_TODAY, openTestDb, type Db, type ReportView } from "@liangxin/db";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 import { buildReportFixture, F } from "./fixtures/report-fixture.ts";
@@ -47,7 +47,7 @@ function as(username: string) {
     .prepare("select id from users where username = ?")
     .pluck()
     .get(username) as number;
-  return createCaller(createContext({ db, userId, today: "2026-11-21" }));
+  return createCaller(createContext({ db, userId, today: DEMO_TODAY }));
 }
 
 const row = (v: ReportView, orgId: number, kind: "child" | "direct" = "child") =>
@@ -293,7 +293,7 @@ describe("the workflow and frozen figures", () => {
     // Edit 2025 after its approval: m8 died on 2025-11-01.
     db.$client
       .prepare(
-        "insert into member_status_events (member_id, status, effective_on) values (?, 'deceased', '2025-11-01')",
+        "insert into member_status_events (member_id, status, effective_on, created_at) values (?, 'deceased', '2025-11-01', '2026-12-03T02:00:00.000Z')",
       )
       .run(F.member.m8);
     const checks = await tb.report.checks({ year: 2026 });

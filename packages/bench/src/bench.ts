@@ -20,6 +20,7 @@ import { measureImport } from "./measure/import.ts";
 import { measureLedger } from "./measure/ledger.ts";
 import { measurePages } from "./measure/pages.ts";
 import { measureReport } from "./measure/report.ts";
+import { SCALE_YEARS } from "@liangxin/db";
 
 const PARTS = ["report", "pages", "scope", "ledger", "import"] as const;
 type Part = (typeof PARTS)[number];
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
     throw new Error(`unknown part(s) ${unknown.join(", ")}; choose from ${PARTS.join(", ")}`);
   const parts = new Set(only as Part[]);
   const hosts = positiveInt("hosts", values.hosts, FULL_HOSTS);
-  const year = positiveInt("year", values.year, new Date().getUTCFullYear() - 1);
+  const year = positiveInt("year", values.year, SCALE_YEARS[SCALE_YEARS.length - 1]!);
   const runs = Math.max(3, positiveInt("runs", values.runs, 3));
   const pageOptions = {
     rate: positiveInt("rate", values.rate, 50),

@@ -10,7 +10,7 @@
  */
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { openDb } from "@liangxin/db";
+import { scopeBindings, sets, loadScope, openDb } from "@liangxin/db";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
 
@@ -75,15 +75,18 @@ function hostPools(dbFile: string): Map<string, number[]> {
   try {
     const pools = new Map<string, number[]>();
     for (const a of ACCOUNTS.filter((x) => x.edits)) {
-      const ids = db.$client
-        .prepare(
-          `select h.id from hosts h join regions r on r.id = h.region_id
-           where r.path glob (select r2.path from users u join orgs o on o.id = u.org_id
-                              join regions r2 on r2.id = o.region_id where u.username = ?) || '*'
-           order by h.id`,
-        )
+      // The hosts the account may edit (its territory), as the scope module says.
+      const userId = db.$client
+        .prepare("select id from users where username = ?")
         .pluck()
-        .all(a.username) as number[];
+        .get(a.username) as number;
+      const scope = loadScope(db, userId);
+      const ids = scope
+        ? (db.$client
+            .prepare(`select h.id from hosts h where ${sets.hosts.editable("h")} order by h.id`)
+            .pluck()
+            .all(scopeBindings(scope, "")) as number[])
+        : [];
       const step = Math.max(1, Math.floor(ids.length / POOL));
       pools.set(a.username, ids.filter((_, i) => i % step === 0).slice(0, POOL));
     }
@@ -99,14 +102,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<number> {
-  const t0 = Date.now();
+  const t0 = performance.now();
   ensureBuilt();
-  const built = Date.now();
+  const built = performance.now();
   const { dir, dbFile } = seedDemoDatabase();
   const port = await choosePort();
   const portal = await startPortal(dbFile, dir, port);
   console.log(
-    `门户 ${portal.baseURL},数据库 ${dbFile}(演示城市,${((Date.now() - built) / 1000).toFixed(1)} 秒准备)`,
+    `门户 ${portal.baseURL},数据库 ${dbFile}(演示城市,${((performance.now() - built) / 1000).toFixed(1)} 秒准备)`,
   );
 
   const pools = hostPools(dbFile);
@@ -130,7 +133,7 @@ async function main(): Promise<number> {
     }),
   );
 
-  const windowStart = Date.now();
+  const windowStart = performance.now();
   const deadline = windowStart + SECONDS * 1000;
   let editSerial = 0;
 
@@ -167,7 +170,7 @@ async function main(): Promise<number> {
   const user = async (u: (typeof sessions)[number]) => {
     // Users do not all start in the same millisecond.
     await sleep(Math.random() * 1000);
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       const r = Math.random();
       if (u.role === "owner") {
         await u.session.page(pick(PAGES.owner));
@@ -185,7 +188,7 @@ async function main(): Promise<number> {
   const hardStop = setTimeout(() => stopper.abort(), (SECONDS + 20) * 1000);
   await Promise.all(sessions.map(user));
   clearTimeout(hardStop);
-  const windowMs = Date.now() - windowStart;
+  const windowMs = performance.now() - windowStart;
 
   await portal.stop();
 
@@ -283,7 +286,7 @@ async function main(): Promise<number> {
   for (const b of refusedBodies) console.log(`  refused: ${b}`);
   for (const m of missing.slice(0, 20)) console.log(`  MISSING: ${m}`);
   console.log(
-    `total ${((Date.now() - t0) / 1000).toFixed(1)} s; machine: ${availableParallelism()} cores, load average ${loadavg()
+    `total ${((performance.now() - t0) / 1000).toFixed(1)} s; machine: ${availableParallelism()} cores, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(" / ")} (1 / 5 / 15 min)`,
   );

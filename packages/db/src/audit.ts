@@ -1,6 +1,7 @@
 /** The audit log: every mutation writes one row (who, when, what, before, after) in its own transaction. */
 import type { RunResult } from "better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { clock } from "@liangxin/domain";
 import { auditLog } from "./schema.ts";
 import type * as schema from "./schema.ts";
 
@@ -35,6 +36,7 @@ export function writeAudit(tx: DbOrTx, entry: AuditEntry): number {
       scopeOrgId: entry.scopeOrgId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
+      at: clock.nowIso(),
     })
     .returning({ id: auditLog.id })
     .get();
@@ -49,8 +51,8 @@ export function auditWriter(db: {
   $client: { prepare(sql: string): { run(...params: unknown[]): RunResult } };
 }) {
   const insert = db.$client.prepare(
-    `insert into audit_log (user_id, username, action, entity, entity_id, scope_org_id, before, after)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into audit_log (user_id, username, action, entity, entity_id, scope_org_id, before, after, at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
   return (entry: AuditEntry): number =>
@@ -64,6 +66,7 @@ export function auditWriter(db: {
         entry.scopeOrgId ?? null,
         json(entry.before),
         json(entry.after),
+        clock.nowIso(),
       ).lastInsertRowid,
     );
 }

@@ -30,7 +30,7 @@ export async function backupDatabase(
   file: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BackupResult> {
-  const started = Date.now();
+  const started = performance.now();
   const target = path.resolve(file);
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
@@ -47,7 +47,7 @@ export async function backupDatabase(
   });
   checkDatabaseFile(tmp);
   renameSync(tmp, target);
-  return { file: target, bytes: statSync(target).size, pages, ms: Date.now() - started };
+  return { file: target, bytes: statSync(target).size, pages, ms: Math.round(performance.now() - started) };
 }
 
 /** Throws a Chinese error unless `file` is an intact Liangxin database. */

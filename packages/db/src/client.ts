@@ -27,9 +27,26 @@ export function isBusyError(e: unknown): boolean {
   return e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY");
 }
 
-/** Apply the committed migrations (idempotent). */
+/**
+ * Apply the committed migrations (idempotent). Foreign keys are off while they run, as SQLite's own
+ * procedure for rebuilding a table requires (a PRAGMA inside the migrations' transaction would do nothing),
+ * and every reference is checked before they are back on: a migration that broke one fails here.
+ */
 export function migrateDb(db: Db): void {
-  migrate(db, { migrationsFolder: migrationsFolder() });
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    const broken = sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
+    if (broken.length > 0) {
+      const first = broken[0]!;
+      throw new Error(
+        `数据库迁移后有 ${broken.length} 处外键引用失效(如 ${first.table} 第 ${first.rowid} 行引用的 ${first.parent} 不存在)`,
+      );
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }
 
 /** A fresh in-memory database built from the real migrations (tests). */

@@ -3,13 +3,18 @@
  * drizzle.config.ts and the client). Dates are ISO `YYYY-MM-DD` text; every dated relation is half-open
  * [startOn, endOn). People are never deleted: they leave by a dated status change.
  */
-import { sql } from "drizzle-orm";
+import { clock } from "@liangxin/domain";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
+/**
+ * When a row was written: from the one clock (`clock.nowIso()`, pinnable) for every insert made through
+ * drizzle. There is no SQL default (migration 0001 dropped SQLite's 'now'): hand-written SQL must name it,
+ * or the insert fails.
+ */
 const createdAt = () =>
   text()
     .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+    .$defaultFn(() => clock.nowIso());
 
 /** 行政区划 (属地): city → county → township. `path` holds ids: `/1/5/23/`. */
 export const regions = sqliteTable(
@@ -523,7 +528,7 @@ export const hostCorrections = sqliteTable(
       .references(() => users.id),
     /** { year, employees, revenue, contactPhone, address } as proposed. */
     payload: text({ mode: "json" }).notNull(),
-    state: text({ enum: ["pending", "approved", "rejected"] })
+    state: text({ enum: ["pending", "approved", "rejected", "withdrawn"] })
       .notNull()
       .default("pending"),
     decidedBy: integer().references(() => users.id),

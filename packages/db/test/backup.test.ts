@@ -37,7 +37,9 @@ describe("backup and restore", () => {
   it("takes a consistent copy while another connection keeps writing", async () => {
     const writer = new Database(live);
     writer.pragma("busy_timeout = 5000");
-    const insert = writer.prepare("insert into audit_log (action, entity) values ('during-backup', 'test')");
+    const insert = writer.prepare(
+      "insert into audit_log (action, entity, at) values ('during-backup', 'test', '2026-12-03T02:00:00.000Z')",
+    );
     let writes = 0;
     const timer = setInterval(() => {
       insert.run();

@@ -96,7 +96,9 @@ describe("seedDemo", () => {
     const withPolicy = openTestDb();
     const params = { ...DEFAULT_POLICY, aboveScaleEmployees: 80 };
     withPolicy.$client
-      .prepare("insert into policies (effective_on, params, note) values ('2024-01-01', ?, '省定标准')")
+      .prepare(
+        "insert into policies (effective_on, params, note, created_at) values ('2024-01-01', ?, '省定标准', '2026-12-03T02:00:00.000Z')",
+      )
       .run(JSON.stringify(params));
     seedDemo(withPolicy);
     expect(loadPolicyVersions(withPolicy)).toEqual([{ effectiveOn: "2024-01-01", params }]);

@@ -130,9 +130,9 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 /**
- * Today's date in China (UTC+8, no daylight saving) by default; the arithmetic above never depends on a
- * time zone.
+ * The date of the instant `now` in China (UTC+8, no daylight saving) by default; the arithmetic above never
+ * depends on a time zone. "Today" itself comes from the one clock (`clock.today()` in clock.ts).
  */
-export function todayIso(now: Date = new Date(), utcOffsetMinutes = 480): IsoDate {
+export function todayIso(now: Date, utcOffsetMinutes = 480): IsoDate {
   return new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }

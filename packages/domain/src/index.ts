@@ -3,6 +3,7 @@ export * from "./policy.ts";
 export * from "./indicator-types.ts";
 export * from "./validators.ts";
 export * from "./dates.ts";
+export * from "./clock.ts";
 export * from "./numbers.ts";
 export * from "./labels.ts";
 export * from "./categories.ts";

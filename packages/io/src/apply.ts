@@ -2,7 +2,8 @@
  * applyImport: write a plan all or nothing, in one immediate transaction, every change audited. A plan
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
-import { auditWriter, type Db } from "@liangxin/db";
+import { auditWriter, STAMPED_TABLES, type Db } from "@liangxin/db";
+import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
 import type { Change, Counts, Value } from "./work.ts";
@@ -60,9 +61,15 @@ export function applyImport(
   // The insert of the previous create, reused while the table and its columns stay the same.
   let lastInsert: { table: string; cols: string[]; stmt: Stmt } | null = null;
   const sameCols = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  // Created rows are stamped with the one clock (one instant for the whole import).
+  const stamp = clock.nowIso();
   const write = (c: Change) => {
     const cols = Object.keys(c.after);
     if (c.op === "create") {
+      if (STAMPED_TABLES.has(c.table) && !cols.includes("createdAt")) {
+        c = { ...c, after: { ...c.after, createdAt: stamp } };
+        cols.push("createdAt");
+      }
       if (!lastInsert || lastInsert.table !== c.table || !sameCols(lastInsert.cols, cols)) {
         const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
         lastInsert = { table: c.table, cols, stmt: prepared(sql) };

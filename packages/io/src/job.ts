@@ -9,10 +9,11 @@ import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
 import { planImport } from "./plan.ts";
-import { scopeErrors } from "./scope-check.ts";
+import { scopeGate } from "./scope-check.ts";
 import type { Scope } from "@liangxin/db";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
+import { clock } from "@liangxin/domain";
 
 export interface ImportJobResult {
   ok: boolean;
@@ -55,7 +56,12 @@ function workerAlive(pid: number): boolean {
  * so a job still running without a live worker wrote nothing: mark it failed with that message. Returns
  * whether it did. `file` is the uploaded workbook the worker was started with.
  */
-export function settleAbandonedJob(db: Db, jobId: number, file: string, now: number = Date.now()): boolean {
+export function settleAbandonedJob(
+  db: Db,
+  jobId: number,
+  file: string,
+  now: number = clock.now().getTime(),
+): boolean {
   const row = db
     .select({ state: jobs.state, createdAt: jobs.createdAt })
     .from(jobs)
@@ -96,7 +102,8 @@ export async function runImportJob(
     dryRun?: boolean;
     today?: string;
     errorReportPath?: string;
-    scope?: Pick<Scope, "org" | "region">;
+    /** The caller's scope: below the city, scope first (scope-check.ts), then the rules on what is within. */
+    scope?: Scope;
   } = {},
 ): Promise<ImportJobResult> {
   let last = 0;
@@ -105,7 +112,7 @@ export async function runImportJob(
   // Progress over the whole run: read 0–10 %, plan 10–30 %, write 30–100 %.
   const progress = (from: number, span: number) => (done: number, total: number, stage: string) => {
     const pct = Math.floor(from + (total > 0 ? (done / total) * span : span));
-    const now = Date.now();
+    const now = performance.now();
     if (pct === last && now - lastAt < 500) return;
     last = pct;
     lastAt = now;
@@ -116,15 +123,18 @@ export async function runImportJob(
   try {
     writeFileSync(marker, String(process.pid));
     update({ state: "running", done: 0, total: 100, stage: m.stage.read });
-    const parsed = await readImport(file);
+    const read = await readImport(file);
     update({ done: 10, stage: m.stage.validate });
-    const plan = planImport(db, parsed, {
+    const gate = opts.scope
+      ? await scopeGate(db, read, opts.scope, opts.today ?? clock.today())
+      : { parsed: read, errors: [] };
+    const plan = planImport(db, gate.parsed, {
       onProgress: progress(10, 20),
       ...(opts.today ? { today: opts.today } : {}),
     });
-    if (opts.scope && plan.errors.length === 0) {
-      for (const e of scopeErrors(db, plan, opts.scope)) plan.errors.push(e);
-      if (plan.errors.length > 0) plan.changes = [];
+    if (gate.errors.length > 0) {
+      plan.errors = [...gate.errors, ...plan.errors];
+      plan.changes = [];
     }
     if (plan.errors.length > 0) {
       const reportPath = opts.errorReportPath ?? `${file}.errors.xlsx`;
@@ -136,7 +146,7 @@ export async function runImportJob(
         errors: plan.errors.slice(0, JOB_ERROR_LIMIT),
         summary: { errorCount: plan.errors.length, rows: plan.rowCount },
         resultPath: reportPath,
-        finishedAt: new Date().toISOString(),
+        finishedAt: clock.nowIso(),
       });
       return { ok: false, errors: plan.errors, summary: null };
     }
@@ -151,7 +161,7 @@ export async function runImportJob(
           tables: counts,
           dryRun: Boolean(opts.dryRun),
         },
-        finishedAt: new Date().toISOString(),
+        finishedAt: clock.nowIso(),
       });
     // The data and the job's success commit together: after a crash the job says exactly what is in.
     const counts = opts.dryRun
@@ -173,7 +183,7 @@ export async function runImportJob(
       done: 100,
       stage: m.stage.done,
       errors: [{ sheet: "", row: null, column: "", value: "", reason }],
-      finishedAt: new Date().toISOString(),
+      finishedAt: clock.nowIso(),
     });
     return { ok: false, errors: [{ sheet: "", row: null, column: "", value: "", reason }], summary: null };
   } finally {

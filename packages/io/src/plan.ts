@@ -6,6 +6,7 @@
  */
 import type { Db } from "@liangxin/db";
 import {
+  clock,
   checkCoverageOverlaps,
   checkMemberRelationships,
   checkStandaloneCoverage,
@@ -258,7 +259,7 @@ export interface PlanOptions {
 }
 
 export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {}): ImportPlan {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? clock.today();
   const errors: ImportError[] = [...parsed.errors];
   const t = parsed.tables;
   const fingerprint = databaseFingerprint(db);

@@ -13,6 +13,7 @@ import {
 } from "../src/index.ts";
 import { hostsWorkbook } from "./fixtures.ts";
 import { demoDb, tmpDir, TODAY } from "./helpers.ts";
+import { clock } from "@liangxin/domain";
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
@@ -78,7 +79,7 @@ describe("import jobs after a crash of their worker", () => {
     const file = path.join(dir, `${id}.xlsx`);
     expect(settleAbandonedJob(db, id, file)).toBe(false);
     expect(jobRow(db, id).state).toBe("queued");
-    expect(settleAbandonedJob(db, id, file, Date.now() + QUEUED_TIMEOUT_MS + 1000)).toBe(true);
+    expect(settleAbandonedJob(db, id, file, clock.now().getTime() + QUEUED_TIMEOUT_MS + 1000)).toBe(true);
     expect(jobRow(db, id).state).toBe("failed");
   });
 

@@ -66,7 +66,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(m.userNotFound(values.user ?? ""));
     return 2;
   }
-  const started = Date.now();
+  const started = performance.now();
   const bar = progressBar(m.progressImport);
   let plan;
   try {
@@ -90,7 +90,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(m.errorReport(reportFile));
     return 1;
   }
-  console.log(values["dry-run"] ? m.dryRunOk : m.imported(Date.now() - started));
+  console.log(values["dry-run"] ? m.dryRunOk : m.imported(performance.now() - started));
   printCounts(plan.counts);
   return 0;
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { TRPCError } from "@trpc/server";
+import { userMessage } from "@liangxin/api";
 import { signOut } from "@/auth";
 import { getCaller } from "@/server/caller";
 import type { ActionState } from "@/components/action-form";
@@ -19,11 +20,17 @@ function num(data: FormData, key: string): number {
   return v === "" ? Number.NaN : Number(v);
 }
 
-async function run(fn: () => Promise<unknown>, ok: string, path: string): Promise<ActionState> {
+/** Run an API call for a form: a refusal becomes the Chinese sentence the user reads (never zod's JSON). */
+async function run(
+  fn: () => Promise<unknown>,
+  ok: string,
+  path: string,
+  procedure: string,
+): Promise<ActionState> {
   try {
     await fn();
   } catch (e) {
-    if (e instanceof TRPCError) return { error: e.message, ok: null };
+    if (e instanceof TRPCError) return { error: userMessage(e, procedure), ok: null };
     throw e;
   }
   revalidatePath(path);
@@ -44,6 +51,7 @@ export async function submitCorrectionAction(_s: ActionState, data: FormData): P
       }),
     rm.submitted,
     "/",
+    "corrections.submit",
   );
 }
 
@@ -58,6 +66,7 @@ export async function decideCorrectionAction(_s: ActionState, data: FormData): P
       ),
     rm.done,
     "/corrections",
+    "corrections.decide",
   );
 }
 
@@ -74,6 +83,7 @@ export async function updateContactAction(_s: ActionState, data: FormData): Prom
       }),
     rm.saved,
     `/hosts/${id}`,
+    "hosts.updateContact",
   );
 }
 
@@ -93,6 +103,7 @@ export async function createUserAction(_s: ActionState, data: FormData): Promise
       }),
     rm.created,
     "/users",
+    "users.create",
   );
 }
 
@@ -108,6 +119,7 @@ export async function userAction(_s: ActionState, data: FormData): Promise<Actio
     },
     rm.done,
     "/users",
+    op === "reset" ? "users.resetPassword" : "users.setDisabled",
   );
 }
 
@@ -125,10 +137,21 @@ export async function changePasswordAction(_s: ActionState, data: FormData): Pro
       }),
     rm.passwordChanged,
     "/account",
+    "account.changePassword",
   );
   if (result.error) return result;
   await signOut({ redirectTo: "/login?changed=1" });
   return result;
+}
+
+export async function withdrawCorrectionAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  return run(
+    () => caller.corrections.withdraw({ id: num(data, "id") }),
+    rm.withdrawn,
+    "/",
+    "corrections.withdraw",
+  );
 }
 
 /** An administrator ends one session of a managed user. */
@@ -139,5 +162,6 @@ export async function endSessionAction(_s: ActionState, data: FormData): Promise
     () => caller.users.endSession({ id, sessionId: num(data, "sessionId") }),
     rm.done,
     `/users/${id}`,
+    "users.endSession",
   );
 }

@@ -13,6 +13,7 @@ import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
+type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;
 
 /** Count columns of the rows table: each total is the sum of the rows (instructors: distinct). */
 const ROW_COLUMNS: { key: string; label: string; get: (i: Indicators) => number | null }[] = [
@@ -64,6 +65,44 @@ const cell = {
   whiteSpace: "nowrap" as const,
 };
 
+function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
+  const meetingShare = work.meetings.share === null ? "—" : `${work.meetings.share}%`;
+  return (
+    <Card title={rm.dailyWork} size="small" data-testid="daily-work">
+      <Row gutter={[16, 8]}>
+        <Col xs={12} md={6}>
+          <Link href="/work/plans">
+            <Statistic title={rm.overduePlans} value={work.overduePlans} data-testid="overdue-plans" />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/elections">
+            <Statistic
+              title={rm.overdueElections}
+              value={work.overdueElections}
+              data-testid="overdue-elections"
+            />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/elections">
+            <Statistic title={rm.dueSoonElections} value={work.dueSoonElections} />
+          </Link>
+        </Col>
+        <Col xs={12} md={6}>
+          <Link href="/work/meetings?period=rolling">
+            <Statistic
+              title={rm.meetingShare(work.meetings.upToDate, work.meetings.orgs)}
+              value={meetingShare}
+              data-testid="meeting-share"
+            />
+          </Link>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
 export async function AdminDashboard({ caller }: { caller: Caller }) {
   const [d, home] = await Promise.all([caller.dashboard.admin(), caller.home.overview()]);
   return (
@@ -73,7 +112,8 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title={pm.hostCount} value={home.hostCount} data-testid="host-count" />
+            {/* The dictionary's figure: a node without a territory (行业党委) counts no hosts of its own. */}
+            <Statistic title={pm.hostCount} value={fmt(d.total.hosts)} data-testid="host-count" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -92,6 +132,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
           </Card>
         </Col>
       </Row>
+      <DailyWorkCard work={d.work} />
       <Card title={rm.rows}>
         <div style={{ overflowX: "auto" }}>
           <table
@@ -139,7 +180,6 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
                 {dictionary(d.total).map((i) => (
                   <tr key={i.key}>
                     <td style={{ ...cell, textAlign: "left" }}>{i.label}</td>
-                    <td style={{ ...cell, color: "#999" }}>{i.key}</td>
                     <td style={cell} data-key={i.key}>
                       {fmt(i.value)}
                     </td>

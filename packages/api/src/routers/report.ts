@@ -38,8 +38,11 @@ const year = z
 const id = z.number({ error: m.idRequired }).int(m.idRequired).positive(m.idRequired);
 const version = id.optional();
 
-/** The first year of the trend on the dashboard (the demo city's history starts here). */
-export const TREND_FIRST_YEAR = 2023;
+/**
+ * The trend on the dashboard covers the year and the four before it: a fixed window (not a first year), so
+ * that it follows the calendar and its cost stays bounded whatever year is asked for.
+ */
+export const TREND_YEARS = 5;
 
 export const reportRouter = createTRPCRouter({
   /** The report of a node (default: the caller's own) for a year. */
@@ -124,7 +127,7 @@ export const reportRouter = createTRPCRouter({
 
   /**
    * The dashboard: coverage per subordinate unit for a year, the trend of the node's 合计 over the years
-   * (TREND_FIRST_YEAR → `year`), and the ranking of the units by organizational coverage.
+   * (the TREND_YEARS up to `year`), and the ranking of the units by organizational coverage.
    */
   analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
     run(() => {
@@ -144,7 +147,7 @@ export const reportRouter = createTRPCRouter({
           shouldEstablishNotEstablished: r.indicators.shouldEstablishNotEstablished,
         }));
       const trend = [];
-      for (let y = Math.min(TREND_FIRST_YEAR, input.year); y <= input.year; y++) {
+      for (let y = Math.max(MIN_REPORT_YEAR, input.year - (TREND_YEARS - 1)); y <= input.year; y++) {
         const v = y === input.year ? view : buildReport(ctx.db, ctx.scope, { ...ref, year: y }, computer);
         trend.push({
           year: y,

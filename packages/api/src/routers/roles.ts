@@ -18,8 +18,10 @@ import {
   searchAudit,
   setManagedUserDisabled,
   submitCorrection,
+  withdrawCorrection,
 } from "@liangxin/db";
 import { z } from "zod";
+import { auditActionLabel, auditDetail, auditEntityLabel } from "../audit-labels.ts";
 import {
   adminOnly,
   found,
@@ -70,10 +72,17 @@ export const correctionsRouter = createTRPCRouter({
   submit: ownerOnly.input(correctionInput).mutation(({ ctx, input }) => ({
     id: mapDomainErrors(() => submitCorrection(ctx.db, ctx.scope, input)),
   })),
+  /** The owner withdraws (撤回) its own pending correction; audited. */
+  withdraw: ownerOnly.input(byId).mutation(({ ctx, input }) => {
+    mapDomainErrors(() => withdrawCorrection(ctx.db, ctx.scope, input.id));
+    return { ok: true as const };
+  }),
   mine: ownerOnly.query(({ ctx }) => myCorrections(ctx.db, ctx.scope)),
   /** Corrections of hosts of the administrator's territory; the township administrator decides them. */
   inbox: adminOnly
-    .input(z.object({ state: z.enum(["pending", "approved", "rejected"]).optional() }).optional())
+    .input(
+      z.object({ state: z.enum(["pending", "approved", "rejected", "withdrawn"]).optional() }).optional(),
+    )
     .query(({ ctx, input }) => ({
       canDecide: decidesCorrections(ctx.scope),
       rows: found(correctionInbox(ctx.db, ctx.scope, input?.state)),
@@ -118,14 +127,16 @@ export const usersRouter = createTRPCRouter({
     }),
   /** A new password for a managed user; every session of the user ends. */
   resetPassword: adminOnly.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, new Date()));
+    mapDomainErrors(() =>
+      resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, ctx.clock.now()),
+    );
     return { ok: true as const };
   }),
   /** The live sessions of a managed user: signed in when, last seen when, which browser, which address. */
   sessions: adminOnly
     .input(byId)
     .query(({ ctx, input }) =>
-      mapDomainErrors(() => listManagedUserSessions(ctx.db, ctx.scope, input.id, new Date())),
+      mapDomainErrors(() => listManagedUserSessions(ctx.db, ctx.scope, input.id, ctx.clock.now())),
     ),
   /** End one session of a managed user. */
   endSession: adminOnly.input(z.object({ id: idSchema, sessionId: idSchema })).mutation(({ ctx, input }) => {
@@ -136,7 +147,18 @@ export const usersRouter = createTRPCRouter({
 
 export const auditRouter = createTRPCRouter({
   /** Audit entries within the administrator's scope. */
-  search: adminOnly.input(auditInput).query(({ ctx, input }) => found(searchAudit(ctx.db, ctx.scope, input))),
+  search: adminOnly.input(auditInput).query(({ ctx, input }) => {
+    const page = found(searchAudit(ctx.db, ctx.scope, input));
+    return {
+      ...page,
+      rows: page.rows.map((r) => ({
+        ...r,
+        actionLabel: auditActionLabel(r.action),
+        entityLabel: auditEntityLabel(r.entity),
+        detail: auditDetail(r.before, r.after),
+      })),
+    };
+  }),
 });
 
 export const accountRouter = createTRPCRouter({
@@ -151,7 +173,7 @@ export const accountRouter = createTRPCRouter({
         ctx.db,
         ctx.scope,
         { oldPassword: input.oldPassword, newPassword: input.newPassword, clientAddress: ctx.clientAddress },
-        new Date(),
+        ctx.clock.now(),
       ),
     );
     return { ok: true as const };

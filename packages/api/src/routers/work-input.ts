@@ -63,7 +63,10 @@ export const meetingInput = z.object({
     .optional(),
 });
 export const periodInput = z
-  .object({ period: z.enum(["ytd", "quarter", "year"], { error: m.period }), year: year.optional() })
+  .object({
+    period: z.enum(["ytd", "quarter", "year", "rolling"], { error: m.period }),
+    year: year.optional(),
+  })
   .optional();
 
 export const electionInput = z.object({ orgId: id, heldOn: isoDate, note: optionalText("备注", 200) });

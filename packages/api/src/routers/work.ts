@@ -41,6 +41,7 @@ import {
   isWorkRuleError,
   ORG_CATEGORY_LABELS,
   quarterToDate,
+  rollingYear,
   wholeYear,
   yearToDate,
   type OrgCategory,
@@ -83,6 +84,7 @@ function guard<T>(fn: () => T): T {
 function periodOf(input: z.infer<typeof periodInput>, today: string): Period {
   if (input?.period === "quarter") return quarterToDate(today);
   if (input?.period === "year") return wholeYear(input.year ?? Number(today.slice(0, 4)));
+  if (input?.period === "rolling") return rollingYear(today);
   return yearToDate(today);
 }
 

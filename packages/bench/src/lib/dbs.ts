@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createUser, openDb } from "@liangxin/db";
 import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
+import { clock } from "@liangxin/domain";
 
 export const BENCH_DIR = "/tmp/bench";
 export const BENCH_PASSWORD = "Bench@2026";
@@ -38,7 +39,7 @@ export async function scaleDb(hosts: number): Promise<string> {
     showProgress: true,
   });
   assertOk("seed --scale city", r);
-  writeFileSync(`${file}.ok`, `${new Date().toISOString()}\n`);
+  writeFileSync(`${file}.ok`, `${clock.nowIso()}\n`);
   log(`seeded ${fmtInt(hosts)} hosts in ${fmtMs(r.wallMs)}`);
   return file;
 }

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { ROOT } from "./util.ts";
+import { clock } from "@liangxin/domain";
 
 export interface Machine {
   cpu: string;
@@ -43,7 +44,7 @@ export function describeMachine(): Machine {
     ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     os: osName(),
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    date: clock.nowIso().replace(/\.\d+Z$/, "Z"),
     commit: `${git(["rev-parse", "--short", "HEAD"])} (${git(["rev-parse", "--abbrev-ref", "HEAD"])})${dirty ? " with uncommitted changes" : ""}`,
     loadAtStart: os
       .loadavg()

@@ -5,8 +5,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import {
+  freePort as freeSystemPort,
+  newInstanceToken,
+  waitForOwnServer,
+} from "../../../../scripts/own-server.mjs";
 import { BENCH_DIR } from "./dbs.ts";
 import { assertOk, log, ROOT, runNode } from "./util.ts";
 
@@ -27,20 +31,9 @@ export async function buildPortal(force: boolean): Promise<void> {
   log(`portal built in ${(r.wallMs / 1000).toFixed(0)} s`);
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once("error", () => resolve(false));
-    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-  });
-}
-
-/** The first free port of the bench's range (3231–3239). */
-export async function freePort(exclude: number[] = []): Promise<number> {
-  for (let p = 3231; p <= 3239; p++) {
-    if (!exclude.includes(p) && (await portFree(p))) return p;
-  }
-  throw new Error("ports 3231–3239 are all taken: stop the bench's old servers (fuser -k 3231/tcp …)");
+/** A port the system says is free on 127.0.0.1 (never a fixed range: another program may hold it). */
+export async function freePort(): Promise<number> {
+  return freeSystemPort();
 }
 
 export interface Portal {
@@ -53,6 +46,7 @@ export interface Portal {
 export async function startPortal(dbFile: string, port: number): Promise<Portal> {
   const logFile = path.join(BENCH_DIR, `portal-${port}.log`);
   const out = createWriteStream(logFile);
+  const instance = newInstanceToken();
   const child: ChildProcess = spawn(
     process.execPath,
     [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
@@ -65,6 +59,7 @@ export async function startPortal(dbFile: string, port: number): Promise<Portal>
         AUTH_TRUST_HOST: "true",
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        LIANGXIN_INSTANCE: instance,
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -93,21 +88,15 @@ export async function startPortal(dbFile: string, port: number): Promise<Portal>
     await gone;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exited) throw new Error(`next start exited early; see ${logFile}`);
-    try {
-      const res = await fetch(`${url}/login`, { redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the portal did not answer on ${url} within 120 s; see ${logFile}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  try {
+    // Only the portal that echoes this run's token counts as started (not another program on the port).
+    await waitForOwnServer(url, instance, {
+      timeoutMs: 120_000,
+      exited: () => (exited ? `next start exited early; see ${logFile}` : false),
+    });
+  } catch (e) {
+    await stop();
+    throw e;
   }
   return { url, port, logFile, stop };
 }

@@ -37,10 +37,10 @@ export const fmtMb = (kb: number): string => (!Number.isFinite(kb) ? "—" : `${
 export const fmtRatio = (r: number): string => (!Number.isFinite(r) ? "—" : `${r.toFixed(2)}×`);
 export const fmtInt = (n: number): string => n.toLocaleString("en-US");
 
-const started = Date.now();
+const started = performance.now();
 /** A progress line with the time since the bench started. */
 export function log(message: string): void {
-  const s = Math.round((Date.now() - started) / 1000);
+  const s = Math.round((performance.now() - started) / 1000);
   const stamp = `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
   process.stderr.write(`[bench ${stamp}] ${message}\n`);
 }
@@ -70,7 +70,10 @@ export interface ChildOptions {
 /** Run `node [--import probe] args…` in a fresh process; resolve with its output and wall time. */
 export function runNode(args: string[], options: ChildOptions = {}): Promise<ChildResult> {
   const rssFile = options.probeRss
-    ? path.join("/tmp/bench", `rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
+    ? path.join(
+        "/tmp/bench",
+        `rss-${process.pid}-${Math.round(performance.now())}-${Math.random().toString(36).slice(2)}`,
+      )
     : null;
   const argv = [...(rssFile ? ["--import", RSS_PROBE] : []), ...args];
   const env = {

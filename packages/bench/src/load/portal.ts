@@ -5,10 +5,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "@liangxin/db";
+import { freePort, newInstanceToken, waitForOwnServer } from "../../../../scripts/own-server.mjs";
 
 export const HOST = "127.0.0.1";
 
@@ -52,15 +52,7 @@ export function seedDemoDatabase(): { dir: string; dbFile: string } {
 /** LOAD_PORT, else a port the system says is free on 127.0.0.1. */
 export async function choosePort(): Promise<number> {
   if (process.env.LOAD_PORT) return Number(process.env.LOAD_PORT);
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, HOST, () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
+  return freePort();
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -75,6 +67,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function startPortal(dbFile: string, dir: string, port: number): Promise<Portal> {
   const root = repoRoot();
   const baseURL = `http://${HOST}:${port}`;
+  const instance = newInstanceToken();
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),
     ["start", "-H", HOST, "-p", String(port)],
@@ -87,6 +80,7 @@ export async function startPortal(dbFile: string, dir: string, port: number): Pr
         AUTH_TRUST_HOST: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
+        LIANGXIN_INSTANCE: instance,
       },
       stdio: ["ignore", "ignore", "inherit"],
       // Its own process group, so that stopping it stops next-server too.
@@ -100,19 +94,15 @@ export async function startPortal(dbFile: string, dir: string, port: number): Pr
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start 退出(${child.exitCode})`);
-    try {
-      if ((await fetch(`${baseURL}/login`)).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("门户 60 秒内未启动");
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    // Only the portal that echoes this run's token counts as started (not another program on the port).
+    await waitForOwnServer(baseURL, instance, {
+      timeoutMs: 60_000,
+      exited: () => (child.exitCode === null ? false : `next start 退出(${child.exitCode})`),
+    });
+  } catch (e) {
+    await stop();
+    throw e;
   }
   return { baseURL, dbFile, dir, stop };
 }

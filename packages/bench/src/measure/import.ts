@@ -8,6 +8,7 @@ import path from "node:path";
 import { openDb } from "@liangxin/db";
 import { BENCH_DIR, removeDb } from "../lib/dbs.ts";
 import { assertOk, fmtInt, fmtMb, fmtMs, log, runCli } from "../lib/util.ts";
+import { clock } from "@liangxin/domain";
 
 const COUNTED = [
   "hosts",
@@ -56,7 +57,7 @@ export async function measureImport(source: { file: string; hosts: number }): Pr
     });
     assertOk("export --format import", r);
     exportMs = r.wallMs;
-    writeFileSync(`${workbook}.ok`, `${new Date().toISOString()}\n`);
+    writeFileSync(`${workbook}.ok`, `${clock.nowIso()}\n`);
     log(`  written in ${fmtMs(r.wallMs)} (${Math.round(statSync(workbook).size / 1048576)} MB)`);
   } else log(`reusing the import workbook ${workbook}`);
 

@@ -12,6 +12,8 @@ import {
   partitionNode,
   policyAsOf,
   ratePct,
+  rollingYear,
+  roundOrNull,
   sumIndicatorParts,
   yearEnd,
   yearOf,
@@ -20,8 +22,11 @@ import {
   SnapshotShared,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
+import { electionBoard } from "../work/elections.ts";
+import { meetingComplianceBoard } from "../work/meetings.ts";
+import { overduePlans } from "../work/plans.ts";
 
 export interface DashboardRow {
   kind: "child" | "direct";
@@ -48,6 +53,37 @@ export interface Dashboard {
   jointOverCap: { orgId: number; name: string; hosts: number }[];
   instructorsOverCap: { instructorId: number; name: string; number: string; hosts: number }[];
   caps: { joint: number; instructor: number };
+  /** Daily work as of today: what is overdue, and 三会一课 over the rolling year. */
+  work: DashboardWork;
+}
+
+export interface DashboardWork {
+  /** Establishment plans of the territory past their target date (none without a territory). */
+  overduePlans: number;
+  /** Grassroots organizations of the subtree whose term has run out, and those due within 90 days. */
+  overdueElections: number;
+  dueSoonElections: number;
+  /** 三会一课 over the 365 days ending today: organizations expected to meet, those up to date, the share. */
+  meetings: { from: string; to: string; orgs: number; upToDate: number; share: number | null };
+}
+
+function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
+  const elections = electionBoard(db, scope, today);
+  const board = meetingComplianceBoard(db, scope, rollingYear(today), today);
+  const expected = board.rows.filter((r) => r.expected > 0);
+  const upToDate = expected.filter((r) => !r.behind).length;
+  return {
+    overduePlans: scope.region ? overduePlans(db, scope, today).length : 0,
+    overdueElections: elections.overdue.length,
+    dueSoonElections: elections.dueSoon.length,
+    meetings: {
+      from: board.period.from,
+      to: board.period.to,
+      orgs: expected.length,
+      upToDate,
+      share: roundOrNull(ratePct(upToDate, expected.length)),
+    },
+  };
 }
 
 const ACT_ON_LIMIT = 50;
@@ -180,5 +216,6 @@ export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | n
     jointOverCap,
     instructorsOverCap,
     caps: { joint: policy.params.jointCap, instructor: policy.params.instructorCap },
+    work: dailyWork(db, scope, today),
   };
 }

@@ -3,15 +3,16 @@
  * secretaries of grassroots organizations of the subtree, owners of hosts of the territory. Every change
  * is audited in its transaction; users outside do not exist for the caller.
  */
-import { isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
+import { clock, isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from "../sessions.ts";
 import { throttledCheck, waitMinutes } from "../throttle.ts";
 import { hashPassword, userMessages, userRoleLabel, verifyPasswordAsync } from "../users.ts";
-import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export const userAdminMessages = {
   cannotTouchSelf: "不能停用或重置自己的账号,请使用“账号与密码”页面修改密码",
@@ -47,12 +48,12 @@ export interface ManagedUserRow {
  * Users the caller manages: bound to an organization strictly below its own node (a peer administrator of
  * the same node, or a superior, does not exist for it), or owners of a host of its territory.
  */
-const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and o.path glob @orgGlob and o.id <> @ownOrgId)
-  or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and r.path glob @regionGlob))`;
+const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and ${within.subtree("o")} and o.id <> @ownOrgId)
+  or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and ${within.territory("r")}))`;
 
 /** The parameters of MANAGED (the caller is an administrator bound to a node). */
 function managedParams(scope: Scope & { org: NonNullable<Scope["org"]> }) {
-  return { ...bind(scope, ""), ownOrgId: scope.org.id };
+  return { ...scopeBindings(scope, ""), ownOrgId: scope.org.id };
 }
 
 export interface UserListFilter extends PageInput {
@@ -142,7 +143,7 @@ export interface NewUserInput {
 /** Create a user bound within the caller's area, who must choose a password at the first sign-in. */
 export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
-  const p = bind(scope, "");
+  const p = scopeBindings(scope, "");
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username))
@@ -161,7 +162,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
         : (db.$client
             .prepare(
               `select h.id, h.region_id as regionId from hosts h join regions r on r.id = h.region_id
-               where (h.id = @hostId or h.credit_code = @code) and r.path glob @regionGlob`,
+               where (h.id = @hostId or h.credit_code = @code) and ${within.territory("r")}`,
             )
             .get({ ...p, hostId: input.hostId ?? -1, code }) as { id: number; regionId: number } | undefined);
     // A host outside the territory does not exist for the caller.
@@ -175,7 +176,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
         : (db.$client
             .prepare(
               `select o.id, o.category, o.revoked_on as revokedOn, o.name from orgs o
-         where o.id = @orgId and o.path glob @orgGlob`,
+         where o.id = @orgId and ${within.subtree("o")}`,
             )
             .get({ ...p, orgId: input.orgId }) as
             { id: number; category: OrgCategory; revokedOn: string | null; name: string } | undefined);
@@ -195,11 +196,11 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
     if (taken) throw new UserAdminError("conflict", userMessages.usernameTaken(username));
     const id = db.$client
       .prepare(
-        `insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password)
-         values (?, ?, ?, ?, ?, ?, 1) returning id`,
+        `insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
+         values (?, ?, ?, ?, ?, ?, 1, ?) returning id`,
       )
       .pluck()
-      .get(username, displayName, passwordHash, input.role, orgId, hostId) as number;
+      .get(username, displayName, passwordHash, input.role, orgId, hostId, clock.nowIso()) as number;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -244,7 +245,7 @@ export function resetManagedUserPassword(
   scope: Scope,
   userId: number,
   password: string,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): void {
   const weak = passwordProblem(password);
   if (weak) throw new UserAdminError("badInput", weak);
@@ -324,7 +325,7 @@ export async function changeOwnPassword(
   db: Db,
   scope: Scope,
   change: PasswordChange,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<void> {
   const { oldPassword, newPassword, clientAddress } = change;
   const u = db.$client
@@ -379,10 +380,10 @@ export async function changeOwnPassword(
 /** Organizations and hosts a new user may be bound to (for the creation form). */
 export function bindableTargets(db: Db, scope: Scope, today: string) {
   if (scope.role !== "admin" || !scope.org) return null;
-  const p = bind(scope, today);
+  const p = scopeBindings(scope, today);
   const orgs = db.$client
     .prepare(
-      `select o.id, o.name, o.category from orgs o where o.path glob @orgGlob and o.revoked_on is null
+      `select o.id, o.name, o.category from orgs o where ${within.subtree("o")} and o.revoked_on is null
        order by o.depth, o.code limit 500`,
     )
     .all(p) as { id: number; name: string; category: OrgCategory }[];

@@ -3,10 +3,10 @@
  * node's administrator returns it (退回, with a reason) or approves it (审核通过), after which the figures
  * are frozen for good. Optimistic concurrency by `version`; every step audited in its transaction.
  */
-import { isManagement, type OrgCategory } from "@liangxin/domain";
+import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import {
   buildReport,
   frozenOf,
@@ -21,6 +21,7 @@ import {
 } from "./build.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface SubmitInput {
   nodeId: number;
@@ -38,7 +39,7 @@ export interface DecisionResult {
 }
 
 function nowIso(): string {
-  return new Date().toISOString();
+  return clock.nowIso();
 }
 
 function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
@@ -120,7 +121,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       const r = db.$client
         .prepare(
           `insert into report_submissions (org_id, year, state, figures, checks, explanations, submitted_by,
-             submitted_at, version) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1)`,
+             submitted_at, version, created_at) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1, ?)`,
         )
         .run(
           node.id,
@@ -129,6 +130,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
           JSON.stringify(checks),
           JSON.stringify(explanations),
           scope.userId || null,
+          at,
           at,
         );
       id = Number(r.lastInsertRowid);
@@ -160,8 +162,11 @@ function decidable(db: Db, scope: Scope, submissionId: number, version: number |
   const sub = loadSubmissionById(db, submissionId);
   if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
   const node = db.$client
-    .prepare("select id, name, parent_id as parentId from orgs where id = ? and path glob ?")
-    .get(sub.orgId, `${own.path}*`) as { id: number; name: string; parentId: number | null } | undefined;
+    .prepare(
+      `select o.id, o.name, o.parent_id as parentId from orgs o where o.id = @id and ${within.subtree("o")}`,
+    )
+    .get({ ...scopeBindings(scope, ""), id: sub.orgId }) as
+    { id: number; name: string; parentId: number | null } | undefined;
   if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
   if (node.parentId !== own.id) throw new ReportError("FORBIDDEN", m.onlyParent);
   if (sub.state !== "submitted") throw new ReportError("CONFLICT", m.notSubmitted);

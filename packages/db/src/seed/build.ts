@@ -45,7 +45,11 @@ import type {
   TransferRow,
 } from "./rows.ts";
 
-export const DEMO_TODAY = "2026-11-21";
+/**
+ * The canonical day the city is generated for (the canonical demo day of the tests and of the issues'
+ * figures). A demo seeded on another day is this city moved in time (`shift.ts`).
+ */
+export const DEMO_TODAY = "2026-12-03";
 export const DEMO_PASSWORD = "Demo@2026";
 const HOST_TOTAL = 2400;
 const YEARS = [2023, 2024, 2025, 2026] as const;

@@ -1,16 +1,30 @@
 /**
  * `seedDailyWork`: the demo city's daily work, deterministic from the seed and "today" — meetings of the
- * current year (most organizations keep to 三会一课, some fall behind; the demo branch secretary's
- * organization is one 党课 short), election history matching orgs.lastElectionOn, last year's ratings
+ * last two years counted back from today in days (most organizations keep to 三会一课, some fall behind;
+ * the demo branch secretary's organization is one 党课 short of this year's pro-rata expectation, so that
+ * recording one brings it up to date), election history matching orgs.lastElectionOn, last year's ratings
  * with a few weak-and-lax cases, establishment plans for two thirds of the 应建未建 hosts of every
  * territory (one third overdue, with progress notes), and a few joint-building pacts. Runs after the
  * city is written, in its own transaction; writes no audit rows (seed data, like the city itself).
  */
-import { addDays, hostFactsAsOf, policyAsOf, type MeetingKind } from "@liangxin/domain";
+import {
+  addDays,
+  daysBetween,
+  expectedMeetings,
+  hostFactsAsOf,
+  isLeapYear,
+  maxDate,
+  minDate,
+  parseInstant,
+  policyAsOf,
+  yearToDate,
+  type MeetingKind,
+} from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { personName } from "./names.ts";
 import { Rng } from "./random.ts";
+import { subtreeRange, nodeBindings, within } from "../scope/index.ts";
 
 const TOPICS = [
   "学习贯彻党的二十大精神",
@@ -37,13 +51,26 @@ interface OrgLite {
   path: string;
 }
 
+/** Seed rows are stamped at midnight (Beijing time) of the day they tell of. */
+export function seedStamp(day: string): string {
+  return parseInstant(day)!.toISOString();
+}
+
+/** Monthly kinds meet every ~30.4 days, quarterly ones every ~91, yearly ones every 365, counted back. */
+const CADENCE: readonly { kinds: readonly MeetingKind[]; everyDays: number; times: number; slack: number }[] =
+  [
+    { kinds: ["branchCommittee", "groupMeeting", "themeDay"], everyDays: 365 / 12, times: 24, slack: 10 },
+    { kinds: ["memberAssembly", "partyLecture"], everyDays: 365 / 4, times: 8, slack: 20 },
+    { kinds: ["lifeMeeting", "democraticReview"], everyDays: 365, times: 2, slack: 30 },
+  ];
+
 export function seedDailyWork(db: Db, opts: { seed: number; today: string }): void {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ 0x5a17);
   const sqlite = db.$client;
   const year = Number(today.slice(0, 4));
   const policy = policyAsOf(loadPolicyVersions(db), today).params;
-  const stamp = (d: string) => `${d}T00:00:00.000Z`;
+  const stamp = (d: string) => seedStamp(minDate(d, today));
   const orgs = sqlite
     .prepare(
       `select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path from orgs
@@ -58,7 +85,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
     "insert into meetings (org_id, kind, held_on, topic, attendees, created_at) values (?, ?, ?, ?, ?, ?)",
   );
   const insElection = sqlite.prepare(
-    "insert into elections (org_id, held_on, term_years, note) values (?, ?, ?, '换届选举')",
+    "insert into elections (org_id, held_on, term_years, note, created_at) values (?, ?, ?, '换届选举', ?)",
   );
   const insRating = sqlite.prepare(
     "insert into ratings (org_id, year, stars, grade, created_at) values (?, ?, ?, ?, ?)",
@@ -69,39 +96,48 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
   );
 
   const write = sqlite.transaction(() => {
-    // Meetings of the current year, up to today.
-    const months = Number(today.slice(5, 7)) - 1; // whole months elapsed
+    // Meetings counted back from today in days, so that the same share is up to date on any day: the
+    // k-th meeting of a cadence falls k intervals before today, a few days earlier still. Every draw is
+    // made whatever the calendar, so the same organizations keep or skip the same meetings on any day.
+    const ytd = yearToDate(today);
+    const extra = new Rng(opts.seed ^ 0x0b7a);
     for (const o of orgs) {
-      const diligent = o.id === branchUserOrg || rng.chance(0.7);
-      const start = o.foundedOn > `${year}-01-01` ? o.foundedOn : `${year}-01-01`;
-      const at = (month: number, day: number) =>
-        `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-      const hold = (kind: MeetingKind, date: string) => {
-        if (date < start || date > today) return;
-        insMeeting.run(o.id, kind, date, rng.pick(TOPICS), rng.int(3, 25), stamp(date));
-      };
-      for (let mo = 1; mo <= months; mo++) {
-        for (const kind of ["branchCommittee", "groupMeeting", "themeDay"] as const) {
-          if (diligent || rng.chance(0.6)) hold(kind, at(mo, rng.int(3, 26)));
+      const isBranch = o.id === branchUserOrg;
+      const diligent = isBranch || rng.chance(0.7);
+      for (const c of CADENCE) {
+        for (const kind of c.kinds) {
+          for (let k = 0; k < c.times; k++) {
+            const date = addDays(today, -Math.round(k * c.everyDays) - rng.int(1, c.slack));
+            const keep = diligent || rng.chance(kind === "partyLecture" ? 0.6 : 0.8);
+            const attendees = rng.int(3, 25);
+            const topic = rng.pick(TOPICS);
+            if (!keep || date < o.foundedOn || date > today) continue;
+            // The demo secretary's organization is one 党课 short: of this year's, and of the last 365 days.
+            if (isBranch && kind === "partyLecture" && (date >= ytd.from || k === 0)) continue;
+            insMeeting.run(o.id, kind, date, topic, attendees, stamp(date));
+          }
         }
       }
-      const quarters = Math.floor(months / 3);
-      for (let q = 0; q < quarters; q++) {
-        hold("memberAssembly", at(q * 3 + 2, rng.int(5, 25)));
-        // The demo secretary's organization is one 党课 short (so recording one brings it up to date).
-        const skip = o.id === branchUserOrg ? q === quarters - 1 : !diligent && rng.chance(0.4);
-        if (!skip) hold("partyLecture", at(q * 3 + rng.int(1, 3), rng.int(5, 25)));
+      if (isBranch) {
+        // This year's 党课 so far: one fewer than the pro-rata expectation.
+        const days = daysBetween(maxDate(ytd.from, o.foundedOn), today) + 1;
+        const due = expectedMeetings(policy.meetingsPerYear.partyLecture, days, isLeapYear(year) ? 366 : 365);
+        for (let i = 0; i < due - 1; i++) {
+          const date = addDays(maxDate(ytd.from, o.foundedOn), 10 + i * 91);
+          insMeeting.run(o.id, "partyLecture", date, extra.pick(TOPICS), extra.int(3, 25), stamp(date));
+        }
       }
     }
     // Election history behind orgs.lastElectionOn.
     for (const o of orgs) {
       if (!o.lastElectionOn || o.lastElectionOn === o.foundedOn) continue;
       const term = o.category === "committee" ? policy.termYears.committee : policy.termYears.branch;
-      insElection.run(o.id, o.lastElectionOn, term);
+      insElection.run(o.id, o.lastElectionOn, term, stamp(o.lastElectionOn));
     }
     // Last year's ratings; a few weak and lax organizations under rectification.
+    // (The draws are made for every organization, so that the calendar does not move the random stream.)
     for (const o of orgs) {
-      if (o.foundedOn > `${year - 1}-12-31`) continue;
+      const rated = o.foundedOn <= `${year - 1}-12-31`;
       const stars = rng.weighted([
         [5, 10],
         [4, 30],
@@ -111,15 +147,17 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       ] as const);
       const useGrade = rng.chance(0.2);
       const grade = stars >= 4 ? "advanced" : stars >= 2 ? "average" : "lagging";
+      const resolved = stars === 1 && rng.chance(0.5) ? addDays(`${year}-03-01`, rng.int(30, 180)) : null;
+      const responsible = stars === 1 ? personName(rng, rng.chance(0.5) ? "male" : "female") : "";
+      if (!rated) continue;
       insRating.run(o.id, year - 1, useGrade ? null : stars, useGrade ? grade : null, stamp(`${year}-01-20`));
       if (stars === 1) {
-        const resolved = rng.chance(0.5) ? addDays(`${year}-03-01`, rng.int(30, 180)) : null;
         insRect.run(
           o.id,
           year,
           "组织生活不经常、不认真、不严肃,班子软弱涣散",
           "选优配强书记,建立“三会一课”台账,指导员包联整顿",
-          personName(rng, rng.chance(0.5) ? "male" : "female"),
+          responsible,
           `${year}-12-31`,
           resolved && resolved <= today ? resolved : null,
           stamp(`${year}-02-15`),
@@ -177,10 +215,10 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       const host = sqlite
         .prepare(
           `select h.id, h.name from hosts h join regions r on r.id = h.region_id
-           where r.path glob ? and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
+           where ${within.node("r")} and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
            order by h.id limit 1`,
         )
-        .get(`${t.path}*`) as { id: number; name: string } | undefined;
+        .get(nodeBindings(subtreeRange(t.path))) as { id: number; name: string } | undefined;
       if (!host) continue;
       const start = addDays(today, -rng.int(60, 400));
       const pactId = Number(

@@ -3,12 +3,14 @@
  * accounts (password `Demo@2026`). Deterministic: the same seed and "today" give the same rows (password
  * hashes aside, which are salted).
  */
+import { isIsoDate } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { createUser, SYSTEM_ACTOR } from "../users.ts";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
-import { seedDailyWork } from "./daily-work.ts";
+import { seedDailyWork, seedStamp } from "./daily-work.ts";
+import { shiftSeedData } from "./shift.ts";
 
 export { DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 export const DEMO_SEED = 20261121;
@@ -16,7 +18,10 @@ export const DEMO_SEED = 20261121;
 export interface SeedDemoOptions {
   /** Seed of the generator (default 20261121). */
   seed?: number;
-  /** The fixed "today" of the demo: nothing is dated after it (default 2026-11-21). */
+  /**
+   * The demo's "today": nothing is dated after it, and its years are the three before and its own
+   * (default: the canonical day 2026-12-03, for tests; the command line passes the clock's today).
+   */
   today?: string;
   /** Progress: steps done, steps in all, and a Chinese label of the step just started. */
   onProgress?: (done: number, total: number, label: string) => void;
@@ -49,7 +54,7 @@ export const demoMessages = {
   notEmpty: (hosts: number, orgs: number) =>
     `数据库中已有数据(两新组织 ${hosts} 个、党组织 ${orgs} 个),演示数据只能写入空数据库`,
   tableNotEmpty: (table: string, n: number) => `数据库中已有${table}数据 ${n} 条,演示数据只能写入空数据库`,
-  badToday: (today: string) => `演示数据的“今天”应为 2026-01-01 或以后的日期(YYYY-MM-DD):${today}`,
+  badToday: (today: string) => `演示数据的“今天”应为 2026-01-01 或以后的有效日期(YYYY-MM-DD):${today}`,
   badSeed: (seed: number) => `随机种子应为非负整数:${seed}`,
   stepBuild: "生成演示数据(行政区划、党组织、两新组织、党员、指导员)",
   stepWrite: (table: string) => `写入${TABLE_LABELS[table] ?? table}`,
@@ -113,14 +118,8 @@ export function countTables(db: Db): TableCounts {
 
 const MAY_EXIST = new Set<string>(["policies", "users", "audit_log"]);
 
-/** The demo's events run to the end of 2025: "today" must come after them. */
+/** The earliest day a demo can be seeded for: the city moves back at most a year from its canonical day. */
 const MIN_TODAY = "2026-01-01";
-
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   const started = performance.now();
@@ -145,13 +144,16 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   const total = 19;
   let done = 0;
   progress?.(done, total, demoMessages.stepBuild);
-  const { data, accounts } = buildDemo(seed, today);
+  // The city of the canonical day, moved to `today`: the same story relative to any day.
+  const built = buildDemo(seed, DEMO_TODAY);
+  const accounts = built.accounts;
+  const data = shiftSeedData(built.data, DEMO_TODAY, today);
   // Policy versions already set are kept; the defaults are written only into an empty table.
   if ((before.policies ?? 0) > 0) data.policies = [];
   done++;
 
   const summary = sqlite.transaction((): DemoSummary => {
-    writeSeedData(sqlite, data, `${today}T00:00:00.000Z`, (table: SeedTable) => {
+    writeSeedData(sqlite, data, seedStamp(today), (table: SeedTable) => {
       done++;
       progress?.(done, total, demoMessages.stepWrite(SQL_TABLE[table]));
     });

@@ -4,7 +4,7 @@
  * 200,000 hosts), townships of about 700 hosts whatever N is, and dated history over 2023–2025.
  * Deterministic for a seed. Rows go straight through prepared statements in one transaction.
  */
-import { DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
+import { clock, DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
@@ -36,7 +36,9 @@ export const scaleMessages = {
 
 const HOSTS_PER_TOWNSHIP = 700;
 const TOWNSHIPS_PER_COUNTY = 15;
-const YEARS = [2023, 2024, 2025] as const;
+/** The scale city is a fixed history (it does not follow the calendar): its years of figures. */
+export const SCALE_YEARS = [2023, 2024, 2025] as const;
+const YEARS = SCALE_YEARS;
 const SUFFIX = [
   "科技有限公司",
   "贸易有限公司",
@@ -57,7 +59,7 @@ function date(rng: Rng, from: number, to: number): IsoDate {
 }
 
 export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary {
-  const started = Date.now();
+  const started = performance.now();
   const total = options.hosts ?? 200_000;
   if (!Number.isInteger(total) || total < 1_000 || total > 1_000_000) throw new Error(scaleMessages.badHosts);
   const sqlite = db.$client;
@@ -74,28 +76,34 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   const townshipCount = Math.max(10, Math.round(total / HOSTS_PER_TOWNSHIP));
   const countyCount = Math.max(3, Math.ceil(townshipCount / TOWNSHIPS_PER_COUNTY));
 
+  // Rows of the scale city are stamped with one instant of the one clock.
+  const stamp = clock.nowIso();
+  const stamped = (text: string) => {
+    const statement = sqlite.prepare(text);
+    return { run: (...params: unknown[]) => statement.run(...params, stamp) };
+  };
   const ins = {
     region: sqlite.prepare(
       "insert into regions (id, code, name, level, parent_id, path, depth) values (?, ?, ?, ?, ?, ?, ?)",
     ),
-    org: sqlite.prepare(
-      `insert into orgs (id, code, name, category, parent_id, path, depth, region_id, formation_mode, founded_on, last_election_on)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    org: stamped(
+      `insert into orgs (id, code, name, category, parent_id, path, depth, region_id, formation_mode, founded_on, last_election_on, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    reparent: sqlite.prepare(
-      "insert into org_reparentings (org_id, from_parent_id, to_parent_id, effective_on, doc_no, reason) values (?, ?, ?, ?, ?, ?)",
+    reparent: stamped(
+      "insert into org_reparentings (org_id, from_parent_id, to_parent_id, effective_on, doc_no, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)",
     ),
-    host: sqlite.prepare(
-      `insert into hosts (id, credit_code, name, kind, industry, region_id, founded_on, closed_on, owner_name, owner_is_member, union_on)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    host: stamped(
+      `insert into hosts (id, credit_code, name, kind, industry, region_id, founded_on, closed_on, owner_name, owner_is_member, union_on, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     hostYear: sqlite.prepare(
       "insert into host_years (host_id, year, employees, revenue) values (?, ?, ?, ?)",
     ),
     coverage: sqlite.prepare("insert into coverages (host_id, org_id, start_on, end_on) values (?, ?, ?, ?)"),
-    member: sqlite.prepare(
-      `insert into members (id, id_number, name, gender, birth_date, joined_on, full_on, org_id, outside_org_name, work_host_id, work_since, job_category, status, status_on)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    member: stamped(
+      `insert into members (id, id_number, name, gender, birth_date, joined_on, full_on, org_id, outside_org_name, work_host_id, work_since, job_category, status, status_on, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     relationship: sqlite.prepare(
       "insert into member_relationships (member_id, org_id, outside_org_name, start_on, end_on) values (?, ?, ?, ?, ?)",
@@ -103,12 +111,12 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     workplace: sqlite.prepare(
       "insert into member_workplaces (member_id, host_id, start_on, end_on) values (?, ?, ?, ?)",
     ),
-    status: sqlite.prepare(
-      "insert into member_status_events (member_id, status, effective_on, reason) values (?, ?, ?, ?)",
+    status: stamped(
+      "insert into member_status_events (member_id, status, effective_on, reason, created_at) values (?, ?, ?, ?, ?)",
     ),
     secretary: sqlite.prepare("insert into secretaries (org_id, member_id, start_on) values (?, ?, ?)"),
-    instructor: sqlite.prepare(
-      "insert into instructors (id, number, name, kind, dispatch_org_id, registered_by_id) values (?, ?, ?, ?, ?, ?)",
+    instructor: stamped(
+      "insert into instructors (id, number, name, kind, dispatch_org_id, registered_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?)",
     ),
     assignment: sqlite.prepare(
       "insert into assignments (instructor_id, host_id, start_on, end_on) values (?, ?, ?, ?)",
@@ -224,8 +232,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   sqlite.transaction(() => {
     if (policyExists === 0) {
       sqlite
-        .prepare("insert into policies (effective_on, params, note) values (?, ?, ?)")
-        .run("2020-01-01", JSON.stringify(DEFAULT_POLICY), "默认参数");
+        .prepare("insert into policies (effective_on, params, note, created_at) values (?, ?, ?, ?)")
+        .run("2020-01-01", JSON.stringify(DEFAULT_POLICY), "默认参数", stamp);
     }
     progress(0, steps, scaleMessages.stageRegions);
     let regionId = 0;
@@ -486,7 +494,12 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     }
     progress(5, steps, scaleMessages.stageInstructors);
   })();
-  return { counts, townships: townshipCount, counties: countyCount, elapsedMs: Date.now() - started };
+  return {
+    counts,
+    townships: townshipCount,
+    counties: countyCount,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 function maxIso(a: IsoDate, b: IsoDate): IsoDate {

@@ -1,22 +1,16 @@
 /** 组织生活: record meetings; compliance per organization and period, computed from the policy. */
 import {
   assertNotFuture,
-  meetingCompliance,
+  complianceFromCounts,
   type MeetingCompliance,
   type MeetingKind,
-  type MeetingRec,
   type Period,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { meetings } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import {
-  auditWork,
-  grassrootsInSubtree,
-  requireGrassrootsInSubtree,
-  workParams,
-  workPolicy,
-} from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface RecordMeetingInput {
   orgId: number;
@@ -67,20 +61,25 @@ export function meetingComplianceBoard(
 ): { period: Period; rows: ComplianceRow[]; behind: ComplianceRow[] } {
   const policy = workPolicy(db, period.to);
   const orgs = grassrootsInSubtree(db, scope, today);
-  const list = db.$client
+  // Counted in SQL per organization and kind: the period's meetings are never turned into objects.
+  const counts = db.$client
     .prepare(
-      `select m.org_id as orgId, m.kind, m.held_on as heldOn from meetings m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and m.held_on >= @from and m.held_on <= @to`,
+      `select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
+       where ${within.subtree("o")} and m.held_on >= @from and m.held_on <= @to group by m.org_id, m.kind`,
     )
-    .all({ ...workParams(scope, today), from: period.from, to: period.to }) as MeetingRec[];
-  const byOrg = new Map<number, MeetingRec[]>();
-  for (const m of list) {
-    const l = byOrg.get(m.orgId) ?? [];
-    l.push(m);
-    byOrg.set(m.orgId, l);
+    .all({ ...scopeBindings(scope, today), from: period.from, to: period.to }) as {
+    orgId: number;
+    kind: MeetingKind;
+    n: number;
+  }[];
+  const byOrg = new Map<number, Map<MeetingKind, number>>();
+  for (const c of counts) {
+    const held = byOrg.get(c.orgId) ?? new Map<MeetingKind, number>();
+    held.set(c.kind, c.n);
+    byOrg.set(c.orgId, held);
   }
   const rows = orgs.map((o) => ({
-    ...meetingCompliance(o.id, byOrg.get(o.id) ?? [], policy, period, o.foundedOn),
+    ...complianceFromCounts(o.id, byOrg.get(o.id) ?? new Map(), policy, period, o.foundedOn),
     orgName: o.name,
     orgCode: o.code,
     category: o.category,
@@ -112,11 +111,11 @@ export function listMeetings(
     .prepare(
       `select m.id, m.org_id as orgId, o.name as orgName, m.kind, m.held_on as heldOn, m.topic, m.attendees
        from meetings m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and (@orgId is null or m.org_id = @orgId)
+       where ${within.subtree("o")} and (@orgId is null or m.org_id = @orgId)
        order by m.held_on desc, m.id desc limit @limit`,
     )
     .all({
-      ...workParams(scope, today),
+      ...scopeBindings(scope, today),
       orgId: opts?.orgId ?? null,
       limit: opts?.limit ?? 50,
     }) as MeetingRow[];

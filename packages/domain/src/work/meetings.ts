@@ -10,7 +10,7 @@
  * when it held fewer than expected of any kind; the compliance rate is the sum over kinds of
  * min(held, expected) / sum of expected (null when nothing is expected yet).
  */
-import { daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
+import { addDays, daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
 import { ratePct, roundOrNull } from "../numbers.ts";
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
@@ -25,6 +25,11 @@ export interface MeetingRec {
 export interface Period {
   from: IsoDate;
   to: IsoDate;
+  /**
+   * The days of "a year" for the pro-rata rule; by default those of the calendar year of `from`. A rolling
+   * year sets it to its own length, so that it expects exactly the yearly numbers whatever the calendar.
+   */
+  basisDays?: number;
 }
 
 export interface KindCompliance {
@@ -56,6 +61,13 @@ export function yearToDate(today: IsoDate): Period {
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
+/** The rolling year: the 365 days ending today (the dashboard's measure, the same on any day of the year). */
+export function rollingYear(today: IsoDate): Period {
+  return { from: addDays(today, -(ROLLING_YEAR_DAYS - 1)), to: today, basisDays: ROLLING_YEAR_DAYS };
+}
+
+export const ROLLING_YEAR_DAYS = 365;
+
 /** The calendar quarter containing `today`, up to today. */
 export function quarterToDate(today: IsoDate): Period {
   const month = Number(today.slice(5, 7));
@@ -76,14 +88,25 @@ export function meetingCompliance(
   period: Period,
   orgFoundedOn?: IsoDate,
 ): MeetingCompliance {
-  const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
-  const days = from > period.to ? 0 : daysBetween(from, period.to) + 1;
-  const yearDays = isLeapYear(yearOf(period.from)) ? 366 : 365;
   const heldBy = new Map<MeetingKind, number>();
   for (const m of meetings) {
     if (m.orgId !== orgId || m.heldOn < period.from || m.heldOn > period.to) continue;
     heldBy.set(m.kind, (heldBy.get(m.kind) ?? 0) + 1);
   }
+  return complianceFromCounts(orgId, heldBy, policy, period, orgFoundedOn);
+}
+
+/** The same from the number of meetings held of each kind within the period (counted by the caller). */
+export function complianceFromCounts(
+  orgId: number,
+  heldBy: ReadonlyMap<MeetingKind, number>,
+  policy: Policy,
+  period: Period,
+  orgFoundedOn?: IsoDate,
+): MeetingCompliance {
+  const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
+  const days = from > period.to ? 0 : daysBetween(from, period.to) + 1;
+  const yearDays = period.basisDays ?? (isLeapYear(yearOf(period.from)) ? 366 : 365);
   const kinds: KindCompliance[] = [];
   let expected = 0;
   let heldCapped = 0;

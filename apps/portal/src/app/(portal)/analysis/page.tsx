@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { todayIso } from "@liangxin/api";
-import { requireCaller } from "@/server/caller";
+import { clock } from "@liangxin/domain";
+import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../reports/messages";
 import { AnalysisCharts } from "./analysis-charts";
 
@@ -14,9 +14,9 @@ export default async function AnalysisPage({
   searchParams: Promise<{ year?: string; node?: string }>;
 }) {
   const sp = await searchParams;
-  const year = sp.year && /^\d{4}$/.test(sp.year) ? Number(sp.year) : Number(todayIso().slice(0, 4));
+  const year = sp.year && /^\d{4}$/.test(sp.year) ? Number(sp.year) : Number(clock.today().slice(0, 4));
   const nodeId = sp.node && /^\d+$/.test(sp.node) ? Number(sp.node) : undefined;
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/analysis");
   let data;
   try {
     data = await caller.report.analysis({ year, ...(nodeId ? { nodeId } : {}) });

@@ -1,9 +1,9 @@
 import { redirect } from "next/navigation";
-import { todayIso } from "@liangxin/api";
+import { clock } from "@liangxin/domain";
 
 export const dynamic = "force-dynamic";
 
 /** The report of the current year. */
 export default function ReportsIndex() {
-  redirect(`/reports/${todayIso().slice(0, 4)}`);
+  redirect(`/reports/${clock.today().slice(0, 4)}`);
 }

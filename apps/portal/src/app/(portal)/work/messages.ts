@@ -74,6 +74,7 @@ export const workMessages = {
   periodYtd: "本年至今",
   periodQuarter: "本季度至今",
   periodYear: "全年",
+  periodRolling: "近一年(365天)",
   org: "党组织",
   expected: "应开",
   held: "已开",

@@ -1,3 +1,4 @@
+import { clock } from "@liangxin/domain";
 import { toCsv, type CsvCell } from "@liangxin/io";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -93,7 +94,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ list: st
       }
     }
     const name = list as ListName;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.today();
     return new Response(toCsv(lx.csvHeaders[name], rows), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -1,0 +1,10 @@
+export declare const HOST: "127.0.0.1";
+export declare function freePort(): Promise<number>;
+export declare function freePortSync(): number;
+export declare function newInstanceToken(): string;
+export declare function ownHealthURL(baseURL: string, token: string): string;
+export declare function waitForOwnServer(
+  baseURL: string,
+  token: string,
+  opts?: { timeoutMs?: number; exited?: () => boolean | string | null | undefined },
+): Promise<void>;
