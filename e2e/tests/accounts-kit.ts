@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { E2E_NOW, unique } from "./clock";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -36,8 +37,8 @@ let serial = 0;
  * manages it), created by `liangxin create-user`. Fits the password rule (10+ characters, letters and digits).
  */
 export function createAccount(prefix: string): Account {
-  const username = `${prefix}-${Date.now().toString(36)}${serial++}`;
-  const password = `Start${Date.now().toString().slice(-6)}abc`;
+  const username = `${prefix}-${unique()}${serial++}`;
+  const password = `Start${unique()}abc`;
   const orgCode = readDb(
     (db) =>
       db
@@ -61,7 +62,8 @@ export function createAccount(prefix: string): Account {
       "--org",
       orgCode,
     ],
-    { env: { ...process.env, DATABASE_URL: dbFile }, encoding: "utf8" },
+    // The portal's pinned clock, so that the account's stamps are of the suite's day.
+    { env: { ...process.env, DATABASE_URL: dbFile, LIANGXIN_NOW: E2E_NOW }, encoding: "utf8" },
   );
   if (r.status !== 0) throw new Error(`create-user ${username} failed: ${r.stderr}${r.stdout}`);
   return { username, password };

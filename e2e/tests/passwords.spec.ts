@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount } from "./accounts-kit";
+import { unique } from "./clock";
 import { login, loginAndWait, sameOrigin } from "./helpers";
 
 // Passwords an administrator set are not the user's (issue 16): after a reset, and for an account an
@@ -76,7 +77,7 @@ test("an account an administrator created must choose its own password at the fi
   expect(targets.status()).toBe(200);
   const org = ((await targets.json()) as { result: { data: { json: { secretaryOrgs: { id: number }[] } } } })
     .result.data.json.secretaryOrgs[0]!;
-  const username = `new-${Date.now().toString(36)}`;
+  const username = `new-${unique()}`;
   const created = await page.request.post("/api/trpc/users.create", {
     headers: sameOrigin(baseURL),
     data: {

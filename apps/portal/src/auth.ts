@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
 import { endSession, getDb, SESSION_MAX_HOURS, startSession, touchSession } from "@liangxin/db";
+import { clock } from "@liangxin/domain";
 import { clientAddress } from "@/server/client-address";
 
 /** Too many failures of this username from this address, or from this address: wait `minutes`. */
@@ -63,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               userAgent: request.headers.get("user-agent"),
               clientAddress: clientAddress(request.headers),
             },
-            new Date(),
+            clock.now(),
           );
           return { id: String(result.userId), name: result.displayName, sid };
         }
@@ -82,7 +83,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return token;
       }
       const sid = sidOf(token);
-      const live = sid ? touchSession(getDb(), sid, new Date()) : null;
+      const live = sid ? touchSession(getDb(), sid, clock.now()) : null;
       return live && String(live.userId) === token.sub ? token : null;
     },
     session({ session, token }) {

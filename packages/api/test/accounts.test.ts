@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate, createUser, startSession, touchSession, verifyPassword, type Db } from "@liangxin/db";
+import { clock } from "@liangxin/domain";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
@@ -128,9 +129,9 @@ describe("sessions end with the password, and administrators end them", () => {
     startSession(
       db,
       { userId: w.ids.user(username), userAgent: agent, clientAddress: "127.0.0.31" },
-      new Date(),
+      clock.now(),
     );
-  const live = (db: Db, tokens: string[]) => tokens.map((t) => touchSession(db, t, new Date()) !== null);
+  const live = (db: Db, tokens: string[]) => tokens.map((t) => touchSession(db, t, clock.now()) !== null);
 
   it("a reset by the administrator ends every session of the user", async () => {
     const db = cloneDb(w.db);
@@ -176,7 +177,7 @@ describe("sessions end with the password, and administrators end them", () => {
     expect(audit.total).toBe(1);
     // A peer administrator's sessions do not exist for the township administrator.
     const peer = addPeer(db, "township", "township3");
-    startSession(db, { userId: peer, userAgent: "Peer", clientAddress: "127.0.0.32" }, new Date());
+    startSession(db, { userId: peer, userAgent: "Peer", clientAddress: "127.0.0.32" }, clock.now());
     await expect(township.users.sessions({ id: peer })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

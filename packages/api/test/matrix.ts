@@ -3,6 +3,7 @@
  * matrix test and the hostile-input fuzz test (which replays each row's own call over HTTP as a valid input).
  */
 import { createUser, startSession, type Db } from "@liangxin/db";
+import { clock } from "@liangxin/domain";
 import { type Role, type World } from "./fixtures-issue4.ts";
 import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
@@ -91,7 +92,7 @@ function peerOf(db: Db, role: Role, w: World): number {
 
 /** A live session of a user, by its row id. */
 function sessionOf(db: Db, userId: number): number {
-  startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, new Date());
+  startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, clock.now());
   return db.$client.prepare("select max(id) from sessions where user_id = ?").pluck().get(userId) as number;
 }
 

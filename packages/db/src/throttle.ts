@@ -119,8 +119,3 @@ export async function throttledCheck<T>(
 
 /** Whole minutes to wait (at least 1), as users read it. */
 export const waitMinutes = (waitMs: number): number => Math.max(1, Math.ceil(waitMs / 60_000));
-
-/** Remove rows whose window has run out (called now and then; nothing depends on it). */
-export function pruneThrottle(db: Db, nowMs: number = Date.now()): void {
-  db.$client.prepare("delete from rate_limits where expire < ?").run(nowMs);
-}
