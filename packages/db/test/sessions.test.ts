@@ -17,10 +17,10 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 function userIn(db: Db, username = "u1"): number {
   return db.$client
     .prepare(
-      "insert into users (username, display_name, password_hash, role) values (?, ?, 'x', 'admin') returning id",
+      "insert into users (username, display_name, password_hash, role, created_at) values (?, ?, 'x', 'admin', ?) returning id",
     )
     .pluck()
-    .get(username, username) as number;
+    .get(username, username, T0.toISOString()) as number;
 }
 
 let db: Db;
@@ -56,8 +56,8 @@ describe("sessions", () => {
 
   it("the idle timeout is a policy setting", () => {
     db.$client
-      .prepare("insert into policies (effective_on, params) values ('2020-01-01', ?)")
-      .run(JSON.stringify({ sessionIdleMinutes: 10 }));
+      .prepare("insert into policies (effective_on, params, created_at) values ('2020-01-01', ?, ?)")
+      .run(JSON.stringify({ sessionIdleMinutes: 10 }), T0.toISOString());
     const token = start();
     expect(touchSession(db, token, at(9))).not.toBeNull();
     expect(touchSession(db, token, at(20))).toBeNull();
