@@ -6,6 +6,7 @@
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   oldPassword: "原密码",
   newPassword: "新密码",
+  sessionId: "会话编号",
   page: "页码",
   pageSize: "每页条数",
   username: "用户名",
