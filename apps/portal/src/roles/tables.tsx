@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { CellTable, type TableProps } from "@/components/data-table";
 import { inputStyle } from "@/components/field";
-import { decideCorrectionAction, userAction, withdrawCorrectionAction } from "./actions";
+import { decideCorrectionAction, endSessionAction, userAction, withdrawCorrectionAction } from "./actions";
 import { rm } from "./messages";
 
 /** The buttons of a user's row: its sessions, disable or enable, reset the password. */
@@ -75,4 +75,21 @@ function CorrectionActions({ cell }: { cell: CorrectionCell }) {
 
 export function CorrectionsTable(props: TableProps<CorrectionCell>) {
   return <CellTable {...props} renderAction={(c: CorrectionCell) => <CorrectionActions cell={c} />} />;
+}
+
+/** A live session of a managed user: the administrator ends it. */
+export type SessionCell = { action: "endSession"; userId: number; sessionId: number };
+
+export function SessionsTable(props: TableProps<SessionCell>) {
+  return (
+    <CellTable
+      {...props}
+      renderAction={(c: SessionCell) => (
+        <ActionForm action={endSessionAction} submitLabel={rm.endSession} inline danger>
+          <input type="hidden" name="id" value={c.userId} />
+          <input type="hidden" name="sessionId" value={c.sessionId} />
+        </ActionForm>
+      )}
+    />
+  );
 }

@@ -1,18 +1,14 @@
 import Link from "next/link";
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { formatChinaTime } from "@liangxin/domain";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
-import { ActionForm } from "@/components/action-form";
-import { DataTable } from "@/components/data-table";
-import { endSessionAction } from "@/roles/actions";
+import { SessionsTable } from "@/roles/tables";
 import { rm } from "@/roles/messages";
-
-const fmtTime = (iso: string) =>
-  new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 /** A managed user's live sessions; the administrator ends any of them. */
 export default async function UserSessionsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/users");
   const id = idParam((await params).id);
   const { user, sessions } = await orNotFound(caller.users.sessions({ id }));
   return (
@@ -22,7 +18,7 @@ export default async function UserSessionsPage({ params }: { params: Promise<{ i
     >
       <p style={{ color: "#666" }}>{rm.sessionsHint}</p>
       {sessions.length === 0 ? <p data-testid="no-sessions">{rm.noSessions}</p> : null}
-      <DataTable
+      <SessionsTable
         testId="sessions-table"
         columns={[
           { key: "createdAt", title: rm.signedInAt },
@@ -33,16 +29,11 @@ export default async function UserSessionsPage({ params }: { params: Promise<{ i
         ]}
         rows={sessions.map((s) => ({
           key: s.id,
-          createdAt: fmtTime(s.createdAt),
-          lastSeenAt: fmtTime(s.lastSeenAt),
-          userAgent: <span style={{ wordBreak: "break-all" }}>{s.userAgent ?? "—"}</span>,
+          createdAt: formatChinaTime(s.createdAt),
+          lastSeenAt: formatChinaTime(s.lastSeenAt),
+          userAgent: s.userAgent ?? "—",
           clientAddress: s.clientAddress ?? "—",
-          actions: (
-            <ActionForm action={endSessionAction} submitLabel={rm.endSession} inline danger>
-              <input type="hidden" name="id" value={user.id} />
-              <input type="hidden" name="sessionId" value={s.id} />
-            </ActionForm>
-          ),
+          actions: { action: "endSession" as const, userId: user.id, sessionId: s.id },
         }))}
       />
     </Card>
