@@ -6,7 +6,8 @@
  * Another address may still sign in as the same user: nobody can lock anyone else out. Unknown usernames
  * are counted exactly like existing ones.
  *
- * The library reads the wall clock itself (Date.now): the windows and waits are real time.
+ * The library reads the wall clock itself (Date.now): the windows and waits are real time, not the pinned
+ * clock, and so is the pruning of rows whose window has run out (by SQLite's own time, the same clock).
  */
 import type Database from "better-sqlite3";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
@@ -69,6 +70,23 @@ export interface AttemptKey {
 
 const pairKey = (k: AttemptKey) => `${k.username.trim().toLowerCase()}|${k.clientAddress}`;
 
+/** How often (at most) rows whose window has run out are removed, in milliseconds. */
+const PRUNE_EVERY_MS = 5 * 60_000;
+const prunedAt = new WeakMap<Database.Database, number>();
+
+/**
+ * Remove rows whose window has run out (the library's own clearing is off by default for SQLite), at most
+ * every few minutes per database. `expire` is the library's wall-clock epoch milliseconds, so it is
+ * compared with SQLite's wall clock, not with the product's (possibly pinned) one.
+ */
+function pruneExpired(db: Db): void {
+  const last = prunedAt.get(db.$client);
+  const t = performance.now();
+  if (last !== undefined && t - last < PRUNE_EVERY_MS) return;
+  prunedAt.set(db.$client, t);
+  db.$client.prepare("delete from rate_limits where expire < unixepoch('subsec') * 1000").run();
+}
+
 /** Milliseconds the pair or its address must still wait; 0 when an attempt may be checked. */
 export async function throttleWait(db: Db, key: AttemptKey): Promise<number> {
   const { pair, address } = limiters(db);
@@ -92,6 +110,7 @@ export async function throttledCheck<T>(
   key: AttemptKey,
   check: () => Promise<{ ok: boolean; value: T }>,
 ): Promise<Throttled<T>> {
+  pruneExpired(db);
   const waitMs = await throttleWait(db, key);
   if (waitMs > 0) return { outcome: "wait", waitMs };
   const { pair, address } = limiters(db);
