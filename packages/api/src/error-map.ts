@@ -3,7 +3,7 @@
  * NOT_FOUND, a stale version CONFLICT, a rule of the domain or a refused command BAD_REQUEST with its
  * Chinese message. Applied to every procedure at the base of the ladder (trpc.ts).
  */
-import { CommandError, ConflictError, isBusyError, NotFoundError } from "@liangxin/db";
+import { CommandError, ConflictError, DatabaseNotReadyError, isBusyError, NotFoundError } from "@liangxin/db";
 import { isDomainError } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";
@@ -20,5 +20,8 @@ export function toTRPCError(e: unknown): TRPCError | null {
   // unavailability, said so, rather than an anonymous server error. The transaction wrote nothing.
   if (isBusyError(e))
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: apiMessages.busy, cause: e });
+  // The database is missing or not migrated: the portal refuses until an operator migrates it.
+  if (e instanceof DatabaseNotReadyError)
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: e.message, cause: e });
   return null;
 }

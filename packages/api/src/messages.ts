@@ -13,4 +13,6 @@ export const apiMessages = {
   methodNotAllowed: "请求方式不正确",
   tooLarge: "请求内容过大",
   refused: "请求无法处理",
+  errorNumber: (id: string) => `(错误编号 ${id})`,
+  faultDrill: "故障演练:输入含 LIANGXIN_FAULT_TOKEN,按测试设置故意失败",
 } as const;

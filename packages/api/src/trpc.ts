@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { currentRequest, noteProcedure } from "@liangxin/runtime";
 import type { Context } from "./context.ts";
 import { apiMessages } from "./messages.ts";
 import { toTRPCError } from "./error-map.ts";
@@ -45,9 +46,10 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? zodIssues(error.cause) : null;
+    const requestId = currentRequest()?.requestId;
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
-        ? apiMessages.internal
+        ? `${apiMessages.internal}${requestId ? apiMessages.errorNumber(requestId) : ""}`
         : zod
           ? `${apiMessages.badInput}:${zod.map((z) => (z.path ? `${z.path}:${z.message}` : z.message)).join(";")}`
           : chineseFallback(error.code, shape.message);
@@ -71,8 +73,32 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Whether the raw input contains `text` (binary data skipped). */
+async function inputContains(getRawInput: () => Promise<unknown>, text: string): Promise<boolean> {
+  try {
+    const raw = await getRawInput();
+    return (JSON.stringify(raw, (_k, v: unknown) => (ArrayBuffer.isView(v) ? undefined : v)) ?? "").includes(
+      text,
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every call is noted on the request's log line. Tests only: with LIANGXIN_FAULT_TOKEN set (the end-to-end
+ * server sets a random one), a call whose input contains the token fails with an internal error, so that a
+ * test can follow a failing procedure from the error page to its log line.
+ */
+const observe = t.middleware(async ({ path, next, getRawInput }) => {
+  noteProcedure(path);
+  const token = process.env.LIANGXIN_FAULT_TOKEN;
+  if (token && (await inputContains(getRawInput, token))) throw new Error(apiMessages.faultDrill);
+  return next();
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(observe).use(mapErrors);
 
 /** A signed-in, enabled user whose scope was loaded from the database. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
