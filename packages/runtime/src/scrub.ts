@@ -5,6 +5,7 @@
  * citizen IDs masked like the portal shows them (first 6 and last 4), `password=…`/`"password":"…"`,
  * bearer tokens, session cookies and JWT-shaped tokens replaced.
  */
+import { inspect } from "node:util";
 import { citizenIdBirthDate, isValidCitizenId } from "@liangxin/domain";
 
 export const REDACTED = "[已隐去]";
@@ -78,10 +79,31 @@ function scrubString(s: string): string {
   return t.length > MAX_STRING ? `${t.slice(0, MAX_STRING)}…(共 ${t.length} 字符)` : t;
 }
 
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * The stack with the frames of our sources. In the portal's server the stack names the bundle's chunks;
+ * Next.js installs an inspector on errors that maps them through the server source maps of the build, so
+ * the stack is read through it when it is there (only the stack: message and frames, no properties).
+ */
+function readableStack(e: Error): string | undefined {
+  if (!e.stack) return undefined;
+  if (typeof (Error.prototype as unknown as Record<symbol, unknown>)[INSPECT] !== "function") return e.stack;
+  try {
+    const bare = new Error(e.message);
+    bare.name = e.name;
+    bare.stack = e.stack;
+    return inspect(bare, { colors: false, depth: 0 });
+  } catch {
+    return e.stack;
+  }
+}
+
 /** An error as plain data, scrubbed: type, message, stack, code, digest, cause. */
 export function scrubError(e: Error, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = { type: e.name, message: scrubString(e.message) };
-  if (e.stack) out.stack = scrubString(e.stack);
+  const stack = readableStack(e);
+  if (stack) out.stack = scrubString(stack);
   for (const [k, v] of Object.entries(e)) {
     if (k === "cause") continue;
     out[k] = SECRET_KEY.test(k) ? REDACTED : scrubValue(v, depth + 1);
