@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { apiMessages, appRouter, createContext } from "@liangxin/api";
+import { apiMessages, appRouter, createContext, logProcedureError } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
 import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
 
@@ -30,6 +30,7 @@ async function handler(incoming: Request) {
     req,
     router: appRouter,
     createContext: () => createContext({ userId }),
+    onError: logProcedureError,
   });
 }
 
