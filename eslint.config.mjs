@@ -2,6 +2,33 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const NO_WALL_CLOCK =
+  "不要直接读取系统时间:请使用 @liangxin/domain 的 clock(clock.now()/clock.today()),计时用 performance.now()";
+// One clock: time is read only through `clock` (packages/domain/src/clock.ts), so that LIANGXIN_NOW pins
+// it everywhere and no test depends on the calendar. Durations use performance.now().
+const CLOCK_RULES = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: NO_WALL_CLOCK },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: NO_WALL_CLOCK,
+  },
+];
+// One scope module: a subtree becomes SQL only in packages/db/src/scope/ (paths.ts); elsewhere no SQL text
+// compares a path with GLOB, LIKE, BETWEEN or a range.
+const PATH_SQL = "/\\bpath\\s*(glob|like|between|>=|<)/i";
+const SCOPE_RULES = [
+  {
+    selector: `Literal[value=${PATH_SQL}]`,
+    message:
+      "范围条件只能来自范围模块(packages/db/src/scope):请使用 within/sets/pathWithin,不要手写 path glob/like/between",
+  },
+  {
+    selector: `TemplateElement[value.raw=${PATH_SQL}]`,
+    message:
+      "范围条件只能来自范围模块(packages/db/src/scope):请使用 within/sets/pathWithin,不要手写 path glob/like/between",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,19 +52,29 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
-      // One clock: time is read only through `clock` (packages/domain/src/clock.ts), so that LIANGXIN_NOW
-      // pins it everywhere and no test depends on the calendar. Durations use performance.now().
-      "no-restricted-syntax": [
+      "no-restricted-syntax": ["error", ...CLOCK_RULES],
+    },
+  },
+  {
+    files: ["packages/**/*.ts", "apps/**/*.ts", "apps/**/*.tsx"],
+    ignores: ["packages/db/src/scope/**", "**/test/**", "**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ...SCOPE_RULES] },
+  },
+  {
+    // Functions that run without a caller (`unsafe…`) are for the command line: the API and the portal
+    // cannot import them.
+    files: ["packages/api/src/**/*.ts", "apps/portal/src/**/*.ts", "apps/portal/src/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
         "error",
         {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message:
-            "不要直接读取系统时间:请使用 @liangxin/domain 的 clock(clock.now()/clock.today()),计时用 performance.now()",
-        },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message:
-            "不要直接读取系统时间:请使用 @liangxin/domain 的 clock(clock.now()/clock.today()),计时用 performance.now()",
+          patterns: [
+            {
+              group: ["@liangxin/*"],
+              importNamePattern: "^unsafe",
+              message: "unsafe… 函数以系统身份运行(不受范围限制),只供命令行使用,API 和门户不能导入",
+            },
+          ],
         },
       ],
     },

@@ -17,9 +17,9 @@ test("after the 5th wrong password the right one is refused; the township admini
   await expect(page.getByTestId("user-state-branch")).toContainText("锁定至");
   await page.goto("/audit?username=branch");
   const audit = page.getByTestId("audit-table");
-  await expect(audit).toContainText("account.locked");
-  await expect(audit).toContainText("login.locked");
-  await expect(audit).toContainText("login.failed");
+  await expect(audit).toContainText("账号锁定");
+  await expect(audit).toContainText("登录被拒(账号已锁定)");
+  await expect(audit).toContainText("登录失败(密码错误)");
 
   await page.goto("/users?q=branch");
   await page

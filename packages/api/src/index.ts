@@ -5,3 +5,6 @@ export { logProcedureError, withErrorNumber } from "./log.ts";
 export { authenticate, type AuthResult } from "@liangxin/db";
 export { mappedProcedure, toTRPCError } from "./errors.ts";
 export * as schemas from "./schemas/index.ts";
+export { userMessage } from "./user-message.ts";
+export { FIELD_LABELS, fieldLabel } from "./field-labels.ts";
+export { AUDIT_ACTION_LABELS } from "./audit-labels.ts";

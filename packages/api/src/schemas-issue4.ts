@@ -1,5 +1,12 @@
 /** Input schemas of the role views (zod at the edge, Chinese messages). */
-import { FORMATION_MODES, INSTRUCTOR_KINDS, MEMBER_STATUSES, ORG_CATEGORIES } from "@liangxin/domain";
+import {
+  FORMATION_MODES,
+  INSTRUCTOR_KINDS,
+  isValidCreditCode,
+  MEMBER_STATUSES,
+  ORG_CATEGORIES,
+} from "@liangxin/domain";
+import { schemaMessages } from "./schemas/messages.ts";
 import { z } from "zod";
 import { isoDate } from "./schemas/common.ts";
 
@@ -7,13 +14,13 @@ export const inputMessages = {
   id: "编号不正确",
   page: "页码不正确",
   text: "内容过长",
-  year: "年份不正确",
-  employees: "从业人员数应为不小于 0 的整数",
+  year: "请填写2000至2100之间的年份",
+  employees: "从业人员数应为不小于 0 的整数,请重新填写",
   revenue: "营业收入应为不小于 0 的数(万元),最多两位小数",
   phone: "联系电话格式不正确",
   passwordMin: "密码至少 8 位",
   required: "不能为空",
-  reasonRequired: "驳回时必须填写理由",
+  reasonRequired: "请填写驳回理由",
   filter: "筛选条件不正确",
   username: "用户名只能由字母、数字、下划线、点或连字符组成,长度 2–32 位",
 } as const;
@@ -68,6 +75,15 @@ export const instructorListInput = z.object({
 });
 
 export const orgCodeInput = z.object({ code: text(40).min(1, inputMessages.required) });
+
+/** A host by its exact 统一社会信用代码 (any case, spaces around ignored; the check character is verified). */
+export const creditCodeInput = z.object({
+  creditCode: z
+    .string({ error: schemaMessages.creditCode })
+    .trim()
+    .toUpperCase()
+    .refine((s) => isValidCreditCode(s), { error: schemaMessages.creditCode }),
+});
 
 const phone = z
   .string()

@@ -1,59 +1,24 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { currentRequest, noteProcedure } from "@liangxin/runtime";
+import { noteProcedure } from "@liangxin/runtime";
 import type { Context } from "./context.ts";
 import { apiMessages } from "./messages.ts";
 import { toTRPCError } from "./error-map.ts";
+import { userMessage, zodIssueLines } from "./user-message.ts";
 
 // Zod's own messages (type errors, unknown enum values) in Chinese, for the schemas without a message of ours.
 z.config(z.locales.zhCN());
 
-/**
- * Errors raised by tRPC itself (a body that is not JSON, a query sent by POST, a path with no procedure)
- * carry English text: the user reads a Chinese one instead.
- */
-const CHINESE = /[\u4e00-\u9fff]/;
-function chineseFallback(code: TRPCError["code"], message: string): string {
-  if (CHINESE.test(message)) return message;
-  switch (code) {
-    case "BAD_REQUEST":
-    case "PARSE_ERROR":
-      return apiMessages.badRequest;
-    case "NOT_FOUND":
-      return apiMessages.noSuchProcedure;
-    case "METHOD_NOT_SUPPORTED":
-      return apiMessages.methodNotAllowed;
-    case "PAYLOAD_TOO_LARGE":
-      return apiMessages.tooLarge;
-    case "UNAUTHORIZED":
-      return apiMessages.unauthorized;
-    case "FORBIDDEN":
-      return apiMessages.forbidden;
-    case "CONFLICT":
-      return apiMessages.conflict;
-    default:
-      return apiMessages.refused;
-  }
-}
-
-/** Zod issues as Chinese lines: which field, what is wrong. */
-function zodIssues(error: ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? zodIssues(error.cause) : null;
-    const requestId = currentRequest()?.requestId;
-    const message =
-      error.code === "INTERNAL_SERVER_ERROR"
-        ? `${apiMessages.internal}${requestId ? apiMessages.errorNumber(requestId) : ""}`
-        : zod
-          ? `${apiMessages.badInput}:${zod.map((z) => (z.path ? `${z.path}:${z.message}` : z.message)).join(";")}`
-          : chineseFallback(error.code, shape.message);
-    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues: zod } };
+  errorFormatter({ shape, error, path }) {
+    const zod = error.cause instanceof ZodError ? zodIssueLines(error.cause, path) : null;
+    return {
+      ...shape,
+      message: userMessage(error, path),
+      data: { ...shape.data, stack: undefined, zodIssues: zod },
+    };
   },
 });
 

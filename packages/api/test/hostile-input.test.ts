@@ -73,6 +73,8 @@ const MUST_MATCH_DATA: Record<string, readonly string[]> = {
   "records.indicators.report": ["year"],
   // A lookup by exact code: another code is an organization that does not exist (404), not a valid variant.
   "orgs.lookup": ["code"],
+  // Likewise a host by its exact credit code.
+  "hosts.lookup": ["creditCode"],
 };
 
 /** The procedures whose row cannot be replayed as is over HTTP, and why. */

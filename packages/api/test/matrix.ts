@@ -138,6 +138,20 @@ export const MATRIX: Record<string, Entry> = {
       }),
     mutates: true,
   },
+  "hosts.lookup": {
+    // A member's workplace may be any operating host of the city: by its exact credit code, the name only
+    // (audited). A valid code of no host answers not found for everyone.
+    expect: allow([...ADMINS, "branch"]),
+    own: (c, _r, w, db) =>
+      c.hosts.lookup({
+        creditCode: db.$client
+          .prepare("select credit_code from hosts where id = ?")
+          .pluck()
+          .get(w.ids.foreignHost) as string,
+      }),
+    foreign: (c) => c.hosts.lookup({ creditCode: "91369900MA0000000H" }),
+    mutates: true,
+  },
   "orgs.list": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.list({ page: 1, pageSize: 5 }) },
   "orgs.references": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.references() },
   "orgs.get": {
@@ -206,6 +220,13 @@ export const MATRIX: Record<string, Entry> = {
         contactPhone: "13800000000",
         address: null,
       }),
+    mutates: true,
+  },
+  "corrections.withdraw": {
+    // The owner withdraws its own pending correction; anyone else's does not exist for it.
+    expect: allow(["owner"]),
+    own: (c, _r, w, db) => c.corrections.withdraw({ id: pendingCorrection(db, w.ids.ownerHost, w) }),
+    foreign: (c, _r, w, db) => c.corrections.withdraw({ id: pendingCorrection(db, w.ids.foreignHost, w) }),
     mutates: true,
   },
   "corrections.mine": { expect: allow(["owner"]), own: (c) => c.corrections.mine() },

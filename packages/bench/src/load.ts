@@ -10,7 +10,7 @@
  */
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { openDb } from "@liangxin/db";
+import { scopeBindings, sets, loadScope, openDb } from "@liangxin/db";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
 
@@ -75,15 +75,18 @@ function hostPools(dbFile: string): Map<string, number[]> {
   try {
     const pools = new Map<string, number[]>();
     for (const a of ACCOUNTS.filter((x) => x.edits)) {
-      const ids = db.$client
-        .prepare(
-          `select h.id from hosts h join regions r on r.id = h.region_id
-           where r.path glob (select r2.path from users u join orgs o on o.id = u.org_id
-                              join regions r2 on r2.id = o.region_id where u.username = ?) || '*'
-           order by h.id`,
-        )
+      // The hosts the account may edit (its territory), as the scope module says.
+      const userId = db.$client
+        .prepare("select id from users where username = ?")
         .pluck()
-        .all(a.username) as number[];
+        .get(a.username) as number;
+      const scope = loadScope(db, userId);
+      const ids = scope
+        ? (db.$client
+            .prepare(`select h.id from hosts h where ${sets.hosts.editable("h")} order by h.id`)
+            .pluck()
+            .all(scopeBindings(scope, "")) as number[])
+        : [];
       const step = Math.max(1, Math.floor(ids.length / POOL));
       pools.set(a.username, ids.filter((_, i) => i % step === 0).slice(0, POOL));
     }

@@ -12,10 +12,10 @@ import {
   type PolicyVersion,
   type Report,
 } from "@liangxin/domain";
-import { orgAccess } from "./access.ts";
+import { orgAccess } from "./scope/index.ts";
 import type { Db } from "./client.ts";
 import { NotFoundError } from "./commands/errors.ts";
-import type { Scope } from "./scope.ts";
+import type { Scope } from "./scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "./snapshot.ts";
 
 export interface NodeIndicators {

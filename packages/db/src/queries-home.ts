@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import type { Scope } from "./scope.ts";
+import type { Scope } from "./scope/index.ts";
+import { scopeBindings, within } from "./scope/index.ts";
 
 export interface TreeNode {
   id: number;
@@ -16,11 +16,11 @@ export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | 
   if (!scope.org) return null;
   const rows = db.$client
     .prepare(
-      `select id, code, name, category, parent_id as parentId from orgs
-       where path glob ? and founded_on <= ? and (revoked_on is null or ? < revoked_on)
-       order by depth, code`,
+      `select o.id, o.code, o.name, o.category, o.parent_id as parentId from orgs o
+       where ${within.subtree("o")} and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)
+       order by o.depth, o.code`,
     )
-    .all(`${scope.org.path}*`, today, today) as Omit<TreeNode, "children">[];
+    .all(scopeBindings(scope, today)) as Omit<TreeNode, "children">[];
   const byId = new Map<number, TreeNode>();
   for (const r of rows) byId.set(r.id, { ...r, children: [] });
   let root: TreeNode | null = null;
@@ -38,18 +38,24 @@ export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | 
 export function hostCountInScope(db: Db, scope: Scope, today: string): number {
   if (scope.host) return 1;
   if (scope.region) {
-    return db.get<{ n: number }>(sql`
-      select count(*) as n from hosts h join regions r on r.id = h.region_id
-      where r.path glob ${`${scope.region.path}*`} and h.founded_on <= ${today}
-        and (h.closed_on is null or ${today} < h.closed_on)`).n;
+    return db.$client
+      .prepare(
+        `select count(*) from hosts h join regions r on r.id = h.region_id
+         where ${within.territory("r")} and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
+      )
+      .pluck()
+      .get(scopeBindings(scope, today)) as number;
   }
   if (scope.org) {
-    return db.get<{ n: number }>(sql`
-      select count(distinct c.host_id) as n from coverages c join orgs o on o.id = c.org_id
-      join hosts h on h.id = c.host_id
-      where o.path glob ${`${scope.org.path}*`} and c.start_on <= ${today}
-        and (c.end_on is null or ${today} < c.end_on)
-        and h.founded_on <= ${today} and (h.closed_on is null or ${today} < h.closed_on)`).n;
+    return db.$client
+      .prepare(
+        `select count(distinct c.host_id) from coverages c join orgs o on o.id = c.org_id
+         join hosts h on h.id = c.host_id
+         where ${within.subtree("o")} and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
+           and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
+      )
+      .pluck()
+      .get(scopeBindings(scope, today)) as number;
   }
   return 0;
 }

@@ -488,7 +488,7 @@ export const hostCorrections = sqliteTable(
       .references(() => users.id),
     /** { year, employees, revenue, contactPhone, address } as proposed. */
     payload: text({ mode: "json" }).notNull(),
-    state: text({ enum: ["pending", "approved", "rejected"] })
+    state: text({ enum: ["pending", "approved", "rejected", "withdrawn"] })
       .notNull()
       .default("pending"),
     decidedBy: integer().references(() => users.id),

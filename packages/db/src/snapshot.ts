@@ -25,6 +25,8 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "./client.ts";
 
+import { pathUnder, subtreeRange, nodeBindings, within } from "./scope/index.ts";
+
 const SNAPSHOT_SQL = {
   regions: "select id, code, name, level, parent_id as parentId from regions order by id",
   orgs:
@@ -199,16 +201,19 @@ function nodeScope(db: Db, nodeId: number): { regionIds: number[] | null; orgIds
   const regionIds =
     node.regionPath === null
       ? null
-      : ids(db, "select id from regions where path >= @p and path < @p || '~'", { p: node.regionPath });
-  // Paths are ids and slashes: every path under P sorts in [P, P || '~') (an index range).
+      : ids(
+          db,
+          `select r.id from regions r where ${within.node("r")}`,
+          nodeBindings(subtreeRange(node.regionPath)),
+        );
   // Today's subtree by path, plus every re-parented organization's subtree: the subtree as of any date
   // lies within (each member hangs under the node by today's superiors up to a re-parented ancestor).
   const orgIds = ids(
     db,
-    `select id from orgs where path >= @p and path < @p || '~'
+    `select o.id from orgs o where ${within.node("o")}
      union select o.id from org_reparentings rp join orgs r on r.id = rp.org_id
-       join orgs o on o.path >= r.path and o.path < r.path || '~'`,
-    { p: node.path },
+       join orgs o on ${pathUnder("o.path", "r.path")}`,
+    nodeBindings(subtreeRange(node.path)),
   );
   return { regionIds, orgIds };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALENDAR_INSTANTS } from "../../../test-calendar.ts";
 import { openTestDb, type Db } from "../src/client.ts";
 import { dashboardFor, type DashboardWork } from "../src/queries/dashboard.ts";
-import { loadScope } from "../src/scope.ts";
+import { loadScope } from "../src/scope/index.ts";
 import { DEMO_TODAY, seedDemo } from "../src/seed/demo.ts";
 import { demoYears } from "../src/seed/shift.ts";
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type Db } from "../src/client.ts";
 import { listHosts } from "../src/queries/hosts.ts";
 import { dashboardFor } from "../src/queries/dashboard.ts";
-import type { Scope } from "../src/scope.ts";
+import type { Scope } from "../src/scope/index.ts";
 import { seedDemo } from "../src/seed/demo.ts";
 import { loadSnapshot } from "../src/snapshot.ts";
 

@@ -87,7 +87,7 @@ export const MESSAGES = {
   coverageNotTopmost: (org: string, superior: string, date: string) =>
     rule(
       "COVERAGE_NOT_TOPMOST",
-      `党组织“${org}”在${date}的上级“${superior}”是基层党组织,覆盖关系应登记在单位最高层级党组织“${superior}”或其上级上`,
+      `党组织“${org}”在${date}的上级“${superior}”也是基层党组织,而覆盖关系只登记在单位最高层级的党组织:请改为登记在“${superior}”(或其上级基层党组织)。`,
     ),
   coverageOrgUnknown: (host: string, org: string) =>
     rule("COVERAGE_ORG_UNKNOWN", `两新组织“${host}”的覆盖党组织(${org})不存在`),
@@ -110,7 +110,10 @@ export const MESSAGES = {
   transferAlreadyDecided: (state: string) =>
     rule("TRANSFER_ALREADY_DECIDED", `该组织关系接转已处理(${state}),不能再次处理`),
   secretaryOverlap: (org: string, date: string) =>
-    rule("SECRETARY_OVERLAP", `党组织“${org}”自${date}起已有书记,同一时间只能有一名书记`),
+    rule(
+      "SECRETARY_OVERLAP",
+      `党组织“${org}”自${date}起已有书记,同一时间只能有一名书记:请把任职日期改在现任书记任职之后,或先结束其任期`,
+    ),
   memberRelationshipRequired: () =>
     rule("MEMBER_RELATIONSHIP_REQUIRED", "请填写所在党组织,或组织关系所在(系统外)的单位名称"),
   memberWithoutRelationship: (member: string, date: string) =>

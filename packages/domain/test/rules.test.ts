@@ -112,6 +112,20 @@ describe("coverage rules", () => {
     void unit;
   });
 
+  it("says in a whole sentence where to record the coverage instead", () => {
+    const { b, sub, hosts } = world();
+    const e = catchError(() =>
+      assertCoverageAllowed(b.snapshot(), {
+        hostId: hosts[0]!,
+        orgId: sub,
+        startOn: "2024-01-01",
+        endOn: null,
+      }),
+    );
+    expect(e.message).toMatch(/请.*“甲公司党委”/);
+    expect(e.message).toMatch(/。$/);
+  });
+
   it("lets a village or community branch cover by affiliation, but not inside another covering unit", () => {
     const { b, town, unit, hosts } = world();
     const village = b.org({ name: "东村党委", category: "committee", parentId: town });

@@ -5,7 +5,15 @@
  * the totals equal the dashboard's figures. Written with exceljs's streaming writer: the merges are
  * declared before any row is committed.
  */
-import { loadPolicyVersions, loadSnapshot, type Db, type Scope } from "@liangxin/db";
+import {
+  isUnder,
+  sets,
+  scopeBindings,
+  loadPolicyVersions,
+  loadSnapshot,
+  type Db,
+  type Scope,
+} from "@liangxin/db";
 import {
   clock,
   FORMATION_MODE_LABELS,
@@ -227,7 +235,8 @@ export async function writeLedgerWorkbook(
     ))
       orgs.set(o.id, o);
   };
-  const operating = "h.founded_on <= @d and (h.closed_on is null or @d < h.closed_on)";
+  const operating = "h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)";
+  const bindings = scopeBindings({ org, region: scope.region, host: null }, asOf);
   // The hosts operating on the date in the territory; without territory, those covered by the subtree
   // (kept below only when the covering organization the facts name lies in the subtree).
   let candidates: number[];
@@ -235,22 +244,19 @@ export async function writeLedgerWorkbook(
   if (scope.region) {
     candidates = db.$client
       .prepare(
-        `select h.id from hosts h where h.region_id in (select id from regions where path glob @glob)
-         and ${operating} order by h.region_id, h.id`,
+        `select h.id from hosts h where ${sets.hosts.editable("h")} and ${operating} order by h.region_id, h.id`,
       )
       .pluck()
-      .all({ d: asOf, glob: `${scope.region.path}*` }) as number[];
+      .all(bindings) as number[];
     inScope = () => true;
   } else {
     candidates = db.$client
       .prepare(
-        `select h.id from hosts h where h.id in (select c.host_id from orgs o join coverages c on c.org_id = o.id
-           where o.path glob @glob and c.start_on <= @d and (c.end_on is null or @d < c.end_on))
-         and ${operating} order by h.region_id, h.id`,
+        `select h.id from hosts h where ${sets.hosts.reference("h")} and ${operating} order by h.region_id, h.id`,
       )
       .pluck()
-      .all({ d: asOf, glob: `${org.path}*` }) as number[];
-    inScope = (f) => f.coveringOrgId !== null && (orgs.get(f.coveringOrgId)?.path ?? "").startsWith(org.path);
+      .all(bindings) as number[];
+    inScope = (f) => f.coveringOrgId !== null && isUnder(orgs.get(f.coveringOrgId)?.path, org.path);
   }
   const regionName = new Map(
     q<{ id: number; name: string }>("select id, name from regions").map((r) => [r.id, r.name]),

@@ -1,70 +1,90 @@
 /**
- * What an export contains for a caller: the city's top node sees everything; any other node its
- * subordination subtree (organizations, members holding or having held a relationship there), its
- * territory (hosts, their figures, coverage, workplaces and assignments) and the hosts its organizations
- * cover. References to records outside stay as codes.
+ * What an import-format export contains for a caller. The city's top node: everything. Any other node:
+ * its editable set with its history and nothing else — the organizations of its subordination subtree,
+ * the members held there today (with every relationship and workplace they had), the hosts of its
+ * territory (with their figures, coverage and the assignments to them), the instructors it registered or
+ * dispatched. Members held elsewhere who work in its territory (counted only), hosts it covers outside its
+ * territory (reference only) and anyone who merely worked there once are not in it. The sets come from
+ * the scope module.
+ *
+ * The file stands alone (it imports into an empty database): it also holds the headers of the node's
+ * superiors (`ancestorOrgIds`) and the regions that its organizations and hosts lie in with theirs. A
+ * reference to anything else is written as outside (see export-import.ts).
  */
-import type { Db, Scope } from "@liangxin/db";
+import { scopeBindings, scopeSets, within, type Db, type Scope } from "@liangxin/db";
 
 export interface ExportSelection {
   all: boolean;
+  /** Organizations written in full. */
   orgIds: Set<number>;
+  /** The node's superiors, written as headers only (no secretary, no dual-management link). */
+  ancestorOrgIds: Set<number>;
   regionIds: Set<number>;
   hostIds: Set<number>;
   memberIds: Set<number>;
   instructorIds: Set<number>;
 }
 
-function ids(db: Db, sql: string, ...params: (string | number)[]): Set<number> {
-  const rows = db.$client
-    .prepare(sql)
-    .raw(true)
-    .all(...params) as [number][];
-  return new Set(rows.map((r) => r[0]));
+function ids(db: Db, sql: string, params: object = {}): Set<number> {
+  return new Set(db.$client.prepare(sql).pluck().all(params) as number[]);
+}
+
+/** The ids of a materialized path (`/1/5/23/` → 1, 5, 23): the record and its superiors. */
+export function idsOfPath(path: string): number[] {
+  return path
+    .split("/")
+    .filter((p) => p !== "")
+    .map(Number);
 }
 
 export class ExportScopeError extends Error {}
 
-export function selectForExport(db: Db, scope: Pick<Scope, "org" | "region">): ExportSelection {
-  const org = scope.org;
-  if (!org) throw new ExportScopeError("no organization");
-  const top = db.$client.prepare("select parent_id as parentId from orgs where id = ?").get(org.id) as
+/** Whether the caller is the city's top node (its exports hold the whole city). */
+export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
+  if (!scope.org) return false;
+  const top = db.$client.prepare("select parent_id as parentId from orgs where id = ?").get(scope.org.id) as
     { parentId: number | null } | undefined;
-  if (top && top.parentId === null) {
+  return top !== undefined && top.parentId === null;
+}
+
+export async function selectForExport(db: Db, scope: Scope, today: string): Promise<ExportSelection> {
+  if (!scope.org) throw new ExportScopeError("no organization");
+  if (isCityNode(db, scope)) {
     const all = (t: string) => ids(db, `select id from ${t}`);
     return {
       all: true,
       orgIds: all("orgs"),
+      ancestorOrgIds: new Set(),
       regionIds: all("regions"),
       hostIds: all("hosts"),
       memberIds: all("members"),
       instructorIds: all("instructors"),
     };
   }
-  const orgIds = ids(db, "select id from orgs where path glob ?", `${org.path}*`);
-  const regionIds = scope.region
-    ? ids(db, "select id from regions where path glob ?", `${scope.region.path}*`)
-    : new Set<number>();
-  const hostIds = ids(
+  const sets = await scopeSets({ db, scope, today });
+  const regionIds = ids(
     db,
-    "select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ?" +
-      " union select c.host_id from coverages c join orgs o on o.id = c.org_id where o.path glob ?",
-    scope.region ? `${scope.region.path}*` : "\u0000",
-    `${org.path}*`,
+    `select r.id from regions r where ${within.territory("r")}`,
+    scopeBindings(scope, today),
   );
-  const memberIds = ids(
-    db,
-    "select r.member_id from member_relationships r join orgs o on o.id = r.org_id where o.path glob ?",
-    `${org.path}*`,
-  );
-  const workers = db.$client.prepare("select member_id from member_workplaces where host_id = ?").raw(true);
-  for (const h of hostIds) for (const [mid] of workers.all(h) as [number][]) memberIds.add(mid);
-  const instructorIds = ids(
-    db,
-    "select i.id from instructors i join orgs o on o.id = i.registered_by_id or o.id = i.dispatch_org_id where o.path glob ?",
-    `${org.path}*`,
-  );
-  const assigned = db.$client.prepare("select instructor_id from assignments where host_id = ?").raw(true);
-  for (const h of hostIds) for (const [iid] of assigned.all(h) as [number][]) instructorIds.add(iid);
-  return { all: false, orgIds, regionIds, hostIds, memberIds, instructorIds };
+  const ancestorOrgIds = new Set(idsOfPath(scope.org.path).filter((id) => id !== scope.org?.id));
+  // The regions of the organizations written (a superior's territory, a node's own) and their superiors.
+  const regionOf = db.$client.prepare("select region_id from orgs where id = ?").pluck();
+  const regionPath = db.$client.prepare("select path from regions where id = ?").pluck();
+  for (const id of [...sets.orgs.editable, ...ancestorOrgIds]) {
+    const regionId = regionOf.get(id) as number | null | undefined;
+    if (typeof regionId !== "number") continue;
+    for (const r of idsOfPath((regionPath.get(regionId) as string | undefined) ?? "")) regionIds.add(r);
+  }
+  for (const id of [...regionIds])
+    for (const r of idsOfPath((regionPath.get(id) as string | undefined) ?? "")) regionIds.add(r);
+  return {
+    all: false,
+    orgIds: sets.orgs.editable,
+    ancestorOrgIds,
+    regionIds,
+    hostIds: sets.hosts.editable,
+    memberIds: sets.members.editable,
+    instructorIds: sets.instructors.editable,
+  };
 }

@@ -37,7 +37,7 @@ describe("export → import into an empty database", () => {
     source = demoDb();
     file = path.join(tmpDir(), "demo-export.xlsx");
     let t = performance.now();
-    await exportImportWorkbook(source, scopeOf(source, "city"), file);
+    await exportImportWorkbook(source, scopeOf(source, "city"), file, { today: TODAY });
     timings.export = performance.now() - t;
     target = openTestDb();
     t = performance.now();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { migrateDb, openDb, resolveDatabasePath } from "@liangxin/db";
+import { migrateDb, openDb, resolveDatabasePath, unsafeNodeScope } from "@liangxin/db";
+import { clock } from "@liangxin/domain";
 import { exportImportWorkbook, writeLedgerWorkbook } from "@liangxin/io";
 import { progressBar } from "../progress.ts";
 import { ioCliMessages as m } from "./io-messages.ts";
@@ -26,34 +27,13 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const db = openDb(resolveDatabasePath());
   migrateDb(db);
-  const org = (
-    values.unit
-      ? db.$client
-          .prepare("select id, code, name, category, path, region_id as regionId from orgs where code = ?")
-          .get(values.unit)
-      : db.$client
-          .prepare(
-            "select id, code, name, category, path, region_id as regionId from orgs where parent_id is null order by id limit 1",
-          )
-          .get()
-  ) as
-    | { id: number; code: string; name: string; category: string; path: string; regionId: number | null }
-    | undefined;
-  if (!org) {
+  // The operator runs as the system: the node asked for, or the whole city.
+  const scope = unsafeNodeScope(db, values.unit);
+  if (!scope) {
     console.error(m.unitNotFound(values.unit ?? ""));
     return 2;
   }
-  const region =
-    org.regionId === null
-      ? null
-      : ((db.$client
-          .prepare("select id, code, name, level, path from regions where id = ?")
-          .get(org.regionId) as
-          { id: number; code: string; name: string; level: string; path: string } | undefined) ?? null);
-  const scope = {
-    org: { id: org.id, code: org.code, name: org.name, category: org.category, path: org.path },
-    region,
-  };
+  const asOf = values["as-of"] ?? clock.today();
   const out = path.resolve(values.out);
   const started = performance.now();
   const bar = progressBar(m.progressExport);
@@ -62,13 +42,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     const onProgress = (d: number, t: number, s: string) => bar.update(d, t, s);
     rows =
       values.format === "import"
-        ? (await exportImportWorkbook(db, scope, out, onProgress)).rows
-        : (
-            await writeLedgerWorkbook(db, scope, out, {
-              ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
-              onProgress,
-            })
-          ).rows;
+        ? (await exportImportWorkbook(db, scope, out, { today: asOf, onProgress })).rows
+        : (await writeLedgerWorkbook(db, scope, out, { asOf, onProgress })).rows;
   } finally {
     bar.stop();
   }

@@ -6,7 +6,14 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildReport, migrateDb, openDb, reportJson, resolveDatabasePath, systemScope } from "@liangxin/db";
+import {
+  buildReport,
+  migrateDb,
+  openDb,
+  reportJson,
+  resolveDatabasePath,
+  unsafeSystemScope,
+} from "@liangxin/db";
 import { reportFileName, reportWorkbookBuffer } from "@liangxin/io";
 import { cliMessages as m } from "../messages.ts";
 
@@ -37,7 +44,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   const db = openDb(resolveDatabasePath());
   migrateDb(db);
   try {
-    const view = buildReport(db, systemScope(db), { nodeCode: values.unit, year });
+    const view = buildReport(db, unsafeSystemScope(db), { nodeCode: values.unit, year });
     if (format === "json") {
       const text = `${JSON.stringify(reportJson(view), null, 2)}\n`;
       if (values.out) {

@@ -197,7 +197,8 @@ export function FormCard<T extends object>({
 }
 
 /**
- * Pick an organization of the caller's subtree (or a host the caller sees) by typing part of its name
+ * Pick an organization of the caller's subtree, a host the caller sees or a member of an organization by
+ * typing part of its name
  * or code: the choices come from the scoped list procedure, so the picker works for a city of any size.
  */
 export function RecordPicker({
@@ -207,17 +208,23 @@ export function RecordPicker({
   onChange,
   exclude,
   grassrootsOnly,
+  editableOnly,
+  orgId,
   testId,
   width = 360,
   initial,
 }: {
   /** Set by Form.Item: ties the field's label to the input. */
   id?: string;
-  kind: "org" | "host";
+  kind: "org" | "host" | "member";
   value?: number | null;
   onChange?: (v: number | null) => void;
   exclude?: number;
   grassrootsOnly?: boolean;
+  /** Hosts: only those the caller edits (its territory's). */
+  editableOnly?: boolean;
+  /** Members: of this organization, status 正常. */
+  orgId?: number;
   testId?: string;
   width?: number;
   initial?: Option | null;
@@ -232,15 +239,31 @@ export function RecordPicker({
     ...trpc.hosts.list.queryOptions({ page: 1, pageSize: 30, ...(q ? { q } : {}) }),
     enabled: kind === "host",
   });
+  const members = useQuery({
+    ...trpc.members.list.queryOptions({
+      page: 1,
+      pageSize: 30,
+      status: "normal",
+      ...(orgId ? { orgId } : {}),
+      ...(q ? { q } : {}),
+    }),
+    enabled: kind === "member",
+  });
   const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
   const rows: { value: number; label: string }[] =
-    kind === "org"
-      ? (orgs.data?.rows ?? [])
-          .filter((o) => o.id !== exclude && (!grassrootsOnly || GRASSROOTS.has(o.category)))
-          .map((o) => ({ value: o.id, label: `${o.name}(${o.code})` }))
-      : (hosts.data?.rows ?? [])
-          .filter((h) => h.access === "edit")
-          .map((h) => ({ value: h.id, label: `${h.name}(${h.creditCode})` }));
+    kind === "member"
+      ? (members.data?.rows ?? []).flatMap((m) =>
+          m.id ? [{ value: m.id, label: `${m.name}(${m.idNumberMasked})` }] : [],
+        )
+      : kind === "org"
+        ? (orgs.data?.rows ?? [])
+            .filter((o) => o.id !== exclude && (!grassrootsOnly || GRASSROOTS.has(o.category)))
+            .map((o) => ({ value: o.id, label: `${o.name}(${o.code})` }))
+        : // Any host the caller lists (for a branch secretary, the hosts its organization covers), or
+          // only those it edits.
+          (hosts.data?.rows ?? [])
+            .filter((h) => !editableOnly || h.access === "edit")
+            .map((h) => ({ value: h.id, label: `${h.name}(${h.creditCode})` }));
   if (initial && !rows.some((r) => r.value === initial.id))
     rows.unshift({ value: initial.id, label: initial.name });
   return (
@@ -250,7 +273,7 @@ export function RecordPicker({
       onChange={(v: number | undefined) => onChange?.(v ?? null)}
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={orgs.isFetching || hosts.isFetching}
+      loading={orgs.isFetching || hosts.isFetching || members.isFetching}
       options={rows}
       style={{ width }}
       data-testid={testId}

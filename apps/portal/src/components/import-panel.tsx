@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Progress, Space, Table, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Popconfirm, Progress, Space, Table, Typography, Upload } from "antd";
 import { useTRPC } from "@/trpc/react";
 import { ioPageMessages as m } from "@/app/io-messages";
 
@@ -16,7 +16,7 @@ interface ErrorRow {
   reason: string;
 }
 
-function Downloads() {
+function Downloads({ canExportFullIds }: { canExportFullIds: boolean }) {
   return (
     <Card title={m.downloads}>
       <Space wrap>
@@ -26,9 +26,17 @@ function Downloads() {
         <Button href="/api/io/export?format=ledger" type="primary" data-testid="export-ledger">
           {m.exportLedger}
         </Button>
-        <Button href="/api/io/export?format=import" data-testid="export-import">
-          {m.exportImport}
-        </Button>
+        {canExportFullIds ? (
+          <Popconfirm
+            title={m.exportImportConfirmTitle}
+            description={m.exportImportConfirm}
+            okText={m.exportImportOk}
+            cancelText={m.cancel}
+            onConfirm={() => window.location.assign("/api/io/export?format=import&confirm=1")}
+          >
+            <Button data-testid="export-import">{m.exportImport}</Button>
+          </Popconfirm>
+        ) : null}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {m.downloadsHint}
@@ -109,14 +117,14 @@ function JobStatus({ id }: { id: number }) {
   );
 }
 
-export function ImportPanel() {
+export function ImportPanel({ canExportFullIds }: { canExportFullIds: boolean }) {
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <App>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-        <Downloads />
+        <Downloads canExportFullIds={canExportFullIds} />
         <Card title={m.upload}>
           <Upload.Dragger
             accept=".xlsx"

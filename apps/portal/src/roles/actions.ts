@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { TRPCError } from "@trpc/server";
+import { userMessage } from "@liangxin/api";
 import { getCaller } from "@/server/caller";
 import type { ActionState } from "@/components/action-form";
 import { rm } from "./messages";
@@ -18,11 +19,17 @@ function num(data: FormData, key: string): number {
   return v === "" ? Number.NaN : Number(v);
 }
 
-async function run(fn: () => Promise<unknown>, ok: string, path: string): Promise<ActionState> {
+/** Run an API call for a form: a refusal becomes the Chinese sentence the user reads (never zod's JSON). */
+async function run(
+  fn: () => Promise<unknown>,
+  ok: string,
+  path: string,
+  procedure: string,
+): Promise<ActionState> {
   try {
     await fn();
   } catch (e) {
-    if (e instanceof TRPCError) return { error: e.message, ok: null };
+    if (e instanceof TRPCError) return { error: userMessage(e, procedure), ok: null };
     throw e;
   }
   revalidatePath(path);
@@ -43,6 +50,7 @@ export async function submitCorrectionAction(_s: ActionState, data: FormData): P
       }),
     rm.submitted,
     "/",
+    "corrections.submit",
   );
 }
 
@@ -57,6 +65,7 @@ export async function decideCorrectionAction(_s: ActionState, data: FormData): P
       ),
     rm.done,
     "/corrections",
+    "corrections.decide",
   );
 }
 
@@ -73,6 +82,7 @@ export async function updateContactAction(_s: ActionState, data: FormData): Prom
       }),
     rm.saved,
     `/hosts/${id}`,
+    "hosts.updateContact",
   );
 }
 
@@ -92,6 +102,7 @@ export async function createUserAction(_s: ActionState, data: FormData): Promise
       }),
     rm.created,
     "/users",
+    "users.create",
   );
 }
 
@@ -108,6 +119,7 @@ export async function userAction(_s: ActionState, data: FormData): Promise<Actio
     },
     rm.done,
     "/users",
+    op === "reset" ? "users.resetPassword" : op === "unlock" ? "users.unlock" : "users.setDisabled",
   );
 }
 
@@ -121,5 +133,16 @@ export async function changePasswordAction(_s: ActionState, data: FormData): Pro
       }),
     rm.passwordChanged,
     "/account",
+    "account.changePassword",
+  );
+}
+
+export async function withdrawCorrectionAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  const caller = await getCaller();
+  return run(
+    () => caller.corrections.withdraw({ id: num(data, "id") }),
+    rm.withdrawn,
+    "/",
+    "corrections.withdraw",
   );
 }

@@ -112,7 +112,8 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title={pm.hostCount} value={home.hostCount} data-testid="host-count" />
+            {/* The dictionary's figure: a node without a territory (行业党委) counts no hosts of its own. */}
+            <Statistic title={pm.hostCount} value={fmt(d.total.hosts)} data-testid="host-count" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -179,7 +180,6 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
                 {dictionary(d.total).map((i) => (
                   <tr key={i.key}>
                     <td style={{ ...cell, textAlign: "left" }}>{i.label}</td>
-                    <td style={{ ...cell, color: "#999" }}>{i.key}</td>
                     <td style={cell} data-key={i.key}>
                       {fmt(i.value)}
                     </td>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Card, Descriptions } from "antd";
 import type { getCaller } from "@/server/caller";
 import { DataTable } from "@/components/data-table";
@@ -40,7 +39,7 @@ export async function BranchHome({ caller }: { caller: Caller }) {
           ]}
           rows={members.rows.map((m, i) => ({
             key: m.id ?? `c${i}`,
-            name: m.id ? <Link href={`/members/${m.id}`}>{m.name}</Link> : m.name,
+            name: m.id ? { link: `/members/${m.id}`, text: m.name } : m.name,
             gender: L.gender(m.gender),
             id: m.idNumberMasked,
             work: m.workHostName ?? "—",

@@ -156,7 +156,12 @@ export const rm = {
   current: "现有数据",
   requestedBy: "申请人",
   state: "状态",
-  states: { pending: "待审核", approved: "已通过", rejected: "已驳回" } as Record<string, string>,
+  states: { pending: "待审核", approved: "已通过", rejected: "已驳回", withdrawn: "已撤回" } as Record<
+    string,
+    string
+  >,
+  withdraw: "撤回",
+  withdrawn: "已撤回",
   approve: "通过",
   reject: "驳回",
   reason: "驳回理由",

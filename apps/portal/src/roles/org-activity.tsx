@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Card } from "antd";
 import { DataTable } from "@/components/data-table";
 import { rm } from "./messages";
@@ -24,7 +23,7 @@ export function OrgActivityCards({ org }: { org: OrgActivity }) {
           ]}
           rows={org.coveredHosts.map((h) => ({
             key: h.id,
-            name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+            name: { link: `/hosts/${h.id}`, text: h.name },
             code: h.creditCode,
             region: h.regionName,
             since: h.startOn,

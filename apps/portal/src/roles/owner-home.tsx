@@ -2,6 +2,7 @@ import { Card, Descriptions } from "antd";
 import type { getCaller } from "@/server/caller";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
+import { CorrectionsTable } from "./tables";
 import { Field, inputStyle } from "@/components/field";
 import { submitCorrectionAction } from "./actions";
 import { L } from "./labels";
@@ -106,13 +107,14 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
         </ActionForm>
       </Card>
       <Card title={rm.myCorrections}>
-        <DataTable
+        <CorrectionsTable
           testId="my-corrections"
           columns={[
             { key: "createdAt", title: rm.at },
             { key: "proposed", title: rm.proposed },
             { key: "state", title: rm.state },
             { key: "reason", title: rm.reason },
+            { key: "actions", title: "" },
           ]}
           rows={corrections.map((c) => ({
             key: c.id,
@@ -120,6 +122,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
             proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${c.payload.revenue ?? "—"},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
             state: rm.states[c.state] ?? c.state,
             reason: c.reason ?? "",
+            actions: c.state === "pending" ? { action: "withdrawCorrection" as const, id: c.id } : null,
           }))}
         />
       </Card>

@@ -1,7 +1,8 @@
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { createCaller, createContext } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
+import { allows } from "@/app/nav";
 
 /** A tRPC caller for server components, bound to the signed-in user's scope (one per request). */
 export const getCaller = cache(async () => {
@@ -20,3 +21,14 @@ export const requireCaller = cache(async () => {
   if (!me) redirect("/login");
   return { caller, me };
 });
+
+/**
+ * The caller of a page that belongs to the menu entry `href` (the page itself or one below it): a caller
+ * whose menu lacks the entry gets the 404 page, exactly like an unknown address — never an error from an
+ * API procedure the role may not call.
+ */
+export async function requirePage(href: string) {
+  const found = await requireCaller();
+  if (!allows(found.me, href)) notFound();
+  return found;
+}

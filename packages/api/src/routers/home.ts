@@ -39,6 +39,8 @@ export const homeRouter = createTRPCRouter({
       role: scope.role,
       roleLabel: roleLabel(scope),
       scopeName: scope.org?.name ?? scope.host?.name ?? "",
+      /** Whether the caller keeps a territory (属地): the 行业党委 and the branches do not. */
+      hasTerritory: scope.region !== null,
     };
   }),
 

@@ -11,6 +11,7 @@ import {
   listOrgs,
   listTransfers,
   lookupGrassrootsOrg,
+  lookupHostByCreditCode,
   referenceOrgs,
   regionOptions,
   unmaskMember,
@@ -22,6 +23,7 @@ import { apiMessages } from "../messages.ts";
 import { adminOnly, found, ledgerProcedure, mapDomainErrors, notFound } from "../procedures.ts";
 import {
   byId,
+  creditCodeInput,
   hostContactInput,
   hostListInput,
   instructorListInput,
@@ -62,6 +64,16 @@ export const hostsRouter = createTRPCRouter({
     }
     return { today: ctx.today, townships, coveringOrgs };
   }),
+  /**
+   * An operating host anywhere in the city by its exact 统一社会信用代码, id and name only: a member's
+   * workplace may be any host, and the one recording the member confirms it by its name. Audited
+   * (`host.lookup`), hence a mutation.
+   */
+  lookup: ledgerProcedure
+    .input(creditCodeInput)
+    .mutation(({ ctx, input }) =>
+      found(lookupHostByCreditCode(ctx.db, ctx.scope, input.creditCode, ctx.today)),
+    ),
   /** One host: edit (full), reference (name, code, township, figures) or own (the owner's). */
   get: protectedProcedure
     .input(byId)

@@ -17,8 +17,10 @@ import {
   setManagedUserDisabled,
   submitCorrection,
   unlockManagedUser,
+  withdrawCorrection,
 } from "@liangxin/db";
 import { z } from "zod";
+import { auditActionLabel, auditDetail, auditEntityLabel } from "../audit-labels.ts";
 import { adminOnly, found, mapDomainErrors, ownerOnly, secretaryOnly } from "../procedures.ts";
 import {
   auditInput,
@@ -62,10 +64,17 @@ export const correctionsRouter = createTRPCRouter({
   submit: ownerOnly.input(correctionInput).mutation(({ ctx, input }) => ({
     id: mapDomainErrors(() => submitCorrection(ctx.db, ctx.scope, input)),
   })),
+  /** The owner withdraws (撤回) its own pending correction; audited. */
+  withdraw: ownerOnly.input(byId).mutation(({ ctx, input }) => {
+    mapDomainErrors(() => withdrawCorrection(ctx.db, ctx.scope, input.id));
+    return { ok: true as const };
+  }),
   mine: ownerOnly.query(({ ctx }) => myCorrections(ctx.db, ctx.scope)),
   /** Corrections of hosts of the administrator's territory; the township administrator decides them. */
   inbox: adminOnly
-    .input(z.object({ state: z.enum(["pending", "approved", "rejected"]).optional() }).optional())
+    .input(
+      z.object({ state: z.enum(["pending", "approved", "rejected", "withdrawn"]).optional() }).optional(),
+    )
     .query(({ ctx, input }) => ({
       canDecide: decidesCorrections(ctx.scope),
       rows: found(correctionInbox(ctx.db, ctx.scope, input?.state)),
@@ -120,7 +129,18 @@ export const usersRouter = createTRPCRouter({
 
 export const auditRouter = createTRPCRouter({
   /** Audit entries within the administrator's scope. */
-  search: adminOnly.input(auditInput).query(({ ctx, input }) => found(searchAudit(ctx.db, ctx.scope, input))),
+  search: adminOnly.input(auditInput).query(({ ctx, input }) => {
+    const page = found(searchAudit(ctx.db, ctx.scope, input));
+    return {
+      ...page,
+      rows: page.rows.map((r) => ({
+        ...r,
+        actionLabel: auditActionLabel(r.action),
+        entityLabel: auditEntityLabel(r.entity),
+        detail: auditDetail(r.before, r.after),
+      })),
+    };
+  }),
 });
 
 export const accountRouter = createTRPCRouter({

@@ -10,7 +10,7 @@ import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { jobs, repoRoot } from "@liangxin/db";
+import { jobs, repoRoot, writeAudit, type Scope } from "@liangxin/db";
 import {
   checkSpreadsheetUpload,
   exportImportWorkbook,
@@ -23,6 +23,11 @@ import {
 import { apiMessages } from "../messages.ts";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 import { CLOCK_ENV, clock } from "@liangxin/domain";
+
+/** City and county administrators (a node with a territory at city or county level). */
+function mayExportFullIds(scope: Scope): boolean {
+  return scope.role === "admin" && (scope.region?.level === "city" || scope.region?.level === "county");
+}
 
 export const ioFileNames = {
   template: "两新组织党建导入模板.xlsx",
@@ -77,11 +82,35 @@ export const transferIoRouter = createTRPCRouter({
     return { fileName: ioFileNames.ledger(ctx.scope.org?.name ?? "", ctx.today), bytes };
   }),
 
-  /** The caller's data in the import format. */
-  exportImportFormat: adminProcedure.query(async ({ ctx }) => {
-    const bytes = await toBytes((sink) => exportImportWorkbook(ctx.db, ctx.scope, sink));
-    return { fileName: ioFileNames.importFormat(ctx.scope.org?.name ?? "", ctx.today), bytes };
-  }),
+  /**
+   * The caller's data in the import format: the editable set with its history, and full citizen IDs (an
+   * import keys members by them). A right of city and county administrators only, asked for with a
+   * confirmation, and audited with its row count.
+   */
+  exportImportFormat: adminProcedure
+    .input(z.object({ confirm: z.literal(true, { error: apiMessages.exportConfirm }) }))
+    .query(async ({ ctx }) => {
+      if (!mayExportFullIds(ctx.scope))
+        throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
+      let rows = 0;
+      const bytes = await toBytes(async (sink) => {
+        rows = (await exportImportWorkbook(ctx.db, ctx.scope, sink, { today: ctx.today })).rows;
+      });
+      writeAudit(ctx.db, {
+        userId: ctx.scope.userId,
+        username: ctx.scope.username,
+        action: "export.importFormat",
+        entity: "export",
+        entityId: null,
+        scopeOrgId: ctx.scope.org?.id ?? null,
+        before: null,
+        after: { format: "import", rows, fullCitizenIds: true, asOf: ctx.today },
+      });
+      return { fileName: ioFileNames.importFormat(ctx.scope.org?.name ?? "", ctx.today), bytes };
+    }),
+
+  /** Whether the caller may take the import-format export (full citizen IDs): city and county only. */
+  canExportFullIds: adminProcedure.query(({ ctx }) => mayExportFullIds(ctx.scope)),
 
   /** Check and save an uploaded workbook, then start its import in another process. */
   startImport: adminProcedure

@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { buildReport, migrateDb, openDb, reportJson, systemScope } from "@liangxin/db";
+import { buildReport, migrateDb, openDb, reportJson, unsafeSystemScope } from "@liangxin/db";
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,7 @@ if (!values.db || !values.year || !values.unit) throw new Error("usage: --db FIL
 const t0 = performance.now();
 const db = openDb(values.db);
 migrateDb(db);
-const view = buildReport(db, systemScope(db), { nodeCode: values.unit, year: Number(values.year) });
+const view = buildReport(db, unsafeSystemScope(db), { nodeCode: values.unit, year: Number(values.year) });
 const json = reportJson(view);
 const ms = performance.now() - t0;
 db.$client.close();

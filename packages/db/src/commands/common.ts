@@ -1,8 +1,8 @@
 import { isDomainError } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import { hostAccess, memberAccess, orgAccess } from "../access.ts";
+import { hostAccess, memberAccess, orgAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 
 /** Who changes what, and on which day (today is fixed in tests). */

@@ -5,7 +5,9 @@ export const commandMessages = {
   hostRegionNotTownship: "两新组织须位于乡镇(街道、园区)级行政区划",
   creditCodeTaken: (code: string) => `统一社会信用代码“${code}”已登记`,
   orgCodeTaken: (code: string) => `组织代码“${code}”已使用`,
-  idNumberTaken: (id: string) => `公民身份号码“${id}”已登记`,
+  /** A citizen ID registered already, wherever and as whatever: one answer that names nothing. */
+  personRegistered: "该人员不能在此登记,请通过组织关系接转办理",
+  tooManyAttempts: "操作过于频繁,请稍后再试",
   instructorNumberTaken: (n: string) => `指导员编号“${n}”已使用`,
   closedBeforeFounded: "注销日期应晚于成立日期",
   managementUnderGrassroots: (org: string, parent: string) =>
@@ -21,10 +23,13 @@ export const commandMessages = {
   coverageByManagement: (org: string) => `“${org}”是管理单位,覆盖关系应登记在基层党组织上`,
   coverageHostClosed: (host: string, date: string) => `两新组织“${host}”在${date}未在经营期内`,
   alreadyEnded: (date: string) => `该记录已于${date}结束`,
-  dualLinkSelf: "双重管理不能关联党组织自身",
-  dualLinkNotRegional: (org: string) => `“${org}”不是区域综合党组织(区域联建或网格建)`,
-  dualLinkOverlap: (org: string, regional: string) => `“${org}”与“${regional}”已有在期的双重管理关系`,
-  secretaryNotHeld: (member: string, org: string) => `党员“${member}”的组织关系不在“${org}”,不能担任其书记`,
+  dualLinkSelf: "双重管理不能关联党组织自身,请填写另一个区域综合党组织的组织代码",
+  dualLinkNotRegional: (org: string) =>
+    `“${org}”不是区域综合党组织(区域联建或网格建),请填写区域综合党组织的组织代码`,
+  dualLinkOverlap: (org: string, regional: string) =>
+    `“${org}”与“${regional}”已有在期的双重管理关系,无需重复建立`,
+  secretaryNotHeld: (member: string, org: string) =>
+    `党员“${member}”的组织关系不在“${org}”或状态不是正常,不能担任其书记,请选择本组织的正常党员`,
   memberNotNormal: (member: string) => `党员“${member}”当前状态不是正常,不能办理此事项`,
   memberOrgNotGrassroots: (org: string) => `“${org}”不是基层党组织,党员组织关系应在基层党组织`,
   citizenIdBirthMismatch: (birth: string) => `出生日期应与公民身份号码一致(${birth})`,

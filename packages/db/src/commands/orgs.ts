@@ -28,6 +28,7 @@ import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
+import { subtreeRange, positional, pathWithinPositional } from "../scope/index.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -247,8 +248,10 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
     const newPath = `${to.path}${org.id}/`;
     const delta = to.depth + 1 - org.depth;
     const moved = db.$client
-      .prepare("update orgs set path = ? || substr(path, ?), depth = depth + ? where path glob ?")
-      .run(newPath, org.path.length + 1, delta, `${org.path}*`).changes;
+      .prepare(
+        `update orgs set path = ? || substr(path, ?), depth = depth + ? where ${pathWithinPositional("path")}`,
+      )
+      .run(newPath, org.path.length + 1, delta, ...positional(subtreeRange(org.path))).changes;
     db.update(orgs)
       .set({ parentId: to.id, version: sql`${orgs.version} + 1` })
       .where(eq(orgs.id, org.id))

@@ -3,9 +3,10 @@
  * and entries of owners of hosts in the territory.
  */
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
-import { addDays, chinaDayStartIso } from "@liangxin/domain";
+import type { Scope } from "../scope/index.ts";
+import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { addDays, chinaDayStartIso, maskCitizenIdsIn } from "@liangxin/domain";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface AuditFilter extends PageInput {
   username?: string;
@@ -28,11 +29,11 @@ export interface AuditRow {
 
 export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<AuditRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
-  const params: Record<string, unknown> = { ...bind(scope, "") };
+  const params: Record<string, unknown> = { ...scopeBindings(scope, "") };
   const where = [
-    `(exists(select 1 from orgs o where o.id = a.scope_org_id and o.path glob @orgGlob)
+    `(exists(select 1 from orgs o where o.id = a.scope_org_id and ${within.subtree("o")})
       or exists(select 1 from users u join hosts h on h.id = u.host_id join regions r on r.id = h.region_id
-                where u.id = a.user_id and r.path glob @regionGlob))`,
+                where u.id = a.user_id and ${within.territory("r")}))`,
   ];
   if (filter.username?.trim()) {
     where.push("a.username like @username escape '\\'");
@@ -63,5 +64,26 @@ export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<Aud
        from audit_log a where ${cond} order by a.id desc limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as AuditRow[];
-  return { rows: raw, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  const rows = raw.map((r) => ({
+    ...r,
+    entityId: r.entityId === null ? null : (maskCitizenIdsIn(r.entityId) as string),
+    before: maskedJson(r.before),
+    after: maskedJson(r.after),
+  }));
+  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+/**
+ * The before/after of an entry as the search answers it: stored in full (the trail of a corrected
+ * citizen ID), shown with every citizen ID masked (the full one only through the audited reveal).
+ */
+function maskedJson(text: string | null): string | null {
+  if (text === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return maskCitizenIdsIn(text) as string;
+  }
+  return JSON.stringify(maskCitizenIdsIn(parsed));
 }

@@ -7,8 +7,6 @@ import {
   type PolicyVersion,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import { scopeParams } from "../access.ts";
-import type { Scope } from "../scope.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 
 /** SQL condition: an interval [start, end) in force on `@today`. */
@@ -41,11 +39,6 @@ export function limitOffset(p: PageInput): { limit: number; offset: number } {
   return { limit: pageSize, offset: (page - 1) * pageSize };
 }
 
-/** The named parameters every scoped statement binds. */
-export function bind(scope: Scope, today: string) {
-  return scopeParams(scope, today);
-}
-
 /** `%text%` for LIKE, with the wildcards of the text escaped (`escape '\'`). */
 export function likeParam(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -56,6 +49,17 @@ export function maskName(name: string): string {
   const chars = [...name];
   return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1);
 }
+
+const STARS = "*".repeat(200);
+
+/** SQL: `maskName` of a name column, so that a search matches what a counted-only row shows. */
+export const maskNameSql = (col: string) =>
+  `(case when length(${col}) <= 1 then '*' else substr(${col}, 1, 1) || substr('${STARS}', 1, length(${col}) - 1) end)`;
+
+/** SQL: `maskCitizenId` of a citizen ID column (the first 6 and the last 4 shown). */
+export const maskCitizenIdSql = (col: string) =>
+  `(case when length(${col}) <= 10 then substr('${STARS}', 1, length(${col}))
+    else substr(${col}, 1, 6) || substr('${STARS}', 1, length(${col}) - 10) || substr(${col}, length(${col}) - 3) end)`;
 
 /** The snapshot indexed as of `today` and the policy in force: what computed columns need. */
 export interface TodayFacts {

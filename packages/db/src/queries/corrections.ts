@@ -5,10 +5,11 @@
  */
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { bind } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+
 import { territoryNodeOf } from "./hosts.ts";
 import { clock } from "@liangxin/domain";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface CorrectionPayload {
   year: number;
@@ -33,16 +34,20 @@ export interface CorrectionRow {
     contactPhone: string | null;
     address: string | null;
   };
-  state: "pending" | "approved" | "rejected";
+  state: "pending" | "approved" | "rejected" | "withdrawn";
   createdAt: string;
   decidedAt: string | null;
   reason: string | null;
 }
 
 export const correctionMessages = {
-  alreadyDecided: "该更正申请已处理",
+  alreadyDecided: "该更正申请已处理,请刷新页面查看结果",
+  withdrawn: "该更正申请已由出资人撤回,无需处理",
   reasonRequired: "驳回时必须填写理由",
-  pendingExists: "本企业已有待审核的更正申请,请等待乡镇(街道)审核后再提交",
+  pendingExists: "本企业已有待审核的更正申请:请等待乡镇(街道)审核,或撤回该申请后再提交",
+  unchanged:
+    "申请内容与现有数据相同,没有需要更正的内容:请修改从业人员数、营业收入、联系电话或地址中的至少一项后再提交",
+  notWithdrawable: "该更正申请已处理或已撤回,不能撤回",
 } as const;
 
 export class CorrectionError extends Error {
@@ -101,6 +106,26 @@ function toRow(r: RawRow): CorrectionRow {
   };
 }
 
+/** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
+function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
+  const year = db.$client
+    .prepare("select employees, revenue from host_years where host_id = ? and year = ?")
+    .get(hostId, p.year) as { employees: number; revenue: number | null } | undefined;
+  if (!year) return false;
+  const host = db.$client
+    .prepare("select contact_phone as phone, address from hosts where id = ?")
+    .get(hostId) as {
+    phone: string | null;
+    address: string | null;
+  };
+  return (
+    year.employees === p.employees &&
+    (year.revenue ?? null) === (p.revenue ?? null) &&
+    (host.phone ?? null) === (p.contactPhone ?? null) &&
+    (p.address === null || p.address === host.address)
+  );
+}
+
 /** The owner submits a correction of its own host. Returns its id. */
 export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
   if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
@@ -110,6 +135,7 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
       .prepare("select 1 from host_corrections where host_id = ? and state = 'pending'")
       .get(hostId);
     if (pending) throw new CorrectionError("conflict", correctionMessages.pendingExists);
+    if (unchanged(db, hostId, payload)) throw new CorrectionError("badInput", correctionMessages.unchanged);
     const id = db.$client
       .prepare(
         "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, ?) returning id",
@@ -134,6 +160,45 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
   });
 }
 
+/**
+ * The owner withdraws its own pending correction (撤回): it is no longer decided, and another may be
+ * submitted. Audited. Anyone else's correction does not exist for the caller.
+ */
+export function withdrawCorrection(
+  db: Db,
+  scope: Scope,
+  correctionId: number,
+  now: Date = clock.now(),
+): void {
+  if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
+  const hostId = scope.host.id;
+  const row = db.$client
+    .prepare(
+      "select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id where k.id = ? and k.host_id = ?",
+    )
+    .get(correctionId, hostId) as { state: CorrectionRow["state"]; regionId: number } | undefined;
+  if (!row) throw new CorrectionError("notFound", "");
+  if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
+  db.transaction((tx) => {
+    const changed = db.$client
+      .prepare(
+        "update host_corrections set state = 'withdrawn', decided_by = ?, decided_at = ? where id = ? and state = 'pending'",
+      )
+      .run(scope.userId, now.toISOString(), correctionId);
+    if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "correction.withdraw",
+      entity: "hostCorrection",
+      entityId: correctionId,
+      scopeOrgId: territoryNodeOf(db, row.regionId),
+      before: { state: "pending" },
+      after: { state: "withdrawn" },
+    });
+  });
+}
+
 /** The owner's own corrections, newest first. */
 export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
   if (scope.role !== "owner" || !scope.host) return [];
@@ -151,9 +216,9 @@ export function correctionInbox(
   if (scope.role !== "admin" || !scope.region) return null;
   const rows = db.$client
     .prepare(
-      `${ROW_SQL} where r.path glob @regionGlob and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
+      `${ROW_SQL} where ${within.territory("r")} and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
     )
-    .all({ ...bind(scope, ""), state: state ?? null }) as RawRow[];
+    .all({ ...scopeBindings(scope, ""), state: state ?? null }) as RawRow[];
   return rows.map(toRow);
 }
 
@@ -175,10 +240,11 @@ export function decideCorrection(
 ): void {
   if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
   const row = db.$client
-    .prepare(`${ROW_SQL} where k.id = @id and r.path glob @regionGlob`)
-    .get({ ...bind(scope, ""), id: correctionId }) as RawRow | undefined;
+    .prepare(`${ROW_SQL} where k.id = @id and ${within.territory("r")}`)
+    .get({ ...scopeBindings(scope, ""), id: correctionId }) as RawRow | undefined;
   if (!row) throw new CorrectionError("notFound", "");
   if (!decidesCorrections(scope)) throw new CorrectionError("forbidden", "");
+  if (row.state === "withdrawn") throw new CorrectionError("conflict", correctionMessages.withdrawn);
   if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
   if (!decision.approve && !decision.reason.trim())
     throw new CorrectionError("badInput", correctionMessages.reasonRequired);
@@ -257,9 +323,9 @@ export function updateHostContact(
   const h = db.$client
     .prepare(
       `select h.id, h.contact_phone as contactPhone, h.address, h.version, h.region_id as regionId
-       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and r.path glob @regionGlob`,
+       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and ${within.territory("r")}`,
     )
-    .get({ ...bind(scope, ""), hostId }) as
+    .get({ ...scopeBindings(scope, ""), hostId }) as
     | { id: number; contactPhone: string | null; address: string | null; version: number; regionId: number }
     | undefined;
   if (!h) return null;

@@ -22,7 +22,7 @@ import {
   SnapshotShared,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { electionBoard } from "../work/elections.ts";
 import { meetingComplianceBoard } from "../work/meetings.ts";

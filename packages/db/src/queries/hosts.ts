@@ -2,11 +2,19 @@
  * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
-import { hostAccess, scopedSql, type HostAccess } from "../access.ts";
-import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import { writeAudit } from "../audit.ts";
 import {
-  bind,
+  regionSubtreeRange,
+  nodeBindings,
+  scopeBindings,
+  sets,
+  within,
+  hostAccess,
+  type HostAccess,
+} from "../scope/index.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope/index.ts";
+import {
   factsToday,
   hostOperatingSql,
   inForceSql,
@@ -46,7 +54,7 @@ export interface RegionOption {
 
 const HOST_ROW_SQL = `
   select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
-    case when r.path glob @regionGlob then 'edit' else 'reference' end as access,
+    case when ${within.territory("r")} then 'edit' else 'reference' end as access,
     (select o.name from coverages c join orgs o on o.id = c.org_id
        where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgName,
     (select c.org_id from coverages c
@@ -61,15 +69,15 @@ export function listHosts(
   filter: HostListFilter,
 ): Page<HostListRow> | null {
   if (!scope.org) return null;
-  const where = [scopedSql.hostsVisible, hostOperatingSql("h")];
-  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const where = [sets.hosts.visible("h"), hostOperatingSql("h")];
+  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   if (filter.q?.trim()) {
     where.push(`(h.name like @q escape '\\' or h.credit_code like @q escape '\\')`);
     params.q = likeParam(filter.q.trim());
   }
   if (filter.regionId !== undefined) {
-    where.push(`r.path glob (select path from regions where id = @filterRegion) || '*'`);
-    params.filterRegion = filter.regionId;
+    where.push(within.node("r"));
+    Object.assign(params, nodeBindings(regionSubtreeRange(db, filter.regionId)));
   }
   if (filter.kind) {
     where.push("h.kind = @kind");
@@ -103,8 +111,10 @@ export function listHosts(
 export function regionOptions(db: Db, scope: Scope): RegionOption[] {
   if (!scope.region) return [];
   return db.$client
-    .prepare("select id, name, level from regions where path glob ? order by depth, code")
-    .all(`${scope.region.path}*`) as RegionOption[];
+    .prepare(
+      `select r.id, r.name, r.level from regions r where ${within.territory("r")} order by r.depth, r.code`,
+    )
+    .all(scopeBindings(scope, "")) as RegionOption[];
 }
 
 export interface HostYearFigures {
@@ -284,4 +294,40 @@ export function territoryNodeOf(db: Db, regionId: number): number | null {
       .pluck()
       .get(regionId) as number | undefined) ?? null
   );
+}
+
+export interface HostLookup {
+  id: number;
+  name: string;
+}
+
+/**
+ * An operating host anywhere in the city by its exact 统一社会信用代码: a member's workplace may be any host,
+ * and whoever records the member (a branch secretary, say) sees the name to confirm — nothing else. Each
+ * answer is audited (`host.lookup`) under the caller's node; a code of no operating host answers null.
+ */
+export function lookupHostByCreditCode(
+  db: Db,
+  scope: Scope,
+  creditCode: string,
+  today: string,
+): HostLookup | null {
+  if (!scope.org) return null;
+  const row = db.$client
+    .prepare(`select h.id, h.name from hosts h where h.credit_code = @code and ${hostOperatingSql("h")}`)
+    .get({ code: creditCode.trim().toUpperCase(), today }) as HostLookup | undefined;
+  if (!row) return null;
+  db.transaction((tx) => {
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "host.lookup",
+      entity: "host",
+      entityId: row.id,
+      scopeOrgId: scope.org?.id ?? null,
+      before: null,
+      after: { creditCode: creditCode.trim().toUpperCase() },
+    });
+  });
+  return { id: row.id, name: row.name };
 }

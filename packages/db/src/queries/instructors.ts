@@ -3,9 +3,9 @@
  * organization of the subtree; reference-visible when assigned today to a host the caller sees.
  */
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { nodeGlob } from "./orgs.ts";
-import { bind, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { scopeBindings, orgSubtreeRange, nodeBindings, within } from "../scope/index.ts";
 
 export interface InstructorListFilter extends PageInput {
   /** Name or number (substring). */
@@ -28,12 +28,12 @@ export interface InstructorListRow {
   access: "edit" | "reference";
 }
 
-const OWNED = `(exists(select 1 from orgs o where o.id = i.registered_by_id and o.path glob @orgGlob)
-  or exists(select 1 from orgs o where o.id = i.dispatch_org_id and o.path glob @orgGlob))`;
+const OWNED = `(exists(select 1 from orgs o where o.id = i.registered_by_id and ${within.subtree("o")})
+  or exists(select 1 from orgs o where o.id = i.dispatch_org_id and ${within.subtree("o")}))`;
 const ASSIGNED_VISIBLE = `exists(select 1 from assignments a join hosts h on h.id = a.host_id
-  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")} and (r.path glob @regionGlob
+  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")} and (${within.territory("r")}
   or exists(select 1 from coverages c join orgs o on o.id = c.org_id
-            where c.host_id = h.id and o.path glob @orgGlob and ${inForceSql("c")})))`;
+            where c.host_id = h.id and ${within.subtree("o")} and ${inForceSql("c")})))`;
 
 export function listInstructors(
   db: Db,
@@ -42,7 +42,7 @@ export function listInstructors(
   filter: InstructorListFilter,
 ): Page<InstructorListRow> | null {
   if (!scope.org) return null;
-  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   const where = [`(${OWNED} or ${ASSIGNED_VISIBLE})`];
   if (filter.q?.trim()) {
     where.push(`(i.name like @q escape '\\' or i.number like @q escape '\\')`);
@@ -54,8 +54,8 @@ export function listInstructors(
   }
   if (filter.nodeId !== undefined) {
     where.push(`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
-      and o.path glob @nodeGlob)`);
-    params.nodeGlob = nodeGlob(db, filter.nodeId);
+      and ${within.node("o")})`);
+    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
   }
   if (filter.activity) {
     const active = `exists(select 1 from assignments a where a.instructor_id = i.id and ${inForceSql("a")})`;
@@ -99,7 +99,7 @@ export function getInstructor(
   today: string,
 ): InstructorDetail | null {
   if (!scope.org) return null;
-  const params = { ...bind(scope, today), instructorId };
+  const params = { ...scopeBindings(scope, today), instructorId };
   const row = db.$client
     .prepare(
       `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
@@ -118,9 +118,9 @@ export function getInstructor(
     .prepare(
       `select h.id, a.id as assignmentId, h.name, r.name as regionName, a.start_on as startOn
        from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
-       where a.instructor_id = @instructorId and ${inForceSql("a")} and (r.path glob @regionGlob
+       where a.instructor_id = @instructorId and ${inForceSql("a")} and (${within.territory("r")}
          or exists(select 1 from coverages c join orgs o on o.id = c.org_id
-                   where c.host_id = h.id and o.path glob @orgGlob and ${inForceSql("c")}))
+                   where c.host_id = h.id and ${within.subtree("o")} and ${inForceSql("c")}))
        order by h.name`,
     )
     .all(params) as InstructorDetail["hosts"];

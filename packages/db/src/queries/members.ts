@@ -5,12 +5,20 @@
  * view is audited (`member.unmask`).
  */
 import { maskCitizenId } from "@liangxin/domain";
-import { memberAccess } from "../access.ts";
+import { scopeBindings, orgSubtreeRange, nodeBindings, within, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { nodeGlob } from "./orgs.ts";
-import { bind, inForceSql, likeParam, limitOffset, maskName, type Page, type PageInput } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import {
+  inForceSql,
+  likeParam,
+  limitOffset,
+  maskCitizenIdSql,
+  maskName,
+  maskNameSql,
+  type Page,
+  type PageInput,
+} from "./common.ts";
 
 export interface MemberListFilter extends PageInput {
   q?: string;
@@ -48,13 +56,13 @@ export function listMembers(
   filter: MemberListFilter,
 ): Page<MemberListRow> | null {
   if (!scope.org) return null;
-  const params: Record<string, unknown> = { ...bind(scope, today) };
-  const editable = ["o.path glob @orgGlob"];
+  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
+  const editable = [within.subtree("o")];
   const counted = [
-    `not exists(select 1 from orgs o2 where o2.id = m.org_id and o2.path glob @orgGlob)`,
+    `not exists(select 1 from orgs o2 where o2.id = m.org_id and ${within.subtree("o2")})`,
     "m.status = 'normal'",
     `exists(select 1 from member_workplaces w join hosts h on h.id = w.host_id join regions r on r.id = h.region_id
-            where w.member_id = m.id and r.path glob @regionGlob and ${inForceSql("w")})`,
+            where w.member_id = m.id and ${within.territory("r")} and ${inForceSql("w")})`,
   ];
   const q = filter.q?.trim();
   if (q && CITIZEN_ID_RE.test(q)) {
@@ -63,8 +71,11 @@ export function listMembers(
     counted.push("0");
     params.idNumber = q.toUpperCase();
   } else if (q) {
-    editable.push(`(m.name like @q escape '\\')`);
-    counted.push(`(m.name like @q escape '\\')`);
+    // Both kinds of row are found by the masked ID they show; an editable row by its name, a counted-only
+    // row only by the masked name it shows (never by the name it hides).
+    const maskedId = `${maskCitizenIdSql("m.id_number")} like @q escape '\\'`;
+    editable.push(`(m.name like @q escape '\\' or ${maskedId})`);
+    counted.push(`(${maskNameSql("m.name")} like @q escape '\\' or ${maskedId})`);
     params.q = likeParam(q);
   }
   if (filter.membership) {
@@ -74,8 +85,8 @@ export function listMembers(
     counted.push(cond);
   }
   if (filter.nodeId !== undefined) {
-    editable.push("o.path glob @nodeGlob");
-    params.nodeGlob = nodeGlob(db, filter.nodeId);
+    editable.push(within.node("o"));
+    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
   }
   if (filter.orgId !== undefined) {
     editable.push("m.org_id = @filterOrg");
@@ -235,19 +246,21 @@ export function listTransfers(db: Db, scope: Scope, today: string, limit = 100):
   if (!scope.org) return null;
   const rows = db.$client
     .prepare(
-      `select t.id, case when tt.path glob @orgGlob then 'in' else 'out' end as direction,
-         m.name as memberName, case when mo.path glob @orgGlob then m.id end as memberId,
+      `select t.id, case when ${within.subtree("tt")} then 'in' else 'out' end as direction,
+         m.name as memberName, case when ${within.subtree("mo")} then m.id end as memberId,
          f.name as fromName, coalesce(tt.name, t.outside_org_name) as toName,
          t.requested_on as requestedOn, t.effective_on as effectiveOn, t.state, t.decided_on as decidedOn,
          t.decision_reason as decisionReason,
-         (t.state = 'pending' and (tt.path glob @orgGlob or (t.to_org_id is null and f.path glob @orgGlob))) as canDecide
+         (t.state = 'pending' and (${within.subtree("tt")} or (t.to_org_id is null and ${within.subtree("f")}))) as canDecide
        from transfers t join members m on m.id = t.member_id
          left join orgs f on f.id = t.from_org_id left join orgs tt on tt.id = t.to_org_id
          left join orgs mo on mo.id = m.org_id
-       where tt.path glob @orgGlob or f.path glob @orgGlob
+       where ${within.subtree("tt")} or ${within.subtree("f")}
        order by t.state = 'pending' desc, coalesce(t.decided_on, t.requested_on) desc, t.id desc
        limit @limit`,
     )
-    .all({ ...bind(scope, today), limit }) as (Omit<TransferRow, "canDecide"> & { canDecide: number })[];
+    .all({ ...scopeBindings(scope, today), limit }) as (Omit<TransferRow, "canDecide"> & {
+    canDecide: number;
+  })[];
   return rows.map((r) => ({ ...r, canDecide: r.canDecide === 1 }));
 }

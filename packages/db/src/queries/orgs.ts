@@ -3,19 +3,18 @@
  * mode, secretary, dual-management header) when covering a host of the territory or linked by dual
  * management to an organization of the subtree.
  */
-import { orgAccess, scopedSql } from "../access.ts";
-import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { secretaryName } from "./hosts.ts";
 import {
-  bind,
-  inForceSql,
-  likeParam,
-  limitOffset,
-  orgInForceSql,
-  type Page,
-  type PageInput,
-} from "./common.ts";
+  orgSubtreeRange,
+  subtreeRange,
+  nodeBindings,
+  scopeBindings,
+  within,
+  orgAccess,
+} from "../scope/index.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope/index.ts";
+import { secretaryName } from "./hosts.ts";
+import { inForceSql, likeParam, limitOffset, orgInForceSql, type Page, type PageInput } from "./common.ts";
 
 export interface OrgListFilter extends PageInput {
   /** Name or 组织代码 (substring). */
@@ -46,16 +45,6 @@ const ORG_ROW_SQL = `
        where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
 
-/**
- * GLOB of the subtree of organization `nodeId` (a bound prefix, so that SQLite searches the path index);
- * a missing organization matches nothing. The caller's own scope condition stays in the query.
- */
-export function nodeGlob(db: Db, nodeId: number): string {
-  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(nodeId) as
-    string | undefined;
-  return path ? `${path}*` : "\u0000";
-}
-
 export interface AreaOption {
   id: number;
   name: string;
@@ -71,11 +60,11 @@ export function areaOptions(db: Db, scope: Scope, today: string): AreaOption[] {
   return db.$client
     .prepare(
       `select o.id, o.name, o.category from orgs o
-       where ${scopedSql.orgsEditable} and ${orgInForceSql("o")}
+       where ${within.subtree("o")} and ${orgInForceSql("o")}
          and o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee','industryCommittee')
        order by o.depth, o.code`,
     )
-    .all(bind(scope, today)) as AreaOption[];
+    .all(scopeBindings(scope, today)) as AreaOption[];
 }
 
 export interface OrgLookup {
@@ -108,8 +97,8 @@ export function listOrgs(
   filter: OrgListFilter,
 ): Page<OrgListRow> | null {
   if (!scope.org) return null;
-  const where = [scopedSql.orgsEditable, orgInForceSql("o")];
-  const params: Record<string, unknown> = { ...bind(scope, today) };
+  const where = [within.subtree("o"), orgInForceSql("o")];
+  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   if (filter.q?.trim()) {
     where.push(`(o.name like @q escape '\\' or o.code like @q escape '\\')`);
     params.q = likeParam(filter.q.trim());
@@ -123,8 +112,8 @@ export function listOrgs(
     params.formationMode = filter.formationMode;
   }
   if (filter.nodeId !== undefined) {
-    where.push("o.path glob @nodeGlob");
-    params.nodeGlob = nodeGlob(db, filter.nodeId);
+    where.push(within.node("o"));
+    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
@@ -148,20 +137,20 @@ export interface OrgReferenceRow {
 /** Organizations outside the subtree the caller sees for reference. */
 export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReferenceRow[] {
   if (!scope.org) return [];
-  const p = bind(scope, today);
+  const p = scopeBindings(scope, today);
   const rows = db.$client
     .prepare(
       `select o.id, o.name, o.category, o.formation_mode as formationMode,
          case when exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-                          where c.org_id = o.id and r.path glob @regionGlob and ${inForceSql("c")})
+                          where c.org_id = o.id and ${within.territory("r")} and ${inForceSql("c")})
               then 'covers' else 'dual' end as reason
        from orgs o
-       where not (o.path glob @orgGlob) and (
+       where not (${within.subtree("o")}) and (
          exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-                where c.org_id = o.id and r.path glob @regionGlob and ${inForceSql("c")})
+                where c.org_id = o.id and ${within.territory("r")} and ${inForceSql("c")})
          or exists(select 1 from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
-                where ${inForceSql("d")} and ((d.org_id = o.id and b.path glob @orgGlob)
-                   or (d.regional_org_id = o.id and a.path glob @orgGlob))))
+                where ${inForceSql("d")} and ((d.org_id = o.id and ${within.subtree("b")})
+                   or (d.regional_org_id = o.id and ${within.subtree("a")}))))
        order by o.code`,
     )
     .all(p) as Omit<OrgReferenceRow, "secretaryName">[];
@@ -169,6 +158,8 @@ export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReference
 }
 
 export interface DualLinkHeader {
+  /** The link's id (to end it). */
+  id: number;
   orgId: number;
   orgName: string;
   regionalOrgId: number;
@@ -199,6 +190,8 @@ export interface OrgFull extends OrgHeader {
   lastElectionOn: string | null;
   version: number;
   members: { total: number; full: number; probationary: number };
+  /** The secretary's term in force today (to end it), or null. */
+  secretaryTerm: { id: number; name: string; startOn: string } | null;
   children: { id: number; name: string; category: string }[];
   coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];
   meetings: { id: number; kind: string; heldOn: string; topic: string | null; attendees: number | null }[];
@@ -223,7 +216,7 @@ export type OrgDetail = OrgReference | OrgFull;
 function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
   return db.$client
     .prepare(
-      `select d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
+      `select d.id, d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
          d.start_on as startOn
        from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
        where (d.org_id = @orgId or d.regional_org_id = @orgId) and ${inForceSql("d")} order by d.start_on`,
@@ -249,6 +242,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
         | "secretaryName"
         | "dualLinks"
         | "members"
+        | "secretaryTerm"
         | "children"
         | "coveredHosts"
         | "meetings"
@@ -271,6 +265,13 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
        from members where org_id = @orgId and status = 'normal' and joined_on <= @today`,
     )
     .get({ orgId, today }) as { total: number; full: number };
+  const secretaryTerm =
+    (db.$client
+      .prepare(
+        `select s.id, m.name, s.start_on as startOn from secretaries s join members m on m.id = s.member_id
+         where s.org_id = @orgId and ${inForceSql("s")} order by s.start_on desc limit 1`,
+      )
+      .get({ orgId, today }) as OrgFull["secretaryTerm"] | undefined) ?? null;
   const children = db.$client
     .prepare(
       `select o.id, o.name, o.category from orgs o where o.parent_id = @orgId and ${orgInForceSql("o")} order by o.code`,
@@ -298,17 +299,17 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
   const ancestors = ancestorIds.length
     ? (db.$client
         .prepare(
-          `select o.id, o.name from orgs o where o.id in (${ancestorIds.map(() => "?").join(",")})
-             and o.path glob ? order by o.depth`,
+          `select o.id, o.name from orgs o where o.id in (select value from json_each(@ids))
+             and ${within.subtree("o")} order by o.depth`,
         )
-        .all(...ancestorIds, bind(scope, today).orgGlob) as OrgFull["ancestors"])
+        .all({ ...scopeBindings(scope, today), ids: JSON.stringify(ancestorIds) }) as OrgFull["ancestors"])
     : [];
   const subtree = db.$client
     .prepare(
       `select o.id, o.parent_id as parentId, o.name, o.category from orgs o
-       where o.path glob @glob and o.id <> @orgId and ${orgInForceSql("o")} order by o.depth, o.code limit 500`,
+       where ${within.node("o")} and o.id <> @orgId and ${orgInForceSql("o")} order by o.depth, o.code limit 500`,
     )
-    .all({ glob: `${path}*`, orgId, today }) as OrgFull["subtree"];
+    .all({ ...nodeBindings(subtreeRange(path)), orgId, today }) as OrgFull["subtree"];
   const reparentings = db.$client
     .prepare(
       `select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
@@ -324,6 +325,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     subtree,
     reparentings,
     members: { total: members.total, full: members.full, probationary: members.total - members.full },
+    secretaryTerm,
     children,
     coveredHosts,
     meetings,

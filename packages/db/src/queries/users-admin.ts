@@ -6,10 +6,11 @@
 import { clock, isGrassroots, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, userMessages, userRoleLabel, verifyPassword } from "../users.ts";
-import { bind, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export const userAdminMessages = {
   cannotTouchSelf: "不能停用或重置自己的账号,请使用“账号与密码”页面修改密码",
@@ -42,8 +43,8 @@ export interface ManagedUserRow {
   isSelf: boolean;
 }
 
-const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and o.path glob @orgGlob)
-  or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and r.path glob @regionGlob))`;
+const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and ${within.subtree("o")})
+  or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and ${within.territory("r")}))`;
 
 export interface UserListFilter extends PageInput {
   q?: string;
@@ -57,7 +58,7 @@ export function listManagedUsers(
   now: Date = clock.now(),
 ): Page<ManagedUserRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
-  const params: Record<string, unknown> = { ...bind(scope, "") };
+  const params: Record<string, unknown> = { ...scopeBindings(scope, "") };
   const where = [MANAGED];
   if (filter.q?.trim()) {
     where.push(`(u.username like @q escape '\\' or u.display_name like @q escape '\\')`);
@@ -110,7 +111,7 @@ function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
       `select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled, u.locked_until as lockedUntil
        from users u where u.id = @userId and ${MANAGED}`,
     )
-    .get({ ...bind(scope, ""), userId }) as Omit<TargetUser, "scopeOrgId"> | undefined;
+    .get({ ...scopeBindings(scope, ""), userId }) as Omit<TargetUser, "scopeOrgId"> | undefined;
   if (!u) throw new UserAdminError("notFound", "");
   if (u.id === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
   const hostRegion =
@@ -134,7 +135,7 @@ export interface NewUserInput {
 /** Create a user bound within the caller's area. Returns the new id. */
 export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
-  const p = bind(scope, "");
+  const p = scopeBindings(scope, "");
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username))
@@ -153,7 +154,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
         : (db.$client
             .prepare(
               `select h.id, h.region_id as regionId from hosts h join regions r on r.id = h.region_id
-               where (h.id = @hostId or h.credit_code = @code) and r.path glob @regionGlob`,
+               where (h.id = @hostId or h.credit_code = @code) and ${within.territory("r")}`,
             )
             .get({ ...p, hostId: input.hostId ?? -1, code }) as { id: number; regionId: number } | undefined);
     // A host outside the territory does not exist for the caller.
@@ -167,7 +168,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
         : (db.$client
             .prepare(
               `select o.id, o.category, o.revoked_on as revokedOn, o.name from orgs o
-         where o.id = @orgId and o.path glob @orgGlob`,
+         where o.id = @orgId and ${within.subtree("o")}`,
             )
             .get({ ...p, orgId: input.orgId }) as
             { id: number; category: OrgCategory; revokedOn: string | null; name: string } | undefined);
@@ -305,10 +306,10 @@ export function changeOwnPassword(db: Db, scope: Scope, oldPassword: string, new
 /** Organizations and hosts a new user may be bound to (for the creation form). */
 export function bindableTargets(db: Db, scope: Scope, today: string) {
   if (scope.role !== "admin" || !scope.org) return null;
-  const p = bind(scope, today);
+  const p = scopeBindings(scope, today);
   const orgs = db.$client
     .prepare(
-      `select o.id, o.name, o.category from orgs o where o.path glob @orgGlob and o.revoked_on is null
+      `select o.id, o.name, o.category from orgs o where ${within.subtree("o")} and o.revoked_on is null
        order by o.depth, o.code limit 500`,
     )
     .all(p) as { id: number; name: string; category: OrgCategory }[];

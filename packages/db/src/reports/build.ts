@@ -28,10 +28,11 @@ import {
   type Snapshot,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
@@ -160,35 +161,16 @@ export function frozenOf(row: SubmissionRow): FrozenReport {
 export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
   if (!scope.org) throw new ReportError("NOT_FOUND", m.nodeNotFound);
   const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
-  const where = byCode ? "code = ?" : "id = ?";
+  const where = byCode ? "o.code = @key" : "o.id = @key";
   const key = byCode ? ref.nodeCode! : (ref.nodeId ?? scope.org.id);
   const row = db.$client
     .prepare(
-      `select id, code, name, category, parent_id as parentId, path from orgs where ${where} and path glob ?`,
+      `select id, code, name, category, parent_id as parentId, path from orgs o where ${where} and ${within.subtree("o")}`,
     )
-    .get(key, `${scope.org.path}*`) as NodeRow | undefined;
+    .get({ ...scopeBindings(scope, ""), key }) as NodeRow | undefined;
   if (!row) throw new ReportError("NOT_FOUND", m.nodeNotFound);
   if (isGrassroots(row.category)) throw new ReportError("BAD_REQUEST", m.notManagementNode(row.name));
   return row;
-}
-
-/** The whole city, for the operator's command line (runs as the system). */
-export function systemScope(db: Db): Scope {
-  const root = db.$client
-    .prepare(
-      `select id, code, name, category, path, region_id as regionId from orgs
-       where parent_id is null and category = 'cityCommittee' order by id limit 1`,
-    )
-    .get() as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
-  if (!root) throw new ReportError("NOT_FOUND", m.noRootNode);
-  const region =
-    root.regionId === null
-      ? null
-      : ((db.$client
-          .prepare("select id, code, name, level, path from regions where id = ?")
-          .get(root.regionId) as Scope["region"]) ?? null);
-  const { regionId: _r, ...org } = root;
-  return { userId: 0, username: "system", displayName: "系统", role: "admin", org, region, host: null };
 }
 
 /** Everything the computation of one or more reports of one year shares. */

@@ -13,7 +13,7 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { maskName } from "../queries/common.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { ReportComputer, resolveNode } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
 import { ReportError } from "./errors.ts";

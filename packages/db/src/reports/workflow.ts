@@ -6,7 +6,7 @@
 import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import {
   buildReport,
   frozenOf,
@@ -21,6 +21,7 @@ import {
 } from "./build.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface SubmitInput {
   nodeId: number;
@@ -161,8 +162,11 @@ function decidable(db: Db, scope: Scope, submissionId: number, version: number |
   const sub = loadSubmissionById(db, submissionId);
   if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
   const node = db.$client
-    .prepare("select id, name, parent_id as parentId from orgs where id = ? and path glob ?")
-    .get(sub.orgId, `${own.path}*`) as { id: number; name: string; parentId: number | null } | undefined;
+    .prepare(
+      `select o.id, o.name, o.parent_id as parentId from orgs o where o.id = @id and ${within.subtree("o")}`,
+    )
+    .get({ ...scopeBindings(scope, ""), id: sub.orgId }) as
+    { id: number; name: string; parentId: number | null } | undefined;
   if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
   if (node.parentId !== own.id) throw new ReportError("FORBIDDEN", m.onlyParent);
   if (sub.state !== "submitted") throw new ReportError("CONFLICT", m.notSubmitted);

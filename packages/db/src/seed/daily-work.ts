@@ -24,6 +24,7 @@ import type { Db } from "../client.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { personName } from "./names.ts";
 import { Rng } from "./random.ts";
+import { subtreeRange, nodeBindings, within } from "../scope/index.ts";
 
 const TOPICS = [
   "学习贯彻党的二十大精神",
@@ -214,10 +215,10 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       const host = sqlite
         .prepare(
           `select h.id, h.name from hosts h join regions r on r.id = h.region_id
-           where r.path glob ? and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
+           where ${within.node("r")} and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
            order by h.id limit 1`,
         )
-        .get(`${t.path}*`) as { id: number; name: string } | undefined;
+        .get(nodeBindings(subtreeRange(t.path))) as { id: number; name: string } | undefined;
       if (!host) continue;
       const start = addDays(today, -rng.int(60, 400));
       const pactId = Number(

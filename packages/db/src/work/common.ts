@@ -5,9 +5,9 @@
 import { isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
-import { scopeParams } from "../access.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 
 /** A record that does not exist for the caller (outside their scope, or missing): the API answers NOT_FOUND. */
 export class WorkNotFoundError extends Error {
@@ -19,10 +19,6 @@ export class WorkNotFoundError extends Error {
 
 export function isWorkNotFound(e: unknown): e is WorkNotFoundError {
   return e instanceof WorkNotFoundError;
-}
-
-export function workParams(scope: Scope, today: string) {
-  return scopeParams(scope, today);
 }
 
 export function workPolicy(db: Db, date: string): Policy {
@@ -48,8 +44,8 @@ const ORG_COLUMNS = `o.id, o.code, o.name, o.category, o.path, o.depth, o.founde
 export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
   if (!scope.org) throw new WorkNotFoundError("org");
   const row = db.$client
-    .prepare(`select ${ORG_COLUMNS} from orgs o where o.id = ? and o.path glob ?`)
-    .get(orgId, `${scope.org.path}*`) as WorkOrgRow | undefined;
+    .prepare(`select ${ORG_COLUMNS} from orgs o where o.id = @orgId and ${within.subtree("o")}`)
+    .get({ ...scopeBindings(scope, ""), orgId }) as WorkOrgRow | undefined;
   if (!row) throw new WorkNotFoundError("org");
   return row;
 }
@@ -67,11 +63,11 @@ export function grassrootsInSubtree(db: Db, scope: Scope, today: string): WorkOr
   return db.$client
     .prepare(
       `select ${ORG_COLUMNS} from orgs o
-       where o.path glob @orgGlob and o.category in ('committee','generalBranch','branch','jointBranch')
+       where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
          and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)
        order by o.code`,
     )
-    .all(workParams(scope, today)) as WorkOrgRow[];
+    .all(scopeBindings(scope, today)) as WorkOrgRow[];
 }
 
 export interface WorkHostRow {
@@ -88,9 +84,9 @@ export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): Wo
   const row = db.$client
     .prepare(
       `select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
-       from hosts h join regions r on r.id = h.region_id where h.id = ? and r.path glob ?`,
+       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and ${within.territory("r")}`,
     )
-    .get(hostId, `${scope.region.path}*`) as WorkHostRow | undefined;
+    .get({ ...scopeBindings(scope, ""), hostId }) as WorkHostRow | undefined;
   if (!row) throw new WorkNotFoundError("host");
   return row;
 }

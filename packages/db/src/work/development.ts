@@ -18,14 +18,10 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import {
-  auditWork,
-  requireGrassrootsInSubtree,
-  workParams,
-  workPolicy,
-  WorkNotFoundError,
-} from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
+import { sets, scopeBindings, within } from "../scope/index.ts";
+import { refuseRegistered, registering } from "../commands/registration.ts";
 
 export interface ApplicantRow {
   id: number;
@@ -49,20 +45,35 @@ export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRo
     .prepare(
       `select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
          a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
-         a.full_on as fullOn, a.member_id as memberId
-       from applicants a join orgs o on o.id = a.org_id where o.path glob @orgGlob
+         a.full_on as fullOn,
+         -- the member the applicant became, while the caller holds them (one who left is no link)
+         case when a.member_id is not null and ${sets.members.editable("a_m")} then a.member_id end as memberId
+       from applicants a join orgs o on o.id = a.org_id left join members a_m on a_m.id = a.member_id
+       where ${within.subtree("o")}
        order by (a.full_on is not null), a.applied_on desc, a.id desc`,
     )
-    .all(workParams(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
+    .all(scopeBindings(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
   return rows.map((r) => ({ ...r, stage: applicantStage(r), nextStage: nextApplicantStage(r) }));
 }
 
-export function createApplicant(
-  db: Db,
-  scope: Scope,
-  input: { idNumber: string; name: string; gender: "male" | "female"; orgId: number; appliedOn: string },
-  today: string,
-): { id: number } {
+type ApplicantInput = {
+  idNumber: string;
+  name: string;
+  gender: "male" | "female";
+  orgId: number;
+  appliedOn: string;
+};
+
+/**
+ * A new applicant. A citizen ID registered already, as a member or an applicant, in the caller's scope or
+ * not, answers the one neutral refusal of `registering` (audited, and counted against the hourly limit).
+ */
+export function createApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
+  const attempt = { entity: "applicant", idNumber: input.idNumber, throttled: true } as const;
+  return registering(db, scope, attempt, () => insertApplicant(db, scope, input, today));
+}
+
+function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.appliedOn, today);
   const idNumber = input.idNumber.toUpperCase();
@@ -74,11 +85,7 @@ export function createApplicant(
       .from(applicants)
       .where(eq(applicants.idNumber, idNumber))
       .get();
-    if (dup) throw new WorkRuleError("APPLICANT_DUPLICATE", WORK_MESSAGES.applicantDuplicate());
-    // Citizen ids are unique city-wide, so the refusal names no organization: it reveals only what the
-    // unique register itself would.
-    if (memberWithId(tx, idNumber))
-      throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
+    if (dup || memberWithId(tx, idNumber)) refuseRegistered(idNumber);
     const row = tx
       .insert(applicants)
       .values({ idNumber, name: input.name, gender: input.gender, orgId: org.id, appliedOn: input.appliedOn })
@@ -96,6 +103,17 @@ export function advanceApplicantStage(
   input: { applicantId: number; stage: ApplicantStage; on: string },
   today: string,
 ): { id: number; stage: ApplicantStage; memberId: number | null } {
+  // The caller's own applicant: never held back by the hourly limit; a refusal at 预备党员 is audited.
+  const attempt = { entity: "applicant", throttled: false } as const;
+  return registering(db, scope, attempt, () => advanceApplicantRow(db, scope, input, today));
+}
+
+function advanceApplicantRow(
+  db: Db,
+  scope: Scope,
+  input: { applicantId: number; stage: ApplicantStage; on: string },
+  today: string,
+): { id: number; stage: ApplicantStage; memberId: number | null } {
   const a = db.select().from(applicants).where(eq(applicants.id, input.applicantId)).get();
   if (!a) throw new WorkNotFoundError("applicant");
   requireGrassrootsInSubtree(db, scope, a.orgId);
@@ -105,8 +123,7 @@ export function advanceApplicantStage(
     if (input.stage === "probationary" && memberId === null) {
       // Never attach a member registered elsewhere (possibly outside the caller's scope): a person already
       // in the member register cannot be developed again.
-      if (memberWithId(tx, a.idNumber))
-        throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
+      if (memberWithId(tx, a.idNumber)) refuseRegistered(a.idNumber);
       const m = tx
         .insert(members)
         .values({
@@ -170,10 +187,10 @@ export function probationDue(db: Db, scope: Scope, today: string): ProbationRow[
     .prepare(
       `select m.id as memberId, m.name, m.org_id as orgId, o.name as orgName, m.joined_on as joinedOn
        from members m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and m.status = 'normal' and m.full_on is null and m.joined_on <= @today
+       where ${within.subtree("o")} and m.status = 'normal' and m.full_on is null and m.joined_on <= @today
        order by m.joined_on, m.id`,
     )
-    .all(workParams(scope, today)) as Omit<ProbationRow, "endsOn">[];
+    .all(scopeBindings(scope, today)) as Omit<ProbationRow, "endsOn">[];
   return rows
     .filter((r) => probationEnding({ joinedOn: r.joinedOn, fullOn: null }, policy, today))
     .map((r) => ({ ...r, endsOn: probationEndsOn(r.joinedOn, policy) }));

@@ -10,7 +10,7 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { elections, orgs } from "../schema.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import {
   auditWork,
   grassrootsInSubtree,

@@ -9,11 +9,12 @@
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope.ts";
-import { workParams } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+
 import { electionBoard } from "./elections.ts";
 import { probationDue } from "./development.ts";
 import { overduePlans } from "./plans.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface InboxItem {
   kind: InboxKind;
@@ -72,14 +73,14 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
       });
   }
 
-  const params = workParams(scope, today);
+  const params = scopeBindings(scope, today);
   const transfers = db.$client
     .prepare(
       `select t.id, m.name as memberName, t.requested_on as requestedOn,
          coalesce(f.name, t.outside_org_name, '') as fromName, o.name as toName
        from transfers t join orgs o on o.id = t.to_org_id join members m on m.id = t.member_id
        left join orgs f on f.id = t.from_org_id
-       where t.state = 'pending' and o.path glob @orgGlob order by t.requested_on`,
+       where t.state = 'pending' and ${within.subtree("o")} order by t.requested_on`,
     )
     .all(params) as {
     id: number;
@@ -103,7 +104,7 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
         `select c.id, h.name as hostName, c.created_at as requestedAt, u.display_name as byName
          from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
          join users u on u.id = c.requested_by
-         where c.state = 'pending' and r.path glob @regionGlob order by c.created_at`,
+         where c.state = 'pending' and ${within.territory("r")} order by c.created_at`,
       )
       .all(params) as { id: number; hostName: string; requestedAt: string; byName: string }[];
     for (const c of corrections)

@@ -5,8 +5,9 @@
  */
 import type { Db } from "../client.ts";
 import { endAssignment, startAssignment } from "../commands/instructors.ts";
-import type { Scope } from "../scope.ts";
-import { workParams, workPolicy, WorkNotFoundError } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { workPolicy, WorkNotFoundError } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface InstructorAssignmentRow {
   id: number;
@@ -38,8 +39,8 @@ export interface UncoveredHostRow {
   regionName: string;
 }
 
-const VISIBLE_INSTRUCTOR = `(exists(select 1 from orgs d where d.id = i.dispatch_org_id and d.path glob @orgGlob)
-  or exists(select 1 from orgs g where g.id = i.registered_by_id and g.path glob @orgGlob))`;
+const VISIBLE_INSTRUCTOR = `(exists(select 1 from orgs d where d.id = i.dispatch_org_id and ${within.subtree("d")})
+  or exists(select 1 from orgs g where g.id = i.registered_by_id and ${within.subtree("g")}))`;
 
 /** Instructors dispatched or registered by the caller's subtree, with their assignments. */
 export function dispatchView(
@@ -49,7 +50,7 @@ export function dispatchView(
 ): { cap: number; instructors: DispatchInstructorRow[] } {
   const cap = workPolicy(db, today).instructorCap;
   if (!scope.org) return { cap, instructors: [] };
-  const p = workParams(scope, today);
+  const p = scopeBindings(scope, today);
   const rows = db.$client
     .prepare(
       `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name, '') as dispatcher,
@@ -97,7 +98,7 @@ export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): Uncov
     .prepare(
       `select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName
        from hosts h join regions r on r.id = h.region_id
-       where r.path glob @regionGlob and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)
+       where ${within.territory("r")} and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)
          and not exists(select 1 from coverages c join orgs o on o.id = c.org_id where c.host_id = h.id
            and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
            and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on))
@@ -105,7 +106,7 @@ export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): Uncov
            and a.start_on <= @today and (a.end_on is null or @today < a.end_on))
        order by r.name, h.name`,
     )
-    .all(workParams(scope, today)) as UncoveredHostRow[];
+    .all(scopeBindings(scope, today)) as UncoveredHostRow[];
 }
 
 function requireInstructor(
@@ -116,7 +117,7 @@ function requireInstructor(
 ): { id: number; name: string } {
   const row = db.$client
     .prepare(`select i.id, i.name from instructors i where i.id = @id and ${VISIBLE_INSTRUCTOR}`)
-    .get({ ...workParams(scope, today), id: instructorId }) as { id: number; name: string } | undefined;
+    .get({ ...scopeBindings(scope, today), id: instructorId }) as { id: number; name: string } | undefined;
   if (!row) throw new WorkNotFoundError("instructor");
   return row;
 }

@@ -8,14 +8,9 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { meetings } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import {
-  auditWork,
-  grassrootsInSubtree,
-  requireGrassrootsInSubtree,
-  workParams,
-  workPolicy,
-} from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface RecordMeetingInput {
   orgId: number;
@@ -70,9 +65,9 @@ export function meetingComplianceBoard(
   const counts = db.$client
     .prepare(
       `select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and m.held_on >= @from and m.held_on <= @to group by m.org_id, m.kind`,
+       where ${within.subtree("o")} and m.held_on >= @from and m.held_on <= @to group by m.org_id, m.kind`,
     )
-    .all({ ...workParams(scope, today), from: period.from, to: period.to }) as {
+    .all({ ...scopeBindings(scope, today), from: period.from, to: period.to }) as {
     orgId: number;
     kind: MeetingKind;
     n: number;
@@ -116,11 +111,11 @@ export function listMeetings(
     .prepare(
       `select m.id, m.org_id as orgId, o.name as orgName, m.kind, m.held_on as heldOn, m.topic, m.attendees
        from meetings m join orgs o on o.id = m.org_id
-       where o.path glob @orgGlob and (@orgId is null or m.org_id = @orgId)
+       where ${within.subtree("o")} and (@orgId is null or m.org_id = @orgId)
        order by m.held_on desc, m.id desc limit @limit`,
     )
     .all({
-      ...workParams(scope, today),
+      ...scopeBindings(scope, today),
       orgId: opts?.orgId ?? null,
       limit: opts?.limit ?? 50,
     }) as MeetingRow[];

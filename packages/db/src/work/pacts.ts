@@ -4,11 +4,11 @@
  * host of the territory).
  */
 import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@liangxin/domain";
-import { hostAccess, orgAccess } from "../access.ts";
+import { scopeBindings, within, hostAccess, orgAccess } from "../scope/index.ts";
 import type { Db } from "../client.ts";
 import { pactParties, pacts } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import { auditWork, workParams, WorkNotFoundError } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, WorkNotFoundError } from "./common.ts";
 
 export interface PactPartyInput {
   orgId?: number | undefined;
@@ -28,13 +28,13 @@ export interface PactRow {
 }
 
 const PARTY_IN_SCOPE = `(exists(select 1 from pact_parties pp join orgs o on o.id = pp.org_id
-    where pp.pact_id = p.id and o.path glob @orgGlob)
+    where pp.pact_id = p.id and ${within.subtree("o")})
   or exists(select 1 from pact_parties pp join hosts h on h.id = pp.host_id join regions r on r.id = h.region_id
-    where pp.pact_id = p.id and r.path glob @regionGlob))`;
+    where pp.pact_id = p.id and ${within.territory("r")}))`;
 
 export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
   if (!scope.org) return [];
-  const p = workParams(scope, today);
+  const p = scopeBindings(scope, today);
   const rows = db.$client
     .prepare(
       `select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p

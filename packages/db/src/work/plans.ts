@@ -19,16 +19,16 @@ import {
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { coverages, establishmentPlans, orgs, planNotes } from "../schema.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { loadSnapshot } from "../snapshot.ts";
 import {
   auditWork,
   requireHostInTerritory,
   requireTerritory,
-  workParams,
   workPolicy,
   WorkNotFoundError,
 } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface PlanRow {
   id: number;
@@ -141,9 +141,9 @@ export function healPlans(db: Db, scope: Scope, today: string): number {
       `select p.host_id as hostId, min(c.start_on) as startOn from establishment_plans p
        join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
        join coverages c on c.host_id = p.host_id and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
-       where p.state = 'open' and r.path glob @regionGlob group by p.host_id`,
+       where p.state = 'open' and ${within.territory("r")} group by p.host_id`,
     )
-    .all(workParams(scope, today)) as { hostId: number; startOn: string }[];
+    .all(scopeBindings(scope, today)) as { hostId: number; startOn: string }[];
   if (stale.length === 0) return 0;
   let n = 0;
   db.transaction((tx) => {
@@ -188,9 +188,9 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
     .prepare(
       `select h.id as hostId, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
          (select p.id from establishment_plans p where p.host_id = h.id and p.state = 'open' limit 1) as openPlanId
-       from hosts h join regions r on r.id = h.region_id where r.path glob @regionGlob order by h.name`,
+       from hosts h join regions r on r.id = h.region_id where ${within.territory("r")} order by h.name`,
     )
-    .all(workParams(scope, today)) as Omit<
+    .all(scopeBindings(scope, today)) as Omit<
     ShouldEstablishRow,
     "employees" | "aboveScale" | "fullMembersWorking"
   >[];
@@ -224,8 +224,8 @@ export function listPlans(db: Db, scope: Scope, today: string, opts?: { healed?:
   if (!scope.region) return [];
   if (!opts?.healed) healPlans(db, scope, today);
   const rows = db.$client
-    .prepare(`${PLAN_SQL} where r.path glob @regionGlob order by p.state desc, p.target_on, p.id`)
-    .all(workParams(scope, today)) as RawPlan[];
+    .prepare(`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`)
+    .all(scopeBindings(scope, today)) as RawPlan[];
   return rows.map((p) => decorate(p, today));
 }
 
@@ -244,8 +244,8 @@ export function getPlan(
   if (!scope.region) throw new WorkNotFoundError("plan");
   healPlans(db, scope, today);
   const row = db.$client
-    .prepare(`${PLAN_SQL} where p.id = @planId and r.path glob @regionGlob`)
-    .get({ ...workParams(scope, today), planId }) as RawPlan | undefined;
+    .prepare(`${PLAN_SQL} where p.id = @planId and ${within.territory("r")}`)
+    .get({ ...scopeBindings(scope, today), planId }) as RawPlan | undefined;
   if (!row) throw new WorkNotFoundError("plan");
   const notes = db.$client
     .prepare(
@@ -333,7 +333,7 @@ function nextOrgCode(tx: DbOrTx, regionCode: string): string {
   const rows = tx
     .select({ code: orgs.code })
     .from(orgs)
-    .where(sql`${orgs.code} glob ${`${prefix}*`}`)
+    .where(sql`${orgs.code} >= ${prefix} and ${orgs.code} < ${`${prefix}~`}`)
     .all();
   let max = 0;
   for (const r of rows) {

@@ -9,8 +9,9 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { ratings, rectifications } from "../schema.ts";
-import type { Scope } from "../scope.ts";
-import { auditWork, requireGrassrootsInSubtree, workParams, WorkNotFoundError } from "./common.ts";
+import type { Scope } from "../scope/index.ts";
+import { auditWork, requireGrassrootsInSubtree, WorkNotFoundError } from "./common.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface RatingRow {
   id: number;
@@ -26,9 +27,9 @@ export function listRatings(db: Db, scope: Scope, year: number, today: string): 
   return db.$client
     .prepare(
       `select t.id, t.org_id as orgId, o.name as orgName, t.year, t.stars, t.grade from ratings t
-       join orgs o on o.id = t.org_id where o.path glob @orgGlob and t.year = @year order by o.code`,
+       join orgs o on o.id = t.org_id where ${within.subtree("o")} and t.year = @year order by o.code`,
     )
-    .all({ ...workParams(scope, today), year }) as RatingRow[];
+    .all({ ...scopeBindings(scope, today), year }) as RatingRow[];
 }
 
 /** Set (or replace) the rating of an organization for a year: stars 1–5 or a grade. */
@@ -73,9 +74,9 @@ export function listRectifications(db: Db, scope: Scope, today: string): Rectifi
     .prepare(
       `select c.id, c.org_id as orgId, o.name as orgName, c.year, c.reason, c.measures, c.responsible,
          c.deadline, c.resolved_on as resolvedOn from rectifications c join orgs o on o.id = c.org_id
-       where o.path glob @orgGlob order by (c.resolved_on is not null), c.deadline, c.id`,
+       where ${within.subtree("o")} order by (c.resolved_on is not null), c.deadline, c.id`,
     )
-    .all(workParams(scope, today)) as Omit<RectificationRow, "state">[];
+    .all(scopeBindings(scope, today)) as Omit<RectificationRow, "state">[];
   return rows.map((r) => ({ ...r, state: rectificationState(r, today) }));
 }
 

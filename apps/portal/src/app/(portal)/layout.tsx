@@ -40,7 +40,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </header>
       <div style={{ display: "flex", alignItems: "stretch" }}>
         <aside className="portal-nav" style={{ width: 176, flex: "none", background: "#fff" }}>
-          <NavMenu items={navFor(me.role).map(({ href, label }) => ({ href, label }))} />
+          <NavMenu items={navFor(me).map(({ href, label }) => ({ href, label }))} />
         </aside>
         <main style={{ padding: 24, flex: 1, minWidth: 0, maxWidth: 1400 }}>{children}</main>
       </div>

@@ -1,12 +1,12 @@
 import { Card, Descriptions } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { ActionForm } from "@/components/action-form";
 import { Field, inputStyle } from "@/components/field";
 import { changePasswordAction } from "@/roles/actions";
 import { rm } from "@/roles/messages";
 
 export default async function AccountPage() {
-  const { me } = await requireCaller();
+  const { me } = await requirePage("/account");
   return (
     <Card title={rm.accountTitle} style={{ maxWidth: 560 }}>
       <Descriptions column={1} size="small">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { clock } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../reports/messages";
 import { AnalysisCharts } from "./analysis-charts";
 
@@ -16,7 +16,7 @@ export default async function AnalysisPage({
   const sp = await searchParams;
   const year = sp.year && /^\d{4}$/.test(sp.year) ? Number(sp.year) : Number(clock.today().slice(0, 4));
   const nodeId = sp.node && /^\d+$/.test(sp.node) ? Number(sp.node) : undefined;
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/analysis");
   let data;
   try {
     data = await caller.report.analysis({ year, ...(nodeId ? { nodeId } : {}) });

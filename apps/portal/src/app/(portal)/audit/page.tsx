@@ -1,5 +1,6 @@
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { AUDIT_ACTION_LABELS } from "@liangxin/api";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
@@ -10,14 +11,9 @@ import { formatChinaTime } from "@liangxin/domain";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const isDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
-const short = (v: unknown) => {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "string" ? v : JSON.stringify(v);
-  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
-};
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/audit");
   const sp = await searchParams;
   const username = str(sp.username);
   const action = str(sp.action);
@@ -40,12 +36,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <input name="username" defaultValue={username ?? ""} style={inputStyle} />
         </Field>
         <Field label={rm.action}>
-          <input
-            name="action"
-            defaultValue={action ?? ""}
-            style={inputStyle}
-            placeholder="login / user. / member.unmask"
-          />
+          <select name="action" defaultValue={action ?? ""} style={inputStyle}>
+            <option value="">{rm.all}</option>
+            {Object.entries(AUDIT_ACTION_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={rm.from}>
           <input name="from" type="date" defaultValue={from ?? ""} style={inputStyle} />
@@ -77,9 +75,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           key: a.id,
           at: formatChinaTime(a.at),
           username: a.username ?? "—",
-          action: a.action,
-          entity: `${a.entity}${a.entityId ? ` #${a.entityId}` : ""}`,
-          detail: [short(a.before), short(a.after)].filter(Boolean).join(" → "),
+          action: a.actionLabel,
+          entity: `${a.entityLabel}${a.entityId ? ` #${a.entityId}` : ""}`,
+          detail: a.detail,
         }))}
       />
     </Card>

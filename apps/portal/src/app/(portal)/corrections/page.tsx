@@ -1,15 +1,11 @@
-import Link from "next/link";
 import { Alert, Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
-import { ActionForm } from "@/components/action-form";
-import { DataTable } from "@/components/data-table";
-import { inputStyle } from "@/components/field";
-import { decideCorrectionAction } from "@/roles/actions";
+import { CorrectionsTable } from "@/roles/tables";
 import { rm } from "@/roles/messages";
 
 export default async function CorrectionsPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/corrections");
   const inbox = await orNotFound(caller.corrections.inbox());
   return (
     <Card title={rm.correctionsTitle}>
@@ -17,7 +13,7 @@ export default async function CorrectionsPage() {
       {inbox.canDecide ? null : (
         <Alert type="info" showIcon title={rm.readOnlyInbox} style={{ marginBottom: 12 }} />
       )}
-      <DataTable
+      <CorrectionsTable
         testId="corrections-table"
         columns={[
           { key: "host", title: rm.name },
@@ -30,26 +26,16 @@ export default async function CorrectionsPage() {
         ]}
         rows={inbox.rows.map((c) => ({
           key: c.id,
-          host: <Link href={`/hosts/${c.hostId}`}>{c.hostName}</Link>,
+          host: { link: `/hosts/${c.hostId}`, text: c.hostName },
           region: c.regionName,
           by: c.requestedBy,
           proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${c.payload.revenue ?? "—"},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
           current: `${rm.employees} ${c.current.employees ?? "—"},${rm.revenue} ${c.current.revenue ?? "—"},${rm.contactPhone} ${c.current.contactPhone ?? "—"}`,
           state: `${rm.states[c.state] ?? c.state}${c.reason ? `(${c.reason})` : ""}`,
           actions:
-            inbox.canDecide && c.state === "pending" ? (
-              <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-                <ActionForm action={decideCorrectionAction} submitLabel={rm.approve} inline>
-                  <input type="hidden" name="id" value={c.id} />
-                  <input type="hidden" name="decision" value="approve" />
-                </ActionForm>
-                <ActionForm action={decideCorrectionAction} submitLabel={rm.reject} inline danger>
-                  <input type="hidden" name="id" value={c.id} />
-                  <input type="hidden" name="decision" value="reject" />
-                  <input name="reason" placeholder={rm.reason} style={{ ...inputStyle, width: 140 }} />
-                </ActionForm>
-              </div>
-            ) : null,
+            inbox.canDecide && c.state === "pending"
+              ? { action: "decideCorrection" as const, id: c.id }
+              : null,
         }))}
       />
     </Card>

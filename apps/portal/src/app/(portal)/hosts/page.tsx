@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
@@ -14,7 +14,7 @@ import { ledgerMessages as lm } from "./messages";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function HostsPage({ searchParams }: { searchParams: Search }) {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/hosts");
   const sp = await searchParams;
   const filter = hostFilter(sp);
   const { q, kind, coverage } = filter;
@@ -91,12 +91,12 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
         ]}
         rows={data.rows.map((h) => ({
           key: h.id,
-          name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+          name: { link: `/hosts/${h.id}`, text: h.name },
           code: h.creditCode,
           kind: L.kind(h.kind),
           region: h.regionName,
           covering: h.coveringOrgName ?? rm.uncovered,
-          access: rm.accessLabels[h.access],
+          access: rm.accessLabels[h.access] ?? "—",
         }))}
       />
     </Card>

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { ImportPanel } from "@/components/import-panel";
 import { ioPageMessages as m } from "../../io-messages";
 
 export const metadata = { title: m.title };
 
 export default async function ImportPage() {
-  const { me } = await requireCaller();
+  const { me, caller } = await requirePage("/import");
   if (me.role !== "admin") notFound();
-  return <ImportPanel />;
+  return <ImportPanel canExportFullIds={await caller.io.canExportFullIds()} />;
 }

@@ -1,5 +1,5 @@
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../work/data-table";
 import { workMessages as m } from "../work/messages";
 
@@ -13,7 +13,7 @@ const COLORS: Record<string, string> = {
 };
 
 export default async function InboxPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/inbox");
   const items = await caller.work.inbox();
   return (
     <div>

@@ -22,6 +22,7 @@ import {
   validate,
   type Option,
 } from "@/components/form-kit";
+import { CellTable, type TableProps } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
 
 interface InstructorFields {
@@ -192,7 +193,7 @@ export function AssignForm({ instructorId, today }: { instructorId: number; toda
       submit={{ label: lx.assign, testId: "assign-submit", loading: start.isPending }}
     >
       <Form.Item name="hostId" label={lx.host} required>
-        <RecordPicker kind="host" testId="assign-host" />
+        <RecordPicker kind="host" editableOnly testId="assign-host" />
       </Form.Item>
       <DateItem name="startOn" label={lx.startOn} required testId="assign-start-on" />
     </FormCard>
@@ -232,5 +233,19 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
         </Button>
       </Form>
     </div>
+  );
+}
+
+// ───────────── the instructor's hosts, each assignment ended from its row ─────────────
+
+type AssignmentCell = { action: "endAssignment"; id: number; today: string };
+
+/** The hosts an instructor is assigned to; an editor ends an assignment from its row. */
+export function InstructorHostsTable(props: TableProps<AssignmentCell>) {
+  return (
+    <CellTable
+      {...props}
+      renderAction={(a: AssignmentCell) => <EndAssignment assignmentId={a.id} today={a.today} />}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 
 export default async function InstructorsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/instructors");
   const sp = await searchParams;
   const filter = instructorFilter(sp);
   const data = await orNotFound(
@@ -75,12 +75,12 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
         rows={data.rows.map((i) => ({
           key: i.id,
           number: i.number,
-          name: <Link href={`/instructors/${i.id}`}>{i.name}</Link>,
+          name: { link: `/instructors/${i.id}`, text: i.name },
           kind: L.instructorKind(i.kind),
           dispatch: i.dispatchName ?? "—",
           registered: i.registeredByName,
           hosts: i.activeHosts,
-          access: rm.accessLabels[i.access],
+          access: rm.accessLabels[i.access] ?? "—",
         }))}
       />
     </Card>

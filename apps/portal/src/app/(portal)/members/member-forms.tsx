@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Checkbox, Form, Input, Select, Space } from "antd";
+import type { FormInstance } from "antd";
 import {
   canTransition,
   GENDER_LABELS,
@@ -31,6 +32,7 @@ import {
   validate,
   type Option,
 } from "@/components/form-kit";
+import { CellTable, type TableProps } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
 
 interface PersonFields {
@@ -76,7 +78,71 @@ const personValues = (v: PersonFields) => ({
   pocket: (v.flags ?? []).includes("pocket"),
 });
 
-function PersonItems({ idRequired, workHost }: { idRequired: boolean; workHost?: Option | null }) {
+/**
+ * 工作单位: any host of the city may be a member's workplace. The picker offers the hosts the caller lists
+ * (for a branch secretary, those its organization covers); any other is found by its exact 统一社会信用代码,
+ * whose name is shown to confirm before it is chosen (each lookup is audited by the API).
+ */
+function WorkplaceItems({ form, initial }: { form: FormInstance; initial: Option | null }) {
+  const trpc = useTRPC();
+  const inputId = useId();
+  const [chosen, setChosen] = useState<Option | null>(initial);
+  const [code, setCode] = useState("");
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const lookup = useMutation(
+    trpc.hosts.lookup.mutationOptions({
+      onSuccess: (h, input) => {
+        setChosen({ id: h.id, name: h.name });
+        form.setFields([{ name: "workHostId", value: h.id, errors: [] }]);
+        setResult({ ok: true, text: lx.workHostFound(h.name, input.creditCode.trim().toUpperCase()) });
+      },
+      onError: (e) =>
+        setResult({ ok: false, text: e.data?.code === "NOT_FOUND" ? lx.workHostNotFound : e.message }),
+    }),
+  );
+  return (
+    <>
+      <Form.Item name="workHostId" label={lx.workHost} extra={lx.workHostHint}>
+        <RecordPicker kind="host" initial={chosen} testId="member-work-host" />
+      </Form.Item>
+      <Form.Item label={lx.workHostByCode} htmlFor={inputId}>
+        <Space.Compact>
+          <Input
+            id={inputId}
+            value={code}
+            maxLength={30}
+            style={{ width: 240 }}
+            onChange={(e) => setCode(e.target.value)}
+            onPressEnter={(e) => {
+              e.preventDefault();
+              lookup.mutate({ creditCode: code });
+            }}
+            data-testid="work-host-code"
+          />
+          <Button loading={lookup.isPending} onClick={() => lookup.mutate({ creditCode: code })}>
+            {lx.findHost}
+          </Button>
+        </Space.Compact>
+        <div
+          data-testid="work-host-lookup"
+          style={{ marginTop: 4, color: result ? (result.ok ? "#389e0d" : "#cf1322") : undefined }}
+        >
+          {result?.text ?? ""}
+        </div>
+      </Form.Item>
+    </>
+  );
+}
+
+function PersonItems({
+  idRequired,
+  workHost,
+  form,
+}: {
+  idRequired: boolean;
+  workHost?: Option | null;
+  form: FormInstance;
+}) {
   return (
     <>
       <Form.Item name="idNumber" label={lx.idNumber} required={idRequired}>
@@ -91,9 +157,7 @@ function PersonItems({ idRequired, workHost }: { idRequired: boolean; workHost?:
       <DateItem name="birthDate" label={lx.birthDate} />
       <DateItem name="joinedOn" label={lx.joinedOn} required testId="member-joined-on" />
       <DateItem name="fullOn" label={lx.fullOn} testId="member-full-on" />
-      <Form.Item name="workHostId" label={lx.workHost}>
-        <RecordPicker kind="host" initial={workHost ?? null} testId="member-work-host" />
-      </Form.Item>
+      <WorkplaceItems form={form} initial={workHost ?? null} />
       <DateItem name="workSince" label={lx.workSince} />
       <Form.Item name="jobCategory" label={lx.jobCategory}>
         <Select allowClear options={labelled(JOB_CATEGORY_LABELS)} style={{ width: 200 }} />
@@ -147,7 +211,7 @@ export function CreateMemberForm({ org }: { org: Option }) {
       <Form.Item name="orgId" label={lx.holdingOrg} required>
         <RecordPicker kind="org" grassrootsOnly initial={org} testId="member-org" />
       </Form.Item>
-      <PersonItems idRequired />
+      <PersonItems idRequired form={form} />
     </FormCard>
   );
 }
@@ -226,6 +290,7 @@ export function EditMemberForm({ member }: { member: EditableMember }) {
     >
       <PersonItems
         idRequired={false}
+        form={form}
         workHost={member.workHostId ? { id: member.workHostId, name: member.workHostName ?? "" } : null}
       />
     </FormCard>
@@ -419,4 +484,12 @@ export function DecideTransfer({ transferId }: { transferId: number }) {
       </Form>
     </div>
   );
+}
+
+// ───────────── the 接转 list, each received transfer decided from its row ─────────────
+
+type DecideCell = { action: "decideTransfer"; id: number };
+
+export function TransfersTable(props: TableProps<DecideCell>) {
+  return <CellTable {...props} renderAction={(a: DecideCell) => <DecideTransfer transferId={a.id} />} />;
 }

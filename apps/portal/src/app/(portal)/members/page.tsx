@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
 import { MEMBER_STATUS_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/members");
   const sp = await searchParams;
   const filter = memberFilter(sp);
   const data = await orNotFound(caller.members.list({ page: pageParam(sp.page), pageSize: 30, ...filter }));
@@ -72,11 +72,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         ]}
         rows={data.rows.map((m, i) => ({
           key: m.id ?? `counted-${i}`,
-          name: m.id ? (
-            <Link href={`/members/${m.id}`}>{m.name}</Link>
-          ) : (
-            <span data-counted="1">{m.name}</span>
-          ),
+          name: m.id ? { link: `/members/${m.id}`, text: m.name } : m.name,
           gender: L.gender(m.gender),
           id: m.idNumberMasked,
           org: m.access === "counted" ? rm.countedRow : (m.orgName ?? "—"),

@@ -1,18 +1,29 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { Form, Input, Select } from "antd";
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
   GRASSROOTS_CATEGORIES,
   MANAGEMENT_CATEGORIES,
   ORG_CATEGORY_LABELS,
 } from "@liangxin/domain";
-import { orgCreateInput, orgUpdateInput, reparentInput } from "@liangxin/api/schemas";
+import {
+  dualLinkEndInput,
+  dualLinkSetInput,
+  orgCreateInput,
+  orgUpdateInput,
+  reparentInput,
+  secretaryEndInput,
+  secretarySetInput,
+} from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
+  clearOnChange,
   DateItem,
+  Feedback,
   FormCard,
   labelled,
   RecordPicker,
@@ -247,5 +258,182 @@ export function ReparentForm({
         <Input.TextArea rows={2} style={{ width: 400 }} data-testid="reparent-reason" />
       </Form.Item>
     </FormCard>
+  );
+}
+
+// ───────────── 书记 (one at a time, a member of the organization; dated) ─────────────
+
+export function SecretaryForm({
+  org,
+  today,
+}: {
+  org: { id: number; secretaryTerm: { id: number; name: string; startOn: string } | null };
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const [form] = Form.useForm<{ memberId?: number | null; startOn?: string }>();
+  const fb = useSaveFeedback();
+  const set = useMutation(
+    trpc.records.secretary.set.mutationOptions(
+      fb.saved(lx.secretarySet, () => form.resetFields(["memberId"])),
+    ),
+  );
+  const term = org.secretaryTerm;
+  return (
+    <Card title={lx.secretary} data-testid="secretary-form">
+      <p data-testid="secretary-current">
+        {term ? lx.currentSecretary(term.name, term.startOn) : lx.noSecretary}
+      </p>
+      {term ? <EndTerm kind="secretary" id={term.id} today={today} /> : null}
+      <Feedback fb={fb} />
+      <Form
+        name="setSecretary"
+        form={form}
+        layout="vertical"
+        initialValues={{ startOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const input = validate(
+            form,
+            secretarySetInput,
+            { orgId: org.id, memberId: v.memberId ?? undefined, startOn: v.startOn ?? "" },
+            ["memberId", "startOn"],
+            "memberId",
+          );
+          if (input) set.mutate(input);
+        }}
+        style={{ maxWidth: 640 }}
+      >
+        <Form.Item name="memberId" label={lx.secretaryMember} required extra={lx.secretaryHint}>
+          <RecordPicker kind="member" orgId={org.id} testId="secretary-member" />
+        </Form.Item>
+        <DateItem name="startOn" label={lx.secretaryStartOn} required testId="secretary-start-on" />
+        <Button type="primary" htmlType="submit" loading={set.isPending} data-testid="secretary-submit">
+          {lx.appointSecretary}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** End a secretary's term or a dual-management link on a date (today by default). */
+function EndTerm({ kind, id, today }: { kind: "secretary" | "dualLink"; id: number; today: string }) {
+  const trpc = useTRPC();
+  const [form] = Form.useForm<{ endOn?: string }>();
+  const fb = useSaveFeedback();
+  const endSecretary = useMutation(trpc.records.secretary.end.mutationOptions(fb.saved(lx.ended)));
+  const endLink = useMutation(trpc.records.dualLink.end.mutationOptions(fb.saved(lx.ended)));
+  const pending = endSecretary.isPending || endLink.isPending;
+  return (
+    <div data-testid={`end-${kind}-${id}`} style={{ marginBottom: 12 }}>
+      <Feedback fb={fb} />
+      <Form
+        name={`end${kind}${id}`}
+        form={form}
+        layout="inline"
+        initialValues={{ endOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => {
+          const schema = kind === "secretary" ? secretaryEndInput : dualLinkEndInput;
+          const input = validate(form, schema, { id, endOn: v.endOn ?? "" }, ["endOn"], "endOn");
+          if (!input) return;
+          if (kind === "secretary") endSecretary.mutate(input);
+          else endLink.mutate(input);
+        }}
+      >
+        <Form.Item name="endOn" label={lx.endOn}>
+          <Input placeholder={lx.dateHint} style={{ width: 130 }} />
+        </Form.Item>
+        <Button danger htmlType="submit" loading={pending}>
+          {kind === "secretary" ? lx.endSecretary : lx.endDualLink}
+        </Button>
+      </Form>
+    </div>
+  );
+}
+
+// ───────────── 双重管理 (a horizontal link to a regional organization, by its 组织代码) ─────────────
+
+export function DualLinkForm({
+  org,
+  today,
+}: {
+  org: {
+    id: number;
+    dualLinks: { id: number; orgId: number; orgName: string; regionalOrgName: string; startOn: string }[];
+  };
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ regionalCode?: string; startOn?: string }>();
+  const fb = useSaveFeedback();
+  const [looking, setLooking] = useState(false);
+  const set = useMutation(
+    trpc.records.dualLink.set.mutationOptions({
+      ...fb.saved(lx.dualLinkSet, () => form.resetFields(["regionalCode"])),
+      onError: (e) => fb.fail({ message: e.data?.code === "NOT_FOUND" ? lx.regionalNotFound : e.message }),
+    }),
+  );
+  async function submit(v: { regionalCode?: string; startOn?: string }) {
+    fb.clear();
+    const code = v.regionalCode?.trim();
+    if (!code) {
+      form.setFields([{ name: "regionalCode", errors: [lx.regionalCodeRequired] }]);
+      return;
+    }
+    let regionalOrgId: number;
+    setLooking(true);
+    try {
+      regionalOrgId = (await queryClient.fetchQuery(trpc.orgs.lookup.queryOptions({ code }))).id;
+    } catch {
+      form.setFields([{ name: "regionalCode", errors: [lx.regionalNotFound] }]);
+      return;
+    } finally {
+      setLooking(false);
+    }
+    const input = validate(
+      form,
+      dualLinkSetInput,
+      { orgId: org.id, regionalOrgId, startOn: v.startOn ?? "" },
+      ["regionalCode", "startOn"],
+      "regionalCode",
+      { regionalOrgId: "regionalCode" },
+    );
+    if (input) set.mutate(input);
+  }
+  return (
+    <Card title={lx.dualLinks} data-testid="dual-link-form">
+      {org.dualLinks.length === 0 ? <p>{lx.noDualLinks}</p> : null}
+      {org.dualLinks.map((d) => (
+        <div key={d.id} data-testid="dual-link">
+          <p style={{ marginBottom: 4 }}>{lx.dualLinkLine(d.orgName, d.regionalOrgName, d.startOn)}</p>
+          {d.orgId === org.id ? <EndTerm kind="dualLink" id={d.id} today={today} /> : null}
+        </div>
+      ))}
+      <Feedback fb={fb} />
+      <Form
+        name="setDualLink"
+        form={form}
+        layout="vertical"
+        initialValues={{ startOn: today }}
+        onValuesChange={clearOnChange(form)}
+        onFinish={(v) => void submit(v)}
+        style={{ maxWidth: 640 }}
+      >
+        <Form.Item name="regionalCode" label={lx.regionalCode} required extra={lx.regionalHint}>
+          <Input style={{ width: 240 }} data-testid="dual-link-code" />
+        </Form.Item>
+        <DateItem name="startOn" label={lx.startOn} required testId="dual-link-start-on" />
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={looking || set.isPending}
+          data-testid="dual-link-submit"
+        >
+          {lx.setDualLink}
+        </Button>
+      </Form>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
 import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, orgFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 
 export default async function OrgsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/orgs");
   const sp = await searchParams;
   const filter = orgFilter(sp);
   const [data, refs] = await Promise.all([
@@ -75,7 +75,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           rows={data.rows.map((o) => ({
             key: o.id,
             code: o.code,
-            name: <Link href={`/orgs/${o.id}`}>{o.name}</Link>,
+            name: { link: `/orgs/${o.id}`, text: o.name },
             category: L.category(o.category),
             mode: L.mode(o.formationMode),
             parent: o.parentName ?? "—",
@@ -96,7 +96,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           ]}
           rows={refs.map((o) => ({
             key: o.id,
-            name: <Link href={`/orgs/${o.id}`}>{o.name}</Link>,
+            name: { link: `/orgs/${o.id}`, text: o.name },
             mode: L.mode(o.formationMode),
             secretary: o.secretaryName ?? "—",
             reason: o.reason === "covers" ? rm.reasonCovers : rm.reasonDual,

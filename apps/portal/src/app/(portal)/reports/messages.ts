@@ -1,5 +1,15 @@
+import { RULE_NAMES } from "@liangxin/domain";
+
+/** The checks of the report's own workflow, beside the domain's rules. */
+const REPORT_CHECK_NAMES: Readonly<Record<string, string>> = {
+  CHILD_NOT_APPROVED: "下级单位年报尚未审核通过",
+};
+
 /** Strings of the year-end report pages that a user reads. */
 export const reportPageMessages = {
+  /** The Chinese name of a check, by its code (the code itself is for programs, never shown). */
+  checkName: (code: string) =>
+    (RULE_NAMES as Readonly<Record<string, string>>)[code] ?? REPORT_CHECK_NAMES[code] ?? "其他警告",
   navReports: "党内统计年报",
   navAnalysis: "统计分析",
   title: (name: string, year: number) => `${name} ${year}年党内统计年报`,
@@ -36,7 +46,7 @@ export const reportPageMessages = {
   submitTitle: "上报年报",
   submitButton: "上报",
   submitHint: "校核有错误时不能上报;每类警告须填写书面说明,随年报一并上报。",
-  explanationLabel: (code: string) => `说明(${code})`,
+  explanationLabel: (name: string) => `说明(${name})`,
   explanationRequired: "请填写说明",
   returnButton: "退回",
   returnTitle: "退回年报",

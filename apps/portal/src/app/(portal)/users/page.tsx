@@ -1,11 +1,11 @@
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, str } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
-import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
-import { createUserAction, userAction } from "@/roles/actions";
+import { createUserAction } from "@/roles/actions";
+import { UsersTable } from "@/roles/tables";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { formatChinaTime } from "@liangxin/domain";
@@ -15,7 +15,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const fmtTime = (iso: string) => formatChinaTime(iso);
 
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/users");
   const sp = await searchParams;
   const q = str(sp.q);
   const [data, targets] = await Promise.all([
@@ -34,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           </button>
         </form>
         <Pager base="/users" params={{ q }} page={data.page} pageSize={data.pageSize} total={data.total} />
-        <DataTable
+        <UsersTable
           testId="users-table"
           columns={[
             { key: "username", title: rm.username },
@@ -50,44 +50,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             displayName: u.displayName,
             role: u.roleLabel,
             boundTo: u.boundTo,
-            state: (
-              <span data-testid={`user-state-${u.username}`}>
-                {u.disabled ? rm.disabled : rm.active}
-                {u.lockedUntil ? `;${rm.lockedUntil} ${fmtTime(u.lockedUntil)}` : ""}
-              </span>
-            ),
-            actions: u.isSelf ? null : (
-              <div
-                style={{ display: "flex", gap: 8, flexWrap: "wrap" }}
-                data-testid={`user-actions-${u.username}`}
-              >
-                {u.lockedUntil ? (
-                  <ActionForm action={userAction} submitLabel={rm.unlock} inline>
-                    <input type="hidden" name="id" value={u.id} />
-                    <input type="hidden" name="op" value="unlock" />
-                  </ActionForm>
-                ) : null}
-                <ActionForm
-                  action={userAction}
-                  submitLabel={u.disabled ? rm.enable : rm.disable}
-                  inline
-                  danger={!u.disabled}
-                >
-                  <input type="hidden" name="id" value={u.id} />
-                  <input type="hidden" name="op" value={u.disabled ? "enable" : "disable"} />
-                </ActionForm>
-                <ActionForm action={userAction} submitLabel={rm.resetPassword} inline>
-                  <input type="hidden" name="id" value={u.id} />
-                  <input type="hidden" name="op" value="reset" />
-                  <input
-                    name="password"
-                    type="password"
-                    placeholder={rm.newPassword}
-                    style={{ ...inputStyle, width: 140 }}
-                  />
-                </ActionForm>
-              </div>
-            ),
+            state: {
+              text: `${u.disabled ? rm.disabled : rm.active}${u.lockedUntil ? `;${rm.lockedUntil} ${fmtTime(u.lockedUntil)}` : ""}`,
+              testId: `user-state-${u.username}`,
+            },
+            actions: u.isSelf
+              ? null
+              : {
+                  action: "user" as const,
+                  id: u.id,
+                  username: u.username,
+                  disabled: u.disabled,
+                  locked: u.lockedUntil !== null,
+                },
           }))}
         />
       </Card>

@@ -1,16 +1,17 @@
 "use client";
 
-import type { ReactNode } from "react";
-import Link from "next/link";
-import { Table, Tag } from "antd";
 import type { ApplicantStage } from "@liangxin/domain";
+import {
+  CellTable,
+  type Cell as BaseCell,
+  type Column,
+  type Row as BaseRow,
+  type TableProps,
+} from "@/components/data-table";
 import { AdvanceButton, ConfirmFullButton, EndAssignmentButton, ResolveButton } from "./forms";
 import { workMessages as m } from "./messages";
 
-export interface Column {
-  key: string;
-  title: string;
-}
+export type { Column };
 
 /** A small action in a cell, rendered by the client (no function crosses from server to client). */
 export type ActionCell =
@@ -19,32 +20,10 @@ export type ActionCell =
   | { action: "advance"; id: number; stage: ApplicantStage; today: string }
   | { action: "confirmFull"; id: number; today: string };
 
-/** What a server page may put in a cell: plain data only. */
-export type Cell =
-  | string
-  | number
-  | null
-  | { link: string; text: string }
-  | { tag: string; color?: string }
-  | ActionCell
-  | { items: Cell[] };
+export type Cell = BaseCell<ActionCell>;
+export type Row = BaseRow<ActionCell>;
 
-export type Row = { key: string | number } & Record<string, Cell>;
-
-function renderCell(cell: Cell): ReactNode {
-  if (cell === null || typeof cell === "string" || typeof cell === "number") return cell;
-  if ("link" in cell) return <Link href={cell.link}>{cell.text}</Link>;
-  if ("tag" in cell) return <Tag color={cell.color}>{cell.tag}</Tag>;
-  if ("items" in cell)
-    return (
-      <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
-        {cell.items.map((c, i) => (
-          <div key={i} style={{ display: "flex", gap: 8, alignItems: "center" }}>
-            {renderCell(c)}
-          </div>
-        ))}
-      </div>
-    );
+function renderAction(cell: ActionCell) {
   switch (cell.action) {
     case "endAssignment":
       return <EndAssignmentButton assignmentId={cell.id} today={cell.today} />;
@@ -57,31 +36,7 @@ function renderCell(cell: Cell): ReactNode {
   }
 }
 
-/** A server-rendered list: the page passes plain columns and cells. */
-export function DataTable({
-  columns,
-  rows,
-  testId,
-  pageSize = 20,
-}: {
-  columns: readonly Column[];
-  rows: readonly Row[];
-  testId?: string;
-  pageSize?: number;
-}) {
-  return (
-    <Table<Row>
-      data-testid={testId}
-      rowKey="key"
-      size="small"
-      locale={{ emptyText: m.none }}
-      pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false } : false}
-      dataSource={[...rows]}
-      columns={columns.map((c) => ({
-        key: c.key,
-        title: c.title,
-        render: (_: unknown, row: Row) => renderCell(row[c.key] ?? null),
-      }))}
-    />
-  );
+/** A server-rendered list of the daily work: plain cells and the work's actions, 20 rows a page. */
+export function DataTable({ pageSize = 20, ...props }: TableProps<ActionCell>) {
+  return <CellTable {...props} pageSize={pageSize} emptyText={m.none} renderAction={renderAction} />;
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../../reports/messages";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function DrillPage({
   const nodeId = int(sp.node);
   const year = int(sp.year);
   if (!nodeId || !year || !sp.key) notFound();
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/analysis");
   let d;
   try {
     d = await caller.report.drill({ nodeId, year, key: sp.key, rowOrgId: int(sp.row) ?? null });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
@@ -11,7 +11,7 @@ import { rm } from "@/roles/messages";
 import { EditHostForm, SetCoverageForm } from "../ledger-forms";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/hosts");
   const host = await orNotFound(caller.hosts.get({ id: idParam((await params).id) }));
   const figures = (
     <DataTable

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Alert, Card } from "antd";
 import { notFound } from "next/navigation";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { CreateHostForm } from "../ledger-forms";
 import { ledgerMessages as m } from "../messages";
 
 /** 新增两新组织: administrators with a territory (a host is created in one of its townships). */
 export default async function NewHostPage() {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/hosts");
   if (me.role !== "admin") notFound();
   const opts = await orNotFound(caller.hosts.formOptions());
   if (opts.townships.length === 0)

@@ -1,15 +1,13 @@
-import Link from "next/link";
 import { Card, Descriptions } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
-import { DataTable } from "@/components/data-table";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
-import { AssignForm, EditInstructorForm, EndAssignment } from "../instructor-forms";
+import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller, me } = await requireCaller();
+  const { caller, me } = await requirePage("/instructors");
   const i = await orNotFound(caller.instructors.get({ id: idParam((await params).id) }));
   const editor = i.access === "edit" && me.role === "admin";
   const today = editor ? (await caller.work.context()).today : "";
@@ -27,7 +25,7 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
             <span data-testid="instructor-active-hosts">{i.activeHosts}</span>
           </Descriptions.Item>
         </Descriptions>
-        <DataTable
+        <InstructorHostsTable
           testId="instructor-hosts"
           columns={[
             { key: "name", title: rm.name },
@@ -37,10 +35,10 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
           ]}
           rows={i.hosts.map((h) => ({
             key: h.assignmentId,
-            name: <Link href={`/hosts/${h.id}`}>{h.name}</Link>,
+            name: { link: `/hosts/${h.id}`, text: h.name },
             region: h.regionName,
             since: h.startOn,
-            ...(editor ? { end: <EndAssignment assignmentId={h.assignmentId} today={today} /> } : {}),
+            ...(editor ? { end: { action: "endAssignment" as const, id: h.assignmentId, today } } : {}),
           }))}
         />
         {i.otherHosts > 0 ? (

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { lx } from "@/app/ledger-messages";
 import { CreateInstructorForm } from "../instructor-forms";
 
 /** 新增指导员: administrators (the management node keeps the record). */
 export default async function NewInstructorPage() {
-  const { me } = await requireCaller();
+  const { me } = await requirePage("/instructors");
   if (me.role !== "admin") notFound();
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 12 }}>

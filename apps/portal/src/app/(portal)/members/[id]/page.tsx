@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound, str } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
@@ -17,7 +17,7 @@ export default async function MemberPage({
   params: Promise<{ id: string }>;
   searchParams: Search;
 }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/members");
   const id = idParam((await params).id);
   const m = await orNotFound(caller.members.get({ id }));
   const { today } = await caller.work.context();

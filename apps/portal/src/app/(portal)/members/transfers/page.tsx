@@ -1,19 +1,18 @@
 import Link from "next/link";
 import { Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
-import { DataTable } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
-import { DecideTransfer } from "../member-forms";
+import { TransfersTable } from "../member-forms";
 
 /** 组织关系接转: received by the subtree (to accept or return with a reason) and sent from it. */
 export default async function TransfersPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/members");
   const rows = await orNotFound(caller.members.transfers());
   return (
     <Card title={lx.transferList} extra={<Link href="/members">{lx.back}</Link>}>
       {rows.length === 0 ? <p>{lx.noTransfers}</p> : null}
-      <DataTable
+      <TransfersTable
         testId="transfers-table"
         columns={[
           { key: "direction", title: lx.direction },
@@ -28,17 +27,15 @@ export default async function TransfersPage() {
         rows={rows.map((t) => ({
           key: t.id,
           direction: t.direction === "in" ? lx.transferIn : lx.transferOut,
-          member: t.memberId ? <Link href={`/members/${t.memberId}`}>{t.memberName}</Link> : t.memberName,
+          member: t.memberId ? { link: `/members/${t.memberId}`, text: t.memberName } : t.memberName,
           from: t.fromName ?? "—",
           to: t.toName ?? "—",
           requestedOn: t.requestedOn,
           effectiveOn: t.effectiveOn,
           state: lx.transferStates[t.state] ?? t.state,
-          decision: t.canDecide ? (
-            <DecideTransfer transferId={t.id} />
-          ) : (
-            [t.decidedOn, t.decisionReason].filter(Boolean).join(" ") || "—"
-          ),
+          decision: t.canDecide
+            ? { action: "decideTransfer" as const, id: t.id }
+            : [t.decidedOn, t.decisionReason].filter(Boolean).join(" ") || "—",
         }))}
       />
     </Card>

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Alert, Button, Card, Descriptions } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { idParam, orNotFound } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
-import { EditOrgForm, ReparentForm } from "../org-forms";
+import { DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms";
 import { OrgActivityCards } from "@/roles/org-activity";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
@@ -31,7 +31,7 @@ function treeOf(
 }
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/orgs");
   const org = await orNotFound(caller.orgs.get({ id: idParam((await params).id) }));
   const today = org.access === "edit" ? (await caller.work.context()).today : "";
   const header = (
@@ -106,6 +106,8 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
       </Card>
       <EditOrgForm org={org} />
       {org.parentId !== null && org.ancestors.length > 0 ? <ReparentForm org={org} today={today} /> : null}
+      {GRASSROOTS.has(org.category) ? <SecretaryForm org={org} today={today} /> : null}
+      {GRASSROOTS.has(org.category) ? <DualLinkForm org={org} today={today} /> : null}
       {org.reparentings.length ? (
         <Card title={lx.reparentings}>
           <DataTable
@@ -137,7 +139,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
             ]}
             rows={org.children.map((c) => ({
               key: c.id,
-              name: <Link href={`/orgs/${c.id}`}>{c.name}</Link>,
+              name: { link: `/orgs/${c.id}`, text: c.name },
               category: L.category(c.category),
             }))}
           />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert, Card } from "antd";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { orNotFound, str } from "@/server/guard";
 import { lx } from "@/app/ledger-messages";
 import { CreateOrgForm } from "../org-forms";
@@ -10,7 +10,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** 新增下级党组织 under `?parent=` (an organization of the caller's subtree; else the 404 page). */
 export default async function NewOrgPage({ searchParams }: { searchParams: Search }) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/orgs");
   const raw = str((await searchParams).parent);
   // Without a superior named: the caller's own node (the list's first area); the owner has none (404).
   const parentId = raw

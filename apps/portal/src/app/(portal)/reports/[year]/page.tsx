@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { REPORT_COLUMN_GROUPS, REPORT_COLUMNS, formatRateChange, indicatorValue } from "@liangxin/db";
 import type { Indicators } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../messages";
 import { ReportActions } from "./report-actions";
 import { PrintButton } from "./print-button";
@@ -37,7 +37,7 @@ function fmt(v: number | null, rate: boolean): string {
 }
 
 async function load(year: number, nodeId: number | undefined) {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/reports");
   try {
     const ref = nodeId ? { nodeId } : {};
     const view = await caller.report.get({ ...ref, year });
@@ -248,7 +248,7 @@ export default async function ReportPage({
           <ul>
             {Object.entries(view.submission.explanations).map(([code, text]) => (
               <li key={code}>
-                {code}:{text}
+                {m.checkName(code)}:{text}
               </li>
             ))}
           </ul>
@@ -265,7 +265,7 @@ export default async function ReportPage({
           hasErrors={view.checks.some((c) => c.level === "error")}
           warnings={[
             ...new Map(view.checks.filter((c) => c.level === "warning").map((c) => [c.code, c.message])),
-          ].map(([code, message]) => ({ code, message }))}
+          ].map(([code, message]) => ({ code, name: m.checkName(code), message }))}
         />
       </div>
 

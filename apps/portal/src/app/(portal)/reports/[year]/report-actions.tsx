@@ -15,7 +15,7 @@ interface Props {
   submissionId: number | null;
   version: number | null;
   hasErrors: boolean;
-  warnings: { code: string; message: string }[];
+  warnings: { code: string; name: string; message: string }[];
 }
 
 /** Submit (with a written explanation per warning), return with a reason, approve. */
@@ -61,7 +61,7 @@ export function ReportActions(props: Props) {
             <Form.Item
               key={w.code}
               name={w.code}
-              label={`${m.explanationLabel(w.code)}:${w.message}`}
+              label={`${m.explanationLabel(w.name)}:${w.message}`}
               rules={[{ required: true, whitespace: true, message: m.explanationRequired }]}
             >
               <Input.TextArea rows={2} data-testid={`explanation-${w.code}`} />

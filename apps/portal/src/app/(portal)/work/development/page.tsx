@@ -1,12 +1,12 @@
 import { Card } from "antd";
 import { APPLICANT_STAGE_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { ApplicantForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function DevelopmentPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/development");
   const ctx = await caller.work.context();
   const [applicants, due, orgs] = await Promise.all([
     caller.work.development.applicants(),

@@ -1,12 +1,12 @@
 import { Card } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { ElectionForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 type ElectionRows = Awaited<
-  ReturnType<Awaited<ReturnType<typeof requireCaller>>["caller"]["work"]["elections"]["board"]>
+  ReturnType<Awaited<ReturnType<typeof requirePage>>["caller"]["work"]["elections"]["board"]>
 >["rows"];
 
 function rows(list: ElectionRows) {
@@ -31,7 +31,7 @@ const COLUMNS = [
 ];
 
 export default async function ElectionsPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/elections");
   const ctx = await caller.work.context();
   const [board, orgs] = await Promise.all([caller.work.elections.board(), caller.work.orgs()]);
   return (

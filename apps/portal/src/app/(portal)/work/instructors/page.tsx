@@ -1,12 +1,12 @@
 import { Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { AssignForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function InstructorsPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/instructors");
   const ctx = await caller.work.context();
   const view = await caller.work.instructors.dispatch();
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Space, Tag } from "antd";
 import { MEETING_KIND_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { MeetingForm } from "../forms";
 import { workMessages as m } from "../messages";
@@ -16,7 +16,7 @@ const PERIODS = [
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const sp = await searchParams;
   const period = PERIODS.find(([key]) => key === sp.period)?.[0] ?? "ytd";
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/meetings");
   const ctx = await caller.work.context();
   const [board, orgs, recent] = await Promise.all([
     caller.work.meetings.compliance({ period }),

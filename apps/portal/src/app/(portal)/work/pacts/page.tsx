@@ -1,12 +1,12 @@
 import { Card } from "antd";
 import { PACT_KIND_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { PactForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function PactsPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/pacts");
   const ctx = await caller.work.context();
   const [pacts, orgs] = await Promise.all([caller.work.pacts.list(), caller.work.orgs()]);
   return (

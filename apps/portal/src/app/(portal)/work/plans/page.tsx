@@ -1,12 +1,12 @@
 import { Alert, Card, Col, Row, Statistic } from "antd";
 import { addDays } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { CreatePlanForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function PlansPage() {
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/plans");
   const ctx = await caller.work.context();
   if (!ctx.hasTerritory) return <Alert type="info" showIcon title={m.noTerritory} />;
   const board = await caller.work.plans.board();

@@ -1,13 +1,13 @@
 import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { DataTable } from "../data-table";
 import { RatingForm, RectificationForm } from "../forms";
 import { workMessages as m } from "../messages";
 
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const sp = await searchParams;
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/ratings");
   const ctx = await caller.work.context();
   const thisYear = Number(ctx.today.slice(0, 4));
   const y = Number(sp.year);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Descriptions, Tag } from "antd";
 import { DataTable } from "../../data-table";
-import { requireCaller } from "@/server/caller";
+import { requirePage } from "@/server/caller";
 import { FoundOrgForm, PlanNoteForm } from "../../forms";
 import { workMessages as m } from "../../messages";
 
@@ -10,7 +10,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const planId = Number(id);
   if (!Number.isInteger(planId) || planId <= 0) notFound();
-  const { caller } = await requireCaller();
+  const { caller } = await requirePage("/work/plans");
   const ctx = await caller.work.context();
   const plan = await caller.work.plans.get({ id: planId }).catch(() => null);
   if (!plan) notFound();

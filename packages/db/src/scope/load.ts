@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "./client.ts";
-import { hosts, orgs, regions, users } from "./schema.ts";
+import type { Db } from "../client.ts";
+import { hosts, orgs, regions, users } from "../schema.ts";
 
 export type Role = "admin" | "secretary" | "owner";
 

@@ -1,0 +1,46 @@
+/**
+ * Without a caller. The operator's command line runs as the system and sees the whole city; these
+ * functions are named `unsafe…` so that a reader notices, and the API cannot import them (ESLint).
+ */
+import type { Db } from "../client.ts";
+import type { Scope } from "./load.ts";
+
+export const unsafeMessages = {
+  noRootNode: "数据库中没有市级两新工委(最上级管理单位),请先载入数据",
+} as const;
+
+/** The city's top node as an administrator's scope: everything (the command line, as the system). */
+export function unsafeSystemScope(db: Db): Scope {
+  const root = db.$client
+    .prepare(
+      `select id, code, name, category, path, region_id as regionId from orgs
+       where parent_id is null and category = 'cityCommittee' order by id limit 1`,
+    )
+    .get() as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
+  if (!root) throw new Error(unsafeMessages.noRootNode);
+  const region =
+    root.regionId === null
+      ? null
+      : ((db.$client
+          .prepare("select id, code, name, level, path from regions where id = ?")
+          .get(root.regionId) as Scope["region"]) ?? null);
+  const { regionId: _r, ...org } = root;
+  return { userId: 0, username: "system", displayName: "系统", role: "admin", org, region, host: null };
+}
+
+/** The scope of the management node with this 组织代码 (the whole city when none is given), as the system. */
+export function unsafeNodeScope(db: Db, code?: string | null): Scope | null {
+  if (!code) return unsafeSystemScope(db);
+  const org = db.$client
+    .prepare("select id, code, name, category, path, region_id as regionId from orgs where code = ?")
+    .get(code) as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
+  if (!org) return null;
+  const region =
+    org.regionId === null
+      ? null
+      : ((db.$client
+          .prepare("select id, code, name, level, path from regions where id = ?")
+          .get(org.regionId) as Scope["region"]) ?? null);
+  const { regionId: _r, ...rest } = org;
+  return { userId: 0, username: "system", displayName: "系统", role: "admin", org: rest, region, host: null };
+}
