@@ -12,6 +12,7 @@ import { createLogger, newRequestId, runInRequest, setLogger } from "@liangxin/r
 import { appRouter, createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 import { logProcedureError } from "../src/log.ts";
+import { userMessage } from "../src/user-message.ts";
 
 const TOKEN = "fault-drill-0123456789";
 const ID = withCitizenIdCheckChar("11010519491231002");
@@ -54,6 +55,23 @@ describe("logging a procedure's error", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ level: 50, procedure: "hosts.list", code: "INTERNAL_SERVER_ERROR" });
     expect((mine[0]!.err as { stack: string }).stack).toContain("故障演练");
+  });
+
+  it("a server action's message for an internal error ends with the same error number", async () => {
+    const { requestId, result } = inRequest(async () => {
+      try {
+        await createCaller(createContext({ db, userId: null })).hosts.list({
+          page: 1,
+          pageSize: 20,
+          q: TOKEN,
+        });
+        return "no error";
+      } catch (e) {
+        return userMessage(e, "hosts.list");
+      }
+    });
+    expect(await result).toBe(`服务器内部错误,请稍后再试(错误编号 ${requestId})`);
+    expect(lines.filter((l) => l.requestId === requestId && l.level === 50)).toHaveLength(1);
   });
 
   it("over HTTP: the message ends with the error number, and the input is logged scrubbed", async () => {
