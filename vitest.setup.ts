@@ -9,3 +9,5 @@ import { TEST_NOW } from "./test-calendar.ts";
 setClock(runningClock(TEST_NOW));
 // Processes a test starts (the command line, import workers) read the same pinned clock.
 process.env.LIANGXIN_NOW ??= TEST_NOW;
+// Tests that follow a log line install their own logger; the rest run quietly.
+process.env.LOG_LEVEL ??= "silent";

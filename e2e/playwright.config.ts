@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { freePortSync, newInstanceToken, ownHealthURL } from "../scripts/own-server.mjs";
 import { E2E_NOW } from "./tests/clock";
@@ -6,6 +8,16 @@ import { E2E_NOW } from "./tests/clock";
 // this file again and inherit the runner's environment, so they see the same values.
 process.env.E2E_PORT ??= String(freePortSync());
 process.env.E2E_INSTANCE ??= newInstanceToken();
+// A procedure whose input contains this text fails (errors.spec.ts follows it to the log).
+process.env.E2E_FAULT_TOKEN ??= `fault-${newInstanceToken()}`;
+// Every server this run starts writes its log here (zz-logs.spec.ts scans them all at the end): a directory
+// of this run only, so that no log of an earlier or a concurrent run is scanned or mistaken for this one's.
+process.env.E2E_LOG_DIR ??= path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  ".tmp",
+  "logs",
+  `run-${process.env.E2E_INSTANCE}`,
+);
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
@@ -41,7 +53,9 @@ export default defineConfig({
     env: {
       LIANGXIN_NOW: E2E_NOW,
       LIANGXIN_INSTANCE: process.env.E2E_INSTANCE,
+      LIANGXIN_FAULT_TOKEN: process.env.E2E_FAULT_TOKEN,
       E2E_PORT: process.env.E2E_PORT,
+      E2E_LOG_DIR: process.env.E2E_LOG_DIR,
     },
     // Answers 200 only from the server started with this run's token.
     url: ownHealthURL(baseURL, process.env.E2E_INSTANCE),

@@ -1,11 +1,14 @@
 // Serve the built portal for the end-to-end tests on its own throwaway database with the demo city, on the
 // free port and with the instance token that playwright.config.ts chose (E2E_PORT, LIANGXIN_INSTANCE), and
-// with the clock pinned (LIANGXIN_NOW): the CLI seeds the demo for the pinned day.
+// with the clock pinned (LIANGXIN_NOW): the CLI seeds the demo for the pinned day. The portal's log goes to
+// portal.log in the run's log directory (E2E_LOG_DIR, the specs read it); LIANGXIN_FAULT_TOKEN lets a spec
+// make a procedure fail.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { openServerLog } from "../scripts/own-server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -27,17 +30,21 @@ for (const args of [["migrate"], ["seed", "--demo"]]) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const port = process.env.E2E_PORT;
-if (!port || !process.env.LIANGXIN_INSTANCE || !process.env.LIANGXIN_NOW) {
-  console.error("server.mjs: E2E_PORT, LIANGXIN_INSTANCE and LIANGXIN_NOW come from playwright.config.ts");
+const logDir = process.env.E2E_LOG_DIR;
+if (!port || !process.env.LIANGXIN_INSTANCE || !process.env.LIANGXIN_NOW || !logDir) {
+  console.error(
+    "server.mjs: E2E_PORT, LIANGXIN_INSTANCE, LIANGXIN_NOW and E2E_LOG_DIR come from playwright.config.ts",
+  );
   process.exit(2);
 }
+const log = openServerLog(logDir, "portal");
 const server = spawn(
   path.join(root, "node_modules", ".bin", "next"),
   ["start", "-H", "127.0.0.1", "-p", port],
   {
     cwd: path.join(root, "apps", "portal"),
     env,
-    stdio: "inherit",
+    stdio: ["ignore", log.fd, log.fd],
     detached: true,
   },
 );

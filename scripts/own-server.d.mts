@@ -8,3 +8,5 @@ export declare function waitForOwnServer(
   token: string,
   opts?: { timeoutMs?: number; exited?: () => boolean | string | null | undefined },
 ): Promise<void>;
+export declare const SERVER_LOG_INDEX: "servers.txt";
+export declare function openServerLog(dir: string, name: string): { file: string; fd: number };

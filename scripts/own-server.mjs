@@ -5,7 +5,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 
 export const HOST = "127.0.0.1";
 
@@ -65,4 +67,21 @@ export async function waitForOwnServer(baseURL, token, { timeoutMs = 120_000, ex
       throw new Error(`the server did not answer on ${baseURL} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The list of every server log file a test run wrote, one path a line, beside the logs. */
+export const SERVER_LOG_INDEX = "servers.txt";
+
+/**
+ * Open the log file of a server a test is about to start (in `dir`, named `name`.log) and note it in the
+ * run's index, so that a later test can check every server's log. Returns the file and a descriptor to hand
+ * to the child as its standard output and error: the child writes there itself, so a log survives the
+ * death of the test runner or a SIGKILL of the server.
+ */
+export function openServerLog(dir, name) {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.log`);
+  const fd = openSync(file, "a");
+  appendFileSync(path.join(dir, SERVER_LOG_INDEX), `${file}\n`);
+  return { file, fd };
 }

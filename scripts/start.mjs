@@ -24,6 +24,7 @@ function authSecret() {
 
 const env = {
   ...process.env,
+  PORT: port,
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -41,12 +42,14 @@ function run(label, cmd, args, cwd = root) {
 }
 
 const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
+// A bad PORT, DATABASE_URL or any other variable stops the start here, before anything is migrated or built.
+run("检查配置", process.execPath, [cli, "config", "--portal"]);
 run("迁移数据库", process.execPath, [cli, "migrate"]);
 run("检查演示数据(仅在空数据库中载入)", process.execPath, [cli, "seed", "--demo", "--if-empty"]);
 run("构建门户", bin("turbo"), ["run", "build", "--filter=@liangxin/portal", "--output-logs=errors-only"]);
 run("演示账号", process.execPath, [cli, "demo-accounts"]);
 
-console.log(`\n▶ 启动门户:http://127.0.0.1:${port}\n`);
+console.log(`\n▶ 启动门户:http://127.0.0.1:${port}(日志为 JSON 行;更易读:npm start | npx pino-pretty)\n`);
 const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], {
   cwd: path.join(root, "apps", "portal"),
   env,

@@ -30,8 +30,15 @@ const securityHeaders = [
 ];
 
 const config: NextConfig = {
-  transpilePackages: ["@liangxin/api", "@liangxin/db", "@liangxin/domain", "@liangxin/io"],
-  serverExternalPackages: ["better-sqlite3"],
+  transpilePackages: [
+    "@liangxin/api",
+    "@liangxin/db",
+    "@liangxin/domain",
+    "@liangxin/io",
+    "@liangxin/runtime",
+  ],
+  // pino and pino-pretty are on Next.js's own list of server-external packages too.
+  serverExternalPackages: ["better-sqlite3", "pino", "pino-pretty"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

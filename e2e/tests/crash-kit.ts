@@ -5,20 +5,28 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, request, type APIRequestContext } from "@playwright/test";
-import { freePortSync, newInstanceToken, waitForOwnServer } from "../../scripts/own-server.mjs";
+import {
+  freePortSync,
+  newInstanceToken,
+  openServerLog,
+  waitForOwnServer,
+} from "../../scripts/own-server.mjs";
 import { E2E_NOW } from "./clock";
 import { DEMO_PASSWORD } from "./helpers";
+import { LOG_DIR } from "./logs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "..", "..");
 /** Everything of this spec lives here (removed at the start of each run). */
 export const crashDir = path.join(here, "..", ".tmp", "crash");
 export const pristineFile = path.join(crashDir, "pristine.db");
+/** Each portal's log: crash-<n>.log in the run's log directory (zz-logs.spec.ts checks them). */
+let portals = 0;
 
 /**
  * One port for every portal of the run (the system's choice, or CRASH_PORT), so that a session survives a
@@ -151,6 +159,7 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
   if (!existsSync(path.join(root, "apps", "portal", ".next", "BUILD_ID")))
     throw new Error("the portal is not built: npx turbo run build --filter=@liangxin/portal");
   const instance = newInstanceToken();
+  const log = openServerLog(LOG_DIR, `crash-${process.pid}-${++portals}`);
   const child = spawn(
     path.join(root, "node_modules", ".bin", "next"),
     ["start", "-H", "127.0.0.1", "-p", String(crashPort)],
@@ -167,10 +176,11 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
         LIANGXIN_INSTANCE: instance,
         ...extraEnv,
       },
-      stdio: "ignore",
+      stdio: ["ignore", log.fd, log.fd],
       detached: true,
     },
   );
+  closeSync(log.fd); // the child holds its own copy
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const crash = async (opts: { serverOnly?: boolean } = {}) => {
     let pids = [...new Set([...processTree(child.pid!), ...strays()])];

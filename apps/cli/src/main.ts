@@ -17,6 +17,7 @@ import { reportCommand } from "./commands/report.ts";
 import { exportCommand } from "./commands/export.ts";
 import { importCommand, importJobCommand } from "./commands/import.ts";
 import { clock } from "@liangxin/domain";
+import { CLI_VARIABLES, cliEnv, ConfigError, describeEnv, PORTAL_VARIABLES } from "@liangxin/runtime";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -98,6 +99,18 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  /** Validate the configuration (the portal's with --portal: `npm start` runs this first) and list it. */
+  config(args) {
+    const { values } = parseArgs({ args, options: { portal: { type: "boolean" } } });
+    const names = values.portal ? PORTAL_VARIABLES : CLI_VARIABLES;
+    const rows = describeEnv(names);
+    console.log(m.configValid(values.portal ? m.configPortal : m.configCli));
+    console.table(
+      rows.map((r) => ({ 变量: r.name, 值: r.value || m.configUnset, 来源: m.configFrom[r.from] })),
+    );
+    return 0;
+  },
+
   "demo-accounts"() {
     printDemoAccounts(openMigrated().db);
     return 0;
@@ -163,8 +176,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // A bad environment variable stops every command before it touches anything.
+    cliEnv();
     return await command(rest);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
     console.error(m.failed(error instanceof Error ? error.message : String(error)));
     return 1;
   }

@@ -15,6 +15,7 @@ export const cliMessages = {
       --org <组织代码>            管理员、书记所属党组织
       --host <统一社会信用代码>   出资人所属企业
   demo-accounts                   列出演示账号
+  config [--portal]               检查并列出生效的配置(环境变量;--portal 时按门户的要求检查)
   backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本)
   restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户)
   report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
@@ -29,9 +30,10 @@ export const cliMessages = {
       --as-of <YYYY-MM-DD>        台账日期(默认今天)
   --help                          显示本帮助
 
-环境变量:
+环境变量(全部见 docs/configuration.md):
   DATABASE_URL                    数据库文件路径(默认 ./data/liangxin.db)
-  LIANGXIN_NOW                    固定系统时钟的起点(如 2026-12-03T10:00:00+08:00),演示和测试用`,
+  LIANGXIN_NOW                    固定系统时钟的起点(如 2026-12-03T10:00:00+08:00),演示和测试用
+  LOG_LEVEL                       日志级别(默认 info)`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
   seedNeedsDemo: "seed 命令需要 --demo 或 --scale city 选项",
@@ -54,4 +56,9 @@ export const cliMessages = {
   reportNeedsYear: "report 命令需要 --year <年度>(四位整数)",
   reportBadFormat: "--format 只能是 json 或 xlsx",
   reportWritten: (file: string) => `年报已写入:${file}`,
+  configValid: (what: string) => `配置有效(${what}):`,
+  configPortal: "门户",
+  configCli: "命令行",
+  configFrom: { environment: "环境变量", default: "默认值" },
+  configUnset: "(未设置)",
 } as const;

@@ -1,5 +1,8 @@
-import { getDb, loadScope, type Db, type Scope } from "@liangxin/db";
+import { TRPCError } from "@trpc/server";
+import { DatabaseNotReadyError, getDb, loadScope, type Db, type Scope } from "@liangxin/db";
 import { clock, type Clock } from "@liangxin/domain";
+import { noteUser } from "@liangxin/runtime";
+import { withErrorNumber } from "./log.ts";
 
 export interface Context {
   db: Db;
@@ -13,14 +16,25 @@ export interface Context {
   clientAddress: string;
 }
 
-/** Build the context from the id of the signed-in user (from the session), if any. */
+/**
+ * Build the context from the id of the signed-in user (from the session), if any. While the database is
+ * missing or not migrated, every call is refused with 503 and the reason (the portal never migrates).
+ */
 export function createContext(opts: {
   userId: number | null;
   db?: Db;
   today?: string;
   clientAddress?: string;
 }): Context {
-  const db = opts.db ?? getDb();
+  noteUser(opts.userId);
+  let db: Db;
+  try {
+    db = opts.db ?? getDb();
+  } catch (e) {
+    if (e instanceof DatabaseNotReadyError)
+      throw withErrorNumber(new TRPCError({ code: "SERVICE_UNAVAILABLE", message: e.message, cause: e }));
+    throw e;
+  }
   const scope = opts.userId == null ? null : loadScope(db, opts.userId);
   return {
     db,

@@ -4,7 +4,14 @@
  * refused command BAD_REQUEST with its Chinese message. Applied to every procedure at the base of the
  * ladder (trpc.ts).
  */
-import { CommandError, ConflictError, isBusyError, NotFoundError, ThrottledError } from "@liangxin/db";
+import {
+  CommandError,
+  ConflictError,
+  DatabaseNotReadyError,
+  isBusyError,
+  NotFoundError,
+  ThrottledError,
+} from "@liangxin/db";
 import { isDomainError } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";
@@ -23,5 +30,8 @@ export function toTRPCError(e: unknown): TRPCError | null {
   // unavailability, said so, rather than an anonymous server error. The transaction wrote nothing.
   if (isBusyError(e))
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: apiMessages.busy, cause: e });
+  // The database is missing or not migrated: the portal refuses until an operator migrates it.
+  if (e instanceof DatabaseNotReadyError)
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: e.message, cause: e });
   return null;
 }

@@ -1,6 +1,7 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContext, type Context } from "./context.ts";
 export { apiMessages } from "./messages.ts";
+export { logProcedureError, withErrorNumber } from "./log.ts";
 export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db";
 export { mappedProcedure, toTRPCError } from "./errors.ts";
 export * as schemas from "./schemas/index.ts";

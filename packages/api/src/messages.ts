@@ -18,4 +18,6 @@ export const apiMessages = {
   tooLarge: "请求内容过大",
   jsonOnly: "接口只接受 JSON 格式的请求(Content-Type: application/json)",
   refused: "请求无法处理",
+  errorNumber: (id: string) => `(错误编号 ${id})`,
+  faultDrill: "故障演练:输入含 LIANGXIN_FAULT_TOKEN,按测试设置故意失败",
 } as const;

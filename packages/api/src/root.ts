@@ -1,4 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
+import type { Context } from "./context.ts";
+import { logProcedureError } from "./log.ts";
 import { homeRouter } from "./routers/home.ts";
 import { transferIoRouter } from "./routers/transfer-io.ts";
 import { workRouter } from "./routers/work.ts";
@@ -33,4 +35,6 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
-export const createCaller = createCallerFactory(appRouter);
+const callerFactory = createCallerFactory(appRouter);
+/** A server-side caller (server components, route handlers, tests); its errors are logged like HTTP ones. */
+export const createCaller = (ctx: Context) => callerFactory(ctx, { onError: logProcedureError });

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { noteProcedure } from "@liangxin/runtime";
 import type { Context } from "./context.ts";
 import { apiMessages } from "./messages.ts";
 import { toTRPCError } from "./error-map.ts";
@@ -37,8 +38,32 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Whether the raw input contains `text` (binary data skipped). */
+async function inputContains(getRawInput: () => Promise<unknown>, text: string): Promise<boolean> {
+  try {
+    const raw = await getRawInput();
+    return (JSON.stringify(raw, (_k, v: unknown) => (ArrayBuffer.isView(v) ? undefined : v)) ?? "").includes(
+      text,
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every call is noted on the request's log line. Tests only: with LIANGXIN_FAULT_TOKEN set (the end-to-end
+ * server sets a random one), a call whose input contains the token fails with an internal error, so that a
+ * test can follow a failing procedure from the error page to its log line.
+ */
+const observe = t.middleware(async ({ path, next, getRawInput }) => {
+  noteProcedure(path);
+  const token = process.env.LIANGXIN_FAULT_TOKEN;
+  if (token && (await inputContains(getRawInput, token))) throw new Error(apiMessages.faultDrill);
+  return next();
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(observe).use(mapErrors);
 
 /**
  * A signed-in, enabled user whose scope was loaded from the database, even one who must still set a

@@ -6,6 +6,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { currentRequest } from "@liangxin/runtime";
 import { fieldLabel } from "./field-labels.ts";
 import { apiMessages } from "./messages.ts";
 
@@ -52,10 +53,19 @@ export function zodIssueLines(
   return out;
 }
 
+/**
+ * An internal error's sentence ends with the error number: the id of the request, which is also the
+ * `requestId` of the error's log line (written by logProcedureError), so a support call finds the line.
+ */
+function internal(): string {
+  const requestId = currentRequest()?.requestId;
+  return `${apiMessages.internal}${requestId ? apiMessages.errorNumber(requestId) : ""}`;
+}
+
 /** The message a user reads for `error` (of the procedure `procedure`, when known). */
 export function userMessage(error: unknown, procedure?: string): string {
-  if (!(error instanceof TRPCError)) return apiMessages.internal;
-  if (error.code === "INTERNAL_SERVER_ERROR") return apiMessages.internal;
+  if (!(error instanceof TRPCError)) return internal();
+  if (error.code === "INTERNAL_SERVER_ERROR") return internal();
   if (error.cause instanceof ZodError) {
     const lines = zodIssueLines(error.cause, procedure);
     return lines.length ? lines.map((l) => l.message).join(";") : apiMessages.badInput;

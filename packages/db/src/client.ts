@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema.ts";
 import { migrationsFolder, resolveDatabasePath } from "./paths.ts";
 
@@ -56,12 +57,93 @@ export function openTestDb(): Db {
   return db;
 }
 
+export const readinessMessages = {
+  memory: "内存数据库(:memory:)没有迁移,不能用于门户",
+  missing: "数据库文件不存在",
+  unmigrated: "数据库尚未迁移(没有迁移记录)",
+  behind: (n: number) => `数据库未迁移到最新版本(缺 ${n} 个迁移)`,
+  ahead: "数据库由较新版本的程序迁移过,比本程序的结构新",
+  unreadable: (why: string) => `无法读取数据库文件:${why}`,
+  notReady: (reason: string) =>
+    `数据库未就绪:${reason}。请系统管理员运行 npm run cli -- migrate(或 npm start)后再试`,
+} as const;
+
+export type DatabaseStatus =
+  | { ready: true; file: string }
+  | {
+      ready: false;
+      file: string;
+      code: "memory" | "missing" | "unmigrated" | "behind" | "ahead" | "unreadable";
+      reason: string;
+    };
+
+let committed: number[] | undefined;
+/** The committed migrations' timestamps (drizzle's `folderMillis`), read once. */
+function committedMigrations(): number[] {
+  committed ??= readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((f) => f.folderMillis);
+  return committed;
+}
+
+/** Where an open database stands against the committed migrations (as drizzle's migrator decides). */
+function migrationStatus(sqlite: Database.Database, file: string): DatabaseStatus {
+  const m = readinessMessages;
+  const hasTable = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  const lastApplied = hasTable
+    ? (sqlite.prepare("select max(created_at) from __drizzle_migrations").pluck().get() as number | null)
+    : null;
+  if (lastApplied === null) return { ready: false, file, code: "unmigrated", reason: m.unmigrated };
+  const times = committedMigrations();
+  const missing = times.filter((t) => t > Number(lastApplied)).length;
+  if (missing > 0) return { ready: false, file, code: "behind", reason: m.behind(missing) };
+  if (Number(lastApplied) > Math.max(0, ...times))
+    return { ready: false, file, code: "ahead", reason: m.ahead };
+  return { ready: true, file };
+}
+
 let shared: Db | undefined;
-/** The process-wide database, opened and migrated on first use. */
-export function getDb(): Db {
-  if (!shared) {
-    shared = openDb();
-    migrateDb(shared);
+
+/**
+ * Whether the portal may serve this database: the file exists (it is never created here — better-sqlite3
+ * would create a missing one), opens, and is migrated to the latest committed schema. Nothing is written.
+ */
+export function databaseStatus(file: string = resolveDatabasePath()): DatabaseStatus {
+  const m = readinessMessages;
+  if (file === ":memory:") return { ready: false, file, code: "memory", reason: m.memory };
+  if (!existsSync(file)) return { ready: false, file, code: "missing", reason: m.missing };
+  try {
+    if (shared && shared.$client.name === file) return migrationStatus(shared.$client, file);
+    const sqlite = new Database(file, { fileMustExist: true });
+    try {
+      sqlite.pragma("busy_timeout = 5000");
+      return migrationStatus(sqlite, file);
+    } finally {
+      sqlite.close();
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ready: false, file, code: "unreadable", reason: m.unreadable(why) };
   }
+}
+
+/** The portal was asked for data while its database is missing or not migrated. */
+export class DatabaseNotReadyError extends Error {
+  constructor(readonly status: Extract<DatabaseStatus, { ready: false }>) {
+    super(readinessMessages.notReady(status.reason));
+    this.name = "DatabaseNotReadyError";
+  }
+}
+
+/**
+ * The portal's process-wide database. It is never created or migrated here (migrations are a step of
+ * `npm start` and `liangxin migrate`, never part of a request): while the file is missing or not migrated
+ * to the latest schema this throws DatabaseNotReadyError, and it opens the database once it is.
+ */
+export function getDb(): Db {
+  if (shared) return shared;
+  const status = databaseStatus();
+  if (!status.ready) throw new DatabaseNotReadyError(status);
+  shared = openDb(status.file);
   return shared;
 }

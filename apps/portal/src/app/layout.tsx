@@ -5,6 +5,7 @@ import { ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import { TRPCReactProvider } from "@/trpc/react";
 import { ClockBanner } from "@/components/clock-banner";
+import { ServiceBanner } from "@/components/service-banner";
 // Zero-runtime antd: the components' CSS comes from one static, cached file instead of being inlined into
 // every server-rendered page (a township dashboard went from 401 KB to 173 KB); tokens stay CSS variables.
 import "antd/dist/antd.css";
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             locale={zhCN}
             theme={{ zeroRuntime: true, token: { colorPrimary: "#c8161d", borderRadius: 4 } }}
           >
+            <ServiceBanner />
             <ClockBanner />
             <TRPCReactProvider>{children}</TRPCReactProvider>
           </ConfigProvider>

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { apiMessages } from "@liangxin/api";
 import { getCaller } from "@/server/caller";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
@@ -29,7 +30,14 @@ export async function withCaller(fn: (caller: Caller) => Promise<Response>): Pro
     return await fn(await getCaller());
   } catch (e) {
     if (e instanceof TRPCError) {
-      return Response.json({ message: e.message }, { status: statusOf(e) });
+      const status = statusOf(e);
+      // An internal error's own text is for the log (written by the caller's onError), not for the user.
+      const digest = (e as { digest?: string }).digest;
+      const message =
+        status >= 500 && e.code !== "SERVICE_UNAVAILABLE"
+          ? `${apiMessages.internal}${digest ? apiMessages.errorNumber(digest) : ""}`
+          : e.message;
+      return Response.json({ message }, { status });
     }
     throw e;
   }

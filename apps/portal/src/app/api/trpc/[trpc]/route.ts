@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { apiMessages, appRouter, createContext } from "@liangxin/api";
+import { apiMessages, appRouter, createContext, logProcedureError } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
 import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
 import { clientAddress } from "@/server/client-address";
@@ -42,6 +42,7 @@ async function answer(incoming: Request): Promise<Response> {
     req,
     router: appRouter,
     createContext: () => createContext({ userId, clientAddress: clientAddress(incoming.headers) }),
+    onError: logProcedureError,
   });
 }
 

@@ -1,0 +1,114 @@
+/**
+ * A second built portal (`next start`) for specs that need one on a database of their own (health.spec) or
+ * with a bad configuration (config.spec): a free port, its own instance token, and its log in the run's
+ * log directory (<name>.log) like every server of the run.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  freePortSync,
+  newInstanceToken,
+  openServerLog,
+  waitForOwnServer,
+} from "../../scripts/own-server.mjs";
+import { E2E_NOW } from "./clock";
+import { LOG_DIR } from "./logs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "..", "..");
+export const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
+
+export interface ExtraPortal {
+  baseURL: string;
+  logFile: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+function portalEnv(extra: Record<string, string>, instance: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    LIANGXIN_NOW: E2E_NOW,
+    LIANGXIN_INSTANCE: instance,
+    ...extra,
+  };
+}
+
+function spawnPortal(name: string, extra: Record<string, string>) {
+  if (!existsSync(path.join(root, "apps", "portal", ".next", "BUILD_ID")))
+    throw new Error("the portal is not built: npx turbo run build --filter=@liangxin/portal");
+  const port = freePortSync();
+  const instance = newInstanceToken();
+  const log = openServerLog(LOG_DIR, name);
+  const child = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: path.join(root, "apps", "portal"),
+      env: portalEnv(extra, instance),
+      stdio: ["ignore", log.fd, log.fd],
+      detached: true,
+    },
+  );
+  closeSync(log.fd);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { baseURL: `http://127.0.0.1:${port}`, instance, logFile: log.file, child, exited };
+}
+
+/** Start a portal with these variables and wait until it answers with its own token. */
+export async function startExtraPortal(name: string, extra: Record<string, string>): Promise<ExtraPortal> {
+  const p = spawnPortal(name, extra);
+  const stop = async () => {
+    if (p.child.exitCode !== null) return;
+    try {
+      process.kill(-p.child.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+    await p.exited;
+  };
+  try {
+    await waitForOwnServer(p.baseURL, p.instance, {
+      timeoutMs: 60_000,
+      exited: () => (p.child.exitCode === null ? false : `next start exited with ${p.child.exitCode}`),
+    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseURL: p.baseURL, logFile: p.logFile, child: p.child, stop };
+}
+
+/**
+ * Start a portal that is expected to stop by itself (a bad configuration): its exit code and what it wrote,
+ * or a timeout error after `timeoutMs` (the portal is then stopped).
+ */
+export async function runPortalToExit(
+  name: string,
+  extra: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const p = spawnPortal(name, extra);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">(
+    (resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)),
+  );
+  const code = await Promise.race([p.exited, timeout]);
+  clearTimeout(timer);
+  if (code === "timeout") {
+    try {
+      process.kill(-p.child.pid!, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+    throw new Error(`${name}: the portal was still running after ${timeoutMs} ms`);
+  }
+  return { code, output: readFileSync(p.logFile, "utf8") };
+}

@@ -1,0 +1,5 @@
+export * from "./env.ts";
+export * from "./log.ts";
+export * from "./scrub.ts";
+export * from "./request.ts";
+export * from "./console.ts";
