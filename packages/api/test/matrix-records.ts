@@ -398,10 +398,29 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   "records.dualLink.set": {
+    // The regional organization by its 组织代码 (anywhere in the city, audited); by id only within the sets.
     expect: allow([...ORG_BOUND]),
     own: (c, r, _w, db) =>
-      c.records.dualLink.set({ orgId: linkableIn(db, r), regionalOrgId: regionalOrg(db), startOn: TODAY }),
+      c.records.dualLink.set({
+        orgId: linkableIn(db, r),
+        regionalOrgCode: val(db, "select code from orgs where id = ?", regionalOrg(db)),
+        startOn: TODAY,
+      }),
     foreign: [
+      // Another area's regional organization by id: not found, like a missing one.
+      (c, r, w, db) =>
+        c.records.dualLink.set({
+          orgId: linkableIn(db, r),
+          regionalOrgId:
+            r === "city"
+              ? NONE
+              : val(
+                  db,
+                  "select id from orgs where path glob ? and formation_mode in ('regional','grid') and revoked_on is null order by id limit 1",
+                  foreignSubtree(db, w),
+                ),
+          startOn: TODAY,
+        }),
       (c, r, w, db) =>
         c.records.dualLink.set({
           orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
@@ -491,14 +510,26 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         jobCategory: null,
         phone: "13900000000",
       }),
-    foreign: (c, r, w, db) =>
-      c.records.member.create({
-        idNumber: withCitizenIdCheckChar(ID_BODY),
-        name: "外区党员",
-        gender: "male",
-        joinedOn: "2015-07-01",
-        orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.member.create({
+          idNumber: withCitizenIdCheckChar(ID_BODY),
+          name: "外区党员",
+          gender: "male",
+          joinedOn: "2015-07-01",
+          orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
+        }),
+      // One's own organization, another area's host as the workplace by id (by credit code it could be named).
+      (c, r, w, db) =>
+        c.records.member.create({
+          idNumber: withCitizenIdCheckChar(ID_BODY),
+          name: "测试党员",
+          gender: "male",
+          joinedOn: "2015-07-01",
+          orgId: orgFor(db, r),
+          workHostId: r === "city" ? NONE : w.ids.foreignHost,
+        }),
+    ],
     mutates: true,
   },
   "records.member.update": {
@@ -512,12 +543,22 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         lostContact: false,
       });
     },
-    foreign: (c, r, w, db) =>
-      c.records.member.update({
-        id: r === "city" ? NONE : w.ids.foreignMember,
-        version: versionOf(db, "members", w.ids.foreignMember),
-        phone: "13900000002",
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.member.update({
+          id: r === "city" ? NONE : w.ids.foreignMember,
+          version: versionOf(db, "members", w.ids.foreignMember),
+          phone: "13900000002",
+        }),
+      (c, r, w, db) => {
+        const id = memberIn(db, subtreeOf(db, r));
+        return c.records.member.update({
+          id,
+          version: versionOf(db, "members", id),
+          workHostId: r === "city" ? NONE : w.ids.foreignHost,
+        });
+      },
+    ],
     mutates: true,
   },
   "records.member.changeStatus": {
@@ -544,11 +585,18 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     own: (c, r, _w, db) =>
       c.records.transfer.request({
         memberId: memberIn(db, subtreeOf(db, r)),
-        toOrgId: val(db, "select id from orgs where name like '%石桥镇石桥村支部委员会'"),
+        toOrgCode: val(db, "select code from orgs where name like '%石桥镇石桥村支部委员会'"),
         effectiveOn: TODAY,
         reason: "工作调动",
       }),
     foreign: [
+      // Another area's grassroots organization by id (by code it could be named): not found.
+      (c, r, w, db) =>
+        c.records.transfer.request({
+          memberId: memberIn(db, subtreeOf(db, r)),
+          toOrgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
+          effectiveOn: TODAY,
+        }),
       (c, r, w, db) =>
         c.records.transfer.request({
           memberId: r === "city" ? NONE : w.ids.foreignMember,
@@ -593,14 +641,24 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         dispatchOrgName: "清河县市场监督管理局",
         phone: "13900000003",
       }),
-    foreign: (c, r, w) =>
-      c.records.instructor.create({
-        number: `ZDY-MX-far-${r}`,
-        name: "外区指导员",
-        kind: "partTime",
-        dispatchOrgName: "青山县市场监督管理局",
-        registeredById: r === "city" ? NONE : w.ids.foreignOrg,
-      }),
+    foreign: [
+      (c, r, w) =>
+        c.records.instructor.create({
+          number: `ZDY-MX-far-${r}`,
+          name: "外区指导员",
+          kind: "partTime",
+          dispatchOrgName: "青山县市场监督管理局",
+          registeredById: r === "city" ? NONE : w.ids.foreignOrg,
+        }),
+      // Another area's organization as the dispatcher by id (by 组织代码 it could be named): not found.
+      (c, r, w) =>
+        c.records.instructor.create({
+          number: `ZDY-MX-far2-${r}`,
+          name: "外区指导员",
+          kind: "partTime",
+          dispatchOrgId: r === "city" ? NONE : w.ids.foreignOrg,
+        }),
+    ],
     mutates: true,
   },
   "records.instructor.update": {
@@ -612,12 +670,23 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       const version = val(db, "select version from instructors where id = ?", id);
       return c.records.instructor.update({ id, version, phone: "13900000009", kind: "fullTime" });
     },
-    foreign: (c, r, w, db) =>
-      c.records.instructor.update({
-        id: r === "city" ? NONE : w.ids.foreignInstructor,
-        version: val(db, "select version from instructors where id = ?", w.ids.foreignInstructor),
-        phone: "13900000010",
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.instructor.update({
+          id: r === "city" ? NONE : w.ids.foreignInstructor,
+          version: val(db, "select version from instructors where id = ?", w.ids.foreignInstructor),
+          phone: "13900000010",
+        }),
+      // One's own instructor handed to another area's organization by id: not found.
+      (c, r, w, db) => {
+        const id = instructorFor(db, r);
+        return c.records.instructor.update({
+          id,
+          version: val(db, "select version from instructors where id = ?", id),
+          dispatchOrgId: r === "city" ? NONE : w.ids.foreignOrg,
+        });
+      },
+    ],
     mutates: true,
   },
   "records.assignment.start": {
