@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "host.updateContact": "修改联系方式",
   "host.setYear": "登记经营数据",
   "host.lookup": "按统一社会信用代码查找两新组织",
+  "org.lookup": "按组织代码查找党组织",
   "org.create": "新增党组织",
   "org.update": "修改党组织",
   "org.reparent": "调整隶属关系",

@@ -114,10 +114,11 @@ describe("a state change the rules forbid is refused with a Chinese message nami
       `select m.id from members m join orgs o on o.id = m.org_id
        where o.path glob '/1/7/9/*' and o.category not like '%Committee' and m.status = 'normal' order by m.id limit 1`,
     );
-    const toOrgId = t.value("select id from orgs where name like '%石桥镇石桥村支部委员会'");
+    // Another township's organization: by its 组织代码 (not in the township's sets by id).
+    const toOrgCode = t.value<string>("select code from orgs where name like '%石桥镇石桥村支部委员会'");
     const req = await t
       .caller("township")
-      .records.transfer.request({ memberId, toOrgId, effectiveOn: TODAY });
+      .records.transfer.request({ memberId, toOrgCode, effectiveOn: TODAY });
     expect(req.state).toBe("pending");
     const ok = await t.caller("county").records.transfer.decide({ transferId: req.id, decision: "accept" });
     expect(ok.state).toBe("accepted");
@@ -355,11 +356,12 @@ describe("transfers and the member status machine", () => {
     const memberId = member();
     const fromOrg = t.value("select org_id from members where id = ?", memberId);
     const toOrgId = t.value("select id from orgs where name like '%石桥镇石桥村支部委员会'");
+    const toOrgCode = t.value<string>("select code from orgs where id = ?", toOrgId);
     const township = t.caller("township");
     const county = t.caller("county");
-    const r1 = await township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" });
+    const r1 = await township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" });
     await expect(
-      township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" }),
+      township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("待处理") });
     await expect(
       county.records.transfer.decide({ transferId: r1.id, decision: "reject" }),
@@ -381,7 +383,7 @@ describe("transfers and the member status machine", () => {
     expect(rejected).toMatchObject({ state: "rejected", decisionReason: "介绍信不全" });
     expect(t.hash("member_relationships", "members")).toBe(rels);
 
-    const r2 = await township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" });
+    const r2 = await township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" });
     await county.records.transfer.decide({ transferId: r2.id, decision: "accept" });
     expect(t.value("select org_id from members where id = ?", memberId)).toBe(toOrgId);
     const rows = db.$client
