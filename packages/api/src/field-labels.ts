@@ -125,6 +125,8 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "corrections.decide": { reason: "驳回理由" },
   "report.return": { reason: "退回原因" },
   "records.transfer.decide": { reason: "打回理由" },
+  "records.coverageRequest.propose": { orgId: "覆盖党组织", reason: "申请理由" },
+  "records.coverageRequest.reject": { reason: "退回理由" },
   "records.member.create": { name: "姓名" },
   "records.member.update": { name: "姓名" },
   "records.instructor.create": { name: "姓名" },

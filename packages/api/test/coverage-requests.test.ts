@@ -214,7 +214,7 @@ describe("records.coverageRequest: propose, list on both sides, accept or reject
     const r = await caller("shiqiao").records.coverageRequest.accept({ id: requestId });
     expect(r.state).toBe("accepted");
     expect(coveringOf(bHosts[0]!)).toEqual([branchOrg]);
-    expect(await covered()).toBe(before + 1);
+    expect(await covered()).toBe(before! + 1);
     expect(
       value("select count(*) from audit_log where action = 'coverage.set' and username = 'shiqiao'"),
     ).toBe(1);

@@ -21,6 +21,7 @@ export const schemaMessages = {
   toOrgXorOutside: "转入党组织(选择或填写组织代码)与系统外组织关系单位须填写且只填写一项",
   workHostIdXorCode: "工作单位请选择,或填写统一社会信用代码,只填写一项",
   regionalIdXorCode: "请填写区域党组织的组织代码",
+  hostIdXorCode: "请填写两新组织的统一社会信用代码",
   dispatchXorName: "派出党组织与系统外派出单位须填写且只填写一项",
   rejectReason: "打回时须填写理由",
   category: "组织类别不正确",

@@ -1,6 +1,7 @@
 import { FORMATION_MODES, ORG_CATEGORIES } from "@liangxin/domain";
 import { z } from "zod";
 import {
+  creditCodeKey,
   endAfter,
   endInput,
   id,
@@ -49,6 +50,23 @@ export const coverageSetInput = z
   .object({ hostId: id, orgId: id, startOn: isoDate, endOn: optionalDate })
   .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
 export const coverageEndInput = endInput;
+
+/** 覆盖申请: a host outside the proposer's territory, by its exact credit code (or by id, if the proposer sees it). */
+export const coverageProposeInput = z
+  .object({
+    orgId: id,
+    hostId: id.nullish(),
+    hostCreditCode: creditCodeKey.nullish(),
+    startOn: isoDate,
+    reason: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.hostId != null) === !!v.hostCreditCode)
+      ctx.addIssue({ code: "custom", message: m.hostIdXorCode, path: ["hostCreditCode"] });
+  });
+export const coverageAcceptInput = z.object({ id });
+/** 退回 needs a reason, which the proposer reads. */
+export const coverageRejectInput = z.object({ id, reason: text(500) });
 
 /** The regional organization by id (within the caller's sets) or by its exact 组织代码 (anywhere): one. */
 export const dualLinkSetInput = z

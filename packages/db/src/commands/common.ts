@@ -118,11 +118,6 @@ export function orgByKey(db: Db, actor: CommandActor, code: string): OrgByKey {
   return org;
 }
 
-/** A record must exist (anywhere in the city) for a cross-boundary reference; else NOT_FOUND. */
-export function requireExists(db: Db, table: "hosts" | "orgs" | "members" | "instructors", id: number): void {
-  if (!one(db, `select 1 from ${table} where id = ?`, id)) throw new NotFoundError();
-}
-
 /** Whether the caller sees a host or an organization at all (editable or for reference). */
 export function seesHost(db: Db, actor: CommandActor, hostId: number): boolean {
   return hostAccess(db, actor.scope, hostId, actor.today) !== null;

@@ -9,6 +9,7 @@ export * from "./paths.ts";
 export * from "./sql.ts";
 export * from "./access.ts";
 export * from "./refs.ts";
+export * from "./coverage.ts";
 export * from "./sets.ts";
 export * from "./visible.ts";
 export * from "./unsafe.ts";
