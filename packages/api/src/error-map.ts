@@ -1,9 +1,10 @@
 /**
  * One mapping from the errors of the write side to tRPC codes: a record outside the caller's scope is
- * NOT_FOUND, a stale version CONFLICT, a rule of the domain or a refused command BAD_REQUEST with its
- * Chinese message. Applied to every procedure at the base of the ladder (trpc.ts).
+ * NOT_FOUND, a stale version CONFLICT, too many attempts TOO_MANY_REQUESTS, a rule of the domain or a
+ * refused command BAD_REQUEST with its Chinese message. Applied to every procedure at the base of the
+ * ladder (trpc.ts).
  */
-import { CommandError, ConflictError, isBusyError, NotFoundError } from "@liangxin/db";
+import { CommandError, ConflictError, isBusyError, NotFoundError, ThrottledError } from "@liangxin/db";
 import { isDomainError } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";
@@ -14,6 +15,8 @@ export function toTRPCError(e: unknown): TRPCError | null {
     return new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound, cause: e });
   if (e instanceof ConflictError)
     return new TRPCError({ code: "CONFLICT", message: apiMessages.conflict, cause: e });
+  if (e instanceof ThrottledError)
+    return new TRPCError({ code: "TOO_MANY_REQUESTS", message: e.message, cause: e });
   if (isDomainError(e) || e instanceof CommandError)
     return new TRPCError({ code: "BAD_REQUEST", message: e.message, cause: e });
   // The write lock stayed taken beyond the busy timeout (a large import is writing): a temporary

@@ -28,6 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   nodeId: "管理单位",
   activity: "联系情况",
   fileName: "文件名",
+  confirm: "确认",
   data: "文件内容",
   orgId: "党组织",
   status: "党员状态",

@@ -14,7 +14,7 @@ import {
   orgAccess,
   type Db,
 } from "@liangxin/db";
-import { clock, computeNodeIndicators, policyAsOf, type Indicators } from "@liangxin/domain";
+import { clock, computeNodeIndicators, maskCitizenId, policyAsOf, type Indicators } from "@liangxin/domain";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
 
 let w: World;
@@ -180,7 +180,7 @@ describe("a member working outside the territory of the organization holding the
     const db = cloneDb(w.db);
     const m = db.$client
       .prepare(
-        `select m.id, m.name, o.path, h.region_id as regionId, hr.path as hostRegionPath from members m
+        `select m.id, m.name, m.id_number as idNumber, o.path, h.region_id as regionId, hr.path as hostRegionPath from members m
          join orgs o on o.id = m.org_id join member_workplaces wp on wp.member_id = m.id
          join hosts h on h.id = wp.host_id join regions hr on hr.id = h.region_id
          join orgs t on o.path glob t.path || '*' and t.category in ('townshipCommittee','parkCommittee')
@@ -188,7 +188,7 @@ describe("a member working outside the territory of the organization holding the
          where m.status = 'normal' and wp.start_on <= ? and (wp.end_on is null or ? < wp.end_on)
            and hr.path not glob tr.path || '*' and m.org_id is not null order by m.id limit 1`,
       )
-      .get(TODAY, TODAY) as { id: number; name: string; path: string; regionId: number };
+      .get(TODAY, TODAY) as { id: number; name: string; idNumber: string; path: string; regionId: number };
     expect(m).toBeTruthy();
     const holderNode = db.$client
       .prepare(
@@ -229,7 +229,8 @@ describe("a member working outside the territory of the organization holding the
     ).toBe("edit");
     expect((await holder.members.get({ id: m.id })).name).toBe(m.name);
     await expect(workplace.members.get({ id: m.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const list = await workplace.members.list({ page: 1, pageSize: 200, q: m.name });
+    // Found by what the counted row shows (the masked ID), not by the name it hides.
+    const list = await workplace.members.list({ page: 1, pageSize: 200, q: maskCitizenId(m.idNumber) });
     const counted = list.rows.filter((r) => r.access === "counted");
     expect(counted.length).toBeGreaterThan(0);
     for (const r of counted) {

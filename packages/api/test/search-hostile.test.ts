@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 const LISTS: { path: string; param: string; fields: string[]; roles: string[] }[] = [
   { path: "hosts.list", param: "q", fields: ["name", "creditCode"], roles: ["township", "branch"] },
   { path: "orgs.list", param: "q", fields: ["name", "code"], roles: ["township", "branch"] },
-  { path: "members.list", param: "q", fields: ["name"], roles: ["township", "branch"] },
+  { path: "members.list", param: "q", fields: ["name", "idNumberMasked"], roles: ["township", "branch"] },
   { path: "instructors.list", param: "q", fields: ["name", "number"], roles: ["township"] },
   { path: "users.list", param: "q", fields: ["username", "displayName"], roles: ["township"] },
   { path: "audit.search", param: "username", fields: ["username"], roles: ["township"] },

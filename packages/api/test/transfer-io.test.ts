@@ -106,6 +106,49 @@ describe("io router", () => {
     expect(report.fileName).toContain("导入错误报告");
   });
 
+  it("answers another area's host row with one scope message, copied exactly or not (issue 15)", async () => {
+    const other = db.$client
+      .prepare(
+        `select h.credit_code as code, h.name from hosts h join regions r on r.id = h.region_id
+         where r.path not like (select r2.path from users u join orgs o on o.id = u.org_id
+         join regions r2 on r2.id = o.region_id where u.username = 'township') || '%' order by h.id limit 1`,
+      )
+      .get() as { code: string; name: string };
+    // The row exactly as the city's import-format export holds it.
+    const cityExport = new ExcelJS.Workbook();
+    await cityExport.xlsx.load(
+      (await callerFor("city").io.exportImportFormat({ confirm: true })).bytes as unknown as Parameters<
+        typeof cityExport.xlsx.load
+      >[0],
+    );
+    const hostsSheet = cityExport.getWorksheet("两新组织")!;
+    const header = (hostsSheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    let copy: ExcelJS.CellValue[] = [];
+    hostsSheet.eachRow((row) => {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1);
+      if (cells[header.indexOf("统一社会信用代码")] === other.code) copy = cells;
+    });
+    expect(copy.length).toBeGreaterThan(0);
+    const township = callerFor("township");
+    const answers = [];
+    for (const name of [other.name, `${other.name}甲`]) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("两新组织");
+      ws.addRow(header);
+      ws.addRow(copy.map((c, i) => (header[i] === "名称" ? name : c)));
+      const data = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      const { id } = await township.io.startImport({ fileName: "copy.xlsx", data });
+      const job = await waitFor(township, id);
+      expect(job.state, JSON.stringify(job)).toBe("failed");
+      answers.push(job.errors);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toHaveLength(1);
+    expect(answers[0]![0]).toMatchObject({ sheet: "两新组织", row: 2, column: "", value: "" });
+    expect(answers[0]![0]!.reason).toContain("管辖范围");
+    expect(JSON.stringify(answers[0])).not.toContain(other.name);
+  });
+
   it("exports the ledger and the import format of the caller's scope", async () => {
     const ledger = await callerFor("county").io.exportLedger();
     expect(ledger.fileName).toMatch(/^非公企业党建工作台账-.*\.xlsx$/);
@@ -117,5 +160,115 @@ describe("io router", () => {
     await expect(callerFor("township").io.exportImportFormat({ confirm: true })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+});
+
+/** Every member's full citizen ID, to find them in any cell of a workbook. */
+function citizenIds(): Map<string, number> {
+  const rows = db.$client.prepare("select id, id_number as idNumber from members").all() as {
+    id: number;
+    idNumber: string;
+  }[];
+  return new Map(rows.map((r) => [r.idNumber, r.id]));
+}
+
+/** The members whose full citizen ID appears anywhere in the workbook, and its data rows (headers apart). */
+async function idsInWorkbook(bytes: Uint8Array): Promise<{ members: Set<number>; dataRows: number }> {
+  const known = citizenIds();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const members = new Set<number>();
+  let dataRows = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row, n) => {
+      if (n > 1) dataRows++;
+      row.eachCell((cell) => {
+        for (const m of String(cell.text ?? "").matchAll(/[0-9]{17}[0-9X]/g)) {
+          const id = known.get(m[0]);
+          if (id !== undefined) members.add(id);
+        }
+      });
+    }),
+  );
+  return { members, dataRows };
+}
+
+/**
+ * The county's sets computed here in plain SQL (not through the scope module): members held today in its
+ * subtree; counted-only members (held elsewhere, 正常, working today in its territory); members it cannot
+ * see at all although they once worked in its territory (a workplace that ended).
+ */
+function countySets() {
+  const q = (sql: string) => new Set(db.$client.prepare(sql).pluck().all({ today: TODAY }) as number[]);
+  const subtree = `select o.id from orgs o where o.path like (select o2.path from users u join orgs o2 on o2.id = u.org_id where u.username = 'county') || '%'`;
+  const territory = `select h.id from hosts h join regions r on r.id = h.region_id
+    where r.path like (select r2.path from users u join orgs o on o.id = u.org_id join regions r2 on r2.id = o.region_id where u.username = 'county') || '%'`;
+  const inForce = (a: string) => `${a}.start_on <= @today and (${a}.end_on is null or @today < ${a}.end_on)`;
+  const editable = q(
+    `select r.member_id from member_relationships r where r.org_id in (${subtree}) and ${inForce("r")}`,
+  );
+  const normal = `coalesce((select e.status from member_status_events e where e.member_id = w.member_id and e.effective_on <= @today
+    order by e.effective_on desc, e.id desc limit 1), 'normal') = 'normal'`;
+  const counted = q(
+    `select w.member_id from member_workplaces w where w.host_id in (${territory}) and ${inForce("w")} and ${normal}`,
+  );
+  for (const id of editable) counted.delete(id);
+  const formerWorkers = q(
+    `select w.member_id from member_workplaces w where w.host_id in (${territory}) and w.end_on is not null and w.end_on <= @today`,
+  );
+  for (const id of [...editable, ...counted]) formerWorkers.delete(id);
+  return { editable, counted, formerWorkers };
+}
+
+describe("the import-format export holds the caller's editable set and nothing else (issue 15)", () => {
+  it("a county's export holds the full citizen IDs of its own members only, and is audited with its row count", async () => {
+    const { editable, counted, formerWorkers } = countySets();
+    // The demo has both kinds of members the county must not get.
+    expect(counted.size).toBeGreaterThan(0);
+    expect(formerWorkers.size).toBeGreaterThan(0);
+    const auditsBefore = db.$client
+      .prepare("select coalesce(max(id), 0) from audit_log")
+      .pluck()
+      .get() as number;
+
+    const exp = await callerFor("county").io.exportImportFormat({ confirm: true });
+    const { members, dataRows } = await idsInWorkbook(exp.bytes);
+    expect([...members].filter((id) => counted.has(id))).toEqual([]);
+    expect([...members].filter((id) => formerWorkers.has(id))).toEqual([]);
+    expect([...members].filter((id) => !editable.has(id))).toEqual([]);
+    expect(members.size).toBe(editable.size);
+
+    const audit = db.$client
+      .prepare(
+        "select username, action, after from audit_log where id > ? and action = 'export.importFormat'",
+      )
+      .all(auditsBefore) as { username: string; action: string; after: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.username).toBe("county");
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ format: "import", rows: dataRows });
+    expect(dataRows).toBeGreaterThan(editable.size);
+  });
+
+  it("refuses a township's and a 行业党委's import-format export, writing no audit row", async () => {
+    const auditsBefore = db.$client
+      .prepare("select count(*) from audit_log where action = 'export.importFormat'")
+      .pluck()
+      .get();
+    for (const who of ["township", "industry"])
+      await expect(callerFor(who).io.exportImportFormat({ confirm: true })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    expect(
+      db.$client.prepare("select count(*) from audit_log where action = 'export.importFormat'").pluck().get(),
+    ).toBe(auditsBefore);
+  });
+
+  it("the ledger export (/api/io/export?format=ledger) holds no full citizen ID for any administrator", async () => {
+    for (const who of ["city", "county", "township", "industry"]) {
+      const ledger = await callerFor(who).io.exportLedger();
+      const { members, dataRows } = await idsInWorkbook(ledger.bytes);
+      expect(dataRows, who).toBeGreaterThan(1);
+      expect([...members], who).toEqual([]);
+    }
   });
 });

@@ -404,7 +404,7 @@ describe("development pipeline", () => {
         orgId,
         appliedOn: "2024-03-01",
       }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("已登记为党员") });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "该人员不能在此登记,请通过组织关系接转办理" });
 
     // The person enters the member register elsewhere after applying here: reaching 预备党员 is refused,
     // and the other member's record is untouched.
@@ -427,7 +427,7 @@ describe("development pipeline", () => {
     const before = one<{ n: number }>("select count(*) as n from members").n;
     await expect(
       branch.work.development.advance({ applicantId: id, stage: "probationary", on: "2025-12-01" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("已登记为党员") });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "该人员不能在此登记,请通过组织关系接转办理" });
     expect(one<{ n: number }>("select count(*) as n from members").n).toBe(before);
     expect(
       one<{ memberId: number | null }>("select member_id as memberId from applicants where id = ?", id),

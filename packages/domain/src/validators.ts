@@ -73,3 +73,25 @@ export function maskCitizenId(id: string): string {
   if (id.length <= 10) return "*".repeat(id.length);
   return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
 }
+
+/** A key that holds a citizen ID (`idNumber`, `id_number`, a workbook's 公民身份号码 column). */
+const CITIZEN_ID_KEY = /^id_?number$|公民身份号码|身份证/i;
+/** An 18-character citizen ID standing alone in a text (not part of a longer code). */
+const CITIZEN_ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+/**
+ * A value (a record, the before/after of an audit entry, a text) with every citizen ID masked: the values
+ * of keys that hold one, and every valid citizen ID written in a text.
+ */
+export function maskCitizenIdsIn(value: unknown, key?: string): unknown {
+  if (typeof value === "string") {
+    if (key !== undefined && CITIZEN_ID_KEY.test(key)) return maskCitizenId(value);
+    return value.replace(CITIZEN_ID_IN_TEXT, (id) =>
+      isValidCitizenId(id.toUpperCase()) ? maskCitizenId(id) : id,
+    );
+  }
+  if (Array.isArray(value)) return value.map((v) => maskCitizenIdsIn(v));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskCitizenIdsIn(v, k)]));
+  return value;
+}

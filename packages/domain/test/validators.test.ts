@@ -6,6 +6,7 @@ import {
   isValidCitizenId,
   isValidCreditCode,
   maskCitizenId,
+  maskCitizenIdsIn,
   withCitizenIdCheckChar,
   withCreditCheckChar,
 } from "../src/index.ts";
@@ -66,5 +67,27 @@ describe("公民身份号码 (GB 11643-1999)", () => {
   it("masks all but the first 6 and the last 4 characters", () => {
     expect(maskCitizenId("11010519491231002X")).toBe("110105********002X");
     expect(maskCitizenId("12345")).toBe("*****");
+  });
+
+  it("masks every citizen ID in a record or a text, and leaves credit codes and longer numbers alone", () => {
+    const id = "11010519491231002X";
+    const credit = withCreditCheckChar("91110108551385082");
+    expect(
+      maskCitizenIdsIn({
+        idNumber: "110105194912310038",
+        rows: [{ id_number: "bad-but-keyed-123456" }, { 公民身份号码: id }],
+        note: `身份号码${id}已更正,信用代码${credit},流水号1${id}`,
+        creditCode: credit,
+        count: 3,
+        none: null,
+      }),
+    ).toEqual({
+      idNumber: "110105********0038",
+      rows: [{ id_number: "bad-bu**********3456" }, { 公民身份号码: "110105********002X" }],
+      note: `身份号码110105********002X已更正,信用代码${credit},流水号1${id}`,
+      creditCode: credit,
+      count: 3,
+      none: null,
+    });
   });
 });

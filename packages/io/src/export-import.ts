@@ -2,6 +2,15 @@
  * The caller's data in the import format (one sheet per table), written with exceljs's streaming writer:
  * export → import into an empty database reproduces the figures of every node and every year. The
  * relationship history is written as 组织关系接转 rows, the workplace history as 工作经历 rows.
+ *
+ * Below the city the file holds the caller's editable set (scope.ts) and stands alone: a reference to a
+ * record it does not hold is written as outside — an earlier relationship in another area's organization
+ * as one outside the city, a workplace in another area's host not at all (it counts there, not here), a
+ * secretary or dual-management link outside the set left blank (blank changes nothing on import), a
+ * dispatching organization of another area by its name; a coverage or an assignment is written when both
+ * of its ends are, an organization's re-parentings from the last one that involves an organization
+ * outside the file. So nobody else's citizen ID is in it, and figures that depend on other areas'
+ * records (members held elsewhere who work here, instructors of other chains) are not reproduced.
  */
 import type { Db, Scope } from "@liangxin/db";
 import {
@@ -25,6 +34,7 @@ import {
 import { ioMessages as m } from "./messages.ts";
 import { selectForExport } from "./scope.ts";
 import { TABLES, type TableKey } from "./tables.ts";
+import { transferRows } from "./transfers.ts";
 import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
 
 type Cell = string | number | null;
@@ -48,8 +58,11 @@ export async function exportImportWorkbook(
   for (const r of rows<{ id: number; code: string }>(db, "select id, code from regions"))
     regionCode.set(r.id, r.code);
   const orgCode = new Map<number, string>();
-  for (const o of rows<{ id: number; code: string }>(db, "select id, code from orgs"))
+  const orgName = new Map<number, string>();
+  for (const o of rows<{ id: number; code: string; name: string }>(db, "select id, code, name from orgs")) {
     orgCode.set(o.id, o.code);
+    orgName.set(o.id, o.name);
+  }
   const hostCode = new Map<number, string>();
   for (const h of rows<{ id: number; credit_code: string }>(db, "select id, credit_code from hosts"))
     hostCode.set(h.id, h.credit_code);
@@ -58,6 +71,12 @@ export async function exportImportWorkbook(
     memberCode.set(x.id, x.id_number);
   const code = (map: Map<number, string>, id: unknown): Cell =>
     typeof id === "number" ? (map.get(id) ?? null) : null;
+  // What the file holds: a reference to anything else is written as outside.
+  const orgIn = (id: unknown) => typeof id === "number" && (sel.orgIds.has(id) || sel.ancestorOrgIds.has(id));
+  const hostIn = (id: unknown) => typeof id === "number" && sel.hostIds.has(id);
+  const memberIn = (id: unknown) => typeof id === "number" && sel.memberIds.has(id);
+  const orgRef = (id: unknown): Cell => (orgIn(id) ? code(orgCode, id) : null);
+  const hostRef = (id: unknown): Cell => (hostIn(id) ? code(hostCode, id) : null);
 
   const secretaryOf = new Map<number, number>();
   for (const s of rows<{ org_id: number; member_id: number }>(
@@ -120,9 +139,10 @@ export async function exportImportWorkbook(
   sheet("orgs", (add) => {
     for (const o of rows(db, "select * from orgs order by depth, id")) {
       const id = o.id as number;
-      if (!sel.orgIds.has(id)) continue;
-      const sec = secretaryOf.get(id);
-      const dual = dualOf.get(id);
+      const header = sel.ancestorOrgIds.has(id);
+      if (!sel.orgIds.has(id) && !header) continue;
+      const sec = header ? undefined : secretaryOf.get(id);
+      const dual = header ? undefined : dualOf.get(id);
       add({
         code: o.code as string,
         name: o.name as string,
@@ -133,14 +153,20 @@ export async function exportImportWorkbook(
         foundedOn: o.founded_on as string,
         revokedOn: (o.revoked_on as string | null) ?? null,
         lastElectionOn: (o.last_election_on as string | null) ?? null,
-        secretaryId: sec === undefined ? null : code(memberCode, sec),
-        dualCode: dual === undefined ? null : code(orgCode, dual),
+        secretaryId: memberIn(sec) ? code(memberCode, sec) : null,
+        dualCode: orgRef(dual),
       });
     }
   });
   sheet("reparentings", (add) => {
-    for (const r of rows(db, "select * from org_reparentings order by effective_on, id")) {
-      if (!sel.orgIds.has(r.org_id as number)) continue;
+    const all = rows(db, "select * from org_reparentings order by effective_on, id");
+    // An organization's history from the last re-parenting that involves an organization outside the file.
+    const from = new Map<number, number>();
+    all.forEach((r, i) => {
+      if (!orgIn(r.from_parent_id) || !orgIn(r.to_parent_id)) from.set(r.org_id as number, i + 1);
+    });
+    for (const [i, r] of all.entries()) {
+      if (!sel.orgIds.has(r.org_id as number) || i < (from.get(r.org_id as number) ?? 0)) continue;
       add({
         orgCode: code(orgCode, r.org_id),
         fromCode: code(orgCode, r.from_parent_id),
@@ -183,7 +209,7 @@ export async function exportImportWorkbook(
   });
   sheet("coverage", (add) => {
     for (const c of rows(db, "select * from coverages order by id")) {
-      if (!sel.hostIds.has(c.host_id as number) && !sel.orgIds.has(c.org_id as number)) continue;
+      if (!hostIn(c.host_id) || !orgIn(c.org_id)) continue;
       add({
         creditCode: code(hostCode, c.host_id),
         orgCode: code(orgCode, c.org_id),
@@ -206,8 +232,8 @@ export async function exportImportWorkbook(
         orgCode: code(orgCode, x.org_id),
         outsideOrgName:
           x.org_id === null ? ((x.outside_org_name as string | null) ?? m.outsidePlaceholder) : null,
-        workCode: code(hostCode, x.work_host_id),
-        workSince: x.work_host_id === null ? null : ((x.work_since as string | null) ?? null),
+        workCode: hostRef(x.work_host_id),
+        workSince: hostIn(x.work_host_id) ? ((x.work_since as string | null) ?? null) : null,
         jobCategory: x.job_category ? JOB_CATEGORY_LABELS[x.job_category as JobCategory] : null,
         status: MEMBER_STATUS_LABELS[status],
         statusOn: status === "normal" ? null : ((x.status_on as string | null) ?? null),
@@ -218,31 +244,24 @@ export async function exportImportWorkbook(
     }
   });
   sheet("transfers", (add) => {
-    let prev: { memberId: number; orgId: number | null } | null = null;
-    for (const r of rows(
+    const byMember = new Map<number, { orgId: number | null; startOn: string }[]>();
+    for (const r of rows<{ member_id: number; org_id: number | null; start_on: string }>(
       db,
       "select member_id, org_id, start_on from member_relationships order by member_id, start_on, id",
     )) {
-      const memberId = r.member_id as number;
-      const orgId = (r.org_id as number | null) ?? null;
-      if (
-        prev &&
-        prev.memberId === memberId &&
-        sel.memberIds.has(memberId) &&
-        (prev.orgId !== null || orgId !== null)
-      )
-        add({
-          idNumber: code(memberCode, memberId),
-          fromCode: code(orgCode, prev.orgId),
-          toCode: code(orgCode, orgId),
-          on: r.start_on as string,
-        });
-      prev = { memberId, orgId };
+      if (!sel.memberIds.has(r.member_id)) continue;
+      const list = byMember.get(r.member_id) ?? [];
+      list.push({ orgId: r.org_id, startOn: r.start_on });
+      byMember.set(r.member_id, list);
     }
+    // Held by an organization outside the file: outside the city, as far as the file tells.
+    const ref = (id: number | null) => orgRef(id) as string | null;
+    for (const [memberId, rels] of byMember)
+      for (const t of transferRows(rels, ref)) add({ idNumber: code(memberCode, memberId), ...t });
   });
   sheet("workplaces", (add) => {
     for (const w of rows(db, "select * from member_workplaces order by member_id, start_on, id")) {
-      if (!sel.memberIds.has(w.member_id as number)) continue;
+      if (!sel.memberIds.has(w.member_id as number) || !hostIn(w.host_id)) continue;
       add({
         idNumber: code(memberCode, w.member_id),
         creditCode: code(hostCode, w.host_id),
@@ -254,13 +273,21 @@ export async function exportImportWorkbook(
   sheet("instructors", (add) => {
     for (const i of rows(db, "select * from instructors order by id")) {
       if (!sel.instructorIds.has(i.id as number)) continue;
+      const dispatchCode = orgRef(i.dispatch_org_id);
       add({
         number: i.number as string,
         name: i.name as string,
         kind: INSTRUCTOR_KIND_LABELS[i.kind as InstructorKind],
-        dispatchCode: code(orgCode, i.dispatch_org_id),
-        dispatchName: i.dispatch_org_id === null ? ((i.dispatch_org_name as string | null) ?? null) : null,
-        registeredCode: code(orgCode, i.registered_by_id),
+        dispatchCode,
+        // An organ outside the tree, or (below the city) a dispatching organization outside the file.
+        dispatchName:
+          i.dispatch_org_id === null
+            ? ((i.dispatch_org_name as string | null) ?? null)
+            : dispatchCode === null
+              ? (orgName.get(i.dispatch_org_id as number) ?? null)
+              : null,
+        // A registrar outside the file is left to the import (the dispatcher's management node).
+        registeredCode: orgRef(i.registered_by_id),
       });
     }
   });
@@ -269,8 +296,7 @@ export async function exportImportWorkbook(
     for (const i of rows<{ id: number; number: string }>(db, "select id, number from instructors"))
       numberOf.set(i.id, i.number);
     for (const a of rows(db, "select * from assignments order by id")) {
-      if (!sel.instructorIds.has(a.instructor_id as number) || !sel.hostIds.has(a.host_id as number))
-        continue;
+      if (!sel.instructorIds.has(a.instructor_id as number) || !hostIn(a.host_id)) continue;
       add({
         number: code(numberOf, a.instructor_id),
         creditCode: code(hostCode, a.host_id),

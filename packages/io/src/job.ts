@@ -9,7 +9,7 @@ import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
 import { planImport } from "./plan.ts";
-import { scopeErrors } from "./scope-check.ts";
+import { scopeGate } from "./scope-check.ts";
 import type { Scope } from "@liangxin/db";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
@@ -102,7 +102,8 @@ export async function runImportJob(
     dryRun?: boolean;
     today?: string;
     errorReportPath?: string;
-    scope?: Pick<Scope, "org" | "region">;
+    /** The caller's scope: below the city, scope first (scope-check.ts), then the rules on what is within. */
+    scope?: Scope;
   } = {},
 ): Promise<ImportJobResult> {
   let last = 0;
@@ -122,15 +123,18 @@ export async function runImportJob(
   try {
     writeFileSync(marker, String(process.pid));
     update({ state: "running", done: 0, total: 100, stage: m.stage.read });
-    const parsed = await readImport(file);
+    const read = await readImport(file);
     update({ done: 10, stage: m.stage.validate });
-    const plan = planImport(db, parsed, {
+    const gate = opts.scope
+      ? await scopeGate(db, read, opts.scope, opts.today ?? clock.today())
+      : { parsed: read, errors: [] };
+    const plan = planImport(db, gate.parsed, {
       onProgress: progress(10, 20),
       ...(opts.today ? { today: opts.today } : {}),
     });
-    if (opts.scope && plan.errors.length === 0) {
-      for (const e of scopeErrors(db, plan, opts.scope)) plan.errors.push(e);
-      if (plan.errors.length > 0) plan.changes = [];
+    if (gate.errors.length > 0) {
+      plan.errors = [...gate.errors, ...plan.errors];
+      plan.changes = [];
     }
     if (plan.errors.length > 0) {
       const reportPath = opts.errorReportPath ?? `${file}.errors.xlsx`;

@@ -60,7 +60,7 @@ export const ioMessages = {
   rowRef: (sheet: string, rows: readonly number[]) => `${sheet}第${rows.join("、")}行`,
   dbRecord: "数据库中已有记录",
   outsidePlaceholder: "系统外",
-  outOfScope: (what: string) => `超出本单位的管辖范围:${what}`,
+  outOfScopeRow: "超出本单位的管辖范围:此行涉及本单位管辖范围以外的记录,不能由本单位导入",
   changedMeanwhile: "数据库在校验之后已被修改,请重新导入",
   jobAbandoned: "导入进程意外中止(服务器重启或进程被终止),本次导入未写入任何数据,请重新导入",
   errorReportSheet: "错误报告",

@@ -4,14 +4,21 @@
  * the members held there today (with every relationship and workplace they had), the hosts of its
  * territory (with their figures, coverage and the assignments to them), the instructors it registered or
  * dispatched. Members held elsewhere who work in its territory (counted only), hosts it covers outside its
- * territory (reference only) and anyone who merely worked there once are not in it. References to
- * records outside stay as codes. The sets come from the scope module.
+ * territory (reference only) and anyone who merely worked there once are not in it. The sets come from
+ * the scope module.
+ *
+ * The file stands alone (it imports into an empty database): it also holds the headers of the node's
+ * superiors (`ancestorOrgIds`) and the regions that its organizations and hosts lie in with theirs. A
+ * reference to anything else is written as outside (see export-import.ts).
  */
 import { scopeBindings, scopeSets, within, type Db, type Scope } from "@liangxin/db";
 
 export interface ExportSelection {
   all: boolean;
+  /** Organizations written in full. */
   orgIds: Set<number>;
+  /** The node's superiors, written as headers only (no secretary, no dual-management link). */
+  ancestorOrgIds: Set<number>;
   regionIds: Set<number>;
   hostIds: Set<number>;
   memberIds: Set<number>;
@@ -20,6 +27,14 @@ export interface ExportSelection {
 
 function ids(db: Db, sql: string, params: object = {}): Set<number> {
   return new Set(db.$client.prepare(sql).pluck().all(params) as number[]);
+}
+
+/** The ids of a materialized path (`/1/5/23/` → 1, 5, 23): the record and its superiors. */
+export function idsOfPath(path: string): number[] {
+  return path
+    .split("/")
+    .filter((p) => p !== "")
+    .map(Number);
 }
 
 export class ExportScopeError extends Error {}
@@ -39,6 +54,7 @@ export async function selectForExport(db: Db, scope: Scope, today: string): Prom
     return {
       all: true,
       orgIds: all("orgs"),
+      ancestorOrgIds: new Set(),
       regionIds: all("regions"),
       hostIds: all("hosts"),
       memberIds: all("members"),
@@ -51,9 +67,21 @@ export async function selectForExport(db: Db, scope: Scope, today: string): Prom
     `select r.id from regions r where ${within.territory("r")}`,
     scopeBindings(scope, today),
   );
+  const ancestorOrgIds = new Set(idsOfPath(scope.org.path).filter((id) => id !== scope.org?.id));
+  // The regions of the organizations written (a superior's territory, a node's own) and their superiors.
+  const regionOf = db.$client.prepare("select region_id from orgs where id = ?").pluck();
+  const regionPath = db.$client.prepare("select path from regions where id = ?").pluck();
+  for (const id of [...sets.orgs.editable, ...ancestorOrgIds]) {
+    const regionId = regionOf.get(id) as number | null | undefined;
+    if (typeof regionId !== "number") continue;
+    for (const r of idsOfPath((regionPath.get(regionId) as string | undefined) ?? "")) regionIds.add(r);
+  }
+  for (const id of [...regionIds])
+    for (const r of idsOfPath((regionPath.get(id) as string | undefined) ?? "")) regionIds.add(r);
   return {
     all: false,
     orgIds: sets.orgs.editable,
+    ancestorOrgIds,
     regionIds,
     hostIds: sets.hosts.editable,
     memberIds: sets.members.editable,

@@ -16,6 +16,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** The user tried too often (e.g. registering IDs registered already): refused for a while, nothing written. */
+export class ThrottledError extends Error {
+  constructor(message: string = commandMessages.tooManyAttempts) {
+    super(message);
+    this.name = "ThrottledError";
+  }
+}
+
 /** A refused change that is not a rule of the domain (duplicate code, wrong kind of organization…). */
 export class CommandError extends Error {
   readonly code: string;

@@ -10,6 +10,7 @@ import {
   decideTransfer as decideTransferState,
   forbidMemberDeletion,
   isGrassroots,
+  maskCitizenId,
   type Gender,
   type JobCategory,
   type MemberStatus,
@@ -44,9 +45,18 @@ import {
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
+import { refuseRegistered, registering } from "./registration.ts";
 
 type MemberRow = typeof members.$inferSelect;
 type TransferRow = typeof transfers.$inferSelect;
+
+/** A member as an answer shows it: the citizen ID masked (in full only through the audited reveal). */
+export type MemberAnswer = Omit<MemberRow, "idNumber"> & { idNumberMasked: string };
+
+/** The one shape of a member in the answers of the commands below. */
+export function memberAnswer({ idNumber, ...row }: MemberRow): MemberAnswer {
+  return { ...row, idNumberMasked: maskCitizenId(idNumber) };
+}
 
 export interface MemberFields {
   idNumber: string;
@@ -142,12 +152,12 @@ function birthDateOf(idNumber: string, given: string | null | undefined): string
   return fromId ?? given ?? null;
 }
 
+/** The citizen ID is unique city-wide: a taken one is the neutral refusal of `registering`. */
 function uniqueId<T>(idNumber: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new CommandError("ID_NUMBER_TAKEN", commandMessages.idNumberTaken(idNumber));
+    if (isUniqueViolation(e)) refuseRegistered(idNumber);
     throw e;
   }
 }
@@ -157,7 +167,13 @@ function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
   return m.orgId ?? null;
 }
 
-export function createMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberRow {
+/** A new member; a citizen ID registered already (anywhere) answers the neutral refusal of `registering`. */
+export function createMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+  const attempt = { entity: "member", idNumber: given.idNumber, throttled: true } as const;
+  return registering(db, actor.scope, attempt, () => insertMember(db, actor, given));
+}
+
+function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
     const orgId = given.orgId ?? null;
@@ -210,7 +226,7 @@ export function createMember(db: Db, actor: CommandActor, given: CreateMemberInp
       scopeOrgId: memberScopeOrg(row),
       after: row,
     });
-    return row;
+    return memberAnswer(row);
   });
 }
 
@@ -218,7 +234,17 @@ export function createMember(db: Db, actor: CommandActor, given: CreateMemberInp
  * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
  * on `workSince` and starts the new one; the relationship changes only through a transfer.
  */
-export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberRow {
+export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
+  // A corrected citizen ID that is registered already is refused like a new registration.
+  const attempt = {
+    entity: "member",
+    idNumber: given.idNumber,
+    throttled: given.idNumber !== undefined,
+  } as const;
+  return registering(db, actor.scope, attempt, () => saveMember(db, actor, given));
+}
+
+function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
     requireMemberEdit(db, actor, given.id);
     const before = getMember(db, given.id);
@@ -281,7 +307,7 @@ export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInp
       before,
       after,
     });
-    return after;
+    return memberAnswer(after);
   });
 }
 
@@ -291,7 +317,11 @@ export function deleteMember(_db: Db, _actor: CommandActor, _input: { id: number
 }
 
 /** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
-export function changeMemberStatus(db: Db, actor: CommandActor, input: ChangeMemberStatusInput): MemberRow {
+export function changeMemberStatus(
+  db: Db,
+  actor: CommandActor,
+  input: ChangeMemberStatusInput,
+): MemberAnswer {
   return inTransaction(db, () => {
     requireMemberEdit(db, actor, input.memberId);
     const before = getMember(db, input.memberId);
@@ -328,7 +358,7 @@ export function changeMemberStatus(db: Db, actor: CommandActor, input: ChangeMem
       before,
       after: { ...after, event },
     });
-    return after;
+    return memberAnswer(after);
   });
 }
 

@@ -5,7 +5,7 @@
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
 import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
-import { addDays, chinaDayStartIso } from "@liangxin/domain";
+import { addDays, chinaDayStartIso, maskCitizenIdsIn } from "@liangxin/domain";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export interface AuditFilter extends PageInput {
@@ -64,5 +64,26 @@ export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<Aud
        from audit_log a where ${cond} order by a.id desc limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as AuditRow[];
-  return { rows: raw, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  const rows = raw.map((r) => ({
+    ...r,
+    entityId: r.entityId === null ? null : (maskCitizenIdsIn(r.entityId) as string),
+    before: maskedJson(r.before),
+    after: maskedJson(r.after),
+  }));
+  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+/**
+ * The before/after of an entry as the search answers it: stored in full (the trail of a corrected
+ * citizen ID), shown with every citizen ID masked (the full one only through the audited reveal).
+ */
+function maskedJson(text: string | null): string | null {
+  if (text === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return maskCitizenIdsIn(text) as string;
+  }
+  return JSON.stringify(maskCitizenIdsIn(parsed));
 }

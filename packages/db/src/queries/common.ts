@@ -50,6 +50,17 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? "*" : chars[0] + "*".repeat(chars.length - 1);
 }
 
+const STARS = "*".repeat(200);
+
+/** SQL: `maskName` of a name column, so that a search matches what a counted-only row shows. */
+export const maskNameSql = (col: string) =>
+  `(case when length(${col}) <= 1 then '*' else substr(${col}, 1, 1) || substr('${STARS}', 1, length(${col}) - 1) end)`;
+
+/** SQL: `maskCitizenId` of a citizen ID column (the first 6 and the last 4 shown). */
+export const maskCitizenIdSql = (col: string) =>
+  `(case when length(${col}) <= 10 then substr('${STARS}', 1, length(${col}))
+    else substr(${col}, 1, 6) || substr('${STARS}', 1, length(${col}) - 10) || substr(${col}, length(${col}) - 3) end)`;
+
 /** The snapshot indexed as of `today` and the policy in force: what computed columns need. */
 export interface TodayFacts {
   index: AsOfIndex;

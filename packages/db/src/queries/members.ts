@@ -9,7 +9,16 @@ import { scopeBindings, orgSubtreeRange, nodeBindings, within, memberAccess } fr
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
-import { inForceSql, likeParam, limitOffset, maskName, type Page, type PageInput } from "./common.ts";
+import {
+  inForceSql,
+  likeParam,
+  limitOffset,
+  maskCitizenIdSql,
+  maskName,
+  maskNameSql,
+  type Page,
+  type PageInput,
+} from "./common.ts";
 
 export interface MemberListFilter extends PageInput {
   q?: string;
@@ -62,8 +71,11 @@ export function listMembers(
     counted.push("0");
     params.idNumber = q.toUpperCase();
   } else if (q) {
-    editable.push(`(m.name like @q escape '\\')`);
-    counted.push(`(m.name like @q escape '\\')`);
+    // Both kinds of row are found by the masked ID they show; an editable row by its name, a counted-only
+    // row only by the masked name it shows (never by the name it hides).
+    const maskedId = `${maskCitizenIdSql("m.id_number")} like @q escape '\\'`;
+    editable.push(`(m.name like @q escape '\\' or ${maskedId})`);
+    counted.push(`(${maskNameSql("m.name")} like @q escape '\\' or ${maskedId})`);
     params.q = likeParam(q);
   }
   if (filter.membership) {

@@ -21,6 +21,7 @@ import { applicants, memberRelationships, members, memberWorkplaces } from "../s
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
 import { sets, scopeBindings, within } from "../scope/index.ts";
+import { refuseRegistered, registering } from "../commands/registration.ts";
 
 export interface ApplicantRow {
   id: number;
@@ -55,12 +56,24 @@ export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRo
   return rows.map((r) => ({ ...r, stage: applicantStage(r), nextStage: nextApplicantStage(r) }));
 }
 
-export function createApplicant(
-  db: Db,
-  scope: Scope,
-  input: { idNumber: string; name: string; gender: "male" | "female"; orgId: number; appliedOn: string },
-  today: string,
-): { id: number } {
+type ApplicantInput = {
+  idNumber: string;
+  name: string;
+  gender: "male" | "female";
+  orgId: number;
+  appliedOn: string;
+};
+
+/**
+ * A new applicant. A citizen ID registered already, as a member or an applicant, in the caller's scope or
+ * not, answers the one neutral refusal of `registering` (audited, and counted against the hourly limit).
+ */
+export function createApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
+  const attempt = { entity: "applicant", idNumber: input.idNumber, throttled: true } as const;
+  return registering(db, scope, attempt, () => insertApplicant(db, scope, input, today));
+}
+
+function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.appliedOn, today);
   const idNumber = input.idNumber.toUpperCase();
@@ -72,11 +85,7 @@ export function createApplicant(
       .from(applicants)
       .where(eq(applicants.idNumber, idNumber))
       .get();
-    if (dup) throw new WorkRuleError("APPLICANT_DUPLICATE", WORK_MESSAGES.applicantDuplicate());
-    // Citizen ids are unique city-wide, so the refusal names no organization: it reveals only what the
-    // unique register itself would.
-    if (memberWithId(tx, idNumber))
-      throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
+    if (dup || memberWithId(tx, idNumber)) refuseRegistered(idNumber);
     const row = tx
       .insert(applicants)
       .values({ idNumber, name: input.name, gender: input.gender, orgId: org.id, appliedOn: input.appliedOn })
@@ -94,6 +103,17 @@ export function advanceApplicantStage(
   input: { applicantId: number; stage: ApplicantStage; on: string },
   today: string,
 ): { id: number; stage: ApplicantStage; memberId: number | null } {
+  // The caller's own applicant: never held back by the hourly limit; a refusal at 预备党员 is audited.
+  const attempt = { entity: "applicant", throttled: false } as const;
+  return registering(db, scope, attempt, () => advanceApplicantRow(db, scope, input, today));
+}
+
+function advanceApplicantRow(
+  db: Db,
+  scope: Scope,
+  input: { applicantId: number; stage: ApplicantStage; on: string },
+  today: string,
+): { id: number; stage: ApplicantStage; memberId: number | null } {
   const a = db.select().from(applicants).where(eq(applicants.id, input.applicantId)).get();
   if (!a) throw new WorkNotFoundError("applicant");
   requireGrassrootsInSubtree(db, scope, a.orgId);
@@ -103,8 +123,7 @@ export function advanceApplicantStage(
     if (input.stage === "probationary" && memberId === null) {
       // Never attach a member registered elsewhere (possibly outside the caller's scope): a person already
       // in the member register cannot be developed again.
-      if (memberWithId(tx, a.idNumber))
-        throw new WorkRuleError("APPLICANT_ALREADY_MEMBER", WORK_MESSAGES.applicantAlreadyMember());
+      if (memberWithId(tx, a.idNumber)) refuseRegistered(a.idNumber);
       const m = tx
         .insert(members)
         .values({

@@ -134,8 +134,6 @@ export const WORK_MESSAGES = {
   pactNeedsParties: () => "联建共建至少需要两方,且至少一方属于本单位管理范围",
   notGrassroots: (org: string) => `“${org}”不是基层党组织`,
   applicantIdInvalid: () => "公民身份号码不正确(请核对校验位)",
-  applicantDuplicate: () => "该公民身份号码已登记为入党申请人",
-  applicantAlreadyMember: () => "该公民身份号码已登记为党员,不能再作为入党申请人发展",
   probationNotProbationary: (member: string) => `“${member}”不是预备党员`,
   instructorOverCap: (name: string, count: number, cap: number) =>
     `指导员“${name}”将联系${count}个两新组织,超过${cap}个的上限,请注意工作量`,
