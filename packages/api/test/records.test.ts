@@ -197,16 +197,27 @@ describe("scope", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("the joint branch across the boundary: A's admin sets coverage on a B host; B's admin edits the host, not the branch", async () => {
+  it("the joint branch across the boundary: A's admin proposes covering a B host, B's admin accepts; B's admin edits the host, not the branch", async () => {
     const bHost = t.value(
       `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '石桥镇'
        and h.closed_on is null and h.founded_on < '2026-01-01'
        and not exists (select 1 from coverages c where c.host_id = h.id) order by h.id limit 1`,
     );
-    const set = await t
-      .caller("township")
-      .records.coverage.set({ hostId: bHost, orgId: crossId, startOn: "2026-11-01" });
-    expect(set.coverage.orgId).toBe(crossId);
+    // Not A's host to cover directly (issue 15, finding 4): a request, which B's administrator accepts.
+    await expect(
+      t.caller("township").records.coverage.set({ hostId: bHost, orgId: crossId, startOn: "2026-11-01" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const proposed = await t.caller("township").records.coverageRequest.propose({
+      orgId: crossId,
+      hostCreditCode: db.$client
+        .prepare("select credit_code from hosts where id = ?")
+        .pluck()
+        .get(bHost) as string,
+      startOn: "2026-11-01",
+    });
+    const accepted = await t.caller("shiqiao").records.coverageRequest.accept({ id: proposed.id });
+    const set = { coverage: { id: accepted.coverageId! } };
+    expect(t.value("select org_id from coverages where id = ?", set.coverage.id)).toBe(crossId);
     expect(t.value("select count(*) from audit_log where action = 'coverage.set'")).toBe(1);
 
     const covered = db.$client.prepare("select id, version from hosts where id = ?").get(bHost) as {
