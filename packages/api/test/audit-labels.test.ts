@@ -60,6 +60,10 @@ describe("audit labels", () => {
       "transfer.reject",
       "import.create",
       "import.update",
+      // Named with a capital inside the entity, which the pattern above does not read.
+      "coverageRequest.propose",
+      "coverageRequest.accept",
+      "coverageRequest.reject",
     ])
       written.add(a);
     expect(written.size).toBeGreaterThan(40);

@@ -93,7 +93,9 @@ describe("a member's workplace found by its credit code", () => {
     };
     const before = await working();
     const branch = caller("branch");
+    // The name is confirmed by the lookup; the host, not in the branch's sets, is then given by its code.
     const found = await branch.hosts.lookup({ creditCode: host.creditCode });
+    expect(found.id).toBe(host.id);
     await branch.records.member.create({
       idNumber: withCitizenIdCheckChar("36992119900101123"),
       name: "工作单位测试",
@@ -101,7 +103,7 @@ describe("a member's workplace found by its credit code", () => {
       joinedOn: "2015-07-01",
       fullOn: "2016-07-01",
       orgId: value("select org_id from users where username = 'branch'"),
-      workHostId: found.id,
+      workHostCreditCode: host.creditCode,
     });
     const after = await working();
     expect(after.total).toBe(before.total + 1);

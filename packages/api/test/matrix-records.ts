@@ -80,6 +80,69 @@ const uncoveredHost = (db: Db) =>
     TODAY,
   );
 
+/** A host open today, covered by no one from today on, in the region subtree `glob` (or outside it: `not`). */
+const uncoveredHostWhere = (db: Db, glob: string, not = false) =>
+  val(
+    db,
+    `select h.id from hosts h join regions r on r.id = h.region_id where r.path ${not ? "not " : ""}glob ?
+     and h.closed_on is null and h.founded_on < ? and not exists
+       (select 1 from coverages c where c.host_id = h.id and (c.end_on is null or c.end_on > ?)) order by h.id limit 1`,
+    glob,
+    TODAY,
+    TODAY,
+  );
+
+/** GLOB of a role's territory (none for the 行业党委 and the branch: every region is outside it). */
+const territoryOf = (db: Db, r: Role): string =>
+  r === "industry" || r === "branch"
+    ? "/none/*"
+    : `${val<string>(
+        db,
+        "select g.path from users u join orgs o on o.id = u.org_id join regions g on g.id = o.region_id where u.username = ?",
+        r === "owner" || r === "anonymous" ? "township" : r,
+      )}*`;
+
+/** GLOB of the regions of 石桥镇 (township B, beside the township's 柳林镇), and 柳林镇's own. */
+const regionGlob = (db: Db, name: string) =>
+  `${val<string>(db, "select path from regions where name = ?", name)}*`;
+
+/** A pending coverage request, as proposed by the organization `orgId` for `hostId`. */
+function pendingCoverageRequest(db: Db, hostId: number, orgId: number, w: World): number {
+  return db.$client
+    .prepare(
+      `insert into coverage_requests (host_id, org_id, start_on, requested_by, requested_on, created_at)
+       values (?, ?, ?, ?, ?, '2026-12-03T02:00:00.000Z') returning id`,
+    )
+    .pluck()
+    .get(hostId, orgId, TODAY, w.ids.user("branch"), TODAY) as number;
+}
+
+/**
+ * A request a role's administrator decides: for the township (柳林镇), a 石桥镇 joint organization proposing
+ * a 柳林镇 host; for the county and the city (common superiors), the branch's joint branch proposing a 石桥镇
+ * host. Others (the 行业党委, the branch, the owner) get the township's: not theirs to decide.
+ */
+function requestToDecide(db: Db, r: Role, w: World): number {
+  if (r === "county" || r === "city")
+    return pendingCoverageRequest(db, uncoveredHostWhere(db, regionGlob(db, "石桥镇")), w.ids.crossJoint, w);
+  const shiqiaoJoint = val(
+    db,
+    `select id from orgs where path glob (select path from orgs where name like '%石桥镇委员会') || '*'
+     and formation_mode in ('joint','regional','grid') and revoked_on is null order by id limit 1`,
+  );
+  return pendingCoverageRequest(db, uncoveredHostWhere(db, regionGlob(db, "柳林镇")), shiqiaoJoint, w);
+}
+
+/** A request of 青山县 (another county) about one of its hosts: nobody of 清河县 sees it. */
+function foreignRequest(db: Db, w: World): number {
+  return pendingCoverageRequest(
+    db,
+    uncoveredHostWhere(db, `${val<string>(db, "select path from regions where name = '青山县'")}*`),
+    jointIn(db, foreignSubtree(db, w)),
+    w,
+  );
+}
+
 /** A regional (区域联建) organization of 柳林镇: the other side of a dual-management link. */
 const regionalOrg = (db: Db) =>
   val(
@@ -354,11 +417,15 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   "records.coverage.set": {
-    // By the covering organization's chain (a joint branch may cover a host of another township).
-    expect: allow([...ORG_BOUND]),
+    // By the covering organization's chain, for a host of the caller's own territory (another's is proposed:
+    // records.coverageRequest). The 行业党委 and the branch keep no territory: nothing to cover directly.
+    expect: allow([...TERRITORIAL]),
     own: (c, r, _w, db) =>
       c.records.coverage.set({
-        hostId: uncoveredHost(db),
+        hostId:
+          r === "branch" || r === "industry"
+            ? uncoveredHostWhere(db, regionGlob(db, "柳林镇"))
+            : uncoveredHostWhere(db, territoryOf(db, r)),
         orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r)),
         startOn: TODAY,
       }),
@@ -377,6 +444,61 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
           startOn: TODAY,
         }),
     ],
+    mutates: true,
+  },
+  "records.coverageRequest.propose": {
+    // A host outside the proposer's territory, by its exact credit code (the city's territory is the whole
+    // city: every host is its own, covered directly).
+    expect: allow(["county", "township", "industry", "branch"], "NOT_FOUND", { city: "BAD_REQUEST" }),
+    own: (c, r, _w, db) =>
+      c.records.coverageRequest.propose({
+        orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r === "owner" ? "township" : r)),
+        hostCreditCode: val(
+          db,
+          "select credit_code from hosts where id = ?",
+          uncoveredHostWhere(db, r === "city" ? "*" : territoryOf(db, r), r !== "city"),
+        ),
+        startOn: TODAY,
+      }),
+    foreign: [
+      // Another area's organization as the coverer: not found.
+      (c, r, w, db) =>
+        c.records.coverageRequest.propose({
+          orgId: r === "city" ? NONE : jointIn(db, foreignSubtree(db, w)),
+          hostCreditCode: val(db, "select credit_code from hosts where id = ?", w.ids.foreignHost),
+          startOn: TODAY,
+        }),
+      // A host by id that the caller does not see (by credit code it could be named): not found.
+      (c, r, w, db) =>
+        c.records.coverageRequest.propose({
+          orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r === "owner" ? "township" : r)),
+          hostId: r === "city" ? NONE : w.ids.foreignHost,
+          startOn: TODAY,
+        }),
+    ],
+    mutates: true,
+  },
+  "records.coverageRequest.list": {
+    expect: allow([...ORG_BOUND]),
+    own: (c) => c.records.coverageRequest.list(),
+  },
+  "records.coverageRequest.accept": {
+    // The host's township-level administrator, or a common superior of host and proposer.
+    expect: allow([...TERRITORIAL]),
+    own: (c, r, w, db) => c.records.coverageRequest.accept({ id: requestToDecide(db, r, w) }),
+    foreign: (c, r, w, db) =>
+      c.records.coverageRequest.accept({ id: r === "city" ? NONE : foreignRequest(db, w) }),
+    mutates: true,
+  },
+  "records.coverageRequest.reject": {
+    expect: allow([...TERRITORIAL]),
+    own: (c, r, w, db) =>
+      c.records.coverageRequest.reject({ id: requestToDecide(db, r, w), reason: "拟单独组建党支部" }),
+    foreign: (c, r, w, db) =>
+      c.records.coverageRequest.reject({
+        id: r === "city" ? NONE : foreignRequest(db, w),
+        reason: "拟单独组建党支部",
+      }),
     mutates: true,
   },
   "records.coverage.end": {
@@ -398,10 +520,29 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   "records.dualLink.set": {
+    // The regional organization by its 组织代码 (anywhere in the city, audited); by id only within the sets.
     expect: allow([...ORG_BOUND]),
     own: (c, r, _w, db) =>
-      c.records.dualLink.set({ orgId: linkableIn(db, r), regionalOrgId: regionalOrg(db), startOn: TODAY }),
+      c.records.dualLink.set({
+        orgId: linkableIn(db, r),
+        regionalOrgCode: val(db, "select code from orgs where id = ?", regionalOrg(db)),
+        startOn: TODAY,
+      }),
     foreign: [
+      // Another area's regional organization by id: not found, like a missing one.
+      (c, r, w, db) =>
+        c.records.dualLink.set({
+          orgId: linkableIn(db, r),
+          regionalOrgId:
+            r === "city"
+              ? NONE
+              : val(
+                  db,
+                  "select id from orgs where path glob ? and formation_mode in ('regional','grid') and revoked_on is null order by id limit 1",
+                  foreignSubtree(db, w),
+                ),
+          startOn: TODAY,
+        }),
       (c, r, w, db) =>
         c.records.dualLink.set({
           orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
@@ -491,14 +632,26 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         jobCategory: null,
         phone: "13900000000",
       }),
-    foreign: (c, r, w, db) =>
-      c.records.member.create({
-        idNumber: withCitizenIdCheckChar(ID_BODY),
-        name: "外区党员",
-        gender: "male",
-        joinedOn: "2015-07-01",
-        orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.member.create({
+          idNumber: withCitizenIdCheckChar(ID_BODY),
+          name: "外区党员",
+          gender: "male",
+          joinedOn: "2015-07-01",
+          orgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
+        }),
+      // One's own organization, another area's host as the workplace by id (by credit code it could be named).
+      (c, r, w, db) =>
+        c.records.member.create({
+          idNumber: withCitizenIdCheckChar(ID_BODY),
+          name: "测试党员",
+          gender: "male",
+          joinedOn: "2015-07-01",
+          orgId: orgFor(db, r),
+          workHostId: r === "city" ? NONE : w.ids.foreignHost,
+        }),
+    ],
     mutates: true,
   },
   "records.member.update": {
@@ -512,12 +665,22 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         lostContact: false,
       });
     },
-    foreign: (c, r, w, db) =>
-      c.records.member.update({
-        id: r === "city" ? NONE : w.ids.foreignMember,
-        version: versionOf(db, "members", w.ids.foreignMember),
-        phone: "13900000002",
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.member.update({
+          id: r === "city" ? NONE : w.ids.foreignMember,
+          version: versionOf(db, "members", w.ids.foreignMember),
+          phone: "13900000002",
+        }),
+      (c, r, w, db) => {
+        const id = memberIn(db, subtreeOf(db, r));
+        return c.records.member.update({
+          id,
+          version: versionOf(db, "members", id),
+          workHostId: r === "city" ? NONE : w.ids.foreignHost,
+        });
+      },
+    ],
     mutates: true,
   },
   "records.member.changeStatus": {
@@ -544,11 +707,18 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     own: (c, r, _w, db) =>
       c.records.transfer.request({
         memberId: memberIn(db, subtreeOf(db, r)),
-        toOrgId: val(db, "select id from orgs where name like '%石桥镇石桥村支部委员会'"),
+        toOrgCode: val(db, "select code from orgs where name like '%石桥镇石桥村支部委员会'"),
         effectiveOn: TODAY,
         reason: "工作调动",
       }),
     foreign: [
+      // Another area's grassroots organization by id (by code it could be named): not found.
+      (c, r, w, db) =>
+        c.records.transfer.request({
+          memberId: memberIn(db, subtreeOf(db, r)),
+          toOrgId: r === "city" ? NONE : grassroots(db, foreignSubtree(db, w)),
+          effectiveOn: TODAY,
+        }),
       (c, r, w, db) =>
         c.records.transfer.request({
           memberId: r === "city" ? NONE : w.ids.foreignMember,
@@ -593,14 +763,24 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
         dispatchOrgName: "清河县市场监督管理局",
         phone: "13900000003",
       }),
-    foreign: (c, r, w) =>
-      c.records.instructor.create({
-        number: `ZDY-MX-far-${r}`,
-        name: "外区指导员",
-        kind: "partTime",
-        dispatchOrgName: "青山县市场监督管理局",
-        registeredById: r === "city" ? NONE : w.ids.foreignOrg,
-      }),
+    foreign: [
+      (c, r, w) =>
+        c.records.instructor.create({
+          number: `ZDY-MX-far-${r}`,
+          name: "外区指导员",
+          kind: "partTime",
+          dispatchOrgName: "青山县市场监督管理局",
+          registeredById: r === "city" ? NONE : w.ids.foreignOrg,
+        }),
+      // Another area's organization as the dispatcher by id (by 组织代码 it could be named): not found.
+      (c, r, w) =>
+        c.records.instructor.create({
+          number: `ZDY-MX-far2-${r}`,
+          name: "外区指导员",
+          kind: "partTime",
+          dispatchOrgId: r === "city" ? NONE : w.ids.foreignOrg,
+        }),
+    ],
     mutates: true,
   },
   "records.instructor.update": {
@@ -612,12 +792,23 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       const version = val(db, "select version from instructors where id = ?", id);
       return c.records.instructor.update({ id, version, phone: "13900000009", kind: "fullTime" });
     },
-    foreign: (c, r, w, db) =>
-      c.records.instructor.update({
-        id: r === "city" ? NONE : w.ids.foreignInstructor,
-        version: val(db, "select version from instructors where id = ?", w.ids.foreignInstructor),
-        phone: "13900000010",
-      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.instructor.update({
+          id: r === "city" ? NONE : w.ids.foreignInstructor,
+          version: val(db, "select version from instructors where id = ?", w.ids.foreignInstructor),
+          phone: "13900000010",
+        }),
+      // One's own instructor handed to another area's organization by id: not found.
+      (c, r, w, db) => {
+        const id = instructorFor(db, r);
+        return c.records.instructor.update({
+          id,
+          version: val(db, "select version from instructors where id = ?", id),
+          dispatchOrgId: r === "city" ? NONE : w.ids.foreignOrg,
+        });
+      },
+    ],
     mutates: true,
   },
   "records.assignment.start": {

@@ -186,8 +186,9 @@ export const MATRIX: Record<string, Entry> = {
     foreign: (c, r, w) => c.orgs.get({ id: r === "city" ? NONE : w.ids.foreignOrg }),
   },
   "orgs.lookup": {
-    // The receiving side of a transfer may be anywhere in the city: by its exact code, name and category only.
-    // A management node's code (not a receiver) answers not found for everyone.
+    // The receiving side of a transfer may be anywhere in the city: by its exact code, name and category only
+    // (audited as org.lookup, hence a mutation). A management node's code (not a receiver) answers not found
+    // for everyone.
     expect: allow([...ADMINS, "branch"]),
     own: (c, _r, _w, db) =>
       c.orgs.lookup({
@@ -203,6 +204,7 @@ export const MATRIX: Record<string, Entry> = {
           .pluck()
           .get(w.ids.foreignOrg) as string,
       }),
+    mutates: true,
   },
   "members.transfers": {
     expect: allow([...ADMINS, "branch"]),

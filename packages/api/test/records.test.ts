@@ -114,10 +114,11 @@ describe("a state change the rules forbid is refused with a Chinese message nami
       `select m.id from members m join orgs o on o.id = m.org_id
        where o.path glob '/1/7/9/*' and o.category not like '%Committee' and m.status = 'normal' order by m.id limit 1`,
     );
-    const toOrgId = t.value("select id from orgs where name like '%石桥镇石桥村支部委员会'");
+    // Another township's organization: by its 组织代码 (not in the township's sets by id).
+    const toOrgCode = t.value<string>("select code from orgs where name like '%石桥镇石桥村支部委员会'");
     const req = await t
       .caller("township")
-      .records.transfer.request({ memberId, toOrgId, effectiveOn: TODAY });
+      .records.transfer.request({ memberId, toOrgCode, effectiveOn: TODAY });
     expect(req.state).toBe("pending");
     const ok = await t.caller("county").records.transfer.decide({ transferId: req.id, decision: "accept" });
     expect(ok.state).toBe("accepted");
@@ -196,16 +197,27 @@ describe("scope", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("the joint branch across the boundary: A's admin sets coverage on a B host; B's admin edits the host, not the branch", async () => {
+  it("the joint branch across the boundary: A's admin proposes covering a B host, B's admin accepts; B's admin edits the host, not the branch", async () => {
     const bHost = t.value(
       `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '石桥镇'
        and h.closed_on is null and h.founded_on < '2026-01-01'
        and not exists (select 1 from coverages c where c.host_id = h.id) order by h.id limit 1`,
     );
-    const set = await t
-      .caller("township")
-      .records.coverage.set({ hostId: bHost, orgId: crossId, startOn: "2026-11-01" });
-    expect(set.coverage.orgId).toBe(crossId);
+    // Not A's host to cover directly (issue 15, finding 4): a request, which B's administrator accepts.
+    await expect(
+      t.caller("township").records.coverage.set({ hostId: bHost, orgId: crossId, startOn: "2026-11-01" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const proposed = await t.caller("township").records.coverageRequest.propose({
+      orgId: crossId,
+      hostCreditCode: db.$client
+        .prepare("select credit_code from hosts where id = ?")
+        .pluck()
+        .get(bHost) as string,
+      startOn: "2026-11-01",
+    });
+    const accepted = await t.caller("shiqiao").records.coverageRequest.accept({ id: proposed.id });
+    const set = { coverage: { id: accepted.coverageId! } };
+    expect(t.value("select org_id from coverages where id = ?", set.coverage.id)).toBe(crossId);
     expect(t.value("select count(*) from audit_log where action = 'coverage.set'")).toBe(1);
 
     const covered = db.$client.prepare("select id, version from hosts where id = ?").get(bHost) as {
@@ -355,11 +367,12 @@ describe("transfers and the member status machine", () => {
     const memberId = member();
     const fromOrg = t.value("select org_id from members where id = ?", memberId);
     const toOrgId = t.value("select id from orgs where name like '%石桥镇石桥村支部委员会'");
+    const toOrgCode = t.value<string>("select code from orgs where id = ?", toOrgId);
     const township = t.caller("township");
     const county = t.caller("county");
-    const r1 = await township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" });
+    const r1 = await township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" });
     await expect(
-      township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" }),
+      township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("待处理") });
     await expect(
       county.records.transfer.decide({ transferId: r1.id, decision: "reject" }),
@@ -381,7 +394,7 @@ describe("transfers and the member status machine", () => {
     expect(rejected).toMatchObject({ state: "rejected", decisionReason: "介绍信不全" });
     expect(t.hash("member_relationships", "members")).toBe(rels);
 
-    const r2 = await township.records.transfer.request({ memberId, toOrgId, effectiveOn: "2026-11-01" });
+    const r2 = await township.records.transfer.request({ memberId, toOrgCode, effectiveOn: "2026-11-01" });
     await county.records.transfer.decide({ transferId: r2.id, decision: "accept" });
     expect(t.value("select org_id from members where id = ?", memberId)).toBe(toOrgId);
     const rows = db.$client

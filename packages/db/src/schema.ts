@@ -539,6 +539,43 @@ export const hostCorrections = sqliteTable(
   (t) => [index("host_corrections_host_idx").on(t.hostId, t.state)],
 );
 
+/**
+ * 覆盖申请: an organization proposes to cover a host outside its chain's own territory; the coverage takes
+ * effect when the host's territory administrator (township level, or a common superior) accepts it, and is
+ * then written through the coverage command (`coverageId`). A rejection carries its reason.
+ */
+export const coverageRequests = sqliteTable(
+  "coverage_requests",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    hostId: integer()
+      .notNull()
+      .references(() => hosts.id),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    startOn: text().notNull(),
+    /** The proposer's grounds (区域相邻、行业相近 …). */
+    reason: text(),
+    state: text({ enum: ["pending", "accepted", "rejected"] })
+      .notNull()
+      .default("pending"),
+    requestedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    requestedOn: text().notNull(),
+    decidedBy: integer().references(() => users.id),
+    decidedOn: text(),
+    decisionReason: text(),
+    coverageId: integer().references(() => coverages.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("coverage_requests_host_idx").on(t.hostId, t.state),
+    index("coverage_requests_org_idx").on(t.orgId, t.state),
+  ],
+);
+
 /** Long-running imports and exports: progress for the page, errors for the report. */
 export const jobs = sqliteTable(
   "jobs",

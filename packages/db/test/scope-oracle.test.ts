@@ -15,12 +15,42 @@ let snap: Snapshot;
 let instructors: { id: number; registeredById: number; dispatchOrgId: number | null }[];
 let users: { id: number; username: string }[];
 let transfers: { fromOrgId: number | null; toOrgId: number | null }[];
+let coverageRequests: { hostId: number; orgId: number }[];
 
 const DATES: IsoDate[] = ["2024-12-31", "2025-07-01", DEMO_TODAY];
 
 beforeAll(() => {
   db = openTestDb();
   seedDemo(db);
+  // Coverage requests across a boundary (the demo has none): the branch's joint branch proposing a host of
+  // 石桥镇, and an organization of 石桥镇 proposing a host of 柳林镇 (each side named only to the other).
+  const one = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+  const branchUser = one("select id from users where username = 'branch'");
+  const request = db.$client.prepare(
+    `insert into coverage_requests (host_id, org_id, start_on, requested_by, requested_on, created_at)
+     values (?, ?, ?, ?, ?, ?)`,
+  );
+  const hostIn = (township: string) =>
+    one(
+      `select h.id from hosts h join regions r on r.id = h.region_id where r.name = '${township}' order by h.id limit 1`,
+    );
+  request.run(
+    hostIn("石桥镇"),
+    one("select org_id from users where username = 'branch'"),
+    DEMO_TODAY,
+    branchUser,
+    DEMO_TODAY,
+    `${DEMO_TODAY}T02:00:00.000Z`,
+  );
+  request.run(
+    hostIn("柳林镇"),
+    one(`select id from orgs where parent_id = (select id from orgs where name like '%石桥镇委员会')
+         and category <> 'managing' order by id limit 1`),
+    DEMO_TODAY,
+    branchUser,
+    DEMO_TODAY,
+    `${DEMO_TODAY}T02:00:00.000Z`,
+  );
   snap = loadSnapshot(db);
   instructors = db.$client
     .prepare(
@@ -31,6 +61,9 @@ beforeAll(() => {
   transfers = db.$client
     .prepare("select from_org_id as fromOrgId, to_org_id as toOrgId from transfers")
     .all() as typeof transfers;
+  coverageRequests = db.$client
+    .prepare("select host_id as hostId, org_id as orgId from coverage_requests")
+    .all() as typeof coverageRequests;
 });
 
 /** Ids whose chain of parents reaches `root` (the root included). */
@@ -121,12 +154,19 @@ function oracle(scope: Scope, d: IsoDate): ScopeSets {
     if (t.toOrgId !== null && subtree.has(t.toOrgId) && t.fromOrgId !== null) namedOrgs.add(t.fromOrgId);
     if (t.fromOrgId !== null && subtree.has(t.fromOrgId) && t.toOrgId !== null) namedOrgs.add(t.toOrgId);
   }
+  // The two sides of a coverage request: its proposer, for a host of the territory; its host, for the
+  // proposer's subtree.
+  const namedByRequest = new Set<number>();
+  for (const q of coverageRequests) {
+    if (hostsEditable.has(q.hostId)) namedOrgs.add(q.orgId);
+    if (subtree.has(q.orgId)) namedByRequest.add(q.hostId);
+  }
   for (const i of instructors) {
     if (!instructorsEditable.has(i.id) && !instructorsReference.has(i.id)) continue;
     namedOrgs.add(i.registeredById);
     if (i.dispatchOrgId !== null) namedOrgs.add(i.dispatchOrgId);
   }
-  const namedHosts = new Set<number>();
+  const namedHosts = new Set<number>(namedByRequest);
   for (const w of snap.workplaces)
     if (inForce(w.startOn, w.endOn, d) && membersEditable.has(w.memberId)) namedHosts.add(w.hostId);
   for (const a of snap.assignments)

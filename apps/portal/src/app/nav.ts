@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/reports", label: "党内统计年报", roles: ["admin"] },
   { href: "/analysis", label: "统计分析", roles: ["admin"] },
   { href: "/inbox", label: "待办", roles: ["admin", "secretary"] },
+  { href: "/coverage-requests", label: "覆盖申请", roles: ["admin", "secretary"] },
   { href: "/work/plans", label: "组建计划", roles: ["admin"] },
   { href: "/work/instructors", label: "指导员选派", roles: ["admin"] },
   { href: "/work/meetings", label: "组织生活", roles: ["admin", "secretary"] },

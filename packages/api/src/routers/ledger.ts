@@ -99,11 +99,12 @@ export const orgsRouter = createTRPCRouter({
   }),
   /**
    * A grassroots organization anywhere in the city by its exact 组织代码 (code, name, category only): the
-   * receiving side of a relationship transfer, as written on the transfer letter.
+   * receiving side of a relationship transfer, as written on the transfer letter. Audited (`org.lookup`),
+   * hence a mutation.
    */
   lookup: ledgerProcedure
     .input(orgCodeInput)
-    .query(({ ctx, input }) => found(lookupGrassrootsOrg(ctx.db, input.code, ctx.today))),
+    .mutation(({ ctx, input }) => found(lookupGrassrootsOrg(ctx.db, ctx.scope, input.code, ctx.today))),
   /** Organizations outside the subtree seen for reference (covering a host of the territory, dual link). */
   references: ledgerProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
   get: ledgerProcedure

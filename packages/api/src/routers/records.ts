@@ -4,6 +4,7 @@
  * the version, and writes the audit row in the same transaction).
  */
 import {
+  acceptCoverageRequest,
   changeMemberStatus,
   createHost,
   createInstructor,
@@ -14,8 +15,11 @@ import {
   endCoverage,
   endDualLink,
   endSecretary,
+  listCoverageRequests,
   nodeIndicators,
   nodeReport,
+  proposeCoverage,
+  rejectCoverageRequest,
   reparentOrg,
   requestTransfer,
   setCoverage,
@@ -33,10 +37,14 @@ import {
 } from "@liangxin/db";
 import { z } from "zod";
 import { mappedProcedure } from "../errors.ts";
+import { found } from "../procedures.ts";
 import {
   assignmentEndInput,
   assignmentStartInput,
+  coverageAcceptInput,
   coverageEndInput,
+  coverageProposeInput,
+  coverageRejectInput,
   coverageSetInput,
   dualLinkEndInput,
   dualLinkSetInput,
@@ -82,6 +90,22 @@ export const recordsRouter = createTRPCRouter({
   coverage: createTRPCRouter({
     set: p.input(coverageSetInput).mutation(({ ctx, input }) => setCoverage(ctx.db, actor(ctx), input)),
     end: p.input(coverageEndInput).mutation(({ ctx, input }) => endCoverage(ctx.db, actor(ctx), input)),
+  }),
+  /**
+   * 覆盖申请: covering a host outside the proposer's territory is proposed, and takes effect when the host's
+   * territory administrator (township level, or a common superior) accepts it; the lists of both sides.
+   */
+  coverageRequest: createTRPCRouter({
+    propose: p
+      .input(coverageProposeInput)
+      .mutation(({ ctx, input }) => proposeCoverage(ctx.db, actor(ctx), input)),
+    list: p.query(({ ctx }) => found(listCoverageRequests(ctx.db, ctx.scope, ctx.today))),
+    accept: p
+      .input(coverageAcceptInput)
+      .mutation(({ ctx, input }) => acceptCoverageRequest(ctx.db, actor(ctx), input)),
+    reject: p
+      .input(coverageRejectInput)
+      .mutation(({ ctx, input }) => rejectCoverageRequest(ctx.db, actor(ctx), input)),
   }),
   dualLink: createTRPCRouter({
     set: p.input(dualLinkSetInput).mutation(({ ctx, input }) => setDualLink(ctx.db, actor(ctx), input)),

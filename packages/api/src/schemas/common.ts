@@ -1,4 +1,4 @@
-import { isIsoDate } from "@liangxin/domain";
+import { isIsoDate, isValidCreditCode } from "@liangxin/domain";
 import { z } from "zod";
 import { schemaMessages as m } from "./messages.ts";
 
@@ -22,6 +22,16 @@ export const optionalText = (max = 200) =>
     .max(max, { error: m.text(max) })
     .nullish()
     .transform((v) => (v === "" ? null : v));
+/** An exact 统一社会信用代码 (any case; the check character is verified): a host named by its key. */
+export const creditCodeKey = z
+  .string({ error: m.creditCode })
+  .trim()
+  .toUpperCase()
+  .refine((s) => isValidCreditCode(s), { error: m.creditCode });
+
+/** An exact 组织代码: an organization named by its key. */
+export const orgCodeKey = text(40);
+
 export const year = z
   .number({ error: m.year })
   .int({ error: m.year })

@@ -1,6 +1,16 @@
 import { INSTRUCTOR_KINDS } from "@liangxin/domain";
 import { z } from "zod";
-import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text, version } from "./common.ts";
+import {
+  endAfter,
+  endInput,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  orgCodeKey,
+  text,
+  version,
+} from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
 
 export const instructorCreateInput = z
@@ -8,13 +18,15 @@ export const instructorCreateInput = z
     number: text(40),
     name: text(50),
     kind: z.enum(INSTRUCTOR_KINDS, { error: m.instructorKind }),
+    /** The dispatcher: by id within the caller's sets, or by its exact 组织代码 anywhere; or an organ outside. */
     dispatchOrgId: id.nullish(),
+    dispatchOrgCode: orgCodeKey.nullish(),
     dispatchOrgName: optionalText(100),
     registeredById: id.nullish(),
     phone: optionalText(30),
   })
   .superRefine((v, ctx) => {
-    if ((v.dispatchOrgId != null) === !!v.dispatchOrgName)
+    if ([v.dispatchOrgId != null, !!v.dispatchOrgCode, !!v.dispatchOrgName].filter(Boolean).length !== 1)
       ctx.addIssue({ code: "custom", message: m.dispatchXorName, path: ["dispatchOrgId"] });
   });
 
@@ -27,11 +39,12 @@ export const instructorUpdateInput = z
     name: text(50).optional(),
     kind: z.enum(INSTRUCTOR_KINDS, { error: m.instructorKind }).optional(),
     dispatchOrgId: id.nullish(),
+    dispatchOrgCode: orgCodeKey.nullish(),
     dispatchOrgName: optionalText(100),
     phone: optionalText(30),
   })
   .superRefine((v, ctx) => {
-    if (v.dispatchOrgId != null && !!v.dispatchOrgName)
+    if ([v.dispatchOrgId != null, !!v.dispatchOrgCode, !!v.dispatchOrgName].filter(Boolean).length > 1)
       ctx.addIssue({ code: "custom", message: m.dispatchXorName, path: ["dispatchOrgId"] });
   });
 

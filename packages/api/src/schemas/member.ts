@@ -7,12 +7,14 @@ import {
 } from "@liangxin/domain";
 import { z } from "zod";
 import {
+  creditCodeKey,
   endAfter,
   type IssueSink,
   id,
   isoDate,
   optionalDate,
   optionalText,
+  orgCodeKey,
   text,
   version,
 } from "./common.ts";
@@ -34,7 +36,9 @@ const memberShape = z.object({
   orgId: id.nullish(),
   outsideOrgName: optionalText(100),
   relationshipSince: optionalDate,
+  /** A host the caller sees, or any operating host by its exact credit code: one of the two. */
   workHostId: id.nullish(),
+  workHostCreditCode: creditCodeKey.nullish(),
   workSince: optionalDate,
   jobCategory: z.enum(JOB_CATEGORIES, { error: m.jobCategory }).nullish(),
   mobile: z.boolean().optional(),
@@ -44,9 +48,18 @@ const memberShape = z.object({
 });
 
 function personChecks(
-  v: { idNumber?: string; birthDate?: string | null; joinedOn?: string; fullOn?: string | null },
+  v: {
+    idNumber?: string;
+    birthDate?: string | null;
+    joinedOn?: string;
+    fullOn?: string | null;
+    workHostId?: number | null;
+    workHostCreditCode?: string | null;
+  },
   ctx: IssueSink,
 ): void {
+  if (v.workHostId != null && v.workHostCreditCode)
+    ctx.addIssue({ code: "custom", message: m.workHostIdXorCode, path: ["workHostCreditCode"] });
   if (v.idNumber && v.birthDate) {
     const fromId = citizenIdBirthDate(v.idNumber);
     if (fromId && fromId !== v.birthDate)
@@ -60,7 +73,7 @@ export const memberCreateInput = memberShape.superRefine((v, ctx) => {
   const inTree = v.orgId != null;
   const outside = !!v.outsideOrgName;
   if (inTree === outside) ctx.addIssue({ code: "custom", message: m.orgXorOutside, path: ["orgId"] });
-  if (v.workSince && v.workHostId == null)
+  if (v.workSince && v.workHostId == null && !v.workHostCreditCode)
     ctx.addIssue({ code: "custom", message: m.workSinceWithoutHost, path: ["workHostId"] });
 });
 
@@ -82,14 +95,21 @@ export const memberStatusInput = z.object({
 export const transferRequestInput = z
   .object({
     memberId: id,
+    /** The receiving organization: by id within the caller's sets, or by its exact 组织代码 anywhere. */
     toOrgId: id.nullish(),
+    toOrgCode: orgCodeKey.nullish(),
     outsideOrgName: optionalText(100),
     effectiveOn: isoDate,
     reason: optionalText(500),
   })
   .superRefine((v, ctx) => {
-    if ((v.toOrgId != null) === !!v.outsideOrgName)
-      ctx.addIssue({ code: "custom", message: m.orgXorOutside, path: ["toOrgId"] });
+    const given = [v.toOrgId != null, !!v.toOrgCode, !!v.outsideOrgName].filter(Boolean).length;
+    if (given !== 1)
+      ctx.addIssue({
+        code: "custom",
+        message: v.toOrgCode || v.toOrgId != null ? m.toOrgXorOutside : m.orgXorOutside,
+        path: [v.toOrgCode ? "toOrgCode" : "toOrgId"],
+      });
   });
 
 export const transferDecideInput = z

@@ -1,6 +1,17 @@
 import { FORMATION_MODES, ORG_CATEGORIES } from "@liangxin/domain";
 import { z } from "zod";
-import { endAfter, endInput, id, isoDate, optionalDate, optionalText, text, version } from "./common.ts";
+import {
+  creditCodeKey,
+  endAfter,
+  endInput,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  orgCodeKey,
+  text,
+  version,
+} from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
 
 const orgShape = z.object({
@@ -40,9 +51,37 @@ export const coverageSetInput = z
   .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
 export const coverageEndInput = endInput;
 
+/** 覆盖申请: a host outside the proposer's territory, by its exact credit code (or by id, if the proposer sees it). */
+export const coverageProposeInput = z
+  .object({
+    orgId: id,
+    hostId: id.nullish(),
+    hostCreditCode: creditCodeKey.nullish(),
+    startOn: isoDate,
+    reason: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.hostId != null) === !!v.hostCreditCode)
+      ctx.addIssue({ code: "custom", message: m.hostIdXorCode, path: ["hostCreditCode"] });
+  });
+export const coverageAcceptInput = z.object({ id });
+/** 退回 needs a reason, which the proposer reads. */
+export const coverageRejectInput = z.object({ id, reason: text(500) });
+
+/** The regional organization by id (within the caller's sets) or by its exact 组织代码 (anywhere): one. */
 export const dualLinkSetInput = z
-  .object({ orgId: id, regionalOrgId: id, startOn: isoDate, endOn: optionalDate })
-  .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
+  .object({
+    orgId: id,
+    regionalOrgId: id.nullish(),
+    regionalOrgCode: orgCodeKey.nullish(),
+    startOn: isoDate,
+    endOn: optionalDate,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.regionalOrgId != null) === !!v.regionalOrgCode)
+      ctx.addIssue({ code: "custom", message: m.regionalIdXorCode, path: ["regionalOrgCode"] });
+    endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart);
+  });
 export const dualLinkEndInput = endInput;
 
 export const secretarySetInput = z.object({ orgId: id, memberId: id, startOn: isoDate });

@@ -1,6 +1,17 @@
 import { isDomainError } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import { hostAccess, memberAccess, orgAccess } from "../scope/index.ts";
+import {
+  hostAccess,
+  hostByExactKey,
+  memberAccess,
+  orgAccess,
+  orgByExactKey,
+  refersToHost,
+  refersToOrg,
+  type HostByKey,
+  type OrgByKey,
+  type RefSet,
+} from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Scope } from "../scope/index.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
@@ -59,9 +70,52 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
   throw new NotFoundError();
 }
 
-/** A record must exist (anywhere in the city) for a cross-boundary reference; else NOT_FOUND. */
-export function requireExists(db: Db, table: "hosts" | "orgs" | "members" | "instructors", id: number): void {
-  if (!one(db, `select 1 from ${table} where id = ?`, id)) throw new NotFoundError();
+/**
+ * A host named by id in a write (foreign keys through scope): one of the caller's sets — any it sees by
+ * default — else NOT_FOUND, exactly as for a missing id.
+ */
+export function requireHostRef(db: Db, actor: CommandActor, hostId: number, set: RefSet = "visible"): void {
+  if (!refersToHost(db, actor.scope, hostId, actor.today, set)) throw new NotFoundError();
+}
+
+/** An organization named by id in a write: one of the caller's sets, else NOT_FOUND. */
+export function requireOrgRef(db: Db, actor: CommandActor, orgId: number, set: RefSet = "visible"): void {
+  if (!refersToOrg(db, actor.scope, orgId, actor.today, set)) throw new NotFoundError();
+}
+
+/**
+ * A host given by its exact 统一社会信用代码 (a member's workplace anywhere in the city): resolved here,
+ * audited as `host.lookup` in the write's transaction; a code of no operating host is NOT_FOUND.
+ */
+export function hostByKey(db: Db, actor: CommandActor, creditCode: string): HostByKey {
+  const host = hostByExactKey(db, creditCode, actor.today);
+  if (!host) throw new NotFoundError();
+  audit(db, actor, {
+    action: "host.lookup",
+    entity: "host",
+    entityId: host.id,
+    scopeOrgId: actor.scope.org?.id ?? null,
+    after: { creditCode: host.creditCode },
+  });
+  return host;
+}
+
+/**
+ * An organization given by its exact 组织代码 (an instructor's dispatcher, a transfer's receiver, a dual
+ * link's regional organization anywhere in the city): resolved here, audited as `org.lookup`; a code of no
+ * organization in force is NOT_FOUND.
+ */
+export function orgByKey(db: Db, actor: CommandActor, code: string): OrgByKey {
+  const org = orgByExactKey(db, code, actor.today);
+  if (!org) throw new NotFoundError();
+  audit(db, actor, {
+    action: "org.lookup",
+    entity: "org",
+    entityId: org.id,
+    scopeOrgId: actor.scope.org?.id ?? null,
+    after: { code: org.code },
+  });
+  return org;
 }
 
 /** Whether the caller sees a host or an organization at all (editable or for reference). */

@@ -15,6 +15,7 @@ import {
 } from "./common.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
+import { isUnder } from "../scope/index.ts";
 
 export interface HostFields {
   creditCode: string;
@@ -49,7 +50,7 @@ type HostRow = typeof hosts.$inferSelect;
 function requireTownshipInTerritory(db: Db, actor: CommandActor, regionId: number): void {
   const territory = actor.scope.region?.path;
   const r = db.select().from(regions).where(eq(regions.id, regionId)).get();
-  if (!r || !territory || !r.path.startsWith(territory)) throw new NotFoundError();
+  if (!r || !isUnder(r.path, territory)) throw new NotFoundError();
   if (r.level !== "township")
     throw new CommandError("HOST_REGION_NOT_TOWNSHIP", commandMessages.hostRegionNotTownship);
 }

@@ -18,8 +18,9 @@ import {
   isUniqueViolation,
   many,
   one,
-  requireExists,
+  orgByKey,
   requireOrgEdit,
+  requireOrgRef,
   seesHost,
   type CommandActor,
   type CommandWarning,
@@ -35,8 +36,12 @@ export interface CreateInstructorInput {
   number: string;
   name: string;
   kind: InstructorKind;
-  /** The dispatching organization of the tree, or null with `dispatchOrgName` (an organ outside it). */
+  /**
+   * The dispatching organization of the tree — by id within the caller's sets, or by its exact 组织代码
+   * anywhere in the city (audited as `org.lookup`) — or neither, with `dispatchOrgName` (an organ outside it).
+   */
   dispatchOrgId?: number | null;
+  dispatchOrgCode?: string | null;
   dispatchOrgName?: string | null;
   /** The management node that keeps the record (default: the caller's node). */
   registeredById?: number | null;
@@ -63,8 +68,27 @@ export interface AssignmentResult {
   warnings: CommandWarning[];
 }
 
+/**
+ * The dispatcher as given (foreign keys through scope): an organization of the caller's sets by id, or any
+ * organization in force by its exact 组织代码 (audited); else NOT_FOUND. Undefined when neither is given.
+ * The dispatcher already on the record (`current`) is kept as it is, wherever it is.
+ */
+function dispatcherOf(
+  db: Db,
+  actor: CommandActor,
+  input: { dispatchOrgId?: number | null; dispatchOrgCode?: string | null },
+  current: number | null = null,
+): number | undefined {
+  if (input.dispatchOrgCode) return orgByKey(db, actor, input.dispatchOrgCode).id;
+  if (input.dispatchOrgId == null) return undefined;
+  if (input.dispatchOrgId !== current) requireOrgRef(db, actor, input.dispatchOrgId);
+  return input.dispatchOrgId;
+}
+
 export function createInstructor(db: Db, actor: CommandActor, input: CreateInstructorInput): InstructorRow {
   return inTransaction(db, () => {
+    // The references first: one of another area answers as if it did not exist, before any rule is told.
+    const dispatchOrgId = dispatcherOf(db, actor, input) ?? null;
     const registeredById = input.registeredById ?? actor.scope.org?.id;
     if (registeredById == null) throw new NotFoundError();
     requireOrgEdit(db, actor, registeredById);
@@ -75,7 +99,6 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
         "INSTRUCTOR_REGISTRAR",
         commandMessages.instructorRegistrarNotManagement(registrar.name),
       );
-    if (input.dispatchOrgId != null) requireExists(db, "orgs", input.dispatchOrgId);
     let row: InstructorRow;
     try {
       row = db
@@ -84,8 +107,8 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
           number: input.number,
           name: input.name,
           kind: input.kind,
-          dispatchOrgId: input.dispatchOrgId ?? null,
-          dispatchOrgName: input.dispatchOrgId != null ? null : (input.dispatchOrgName ?? null),
+          dispatchOrgId,
+          dispatchOrgName: dispatchOrgId !== null ? null : (input.dispatchOrgName ?? null),
           registeredById,
           phone: input.phone ?? null,
         })
@@ -132,14 +155,14 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
     const before = requireInstructorEdit(db, actor, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
+    const dispatchOrgId = dispatcherOf(db, actor, changes, before.dispatchOrgId);
     const set: Partial<InstructorRow> = {};
     if (changes.number !== undefined) set.number = changes.number;
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.kind !== undefined) set.kind = changes.kind;
     if (changes.phone !== undefined) set.phone = changes.phone ?? null;
-    if (changes.dispatchOrgId != null) {
-      requireExists(db, "orgs", changes.dispatchOrgId);
-      set.dispatchOrgId = changes.dispatchOrgId;
+    if (dispatchOrgId !== undefined) {
+      set.dispatchOrgId = dispatchOrgId;
       set.dispatchOrgName = null;
     } else if (changes.dispatchOrgName) {
       set.dispatchOrgId = null;

@@ -32,8 +32,11 @@ import {
   inTransaction,
   isUniqueViolation,
   one,
-  requireExists,
+  hostByKey,
+  orgByKey,
   requireHostEdit,
+  requireHostRef,
+  requireOrgRef,
   requireMemberEdit,
   requireOrgEdit,
   seesOrg,
@@ -67,7 +70,10 @@ export interface MemberFields {
   outsideOrgName?: string | null;
   /** Since when the relationship is held there (default: the join date). */
   relationshipSince?: string | null;
+  /** The workplace: a host the caller sees, by id … */
   workHostId?: number | null;
+  /** … or any operating host of the city by its exact 统一社会信用代码 (audited as `host.lookup`). */
+  workHostCreditCode?: string | null;
   workSince?: string | null;
   jobCategory?: JobCategory | null;
   mobile?: boolean;
@@ -91,8 +97,12 @@ export interface ChangeMemberStatusInput {
 
 export interface RequestTransferInput {
   memberId: number;
-  /** The receiving organization of the tree, or null with `outsideOrgName` (out of the city). */
+  /**
+   * The receiving organization of the tree — by id within the caller's sets, or by its exact 组织代码
+   * anywhere in the city (audited as `org.lookup`) — or neither, with `outsideOrgName` (out of the city).
+   */
   toOrgId?: number | null;
+  toOrgCode?: string | null;
   outsideOrgName?: string | null;
   effectiveOn: string;
   reason?: string | null;
@@ -108,6 +118,20 @@ function getMember(db: Db, id: number): MemberRow {
   const row = db.select().from(members).where(eq(members.id, id)).get();
   if (!row) throw new NotFoundError();
   return row;
+}
+
+/**
+ * A member's workplace as given (foreign keys through scope): a host the caller sees by id, or any operating
+ * host by its exact credit code (audited); else NOT_FOUND. Undefined when not given, null to clear it.
+ */
+function workplaceOf(
+  db: Db,
+  actor: CommandActor,
+  input: { workHostId?: number | null; workHostCreditCode?: string | null },
+): number | null | undefined {
+  if (input.workHostCreditCode) return hostByKey(db, actor, input.workHostCreditCode).id;
+  if (input.workHostId != null) requireHostRef(db, actor, input.workHostId);
+  return input.workHostId;
 }
 
 function requireGrassroots(db: Db, orgId: number): void {
@@ -144,23 +168,23 @@ function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
 }
 
 /** A new member; a citizen ID registered already (anywhere) answers the neutral refusal of `registering`. */
-export function createMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberAnswer {
-  const attempt = { entity: "member", idNumber: input.idNumber, throttled: true } as const;
-  return registering(db, actor.scope, attempt, () => insertMember(db, actor, input));
+export function createMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+  const attempt = { entity: "member", idNumber: given.idNumber, throttled: true } as const;
+  return registering(db, actor.scope, attempt, () => insertMember(db, actor, given));
 }
 
-function insertMember(db: Db, actor: CommandActor, input: CreateMemberInput): MemberAnswer {
+function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
-    assertHasRelationship({ orgId: input.orgId ?? null, outsideOrgName: input.outsideOrgName ?? null });
-    const orgId = input.orgId ?? null;
-    if (orgId !== null) {
-      requireOrgEdit(db, actor, orgId);
-      requireGrassroots(db, orgId);
-    } else if (input.workHostId != null) {
+    assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
+    const orgId = given.orgId ?? null;
+    if (orgId !== null) requireOrgEdit(db, actor, orgId);
+    const { workHostCreditCode: _code, ...rest } = given;
+    const input = { ...rest, workHostId: workplaceOf(db, actor, given) ?? null };
+    if (orgId !== null) requireGrassroots(db, orgId);
+    else if (input.workHostId !== null) {
       // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
       requireHostEdit(db, actor, input.workHostId);
     } else throw new NotFoundError();
-    if (input.workHostId != null) requireExists(db, "hosts", input.workHostId);
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
     const since = input.relationshipSince ?? input.joinedOn;
@@ -210,21 +234,25 @@ function insertMember(db: Db, actor: CommandActor, input: CreateMemberInput): Me
  * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
  * on `workSince` and starts the new one; the relationship changes only through a transfer.
  */
-export function updateMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberAnswer {
+export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
   // A corrected citizen ID that is registered already is refused like a new registration.
   const attempt = {
     entity: "member",
-    idNumber: input.idNumber,
-    throttled: input.idNumber !== undefined,
+    idNumber: given.idNumber,
+    throttled: given.idNumber !== undefined,
   } as const;
-  return registering(db, actor.scope, attempt, () => saveMember(db, actor, input));
+  return registering(db, actor.scope, attempt, () => saveMember(db, actor, given));
 }
 
-function saveMember(db: Db, actor: CommandActor, input: UpdateMemberInput): MemberAnswer {
+function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
   return inTransaction(db, () => {
-    requireMemberEdit(db, actor, input.id);
-    const before = getMember(db, input.id);
-    assertVersion(before.version, input.version);
+    requireMemberEdit(db, actor, given.id);
+    const before = getMember(db, given.id);
+    assertVersion(before.version, given.version);
+    const { workHostCreditCode: _code, ...input } = given;
+    // An unchanged workplace is kept as it is (it may be a host named only, found by its code once).
+    if (given.workHostCreditCode || (given.workHostId != null && given.workHostId !== before.workHostId))
+      input.workHostId = workplaceOf(db, actor, given);
     const { id, version, ...changes } = input;
     const idNumber = changes.idNumber ?? before.idNumber;
     const birthDate = birthDateOf(
@@ -239,7 +267,6 @@ function saveMember(db: Db, actor: CommandActor, input: UpdateMemberInput): Memb
       ? (changes.workSince ?? actor.today)
       : (changes.workSince ?? before.workSince);
     if (workChanged) {
-      if (changes.workHostId != null) requireExists(db, "hosts", changes.workHostId);
       const open = db
         .select()
         .from(memberWorkplaces)
@@ -345,9 +372,11 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
     const member = getMember(db, input.memberId);
     if (member.status !== "normal")
       throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
-    const toOrgId = input.toOrgId ?? null;
+    // The receiving organization: by id within the caller's sets, or anywhere in the city by its exact
+    // 组织代码 (audited); a refusal never names one the caller does not see.
+    if (input.toOrgId != null) requireOrgRef(db, actor, input.toOrgId);
+    const toOrgId = input.toOrgCode ? orgByKey(db, actor, input.toOrgCode).id : (input.toOrgId ?? null);
     assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
-    // The receiving organization may be anywhere in the city; a refusal never names one the caller does not see.
     if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
       throw new CommandError("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);

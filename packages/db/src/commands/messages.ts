@@ -22,6 +22,14 @@ export const commandMessages = {
   reparentRevoked: (org: string) => `“${org}”已撤销,不能调整隶属关系`,
   coverageByManagement: (org: string) => `“${org}”是管理单位,覆盖关系应登记在基层党组织上`,
   coverageHostClosed: (host: string, date: string) => `两新组织“${host}”在${date}未在经营期内`,
+  coverageAcrossBoundary: (host: string) =>
+    `两新组织“${host}”不在本单位属地,不能直接登记覆盖关系,请在“覆盖申请”中提出申请,由其所在乡镇(街道、园区)确认`,
+  coverageRequestOwnTerritory: (host: string) =>
+    `两新组织“${host}”在本单位属地内,无需申请,请在该两新组织的页面直接登记覆盖关系`,
+  coverageRequestPending: (org: string, host: string) =>
+    `“${org}”覆盖“${host}”的申请正在等待确认,请勿重复提出`,
+  coverageRequestDecided: "该覆盖申请已处理,不能重复处理",
+  coverageRejectReason: "退回覆盖申请须填写理由",
   alreadyEnded: (date: string) => `该记录已于${date}结束`,
   dualLinkSelf: "双重管理不能关联党组织自身,请填写另一个区域综合党组织的组织代码",
   dualLinkNotRegional: (org: string) =>

@@ -19,8 +19,10 @@ import {
   isUniqueViolation,
   many,
   one,
+  orgByKey,
   requireMemberEdit,
   requireOrgEdit,
+  requireOrgRef,
   seesOrg,
   type CommandActor,
 } from "./common.ts";
@@ -28,7 +30,7 @@ import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
-import { subtreeRange, positional, pathWithinPositional } from "../scope/index.ts";
+import { isUnder, subtreeRange, positional, pathWithinPositional } from "../scope/index.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -65,7 +67,7 @@ function getOrg(db: Db, id: number): OrgRow {
 function requireRegionInTerritory(db: Db, actor: CommandActor, regionId: number): void {
   const territory = actor.scope.region?.path;
   const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
-  if (!r || !territory || !r.path.startsWith(territory)) throw new NotFoundError();
+  if (!r || !isUnder(r.path, territory)) throw new NotFoundError();
 }
 
 /** Management nodes hold territory and no mode; grassroots organizations the reverse; never management under grassroots. */
@@ -275,7 +277,12 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
 
 export interface SetDualLinkInput {
   orgId: number;
-  regionalOrgId: number;
+  /**
+   * The regional organization: by id within the caller's sets, or by its exact 组织代码 anywhere in the
+   * city (audited as `org.lookup`). One of the two.
+   */
+  regionalOrgId?: number | null;
+  regionalOrgCode?: string | null;
   startOn: string;
   endOn?: string | null;
 }
@@ -287,10 +294,21 @@ export interface EndDualLinkInput {
 export function setDualLink(
   db: Db,
   actor: CommandActor,
-  input: SetDualLinkInput,
+  given: SetDualLinkInput,
 ): typeof dualLinks.$inferSelect {
   return inTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
+    requireOrgEdit(db, actor, given.orgId);
+    if (given.regionalOrgId != null) requireOrgRef(db, actor, given.regionalOrgId);
+    const regionalOrgId = given.regionalOrgCode
+      ? orgByKey(db, actor, given.regionalOrgCode).id
+      : given.regionalOrgId;
+    if (regionalOrgId == null) throw new NotFoundError();
+    const input = {
+      orgId: given.orgId,
+      regionalOrgId,
+      startOn: given.startOn,
+      endOn: given.endOn ?? null,
+    };
     if (input.orgId === input.regionalOrgId)
       throw new CommandError("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
     const org = getOrg(db, input.orgId);

@@ -7,4 +7,5 @@ export * from "./dashboard.ts";
 export * from "./users-admin.ts";
 export * from "./audit-search.ts";
 export * from "./corrections.ts";
+export * from "./coverage-requests.ts";
 export * from "./clone.ts";

@@ -11,6 +11,7 @@ import {
   within,
   orgAccess,
 } from "../scope/index.ts";
+import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
 import { secretaryName } from "./hosts.ts";
@@ -76,9 +77,12 @@ export interface OrgLookup {
 
 /**
  * A grassroots organization in force anywhere in the city, by its exact 组织代码: the receiving side of a
- * relationship transfer, named on the transfer letter. Nothing but code, name and category.
+ * relationship transfer, named on the transfer letter. Nothing but code, name and category. Each answer is
+ * audited (`org.lookup`) under the caller's node, like `host.lookup`; a code of no such organization
+ * answers null.
  */
-export function lookupGrassrootsOrg(db: Db, code: string, today: string): OrgLookup | null {
+export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: string): OrgLookup | null {
+  if (!scope.org) return null;
   const row = db.$client
     .prepare(
       `select o.id, o.code, o.name, o.category from orgs o
@@ -86,7 +90,20 @@ export function lookupGrassrootsOrg(db: Db, code: string, today: string): OrgLoo
          and ${orgInForceSql("o")}`,
     )
     .get({ code: code.trim(), today }) as OrgLookup | undefined;
-  return row ?? null;
+  if (!row) return null;
+  db.transaction((tx) => {
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "org.lookup",
+      entity: "org",
+      entityId: row.id,
+      scopeOrgId: scope.org?.id ?? null,
+      before: null,
+      after: { code: row.code },
+    });
+  });
+  return row;
 }
 
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */

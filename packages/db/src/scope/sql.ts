@@ -136,8 +136,9 @@ export const sets = {
    * Named only: records whose name (a header) may appear beside the caller's own records, without any
    * view of their own — the superiors of the caller's node, the other side of a relationship transfer with
    * the subtree, the organizations that dispatched or registered an instructor the caller sees, the hosts
-   * where the subtree's members work and its instructors serve on the date; for an owner, the
-   * organization covering its host.
+   * where the subtree's members work and its instructors serve on the date; the two sides of a coverage
+   * request (覆盖申请): the host a subtree's organization proposed to cover, the organization proposing to
+   * cover a host of the territory; for an owner, the organization covering its host.
    */
   named: {
     orgs: (o = "o") =>
@@ -145,6 +146,7 @@ export const sets = {
          select s_an.id from orgs s_an where @nodePath >= s_an.path and @nodePath < s_an.path || '~'
          union select s_t.from_org_id from transfers s_t where s_t.to_org_id in (${subtreeOrgIds})
          union select s_t.to_org_id from transfers s_t where s_t.from_org_id in (${subtreeOrgIds})
+         union select s_q.org_id from coverage_requests s_q where s_q.host_id in (${territoryHostIds})
          union select s_c.org_id from coverages s_c where s_c.host_id = @ownHostId and ${inForceToday("s_c")}
          union select s_i.dispatch_org_id from instructors s_i where s_i.id in (${visibleInstructorIds})
          union select s_i.registered_by_id from instructors s_i where s_i.id in (${visibleInstructorIds}))`,
@@ -152,7 +154,8 @@ export const sets = {
       `${h}.id in (
          select s_w.host_id from member_workplaces s_w where s_w.member_id in (${heldInSubtree}) and ${inForceToday("s_w")}
          union select s_a.host_id from assignments s_a where s_a.instructor_id in (${editableInstructorIds})
-           and ${inForceToday("s_a")})`,
+           and ${inForceToday("s_a")}
+         union select s_q.host_id from coverage_requests s_q where s_q.org_id in (${subtreeOrgIds}))`,
   },
   instructors: {
     /** Registered or dispatched by the subtree. */

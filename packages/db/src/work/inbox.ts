@@ -5,6 +5,8 @@
  * - transfers awaiting their decision: pending, received by an organization of their subtree;
  * - owners' corrections awaiting a decision: pending, for hosts of their territory (township-level
  *   administrators decide them);
+ * - coverage requests awaiting a decision: pending, for hosts of their territory, when they decide them
+ *   (the township-level administrator, or a common superior of the host and the proposer);
  * - probation ending: probationary members of their subtree.
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
@@ -14,6 +16,7 @@ import type { Scope } from "../scope/index.ts";
 import { electionBoard } from "./elections.ts";
 import { probationDue } from "./development.ts";
 import { overduePlans } from "./plans.ts";
+import { coverageRequestsAwaiting } from "../queries/coverage-requests.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export interface InboxItem {
@@ -35,6 +38,7 @@ export const inboxMessages = {
   planOverdue: (target: string, responsible: string) => `目标日期${target}已过,责任人:${responsible}`,
   transferAwaiting: (from: string) => `转出单位:${from},等待本单位接收或退回`,
   correctionAwaiting: (by: string) => `出资人${by}提交的经营信息更正,等待审核`,
+  coverageRequestAwaiting: (org: string) => `“${org}”申请覆盖该两新组织,等待本单位确认或退回`,
   probationEnding: (end: string, org: string) => `预备期${end}届满(${org}),请及时讨论转正`,
 } as const;
 
@@ -116,6 +120,15 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
         refId: c.id,
       });
   }
+
+  for (const q of coverageRequestsAwaiting(db, scope, today))
+    item("coverageRequestAwaiting", {
+      subject: q.hostName,
+      date: q.requestedOn,
+      detail: inboxMessages.coverageRequestAwaiting(q.orgName),
+      href: "/coverage-requests",
+      refId: q.id,
+    });
 
   for (const p of probationDue(db, scope, today))
     item("probationEnding", {

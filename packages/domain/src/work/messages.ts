@@ -74,6 +74,7 @@ export const INBOX_KINDS = [
   "planOverdue",
   "transferAwaiting",
   "correctionAwaiting",
+  "coverageRequestAwaiting",
   "probationEnding",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
@@ -83,6 +84,7 @@ export const INBOX_KIND_LABELS: Readonly<Record<InboxKind, string>> = {
   planOverdue: "组建计划逾期",
   transferAwaiting: "组织关系接转待处理",
   correctionAwaiting: "出资人信息更正待审核",
+  coverageRequestAwaiting: "覆盖申请待确认",
   probationEnding: "预备党员即将期满",
 };
 

@@ -9,6 +9,7 @@ const COLORS: Record<string, string> = {
   electionDue: "orange",
   transferAwaiting: "blue",
   correctionAwaiting: "blue",
+  coverageRequestAwaiting: "blue",
   probationEnding: "purple",
 };
 

@@ -30,17 +30,28 @@ interface InstructorFields {
   name?: string;
   kind?: string;
   dispatchOrgId?: number | null;
+  dispatchOrgCode?: string;
   dispatchOrgName?: string;
   phone?: string;
 }
 
-const FIELDS = ["number", "name", "kind", "dispatchOrgId", "dispatchOrgName", "phone"] as const;
+const FIELDS = [
+  "number",
+  "name",
+  "kind",
+  "dispatchOrgId",
+  "dispatchOrgCode",
+  "dispatchOrgName",
+  "phone",
+] as const;
 
+/** A dispatcher outside the caller's organizations is given by its 组织代码 (found by the API, audited). */
 const values = (v: InstructorFields) => ({
   number: v.number ?? "",
   name: v.name ?? "",
   kind: v.kind,
-  dispatchOrgId: v.dispatchOrgId ?? null,
+  dispatchOrgId: v.dispatchOrgCode?.trim() ? null : (v.dispatchOrgId ?? null),
+  dispatchOrgCode: blankToNull(v.dispatchOrgCode ?? null),
   dispatchOrgName: blankToNull(v.dispatchOrgName ?? null),
   phone: blankToNull(v.phone ?? null),
 });
@@ -64,6 +75,9 @@ function InstructorItems({ dispatchOrg }: { dispatchOrg?: Option | null }) {
       <Form.Item name="dispatchOrgId" label={lx.dispatchOrg}>
         <RecordPicker kind="org" initial={dispatchOrg ?? null} testId="instructor-dispatch-org" />
       </Form.Item>
+      <Form.Item name="dispatchOrgCode" label={lx.dispatchOrgCode} extra={lx.dispatchOrgCodeHint}>
+        <Input style={{ width: 240 }} data-testid="instructor-dispatch-code" />
+      </Form.Item>
       <Form.Item name="dispatchOrgName" label={lx.dispatchOrgName}>
         <Input style={{ width: 320 }} data-testid="instructor-dispatch-name" />
       </Form.Item>
@@ -81,7 +95,10 @@ export function CreateInstructorForm() {
   const [form] = Form.useForm<InstructorFields>();
   const fb = useSaveFeedback();
   const create = useMutation(
-    trpc.records.instructor.create.mutationOptions(fb.created((row) => `/instructors/${row.id}`)),
+    trpc.records.instructor.create.mutationOptions({
+      ...fb.created((row) => `/instructors/${row.id}`),
+      onError: (e) => fb.fail({ message: e.data?.code === "NOT_FOUND" ? lx.dispatchOrgNotFound : e.message }),
+    }),
   );
   return (
     <FormCard
@@ -120,7 +137,12 @@ export function EditInstructorForm({ instructor: i }: { instructor: EditableInst
   const trpc = useTRPC();
   const [form] = Form.useForm<InstructorFields>();
   const fb = useSaveFeedback();
-  const update = useMutation(trpc.records.instructor.update.mutationOptions(fb.saved(lx.saved)));
+  const update = useMutation(
+    trpc.records.instructor.update.mutationOptions({
+      ...fb.saved(lx.saved),
+      onError: (e) => fb.fail({ message: e.data?.code === "NOT_FOUND" ? lx.dispatchOrgNotFound : e.message }),
+    }),
+  );
   return (
     <FormCard
       title={lx.editInstructor}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Card, Checkbox, Form, Input, Select, Space } from "antd";
 import type { FormInstance } from "antd";
 import {
@@ -43,6 +43,8 @@ interface PersonFields {
   joinedOn?: string;
   fullOn?: string;
   workHostId?: number | null;
+  /** `id:creditCode` of the host found by its credit code (sent as the code while it is the one chosen). */
+  workHostKey?: string;
   workSince?: string;
   jobCategory?: string | null;
   phone?: string;
@@ -63,13 +65,25 @@ const PERSON_FIELDS = [
   "phone",
 ] as const;
 
+/** The workplace found by its credit code, while it is the one chosen: sent as the code (resolved by the API). */
+function workHostCode(v: PersonFields): string | null {
+  const prefix = `${v.workHostId}:`;
+  return v.workHostId != null && v.workHostKey?.startsWith(prefix)
+    ? v.workHostKey.slice(prefix.length)
+    : null;
+}
+
+/** A refusal about the code shows under the workplace. */
+const WORK_HOST_RENAME = { workHostCreditCode: "workHostId" };
+
 const personValues = (v: PersonFields) => ({
   name: v.name ?? "",
   gender: v.gender,
   birthDate: blankToNull(v.birthDate ?? null),
   joinedOn: v.joinedOn ?? "",
   fullOn: blankToNull(v.fullOn ?? null),
-  workHostId: v.workHostId ?? null,
+  workHostId: workHostCode(v) ? null : (v.workHostId ?? null),
+  workHostCreditCode: workHostCode(v),
   workSince: blankToNull(v.workSince ?? null),
   jobCategory: v.jobCategory ?? null,
   phone: blankToNull(v.phone ?? null),
@@ -81,7 +95,8 @@ const personValues = (v: PersonFields) => ({
 /**
  * 工作单位: any host of the city may be a member's workplace. The picker offers the hosts the caller lists
  * (for a branch secretary, those its organization covers); any other is found by its exact 统一社会信用代码,
- * whose name is shown to confirm before it is chosen (each lookup is audited by the API).
+ * whose name is shown to confirm before it is chosen, and is then saved by that code (the API takes a host
+ * id only among those the caller sees; each lookup is audited).
  */
 function WorkplaceItems({ form, initial }: { form: FormInstance; initial: Option | null }) {
   const trpc = useTRPC();
@@ -92,9 +107,13 @@ function WorkplaceItems({ form, initial }: { form: FormInstance; initial: Option
   const lookup = useMutation(
     trpc.hosts.lookup.mutationOptions({
       onSuccess: (h, input) => {
+        const code = input.creditCode.trim().toUpperCase();
         setChosen({ id: h.id, name: h.name });
-        form.setFields([{ name: "workHostId", value: h.id, errors: [] }]);
-        setResult({ ok: true, text: lx.workHostFound(h.name, input.creditCode.trim().toUpperCase()) });
+        form.setFields([
+          { name: "workHostId", value: h.id, errors: [] },
+          { name: "workHostKey", value: `${h.id}:${code}` },
+        ]);
+        setResult({ ok: true, text: lx.workHostFound(h.name, code) });
       },
       onError: (e) =>
         setResult({ ok: false, text: e.data?.code === "NOT_FOUND" ? lx.workHostNotFound : e.message }),
@@ -104,6 +123,9 @@ function WorkplaceItems({ form, initial }: { form: FormInstance; initial: Option
     <>
       <Form.Item name="workHostId" label={lx.workHost} extra={lx.workHostHint}>
         <RecordPicker kind="host" initial={chosen} testId="member-work-host" />
+      </Form.Item>
+      <Form.Item name="workHostKey" hidden>
+        <Input />
       </Form.Item>
       <Form.Item label={lx.workHostByCode} htmlFor={inputId}>
         <Space.Compact>
@@ -202,6 +224,7 @@ export function CreateMemberForm({ org }: { org: Option }) {
           { ...personValues(v), idNumber: v.idNumber ?? "", orgId: v.orgId ?? null },
           PERSON_FIELDS,
           "name",
+          WORK_HOST_RENAME,
         );
         if (input) create.mutate(input);
       }}
@@ -274,7 +297,9 @@ export function EditMemberForm({ member }: { member: EditableMember }) {
             ...values,
             // A blank ID keeps the stored one (the page shows it masked); an unchanged workplace keeps its date.
             ...(v.idNumber?.trim() ? { idNumber: v.idNumber } : {}),
-            ...(values.workHostId === member.workHostId && values.workSince === member.workSince
+            ...(values.workHostId === member.workHostId &&
+            !values.workHostCreditCode &&
+            values.workSince === member.workSince
               ? { workHostId: undefined, workSince: undefined }
               : {}),
             id: member.id,
@@ -282,6 +307,7 @@ export function EditMemberForm({ member }: { member: EditableMember }) {
           },
           PERSON_FIELDS,
           "name",
+          WORK_HOST_RENAME,
         );
         if (input) update.mutate(input);
       }}
@@ -378,32 +404,26 @@ interface TransferFields {
 
 export function TransferRequestForm({ memberId, today }: { memberId: number; today: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TransferFields>();
   const fb = useSaveFeedback();
-  const [looking, setLooking] = useState(false);
-  const request = useMutation(trpc.records.transfer.request.mutationOptions(fb.saved(lx.transferRequested)));
-  async function submit(v: TransferFields) {
+  // The receiving organization is given by its code and found by the API (anywhere in the city, audited).
+  const request = useMutation(
+    trpc.records.transfer.request.mutationOptions({
+      ...fb.saved(lx.transferRequested),
+      onError: (e) => {
+        if (e.data?.code === "NOT_FOUND") form.setFields([{ name: "toOrgCode", errors: [lx.toOrgNotFound] }]);
+        else fb.fail(e);
+      },
+    }),
+  );
+  function submit(v: TransferFields) {
     fb.clear();
-    let toOrgId: number | null = null;
-    const code = v.toOrgCode?.trim();
-    if (code) {
-      setLooking(true);
-      try {
-        toOrgId = (await queryClient.fetchQuery(trpc.orgs.lookup.queryOptions({ code }))).id;
-      } catch {
-        form.setFields([{ name: "toOrgCode", errors: [lx.toOrgNotFound] }]);
-        return;
-      } finally {
-        setLooking(false);
-      }
-    }
     const input = validate(
       form,
       transferRequestInput,
       {
         memberId,
-        toOrgId,
+        toOrgCode: blankToNull(v.toOrgCode ?? null),
         outsideOrgName: blankToNull(v.outsideOrgName ?? null),
         effectiveOn: v.effectiveOn ?? "",
         reason: blankToNull(v.reason ?? null),
@@ -424,7 +444,7 @@ export function TransferRequestForm({ memberId, today }: { memberId: number; tod
       initialValues={{ effectiveOn: today }}
       onFinish={submit}
       maxWidth={640}
-      submit={{ label: lx.requestTransfer, testId: "transfer-submit", loading: looking || request.isPending }}
+      submit={{ label: lx.requestTransfer, testId: "transfer-submit", loading: request.isPending }}
     >
       <Form.Item name="toOrgCode" label={lx.toOrgCode}>
         <Input style={{ width: 240 }} data-testid="transfer-to-code" />

@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Card, Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
@@ -365,40 +364,29 @@ export function DualLinkForm({
   today: string;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ regionalCode?: string; startOn?: string }>();
   const fb = useSaveFeedback();
-  const [looking, setLooking] = useState(false);
+  // The regional organization is given by its code and found by the API (anywhere in the city, audited).
   const set = useMutation(
     trpc.records.dualLink.set.mutationOptions({
       ...fb.saved(lx.dualLinkSet, () => form.resetFields(["regionalCode"])),
       onError: (e) => fb.fail({ message: e.data?.code === "NOT_FOUND" ? lx.regionalNotFound : e.message }),
     }),
   );
-  async function submit(v: { regionalCode?: string; startOn?: string }) {
+  function submit(v: { regionalCode?: string; startOn?: string }) {
     fb.clear();
     const code = v.regionalCode?.trim();
     if (!code) {
       form.setFields([{ name: "regionalCode", errors: [lx.regionalCodeRequired] }]);
       return;
     }
-    let regionalOrgId: number;
-    setLooking(true);
-    try {
-      regionalOrgId = (await queryClient.fetchQuery(trpc.orgs.lookup.queryOptions({ code }))).id;
-    } catch {
-      form.setFields([{ name: "regionalCode", errors: [lx.regionalNotFound] }]);
-      return;
-    } finally {
-      setLooking(false);
-    }
     const input = validate(
       form,
       dualLinkSetInput,
-      { orgId: org.id, regionalOrgId, startOn: v.startOn ?? "" },
+      { orgId: org.id, regionalOrgCode: code, startOn: v.startOn ?? "" },
       ["regionalCode", "startOn"],
       "regionalCode",
-      { regionalOrgId: "regionalCode" },
+      { regionalOrgCode: "regionalCode", regionalOrgId: "regionalCode" },
     );
     if (input) set.mutate(input);
   }
@@ -418,19 +406,14 @@ export function DualLinkForm({
         layout="vertical"
         initialValues={{ startOn: today }}
         onValuesChange={clearOnChange(form)}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
         style={{ maxWidth: 640 }}
       >
         <Form.Item name="regionalCode" label={lx.regionalCode} required extra={lx.regionalHint}>
           <Input style={{ width: 240 }} data-testid="dual-link-code" />
         </Form.Item>
         <DateItem name="startOn" label={lx.startOn} required testId="dual-link-start-on" />
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={looking || set.isPending}
-          data-testid="dual-link-submit"
-        >
+        <Button type="primary" htmlType="submit" loading={set.isPending} data-testid="dual-link-submit">
           {lx.setDualLink}
         </Button>
       </Form>

@@ -1,0 +1,82 @@
+/**
+ * 覆盖申请 as each side sees them: those proposed by an organization of the caller's subtree (`made`), and
+ * those the caller decides (`waiting`: for hosts of its territory, as the township-level administrator or a
+ * common superior), pending first, then the most recent. The host is named by what the proposer gave (its
+ * name and credit code); its page is linked only for a caller who sees it.
+ */
+import type { Db } from "../client.ts";
+import {
+  decidesCoverageRequestSql,
+  proposedBySubtreeSql,
+  scopeBindings,
+  sets,
+  type Scope,
+} from "../scope/index.ts";
+
+export interface CoverageRequestListRow {
+  id: number;
+  /** The host's page, for a caller who sees the host; else null (the name only). */
+  hostId: number | null;
+  hostName: string;
+  hostCreditCode: string;
+  townshipName: string;
+  orgName: string;
+  startOn: string;
+  reason: string | null;
+  state: "pending" | "accepted" | "rejected";
+  requestedOn: string;
+  requestedByName: string;
+  decidedOn: string | null;
+  decisionReason: string | null;
+  canDecide: boolean;
+}
+
+export interface CoverageRequestLists {
+  made: CoverageRequestListRow[];
+  waiting: CoverageRequestListRow[];
+}
+
+export function listCoverageRequests(db: Db, scope: Scope, today: string): CoverageRequestLists | null {
+  if (!scope.org) return null;
+  const decides = decidesCoverageRequestSql(scope);
+  const rows = (where: string) =>
+    (
+      db.$client
+        .prepare(
+          `select q.id, case when ${sets.hosts.visible("h")} then h.id end as hostId, h.name as hostName,
+             h.credit_code as hostCreditCode, r.name as townshipName, o.name as orgName, q.start_on as startOn,
+             q.reason, q.state, q.requested_on as requestedOn, u.display_name as requestedByName,
+             q.decided_on as decidedOn, q.decision_reason as decisionReason,
+             (q.state = 'pending' and ${decides}) as canDecide
+           from coverage_requests q join hosts h on h.id = q.host_id join regions r on r.id = h.region_id
+             join orgs o on o.id = q.org_id join users u on u.id = q.requested_by
+           where ${where}
+           order by q.state = 'pending' desc, q.requested_on desc, q.id desc limit 500`,
+        )
+        .all(scopeBindings(scope, today)) as (Omit<CoverageRequestListRow, "canDecide"> & {
+        canDecide: number;
+      })[]
+    ).map((row) => ({ ...row, canDecide: row.canDecide === 1 }));
+  return { made: rows(proposedBySubtreeSql("q")), waiting: rows(decides) };
+}
+
+/** Pending requests the caller decides (its 待办). */
+export function coverageRequestsAwaiting(
+  db: Db,
+  scope: Scope,
+  today: string,
+): { id: number; hostName: string; orgName: string; requestedOn: string }[] {
+  if (!scope.org) return [];
+  return db.$client
+    .prepare(
+      `select q.id, h.name as hostName, o.name as orgName, q.requested_on as requestedOn
+       from coverage_requests q join hosts h on h.id = q.host_id join orgs o on o.id = q.org_id
+       where q.state = 'pending' and ${decidesCoverageRequestSql(scope)} order by q.requested_on, q.id`,
+    )
+    .all(scopeBindings(scope, today)) as {
+    id: number;
+    hostName: string;
+    orgName: string;
+    requestedOn: string;
+  }[];
+}

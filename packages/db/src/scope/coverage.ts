@@ -1,0 +1,36 @@
+/**
+ * Coverage across a boundary (覆盖申请). Coverage is edited by the covering organization's chain, but only
+ * for hosts of the chain's own territory; covering any other host — for a branch secretary or a 行业党委,
+ * every host — is proposed, and decided by the host's territory administrator: the administrator of the
+ * host's township-level area, or a common superior (an administrator whose territory holds the host and
+ * whose subtree holds the proposing organization).
+ */
+import type { Db } from "../client.ts";
+import type { Scope } from "./load.ts";
+import { scopeBindings, sets, within } from "./sql.ts";
+
+/**
+ * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it.
+ * Binds `scopeBindings`.
+ */
+export function decidesCoverageRequestSql(scope: Scope, q = "q", h = "h"): string {
+  if (scope.role !== "admin" || !scope.org || !scope.region) return "0";
+  const township = scope.region.level === "township";
+  return `(${sets.hosts.editable(h)} and (${township ? "1" : within.orgId(`${q}.org_id`)}))`;
+}
+
+/** SQL condition on a coverage request (alias `q`): proposed by an organization of the caller's subtree. */
+export function proposedBySubtreeSql(q = "q"): string {
+  return within.orgId(`${q}.org_id`);
+}
+
+/** Whether the caller decides the coverage request `requestId` (false when it does not exist). */
+export function decidesCoverageRequest(db: Db, scope: Scope, requestId: number, today: string): boolean {
+  const row = db.$client
+    .prepare(
+      `select 1 from coverage_requests q join hosts h on h.id = q.host_id
+       where q.id = @requestId and ${decidesCoverageRequestSql(scope)}`,
+    )
+    .get({ ...scopeBindings(scope, today), requestId });
+  return row !== undefined;
+}

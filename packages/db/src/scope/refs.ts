@@ -1,0 +1,76 @@
+/**
+ * Foreign keys through scope. A host, organization or member a caller names by id in a write (a member's
+ * workplace, an instructor's dispatcher, a transfer's receiver, a dual link's regional organization, …)
+ * must be in the caller's sets, as fits the field — else it does not exist for the caller, and the write
+ * answers exactly as for a missing id (neither the answer nor what the record shows afterwards tells that
+ * the id exists elsewhere).
+ *
+ * The one exception, for work across a boundary: a record given by its exact key — a host by its
+ * 统一社会信用代码, an organization by its 组织代码 — is found anywhere in the city (what the person on the
+ * other side wrote on the letter). It yields the id and the name only, and whoever resolves it audits the
+ * lookup (`host.lookup`, `org.lookup`).
+ */
+import type { Db } from "../client.ts";
+import { hostAccess, memberAccess, orgAccess } from "./access.ts";
+import type { Scope } from "./load.ts";
+
+/** Which of the caller's sets a reference may point into: the editable set, or any it sees (editable or reference). */
+export type RefSet = "editable" | "visible";
+
+const allows = (access: string | null, set: RefSet) =>
+  access !== null && (set === "visible" || access === "edit");
+
+/** Whether a host id may be referenced by the caller (an owner references nothing). */
+export function refersToHost(db: Db, scope: Scope, hostId: number, today: string, set: RefSet): boolean {
+  if (!scope.org) return false;
+  return allows(hostAccess(db, scope, hostId, today), set);
+}
+
+/** Whether an organization id may be referenced by the caller. */
+export function refersToOrg(db: Db, scope: Scope, orgId: number, today: string, set: RefSet): boolean {
+  return allows(orgAccess(db, scope, orgId, today), set);
+}
+
+/** Whether a member id may be referenced by the caller (`visible` includes the counted-only members). */
+export function refersToMember(db: Db, scope: Scope, memberId: number, today: string, set: RefSet): boolean {
+  return allows(memberAccess(db, scope, memberId, today), set);
+}
+
+export interface HostByKey {
+  id: number;
+  name: string;
+  creditCode: string;
+}
+
+/** An operating host anywhere in the city by its exact 统一社会信用代码 (the exception above), or null. */
+export function hostByExactKey(db: Db, creditCode: string, today: string): HostByKey | null {
+  const code = creditCode.trim().toUpperCase();
+  return (
+    (db.$client
+      .prepare(
+        `select h.id, h.name, h.credit_code as creditCode from hosts h where h.credit_code = @code
+         and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
+      )
+      .get({ code, today }) as HostByKey | undefined) ?? null
+  );
+}
+
+export interface OrgByKey {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  formationMode: string | null;
+}
+
+/** An organization in force anywhere in the city by its exact 组织代码 (the exception above), or null. */
+export function orgByExactKey(db: Db, code: string, today: string): OrgByKey | null {
+  return (
+    (db.$client
+      .prepare(
+        `select o.id, o.code, o.name, o.category, o.formation_mode as formationMode from orgs o
+         where o.code = @code and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)`,
+      )
+      .get({ code: code.trim(), today }) as OrgByKey | undefined) ?? null
+  );
+}
