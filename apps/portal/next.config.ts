@@ -42,6 +42,11 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // proxy.ts (the origin check) makes Next.js buffer request bodies, by default only the first 10 MB:
+    // a workbook upload of up to 20 MB (the import route's limit) must reach the route whole.
+    proxyClientMaxBodySize: "21mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
