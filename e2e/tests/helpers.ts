@@ -17,8 +17,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: /登\s*录/ }).click();
 }
 
-export async function loginAndWait(page: Page, username: string): Promise<void> {
-  await login(page, username);
+export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await login(page, username, password);
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 

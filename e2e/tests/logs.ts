@@ -51,6 +51,7 @@ export const TYPED_PASSWORDS = [
   "onlyletterspassword",
   "short2026",
   "Short2026",
+  "Shiqiao2026x", // coverage-request.spec.ts
 ];
 const REDACTED = "[已隐去]";
 
