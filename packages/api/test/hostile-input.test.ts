@@ -75,6 +75,15 @@ const MUST_MATCH_DATA: Record<string, readonly string[]> = {
   "orgs.lookup": ["code"],
   // Likewise a host by its exact credit code.
   "hosts.lookup": ["creditCode"],
+  // A record of another area named by its exact key (issue 15, foreign keys through scope): another key is
+  // a record that does not exist (404).
+  "records.dualLink.set": ["regionalOrgCode"],
+  "records.transfer.request": ["toOrgCode"],
+  "records.member.create": ["workHostCreditCode"],
+  "records.member.update": ["workHostCreditCode"],
+  "records.instructor.create": ["dispatchOrgCode"],
+  "records.instructor.update": ["dispatchOrgCode"],
+  "records.coverageRequest.propose": ["creditCode"],
 };
 
 /**
