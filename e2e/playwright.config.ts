@@ -36,6 +36,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // The browser is the user's machine, not the product: it never runs under scripts/date-matrix.sh's
+      // faked clock (with libfaketime preloaded, Chromium's sign-in never finished, then it failed to start).
+      env: Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => k !== "LD_PRELOAD" && !k.startsWith("FAKETIME")),
+      ) as Record<string, string>,
       args: [
         "--headless",
         "--no-sandbox",

@@ -32,12 +32,11 @@ for day in "${days[@]}"; do
   echo "▶ npm test at $day (Asia/Shanghai) → $log"
   start=$(date +%s)
   # '@' lets the faked clock run on from that instant; monotonic clocks (timers) stay real. The browser is
-  # not the product and keeps the real clock: Chromium under libfaketime never finishes a sign-in (its
-  # network service stalls), while the portal signs in under the faked clock in milliseconds. The session
-  # cookie's expiry comes from the portal's (faked) clock, so a day more than 8 hours before the machine's
-  # real time would give the real-clock browser an expired cookie: use days from today on.
-  TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_SKIP_CMDS=chromium,chrome_crashpad_handler \
-    faketime -f "@$day" npm test >"$log" 2>&1
+  # not the product and keeps the real clock (e2e/playwright.config.ts drops LD_PRELOAD and FAKETIME* from
+  # its environment: under libfaketime Chromium never finished a sign-in, then failed to start). The
+  # session cookie's expiry comes from the portal's (faked) clock, so a day more than 8 hours before the
+  # machine's real time would give the real-clock browser an expired cookie: use days from today on.
+  TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$day" npm test >"$log" 2>&1
   code=$?
   minutes=$(( ($(date +%s) - start + 59) / 60 ))
   units=$(grep -E "Tests +[0-9]+ passed|Tests +.*failed" "$log" | sed 's/\x1b\[[0-9;]*m//g' | awk '{$1=$1};1' | paste -sd ';' -)
