@@ -145,6 +145,8 @@ function alive(pid: number): boolean {
 
 export interface Portal {
   baseURL: string;
+  /** The database file it serves. */
+  dbFile: string;
   child: ChildProcess;
   exited: Promise<void>;
   /**
@@ -207,7 +209,7 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
     await crash();
     throw e;
   }
-  return { baseURL, child, exited, crash };
+  return { baseURL, dbFile, child, exited, crash };
 }
 
 /** Sign in through Auth.js's credentials endpoint; the returned context carries the session cookie. */
@@ -230,10 +232,15 @@ export async function signIn(portal: Portal, username: string): Promise<APIReque
 
 const sessions = new Map<string, APIRequestContext>();
 
-/** The user's signed-in context: signed in once, then reused by every later portal of the run. */
+/**
+ * The user's signed-in context on a database file: signed in once, then reused by every later portal on
+ * that file (a restart after a crash keeps the session, which is a row of the file: issue 16). A fresh copy
+ * of the database knows no session, so it gets its own sign-in.
+ */
 export async function session(portal: Portal, username: string): Promise<APIRequestContext> {
-  let ctx = sessions.get(username);
-  if (!ctx) sessions.set(username, (ctx = await signIn(portal, username)));
+  const key = `${portal.dbFile}\n${username}`;
+  let ctx = sessions.get(key);
+  if (!ctx) sessions.set(key, (ctx = await signIn(portal, username)));
   return ctx;
 }
 
