@@ -56,10 +56,20 @@ async function allowedFor(role: Role): Promise<Allowed> {
       .all(JSON.stringify(ids)) as string[];
     return new Set(rows);
   };
-  const memberIds = db.$client
-    .prepare("select id_number from members where id in (select value from json_each(?))")
-    .pluck()
-    .all(JSON.stringify([...s.members.editable])) as string[];
+  // The full IDs the import-format export may hold: below the city, those of the members it edits (issue 15);
+  // the city's top node exports the whole database (every member ever recorded, those who left the city
+  // included), as it is the root of both trees.
+  const memberIds = (
+    db.$client
+      .prepare("select o.parent_id is null from users u join orgs o on o.id = u.org_id where u.id = ?")
+      .pluck()
+      .get(userId) === 1
+      ? db.$client.prepare("select id_number from members").pluck().all()
+      : db.$client
+          .prepare("select id_number from members where id in (select value from json_each(?))")
+          .pluck()
+          .all(JSON.stringify([...s.members.editable]))
+  ) as string[];
   return {
     hostNames: names("hosts", s.hosts.editable, s.hosts.reference, s.hosts.own, s.named.hosts),
     orgNames: names("orgs", s.orgs.editable, s.orgs.reference, s.named.orgs),
