@@ -52,6 +52,7 @@ export const TYPED_PASSWORDS = [
   "short2026",
   "Short2026",
   "Shiqiao2026x", // coverage-request.spec.ts
+  "Walk@2026x", // walk.spec.ts
 ];
 const REDACTED = "[已隐去]";
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { login, sameOrigin } from "./helpers";
 import { unique } from "./clock";
 
 /** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
@@ -213,7 +213,7 @@ for (const role of ROLES) {
   });
 }
 
-test("the users list keeps each row's state and its buttons", async ({ page }) => {
+test("the users list keeps each row's state and its buttons", async ({ page, baseURL }) => {
   await loginAndWait(page, "county");
   // Enough accounts to fill the page: secretaries of the county's branches.
   const branches = rowsOf<{ id: number }>(
@@ -223,6 +223,8 @@ test("the users list keeps each row's state and its buttons", async ({ page }) =
   const stamp = unique();
   for (const [i, b] of branches.entries()) {
     const res = await page.request.post("/api/trpc/users.create", {
+      // As a page of the portal sends it: a POST of another origin is refused (issue 16).
+      headers: sameOrigin(baseURL),
       data: {
         json: {
           username: `walk${stamp}-${i}`,

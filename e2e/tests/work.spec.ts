@@ -48,8 +48,10 @@ test("a township administrator plans an organization, notes progress and founds 
 
   const found = page.getByTestId("found-org-form");
   await found.getByRole("button", { name: "成立并关闭计划" }).click();
-  await expect(found.getByTestId("form-notice")).toContainText("计划已关闭");
+  // The page shows the closed plan at once (the form, and its notice with it, leave the page as it
+  // refreshes): the state and the reason that names the new organization.
   await expect(page.getByTestId("plan-state")).toContainText("已关闭");
+  await expect(page.getByTestId("plan-detail")).toContainText(`已成立党组织“中共${host}支部委员会”`);
 
   await page.goto("/work/plans");
   expect(await statistic(page, "plan-should-establish")).toBe(shouldBefore - 1);
