@@ -9,22 +9,18 @@ export const unsafeMessages = {
   noRootNode: "数据库中没有市级两新工委(最上级管理单位),请先载入数据",
 } as const;
 
-/** The city's top node as an administrator's scope: everything (the command line, as the system). */
-export function unsafeSystemScope(db: Db): Scope {
-  const root = db.$client
-    .prepare(
-      `select id, code, name, category, path, region_id as regionId from orgs
-       where parent_id is null and category = 'cityCommittee' order by id limit 1`,
-    )
-    .get() as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
-  if (!root) throw new Error(unsafeMessages.noRootNode);
+type OrgRow = NonNullable<Scope["org"]> & { regionId: number | null };
+const ORG_COLUMNS = "id, code, name, category, path, region_id as regionId";
+
+/** An administrator's scope of this management node, as the system (no user). */
+function systemScopeOf(db: Db, row: OrgRow): Scope {
+  const { regionId, ...org } = row;
   const region =
-    root.regionId === null
+    regionId === null
       ? null
       : ((db.$client
           .prepare("select id, code, name, level, path from regions where id = ?")
-          .get(root.regionId) as Scope["region"]) ?? null);
-  const { regionId: _r, ...org } = root;
+          .get(regionId) as Scope["region"]) ?? null);
   return {
     userId: 0,
     username: "system",
@@ -37,28 +33,22 @@ export function unsafeSystemScope(db: Db): Scope {
   };
 }
 
+/** The city's top node as an administrator's scope: everything (the command line, as the system). */
+export function unsafeSystemScope(db: Db): Scope {
+  const root = db.$client
+    .prepare(
+      `select ${ORG_COLUMNS} from orgs
+       where parent_id is null and category = 'cityCommittee' order by id limit 1`,
+    )
+    .get() as OrgRow | undefined;
+  if (!root) throw new Error(unsafeMessages.noRootNode);
+  return systemScopeOf(db, root);
+}
+
 /** The scope of the management node with this 组织代码 (the whole city when none is given), as the system. */
 export function unsafeNodeScope(db: Db, code?: string | null): Scope | null {
   if (!code) return unsafeSystemScope(db);
-  const org = db.$client
-    .prepare("select id, code, name, category, path, region_id as regionId from orgs where code = ?")
-    .get(code) as (NonNullable<Scope["org"]> & { regionId: number | null }) | undefined;
-  if (!org) return null;
-  const region =
-    org.regionId === null
-      ? null
-      : ((db.$client
-          .prepare("select id, code, name, level, path from regions where id = ?")
-          .get(org.regionId) as Scope["region"]) ?? null);
-  const { regionId: _r, ...rest } = org;
-  return {
-    userId: 0,
-    username: "system",
-    displayName: "系统",
-    role: "admin",
-    mustChangePassword: false,
-    org: rest,
-    region,
-    host: null,
-  };
+  const org = db.$client.prepare(`select ${ORG_COLUMNS} from orgs where code = ?`).get(code) as
+    OrgRow | undefined;
+  return org ? systemScopeOf(db, org) : null;
 }
