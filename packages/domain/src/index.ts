@@ -13,3 +13,4 @@ export * from "./tree.ts";
 export * from "./indicators.ts";
 export * from "./rules.ts";
 export * from "./work/index.ts";
+export * from "./report-records.ts";

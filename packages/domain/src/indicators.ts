@@ -303,6 +303,26 @@ export class AsOfIndex {
     return map;
   }
 
+  /**
+   * Every member counting as of D (status 正常, joined), with the organization holding the relationship
+   * (null: held outside the tree or none) and the host of the workplace (null: none): the records behind
+   * the member counts.
+   */
+  forEachCountedMember(fn: (memberId: number, orgId: number | null, full: boolean, hostId: number | null) => void): void {
+    const a = this.arrays();
+    const rels = this.snapshot.relationships;
+    const works = this.snapshot.workplaces;
+    for (const m of this.snapshot.members) {
+      const slot = a.slotOf(m.id);
+      if (slot < 0) continue;
+      const f = a.flags[slot]!;
+      if (!(f & COUNTS)) continue;
+      const rel = a.rel[slot]!;
+      const work = a.work[slot]!;
+      fn(m.id, rel < 0 ? null : rels[rel]!.orgId, (f & FULL) !== 0, work < 0 ? null : works[work]!.hostId);
+    }
+  }
+
   /** Counting members by the host they work in as of D. */
   workersByHost(): ReadonlyMap<number, Tally> {
     if (this.hostWorkers) return this.hostWorkers;
