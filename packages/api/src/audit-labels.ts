@@ -90,6 +90,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "report.submit": "上报年报",
   "report.return": "退回年报",
   "report.approve": "审核通过年报",
+  "report.reopen": "撤销审核年报",
   "import.create": "导入新增",
   "import.update": "导入修改",
   "import.run": "导入数据",

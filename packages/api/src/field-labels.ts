@@ -126,6 +126,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "corrections.decide": { reason: "驳回理由" },
   "report.return": { reason: "退回原因" },
+  "report.reopen": { reason: "撤销审核原因" },
   "records.transfer.decide": { reason: "打回理由" },
   "records.coverageRequest.propose": { orgId: "覆盖党组织", reason: "申请理由" },
   "records.coverageRequest.reject": { reason: "退回理由" },

@@ -5,6 +5,8 @@ export const reportApiMessages = {
   idRequired: "编号不正确",
   reasonRequired: "请填写退回原因",
   reasonTooLong: "退回原因不超过500字",
+  reopenReasonRequired: "请填写撤销审核的原因",
+  reopenReasonTooLong: "撤销审核的原因不超过500字",
   explanationTooLong: "说明不超过2000字",
   keyRequired: "请指定指标",
   keyUnknown: "指标不存在",

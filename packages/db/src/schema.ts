@@ -515,6 +515,29 @@ export const reportSubmissions = sqliteTable(
   (t) => [uniqueIndex("report_submissions_org_year_uq").on(t.orgId, t.year)],
 );
 
+/**
+ * The records behind each row of a submitted report (issue 18): for a child or 直属 row, the ids of the
+ * hosts, grassroots organizations and members it counted, with the facts they were counted with, encoded
+ * compactly (`encodeRowRecords`: id deltas and flag runs). Written with the figures at submission and
+ * replaced on resubmission: a drill-down of a frozen figure lists exactly these, and a parent's 校核
+ * compares them with the live records.
+ */
+export const reportRecords = sqliteTable(
+  "report_records",
+  {
+    submissionId: integer()
+      .notNull()
+      .references(() => reportSubmissions.id),
+    rowIndex: integer().notNull(),
+    rowKind: text({ enum: ["child", "direct"] }).notNull(),
+    rowOrgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    data: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.rowIndex] })],
+);
+
 /** An owner's correction of its host's business data, approved or rejected by the township. */
 export const hostCorrections = sqliteTable(
   "host_corrections",

@@ -308,7 +308,9 @@ export class AsOfIndex {
    * (null: held outside the tree or none) and the host of the workplace (null: none): the records behind
    * the member counts.
    */
-  forEachCountedMember(fn: (memberId: number, orgId: number | null, full: boolean, hostId: number | null) => void): void {
+  forEachCountedMember(
+    fn: (memberId: number, orgId: number | null, full: boolean, hostId: number | null) => void,
+  ): void {
     const a = this.arrays();
     const rels = this.snapshot.relationships;
     const works = this.snapshot.workplaces;

@@ -6,11 +6,11 @@
  * record by record: a record counted twice, counted but no longer there, not counted, or counted with
  * other facts.
  */
-import { countedMode, isGrassroots } from "./categories.ts";
+import { isGrassroots } from "./categories.ts";
 import type { IndicatorParts } from "./indicator-types.ts";
 import { partitionNode, type AsOfIndex, type HostFacts } from "./indicators.ts";
 import type { Policy } from "./policy.ts";
-import type { GrassrootsCategory, OrgCategory } from "./types.ts";
+import type { CountedMode, GrassrootsCategory, OrgCategory } from "./types.ts";
 
 /** What was true of a host when it was counted; one bit per host-side count of the dictionary. */
 export const HOST_FLAG = {
@@ -289,7 +289,11 @@ export function diffParts(
     }
     if (Array.isArray(a) && Array.isArray(b)) {
       if (a.length !== b.length || a.some((x, i) => x !== b[i]))
-        out.push({ key: path === "instructorIds" ? "instructors" : path, reported: a.length, live: b.length });
+        out.push({
+          key: path === "instructorIds" ? "instructors" : path,
+          reported: a.length,
+          live: b.length,
+        });
       return;
     }
     if (a && b && typeof a === "object" && typeof b === "object") {
@@ -304,7 +308,7 @@ export function diffParts(
 }
 
 /** The coverage mode bit of a host's flags, as counted (for messages). */
-export function modeOfFlags(flags: number): ReturnType<typeof countedMode> | null {
+export function modeOfFlags(flags: number): CountedMode | null {
   if (flags & HOST_FLAG.standalone) return "standalone";
   if (flags & HOST_FLAG.joint) return "joint";
   if (flags & HOST_FLAG.affiliated) return "affiliated";

@@ -82,17 +82,27 @@ describe("property: the records behind a row are exactly what its figures count"
         );
         fc.pre(fromRow >= 0);
         const targetRow = frozen.keys.findIndex(
-          (k, i) => i !== fromRow && k.kind === "child" && before.tree.org(k.orgId)!.category === "countyCommittee",
+          (k, i) =>
+            i !== fromRow && k.kind === "child" && before.tree.org(k.orgId)!.category === "countyCommittee",
         );
         fc.pre(targetRow >= 0);
         const target = frozen.keys[targetRow]!.orgId;
         // Back-dated into the frozen year: the unit moves to the other county on 1 December.
         const moved: Snapshot = structuredClone(s);
         const org = moved.orgs.find((o) => o.id === unit.id)!;
-        const last = s.reparentings.filter((r) => r.orgId === unit.id).map((r) => r.effectiveOn).sort().pop();
+        const last = s.reparentings
+          .filter((r) => r.orgId === unit.id)
+          .map((r) => r.effectiveOn)
+          .sort()
+          .pop();
         const effectiveOn = `${year}-12-01`;
         fc.pre(!last || last < effectiveOn);
-        moved.reparentings.push({ orgId: org.id, fromParentId: org.parentId!, toParentId: target, effectiveOn });
+        moved.reparentings.push({
+          orgId: org.id,
+          fromParentId: org.parentId!,
+          toParentId: target,
+          effectiveOn,
+        });
         org.parentId = target;
         const after = new AsOfIndex(moved, d);
         const liveNow = nodeRowRecords(after, city.city, DEFAULT_POLICY);

@@ -14,6 +14,7 @@ import {
   MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
   ReportComputer,
+  reopenReport,
   returnReport,
   submitReport,
 } from "@liangxin/db";
@@ -102,6 +103,24 @@ export const reportRouter = createTRPCRouter({
   approve: adminProcedure
     .input(z.object({ submissionId: id, version }))
     .mutation(({ ctx, input }) => run(() => approveReport(ctx.db, ctx.scope, input))),
+
+  /**
+   * 撤销审核: the approver of an approved report or an administrator of any level above, with a reason;
+   * the report and every ancestor report of the year that includes it go back to 已退回.
+   */
+  reopen: adminProcedure
+    .input(
+      z.object({
+        submissionId: id,
+        reason: z
+          .string({ error: m.reopenReasonRequired })
+          .trim()
+          .min(1, m.reopenReasonRequired)
+          .max(500, m.reopenReasonTooLong),
+        version,
+      }),
+    )
+    .mutation(({ ctx, input }) => run(() => reopenReport(ctx.db, ctx.scope, input))),
 
   /** The submission states of the children of a node (default: the caller's own) for a year. */
   children: adminProcedure

@@ -11,10 +11,14 @@ import {
   checkReport,
   checkStandaloneCoverage,
   computeNodeCoverageRate,
+  computeNodeParts,
   computeReport,
   DomainError,
   isGrassroots,
+  nodeRowRecords,
   orgCoverageRateUnrounded,
+  reconcileRecords,
+  unionRecords,
   policyAsOf,
   SnapshotShared,
   totalFromRows,
@@ -25,6 +29,7 @@ import {
   type PolicyVersion,
   type Report,
   type ReportRow,
+  type RowRecords,
   type Snapshot,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
@@ -32,6 +37,7 @@ import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
@@ -87,7 +93,7 @@ export interface ReportView {
   submission: SubmissionInfo | null;
   /** The checks (校核) of the figures shown. */
   checks: ReportCheck[];
-  actions: { canSubmit: boolean; canDecide: boolean };
+  actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean };
 }
 
 interface NodeRow {
@@ -185,6 +191,9 @@ export class ReportComputer {
   private readonly indexes = new Map<number, AsOfIndex>();
   private readonly coverageIndexes = new Map<number, AsOfIndex>();
   private readonly approvedByYear = new Map<number, Map<number, FrozenReport>>();
+  private readonly approvedIdsByYear = new Map<number, Map<number, number>>();
+  private readonly liveRecordsCache = new Map<string, StoredRecords>();
+  private readonly submissionRecordsCache = new Map<number, StoredRecords>();
   private readonly paths: Map<number, string>;
   private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
 
@@ -248,8 +257,13 @@ export class ReportComputer {
       const rows = this.db.$client
         .prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where year = ? and state = 'approved'`)
         .all(year) as SubmissionRow[];
-      for (const r of rows) map.set(r.orgId, frozenOf(r));
+      const ids = new Map<number, number>();
+      for (const r of rows) {
+        map.set(r.orgId, frozenOf(r));
+        ids.set(r.orgId, r.id);
+      }
       this.approvedByYear.set(year, map);
+      this.approvedIdsByYear.set(year, ids);
     }
     return map;
   }
@@ -336,6 +350,108 @@ export class ReportComputer {
     return out;
   }
 
+  /** The records behind each row of the node's report computed from the records (no frozen figures). */
+  liveRecords(nodeId: number, year: number): StoredRecords {
+    const key = `${nodeId}:${year}`;
+    let r = this.liveRecordsCache.get(key);
+    if (!r) {
+      r = nodeRowRecords(this.index(year), nodeId, this.policyFor(year).params);
+      this.liveRecordsCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** The records stored with a submission (empty rows: stored before records were kept). */
+  submissionRecords(submissionId: number): StoredRecords {
+    let r = this.submissionRecordsCache.get(submissionId);
+    if (!r) this.submissionRecordsCache.set(submissionId, (r = loadSubmissionRecords(this.db, submissionId)));
+    return r;
+  }
+
+  /**
+   * The records behind each row as the report shows it: an approved child's row is its frozen records, a
+   * derived row the records of the child's own rows, a computed row the live records. `complete` is false
+   * when an approved report below was approved before records were kept (figures only).
+   */
+  reportedRecords(nodeId: number, year: number): StoredRecords & { complete: boolean } {
+    const report = this.live(nodeId, year);
+    const live = this.liveRecords(nodeId, year);
+    let complete = true;
+    const viewRows: readonly ReportViewRow[] = report.rows;
+    const rows: RowRecords[] = viewRows.map((row, i) => {
+      if (row.source === "approved") {
+        const id = this.approvedIdsByYear.get(year)?.get(row.orgId);
+        const stored = id !== undefined ? this.submissionRecords(id) : undefined;
+        if (!stored || stored.rows.length === 0) complete = false;
+        return unionRecords(stored?.rows ?? []);
+      }
+      if (row.source === "derived") {
+        const sub = this.reportedRecords(row.orgId, year);
+        if (!sub.complete) complete = false;
+        return unionRecords(sub.rows);
+      }
+      return live.rows[i]!;
+    });
+    return { keys: live.keys, rows, complete };
+  }
+
+  /** The node's 合计 parts computed from the records alone; null when the node is not in the tree. */
+  private liveTotalParts(nodeId: number, year: number): IndicatorParts | null {
+    try {
+      return computeNodeParts(this.index(year), nodeId, this.policyFor(year).params);
+    } catch (e) {
+      if (e instanceof DomainError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * 校核 of a report built from frozen child rows: its 合计 against the same figures computed live, and
+   * every record counted twice, no longer there, not counted or counted with other facts. Empty when every
+   * row is computed live (nothing to reconcile).
+   */
+  reconcile(
+    report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
+    year: number,
+  ): ReportCheck[] {
+    const viewRows: readonly ReportViewRow[] = report.rows;
+    if (viewRows.every((r) => r.source === "computed")) return [];
+    const nodeId = report.node.id;
+    const liveTotal = this.liveTotalParts(nodeId, year);
+    if (!liveTotal) return [];
+    const reported = this.reportedRecords(nodeId, year);
+    const records = reported.complete
+      ? reconcileRecords(reported.rows, unionRecords(this.liveRecords(nodeId, year).rows))
+      : [];
+    return describeDifferences(this.db, {
+      rowNames: report.rows.map((r) => r.name),
+      records,
+      reportedTotal: report.totalParts,
+      liveTotal,
+    });
+  }
+
+  /** 校核 of a submission before its approval: its frozen figures and records against the live ones. */
+  reconcileSubmission(sub: { id: number; orgId: number; year: number; figures: string }): ReportCheck[] {
+    const frozen = JSON.parse(sub.figures) as FrozenReport;
+    const liveTotal = this.liveTotalParts(sub.orgId, sub.year);
+    if (!liveTotal)
+      return [
+        { level: "error", code: "RECONCILE_TOTAL", message: m.nodeGoneAtYearEnd(frozen.node.name, sub.year) },
+      ];
+    const stored = this.submissionRecords(sub.id);
+    const records =
+      stored.rows.length > 0
+        ? reconcileRecords(stored.rows, unionRecords(this.liveRecords(sub.orgId, sub.year).rows))
+        : [];
+    return describeDifferences(this.db, {
+      rowNames: frozen.rows.map((r) => r.name),
+      records,
+      reportedTotal: frozen.totalParts,
+      liveTotal,
+    });
+  }
+
   private childStates(nodeId: number, year: number): Map<number, SubmissionState> {
     const rows = this.db.$client
       .prepare(
@@ -350,7 +466,10 @@ export class ReportComputer {
    * The checks (校核) of a live report: the domain's report checks, the carry-forward of members, the
    * quality warnings of the records in the node's area, and children not yet approved.
    */
-  checks(report: Report & { rows: ReportViewRow[] }, year: number): ReportCheck[] {
+  checks(
+    report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
+    year: number,
+  ): ReportCheck[] {
     const prev = this.approved(year - 1).get(report.node.id);
     const out: ReportCheck[] = checkReport(report, {
       previousApprovedClosingMembers: prev ? prev.total.members.total : null,
@@ -390,6 +509,7 @@ export class ReportComputer {
       if (v.level === "warning" && mine(v.refs))
         out.push({ level: v.level, code: v.code, message: v.message });
     }
+    out.push(...this.reconcile(report, year));
     for (const r of report.rows) {
       if (r.kind === "child" && r.source === "computed" && r.submissionState !== "approved") {
         out.push({ level: "warning", code: "CHILD_NOT_APPROVED", message: m.childNotApproved(r.name) });
@@ -440,6 +560,8 @@ export function buildReport(
   const actions = {
     canSubmit: isAdmin && scope.org!.id === node.id && parent !== null && (!sub || sub.state === "returned"),
     canDecide: isAdmin && parent !== null && parent.id === scope.org!.id && sub?.state === "submitted",
+    // The approver or any level above it (the node lies strictly below the caller's own node).
+    canReopen: isAdmin && sub?.state === "approved" && node.id !== scope.org!.id,
   };
   const header = {
     node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },

@@ -20,6 +20,16 @@ export const reportMessages = {
   badKey: (key: string) => `指标不存在:${key}`,
   rowNotFound: "该行不在本报表中",
   noRootNode: "数据库中没有市级管理单位",
+  nodeGoneAtYearEnd: (name: string, year: number) =>
+    `${name} 按实时数据在${year}年12月31日已不存在,上报数据无法核对`,
+  reconcileFailed: (n: number, first: string) =>
+    `校核发现上报数据与实时数据不符(${n} 处差异),不能审核通过,请退回后修正:${first}`,
+  notApproved: "该年报不是“已审核通过”状态,无需撤销审核",
+  reopenOnlyAbove: "只有审核该年报的上级或更上级管理单位的管理员可以撤销审核",
+  reopenReasonRequired: "撤销审核时必须填写原因",
+  reopenedReason: (reason: string) => `撤销审核:${reason}`,
+  reopenedWithChild: (child: string, year: number, reason: string) =>
+    `下级单位 ${child} 的${year}年年报已撤销审核(${reason}),本年报随之撤销,需重新上报`,
 } as const;
 
 export const SUBMISSION_STATE_LABELS = {

@@ -21,6 +21,7 @@ import {
 } from "./build.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { storeSubmissionRecords } from "./records.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export interface SubmitInput {
@@ -64,7 +65,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       throw new ReportError("CONFLICT", m.versionConflict);
 
     // A returned report is recomputed: build it live.
-    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, new ReportComputer(db));
+    const computer = new ReportComputer(db);
+    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
     const errors = view.checks.filter((c) => c.level === "error");
     if (errors.length > 0) {
       throw new ReportError(
@@ -135,6 +137,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
         );
       id = Number(r.lastInsertRowid);
     }
+    // The records behind every row, frozen with the figures.
+    storeSubmissionRecords(db, id, computer.reportedRecords(node.id, input.year));
     writeAudit(tx, {
       userId: scope.userId || null,
       username: scope.username,
@@ -188,6 +192,24 @@ function decide(
       if (parentSub && parentSub.state !== "returned")
         throw new ReportError("CONFLICT", m.parentAlreadySubmitted(own.name));
     }
+    if (state === "approved") {
+      // No difference survives 校核: the submitted figures and records must equal the live ones.
+      const diffs = new ReportComputer(db).reconcileSubmission(sub);
+      if (diffs.length > 0) {
+        throw new ReportError(
+          "PRECONDITION_FAILED",
+          m.reconcileFailed(
+            diffs.length,
+            // The records first: they say what to fix; the totals follow from them.
+            [...diffs]
+              .sort((a, b) => Number(a.code !== "RECONCILE_RECORD") - Number(b.code !== "RECONCILE_RECORD"))
+              .slice(0, 5)
+              .map((d) => d.message)
+              .join(";"),
+          ),
+        );
+      }
+    }
     const version = sub.version + 1;
     const r = db.$client
       .prepare(
@@ -234,6 +256,67 @@ export function approveReport(
   input: { submissionId: number; version?: number | undefined },
 ): DecisionResult {
   return decide(db, scope, input, "approved", null);
+}
+
+/**
+ * 撤销审核: the approver of a unit's year (the parent's administrator) or an administrator of any level
+ * above reopens an approved report with a reason; it becomes 已退回, its unit corrects and resubmits. Every
+ * report of an ancestor of that year (on 31 December's tree) that was submitted or approved includes its
+ * figures and is reopened with it. All in one transaction, each step audited.
+ */
+export function reopenReport(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: number; reason: string; version?: number | undefined },
+): DecisionResult {
+  const own = requireAdmin(scope);
+  const reason = input.reason.trim();
+  if (!reason) throw new ReportError("BAD_REQUEST", m.reopenReasonRequired);
+  return db.transaction((tx) => {
+    const sub = loadSubmissionById(db, input.submissionId);
+    if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+    const node = db.$client
+      .prepare(`select o.id, o.name from orgs o where o.id = @id and ${within.subtree("o")}`)
+      .get({ ...scopeBindings(scope, ""), id: sub.orgId }) as { id: number; name: string } | undefined;
+    if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+    if (node.id === own.id) throw new ReportError("FORBIDDEN", m.reopenOnlyAbove);
+    if (sub.state !== "approved") throw new ReportError("CONFLICT", m.notApproved);
+    if (input.version !== undefined && input.version !== sub.version)
+      throw new ReportError("CONFLICT", m.versionConflict);
+    const at = nowIso();
+    const reopen = (
+      s: { id: number; orgId: number; state: SubmissionState; version: number },
+      why: string,
+    ) => {
+      const r = db.$client
+        .prepare(
+          `update report_submissions set state = 'returned', decided_by = ?, decided_at = ?, return_reason = ?,
+             version = ? where id = ? and version = ?`,
+        )
+        .run(scope.userId || null, at, why, s.version + 1, s.id, s.version);
+      if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+      writeAudit(tx, {
+        userId: scope.userId || null,
+        username: scope.username,
+        action: "report.reopen",
+        entity: "report_submission",
+        entityId: s.id,
+        scopeOrgId: s.orgId,
+        before: { state: s.state, version: s.version },
+        after: { state: "returned", version: s.version + 1, year: sub.year, reason: why },
+      });
+    };
+    reopen(sub, m.reopenedReason(reason));
+    // The ancestors on the year's tree whose submitted or approved figures include this report.
+    const tree = new ReportComputer(db).index(sub.year).tree;
+    const ancestors = tree.has(node.id) ? tree.ancestors(node.id) : [];
+    for (const ancestorId of ancestors) {
+      const a = loadSubmission(db, ancestorId, sub.year);
+      if (a && (a.state === "submitted" || a.state === "approved"))
+        reopen(a, m.reopenedWithChild(node.name, sub.year, reason));
+    }
+    return { id: sub.id, state: "returned" as const, version: sub.version + 1 };
+  });
 }
 
 export interface ChildSubmission {

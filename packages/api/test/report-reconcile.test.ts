@@ -1,0 +1,196 @@
+/**
+ * Issue 18: the year-end figures add up and reconcile. On the hand-worked fixture (report-fixture.ts):
+ * 乙镇 (TB) holds 丁公司党支部 (S1, member m3; m10 died in 2025) in 2025. Approved figures are frozen with
+ * the records behind them; a back-dated re-parenting that would count S1 twice is caught by 校核 and
+ * blocks the county; 撤销审核 reopens 乙镇 (and every ancestor report including it); after the fix the
+ * city's figures equal a live computation.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { computeNodeParts, indicatorsFromParts } from "@liangxin/domain";
+import { DEMO_TODAY, openTestDb, ReportComputer, type Db, type ReportView } from "@liangxin/db";
+import { createCaller } from "../src/root.ts";
+import { createContext } from "../src/context.ts";
+import { buildReportFixture, F } from "./fixtures/report-fixture.ts";
+
+let db: Db;
+
+function as(username: string) {
+  const userId = db.$client
+    .prepare("select id from users where username = ?")
+    .pluck()
+    .get(username) as number;
+  return createCaller(createContext({ db, userId, today: DEMO_TODAY }));
+}
+
+const explain = (v: ReportView) =>
+  Object.fromEntries(
+    [...new Set(v.checks.filter((c) => c.level === "warning").map((c) => c.code))].map((c) => [c, "已核实"]),
+  );
+
+const reconcileErrors = (v: { checks: { level: string; code: string; message: string }[] }) =>
+  v.checks.filter((c) => c.level === "error" && c.code.startsWith("RECONCILE")).map((c) => c.message);
+
+/** 乙镇 submits 2025 and the county approves it. */
+async function approveTb(): Promise<number> {
+  const tb = as("tb");
+  const sub = await tb.report.submit({
+    nodeId: F.org.TB,
+    year: 2025,
+    explanations: explain(await tb.report.get({ year: 2025 })),
+  });
+  await as("county").report.approve({ submissionId: sub.id });
+  return sub.id;
+}
+
+/** The live 合计 of a node as of 31 December (no frozen rows at all). */
+function liveTotal(nodeId: number, year: number) {
+  const comp = new ReportComputer(db);
+  return indicatorsFromParts(computeNodeParts(comp.index(year), nodeId, comp.policyFor(year).params));
+}
+
+beforeEach(() => {
+  db = openTestDb();
+  buildReportFixture(db);
+});
+
+describe("校核 compares a 合计 built from frozen rows with the live figures", () => {
+  it("finds nothing when nothing changed after the approval", async () => {
+    await approveTb();
+    const county = await as("county").report.get({ year: 2025 });
+    expect(county.rows.find((r) => r.orgId === F.org.TB)!.source).toBe("approved");
+    expect(reconcileErrors(county)).toEqual([]);
+  });
+
+  it("names the branch and its member counted twice after a back-dated re-parenting, and blocks the county", async () => {
+    await approveTb();
+    // The county moves 丁公司党支部 from 乙镇 to the 行业党委, back-dated into the approved year.
+    await as("county").records.org.reparent({
+      orgId: F.org.S1,
+      toParentId: F.org.IND,
+      effectiveOn: "2025-12-01",
+    });
+    const county = await as("county").report.get({ year: 2025 });
+    // Shown as before: 乙镇's frozen row still holds S1, the 行业党委's live row holds it too.
+    expect(county.total.orgs.total).toBe(7);
+    const errors = reconcileErrors(county);
+    expect(errors).toContain("合计「党组织合计」按下级上报(含已审核)数据汇总为7,按实时数据计算为6");
+    expect(errors).toContain(
+      "党组织「乙镇丁公司党支部」同时计入「乙镇党委」与「测试县商贸行业党委」,重复统计",
+    );
+    expect(errors.some((e) => /^党员「.+\*」同时计入「乙镇党委」与「测试县商贸行业党委」/.test(e))).toBe(
+      true,
+    );
+    // No citizen's full name in a message.
+    expect(errors.join("")).not.toMatch(/党员「[^*」]+」/);
+    await expect(
+      as("county").report.submit({ nodeId: F.org.KW, year: 2025, explanations: explain(county) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("refuses to approve a submission whose records changed after it was submitted", async () => {
+    const tb = as("tb");
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(await tb.report.get({ year: 2025 })),
+    });
+    db.$client.prepare("update hosts set closed_on = '2025-10-01' where id = ?").run(F.host.h7);
+    const refused = as("county").report.approve({ submissionId: sub.id });
+    await expect(refused).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(refused).rejects.toThrow(/两新组织「[^」]+」计入「[^」]+」,但按实时数据已不属于本单位/);
+    // Returned, fixed by resubmission, then approved.
+    await as("county").report.return({ submissionId: sub.id, reason: "庚公司已注销" });
+    const again = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(await tb.report.get({ year: 2025 })),
+      version: 2,
+    });
+    await as("county").report.approve({ submissionId: again.id });
+    expect((await tb.report.get({ year: 2025 })).source).toBe("approved");
+  });
+});
+
+describe("撤销审核 (reopen)", () => {
+  it("reopens 乙镇 with the county's and the city's reports that include it; after the fix the city equals the live figures", async () => {
+    const tbSub = await approveTb();
+    const county = as("county");
+    const kw = await county.report.submit({
+      nodeId: F.org.KW,
+      year: 2025,
+      explanations: explain(await county.report.get({ year: 2025 })),
+    });
+    await as("city").report.approve({ submissionId: kw.id });
+    expect((await county.report.get({ year: 2025 })).source).toBe("approved");
+
+    // Only a level above may reopen, with a reason; outside the scope the report does not exist.
+    await expect(as("tb").report.reopen({ submissionId: tbSub, reason: "自查" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(as("ta").report.reopen({ submissionId: tbSub, reason: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(as("ta").report.reopen({ submissionId: 99999, reason: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(county.report.reopen({ submissionId: tbSub, reason: " " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    // The city reopens 乙镇 (any level above the approver may): the county's approved report goes with it.
+    await as("city").report.reopen({ submissionId: tbSub, reason: "丁公司党支部隶属关系调整" });
+    const tbView = await as("tb").report.get({ year: 2025 });
+    expect(tbView.source).toBe("live");
+    expect(tbView.submission?.state).toBe("returned");
+    expect(tbView.submission?.returnReason).toBe("撤销审核:丁公司党支部隶属关系调整");
+    const kwView = await county.report.get({ year: 2025 });
+    expect(kwView.submission?.state).toBe("returned");
+    expect(kwView.submission?.returnReason).toContain("乙镇党委");
+    const audit = db.$client
+      .prepare("select action, entity_id as id from audit_log where action = 'report.reopen' order by id")
+      .all();
+    expect(audit).toEqual([
+      { action: "report.reopen", id: String(tbSub) },
+      { action: "report.reopen", id: String(kw.id) },
+    ]);
+
+    // Fix: the branch moves, back-dated; 校核 shows no difference; resubmit and approve up to the city.
+    await county.records.org.reparent({ orgId: F.org.S1, toParentId: F.org.IND, effectiveOn: "2025-12-01" });
+    const tb = as("tb");
+    const tbLive = await tb.report.get({ year: 2025 });
+    expect(reconcileErrors(tbLive)).toEqual([]);
+    await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(tbLive),
+      version: tbLive.submission!.version,
+    });
+    await county.report.approve({ submissionId: tbSub });
+    const kwLive = await county.report.get({ year: 2025 });
+    expect(reconcileErrors(kwLive)).toEqual([]);
+    await county.report.submit({
+      nodeId: F.org.KW,
+      year: 2025,
+      explanations: explain(kwLive),
+      version: kwLive.submission!.version,
+    });
+    await as("city").report.approve({ submissionId: kw.id });
+    const city = await as("city").report.get({ year: 2025 });
+    expect(reconcileErrors(city)).toEqual([]);
+    const live = liveTotal(F.org.CW, 2025);
+    expect({ ...city.total, prevOrgCoverageRate: null, orgCoverageRateChangePp: null }).toEqual(live);
+    expect(city.total.orgs.total).toBe(6);
+  });
+
+  it("refuses to reopen a report that is not approved", async () => {
+    const tb = as("tb");
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(await tb.report.get({ year: 2025 })),
+    });
+    await expect(as("county").report.reopen({ submissionId: sub.id, reason: "x" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+});
