@@ -140,6 +140,8 @@ export const reportRouter = createTRPCRouter({
           .min(1, m.keyRequired)
           .max(64, m.keyRequired)
           .refine((k) => isIndicatorPath(k), m.keyUnknown),
+        /** List the live records even when the report's figures are frozen. */
+        live: z.boolean().optional(),
       }),
     )
     .query(({ ctx, input }) => run(() => drillReport(ctx.db, ctx.scope, input))),

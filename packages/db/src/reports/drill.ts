@@ -2,22 +2,31 @@
  * Drill-down: the records behind one figure of a report row (as of 31 December on that date's tree).
  * Host-side keys list the hosts of the row's territory; orgs.* its grassroots organizations; members.*
  * and membersEmployed the members, masked (they may be counted-only for the caller).
+ *
+ * A submitted or approved report's figures are frozen with their records (issue 18): its drill-down
+ * lists exactly the records counted then, each marked when the live records no longer count it, with the
+ * number of live records not in it; `live: true` lists the live records instead.
  */
 import {
+  HOST_FLAG,
   HOST_KIND_LABELS,
   isGrassroots,
   maskCitizenId,
+  MEMBER_FLAG,
   ORG_CATEGORY_LABELS,
+  ORG_FLAG,
   partitionNode,
   type HostFacts,
+  type RowRecords,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import { maskName } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
-import { ReportComputer, resolveNode } from "./build.ts";
+import { loadSubmission, ReportComputer, resolveNode } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
+import { loadSubmissionRecords } from "./records.ts";
 
 export interface DrillHost {
   id: number;
@@ -27,6 +36,8 @@ export interface DrillHost {
   employees: number;
   membersWorking: number;
   covered: boolean;
+  /** False: counted in the frozen figures but not by the live records (frozen lists only). */
+  live: boolean;
 }
 
 export interface DrillOrg {
@@ -34,6 +45,7 @@ export interface DrillOrg {
   code: string;
   name: string;
   category: string;
+  live: boolean;
 }
 
 export interface DrillMember {
@@ -42,6 +54,7 @@ export interface DrillMember {
   /** Masked: first 3 and last 2 characters. */
   idNumber: string;
   full: boolean;
+  live: boolean;
 }
 
 export interface DrillResult {
@@ -52,6 +65,12 @@ export interface DrillResult {
   key: IndicatorPath;
   label: string;
   kind: "hosts" | "orgs" | "members";
+  /** frozen: the records stored with the submitted or approved figures; live: computed now. */
+  source: "frozen" | "live";
+  /** The submission state whose records are listed (frozen lists). */
+  state: "submitted" | "approved" | null;
+  /** Live records of the same figure that the frozen list does not hold (frozen lists only). */
+  liveOnly: number;
   hosts: DrillHost[];
   orgs: DrillOrg[];
   members: DrillMember[];
@@ -85,36 +104,168 @@ const HOST_FILTERS: Partial<Record<IndicatorPath, HostPredicate>> = {
   workCoverageRate: (f) => f.workCovered,
 };
 
+const H = HOST_FLAG;
+const all =
+  (...bits: number[]) =>
+  (x: number) =>
+    bits.every((b) => (x & b) !== 0);
+/** The same filters over the flags stored with frozen records. */
+const HOST_FLAG_FILTERS: Partial<Record<IndicatorPath, (flags: number) => boolean>> = {
+  hosts: () => true,
+  enterprises: all(H.enterprise),
+  socialOrgs: (x) => (x & H.enterprise) === 0,
+  employees: all(H.employees),
+  aboveScale: all(H.aboveScale),
+  withMembers: all(H.withMembers),
+  withThreeMembers: all(H.withThreeMembers),
+  orgCovered: all(H.orgCovered),
+  orgCoverageRate: all(H.orgCovered),
+  prevOrgCoverageRate: all(H.orgCovered),
+  orgCoverageRateChangePp: all(H.orgCovered),
+  "coveredByMode.standalone": all(H.standalone),
+  "coveredByMode.joint": all(H.joint),
+  "coveredByMode.affiliated": all(H.affiliated),
+  "coveredByMode.regional": all(H.regional),
+  standaloneRate: all(H.standalone),
+  aboveScaleCoverageRate: all(H.aboveScale, H.orgCovered),
+  threeMemberStandaloneRate: all(H.withThreeMembers, H.standalone),
+  shouldEstablishNotEstablished: all(H.shouldEstablishNotEstablished),
+  instructorCovered: all(H.instructorCovered),
+  instructors: all(H.instructors),
+  workCovered: all(H.workCovered),
+  workCoverageRate: all(H.workCovered),
+};
+
+const ORG_FILTERS: Record<string, (flags: number) => boolean> = {
+  total: () => true,
+  committees: (x) => (x & ORG_FLAG.committee) !== 0,
+  generalBranches: (x) => (x & ORG_FLAG.generalBranch) !== 0,
+  branches: (x) => (x & (ORG_FLAG.branch | ORG_FLAG.jointBranch)) !== 0,
+  jointBranches: (x) => (x & ORG_FLAG.jointBranch) !== 0,
+};
+
+/** The ids behind a figure, in listing order; members with their full flag. */
+interface DrillIds {
+  hosts: number[];
+  orgs: number[];
+  members: { id: number; full: boolean }[];
+}
+
+function kindOf(key: IndicatorPath): DrillResult["kind"] {
+  return key.startsWith("orgs.") ? "orgs" : key.startsWith("members.") ? "members" : "hosts";
+}
+
+/** The ids a figure counts in frozen rows (several rows: each row's, in row order, as summed). */
+function frozenIds(rows: readonly RowRecords[], key: IndicatorPath): DrillIds {
+  const out: DrillIds = { hosts: [], orgs: [], members: [] };
+  for (const r of rows) {
+    if (key.startsWith("orgs.")) {
+      const pred = ORG_FILTERS[key.slice(5)] ?? (() => true);
+      r.orgs.ids.forEach((id, i) => pred(r.orgs.flags[i]!) && out.orgs.push(id));
+    } else if (key.startsWith("members.")) {
+      const leaf = key.slice(8);
+      r.members.ids.forEach((id, i) => {
+        const full = (r.members.flags[i]! & MEMBER_FLAG.full) !== 0;
+        if (leaf === "total" || (leaf === "full") === full) out.members.push({ id, full });
+      });
+    } else if (key === "membersEmployed" || key === "membersShareOfEmployees") {
+      r.employed.ids.forEach((id, i) =>
+        out.members.push({ id, full: (r.employed.flags[i]! & MEMBER_FLAG.full) !== 0 }),
+      );
+    } else {
+      const pred = HOST_FLAG_FILTERS[key] ?? (() => true);
+      r.hosts.ids.forEach((id, i) => pred(r.hosts.flags[i]!) && out.hosts.push(id));
+    }
+  }
+  return out;
+}
+
 /**
  * The records behind `key` in the row of `rowOrgId` (a child management node, or the node itself for the
- * 直属 row; omitted: the 合计).
+ * 直属 row; omitted: the 合计): frozen when the node's report of the year is submitted or approved (and
+ * `live` is not asked for), else computed now.
  */
 export function drillReport(
   db: Db,
   scope: Scope,
-  input: { nodeId: number; year: number; rowOrgId?: number | null | undefined; key: string },
+  input: {
+    nodeId: number;
+    year: number;
+    rowOrgId?: number | null | undefined;
+    key: string;
+    live?: boolean | undefined;
+  },
   computer?: ReportComputer,
 ): DrillResult {
   if (!isIndicatorPath(input.key)) throw new ReportError("BAD_REQUEST", m.badKey(input.key));
   const key = input.key;
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   const comp = computer ?? new ReportComputer(db);
+  const sub = loadSubmission(db, node.id, input.year);
+  const stored = sub && sub.state !== "returned" && !input.live ? loadSubmissionRecords(db, sub.id) : null;
   const index = comp.index(input.year);
+  const policy = comp.policyFor(input.year).params;
+
+  // The live ids (always: a frozen list marks what the live one no longer holds).
   const nodeRec = index.tree.org(node.id);
-  if (!nodeRec) throw new ReportError("BAD_REQUEST", m.rowNotFound);
-  const part = partitionNode(index, nodeRec);
+  const part = nodeRec ? partitionNode(index, nodeRec) : null;
   let rowIdx: number | null = null;
   let rowName = "合计";
-  if (input.rowOrgId != null) {
+  const findRow = (keys: readonly { kind: string; orgId: number }[]): number => {
     const i =
       input.rowOrgId === node.id
-        ? part.rows.findIndex((r) => r.kind === "direct")
-        : part.rows.findIndex((r) => r.kind === "child" && r.org.id === input.rowOrgId);
+        ? keys.findIndex((r) => r.kind === "direct")
+        : keys.findIndex((r) => r.kind === "child" && r.orgId === input.rowOrgId);
     if (i < 0) throw new ReportError("NOT_FOUND", m.rowNotFound);
-    rowIdx = i;
-    rowName = part.rows[i]!.kind === "direct" ? "直属" : part.rows[i]!.org.name;
+    return i;
+  };
+  const live: DrillIds = { hosts: [], orgs: [], members: [] };
+  if (part) {
+    const liveKeys = part.rows.map((r) => ({ kind: r.kind, orgId: r.org.id }));
+    if (input.rowOrgId != null) {
+      try {
+        rowIdx = findRow(liveKeys);
+        rowName = part.rows[rowIdx]!.kind === "direct" ? "直属" : part.rows[rowIdx]!.org.name;
+      } catch (e) {
+        // A frozen row may no longer exist live: its live list is empty.
+        if (!stored) throw e;
+        rowIdx = -1;
+      }
+    }
+    collectLive(comp, index, part, rowIdx, key, policy, live);
+  } else if (!stored) throw new ReportError("BAD_REQUEST", m.rowNotFound);
+
+  let shown = live;
+  let liveOnly = 0;
+  const liveSet = {
+    hosts: new Set(live.hosts),
+    orgs: new Set(live.orgs),
+    members: new Set(live.members.map((x) => x.id)),
+  };
+  if (stored && stored.rows.length > 0) {
+    let rows = stored.rows;
+    if (input.rowOrgId != null) {
+      const i = findRow(stored.keys);
+      rows = [stored.rows[i]!];
+      const k = stored.keys[i]!;
+      rowName =
+        k.kind === "direct"
+          ? "直属"
+          : ((db.$client.prepare("select name from orgs where id = ?").pluck().get(k.orgId) as string) ??
+            rowName);
+    }
+    shown = frozenIds(rows, key);
+    const frozenSet = {
+      hosts: new Set(shown.hosts),
+      orgs: new Set(shown.orgs),
+      members: new Set(shown.members.map((x) => x.id)),
+    };
+    liveOnly =
+      live.hosts.filter((id) => !frozenSet.hosts.has(id)).length +
+      live.orgs.filter((id) => !frozenSet.orgs.has(id)).length +
+      live.members.filter((x) => !frozenSet.members.has(x.id)).length;
   }
-  const inRow = (row: number | undefined) => row !== undefined && (rowIdx === null || row === rowIdx);
+  const frozen = shown !== live;
   const result: DrillResult = {
     year: input.year,
     asOf: index.asOf,
@@ -122,85 +273,131 @@ export function drillReport(
     row: { orgId: input.rowOrgId ?? null, name: rowName },
     key,
     label: indicatorLabel(key),
-    kind: key.startsWith("orgs.") ? "orgs" : key.startsWith("members.") ? "members" : "hosts",
+    kind: kindOf(key),
+    source: frozen ? "frozen" : "live",
+    state: frozen ? (sub!.state as "submitted" | "approved") : null,
+    liveOnly,
     hosts: [],
     orgs: [],
     members: [],
   };
+  renderIds(db, index, policy, shown, frozen ? liveSet : null, result);
+  return result;
+}
 
-  if (result.kind === "orgs") {
-    const leaf = key.slice(5);
+function collectLive(
+  comp: ReportComputer,
+  index: ReturnType<ReportComputer["index"]>,
+  part: ReturnType<typeof partitionNode>,
+  rowIdx: number | null,
+  key: IndicatorPath,
+  policy: ReturnType<ReportComputer["policyFor"]>["params"],
+  out: DrillIds,
+): void {
+  if (rowIdx === -1) return;
+  const inRow = (row: number | undefined) => row !== undefined && (rowIdx === null || row === rowIdx);
+  const kind = kindOf(key);
+  if (kind === "orgs") {
+    const pred = ORG_FILTERS[key.slice(5)] ?? (() => true);
+    const orgs: { id: number; code: string }[] = [];
     for (const [orgId, row] of part.rowOfOrg) {
       if (!inRow(row)) continue;
       const o = index.tree.org(orgId);
       if (!o || !isGrassroots(o.category)) continue;
-      const ok =
-        leaf === "total" ||
-        (leaf === "committees" && o.category === "committee") ||
-        (leaf === "generalBranches" && o.category === "generalBranch") ||
-        (leaf === "branches" && (o.category === "branch" || o.category === "jointBranch")) ||
-        (leaf === "jointBranches" && o.category === "jointBranch");
-      if (ok)
-        result.orgs.push({ id: o.id, code: o.code, name: o.name, category: ORG_CATEGORY_LABELS[o.category] });
+      if (pred(ORG_FLAG[o.category])) orgs.push({ id: o.id, code: o.code });
     }
-    result.orgs.sort((a, b) => a.code.localeCompare(b.code));
-    return result;
+    orgs.sort((a, b) => a.code.localeCompare(b.code));
+    out.orgs.push(...orgs.map((o) => o.id));
+    return;
   }
-
-  const memberIds: { id: number; full: boolean }[] = [];
-  if (result.kind === "members") {
+  if (kind === "members") {
     const leaf = key.slice(8);
-    for (const mem of comp.snapshotFor(input.year).members) {
+    for (const mem of comp.snapshotFor(index.year).members) {
       const a = index.memberAsOf(mem.id);
       if (!a || !a.counts || a.relationshipOrgId == null) continue;
       if (!inRow(part.rowOfOrg.get(a.relationshipOrgId))) continue;
       if (leaf === "full" && !a.full) continue;
       if (leaf === "probationary" && a.full) continue;
-      memberIds.push({ id: mem.id, full: a.full });
+      out.members.push({ id: mem.id, full: a.full });
     }
-  } else {
-    const policy = comp.policyFor(input.year).params;
-    const pred = HOST_FILTERS[key] ?? (() => true);
-    const hostIds = new Set<number>();
-    for (const h of index.operatingHosts) {
-      const row = part.rowOfRegion.get(h.regionId);
-      if (!inRow(row) || !part.rows[row!]!.hasTerritory) continue;
-      const f = index.hostFact(h, policy);
-      if (key === "membersEmployed" || key === "membersShareOfEmployees") {
-        if (f.membersWorking > 0) hostIds.add(h.id);
-        continue;
-      }
-      if (!pred(f)) continue;
+    return;
+  }
+  const pred = HOST_FILTERS[key] ?? (() => true);
+  const employed = key === "membersEmployed" || key === "membersShareOfEmployees";
+  const hostIds = new Set<number>();
+  for (const h of index.operatingHosts) {
+    const row = part.rowOfRegion.get(h.regionId);
+    if (!inRow(row) || !part.rows[row!]!.hasTerritory) continue;
+    const f = index.hostFact(h, policy);
+    if (employed) {
+      if (f.membersWorking > 0) hostIds.add(h.id);
+    } else if (pred(f)) out.hosts.push(h.id);
+  }
+  if (hostIds.size > 0) {
+    for (const mem of comp.snapshotFor(index.year).members) {
+      const a = index.memberAsOf(mem.id);
+      if (a?.counts && a.workplaceHostId !== undefined && hostIds.has(a.workplaceHostId))
+        out.members.push({ id: mem.id, full: a.full });
+    }
+  }
+}
+
+/** Names and details of the ids (members masked); `liveSet` marks records the live list no longer has. */
+function renderIds(
+  db: Db,
+  index: ReturnType<ReportComputer["index"]>,
+  policy: ReturnType<ReportComputer["policyFor"]>["params"],
+  ids: DrillIds,
+  liveSet: { hosts: Set<number>; orgs: Set<number>; members: Set<number> } | null,
+  result: DrillResult,
+): void {
+  if (ids.hosts.length > 0) {
+    const byId = new Map(index.operatingHosts.map((h) => [h.id, h]));
+    const stmt = db.$client.prepare(
+      "select id, name, credit_code as creditCode, kind from hosts where id = ?",
+    );
+    for (const id of ids.hosts) {
+      const h = byId.get(id);
+      const f = h ? index.hostFact(h, policy) : null;
+      const row = (h ?? stmt.get(id)) as
+        { name: string; creditCode: string; kind: keyof typeof HOST_KIND_LABELS } | undefined;
       result.hosts.push({
-        id: h.id,
-        name: h.name,
-        creditCode: h.creditCode,
-        kind: HOST_KIND_LABELS[h.kind],
-        employees: f.employees,
-        membersWorking: f.membersWorking,
-        covered: f.orgCovered,
+        id,
+        name: row?.name ?? "",
+        creditCode: row?.creditCode ?? "",
+        kind: row ? HOST_KIND_LABELS[row.kind] : "",
+        employees: f?.employees ?? 0,
+        membersWorking: f?.membersWorking ?? 0,
+        covered: f?.orgCovered ?? false,
+        live: liveSet ? liveSet.hosts.has(id) : true,
       });
-    }
-    if (hostIds.size > 0) {
-      for (const mem of comp.snapshotFor(input.year).members) {
-        const a = index.memberAsOf(mem.id);
-        if (a?.counts && a.workplaceHostId !== undefined && hostIds.has(a.workplaceHostId))
-          memberIds.push({ id: mem.id, full: a.full });
-      }
     }
     result.hosts.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   }
-  if (memberIds.length > 0) {
-    const names = new Map<number, { name: string; idNumber: string }>();
-    const stmt = db.$client.prepare("select id, name, id_number as idNumber from members where id = ?");
-    for (const { id } of memberIds) {
-      const r = stmt.get(id) as { id: number; name: string; idNumber: string } | undefined;
-      if (r) names.set(id, r);
+  if (ids.orgs.length > 0) {
+    const stmt = db.$client.prepare("select id, code, name, category from orgs where id = ?");
+    for (const id of ids.orgs) {
+      const o = stmt.get(id) as
+        { id: number; code: string; name: string; category: keyof typeof ORG_CATEGORY_LABELS } | undefined;
+      result.orgs.push({
+        id,
+        code: o?.code ?? "",
+        name: o?.name ?? "",
+        category: o ? ORG_CATEGORY_LABELS[o.category] : "",
+        live: liveSet ? liveSet.orgs.has(id) : true,
+      });
     }
-    result.members = memberIds.map(({ id, full }) => {
-      const r = names.get(id);
-      return { name: maskName(r?.name ?? ""), idNumber: maskCitizenId(r?.idNumber ?? ""), full };
+  }
+  if (ids.members.length > 0) {
+    const stmt = db.$client.prepare("select id, name, id_number as idNumber from members where id = ?");
+    result.members = ids.members.map(({ id, full }) => {
+      const r = stmt.get(id) as { id: number; name: string; idNumber: string } | undefined;
+      return {
+        name: maskName(r?.name ?? ""),
+        idNumber: maskCitizenId(r?.idNumber ?? ""),
+        full,
+        live: liveSet ? liveSet.members.has(id) : true,
+      };
     });
   }
-  return result;
 }

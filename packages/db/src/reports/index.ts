@@ -5,3 +5,4 @@ export * from "./errors.ts";
 export * from "./json.ts";
 export * from "./messages.ts";
 export * from "./workflow.ts";
+export * from "./approve-year.ts";

@@ -3,14 +3,15 @@
  * accounts (password `Demo@2026`). Deterministic: the same seed and "today" give the same rows (password
  * hashes aside, which are salted).
  */
-import { isIsoDate } from "@liangxin/domain";
+import { fixedClock, isIsoDate, setClock, yearOf } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { createUser, SYSTEM_ACTOR } from "../users.ts";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
 import { seedDailyWork, seedStamp } from "./daily-work.ts";
-import { shiftSeedData } from "./shift.ts";
+import { demoYears, shiftSeedData } from "./shift.ts";
+import { approveYear } from "../reports/approve-year.ts";
 
 export { DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 export const DEMO_SEED = 20261121;
@@ -59,6 +60,8 @@ export const demoMessages = {
   stepBuild: "生成演示数据(行政区划、党组织、两新组织、党员、指导员)",
   stepWrite: (table: string) => `写入${TABLE_LABELS[table] ?? table}`,
   stepUsers: "创建演示账号",
+  stepReports: (years: number[]) => `逐级上报并审核往年年报(${years.join("、")}年)`,
+  reportExplanation: "演示数据:已逐项核实",
   stepDone: "完成",
 } as const;
 
@@ -140,8 +143,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
     if (!MAY_EXIST.has(t) && n > 0) throw new Error(demoMessages.tableNotEmpty(TABLE_LABELS[t] ?? t, n));
   }
 
-  // 1 build step + 17 tables + users.
-  const total = 19;
+  // 1 build step + 17 tables + users + past years' reports.
+  const total = 20;
   let done = 0;
   progress?.(done, total, demoMessages.stepBuild);
   // The city of the canonical day, moved to `today`: the same story relative to any day.
@@ -201,6 +204,22 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
     };
   })();
   seedDailyWork(db, { seed, today });
+  // The past years carry approved reports: every level submitted and its parent approved, in January.
+  const past = demoYears(today).filter((y) => y < yearOf(today));
+  progress?.(total - 1, total, demoMessages.stepReports(past));
+  sqlite.transaction(() => {
+    for (const year of past) {
+      const day = `${year + 1}-01-20` < today ? `${year + 1}-01-20` : today;
+      const restore = setClock(fixedClock(`${day}T10:00:00+08:00`));
+      try {
+        approveYear(db, year, { explanation: demoMessages.reportExplanation });
+      } finally {
+        restore();
+      }
+    }
+  })();
+  // The reports wrote their audit entries: count again.
+  summary.counts = countTables(db);
   progress?.(total, total, demoMessages.stepDone);
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

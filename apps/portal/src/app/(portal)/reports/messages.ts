@@ -3,6 +3,8 @@ import { RULE_NAMES } from "@liangxin/domain";
 /** The checks of the report's own workflow, beside the domain's rules. */
 const REPORT_CHECK_NAMES: Readonly<Record<string, string>> = {
   CHILD_NOT_APPROVED: "下级单位年报尚未审核通过",
+  RECONCILE_TOTAL: "合计与实时数据不符",
+  RECONCILE_RECORD: "记录与实时数据不符",
 };
 
 /** Strings of the year-end report pages that a user reads. */
@@ -53,6 +55,11 @@ export const reportPageMessages = {
   returnPlaceholder: "请填写退回原因",
   approveButton: "审核通过",
   approveConfirm: "审核通过后数据将锁定,确定吗?",
+  reopenTitle: "撤销审核",
+  reopenHint: "撤销后该年报及包含它的各级上级年报退回为“已退回”,由填报单位修正后重新上报。",
+  reopenPlaceholder: "请填写撤销审核的原因",
+  reopenButton: "撤销审核",
+  reopenConfirm: "撤销审核将解除数据锁定,确定吗?",
   done: "操作成功",
   children: "下级单位上报情况",
   openReport: "查看",
@@ -65,6 +72,12 @@ export const reportPageMessages = {
   drillMembers: "党员(已脱敏)",
   drillEmpty: "没有记录",
   drillAsOf: (d: string) => `截至 ${d}`,
+  drillFrozen: (state: "submitted" | "approved") =>
+    state === "approved" ? "以下为审核通过时锁定的记录" : "以下为上报时锁定的记录",
+  drillShowLive: (n: number) => (n > 0 ? `查看实时数据(另有 ${n} 条不在锁定记录中)` : "查看实时数据"),
+  drillLive: "以下为按台账实时计算的记录",
+  drillShowFrozen: "查看锁定记录",
+  drillNotLive: "实时数据中已不计入",
   hostName: "名称",
   creditCode: "统一社会信用代码",
   hostKind: "类别",

@@ -260,6 +260,7 @@ export default async function ReportPage({
           year={year}
           canSubmit={view.actions.canSubmit}
           canDecide={view.actions.canDecide}
+          canReopen={view.actions.canReopen}
           submissionId={view.submission?.id ?? null}
           version={view.submission?.version ?? null}
           hasErrors={view.checks.some((c) => c.level === "error")}

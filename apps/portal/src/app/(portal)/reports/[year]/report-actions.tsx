@@ -12,13 +12,14 @@ interface Props {
   year: number;
   canSubmit: boolean;
   canDecide: boolean;
+  canReopen: boolean;
   submissionId: number | null;
   version: number | null;
   hasErrors: boolean;
   warnings: { code: string; name: string; message: string }[];
 }
 
-/** Submit (with a written explanation per warning), return with a reason, approve. */
+/** Submit (with a written explanation per warning), return with a reason, approve, reopen (撤销审核). */
 export function ReportActions(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -34,6 +35,8 @@ export function ReportActions(props: Props) {
   const submit = useMutation(trpc.report.submit.mutationOptions({ onSuccess: onDone, onError }));
   const ret = useMutation(trpc.report.return.mutationOptions({ onSuccess: onDone, onError }));
   const approve = useMutation(trpc.report.approve.mutationOptions({ onSuccess: onDone, onError }));
+  const reopen = useMutation(trpc.report.reopen.mutationOptions({ onSuccess: onDone, onError }));
+  const [reopenReason, setReopenReason] = useState("");
   const version = props.version ?? undefined;
 
   return (
@@ -116,6 +119,33 @@ export function ReportActions(props: Props) {
               </Button>
             </Popconfirm>
           </Space>
+        </Space>
+      ) : null}
+      {props.canReopen && props.submissionId !== null ? (
+        <Space direction="vertical" style={{ width: "100%" }} data-testid="reopen-form">
+          <h4>{m.reopenTitle}</h4>
+          <div style={{ color: "#666" }}>{m.reopenHint}</div>
+          <Input.TextArea
+            rows={2}
+            placeholder={m.reopenPlaceholder}
+            value={reopenReason}
+            onChange={(e) => setReopenReason(e.target.value)}
+            data-testid="reopen-reason-input"
+          />
+          <Popconfirm
+            title={m.reopenConfirm}
+            onConfirm={() =>
+              reopen.mutate({
+                submissionId: props.submissionId!,
+                reason: reopenReason,
+                ...(version !== undefined ? { version } : {}),
+              })
+            }
+          >
+            <Button danger loading={reopen.isPending} data-testid="reopen-report">
+              {m.reopenButton}
+            </Button>
+          </Popconfirm>
         </Space>
       ) : null}
     </div>
