@@ -48,6 +48,20 @@ function liveTotal(nodeId: number, year: number) {
   return indicatorsFromParts(computeNodeParts(comp.index(year), nodeId, comp.policyFor(year).params));
 }
 
+/** A re-parenting written in SQL, bypassing the commands (and their period lock). */
+function reparentInSql(orgId: number, from: number, to: number, on: string) {
+  const run = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).run(...args);
+  run(
+    "insert into org_reparentings (org_id, from_parent_id, to_parent_id, effective_on, created_at) values (?, ?, ?, ?, '2026-12-03T02:00:00.000Z')",
+    orgId,
+    from,
+    to,
+    on,
+  );
+  const toPath = db.$client.prepare("select path from orgs where id = ?").pluck().get(to) as string;
+  run("update orgs set parent_id = ?, path = ? where id = ?", to, `${toPath}${orgId}/`, orgId);
+}
+
 beforeEach(() => {
   db = openTestDb();
   buildReportFixture(db);
@@ -63,12 +77,9 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
 
   it("names the branch and its member counted twice after a back-dated re-parenting, and blocks the county", async () => {
     await approveTb();
-    // The county moves 丁公司党支部 from 乙镇 to the 行业党委, back-dated into the approved year.
-    await as("county").records.org.reparent({
-      orgId: F.org.S1,
-      toParentId: F.org.IND,
-      effectiveOn: "2025-12-01",
-    });
+    // 丁公司党支部 moves from 乙镇 to the 行业党委, back-dated into the approved year, past the period lock
+    // (written in the database directly, as a stale import or a repair script would).
+    reparentInSql(F.org.S1, F.org.TB, F.org.IND, "2025-12-01");
     const county = await as("county").report.get({ year: 2025 });
     // Shown as before: 乙镇's frozen row still holds S1, the 行业党委's live row holds it too.
     expect(county.total.orgs.total).toBe(7);
@@ -108,6 +119,38 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
     });
     await as("county").report.approve({ submissionId: again.id });
     expect((await tb.report.get({ year: 2025 })).source).toBe("approved");
+  });
+});
+
+describe("the period lock", () => {
+  it("refuses a change dated in an approved year that touches its figures, naming the lock and who can lift it", async () => {
+    await approveTb();
+    const county = as("county");
+    const refused = county.records.org.reparent({
+      orgId: F.org.S1,
+      toParentId: F.org.IND,
+      effectiveOn: "2025-12-01",
+    });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(refused).rejects.toThrow("乙镇党委 2025 年年报已审核通过,数据已锁定");
+    await expect(refused).rejects.toThrow("请由 测试县两新工委 或更上级的管理员先撤销审核");
+    // Nothing was written.
+    expect(db.$client.prepare("select parent_id from orgs where id = ?").pluck().get(F.org.S1)).toBe(
+      F.org.TB,
+    );
+    // A host of its territory closed in the approved year: refused too.
+    const versionOf = (id: number) =>
+      db.$client.prepare("select version from hosts where id = ?").pluck().get(id) as number;
+    await expect(
+      as("tb").records.host.update({ id: F.host.h7, closedOn: "2025-10-01", version: versionOf(F.host.h7) }),
+    ).rejects.toThrow("已审核通过,数据已锁定");
+    // Dated after the approved year: allowed. Another township's records: not locked.
+    await county.records.org.reparent({ orgId: F.org.S1, toParentId: F.org.IND, effectiveOn: "2026-01-05" });
+    await as("ta").records.host.update({
+      id: F.host.h2,
+      closedOn: "2025-10-01",
+      version: versionOf(F.host.h2),
+    });
   });
 });
 

@@ -35,6 +35,7 @@ import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgRecs, orgWithSuperiors, reparentingsOf } from "./world.ts";
+import { assertNotLocked } from "../reports/lock.ts";
 
 export interface SetCoverageInput {
   hostId: number;
@@ -108,6 +109,7 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
     );
     assertCoverageAllowed({ orgs: [...orgs, ...named], coverages: existing, reparentings, hosts }, candidate);
   });
+  assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId], orgIds: [input.orgId] });
   const row = db.insert(coverages).values(candidate).returning().get();
   // An organization now covers the host: its establishment plan (组建计划) is done.
   onCoverageStarted(db, row.hostId, row.startOn);
@@ -131,6 +133,7 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
 export function endCoverage(db: Db, actor: CommandActor, input: EndCoverageInput): CoverageResult {
   const coverage = endDatedRow(db, actor, coverages, "coverage", input, (before) => {
     requireOrgEdit(db, actor, before.orgId);
+    assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId], orgIds: [before.orgId] });
     return before.orgId;
   });
   return { coverage, warnings: [] };

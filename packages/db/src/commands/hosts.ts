@@ -16,6 +16,7 @@ import {
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 import { isUnder } from "../scope/index.ts";
+import { assertNotLocked, earliest } from "../reports/lock.ts";
 
 export interface HostFields {
   creditCode: string;
@@ -74,6 +75,7 @@ export function createHost(db: Db, actor: CommandActor, input: CreateHostInput):
   return inTransaction(db, () => {
     requireTownshipInTerritory(db, actor, input.regionId);
     assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
+    assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
     const row = uniqueCode(input.creditCode, () =>
       db
         .insert(hosts)
@@ -105,6 +107,21 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
       foundedOn: changes.foundedOn ?? before.foundedOn,
       closedOn: changes.closedOn === undefined ? before.closedOn : changes.closedOn,
     });
+    // What decides the figures: dates from the earlier of old and new; kind and territory since founding.
+    const lockFrom = earliest(
+      changes.foundedOn !== undefined && changes.foundedOn !== before.foundedOn
+        ? earliest(changes.foundedOn, before.foundedOn)
+        : undefined,
+      changes.closedOn !== undefined && changes.closedOn !== before.closedOn
+        ? earliest(changes.closedOn, before.closedOn)
+        : undefined,
+      (changes.regionId !== undefined && changes.regionId !== before.regionId) ||
+        (changes.kind !== undefined && changes.kind !== before.kind)
+        ? earliest(changes.foundedOn, before.foundedOn)
+        : undefined,
+    );
+    if (lockFrom)
+      assertNotLocked(db, { on: lockFrom, hostIds: [id], regionIds: [before.regionId, changes.regionId] });
     const res = uniqueCode(changes.creditCode ?? before.creditCode, () =>
       db
         .update(hosts)
@@ -140,6 +157,8 @@ export function setHostYear(
         .from(hostYears)
         .where(and(eq(hostYears.hostId, input.hostId), eq(hostYears.year, input.year)))
         .get() ?? null;
+    // A year's figures count at that year's end (and later ones until newer figures).
+    assertNotLocked(db, { on: `${input.year}-12-31`, hostIds: [input.hostId] });
     const values = {
       hostId: input.hostId,
       year: input.year,

@@ -28,6 +28,7 @@ import {
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
+import { assertNotLocked } from "../reports/lock.ts";
 
 type InstructorRow = typeof instructors.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -222,6 +223,7 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
         commandMessages.assignmentOverlap(instructor.name, host.name),
       );
     }
+    assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId] });
     const row = db
       .insert(assignments)
       .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
@@ -253,13 +255,10 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
 }
 
 export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
-  const assignment = endDatedRow(
-    db,
-    actor,
-    assignments,
-    "assignment",
-    input,
-    (before) => requireInstructorEdit(db, actor, before.instructorId).registeredById,
-  );
+  const assignment = endDatedRow(db, actor, assignments, "assignment", input, (before) => {
+    const registeredBy = requireInstructorEdit(db, actor, before.instructorId).registeredById;
+    assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId] });
+    return registeredBy;
+  });
   return { assignment, warnings: [] };
 }

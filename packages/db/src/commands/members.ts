@@ -46,6 +46,7 @@ import {
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 import { refuseRegistered, registering } from "./registration.ts";
+import { assertNotLocked, earliest } from "../reports/lock.ts";
 
 type MemberRow = typeof members.$inferSelect;
 type TransferRow = typeof transfers.$inferSelect;
@@ -188,6 +189,11 @@ function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): Me
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
     const since = input.relationshipSince ?? input.joinedOn;
+    assertNotLocked(db, {
+      on: earliest(input.joinedOn, since)!,
+      orgIds: [orgId],
+      hostIds: [input.workHostId],
+    });
     const workSince = input.workHostId != null ? (input.workSince ?? since) : null;
     const row = uniqueId(input.idNumber, () =>
       db
@@ -262,6 +268,12 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
     const joinedOn = changes.joinedOn ?? before.joinedOn;
     const fullOn = changes.fullOn === undefined ? before.fullOn : changes.fullOn;
     if (fullOn != null) assertInterval(joinedOn, fullOn);
+    // Dates that decide when the member counts (joined, full) reach back to the earlier of old and new.
+    const countedFrom = earliest(
+      joinedOn !== before.joinedOn ? earliest(joinedOn, before.joinedOn) : undefined,
+      fullOn !== before.fullOn ? earliest(fullOn, before.fullOn) : undefined,
+    );
+    if (countedFrom) assertNotLocked(db, { on: countedFrom, memberIds: [id] });
     const workChanged = changes.workHostId !== undefined && changes.workHostId !== before.workHostId;
     const workSince = workChanged
       ? (changes.workSince ?? actor.today)
@@ -335,6 +347,7 @@ export function changeMemberStatus(
       )?.d ?? null;
     if (last !== null && input.effectiveOn < last)
       throw new CommandError("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
+    assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
     const event = db
       .insert(memberStatusEvents)
       .values({
@@ -428,6 +441,11 @@ export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransfe
         throw new CommandError("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
       if (member.status !== "normal")
         throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+      assertNotLocked(db, {
+        on: before.effectiveOn,
+        memberIds: [member.id],
+        orgIds: [before.fromOrgId, before.toOrgId],
+      });
       const open = db
         .select()
         .from(memberRelationships)

@@ -31,6 +31,7 @@ import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
 import { isUnder, subtreeRange, positional, pathWithinPositional } from "../scope/index.ts";
+import { assertNotLocked, earliest } from "../reports/lock.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -131,6 +132,7 @@ export function createOrg(db: Db, actor: CommandActor, input: CreateOrgInput): O
       parent,
     );
     assertRevoked({ foundedOn: input.foundedOn, revokedOn: input.revokedOn ?? null });
+    assertNotLocked(db, { on: input.foundedOn, orgIds: [parent.id], regionIds: [input.regionId] });
     const inserted = uniqueCode(input.code, () =>
       db
         .insert(orgs)
@@ -173,6 +175,15 @@ export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): O
       requireRegionInTerritory(db, actor, changes.regionId);
     assertShape(next, before.parentId === null ? null : getOrg(db, before.parentId));
     assertRevoked(next);
+    // Dates that decide when it counts from the earlier of old and new; category and mode since founding.
+    const lockFrom = earliest(
+      next.foundedOn !== before.foundedOn ? earliest(next.foundedOn, before.foundedOn) : undefined,
+      next.revokedOn !== before.revokedOn ? earliest(next.revokedOn, before.revokedOn) : undefined,
+      next.category !== before.category || next.formationMode !== before.formationMode
+        ? earliest(next.foundedOn, before.foundedOn)
+        : undefined,
+    );
+    if (lockFrom) assertNotLocked(db, { on: lockFrom, orgIds: [id] });
     const res = uniqueCode(next.code, () =>
       db
         .update(orgs)
@@ -235,6 +246,7 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
         commandMessages.reparentBeforeLast(input.effectiveOn, floor),
       );
 
+    assertNotLocked(db, { on: input.effectiveOn, orgIds: [org.id, org.parentId, to.id] });
     const reparenting = db
       .insert(orgReparentings)
       .values({

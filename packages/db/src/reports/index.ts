@@ -6,3 +6,4 @@ export * from "./json.ts";
 export * from "./messages.ts";
 export * from "./workflow.ts";
 export * from "./approve-year.ts";
+export * from "./lock.ts";

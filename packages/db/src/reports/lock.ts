@@ -1,0 +1,154 @@
+/**
+ * Period lock (issue 18): once a unit's year is approved, a change dated on or before 31 December of that
+ * year that touches a record counted in the unit's approved figures — one of its frozen records, an
+ * organization of its subtree, a host of its territory — is refused, naming the lock and who can lift it
+ * (撤销审核 by the approving level or any level above). The lowest approved unit is named.
+ */
+import { yearOf, type IsoDate } from "@liangxin/domain";
+import type { Db } from "../client.ts";
+import { CommandError } from "../commands/errors.ts";
+import { loadSubmissionRecords } from "./records.ts";
+
+/** A dated change and the records it touches. */
+export interface DatedChange {
+  /** The day it takes effect: every year-end from then on sees it. */
+  on: IsoDate;
+  orgIds?: readonly (number | null | undefined)[];
+  hostIds?: readonly (number | null | undefined)[];
+  memberIds?: readonly (number | null | undefined)[];
+  regionIds?: readonly (number | null | undefined)[];
+}
+
+export interface PeriodLock {
+  submissionId: number;
+  year: number;
+  nodeId: number;
+  nodeName: string;
+  /** The level that approved it (the unit's parent), which can reopen it. */
+  approverName: string;
+}
+
+export const lockMessages = {
+  locked: (l: PeriodLock, on: string) =>
+    `${l.nodeName} ${l.year} 年年报已审核通过,数据已锁定:日期在 ${l.year}-12-31 及以前(本次为 ${on})、涉及其统计范围的变更不能保存。` +
+    `如确需修改,请由 ${l.approverName} 或更上级的管理员先撤销审核。`,
+} as const;
+
+interface ApprovedRow {
+  id: number;
+  version: number;
+  year: number;
+  nodeId: number;
+  name: string;
+  path: string;
+  regionPath: string | null;
+  approverName: string | null;
+}
+
+interface FrozenSets {
+  orgs: Set<number>;
+  hosts: Set<number>;
+  members: Set<number>;
+}
+
+/** Decoded frozen ids by submission id and version (approved records never change under a version). */
+const frozenCache = new Map<string, FrozenSets>();
+const FROZEN_CACHE_MAX = 64;
+
+function frozenSets(db: Db, row: ApprovedRow): FrozenSets {
+  const key = `${row.id}:${row.version}`;
+  let sets = frozenCache.get(key);
+  if (!sets) {
+    const stored = loadSubmissionRecords(db, row.id);
+    sets = { orgs: new Set(), hosts: new Set(), members: new Set() };
+    for (const r of stored.rows) {
+      for (const id of r.orgs.ids) sets.orgs.add(id);
+      for (const id of r.hosts.ids) sets.hosts.add(id);
+      for (const id of r.members.ids) sets.members.add(id);
+      for (const id of r.employed.ids) sets.members.add(id);
+    }
+    if (frozenCache.size >= FROZEN_CACHE_MAX) frozenCache.delete(frozenCache.keys().next().value!);
+    frozenCache.set(key, sets);
+  }
+  return sets;
+}
+
+const ids = (xs: readonly (number | null | undefined)[] | undefined): number[] => [
+  ...new Set((xs ?? []).filter((x): x is number => typeof x === "number")),
+];
+
+function column(db: Db, sql: string, list: number[]): string[] {
+  if (list.length === 0) return [];
+  return db.$client
+    .prepare(sql.replace("?", list.map(() => "?").join(", ")))
+    .pluck()
+    .all(...list) as string[];
+}
+
+/** The lowest approved unit whose locked period the change falls in and whose figures it touches. */
+export function findPeriodLock(db: Db, change: DatedChange): PeriodLock | null {
+  const approved = db.$client
+    .prepare(
+      `select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath, p.name as approverName
+       from report_submissions s join orgs o on o.id = s.org_id
+       left join regions rg on rg.id = o.region_id left join orgs p on p.id = o.parent_id
+       where s.state = 'approved' and s.year >= ? order by s.year, length(o.path) desc`,
+    )
+    .all(yearOf(change.on)) as ApprovedRow[];
+  if (approved.length === 0) return null;
+  const orgIds = ids(change.orgIds);
+  const hostIds = ids(change.hostIds);
+  const memberIds = ids(change.memberIds);
+  const regionIds = ids(change.regionIds);
+  // Where the touched records are today: organizations (and those holding the members), regions of hosts.
+  const orgPaths = [
+    ...column(db, "select path from orgs where id in (?)", orgIds),
+    ...column(
+      db,
+      "select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in (?)",
+      memberIds,
+    ),
+  ];
+  const regionPaths = [
+    ...column(
+      db,
+      "select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in (?)",
+      hostIds,
+    ),
+    ...column(db, "select path from regions where id in (?)", regionIds),
+  ];
+  for (const a of approved) {
+    const touches =
+      orgPaths.some((p) => p.startsWith(a.path)) ||
+      (a.regionPath !== null && regionPaths.some((p) => p.startsWith(a.regionPath!))) ||
+      (() => {
+        const f = frozenSets(db, a);
+        return (
+          orgIds.some((id) => f.orgs.has(id)) ||
+          hostIds.some((id) => f.hosts.has(id)) ||
+          memberIds.some((id) => f.members.has(id))
+        );
+      })();
+    if (touches)
+      return {
+        submissionId: a.id,
+        year: a.year,
+        nodeId: a.nodeId,
+        nodeName: a.name,
+        approverName: a.approverName ?? "上级",
+      };
+  }
+  return null;
+}
+
+/** Refuse a change that falls in a locked period (see `findPeriodLock`). */
+export function assertNotLocked(db: Db, change: DatedChange): void {
+  const lock = findPeriodLock(db, change);
+  if (lock) throw new CommandError("PERIOD_LOCKED", lockMessages.locked(lock, change.on));
+}
+
+/** The earliest of some days (undefined and null ignored); undefined when none. */
+export function earliest(...days: (string | null | undefined)[]): IsoDate | undefined {
+  const given = days.filter((d): d is string => typeof d === "string" && d.length > 0).sort();
+  return given[0];
+}
