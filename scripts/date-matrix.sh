@@ -3,7 +3,7 @@
 # that nothing depends on the calendar: the product reads time only through its clock, the tests pin it, and
 # the machine's date (here faked, and the process time zone set to Asia/Shanghai) changes nothing.
 #
-#   scripts/date-matrix.sh                       # the days of issue 13 after today (today: plain npm test)
+#   scripts/date-matrix.sh                       # the four days of issue 13
 #   scripts/date-matrix.sh "2027-06-15 10:00:00" # chosen days ("YYYY-MM-DD HH:MM:SS", Beijing time)
 #
 # Each run's summary (exit code, minutes, test counts) is printed at the end and written to
@@ -20,7 +20,7 @@ if ! command -v faketime >/dev/null; then
 fi
 days=("$@")
 if [ ${#days[@]} -eq 0 ]; then
-  days=("2026-12-31 10:00:00" "2027-01-01 00:30:00" "2028-02-29 10:00:00")
+  days=("2026-12-03 10:00:00" "2026-12-31 10:00:00" "2027-01-01 00:30:00" "2028-02-29 10:00:00")
 fi
 out=tmp/date-matrix
 mkdir -p "$out"
@@ -34,13 +34,14 @@ for day in "${days[@]}"; do
   # '@' lets the faked clock run on from that instant; monotonic clocks (timers) stay real. The browser is
   # not the product and keeps the real clock (e2e/playwright.config.ts drops LD_PRELOAD and FAKETIME* from
   # its environment: under libfaketime Chromium never finished a sign-in, then failed to start). The
-  # session cookie's expiry comes from the portal's (faked) clock, so a day more than 8 hours before the
-  # machine's real time would give the real-clock browser an expired cookie: use days from today on.
+  # session cookie's expiry comes from the portal's (faked) clock: it lives 30 days (the server's session
+  # decides), so any day from 30 days before the machine's real time on works with the real-clock browser.
   TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$day" npm test >"$log" 2>&1
   code=$?
   minutes=$(( ($(date +%s) - start + 59) / 60 ))
-  units=$(grep -E "Tests +[0-9]+ passed|Tests +.*failed" "$log" | sed 's/\x1b\[[0-9;]*m//g' | awk '{$1=$1};1' | paste -sd ';' -)
-  e2e=$(grep -E "^\s+[0-9]+ (passed|failed|flaky|skipped)" "$log" | sed 's/\x1b\[[0-9;]*m//g' | awk '{$1=$1};1' | paste -sd ',' -)
+  plain=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
+  units=$(echo "$plain" | grep -E "Tests +[0-9]+ (passed|failed)" | sed 's/^@liangxin\///; s/:test://' | awk '{$1=$1};1' | paste -sd ';' -)
+  e2e=$(echo "$plain" | grep -E "^\s+[0-9]+ (passed|failed|flaky|skipped)" | awk '{$1=$1};1' | paste -sd ',' -)
   line="$day: exit $code, ${minutes} min; vitest: ${units:-—}; playwright: ${e2e:-—}"
   echo "$line" | tee -a "$out/summary.txt"
   [ $code -eq 0 ] || status=1

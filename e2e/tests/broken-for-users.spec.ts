@@ -285,6 +285,18 @@ test("the report speaks Chinese: no check codes; returning it without a reason s
 }) => {
   test.setTimeout(120_000);
   const YEAR = 2024;
+  // The demo's 2024 is approved at every level: the county first reopens 柳林镇's (撤销审核, with a reason).
+  const county = await (await browser.newContext()).newPage();
+  await loginAndWait(county, "county");
+  await county.goto(`/reports/${YEAR}`);
+  await county.getByTestId("child-row").filter({ hasText: "柳林镇" }).getByRole("link").click();
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "approved");
+  await county.getByTestId("reopen-reason-input").fill("核查从业人员数");
+  await county.getByTestId("reopen-report").click();
+  await county.getByRole("button", { name: /确\s*定|OK/ }).click();
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
+  expect(await county.locator("body").innerText()).not.toMatch(/[A-Z_]{6,}/);
+
   const township = await (await browser.newContext()).newPage();
   await loginAndWait(township, "township");
   await township.goto(`/reports/${YEAR}`);
@@ -301,8 +313,6 @@ test("the report speaks Chinese: no check codes; returning it without a reason s
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   expect(await township.locator("body").innerText()).not.toMatch(/[A-Z_]{6,}/);
 
-  const county = await (await browser.newContext()).newPage();
-  await loginAndWait(county, "county");
   await county.goto(`/reports/${YEAR}`);
   await county.getByTestId("child-row").filter({ hasText: "柳林镇" }).getByRole("link").click();
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");

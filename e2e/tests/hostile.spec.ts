@@ -180,7 +180,7 @@ test("names containing markup render as text on the list and detail pages", asyn
         name,
         kind: "enterprise",
         regionId: regions[0]!.id,
-        foundedOn: "2020-03-15",
+        foundedOn: "2026-03-15",
         ownerName: owner,
         address,
       },

@@ -74,7 +74,8 @@ test("township: create an organization, re-parent it, add a member, change statu
   const orgName = `中共柳林镇台账测试支部委员会${stamp}`;
   await create.getByLabel("组织代码").fill(`E2E${stamp}`);
   await create.getByLabel("名称").fill(orgName);
-  await create.getByLabel("成立日期").fill("2024-03-01");
+  // Founded this year: the demo's past years are approved and locked (issue 18).
+  await create.getByLabel("成立日期").fill("2026-03-01");
   await create.getByTestId("create-org-submit").click();
   await expect(page).toHaveURL(/\/orgs\/\d+$/);
   const orgUrl = page.url();
@@ -102,6 +103,8 @@ test("township: create an organization, re-parent it, add a member, change statu
   await form.getByLabel("姓名").fill(memberName);
   await choose(page, form, "性别", "女");
   await form.getByLabel("入党日期").fill("2012-07-01");
+  // Counted here from this year on (a relationship since 2012 would reach into the locked years).
+  await form.getByLabel("组织关系转入日期").fill("2026-03-01");
   await form.getByLabel(/^转正日期/).fill("2013-07-01");
   await form.getByTestId("create-member-submit").click();
   await expect(page).toHaveURL(/\/members\/\d+$/);

@@ -31,7 +31,8 @@ async function fillHost(page: Page, form: Locator, code: string, name: string): 
   await choose(page, form, "类别", "非公企业");
   await form.getByLabel(/^行业/).fill("C");
   await choose(page, form, "所在乡镇", "柳林镇");
-  await form.getByLabel("成立日期").fill("2020-03-15");
+  // This year: the demo's past years are approved and locked (issue 18).
+  await form.getByLabel("成立日期").fill("2026-03-15");
   await form.getByLabel("出资人").fill("张立新");
   await form.getByLabel(/从业人员数$/).fill("36");
   await form.getByLabel(/营业收入/).fill("820.5");

@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
-import { endSession, getDb, SESSION_MAX_HOURS, startSession, touchSession } from "@liangxin/db";
+import { endSession, getDb, startSession, touchSession } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { clientAddress } from "@/server/client-address";
 
@@ -23,12 +23,18 @@ const credentials = z.object({
 });
 
 /**
- * The signed token lives 8 hours at most; what keeps it valid is its session on the server (sessions.ts
+ * What keeps a signed token valid is its session on the server (sessions.ts
  * of the database package): the token carries the session's id (`sid`), and every request checks that the
  * session is live (not signed out, not ended by a password change, reset, disable or an administrator, not
  * idle beyond the policy's minutes, not older than 8 hours). A token whose session ended opens nothing.
  */
-const SESSION_SECONDS = SESSION_MAX_HOURS * 60 * 60;
+/**
+ * The token and its cookie live longer than any session (30 days): the server's session decides, on the
+ * server's clock. A cookie expiring with the session would tie sign-in to the browser's clock — a browser
+ * whose clock runs hours ahead (or a server clock set back for a demonstration) would drop the cookie at
+ * once and the user could never sign in.
+ */
+const SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 declare module "next-auth" {
   interface User {

@@ -9,7 +9,8 @@ import { type Db } from "@liangxin/db";
 import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
 import { ADMINS, allow, nodeOf, NONE, type Entry } from "./matrix-kit.ts";
 
-const YEAR = 2025;
+/** The demo's current year: its past years carry approved reports (issue 18). */
+const YEAR = 2026;
 
 /** Submit a node's report as its administrator, explaining every warning. */
 async function submitAs(db: Db, username: string): Promise<number> {
@@ -32,6 +33,23 @@ const submissionFor = (db: Db, r: Role) =>
 
 /** A submission of 青山县, decided by the city only. */
 const foreignSubmission = (db: Db) => submitAs(db, "qingshan");
+
+/** The username of the administrator who approves a submission of a role's own decision (its parent). */
+const approverFor = (r: Role) => (r === "city" ? "city" : "county");
+
+/** An approved submission a role could reopen (as for approve: a child's, or its own). */
+async function approvedFor(db: Db, r: Role): Promise<number> {
+  const id = await submissionFor(db, r);
+  await callerOn(db, approverFor(r)).report.approve({ submissionId: id });
+  return id;
+}
+
+/** An approved submission of 青山县. */
+async function foreignApproved(db: Db): Promise<number> {
+  const id = await foreignSubmission(db);
+  await callerOn(db, "city").report.approve({ submissionId: id });
+  return id;
+}
 
 const foreignNode = (r: Role, w: World) => (r === "city" ? NONE : w.ids.foreignOrg);
 
@@ -91,6 +109,14 @@ export const REPORT_MATRIX: Record<string, Entry> = {
         submissionId: r === "city" ? NONE : await foreignSubmission(db),
         reason: "从业人员数有误,请核实",
       }),
+    mutates: true,
+  },
+  "report.reopen": {
+    // The approver or a level above; the unit itself may not (FORBIDDEN: its own record, not its decision).
+    expect: allow(["city", "county"], "NOT_FOUND", { township: "FORBIDDEN", industry: "FORBIDDEN" }),
+    own: async (c, r, _w, db) => c.report.reopen({ submissionId: await approvedFor(db, r), reason: "隶属关系调整" }),
+    foreign: async (c, r, _w, db) =>
+      c.report.reopen({ submissionId: r === "city" ? NONE : await foreignApproved(db), reason: "隶属关系调整" }),
     mutates: true,
   },
 };

@@ -122,6 +122,34 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
   });
 });
 
+describe("the drill-down of frozen figures", () => {
+  it("lists the records counted at approval, marks what the live records no longer count, and shows the live list on request", async () => {
+    await approveTb();
+    const county = as("county");
+    const ask = { nodeId: F.org.KW, year: 2025, rowOrgId: F.org.TB, key: "hosts" } as const;
+    const before = await county.report.drill(ask);
+    expect(before.source).toBe("frozen");
+    expect(before.state).toBe("approved");
+    expect(before.hosts).toHaveLength(4);
+    expect(before.hosts.every((h) => h.live)).toBe(true);
+    // h7 closed in 2025, written past the lock: the approved list still holds it, marked.
+    db.$client.prepare("update hosts set closed_on = '2025-10-01' where id = ?").run(F.host.h7);
+    const after = await county.report.drill(ask);
+    expect(after.hosts.map((h) => [h.id, h.live]).sort()).toEqual(
+      [
+        [F.host.h3, true],
+        [F.host.h4, true],
+        [F.host.h7, false],
+        [F.host.h9, true],
+      ].sort(),
+    );
+    expect(after.liveOnly).toBe(0);
+    const live = await county.report.drill({ ...ask, live: true });
+    expect(live.source).toBe("live");
+    expect(live.hosts.map((h) => h.id).sort()).toEqual([F.host.h3, F.host.h4, F.host.h9].sort());
+  });
+});
+
 describe("the period lock", () => {
   it("refuses a change dated in an approved year that touches its figures, naming the lock and who can lift it", async () => {
     await approveTb();

@@ -93,6 +93,8 @@ export const lx = {
   workHostFound: (name: string, code: string) => `已找到并选定:${name}(${code}),请核对名称`,
   workHostNotFound: "本市没有这个统一社会信用代码的在营两新组织,请核对后重新输入",
   workSince: "到现工作单位日期",
+  relationshipSince: "组织关系转入日期",
+  relationshipSinceHint: "党员自此日起在本组织统计;不填则同入党日期。已审核年度内的日期会被锁定拒绝。",
   jobCategory: "岗位类别",
   phone: "联系电话",
   flags: "标记",

@@ -133,14 +133,17 @@ export function DateItem({
   label,
   required,
   testId,
+  extra,
 }: {
   name: string;
   label: string;
   required?: boolean;
   testId?: string;
+  /** A hint under the field. */
+  extra?: string;
 }) {
   return (
-    <Form.Item name={name} label={label} required={required}>
+    <Form.Item name={name} label={label} required={required} extra={extra}>
       <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid={testId} />
     </Form.Item>
   );

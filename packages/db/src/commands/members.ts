@@ -189,12 +189,9 @@ function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): Me
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
     const since = input.relationshipSince ?? input.joinedOn;
-    assertNotLocked(db, {
-      on: earliest(input.joinedOn, since)!,
-      orgIds: [orgId],
-      hostIds: [input.workHostId],
-    });
     const workSince = input.workHostId != null ? (input.workSince ?? since) : null;
+    // The member counts from the start of the relationship (and of the workplace), not from joining.
+    assertNotLocked(db, { on: earliest(since, workSince)!, orgIds: [orgId], hostIds: [input.workHostId] });
     const row = uniqueId(input.idNumber, () =>
       db
         .insert(members)
@@ -278,6 +275,8 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
     const workSince = workChanged
       ? (changes.workSince ?? actor.today)
       : (changes.workSince ?? before.workSince);
+    if (workChanged)
+      assertNotLocked(db, { on: workSince ?? actor.today, memberIds: [id], hostIds: [before.workHostId, changes.workHostId] });
     if (workChanged) {
       const open = db
         .select()

@@ -22,11 +22,11 @@ import {
 import type { Db } from "../client.ts";
 import { maskName } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
-import { loadSubmission, ReportComputer, resolveNode } from "./build.ts";
+import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
-import { loadSubmissionRecords } from "./records.ts";
+import { loadSubmissionRecords, type StoredRecords } from "./records.ts";
 
 export interface DrillHost {
   id: number;
@@ -202,7 +202,29 @@ export function drillReport(
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   const comp = computer ?? new ReportComputer(db);
   const sub = loadSubmission(db, node.id, input.year);
-  const stored = sub && sub.state !== "returned" && !input.live ? loadSubmissionRecords(db, sub.id) : null;
+  // The records as the report shows them: the node's own frozen ones once submitted; else approved rows
+  // (and rows derived from approved ones below) frozen, the others live.
+  let stored: StoredRecords | null = null;
+  let frozenState: "submitted" | "approved" | null = null;
+  if (!input.live && sub && sub.state !== "returned") {
+    stored = loadSubmissionRecords(db, sub.id);
+    frozenState = sub.state;
+  } else if (!input.live) {
+    const shown = reportedRows(comp, node.id, input.year);
+    const selected =
+      input.rowOrgId == null
+        ? shown?.sources
+        : shown?.sources.filter((_, i) => {
+            const k = shown.records.keys[i]!;
+            return input.rowOrgId === node.id
+              ? k.kind === "direct"
+              : k.kind === "child" && k.orgId === input.rowOrgId;
+          });
+    if (shown && shown.records.complete && selected?.some((x) => x !== "computed")) {
+      stored = shown.records;
+      frozenState = "approved";
+    }
+  }
   const index = comp.index(input.year);
   const policy = comp.policyFor(input.year).params;
 
@@ -275,7 +297,7 @@ export function drillReport(
     label: indicatorLabel(key),
     kind: kindOf(key),
     source: frozen ? "frozen" : "live",
-    state: frozen ? (sub!.state as "submitted" | "approved") : null,
+    state: frozen ? frozenState : null,
     liveOnly,
     hosts: [],
     orgs: [],
@@ -283,6 +305,17 @@ export function drillReport(
   };
   renderIds(db, index, policy, shown, frozen ? liveSet : null, result);
   return result;
+}
+
+/** The rows of the node's live report with where each comes from, and their records; null outside the tree. */
+function reportedRows(comp: ReportComputer, nodeId: number, year: number) {
+  try {
+    const sources = (comp.live(nodeId, year).rows as readonly ReportViewRow[]).map((r) => r.source);
+    return { sources, records: comp.reportedRecords(nodeId, year) };
+  } catch (e) {
+    if (e instanceof ReportError) return null;
+    throw e;
+  }
 }
 
 function collectLive(

@@ -204,7 +204,7 @@ function PersonItems({
 
 export function CreateMemberForm({ org }: { org: Option }) {
   const trpc = useTRPC();
-  const [form] = Form.useForm<PersonFields & { orgId?: number | null }>();
+  const [form] = Form.useForm<PersonFields & { orgId?: number | null; relationshipSince?: string }>();
   const fb = useSaveFeedback();
   const create = useMutation(
     trpc.records.member.create.mutationOptions(fb.created((row) => `/members/${row.id}`)),
@@ -221,8 +221,13 @@ export function CreateMemberForm({ org }: { org: Option }) {
         const input = validate(
           form,
           memberCreateInput,
-          { ...personValues(v), idNumber: v.idNumber ?? "", orgId: v.orgId ?? null },
-          PERSON_FIELDS,
+          {
+            ...personValues(v),
+            idNumber: v.idNumber ?? "",
+            orgId: v.orgId ?? null,
+            relationshipSince: blankToNull(v.relationshipSince ?? null),
+          },
+          [...PERSON_FIELDS, "relationshipSince"],
           "name",
           WORK_HOST_RENAME,
         );
@@ -234,6 +239,12 @@ export function CreateMemberForm({ org }: { org: Option }) {
       <Form.Item name="orgId" label={lx.holdingOrg} required>
         <RecordPicker kind="org" grassrootsOnly initial={org} testId="member-org" />
       </Form.Item>
+      <DateItem
+        name="relationshipSince"
+        label={lx.relationshipSince}
+        extra={lx.relationshipSinceHint}
+        testId="member-relationship-since"
+      />
       <PersonItems idRequired form={form} />
     </FormCard>
   );
