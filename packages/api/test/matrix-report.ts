@@ -114,9 +114,13 @@ export const REPORT_MATRIX: Record<string, Entry> = {
   "report.reopen": {
     // The approver or a level above; the unit itself may not (FORBIDDEN: its own record, not its decision).
     expect: allow(["city", "county"], "NOT_FOUND", { township: "FORBIDDEN", industry: "FORBIDDEN" }),
-    own: async (c, r, _w, db) => c.report.reopen({ submissionId: await approvedFor(db, r), reason: "隶属关系调整" }),
+    own: async (c, r, _w, db) =>
+      c.report.reopen({ submissionId: await approvedFor(db, r), reason: "隶属关系调整" }),
     foreign: async (c, r, _w, db) =>
-      c.report.reopen({ submissionId: r === "city" ? NONE : await foreignApproved(db), reason: "隶属关系调整" }),
+      c.report.reopen({
+        submissionId: r === "city" ? NONE : await foreignApproved(db),
+        reason: "隶属关系调整",
+      }),
     mutates: true,
   },
 };

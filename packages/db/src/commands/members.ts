@@ -276,7 +276,11 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
       ? (changes.workSince ?? actor.today)
       : (changes.workSince ?? before.workSince);
     if (workChanged)
-      assertNotLocked(db, { on: workSince ?? actor.today, memberIds: [id], hostIds: [before.workHostId, changes.workHostId] });
+      assertNotLocked(db, {
+        on: workSince ?? actor.today,
+        memberIds: [id],
+        hostIds: [before.workHostId, changes.workHostId],
+      });
     if (workChanged) {
       const open = db
         .select()
