@@ -155,6 +155,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   planNotes: "组建进展",
   hostCorrections: "更正申请",
   reportSubmissions: "年报上报",
+  reportRecords: "年报锁定记录",
   jobs: "导入导出任务",
 };
 
@@ -170,6 +171,11 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   candidateOn: "确定发展对象日期",
   probationaryOn: "接收预备党员日期",
   checks: "校核结果",
+  submissionId: "上报记录",
+  rowIndex: "行序号",
+  rowKind: "行类别",
+  rowOrgId: "行对应单位",
+  data: "锁定的记录",
   closedReason: "关闭原因",
   createdAt: "创建时间",
   createdBy: "创建人",

@@ -74,6 +74,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workHostId: "工作单位",
   workHostCreditCode: "工作单位的统一社会信用代码",
   workSince: "到现工作单位日期",
+  live: "查看实时数据",
   jobCategory: "岗位类别",
   mobile: "流动党员",
   lostContact: "失联党员",

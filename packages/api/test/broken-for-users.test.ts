@@ -17,7 +17,7 @@ const TODAY = "2026-11-21";
 let db: Db;
 beforeEach(() => {
   db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
 });
 
 const value = <T = number>(sql: string, ...p: unknown[]) =>

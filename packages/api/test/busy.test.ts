@@ -19,7 +19,7 @@ beforeAll(() => {
   const file = path.join(dir, "busy.db");
   db = openDb(file);
   migrateDb(db);
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   db.$client.pragma("busy_timeout = 100");
   other = openDb(file);
 });

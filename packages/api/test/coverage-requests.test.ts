@@ -74,7 +74,7 @@ let farHost: number;
 
 beforeAll(() => {
   db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   for (const [username, like] of [
     ["shiqiao", "%石桥镇委员会"],
     ["qingshan", "%青山县委%"],

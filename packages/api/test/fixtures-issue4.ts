@@ -42,7 +42,7 @@ const inForce = (a: string) =>
 
 export function buildWorld(): World {
   const db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   const node = (name: string) =>
     one(db, "select id from orgs where name like ? order by depth limit 1", `%${name}%`);
   const code = (id: number) => one(db, "select code from orgs where id = ?", id) as unknown as string;

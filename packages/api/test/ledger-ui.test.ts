@@ -29,7 +29,7 @@ const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 
 beforeAll(() => {
   db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   createUser(db, {
     username: "shiqiao",
     displayName: "石桥镇管理员",

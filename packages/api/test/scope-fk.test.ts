@@ -103,7 +103,7 @@ let ids: {
 
 beforeAll(() => {
   db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   const qingshan = value<number>("select id from orgs where name like '%青山县委%'");
   createUser(db, {
     username: "qingshan",

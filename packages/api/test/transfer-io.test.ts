@@ -47,7 +47,7 @@ async function waitFor(caller: ReturnType<typeof callerFor>, id: number) {
 beforeAll(() => {
   db = openDb(path.join(dir, "api-io.db"));
   migrateDb(db);
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
 });
 afterAll(() => {
   db.$client.close();

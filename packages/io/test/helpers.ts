@@ -7,7 +7,7 @@ export const TODAY = DEMO_TODAY;
 
 export function demoDb(): Db {
   const db = openTestDb();
-  seedDemo(db);
+  seedDemo(db, { pastReports: false });
   return db;
 }
 
