@@ -59,6 +59,9 @@ test("township: create an organization, re-parent it, add a member, change statu
   page,
   browser,
 }) => {
+  // Two users and a dozen saves: about 30 s alone, over a minute on a busy 2-core machine (it timed out
+  // twice at its last step in the date matrix while other tests ran beside it).
+  test.setTimeout(120_000);
   // The receiving side's code is read from its own list, as a transfer letter would name it.
   const county = await browser.newPage();
   await loginAndWait(county, "county");
