@@ -30,7 +30,7 @@ function townshipHost(): number {
  * HTTP (records.host.setYear), here the host's employees of the report year. The current figure is read
  * from the database file (read-only) to compute the new one.
  */
-async function addEmployees(page: Page, hostId: number, delta: number): Promise<void> {
+async function addEmployees(page: Page, hostId: number, delta: number, status = 200): Promise<string> {
   const db = new Database(dbFile, { readonly: true });
   let latest: { employees: number; revenue: number | null } | undefined;
   try {
@@ -54,7 +54,9 @@ async function addEmployees(page: Page, hostId: number, delta: number): Promise<
       },
     },
   });
-  expect(res.status(), await res.text()).toBe(200);
+  const text = await res.text();
+  expect(res.status(), text).toBe(status);
+  return text;
 }
 
 async function totalEmployees(page: Page): Promise<number> {
@@ -118,9 +120,11 @@ test("township submits, county returns with a reason, township fixes and resubmi
   const approved = await totalEmployees(county);
   expect(approved).toBe(before + 7);
 
-  // 5. Editing a record afterwards (the write API again) leaves the approved figures unchanged, for both sides and
-  //    in the county's own report (the township row is frozen).
-  await addEmployees(township, hostId, 100);
+  // 5. Editing a record of the approved year afterwards (the write API again) is refused by the period lock,
+  //    naming who can lift it; the approved figures stay, for both sides and in the county's own report.
+  const refused = await addEmployees(township, hostId, 100, 400);
+  expect(refused).toContain("年年报已审核通过,数据已锁定");
+  expect(refused).toContain("撤销审核");
   await township.reload();
   await expect(township.getByTestId("report-source")).toContainText("审核通过");
   expect(await totalEmployees(township)).toBe(approved);
