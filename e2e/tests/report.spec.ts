@@ -138,6 +138,17 @@ test("township submits, county returns with a reason, township fixes and resubmi
   const res = await county.request.get(`/api/reports/${YEAR}/xlsx`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''");
+
+  // 6. The county reopens it (撤销审核, with a reason): 柳林镇's records of this year can be edited again (the
+  //    specs after this one edit them), and the report goes back to 已退回.
+  await county.goto(`/reports/${YEAR}`);
+  await county.getByTestId("child-row").filter({ hasText: "柳林镇" }).getByRole("link").click();
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "approved");
+  await county.getByTestId("reopen-reason-input").fill("年度尚未结束,继续更新台账");
+  await county.getByTestId("reopen-report").click();
+  await county.getByRole("button", { name: /确\s*定|OK/ }).click();
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
+  await addEmployees(township, hostId, 0);
 });
 
 test("the analysis page shows the charts and the ranking; a figure opens the records behind it", async ({
