@@ -7,20 +7,12 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { computeNodeParts, indicatorsFromParts } from "@liangxin/domain";
-import { DEMO_TODAY, openTestDb, ReportComputer, type Db, type ReportView } from "@liangxin/db";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
-import { buildReportFixture, F } from "./fixtures/report-fixture.ts";
+import { openTestDb, ReportComputer, type Db, type ReportView } from "@liangxin/db";
+import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
 
 let db: Db;
 
-function as(username: string) {
-  const userId = db.$client
-    .prepare("select id from users where username = ?")
-    .pluck()
-    .get(username) as number;
-  return createCaller(createContext({ db, userId, today: DEMO_TODAY }));
-}
+const as = (username: string) => callerAs(db, username);
 
 const explain = (v: ReportView) =>
   Object.fromEntries(

@@ -35,20 +35,12 @@
  *   甲镇 2/4 = 50% → +16.67 pp; 乙镇 2/4 = 50% → +25 pp.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_TODAY, openTestDb, type Db, type ReportView } from "@liangxin/db";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
-import { buildReportFixture, F } from "./fixtures/report-fixture.ts";
+import { openTestDb, type Db, type ReportView } from "@liangxin/db";
+import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
 
 let db: Db;
 
-function as(username: string) {
-  const userId = db.$client
-    .prepare("select id from users where username = ?")
-    .pluck()
-    .get(username) as number;
-  return createCaller(createContext({ db, userId, today: DEMO_TODAY }));
-}
+const as = (username: string) => callerAs(db, username);
 
 const row = (v: ReportView, orgId: number, kind: "child" | "direct" = "child") =>
   v.rows.find((r) => r.orgId === orgId && r.kind === kind)!;
