@@ -19,3 +19,9 @@ export function addDaysIso(iso: string, days: number): string {
 export function unique(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
+
+/**
+ * The day the year-end report specs run their own portal on: after the demo year's end, when the reporting
+ * window of the demo year is open (issue 18). The demo is still seeded for the canonical demo day.
+ */
+export const REPORT_NOW = process.env.E2E_REPORT_NOW ?? "2027-01-10T10:00:00+08:00";

@@ -3,7 +3,7 @@
  * copy of it, sign-in over HTTP, SIGKILL of the whole process tree (next, next-server and any import worker
  * it spawned) and the integrity checks run on the database file afterwards.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +17,7 @@ import {
   waitForOwnServer,
 } from "../../scripts/own-server.mjs";
 import { E2E_NOW } from "./clock";
+import { seedDemoFile } from "./portal-kit";
 import { DEMO_PASSWORD } from "./helpers";
 import { LOG_DIR } from "./logs";
 
@@ -34,7 +35,6 @@ let portals = 0;
  */
 export const crashPort = Number(process.env.CRASH_PORT ?? freePortSync());
 const baseURL = `http://127.0.0.1:${crashPort}`;
-const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
 /** One signing secret for every portal of the run: a session survives a restart, as in production. */
 const authSecret = randomBytes(32).toString("base64url");
 
@@ -42,15 +42,7 @@ const authSecret = randomBytes(32).toString("base64url");
 export function seedPristine(): void {
   rmSync(crashDir, { recursive: true, force: true });
   mkdirSync(crashDir, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: pristineFile, LIANGXIN_NOW: E2E_NOW };
-  for (const args of [["migrate"], ["seed", "--demo"]]) {
-    const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "ignore" });
-    if (r.status !== 0) throw new Error(`liangxin ${args.join(" ")} failed (${r.status})`);
-  }
-  // The CLI closed its connection: the WAL is checkpointed into the main file. Make sure of it.
-  const db = new Database(pristineFile);
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
+  seedDemoFile(pristineFile);
 }
 
 /** A throwaway copy of the pristine database for one iteration. */

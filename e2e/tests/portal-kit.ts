@@ -3,10 +3,11 @@
  * with a bad configuration (config.spec): a free port, its own instance token, and its log in the run's
  * log directory (<name>.log) like every server of the run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { fileURLToPath } from "node:url";
 import {
   freePortSync,
@@ -26,6 +27,21 @@ export interface ExtraPortal {
   logFile: string;
   child: ChildProcess;
   stop: () => Promise<void>;
+}
+
+/**
+ * Migrate and seed the demo city (for the canonical demo day) into a new file with the command line, and
+ * checkpoint its WAL into the main file, so that the file can be copied.
+ */
+export function seedDemoFile(file: string): void {
+  const env = { ...process.env, DATABASE_URL: file, LIANGXIN_NOW: E2E_NOW };
+  for (const args of [["migrate"], ["seed", "--demo"]]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`liangxin ${args.join(" ")} failed (${r.status})`);
+  }
+  const db = new Database(file);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
 }
 
 function portalEnv(extra: Record<string, string>, instance: string): NodeJS.ProcessEnv {

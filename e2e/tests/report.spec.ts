@@ -1,25 +1,80 @@
+/**
+ * The year-end report workflow in the browser (issue 6, issue 18), on a portal of its own: a copy of the demo
+ * with the clock pinned after the demo year's end (REPORT_NOW, 2027-01-10), when the 2026 reporting window
+ * is open. The main portal of the run stays on the canonical demo day, where 2026 cannot be submitted yet.
+ */
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { REPORT_NOW } from "./clock";
+import { loginAndWait, selectOption } from "./helpers";
+import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit";
 
 const YEAR = 2026;
-const dbFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp", "e2e.db");
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp", "report-spec");
+const dbFile = path.join(dir, "report.db");
+
+let portal: ExtraPortal | undefined;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  seedDemoFile(dbFile);
+  portal = await startExtraPortal("report-2027", { DATABASE_URL: dbFile, LIANGXIN_NOW: REPORT_NOW });
+});
+
+test.afterAll(async () => {
+  await portal?.stop();
+});
+
+/** A signed-in page of `username` on this spec's portal. */
+async function pageOf(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: portal!.baseURL });
+  const page = await context.newPage();
+  await loginAndWait(page, username);
+  return page;
+}
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
 
 /** A host operating at the end of the year in the township of the `township` demo account. */
 function townshipHost(): number {
+  return one<number>(
+    `select h.id from hosts h join orgs o on o.region_id = h.region_id
+     join users u on u.org_id = o.id and u.username = 'township'
+     where h.founded_on <= '${YEAR}-12-31' and (h.closed_on is null or h.closed_on > '${YEAR}-12-31')
+     order by h.id limit 1`,
+  );
+}
+
+/** A branch directly under 柳林镇's committee holding members (the one the county re-parents). */
+function liulinBranch(): { id: number; name: string } {
   const db = new Database(dbFile, { readonly: true });
   try {
     return db
       .prepare(
-        `select h.id from hosts h join orgs o on o.region_id = h.region_id
-         join users u on u.org_id = o.id and u.username = 'township'
-         where h.founded_on <= '${YEAR}-12-31' and (h.closed_on is null or h.closed_on > '${YEAR}-12-31')
-         order by h.id limit 1`,
+        `select o.id, o.name from orgs o join orgs p on p.id = o.parent_id
+         join users u on u.org_id = p.id and u.username = 'township'
+         where o.category = 'branch' and o.revoked_on is null
+           and exists(select 1 from members m where m.org_id = o.id)
+         order by o.id limit 1`,
       )
-      .pluck()
-      .get() as number;
+      .get() as { id: number; name: string };
   } finally {
     db.close();
   }
@@ -71,31 +126,38 @@ async function submitWithExplanations(page: Page): Promise<void> {
   await expect(page.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
 }
 
+async function approve(county: Page): Promise<void> {
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
+  await county.getByTestId("approve-report").click();
+  await county.getByRole("button", { name: /确\s*定|OK/ }).click();
+  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "approved");
+}
+
 async function openTownshipAsCounty(page: Page): Promise<void> {
-  await loginAndWait(page, "county");
   await page.goto(`/reports/${YEAR}`);
   await page.getByTestId("child-row").filter({ hasText: "柳林镇" }).getByRole("link").click();
   await expect(page.getByTestId("report-title")).toContainText("柳林镇");
 }
 
-test("township submits, county returns with a reason, township fixes and resubmits, county approves; later edits leave the approved figures", async ({
+test("2026 after its year end: submit, return, approve; the period lock refuses a back-dated re-parenting until the county reopens; resubmitted, the city's figures equal a live count", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const hostId = townshipHost();
 
   // 1. The township submits its report, explaining each warning.
-  const township = await (await browser.newContext()).newPage();
-  await loginAndWait(township, "township");
+  const township = await pageOf(browser, "township");
   await township.goto(`/reports/${YEAR}`);
+  await expect(township.getByTestId("clock-banner")).toContainText("2027-01-10");
   await expect(township.getByTestId("report-table")).toBeVisible();
   await expect(township.getByTestId("report-policy")).toContainText("适用政策参数");
   await expect(township.getByTestId("report-yoy")).toContainText("组织覆盖率");
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "none");
+  await expect(township.getByTestId("report-window")).toHaveCount(0);
   await submitWithExplanations(township);
 
   // 2. The county returns it with a reason.
-  const county = await (await browser.newContext()).newPage();
+  const county = await pageOf(browser, "county");
   await openTownshipAsCounty(county);
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   await county.getByTestId("return-reason-input").fill("请核实从业人员数");
@@ -113,15 +175,12 @@ test("township submits, county returns with a reason, township fixes and resubmi
 
   // 4. The county approves.
   await county.reload();
-  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
-  await county.getByTestId("approve-report").click();
-  await county.getByRole("button", { name: /确\s*定|OK/ }).click();
-  await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "approved");
+  await approve(county);
   const approved = await totalEmployees(county);
   expect(approved).toBe(before + 7);
 
-  // 5. Editing a record of the approved year afterwards (the write API again) is refused by the period lock,
-  //    naming who can lift it; the approved figures stay, for both sides and in the county's own report.
+  // 5. Editing a record of the approved year afterwards is refused by the period lock, naming who can lift
+  //    it; the approved figures stay, for both sides and in the county's own report.
   const refused = await addEmployees(township, hostId, 100, 400);
   expect(refused).toContain("年年报已审核通过,数据已锁定");
   expect(refused).toContain("撤销审核");
@@ -133,28 +192,72 @@ test("township submits, county returns with a reason, township fixes and resubmi
   await expect(frozenRow).toContainText("审核数");
   expect(Number(await frozenRow.locator('td[data-key="employees"]').innerText())).toBe(approved);
   await expect(county.getByTestId("child-row").filter({ hasText: "柳林镇" })).toContainText("已审核通过");
-
   // The workbook downloads with a Chinese file name.
   const res = await county.request.get(`/api/reports/${YEAR}/xlsx`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''");
 
-  // 6. The county reopens it (撤销审核, with a reason): 柳林镇's records of this year can be edited again (the
-  //    specs after this one edit them), and the report goes back to 已退回.
-  await county.goto(`/reports/${YEAR}`);
-  await county.getByTestId("child-row").filter({ hasText: "柳林镇" }).getByRole("link").click();
+  // 6. The county re-parents a branch of 柳林镇 to the 物流行业党委, back-dated to 2026-12-03: refused, with
+  //    the lock's message.
+  const branch = liulinBranch();
+  const reparent = async () => {
+    await county.goto(`/orgs/${branch.id}`);
+    const form = county.getByTestId("reparent-org");
+    await selectOption(county, form, "调整到(新上级党组织)", "物流行业委员会", { search: true });
+    await form.getByTestId("reparent-effective-on").fill("2026-12-03");
+    await form.getByTestId("reparent-submit").click();
+    return form;
+  };
+  const lockedForm = await reparent();
+  await expect(lockedForm.getByTestId("form-error")).toContainText("2026 年年报已审核通过,数据已锁定");
+  await expect(lockedForm.getByTestId("form-error")).toContainText("撤销审核");
+  await expect(county.getByTestId("org-parent-name")).toContainText("柳林镇");
+
+  // 7. The county reopens 柳林镇's 2026 (撤销审核, with a reason): the re-parenting goes through.
+  await openTownshipAsCounty(county);
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "approved");
-  await county.getByTestId("reopen-reason-input").fill("年度尚未结束,继续更新台账");
+  await county.getByTestId("reopen-reason-input").fill("支部隶属关系调整,需重新上报");
   await county.getByTestId("reopen-report").click();
   await county.getByRole("button", { name: /确\s*定|OK/ }).click();
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
-  await addEmployees(township, hostId, 0);
+  const movedForm = await reparent();
+  await expect(movedForm.getByTestId("form-notice")).toBeVisible();
+  await expect(county.getByTestId("org-parent-name")).toContainText("物流行业委员会");
+
+  // 8. 校核 of the township's recomputed report names no difference; it resubmits and the county approves.
+  await township.goto(`/reports/${YEAR}`);
+  await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
+  await expect(township.getByTestId("report-checks")).toBeVisible();
+  await expect(township.getByTestId("check-error")).toHaveCount(0);
+  await submitWithExplanations(township);
+  await openTownshipAsCounty(county);
+  await approve(county);
+
+  // 9. The city's 2026 figures (柳林镇's row approved, the rest live) equal a live count of the city's records:
+  //    the moved branch is counted once, under the 物流行业党委.
+  const city = await pageOf(browser, "city");
+  await city.goto(`/reports/${YEAR}`);
+  await expect(city.getByTestId("report-checks")).toBeVisible();
+  await expect(city.getByTestId("check-error").filter({ hasText: /按实时数据|重复统计/ })).toHaveCount(0);
+  const cityId = one<number>("select org_id from users where username = 'city'");
+  for (const key of ["orgs.total", "members.total", "hosts", "orgCovered"]) {
+    const shown = Number(
+      await city.getByTestId("report-total-row").locator(`td[data-key="${key}"]`).innerText(),
+    );
+    const q = encodeURIComponent(JSON.stringify({ json: { nodeId: cityId, year: YEAR, key, live: true } }));
+    const drill = (await (await city.request.get(`/api/trpc/report.drill?input=${q}`)).json()) as {
+      result: { data: { json: { source: string; hosts: unknown[]; orgs: unknown[]; members: unknown[] } } };
+    };
+    const live = drill.result.data.json;
+    expect(live.source, key).toBe("live");
+    expect(shown, key).toBe(live.hosts.length + live.orgs.length + live.members.length);
+  }
 });
 
 test("the analysis page shows the charts and the ranking; a figure opens the records behind it", async ({
-  page,
+  browser,
 }) => {
-  await loginAndWait(page, "city");
+  const page = await pageOf(browser, "city");
   await page.getByTestId("nav-menu").getByRole("link", { name: "统计分析" }).click();
   await expect(page.getByTestId("chart-units").locator("canvas").first()).toBeVisible();
   await expect(page.getByTestId("chart-trend").locator("canvas").first()).toBeVisible();

@@ -1,4 +1,5 @@
 /** Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids. */
+import { DEFAULT_POLICY } from "@liangxin/domain";
 import { DEMO_TODAY, cloneDb, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
@@ -62,6 +63,16 @@ export function buildWorld(): World {
   ];
   for (const [username, role, orgId] of extra)
     createUser(db, { username, displayName: username, password: "Demo@2026", role, orgCode: code(orgId) });
+  // The city opened the 2026 reporting window on 1 November (a dated policy version, issue 18), so that the
+  // access matrix can submit, return, approve and reopen the demo's current year.
+  db.$client
+    .prepare("insert into policies (effective_on, params, note, created_at) values (?, ?, ?, ?)")
+    .run(
+      "2026-11-01",
+      JSON.stringify({ ...DEFAULT_POLICY, reportEarlyOpenDays: 61 }),
+      "2026年年报提前开放",
+      "2026-11-01T00:00:00.000Z",
+    );
   const crossJoint = one(db, "select id from orgs where name like '%柳林镇非公企业第一联合支部%'");
   const crossHost = one(
     db,

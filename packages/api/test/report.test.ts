@@ -36,11 +36,14 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { openTestDb, type Db, type ReportView } from "@liangxin/db";
+import { fixedClock, setClock } from "@liangxin/domain";
 import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
 
 let db: Db;
 
 const as = (username: string) => callerAs(db, username);
+/** A day after the 2026 year end: the 2026 reporting window is open. */
+const AFTER_YEAR_END = "2027-01-10T10:00:00+08:00";
 
 const row = (v: ReportView, orgId: number, kind: "child" | "direct" = "child") =>
   v.rows.find((r) => r.orgId === orgId && r.kind === kind)!;
@@ -293,9 +296,52 @@ describe("the workflow and frozen figures", () => {
     expect(failed?.level).toBe("error");
     expect(failed?.message).toContain("年初党员数1名");
     expect(failed?.message).toContain("2名");
+    // After the year end (the reporting window is open), the broken opening figure blocks the submission.
+    const restore = setClock(fixedClock(AFTER_YEAR_END));
+    try {
+      await expect(
+        tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations: { CHILD_NOT_APPROVED: "x" } }),
+      ).rejects.toMatchObject({
+        code: "PRECONDITION_FAILED",
+        message: expect.stringContaining("年初党员数1名"),
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it("reporting window: a year is submitted from 1 January after it, or earlier once the city opens it by policy", async () => {
+    const tb = as("tb");
+    const explanations = { CHILD_NOT_APPROVED: "已核实" };
+    // On the demo day (2026-12-03) the 2026 window is closed: refused, saying from when; the page has no 上报.
+    await expect(tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("2026年年报自 2027-01-01 起方可上报(今天是 2026-12-03)"),
+    });
+    const closed = await tb.report.get({ year: 2026 });
+    expect(closed.window).toEqual({ opensOn: "2027-01-01", today: "2026-12-03", open: false });
+    expect(closed.actions.canSubmit).toBe(false);
+    const children = await as("county").report.children({ year: 2026 });
+    expect(children.children.find((c) => c.orgId === F.org.TB)?.state).toBeNull();
+
+    // The city opens it 31 days early, effective 2026-11-20: TB submits on the demo day.
+    const policy = await as("city").records.policy.set({
+      effectiveOn: "2026-11-20",
+      params: { reportEarlyOpenDays: 31 },
+    });
+    expect(policy.params.reportEarlyOpenDays).toBe(31);
+    const open = await tb.report.get({ year: 2026 });
+    expect(open.window).toEqual({ opensOn: "2026-12-01", today: "2026-12-03", open: true });
+    expect(open.actions.canSubmit).toBe(true);
+    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations });
+    expect(sub.state).toBe("submitted");
+    // Past years were open long ago; a window of more than a quarter is refused at the edge.
     await expect(
-      tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations: { CHILD_NOT_APPROVED: "x" } }),
-    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+      as("city").records.policy.set({ effectiveOn: "2026-11-20", params: { reportEarlyOpenDays: 93 } }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("年报提前开放天数应为 0–92 天"),
+    });
   });
 
   it("the county submits its own report with its 直属 and 行业党委 rows to the city", async () => {

@@ -1,3 +1,4 @@
+import { addDays, yearStart } from "./dates.ts";
 import type { IsoDate } from "./types.ts";
 
 /** 政策参数: thresholds that differ by province and year. Set at city level, dated. */
@@ -35,6 +36,11 @@ export interface Policy {
   probationMonths: number;
   /** A signed-in session ends after this many minutes without a request (besides its 8 hours at most). */
   sessionIdleMinutes: number;
+  /**
+   * The reporting window: a year's report can be submitted from 1 January of the next year, or this many
+   * days earlier (the city opens the window early with a dated policy version; 0 = no earlier).
+   */
+  reportEarlyOpenDays: number;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -59,6 +65,7 @@ export const DEFAULT_POLICY: Policy = {
   mobileMonths: 6,
   probationMonths: 12,
   sessionIdleMinutes: 30,
+  reportEarlyOpenDays: 0,
 };
 
 export interface PolicyVersion {
@@ -73,4 +80,19 @@ export function policyAsOf(versions: readonly PolicyVersion[], date: IsoDate): P
     if (v.effectiveOn <= date && (!best || v.effectiveOn > best.effectiveOn)) best = v;
   }
   return best ?? { effectiveOn: "1900-01-01", params: DEFAULT_POLICY };
+}
+
+/** The most days before 1 January a year's reporting window may open (a quarter). */
+export const MAX_REPORT_EARLY_OPEN_DAYS = 92;
+
+/**
+ * The first day the report of `year` can be submitted, under the policy in force on `today`: 1 January of
+ * the next year, less the policy's `reportEarlyOpenDays`.
+ */
+export function reportWindowOpensOn(
+  year: number,
+  versions: readonly PolicyVersion[],
+  today: IsoDate,
+): IsoDate {
+  return addDays(yearStart(year + 1), -policyAsOf(versions, today).params.reportEarlyOpenDays);
 }

@@ -20,6 +20,7 @@ import {
 } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { TABLES, type ImportError, type Loc, type ParsedImport, type TableKey } from "./tables.ts";
+import { lockErrors } from "./plan-lock.ts";
 import { Work, type Change, type Counts, type RowData } from "./work.ts";
 
 type Nullable<T> = T | null;
@@ -1069,6 +1070,10 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
     for (const c of res.changes) changes.push(c);
     counts[w.table as WriteTable] = res.counts;
   }
+  // The period lock: a change of an approved year refuses the whole import, naming its rows.
+  const rowOf = (table: string, id: number): RowData | undefined =>
+    works.find((w) => w.table === table)?.get(id);
+  for (const e of lockErrors(db, changes, rowOf)) errors.push(e);
   progress(3, 3, m.stage.rules);
   return {
     errors,

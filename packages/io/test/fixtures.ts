@@ -15,6 +15,9 @@ export async function hostsWorkbook(opts: {
   township: string;
   badYearRow?: number;
   employees?: number;
+  /** Founding date of every host (default 2020-03-01) and the years of figures (default 2023–2025). */
+  foundedOn?: string;
+  years?: number[];
 }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const hs = wb.addWorksheet(TABLES.hosts.sheet);
@@ -25,8 +28,15 @@ export async function hostsWorkbook(opts: {
   let y = 0;
   for (let i = 0; i < opts.hosts; i++) {
     const code = creditCode(i + 1);
-    hs.addRow([code, `测试导入企业${i + 1}有限公司`, "非公企业", opts.township, "2020-03-01", "否"]);
-    for (const year of [2023, 2024, 2025]) {
+    hs.addRow([
+      code,
+      `测试导入企业${i + 1}有限公司`,
+      "非公企业",
+      opts.township,
+      opts.foundedOn ?? "2020-03-01",
+      "否",
+    ]);
+    for (const year of opts.years ?? [2023, 2024, 2025]) {
       const employees = y === opts.badYearRow ? "-3" : String((opts.employees ?? 10) + (i % 7));
       ys.addRow([String(year), code, "120.5", employees]);
       y++;

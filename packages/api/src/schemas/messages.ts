@@ -34,6 +34,7 @@ export const schemaMessages = {
   phone: "联系电话格式不正确",
   policyEmpty: "请至少填写一项政策参数",
   sessionIdle: "会话空闲超时应为 5–480 分钟",
+  reportEarlyOpen: "年报提前开放天数应为 0–92 天(自次年 1 月 1 日往前数)",
   positiveInt: "应为正整数",
   nonNegative: "应不小于0",
   workSinceWithoutHost: "填写到现工作单位日期时须填写工作单位",

@@ -1,3 +1,4 @@
+import { MAX_REPORT_EARLY_OPEN_DAYS } from "@liangxin/domain";
 import { z } from "zod";
 import { isoDate, optionalText } from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
@@ -37,6 +38,7 @@ export const policyParamsInput = z
     mobileMonths: positive,
     probationMonths: positive,
     sessionIdleMinutes: positive.min(5, { error: m.sessionIdle }).max(480, { error: m.sessionIdle }),
+    reportEarlyOpenDays: count.max(MAX_REPORT_EARLY_OPEN_DAYS, { error: m.reportEarlyOpen }),
   })
   .partial()
   .strict()

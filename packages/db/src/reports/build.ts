@@ -6,6 +6,7 @@
  */
 import {
   AsOfIndex,
+  clock,
   checkJointCap,
   checkInstructorCap,
   checkReport,
@@ -18,6 +19,7 @@ import {
   nodeRowRecords,
   orgCoverageRateUnrounded,
   reconcileRecords,
+  reportWindowOpensOn,
   unionRecords,
   policyAsOf,
   SnapshotShared,
@@ -94,6 +96,21 @@ export interface ReportView {
   /** The checks (校核) of the figures shown. */
   checks: ReportCheck[];
   actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean };
+  /** The reporting window: the year can be submitted from `opensOn` (today is `today`). */
+  window: ReportingWindow;
+}
+
+export interface ReportingWindow {
+  opensOn: string;
+  today: string;
+  open: boolean;
+}
+
+/** Whether the report of `year` can be submitted today (policy `reportEarlyOpenDays`, in force today). */
+export function reportingWindow(db: Db, year: number): ReportingWindow {
+  const today = clock.today();
+  const opensOn = reportWindowOpensOn(year, loadPolicyVersions(db), today);
+  return { opensOn, today, open: today >= opensOn };
 }
 
 interface NodeRow {
@@ -557,8 +574,14 @@ export function buildReport(
   const prevApproved = comp.approved(year - 1).get(node.id);
   const previousApprovedClosingMembers = prevApproved ? prevApproved.total.members.total : null;
   const isAdmin = scope.role === "admin" && scope.org !== null;
+  const window = reportingWindow(db, year);
   const actions = {
-    canSubmit: isAdmin && scope.org!.id === node.id && parent !== null && (!sub || sub.state === "returned"),
+    canSubmit:
+      isAdmin &&
+      window.open &&
+      scope.org!.id === node.id &&
+      parent !== null &&
+      (!sub || sub.state === "returned"),
     canDecide: isAdmin && parent !== null && parent.id === scope.org!.id && sub?.state === "submitted",
     // The approver or any level above it (the node lies strictly below the caller's own node).
     canReopen: isAdmin && sub?.state === "approved" && node.id !== scope.org!.id,
@@ -585,6 +608,7 @@ export function buildReport(
       submission: info,
       checks: info.checks,
       actions,
+      window,
     };
   }
   const report = comp.live(node.id, year);
@@ -603,5 +627,6 @@ export function buildReport(
     submission: sub ? submissionInfo(sub) : null,
     checks: comp.checks(report, year),
     actions,
+    window,
   };
 }

@@ -85,60 +85,73 @@ function column(db: Db, sql: string, list: number[]): string[] {
     .all(...list) as string[];
 }
 
-/** The lowest approved unit whose locked period the change falls in and whose figures it touches. */
-export function findPeriodLock(db: Db, change: DatedChange): PeriodLock | null {
+/**
+ * A checker for many changes against the approved years as they stand now (an import checks every row
+ * with one): the lowest approved unit whose locked period a change falls in and whose figures it touches.
+ */
+export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock | null {
   const approved = db.$client
     .prepare(
       `select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath, p.name as approverName
        from report_submissions s join orgs o on o.id = s.org_id
        left join regions rg on rg.id = o.region_id left join orgs p on p.id = o.parent_id
-       where s.state = 'approved' and s.year >= ? order by s.year, length(o.path) desc`,
+       where s.state = 'approved' order by s.year, length(o.path) desc`,
     )
-    .all(yearOf(change.on)) as ApprovedRow[];
-  if (approved.length === 0) return null;
-  const orgIds = ids(change.orgIds);
-  const hostIds = ids(change.hostIds);
-  const memberIds = ids(change.memberIds);
-  const regionIds = ids(change.regionIds);
-  // Where the touched records are today: organizations (and those holding the members), regions of hosts.
-  const orgPaths = [
-    ...column(db, "select path from orgs where id in (?)", orgIds),
-    ...column(
-      db,
-      "select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in (?)",
-      memberIds,
-    ),
-  ];
-  const regionPaths = [
-    ...column(
-      db,
-      "select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in (?)",
-      hostIds,
-    ),
-    ...column(db, "select path from regions where id in (?)", regionIds),
-  ];
-  for (const a of approved) {
-    const touches =
-      orgPaths.some((p) => p.startsWith(a.path)) ||
-      (a.regionPath !== null && regionPaths.some((p) => p.startsWith(a.regionPath!))) ||
-      (() => {
-        const f = frozenSets(db, a);
-        return (
-          orgIds.some((id) => f.orgs.has(id)) ||
-          hostIds.some((id) => f.hosts.has(id)) ||
-          memberIds.some((id) => f.members.has(id))
-        );
-      })();
-    if (touches)
-      return {
-        submissionId: a.id,
-        year: a.year,
-        nodeId: a.nodeId,
-        nodeName: a.name,
-        approverName: a.approverName ?? "上级",
-      };
-  }
-  return null;
+    .all() as ApprovedRow[];
+  const lastYear = approved.at(-1)?.year ?? -Infinity;
+  return (change) => {
+    const year = yearOf(change.on);
+    if (year > lastYear) return null;
+    const orgIds = ids(change.orgIds);
+    const hostIds = ids(change.hostIds);
+    const memberIds = ids(change.memberIds);
+    const regionIds = ids(change.regionIds);
+    // Where the touched records are today: organizations (and those holding the members), regions of hosts.
+    const orgPaths = [
+      ...column(db, "select path from orgs where id in (?)", orgIds),
+      ...column(
+        db,
+        "select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in (?)",
+        memberIds,
+      ),
+    ];
+    const regionPaths = [
+      ...column(
+        db,
+        "select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in (?)",
+        hostIds,
+      ),
+      ...column(db, "select path from regions where id in (?)", regionIds),
+    ];
+    for (const a of approved) {
+      if (a.year < year) continue;
+      const touches =
+        orgPaths.some((p) => p.startsWith(a.path)) ||
+        (a.regionPath !== null && regionPaths.some((p) => p.startsWith(a.regionPath!))) ||
+        (() => {
+          const f = frozenSets(db, a);
+          return (
+            orgIds.some((id) => f.orgs.has(id)) ||
+            hostIds.some((id) => f.hosts.has(id)) ||
+            memberIds.some((id) => f.members.has(id))
+          );
+        })();
+      if (touches)
+        return {
+          submissionId: a.id,
+          year: a.year,
+          nodeId: a.nodeId,
+          nodeName: a.name,
+          approverName: a.approverName ?? "上级",
+        };
+    }
+    return null;
+  };
+}
+
+/** The lowest approved unit whose locked period the change falls in and whose figures it touches. */
+export function findPeriodLock(db: Db, change: DatedChange): PeriodLock | null {
+  return periodLockChecker(db)(change);
 }
 
 /** Refuse a change that falls in a locked period (see `findPeriodLock`). */

@@ -16,6 +16,8 @@ export const reportMessages = {
   explanationMissing: (message: string) => `以下警告需要填写书面说明:${message}`,
   reasonRequired: "退回时必须填写退回原因",
   childNotApproved: (name: string) => `下级单位 ${name} 的年报尚未审核通过,本行按台账实时计算`,
+  windowClosed: (year: number, opensOn: string, today: string) =>
+    `${year}年年报自 ${opensOn} 起方可上报(今天是 ${today});如需提前,请由市级管理员在政策参数中设置“年报提前开放天数”`,
   yearOutOfRange: (year: number) => `年度不正确:${year}`,
   badKey: (key: string) => `指标不存在:${key}`,
   rowNotFound: "该行不在本报表中",

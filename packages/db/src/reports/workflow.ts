@@ -13,6 +13,7 @@ import {
   loadSubmission,
   loadSubmissionById,
   ReportComputer,
+  reportingWindow,
   resolveNode,
   warningCodes,
   type FrozenReport,
@@ -54,6 +55,9 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   if (node.id !== own.id) throw new ReportError("FORBIDDEN", m.onlyOwnNode);
   if (node.parentId === null) throw new ReportError("BAD_REQUEST", m.noParent(node.name));
+  const window = reportingWindow(db, input.year);
+  if (!window.open)
+    throw new ReportError("PRECONDITION_FAILED", m.windowClosed(input.year, window.opensOn, window.today));
 
   return db.transaction((tx) => {
     const existing = loadSubmission(db, node.id, input.year);

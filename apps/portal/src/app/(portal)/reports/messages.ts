@@ -44,6 +44,8 @@ export const reportPageMessages = {
   },
   rowSource: { computed: "", approved: "(审核数)", derived: "(含下级审核数)" },
   returnReason: "退回原因",
+  windowClosed: (year: number, opensOn: string) =>
+    `${year}年年报自 ${opensOn} 起可上报(市级管理员可在政策参数中设置“年报提前开放天数”)`,
   explanations: "警告说明",
   submitTitle: "上报年报",
   submitButton: "上报",

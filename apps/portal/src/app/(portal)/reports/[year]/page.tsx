@@ -237,6 +237,11 @@ export default async function ReportPage({
           ? `(${formatChinaTime(view.submission.submittedAt, { minutes: true })})`
           : ""}
       </div>
+      {!view.window.open && (!view.submission || view.submission.state === "returned") ? (
+        <div data-testid="report-window" style={{ color: "#666" }}>
+          {m.windowClosed(year, view.window.opensOn)}
+        </div>
+      ) : null}
       {view.submission?.returnReason && view.submission.state === "returned" ? (
         <div data-testid="return-reason">
           {m.returnReason}:{view.submission.returnReason}
