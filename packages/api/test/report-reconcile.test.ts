@@ -6,18 +6,21 @@
  * city's figures equal a live computation.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { computeNodeParts, indicatorsFromParts } from "@liangxin/domain";
-import { openTestDb, ReportComputer, type Db, type ReportView } from "@liangxin/db";
-import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
+import { openTestDb, type Db } from "@liangxin/db";
+import {
+  buildReportFixture,
+  callerAs,
+  explainAll,
+  F,
+  liveTotal as liveTotalOf,
+  reparentInSql as reparentSql,
+} from "./fixtures/report-fixture.ts";
 
 let db: Db;
 
 const as = (username: string) => callerAs(db, username);
 
-const explain = (v: ReportView) =>
-  Object.fromEntries(
-    [...new Set(v.checks.filter((c) => c.level === "warning").map((c) => c.code))].map((c) => [c, "已核实"]),
-  );
+const explain = explainAll;
 
 const reconcileErrors = (v: { checks: { level: string; code: string; message: string }[] }) =>
   v.checks.filter((c) => c.level === "error" && c.code.startsWith("RECONCILE")).map((c) => c.message);
@@ -34,25 +37,9 @@ async function approveTb(): Promise<number> {
   return sub.id;
 }
 
-/** The live 合计 of a node as of 31 December (no frozen rows at all). */
-function liveTotal(nodeId: number, year: number) {
-  const comp = new ReportComputer(db);
-  return indicatorsFromParts(computeNodeParts(comp.index(year), nodeId, comp.policyFor(year).params));
-}
-
-/** A re-parenting written in SQL, bypassing the commands (and their period lock). */
-function reparentInSql(orgId: number, from: number, to: number, on: string) {
-  const run = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).run(...args);
-  run(
-    "insert into org_reparentings (org_id, from_parent_id, to_parent_id, effective_on, created_at) values (?, ?, ?, ?, '2026-12-03T02:00:00.000Z')",
-    orgId,
-    from,
-    to,
-    on,
-  );
-  const toPath = db.$client.prepare("select path from orgs where id = ?").pluck().get(to) as string;
-  run("update orgs set parent_id = ?, path = ? where id = ?", to, `${toPath}${orgId}/`, orgId);
-}
+const liveTotal = (nodeId: number, year: number) => liveTotalOf(db, nodeId, year);
+const reparentInSql = (orgId: number, from: number, to: number, on: string) =>
+  reparentSql(db, orgId, from, to, on);
 
 beforeEach(() => {
   db = openTestDb();
@@ -241,7 +228,14 @@ describe("撤销审核 (reopen)", () => {
     const city = await as("city").report.get({ year: 2025 });
     expect(reconcileErrors(city)).toEqual([]);
     const live = liveTotal(F.org.CW, 2025);
-    expect({ ...city.total, prevOrgCoverageRate: null, orgCoverageRateChangePp: null }).toEqual(live);
+    // (The live node computation has no member flows: a report's own columns.)
+    expect({
+      ...city.total,
+      prevOrgCoverageRate: null,
+      orgCoverageRateChangePp: null,
+      flows: live.flows,
+    }).toEqual(live);
+    expect(city.total.flows.closing).toBe(city.total.members.total);
     expect(city.total.orgs.total).toBe(6);
   });
 
@@ -255,5 +249,38 @@ describe("撤销审核 (reopen)", () => {
     await expect(as("county").report.reopen({ submissionId: sub.id, reason: "x" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+});
+
+describe("past years that change (数据已变更)", () => {
+  it("flags a returned past year whose records changed after its submission, with the audit entries; the next year's base says recomputed", async () => {
+    const tb = as("tb");
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(await tb.report.get({ year: 2025 })),
+    });
+    // Nothing changed yet: no flag.
+    expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
+    await as("county").report.return({ submissionId: sub.id, reason: "请核实" });
+    expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
+    // A back-dated edit of 2025 (not approved: no lock) through the API.
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 75, revenue: 600 });
+    const v = await tb.report.get({ year: 2025 });
+    expect(v.changed).not.toBeNull();
+    expect(v.changed!.differences.join(";")).toContain("合计「从业人员」");
+    expect(v.changed!.audit.map((a) => a.action)).toEqual(["host.setYear"]);
+    expect(v.changed!.audit[0]!.username).toBe("tb");
+    // 2026's year-over-year base is 2025 recomputed (not approved); once approved it is the approved figure.
+    expect((await tb.report.get({ year: 2026 })).previousBase).toBe("recomputed");
+    const again = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(v),
+      version: v.submission!.version,
+    });
+    expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
+    await as("county").report.approve({ submissionId: again.id });
+    expect((await tb.report.get({ year: 2026 })).previousBase).toBe("approved");
   });
 });

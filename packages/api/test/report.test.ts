@@ -293,18 +293,30 @@ describe("the workflow and frozen figures", () => {
       .run(F.member.m8);
     const checks = await tb.report.checks({ year: 2026 });
     const failed = checks.checks.find((c) => c.code === "OPENING_MEMBERS_MISMATCH");
-    expect(failed?.level).toBe("error");
+    expect(failed?.level).toBe("warning");
     expect(failed?.message).toContain("年初党员数1名");
     expect(failed?.message).toContain("2名");
-    // After the year end (the reporting window is open), the broken opening figure blocks the submission.
+    // The row holding m8 no longer balances: 年初 is the approved 2, 年末 the live 1, with no flow of 2026.
+    const balance = checks.checks.filter((c) => c.code === "MEMBER_BALANCE");
+    expect(balance.map((c) => c.message)).toEqual([
+      expect.stringContaining("党员数不平衡:年末1名,按年初2名(上年审核数)及本年变动推算应为2名,少1名"),
+    ]);
+    // After the year end (the reporting window is open), the difference must be explained before submitting.
     const restore = setClock(fixedClock(AFTER_YEAR_END));
     try {
       await expect(
         tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations: { CHILD_NOT_APPROVED: "x" } }),
-      ).rejects.toMatchObject({
-        code: "PRECONDITION_FAILED",
-        message: expect.stringContaining("年初党员数1名"),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("需要填写书面说明") });
+      const explained = await tb.report.submit({
+        nodeId: F.org.TB,
+        year: 2026,
+        explanations: {
+          CHILD_NOT_APPROVED: "x",
+          OPENING_MEMBERS_MISMATCH: "m8 于 2025 年去世,补录",
+          MEMBER_BALANCE: "同上",
+        },
       });
+      expect(explained.state).toBe("submitted");
     } finally {
       restore();
     }

@@ -3,9 +3,10 @@
  * approved), the frozen figures reconcile with the live ones at every level, and the drill-down of every
  * approved count lists exactly as many records as the figure.
  */
-import { isManagement, type OrgCategory } from "@liangxin/domain";
+import { expectedClosing, isManagement, type OrgCategory } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type Db } from "../src/client.ts";
+import { cloneDb } from "../src/queries/clone.ts";
 import {
   buildReport,
   drillReport,
@@ -128,5 +129,79 @@ describe("the demo's past years", () => {
       }
     }
     expect(drilled).toBeGreaterThan(1000);
+  });
+
+  it("balance for every node and year: 年末 = 年初 + 发展 + 转入 + 隶属变更转入 − 转出 − 隶属变更转出 − 出党 − 死亡 − 停止党籍", () => {
+    const city = unsafeSystemScope(db);
+    const nodes = db.$client
+      .prepare("select id, category from orgs")
+      .all()
+      .filter((o) => isManagement((o as { category: OrgCategory }).category))
+      .map((o) => (o as { id: number }).id);
+    let rows = 0;
+    for (const year of [...past, past[2]! + 1]) {
+      const comp = new ReportComputer(db);
+      for (const nodeId of nodes) {
+        const v = buildReport(db, city, { nodeId, year }, comp);
+        expect(
+          v.checks.filter((c) => c.code === "MEMBER_BALANCE" || c.code === "OPENING_MEMBERS_MISMATCH"),
+        ).toEqual([]);
+        for (const r of v.rows) {
+          const f = r.indicators.flows;
+          expect({ year, row: r.name, closing: f.closing }).toEqual({
+            year,
+            row: r.name,
+            closing: r.indicators.members.total,
+          });
+          rows++;
+        }
+        expect(v.total.flows.closing).toBe(v.total.members.total);
+      }
+    }
+    // The demo's years move members: some flow of each kind the demo generates shows in the city's 合计.
+    const flows = buildReport(db, city, { year: past[2]! + 1 }).total.flows;
+    expect(flows.opening).toBeGreaterThan(0);
+    expect(flows.developed + flows.transferredIn + flows.transferredOut).toBeGreaterThan(0);
+    expect(rows).toBeGreaterThan(50);
+  });
+
+  it("deleting a member's status event in SQL breaks the balance of exactly the row holding the member", () => {
+    const copy = cloneDb(db);
+    try {
+      const last = past[2]!;
+      // A member who left by a status event in the last approved year, and the township row that counted them.
+      const ev = copy.$client
+        .prepare(
+          `select e.id, e.member_id as memberId from member_status_events e
+           where e.status in ('deceased', 'expelled', 'stopped') and e.effective_on between ? and ?
+           order by e.id limit 1`,
+        )
+        .get(`${last}-01-01`, `${last}-12-31`) as { id: number; memberId: number } | undefined;
+      expect(ev, "the demo has a member who left by a status event").toBeDefined();
+      copy.$client.prepare("delete from member_status_events where id = ?").run(ev!.id);
+      const city = unsafeSystemScope(copy);
+      // The member's organization and its county (the second node of its path under the city).
+      const path = copy.$client
+        .prepare(
+          `select o.path from member_relationships r join orgs o on o.id = r.org_id
+           where r.member_id = ? order by r.start_on desc limit 1`,
+        )
+        .pluck()
+        .get(ev!.memberId) as string;
+      const countyId = Number(path.split("/")[2]);
+      const county = buildReport(copy, city, { nodeId: countyId, year: last + 1 });
+      const broken = county.checks.filter((c) => c.code === "MEMBER_BALANCE");
+      expect(broken).toHaveLength(1);
+      expect(broken[0]!.message).toContain("多1名");
+      // The row named is the one holding the member's organization; every other row balances.
+      const holding =
+        county.rows.find((r) => r.kind === "child" && path.includes(`/${r.orgId}/`)) ??
+        county.rows.find((r) => r.kind === "direct")!;
+      expect(broken[0]!.message).toContain(`「${holding.name}」党员数不平衡`);
+      const f = holding.indicators.flows;
+      expect(f.closing - expectedClosing(f)).toBe(1);
+    } finally {
+      copy.$client.close();
+    }
   });
 });

@@ -14,3 +14,4 @@ export * from "./indicators.ts";
 export * from "./rules.ts";
 export * from "./work/index.ts";
 export * from "./report-records.ts";
+export * from "./member-flows.ts";

@@ -1,3 +1,4 @@
+import type { MemberFlows } from "./member-flows.ts";
 import type { PolicyVersion } from "./policy.ts";
 import type { CountedMode, IsoDate } from "./types.ts";
 
@@ -40,6 +41,8 @@ export interface Indicators {
     jointBranches: number;
   };
   members: { total: number; full: number; probationary: number };
+  /** 党员变动: 年初, the year's flows and 年末 (rows of a report; zero elsewhere). */
+  flows: MemberFlows;
   prevOrgCoverageRate: number | null;
   orgCoverageRateChangePp: number | null;
 }
@@ -119,4 +122,6 @@ export interface IndicatorParts {
   instructorIds: number[];
   orgs: OrgCounts;
   members: MemberCounts;
+  /** 党员变动 (rows of a report: `partitionFlows`; zero elsewhere). */
+  flows: MemberFlows;
 }

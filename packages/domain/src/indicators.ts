@@ -20,6 +20,7 @@ import type {
 } from "./indicator-types.ts";
 import { DIRECT_ROW_NAME } from "./labels.ts";
 import { MESSAGES } from "./messages.ts";
+import { addFlows, emptyFlows, partitionFlows, wholeNode } from "./member-flows.ts";
 import { changePp, ratePct, roundOrNull, roundedRatePct } from "./numbers.ts";
 import type { Policy, PolicyVersion } from "./policy.ts";
 import { OrgTree, RegionTree } from "./tree.ts";
@@ -467,6 +468,7 @@ export function emptyIndicatorParts(hasTerritory: boolean): IndicatorParts {
     instructorIds: [],
     orgs: emptyOrgCounts(),
     members: emptyMemberCounts(),
+    flows: emptyFlows(),
   };
 }
 
@@ -559,6 +561,7 @@ export function sumIndicatorParts(parts: readonly IndicatorParts[], hasTerritory
     s.members.total += p.members.total;
     s.members.full += p.members.full;
     s.members.probationary += p.members.probationary;
+    addFlows(s.flows, p.flows);
   }
   s.instructorIds = [...instructors].sort((a, b) => a - b);
   return s;
@@ -611,6 +614,7 @@ export function indicatorsFromParts(
     membersShareOfEmployees: r(parts.membersEmployed, parts.employees),
     orgs: { ...parts.orgs },
     members: { ...parts.members },
+    flows: { ...emptyFlows(), ...parts.flows },
     prevOrgCoverageRate: t ? roundOrNull(prev) : null,
     orgCoverageRateChangePp: t ? changePp(cur, prev) : null,
   };
@@ -827,6 +831,13 @@ export interface ReportOptions {
   previous?: (row: ReportRow) => number | null | undefined;
   /** The same for the 合计 row; default: the node computed as of the previous 31 December. */
   previousTotal?: number | null;
+  /**
+   * A row's 年初 members: last year's approved closing figure of the unit, or undefined for the default,
+   * the row's members as of the previous 31 December on that date's tree.
+   */
+  opening?: (row: { kind: ReportRowKind; orgId: number }) => number | undefined;
+  /** The same for the 合计 (the node's own approved closing figure of last year). */
+  openingTotal?: number;
 }
 
 function toRow(kind: ReportRowKind, org: OrgRec, name: string, parts: IndicatorParts): ReportRow {
@@ -854,11 +865,20 @@ export function computeReport(
   const part = partitionNode(index, node);
   const rowParts = partitionParts(index, part, policy);
   const nodeHasTerritory = part.rows[part.rows.length - 1]!.hasTerritory;
-  const totalParts = sumIndicatorParts(rowParts, nodeHasTerritory);
 
   // The previous 31 December, on that date's tree.
   const prevIndex = new AsOfIndex(snapshot, yearEnd(year - 1), shared);
   const prevPart = partitionNode(prevIndex, node);
+  partitionFlows(snapshot, year, index, part, prevIndex, prevPart).forEach((flows, i) => {
+    const spec = part.rows[i]!;
+    flows.opening = opts?.opening?.({ kind: spec.kind, orgId: spec.org.id }) ?? flows.opening;
+    rowParts[i]!.flows = flows;
+  });
+  const totalParts = sumIndicatorParts(rowParts, nodeHasTerritory);
+  // The 合计's flows are the node's as a whole: a move between two of its rows is no flow of the node.
+  const [nodeFlows] = partitionFlows(snapshot, year, index, wholeNode(part), prevIndex, wholeNode(prevPart));
+  nodeFlows!.opening = opts?.openingTotal ?? nodeFlows!.opening;
+  totalParts.flows = nodeFlows!;
   const prevCov = partitionCoverage(prevIndex, prevPart);
   const prevRowOf = new Map<string, number>();
   prevPart.rows.forEach((r, i) => prevRowOf.set(`${r.kind}:${r.org.id}`, i));

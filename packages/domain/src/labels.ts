@@ -102,7 +102,7 @@ export const TOTAL_ROW_NAME = "合计";
 export const YES_LABEL = "是";
 export const NO_LABEL = "否";
 
-type IndicatorKey = Exclude<keyof Indicators, "coveredByMode" | "orgs" | "members">;
+type IndicatorKey = Exclude<keyof Indicators, "coveredByMode" | "orgs" | "members" | "flows">;
 
 /** Column labels of the indicator dictionary (year-end report, dashboard, exports). */
 export const INDICATOR_LABELS: Readonly<Record<IndicatorKey, string>> = {

@@ -30,6 +30,7 @@ export const RULE_CODES = [
   "ROWS_SUM_MISMATCH",
   "INSTRUCTORS_EXCEED_SUM",
   "OPENING_MEMBERS_MISMATCH",
+  "MEMBER_BALANCE",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -61,6 +62,7 @@ export const RULE_NAMES: Readonly<Record<RuleCode, string>> = {
   ROWS_SUM_MISMATCH: "合计等于各行之和",
   INSTRUCTORS_EXCEED_SUM: "指导员人数不超过各行之和",
   OPENING_MEMBERS_MISMATCH: "年初党员数等于上年审核通过的年末数",
+  MEMBER_BALANCE: "年末=年初+发展+转入+隶属变更转入−转出−隶属变更转出−出党−死亡−停止党籍",
 };
 
 function rule(code: RuleCode, text: string): string {
@@ -144,6 +146,11 @@ export const MESSAGES = {
   invalidIsoDate: (value: string) => `日期“${value}”不是有效的YYYY-MM-DD日期`,
   creditCodeBodyInvalid: (body: string) => `统一社会信用代码前17位格式不正确:${body}`,
   citizenIdBodyInvalid: (body: string) => `公民身份号码前17位格式不正确:${body}`,
+  memberBalance: (row: string, closing: number, expected: number, opening: number) =>
+    rule(
+      "MEMBER_BALANCE",
+      `「${row}」党员数不平衡:年末${closing}名,按年初${opening}名(上年审核数)及本年变动推算应为${expected}名,${signed(closing - expected)}名`,
+    ),
   openingMembersMismatch: (opening: number, approved: number) =>
     rule(
       "OPENING_MEMBERS_MISMATCH",

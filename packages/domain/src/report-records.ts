@@ -298,7 +298,8 @@ export function diffParts(
     }
     if (a && b && typeof a === "object" && typeof b === "object") {
       for (const k of Object.keys(a)) {
-        if (k === "hasTerritory") continue;
+        // Member flows are no records' count: the balance (MEMBER_BALANCE) checks them.
+        if (k === "hasTerritory" || (path === "" && k === "flows")) continue;
         walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
       }
     }

@@ -17,6 +17,7 @@ import {
   TRANSFER_STATE_LABELS,
 } from "./labels.ts";
 import { MESSAGES } from "./messages.ts";
+import { expectedClosing } from "./member-flows.ts";
 import type { Policy } from "./policy.ts";
 import { indexReparentings, parentAsOf } from "./tree.ts";
 import {
@@ -699,11 +700,28 @@ export function checkReport(
     }
   }
 
+  // 年末 = 年初 + 发展 + 转入 + 隶属变更转入 − 转出 − 隶属变更转出 − 出党 − 死亡 − 停止党籍, per row: 年初 is last
+  // year's approved figure, so a record of last year changed since breaks it for the row holding it.
+  for (const r of report.rows) {
+    const f = r.indicators.flows;
+    if (!f) continue;
+    const expected = expectedClosing(f);
+    if (expected !== f.closing) {
+      out.push({
+        level: "warning",
+        code: "MEMBER_BALANCE",
+        message: MESSAGES.memberBalance(r.name, f.closing, expected, f.opening),
+        refs: { rowOrgId: r.orgId },
+      });
+    }
+  }
+
   const approved = opts?.previousApprovedClosingMembers;
   const opening = opts?.openingMembers ?? report.openingMembers;
   if (approved !== null && approved !== undefined && opening !== undefined && opening !== approved) {
+    // A difference is shown and must be explained (issue 18).
     out.push({
-      level: "error",
+      level: "warning",
       code: "OPENING_MEMBERS_MISMATCH",
       message: MESSAGES.openingMembersMismatch(opening, approved),
       refs: { rowOrgId: report.node.id },

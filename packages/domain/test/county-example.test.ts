@@ -6,6 +6,7 @@ import {
   computeIndicators,
   computeNodeIndicators,
   computeReport,
+  emptyFlows,
   buildOrgTree,
 } from "../src/index.ts";
 import { buildCountyExample } from "./fixtures/county.ts";
@@ -59,7 +60,13 @@ describe("the county survey of domain.md", () => {
 
   it("is the same figure on the dashboard and through the generic function", () => {
     const dash = computeNodeIndicators(snapshot, county, "2024-12-31", DEFAULT_POLICY);
-    expect(dash).toEqual({ ...t, prevOrgCoverageRate: null, orgCoverageRateChangePp: null });
+    // The dashboard has no member flows (a report's own columns).
+    expect(dash).toEqual({
+      ...t,
+      prevOrgCoverageRate: null,
+      orgCoverageRateChangePp: null,
+      flows: emptyFlows(),
+    });
     const tree = buildOrgTree(snapshot.orgs, snapshot.reparentings, "2024-12-31");
     const generic = computeIndicators(snapshot, {
       asOf: "2024-12-31",

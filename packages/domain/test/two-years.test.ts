@@ -12,6 +12,7 @@ import {
   checkReport,
   computeNodeIndicators,
   computeReport,
+  emptyFlows,
   hostFactsAsOf,
   type Report,
 } from "../src/index.ts";
@@ -250,12 +251,47 @@ describe("two year-ends worked out by hand", () => {
     expect(r2.members).toEqual({ total: 2, full: 1, probationary: 1 });
   });
 
+  it("2024 member flows: R's move is 隶属变更 between the townships and no flow of the county", () => {
+    // Township 1: J's m1–m4 and R's m5 at the start; m5 leaves with R (m1–m3 move J → S within the row).
+    expect(row(y2, p1).flows).toEqual({ ...emptyFlows(), opening: 5, reparentedOut: 1, closing: 4 });
+    // Township 2: A's m7 and m8 at the start; R brings m5, m9 joined in 2024 (R), m7 stopped, m8 left.
+    expect(row(y2, p2).flows).toEqual({
+      ...emptyFlows(),
+      opening: 2,
+      reparentedIn: 1,
+      developed: 1,
+      stopped: 1,
+      transferredOut: 1,
+      closing: 2,
+    });
+    // The county as a whole: 7 + 1 − 1 − 1 = 6; the move between its rows cancels.
+    expect(y2.total.flows).toEqual({
+      ...emptyFlows(),
+      opening: 7,
+      developed: 1,
+      stopped: 1,
+      transferredOut: 1,
+      closing: 6,
+    });
+    // Last year's approved closing figure as 年初 of township 2: one more than the records say → unbalanced.
+    const approved = computeReport(snapshot, k, 2024, policy, {
+      opening: (r) => (r.orgId === p2 ? 3 : undefined),
+    });
+    const balance = checkReport(approved).filter((v) => v.code === "MEMBER_BALANCE");
+    expect(balance).toHaveLength(1);
+    expect(balance[0]).toMatchObject({ level: "warning", refs: { rowOrgId: p2 } });
+    expect(balance[0]!.message).toContain(
+      "「二镇党委」党员数不平衡:年末2名,按年初3名(上年审核数)及本年变动推算应为3名,少1名",
+    );
+  });
+
   it("opening members are last year's closing on last year's tree", () => {
     expect(y2.openingMembers).toBe(7);
     expect(checkReport(y2, { previousApprovedClosingMembers: 7 })).toEqual([]);
     const v = checkReport(y2, { previousApprovedClosingMembers: 9 });
     expect(v).toHaveLength(1);
     expect(v[0]!.code).toBe("OPENING_MEMBERS_MISMATCH");
+    expect(v[0]!.level).toBe("warning");
     expect(v[0]!.message).toContain("少2名");
   });
 
@@ -279,7 +315,8 @@ describe("two year-ends worked out by hand", () => {
     const dash = computeNodeIndicators(snapshot, k, "2024-12-31", DEFAULT_POLICY, {
       compareWith: "2023-12-31",
     });
-    expect(dash).toEqual(y2.total);
+    // The dashboard has no member flows (a report's own columns).
+    expect(dash).toEqual({ ...y2.total, flows: emptyFlows() });
   });
 
   it("exposes the per-host and per-member facts behind the figures (ledger, drill-down)", () => {

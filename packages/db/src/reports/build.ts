@@ -35,7 +35,7 @@ import {
   type Snapshot,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import type { Scope } from "../scope/index.ts";
+import { pathWithinPositional, positional, subtreeRange, type Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
@@ -98,6 +98,37 @@ export interface ReportView {
   actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean };
   /** The reporting window: the year can be submitted from `opensOn` (today is `today`). */
   window: ReportingWindow;
+  /** The year-over-year base (上年): the unit's approved figures, or recomputed from today's records. */
+  previousBase: "approved" | "recomputed";
+  /**
+   * 数据已变更: a past year not approved whose records changed after its last submission — the differences
+   * (as 校核 names them) and the audit entries of the node's area since then. Null: nothing changed, or no
+   * submission to compare with.
+   */
+  changed: ChangedSince | null;
+}
+
+export interface ChangedSince {
+  since: string;
+  differences: string[];
+  audit: { at: string; username: string | null; action: string; entity: string; entityId: string | null }[];
+}
+
+/** At most this many audit entries are listed under 数据已变更 (the audit page has the rest). */
+const CHANGED_AUDIT_MAX = 20;
+
+function changedSince(db: Db, comp: ReportComputer, node: NodeRow, sub: SubmissionRow): ChangedSince | null {
+  const differences = comp.reconcileSubmission(sub).map((c) => c.message);
+  if (differences.length === 0 || !sub.submittedAt) return null;
+  const audit = db.$client
+    .prepare(
+      `select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
+       join orgs o on o.id = a.scope_org_id
+       where a.at > ? and ${pathWithinPositional("o.path")} and a.action not like 'report.%'
+       order by a.id desc limit ?`,
+    )
+    .all(sub.submittedAt, ...positional(subtreeRange(node.path)), CHANGED_AUDIT_MAX) as ChangedSince["audit"];
+  return { since: sub.submittedAt, differences, audit };
 }
 
 export interface ReportingWindow {
@@ -329,6 +360,14 @@ export class ReportComputer {
           return undefined;
         },
         previousTotal,
+        // 年初 is last year's approved closing figure of the unit (its own report, or this node's 直属 row).
+        opening: (row) => {
+          if (row.kind === "child") return prevApproved.get(row.orgId)?.total.members.total;
+          if (row.kind === "direct")
+            return ownPrev?.rows.find((r) => r.kind === "direct")?.indicators.members.total;
+          return undefined;
+        },
+        ...(ownPrev ? { openingTotal: ownPrev.total.members.total } : {}),
       });
     } catch (e) {
       if (e instanceof DomainError) throw new ReportError("BAD_REQUEST", e.message);
@@ -361,6 +400,9 @@ export class ReportComputer {
     let totalParts = report.totalParts!;
     if (substituted) {
       ({ total, totalParts } = totalFromRows(rows, report.totalParts!.hasTerritory, previousTotal));
+      // The 合计's member flows are the node's as a whole, not the sum of its rows.
+      totalParts = { ...totalParts, flows: report.totalParts!.flows };
+      total = { ...total, flows: report.total.flows };
     }
     const out = { ...report, rows, total, totalParts };
     this.cache.set(key, out);
@@ -586,6 +628,12 @@ export function buildReport(
     // The approver or any level above it (the node lies strictly below the caller's own node).
     canReopen: isAdmin && sub?.state === "approved" && node.id !== scope.org!.id,
   };
+  const previousBase = prevApproved ? ("approved" as const) : ("recomputed" as const);
+  // A past year not approved is compared with its last submission (the records stored with it).
+  const changed =
+    sub && sub.state !== "approved" && year < Number(window.today.slice(0, 4))
+      ? changedSince(db, comp, node, sub)
+      : null;
   const header = {
     node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
     parent: parent ? { id: parent.id, name: parent.name } : null,
@@ -609,6 +657,8 @@ export function buildReport(
       checks: info.checks,
       actions,
       window,
+      previousBase,
+      changed,
     };
   }
   const report = comp.live(node.id, year);
@@ -628,5 +678,7 @@ export function buildReport(
     checks: comp.checks(report, year),
     actions,
     window,
+    previousBase,
+    changed,
   };
 }

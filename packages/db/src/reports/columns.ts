@@ -6,22 +6,27 @@ import {
   COUNTED_MODE_LABELS,
   INDICATOR_LABELS,
   MEMBER_COUNT_LABELS,
+  MEMBER_FLOW_KEYS,
+  MEMBER_FLOW_LABELS,
   ORG_COUNT_LABELS,
   type Indicators,
 } from "@liangxin/domain";
 
 /** A dictionary key, nested ones written with a dot: `coveredByMode.joint`, `orgs.total`. */
 export type IndicatorPath =
-  | Exclude<keyof Indicators, "coveredByMode" | "orgs" | "members">
+  | Exclude<keyof Indicators, "coveredByMode" | "orgs" | "members" | "flows">
   | `coveredByMode.${keyof Indicators["coveredByMode"]}`
   | `orgs.${keyof Indicators["orgs"]}`
-  | `members.${keyof Indicators["members"]}`;
+  | `members.${keyof Indicators["members"]}`
+  | `flows.${keyof Indicators["flows"]}`;
 
 export interface ReportColumn {
   key: IndicatorPath;
   label: string;
   /** A percentage (two decimals) or a change in percentage points. */
   rate: boolean;
+  /** Whether the records behind it can be listed (the member flows cannot yet). */
+  drill: boolean;
 }
 
 export interface ReportColumnGroup {
@@ -29,7 +34,12 @@ export interface ReportColumnGroup {
   columns: ReportColumn[];
 }
 
-const c = (key: IndicatorPath, label: string, rate = false): ReportColumn => ({ key, label, rate });
+const c = (key: IndicatorPath, label: string, rate = false): ReportColumn => ({
+  key,
+  label,
+  rate,
+  drill: true,
+});
 const L = INDICATOR_LABELS;
 
 export const REPORT_COLUMN_GROUPS: readonly ReportColumnGroup[] = [
@@ -101,12 +111,22 @@ export const REPORT_COLUMN_GROUPS: readonly ReportColumnGroup[] = [
       c("members.probationary", MEMBER_COUNT_LABELS.probationary),
     ],
   },
+  {
+    label: "党员变动",
+    columns: MEMBER_FLOW_KEYS.map((k) => ({ ...c(`flows.${k}`, MEMBER_FLOW_LABELS[k]), drill: false })),
+  },
 ];
+
+/** The groups of a township's annex (one row per grassroots organization): organizations and members. */
+export const ANNEX_COLUMN_GROUPS: readonly ReportColumnGroup[] = REPORT_COLUMN_GROUPS.filter((g) =>
+  g.columns.some((col) => col.key === "orgs.total" || col.key === "members.total"),
+);
 
 export const REPORT_COLUMNS: readonly ReportColumn[] = REPORT_COLUMN_GROUPS.flatMap((g) => g.columns);
 
-const PATHS = new Set<string>(REPORT_COLUMNS.map((col) => col.key));
+const PATHS = new Set<string>(REPORT_COLUMNS.filter((col) => col.drill).map((col) => col.key));
 
+/** A key whose records can be listed (the drill-down's keys). */
 export function isIndicatorPath(key: string): key is IndicatorPath {
   return PATHS.has(key);
 }
@@ -115,9 +135,10 @@ export function isIndicatorPath(key: string): key is IndicatorPath {
 export function indicatorValue(ind: Indicators, key: IndicatorPath): number | null {
   const dot = key.indexOf(".");
   if (dot < 0) return ind[key as Exclude<IndicatorPath, `${string}.${string}`>];
-  const group = key.slice(0, dot) as "coveredByMode" | "orgs" | "members";
+  const group = key.slice(0, dot) as "coveredByMode" | "orgs" | "members" | "flows";
   const leaf = key.slice(dot + 1);
-  return (ind[group] as Record<string, number | null>)[leaf] ?? null;
+  // Figures frozen before a group existed (the member flows) have none of it.
+  return (ind[group] as Record<string, number | null> | undefined)?.[leaf] ?? null;
 }
 
 /** The label of a key, e.g. for a drill-down title. */

@@ -39,6 +39,7 @@ function indicators(ind: Indicators): Indicators {
     membersShareOfEmployees: ind.membersShareOfEmployees,
     orgs: { ...ind.orgs },
     members: { ...ind.members },
+    flows: { ...ind.flows },
     prevOrgCoverageRate: ind.prevOrgCoverageRate,
     orgCoverageRateChangePp: ind.orgCoverageRateChangePp,
   };

@@ -27,7 +27,12 @@ export const reportPageMessages = {
   code: "组织代码",
   coverageSummary: "组织覆盖率",
   workSummary: "工作覆盖率",
-  yoyBase: "同比基数:上年审核通过的数据,无则按上年12月31日台账计算",
+  yoyBase: {
+    approved: "同比基数:上年审核通过的数据",
+    recomputed: "同比基数:上年年报未审核通过,按今天的台账重新计算上年12月31日的数据(可能与当时上报的不同)",
+  },
+  changedTitle: (since: string) => `数据已变更:${since} 上报以来,本年度的台账有以下变化`,
+  changedAudit: "此后本单位范围内的操作记录(最近 20 条):",
   annex: "附表:各基层党组织党组织和党员情况",
   checks: "校核结果",
   checksOk: "校核通过,无错误和警告",

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { REPORT_COLUMN_GROUPS, REPORT_COLUMNS, formatRateChange, indicatorValue } from "@liangxin/db";
+import { AUDIT_ACTION_LABELS } from "@liangxin/api";
+import {
+  ANNEX_COLUMN_GROUPS,
+  REPORT_COLUMN_GROUPS,
+  REPORT_COLUMNS,
+  formatRateChange,
+  indicatorValue,
+} from "@liangxin/db";
 import type { Indicators } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../messages";
@@ -71,7 +78,13 @@ export default async function ReportPage({
       const v = indicatorValue(ind, c.key);
       return (
         <td key={c.key} className="num" data-key={c.key}>
-          {v === null ? "—" : <Link href={drill(rowOrgId, c.key)}>{fmt(v, c.rate)}</Link>}
+          {v === null ? (
+            "—"
+          ) : c.drill ? (
+            <Link href={drill(rowOrgId, c.key)}>{fmt(v, c.rate)}</Link>
+          ) : (
+            fmt(v, c.rate)
+          )}
         </td>
       );
     });
@@ -167,7 +180,13 @@ export default async function ReportPage({
               {r.name}:{formatRateChange(r.indicators.orgCoverageRate, r.indicators.orgCoverageRateChangePp)}
             </div>
           ))}
-        <div style={{ color: "#999", fontSize: 12 }}>{m.yoyBase}</div>
+        <div
+          style={{ color: "#999", fontSize: 12 }}
+          data-testid="report-yoy-base"
+          data-base={view.previousBase}
+        >
+          {m.yoyBase[view.previousBase]}
+        </div>
       </div>
 
       {view.annex.length > 0 ? (
@@ -179,18 +198,16 @@ export default async function ReportPage({
                 <tr>
                   <th rowSpan={2}>{m.unit}</th>
                   <th rowSpan={2}>{m.code}</th>
-                  {REPORT_COLUMN_GROUPS.slice(-2).map((g) => (
+                  {ANNEX_COLUMN_GROUPS.map((g) => (
                     <th key={g.label} colSpan={g.columns.length}>
                       {g.label}
                     </th>
                   ))}
                 </tr>
                 <tr>
-                  {REPORT_COLUMN_GROUPS.slice(-2)
-                    .flatMap((g) => g.columns)
-                    .map((c) => (
-                      <th key={c.key}>{c.label}</th>
-                    ))}
+                  {ANNEX_COLUMN_GROUPS.flatMap((g) => g.columns).map((c) => (
+                    <th key={c.key}>{c.label}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -198,13 +215,11 @@ export default async function ReportPage({
                   <tr key={r.orgId}>
                     <td>{r.name}</td>
                     <td>{r.code}</td>
-                    {REPORT_COLUMN_GROUPS.slice(-2)
-                      .flatMap((g) => g.columns)
-                      .map((c) => (
-                        <td key={c.key} className="num">
-                          {fmt(indicatorValue(r.indicators, c.key), false)}
-                        </td>
-                      ))}
+                    {ANNEX_COLUMN_GROUPS.flatMap((g) => g.columns).map((c) => (
+                      <td key={c.key} className="num">
+                        {fmt(indicatorValue(r.indicators, c.key), false)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -230,6 +245,33 @@ export default async function ReportPage({
         </ul>
       </div>
 
+      {view.changed ? (
+        <div
+          data-testid="report-changed"
+          style={{ border: "1px solid #faad14", padding: 8, margin: "8px 0" }}
+        >
+          <strong>{m.changedTitle(formatChinaTime(view.changed.since, { minutes: true }))}</strong>
+          <ul>
+            {view.changed.differences.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+          {view.changed.audit.length > 0 ? (
+            <>
+              <div>{m.changedAudit}</div>
+              <ul>
+                {view.changed.audit.map((a, i) => (
+                  <li key={i}>
+                    {formatChinaTime(a.at, { minutes: true })} {a.username ?? "—"}{" "}
+                    {AUDIT_ACTION_LABELS[a.action as keyof typeof AUDIT_ACTION_LABELS] ?? a.action}
+                    {a.entityId ? ` #${a.entityId}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       <h3>{m.state}</h3>
       <div data-testid="submission-state" data-state={stateKey}>
         {m.states[stateKey]}
