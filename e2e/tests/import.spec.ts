@@ -15,8 +15,14 @@ function creditCode(n: number): string {
   return body + CHARSET[(31 - (sum % 31)) % 31];
 }
 
-/** `hosts` hosts of a township and three yearly figures each: 4 × hosts data rows. */
-async function workbook(hosts: number, badYearRow?: number): Promise<Buffer> {
+/**
+ * `hosts` new hosts of a township and their yearly figures. By default they are founded this year with this
+ * year's figures (2 × hosts data rows): the demo's past years are approved and locked (issue 18).
+ */
+async function workbook(
+  hosts: number,
+  opts: { badYearRow?: number; foundedOn?: string; years?: string[] } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const hs = wb.addWorksheet("两新组织");
   hs.addRow(["统一社会信用代码", "名称", "类别", "所在区划代码", "成立日期"]);
@@ -24,9 +30,15 @@ async function workbook(hosts: number, badYearRow?: number): Promise<Buffer> {
   ys.addRow(["统一社会信用代码", "年度", "从业人员数", "年营业收入(万元)"]);
   let y = 0;
   for (let i = 1; i <= hosts; i++) {
-    hs.addRow([creditCode(i), `端到端导入企业${i}有限公司`, "非公企业", "369902001", "2020-05-01"]);
-    for (const year of ["2023", "2024", "2025"]) {
-      ys.addRow([creditCode(i), year, y === badYearRow ? "很多" : String(8 + (i % 9)), "88.5"]);
+    hs.addRow([
+      creditCode(i),
+      `端到端导入企业${i}有限公司`,
+      "非公企业",
+      "369902001",
+      opts.foundedOn ?? "2026-02-01",
+    ]);
+    for (const year of opts.years ?? ["2026"]) {
+      ys.addRow([creditCode(i), year, y === opts.badYearRow ? "很多" : String(8 + (i % 9)), "88.5"]);
       y++;
     }
   }
@@ -53,7 +65,7 @@ test("a 5,000-row import runs off the request thread: other pages keep answering
   await page.goto("/import");
   await expect(page.getByTestId("download-template")).toBeVisible();
 
-  const file = await workbook(1250);
+  const file = await workbook(2500);
   const uploaded = page.waitForResponse(
     (r) => r.url().endsWith("/api/io/import") && r.request().method() === "POST",
   );
@@ -101,18 +113,26 @@ test("the error report of a bad file is shown and can be downloaded; a non-sprea
 }) => {
   await loginAndWait(page, "city");
   await page.goto("/import");
-  const file = await workbook(20, 31);
+  const file = await workbook(20, { badYearRow: 11 });
   await page.locator("input[type=file]").setInputFiles({ name: "有错误.xlsx", mimeType: XLSX, buffer: file });
   const errors = page.getByTestId("import-errors");
   await expect(errors).toContainText("导入未写入任何数据:发现 1 个问题");
   const row = errors.locator("tbody tr").first();
   await expect(row).toContainText("经营数据");
-  await expect(row).toContainText("33");
+  await expect(row).toContainText("13");
   await expect(row).toContainText("从业人员数");
   await expect(row).toContainText("很多");
   const download = page.waitForEvent("download");
   await page.getByTestId("download-errors").click();
   expect((await download).suggestedFilename()).toBe("导入错误报告-有错误.xlsx");
+
+  // Hosts founded in 2020 with figures of the approved 2025: the whole file is refused, each row named
+  // with the period lock and who can lift it.
+  const locked = await workbook(2, { foundedOn: "2020-05-01", years: ["2025"] });
+  await page.locator("input[type=file]").setInputFiles({ name: "往年.xlsx", mimeType: XLSX, buffer: locked });
+  await expect(errors).toContainText("导入未写入任何数据:发现 4 个问题");
+  await expect(errors.locator("tbody tr").filter({ hasText: "年年报已审核通过,数据已锁定" })).toHaveCount(4);
+  await expect(errors).toContainText("撤销审核");
 
   await page
     .locator("input[type=file]")

@@ -142,6 +142,14 @@ export function performanceMarkdown(d: DocInput): string {
       ),
     );
     out.push("");
+    if (x.records)
+      out.push(
+        `Records a city-level submission stores with its figures (issue 18: the ids behind each count, ` +
+          `\`report_records\`): ${fmtInt(x.records.ids)} ids in ${x.records.rows} rows, ` +
+          `${fmtInt(Math.round(x.records.bytes / 1024))} KiB encoded (in ${fmtMs(x.records.ms)}, after the first run's timed part). ` +
+          `Each level stores its own area's records, so a year approved at every level stores about that once per level.`,
+        "",
+      );
     out.push(
       x.allAgree
         ? `The baseline's per-county figures agree with the report's county rows (hosts, orgCovered) for all ${x.counties.length} counties:`

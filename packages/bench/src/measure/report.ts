@@ -8,12 +8,21 @@ import { assertOk, fmtMs, lastJson, log, median, runChild } from "../lib/util.ts
 
 interface ReportRun {
   ms: number;
+  records?: RecordsSize;
   rows: { code: string; name: string; hosts: number | null; orgCovered: number | null }[];
   total: { hosts: number | null; orgCovered: number | null };
 }
 interface BaselineRun {
   ms: number;
   rows: { code: string; name: string; hosts: number; covered: number }[];
+}
+
+/** The records a city-level submission stores with its figures (issue 18). */
+export interface RecordsSize {
+  bytes: number;
+  rows: number;
+  ids: number;
+  ms: number;
 }
 
 export interface CountyCheck {
@@ -41,6 +50,8 @@ export interface ReportResult {
   counties: CountyCheck[];
   allAgree: boolean;
   reportFile: string;
+  /** Measured once, after the first cold run's timed part. */
+  records: RecordsSize | null;
 }
 
 export async function measureReport(dbFile: string, year: number, runs: number): Promise<ReportResult> {
@@ -53,7 +64,15 @@ export async function measureReport(dbFile: string, year: number, runs: number):
     log(`report ${year} of ${cityCode}, cold run ${i + 1}/${runs} (fresh process) …`);
     const r = await runChild(
       "report-cold.ts",
-      ["--db", dbFile, "--year", String(year), "--unit", cityCode, ...(i === 0 ? ["--out", reportFile] : [])],
+      [
+        "--db",
+        dbFile,
+        "--year",
+        String(year),
+        "--unit",
+        cityCode,
+        ...(i === 0 ? ["--out", reportFile, "--records"] : []),
+      ],
       { probeRss: true },
     );
     assertOk("report", r);
@@ -62,6 +81,10 @@ export async function measureReport(dbFile: string, year: number, runs: number):
     reportWallMs.push(r.wallMs);
     reportCpuMs.push(r.cpuMs ?? NaN);
     log(`  computed in ${fmtMs(run.ms)} (process ${fmtMs(r.wallMs)}, CPU ${fmtMs(r.cpuMs ?? NaN)})`);
+    if (run.records)
+      log(
+        `  records a submission stores: ${run.records.ids} ids in ${run.records.rows} rows, ${(run.records.bytes / 1024).toFixed(0)} KiB (encoded in ${fmtMs(run.records.ms)})`,
+      );
   }
   const baselines: BaselineRun[] = [];
   for (let i = 0; i < Math.max(runs, 3); i++) {
@@ -102,5 +125,6 @@ export async function measureReport(dbFile: string, year: number, runs: number):
     counties,
     allAgree: counties.length > 0 && counties.every((c) => c.agree),
     reportFile,
+    records: first.records ?? null,
   };
 }

@@ -120,11 +120,13 @@ const CHANGED_AUDIT_MAX = 20;
 function changedSince(db: Db, comp: ReportComputer, node: NodeRow, sub: SubmissionRow): ChangedSince | null {
   const differences = comp.reconcileSubmission(sub).map((c) => c.message);
   if (differences.length === 0 || !sub.submittedAt) return null;
+  const inArea = pathWithinPositional("o.path");
   const audit = db.$client
     .prepare(
       `select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
        join orgs o on o.id = a.scope_org_id
-       where a.at > ? and ${pathWithinPositional("o.path")} and a.action not like 'report.%'
+       where a.at > ? and ${inArea}
+         and a.action not like 'report.%'
        order by a.id desc limit ?`,
     )
     .all(sub.submittedAt, ...positional(subtreeRange(node.path)), CHANGED_AUDIT_MAX) as ChangedSince["audit"];
