@@ -20,7 +20,7 @@ import type {
 } from "./indicator-types.ts";
 import { DIRECT_ROW_NAME } from "./labels.ts";
 import { MESSAGES } from "./messages.ts";
-import { addFlows, emptyFlows, partitionFlows, wholeNode } from "./member-flows.ts";
+import { addFlows, emptyFlows, flowContext, partitionFlows, wholeNode } from "./member-flows.ts";
 import { changePp, ratePct, roundOrNull, roundedRatePct } from "./numbers.ts";
 import type { Policy, PolicyVersion } from "./policy.ts";
 import { OrgTree, RegionTree } from "./tree.ts";
@@ -869,14 +869,15 @@ export function computeReport(
   // The previous 31 December, on that date's tree.
   const prevIndex = new AsOfIndex(snapshot, yearEnd(year - 1), shared);
   const prevPart = partitionNode(prevIndex, node);
-  partitionFlows(snapshot, year, index, part, prevIndex, prevPart).forEach((flows, i) => {
+  const flowCtx = flowContext(snapshot, year, index, prevIndex);
+  partitionFlows(flowCtx, part, prevPart).forEach((flows, i) => {
     const spec = part.rows[i]!;
     flows.opening = opts?.opening?.({ kind: spec.kind, orgId: spec.org.id }) ?? flows.opening;
     rowParts[i]!.flows = flows;
   });
   const totalParts = sumIndicatorParts(rowParts, nodeHasTerritory);
   // The 合计's flows are the node's as a whole: a move between two of its rows is no flow of the node.
-  const [nodeFlows] = partitionFlows(snapshot, year, index, wholeNode(part), prevIndex, wholeNode(prevPart));
+  const [nodeFlows] = partitionFlows(flowCtx, wholeNode(part), wholeNode(prevPart));
   nodeFlows!.opening = opts?.openingTotal ?? nodeFlows!.opening;
   totalParts.flows = nodeFlows!;
   const prevCov = partitionCoverage(prevIndex, prevPart);

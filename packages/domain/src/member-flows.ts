@@ -98,27 +98,53 @@ const EXIT_KIND: Partial<Record<MemberStatus, "expelled" | "deceased" | "stopped
   stopped: "stopped",
 };
 
+/** Where every member counted at either year end is, and the year's exits and joins (one pass each). */
+export interface FlowContext {
+  orgAtStart: ReadonlyMap<number, number | null>;
+  orgAtEnd: ReadonlyMap<number, number | null>;
+  exitOf: ReadonlyMap<number, MemberStatus>;
+  joinedInYear: ReadonlySet<number>;
+}
+
+export function flowContext(
+  snapshot: Snapshot,
+  year: number,
+  index: AsOfIndex,
+  prevIndex: AsOfIndex,
+): FlowContext {
+  const orgAtEnd = new Map<number, number | null>();
+  index.forEachCountedMember((id, orgId) => orgAtEnd.set(id, orgId));
+  const orgAtStart = new Map<number, number | null>();
+  prevIndex.forEachCountedMember((id, orgId) => orgAtStart.set(id, orgId));
+  const from = yearStart(year);
+  const to = yearEnd(year);
+  // The last status event of the year per member.
+  const last = new Map<number, { on: string; status: MemberStatus }>();
+  for (const e of snapshot.statusEvents) {
+    if (e.effectiveOn < from || e.effectiveOn > to) continue;
+    const cur = last.get(e.memberId);
+    if (!cur || e.effectiveOn >= cur.on) last.set(e.memberId, { on: e.effectiveOn, status: e.status });
+  }
+  const exitOf = new Map([...last].map(([id, e]) => [id, e.status]));
+  const joinedInYear = new Set<number>();
+  for (const m of snapshot.members) if (m.joinedOn >= from && m.joinedOn <= to) joinedInYear.add(m.id);
+  return { orgAtStart, orgAtEnd, exitOf, joinedInYear };
+}
+
 /**
  * The flows of each row of `part` (this year end) against `prevPart` (the previous year end, same node):
  * rows are matched by kind and organization; a previous row that no longer exists opens no current row.
  */
 export function partitionFlows(
-  snapshot: Snapshot,
-  year: number,
-  index: AsOfIndex,
+  ctx: FlowContext,
   part: NodePartition,
-  prevIndex: AsOfIndex,
   prevPart: NodePartition,
 ): MemberFlows[] {
+  const { orgAtStart, orgAtEnd, exitOf, joinedInYear } = ctx;
   const flows = part.rows.map(() => emptyFlows());
   const keyOf = (r: NodePartition["rows"][number]) => `${r.kind}:${r.org.id}`;
   const current = new Map(part.rows.map((r, i) => [keyOf(r), i]));
   const prevToCurrent = prevPart.rows.map((r) => current.get(keyOf(r)));
-
-  const orgAtEnd = new Map<number, number | null>();
-  index.forEachCountedMember((id, orgId) => orgAtEnd.set(id, orgId));
-  const orgAtStart = new Map<number, number | null>();
-  prevIndex.forEachCountedMember((id, orgId) => orgAtStart.set(id, orgId));
   const rowAtEnd = (id: number): number | undefined => {
     const org = orgAtEnd.get(id);
     return org == null ? undefined : part.rowOfOrg.get(org);
@@ -128,18 +154,6 @@ export function partitionFlows(
     const prevRow = org == null ? undefined : prevPart.rowOfOrg.get(org);
     return prevRow === undefined ? undefined : prevToCurrent[prevRow];
   };
-
-  const from = yearStart(year);
-  const to = yearEnd(year);
-  // The last status event of the year per member.
-  const exitOf = new Map<number, { on: string; status: MemberStatus }>();
-  for (const e of snapshot.statusEvents) {
-    if (e.effectiveOn < from || e.effectiveOn > to) continue;
-    const cur = exitOf.get(e.memberId);
-    if (!cur || e.effectiveOn >= cur.on) exitOf.set(e.memberId, { on: e.effectiveOn, status: e.status });
-  }
-  const joinedInYear = new Set<number>();
-  for (const m of snapshot.members) if (m.joinedOn >= from && m.joinedOn <= to) joinedInYear.add(m.id);
 
   const seen = new Set<number>();
   const visit = (id: number) => {
@@ -154,7 +168,7 @@ export function partitionFlows(
     const sameOrg = startOrg != null && startOrg === orgAtEnd.get(id);
     if (start !== undefined) {
       const f = flows[start]!;
-      const exit = orgAtEnd.has(id) ? undefined : EXIT_KIND[exitOf.get(id)?.status ?? "normal"];
+      const exit = orgAtEnd.has(id) ? undefined : EXIT_KIND[exitOf.get(id) ?? "normal"];
       if (sameOrg) f.reparentedOut++;
       else if (exit) f[exit]++;
       else f.transferredOut++;
