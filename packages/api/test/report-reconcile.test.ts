@@ -129,6 +129,30 @@ describe("the drill-down of frozen figures", () => {
   });
 });
 
+describe("the drill-down of member flows", () => {
+  it("lists the members behind each flow, frozen once approved; the live list follows the ledger", async () => {
+    await approveTb();
+    const county = as("county");
+    const ask = { nodeId: F.org.KW, year: 2025, rowOrgId: F.org.TB, key: "flows.deceased" } as const;
+    const row = (await county.report.get({ year: 2025 })).rows.find((r) => r.orgId === F.org.TB)!;
+    // m10 (S1, 乙镇) died on 2025-05-01: 乙镇's approved row counts one death, and lists that member.
+    expect(row.indicators.flows.deceased).toBe(1);
+    const dead = await county.report.drill(ask);
+    expect(dead.source).toBe("frozen");
+    expect(dead.label).toBe("党员变动·死亡");
+    expect(dead.members).toHaveLength(1);
+    expect(dead.members[0]!.idNumber).toMatch(/\*/);
+    // The 年末 of the row lists as many members as the figure.
+    const closing = await county.report.drill({ ...ask, key: "flows.closing" });
+    expect(closing.members).toHaveLength(row.indicators.flows.closing);
+    // The death deleted in SQL (past the lock): the approved list keeps m10, marked; live has none.
+    db.$client.prepare("delete from member_status_events where member_id = 10").run();
+    const after = await county.report.drill(ask);
+    expect(after.members.map((x) => x.live)).toEqual([false]);
+    expect((await county.report.drill({ ...ask, live: true })).members).toEqual([]);
+  });
+});
+
 describe("the period lock", () => {
   it("refuses a change dated in an approved year that touches its figures, naming the lock and who can lift it", async () => {
     await approveTb();

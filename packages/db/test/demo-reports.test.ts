@@ -3,7 +3,7 @@
  * approved), the frozen figures reconcile with the live ones at every level, and the drill-down of every
  * approved count lists exactly as many records as the figure.
  */
-import { expectedClosing, isManagement, type OrgCategory } from "@liangxin/domain";
+import { expectedClosing, isManagement, MEMBER_FLOW_KEYS, type OrgCategory } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type Db } from "../src/client.ts";
 import { cloneDb } from "../src/queries/clone.ts";
@@ -43,6 +43,8 @@ const COUNT_KEYS: IndicatorPath[] = [
   "members.total",
   "members.full",
   "members.probationary",
+  // The member flows (issue 18): 年初 … 年末, each member listed once per flow.
+  ...MEMBER_FLOW_KEYS.map((k) => `flows.${k}` as IndicatorPath),
 ];
 
 let db: Db;

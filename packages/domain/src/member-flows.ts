@@ -15,6 +15,7 @@
  */
 import { yearEnd, yearStart } from "./dates.ts";
 import type { AsOfIndex, NodePartition } from "./indicators.ts";
+import type { RecordSet } from "./report-records.ts";
 import type { MemberStatus, Snapshot } from "./types.ts";
 
 export interface MemberFlows {
@@ -54,6 +55,20 @@ export const MEMBER_FLOW_LABELS: Readonly<Record<keyof MemberFlows, string>> = {
   deceased: "死亡",
   stopped: "停止党籍",
   closing: "年末",
+};
+
+/** A member's flows in a row, one bit per column: what the drill-down of a flow figure lists. */
+export const FLOW_FLAG: Readonly<Record<keyof MemberFlows, number>> = {
+  opening: 1 << 0,
+  developed: 1 << 1,
+  transferredIn: 1 << 2,
+  reparentedIn: 1 << 3,
+  transferredOut: 1 << 4,
+  reparentedOut: 1 << 5,
+  expelled: 1 << 6,
+  deceased: 1 << 7,
+  stopped: 1 << 8,
+  closing: 1 << 9,
 };
 
 export function emptyFlows(): MemberFlows {
@@ -139,9 +154,16 @@ export function partitionFlows(
   ctx: FlowContext,
   part: NodePartition,
   prevPart: NodePartition,
+  /** When given, filled with each row's members and their FLOW_FLAG bits (ascending ids). */
+  records?: RecordSet[],
 ): MemberFlows[] {
   const { orgAtStart, orgAtEnd, exitOf, joinedInYear } = ctx;
   const flows = part.rows.map(() => emptyFlows());
+  const marks = records ? part.rows.map(() => new Map<number, number>()) : null;
+  const count = (row: number, id: number, key: keyof MemberFlows) => {
+    flows[row]![key]++;
+    if (marks) marks[row]!.set(id, (marks[row]!.get(id) ?? 0) | FLOW_FLAG[key]);
+  };
   const keyOf = (r: NodePartition["rows"][number]) => `${r.kind}:${r.org.id}`;
   const current = new Map(part.rows.map((r, i) => [keyOf(r), i]));
   const prevToCurrent = prevPart.rows.map((r) => current.get(keyOf(r)));
@@ -161,27 +183,26 @@ export function partitionFlows(
     seen.add(id);
     const start = rowAtStart(id);
     const end = rowAtEnd(id);
-    if (start !== undefined) flows[start]!.opening++;
-    if (end !== undefined) flows[end]!.closing++;
+    if (start !== undefined) count(start, id, "opening");
+    if (end !== undefined) count(end, id, "closing");
     if (start === end) return;
     const startOrg = orgAtStart.get(id);
     const sameOrg = startOrg != null && startOrg === orgAtEnd.get(id);
     if (start !== undefined) {
-      const f = flows[start]!;
       const exit = orgAtEnd.has(id) ? undefined : EXIT_KIND[exitOf.get(id) ?? "normal"];
-      if (sameOrg) f.reparentedOut++;
-      else if (exit) f[exit]++;
-      else f.transferredOut++;
+      count(start, id, sameOrg ? "reparentedOut" : (exit ?? "transferredOut"));
     }
     if (end !== undefined) {
-      const f = flows[end]!;
-      if (sameOrg) f.reparentedIn++;
-      else if (!orgAtStart.has(id) && joinedInYear.has(id)) f.developed++;
-      else f.transferredIn++;
+      const joined = !orgAtStart.has(id) && joinedInYear.has(id);
+      count(end, id, sameOrg ? "reparentedIn" : joined ? "developed" : "transferredIn");
     }
   };
   for (const id of orgAtStart.keys()) visit(id);
   for (const id of orgAtEnd.keys()) visit(id);
+  marks?.forEach((m, i) => {
+    const ids = [...m.keys()].sort((a, b) => a - b);
+    records![i] = { ids, flags: ids.map((id) => m.get(id)!) };
+  });
   return flows;
 }
 

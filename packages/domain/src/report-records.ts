@@ -9,8 +9,9 @@
 import { isGrassroots } from "./categories.ts";
 import type { IndicatorParts } from "./indicator-types.ts";
 import { partitionNode, type AsOfIndex, type HostFacts } from "./indicators.ts";
+import { flowContext, partitionFlows, wholeNode } from "./member-flows.ts";
 import type { Policy } from "./policy.ts";
-import type { CountedMode, GrassrootsCategory, OrgCategory } from "./types.ts";
+import type { CountedMode, GrassrootsCategory, OrgCategory, Snapshot } from "./types.ts";
 
 /** What was true of a host when it was counted; one bit per host-side count of the dictionary. */
 export const HOST_FLAG = {
@@ -54,9 +55,16 @@ export interface RowRecords {
   members: RecordSet;
   /** Members working in the row's hosts, wherever their relationship is held (membersEmployed). */
   employed: RecordSet;
+  /**
+   * Members with a flow in the row (FLOW_FLAG bits: 年初, 发展, …, 年末). Absent in records stored before
+   * flows were kept; not reconciled (the balance checks flows).
+   */
+  flows?: RecordSet;
+  /** On the 直属 row only: the flows of the node as a whole (its 合计, where moves between rows cancel). */
+  nodeFlows?: RecordSet;
 }
 
-export type RecordKind = keyof RowRecords;
+export type RecordKind = "hosts" | "orgs" | "members" | "employed";
 export const RECORD_KINDS: readonly RecordKind[] = ["hosts", "orgs", "members", "employed"];
 
 export function hostFlagsOf(f: HostFacts): number {
@@ -107,6 +115,8 @@ export function nodeRowRecords(
   index: AsOfIndex,
   nodeId: number,
   policy: Policy,
+  /** With the previous year end's index on the same snapshot: the member flows of each row too. */
+  flows?: { snapshot: Snapshot; year: number; prevIndex: AsOfIndex },
 ): { keys: RowKey[]; rows: RowRecords[] } {
   const node = index.tree.org(nodeId);
   if (!node) return { keys: [], rows: [] };
@@ -137,15 +147,26 @@ export function nodeRowRecords(
       if (row !== undefined) employed[row]!.push([memberId, flags]);
     }
   });
-  return {
-    keys: part.rows.map((r) => ({ kind: r.kind, orgId: r.org.id })),
-    rows: part.rows.map((_, i) => ({
-      hosts: sortSet(hosts[i]!),
-      orgs: sortSet(orgs[i]!),
-      members: sortSet(members[i]!),
-      employed: sortSet(employed[i]!),
-    })),
-  };
+  const rows: RowRecords[] = part.rows.map((_, i) => ({
+    hosts: sortSet(hosts[i]!),
+    orgs: sortSet(orgs[i]!),
+    members: sortSet(members[i]!),
+    employed: sortSet(employed[i]!),
+  }));
+  if (flows) {
+    const ctx = flowContext(flows.snapshot, flows.year, index, flows.prevIndex);
+    const prevNode = flows.prevIndex.tree.org(nodeId);
+    const prevPart = prevNode
+      ? partitionNode(flows.prevIndex, prevNode)
+      : { ...part, rows: [], rowOfOrg: new Map() };
+    const perRow: RecordSet[] = [];
+    partitionFlows(ctx, part, prevPart, perRow);
+    perRow.forEach((set, i) => (rows[i]!.flows = set));
+    const whole: RecordSet[] = [];
+    partitionFlows(ctx, wholeNode(part), prevNode ? wholeNode(prevPart) : prevPart, whole);
+    rows[part.rows.findIndex((r) => r.kind === "direct")]!.nodeFlows = whole[0]!;
+  }
+  return { keys: part.rows.map((r) => ({ kind: r.kind, orgId: r.org.id })), rows };
 }
 
 /** The union of rows (a node's 合计 as one set); an id in several rows keeps the first row's flags. */
@@ -159,6 +180,9 @@ export function unionRecords(rows: readonly RowRecords[]): RowRecords {
     }
     out[kind] = sortSet([...seen]);
   }
+  // A node's rows as one set: its flows are the node's as a whole.
+  const node = rows.find((r) => r.nodeFlows)?.nodeFlows;
+  if (node) out.flows = node;
   return out;
 }
 
@@ -212,16 +236,20 @@ export function encodeRowRecords(r: RowRecords): string {
     orgs: encodeSet(r.orgs),
     members: encodeSet(r.members),
     employed: encodeSet(r.employed),
+    ...(r.flows ? { flows: encodeSet(r.flows) } : {}),
+    ...(r.nodeFlows ? { nodeFlows: encodeSet(r.nodeFlows) } : {}),
   });
 }
 
 export function decodeRowRecords(text: string): RowRecords {
-  const e = JSON.parse(text) as Partial<Record<RecordKind, EncodedSet>>;
+  const e = JSON.parse(text) as Partial<Record<RecordKind | "flows" | "nodeFlows", EncodedSet>>;
   return {
     hosts: decodeSet(e.hosts),
     orgs: decodeSet(e.orgs),
     members: decodeSet(e.members),
     employed: decodeSet(e.employed),
+    ...(e.flows ? { flows: decodeSet(e.flows) } : {}),
+    ...(e.nodeFlows ? { nodeFlows: decodeSet(e.nodeFlows) } : {}),
   };
 }
 

@@ -8,8 +8,13 @@ import {
   checkReport,
   computeIndicators,
   computeNodeIndicators,
+  AsOfIndex,
   computeReport,
   emptyFlows,
+  FLOW_FLAG,
+  MEMBER_FLOW_KEYS,
+  nodeRowRecords,
+  SnapshotShared,
   expectedClosing,
   yearEnd,
   type Indicators,
@@ -136,6 +141,34 @@ describe("property: every host, organization and member counts exactly once at e
           (r) => s.orgs.find((o) => o.id === r.orgId)!.category === "industryCommittee",
         );
         for (const r of industry) expect(r.indicators.hosts).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it("the flow records of every row list exactly as many members as each flow figure", () => {
+    fc.assert(
+      fc.property(fc.gen(), fc.integer({ min: 2020, max: 2024 }), (g, year) => {
+        const { b, city, counties } = genCity(g);
+        const s = b.snapshot();
+        const shared = new SnapshotShared(s);
+        const index = new AsOfIndex(s, yearEnd(year), shared);
+        const prevIndex = new AsOfIndex(s, yearEnd(year - 1), shared);
+        const count = (set: { flags: number[] } | undefined, bit: number) =>
+          (set?.flags ?? []).filter((f) => f & bit).length;
+        for (const nodeId of [city, ...counties]) {
+          const report = computeReport(s, nodeId, year, policy);
+          const rec = nodeRowRecords(index, nodeId, DEFAULT_POLICY, { snapshot: s, year, prevIndex });
+          const nodeFlows = rec.rows.find((r) => r.nodeFlows)?.nodeFlows;
+          for (const k of MEMBER_FLOW_KEYS) {
+            report.rows.forEach((row, i) =>
+              expect(count(rec.rows[i]!.flows, FLOW_FLAG[k]), `${row.name} ${k}`).toBe(
+                row.indicators.flows[k],
+              ),
+            );
+            expect(count(nodeFlows, FLOW_FLAG[k]), `合计 ${k}`).toBe(report.total.flows[k]);
+          }
+        }
       }),
       RUNS,
     );

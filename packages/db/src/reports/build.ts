@@ -416,7 +416,11 @@ export class ReportComputer {
     const key = `${nodeId}:${year}`;
     let r = this.liveRecordsCache.get(key);
     if (!r) {
-      r = nodeRowRecords(this.index(year), nodeId, this.policyFor(year).params);
+      r = nodeRowRecords(this.index(year), nodeId, this.policyFor(year).params, {
+        snapshot: this.snapshotFor(year),
+        year,
+        prevIndex: this.coverageIndex(year - 1),
+      });
       this.liveRecordsCache.set(key, r);
     }
     return r;

@@ -25,7 +25,7 @@ export interface ReportColumn {
   label: string;
   /** A percentage (two decimals) or a change in percentage points. */
   rate: boolean;
-  /** Whether the records behind it can be listed (the member flows cannot yet). */
+  /** Whether the records behind it can be listed. */
   drill: boolean;
 }
 
@@ -113,7 +113,7 @@ export const REPORT_COLUMN_GROUPS: readonly ReportColumnGroup[] = [
   },
   {
     label: "党员变动",
-    columns: MEMBER_FLOW_KEYS.map((k) => ({ ...c(`flows.${k}`, MEMBER_FLOW_LABELS[k]), drill: false })),
+    columns: MEMBER_FLOW_KEYS.map((k) => c(`flows.${k}`, MEMBER_FLOW_LABELS[k])),
   },
 ];
 

@@ -8,6 +8,7 @@
  * number of live records not in it; `live: true` lists the live records instead.
  */
 import {
+  FLOW_FLAG,
   HOST_FLAG,
   HOST_KIND_LABELS,
   isGrassroots,
@@ -17,6 +18,8 @@ import {
   ORG_FLAG,
   partitionNode,
   type HostFacts,
+  type MemberFlows,
+  type RecordSet,
   type RowRecords,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
@@ -152,12 +155,31 @@ interface DrillIds {
 }
 
 function kindOf(key: IndicatorPath): DrillResult["kind"] {
-  return key.startsWith("orgs.") ? "orgs" : key.startsWith("members.") ? "members" : "hosts";
+  return key.startsWith("orgs.")
+    ? "orgs"
+    : key.startsWith("members.") || key.startsWith("flows.")
+      ? "members"
+      : "hosts";
 }
 
-/** The ids a figure counts in frozen rows (several rows: each row's, in row order, as summed). */
-function frozenIds(rows: readonly RowRecords[], key: IndicatorPath): DrillIds {
+/** The members of a flow set with the figure's bit (年初, 发展, …). */
+function flowMembers(set: RecordSet | undefined, key: IndicatorPath, out: DrillIds): void {
+  const bit = FLOW_FLAG[key.slice("flows.".length) as keyof MemberFlows];
+  set?.ids.forEach((id, i) => {
+    if (set.flags[i]! & bit) out.members.push({ id, full: false });
+  });
+}
+
+/**
+ * The ids a figure counts in frozen rows (several rows: each row's, in row order, as summed). A member
+ * flow of the 合计 (`total`) is the node's as a whole, stored on its 直属 row.
+ */
+function frozenIds(rows: readonly RowRecords[], key: IndicatorPath, total: boolean): DrillIds {
   const out: DrillIds = { hosts: [], orgs: [], members: [] };
+  if (key.startsWith("flows.")) {
+    flowMembers(total ? rows.find((r) => r.nodeFlows)?.nodeFlows : rows[0]?.flows, key, out);
+    return out;
+  }
   for (const r of rows) {
     if (key.startsWith("orgs.")) {
       const pred = ORG_FILTERS[key.slice(5)] ?? (() => true);
@@ -276,7 +298,7 @@ export function drillReport(
           : ((db.$client.prepare("select name from orgs where id = ?").pluck().get(k.orgId) as string) ??
             rowName);
     }
-    shown = frozenIds(rows, key);
+    shown = frozenIds(rows, key, input.rowOrgId == null);
     const frozenSet = {
       hosts: new Set(shown.hosts),
       orgs: new Set(shown.orgs),
@@ -286,6 +308,15 @@ export function drillReport(
       live.hosts.filter((id) => !frozenSet.hosts.has(id)).length +
       live.orgs.filter((id) => !frozenSet.orgs.has(id)).length +
       live.members.filter((x) => !frozenSet.members.has(x.id)).length;
+  }
+  if (key.startsWith("flows.")) {
+    // Flow lists hold members who left too: full or probationary as of the year end, from the ledger.
+    const fullOn = db.$client.prepare("select full_on from members where id = ?").pluck();
+    for (const list of [shown, live])
+      for (const x of list.members) {
+        const on = fullOn.get(x.id) as string | null | undefined;
+        x.full = on != null && on <= index.asOf;
+      }
   }
   const frozen = shown !== live;
   const result: DrillResult = {
@@ -328,6 +359,11 @@ function collectLive(
   out: DrillIds,
 ): void {
   if (rowIdx === -1) return;
+  if (key.startsWith("flows.")) {
+    const rows = comp.liveRecords(part.node.id, index.year).rows;
+    flowMembers(rowIdx === null ? rows.find((r) => r.nodeFlows)?.nodeFlows : rows[rowIdx]?.flows, key, out);
+    return;
+  }
   const inRow = (row: number | undefined) => row !== undefined && (rowIdx === null || row === rowIdx);
   const kind = kindOf(key);
   if (kind === "orgs") {
