@@ -240,7 +240,14 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await expect(city.getByTestId("report-checks")).toBeVisible();
   await expect(city.getByTestId("check-error").filter({ hasText: /按实时数据|重复统计/ })).toHaveCount(0);
   const cityId = one<number>("select org_id from users where username = 'city'");
-  for (const key of ["orgs.total", "members.total", "hosts", "orgCovered"]) {
+  for (const key of [
+    "orgs.total",
+    "members.total",
+    "hosts",
+    "orgCovered",
+    "flows.opening",
+    "flows.closing",
+  ]) {
     const shown = Number(
       await city.getByTestId("report-total-row").locator(`td[data-key="${key}"]`).innerText(),
     );
@@ -252,6 +259,9 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
     expect(live.source, key).toBe("live");
     expect(shown, key).toBe(live.hosts.length + live.orgs.length + live.members.length);
   }
+  // A member-flow figure opens the members behind it.
+  await city.getByTestId("report-total-row").locator('td[data-key="flows.closing"] a').click();
+  await expect(city.getByTestId("drill-page")).toContainText("党员变动·年末");
 });
 
 test("the analysis page shows the charts and the ranking; a figure opens the records behind it", async ({
