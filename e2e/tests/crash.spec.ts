@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   between,
+  crashLeftovers,
   discard,
   disposeSessions,
   expectIntact,
@@ -31,7 +32,10 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(() => {
   seedPristine();
 });
-test.afterAll(disposeSessions);
+test.afterAll(async () => {
+  await disposeSessions();
+  await crashLeftovers();
+});
 
 /** Send a request whose answer may never come (the server is killed): resolves to the status or null. */
 async function attempt(
