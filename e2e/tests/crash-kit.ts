@@ -148,14 +148,6 @@ export interface Portal {
   crash: (opts?: { serverOnly?: boolean }) => Promise<number[]>;
 }
 
-/** Portals started and not crashed yet: a failed test leaves none behind (`crashLeftovers`). */
-const running = new Set<Portal>();
-
-/** SIGKILL every portal a test started and did not stop (after a failure midway). */
-export async function crashLeftovers(): Promise<void> {
-  for (const p of [...running]) await p.crash();
-}
-
 /** Start the built portal on `dbFile` and wait until it serves the login page. */
 export async function startPortal(dbFile: string, extraEnv: Record<string, string> = {}): Promise<Portal> {
   if (!existsSync(path.join(root, "apps", "portal", ".next", "BUILD_ID")))
@@ -184,8 +176,6 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
   );
   closeSync(log.fd); // the child holds its own copy
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // The portal is made after `crash` (which forgets it once killed): held here.
-  const self: { portal?: Portal } = {};
   const crash = async (opts: { serverOnly?: boolean } = {}) => {
     let pids = [...new Set([...processTree(child.pid!), ...strays()])];
     if (opts.serverOnly) pids = pids.filter((pid) => !cmdline(pid).includes("import-job"));
@@ -197,7 +187,6 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
       }
     }
     await exited;
-    if (self.portal) running.delete(self.portal);
     for (let i = 0; i < 500 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 10));
     expect(pids.filter(alive), "processes left after SIGKILL").toEqual([]);
     if (!opts.serverOnly) expect(strays().filter(alive), "workers left after SIGKILL").toEqual([]);
@@ -212,10 +201,7 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
     await crash();
     throw e;
   }
-  const portal: Portal = { baseURL, dbFile, child, exited, crash };
-  self.portal = portal;
-  running.add(portal);
-  return portal;
+  return { baseURL, dbFile, child, exited, crash };
 }
 
 /** Sign in through Auth.js's credentials endpoint; the returned context carries the session cookie. */

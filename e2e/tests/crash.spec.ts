@@ -12,7 +12,6 @@ import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   between,
-  crashLeftovers,
   discard,
   disposeSessions,
   expectIntact,
@@ -32,10 +31,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(() => {
   seedPristine();
 });
-test.afterAll(async () => {
-  await disposeSessions();
-  await crashLeftovers();
-});
+test.afterAll(disposeSessions);
 
 /** Send a request whose answer may never come (the server is killed): resolves to the status or null. */
 async function attempt(
