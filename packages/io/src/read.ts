@@ -3,10 +3,11 @@
  * per table, with row-level errors {sheet, row, column, value, reason}. Headers come in any order; an
  * unknown column is an error; a missing optional column reads as blank.
  */
-import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import unzipper, { type File as ZipEntry } from "unzipper";
 import { codeOfLabel, isIsoDate, isValidCitizenId, isValidCreditCode, parseYesNo } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import {
@@ -97,6 +98,8 @@ async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
 
 /** The parts of exceljs 4.4's streaming reader that hand an entry's bytes to its XML parser. */
 interface ReaderInternals {
+  parse(): AsyncGenerator<unknown>;
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
@@ -127,19 +130,52 @@ function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   r._parseSharedStrings = (entry) => shared(text(entry));
 }
 
+const WORKSHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * exceljs 4.4's streaming reader reads the zip in one pass in stored order and parses the worksheets once
+ * the shared strings are in — without waiting for `xl/workbook.xml`, which exceljs itself writes last:
+ * now and then a valid workbook fails with "Cannot read properties of undefined (reading 'sheets')"
+ * (exceljs#3064; seen here under load as 「文件不是有效的 Excel 工作簿」). Read the zip by its central
+ * directory instead: the workbook's parts first, then each worksheet as a stream, in sheet order.
+ */
+function readByDirectory(reader: ExcelJS.stream.xlsx.WorkbookReader, source: string | Uint8Array): void {
+  const r = reader as unknown as ReaderInternals;
+  r.parse = async function* () {
+    const zip =
+      typeof source === "string" ? await unzipper.Open.file(source) : await unzipper.Open.buffer(Buffer.from(source));
+    const entry = (name: string) => zip.files.find((f) => f.path === name);
+    const rels = entry("xl/_rels/workbook.xml.rels");
+    const workbook = entry("xl/workbook.xml");
+    if (!rels || !workbook) throw new Error("not a workbook: xl/workbook.xml or its relationships missing");
+    await r._parseRels(rels.stream());
+    await r._parseWorkbook(workbook.stream());
+    const shared = entry("xl/sharedStrings.xml");
+    if (shared) yield* r._parseSharedStrings(shared.stream());
+    const styles = entry("xl/styles.xml");
+    if (styles) await r._parseStyles(styles.stream());
+    const sheets = zip.files
+      .map((f) => ({ file: f, no: WORKSHEET_ENTRY.exec(f.path)?.[1] }))
+      .filter((s): s is { file: ZipEntry; no: string } => s.no !== undefined)
+      .sort((a, b) => Number(a.no) - Number(b.no));
+    for (const { file, no } of sheets) yield* r._parseWorksheet(file.stream(), no);
+  };
+}
+
 /**
  * The worksheets of a workbook one at a time, read with exceljs's streaming reader: only the sheet being
  * handed out is held as text, never the whole workbook's cell model (a city's workbook has a million rows).
  */
 export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncGenerator<RawSheet> {
-  const input = typeof source === "string" ? createReadStream(source) : Readable.from([Buffer.from(source)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // The input is never read as a stream: readByDirectory opens the file (or the bytes) itself.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(PassThrough.from([]), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  readByDirectory(reader, source);
   decodeAcrossChunks(reader);
   for await (const ws of reader) {
     const worksheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
@@ -372,15 +408,22 @@ export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportEr
 /** Read a workbook file (or its bytes) into typed rows. */
 export async function readImportWorkbook(source: string | Uint8Array): Promise<ParsedImport> {
   const parser = new SheetParser();
-  try {
-    // Each sheet is turned into typed rows as soon as it is read, and its text dropped.
-    for await (const sheet of streamWorkbookSheets(source)) parser.add(sheet);
-  } catch {
-    return {
-      tables: emptyTables(),
-      errors: [{ sheet: "", row: null, column: "", value: "", reason: m.notSpreadsheet }],
-      rowCount: 0,
-    };
+  const sheets = streamWorkbookSheets(source);
+  // Each sheet is turned into typed rows as soon as it is read, and its text dropped. Only a failure to
+  // read the file means it is no workbook; an error of the parser is a bug and is thrown.
+  for (;;) {
+    let next: IteratorResult<RawSheet>;
+    try {
+      next = await sheets.next();
+    } catch {
+      return {
+        tables: emptyTables(),
+        errors: [{ sheet: "", row: null, column: "", value: "", reason: m.notSpreadsheet }],
+        rowCount: 0,
+      };
+    }
+    if (next.done) break;
+    parser.add(next.value);
   }
   return parser.result();
 }
