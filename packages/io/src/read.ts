@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import unzipper, { type File as ZipEntry } from "unzipper";
+import { Open as openZip, type File as ZipEntry } from "unzipper";
 import { codeOfLabel, isIsoDate, isValidCitizenId, isValidCreditCode, parseYesNo } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import {
@@ -143,7 +143,7 @@ function readByDirectory(reader: ExcelJS.stream.xlsx.WorkbookReader, source: str
   const r = reader as unknown as ReaderInternals;
   r.parse = async function* () {
     const zip =
-      typeof source === "string" ? await unzipper.Open.file(source) : await unzipper.Open.buffer(Buffer.from(source));
+      typeof source === "string" ? await openZip.file(source) : await openZip.buffer(Buffer.from(source));
     const entry = (name: string) => zip.files.find((f) => f.path === name);
     const rels = entry("xl/_rels/workbook.xml.rels");
     const workbook = entry("xl/workbook.xml");
