@@ -51,11 +51,21 @@ describe("reading a workbook whatever the order of its zip entries", () => {
   // xl/workbook.xml (stored last), and now and then refused a valid workbook (exceljs#3064).
   it("imports a workbook whose sheets come before xl/workbook.xml, with the shared strings first", async () => {
     const bytes = await reorderEntries(await hostsWorkbook({ hosts: 3, township: "369902001" }), (name) =>
-      name === "xl/workbook.xml" ? 3 : name.startsWith("xl/worksheets/") ? 2 : name === "xl/sharedStrings.xml" ? 0 : 1,
+      name === "xl/workbook.xml"
+        ? 3
+        : name.startsWith("xl/worksheets/")
+          ? 2
+          : name === "xl/sharedStrings.xml"
+            ? 0
+            : 1,
     );
     const read = await readImportWorkbook(bytes);
     expect(read.errors).toEqual([]);
-    expect(read.tables.hosts.map((h) => h.name)).toEqual(["测试导入企业1有限公司", "测试导入企业2有限公司", "测试导入企业3有限公司"]);
+    expect(read.tables.hosts.map((h) => h.name)).toEqual([
+      "测试导入企业1有限公司",
+      "测试导入企业2有限公司",
+      "测试导入企业3有限公司",
+    ]);
     expect(read.tables.hostYears).toHaveLength(9);
   });
 });
