@@ -78,18 +78,36 @@ function spawnPortal(name: string, extra: Record<string, string>) {
   return { baseURL: `http://127.0.0.1:${port}`, instance, logFile: log.file, child, exited };
 }
 
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* gone */
+  }
+}
+
+/**
+ * Stop a portal's process group: SIGTERM, and SIGKILL if it has not exited after `graceMs`. `next start`
+ * shuts down gracefully on SIGTERM and waits for open requests, so a browser that still holds one (a
+ * context a test left open) kept a spec's afterAll waiting past its 60 s timeout.
+ */
+async function stopGroup(child: ChildProcess, exited: Promise<unknown>, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child, "SIGTERM");
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), graceMs)));
+  const outcome = await Promise.race([exited, late]);
+  clearTimeout(timer);
+  if (outcome === "late") {
+    signalGroup(child, "SIGKILL");
+    await exited;
+  }
+}
+
 /** Start a portal with these variables and wait until it answers with its own token. */
 export async function startExtraPortal(name: string, extra: Record<string, string>): Promise<ExtraPortal> {
   const p = spawnPortal(name, extra);
-  const stop = async () => {
-    if (p.child.exitCode !== null) return;
-    try {
-      process.kill(-p.child.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-    await p.exited;
-  };
+  const stop = () => stopGroup(p.child, p.exited);
   try {
     await waitForOwnServer(p.baseURL, p.instance, {
       timeoutMs: 60_000,
@@ -119,11 +137,7 @@ export async function runPortalToExit(
   const code = await Promise.race([p.exited, timeout]);
   clearTimeout(timer);
   if (code === "timeout") {
-    try {
-      process.kill(-p.child.pid!, "SIGKILL");
-    } catch {
-      /* gone */
-    }
+    signalGroup(p.child, "SIGKILL");
     throw new Error(`${name}: the portal was still running after ${timeoutMs} ms`);
   }
   return { code, output: readFileSync(p.logFile, "utf8") };

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REPORT_NOW } from "./clock";
 import { loginAndWait, selectOption } from "./helpers";
 import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit";
@@ -17,6 +17,8 @@ const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp"
 const dbFile = path.join(dir, "report.db");
 
 let portal: ExtraPortal | undefined;
+/** The browser contexts opened on this spec's portal, closed before it stops. */
+const contexts: BrowserContext[] = [];
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,12 +31,14 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
   await portal?.stop();
 });
 
 /** A signed-in page of `username` on this spec's portal. */
 async function pageOf(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: portal!.baseURL });
+  contexts.push(context);
   const page = await context.newPage();
   await loginAndWait(page, username);
   return page;
