@@ -268,6 +268,41 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await expect(city.getByTestId("drill-page")).toContainText("党员变动·年末");
 });
 
+/** A host operating at the end of the year outside the territory of the `township` account (not locked). */
+function hostOutsideTownship(): number {
+  return one<number>(
+    `select h.id from hosts h join regions r on r.id = h.region_id,
+       (select tr.path from regions tr join orgs o on o.region_id = tr.id
+        join users u on u.org_id = o.id and u.username = 'township') t
+     where substr(r.path, 1, length(t.path)) <> t.path
+       and h.founded_on <= '${YEAR}-12-31' and (h.closed_on is null or h.closed_on > '${YEAR}-12-31')
+     order by h.id limit 1`,
+  );
+}
+
+test("the city keeps the 校核 of 2026 (it submits to no one); a back-dated change then shows as 数据已变更 until the 校核 is saved again", async ({
+  browser,
+}) => {
+  const city = await pageOf(browser, "city");
+  await city.goto(`/reports/${YEAR}`);
+  await expect(city.getByTestId("last-check")).toContainText("尚未保存校核");
+  await expect(city.getByTestId("report-changed")).toHaveCount(0);
+  await city.getByTestId("save-check").click();
+  await expect(city.getByTestId("last-check")).toContainText("上次保存校核:2027-01-10");
+  await expect(city.getByTestId("last-check")).toContainText("city");
+
+  // A change dated in 2026 where no approved report locks it (outside 柳林镇), through the write API.
+  await addEmployees(city, hostOutsideTownship(), 3);
+  await city.reload();
+  const changed = city.getByTestId("report-changed");
+  await expect(changed).toContainText("保存校核以来,本年度的台账有以下变化");
+  await expect(changed).toContainText("合计「从业人员」");
+  await expect(changed).toContainText("登记经营数据");
+
+  await city.getByTestId("save-check").click();
+  await expect(city.getByTestId("report-changed")).toHaveCount(0);
+});
+
 test("the analysis page shows the charts and the ranking; a figure opens the records behind it", async ({
   browser,
 }) => {

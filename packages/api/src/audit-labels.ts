@@ -91,6 +91,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "report.return": "退回年报",
   "report.approve": "审核通过年报",
   "report.reopen": "撤销审核年报",
+  "report.check": "保存年报校核",
   "import.create": "导入新增",
   "import.update": "导入修改",
   "import.run": "导入数据",
@@ -156,6 +157,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   hostCorrections: "更正申请",
   reportSubmissions: "年报上报",
   reportRecords: "年报锁定记录",
+  reportChecks: "年报校核记录",
+  reportCheckRecords: "年报校核锁定记录",
   jobs: "导入导出任务",
 };
 
@@ -172,6 +175,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   probationaryOn: "接收预备党员日期",
   checks: "校核结果",
   submissionId: "上报记录",
+  checkId: "校核记录",
+  checkedBy: "校核人",
+  checkedAt: "校核时间",
   rowIndex: "行序号",
   rowKind: "行类别",
   rowOrgId: "行对应单位",

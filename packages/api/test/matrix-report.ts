@@ -93,6 +93,13 @@ export const REPORT_MATRIX: Record<string, Entry> = {
     foreign: (c, r, w) => c.report.submit({ nodeId: foreignNode(r, w), year: YEAR, explanations: {} }),
     mutates: true,
   },
+  "report.saveCheck": {
+    // Any administrator keeps the 校核 of its own node's year (the city too: it has no one to submit to).
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) => c.report.saveCheck({ nodeId: nodeOf(db, r), year: YEAR }),
+    foreign: (c, r, w) => c.report.saveCheck({ nodeId: foreignNode(r, w), year: YEAR }),
+    mutates: true,
+  },
   "report.approve": {
     expect: allow(["city", "county"], "NOT_FOUND", { township: "FORBIDDEN", industry: "FORBIDDEN" }),
     own: async (c, r, _w, db) => c.report.approve({ submissionId: await submissionFor(db, r) }),

@@ -183,6 +183,31 @@ describe("the period lock", () => {
       version: versionOf(F.host.h2),
     });
   });
+
+  it("refuses a policy version that changes the counting rules of an approved year; a later date or the window alone is allowed", async () => {
+    const city = as("city");
+    await city.records.policy.set({ effectiveOn: "2025-01-01", params: { jointCap: 9 } });
+    await approveTb();
+    const policies = () => db.$client.prepare("select effective_on from policies order by 1").pluck().all();
+    const before = policies();
+    const refused = city.records.policy.set({
+      effectiveOn: "2025-03-01",
+      params: { aboveScaleEmployees: 80 },
+    });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(refused).rejects.toThrow(
+      "乙镇党委 2025 年年报已审核通过,数据已锁定:自 2025-03-01 起变更统计口径参数(规模以上:从业人员数不少于)会改变其数据",
+    );
+    await expect(refused).rejects.toThrow("请将新版本的生效日期定在 2026-01-01 或以后");
+    // The same value as in force changes nothing: allowed; so is opening the reporting window earlier.
+    await city.records.policy.set({ effectiveOn: "2025-03-01", params: { aboveScaleEmployees: 100 } });
+    await city.records.policy.set({ effectiveOn: "2025-04-01", params: { reportEarlyOpenDays: 10 } });
+    // Before 2025's version: it governs 2024 only (not approved).
+    await city.records.policy.set({ effectiveOn: "2024-07-01", params: { aboveScaleEmployees: 80 } });
+    // From the next year on.
+    await city.records.policy.set({ effectiveOn: "2026-01-01", params: { aboveScaleEmployees: 80 } });
+    expect(policies()).toEqual([...before, "2024-07-01", "2025-03-01", "2025-04-01", "2026-01-01"].sort());
+  });
 });
 
 describe("撤销审核 (reopen)", () => {
@@ -306,5 +331,60 @@ describe("past years that change (数据已变更)", () => {
     expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
     await as("county").report.approve({ submissionId: again.id });
     expect((await tb.report.get({ year: 2026 })).previousBase).toBe("approved");
+  });
+
+  it("flags a past year never submitted against its last stored 校核 (保存校核), audited; the newer of 校核 and submission counts", async () => {
+    const tb = as("tb");
+    const before = await tb.report.get({ year: 2025 });
+    expect(before.submission).toBeNull();
+    expect(before.lastCheck).toBeNull();
+    expect(before.actions.canSaveCheck).toBe(true);
+    // Without a stored 校核 a back-dated change has nothing to be compared with.
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 70, revenue: 600 });
+    expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
+
+    const saved = await tb.report.saveCheck({ nodeId: F.org.TB, year: 2025 });
+    const kept = await tb.report.get({ year: 2025 });
+    expect(kept.lastCheck).toMatchObject({ id: saved.id, checkedAt: saved.checkedAt, checkedBy: "tb" });
+    expect(kept.changed).toBeNull();
+    const audit = db.$client
+      .prepare("select username, entity, entity_id as entityId from audit_log where action = 'report.check'")
+      .all();
+    expect(audit).toEqual([{ username: "tb", entity: "report_check", entityId: String(saved.id) }]);
+
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 75, revenue: 600 });
+    const v = await tb.report.get({ year: 2025 });
+    expect(v.changed).toMatchObject({ against: "check", since: saved.checkedAt });
+    expect(v.changed!.differences.join(";")).toContain("合计「从业人员」按下级上报(含已审核)数据汇总为");
+    expect(v.changed!.audit.map((a) => a.action)).toEqual(["host.setYear"]);
+    // Saving the 校核 again takes the change in: nothing to flag.
+    await tb.report.saveCheck({ nodeId: F.org.TB, year: 2025 });
+    expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
+
+    // Another node's 校核 is its own administrator's; a submitted year is frozen already.
+    await expect(as("county").report.saveCheck({ nodeId: F.org.TB, year: 2025 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "只能保存本单位年报的校核",
+    });
+    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2025, explanations: explain(v) });
+    expect((await tb.report.get({ year: 2025 })).actions.canSaveCheck).toBe(false);
+    await expect(tb.report.saveCheck({ nodeId: F.org.TB, year: 2025 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    // Returned, then changed: compared with the submission, the newer of the two.
+    await as("county").report.return({ submissionId: sub.id, reason: "请核实" });
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 80, revenue: 600 });
+    const after = await tb.report.get({ year: 2025 });
+    expect(after.changed).toMatchObject({ against: "submission" });
+  });
+
+  it("keeps no 校核 with errors: the county's double count after a back-dated re-parenting must be fixed first", async () => {
+    await approveTb();
+    reparentInSql(F.org.S1, F.org.TB, F.org.IND, "2025-12-01");
+    await expect(as("county").report.saveCheck({ nodeId: F.org.KW, year: 2025 })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("校核未通过"),
+    });
+    expect((await as("county").report.get({ year: 2025 })).lastCheck).toBeNull();
   });
 });

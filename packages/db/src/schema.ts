@@ -538,6 +538,45 @@ export const reportRecords = sqliteTable(
   (t) => [primaryKey({ columns: [t.submissionId, t.rowIndex] })],
 );
 
+/**
+ * A stored 校核 (issue 18): the figures and records of a node's live report for a year, kept when its
+ * administrator saves the check of a year not submitted. A past year that changes afterwards is flagged
+ * "数据已变更" against the newer of its last stored check and its last submission. Append-only: the newest
+ * row of a node and year is the one compared with.
+ */
+export const reportChecks = sqliteTable(
+  "report_checks",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    figures: text({ mode: "json" }).notNull(),
+    checks: text({ mode: "json" }).notNull(),
+    checkedBy: integer().references(() => users.id),
+    checkedAt: text().notNull(),
+  },
+  (t) => [index("report_checks_org_year_idx").on(t.orgId, t.year, t.id)],
+);
+
+/** The records behind each row of a stored 校核, encoded as `report_records`. */
+export const reportCheckRecords = sqliteTable(
+  "report_check_records",
+  {
+    checkId: integer()
+      .notNull()
+      .references(() => reportChecks.id),
+    rowIndex: integer().notNull(),
+    rowKind: text({ enum: ["child", "direct"] }).notNull(),
+    rowOrgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    data: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.rowIndex] })],
+);
+
 /** An owner's correction of its host's business data, approved or rejected by the township. */
 export const hostCorrections = sqliteTable(
   "host_corrections",

@@ -68,6 +68,46 @@ export const DEFAULT_POLICY: Policy = {
   reportEarlyOpenDays: 0,
 };
 
+/** The Chinese name of each parameter, as the policy page and the messages name it. */
+export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
+  aboveScaleEmployees: "规模以上:从业人员数不少于",
+  aboveScaleMidEmployees: "规模以上:或从业人员数不少于(并且营业收入达标)",
+  aboveScaleRevenue: "规模以上:营业收入不少于(万元)",
+  minMembersForBranch: "应建:在本单位工作的党员不少于",
+  onlyFullMembersCount: "应建:只计正式党员",
+  jointCap: "联合建覆盖单位数上限",
+  instructorCap: "指导员联系单位数上限",
+  termYears: "任期(年)",
+  meetingsPerYear: "组织生活每年应开次数",
+  workCoverage: "工作覆盖的口径",
+  mobileMonths: "流动党员认定(月)",
+  probationMonths: "预备期(月)",
+  sessionIdleMinutes: "登录闲置超时(分钟)",
+  reportEarlyOpenDays: "年报提前开放天数",
+};
+
+/** The Chinese names of the parameters inside the groups (任期, 组织生活, 工作覆盖). */
+export const POLICY_GROUP_LABELS = {
+  termYears: { committee: "党委", generalBranch: "党总支", branch: "党支部" },
+  meetingsPerYear: {
+    memberAssembly: "支部党员大会",
+    branchCommittee: "支委会",
+    groupMeeting: "党小组会",
+    partyLecture: "党课",
+    themeDay: "主题党日",
+    lifeMeeting: "组织生活会",
+    democraticReview: "民主评议党员",
+  },
+  workCoverage: { instructor: "选派指导员计入工作覆盖", massOrganizations: "群团组织计入工作覆盖" },
+} as const satisfies {
+  [K in "termYears" | "meetingsPerYear" | "workCoverage"]: Record<keyof Policy[K], string>;
+};
+
+/** The name of a parameter (a key of `Policy`). */
+export function policyParamLabel(key: string): string {
+  return (POLICY_LABELS as Record<string, string>)[key] ?? key;
+}
+
 export interface PolicyVersion {
   effectiveOn: IsoDate;
   params: Policy;

@@ -16,6 +16,7 @@ import {
   ReportComputer,
   reopenReport,
   returnReport,
+  saveReportCheck,
   submitReport,
 } from "@liangxin/db";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
@@ -83,6 +84,14 @@ export const reportRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => run(() => submitReport(ctx.db, ctx.scope, input))),
+
+  /**
+   * 保存校核: the caller's own node keeps the 校核 of a year not submitted (figures and records), so that a
+   * later change dated in that year shows as 数据已变更 on its report.
+   */
+  saveCheck: adminProcedure
+    .input(z.object({ nodeId: id, year }))
+    .mutation(({ ctx, input }) => run(() => saveReportCheck(ctx.db, ctx.scope, input))),
 
   /** 退回: the parent node's administrator, with a reason. */
   return: adminProcedure

@@ -1,11 +1,13 @@
 /** 政策参数: dated versions, set at city level only (by the city's administrator). */
-import { policyAsOf, type Policy } from "@liangxin/domain";
+import { policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
+import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../client.ts";
 import { policies } from "../schema.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import { audit, inTransaction, type CommandActor } from "./common.ts";
-import { NotFoundError } from "./errors.ts";
+import { CommandError, NotFoundError } from "./errors.ts";
+import { findRulesLock, lockMessages } from "../reports/lock.ts";
 
 /** Any subset of the parameters; nested groups may be partial too. */
 export type PolicyPatch = {
@@ -17,6 +19,9 @@ export interface SetPolicyInput {
   params: PolicyPatch;
   note?: string | null;
 }
+
+/** Parameters that change no figure of a report (when it may be submitted, how long a session idles). */
+const FIGURE_NEUTRAL = new Set<string>(["reportEarlyOpenDays", "sessionIdleMinutes"]);
 
 export interface SetPolicyResult {
   effectiveOn: string;
@@ -32,7 +37,8 @@ export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): S
   return inTransaction(db, () => {
     const org = actor.scope.org;
     if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw new NotFoundError();
-    const base = policyAsOf(loadPolicyVersions(db), input.effectiveOn).params;
+    const versions = loadPolicyVersions(db);
+    const base = policyAsOf(versions, input.effectiveOn).params;
     const merged = structuredClone(base) as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(input.params)) {
       if (v === undefined) continue;
@@ -41,6 +47,24 @@ export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): S
         typeof cur === "object" && cur !== null && typeof v === "object" && v !== null ? { ...cur, ...v } : v;
     }
     const params = merged as unknown as Policy;
+    // A version that changes the counting rules may not reach back into an approved year (period lock).
+    const changed = Object.keys(input.params).filter(
+      (k) =>
+        !FIGURE_NEUTRAL.has(k) &&
+        !isDeepStrictEqual((base as unknown as Record<string, unknown>)[k], merged[k]),
+    );
+    if (changed.length > 0) {
+      const next = versions
+        .map((v) => v.effectiveOn)
+        .filter((d) => d > input.effectiveOn)
+        .sort()[0];
+      const lock = findRulesLock(db, input.effectiveOn, next);
+      if (lock)
+        throw new CommandError(
+          "PERIOD_LOCKED",
+          lockMessages.rulesLocked(lock, input.effectiveOn, changed.map(policyParamLabel).join("、")),
+        );
+    }
     const before =
       db.select().from(policies).where(eq(policies.effectiveOn, input.effectiveOn)).get() ?? null;
     const after = db

@@ -40,6 +40,7 @@ import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
+import { loadCheckRecords, loadLatestCheck, type StoredCheck, type StoredCheckInfo } from "./check-store.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
@@ -95,20 +96,24 @@ export interface ReportView {
   submission: SubmissionInfo | null;
   /** The checks (校核) of the figures shown. */
   checks: ReportCheck[];
-  actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean };
+  actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean; canSaveCheck: boolean };
   /** The reporting window: the year can be submitted from `opensOn` (today is `today`). */
   window: ReportingWindow;
   /** The year-over-year base (上年): the unit's approved figures, or recomputed from today's records. */
   previousBase: "approved" | "recomputed";
   /**
-   * 数据已变更: a past year not approved whose records changed after its last submission — the differences
-   * (as 校核 names them) and the audit entries of the node's area since then. Null: nothing changed, or no
-   * submission to compare with.
+   * 数据已变更: a past year not approved whose records changed after its last stored 校核 or submission
+   * (the newer of the two) — the differences (as 校核 names them) and the audit entries of the node's area
+   * since then. Null: nothing changed, or nothing stored to compare with.
    */
   changed: ChangedSince | null;
+  /** The newest stored 校核 of the node and year (保存校核), or null. */
+  lastCheck: StoredCheckInfo | null;
 }
 
 export interface ChangedSince {
+  /** What the figures are compared with: the last submission or the last stored 校核. */
+  against: "submission" | "check";
   since: string;
   differences: string[];
   audit: { at: string; username: string | null; action: string; entity: string; entityId: string | null }[];
@@ -117,9 +122,48 @@ export interface ChangedSince {
 /** At most this many audit entries are listed under 数据已变更 (the audit page has the rest). */
 const CHANGED_AUDIT_MAX = 20;
 
-function changedSince(db: Db, comp: ReportComputer, node: NodeRow, sub: SubmissionRow): ChangedSince | null {
-  const differences = comp.reconcileSubmission(sub).map((c) => c.message);
-  if (differences.length === 0 || !sub.submittedAt) return null;
+/** What a past year's figures are compared with: the figures and records stored at `since`. */
+interface Baseline {
+  against: ChangedSince["against"];
+  since: string;
+  figures: FrozenReport;
+  records: () => StoredRecords;
+}
+
+/** The newer of the last submission (not approved) and the last stored 校核, or null. */
+function baselineOf(
+  comp: ReportComputer,
+  sub: SubmissionRow | undefined,
+  check: StoredCheck | undefined,
+  loadCheck: (id: number) => StoredRecords,
+): Baseline | null {
+  const fromSub: Baseline | null =
+    sub && sub.state !== "approved" && sub.submittedAt
+      ? {
+          against: "submission",
+          since: sub.submittedAt,
+          figures: frozenOf(sub),
+          records: () => comp.submissionRecords(sub.id),
+        }
+      : null;
+  const fromCheck: Baseline | null = check
+    ? { against: "check", since: check.checkedAt, figures: check.figures, records: () => loadCheck(check.id) }
+    : null;
+  if (!fromSub) return fromCheck;
+  if (!fromCheck) return fromSub;
+  return fromCheck.since > fromSub.since ? fromCheck : fromSub;
+}
+
+function changedSince(db: Db, comp: ReportComputer, node: NodeRow, base: Baseline): ChangedSince | null {
+  const differences = comp
+    .reconcileFrozen({
+      orgId: node.id,
+      year: base.figures.year,
+      figures: base.figures,
+      records: base.records(),
+    })
+    .map((c) => c.message);
+  if (differences.length === 0) return null;
   const inArea = pathWithinPositional("o.path");
   const audit = db.$client
     .prepare(
@@ -129,8 +173,8 @@ function changedSince(db: Db, comp: ReportComputer, node: NodeRow, sub: Submissi
          and a.action not like 'report.%'
        order by a.id desc limit ?`,
     )
-    .all(sub.submittedAt, ...positional(subtreeRange(node.path)), CHANGED_AUDIT_MAX) as ChangedSince["audit"];
-  return { since: sub.submittedAt, differences, audit };
+    .all(base.since, ...positional(subtreeRange(node.path)), CHANGED_AUDIT_MAX) as ChangedSince["audit"];
+  return { against: base.against, since: base.since, differences, audit };
 }
 
 export interface ReportingWindow {
@@ -211,6 +255,21 @@ export function submissionInfo(row: SubmissionRow): SubmissionInfo {
 
 export function frozenOf(row: SubmissionRow): FrozenReport {
   return JSON.parse(row.figures) as FrozenReport;
+}
+
+/** The figures of a report view as they are frozen (with a submission or a stored 校核). */
+export function freezeView(view: ReportView, node: { id: number; code: string; name: string }): FrozenReport {
+  return {
+    year: view.year,
+    asOf: view.asOf,
+    node: { id: node.id, code: node.code, name: node.name },
+    policy: view.policy,
+    rows: view.rows,
+    total: view.total,
+    totalParts: view.totalParts,
+    annex: view.annex,
+    ...(view.openingMembers !== null ? { openingMembers: view.openingMembers } : {}),
+  };
 }
 
 /** The organization row of a node, found by id or 组织代码, inside the caller's subtree (else NOT_FOUND). */
@@ -498,16 +557,35 @@ export class ReportComputer {
 
   /** 校核 of a submission before its approval: its frozen figures and records against the live ones. */
   reconcileSubmission(sub: { id: number; orgId: number; year: number; figures: string }): ReportCheck[] {
-    const frozen = JSON.parse(sub.figures) as FrozenReport;
-    const liveTotal = this.liveTotalParts(sub.orgId, sub.year);
+    return this.reconcileFrozen({
+      orgId: sub.orgId,
+      year: sub.year,
+      figures: JSON.parse(sub.figures) as FrozenReport,
+      records: this.submissionRecords(sub.id),
+    });
+  }
+
+  /** 校核 of stored figures and records (a submission's or a stored 校核's) against the live ones. */
+  reconcileFrozen(input: {
+    orgId: number;
+    year: number;
+    figures: FrozenReport;
+    records: StoredRecords;
+  }): ReportCheck[] {
+    const frozen = input.figures;
+    const liveTotal = this.liveTotalParts(input.orgId, input.year);
     if (!liveTotal)
       return [
-        { level: "error", code: "RECONCILE_TOTAL", message: m.nodeGoneAtYearEnd(frozen.node.name, sub.year) },
+        {
+          level: "error",
+          code: "RECONCILE_TOTAL",
+          message: m.nodeGoneAtYearEnd(frozen.node.name, input.year),
+        },
       ];
-    const stored = this.submissionRecords(sub.id);
+    const stored = input.records;
     const records =
       stored.rows.length > 0
-        ? reconcileRecords(stored.rows, unionRecords(this.liveRecords(sub.orgId, sub.year).rows))
+        ? reconcileRecords(stored.rows, unionRecords(this.liveRecords(input.orgId, input.year).rows))
         : [];
     return describeDifferences(this.db, {
       rowNames: frozen.rows.map((r) => r.name),
@@ -633,13 +711,28 @@ export function buildReport(
     canDecide: isAdmin && parent !== null && parent.id === scope.org!.id && sub?.state === "submitted",
     // The approver or any level above it (the node lies strictly below the caller's own node).
     canReopen: isAdmin && sub?.state === "approved" && node.id !== scope.org!.id,
+    canSaveCheck:
+      isAdmin &&
+      scope.org!.id === node.id &&
+      year <= Number(window.today.slice(0, 4)) &&
+      (!sub || sub.state === "returned"),
   };
   const previousBase = prevApproved ? ("approved" as const) : ("recomputed" as const);
-  // A past year not approved is compared with its last submission (the records stored with it).
-  const changed =
-    sub && sub.state !== "approved" && year < Number(window.today.slice(0, 4))
-      ? changedSince(db, comp, node, sub)
+  const check = loadLatestCheck(db, node.id, year);
+  // A past year not approved is compared with the newer of its last submission and its last stored 校核.
+  const base =
+    sub?.state !== "approved" && year < Number(window.today.slice(0, 4))
+      ? baselineOf(comp, sub, check, (id) => loadCheckRecords(db, id))
       : null;
+  const changed = base ? changedSince(db, comp, node, base) : null;
+  const lastCheck: StoredCheckInfo | null = check
+    ? {
+        id: check.id,
+        checkedAt: check.checkedAt,
+        checkedBy: check.checkedBy,
+        warnings: check.warnings,
+      }
+    : null;
   const header = {
     node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
     parent: parent ? { id: parent.id, name: parent.name } : null,
@@ -665,6 +758,7 @@ export function buildReport(
       window,
       previousBase,
       changed,
+      lastCheck,
     };
   }
   const report = comp.live(node.id, year);
@@ -686,5 +780,6 @@ export function buildReport(
     window,
     previousBase,
     changed,
+    lastCheck,
   };
 }

@@ -7,3 +7,4 @@ export * from "./messages.ts";
 export * from "./workflow.ts";
 export * from "./approve-year.ts";
 export * from "./lock.ts";
+export * from "./check-store.ts";

@@ -32,6 +32,9 @@ export const lockMessages = {
   locked: (l: PeriodLock, on: string) =>
     `${l.nodeName} ${l.year} 年年报已审核通过,数据已锁定:日期在 ${l.year}-12-31 及以前(本次为 ${on})、涉及其统计范围的变更不能保存。` +
     `如确需修改,请由 ${l.approverName} 或更上级的管理员先撤销审核。`,
+  rulesLocked: (l: PeriodLock, on: string, params: string) =>
+    `${l.nodeName} ${l.year} 年年报已审核通过,数据已锁定:自 ${on} 起变更统计口径参数(${params})会改变其数据。` +
+    `请将新版本的生效日期定在 ${l.year + 1}-01-01 或以后;如确需追溯,请由 ${l.approverName} 或更上级的管理员先撤销审核。`,
 } as const;
 
 interface ApprovedRow {
@@ -147,6 +150,32 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
     }
     return null;
   };
+}
+
+/**
+ * The approved report a change of the counting rules in force from `on` (until the day before `until`, the
+ * next version, if any) would alter: the lowest unit of the earliest approved year whose 31 December falls
+ * in that span (a policy version changes every unit's figures), or null.
+ */
+export function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): PeriodLock | null {
+  const lastYear = until ? yearOf(until) - 1 : Number.MAX_SAFE_INTEGER;
+  const row = db.$client
+    .prepare(
+      `select s.id, s.year, o.id as nodeId, o.name, p.name as approverName
+       from report_submissions s join orgs o on o.id = s.org_id left join orgs p on p.id = o.parent_id
+       where s.state = 'approved' and s.year >= ? and s.year <= ? order by s.year, length(o.path) desc limit 1`,
+    )
+    .get(yearOf(on), lastYear) as
+    { id: number; year: number; nodeId: number; name: string; approverName: string | null } | undefined;
+  return row
+    ? {
+        submissionId: row.id,
+        year: row.year,
+        nodeId: row.nodeId,
+        nodeName: row.name,
+        approverName: row.approverName ?? "上级",
+      }
+    : null;
 }
 
 /** The lowest approved unit whose locked period the change falls in and whose figures it touches. */

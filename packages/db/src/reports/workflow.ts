@@ -9,6 +9,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
 import {
   buildReport,
+  freezeView,
   frozenOf,
   loadSubmission,
   loadSubmissionById,
@@ -87,17 +88,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       }
       explanations[code] = text;
     }
-    const figures: FrozenReport = {
-      year: view.year,
-      asOf: view.asOf,
-      node: { id: node.id, code: node.code, name: node.name },
-      policy: view.policy,
-      rows: view.rows,
-      total: view.total,
-      totalParts: view.totalParts,
-      annex: view.annex,
-      ...(view.openingMembers !== null ? { openingMembers: view.openingMembers } : {}),
-    };
+    const figures: FrozenReport = freezeView(view, node);
     const at = nowIso();
     const checks: ReportCheck[] = view.checks;
     let id: number;

@@ -31,7 +31,16 @@ export const reportPageMessages = {
     approved: "同比基数:上年审核通过的数据",
     recomputed: "同比基数:上年年报未审核通过,按今天的台账重新计算上年12月31日的数据(可能与当时上报的不同)",
   },
-  changedTitle: (since: string) => `数据已变更:${since} 上报以来,本年度的台账有以下变化`,
+  changedTitle: (since: string, against: "submission" | "check") =>
+    `数据已变更:${since} ${against === "check" ? "保存校核" : "上报"}以来,本年度的台账有以下变化`,
+  lastCheck: (at: string, by: string | null, warnings: number) =>
+    `上次保存校核:${at}(${by ?? "—"}${warnings > 0 ? `,${warnings} 项警告` : ",无警告"})`,
+  noCheck: "尚未保存校核",
+  saveCheckTitle: "保存校核",
+  saveCheckHint:
+    "未上报的年度可以保存当前的校核结果(数据及每项数据背后的记录);此后该年度的台账如有变化,本页将提示“数据已变更”并列出差异。校核有错误时不能保存。",
+  saveCheckButton: "保存校核",
+  checkSaved: "校核已保存",
   changedAudit: "此后本单位范围内的操作记录(最近 20 条):",
   annex: "附表:各基层党组织党组织和党员情况",
   checks: "校核结果",

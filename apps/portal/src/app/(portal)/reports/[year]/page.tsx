@@ -250,7 +250,9 @@ export default async function ReportPage({
           data-testid="report-changed"
           style={{ border: "1px solid #faad14", padding: 8, margin: "8px 0" }}
         >
-          <strong>{m.changedTitle(formatChinaTime(view.changed.since, { minutes: true }))}</strong>
+          <strong>
+            {m.changedTitle(formatChinaTime(view.changed.since, { minutes: true }), view.changed.against)}
+          </strong>
           <ul>
             {view.changed.differences.map((d, i) => (
               <li key={i}>{d}</li>
@@ -279,6 +281,17 @@ export default async function ReportPage({
           ? `(${formatChinaTime(view.submission.submittedAt, { minutes: true })})`
           : ""}
       </div>
+      {view.lastCheck || view.actions.canSaveCheck ? (
+        <div data-testid="last-check" style={{ color: "#666" }}>
+          {view.lastCheck
+            ? m.lastCheck(
+                formatChinaTime(view.lastCheck.checkedAt, { minutes: true }),
+                view.lastCheck.checkedBy,
+                view.lastCheck.warnings,
+              )
+            : m.noCheck}
+        </div>
+      ) : null}
       {!view.window.open && (!view.submission || view.submission.state === "returned") ? (
         <div data-testid="report-window" style={{ color: "#666" }}>
           {m.windowClosed(year, view.window.opensOn)}
@@ -308,6 +321,7 @@ export default async function ReportPage({
           canSubmit={view.actions.canSubmit}
           canDecide={view.actions.canDecide}
           canReopen={view.actions.canReopen}
+          canSaveCheck={view.actions.canSaveCheck}
           submissionId={view.submission?.id ?? null}
           version={view.submission?.version ?? null}
           hasErrors={view.checks.some((c) => c.level === "error")}

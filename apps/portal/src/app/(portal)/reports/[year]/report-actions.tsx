@@ -13,13 +13,17 @@ interface Props {
   canSubmit: boolean;
   canDecide: boolean;
   canReopen: boolean;
+  canSaveCheck: boolean;
   submissionId: number | null;
   version: number | null;
   hasErrors: boolean;
   warnings: { code: string; name: string; message: string }[];
 }
 
-/** Submit (with a written explanation per warning), return with a reason, approve, reopen (撤销审核). */
+/**
+ * Submit (with a written explanation per warning), return with a reason, approve, reopen (撤销审核), and
+ * keep the 校核 of a year not submitted (保存校核).
+ */
 export function ReportActions(props: Props) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -36,6 +40,16 @@ export function ReportActions(props: Props) {
   const ret = useMutation(trpc.report.return.mutationOptions({ onSuccess: onDone, onError }));
   const approve = useMutation(trpc.report.approve.mutationOptions({ onSuccess: onDone, onError }));
   const reopen = useMutation(trpc.report.reopen.mutationOptions({ onSuccess: onDone, onError }));
+  const saveCheck = useMutation(
+    trpc.report.saveCheck.mutationOptions({
+      onSuccess: () => {
+        setError(null);
+        void api.success(m.checkSaved);
+        router.refresh();
+      },
+      onError,
+    }),
+  );
   const [reopenReason, setReopenReason] = useState("");
   const version = props.version ?? undefined;
 
@@ -80,6 +94,20 @@ export function ReportActions(props: Props) {
             {m.submitButton}
           </Button>
         </Form>
+      ) : null}
+      {props.canSaveCheck ? (
+        <Space direction="vertical" style={{ width: "100%", marginBottom: 12 }} data-testid="save-check-form">
+          <h4>{m.saveCheckTitle}</h4>
+          <div style={{ color: "#666" }}>{m.saveCheckHint}</div>
+          <Button
+            disabled={props.hasErrors}
+            loading={saveCheck.isPending}
+            data-testid="save-check"
+            onClick={() => saveCheck.mutate({ nodeId: props.nodeId, year: props.year })}
+          >
+            {m.saveCheckButton}
+          </Button>
+        </Space>
       ) : null}
       {props.canDecide && props.submissionId !== null ? (
         <Space direction="vertical" style={{ width: "100%" }} data-testid="decide-form">

@@ -1,0 +1,160 @@
+/**
+ * Stored 校核 (issue 18): a node's administrator keeps the check of a year's live report — its figures and
+ * the records behind every row — so that a later change dated in that year is flagged "数据已变更" on the
+ * year's report even if the year was never submitted (the city's own report, or a year closed without a
+ * report). Written with drizzle's builder (no SQL strings), inside one transaction, audited.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { clock, decodeRowRecords, encodeRowRecords } from "@liangxin/domain";
+import { writeAudit } from "../audit.ts";
+import type { Db } from "../client.ts";
+import { reportCheckRecords, reportChecks, users } from "../schema.ts";
+import type { Scope } from "../scope/index.ts";
+import {
+  buildReport,
+  freezeView,
+  loadSubmission,
+  ReportComputer,
+  resolveNode,
+  type FrozenReport,
+} from "./build.ts";
+import { ReportError } from "./errors.ts";
+import { reportMessages as m } from "./messages.ts";
+import type { StoredRecords } from "./records.ts";
+
+/** The newest stored 校核 of a node and year, as the report page shows it. */
+export interface StoredCheckInfo {
+  id: number;
+  checkedAt: string;
+  checkedBy: string | null;
+  /** Warnings of the stored 校核 (a 校核 with errors is not stored). */
+  warnings: number;
+}
+
+export interface StoredCheck extends StoredCheckInfo {
+  figures: FrozenReport;
+}
+
+/** The newest stored 校核 of `orgId` for `year`, or undefined. */
+export function loadLatestCheck(db: Db, orgId: number, year: number): StoredCheck | undefined {
+  const row = db
+    .select({
+      id: reportChecks.id,
+      figures: reportChecks.figures,
+      checks: reportChecks.checks,
+      checkedAt: reportChecks.checkedAt,
+      checkedBy: users.username,
+    })
+    .from(reportChecks)
+    .leftJoin(users, eq(users.id, reportChecks.checkedBy))
+    .where(and(eq(reportChecks.orgId, orgId), eq(reportChecks.year, year)))
+    .orderBy(desc(reportChecks.id))
+    .limit(1)
+    .get();
+  if (!row) return undefined;
+  const checks = row.checks as { level: string }[];
+  return {
+    id: row.id,
+    checkedAt: row.checkedAt,
+    checkedBy: row.checkedBy ?? null,
+    warnings: checks.filter((c) => c.level === "warning").length,
+    figures: row.figures as FrozenReport,
+  };
+}
+
+/** The records stored with a 校核, rows in report order. */
+export function loadCheckRecords(db: Db, checkId: number): StoredRecords {
+  const rows = db
+    .select({
+      kind: reportCheckRecords.rowKind,
+      orgId: reportCheckRecords.rowOrgId,
+      data: reportCheckRecords.data,
+    })
+    .from(reportCheckRecords)
+    .where(eq(reportCheckRecords.checkId, checkId))
+    .orderBy(reportCheckRecords.rowIndex)
+    .all();
+  return {
+    keys: rows.map((r) => ({ kind: r.kind, orgId: r.orgId })),
+    rows: rows.map((r) => decodeRowRecords(r.data)),
+  };
+}
+
+export interface SaveCheckResult {
+  id: number;
+  checkedAt: string;
+  warnings: number;
+}
+
+/**
+ * 保存校核: the caller's own node, a year up to the current one, not submitted (a submitted or approved
+ * report is frozen already), a 校核 without errors. Stores the live report's figures, its checks (warnings)
+ * and the records behind its rows.
+ */
+export function saveReportCheck(
+  db: Db,
+  scope: Scope,
+  input: { nodeId: number; year: number },
+): SaveCheckResult {
+  if (scope.role !== "admin" || !scope.org) throw new ReportError("FORBIDDEN", m.notAdmin);
+  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  if (node.id !== scope.org.id) throw new ReportError("FORBIDDEN", m.checkOnlyOwnNode);
+  const today = clock.today();
+  if (input.year > Number(today.slice(0, 4)))
+    throw new ReportError("BAD_REQUEST", m.checkFutureYear(input.year));
+  return db.transaction((tx) => {
+    const sub = loadSubmission(db, node.id, input.year);
+    if (sub?.state === "submitted")
+      throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));
+    if (sub?.state === "approved")
+      throw new ReportError("CONFLICT", m.alreadyApproved(node.name, input.year));
+    const computer = new ReportComputer(db);
+    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
+    const errors = view.checks.filter((c) => c.level === "error");
+    // A baseline with errors would report them as changes forever: like 上报, only a passed 校核 is kept.
+    if (errors.length > 0)
+      throw new ReportError(
+        "PRECONDITION_FAILED",
+        `${m.checkFailed(errors.length)}:${errors.map((e) => e.message).join(";")}`,
+      );
+    const figures = freezeView(view, node);
+    const checkedAt = clock.nowIso();
+    const { id } = tx
+      .insert(reportChecks)
+      .values({
+        orgId: node.id,
+        year: input.year,
+        figures,
+        checks: view.checks,
+        checkedBy: scope.userId || null,
+        checkedAt,
+      })
+      .returning({ id: reportChecks.id })
+      .get();
+    const records = computer.reportedRecords(node.id, input.year);
+    if (records.keys.length > 0)
+      tx.insert(reportCheckRecords)
+        .values(
+          records.keys.map((k, i) => ({
+            checkId: id,
+            rowIndex: i,
+            rowKind: k.kind,
+            rowOrgId: k.orgId,
+            data: encodeRowRecords(records.rows[i]!),
+          })),
+        )
+        .run();
+    const warnings = view.checks.filter((c) => c.level === "warning").length;
+    writeAudit(tx, {
+      userId: scope.userId || null,
+      username: scope.username,
+      action: "report.check",
+      entity: "report_check",
+      entityId: id,
+      scopeOrgId: node.id,
+      before: null,
+      after: { year: input.year, total: figures.total, warnings },
+    });
+    return { id, checkedAt, warnings };
+  });
+}
