@@ -244,6 +244,7 @@ const EVERY_MENU_PAGE = [
   "/work/pacts",
   "/work/development",
   "/import",
+  "/policies",
 ];
 
 for (const role of ["industry", "branch", "owner"] as const) {

@@ -303,6 +303,36 @@ test("the city keeps the 校核 of 2026 (it submits to no one); a back-dated cha
   await expect(city.getByTestId("report-changed")).toHaveCount(0);
 });
 
+test("the city's 政策参数: a counting rule reaching back into approved 2026 is refused by the period lock; opening the reporting window from today is saved and listed", async ({
+  browser,
+}) => {
+  const city = await pageOf(browser, "city");
+  await city.getByTestId("nav-menu").getByRole("link", { name: "政策参数" }).click();
+  await expect(city.getByTestId("policy-in-force")).toContainText("年报提前开放天数");
+  const form = city.getByTestId("policy-form");
+  await form.getByTestId("policy-effective-on").fill("2026-06-01");
+  await form.getByTestId("policy-aboveScaleEmployees").fill("80");
+  await form.getByTestId("policy-submit").click();
+  await expect(form.getByTestId("form-error")).toContainText("2026 年年报已审核通过,数据已锁定");
+  await expect(form.getByTestId("form-error")).toContainText("2027-01-01 或以后");
+
+  await form.getByTestId("policy-aboveScaleEmployees").fill("100");
+  await form.getByTestId("policy-reportEarlyOpenDays").fill("31");
+  await form.getByTestId("policy-effective-on").fill("2027-01-10");
+  await form.getByTestId("policy-note").fill("年报提前一个月开放");
+  await form.getByTestId("policy-submit").click();
+  await expect(form.getByTestId("form-notice")).toContainText("已保存自 2027-01-10 起执行的版本");
+  const row = city.getByTestId("policy-versions").locator("tr", { hasText: "2027-01-10" });
+  await expect(row).toContainText("现行");
+  await expect(row).toContainText("年报提前开放天数:0→31");
+  await expect(row).toContainText("年报提前一个月开放");
+  await expect(city.getByTestId("policy-in-force-title")).toContainText("自 2027-01-10 起执行");
+  // 2027's report can now be submitted from 2027-12-01.
+  const township = await pageOf(browser, "township");
+  await township.goto("/reports/2027");
+  await expect(township.getByTestId("report-window")).toContainText("2027年年报自 2027-12-01 起可上报");
+});
+
 test("the analysis page shows the charts and the ranking; a figure opens the records behind it", async ({
   browser,
 }) => {

@@ -853,6 +853,11 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       }),
     mutates: true,
   },
+  "records.policy.list": {
+    // Every administrator reads the rules its figures are counted by; a secretary or an owner has none.
+    expect: allow([...ADMINS]),
+    own: (c) => c.records.policy.list(),
+  },
   "records.indicators.node": {
     // Figures are of management nodes: the branch's own organization is in scope but has none (a rule of
     // the domain, BAD_REQUEST); its figures are on dashboard.branch.

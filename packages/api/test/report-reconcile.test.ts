@@ -151,6 +151,25 @@ describe("the drill-down of member flows", () => {
     expect(after.members.map((x) => x.live)).toEqual([false]);
     expect((await county.report.drill({ ...ask, live: true })).members).toEqual([]);
   });
+
+  it("年初 of the next year lists the members of last year's approved closing figure, as many as the figure", async () => {
+    await approveTb();
+    const tb = as("tb");
+    const figure = (await tb.report.get({ year: 2026 })).total.flows.opening;
+    expect(figure).toBe(2);
+    // m10's death deleted in SQL (past the lock): the ledger now holds 3 members at the end of 2025.
+    db.$client.prepare("delete from member_status_events where member_id = 10").run();
+    const ask = { nodeId: F.org.TB, year: 2026, key: "flows.opening" } as const;
+    const opening = await tb.report.drill(ask);
+    expect(opening.source).toBe("frozen");
+    expect(opening.state).toBe("approved");
+    expect(opening.members).toHaveLength(figure);
+    expect(opening.liveOnly).toBe(1);
+    expect((await tb.report.drill({ ...ask, live: true })).members).toHaveLength(3);
+    // The county's row of 乙镇 and its own 直属 row the same way.
+    const row = await as("county").report.drill({ ...ask, nodeId: F.org.KW, rowOrgId: F.org.TB });
+    expect(row.members).toHaveLength(figure);
+  });
 });
 
 describe("the period lock", () => {

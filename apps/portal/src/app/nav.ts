@@ -40,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work/pacts", label: "联建共建", roles: ["admin"] },
   { href: "/work/development", label: "发展党员", roles: ["admin", "secretary"] },
   { href: "/import", label: "导入导出", roles: ["admin"] },
+  { href: "/policies", label: "政策参数", roles: ["admin"] },
 ];
 
 export type NavHref = (typeof NAV_ITEMS)[number]["href"];

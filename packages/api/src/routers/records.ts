@@ -26,6 +26,7 @@ import {
   setDualLink,
   setHostYear,
   setPolicy,
+  listPolicyVersions,
   setSecretary,
   startAssignment,
   updateHost,
@@ -68,7 +69,7 @@ import {
   transferRequestInput,
   year,
 } from "../schemas/index.ts";
-import { createTRPCRouter } from "../trpc.ts";
+import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 
 const actor = (ctx: { scope: Scope; today: string }): CommandActor => ({
   scope: ctx.scope,
@@ -146,6 +147,8 @@ export const recordsRouter = createTRPCRouter({
   }),
   policy: createTRPCRouter({
     set: p.input(policySetInput).mutation(({ ctx, input }) => setPolicy(ctx.db, actor(ctx), input)),
+    /** The dated versions, newest first, and the one in force today (any administrator reads them). */
+    list: adminProcedure.query(({ ctx }) => listPolicyVersions(ctx.db, actor(ctx))),
   }),
   indicators: createTRPCRouter({
     /** A node's indicators as of a date, with the policy used. */

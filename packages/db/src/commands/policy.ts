@@ -1,6 +1,6 @@
 /** 政策参数: dated versions, set at city level only (by the city's administrator). */
 import { policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../client.ts";
 import { policies } from "../schema.ts";
@@ -83,4 +83,43 @@ export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): S
     });
     return { effectiveOn: after.effectiveOn, params };
   });
+}
+
+export interface PolicyVersionRow {
+  effectiveOn: string;
+  params: Policy;
+  note: string | null;
+  /** The version in force today. */
+  inForce: boolean;
+}
+
+/**
+ * The policy versions, newest first, with the one in force today marked; `canSet`: the caller is the
+ * city's administrator (the only one who may add a version). Every administrator reads the rules its
+ * figures are counted by.
+ */
+export function listPolicyVersions(
+  db: Db,
+  actor: CommandActor,
+): { versions: PolicyVersionRow[]; inForce: { effectiveOn: string; params: Policy }; canSet: boolean } {
+  const rows = db
+    .select({ effectiveOn: policies.effectiveOn, params: policies.params, note: policies.note })
+    .from(policies)
+    .orderBy(desc(policies.effectiveOn))
+    .all();
+  const inForce = policyAsOf(
+    rows.map((r) => ({ effectiveOn: r.effectiveOn, params: r.params as Policy })),
+    actor.today,
+  );
+  const org = actor.scope.org;
+  return {
+    versions: rows.map((r) => ({
+      effectiveOn: r.effectiveOn,
+      params: r.params as Policy,
+      note: r.note,
+      inForce: r.effectiveOn === inForce.effectiveOn,
+    })),
+    inForce,
+    canSet: actor.scope.role === "admin" && org?.category === "cityCommittee",
+  };
 }

@@ -309,6 +309,15 @@ export function drillReport(
       live.orgs.filter((id) => !frozenSet.orgs.has(id)).length +
       live.members.filter((x) => !frozenSet.members.has(x.id)).length;
   }
+  // 年初 is last year's approved closing figure (build.ts: the unit's own report, or the 直属 row): its
+  // records are the members that approval counted, whatever the ledger says now.
+  const opening = key === "flows.opening" && !input.live ? approvedOpening(db, node.id, input) : null;
+  if (opening) {
+    shown = opening;
+    frozenState = "approved";
+    const openingSet = new Set(opening.members.map((x) => x.id));
+    liveOnly = live.members.filter((x) => !openingSet.has(x.id)).length;
+  }
   if (key.startsWith("flows.")) {
     // Flow lists hold members who left too: full or probationary as of the year end, from the ledger.
     const fullOn = db.$client.prepare("select full_on from members where id = ?").pluck();
@@ -336,6 +345,25 @@ export function drillReport(
   };
   renderIds(db, index, policy, shown, frozen ? liveSet : null, result);
   return result;
+}
+
+/**
+ * The members behind 年初 from last year's approved report: for the 合计, the node's; for the 直属 row, the
+ * node's 直属 row; for a child's row, the child's. Null when that report is not approved (年初 is then
+ * computed from the ledger, as the live flows list it).
+ */
+function approvedOpening(
+  db: Db,
+  nodeId: number,
+  input: { year: number; rowOrgId?: number | null | undefined },
+): DrillIds | null {
+  const unit = input.rowOrgId == null || input.rowOrgId === nodeId ? nodeId : input.rowOrgId;
+  const prev = loadSubmission(db, unit, input.year - 1);
+  if (prev?.state !== "approved") return null;
+  const stored = loadSubmissionRecords(db, prev.id);
+  const rows =
+    input.rowOrgId === nodeId ? stored.rows.filter((_, i) => stored.keys[i]!.kind === "direct") : stored.rows;
+  return frozenIds(rows, "members.total", false);
 }
 
 /** The rows of the node's live report with where each comes from, and their records; null outside the tree. */
