@@ -311,6 +311,23 @@ describe("ratings, rectifications and pacts", () => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    // Any past year the organization existed in: its founding year yes, the year before no; never a future year.
+    const ids = (await township.work.orgs()).map((o) => o.id);
+    const young = one<{ id: number; foundedOn: string }>(
+      `select id, founded_on as foundedOn from orgs where id in (${ids.join(",")}) order by founded_on desc limit 1`,
+    );
+    const founded = Number(young.foundedOn.slice(0, 4));
+    expect(founded).toBeGreaterThan(2000);
+    await township.work.ratings.set({ orgId: young.id, year: founded, stars: 3, grade: null });
+    await expect(
+      township.work.ratings.set({ orgId: young.id, year: founded - 1, stars: 3, grade: null }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining(`在${founded - 1}年不存在`),
+    });
+    await expect(
+      township.work.ratings.set({ orgId, year: 2027, stars: 3, grade: null }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("2027年尚未开始") });
     const { id } = await township.work.rectifications.open({
       orgId,
       year: 2026,
@@ -370,6 +387,13 @@ describe("development pipeline", () => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    // Five months of training are not the year the rules ask for.
+    await expect(
+      branch.work.development.advance({ applicantId: id, stage: "candidate", on: "2024-11-01" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("最早2025-06-01可确定为发展对象"),
+    });
     await branch.work.development.advance({ applicantId: id, stage: "candidate", on: "2025-06-01" });
     const res = await branch.work.development.advance({
       applicantId: id,
@@ -381,6 +405,17 @@ describe("development pipeline", () => {
     expect(due.find((p) => p.memberId === res.memberId)?.endsOn).toBe("2026-12-01");
     const inbox = await branch.work.inbox();
     expect(inbox.some((i) => i.kind === "probationEnding" && i.refId === res.memberId)).toBe(true);
+    // Four days early: refused, naming the earliest day; the member stays probationary.
+    await expect(
+      branch.work.development.confirmFull({ memberId: res.memberId!, fullOn: "2026-11-27" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "预备期为12个月:2025-12-01接收为预备党员,最早2026-12-01可转为正式党员",
+    });
+    expect(
+      one<{ fullOn: string | null }>("select full_on as fullOn from members where id = ?", res.memberId)
+        .fullOn,
+    ).toBeNull();
     await branch.work.development.confirmFull({ memberId: res.memberId!, fullOn: TODAY });
     expect((await branch.work.development.probationDue()).some((p) => p.memberId === res.memberId)).toBe(
       false,

@@ -421,7 +421,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /** Stored parameters over the defaults, nested groups merged key by key (a version may omit new keys). */
-function withDefaults(stored: unknown): Policy {
+export function withDefaults(stored: unknown): Policy {
   if (!isObject(stored)) return structuredClone(DEFAULT_POLICY);
   const merged: Json = structuredClone(DEFAULT_POLICY) as unknown as Json;
   for (const [k, v] of Object.entries(stored)) {

@@ -34,6 +34,8 @@ export interface Policy {
   mobileMonths: number;
   /** Probation length in months. */
   probationMonths: number;
+  /** 入党积极分子 are trained and observed at least this many months before becoming 发展对象 (one year). */
+  activistMonths: number;
   /** A signed-in session ends after this many minutes without a request (besides its 8 hours at most). */
   sessionIdleMinutes: number;
   /**
@@ -64,6 +66,7 @@ export const DEFAULT_POLICY: Policy = {
   workCoverage: { instructor: true, massOrganizations: true },
   mobileMonths: 6,
   probationMonths: 12,
+  activistMonths: 12,
   sessionIdleMinutes: 30,
   reportEarlyOpenDays: 0,
 };
@@ -82,6 +85,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   workCoverage: "工作覆盖的口径",
   mobileMonths: "流动党员认定(月)",
   probationMonths: "预备期(月)",
+  activistMonths: "积极分子培养考察期(月)",
   sessionIdleMinutes: "登录闲置超时(分钟)",
   reportEarlyOpenDays: "年报提前开放天数",
 };

@@ -4,6 +4,7 @@ import {
   advanceApplicant,
   applicantStage,
   assertRating,
+  assertRatingYear,
   assertResolve,
   electionDue,
   expectedMeetings,
@@ -185,19 +186,23 @@ describe("development pipeline (发展党员)", () => {
   };
 
   it("advances one stage at a time in order", () => {
-    const a1 = advanceApplicant(start, "activist", "2025-04-01", TODAY);
+    const a1 = advanceApplicant(start, "activist", "2025-04-01", TODAY, DEFAULT_POLICY);
     expect(applicantStage(a1)).toBe("activist");
-    expect(() => advanceApplicant(a1, "probationary", "2026-01-01", TODAY)).toThrow(/逐阶段推进.*发展对象/);
-    const a2 = advanceApplicant(a1, "candidate", "2026-04-01", TODAY);
+    expect(() => advanceApplicant(a1, "probationary", "2026-01-01", TODAY, DEFAULT_POLICY)).toThrow(
+      /逐阶段推进.*发展对象/,
+    );
+    const a2 = advanceApplicant(a1, "candidate", "2026-04-01", TODAY, DEFAULT_POLICY);
     expect(applicantStage(a2)).toBe("candidate");
   });
 
   it("refuses dates going backwards or in the future, and a completed pipeline", () => {
-    const a1 = advanceApplicant(start, "activist", "2025-04-01", TODAY);
-    expect(() => advanceApplicant(a1, "candidate", "2025-03-31", TODAY)).toThrow(
+    const a1 = advanceApplicant(start, "activist", "2025-04-01", TODAY, DEFAULT_POLICY);
+    expect(() => advanceApplicant(a1, "candidate", "2025-03-31", TODAY, DEFAULT_POLICY)).toThrow(
       /不能早于上一阶段日期2025-04-01/,
     );
-    expect(() => advanceApplicant(a1, "candidate", "2026-12-01", TODAY)).toThrow(/不能晚于今天/);
+    expect(() => advanceApplicant(a1, "candidate", "2026-12-01", TODAY, DEFAULT_POLICY)).toThrow(
+      /不能晚于今天/,
+    );
     const done = {
       ...start,
       activistOn: "2025-02-01",
@@ -205,7 +210,32 @@ describe("development pipeline (发展党员)", () => {
       probationaryOn: "2025-04-01",
       fullOn: "2026-04-01",
     };
-    expect(() => advanceApplicant(done, "full", TODAY, TODAY)).toThrow(/已转为正式党员/);
+    expect(() => advanceApplicant(done, "full", TODAY, TODAY, DEFAULT_POLICY)).toThrow(/已转为正式党员/);
+  });
+
+  it("makes an activist a 发展对象 only after a year of training, and a probationary member full only after a year", () => {
+    // 2025-01-10 + 364 days = 2026-01-09 (no 29 February between): refused; 365 days = one year: accepted.
+    const a1 = advanceApplicant(
+      { ...start, appliedOn: "2025-01-01" },
+      "activist",
+      "2025-01-10",
+      TODAY,
+      DEFAULT_POLICY,
+    );
+    expect(() => advanceApplicant(a1, "candidate", "2026-01-09", TODAY, DEFAULT_POLICY)).toThrow(
+      "入党积极分子须经12个月以上的培养教育和考察:2025-01-10确定为积极分子,最早2026-01-10可确定为发展对象",
+    );
+    const a2 = advanceApplicant(a1, "candidate", "2026-01-10", TODAY, DEFAULT_POLICY);
+    expect(a2.candidateOn).toBe("2026-01-10");
+    // Probation: 364 days refused, 365 accepted (2025-11-01 → 2026-10-31 / 2026-11-01).
+    const p = { ...a2, candidateOn: "2025-10-01", probationaryOn: "2025-11-01" };
+    expect(() => advanceApplicant(p, "full", "2026-10-31", TODAY, DEFAULT_POLICY)).toThrow(
+      "预备期为12个月:2025-11-01接收为预备党员,最早2026-11-01可转为正式党员",
+    );
+    expect(advanceApplicant(p, "full", "2026-11-01", TODAY, DEFAULT_POLICY).fullOn).toBe("2026-11-01");
+    // The dated policy decides: a 6-month training period.
+    const six = { ...DEFAULT_POLICY, activistMonths: 6 };
+    expect(advanceApplicant(a1, "candidate", "2025-07-10", TODAY, six).candidateOn).toBe("2025-07-10");
   });
 
   it("flags probationary members whose year ends within 30 days", () => {
@@ -226,6 +256,21 @@ describe("ratings, rectifications and the instructor cap", () => {
     expect(() => assertRating(6, null)).toThrow(/星级/);
     expect(() => assertRating(null, null)).toThrow(/二者填其一/);
     expect(() => assertRating(3, "advanced")).toThrow();
+  });
+
+  it("rates a past or the current year, of an organization that existed in it", () => {
+    const org = { name: "甲支部", foundedOn: "2023-11-20", revokedOn: null };
+    // Its founding year and later: yes; the year before: no; a year not begun: no.
+    expect(() => assertRatingYear(2023, org, TODAY)).not.toThrow();
+    expect(() => assertRatingYear(2026, org, TODAY)).not.toThrow();
+    expect(() => assertRatingYear(2022, org, TODAY)).toThrow(
+      "“甲支部”在2022年不存在(成立于2023-11-20),不能评定该年度",
+    );
+    expect(() => assertRatingYear(2027, org, TODAY)).toThrow("2027年尚未开始");
+    // Revoked on 2025-01-01 (its last day in force 2024-12-31): 2024 yes, 2025 no.
+    const revoked = { ...org, revokedOn: "2025-01-01" };
+    expect(() => assertRatingYear(2024, revoked, TODAY)).not.toThrow();
+    expect(() => assertRatingYear(2025, revoked, TODAY)).toThrow("撤销于2025-01-01");
   });
 
   it("keeps a weak-and-lax case open until resolved, overdue after its deadline", () => {

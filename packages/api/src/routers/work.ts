@@ -176,7 +176,7 @@ export const workRouter = createTRPCRouter({
       .query(({ ctx, input }) => guard(() => listRatings(ctx.db, ctx.scope, input.year, ctx.today))),
     set: adminProcedure
       .input(ratingInput)
-      .mutation(({ ctx, input }) => guard(() => setRating(ctx.db, ctx.scope, input))),
+      .mutation(({ ctx, input }) => guard(() => setRating(ctx.db, ctx.scope, input, ctx.today))),
   }),
 
   rectifications: createTRPCRouter({

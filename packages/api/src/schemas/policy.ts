@@ -37,6 +37,7 @@ export const policyParamsInput = z
     workCoverage: z.object({ instructor: z.boolean(), massOrganizations: z.boolean() }).partial(),
     mobileMonths: positive,
     probationMonths: positive,
+    activistMonths: positive,
     sessionIdleMinutes: positive.min(5, { error: m.sessionIdle }).max(480, { error: m.sessionIdle }),
     reportEarlyOpenDays: count.max(MAX_REPORT_EARLY_OPEN_DAYS, { error: m.reportEarlyOpen }),
   })

@@ -4,7 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../client.ts";
 import { policies } from "../schema.ts";
-import { loadPolicyVersions } from "../snapshot.ts";
+import { loadPolicyVersions, withDefaults } from "../snapshot.ts";
 import { audit, inTransaction, type CommandActor } from "./common.ts";
 import { CommandError, NotFoundError } from "./errors.ts";
 import { findRulesLock, lockMessages } from "../reports/lock.ts";
@@ -107,15 +107,13 @@ export function listPolicyVersions(
     .from(policies)
     .orderBy(desc(policies.effectiveOn))
     .all();
-  const inForce = policyAsOf(
-    rows.map((r) => ({ effectiveOn: r.effectiveOn, params: r.params as Policy })),
-    actor.today,
-  );
+  const versions = rows.map((r) => ({ ...r, params: withDefaults(r.params) }));
+  const inForce = policyAsOf(versions, actor.today);
   const org = actor.scope.org;
   return {
-    versions: rows.map((r) => ({
+    versions: versions.map((r) => ({
       effectiveOn: r.effectiveOn,
-      params: r.params as Policy,
+      params: r.params,
       note: r.note,
       inForce: r.effectiveOn === inForce.effectiveOn,
     })),

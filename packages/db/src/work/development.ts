@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import {
   advanceApplicant,
+  assertProbationServed,
   applicantStage,
   isValidCitizenId,
   nextApplicantStage,
@@ -117,7 +118,7 @@ function advanceApplicantRow(
   const a = db.select().from(applicants).where(eq(applicants.id, input.applicantId)).get();
   if (!a) throw new WorkNotFoundError("applicant");
   requireGrassrootsInSubtree(db, scope, a.orgId);
-  const dates = advanceApplicant(a, input.stage, input.on, today);
+  const dates = advanceApplicant(a, input.stage, input.on, today, workPolicy(db, input.on));
   return db.transaction((tx) => {
     let memberId = a.memberId;
     if (input.stage === "probationary" && memberId === null) {
@@ -214,6 +215,7 @@ export function confirmFullMembership(
       "APPLICANT_DATE_BACKWARDS",
       WORK_MESSAGES.applicantDateBackwards(input.fullOn, m.joinedOn),
     );
+  assertProbationServed(m.joinedOn, input.fullOn, workPolicy(db, input.fullOn));
   return db.transaction((tx) => {
     tx.update(members).set({ fullOn: input.fullOn }).where(eq(members.id, m.id)).run();
     tx.update(applicants).set({ fullOn: input.fullOn }).where(eq(applicants.memberId, m.id)).run();

@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import {
   assertRating,
+  assertRatingYear,
   assertResolve,
   rectificationState,
   type RatingGrade,
@@ -37,9 +38,11 @@ export function setRating(
   db: Db,
   scope: Scope,
   input: { orgId: number; year: number; stars: number | null; grade: RatingGrade | null },
+  today: string,
 ): { id: number } {
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertRating(input.stars, input.grade);
+  assertRatingYear(input.year, org, today);
   return db.transaction((tx) => {
     const before = tx
       .select()

@@ -1,7 +1,8 @@
 /**
  * 发展党员: the pipeline 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员. An applicant advances
  * one stage at a time, in order, each with a date not earlier than the previous stage's date and not
- * after today. Probation lasts the policy's probationMonths (one year); a probationary member (no
+ * after today; an activist becomes a 发展对象 only after the policy's activistMonths (one year) of training,
+ * a probationary member is made full only after its probationMonths (one year). A probationary member (no
  * 转正日期) is "due for full membership" when the probation ends within 30 days of today (or already has).
  */
 import { addDays, addMonths } from "../dates.ts";
@@ -53,6 +54,7 @@ export function advanceApplicant(
   stage: ApplicantStage,
   on: IsoDate,
   today: IsoDate,
+  policy: Pick<Policy, "activistMonths" | "probationMonths">,
 ): ApplicantDates {
   const current = applicantStage(a);
   const next = nextApplicantStage(a);
@@ -67,11 +69,34 @@ export function advanceApplicant(
   if (on < previous)
     throw new WorkRuleError("APPLICANT_DATE_BACKWARDS", WORK_MESSAGES.applicantDateBackwards(on, previous));
   if (on > today) throw new WorkRuleError("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
+  if (stage === "candidate" && a.activistOn) {
+    const earliest = addMonths(a.activistOn, policy.activistMonths);
+    if (on < earliest)
+      throw new WorkRuleError(
+        "APPLICANT_TOO_EARLY",
+        WORK_MESSAGES.candidateTooEarly(a.activistOn, policy.activistMonths, earliest),
+      );
+  }
+  if (stage === "full" && a.probationaryOn) assertProbationServed(a.probationaryOn, on, policy);
   return { ...a, [STAGE_FIELD[stage]]: on };
 }
 
+/** 转正 not before the end of probation (预备期满): refused with the earliest date. */
+export function assertProbationServed(
+  probationaryOn: IsoDate,
+  fullOn: IsoDate,
+  policy: Pick<Policy, "probationMonths">,
+): void {
+  const earliest = addMonths(probationaryOn, policy.probationMonths);
+  if (fullOn < earliest)
+    throw new WorkRuleError(
+      "APPLICANT_TOO_EARLY",
+      WORK_MESSAGES.fullTooEarly(probationaryOn, policy.probationMonths, earliest),
+    );
+}
+
 /** The date probation ends (the earliest 转正 date). */
-export function probationEndsOn(joinedOn: IsoDate, policy: Policy): IsoDate {
+export function probationEndsOn(joinedOn: IsoDate, policy: Pick<Policy, "probationMonths">): IsoDate {
   return addMonths(joinedOn, policy.probationMonths);
 }
 

@@ -94,6 +94,7 @@ export const WORK_RULE_CODES = [
   "APPLICANT_DATE_BACKWARDS",
   "APPLICANT_COMPLETE",
   "RATING_STARS_OR_GRADE",
+  "RATING_YEAR",
   "RECTIFICATION_ALREADY_CLOSED",
   "RECTIFICATION_DATE_BEFORE_OPEN",
   "ASSIGNMENT_ALREADY_ENDED",
@@ -110,6 +111,7 @@ export const WORK_RULE_CODES = [
   "APPLICANT_ID_INVALID",
   "APPLICANT_DUPLICATE",
   "APPLICANT_ALREADY_MEMBER",
+  "APPLICANT_TOO_EARLY",
 ] as const;
 export type WorkRuleCode = (typeof WORK_RULE_CODES)[number];
 
@@ -120,7 +122,15 @@ export const WORK_MESSAGES = {
   applicantDateBackwards: (date: string, previous: string) =>
     `阶段日期${date}不能早于上一阶段日期${previous}`,
   applicantComplete: () => "该同志已转为正式党员,发展流程已完成",
+  candidateTooEarly: (activistOn: string, months: number, earliest: string) =>
+    `入党积极分子须经${months}个月以上的培养教育和考察:${activistOn}确定为积极分子,最早${earliest}可确定为发展对象`,
+  fullTooEarly: (probationaryOn: string, months: number, earliest: string) =>
+    `预备期为${months}个月:${probationaryOn}接收为预备党员,最早${earliest}可转为正式党员`,
   ratingStarsOrGrade: () => "请填写星级(1至5星)或等级(先进/一般/后进),二者填其一",
+  ratingFutureYear: (year: number, today: string) =>
+    `${year}年尚未开始(今天是${today}),只能评定本年度及以前的年度`,
+  ratingOrgNotInYear: (org: string, year: number, foundedOn: string, revokedOn: string | null) =>
+    `“${org}”在${year}年不存在(成立于${foundedOn}${revokedOn ? `,撤销于${revokedOn}` : ""}),不能评定该年度`,
   rectificationAlreadyClosed: () => "该整顿案例已销号",
   rectificationDateBeforeOpen: (date: string, year: number) => `销号日期${date}不能早于整顿年度${year}年`,
   assignmentAlreadyEnded: () => "该指导关系已结束",

@@ -15,6 +15,24 @@ export function assertRating(stars: number | null, grade: RatingGrade | null): v
   }
 }
 
+/**
+ * A rating is for a past or the current year, of an organization that existed at some time in that year
+ * (founded on or before its 31 December, not revoked before its 1 January).
+ */
+export function assertRatingYear(
+  year: number,
+  org: { name: string; foundedOn: IsoDate; revokedOn: IsoDate | null },
+  today: IsoDate,
+): void {
+  if (year > Number(today.slice(0, 4)))
+    throw new WorkRuleError("RATING_YEAR", WORK_MESSAGES.ratingFutureYear(year, today));
+  if (org.foundedOn > `${year}-12-31` || (org.revokedOn !== null && org.revokedOn <= `${year}-01-01`))
+    throw new WorkRuleError(
+      "RATING_YEAR",
+      WORK_MESSAGES.ratingOrgNotInYear(org.name, year, org.foundedOn, org.revokedOn),
+    );
+}
+
 export function rectificationState(
   c: { deadline: IsoDate | null; resolvedOn: IsoDate | null },
   today: IsoDate,

@@ -101,6 +101,7 @@ export const workMessages = {
   electedOn: "选举日期",
   // ratings
   ratingsTitle: "星级评定与软弱涣散整顿",
+  ratingYearPick: "评定年度:",
   ratingYear: (y: number) => `${y}年度定级`,
   stars: "星级",
   grade: "等级",

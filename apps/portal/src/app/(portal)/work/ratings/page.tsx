@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
@@ -11,7 +12,9 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const ctx = await caller.work.context();
   const thisYear = Number(ctx.today.slice(0, 4));
   const y = Number(sp.year);
-  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear - 1;
+  const year = Number.isInteger(y) && y >= 2000 && y <= thisYear ? y : thisYear - 1;
+  // Any past or the current year can be rated: the last ten here, an older one by ?year=.
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   const [ratings, cases, orgs] = await Promise.all([
     caller.work.ratings.list({ year }),
     caller.work.rectifications.list(),
@@ -20,6 +23,17 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   return (
     <div>
       <h2>{m.ratingsTitle}</h2>
+      <div
+        data-testid="rating-years"
+        style={{ display: "flex", gap: 12, flexWrap: "wrap", marginBottom: 12 }}
+      >
+        {m.ratingYearPick}
+        {years.map((y) => (
+          <Link key={y} href={`/work/ratings?year=${y}`} style={{ fontWeight: y === year ? 700 : 400 }}>
+            {y}
+          </Link>
+        ))}
+      </div>
       <RatingForm orgs={orgs} year={year} />
       <Card title={m.ratingYear(year)} size="small" style={{ marginBottom: 16 }}>
         <DataTable
