@@ -160,16 +160,25 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await expect(township.getByTestId("report-window")).toHaveCount(0);
   await submitWithExplanations(township);
 
-  // 2. The county returns it with a reason.
+  // 2. The county finds it waiting in its 待办 and returns it with a reason.
   const county = await pageOf(browser, "county");
+  await county.goto("/inbox");
+  const waiting = county.getByTestId("inbox-table").locator("tr", { hasText: "年报待审核" });
+  await expect(waiting).toContainText(`柳林镇`);
+  await expect(waiting).toContainText(`${YEAR}年年报`);
   await openTownshipAsCounty(county);
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   await county.getByTestId("return-reason-input").fill("请核实从业人员数");
   await county.getByTestId("return-report").click();
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
 
-  // 3. The township sees the reason, fixes a record through the write API, the report is recomputed, resubmits.
-  await township.reload();
+  // 3. The township sees the return in its 待办 with the reason, fixes a record through the write API, the
+  //    report is recomputed, resubmits.
+  await township.goto("/inbox");
+  await expect(township.getByTestId("inbox-table").locator("tr", { hasText: "年报被退回" })).toContainText(
+    "请核实从业人员数",
+  );
+  await township.goto(`/reports/${YEAR}`);
   await expect(township.getByTestId("return-reason")).toContainText("请核实从业人员数");
   const before = await totalEmployees(township);
   await addEmployees(township, hostId, 7);

@@ -407,3 +407,40 @@ describe("past years that change (数据已变更)", () => {
     expect((await as("county").report.get({ year: 2025 })).lastCheck).toBeNull();
   });
 });
+
+describe("待办 of the year-end report", () => {
+  it("the county sees 乙镇's report waiting for it; returned, 乙镇 sees it with the reason; decided, it leaves the county's", async () => {
+    const tb = as("tb");
+    const county = as("county");
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(await tb.report.get({ year: 2025 })),
+    });
+    const reportItems = async (c: ReturnType<typeof as>) =>
+      (await c.work.inbox()).filter((i) => i.kind === "reportAwaiting" || i.kind === "reportReturned");
+    expect(await reportItems(county)).toEqual([
+      expect.objectContaining({
+        kind: "reportAwaiting",
+        kindLabel: "年报待审核",
+        subject: "乙镇党委 2025年年报",
+        href: `/reports/2025?node=${F.org.TB}`,
+        refId: sub.id,
+      }),
+    ]);
+    // Only the parent decides: the city is not asked.
+    expect(await reportItems(as("city"))).toEqual([]);
+    expect(await reportItems(tb)).toEqual([]);
+
+    await county.report.return({ submissionId: sub.id, reason: "请核实从业人员数" });
+    expect(await reportItems(county)).toEqual([]);
+    expect(await reportItems(tb)).toEqual([
+      expect.objectContaining({
+        kind: "reportReturned",
+        subject: "2025年年报",
+        detail: "上级退回,原因:请核实从业人员数;请修正后重新上报",
+        href: "/reports/2025",
+      }),
+    ]);
+  });
+});

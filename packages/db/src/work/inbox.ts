@@ -7,10 +7,14 @@
  *   administrators decide them);
  * - coverage requests awaiting a decision: pending, for hosts of their territory, when they decide them
  *   (the township-level administrator, or a common superior of the host and the proposer);
- * - probation ending: probationary members of their subtree.
+ * - probation ending: probationary members of their subtree;
+ * - year-end reports (administrators): their own node's reports returned (退回 or 撤销审核, with the
+ *   reason), and their child nodes' reports submitted and waiting for their approval.
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { orgs, reportSubmissions } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 
 import { electionBoard } from "./elections.ts";
@@ -40,6 +44,9 @@ export const inboxMessages = {
   correctionAwaiting: (by: string) => `出资人${by}提交的经营信息更正,等待审核`,
   coverageRequestAwaiting: (org: string) => `“${org}”申请覆盖该两新组织,等待本单位确认或退回`,
   probationEnding: (end: string, org: string) => `预备期${end}届满(${org}),请及时讨论转正`,
+  reportReturned: (reason: string | null) => `上级退回,原因:${reason ?? "—"};请修正后重新上报`,
+  reportAwaiting: () => "已上报,等待本单位审核",
+  reportSubject: (year: number, org?: string) => `${org ? `${org} ` : ""}${year}年年报`,
 } as const;
 
 export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
@@ -48,6 +55,50 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
   const item = (kind: InboxKind, rest: Omit<InboxItem, "kind" | "kindLabel">) =>
     items.push({ kind, kindLabel: INBOX_KIND_LABELS[kind], ...rest });
 
+  // The year-end reports first: the list is long at a county and these are the ones with a deadline.
+  if (scope.role === "admin") {
+    const own = scope.org.id;
+    // Written with drizzle's builder (the report tables are keyed by the node: no scope condition needed
+    // beyond the caller's own node and its children).
+    for (const r of db
+      .select({
+        id: reportSubmissions.id,
+        year: reportSubmissions.year,
+        reason: reportSubmissions.returnReason,
+        at: reportSubmissions.decidedAt,
+      })
+      .from(reportSubmissions)
+      .where(and(eq(reportSubmissions.orgId, own), eq(reportSubmissions.state, "returned")))
+      .orderBy(asc(reportSubmissions.year))
+      .all())
+      item("reportReturned", {
+        subject: inboxMessages.reportSubject(r.year),
+        date: r.at ? chinaDateOf(r.at) : "",
+        detail: inboxMessages.reportReturned(r.reason),
+        href: `/reports/${r.year}`,
+        refId: r.id,
+      });
+    for (const r of db
+      .select({
+        id: reportSubmissions.id,
+        year: reportSubmissions.year,
+        at: reportSubmissions.submittedAt,
+        orgId: orgs.id,
+        name: orgs.name,
+      })
+      .from(reportSubmissions)
+      .innerJoin(orgs, eq(orgs.id, reportSubmissions.orgId))
+      .where(and(eq(orgs.parentId, own), eq(reportSubmissions.state, "submitted")))
+      .orderBy(asc(reportSubmissions.year), asc(orgs.code))
+      .all())
+      item("reportAwaiting", {
+        subject: inboxMessages.reportSubject(r.year, r.name),
+        date: r.at ? chinaDateOf(r.at) : "",
+        detail: inboxMessages.reportAwaiting(),
+        href: `/reports/${r.year}?node=${r.orgId}`,
+        refId: r.id,
+      });
+  }
   const elections = electionBoard(db, scope, today);
   for (const e of elections.overdue)
     item("electionOverdue", {
@@ -138,5 +189,6 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
       href: "/work/development",
       refId: p.memberId,
     });
+
   return items;
 }

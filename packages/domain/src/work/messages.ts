@@ -76,6 +76,8 @@ export const INBOX_KINDS = [
   "correctionAwaiting",
   "coverageRequestAwaiting",
   "probationEnding",
+  "reportReturned",
+  "reportAwaiting",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_KIND_LABELS: Readonly<Record<InboxKind, string>> = {
@@ -86,6 +88,8 @@ export const INBOX_KIND_LABELS: Readonly<Record<InboxKind, string>> = {
   correctionAwaiting: "出资人信息更正待审核",
   coverageRequestAwaiting: "覆盖申请待确认",
   probationEnding: "预备党员即将期满",
+  reportReturned: "年报被退回",
+  reportAwaiting: "年报待审核",
 };
 
 export const WORK_RULE_CODES = [

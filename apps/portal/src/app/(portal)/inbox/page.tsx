@@ -11,6 +11,8 @@ const COLORS: Record<string, string> = {
   correctionAwaiting: "blue",
   coverageRequestAwaiting: "blue",
   probationEnding: "purple",
+  reportReturned: "red",
+  reportAwaiting: "blue",
 };
 
 export default async function InboxPage() {
