@@ -14,7 +14,7 @@ export const policyMessages = {
   future: "待生效",
   past: "已被替代",
   noChange: "与前一版本相同",
-  firstVersion: "首个版本(与系统默认值相比)",
+  sameAsDefault: "与系统默认值相同",
   none: "尚未设置,按系统默认值执行",
   formTitle: "新增版本",
   formHint:

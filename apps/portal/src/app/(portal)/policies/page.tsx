@@ -25,7 +25,9 @@ export default async function PoliciesPage() {
         key: v.effectiveOn,
         effectiveOn: v.effectiveOn,
         changes: {
-          items: (changes.length > 0 ? changes : [m.noChange]).map((text) => ({ text })),
+          items: (changes.length > 0 ? changes : [i === 0 ? m.sameAsDefault : m.noChange]).map((text) => ({
+            text,
+          })),
         },
         note: v.note ?? "",
         state: v.inForce
