@@ -4,6 +4,7 @@ import {
   createUser,
   listDemoAccounts,
   migrateDb,
+  closeStalePlans,
   openDb,
   resolveDatabasePath,
   seedDemo,
@@ -55,8 +56,11 @@ const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   migrate() {
-    const { file } = openMigrated();
+    const { db, file } = openMigrated();
     console.log(m.migrated(file));
+    // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.
+    const closed = db.transaction((tx) => closeStalePlans(tx, clock.today()));
+    if (closed.length > 0) console.log(m.plansClosed(closed.length));
     return 0;
   },
 

@@ -2,8 +2,8 @@
  * Access-matrix rows of `work.*`, the daily work (issue 7). Organization life, elections and the
  * development pipeline belong to anyone bound to an organization (its grassroots organizations); plans,
  * dispatch, ratings, rectifications and pacts to administrators; plans and instructor assignments need a
- * territory (the 行业党委 has none). An owner has no daily work. Queries that heal stale plans write, so
- * those rows run on a copy too.
+ * territory (the 行业党委 has none). An owner has no daily work. (Queries never write; rows marked as
+ * mutating run on a copy of the world.)
  */
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { type Db } from "@liangxin/db";

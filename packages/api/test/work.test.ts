@@ -4,6 +4,7 @@ import {
   DEMO_TODAY,
   createUser,
   loadSnapshot,
+  closeStalePlans,
   onCoverageStarted,
   openTestDb,
   seedDemo,
@@ -114,48 +115,51 @@ describe("establishment plans", () => {
     });
   });
 
-  it("closes a plan through the coverage hook, and heals a plan whose host got covered elsewhere", async () => {
+  it("closes a plan at the write that ends its need: a coverage (the hook), the host closing, an import or migrate; a listing never writes", async () => {
     const township = callerFor("township");
     const board = await township.work.plans.board();
-    const [a, b] = board.shouldEstablish.filter((h) => h.openPlanId === null);
-    const pa = await township.work.plans.create({
-      hostId: a!.hostId,
-      targetOn: "2027-01-31",
-      responsible: "李四",
-    });
-    const pb = await township.work.plans.create({
-      hostId: b!.hostId,
-      targetOn: "2027-01-31",
-      responsible: "张三",
-    });
+    const [a, b, c] = board.shouldEstablish.filter((h) => h.openPlanId === null);
+    const plan = (hostId: number) =>
+      township.work.plans.create({ hostId, targetOn: "2027-01-31", responsible: "李四" });
+    const [pa, pb, pc] = [await plan(a!.hostId), await plan(b!.hostId), await plan(c!.hostId)];
+    const stored = (id: number) =>
+      one<{ state: string; closedOn: string | null; closedReason: string | null }>(
+        "select state, closed_on as closedOn, closed_reason as closedReason from establishment_plans where id = ?",
+        id,
+      );
     const coveringOrg = one<{ id: number }>(
       "select id from orgs where category = 'jointBranch' and path like ? limit 1",
       `${one<{ path: string }>("select o.path from users u join orgs o on o.id = u.org_id where u.username = 'township'").path}%`,
     ).id;
 
-    // The hook, as setCoverage will call it in its transaction.
+    // The hook, as setCoverage calls it in its transaction.
     db.transaction((tx) => {
       db.$client
         .prepare("insert into coverages (host_id, org_id, start_on) values (?, ?, ?)")
         .run(a!.hostId, coveringOrg, "2026-11-20");
       expect(onCoverageStarted(tx, a!.hostId, "2026-11-20")).toEqual([pa.id]);
     });
-    expect(one<{ state: string }>("select state from establishment_plans where id = ?", pa.id).state).toBe(
-      "closed",
-    );
+    expect(stored(pa.id).state).toBe("closed");
 
-    // No hook called: the listing closes it and stores it closed.
+    // A coverage written past the hooks (as an import's bulk rows are): listing changes nothing; the
+    // import's (or migrate's) closeStalePlans closes it, dated from the coverage, audited.
     db.$client
       .prepare("insert into coverages (host_id, org_id, start_on) values (?, ?, ?)")
       .run(b!.hostId, coveringOrg, "2026-11-19");
-    expect(one<{ state: string }>("select state from establishment_plans where id = ?", pb.id).state).toBe(
-      "open",
-    );
-    const list = await township.work.plans.board();
-    expect(list.plans.find((p) => p.id === pb.id)).toMatchObject({ state: "closed", closedOn: "2026-11-19" });
-    expect(one<{ state: string }>("select state from establishment_plans where id = ?", pb.id).state).toBe(
-      "closed",
-    );
+    await township.work.plans.board();
+    await township.work.plans.get({ id: pb.id });
+    expect(stored(pb.id).state).toBe("open");
+    expect(db.transaction((tx) => closeStalePlans(tx, TODAY))).toEqual([pb.id]);
+    expect(stored(pb.id)).toMatchObject({ state: "closed", closedOn: "2026-11-19" });
+
+    // The host closes: its plan closes in the same write, dated the closing day.
+    const version = one<{ version: number }>("select version from hosts where id = ?", c!.hostId).version;
+    await township.records.host.update({ id: c!.hostId, closedOn: "2026-11-30", version });
+    expect(stored(pc.id)).toEqual({
+      state: "closed",
+      closedOn: "2026-11-30",
+      closedReason: "两新组织已注销或停业,计划自动关闭",
+    });
   });
 
   it("refuses a plan for a covered host, a target in the past, and answers NOT_FOUND outside the territory", async () => {

@@ -2,7 +2,7 @@
  * applyImport: write a plan all or nothing, in one immediate transaction, every change audited. A plan
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
-import { auditWriter, STAMPED_TABLES, type Db } from "@liangxin/db";
+import { auditWriter, closeStalePlans, STAMPED_TABLES, type Db } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
@@ -110,6 +110,9 @@ export function applyImport(
       });
       if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total, m.stage.write);
     });
+    // Imported coverages and closed hosts end the hosts' establishment plans, in the same transaction.
+    if (changes.some((c) => c.table === "coverages" || c.table === "hosts"))
+      closeStalePlans(db, clock.today());
     writeAudit({
       userId: actor.userId,
       username: actor.username,

@@ -128,6 +128,48 @@ describe("validation", () => {
     expect(plan2.errors[0]!.reason).toContain("coverage.csv第2行");
   });
 
+  it("an imported coverage ends the host's open establishment plan, in the import's transaction, audited", () => {
+    const open = db.$client
+      .prepare(
+        `select p.id, h.credit_code as code, h.region_id as regionId from establishment_plans p
+         join hosts h on h.id = p.host_id where p.state = 'open' order by p.id limit 1`,
+      )
+      .get() as { id: number; code: string; regionId: number };
+    // A joint branch of the host's township (联合建 may cover one more host).
+    const joint = db.$client
+      .prepare(
+        `select o.code from orgs o where o.category = 'jointBranch' and o.revoked_on is null
+           and o.region_id = (select id from regions where id = ?) order by o.id limit 1`,
+      )
+      .pluck()
+      .get(open.regionId) as string | undefined;
+    const org =
+      joint ??
+      (db.$client
+        .prepare(
+          "select code from orgs where category = 'jointBranch' and revoked_on is null order by id limit 1",
+        )
+        .pluck()
+        .get() as string);
+    const dir = folder({
+      "coverage.csv": `统一社会信用代码,组织代码,开始日期\r\n${open.code},${org},2026-11-01\r\n`,
+    });
+    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    expect(plan.errors).toEqual([]);
+    applyImport(db, plan, { userId: null, username: "t" });
+    expect(
+      db.$client
+        .prepare("select state, closed_on as closedOn from establishment_plans where id = ?")
+        .get(open.id),
+    ).toEqual({ state: "closed", closedOn: "2026-11-01" });
+    expect(
+      db.$client
+        .prepare("select count(*) from audit_log where action = 'plan.close' and entity_id = ?")
+        .pluck()
+        .get(String(open.id)),
+    ).toBe(1);
+  });
+
   it("refuses a member without any relationship and a re-parenting without a date", () => {
     const org = db.$client
       .prepare("select code from orgs where category = 'branch' limit 1")

@@ -17,6 +17,7 @@ import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 import { isUnder } from "../scope/index.ts";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
+import { onHostClosed } from "../work/plans.ts";
 
 export interface HostFields {
   creditCode: string;
@@ -131,6 +132,8 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
     );
     if (res.changes !== 1) throw new ConflictError();
     const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
+    // A closed host needs no organization any more: its establishment plan (组建计划) ends with it.
+    if (after.closedOn !== null && after.closedOn !== before.closedOn) onHostClosed(db, id, after.closedOn);
     audit(db, actor, {
       action: "host.update",
       entity: "host",

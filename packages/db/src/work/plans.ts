@@ -1,10 +1,11 @@
 /**
  * 组建计划 for every should-establish-but-not-established host (应建未建) of the caller's territory:
  * create with a target date and a responsible person, milestones counted back from the target, progress
- * notes, overdue flags, and automatic closure when an organization covering the host is founded
- * (`onCoverageStarted`, and self-healing on every listing).
+ * notes, overdue flags, and closure at the moment of the write that ends the need: a coverage of the host
+ * in any mode (`onCoverageStarted`), the host closing (`onHostClosed`), or an import doing either
+ * (`closeStalePlans`, also run once by `migrate` for databases written before). Reads never write.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import {
   assertNotFuture,
   computeNodeIndicators,
@@ -18,7 +19,7 @@ import {
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
-import { coverages, establishmentPlans, orgs, planNotes } from "../schema.ts";
+import { coverages, establishmentPlans, hosts, orgs, planNotes } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSnapshot } from "../snapshot.ts";
 import {
@@ -130,26 +131,41 @@ export function onCoverageStarted(tx: DbOrTx, hostId: number, startOn: string): 
   return closePlansForHost(tx, hostId, startOn, WORK_MESSAGES.planClosedByCoverage);
 }
 
+/** The host hook: a host closed on `closedOn` closes its open plans (in the caller's transaction). */
+export function onHostClosed(tx: DbOrTx, hostId: number, closedOn: string): number[] {
+  return closePlansForHost(tx, hostId, closedOn, WORK_MESSAGES.planClosedByHostClosed);
+}
+
 /**
- * Self-healing: open plans of the territory whose host is covered today are closed (dated from the
- * start of that coverage) in one transaction. Returns how many were closed.
+ * Close every open plan whose host is covered today (dated from the start of that coverage) or closed by
+ * today (dated its closing day), in the caller's transaction: after an import (bulk rows bypass the
+ * hooks) and once at `migrate`. Returns the ids closed.
  */
-export function healPlans(db: Db, scope: Scope, today: string): number {
-  if (!scope.region) return 0;
-  const stale = db.$client
-    .prepare(
-      `select p.host_id as hostId, min(c.start_on) as startOn from establishment_plans p
-       join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
-       join coverages c on c.host_id = p.host_id and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
-       where p.state = 'open' and ${within.territory("r")} group by p.host_id`,
+export function closeStalePlans(tx: DbOrTx, today: string): number[] {
+  const covered = tx
+    .select({ hostId: establishmentPlans.hostId, startOn: sql<string>`min(${coverages.startOn})` })
+    .from(establishmentPlans)
+    .innerJoin(
+      coverages,
+      and(
+        eq(coverages.hostId, establishmentPlans.hostId),
+        lte(coverages.startOn, today),
+        or(isNull(coverages.endOn), gt(coverages.endOn, today)),
+      ),
     )
-    .all(scopeBindings(scope, today)) as { hostId: number; startOn: string }[];
-  if (stale.length === 0) return 0;
-  let n = 0;
-  db.transaction((tx) => {
-    for (const s of stale) n += onCoverageStarted(tx, s.hostId, s.startOn).length;
-  });
-  return n;
+    .where(eq(establishmentPlans.state, "open"))
+    .groupBy(establishmentPlans.hostId)
+    .all();
+  const closed = tx
+    .selectDistinct({ hostId: establishmentPlans.hostId, closedOn: hosts.closedOn })
+    .from(establishmentPlans)
+    .innerJoin(hosts, eq(hosts.id, establishmentPlans.hostId))
+    .where(and(eq(establishmentPlans.state, "open"), isNotNull(hosts.closedOn), lte(hosts.closedOn, today)))
+    .all();
+  return [
+    ...covered.flatMap((c) => onCoverageStarted(tx, c.hostId, c.startOn)),
+    ...closed.flatMap((c) => onHostClosed(tx, c.hostId, c.closedOn!)),
+  ];
 }
 
 export interface ShouldEstablishRow {
@@ -176,10 +192,9 @@ export interface PlanBoard {
   overdue: PlanRow[];
 }
 
-/** The plans page: the node's figures, the 应建未建 hosts of the territory, every plan (healed first). */
+/** The plans page: the node's figures, the 应建未建 hosts of the territory, every plan. */
 export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
   requireTerritory(scope);
-  healPlans(db, scope, today);
   const policy = workPolicy(db, today);
   const snapshot = loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
   const ind = computeNodeIndicators(snapshot, scope.org!.id, today, policy);
@@ -205,7 +220,7 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
       fullMembersWorking: f.fullMembersWorking,
     });
   }
-  const plans = listPlans(db, scope, today, { healed: true });
+  const plans = listPlans(db, scope, today);
   return {
     summary: {
       hosts: ind.hosts,
@@ -219,10 +234,9 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
   };
 }
 
-/** Every plan of the caller's territory (open first, by target date), healed first. */
-export function listPlans(db: Db, scope: Scope, today: string, opts?: { healed?: boolean }): PlanRow[] {
+/** Every plan of the caller's territory (open first, by target date). */
+export function listPlans(db: Db, scope: Scope, today: string): PlanRow[] {
   if (!scope.region) return [];
-  if (!opts?.healed) healPlans(db, scope, today);
   const rows = db.$client
     .prepare(`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`)
     .all(scopeBindings(scope, today)) as RawPlan[];
@@ -242,7 +256,6 @@ export function getPlan(
   today: string,
 ): PlanRow & { notes: PlanNoteRow[] } {
   if (!scope.region) throw new WorkNotFoundError("plan");
-  healPlans(db, scope, today);
   const row = db.$client
     .prepare(`${PLAN_SQL} where p.id = @planId and ${within.territory("r")}`)
     .get({ ...scopeBindings(scope, today), planId }) as RawPlan | undefined;

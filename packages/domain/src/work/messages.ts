@@ -153,6 +153,7 @@ export const WORK_MESSAGES = {
     `指导员“${name}”将联系${count}个两新组织,超过${cap}个的上限,请注意工作量`,
   planClosedByFounding: (org: string) => `已成立党组织“${org}”,计划自动关闭`,
   planClosedByCoverage: "两新组织已被党组织覆盖,计划自动关闭",
+  planClosedByHostClosed: "两新组织已注销或停业,计划自动关闭",
 } as const;
 
 /** A refused daily-work operation: `code` for programs, `message` in Chinese for people. */
