@@ -211,6 +211,22 @@ describe("meetings", () => {
     expect(after.behind).toBe(false);
     expect(after.rate).toBe(100);
     expect(audits("meeting.record")).toBe(1);
+    // Attendance up to the organization's members that day; one more is refused, naming both numbers.
+    const members = one<{ n: number }>(
+      `select count(*) as n from member_relationships r join members m on m.id = r.member_id
+       where r.org_id = ? and r.start_on <= '2026-11-18' and (r.end_on is null or r.end_on > '2026-11-18')
+         and m.joined_on <= '2026-11-18'`,
+      orgId,
+    ).n;
+    expect(members).toBeGreaterThan(0);
+    await branch.work.meetings.record({ orgId, kind: "themeDay", heldOn: "2026-11-18", attendees: members });
+    await expect(
+      branch.work.meetings.record({ orgId, kind: "themeDay", heldOn: "2026-11-18", attendees: members + 1 }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining(`出席人数${members + 1}人超过`),
+    });
+    expect(audits("meeting.record")).toBe(2);
   });
 
   it("lists behind-schedule organizations, refuses a future date, and answers NOT_FOUND outside the subtree", async () => {

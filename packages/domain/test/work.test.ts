@@ -11,6 +11,7 @@ import {
   instructorCapWarning,
   isPlanOverdue,
   meetingCompliance,
+  assertAttendance,
   nextMilestone,
   planMilestones,
   probationEnding,
@@ -48,6 +49,15 @@ describe("establishment plans (倒排组建时限)", () => {
     expect(isPlanOverdue({ targetOn: "2026-01-01", state: "closed" }, TODAY)).toBe(false);
     expect(planMilestones({ targetOn: "2026-01-01", state: "closed" }, TODAY).some((m) => m.overdue)).toBe(
       false,
+    );
+  });
+});
+
+describe("meeting attendance", () => {
+  it("is at most the organization's members that day", () => {
+    expect(() => assertAttendance(5, { name: "甲支部", members: 5 }, "2026-03-01")).not.toThrow();
+    expect(() => assertAttendance(6, { name: "甲支部", members: 5 }, "2026-03-01")).toThrow(
+      "出席人数6人超过“甲支部”2026-03-01的党员人数5人",
     );
   });
 });

@@ -1,5 +1,7 @@
 /** 组织生活: record meetings; compliance per organization and period, computed from the policy. */
+import { and, count, eq, gt, isNull, lte, or } from "drizzle-orm";
 import {
+  assertAttendance,
   assertNotFuture,
   complianceFromCounts,
   type MeetingCompliance,
@@ -7,7 +9,7 @@ import {
   type Period,
 } from "@liangxin/domain";
 import type { Db } from "../client.ts";
-import { meetings } from "../schema.ts";
+import { memberRelationships, meetings, members } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
 import { scopeBindings, within } from "../scope/index.ts";
@@ -29,6 +31,24 @@ export function recordMeeting(
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
   return db.transaction((tx) => {
+    if (input.attendees !== undefined) {
+      // The members whose relationship was with the organization that day (joined by then).
+      const held = input.heldOn;
+      const { n } = tx
+        .select({ n: count() })
+        .from(memberRelationships)
+        .innerJoin(members, eq(members.id, memberRelationships.memberId))
+        .where(
+          and(
+            eq(memberRelationships.orgId, org.id),
+            lte(memberRelationships.startOn, held),
+            or(isNull(memberRelationships.endOn), gt(memberRelationships.endOn, held)),
+            lte(members.joinedOn, held),
+          ),
+        )
+        .get()!;
+      assertAttendance(input.attendees, { name: org.name, members: n }, held);
+    }
     const row = tx
       .insert(meetings)
       .values({

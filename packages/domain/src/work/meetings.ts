@@ -14,7 +14,20 @@ import { addDays, daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
 import { ratePct, roundOrNull } from "../numbers.ts";
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
-import { MEETING_KINDS, type MeetingKind } from "./messages.ts";
+import { MEETING_KINDS, WORK_MESSAGES, WorkRuleError, type MeetingKind } from "./messages.ts";
+
+/** A meeting's attendance cannot exceed the organization's members on the day it was held. */
+export function assertAttendance(
+  attendees: number,
+  org: { name: string; members: number },
+  heldOn: IsoDate,
+): void {
+  if (attendees > org.members)
+    throw new WorkRuleError(
+      "MEETING_ATTENDANCE",
+      WORK_MESSAGES.meetingAttendance(attendees, org.name, heldOn, org.members),
+    );
+}
 
 export interface MeetingRec {
   orgId: number;

@@ -99,6 +99,7 @@ export const WORK_RULE_CODES = [
   "APPLICANT_COMPLETE",
   "RATING_STARS_OR_GRADE",
   "RATING_YEAR",
+  "MEETING_ATTENDANCE",
   "RECTIFICATION_ALREADY_CLOSED",
   "RECTIFICATION_DATE_BEFORE_OPEN",
   "ASSIGNMENT_ALREADY_ENDED",
@@ -131,6 +132,8 @@ export const WORK_MESSAGES = {
   fullTooEarly: (probationaryOn: string, months: number, earliest: string) =>
     `预备期为${months}个月:${probationaryOn}接收为预备党员,最早${earliest}可转为正式党员`,
   ratingStarsOrGrade: () => "请填写星级(1至5星)或等级(先进/一般/后进),二者填其一",
+  meetingAttendance: (attendees: number, org: string, heldOn: string, members: number) =>
+    `出席人数${attendees}人超过“${org}”${heldOn}的党员人数${members}人`,
   ratingFutureYear: (year: number, today: string) =>
     `${year}年尚未开始(今天是${today}),只能评定本年度及以前的年度`,
   ratingOrgNotInYear: (org: string, year: number, foundedOn: string, revokedOn: string | null) =>
