@@ -515,6 +515,16 @@ export const reportSubmissions = sqliteTable(
   (t) => [uniqueIndex("report_submissions_org_year_uq").on(t.orgId, t.year)],
 );
 
+/** A report row's records (`encodeRowRecords`): its place, kind and organization, and the encoded ids. */
+const rowRecordColumns = () => ({
+  rowIndex: integer().notNull(),
+  rowKind: text({ enum: ["child", "direct"] }).notNull(),
+  rowOrgId: integer()
+    .notNull()
+    .references(() => orgs.id),
+  data: text().notNull(),
+});
+
 /**
  * The records behind each row of a submitted report (issue 18): for a child or 直属 row, the ids of the
  * hosts, grassroots organizations and members it counted, with the facts they were counted with, encoded
@@ -528,12 +538,7 @@ export const reportRecords = sqliteTable(
     submissionId: integer()
       .notNull()
       .references(() => reportSubmissions.id),
-    rowIndex: integer().notNull(),
-    rowKind: text({ enum: ["child", "direct"] }).notNull(),
-    rowOrgId: integer()
-      .notNull()
-      .references(() => orgs.id),
-    data: text().notNull(),
+    ...rowRecordColumns(),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.rowIndex] })],
 );
@@ -567,12 +572,7 @@ export const reportCheckRecords = sqliteTable(
     checkId: integer()
       .notNull()
       .references(() => reportChecks.id),
-    rowIndex: integer().notNull(),
-    rowKind: text({ enum: ["child", "direct"] }).notNull(),
-    rowOrgId: integer()
-      .notNull()
-      .references(() => orgs.id),
-    data: text().notNull(),
+    ...rowRecordColumns(),
   },
   (t) => [primaryKey({ columns: [t.checkId, t.rowIndex] })],
 );

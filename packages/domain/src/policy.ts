@@ -1,5 +1,6 @@
 import { addDays, yearStart } from "./dates.ts";
 import type { IsoDate } from "./types.ts";
+import { MEETING_KIND_LABELS } from "./work/messages.ts";
 
 /** 政策参数: thresholds that differ by province and year. Set at city level, dated. */
 export interface Policy {
@@ -93,15 +94,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
 /** The Chinese names of the parameters inside the groups (任期, 组织生活, 工作覆盖). */
 export const POLICY_GROUP_LABELS = {
   termYears: { committee: "党委", generalBranch: "党总支", branch: "党支部" },
-  meetingsPerYear: {
-    memberAssembly: "支部党员大会",
-    branchCommittee: "支委会",
-    groupMeeting: "党小组会",
-    partyLecture: "党课",
-    themeDay: "主题党日",
-    lifeMeeting: "组织生活会",
-    democraticReview: "民主评议党员",
-  },
+  meetingsPerYear: MEETING_KIND_LABELS,
   workCoverage: { instructor: "选派指导员计入工作覆盖", massOrganizations: "群团组织计入工作覆盖" },
 } as const satisfies {
   [K in "termYears" | "meetingsPerYear" | "workCoverage"]: Record<keyof Policy[K], string>;

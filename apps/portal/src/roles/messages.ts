@@ -1,4 +1,5 @@
 /** Strings of the role views (dashboard, ledger lists, users, audit, corrections, account). */
+import { MEETING_KIND_LABELS } from "@liangxin/domain";
 export const rm = {
   nav: {
     hosts: "两新组织",
@@ -193,13 +194,5 @@ export const rm = {
   submitted: "已提交,等待审核",
   myCorrections: "我的更正申请",
   notFoundBody: "记录不存在或无权访问",
-  meetingKinds: {
-    memberAssembly: "支部党员大会",
-    branchCommittee: "支委会",
-    groupMeeting: "党小组会",
-    partyLecture: "党课",
-    themeDay: "主题党日",
-    lifeMeeting: "组织生活会",
-    democraticReview: "民主评议党员",
-  } as Record<string, string>,
+  meetingKinds: MEETING_KIND_LABELS as Record<string, string>,
 } as const;
