@@ -40,7 +40,7 @@ import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
-import { loadCheckRecords, loadLatestCheck, type StoredCheck, type StoredCheckInfo } from "./check-store.ts";
+import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
@@ -122,47 +122,48 @@ export interface ChangedSince {
 /** At most this many audit entries are listed under 数据已变更 (the audit page has the rest). */
 const CHANGED_AUDIT_MAX = 20;
 
-/** What a past year's figures are compared with: the figures and records stored at `since`. */
+/** What a past year's figures are compared with: the newer of its last submission and its last 校核. */
 interface Baseline {
   against: ChangedSince["against"];
   since: string;
-  figures: FrozenReport;
-  records: () => StoredRecords;
+  /** The figures and records stored then (read only for the baseline chosen). */
+  load: () => { figures: FrozenReport; records: StoredRecords };
 }
 
 /** The newer of the last submission (not approved) and the last stored 校核, or null. */
 function baselineOf(
+  db: Db,
   comp: ReportComputer,
   sub: SubmissionRow | undefined,
-  check: StoredCheck | undefined,
-  loadCheck: (id: number) => StoredRecords,
+  check: StoredCheckInfo | undefined,
 ): Baseline | null {
   const fromSub: Baseline | null =
     sub && sub.state !== "approved" && sub.submittedAt
       ? {
           against: "submission",
           since: sub.submittedAt,
-          figures: frozenOf(sub),
-          records: () => comp.submissionRecords(sub.id),
+          load: () => ({ figures: frozenOf(sub), records: comp.submissionRecords(sub.id) }),
         }
       : null;
   const fromCheck: Baseline | null = check
-    ? { against: "check", since: check.checkedAt, figures: check.figures, records: () => loadCheck(check.id) }
+    ? {
+        against: "check",
+        since: check.checkedAt,
+        load: () => ({ figures: loadCheckFigures(db, check.id), records: loadCheckRecords(db, check.id) }),
+      }
     : null;
-  if (!fromSub) return fromCheck;
-  if (!fromCheck) return fromSub;
+  if (!fromSub || !fromCheck) return fromSub ?? fromCheck;
   return fromCheck.since > fromSub.since ? fromCheck : fromSub;
 }
 
-function changedSince(db: Db, comp: ReportComputer, node: NodeRow, base: Baseline): ChangedSince | null {
-  const differences = comp
-    .reconcileFrozen({
-      orgId: node.id,
-      year: base.figures.year,
-      figures: base.figures,
-      records: base.records(),
-    })
-    .map((c) => c.message);
+function changedSince(
+  db: Db,
+  comp: ReportComputer,
+  node: NodeRow,
+  year: number,
+  base: Baseline,
+): ChangedSince | null {
+  const differences = comp.reconcileFrozen({ orgId: node.id, year, ...base.load() }).map((c) => c.message);
   if (differences.length === 0) return null;
   const inArea = pathWithinPositional("o.path");
   const audit = db.$client
@@ -722,17 +723,10 @@ export function buildReport(
   // A past year not approved is compared with the newer of its last submission and its last stored 校核.
   const base =
     sub?.state !== "approved" && year < Number(window.today.slice(0, 4))
-      ? baselineOf(comp, sub, check, (id) => loadCheckRecords(db, id))
+      ? baselineOf(db, comp, sub, check)
       : null;
-  const changed = base ? changedSince(db, comp, node, base) : null;
-  const lastCheck: StoredCheckInfo | null = check
-    ? {
-        id: check.id,
-        checkedAt: check.checkedAt,
-        checkedBy: check.checkedBy,
-        warnings: check.warnings,
-      }
-    : null;
+  const changed = base ? changedSince(db, comp, node, year, base) : null;
+  const lastCheck = check ?? null;
   const header = {
     node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
     parent: parent ? { id: parent.id, name: parent.name } : null,

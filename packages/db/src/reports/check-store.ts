@@ -5,7 +5,7 @@
  * report). Written with drizzle's builder (no SQL strings), inside one transaction, audited.
  */
 import { and, desc, eq } from "drizzle-orm";
-import { clock, decodeRowRecords, encodeRowRecords } from "@liangxin/domain";
+import { clock, encodeRowRecords } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
 import { reportCheckRecords, reportChecks, users } from "../schema.ts";
@@ -20,7 +20,8 @@ import {
 } from "./build.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
-import type { StoredRecords } from "./records.ts";
+import { decodeStoredRows, type StoredRecords } from "./records.ts";
+import { requireAdmin } from "./workflow.ts";
 
 /** The newest stored 校核 of a node and year, as the report page shows it. */
 export interface StoredCheckInfo {
@@ -31,16 +32,11 @@ export interface StoredCheckInfo {
   warnings: number;
 }
 
-export interface StoredCheck extends StoredCheckInfo {
-  figures: FrozenReport;
-}
-
-/** The newest stored 校核 of `orgId` for `year`, or undefined. */
-export function loadLatestCheck(db: Db, orgId: number, year: number): StoredCheck | undefined {
+/** The newest stored 校核 of `orgId` for `year` (without its figures), or undefined. */
+export function loadLatestCheck(db: Db, orgId: number, year: number): StoredCheckInfo | undefined {
   const row = db
     .select({
       id: reportChecks.id,
-      figures: reportChecks.figures,
       checks: reportChecks.checks,
       checkedAt: reportChecks.checkedAt,
       checkedBy: users.username,
@@ -58,26 +54,33 @@ export function loadLatestCheck(db: Db, orgId: number, year: number): StoredChec
     checkedAt: row.checkedAt,
     checkedBy: row.checkedBy ?? null,
     warnings: checks.filter((c) => c.level === "warning").length,
-    figures: row.figures as FrozenReport,
   };
+}
+
+/** The figures a stored 校核 kept. */
+export function loadCheckFigures(db: Db, checkId: number): FrozenReport {
+  const row = db
+    .select({ figures: reportChecks.figures })
+    .from(reportChecks)
+    .where(eq(reportChecks.id, checkId))
+    .get();
+  return row!.figures as FrozenReport;
 }
 
 /** The records stored with a 校核, rows in report order. */
 export function loadCheckRecords(db: Db, checkId: number): StoredRecords {
-  const rows = db
-    .select({
-      kind: reportCheckRecords.rowKind,
-      orgId: reportCheckRecords.rowOrgId,
-      data: reportCheckRecords.data,
-    })
-    .from(reportCheckRecords)
-    .where(eq(reportCheckRecords.checkId, checkId))
-    .orderBy(reportCheckRecords.rowIndex)
-    .all();
-  return {
-    keys: rows.map((r) => ({ kind: r.kind, orgId: r.orgId })),
-    rows: rows.map((r) => decodeRowRecords(r.data)),
-  };
+  return decodeStoredRows(
+    db
+      .select({
+        kind: reportCheckRecords.rowKind,
+        orgId: reportCheckRecords.rowOrgId,
+        data: reportCheckRecords.data,
+      })
+      .from(reportCheckRecords)
+      .where(eq(reportCheckRecords.checkId, checkId))
+      .orderBy(reportCheckRecords.rowIndex)
+      .all(),
+  );
 }
 
 export interface SaveCheckResult {
@@ -96,9 +99,9 @@ export function saveReportCheck(
   scope: Scope,
   input: { nodeId: number; year: number },
 ): SaveCheckResult {
-  if (scope.role !== "admin" || !scope.org) throw new ReportError("FORBIDDEN", m.notAdmin);
+  const own = requireAdmin(scope);
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
-  if (node.id !== scope.org.id) throw new ReportError("FORBIDDEN", m.checkOnlyOwnNode);
+  if (node.id !== own.id) throw new ReportError("FORBIDDEN", m.checkOnlyOwnNode);
   const today = clock.today();
   if (input.year > Number(today.slice(0, 4)))
     throw new ReportError("BAD_REQUEST", m.checkFutureYear(input.year));

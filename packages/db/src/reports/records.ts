@@ -33,7 +33,19 @@ export function loadSubmissionRecords(db: Db, submissionId: number): StoredRecor
       `select row_kind as kind, row_org_id as orgId, data from report_records
        where submission_id = ? order by row_index`,
     )
-    .all(submissionId) as { kind: "child" | "direct"; orgId: number; data: string }[];
+    .all(submissionId) as StoredRow[];
+  return decodeStoredRows(rows);
+}
+
+/** A stored row of `report_records` or `report_check_records`, in row order. */
+export interface StoredRow {
+  kind: "child" | "direct";
+  orgId: number;
+  data: string;
+}
+
+/** Stored rows decoded into the records of each row. */
+export function decodeStoredRows(rows: readonly StoredRow[]): StoredRecords {
   return {
     keys: rows.map((r) => ({ kind: r.kind, orgId: r.orgId })),
     rows: rows.map((r) => decodeRowRecords(r.data)),

@@ -45,7 +45,7 @@ function nowIso(): string {
   return clock.nowIso();
 }
 
-function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
+export function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
   if (scope.role !== "admin" || !scope.org) throw new ReportError("FORBIDDEN", m.notAdmin);
   return scope.org;
 }

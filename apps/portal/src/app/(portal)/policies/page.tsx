@@ -32,7 +32,7 @@ export default async function PoliciesPage() {
         note: v.note ?? "",
         state: v.inForce
           ? { tag: m.inForce, color: "green" }
-          : v.effectiveOn > (data.versions.find((x) => x.inForce)?.effectiveOn ?? "")
+          : v.effectiveOn > today.effectiveOn
             ? { tag: m.future, color: "blue" }
             : { tag: m.past },
       };
