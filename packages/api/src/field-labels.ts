@@ -82,6 +82,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   parentId: "上级党组织",
   revokedOn: "撤销日期",
   lastElectionOn: "上次换届日期",
+  hasPartyGroups: "设有党小组",
   toParentId: "新上级党组织",
   docNo: "文号",
   params: "政策参数",

@@ -255,6 +255,44 @@ describe("meetings", () => {
   });
 });
 
+describe("party groups (党小组)", () => {
+  it("expects 党小组会 only of organizations with party groups, as their editor records it", async () => {
+    const township = callerFor("township");
+    const kindsOf = async (orgId: number) =>
+      (await township.work.meetings.compliance({ period: "ytd" })).rows.find((r) => r.orgId === orgId)!.kinds;
+    const groupMeetings = async (orgId: number) =>
+      (await kindsOf(orgId)).find((k) => k.kind === "groupMeeting")!;
+    const board = await township.work.meetings.compliance({ period: "ytd" });
+    const groups = (id: number) =>
+      one<{ g: number }>("select has_party_groups as g from orgs where id = ?", id).g;
+    const without = board.rows.filter((r) => groups(r.orgId) === 0);
+    const withGroups = board.rows.filter((r) => groups(r.orgId) === 1);
+    expect(without.length).toBeGreaterThan(0);
+    expect(withGroups.length).toBeGreaterThan(0);
+    for (const r of without) expect(r.kinds.find((k) => k.kind === "groupMeeting")!.expected).toBe(0);
+    // An organization of last year or before, without party groups: recording them makes 党小组会 due.
+    const target = one<{ id: number; version: number }>(
+      `select id, version from orgs where id in (${without.map((r) => r.orgId).join(",")})
+         and founded_on < '2026-01-01' order by id limit 1`,
+    );
+    expect((await groupMeetings(target.id)).expected).toBe(0);
+    await township.records.org.update({ id: target.id, version: target.version, hasPartyGroups: true });
+    // Monthly, as the 支委会: due as many times this year.
+    const monthly = (await kindsOf(target.id)).find((k) => k.kind === "branchCommittee")!.expected;
+    expect(monthly).toBeGreaterThan(0);
+    expect((await groupMeetings(target.id)).expected).toBe(monthly);
+    const detail = await township.orgs.get({ id: target.id });
+    expect(detail.access === "edit" && detail.hasPartyGroups).toBe(true);
+    // A management node has no party groups.
+    const node = one<{ id: number; version: number }>(
+      "select id, version from orgs where id = (select org_id from users where username = 'township')",
+    );
+    await expect(
+      callerFor("county").records.org.update({ id: node.id, version: node.version, hasPartyGroups: true }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("管理单位不设党小组") });
+  });
+});
+
 describe("elections", () => {
   it("recording an election updates the last election and removes the organization from the overdue list", async () => {
     const township = callerFor("township");

@@ -66,6 +66,8 @@ export const orgs = sqliteTable(
     foundedOn: text().notNull(),
     revokedOn: text(),
     lastElectionOn: text(),
+    /** Whether the organization has 党小组 (a 党小组会 is expected only where it does). */
+    hasPartyGroups: integer({ mode: "boolean" }).notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
   },

@@ -126,6 +126,25 @@ describe("meeting compliance (三会一课, pro rata)", () => {
     expect(after.rate).toBe(100);
   });
 
+  it("expects 党小组会 only of an organization with party groups (党小组)", () => {
+    const withoutGroups: MeetingRec[] = [
+      ...monthly(1, "branchCommittee", 10),
+      ...monthly(1, "themeDay", 10),
+      ...monthly(1, "memberAssembly", 3),
+      ...monthly(1, "partyLecture", 3),
+    ];
+    // Without party groups: 100% without a single 党小组会, and nothing is behind.
+    const none = meetingCompliance(1, withoutGroups, DEFAULT_POLICY, yearToDate(TODAY), undefined, false);
+    expect(none.rate).toBe(100);
+    expect(none.behind).toBe(false);
+    expect(none.kinds.find((k) => k.kind === "groupMeeting")).toMatchObject({ expected: 0, behind: false });
+    // The same meetings with party groups: ten 党小组会 are missing.
+    const some = meetingCompliance(1, withoutGroups, DEFAULT_POLICY, yearToDate(TODAY), undefined, true);
+    expect(some.behind).toBe(true);
+    expect(some.kinds.find((k) => k.kind === "groupMeeting")).toMatchObject({ expected: 10, held: 0 });
+    expect(some.rate).toBe(72.22); // 26 of 36
+  });
+
   it("prorates from the founding date and over a quarter", () => {
     const c = meetingCompliance(1, [], DEFAULT_POLICY, yearToDate(TODAY), "2026-10-01");
     expect(c.kinds.find((k) => k.kind === "branchCommittee")?.expected).toBe(1);

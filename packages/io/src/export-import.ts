@@ -153,6 +153,7 @@ export async function exportImportWorkbook(
         foundedOn: o.founded_on as string,
         revokedOn: (o.revoked_on as string | null) ?? null,
         lastElectionOn: (o.last_election_on as string | null) ?? null,
+        hasPartyGroups: yn(o.has_party_groups),
         secretaryId: memberIn(sec) ? code(memberCode, sec) : null,
         dualCode: orgRef(dual),
       });

@@ -34,6 +34,7 @@ export const ioMessages = {
   parentCycle: "上级组织形成循环",
   regionCycle: "上级区划形成循环",
   regionRequired: "有属地的管理单位须填写区划代码",
+  managementGroups: "管理单位不设党小组:“设有党小组”只能对基层党委、党总支、党支部和联合党支部填“是”",
   endBeforeStart: "结束日期须晚于开始日期",
   revokedBeforeFounded: "撤销日期须晚于成立日期",
   closedBeforeFounded: "注销日期须晚于成立日期",

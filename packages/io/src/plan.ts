@@ -47,6 +47,7 @@ interface OrgW extends RowData {
   foundedOn: string;
   revokedOn: Nullable<string>;
   lastElectionOn: Nullable<string>;
+  hasPartyGroups: number;
 }
 interface ReparentingW extends RowData {
   id: number;
@@ -162,7 +163,7 @@ const SQL = {
   orgs:
     "select id, code, name, category, parent_id as parentId, path, depth, region_id as regionId," +
     " formation_mode as formationMode, founded_on as foundedOn, revoked_on as revokedOn," +
-    " last_election_on as lastElectionOn from orgs",
+    " last_election_on as lastElectionOn, has_party_groups as hasPartyGroups from orgs",
   reparentings:
     "select id, org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId," +
     " effective_on as effectiveOn, doc_no as docNo, reason from org_reparentings",
@@ -418,6 +419,10 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
       err(r.loc, H("orgs", "regionCode"), "", m.regionRequired);
       ok = false;
     }
+    if (r.hasPartyGroups && isManagement(r.category)) {
+      err(r.loc, H("orgs", "hasPartyGroups"), m.yes, m.managementGroups);
+      ok = false;
+    }
     return ok;
   });
   for (const r of orgRows)
@@ -431,6 +436,7 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
         foundedOn: r.foundedOn,
         revokedOn: r.revokedOn,
         lastElectionOn: r.lastElectionOn,
+        hasPartyGroups: r.hasPartyGroups ? 1 : 0,
       },
       r.loc,
     );

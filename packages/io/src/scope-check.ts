@@ -44,6 +44,7 @@ interface OrgRec {
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
+  hasPartyGroups: number;
 }
 interface RegionRec {
   id: number;
@@ -107,7 +108,8 @@ export async function scopeGate(
   for (const o of all<OrgRec>(
     db,
     `select id, code, name, category, parent_id as parentId, region_id as regionId, formation_mode as formationMode,
-       founded_on as foundedOn, revoked_on as revokedOn, last_election_on as lastElectionOn from orgs`,
+       founded_on as foundedOn, revoked_on as revokedOn, last_election_on as lastElectionOn,
+       has_party_groups as hasPartyGroups from orgs`,
   )) {
     orgs.set(o.code, o);
     orgById.set(o.id, o);
@@ -266,7 +268,8 @@ export async function scopeGate(
           stored.formationMode === r.formationMode &&
           stored.foundedOn === r.foundedOn &&
           stored.revokedOn === r.revokedOn &&
-          stored.lastElectionOn === r.lastElectionOn
+          stored.lastElectionOn === r.lastElectionOn &&
+          (stored.hasPartyGroups === 1) === (r.hasPartyGroups === true)
         );
       if (orgStanding(r.code) === "out") return false;
       // Moved under a superior, or into a territory, outside the set.

@@ -109,6 +109,7 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       col("foundedOn", "成立日期", "date", true, "YYYY-MM-DD"),
       col("revokedOn", "撤销日期", "date", false, "YYYY-MM-DD"),
       col("lastElectionOn", "换届日期", "date", false, "最近一次换届的日期"),
+      col("hasPartyGroups", "设有党小组", "yesno", false, "是 / 否(空为否);未设党小组的组织不考核党小组会"),
       col("secretaryId", "书记公民身份号码", "citizenId", false, "书记须为党员表中的党员"),
       col("dualCode", "双重管理组织代码", "code", false, "双重管理的区域综合党组织"),
     ],
@@ -272,6 +273,7 @@ export interface OrgRow {
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
+  hasPartyGroups: boolean | null;
   secretaryId: string | null;
   dualCode: string | null;
 }

@@ -185,6 +185,45 @@ describe("validation", () => {
     expect(reasons.some((r) => r.includes("隶属变更"))).toBe(true);
   });
 
+  it("records whether an organization has party groups (设有党小组), never for a management node", () => {
+    const org = db.$client
+      .prepare(
+        `select o.code, o.name, o.founded_on as foundedOn, p.code as parentCode from orgs o
+         join orgs p on p.id = o.parent_id
+         where o.category = 'branch' and o.has_party_groups = 0 and o.revoked_on is null order by o.id limit 1`,
+      )
+      .get() as { code: string; name: string; foundedOn: string; parentCode: string };
+    const node = db.$client
+      .prepare(
+        `select o.code, o.name, o.founded_on as foundedOn, p.code as parentCode, r.code as regionCode from orgs o
+         join orgs p on p.id = o.parent_id join regions r on r.id = o.region_id
+         where o.category = 'townshipCommittee' order by o.id limit 1`,
+      )
+      .get() as { code: string; name: string; foundedOn: string; parentCode: string; regionCode: string };
+    const header = "组织代码,名称,组织类别,上级组织代码,区划代码,成立日期,设有党小组\r\n";
+    const branchRow = `${org.code},${org.name},党支部,${org.parentCode},,${org.foundedOn},是\r\n`;
+    const refused = planImport(
+      db,
+      readImportFolder(
+        folder({
+          "orgs.csv": `${header}${branchRow}${node.code},${node.name},乡镇党委,${node.parentCode},${node.regionCode},${node.foundedOn},是\r\n`,
+        }),
+      ),
+      { today: TODAY },
+    );
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toMatchObject({ sheet: "orgs.csv", row: 3, column: "设有党小组" });
+    expect(refused.errors[0]!.reason).toContain("管理单位不设党小组");
+    const plan = planImport(db, readImportFolder(folder({ "orgs.csv": `${header}${branchRow}` })), {
+      today: TODAY,
+    });
+    expect(plan.errors).toEqual([]);
+    expect(totalCounts(applyImport(db, plan, { userId: null, username: "t" })).updated).toBe(1);
+    expect(db.$client.prepare("select has_party_groups from orgs where code = ?").pluck().get(org.code)).toBe(
+      1,
+    );
+  });
+
   it("writes a template with every sheet and an error report that reads back", async () => {
     const sheets = await readWorkbookSheets(await writeImportTemplate());
     expect(sheets.map((s) => s.name)).toEqual(["说明", ...TABLE_LIST.map((t) => t.sheet)]);

@@ -46,6 +46,8 @@ export const lx = {
   foundedOn: "成立日期",
   revokedOn: "撤销日期",
   lastElectionOn: "上次换届日期",
+  hasPartyGroups: "设有党小组",
+  partyGroupsHint: "未设党小组的组织不考核党小组会",
   tree: "组织树",
   ancestors: "隶属",
   reparentings: "隶属变更记录",

@@ -26,6 +26,7 @@ export const schemaMessages = {
   rejectReason: "打回时须填写理由",
   category: "组织类别不正确",
   mode: "组建方式不正确",
+  partyGroups: "“设有党小组”应为是或否",
   gender: "性别应为男或女",
   status: "党员状态不正确",
   decision: "处理结果应为接收或打回",

@@ -24,6 +24,7 @@ const orgShape = z.object({
   foundedOn: isoDate,
   revokedOn: optionalDate,
   lastElectionOn: optionalDate,
+  hasPartyGroups: z.boolean({ error: m.partyGroups }).optional(),
 });
 
 export const orgCreateInput = orgShape.superRefine((v, ctx) =>

@@ -14,6 +14,7 @@ export const commandMessages = {
     `管理单位“${org}”不能隶属于基层党组织“${parent}”`,
   grassrootsWithTerritory: "基层党组织不设管辖区划",
   managementWithMode: "管理单位不设组建方式",
+  managementWithPartyGroups: "管理单位不设党小组:党小组设在基层党委、党总支、党支部和联合党支部之下",
   rootCannotMove: (org: string) => `“${org}”是最上级党组织,不能调整隶属关系`,
   reparentCycle: (org: string, to: string) => `不能把“${org}”调整到其自身或其下级“${to}”之下`,
   reparentSameParent: (org: string, to: string) => `“${org}”的上级已是“${to}”`,

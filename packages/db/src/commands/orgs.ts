@@ -45,6 +45,8 @@ export interface OrgFields {
   foundedOn: string;
   revokedOn?: string | null;
   lastElectionOn?: string | null;
+  /** Whether it has 党小组 (grassroots organizations only). */
+  hasPartyGroups?: boolean;
 }
 export type CreateOrgInput = OrgFields;
 export type UpdateOrgInput = { id: number; version: number } & Partial<Omit<OrgFields, "parentId">>;
@@ -73,7 +75,7 @@ function requireRegionInTerritory(db: Db, actor: CommandActor, regionId: number)
 
 /** Management nodes hold territory and no mode; grassroots organizations the reverse; never management under grassroots. */
 function assertShape(
-  o: Pick<OrgRow, "name" | "category" | "regionId" | "formationMode">,
+  o: Pick<OrgRow, "name" | "category" | "regionId" | "formationMode"> & { hasPartyGroups?: boolean },
   parent: OrgRow | null,
 ): void {
   if (isGrassroots(o.category)) {
@@ -82,6 +84,8 @@ function assertShape(
   } else {
     if (o.formationMode != null)
       throw new CommandError("ORG_MANAGEMENT_MODE", commandMessages.managementWithMode);
+    if (o.hasPartyGroups)
+      throw new CommandError("ORG_MANAGEMENT_GROUPS", commandMessages.managementWithPartyGroups);
     if (parent && isGrassroots(parent.category))
       throw new CommandError(
         "ORG_MANAGEMENT_UNDER_GRASSROOTS",

@@ -205,6 +205,8 @@ export interface OrgFull extends OrgHeader {
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
+  /** Whether it has 党小组: a 党小组会 is expected only then. */
+  hasPartyGroups: boolean;
   version: number;
   members: { total: number; full: number; probationary: number };
   /** The secretary's term in force today (to end it), or null. */
@@ -249,11 +251,11 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     .prepare(
       `select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, o.parent_id as parentId,
          p.name as parentName, o.founded_on as foundedOn, o.revoked_on as revokedOn,
-         o.last_election_on as lastElectionOn, o.version
+         o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups, o.version
        from orgs o left join orgs p on p.id = o.parent_id where o.id = ?`,
     )
     .get(orgId) as
-    | Omit<
+    | (Omit<
         OrgFull,
         | "access"
         | "secretaryName"
@@ -264,7 +266,8 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
         | "coveredHosts"
         | "meetings"
         | "elections"
-      >
+        | "hasPartyGroups"
+      > & { hasPartyGroups: number })
     | undefined;
   if (!o) return null;
   const header: OrgHeader = {
@@ -337,6 +340,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
   return {
     ...header,
     ...o,
+    hasPartyGroups: o.hasPartyGroups === 1,
     access,
     ancestors,
     subtree,

@@ -272,6 +272,7 @@ class DemoBuilder {
       foundedOn: o.foundedOn,
       revokedOn: null,
       lastElectionOn: null,
+      hasPartyGroups: false,
     };
     this.d.orgs.push(row);
     this.orgById.set(row.id, row);
@@ -1621,6 +1622,8 @@ class DemoBuilder {
     }
     for (const org of this.d.orgs) {
       if (!isGrassroots(org.category)) continue;
+      // 党小组 where there are enough full members to divide (seven or more); smaller ones meet as a whole.
+      org.hasPartyGroups = (held.get(org.id)?.length ?? 0) >= 7;
       const candidates = (held.get(org.id) ?? [])
         .map((c) => ({ m: c.m, from: maxDate(c.start, c.m.row.fullOn ?? c.start, org.foundedOn) }))
         .sort(

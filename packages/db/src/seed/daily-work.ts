@@ -49,6 +49,7 @@ interface OrgLite {
   foundedOn: string;
   lastElectionOn: string | null;
   path: string;
+  hasPartyGroups: number;
 }
 
 /** Seed rows are stamped at midnight (Beijing time) of the day they tell of. */
@@ -73,7 +74,8 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
   const stamp = (d: string) => seedStamp(minDate(d, today));
   const orgs = sqlite
     .prepare(
-      `select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path from orgs
+      `select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path,
+       has_party_groups as hasPartyGroups from orgs
        where category in ('committee','generalBranch','branch','jointBranch')
          and founded_on <= ? and (revoked_on is null or ? < revoked_on) order by id`,
     )
@@ -112,6 +114,8 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
             const attendees = rng.int(3, 25);
             const topic = rng.pick(TOPICS);
             if (!keep || date < o.foundedOn || date > today) continue;
+            // Only an organization with 党小组 holds 党小组会 (the draws above are made all the same).
+            if (kind === "groupMeeting" && o.hasPartyGroups !== 1) continue;
             // The demo secretary's organization is one 党课 short: of this year's, and of the last 365 days.
             if (isBranch && kind === "partyLecture" && (date >= ytd.from || k === 0)) continue;
             insMeeting.run(o.id, kind, date, topic, attendees, stamp(date));

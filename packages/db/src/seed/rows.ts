@@ -31,6 +31,8 @@ export interface OrgRow {
   foundedOn: IsoDate;
   revokedOn: IsoDate | null;
   lastElectionOn: IsoDate | null;
+  /** Whether it has 党小组 (grassroots organizations of seven full members or more, in the demo). */
+  hasPartyGroups: boolean;
 }
 
 export interface ReparentingRow {

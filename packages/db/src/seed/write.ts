@@ -41,6 +41,7 @@ const SPECS = {
       "founded_on",
       "revoked_on",
       "last_election_on",
+      "has_party_groups",
       "created_at",
     ],
     (r, c) => [
@@ -56,6 +57,7 @@ const SPECS = {
       r.foundedOn,
       r.revokedOn,
       r.lastElectionOn,
+      r.hasPartyGroups ? 1 : 0,
       c,
     ],
   ),

@@ -35,10 +35,12 @@ export interface WorkOrgRow {
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
+  /** 1 when the organization has 党小组 (SQLite's boolean). */
+  hasPartyGroups: number;
 }
 
 const ORG_COLUMNS = `o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
-  o.revoked_on as revokedOn, o.last_election_on as lastElectionOn`;
+  o.revoked_on as revokedOn, o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups`;
 
 /** An organization of the caller's subordination subtree, else WorkNotFoundError. */
 export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {

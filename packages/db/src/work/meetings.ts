@@ -99,7 +99,14 @@ export function meetingComplianceBoard(
     byOrg.set(c.orgId, held);
   }
   const rows = orgs.map((o) => ({
-    ...complianceFromCounts(o.id, byOrg.get(o.id) ?? new Map(), policy, period, o.foundedOn),
+    ...complianceFromCounts(
+      o.id,
+      byOrg.get(o.id) ?? new Map(),
+      policy,
+      period,
+      o.foundedOn,
+      o.hasPartyGroups === 1,
+    ),
     orgName: o.name,
     orgCode: o.code,
     category: o.category,

@@ -8,7 +8,8 @@
  * monthly meeting is due after a full month, a quarterly one after a full quarter, a yearly one (组织生
  * 活会, 民主评议) only over a whole year. Kinds with perYear 0 are not expected. An organization is behind
  * when it held fewer than expected of any kind; the compliance rate is the sum over kinds of
- * min(held, expected) / sum of expected (null when nothing is expected yet).
+ * min(held, expected) / sum of expected (null when nothing is expected yet). A 党小组会 is expected only of
+ * an organization that has party groups (党小组).
  */
 import { addDays, daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
 import { ratePct, roundOrNull } from "../numbers.ts";
@@ -100,13 +101,14 @@ export function meetingCompliance(
   policy: Policy,
   period: Period,
   orgFoundedOn?: IsoDate,
+  hasPartyGroups = true,
 ): MeetingCompliance {
   const heldBy = new Map<MeetingKind, number>();
   for (const m of meetings) {
     if (m.orgId !== orgId || m.heldOn < period.from || m.heldOn > period.to) continue;
     heldBy.set(m.kind, (heldBy.get(m.kind) ?? 0) + 1);
   }
-  return complianceFromCounts(orgId, heldBy, policy, period, orgFoundedOn);
+  return complianceFromCounts(orgId, heldBy, policy, period, orgFoundedOn, hasPartyGroups);
 }
 
 /** The same from the number of meetings held of each kind within the period (counted by the caller). */
@@ -116,6 +118,7 @@ export function complianceFromCounts(
   policy: Policy,
   period: Period,
   orgFoundedOn?: IsoDate,
+  hasPartyGroups = true,
 ): MeetingCompliance {
   const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
   const days = from > period.to ? 0 : daysBetween(from, period.to) + 1;
@@ -125,7 +128,8 @@ export function complianceFromCounts(
   let heldCapped = 0;
   let held = 0;
   for (const kind of MEETING_KINDS) {
-    const e = expectedMeetings(policy.meetingsPerYear[kind], days, yearDays);
+    const perYear = kind === "groupMeeting" && !hasPartyGroups ? 0 : policy.meetingsPerYear[kind];
+    const e = expectedMeetings(perYear, days, yearDays);
     const h = heldBy.get(kind) ?? 0;
     kinds.push({ kind, expected: e, held: h, behind: h < e });
     expected += e;

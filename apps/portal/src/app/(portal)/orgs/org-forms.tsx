@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Form, Input, Select } from "antd";
+import { Button, Card, Checkbox, Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
   GRASSROOTS_CATEGORIES,
@@ -40,6 +40,7 @@ interface OrgFields {
   foundedOn?: string;
   revokedOn?: string;
   lastElectionOn?: string;
+  hasPartyGroups?: boolean;
 }
 
 const ORG_FIELDS = [
@@ -50,6 +51,7 @@ const ORG_FIELDS = [
   "foundedOn",
   "revokedOn",
   "lastElectionOn",
+  "hasPartyGroups",
   "parentId",
 ] as const;
 
@@ -61,6 +63,7 @@ const orgValues = (v: OrgFields) => ({
   foundedOn: v.foundedOn ?? "",
   revokedOn: blankToNull(v.revokedOn ?? null),
   lastElectionOn: blankToNull(v.lastElectionOn ?? null),
+  hasPartyGroups: v.hasPartyGroups ?? false,
 });
 
 function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withRevoked: boolean }) {
@@ -92,6 +95,11 @@ function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withR
       <DateItem name="foundedOn" label={lx.foundedOn} required testId="org-founded-on" />
       {withRevoked ? <DateItem name="revokedOn" label={lx.revokedOn} /> : null}
       <DateItem name="lastElectionOn" label={lx.lastElectionOn} />
+      {grassroots ? (
+        <Form.Item name="hasPartyGroups" valuePropName="checked" extra={lx.partyGroupsHint}>
+          <Checkbox data-testid="org-party-groups">{lx.hasPartyGroups}</Checkbox>
+        </Form.Item>
+      ) : null}
     </>
   );
 }
@@ -144,6 +152,7 @@ export interface EditableOrg {
   foundedOn: string;
   revokedOn: string | null;
   lastElectionOn: string | null;
+  hasPartyGroups: boolean;
 }
 
 export function EditOrgForm({ org }: { org: EditableOrg }) {
@@ -168,6 +177,7 @@ export function EditOrgForm({ org }: { org: EditableOrg }) {
         foundedOn: org.foundedOn,
         revokedOn: org.revokedOn ?? "",
         lastElectionOn: org.lastElectionOn ?? "",
+        hasPartyGroups: org.hasPartyGroups,
       }}
       onFinish={(v) => {
         const values = orgValues(v);
@@ -176,7 +186,7 @@ export function EditOrgForm({ org }: { org: EditableOrg }) {
           orgUpdateInput,
           {
             ...values,
-            ...(grassroots ? {} : { formationMode: undefined }),
+            ...(grassroots ? {} : { formationMode: undefined, hasPartyGroups: undefined }),
             id: org.id,
             version: org.version,
           },

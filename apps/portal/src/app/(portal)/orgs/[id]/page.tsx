@@ -76,6 +76,11 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </Descriptions.Item>
           <Descriptions.Item label={rm.foundedOn}>{org.foundedOn}</Descriptions.Item>
           <Descriptions.Item label={rm.lastElection}>{L.date(org.lastElectionOn)}</Descriptions.Item>
+          {GRASSROOTS.has(org.category) ? (
+            <Descriptions.Item label={lx.hasPartyGroups}>
+              <span data-testid="org-party-groups-value">{org.hasPartyGroups ? lx.yes : lx.no}</span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={rm.members}>
             <Link href={`/members?org=${org.id}`}>
               {rm.membersCounts(org.members.total, org.members.full, org.members.probationary)}
