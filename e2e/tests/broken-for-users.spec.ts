@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { login, selectOption } from "./helpers";
+import { answerConfirm, login, selectOption } from "./helpers";
 import { unique } from "./clock";
 
 /** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
@@ -313,6 +313,7 @@ test("the report speaks Chinese: no check codes; returning it without a reason s
   const boxes = township.locator('textarea[data-testid^="explanation-"]');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill("已逐项核实,情况属实");
   await township.getByTestId("submit-report").click();
+  await answerConfirm(township, "ok");
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   expect(await township.locator("body").innerText()).not.toMatch(/[A-Z_]{6,}/);
 
@@ -321,6 +322,7 @@ test("the report speaks Chinese: no check codes; returning it without a reason s
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   expect(await county.locator("body").innerText()).not.toMatch(/[A-Z_]{6,}/);
   await county.getByTestId("return-report").click();
+  await answerConfirm(county, "ok");
   const error = county.getByTestId("report-action-error");
   await expect(error).toBeVisible();
   expectReadable(await error.innerText());

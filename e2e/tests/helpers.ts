@@ -51,3 +51,14 @@ export async function selectOption(
     await expect(chosen).toHaveAttribute("title", new RegExp(escapeRegExp(text)), { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * Answer the confirmation (antd Popconfirm) that the last click opened: 确定 runs the action, 取消 leaves
+ * everything as it was. Waits until the question has closed.
+ */
+export async function answerConfirm(page: Page, answer: "ok" | "cancel"): Promise<void> {
+  const question = page.locator(".ant-popconfirm:visible");
+  await expect(question).toHaveCount(1);
+  await question.getByRole("button", { name: answer === "ok" ? /^确\s*定$/ : /^取\s*消$/ }).click();
+  await expect(question).toHaveCount(0);
+}

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAndWait, selectOption } from "./helpers";
+import { answerConfirm, loginAndWait, selectOption } from "./helpers";
 import { addDaysIso, E2E_TODAY, unique } from "./clock";
+import { readDb } from "./accounts-kit";
 
 /** An 18-digit citizen ID with its GB 11643 check character (computed here, independently). */
 function citizenId(body17: string): string {
@@ -143,8 +144,24 @@ test("township: create an organization, re-parent it, add a member, change statu
   await county.getByTestId("transfers-link").click();
   const row = county.getByTestId("transfers-table").locator("tr", { hasText: memberName });
   await expect(row).toContainText("待处理");
+  const state = () =>
+    readDb((db) =>
+      db
+        .prepare(
+          "select t.state from transfers t join members m on m.id = t.member_id where m.name = ? order by t.id desc",
+        )
+        .pluck()
+        .get(memberName),
+    );
+  // 接收 asks first: 取消 leaves the transfer waiting.
   await row.getByTestId("decide-accept").click();
+  await answerConfirm(county, "cancel");
+  await expect(row).toContainText("待处理");
+  expect(state()).toBe("pending");
+  await row.getByTestId("decide-accept").click();
+  await answerConfirm(county, "ok");
   await expect(row).toContainText("已接收");
+  expect(state()).toBe("accepted");
   await row.getByRole("link", { name: memberName }).click();
   await expect(county.getByTestId("member-holding-org")).toHaveText("中共石桥镇石桥村支部委员会");
   await county.close();
@@ -180,11 +197,26 @@ test("township: an instructor is registered, assigned to a host, and the assignm
   await expect(hosts).toContainText("清河县晟心运输有限公司");
   await expect(page.getByTestId("instructor-active-hosts")).toHaveText("1");
 
-  await hosts
-    .locator("tr", { hasText: "清河县晟心运输有限公司" })
-    .getByTestId("end-assignment-submit")
-    .click();
+  const endOn = () =>
+    readDb((db) =>
+      db
+        .prepare(
+          `select a.end_on from assignments a join instructors i on i.id = a.instructor_id
+           where i.name = ? order by a.id desc`,
+        )
+        .pluck()
+        .get(name),
+    );
+  // 结束 asks first: 取消 leaves the assignment in force.
+  const end = hosts.locator("tr", { hasText: "清河县晟心运输有限公司" }).getByTestId("end-assignment-submit");
+  await end.click();
+  await answerConfirm(page, "cancel");
+  await expect(page.getByTestId("instructor-active-hosts")).toHaveText("1");
+  expect(endOn()).toBeNull();
+  await end.click();
+  await answerConfirm(page, "ok");
   await expect(hosts).not.toContainText("清河县晟心运输有限公司");
+  expect(endOn()).toBe(E2E_TODAY);
   await expect(page.getByTestId("instructor-active-hosts")).toHaveText("0");
 
   // The instructors list, filtered to those without an assignment in force, holds it.

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REPORT_NOW } from "./clock";
-import { loginAndWait, selectOption } from "./helpers";
+import { answerConfirm, loginAndWait, selectOption } from "./helpers";
 import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit";
 
 const YEAR = 2026;
@@ -123,11 +123,31 @@ async function totalEmployees(page: Page): Promise<number> {
   return Number(text);
 }
 
-async function submitWithExplanations(page: Page): Promise<void> {
+/** The township's stored submission of the year (its state), or undefined. */
+const storedSubmission = () =>
+  one<string | undefined>(
+    `select s.state from report_submissions s join users u on u.org_id = s.org_id and u.username = 'township'
+     where s.year = ?`,
+    YEAR,
+  );
+
+/** 上报 asks first; with `cancelFirst`, 取消 is tried before and must leave the report as it was. */
+async function submitWithExplanations(page: Page, opts: { cancelFirst?: boolean } = {}): Promise<void> {
   const boxes = page.locator('textarea[data-testid^="explanation-"]');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill("已逐项核实,情况属实");
+  const state = page.getByTestId("submission-state");
+  if (opts.cancelFirst) {
+    const before = await state.getAttribute("data-state");
+    const stored = storedSubmission();
+    await page.getByTestId("submit-report").click();
+    await answerConfirm(page, "cancel");
+    await expect(state).toHaveAttribute("data-state", before ?? "");
+    expect(storedSubmission()).toBe(stored);
+  }
   await page.getByTestId("submit-report").click();
-  await expect(page.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
+  await answerConfirm(page, "ok");
+  await expect(state).toHaveAttribute("data-state", "submitted");
+  expect(storedSubmission()).toBe("submitted");
 }
 
 async function approve(county: Page): Promise<void> {
@@ -158,7 +178,7 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await expect(township.getByTestId("report-yoy")).toContainText("组织覆盖率");
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "none");
   await expect(township.getByTestId("report-window")).toHaveCount(0);
-  await submitWithExplanations(township);
+  await submitWithExplanations(township, { cancelFirst: true });
 
   // 2. The county finds it waiting in its 待办 and returns it with a reason.
   const county = await pageOf(browser, "county");
@@ -169,8 +189,14 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await openTownshipAsCounty(county);
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");
   await county.getByTestId("return-reason-input").fill("请核实从业人员数");
+  // 退回 asks first: 取消 leaves it submitted.
   await county.getByTestId("return-report").click();
+  await answerConfirm(county, "cancel");
+  expect(storedSubmission()).toBe("submitted");
+  await county.getByTestId("return-report").click();
+  await answerConfirm(county, "ok");
   await expect(county.getByTestId("submission-state")).toHaveAttribute("data-state", "returned");
+  expect(storedSubmission()).toBe("returned");
 
   // 3. The township sees the return in its 待办 with the reason, fixes a record through the write API, the
   //    report is recomputed, resubmits.

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
-import { unique } from "./clock";
+import { answerConfirm, loginAndWait } from "./helpers";
+import { addDaysIso, E2E_TODAY, unique } from "./clock";
+import { readDb } from "./accounts-kit";
 
 /**
  * Open the antd Select of the form item labelled `label` inside `scope` and pick the option with this
@@ -111,8 +112,17 @@ test("a township administrator rates an organization, opens a 软弱涣散 case 
   await expect(row).toContainText("整顿中");
 
   const resolvedOn = await row.getByLabel("日期").inputValue();
+  const stored = () =>
+    readDb((db) => db.prepare("select resolved_on from rectifications where reason = ?").pluck().get(reason));
+  // 销号 asks first: 取消 leaves the case open.
   await row.getByRole("button", { name: /销\s*号/ }).click();
+  await answerConfirm(page, "cancel");
+  await expect(row).toContainText("整顿中");
+  expect(stored()).toBeNull();
+  await row.getByRole("button", { name: /销\s*号/ }).click();
+  await answerConfirm(page, "ok");
   await expect(row).toContainText("已销号");
+  expect(stored()).toBe(resolvedOn);
   await expect(row).not.toContainText("整顿中");
   await expect(row.locator("td").last()).toHaveText(resolvedOn);
   await expect(row.getByRole("button")).toHaveCount(0);
@@ -165,7 +175,47 @@ test("a branch secretary registers an applicant and advances them one stage", as
   await expect(stage).toHaveText("入党申请人");
   const on = await row.getByLabel("日期").inputValue();
   await row.getByRole("button", { name: "转为入党积极分子" }).click();
+  await answerConfirm(page, "ok");
   await expect(stage).toHaveText("入党积极分子");
   await expect(row.locator("td").nth(3)).toHaveText(on);
   await expect(row.getByRole("button", { name: "转为发展对象" })).toBeVisible();
+});
+
+test("转正 asks first: 取消 leaves the probationary member as they were, 确定 makes them a full member", async ({
+  page,
+}) => {
+  await loginAndWait(page, "township");
+  // A probationary member of the secretary's organization whose year of probation ended a month ago.
+  const orgId = readDb(
+    (db) => db.prepare("select org_id from users where username = 'branch'").pluck().get() as number,
+  );
+  const name = `钱预备${suffix}`;
+  const created = await page.request.post("/api/trpc/records.member.create", {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      json: {
+        idNumber: citizenId(`11010119880512${suffix.padStart(3, "0").slice(-3)}`),
+        name,
+        gender: "male",
+        joinedOn: addDaysIso(E2E_TODAY, -400),
+        orgId,
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const fullOn = () =>
+    readDb((db) => db.prepare("select full_on from members where name = ?").pluck().get(name));
+
+  await page.getByTestId("nav-menu").getByRole("link", { name: "发展党员" }).click();
+  const row = page.getByTestId("probation-table").locator("tbody tr.ant-table-row").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: /转\s*正/ }).click();
+  await answerConfirm(page, "cancel");
+  await expect(row).toHaveCount(1);
+  expect(fullOn()).toBeNull();
+
+  await row.getByRole("button", { name: /转\s*正/ }).click();
+  await answerConfirm(page, "ok");
+  await expect(row).toHaveCount(0);
+  expect(fullOn()).toBe(E2E_TODAY);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Button, Form, Input, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
 import {
   assignmentEndInput,
@@ -10,6 +10,7 @@ import {
   instructorUpdateInput,
 } from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
+import { ConfirmButton } from "@/components/confirm-button";
 import {
   blankToNull,
   clearOnChange,
@@ -227,6 +228,7 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
   const [form] = Form.useForm<{ endOn?: string }>();
   const fb = useSaveFeedback();
   const end = useMutation(trpc.records.assignment.end.mutationOptions(fb.saved(lx.assignmentEnded)));
+  const endOn = Form.useWatch("endOn", form) ?? today;
   return (
     <div data-testid={`end-assignment-${assignmentId}`}>
       <Feedback fb={fb} />
@@ -250,9 +252,15 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
         <Form.Item name="endOn">
           <Input placeholder={lx.dateHint} style={{ width: 130 }} data-testid="end-assignment-on" />
         </Form.Item>
-        <Button danger htmlType="submit" loading={end.isPending} data-testid="end-assignment-submit">
+        <ConfirmButton
+          title={lx.endAssignmentConfirm(endOn ?? "")}
+          danger
+          loading={end.isPending}
+          onConfirm={() => form.submit()}
+          testId="end-assignment-submit"
+        >
           {lx.endAssignment}
-        </Button>
+        </ConfirmButton>
       </Form>
     </div>
   );

@@ -20,6 +20,7 @@ import {
   transferRequestInput,
 } from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
+import { ConfirmButton } from "@/components/confirm-button";
 import {
   blankToNull,
   clearOnChange,
@@ -500,17 +501,24 @@ export function DecideTransfer({ transferId }: { transferId: number }) {
           <Input placeholder={lx.rejectReason} style={{ width: 200 }} data-testid="decide-reason" />
         </Form.Item>
         <Space>
-          <Button
+          <ConfirmButton
+            title={lx.acceptConfirm}
             type="primary"
             loading={decide.isPending}
-            onClick={() => run("accept")}
-            data-testid="decide-accept"
+            onConfirm={() => run("accept")}
+            testId="decide-accept"
           >
             {lx.accept}
-          </Button>
-          <Button danger loading={decide.isPending} onClick={() => run("reject")} data-testid="decide-reject">
+          </ConfirmButton>
+          <ConfirmButton
+            title={lx.rejectConfirm}
+            danger
+            loading={decide.isPending}
+            onConfirm={() => run("reject")}
+            testId="decide-reject"
+          >
             {lx.reject}
-          </Button>
+          </ConfirmButton>
         </Space>
       </Form>
     </div>

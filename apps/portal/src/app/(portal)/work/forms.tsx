@@ -19,6 +19,7 @@ import {
   type RatingGrade,
 } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { workMessages as m } from "./messages";
 
 export interface Option {
@@ -292,9 +293,14 @@ function DateAction({
         style={{ width: 110 }}
         aria-label={m.date}
       />
-      <Button size="small" loading={pending} onClick={() => onSubmit(date)}>
+      <ConfirmButton
+        title={m.confirmDated(label, date)}
+        size="small"
+        loading={pending}
+        onConfirm={() => onSubmit(date)}
+      >
         {label}
-      </Button>
+      </ConfirmButton>
       {error ? <span style={{ color: "#c8161d", fontSize: 12 }}>{error}</span> : null}
     </Space>
   );

@@ -67,6 +67,8 @@ export const workMessages = {
   endOn: "结束日期",
   end: "结束",
   ended: "已结束",
+  /** The question before a dated action (结束, 销号, 转正, 发展阶段). */
+  confirmDated: (action: string, date: string) => `确定${action}?日期:${date}`,
   // meetings
   meetingsTitle: "组织生活(三会一课)",
   compliance: "落实情况",

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Form, Input, Popconfirm, Space, message } from "antd";
+import { Alert, Button, Form, Input, Space, message } from "antd";
 import { useTRPC } from "@/trpc/react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { reportPageMessages as m } from "../messages";
 
 interface Props {
@@ -51,6 +52,7 @@ export function ReportActions(props: Props) {
     }),
   );
   const [reopenReason, setReopenReason] = useState("");
+  const [submitForm] = Form.useForm<Record<string, string>>();
   const version = props.version ?? undefined;
 
   return (
@@ -61,6 +63,7 @@ export function ReportActions(props: Props) {
       ) : null}
       {props.canSubmit ? (
         <Form
+          form={submitForm}
           layout="vertical"
           data-testid="submit-form"
           onFinish={(values: Record<string, string>) =>
@@ -84,15 +87,18 @@ export function ReportActions(props: Props) {
               <Input.TextArea rows={2} data-testid={`explanation-${w.code}`} />
             </Form.Item>
           ))}
-          <Button
+          {/* Asked first; 确定 validates the explanations and submits. */}
+          <ConfirmButton
+            title={m.submitConfirm(props.year)}
+            description={m.submitConfirmHint}
+            onConfirm={() => submitForm.submit()}
             type="primary"
-            htmlType="submit"
             disabled={props.hasErrors}
             loading={submit.isPending}
-            data-testid="submit-report"
+            testId="submit-report"
           >
             {m.submitButton}
-          </Button>
+          </ConfirmButton>
         </Form>
       ) : null}
       {props.canSaveCheck ? (
@@ -119,11 +125,13 @@ export function ReportActions(props: Props) {
             data-testid="return-reason-input"
           />
           <Space>
-            <Button
+            <ConfirmButton
+              title={m.returnConfirm}
+              description={m.returnConfirmHint}
               danger
               loading={ret.isPending}
-              data-testid="return-report"
-              onClick={() =>
+              testId="return-report"
+              onConfirm={() =>
                 ret.mutate({
                   submissionId: props.submissionId!,
                   reason,
@@ -132,20 +140,22 @@ export function ReportActions(props: Props) {
               }
             >
               {m.returnButton}
-            </Button>
-            <Popconfirm
+            </ConfirmButton>
+            <ConfirmButton
               title={m.approveConfirm}
+              description={null}
               onConfirm={() =>
                 approve.mutate({
                   submissionId: props.submissionId!,
                   ...(version !== undefined ? { version } : {}),
                 })
               }
+              type="primary"
+              loading={approve.isPending}
+              testId="approve-report"
             >
-              <Button type="primary" loading={approve.isPending} data-testid="approve-report">
-                {m.approveButton}
-              </Button>
-            </Popconfirm>
+              {m.approveButton}
+            </ConfirmButton>
           </Space>
         </Space>
       ) : null}
@@ -160,8 +170,9 @@ export function ReportActions(props: Props) {
             onChange={(e) => setReopenReason(e.target.value)}
             data-testid="reopen-reason-input"
           />
-          <Popconfirm
+          <ConfirmButton
             title={m.reopenConfirm}
+            description={null}
             onConfirm={() =>
               reopen.mutate({
                 submissionId: props.submissionId!,
@@ -169,11 +180,12 @@ export function ReportActions(props: Props) {
                 ...(version !== undefined ? { version } : {}),
               })
             }
+            danger
+            loading={reopen.isPending}
+            testId="reopen-report"
           >
-            <Button danger loading={reopen.isPending} data-testid="reopen-report">
-              {m.reopenButton}
-            </Button>
-          </Popconfirm>
+            {m.reopenButton}
+          </ConfirmButton>
         </Space>
       ) : null}
     </div>
