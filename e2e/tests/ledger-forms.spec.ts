@@ -103,7 +103,8 @@ test("township: create an organization, re-parent it, add a member, change statu
   await page.getByTestId("new-member-link").click();
   const form = page.getByTestId("create-member");
   const memberName = `台账测试${stamp}`;
-  await form.getByLabel("公民身份号码").fill(citizenId(`11010119880512${stamp.slice(-3)}`));
+  const idNumber = citizenId(`11010119880512${stamp.slice(-3)}`);
+  await form.getByLabel("公民身份号码").fill(idNumber);
   await form.getByLabel("姓名").fill(memberName);
   await choose(page, form, "性别", "女");
   await form.getByLabel("入党日期").fill("2012-07-01");
@@ -115,6 +116,19 @@ test("township: create an organization, re-parent it, add a member, change statu
   const memberUrl = page.url();
   await expect(page.getByTestId("member-holding-org")).toHaveText(orgName);
   await expect(page.getByTestId("id-number")).toContainText("*");
+
+  // An edit reads in the audit log as people would write it: who (the ID masked), which field, before → after.
+  const edit = page.getByTestId("edit-member");
+  await edit.getByLabel("联系电话").fill("13900001234");
+  await edit.getByTestId("edit-member-submit").click();
+  await expect(edit.getByTestId("form-notice")).toBeVisible();
+  await page.goto("/audit?action=member.update");
+  const entry = page.getByTestId("audit-table").locator("tbody tr").filter({ hasText: memberName }).first();
+  const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+  await expect(entry).toContainText("修改党员");
+  await expect(entry).toContainText(`${memberName}(${masked}):联系电话 — → 13900001234`);
+  await expect(page.getByTestId("audit-table")).not.toContainText(idNumber);
+  await page.goto(memberUrl);
 
   // 停止党籍, then 恢复 (停止党籍 → 正常): dated status changes, never a deletion.
   const status = page.getByTestId("member-status");

@@ -338,7 +338,12 @@ export function auditDetail(beforeJson: string | null, afterJson: string | null)
   const isObj = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v);
   let parts: string[];
+  let subject = "";
   if (isObj(before) && isObj(after)) {
+    // Whom a change is about: a person's name and citizen ID (masked by the search) lead the changes.
+    const idNumber = after.idNumber ?? after.id_number;
+    if (typeof idNumber === "string")
+      subject = `${typeof after.name === "string" ? after.name : ""}(${idNumber}):`;
     parts = [];
     for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (HIDDEN.has(camel(k))) continue;
@@ -350,7 +355,7 @@ export function auditDetail(beforeJson: string | null, afterJson: string | null)
     const one = isObj(after) ? after : isObj(before) ? before : null;
     parts = one ? fields(one) : [];
   }
-  const text = parts.join(";");
+  const text = subject + parts.join(";");
   return text.length > MAX ? `${text.slice(0, MAX)}…` : text;
 }
 

@@ -99,6 +99,13 @@ describe("audit labels", () => {
         JSON.stringify({ status: "transferredOut", name: "张三", version: 2 }),
       ),
     ).toBe("党员状态 正常 → 转出");
+    // A person's change names them first, with the citizen ID as the search gives it (masked).
+    expect(
+      auditDetail(
+        JSON.stringify({ name: "张三", idNumber: "110101********4514", phone: null, version: 1 }),
+        JSON.stringify({ name: "张三", idNumber: "110101********4514", phone: "13800000000", version: 2 }),
+      ),
+    ).toBe("张三(110101********4514):联系电话 — → 13800000000");
     expect(auditActionLabel("no.such")).toBe("其他操作");
     expect(auditEntityLabel("host_years")).toBe("经营数据");
   });
