@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { answerConfirm, login, selectOption } from "./helpers";
 import { unique } from "./clock";
+import { readDb } from "./accounts-kit";
 
 /** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
 async function loginAndWait(page: Page, username: string): Promise<void> {
@@ -201,6 +202,15 @@ test("the owner cannot submit an unchanged correction, withdraws a pending one a
 
   const township = await (await browser.newContext()).newPage();
   await loginAndWait(township, "township");
+  // The township decides it, and finds it on its home page.
+  const hostName = readDb(
+    (db) =>
+      db
+        .prepare("select h.name from users u join hosts h on h.id = u.host_id where u.username = 'owner'")
+        .pluck()
+        .get() as string,
+  );
+  await expect(township.getByTestId("home-corrections")).toContainText(hostName);
   await township.goto("/corrections");
   const pending = township
     .getByTestId("corrections-table")

@@ -5,6 +5,7 @@ import {
   INDICATOR_LABELS,
   MEMBER_COUNT_LABELS,
   ORG_COUNT_LABELS,
+  formatChinaTime,
   type Indicators,
 } from "@liangxin/domain";
 import type { getCaller } from "@/server/caller";
@@ -103,12 +104,37 @@ function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
   );
 }
 
+type Corrections = Awaited<ReturnType<Caller["corrections"]["inbox"]>>;
+
+/** Owners' corrections waiting for the township administrator, who decides them: on its home page. */
+function PendingCorrections({ corrections }: { corrections: Corrections }) {
+  if (!corrections.canDecide || corrections.rows.length === 0) return null;
+  return (
+    <Card size="small" title={rm.correctionsPending(corrections.rows.length)} data-testid="home-corrections">
+      <ul style={{ paddingLeft: 20, margin: 0 }}>
+        {corrections.rows.slice(0, 5).map((c) => (
+          <li key={c.id}>
+            <Link href="/corrections">{c.hostName}</Link>(
+            {rm.correctionBy(c.requestedBy, formatChinaTime(c.createdAt, { minutes: true }))})
+          </li>
+        ))}
+      </ul>
+      <Link href="/corrections">{rm.correctionsAll}</Link>
+    </Card>
+  );
+}
+
 export async function AdminDashboard({ caller }: { caller: Caller }) {
-  const [d, home] = await Promise.all([caller.dashboard.admin(), caller.home.overview()]);
+  const [d, home, corrections] = await Promise.all([
+    caller.dashboard.admin(),
+    caller.home.overview(),
+    caller.corrections.inbox({ state: "pending" }),
+  ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
       <h1 style={{ fontSize: 20, margin: 0 }}>{rm.dashboardTitle(d.node.name, d.asOf)}</h1>
       <div style={{ color: "#666", fontSize: 13 }}>{rm.dashboardHint(d.asOf, d.policyEffectiveOn)}</div>
+      <PendingCorrections corrections={corrections} />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
