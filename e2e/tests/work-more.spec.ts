@@ -153,6 +153,36 @@ test("a township administrator signs a joint-building pact and it appears in the
   await expect(row).toContainText("共建产业园区一处");
 });
 
+test("a township administrator pairs two organizations of the tree (结对帮扶)", async ({ page }) => {
+  await loginAndWait(page, "township");
+  const [own, partner] = readDb(
+    (db) =>
+      db
+        .prepare(
+          `select o.name from orgs o, orgs t join users u on u.org_id = t.id and u.username = 'township'
+           where substr(o.path, 1, length(t.path)) = t.path and o.category in ('branch', 'jointBranch')
+             and o.revoked_on is null and o.founded_on <= ? order by o.code limit 2`,
+        )
+        .pluck()
+        .all(E2E_TODAY) as string[],
+  );
+  await page.getByTestId("nav-menu").getByRole("link", { name: "联建共建" }).click();
+  const form = page.getByTestId("pact-form");
+  const name = `支部结对${suffix}`;
+  await pick(page, form, "类型", "结对帮扶");
+  await form.getByLabel("名称", { exact: true }).fill(name);
+  await pick(page, form, "本单位党组织", own);
+  // Neither a partner organization nor an outside party: the form says to choose one.
+  await form.getByRole("button", { name: "新建联建共建" }).click();
+  await expect(form.locator(".ant-form-item-explain-error")).toContainText("二者选一");
+  await pick(page, form, "或:结对党组织", partner);
+  await form.getByRole("button", { name: "新建联建共建" }).click();
+  await expect(form.getByTestId("form-notice")).toBeVisible();
+  const row = page.getByTestId("pact-table").locator("tbody tr.ant-table-row").filter({ hasText: name });
+  await expect(row).toContainText("结对帮扶");
+  await expect(row).toContainText(`${own}、${partner}`);
+});
+
 test("a branch secretary registers an applicant and advances them one stage", async ({ page }) => {
   await loginAndWait(page, "branch");
   await page.getByTestId("nav-menu").getByRole("link", { name: "发展党员" }).click();

@@ -421,6 +421,27 @@ describe("ratings, rectifications and pacts", () => {
     expect(pact.funds).toBe(2.5);
     expect((await callerFor("shiqiao").work.pacts.list()).some((p) => p.id === id)).toBe(false);
   });
+
+  it("joins two organizations of the tree (结对帮扶), never one organization with itself", async () => {
+    const township = callerFor("township");
+    const [a, b] = await township.work.orgs();
+    const { id } = await township.work.pacts.create({
+      kind: "pairing",
+      name: "支部结对测试",
+      startOn: "2026-06-01",
+      parties: [{ orgId: a!.id }, { orgId: b!.id }],
+    });
+    const pact = (await township.work.pacts.list()).find((p) => p.id === id)!;
+    expect(pact.parties.map((p) => p.type)).toEqual(["org", "org"]);
+    await expect(
+      township.work.pacts.create({
+        kind: "pairing",
+        name: "同一支部",
+        startOn: "2026-06-01",
+        parties: [{ orgId: a!.id }, { orgId: a!.id }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("不能重复") });
+  });
 });
 
 describe("development pipeline", () => {

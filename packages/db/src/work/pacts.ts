@@ -85,6 +85,11 @@ export function createPact(
   }
   if (input.parties.length < 2 || own === 0)
     throw new WorkRuleError("PACT_NEEDS_PARTIES", WORK_MESSAGES.pactNeedsParties());
+  const keys = input.parties.flatMap((p) =>
+    p.orgId !== undefined ? [`o${p.orgId}`] : p.hostId !== undefined ? [`h${p.hostId}`] : [],
+  );
+  if (new Set(keys).size !== keys.length)
+    throw new WorkRuleError("PACT_SAME_PARTY", WORK_MESSAGES.pactSameParty());
   return db.transaction((tx) => {
     const row = tx
       .insert(pacts)

@@ -522,7 +522,8 @@ export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
           name: string;
           startOn: string;
           orgId: number;
-          outside: string;
+          outside?: string;
+          partnerOrgId?: number;
           funds?: number;
           outcome?: string;
         }) =>
@@ -532,7 +533,11 @@ export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
             startOn: v.startOn,
             funds: v.funds ?? undefined,
             outcome: v.outcome,
-            parties: [{ orgId: v.orgId }, { name: v.outside }],
+            // Another organization of the tree (结对帮扶) or an outside party.
+            parties: [
+              { orgId: v.orgId },
+              v.partnerOrgId !== undefined ? { orgId: v.partnerOrgId } : { name: v.outside },
+            ],
           })
         }
       >
@@ -551,8 +556,28 @@ export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
         <Form.Item name="orgId" label={m.partyOrg} rules={choose(m.partyOrg)}>
           <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item name="outside" label={m.partyOutside} rules={required(m.partyOutside)}>
+        <Form.Item
+          name="outside"
+          label={m.partyOutside}
+          dependencies={["partnerOrgId"]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value?: string) =>
+                !value?.trim() === (getFieldValue("partnerOrgId") === undefined)
+                  ? Promise.reject(new Error(m.partnerXorOutside))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
           <Input style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="partnerOrgId" label={m.partyPartnerOrg}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            options={options(orgs)}
+            style={{ width: 260 }}
+          />
         </Form.Item>
         <Form.Item name="funds" label={m.funds}>
           <InputNumber min={0} precision={2} style={{ width: 100 }} />

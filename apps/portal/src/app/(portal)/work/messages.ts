@@ -126,6 +126,8 @@ export const workMessages = {
   createPact: "新建联建共建",
   partyOrg: "本单位党组织",
   partyOutside: "外部单位名称",
+  partyPartnerOrg: "或:结对党组织",
+  partnerXorOutside: "请填写外部单位名称,或选择结对的党组织(二者选一)",
   // development
   developmentTitle: "发展党员",
   applicants: "发展党员流程",
