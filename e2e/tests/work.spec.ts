@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { answerConfirm, loginAndWait } from "./helpers";
 
 async function statistic(page: Page, testId: string): Promise<number> {
   const text = await page.getByTestId(testId).locator(".ant-statistic-content-value").innerText();
@@ -41,6 +41,17 @@ test("a township administrator plans an organization, notes progress and founds 
   await row.getByRole("link", { name: host }).click();
   await expect(page.getByRole("heading", { name: host })).toBeVisible();
   await expect(page.getByTestId("plan-milestones")).toContainText("召开党员大会成立");
+  // The first milestone is ticked off, dated today (asked first; 取消 leaves it open).
+  const survey = page.getByTestId("plan-milestones").locator("tr", { hasText: "摸清党员底数" });
+  const done = survey.getByRole("button", { name: /完成“摸清党员底数”/ });
+  const today = await survey.getByLabel("日期").inputValue();
+  await done.click();
+  await answerConfirm(page, "cancel");
+  await expect(survey).not.toContainText("已完成");
+  await done.click();
+  await answerConfirm(page, "ok");
+  await expect(survey).toContainText(`已完成 ${today}`);
+  await expect(survey.getByRole("button")).toHaveCount(0);
   const note = page.getByTestId("plan-note-form");
   await note.getByLabel("进展情况").fill("书记人选已确定,报镇党委审核");
   await note.getByRole("button", { name: "记录进展" }).click();
@@ -48,6 +59,7 @@ test("a township administrator plans an organization, notes progress and founds 
 
   const found = page.getByTestId("found-org-form");
   await found.getByRole("button", { name: "成立并关闭计划" }).click();
+  await answerConfirm(page, "ok");
   // The page shows the closed plan at once (the form, and its notice with it, leave the page as it
   // refreshes): the state and the reason that names the new organization.
   await expect(page.getByTestId("plan-state")).toContainText("已关闭");

@@ -114,6 +114,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   parties: "共建各方",
   planId: "组建计划",
   notedOn: "记录日期",
+  doneOn: "完成日期",
+  milestone: "组建节点",
   targetOn: "目标日期",
   responsible: "责任人",
   stars: "星级",
@@ -128,6 +130,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "corrections.decide": { reason: "驳回理由" },
   "report.return": { reason: "退回原因" },
+  "work.plans.completeMilestone": { key: "组建节点" },
   "report.reopen": { reason: "撤销审核原因" },
   "records.transfer.decide": { reason: "打回理由" },
   "records.coverageRequest.propose": { orgId: "覆盖党组织", reason: "申请理由" },

@@ -52,6 +52,31 @@ beforeAll(() => {
 });
 
 describe("establishment plans", () => {
+  it("a milestone is ticked off with its day, once, never in the future nor for another township", async () => {
+    const township = callerFor("township");
+    const open = (await township.work.plans.board()).overdue.at(-1)!;
+    const plan = await township.work.plans.get({ id: open.id });
+    const survey = plan.milestones.find((m) => m.key === "survey")!;
+    expect(survey).toMatchObject({ overdue: true, doneOn: null });
+    await expect(
+      township.work.plans.completeMilestone({ planId: plan.id, key: "survey", doneOn: addDays(TODAY, 1) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerFor("shiqiao").work.plans.completeMilestone({ planId: plan.id, key: "survey", doneOn: TODAY }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await township.work.plans.completeMilestone({ planId: plan.id, key: "survey", doneOn: TODAY });
+    const after = await township.work.plans.get({ id: plan.id });
+    expect(after.milestones.find((m) => m.key === "survey")).toMatchObject({ doneOn: TODAY, overdue: false });
+    expect(audits("plan.milestone")).toBe(1);
+    await expect(
+      township.work.plans.completeMilestone({ planId: plan.id, key: "survey", doneOn: TODAY }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("已完成") });
+    await expect(
+      township.work.plans.completeMilestone({ planId: plan.id, key: "founding", doneOn: TODAY }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("成立党组织") });
+    expect(audits("plan.milestone")).toBe(1);
+  });
+
   it("founding a standalone organization closes the plan, leaves the 应建未建 list and raises the coverage rate", async () => {
     const township = callerFor("township");
     const before = await township.work.plans.board();

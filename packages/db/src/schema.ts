@@ -699,6 +699,22 @@ export const planNotes = sqliteTable(
   (t) => [index("plan_notes_plan_idx").on(t.planId)],
 );
 
+/** A milestone of a plan ticked off, with the day it was done (one row per plan and milestone). */
+export const planMilestones = sqliteTable(
+  "plan_milestones",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    planId: integer()
+      .notNull()
+      .references(() => establishmentPlans.id),
+    key: text({ enum: ["survey", "scheme", "secretary", "approval", "founding"] }).notNull(),
+    doneOn: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plan_milestones_plan_key_uq").on(t.planId, t.key)],
+);
+
 /** 组织生活 (三会一课 and the rest). */
 export const meetings = sqliteTable(
   "meetings",

@@ -45,6 +45,7 @@ const STORY_DATES: [string, string][] = [
   ["meetings", "held_on"],
   ["elections", "held_on"],
   ["plan_notes", "noted_on"],
+  ["plan_milestones", "done_on"],
   ["pacts", "start_on"],
 ];
 

@@ -51,6 +51,18 @@ describe("establishment plans (倒排组建时限)", () => {
       false,
     );
   });
+
+  it("a milestone ticked off with its day is no longer overdue nor next", () => {
+    const open = { targetOn: "2027-01-10", state: "open" as const };
+    const done = new Map([
+      ["survey", "2026-10-05"],
+      ["secretary", "2026-11-01"],
+    ] as const);
+    const ms = planMilestones(open, TODAY, done);
+    expect(ms.filter((m) => m.overdue).map((m) => m.label)).toEqual(["确定组建方案"]);
+    expect(ms.find((m) => m.key === "survey")?.doneOn).toBe("2026-10-05");
+    expect(nextMilestone(open, TODAY, done)?.label).toBe("上级党组织批复");
+  });
 });
 
 describe("meeting attendance", () => {

@@ -1,10 +1,18 @@
 /** Zod input schemas of the daily-work procedures, with Chinese messages (reused by the portal's forms). */
 import { z } from "zod";
-import { APPLICANT_STAGES, isIsoDate, MEETING_KINDS, PACT_KINDS, RATING_GRADES } from "@liangxin/domain";
+import {
+  APPLICANT_STAGES,
+  isIsoDate,
+  MEETING_KINDS,
+  PACT_KINDS,
+  PLAN_MILESTONE_KEYS,
+  RATING_GRADES,
+} from "@liangxin/domain";
 
 export const workInputMessages = {
   date: "请填写有效日期(YYYY-MM-DD)",
   id: "请选择记录",
+  milestone: "组建计划的节点不正确",
   required: (label: string) => `请填写${label}`,
   tooLong: (label: string, n: number) => `${label}不能超过${n}个字`,
   year: "年度应为2000至2100之间的整数",
@@ -45,6 +53,11 @@ export const planCreateInput = z.object({
   note: optionalText("进展情况", 500),
 });
 export const planNoteInput = z.object({ planId: id, notedOn: isoDate, note: text("进展情况", 500) });
+export const planMilestoneInput = z.object({
+  planId: id,
+  key: z.enum(PLAN_MILESTONE_KEYS, { error: workInputMessages.milestone }),
+  doneOn: isoDate,
+});
 export const planFoundInput = z.object({ planId: id, name: text("党组织名称", 80), foundedOn: isoDate });
 
 export const assignInput = z.object({ instructorId: id, hostId: id, startOn: isoDate });

@@ -7,6 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { toTRPCError } from "../error-map.ts";
 import {
   addPlanNote,
+  completePlanMilestone,
   advanceApplicantStage,
   assignInstructor,
   confirmFullMembership,
@@ -62,6 +63,7 @@ import {
   periodInput,
   planCreateInput,
   planFoundInput,
+  planMilestoneInput,
   planNoteInput,
   ratingInput,
   rectificationInput,
@@ -120,6 +122,12 @@ export const workRouter = createTRPCRouter({
     addNote: adminProcedure
       .input(planNoteInput)
       .mutation(({ ctx, input }) => guard(() => addPlanNote(ctx.db, ctx.scope, input, ctx.today))),
+    /** Tick off a milestone with the day it was done. */
+    completeMilestone: adminProcedure
+      .input(planMilestoneInput)
+      .mutation(({ ctx, input }) =>
+        guard(() => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today)),
+      ),
     foundOrganization: adminProcedure
       .input(planFoundInput)
       .mutation(({ ctx, input }) => guard(() => foundOrganization(ctx.db, ctx.scope, input, ctx.today))),

@@ -16,6 +16,7 @@ import {
   maxDate,
   minDate,
   parseInstant,
+  planMilestones,
   policyAsOf,
   yearToDate,
   type MeetingKind,
@@ -182,6 +183,9 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
   const insNote = sqlite.prepare(
     "insert into plan_notes (plan_id, noted_on, note, created_at) values (?, ?, ?, ?)",
   );
+  const insMilestone = sqlite.prepare(
+    "insert into plan_milestones (plan_id, key, done_on, created_at) values (?, ?, ?, ?)",
+  );
   const byRegion = new Map<number, number>();
   const pacts = sqlite.prepare(
     "insert into pacts (kind, name, start_on, end_on, outcome, funds, created_at) values (?, ?, ?, ?, ?, ?, ?)",
@@ -202,6 +206,13 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
         insPlan.run(h.id, target, personName(rng, rng.chance(0.5) ? "male" : "female"), stamp(created))
           .lastInsertRowid,
       );
+      // A running plan has ticked off the milestones already due (a few days early); an overdue one is
+      // stalled: none ticked off.
+      if (slot === 1)
+        for (const ms of planMilestones({ targetOn: target, state: "open" }, today)) {
+          const on = maxDate(created, addDays(ms.dueOn, -3));
+          if (ms.dueOn < today && ms.key !== "founding") insMilestone.run(planId, ms.key, on, stamp(on));
+        }
       const notes = slot === 0 ? 2 : 1;
       for (let n = 0; n < notes; n++) {
         const on = addDays(created, 20 + n * 30);

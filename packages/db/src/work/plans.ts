@@ -5,9 +5,13 @@
  * in any mode (`onCoverageStarted`), the host closing (`onHostClosed`), or an import doing either
  * (`closeStalePlans`, also run once by `migrate` for databases written before). Reads never write.
  */
-import { and, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import {
   assertNotFuture,
+  chinaDateOf,
+  PLAN_MILESTONES,
+  type DoneMilestones,
+  type PlanMilestoneKey,
   computeNodeIndicators,
   hostFactsAsOf,
   isPlanOverdue,
@@ -19,7 +23,14 @@ import {
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../client.ts";
-import { coverages, establishmentPlans, hosts, orgs, planNotes } from "../schema.ts";
+import {
+  coverages,
+  establishmentPlans,
+  hosts,
+  orgs,
+  planMilestones as planMilestonesTable,
+  planNotes,
+} from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSnapshot } from "../snapshot.ts";
 import {
@@ -80,13 +91,43 @@ const PLAN_SQL = `select p.id, p.host_id as hostId, h.name as hostName, h.credit
     (select n.note from plan_notes n where n.plan_id = p.id order by n.noted_on desc, n.id desc limit 1) as lastNote
   from establishment_plans p join hosts h on h.id = p.host_id join regions r on r.id = h.region_id`;
 
-function decorate(p: RawPlan, today: string): PlanRow {
+function decorate(p: RawPlan, today: string, done?: DoneMilestones): PlanRow {
   return {
     ...p,
-    milestones: planMilestones(p, today),
-    next: p.state === "open" ? nextMilestone(p, today) : null,
+    milestones: planMilestones(p, today, done),
+    next: p.state === "open" ? nextMilestone(p, today, done) : null,
     overdue: isPlanOverdue(p, today),
   };
+}
+
+/** The milestones ticked off of these plans, by plan (read in chunks: a city lists thousands of plans). */
+function doneMilestonesOf(db: Db, planIds: readonly number[]): Map<number, Map<PlanMilestoneKey, string>> {
+  const out = new Map<number, Map<PlanMilestoneKey, string>>();
+  for (let i = 0; i < planIds.length; i += 500) {
+    const rows = db
+      .select({
+        planId: planMilestonesTable.planId,
+        key: planMilestonesTable.key,
+        doneOn: planMilestonesTable.doneOn,
+      })
+      .from(planMilestonesTable)
+      .where(inArray(planMilestonesTable.planId, planIds.slice(i, i + 500)))
+      .all();
+    for (const r of rows) {
+      const m = out.get(r.planId) ?? new Map<PlanMilestoneKey, string>();
+      m.set(r.key, r.doneOn);
+      out.set(r.planId, m);
+    }
+  }
+  return out;
+}
+
+function decorateAll(db: Db, rows: readonly RawPlan[], today: string): PlanRow[] {
+  const done = doneMilestonesOf(
+    db,
+    rows.map((p) => p.id),
+  );
+  return rows.map((p) => decorate(p, today, done.get(p.id)));
 }
 
 /**
@@ -240,7 +281,7 @@ export function listPlans(db: Db, scope: Scope, today: string): PlanRow[] {
   const rows = db.$client
     .prepare(`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`)
     .all(scopeBindings(scope, today)) as RawPlan[];
-  return rows.map((p) => decorate(p, today));
+  return decorateAll(db, rows, today);
 }
 
 /** Open plans of the territory whose target date has passed. */
@@ -266,7 +307,47 @@ export function getPlan(
        left join users u on u.id = n.created_by where n.plan_id = ? order by n.noted_on, n.id`,
     )
     .all(planId) as PlanNoteRow[];
-  return { ...decorate(row, today), notes };
+  return { ...decorateAll(db, [row], today)[0]!, notes };
+}
+
+/**
+ * Tick off a milestone of an open plan of the territory, dated the day it was done (not in the future,
+ * not before the plan was made); once per milestone. Audited (`plan.milestone`).
+ */
+export function completePlanMilestone(
+  db: Db,
+  scope: Scope,
+  input: { planId: number; key: PlanMilestoneKey; doneOn: string },
+  today: string,
+): { id: number } {
+  const plan = getPlan(db, scope, input.planId, today);
+  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  assertNotFuture(input.doneOn, today);
+  const label = PLAN_MILESTONES.find((m) => m.key === input.key)!.label;
+  // The last one is done by founding the organization (组建), which closes the plan.
+  if (input.key === "founding")
+    throw new WorkRuleError("PLAN_MILESTONE_FOUNDING", WORK_MESSAGES.planMilestoneFounding(label));
+  const made = chinaDateOf(plan.createdAt);
+  if (input.doneOn < made)
+    throw new WorkRuleError(
+      "PLAN_MILESTONE_BEFORE_PLAN",
+      WORK_MESSAGES.planMilestoneBeforePlan(label, input.doneOn, made),
+    );
+  if (plan.milestones.find((m) => m.key === input.key)?.doneOn)
+    throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(planMilestonesTable)
+      .values({ planId: plan.id, key: input.key, doneOn: input.doneOn, createdBy: scope.userId })
+      .returning()
+      .get();
+    auditWork(tx, scope, "plan.milestone", "planMilestone", row.id, null, {
+      planId: row.planId,
+      milestone: label,
+      doneOn: row.doneOn,
+    });
+    return { id: row.id };
+  });
 }
 
 export interface CreatePlanInput {

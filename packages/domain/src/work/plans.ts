@@ -9,8 +9,9 @@
  *   T−45d 物色书记人选 (secretary candidate identified)
  *   T−30d 上级党组织批复 (superior approves the founding)
  *   T     召开党员大会成立 (founding assembly; the organization exists from this date)
- * A milestone is overdue when its date has passed (due < today) and the plan is still open; the plan is
- * overdue when its target date has passed and it is still open.
+ * A milestone is ticked off with the day it was done; it is overdue when its date has passed (due < today),
+ * it is not done and the plan is still open; the plan is overdue when its target date has passed and it is
+ * still open.
  */
 import { addDays } from "../dates.ts";
 import type { IsoDate } from "../types.ts";
@@ -23,30 +24,60 @@ export const PLAN_MILESTONES = [
   { key: "founding", label: "召开党员大会成立", daysBefore: 0 },
 ] as const;
 export type PlanMilestoneKey = (typeof PLAN_MILESTONES)[number]["key"];
+export const PLAN_MILESTONE_KEYS = PLAN_MILESTONES.map((m) => m.key) as [
+  PlanMilestoneKey,
+  ...PlanMilestoneKey[],
+];
 
 export interface PlanMilestone {
   key: PlanMilestoneKey;
   label: string;
   dueOn: IsoDate;
+  /** The day it was ticked off, or null. */
+  doneOn: IsoDate | null;
   overdue: boolean;
 }
+
+/** The milestones of a plan ticked off, by key, with their day. */
+export type DoneMilestones = ReadonlyMap<PlanMilestoneKey, IsoDate>;
+
+const NONE_DONE: DoneMilestones = new Map();
+
 
 export interface PlanLike {
   targetOn: IsoDate;
   state: "open" | "closed";
 }
 
-/** The milestones of a plan, in order, with overdue flags as of `today`. */
-export function planMilestones(plan: PlanLike, today: IsoDate): PlanMilestone[] {
+/** The milestones of a plan, in order, with their done day and overdue flags as of `today`. */
+export function planMilestones(
+  plan: PlanLike,
+  today: IsoDate,
+  done: DoneMilestones = NONE_DONE,
+): PlanMilestone[] {
   return PLAN_MILESTONES.map((m) => {
     const dueOn = addDays(plan.targetOn, -m.daysBefore);
-    return { key: m.key, label: m.label, dueOn, overdue: plan.state === "open" && dueOn < today };
+    const doneOn = done.get(m.key) ?? null;
+    return {
+      key: m.key,
+      label: m.label,
+      dueOn,
+      doneOn,
+      overdue: plan.state === "open" && doneOn === null && dueOn < today,
+    };
   });
 }
 
-/** The first milestone not yet passed (its due date on or after today), or null when all have passed. */
-export function nextMilestone(plan: PlanLike, today: IsoDate): PlanMilestone | null {
-  return planMilestones(plan, today).find((m) => m.dueOn >= today) ?? null;
+/**
+ * The first milestone neither done nor passed (its due date on or after today), or null when none is left
+ * (passed ones not done are flagged overdue).
+ */
+export function nextMilestone(
+  plan: PlanLike,
+  today: IsoDate,
+  done: DoneMilestones = NONE_DONE,
+): PlanMilestone | null {
+  return planMilestones(plan, today, done).find((m) => m.doneOn === null && m.dueOn >= today) ?? null;
 }
 
 /** An open plan whose target date has passed. */

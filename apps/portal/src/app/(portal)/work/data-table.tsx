@@ -1,6 +1,6 @@
 "use client";
 
-import type { ApplicantStage } from "@liangxin/domain";
+import type { ApplicantStage, PlanMilestoneKey } from "@liangxin/domain";
 import {
   CellTable,
   type Cell as BaseCell,
@@ -8,7 +8,13 @@ import {
   type Row as BaseRow,
   type TableProps,
 } from "@/components/data-table";
-import { AdvanceButton, ConfirmFullButton, EndAssignmentButton, ResolveButton } from "./forms";
+import {
+  AdvanceButton,
+  CompleteMilestoneButton,
+  ConfirmFullButton,
+  EndAssignmentButton,
+  ResolveButton,
+} from "./forms";
 import { workMessages as m } from "./messages";
 
 export type { Column };
@@ -18,7 +24,8 @@ export type ActionCell =
   | { action: "endAssignment"; id: number; today: string }
   | { action: "resolve"; id: number; today: string }
   | { action: "advance"; id: number; stage: ApplicantStage; today: string }
-  | { action: "confirmFull"; id: number; today: string };
+  | { action: "confirmFull"; id: number; today: string }
+  | { action: "milestone"; id: number; key: PlanMilestoneKey; label: string; today: string };
 
 export type Cell = BaseCell<ActionCell>;
 export type Row = BaseRow<ActionCell>;
@@ -33,6 +40,8 @@ function renderAction(cell: ActionCell) {
       return <AdvanceButton applicantId={cell.id} stage={cell.stage} today={cell.today} />;
     case "confirmFull":
       return <ConfirmFullButton memberId={cell.id} today={cell.today} />;
+    case "milestone":
+      return <CompleteMilestoneButton planId={cell.id} milestone={cell} today={cell.today} />;
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type ApplicantStage,
   type MeetingKind,
   type PactKind,
+  type PlanMilestoneKey,
   type RatingGrade,
 } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
@@ -195,10 +196,12 @@ export function FoundOrgForm({
       onError: out.fail,
     }),
   );
+  const [form] = Form.useForm<{ name: string; foundedOn: string }>();
   return (
     <FormCard title={m.foundOrg} testId="found-org-form">
       {out.feedback}
       <Form
+        form={form}
         layout="inline"
         initialValues={{ foundedOn: today, name: defaultName }}
         onFinish={(v: { name: string; foundedOn: string }) => mutation.mutate({ planId, ...v })}
@@ -209,9 +212,15 @@ export function FoundOrgForm({
         <Form.Item name="foundedOn" label={m.foundedOn} rules={dateRules(m.foundedOn)}>
           <Input style={{ width: 130 }} />
         </Form.Item>
-        <Button type="primary" danger htmlType="submit" loading={mutation.isPending}>
+        <ConfirmButton
+          title={m.foundConfirm}
+          type="primary"
+          danger
+          loading={mutation.isPending}
+          onConfirm={() => form.submit()}
+        >
           {m.foundButton}
-        </Button>
+        </ConfirmButton>
       </Form>
     </FormCard>
   );
@@ -482,6 +491,33 @@ export function RectificationForm({ orgs, year }: { orgs: Option[]; year: number
         <SubmitButton pending={mutation.isPending} label={m.openCase} />
       </Form>
     </FormCard>
+  );
+}
+
+/** Tick off a milestone of a plan, dated (today by default). */
+export function CompleteMilestoneButton({
+  planId,
+  milestone,
+  today,
+}: {
+  planId: number;
+  milestone: { key: PlanMilestoneKey; label: string };
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const a = useSmallAction();
+  const mutation = useMutation(
+    trpc.work.plans.completeMilestone.mutationOptions({ onSuccess: a.onSuccess, onError: a.onError }),
+  );
+  return (
+    <DateAction
+      label={m.completeMilestone(milestone.label)}
+      today={today}
+      pending={mutation.isPending}
+      error={a.error}
+      testId={`milestone-${milestone.key}`}
+      onSubmit={(doneOn) => mutation.mutate({ planId, key: milestone.key, doneOn })}
+    />
   );
 }
 

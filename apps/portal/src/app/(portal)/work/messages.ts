@@ -69,6 +69,9 @@ export const workMessages = {
   ended: "已结束",
   /** The question before a dated action (结束, 销号, 转正, 发展阶段). */
   confirmDated: (action: string, date: string) => `确定${action}?日期:${date}`,
+  completeMilestone: (label: string) => `完成“${label}”`,
+  foundConfirm: "确定成立该党组织并关闭计划?党组织自所填日期起覆盖该两新组织",
+  milestoneDone: (on: string) => `已完成 ${on}`,
   // meetings
   meetingsTitle: "组织生活(三会一课)",
   compliance: "落实情况",

@@ -48,12 +48,21 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             { key: "label", title: m.milestone },
             { key: "dueOn", title: m.dueOn },
             { key: "state", title: m.state },
+            { key: "action", title: "" },
           ]}
           rows={plan.milestones.map((x) => ({
             key: x.key,
             label: x.label,
             dueOn: x.dueOn,
-            state: x.overdue ? { tag: m.overdue, color: "red" } : "",
+            state: x.doneOn
+              ? { tag: m.milestoneDone(x.doneOn), color: "green" }
+              : x.overdue
+                ? { tag: m.overdue, color: "red" }
+                : "",
+            action:
+              plan.state === "open" && !x.doneOn && x.key !== "founding"
+                ? { action: "milestone", id: plan.id, key: x.key, label: x.label, today: ctx.today }
+                : "",
           }))}
         />
       </Card>
