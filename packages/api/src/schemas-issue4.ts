@@ -1,7 +1,11 @@
 /** Input schemas of the role views (zod at the edge, Chinese messages). */
 import {
   FORMATION_MODES,
+  HOST_SORTS,
+  INDUSTRY_SECTIONS,
   INSTRUCTOR_KINDS,
+  MEMBER_FLAGS,
+  MEMBER_SORTS,
   isValidCreditCode,
   MEMBER_STATUSES,
   MESSAGES,
@@ -49,6 +53,10 @@ export const hostListInput = z.object({
   kind: z.enum(["enterprise", "socialOrg"]).optional(),
   coverage: z.enum(["covered", "uncovered"]).optional(),
   shouldEstablish: z.boolean().optional(),
+  aboveScale: z.boolean().optional(),
+  withMembers: z.boolean().optional(),
+  industry: z.enum(INDUSTRY_SECTIONS, { error: inputMessages.filter }).optional(),
+  sort: z.enum(HOST_SORTS, { error: inputMessages.filter }).optional(),
 });
 
 export const orgListInput = z.object({
@@ -67,6 +75,8 @@ export const memberListInput = z.object({
   nodeId: idSchema.optional(),
   membership: z.enum(["full", "probationary"], { error: inputMessages.filter }).optional(),
   counted: z.boolean().optional(),
+  flag: z.enum(MEMBER_FLAGS, { error: inputMessages.filter }).optional(),
+  sort: z.enum(MEMBER_SORTS, { error: inputMessages.filter }).optional(),
 });
 
 export const instructorListInput = z.object({

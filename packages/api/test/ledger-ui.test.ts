@@ -4,7 +4,7 @@
  * page's list, and the correction of an instructor's record (optimistic version, audited).
  */
 import { TRPCError } from "@trpc/server";
-import { DEMO_TODAY, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, createUser, factsToday, openTestDb, seedDemo, type Db } from "@liangxin/db";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
@@ -303,5 +303,104 @@ describe("instructors.get", () => {
     const after = await township.instructors.get({ id: instructor.id });
     expect(after.hosts).toEqual([]);
     expect(after.activeHosts).toBe(0);
+  });
+});
+
+describe("filters, orders and page sizes of the lists (issue 19, item 3)", () => {
+  const hostsAll = (filter: Record<string, unknown> = {}) =>
+    all((page) => caller("township").hosts.list({ page, pageSize: 200, ...filter }));
+
+  it("hosts by 行业 (a GB/T 4754 section): only that section, every one of them", async () => {
+    const every = await hostsAll();
+    const manufacturing = await hostsAll({ industry: "C" });
+    expect(manufacturing.length).toBeGreaterThan(0);
+    expect(manufacturing.length).toBeLessThan(every.length);
+    expect(manufacturing.map((h) => h.id)).toEqual(every.filter((h) => h.industry === "C").map((h) => h.id));
+    await expect(
+      caller("township").hosts.list({ page: 1, pageSize: 20, industry: "Z" as "C" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("hosts 规上 and 有党员: exactly those of today's facts", async () => {
+    const { facts } = factsToday(db, TODAY);
+    const every = await hostsAll();
+    for (const [flag, fact] of [
+      ["aboveScale", "aboveScale"],
+      ["withMembers", "withMembers"],
+    ] as const) {
+      const listed = await hostsAll({ [flag]: true });
+      const expected = every.filter((h) => facts.get(h.id)?.[fact] === true).map((h) => h.id);
+      expect(expected.length, flag).toBeGreaterThan(0);
+      expect(expected.length, flag).toBeLessThan(every.length);
+      expect(
+        listed.map((h) => h.id),
+        flag,
+      ).toEqual(expected);
+    }
+  });
+
+  it("hosts sorted by name or founding date: the first row changes to the least (or greatest)", async () => {
+    const every = await hostsAll();
+    const byName = await caller("township").hosts.list({ page: 1, pageSize: 20, sort: "name" });
+    const names = every.map((h) => h.name).sort();
+    expect(byName.rows.map((h) => h.name)).toEqual(names.slice(0, 20));
+    const dates = every.map((h) => h.foundedOn).sort();
+    const oldest = await caller("township").hosts.list({ page: 1, pageSize: 20, sort: "foundedOn" });
+    const newest = await caller("township").hosts.list({ page: 1, pageSize: 20, sort: "-foundedOn" });
+    expect(oldest.rows[0]!.foundedOn).toBe(dates[0]);
+    expect(newest.rows[0]!.foundedOn).toBe(dates.at(-1));
+    expect(oldest.total).toBe(every.length);
+  });
+
+  it("a page size of 50: fifty rows, the same count, page 2 begins at the 51st", async () => {
+    const every = await hostsAll();
+    const one = await caller("township").hosts.list({ page: 1, pageSize: 50 });
+    const two = await caller("township").hosts.list({ page: 2, pageSize: 50 });
+    expect(one.rows).toHaveLength(50);
+    expect(one.total).toBe(every.length);
+    expect(two.rows[0]!.id).toBe(every[50]!.id);
+  });
+
+  it("members by flag (流动/失联/口袋): exactly the rows so flagged, counted-only ones included", async () => {
+    const township = caller("township");
+    const every = await all((page) => township.members.list({ page, pageSize: 200 }));
+    for (const flag of ["mobile", "lostContact", "pocket"] as const) {
+      const listed = await all((page) => township.members.list({ page, pageSize: 200, flag }));
+      const expected = every.filter((m) => m.flags.includes(flag));
+      expect(expected.length, flag).toBeGreaterThan(0);
+      expect(listed.length, flag).toBeLessThan(every.length);
+      expect(
+        listed.map((m) => `${m.access}${m.id}${m.idNumberMasked}`),
+        flag,
+      ).toEqual(expected.map((m) => `${m.access}${m.id}${m.idNumberMasked}`));
+    }
+    // Against the database: the township's own members flagged 失联.
+    const path = value<string>(
+      "select o.path from users u join orgs o on o.id = u.org_id where u.username = 'township'",
+    );
+    const lost = value(
+      `select count(*) from members m join orgs o on o.id = m.org_id
+       where substr(o.path, 1, length(?)) = ? and m.lost_contact = 1`,
+      path,
+      path,
+    );
+    expect(lost).toBeGreaterThan(0);
+    expect(
+      (await township.members.list({ page: 1, pageSize: 20, flag: "lostContact", counted: false })).total,
+    ).toBe(lost);
+  });
+
+  it("members sorted by 入党日期 either way; the count says how many rows are counted-only", async () => {
+    const township = caller("township");
+    const every = await all((page) => township.members.list({ page, pageSize: 200, counted: false }));
+    const dates = every.map((m) => m.joinedOn!).sort();
+    const first = await township.members.list({ page: 1, pageSize: 20, sort: "joinedOn", counted: false });
+    const last = await township.members.list({ page: 1, pageSize: 20, sort: "-joinedOn", counted: false });
+    expect(first.rows[0]!.joinedOn).toBe(dates[0]);
+    expect(last.rows[0]!.joinedOn).toBe(dates.at(-1));
+    const withCounted = await township.members.list({ page: 1, pageSize: 20 });
+    expect(withCounted.countedOnly).toBeGreaterThan(0);
+    expect(withCounted.total).toBe(every.length + withCounted.countedOnly);
+    expect(first.countedOnly).toBe(0);
   });
 });

@@ -15,3 +15,4 @@ export * from "./rules.ts";
 export * from "./work/index.ts";
 export * from "./report-records.ts";
 export * from "./member-flows.ts";
+export * from "./lists.ts";

@@ -31,6 +31,15 @@ export function str(v: string | string[] | undefined): string | undefined {
   return s && s.trim() ? s.trim() : undefined;
 }
 
+/** The page sizes a list offers (its default first, then these). */
+export const PAGE_SIZES = [20, 30, 50, 100] as const;
+
+/** The page size chosen in the URL (`size`), one of PAGE_SIZES, else the list's default. */
+export function pageSizeParam(v: string | string[] | undefined, fallback: number): number {
+  const n = Number(str(v) ?? NaN);
+  return (PAGE_SIZES as readonly number[]).includes(n) ? n : fallback;
+}
+
 export function pageParam(v: string | string[] | undefined): number {
   const n = Number(str(v) ?? 1);
   return Number.isInteger(n) && n > 0 ? n : 1;

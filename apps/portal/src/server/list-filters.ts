@@ -4,7 +4,11 @@
  */
 import {
   FORMATION_MODES,
+  HOST_SORTS,
+  INDUSTRY_SECTIONS,
   INSTRUCTOR_KINDS,
+  MEMBER_FLAGS,
+  MEMBER_SORTS,
   MEMBER_STATUSES,
   ORG_CATEGORIES,
   type FormationMode,
@@ -39,6 +43,10 @@ export function hostFilter(sp: Search) {
     kind: oneOf(["enterprise", "socialOrg"] as const, sp.kind),
     coverage: oneOf(["covered", "uncovered"] as const, sp.coverage),
     shouldEstablish: str(sp.sene) === "1" ? true : undefined,
+    aboveScale: str(sp.above) === "1" ? true : undefined,
+    withMembers: str(sp.withMembers) === "1" ? true : undefined,
+    industry: oneOf(INDUSTRY_SECTIONS, sp.industry),
+    sort: oneOf(HOST_SORTS, sp.sort),
   });
 }
 
@@ -58,6 +66,8 @@ export function memberFilter(sp: Search) {
     nodeId: positive(sp.area),
     status: oneOf<MemberStatus>(MEMBER_STATUSES, sp.status),
     membership: oneOf(["full", "probationary"] as const, sp.membership),
+    flag: oneOf(MEMBER_FLAGS, sp.flag),
+    sort: oneOf(MEMBER_SORTS, sp.sort),
   });
 }
 
@@ -76,9 +86,9 @@ export function filterParams(sp: Search, keys: readonly string[]): Record<string
 }
 
 export const LIST_KEYS = {
-  hosts: ["q", "region", "kind", "coverage", "sene"],
+  hosts: ["q", "region", "kind", "coverage", "sene", "above", "withMembers", "industry", "sort"],
   orgs: ["q", "category", "mode", "area"],
-  members: ["q", "org", "area", "status", "membership"],
+  members: ["q", "org", "area", "status", "membership", "flag", "sort"],
   instructors: ["q", "kind", "area", "activity"],
 } as const;
 

@@ -125,9 +125,7 @@ export const workRouter = createTRPCRouter({
     /** Tick off a milestone with the day it was done. */
     completeMilestone: adminProcedure
       .input(planMilestoneInput)
-      .mutation(({ ctx, input }) =>
-        guard(() => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today)),
-      ),
+      .mutation(({ ctx, input }) => guard(() => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today))),
     foundOrganization: adminProcedure
       .input(planFoundInput)
       .mutation(({ ctx, input }) => guard(() => foundOrganization(ctx.db, ctx.scope, input, ctx.today))),

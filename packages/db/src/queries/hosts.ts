@@ -2,6 +2,7 @@
  * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
+import type { HostSort } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import {
   regionSubtreeRange,
@@ -33,7 +34,21 @@ export interface HostListFilter extends PageInput {
   coverage?: "covered" | "uncovered";
   /** Only hosts that should establish an organization and have none (应建未建). */
   shouldEstablish?: boolean;
+  /** Only hosts above designated size (规上), as of today by the policy in force. */
+  aboveScale?: boolean;
+  /** Only hosts where members (status 正常) work today (有党员). */
+  withMembers?: boolean;
+  /** Only hosts of this GB/T 4754 section (门类 letter). */
+  industry?: string;
+  sort?: HostSort;
 }
+
+const HOST_ORDER: Record<HostSort, string> = {
+  region: "r.code, h.name, h.id",
+  name: "h.name, h.id",
+  foundedOn: "h.founded_on, h.name, h.id",
+  "-foundedOn": "h.founded_on desc, h.name, h.id",
+};
 
 export interface HostListRow {
   id: number;
@@ -41,6 +56,8 @@ export interface HostListRow {
   creditCode: string;
   kind: "enterprise" | "socialOrg";
   regionName: string;
+  industry: string | null;
+  foundedOn: string;
   access: "edit" | "reference";
   coveringOrgName: string | null;
   coveringOrgId: number | null;
@@ -53,7 +70,8 @@ export interface RegionOption {
 }
 
 const HOST_ROW_SQL = `
-  select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
+  select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName, h.industry,
+    h.founded_on as foundedOn,
     case when ${within.territory("r")} then 'edit' else 'reference' end as access,
     (select o.name from coverages c join orgs o on o.id = c.org_id
        where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgName,
@@ -83,18 +101,30 @@ export function listHosts(
     where.push("h.kind = @kind");
     params.kind = filter.kind;
   }
+  if (filter.industry) {
+    where.push("h.industry = @industry");
+    params.industry = filter.industry;
+  }
   const covered = `exists(select 1 from coverages c where c.host_id = h.id and ${inForceSql("c")})`;
   if (filter.coverage === "covered") where.push(covered);
   if (filter.coverage === "uncovered") where.push(`not ${covered}`);
   const base = `from hosts h join regions r on r.id = h.region_id where ${where.join(" and ")}`;
   const { limit, offset } = limitOffset(filter);
   let ids = db.$client
-    .prepare(`select h.id ${base} order by r.code, h.name, h.id`)
+    .prepare(`select h.id ${base} order by ${HOST_ORDER[filter.sort ?? "region"]}`)
     .pluck()
     .all(params) as number[];
-  if (filter.shouldEstablish) {
+  // The filters on today's facts (as the indicators compute them), over the hosts the others left.
+  if (filter.shouldEstablish || filter.aboveScale || filter.withMembers) {
     const { facts } = factsToday(db, today, ids);
-    ids = ids.filter((id) => facts.get(id)?.shouldEstablishNotEstablished === true);
+    ids = ids.filter((id) => {
+      const f = facts.get(id);
+      return (
+        (!filter.shouldEstablish || f?.shouldEstablishNotEstablished === true) &&
+        (!filter.aboveScale || f?.aboveScale === true) &&
+        (!filter.withMembers || f?.withMembers === true)
+      );
+    });
   }
   const pageIds = ids.slice(offset, offset + limit);
   const rows = pageIds.length

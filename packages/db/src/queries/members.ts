@@ -4,7 +4,7 @@
  * ID is masked everywhere; only an administrator of the member's chain may unmask it, and each unmasked
  * view is audited (`member.unmask`).
  */
-import { maskCitizenId } from "@liangxin/domain";
+import { maskCitizenId, MEMBER_FLAGS, type MemberFlag, type MemberSort } from "@liangxin/domain";
 import { scopeBindings, orgSubtreeRange, nodeBindings, within, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../client.ts";
@@ -31,6 +31,23 @@ export interface MemberListFilter extends PageInput {
   membership?: "full" | "probationary";
   /** Include the counted-only rows (members of other areas working in the territory). Default true. */
   counted?: boolean;
+  /** Only members with this flag: 流动党员, 失联党员, 口袋党员. */
+  flag?: MemberFlag;
+  /** The order within each group (the caller's own members first, counted-only ones after). */
+  sort?: MemberSort;
+}
+
+const MEMBER_ORDER: Record<MemberSort, string> = {
+  org: "ocode, name",
+  name: "name",
+  joinedOn: "joinedOn, name",
+  "-joinedOn": "joinedOn desc, name",
+};
+const FLAG_COLUMN = { mobile: "m.mobile", lostContact: "m.lost_contact", pocket: "m.pocket" } as const;
+
+/** A page of the members list, and how many of all its rows are counted-only (members held elsewhere). */
+export interface MemberPage extends Page<MemberListRow> {
+  countedOnly: number;
 }
 
 export interface MemberListRow {
@@ -44,6 +61,10 @@ export interface MemberListRow {
   workHostName: string | null;
   status: string;
   full: boolean;
+  /** 入党日期; null for a counted-only row (not shown, nor sorted by). */
+  joinedOn: string | null;
+  /** 流动党员, 失联党员, 口袋党员 as flagged. */
+  flags: MemberFlag[];
 }
 
 const CITIZEN_ID_RE = /^\d{17}[\dXx]$/;
@@ -54,7 +75,7 @@ export function listMembers(
   scope: Scope,
   today: string,
   filter: MemberListFilter,
-): Page<MemberListRow> | null {
+): MemberPage | null {
   if (!scope.org) return null;
   const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   const editable = [within.subtree("o")];
@@ -96,6 +117,10 @@ export function listMembers(
     editable.push("m.status = @status");
     params.status = filter.status;
   }
+  if (filter.flag) {
+    editable.push(`${FLAG_COLUMN[filter.flag]} = 1`);
+    counted.push(`${FLAG_COLUMN[filter.flag]} = 1`);
+  }
   const withCounted =
     filter.counted !== false &&
     filter.orgId === undefined &&
@@ -104,35 +129,50 @@ export function listMembers(
     scope.region !== null;
   const parts = [
     `select m.id, 'edit' as access, m.name, m.gender, m.id_number as idNumber, o.name as orgName,
-       wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 0 as grp, o.code as ocode
+       wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 0 as grp, o.code as ocode,
+       m.joined_on as joinedOn, m.mobile, m.lost_contact as lostContact, m.pocket
      from members m join orgs o on o.id = m.org_id left join hosts wh on wh.id = m.work_host_id
      where ${editable.join(" and ")}`,
   ];
   if (withCounted)
     parts.push(
       `select null as id, 'counted' as access, m.name, m.gender, m.id_number as idNumber, null as orgName,
-         wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 1 as grp, '' as ocode
+         wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 1 as grp, '' as ocode,
+         null as joinedOn, m.mobile, m.lost_contact as lostContact, m.pocket
        from members m left join hosts wh on wh.id = m.work_host_id
        where ${counted.join(" and ")}`,
     );
   const union = parts.join(" union all ");
   const { limit, offset } = limitOffset(filter);
-  const total = db.$client.prepare(`select count(*) from (${union})`).pluck().get(params) as number;
+  const counts = db.$client
+    .prepare(`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union})`)
+    .get(params) as { total: number; countedOnly: number };
+  const order = MEMBER_ORDER[filter.sort ?? "org"];
   const raw = db.$client
-    .prepare(`select * from (${union}) order by grp, ocode, name limit @limit offset @offset`)
+    .prepare(`select * from (${union}) order by grp, ${order} limit @limit offset @offset`)
     .all({ ...params, limit, offset }) as (Omit<MemberListRow, "idNumberMasked" | "full"> & {
     idNumber: string;
     full: number;
     grp: number;
     ocode: string;
+    mobile: number;
+    lostContact: number;
+    pocket: number;
   })[];
-  const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, ...r }) => ({
+  const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, mobile, lostContact, pocket, ...r }) => ({
     ...r,
+    flags: MEMBER_FLAGS.filter((f) => ({ mobile, lostContact, pocket })[f] === 1),
     name: r.access === "counted" ? maskName(r.name) : r.name,
     idNumberMasked: maskCitizenId(idNumber),
     full: full === 1,
   }));
-  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  return {
+    rows,
+    total: counts.total,
+    countedOnly: counts.countedOnly,
+    page: Math.floor(offset / limit) + 1,
+    pageSize: limit,
+  };
 }
 
 export interface MemberDetail {

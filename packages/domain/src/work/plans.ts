@@ -43,7 +43,6 @@ export type DoneMilestones = ReadonlyMap<PlanMilestoneKey, IsoDate>;
 
 const NONE_DONE: DoneMilestones = new Map();
 
-
 export interface PlanLike {
   targetOn: IsoDate;
   state: "open" | "closed";

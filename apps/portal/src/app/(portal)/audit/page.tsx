@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { AUDIT_ACTION_LABELS } from "@liangxin/api";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const data = await orNotFound(
     caller.audit.search({
       page: pageParam(sp.page),
-      pageSize: 50,
+      pageSize: pageSizeParam(sp.size, 50),
       ...(username ? { username } : {}),
       ...(action ? { action } : {}),
       ...(from ? { from } : {}),

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
 import { ListActions } from "@/components/list-filters";
 import { hostFilter } from "@/server/list-filters";
+import { HOST_SORTS, INDUSTRY_SECTION_LABELS, industryLabel } from "@liangxin/domain";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { ledgerMessages as lm } from "./messages";
@@ -17,9 +18,13 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
   const { caller, me } = await requirePage("/hosts");
   const sp = await searchParams;
   const filter = hostFilter(sp);
-  const { q, kind, coverage } = filter;
+  const { q, kind, coverage, industry, sort } = filter;
   const sene = filter.shouldEstablish === true;
-  const data = await orNotFound(caller.hosts.list({ page: pageParam(sp.page), pageSize: 20, ...filter }));
+  const above = filter.aboveScale === true;
+  const withMembers = filter.withMembers === true;
+  const data = await orNotFound(
+    caller.hosts.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 20), ...filter }),
+  );
   const canCreate = me.role === "admin" && data.regions.some((r) => r.level === "township");
   return (
     <Card
@@ -64,9 +69,47 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
             <option value="uncovered">{rm.uncovered}</option>
           </select>
         </Field>
+        <Field label={rm.industry}>
+          <select
+            name="industry"
+            defaultValue={industry ?? ""}
+            style={inputStyle}
+            data-testid="filter-industry"
+          >
+            <option value="">{rm.all}</option>
+            {Object.entries(INDUSTRY_SECTION_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {code} {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={rm.sortBy}>
+          <select name="sort" defaultValue={sort ?? ""} style={inputStyle} data-testid="filter-sort">
+            {HOST_SORTS.map((s) => (
+              <option key={s} value={s === "region" ? "" : s}>
+                {rm.hostSorts[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
         <label style={{ display: "flex", gap: 4, alignItems: "center" }}>
           <input type="checkbox" name="sene" value="1" defaultChecked={sene} />
           {rm.shouldEstablishOnly}
+        </label>
+        <label style={{ display: "flex", gap: 4, alignItems: "center" }}>
+          <input type="checkbox" name="above" value="1" defaultChecked={above} data-testid="filter-above" />
+          {rm.aboveScaleOnly}
+        </label>
+        <label style={{ display: "flex", gap: 4, alignItems: "center" }}>
+          <input
+            type="checkbox"
+            name="withMembers"
+            value="1"
+            defaultChecked={withMembers}
+            data-testid="filter-with-members"
+          />
+          {rm.withMembersOnly}
         </label>
         <button type="submit" style={inputStyle}>
           {rm.search}
@@ -74,7 +117,17 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
       </form>
       <Pager
         base="/hosts"
-        params={{ q, region: str(sp.region), kind, coverage, sene: sene ? "1" : undefined }}
+        params={{
+          q,
+          region: str(sp.region),
+          kind,
+          coverage,
+          sene: sene ? "1" : undefined,
+          above: above ? "1" : undefined,
+          withMembers: withMembers ? "1" : undefined,
+          industry,
+          sort,
+        }}
         page={data.page}
         pageSize={data.pageSize}
         total={data.total}
@@ -86,6 +139,8 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
           { key: "code", title: rm.creditCode },
           { key: "kind", title: rm.kind },
           { key: "region", title: rm.region },
+          { key: "industry", title: rm.industry },
+          { key: "foundedOn", title: rm.foundedOn },
           { key: "covering", title: rm.coveringOrg },
           { key: "access", title: rm.access },
         ]}
@@ -95,6 +150,8 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
           code: h.creditCode,
           kind: L.kind(h.kind),
           region: h.regionName,
+          industry: industryLabel(h.industry),
+          foundedOn: h.foundedOn,
           covering: h.coveringOrgName ?? rm.uncovered,
           access: rm.accessLabels[h.access] ?? "—",
         }))}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button, Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
@@ -16,7 +16,7 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const filter = instructorFilter(sp);
   const data = await orNotFound(
-    caller.instructors.list({ page: pageParam(sp.page), pageSize: 30, ...filter }),
+    caller.instructors.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 30), ...filter }),
   );
   return (
     <Card

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
-import { MEMBER_STATUS_LABELS } from "@liangxin/domain";
+import { MEMBER_FLAG_LABELS, MEMBER_SORTS, MEMBER_STATUS_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
@@ -15,7 +15,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const { caller } = await requirePage("/members");
   const sp = await searchParams;
   const filter = memberFilter(sp);
-  const data = await orNotFound(caller.members.list({ page: pageParam(sp.page), pageSize: 30, ...filter }));
+  const data = await orNotFound(
+    caller.members.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 30), ...filter }),
+  );
   return (
     <Card
       title={rm.nav.members}
@@ -48,10 +50,30 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               { value: "probationary", label: lx.probationary },
             ],
           },
+          {
+            name: "flag",
+            label: rm.memberFlag,
+            value: filter.flag,
+            options: labelOptions(MEMBER_FLAG_LABELS),
+          },
+          {
+            name: "sort",
+            label: rm.sortBy,
+            value: filter.sort,
+            options: MEMBER_SORTS.filter((s) => s !== "org").map((s) => ({
+              value: s,
+              label: rm.memberSorts[s]!,
+            })),
+          },
         ]}
       >
         {filter.orgId ? <input type="hidden" name="org" value={filter.orgId} /> : null}
       </ListFilters>
+      {data.countedOnly > 0 ? (
+        <div style={{ color: "#666", fontSize: 13 }} data-testid="members-count-explained">
+          {rm.countedExplained(data.total, data.countedOnly)}
+        </div>
+      ) : null}
       <Pager
         base="/members"
         params={filterParams(sp, LIST_KEYS.members)}
@@ -67,7 +89,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           { key: "id", title: rm.idNumber },
           { key: "org", title: rm.holdingOrg },
           { key: "work", title: rm.workplace },
+          { key: "joinedOn", title: rm.joinedOn },
           { key: "full", title: rm.full },
+          { key: "flags", title: rm.flags },
           { key: "status", title: rm.status },
         ]}
         rows={data.rows.map((m, i) => ({
@@ -77,7 +101,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           id: m.idNumberMasked,
           org: m.access === "counted" ? rm.countedRow : (m.orgName ?? "—"),
           work: m.workHostName ?? "—",
+          joinedOn: m.joinedOn ?? "—",
           full: m.full ? rm.fullYes : rm.fullNo,
+          flags: m.flags.map((f) => MEMBER_FLAG_LABELS[f]).join("、") || "—",
           status: L.status(m.status),
         }))}
       />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button, Card } from "antd";
 import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, orgFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
@@ -16,7 +16,9 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const filter = orgFilter(sp);
   const [data, refs] = await Promise.all([
-    orNotFound(caller.orgs.list({ page: pageParam(sp.page), pageSize: 30, ...filter })),
+    orNotFound(
+      caller.orgs.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 30), ...filter }),
+    ),
     orNotFound(caller.orgs.references()),
   ]);
   return (

@@ -1,6 +1,6 @@
 import { Card } from "antd";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, str } from "@/server/guard";
+import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
@@ -16,7 +16,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const q = str(sp.q);
   const [data, targets] = await Promise.all([
-    orNotFound(caller.users.list({ page: pageParam(sp.page), pageSize: 30, ...(q ? { q } : {}) })),
+    orNotFound(
+      caller.users.list({
+        page: pageParam(sp.page),
+        pageSize: pageSizeParam(sp.size, 30),
+        ...(q ? { q } : {}),
+      }),
+    ),
     orNotFound(caller.users.targets()),
   ]);
   return (

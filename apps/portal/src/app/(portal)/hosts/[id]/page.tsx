@@ -1,3 +1,4 @@
+import { industryLabel } from "@liangxin/domain";
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
 import { requirePage } from "@/server/caller";
@@ -49,7 +50,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
           <Descriptions.Item label={rm.creditCode}>{host.creditCode}</Descriptions.Item>
           <Descriptions.Item label={rm.kind}>{L.kind(host.kind)}</Descriptions.Item>
           <Descriptions.Item label={rm.region}>{host.regionName}</Descriptions.Item>
-          <Descriptions.Item label={rm.industry}>{host.industry ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={rm.industry}>{industryLabel(host.industry)}</Descriptions.Item>
           <Descriptions.Item label={rm.foundedOn}>{host.foundedOn}</Descriptions.Item>
           <Descriptions.Item label={rm.closedOn}>{L.date(host.closedOn)}</Descriptions.Item>
           <Descriptions.Item label={rm.ownerName}>{host.ownerName ?? "—"}</Descriptions.Item>
