@@ -128,6 +128,18 @@ export const WORK_MATRIX: Record<string, Entry> = {
       c.work.plans.addNote({ planId: foreignPlan(db, r, w), notedOn: TODAY, note: "已上门" }),
     mutates: true,
   },
+  "work.plans.completeMilestone": {
+    expect: allow([...TERRITORIAL]),
+    own: (c, _r, _w, db) =>
+      c.work.plans.completeMilestone({
+        planId: openPlanIn(db, liulinRegions(db)),
+        key: "approval",
+        doneOn: TODAY,
+      }),
+    foreign: (c, r, w, db) =>
+      c.work.plans.completeMilestone({ planId: foreignPlan(db, r, w), key: "approval", doneOn: TODAY }),
+    mutates: true,
+  },
   "work.plans.foundOrganization": {
     expect: allow([...TERRITORIAL]),
     own: (c, _r, _w, db) =>
