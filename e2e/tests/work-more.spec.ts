@@ -228,6 +228,8 @@ test("转正 asks first: 取消 leaves the probationary member as they were, 确
         name,
         gender: "male",
         joinedOn: addDaysIso(E2E_TODAY, -400),
+        // Transferred in this year: the approved years stay as reported.
+        relationshipSince: addDaysIso(E2E_TODAY, -60),
         orgId,
       },
     },
