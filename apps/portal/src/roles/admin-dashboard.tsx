@@ -10,6 +10,7 @@ import {
 } from "@liangxin/domain";
 import type { getCaller } from "@/server/caller";
 import { OrgTree } from "@/components/org-tree";
+import { orNull } from "@/server/guard";
 import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages";
 
@@ -107,8 +108,8 @@ function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
 type Corrections = Awaited<ReturnType<Caller["corrections"]["inbox"]>>;
 
 /** Owners' corrections waiting for the township administrator, who decides them: on its home page. */
-function PendingCorrections({ corrections }: { corrections: Corrections }) {
-  if (!corrections.canDecide || corrections.rows.length === 0) return null;
+function PendingCorrections({ corrections }: { corrections: Corrections | null }) {
+  if (!corrections?.canDecide || corrections.rows.length === 0) return null;
   return (
     <Card size="small" title={rm.correctionsPending(corrections.rows.length)} data-testid="home-corrections">
       <ul style={{ paddingLeft: 20, margin: 0 }}>
@@ -128,7 +129,8 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
   const [d, home, corrections] = await Promise.all([
     caller.dashboard.admin(),
     caller.home.overview(),
-    caller.corrections.inbox({ state: "pending" }),
+    // A node without territory (行业党委) has no corrections to decide: the list does not exist for it.
+    orNull(caller.corrections.inbox({ state: "pending" })),
   ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>

@@ -19,6 +19,16 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** A scoped read that does not exist for the caller (NOT_FOUND: a node without territory, say): null. */
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") return null;
+    throw e;
+  }
+}
+
 /** An id from the URL, or the 404 page. */
 export function idParam(raw: string): number {
   const id = Number(raw);
