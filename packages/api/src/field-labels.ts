@@ -84,6 +84,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   lostContact: "失联党员",
   pocket: "口袋党员",
   parentId: "上级党组织",
+  hostIds: "覆盖的两新组织",
   revokedOn: "撤销日期",
   lastElectionOn: "上次换届日期",
   hasPartyGroups: "设有党小组",

@@ -4,6 +4,7 @@ import {
   HOST_SORTS,
   INDUSTRY_SECTIONS,
   INSTRUCTOR_KINDS,
+  INSTRUCTOR_SORTS,
   MEMBER_FLAGS,
   MEMBER_SORTS,
   isValidCreditCode,
@@ -11,6 +12,7 @@ import {
   MESSAGES,
   MIN_PASSWORD_LENGTH,
   ORG_CATEGORIES,
+  ORG_SORTS,
   passwordProblem,
 } from "@liangxin/domain";
 import { schemaMessages } from "./schemas/messages.ts";
@@ -65,6 +67,7 @@ export const orgListInput = z.object({
   category: z.enum(ORG_CATEGORIES, { error: inputMessages.filter }).optional(),
   formationMode: z.enum(FORMATION_MODES, { error: inputMessages.filter }).optional(),
   nodeId: idSchema.optional(),
+  sort: z.enum(ORG_SORTS, { error: inputMessages.filter }).optional(),
 });
 
 export const memberListInput = z.object({
@@ -85,6 +88,7 @@ export const instructorListInput = z.object({
   kind: z.enum(INSTRUCTOR_KINDS, { error: inputMessages.filter }).optional(),
   nodeId: idSchema.optional(),
   activity: z.enum(["active", "idle"], { error: inputMessages.filter }).optional(),
+  sort: z.enum(INSTRUCTOR_SORTS, { error: inputMessages.filter }).optional(),
 });
 
 export const orgCodeInput = z.object({ code: text(40).min(1, inputMessages.required) });

@@ -403,4 +403,37 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
     expect(withCounted.total).toBe(every.length + withCounted.countedOnly);
     expect(first.countedOnly).toBe(0);
   });
+
+  it("organizations sorted by name, code, members or covered hosts: the first row is the least (or most)", async () => {
+    const county = caller("county");
+    const every = await all((page) => county.orgs.list({ page, pageSize: 200 }));
+    const first = async (sort: "name" | "code" | "-members" | "-hosts") =>
+      (await county.orgs.list({ page: 1, pageSize: 20, sort })).rows[0]!;
+    expect((await first("name")).name).toBe(every.map((o) => o.name).sort()[0]);
+    expect((await first("code")).code).toBe(every.map((o) => o.code).sort()[0]);
+    const mostMembers = Math.max(...every.map((o) => o.members));
+    const mostHosts = Math.max(...every.map((o) => o.coveredHosts));
+    expect(mostHosts).toBeGreaterThan(1);
+    expect((await first("-members")).members).toBe(mostMembers);
+    expect((await first("-hosts")).coveredHosts).toBe(mostHosts);
+    // The default (the tree's order) begins at the caller's node.
+    expect((await county.orgs.list({ page: 1, pageSize: 20 })).rows[0]!.id).toBe(every[0]!.id);
+    expect(every[0]!.category).toBe("countyCommittee");
+  });
+
+  it("instructors sorted by name or by the hosts they guide today", async () => {
+    const county = caller("county");
+    const every = await all((page) => county.instructors.list({ page, pageSize: 200 }));
+    const byName = await county.instructors.list({ page: 1, pageSize: 20, sort: "name" });
+    expect(byName.rows.map((i) => i.name)).toEqual(
+      every
+        .map((i) => i.name)
+        .sort()
+        .slice(0, 20),
+    );
+    const busiest = await county.instructors.list({ page: 1, pageSize: 20, sort: "-activeHosts" });
+    expect(busiest.rows[0]!.activeHosts).toBe(Math.max(...every.map((i) => i.activeHosts)));
+    expect(busiest.rows[0]!.activeHosts).toBeGreaterThan(0);
+    expect(busiest.total).toBe(every.length);
+  });
 });

@@ -92,6 +92,17 @@ const uncoveredHostWhere = (db: Db, glob: string, not = false) =>
     TODAY,
   );
 
+/** `n` hosts as uncoveredHostWhere gives one. */
+const uncoveredHostsWhere = (db: Db, glob: string, n: number): number[] =>
+  db.$client
+    .prepare(
+      `select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ?
+       and h.closed_on is null and h.founded_on < ? and not exists
+         (select 1 from coverages c where c.host_id = h.id and (c.end_on is null or c.end_on > ?)) order by h.id limit ?`,
+    )
+    .pluck()
+    .all(glob, TODAY, TODAY, n) as number[];
+
 /** GLOB of a role's territory (none for the 行业党委 and the branch: every region is outside it). */
 const territoryOf = (db: Db, r: Role): string =>
   r === "industry" || r === "branch"
@@ -347,6 +358,13 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       }),
     mutates: true,
   },
+  "records.org.suggestCode": {
+    // For a parent the caller edits (the new-organization form's): another area's organization does not exist.
+    expect: allow([...ORG_BOUND]),
+    own: (c, r, _w, db) => c.records.org.suggestCode({ parentId: nodeOf(db, r) }),
+    foreign: (c, r, w) => c.records.org.suggestCode({ parentId: r === "city" ? NONE : w.ids.foreignOrg }),
+    mutates: false,
+  },
   "records.org.update": {
     expect: allow([...ORG_BOUND]),
     own: (c, r, _w, db) => {
@@ -440,6 +458,40 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
       (c, r, w, db) =>
         c.records.coverage.set({
           hostId: r === "city" ? NONE : coveredHostIn(db, foreignSubtree(db, w)),
+          orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r)),
+          startOn: TODAY,
+        }),
+    ],
+    mutates: true,
+  },
+  "records.coverage.setMany": {
+    // As records.coverage.set, for several hosts of the caller's territory at once.
+    expect: allow([...TERRITORIAL]),
+    own: (c, r, _w, db) =>
+      c.records.coverage.setMany({
+        hostIds: uncoveredHostsWhere(
+          db,
+          r === "branch" || r === "industry" ? regionGlob(db, "柳林镇") : territoryOf(db, r),
+          2,
+        ),
+        orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r)),
+        startOn: TODAY,
+      }),
+    foreign: [
+      (c, r, w, db) =>
+        c.records.coverage.setMany({
+          hostIds: [uncoveredHost(db)],
+          orgId: r === "city" ? NONE : jointIn(db, foreignSubtree(db, w)),
+          startOn: TODAY,
+        }),
+      // One host of another area, already covered there, among the caller's own: nothing is covered, and
+      // the refusal is not found, never naming that host or its coverer.
+      (c, r, w, db) =>
+        c.records.coverage.setMany({
+          hostIds: [
+            ...uncoveredHostsWhere(db, r === "branch" || r === "industry" ? "*" : territoryOf(db, r), 1),
+            r === "city" ? NONE : coveredHostIn(db, foreignSubtree(db, w)),
+          ],
           orgId: r === "branch" ? nodeOf(db, r) : jointIn(db, subtreeOf(db, r)),
           startOn: TODAY,
         }),

@@ -16,3 +16,4 @@ export * from "./work/index.ts";
 export * from "./report-records.ts";
 export * from "./member-flows.ts";
 export * from "./lists.ts";
+export * from "./org-code.ts";

@@ -11,6 +11,14 @@ export type HostSort = (typeof HOST_SORTS)[number];
 export const MEMBER_SORTS = ["org", "name", "joinedOn", "-joinedOn"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 
+/** Organizations: as the tree runs (the default), by code, by name, the most members or hosts first. */
+export const ORG_SORTS = ["tree", "code", "name", "-members", "-hosts"] as const;
+export type OrgSort = (typeof ORG_SORTS)[number];
+
+/** Instructors: by number (the default), by name, the most hosts guided today first. */
+export const INSTRUCTOR_SORTS = ["number", "name", "-activeHosts"] as const;
+export type InstructorSort = (typeof INSTRUCTOR_SORTS)[number];
+
 /** The flags of a member a list filters on: 流动党员, 失联党员, 口袋党员. */
 export const MEMBER_FLAGS = ["mobile", "lostContact", "pocket"] as const;
 export type MemberFlag = (typeof MEMBER_FLAGS)[number];

@@ -6,6 +6,7 @@
 import {
   acceptCoverageRequest,
   changeMemberStatus,
+  coverHosts,
   createHost,
   createInstructor,
   createMember,
@@ -29,6 +30,7 @@ import {
   listPolicyVersions,
   setSecretary,
   startAssignment,
+  suggestOrgCode,
   updateHost,
   updateInstructor,
   updateMember,
@@ -47,6 +49,7 @@ import {
   coverageProposeInput,
   coverageRejectInput,
   coverageSetInput,
+  coverageSetManyInput,
   dualLinkEndInput,
   dualLinkSetInput,
   hostCreateInput,
@@ -60,6 +63,7 @@ import {
   memberStatusInput,
   memberUpdateInput,
   orgCreateInput,
+  orgSuggestCodeInput,
   orgUpdateInput,
   policySetInput,
   reparentInput,
@@ -85,11 +89,19 @@ export const recordsRouter = createTRPCRouter({
   }),
   org: createTRPCRouter({
     create: p.input(orgCreateInput).mutation(({ ctx, input }) => createOrg(ctx.db, actor(ctx), input)),
+    /** The next free 组织代码 of the parent's series (a parent the caller edits), for the new-organization form. */
+    suggestCode: p
+      .input(orgSuggestCodeInput)
+      .query(({ ctx, input }) => suggestOrgCode(ctx.db, actor(ctx), input.parentId)),
     update: p.input(orgUpdateInput).mutation(({ ctx, input }) => updateOrg(ctx.db, actor(ctx), input)),
     reparent: p.input(reparentInput).mutation(({ ctx, input }) => reparentOrg(ctx.db, actor(ctx), input)),
   }),
   coverage: createTRPCRouter({
     set: p.input(coverageSetInput).mutation(({ ctx, input }) => setCoverage(ctx.db, actor(ctx), input)),
+    /** Several hosts of the caller's territory covered by one organization from one day, all or none. */
+    setMany: p
+      .input(coverageSetManyInput)
+      .mutation(({ ctx, input }) => coverHosts(ctx.db, actor(ctx), input)),
     end: p.input(coverageEndInput).mutation(({ ctx, input }) => endCoverage(ctx.db, actor(ctx), input)),
   }),
   /**

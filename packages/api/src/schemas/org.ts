@@ -27,9 +27,18 @@ const orgShape = z.object({
   hasPartyGroups: z.boolean({ error: m.partyGroups }).optional(),
 });
 
-export const orgCreateInput = orgShape.superRefine((v, ctx) =>
-  endAfter(ctx, v.foundedOn, v.revokedOn, "revokedOn", m.revokedBeforeFounded),
-);
+/** Hosts covered in one step: distinct, at most 50 (a joint branch's several). */
+const hostIdList = z
+  .array(id, { error: m.hostIds })
+  .max(50, { error: m.hostIdsMax })
+  .refine((ids) => new Set(ids).size === ids.length, { error: m.hostIdsTwice });
+
+export const orgCreateInput = orgShape
+  .extend({ hostIds: hostIdList.optional() })
+  .superRefine((v, ctx) => endAfter(ctx, v.foundedOn, v.revokedOn, "revokedOn", m.revokedBeforeFounded));
+
+/** The suggested 组织代码 of a new organization under `parentId`. */
+export const orgSuggestCodeInput = z.object({ parentId: id });
 
 /** The superior changes only by a re-parenting (`records.org.reparent`). */
 export const orgUpdateInput = orgShape
@@ -51,6 +60,12 @@ export const coverageSetInput = z
   .object({ hostId: id, orgId: id, startOn: isoDate, endOn: optionalDate })
   .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
 export const coverageEndInput = endInput;
+/** One organization covers several hosts from one day. */
+export const coverageSetManyInput = z.object({
+  orgId: id,
+  hostIds: hostIdList.refine((ids) => ids.length > 0, { error: m.hostIds }),
+  startOn: isoDate,
+});
 
 /** 覆盖申请: a host outside the proposer's territory, by its exact credit code (or by id, if the proposer sees it). */
 export const coverageProposeInput = z

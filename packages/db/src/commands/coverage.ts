@@ -66,14 +66,63 @@ export interface CoverageResult {
 export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): CoverageResult {
   return inTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
-    const access = hostAccess(db, actor.scope, input.hostId, actor.today);
-    if (access === null) throw new NotFoundError();
-    if (access !== "edit") {
-      const host = one<{ name: string }>(db, "select name from hosts where id = ?", input.hostId)!;
-      throw new CommandError("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
-    }
+    requireCoverableHost(db, actor, input.hostId);
     return writeCoverage(db, actor, input);
   });
+}
+
+/** The caller edits the host (its territory's); one it sees only for reference is told to request it. */
+function requireCoverableHost(db: Db, actor: CommandActor, hostId: number): void {
+  const access = hostAccess(db, actor.scope, hostId, actor.today);
+  if (access === null) throw new NotFoundError();
+  if (access !== "edit") {
+    const host = one<{ name: string }>(db, "select name from hosts where id = ?", hostId)!;
+    throw new CommandError("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
+  }
+}
+
+export interface CoverHostsInput {
+  orgId: number;
+  /** Distinct hosts of the caller's territory. */
+  hostIds: readonly number[];
+  startOn: string;
+}
+
+export interface CoverHostsResult {
+  coverages: CoverageRow[];
+  /** Each warning once (the joint cap, counted with every host of the step). */
+  warnings: CommandWarning[];
+}
+
+/**
+ * One organization covers several hosts from one day, in one step (a joint branch's hosts): each is
+ * checked and written as by setCoverage, in one transaction, so a refusal of any leaves none covered.
+ */
+export function coverHosts(db: Db, actor: CommandActor, input: CoverHostsInput): CoverHostsResult {
+  return inTransaction(db, () => {
+    requireOrgEdit(db, actor, input.orgId);
+    return coverHostsInTransaction(db, actor, input);
+  });
+}
+
+/** coverHosts inside the caller's transaction, once the caller edits the organization (createOrg). */
+export function coverHostsInTransaction(
+  db: Db,
+  actor: CommandActor,
+  input: CoverHostsInput,
+): CoverHostsResult {
+  if (new Set(input.hostIds).size !== input.hostIds.length)
+    throw new CommandError("COVERAGE_HOST_TWICE", commandMessages.coverageHostTwice);
+  const coverages: CoverageRow[] = [];
+  const warnings = new Map<string, CommandWarning>();
+  for (const hostId of input.hostIds) {
+    requireCoverableHost(db, actor, hostId);
+    const r = writeCoverage(db, actor, { hostId, orgId: input.orgId, startOn: input.startOn });
+    coverages.push(r.coverage);
+    // The cap's warning grows with each host: the last one says how many.
+    for (const w of r.warnings) warnings.set(w.code, w);
+  }
+  return { coverages, warnings: [...warnings.values()] };
 }
 
 /**

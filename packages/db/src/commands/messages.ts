@@ -23,6 +23,7 @@ export const commandMessages = {
   reparentRevoked: (org: string) => `“${org}”已撤销,不能调整隶属关系`,
   coverageByManagement: (org: string) => `“${org}”是管理单位,覆盖关系应登记在基层党组织上`,
   coverageHostClosed: (host: string, date: string) => `两新组织“${host}”在${date}未在经营期内`,
+  coverageHostTwice: "同一两新组织在本次登记中选了两次,请去掉重复的一项",
   coverageAcrossBoundary: (host: string) =>
     `两新组织“${host}”不在本单位属地,不能直接登记覆盖关系,请在“覆盖申请”中提出申请,由其所在乡镇(街道、园区)确认`,
   coverageRequestOwnTerritory: (host: string) =>

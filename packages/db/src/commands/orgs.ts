@@ -5,6 +5,8 @@ import {
   checkCoverageOnTopmost,
   checkStandaloneCoverage,
   isGrassroots,
+  nextOrgCode,
+  orgCodeSeries,
   type FormationMode,
   type OrgCategory,
   type SecretaryTermRec,
@@ -25,7 +27,9 @@ import {
   requireOrgRef,
   seesOrg,
   type CommandActor,
+  type CommandWarning,
 } from "./common.ts";
+import { coverHostsInTransaction } from "./coverage.ts";
 import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
@@ -48,7 +52,10 @@ export interface OrgFields {
   /** Whether it has 党小组 (grassroots organizations only). */
   hasPartyGroups?: boolean;
 }
-export type CreateOrgInput = OrgFields;
+export type CreateOrgInput = OrgFields & {
+  /** Hosts the new organization covers from its founding day, in the same step (a joint branch's several). */
+  hostIds?: readonly number[];
+};
 export type UpdateOrgInput = { id: number; version: number } & Partial<Omit<OrgFields, "parentId">>;
 
 export interface ReparentOrgInput {
@@ -126,7 +133,11 @@ function assertCoveragesStillValid(db: Db, orgId: number, from: string | null): 
   throwFirstError(checkCoverageOnTopmost(world).filter((v) => recent(v.refs?.date)));
 }
 
-export function createOrg(db: Db, actor: CommandActor, input: CreateOrgInput): OrgRow {
+export function createOrg(
+  db: Db,
+  actor: CommandActor,
+  { hostIds, ...input }: CreateOrgInput,
+): OrgRow & { warnings: CommandWarning[] } {
   return inTransaction(db, () => {
     requireOrgEdit(db, actor, input.parentId);
     const parent = getOrg(db, input.parentId);
@@ -156,8 +167,32 @@ export function createOrg(db: Db, actor: CommandActor, input: CreateOrgInput): O
       scopeOrgId: row.id,
       after: row,
     });
-    return row;
+    // Its hosts, in the same transaction: all of them are covered, or the organization is not made either.
+    const covered = hostIds?.length
+      ? coverHostsInTransaction(db, actor, { orgId: row.id, hostIds, startOn: row.foundedOn })
+      : null;
+    return { ...row, warnings: covered?.warnings ?? [] };
   });
+}
+
+/**
+ * The suggested 组织代码 of a new organization under `parentId` (one the caller edits): the next free number
+ * of the parent's series, among every organization of the city (codes are unique city-wide); null when the
+ * parent's code follows no series or the series is full.
+ */
+export function suggestOrgCode(db: Db, actor: CommandActor, parentId: number): { code: string | null } {
+  requireOrgEdit(db, actor, parentId);
+  const parent = getOrg(db, parentId);
+  const series = orgCodeSeries({ code: parent.code, grassroots: isGrassroots(parent.category) });
+  if (!series) return { code: null };
+  const taken = many<{ code: string }>(
+    db,
+    "select code from orgs where substr(code, 1, ?) = ? and length(code) = ?",
+    series.length,
+    series,
+    series.length + 3,
+  ).map((r) => r.code);
+  return { code: nextOrgCode(series, taken) };
 }
 
 export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): OrgRow {

@@ -2,6 +2,7 @@
  * Instructors (党建工作指导员) as the caller sees them: editable when registered or dispatched by an
  * organization of the subtree; reference-visible when assigned today to a host the caller sees.
  */
+import type { InstructorSort } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
 import { inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
@@ -15,7 +16,14 @@ export interface InstructorListFilter extends PageInput {
   nodeId?: number;
   /** Instructors with (active) or without (idle) an assignment in force today. */
   activity?: "active" | "idle";
+  sort?: InstructorSort;
 }
+
+const INSTRUCTOR_ORDER: Record<InstructorSort, string> = {
+  number: "i.number",
+  name: "i.name, i.number",
+  "-activeHosts": "activeHosts desc, i.number",
+};
 
 export interface InstructorListRow {
   id: number;
@@ -74,7 +82,7 @@ export function listInstructors(
          (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
          case when ${OWNED} then 'edit' else 'reference' end as access
        from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
-       where ${cond} order by i.number limit @limit offset @offset`,
+       where ${cond} order by ${INSTRUCTOR_ORDER[filter.sort ?? "number"]} limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as InstructorListRow[];
   return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };

@@ -3,6 +3,7 @@
  * mode, secretary, dual-management header) when covering a host of the territory or linked by dual
  * management to an organization of the subtree.
  */
+import type { OrgSort } from "@liangxin/domain";
 import {
   orgSubtreeRange,
   subtreeRange,
@@ -24,6 +25,7 @@ export interface OrgListFilter extends PageInput {
   formationMode?: string;
   /** Only the subtree of this management node (an area of the caller's subtree). */
   nodeId?: number;
+  sort?: OrgSort;
 }
 
 export interface OrgListRow {
@@ -45,6 +47,14 @@ const ORG_ROW_SQL = `
     (select mm.name from secretaries s join members mm on mm.id = s.member_id
        where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
+
+const ORG_ORDER: Record<OrgSort, string> = {
+  tree: "o.depth, o.code",
+  code: "o.code",
+  name: "o.name, o.code",
+  "-members": "members desc, o.code",
+  "-hosts": "coveredHosts desc, o.code",
+};
 
 export interface AreaOption {
   id: number;
@@ -136,7 +146,9 @@ export function listOrgs(
   const { limit, offset } = limitOffset(filter);
   const total = db.$client.prepare(`select count(*) from orgs o where ${cond}`).pluck().get(params) as number;
   const rows = db.$client
-    .prepare(`${ORG_ROW_SQL} where ${cond} order by o.depth, o.code limit @limit offset @offset`)
+    .prepare(
+      `${ORG_ROW_SQL} where ${cond} order by ${ORG_ORDER[filter.sort ?? "tree"]} limit @limit offset @offset`,
+    )
     .all({ ...params, limit, offset }) as OrgListRow[];
   return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
 }
