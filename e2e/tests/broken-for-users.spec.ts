@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, login, selectOption } from "./helpers";
+import { answerConfirm, fillDate, login, selectOption } from "./helpers";
 import { unique } from "./clock";
 import { readDb } from "./accounts-kit";
 
@@ -87,10 +87,10 @@ test("the branch secretary records a member's workplace: picks a covered host, o
   await form.getByLabel("公民身份号码").fill(citizenId(`36992119900101${stamp.slice(-3)}`));
   await form.getByLabel("姓名").fill(name);
   await selectOption(page, form, "性别", "男");
-  await form.getByLabel("入党日期").fill("2015-07-01");
-  await form.getByLabel(/^转正日期/).fill("2016-07-01");
+  await fillDate(form.getByLabel("入党日期"), "2015-07-01");
+  await fillDate(form.getByLabel(/^转正日期/), "2016-07-01");
   // Counted here from this year on: the demo's past years are approved and locked (issue 18).
-  await form.getByLabel("组织关系转入日期").fill("2026-03-01");
+  await fillDate(form.getByLabel("组织关系转入日期"), "2026-03-01");
 
   // The picker offers the hosts the branch covers.
   const covered = me.org.coveredHosts[0]!.name;
@@ -189,7 +189,16 @@ test("the owner cannot submit an unchanged correction, withdraws a pending one a
   await expect(first).toContainText("待审核");
   await expect(first).toContainText(`从业人员 ${current + 1}`);
 
+  // 撤回 asks first: 取消 leaves the correction pending, 确定 withdraws it.
+  const correctionStates = () =>
+    readDb((db) => db.prepare("select id, state from host_corrections order by id").raw(true).all());
+  const statesBefore = correctionStates();
   await first.getByRole("button", { name: /撤\s*回/ }).click();
+  await answerConfirm(page, "cancel");
+  await expect(first).toContainText("待审核");
+  expect(correctionStates()).toEqual(statesBefore);
+  await first.getByRole("button", { name: /撤\s*回/ }).click();
+  await answerConfirm(page, "ok");
   await expect(first).toContainText("已撤回");
   await expect(first.getByRole("button", { name: /撤\s*回/ })).toHaveCount(0);
 
@@ -222,12 +231,20 @@ test("the owner cannot submit an unchanged correction, withdraws a pending one a
       .locator("tbody tr.ant-table-row", { hasText: `从业人员 ${current + 1},` }),
   ).toContainText("已撤回");
   await pending.getByRole("button", { name: /驳\s*回/ }).click();
+  await answerConfirm(township, "ok");
   const error = pending.locator(".ant-alert-error");
   await expect(error).toBeVisible();
   expectReadable(await error.innerText());
   await expect(error).toContainText("驳回理由");
   await pending.getByPlaceholder("驳回理由").fill("从业人员数与社保缴费人数不符");
+  // 驳回 with a reason, cancelled first: still pending, nothing written.
+  const beforeReject = correctionStates();
   await pending.getByRole("button", { name: /驳\s*回/ }).click();
+  await answerConfirm(township, "cancel");
+  await expect(pending).toContainText("待审核");
+  expect(correctionStates()).toEqual(beforeReject);
+  await pending.getByRole("button", { name: /驳\s*回/ }).click();
+  await answerConfirm(township, "ok");
   await expect(pending).toContainText("已驳回");
 });
 

@@ -62,3 +62,13 @@ export async function answerConfirm(page: Page, answer: "ok" | "cancel"): Promis
   await question.getByRole("button", { name: answer === "ok" ? /^确\s*定$/ : /^取\s*消$/ }).click();
   await expect(question).toHaveCount(0);
 }
+
+/**
+ * Type a date into a date field (antd DatePicker, YYYY-MM-DD) and leave it: the picker takes a typed date
+ * when focus leaves it (Enter would also submit the form). Waits until the field shows the date.
+ */
+export async function fillDate(field: Locator, date: string): Promise<void> {
+  await field.fill(date);
+  await field.press("Tab");
+  await expect(field).toHaveValue(date);
+}

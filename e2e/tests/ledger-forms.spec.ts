@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, loginAndWait, selectOption } from "./helpers";
+import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers";
 import { addDaysIso, E2E_TODAY, unique } from "./clock";
 import { readDb } from "./accounts-kit";
 
@@ -79,7 +79,7 @@ test("township: create an organization, re-parent it, add a member, change statu
   await create.getByLabel("组织代码").fill(`E2E${stamp}`);
   await create.getByLabel("名称").fill(orgName);
   // Founded this year: the demo's past years are approved and locked (issue 18).
-  await create.getByLabel("成立日期").fill("2026-03-01");
+  await fillDate(create.getByLabel("成立日期"), "2026-03-01");
   await create.getByTestId("create-org-submit").click();
   await expect(page).toHaveURL(/\/orgs\/\d+$/);
   const orgUrl = page.url();
@@ -107,10 +107,10 @@ test("township: create an organization, re-parent it, add a member, change statu
   await form.getByLabel("公民身份号码").fill(idNumber);
   await form.getByLabel("姓名").fill(memberName);
   await choose(page, form, "性别", "女");
-  await form.getByLabel("入党日期").fill("2012-07-01");
+  await fillDate(form.getByLabel("入党日期"), "2012-07-01");
   // Counted here from this year on (a relationship since 2012 would reach into the locked years).
-  await form.getByLabel("组织关系转入日期").fill("2026-03-01");
-  await form.getByLabel(/^转正日期/).fill("2013-07-01");
+  await fillDate(form.getByLabel("组织关系转入日期"), "2026-03-01");
+  await fillDate(form.getByLabel(/^转正日期/), "2013-07-01");
   await form.getByTestId("create-member-submit").click();
   await expect(page).toHaveURL(/\/members\/\d+$/);
   const memberUrl = page.url();
@@ -204,7 +204,7 @@ test("township: an instructor is registered, assigned to a host, and the assignm
 
   const assign = page.getByTestId("assign-instructor");
   await pick(page, assign, "两新组织", "清河县晟心运输有限公司");
-  await assign.getByLabel("开始日期").fill(addDaysIso(E2E_TODAY, -30));
+  await fillDate(assign.getByLabel("开始日期"), addDaysIso(E2E_TODAY, -30));
   await assign.getByTestId("assign-submit").click();
   await expect(assign.getByTestId("form-notice")).toBeVisible();
   const hosts = page.getByTestId("instructor-hosts");

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAndWait, selectOption } from "./helpers";
+import { fillDate, loginAndWait, selectOption } from "./helpers";
 import { E2E_TODAY, E2E_YEAR, unique } from "./clock";
 
 // GB 32100-2015: the check character of a unified social credit code (computed here, independently).
@@ -32,7 +32,7 @@ async function fillHost(page: Page, form: Locator, code: string, name: string): 
   await form.getByLabel(/^行业/).fill("C");
   await choose(page, form, "所在乡镇", "柳林镇");
   // This year: the demo's past years are approved and locked (issue 18).
-  await form.getByLabel("成立日期").fill("2026-03-15");
+  await fillDate(form.getByLabel("成立日期"), "2026-03-15");
   await form.getByLabel("出资人").fill("张立新");
   await form.getByLabel(/从业人员数$/).fill("36");
   await form.getByLabel(/营业收入/).fill("820.5");

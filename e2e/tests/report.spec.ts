@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REPORT_NOW } from "./clock";
-import { answerConfirm, loginAndWait, selectOption } from "./helpers";
+import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers";
 import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit";
 
 const YEAR = 2026;
@@ -243,7 +243,7 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
     await county.goto(`/orgs/${branch.id}`);
     const form = county.getByTestId("reparent-org");
     await selectOption(county, form, "调整到(新上级党组织)", "物流行业委员会", { search: true });
-    await form.getByTestId("reparent-effective-on").fill("2026-12-03");
+    await fillDate(form.getByTestId("reparent-effective-on"), "2026-12-03");
     await form.getByTestId("reparent-submit").click();
     return form;
   };
@@ -345,7 +345,7 @@ test("the city's 政策参数: a counting rule reaching back into approved 2026 
   await city.getByTestId("nav-menu").getByRole("link", { name: "政策参数" }).click();
   await expect(city.getByTestId("policy-in-force")).toContainText("年报提前开放天数");
   const form = city.getByTestId("policy-form");
-  await form.getByTestId("policy-effective-on").fill("2026-06-01");
+  await fillDate(form.getByTestId("policy-effective-on"), "2026-06-01");
   await form.getByTestId("policy-aboveScaleEmployees").fill("80");
   await form.getByTestId("policy-submit").click();
   await expect(form.getByTestId("form-error")).toContainText("2026 年年报已审核通过,数据已锁定");
@@ -353,7 +353,7 @@ test("the city's 政策参数: a counting rule reaching back into approved 2026 
 
   await form.getByTestId("policy-aboveScaleEmployees").fill("100");
   await form.getByTestId("policy-reportEarlyOpenDays").fill("31");
-  await form.getByTestId("policy-effective-on").fill("2027-01-10");
+  await fillDate(form.getByTestId("policy-effective-on"), "2027-01-10");
   await form.getByTestId("policy-note").fill("年报提前一个月开放");
   await form.getByTestId("policy-submit").click();
   await expect(form.getByTestId("form-notice")).toContainText("已保存自 2027-01-10 起执行的版本");

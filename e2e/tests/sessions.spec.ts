@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { createAccount, type Account } from "./accounts-kit";
-import { login, loginAndWait } from "./helpers";
+import { answerConfirm, login, loginAndWait } from "./helpers";
 
 // Revocable sessions (issue 16): each sign-in is a session the server knows; signing out ends that one
 // session only; a password change, a reset or a disable ends every session of the user; administrators see
@@ -93,7 +93,13 @@ test("the township administrator sees the user's sessions and ends one: that bro
   const table = page.getByTestId("sessions-table");
   await expect(table).toContainText("Liangxin-E2E-A");
   await expect(table).toContainText("Liangxin-E2E-B");
-  await table.locator("tr", { hasText: "Liangxin-E2E-A" }).getByRole("button", { name: "结束会话" }).click();
+  const end = table.locator("tr", { hasText: "Liangxin-E2E-A" }).getByRole("button", { name: "结束会话" });
+  // It asks first: 取消 keeps the session.
+  await end.click();
+  await answerConfirm(page, "cancel");
+  await expectWorking(a.page);
+  await end.click();
+  await answerConfirm(page, "ok");
   await expect(table).not.toContainText("Liangxin-E2E-A");
   await expect(table).toContainText("Liangxin-E2E-B");
   await expectSignedOut(a.page);

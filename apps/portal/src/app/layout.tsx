@@ -6,6 +6,7 @@ import zhCN from "antd/locale/zh_CN";
 import { TRPCReactProvider } from "@/trpc/react";
 import { ClockBanner } from "@/components/clock-banner";
 import { ServiceBanner } from "@/components/service-banner";
+import { TodayProvider } from "@/components/today-provider";
 // Zero-runtime antd: the components' CSS comes from one static, cached file instead of being inlined into
 // every server-rendered page (a township dashboard went from 401 KB to 173 KB); tokens stay CSS variables.
 import "antd/dist/antd.css";
@@ -27,7 +28,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             <ServiceBanner />
             <ClockBanner />
-            <TRPCReactProvider>{children}</TRPCReactProvider>
+            <TRPCReactProvider>
+              <TodayProvider>{children}</TodayProvider>
+            </TRPCReactProvider>
           </ConfigProvider>
         </AntdRegistry>
       </body>

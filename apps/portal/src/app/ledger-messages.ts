@@ -33,6 +33,15 @@ export const lx = {
   badList: "没有这个名单",
   // organizations
   newOrg: "新增下级党组织",
+  suggestedCode: (code: string) => `建议代码:${code}(上级党组织下一个空号,可修改)`,
+  noSuggestedCode: "上级党组织的代码不成序列,请按编码规则填写",
+  coverHosts: "覆盖的两新组织",
+  coverHostsHint:
+    "可输入名称或统一社会信用代码查找本属地尚无党组织覆盖的两新组织,可多选;自成立日期起覆盖。联合建一次选齐所覆盖的各家",
+  coverMore: "登记覆盖(可多选)",
+  coverMoreHint: "本属地尚无党组织覆盖的两新组织,可多选,自同一日期起覆盖",
+  coverSubmit: "登记覆盖",
+  covered: (n: number) => `已登记覆盖 ${n} 家两新组织`,
   editOrg: "编辑党组织",
   reparent: "调整隶属关系",
   reparentDone: "已调整隶属关系",
@@ -150,7 +159,6 @@ export const lx = {
   save: "保存",
   saved: "已保存",
   back: "返回列表",
-  dateHint: "YYYY-MM-DD",
   yes: "是",
   no: "否",
 } as const;

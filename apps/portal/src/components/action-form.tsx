@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useRef, type ReactNode } from "react";
 import { Alert, Button } from "antd";
+import { ConfirmButton } from "./confirm-button";
 
 export interface ActionState {
   error: string | null;
@@ -10,7 +11,10 @@ export interface ActionState {
 
 const initial: ActionState = { error: null, ok: null };
 
-/** A form posting to a server action; shows its Chinese error or confirmation. */
+/**
+ * A form posting to a server action; shows its Chinese error or confirmation. With `confirm`, the button
+ * asks that question first (an action that cannot be undone in one click): only 确定 posts the form.
+ */
 export function ActionForm({
   action,
   submitLabel,
@@ -18,6 +22,7 @@ export function ActionForm({
   danger,
   inline,
   testId,
+  confirm,
 }: {
   action: (state: ActionState, data: FormData) => Promise<ActionState>;
   submitLabel: string;
@@ -25,10 +30,19 @@ export function ActionForm({
   danger?: boolean;
   inline?: boolean;
   testId?: string;
+  confirm?: ReactNode;
 }) {
   const [state, run, pending] = useActionState(action, initial);
+  const form = useRef<HTMLFormElement>(null);
+  const button = {
+    type: danger ? ("default" as const) : ("primary" as const),
+    danger,
+    loading: pending,
+    size: inline ? ("small" as const) : ("middle" as const),
+  };
   return (
     <form
+      ref={form}
       action={run}
       data-testid={testId}
       style={{
@@ -39,15 +53,15 @@ export function ActionForm({
       }}
     >
       {children}
-      <Button
-        htmlType="submit"
-        type={danger ? "default" : "primary"}
-        danger={danger}
-        loading={pending}
-        size={inline ? "small" : "middle"}
-      >
-        {submitLabel}
-      </Button>
+      {confirm ? (
+        <ConfirmButton title={confirm} onConfirm={() => form.current?.requestSubmit()} {...button}>
+          {submitLabel}
+        </ConfirmButton>
+      ) : (
+        <Button htmlType="submit" {...button}>
+          {submitLabel}
+        </Button>
+      )}
       {state.error ? <Alert type="error" showIcon title={state.error} /> : null}
       {state.ok ? <Alert type="success" showIcon title={state.ok} /> : null}
     </form>

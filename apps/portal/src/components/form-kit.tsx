@@ -3,10 +3,10 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Select } from "antd";
+import { Alert, Button, Card, Form, Select } from "antd";
 import type { FormInstance, FormProps } from "antd";
 import { useTRPC } from "@/trpc/react";
-import { lx } from "@/app/ledger-messages";
+import { DateField } from "./date-field";
 
 /** The shared pieces of the ledger forms: zod validation with the API's schemas, messages, pickers. */
 
@@ -127,7 +127,7 @@ export function Feedback({ fb }: { fb: { error: string | null; notice: string | 
   );
 }
 
-/** A labelled date field, typed as YYYY-MM-DD (the API's schema checks it). */
+/** A labelled date field: a date picker whose value is YYYY-MM-DD (the API's schema checks it). */
 export function DateItem({
   name,
   label,
@@ -144,7 +144,7 @@ export function DateItem({
 }) {
   return (
     <Form.Item name={name} label={label} required={required} extra={extra}>
-      <Input placeholder={lx.dateHint} style={{ width: 140 }} data-testid={testId} />
+      <DateField testId={testId} />
     </Form.Item>
   );
 }
@@ -281,5 +281,92 @@ export function RecordPicker({
       style={{ width }}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * Choose several hosts of the caller's territory that no organization covers, by typing part of a name or
+ * credit code (a joint branch's hosts): the choices come from the scoped hosts list, and the names of
+ * those already chosen stay shown while another search runs.
+ */
+export function HostsPicker({
+  id,
+  value,
+  onChange,
+  testId,
+  width = 520,
+}: {
+  /** Set by Form.Item: ties the field's label to the input. */
+  id?: string;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+  testId?: string;
+  width?: number;
+}) {
+  const trpc = useTRPC();
+  const [q, setQ] = useState("");
+  const [chosen, setChosen] = useState<ReadonlyMap<number, string>>(new Map());
+  const hosts = useQuery(
+    trpc.hosts.list.queryOptions({ page: 1, pageSize: 30, coverage: "uncovered", ...(q ? { q } : {}) }),
+  );
+  const found = (hosts.data?.rows ?? [])
+    .filter((h) => h.access === "edit")
+    .map((h) => ({ value: h.id, label: `${h.name}(${h.creditCode})` }));
+  const selected = value ?? [];
+  const options = [
+    ...found,
+    ...selected
+      .filter((v) => !found.some((o) => o.value === v))
+      .map((v) => ({ value: v, label: chosen.get(v) ?? String(v) })),
+  ];
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={selected}
+      onChange={(ids: number[]) => {
+        const labels = new Map(chosen);
+        for (const o of found) if (ids.includes(o.value)) labels.set(o.value, o.label);
+        setChosen(labels);
+        onChange?.(ids);
+      }}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={hosts.isFetching}
+      options={options}
+      style={{ width }}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A RecordPicker in a plain GET form (a list's filter): the chosen record's id goes out as `name`. */
+export function NamedRecordPicker({
+  name,
+  kind,
+  initial,
+  ariaLabel,
+  testId,
+  width,
+}: {
+  name: string;
+  kind: "org" | "host";
+  initial?: Option | null;
+  ariaLabel: string;
+  testId?: string;
+  width?: number;
+}) {
+  const [value, setValue] = useState<number | null>(initial?.id ?? null);
+  return (
+    <span aria-label={ariaLabel} style={{ display: "inline-flex" }}>
+      <RecordPicker
+        kind={kind}
+        value={value}
+        onChange={setValue}
+        initial={initial}
+        testId={testId}
+        width={width}
+      />
+      <input type="hidden" name={name} value={value ?? ""} />
+    </span>
   );
 }

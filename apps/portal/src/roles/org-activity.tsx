@@ -19,7 +19,7 @@ export function OrgActivityCards({ org }: { org: OrgActivity }) {
             { key: "name", title: rm.name },
             { key: "code", title: rm.creditCode },
             { key: "region", title: rm.region },
-            { key: "since", title: rm.foundedOn },
+            { key: "since", title: rm.coveredSince },
           ]}
           rows={org.coveredHosts.map((h) => ({
             key: h.id,

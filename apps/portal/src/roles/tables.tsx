@@ -49,17 +49,29 @@ export type CorrectionCell =
 function CorrectionActions({ cell }: { cell: CorrectionCell }) {
   if (cell.action === "withdrawCorrection")
     return (
-      <ActionForm action={withdrawCorrectionAction} submitLabel={rm.withdraw} inline danger>
+      <ActionForm
+        action={withdrawCorrectionAction}
+        submitLabel={rm.withdraw}
+        inline
+        danger
+        confirm={rm.confirmWithdraw}
+      >
         <input type="hidden" name="id" value={cell.id} />
       </ActionForm>
     );
   return (
     <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-      <ActionForm action={decideCorrectionAction} submitLabel={rm.approve} inline>
+      <ActionForm action={decideCorrectionAction} submitLabel={rm.approve} inline confirm={rm.confirmApprove}>
         <input type="hidden" name="id" value={cell.id} />
         <input type="hidden" name="decision" value="approve" />
       </ActionForm>
-      <ActionForm action={decideCorrectionAction} submitLabel={rm.reject} inline danger>
+      <ActionForm
+        action={decideCorrectionAction}
+        submitLabel={rm.reject}
+        inline
+        danger
+        confirm={rm.confirmReject}
+      >
         <input type="hidden" name="id" value={cell.id} />
         <input type="hidden" name="decision" value="reject" />
         <input
@@ -85,7 +97,13 @@ export function SessionsTable(props: TableProps<SessionCell>) {
     <CellTable
       {...props}
       renderAction={(c: SessionCell) => (
-        <ActionForm action={endSessionAction} submitLabel={rm.endSession} inline danger>
+        <ActionForm
+          action={endSessionAction}
+          submitLabel={rm.endSession}
+          inline
+          danger
+          confirm={rm.confirmEndSession}
+        >
           <input type="hidden" name="id" value={c.userId} />
           <input type="hidden" name="sessionId" value={c.sessionId} />
         </ActionForm>

@@ -7,10 +7,12 @@ import {
   HOST_SORTS,
   INDUSTRY_SECTIONS,
   INSTRUCTOR_KINDS,
+  INSTRUCTOR_SORTS,
   MEMBER_FLAGS,
   MEMBER_SORTS,
   MEMBER_STATUSES,
   ORG_CATEGORIES,
+  ORG_SORTS,
   type FormationMode,
   type InstructorKind,
   type MemberStatus,
@@ -56,6 +58,7 @@ export function orgFilter(sp: Search) {
     category: oneOf<OrgCategory>(ORG_CATEGORIES, sp.category),
     formationMode: oneOf<FormationMode>(FORMATION_MODES, sp.mode),
     nodeId: positive(sp.area),
+    sort: oneOf(ORG_SORTS, sp.sort),
   });
 }
 
@@ -77,6 +80,7 @@ export function instructorFilter(sp: Search) {
     kind: oneOf<InstructorKind>(INSTRUCTOR_KINDS, sp.kind),
     nodeId: positive(sp.area),
     activity: oneOf(["active", "idle"] as const, sp.activity),
+    sort: oneOf(INSTRUCTOR_SORTS, sp.sort),
   });
 }
 
@@ -87,9 +91,9 @@ export function filterParams(sp: Search, keys: readonly string[]): Record<string
 
 export const LIST_KEYS = {
   hosts: ["q", "region", "kind", "coverage", "sene", "above", "withMembers", "industry", "sort"],
-  orgs: ["q", "category", "mode", "area"],
+  orgs: ["q", "category", "mode", "area", "sort"],
   members: ["q", "org", "area", "status", "membership", "flag", "sort"],
-  instructors: ["q", "kind", "area", "activity"],
+  instructors: ["q", "kind", "area", "activity", "sort"],
 } as const;
 
 export type ListName = keyof typeof LIST_KEYS;

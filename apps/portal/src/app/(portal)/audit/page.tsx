@@ -5,6 +5,7 @@ import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
+import { NamedDateField } from "@/components/date-field";
 import { rm } from "@/roles/messages";
 import { formatChinaTime } from "@liangxin/domain";
 
@@ -46,10 +47,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </select>
         </Field>
         <Field label={rm.from}>
-          <input name="from" type="date" defaultValue={from ?? ""} style={inputStyle} />
+          <NamedDateField name="from" defaultValue={from} ariaLabel={rm.from} testId="audit-from" />
         </Field>
         <Field label={rm.to}>
-          <input name="to" type="date" defaultValue={to ?? ""} style={inputStyle} />
+          <NamedDateField name="to" defaultValue={to} ariaLabel={rm.to} testId="audit-to" />
         </Field>
         <button type="submit" style={inputStyle}>
           {rm.search}

@@ -14,7 +14,6 @@ export const ledgerMessages = {
   revenue: (year: number) => `${year}年营业收入(万元)`,
   coveringOrg: "覆盖党组织",
   startOn: "开始日期",
-  dateHint: "YYYY-MM-DD",
   create: "保存并查看",
   save: "保存",
   saved: "已保存",

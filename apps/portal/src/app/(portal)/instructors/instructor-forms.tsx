@@ -25,6 +25,7 @@ import {
 } from "@/components/form-kit";
 import { CellTable, type TableProps } from "@/components/data-table";
 import { lx } from "@/app/ledger-messages";
+import { DateField } from "@/components/date-field";
 
 interface InstructorFields {
   number?: string;
@@ -250,7 +251,7 @@ export function EndAssignment({ assignmentId, today }: { assignmentId: number; t
         }}
       >
         <Form.Item name="endOn">
-          <Input placeholder={lx.dateHint} style={{ width: 130 }} data-testid="end-assignment-on" />
+          <DateField testId="end-assignment-on" ariaLabel={lx.endOn} />
         </Form.Item>
         <ConfirmButton
           title={lx.endAssignmentConfirm(endOn ?? "")}

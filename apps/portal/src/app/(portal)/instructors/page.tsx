@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
-import { INSTRUCTOR_KIND_LABELS } from "@liangxin/domain";
+import { INSTRUCTOR_KIND_LABELS, INSTRUCTOR_SORTS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server/list-filters";
@@ -51,6 +51,15 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
               { value: "active", label: lx.active },
               { value: "idle", label: lx.idle },
             ],
+          },
+          {
+            name: "sort",
+            label: rm.sortBy,
+            value: filter.sort,
+            options: INSTRUCTOR_SORTS.filter((s) => s !== "number").map((s) => ({
+              value: s,
+              label: rm.instructorSorts[s]!,
+            })),
           },
         ]}
       />

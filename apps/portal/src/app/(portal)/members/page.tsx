@@ -2,11 +2,13 @@ import Link from "next/link";
 import { Button, Card } from "antd";
 import { MEMBER_FLAG_LABELS, MEMBER_SORTS, MEMBER_STATUS_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
+import { orNotFound, orNull, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/list-filters";
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
+import { Field } from "@/components/field";
+import { NamedRecordPicker } from "@/components/form-kit";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
@@ -15,9 +17,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const { caller } = await requirePage("/members");
   const sp = await searchParams;
   const filter = memberFilter(sp);
-  const data = await orNotFound(
-    caller.members.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 30), ...filter }),
-  );
+  const [data, org] = await Promise.all([
+    orNotFound(
+      caller.members.list({ page: pageParam(sp.page), pageSize: pageSizeParam(sp.size, 30), ...filter }),
+    ),
+    filter.orgId ? orNull(caller.orgs.get({ id: filter.orgId })) : null,
+  ]);
   return (
     <Card
       title={rm.nav.members}
@@ -67,7 +72,16 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           },
         ]}
       >
-        {filter.orgId ? <input type="hidden" name="org" value={filter.orgId} /> : null}
+        <Field label={rm.holdingOrg}>
+          <NamedRecordPicker
+            name="org"
+            kind="org"
+            initial={org ? { id: org.id, name: org.name } : null}
+            ariaLabel={rm.holdingOrg}
+            testId="filter-org"
+            width={280}
+          />
+        </Field>
       </ListFilters>
       {data.countedOnly > 0 ? (
         <div style={{ color: "#666", fontSize: 13 }} data-testid="members-count-explained">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button, Card, Checkbox, Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
@@ -9,6 +10,7 @@ import {
   ORG_CATEGORY_LABELS,
 } from "@liangxin/domain";
 import {
+  coverageSetManyInput,
   dualLinkEndInput,
   dualLinkSetInput,
   orgCreateInput,
@@ -24,6 +26,7 @@ import {
   DateItem,
   Feedback,
   FormCard,
+  HostsPicker,
   labelled,
   RecordPicker,
   useSaveFeedback,
@@ -31,6 +34,7 @@ import {
   type Option,
 } from "@/components/form-kit";
 import { lx } from "@/app/ledger-messages";
+import { DateField } from "@/components/date-field";
 
 interface OrgFields {
   code?: string;
@@ -66,10 +70,18 @@ const orgValues = (v: OrgFields) => ({
   hasPartyGroups: v.hasPartyGroups ?? false,
 });
 
-function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withRevoked: boolean }) {
+function OrgFieldItems({
+  grassroots,
+  withRevoked,
+  codeHint,
+}: {
+  grassroots: boolean;
+  withRevoked: boolean;
+  codeHint?: string;
+}) {
   return (
     <>
-      <Form.Item name="code" label={lx.orgCode} required>
+      <Form.Item name="code" label={lx.orgCode} required extra={codeHint}>
         <Input style={{ width: 240 }} data-testid="org-code" />
       </Form.Item>
       <Form.Item name="name" label={lx.orgName} required>
@@ -108,9 +120,20 @@ function OrgFieldItems({ grassroots, withRevoked }: { grassroots: boolean; withR
 
 export function CreateOrgForm({ parent }: { parent: Option }) {
   const trpc = useTRPC();
-  const [form] = Form.useForm<OrgFields & { parentId?: number | null }>();
+  const [form] = Form.useForm<OrgFields & { parentId?: number | null; hostIds?: number[] }>();
   const fb = useSaveFeedback();
   const create = useMutation(trpc.records.org.create.mutationOptions(fb.created((row) => `/orgs/${row.id}`)));
+  // The next free code of the chosen superior's series fills the code until the user types one.
+  const parentId = Form.useWatch("parentId", form);
+  const mode = Form.useWatch("formationMode", form);
+  const suggestion = useQuery({
+    ...trpc.records.org.suggestCode.queryOptions({ parentId: parentId ?? 0 }),
+    enabled: !!parentId,
+  });
+  const suggested = suggestion.data?.code ?? null;
+  useEffect(() => {
+    if (suggested && !form.isFieldTouched("code")) form.setFieldValue("code", suggested);
+  }, [suggested, form]);
   return (
     <FormCard
       title={lx.newOrg}
@@ -123,8 +146,12 @@ export function CreateOrgForm({ parent }: { parent: Option }) {
         const input = validate(
           form,
           orgCreateInput,
-          { ...orgValues(v), parentId: v.parentId ?? undefined },
-          ORG_FIELDS,
+          {
+            ...orgValues(v),
+            parentId: v.parentId ?? undefined,
+            ...(v.hostIds?.length && v.formationMode ? { hostIds: v.hostIds } : {}),
+          },
+          [...ORG_FIELDS, "hostIds"],
           "name",
         );
         if (input) create.mutate(input);
@@ -135,7 +162,22 @@ export function CreateOrgForm({ parent }: { parent: Option }) {
       <Form.Item name="parentId" label={lx.parent} required>
         <RecordPicker kind="org" initial={parent} testId="org-parent" />
       </Form.Item>
-      <OrgFieldItems grassroots withRevoked={false} />
+      <OrgFieldItems
+        grassroots
+        withRevoked={false}
+        codeHint={
+          !parentId || suggestion.isPending
+            ? undefined
+            : suggested
+              ? lx.suggestedCode(suggested)
+              : lx.noSuggestedCode
+        }
+      />
+      {mode ? (
+        <Form.Item name="hostIds" label={lx.coverHosts} extra={lx.coverHostsHint}>
+          <HostsPicker testId="org-hosts" />
+        </Form.Item>
+      ) : null}
     </FormCard>
   );
 }
@@ -351,7 +393,7 @@ function EndTerm({ kind, id, today }: { kind: "secretary" | "dualLink"; id: numb
         }}
       >
         <Form.Item name="endOn" label={lx.endOn}>
-          <Input placeholder={lx.dateHint} style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <Button danger htmlType="submit" loading={pending}>
           {kind === "secretary" ? lx.endSecretary : lx.endDualLink}
@@ -428,5 +470,49 @@ export function DualLinkForm({
         </Button>
       </Form>
     </Card>
+  );
+}
+
+// ───────────── 登记覆盖: several hosts of the territory from one day ─────────────
+
+export function CoverHostsForm({ org, today }: { org: { id: number }; today: string }) {
+  const trpc = useTRPC();
+  const [form] = Form.useForm<{ hostIds?: number[]; startOn?: string }>();
+  const fb = useSaveFeedback();
+  const cover = useMutation(
+    trpc.records.coverage.setMany.mutationOptions(
+      fb.saved(
+        (r) => lx.covered(r.coverages.length),
+        () => form.resetFields(["hostIds"]),
+      ),
+    ),
+  );
+  return (
+    <FormCard
+      title={lx.coverMore}
+      testId="cover-hosts"
+      fb={fb}
+      form={form}
+      name="coverHosts"
+      initialValues={{ startOn: today }}
+      onFinish={(v) => {
+        fb.clear();
+        const input = validate(
+          form,
+          coverageSetManyInput,
+          { orgId: org.id, hostIds: v.hostIds ?? [], startOn: v.startOn ?? "" },
+          ["hostIds", "startOn"],
+          "hostIds",
+        );
+        if (input) cover.mutate(input);
+      }}
+      maxWidth={640}
+      submit={{ label: lx.coverSubmit, testId: "cover-hosts-submit", loading: cover.isPending }}
+    >
+      <Form.Item name="hostIds" label={lx.coverHosts} required extra={lx.coverMoreHint}>
+        <HostsPicker testId="cover-hosts-picker" />
+      </Form.Item>
+      <DateItem name="startOn" label={lx.startOn} required testId="cover-hosts-start-on" />
+    </FormCard>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, Card } from "antd";
-import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS } from "@liangxin/domain";
+import { FORMATION_MODE_LABELS, ORG_CATEGORY_LABELS, ORG_SORTS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { filterParams, LIST_KEYS, orgFilter, type Search } from "@/server/list-filters";
@@ -52,6 +52,15 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
               label: lx.formationMode,
               value: filter.formationMode,
               options: labelOptions(FORMATION_MODE_LABELS),
+            },
+            {
+              name: "sort",
+              label: rm.sortBy,
+              value: filter.sort,
+              options: ORG_SORTS.filter((s) => s !== "tree").map((s) => ({
+                value: s,
+                label: rm.orgSorts[s]!,
+              })),
             },
           ]}
         />

@@ -4,6 +4,7 @@ import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
+import { HostCodePicker } from "@/components/host-code-picker";
 import { createUserAction } from "@/roles/actions";
 import { UsersTable } from "@/roles/tables";
 import { L } from "@/roles/labels";
@@ -90,7 +91,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               </select>
             </Field>
             <Field label={rm.bindHost}>
-              <input name="hostCreditCode" maxLength={18} style={inputStyle} />
+              <HostCodePicker name="hostCreditCode" ariaLabel={rm.bindHost} />
             </Field>
           </div>
         </ActionForm>

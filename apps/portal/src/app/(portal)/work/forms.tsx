@@ -21,6 +21,7 @@ import {
 } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmButton } from "@/components/confirm-button";
+import { DateField } from "@/components/date-field";
 import { workMessages as m } from "./messages";
 
 export interface Option {
@@ -131,7 +132,7 @@ export function CreatePlanForm({ hosts, defaultTarget }: { hosts: Option[]; defa
           />
         </Form.Item>
         <Form.Item name="targetOn" label={m.targetOn} rules={dateRules(m.targetOn)}>
-          <Input placeholder={m.dateHint} style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <Form.Item name="responsible" label={m.responsible} rules={required(m.responsible)}>
           <Input style={{ width: 110 }} />
@@ -168,7 +169,7 @@ export function PlanNoteForm({ planId, today }: { planId: number; today: string 
         onFinish={(v) => mutation.mutate({ planId, ...v })}
       >
         <Form.Item name="notedOn" label={m.notedOn} rules={dateRules(m.notedOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <Form.Item name="note" label={m.note} rules={required(m.note)}>
           <Input style={{ width: 360 }} />
@@ -210,7 +211,7 @@ export function FoundOrgForm({
           <Input style={{ width: 320 }} />
         </Form.Item>
         <Form.Item name="foundedOn" label={m.foundedOn} rules={dateRules(m.foundedOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <ConfirmButton
           title={m.foundConfirm}
@@ -268,7 +269,7 @@ export function AssignForm({
           />
         </Form.Item>
         <Form.Item name="startOn" label={m.startOn} rules={dateRules(m.startOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <SubmitButton pending={mutation.isPending} label={m.assign} />
       </Form>
@@ -295,12 +296,13 @@ function DateAction({
   const [date, setDate] = useState(today);
   return (
     <Space size={4} data-testid={testId}>
-      <Input
+      <DateField
         size="small"
         value={date}
-        onChange={(e) => setDate(e.target.value)}
-        style={{ width: 110 }}
-        aria-label={m.date}
+        onChange={setDate}
+        width={130}
+        ariaLabel={m.date}
+        allowClear={false}
       />
       <ConfirmButton
         title={m.confirmDated(label, date)}
@@ -384,7 +386,7 @@ export function MeetingForm({ orgs, today }: { orgs: Option[]; today: string }) 
           />
         </Form.Item>
         <Form.Item name="heldOn" label={m.heldOn} rules={dateRules(m.heldOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <Form.Item name="topic" label={m.topic}>
           <Input style={{ width: 200 }} />
@@ -414,7 +416,7 @@ export function ElectionForm({ orgs, today }: { orgs: Option[]; today: string })
       >
         <OrgItem orgs={orgs} width={320} />
         <Form.Item name="heldOn" label={m.electedOn} rules={dateRules(m.electedOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <SubmitButton pending={mutation.isPending} label={m.recordElection} />
       </Form>
@@ -486,7 +488,7 @@ export function RectificationForm({ orgs, year }: { orgs: Option[]; year: number
           <Input style={{ width: 100 }} />
         </Form.Item>
         <Form.Item name="deadline" label={m.deadline} rules={optionalDateRules}>
-          <Input placeholder={m.dateHint} style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <SubmitButton pending={mutation.isPending} label={m.openCase} />
       </Form>
@@ -587,7 +589,7 @@ export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
           <Input style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="startOn" label={m.startOn} rules={dateRules(m.startOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <Form.Item name="orgId" label={m.partyOrg} rules={choose(m.partyOrg)}>
           <Select showSearch={{ optionFilterProp: "label" }} options={options(orgs)} style={{ width: 260 }} />
@@ -678,7 +680,7 @@ export function ApplicantForm({ orgs, today }: { orgs: Option[]; today: string }
         </Form.Item>
         <OrgItem orgs={orgs} width={260} />
         <Form.Item name="appliedOn" label={m.appliedOn} rules={dateRules(m.appliedOn)}>
-          <Input style={{ width: 130 }} />
+          <DateField />
         </Form.Item>
         <SubmitButton pending={mutation.isPending} label={m.createApplicant} />
       </Form>

@@ -5,7 +5,6 @@ export const workMessages = {
   cancel: "取消",
   saved: "已保存",
   today: "今天",
-  dateHint: "YYYY-MM-DD",
   datePattern: "请按YYYY-MM-DD填写日期",
   required: (label: string) => `请填写${label}`,
   choose: (label: string) => `请选择${label}`,

@@ -8,7 +8,7 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
-import { DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms";
+import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms";
 import { OrgActivityCards } from "@/roles/org-activity";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
@@ -113,6 +113,9 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
       {org.parentId !== null && org.ancestors.length > 0 ? <ReparentForm org={org} today={today} /> : null}
       {GRASSROOTS.has(org.category) ? <SecretaryForm org={org} today={today} /> : null}
       {GRASSROOTS.has(org.category) ? <DualLinkForm org={org} today={today} /> : null}
+      {GRASSROOTS.has(org.category) && org.formationMode !== null ? (
+        <CoverHostsForm org={org} today={today} />
+      ) : null}
       {org.reparentings.length ? (
         <Card title={lx.reparentings}>
           <DataTable
