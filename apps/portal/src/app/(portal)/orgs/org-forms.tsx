@@ -482,7 +482,8 @@ export function CoverHostsForm({ org, today }: { org: { id: number }; today: str
   const cover = useMutation(
     trpc.records.coverage.setMany.mutationOptions(
       fb.saved(
-        (r) => lx.covered(r.coverages.length),
+        // The joint cap's warning, if any, is shown with the notice (a warning, not a refusal).
+        (r) => [lx.covered(r.coverages.length), ...r.warnings.map((w) => w.message)].join(";"),
         () => form.resetFields(["hostIds"]),
       ),
     ),
