@@ -62,3 +62,34 @@ test("the members list says how its count relates to the home page's, and filter
   await expect(rows.first()).toContainText("失联党员");
   expect(await rows.filter({ hasText: "失联党员" }).count()).toBe(await rows.count());
 });
+
+test("the hosts, organizations and instructors lists say how many of their rows the home page counts", async ({
+  page,
+}) => {
+  await loginAndWait(page, "township");
+  const number = async (text: Promise<string>) => Number((await text).replace(/[^\d]/g, ""));
+  const hosts = await number(page.getByTestId("host-count").locator(".ant-statistic-content").innerText());
+  const orgs = await number(page.getByTestId("org-count").locator(".ant-statistic-content").innerText());
+  const instructors = await number(
+    page
+      .getByTestId("dashboard-rows")
+      .locator('tr[data-row-kind="total"] td[data-key="instructors"]')
+      .innerText(),
+  );
+  expect(hosts).toBeGreaterThan(0);
+  expect(orgs).toBeGreaterThan(0);
+  expect(instructors).toBeGreaterThan(0);
+
+  await page.goto("/hosts");
+  await expect(page.getByTestId("hosts-count-explained")).toContainText(
+    `本辖区今日在营的 ${hosts} 个计入首页的“两新组织数”`,
+  );
+  await page.goto("/orgs");
+  const orgNote = page.getByTestId("orgs-count-explained");
+  await expect(orgNote).toContainText(`基层党组织(党委、党总支、党支部)${orgs} 个计入首页的“党组织合计”`);
+  await expect(orgNote).toContainText("管理单位,不计入"); // the township's own committee is listed
+  await page.goto("/instructors");
+  await expect(page.getByTestId("instructors-count-explained")).toContainText(
+    `今日联系本辖区两新组织的 ${instructors} 名计入首页的“指导员人数”`,
+  );
+});

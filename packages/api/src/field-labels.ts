@@ -9,6 +9,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sessionId: "会话编号",
   page: "页码",
   pageSize: "每页条数",
+  limit: "条数上限",
   username: "用户名",
   action: "操作",
   from: "起始日期",

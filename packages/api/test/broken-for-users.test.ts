@@ -178,6 +178,32 @@ describe("an owner's correction", () => {
     expect(value("select state from host_corrections where id = ?", next.id)).toBe("pending");
   });
 
+  it("the township's inbox counts every pending correction and gives the newest few (the home page's five)", async () => {
+    const y = latest();
+    const owner = caller("owner");
+    for (let i = 0; i < 6; i++) {
+      const { id } = await owner.corrections.submit({
+        year: y.year,
+        employees: y.employees + 10 + i,
+        revenue: y.revenue,
+        contactPhone: null,
+        address: null,
+      });
+      if (i < 5) await owner.corrections.withdraw({ id }); // one pending at a time per host
+    }
+    const township = caller("township");
+    const pending = value("select count(*) from host_corrections where state = 'pending'");
+    const all = value("select count(*) from host_corrections");
+    const few = await township.corrections.inbox({ state: "pending", limit: 1 });
+    expect(few.total).toBe(pending);
+    expect(few.rows).toHaveLength(1);
+    expect(few.rows[0]!.state).toBe("pending");
+    const two = await township.corrections.inbox({ limit: 2 });
+    expect(two.total).toBe(all);
+    expect(two.rows).toHaveLength(2);
+    expect(two.rows[0]!.id).toBeGreaterThan(two.rows[1]!.id); // pending first, then the newest
+  });
+
   it("answers not found for another owner's correction", async () => {
     const other = value<string>(
       "select credit_code from hosts where id <> (select host_id from users where username = 'owner') and closed_on is null order by id limit 1",

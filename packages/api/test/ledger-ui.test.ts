@@ -421,6 +421,34 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
     expect(every[0]!.category).toBe("countyCommittee");
   });
 
+  it("each list says how many of its rows the home page counts, and they are the home page's figures", async () => {
+    for (const who of ["city", "county", "township", "shiqiao"]) {
+      const c = caller(who);
+      const { total } = await c.dashboard.admin();
+      const hosts = await c.hosts.list({ page: 1, pageSize: 20 });
+      expect(hosts.inTerritory, who).toBe(total.hosts);
+      // A filter narrows both: the covered hosts of the territory are the indicator's 已覆盖.
+      const covered = await c.hosts.list({ page: 1, pageSize: 20, coverage: "covered" });
+      expect(covered.inTerritory, who).toBe(total.orgCovered);
+      const orgs = await c.orgs.list({ page: 1, pageSize: 20 });
+      expect(orgs.grassroots, who).toBe(total.orgs.total);
+      expect(orgs.total, who).toBeGreaterThan(orgs.grassroots); // the caller's own node is listed, not counted
+      const instructors = await c.instructors.list({ page: 1, pageSize: 20 });
+      expect(instructors.servingTerritory, who).toBe(total.instructors);
+    }
+    // The rows outside the territory (covered by the subtree) are the reference rows: listed, not counted.
+    for (const who of ["township", "industry"]) {
+      const c = caller(who);
+      const every = await all((page) => c.hosts.list({ page, pageSize: 200 }));
+      const first = await c.hosts.list({ page: 1, pageSize: 20 });
+      expect(first.total - first.inTerritory, who).toBe(every.filter((h) => h.access === "reference").length);
+    }
+    // A 行业党委 has no territory: every host it lists is a reference, none counted (its home shows none).
+    const industry = await caller("industry").hosts.list({ page: 1, pageSize: 20 });
+    expect(industry.total).toBeGreaterThan(0);
+    expect(industry.inTerritory).toBe(0);
+  });
+
   it("instructors sorted by name or by the hosts they guide today", async () => {
     const county = caller("county");
     const every = await all((page) => county.instructors.list({ page, pageSize: 200 }));

@@ -109,11 +109,11 @@ type Corrections = Awaited<ReturnType<Caller["corrections"]["inbox"]>>;
 
 /** Owners' corrections waiting for the township administrator, who decides them: on its home page. */
 function PendingCorrections({ corrections }: { corrections: Corrections | null }) {
-  if (!corrections?.canDecide || corrections.rows.length === 0) return null;
+  if (!corrections?.canDecide || corrections.total === 0) return null;
   return (
-    <Card size="small" title={rm.correctionsPending(corrections.rows.length)} data-testid="home-corrections">
+    <Card size="small" title={rm.correctionsPending(corrections.total)} data-testid="home-corrections">
       <ul style={{ paddingLeft: 20, margin: 0 }}>
-        {corrections.rows.slice(0, 5).map((c) => (
+        {corrections.rows.map((c) => (
           <li key={c.id}>
             <Link href="/corrections">{c.hostName}</Link>(
             {rm.correctionBy(c.requestedBy, formatChinaTime(c.createdAt, { minutes: true }))})
@@ -130,7 +130,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
     caller.dashboard.admin(),
     caller.home.overview(),
     // A node without territory (行业党委) has no corrections to decide: the list does not exist for it.
-    orNull(caller.corrections.inbox({ state: "pending" })),
+    orNull(caller.corrections.inbox({ state: "pending", limit: 5 })),
   ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
@@ -151,7 +151,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
         </Col>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title={ORG_COUNT_LABELS.total} value={d.total.orgs.total} />
+            <Statistic title={ORG_COUNT_LABELS.total} value={d.total.orgs.total} data-testid="org-count" />
           </Card>
         </Col>
         <Col xs={12} md={6}>

@@ -81,6 +81,23 @@ export const rm = {
     joinedOn: "入党日期从早到晚",
     "-joinedOn": "入党日期从晚到早",
   } as Record<string, string>,
+  hostsExplained: (total: number, inTerritory: number, hasTerritory: boolean) =>
+    !hasTerritory
+      ? `共 ${total} 个,均由本级党组织覆盖、不在本单位属地(本单位无属地),仅供参考,首页不计两新组织数`
+      : `共 ${total} 个:本辖区今日在营的 ${inTerritory} 个计入首页的“两新组织数”` +
+        (total > inTerritory
+          ? `;另 ${total - inTerritory} 个在辖区外、由本单位所属党组织覆盖,仅供参考,不计入`
+          : ""),
+  orgsExplained: (total: number, grassroots: number) =>
+    `共 ${total} 个:基层党组织(党委、党总支、党支部)${grassroots} 个计入首页的“党组织合计”` +
+    (total > grassroots
+      ? `;另 ${total - grassroots} 个为组织部门和乡镇(街道)、园区、行业党(工)委等管理单位,不计入`
+      : ""),
+  instructorsExplained: (total: number, serving: number) =>
+    `共 ${total} 名:今日联系本辖区两新组织的 ${serving} 名计入首页的“指导员人数”(按人去重)` +
+    (total > serving
+      ? `;另 ${total - serving} 名今日未联系本辖区的两新组织(未派驻,或所联系单位在辖区外)`
+      : ""),
   countedExplained: (total: number, counted: number) =>
     `共 ${total} 条,其中仅计数的外单位党员 ${counted} 名(组织关系在本单位之外、在本辖区两新组织工作,计入首页的“在两新组织工作的党员”;姓名与证件号已遮蔽)`,
   prev: "上一页",
@@ -196,6 +213,7 @@ export const rm = {
   correctionsTitle: "企业数据更正审核",
   correctionsHint: "本辖区出资人提交的经营数据更正,由乡镇(街道)管理员审核;通过后写入台账并记入审计日志。",
   readOnlyInbox: "仅乡镇(街道)管理员可审核,本级只能查看。",
+  correctionsShown: (shown: number, total: number) => `共 ${total} 条,显示待审核在前的最近 ${shown} 条。`,
   proposed: "申请内容",
   current: "现有数据",
   requestedBy: "申请人",

@@ -81,11 +81,17 @@ export const correctionsRouter = createTRPCRouter({
   /** Corrections of hosts of the administrator's territory; the township administrator decides them. */
   inbox: adminOnly
     .input(
-      z.object({ state: z.enum(["pending", "approved", "rejected", "withdrawn"]).optional() }).optional(),
+      z
+        .object({
+          state: z.enum(["pending", "approved", "rejected", "withdrawn"]).optional(),
+          /** The newest this many (the home page shows five and the count); 200 by default. */
+          limit: z.number().int().min(1).max(200).optional(),
+        })
+        .optional(),
     )
     .query(({ ctx, input }) => ({
       canDecide: decidesCorrections(ctx.scope),
-      rows: found(correctionInbox(ctx.db, ctx.scope, input?.state)),
+      ...found(correctionInbox(ctx.db, ctx.scope, input?.state, input?.limit)),
     })),
   decide: adminOnly.input(decideInput).mutation(({ ctx, input }) => {
     mapDomainErrors(() =>

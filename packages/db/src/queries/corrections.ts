@@ -212,14 +212,22 @@ export function correctionInbox(
   db: Db,
   scope: Scope,
   state?: CorrectionRow["state"],
-): CorrectionRow[] | null {
+  limit = 200,
+): { rows: CorrectionRow[]; total: number } | null {
   if (scope.role !== "admin" || !scope.region) return null;
+  const params = { ...scopeBindings(scope, ""), state: state ?? null, limit };
+  const where = `${within.territory("r")} and (@state is null or k.state = @state)`;
   const rows = db.$client
+    .prepare(`${ROW_SQL} where ${where} order by k.state = 'pending' desc, k.id desc limit @limit`)
+    .all(params) as RawRow[];
+  const total = db.$client
     .prepare(
-      `${ROW_SQL} where ${within.territory("r")} and (@state is null or k.state = @state) order by k.state = 'pending' desc, k.id desc limit 200`,
+      `select count(*) from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
+       where ${where}`,
     )
-    .all({ ...scopeBindings(scope, ""), state: state ?? null }) as RawRow[];
-  return rows.map(toRow);
+    .pluck()
+    .get(params) as number;
+  return { rows: rows.map(toRow), total };
 }
 
 /** Whether the caller decides corrections: the administrator of a township-level territory. */

@@ -63,6 +63,12 @@ export interface HostListRow {
   coveringOrgId: number | null;
 }
 
+/** A page of the hosts list, and how many of all its rows lie in the territory (the home page's 两新组织数). */
+export interface HostPage extends Page<HostListRow> {
+  /** Rows in the caller's territory; the others are outside it, covered by the subtree (reference only). */
+  inTerritory: number;
+}
+
 export interface RegionOption {
   id: number;
   name: string;
@@ -80,12 +86,7 @@ const HOST_ROW_SQL = `
   from hosts h join regions r on r.id = h.region_id`;
 
 /** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
-export function listHosts(
-  db: Db,
-  scope: Scope,
-  today: string,
-  filter: HostListFilter,
-): Page<HostListRow> | null {
+export function listHosts(db: Db, scope: Scope, today: string, filter: HostListFilter): HostPage | null {
   if (!scope.org) return null;
   const where = [sets.hosts.visible("h"), hostOperatingSql("h")];
   const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
@@ -110,10 +111,14 @@ export function listHosts(
   if (filter.coverage === "uncovered") where.push(`not ${covered}`);
   const base = `from hosts h join regions r on r.id = h.region_id where ${where.join(" and ")}`;
   const { limit, offset } = limitOffset(filter);
-  let ids = db.$client
-    .prepare(`select h.id ${base} order by ${HOST_ORDER[filter.sort ?? "region"]}`)
-    .pluck()
-    .all(params) as number[];
+  const found = db.$client
+    .prepare(
+      `select h.id, ${sets.hosts.editable("h")} as t ${base} order by ${HOST_ORDER[filter.sort ?? "region"]}`,
+    )
+    .raw()
+    .all(params) as [number, 0 | 1][];
+  const territory = new Set(found.filter(([, t]) => t === 1).map(([id]) => id));
+  let ids = found.map(([id]) => id);
   // The filters on today's facts (as the indicators compute them), over the hosts the others left.
   if (filter.shouldEstablish || filter.aboveScale || filter.withMembers) {
     const { facts } = factsToday(db, today, ids);
@@ -134,7 +139,13 @@ export function listHosts(
     : [];
   const order = new Map(pageIds.map((id, i) => [id, i]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { rows, total: ids.length, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  return {
+    rows,
+    total: ids.length,
+    page: Math.floor(offset / limit) + 1,
+    pageSize: limit,
+    inTerritory: ids.filter((id) => territory.has(id)).length,
+  };
 }
 
 /** Regions of the caller's territory (for the list's filter): the caller's region and below. */

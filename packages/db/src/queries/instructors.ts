@@ -5,7 +5,7 @@
 import type { InstructorSort } from "@liangxin/domain";
 import type { Db } from "../client.ts";
 import type { Scope } from "../scope/index.ts";
-import { inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { hostOperatingSql, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { scopeBindings, orgSubtreeRange, nodeBindings, within } from "../scope/index.ts";
 
 export interface InstructorListFilter extends PageInput {
@@ -43,12 +43,22 @@ const ASSIGNED_VISIBLE = `exists(select 1 from assignments a join hosts h on h.i
   or exists(select 1 from coverages c join orgs o on o.id = c.org_id
             where c.host_id = h.id and ${within.subtree("o")} and ${inForceSql("c")})))`;
 
+/** Assigned today to an operating host of the territory: counted in the home page's 党建工作指导员. */
+const SERVING_TERRITORY = `exists(select 1 from assignments a join hosts h on h.id = a.host_id
+  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")}
+  and ${within.territory("r")} and ${hostOperatingSql("h")})`;
+
+/** A page of the instructors list, and how many of all its rows the home page counts. */
+export interface InstructorPage extends Page<InstructorListRow> {
+  servingTerritory: number;
+}
+
 export function listInstructors(
   db: Db,
   scope: Scope,
   today: string,
   filter: InstructorListFilter,
-): Page<InstructorListRow> | null {
+): InstructorPage | null {
   if (!scope.org) return null;
   const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
   const where = [`(${OWNED} or ${ASSIGNED_VISIBLE})`];
@@ -71,10 +81,12 @@ export function listInstructors(
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
-  const total = db.$client
-    .prepare(`select count(*) from instructors i where ${cond}`)
-    .pluck()
-    .get(params) as number;
+  const counts = db.$client
+    .prepare(
+      `select count(*) as total, coalesce(sum(${SERVING_TERRITORY}), 0) as servingTerritory
+       from instructors i where ${cond}`,
+    )
+    .get(params) as { total: number; servingTerritory: number };
   const rows = db.$client
     .prepare(
       `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
@@ -85,7 +97,7 @@ export function listInstructors(
        where ${cond} order by ${INSTRUCTOR_ORDER[filter.sort ?? "number"]} limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as InstructorListRow[];
-  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
 }
 
 export interface InstructorDetail extends InstructorListRow {

@@ -3,7 +3,7 @@
  * mode, secretary, dual-management header) when covering a host of the territory or linked by dual
  * management to an organization of the subtree.
  */
-import type { OrgSort } from "@liangxin/domain";
+import { GRASSROOTS_CATEGORIES, type OrgSort } from "@liangxin/domain";
 import {
   orgSubtreeRange,
   subtreeRange,
@@ -26,6 +26,12 @@ export interface OrgListFilter extends PageInput {
   /** Only the subtree of this management node (an area of the caller's subtree). */
   nodeId?: number;
   sort?: OrgSort;
+}
+
+/** A page of the organizations list, and how many of all its rows are grassroots (the home page's 党组织合计). */
+export interface OrgPage extends Page<OrgListRow> {
+  /** The others are management nodes (组织部门, 党(工)委 of a township or an industry), not counted. */
+  grassroots: number;
 }
 
 export interface OrgListRow {
@@ -117,12 +123,7 @@ export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: s
 }
 
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
-export function listOrgs(
-  db: Db,
-  scope: Scope,
-  today: string,
-  filter: OrgListFilter,
-): Page<OrgListRow> | null {
+export function listOrgs(db: Db, scope: Scope, today: string, filter: OrgListFilter): OrgPage | null {
   if (!scope.org) return null;
   const where = [within.subtree("o"), orgInForceSql("o")];
   const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
@@ -144,13 +145,19 @@ export function listOrgs(
   }
   const cond = where.join(" and ");
   const { limit, offset } = limitOffset(filter);
-  const total = db.$client.prepare(`select count(*) from orgs o where ${cond}`).pluck().get(params) as number;
+  const grassroots = GRASSROOTS_CATEGORIES.map((c) => `'${c}'`).join(",");
+  const counts = db.$client
+    .prepare(
+      `select count(*) as total, coalesce(sum(o.category in (${grassroots})), 0) as grassroots
+       from orgs o where ${cond}`,
+    )
+    .get(params) as { total: number; grassroots: number };
   const rows = db.$client
     .prepare(
       `${ORG_ROW_SQL} where ${cond} order by ${ORG_ORDER[filter.sort ?? "tree"]} limit @limit offset @offset`,
     )
     .all({ ...params, limit, offset }) as OrgListRow[];
-  return { rows, total, page: Math.floor(offset / limit) + 1, pageSize: limit };
+  return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
 }
 
 export interface OrgReferenceRow {

@@ -41,6 +41,7 @@ import {
   WorkNotFoundError,
 } from "./common.ts";
 import { scopeBindings, within } from "../scope/index.ts";
+import { isUniqueViolation } from "../commands/common.ts";
 
 export interface PlanRow {
   id: number;
@@ -336,11 +337,19 @@ export function completePlanMilestone(
   if (plan.milestones.find((m) => m.key === input.key)?.doneOn)
     throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
   return db.transaction((tx) => {
-    const row = tx
-      .insert(planMilestonesTable)
-      .values({ planId: plan.id, key: input.key, doneOn: input.doneOn, createdBy: scope.userId })
-      .returning()
-      .get();
+    let row: typeof planMilestonesTable.$inferSelect;
+    try {
+      row = tx
+        .insert(planMilestonesTable)
+        .values({ planId: plan.id, key: input.key, doneOn: input.doneOn, createdBy: scope.userId })
+        .returning()
+        .get();
+    } catch (e) {
+      // Ticked by someone else between the read above and this write: the unique index is the guard.
+      if (isUniqueViolation(e))
+        throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
+      throw e;
+    }
     auditWork(tx, scope, "plan.milestone", "planMilestone", row.id, null, {
       planId: row.planId,
       milestone: label,

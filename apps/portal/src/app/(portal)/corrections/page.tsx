@@ -13,6 +13,11 @@ export default async function CorrectionsPage() {
       {inbox.canDecide ? null : (
         <Alert type="info" showIcon title={rm.readOnlyInbox} style={{ marginBottom: 12 }} />
       )}
+      {inbox.total > inbox.rows.length ? (
+        <p style={{ color: "#666" }} data-testid="corrections-shown">
+          {rm.correctionsShown(inbox.rows.length, inbox.total)}
+        </p>
+      ) : null}
       <CorrectionsTable
         testId="corrections-table"
         columns={[

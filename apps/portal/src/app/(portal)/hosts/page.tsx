@@ -5,6 +5,7 @@ import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
+import { CountNote } from "@/components/count-note";
 import { ListActions } from "@/components/list-filters";
 import { hostFilter } from "@/server/list-filters";
 import { HOST_SORTS, INDUSTRY_SECTION_LABELS, industryLabel } from "@liangxin/domain";
@@ -115,6 +116,10 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
           {rm.search}
         </button>
       </form>
+      <CountNote
+        testId="hosts-count-explained"
+        text={rm.hostsExplained(data.total, data.inTerritory, data.regions.length > 0)}
+      />
       <Pager
         base="/hosts"
         params={{

@@ -7,6 +7,7 @@ import { filterParams, instructorFilter, LIST_KEYS, type Search } from "@/server
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
+import { CountNote } from "@/components/count-note";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
@@ -62,6 +63,10 @@ export default async function InstructorsPage({ searchParams }: { searchParams: 
             })),
           },
         ]}
+      />
+      <CountNote
+        testId="instructors-count-explained"
+        text={rm.instructorsExplained(data.total, data.servingTerritory)}
       />
       <Pager
         base="/instructors"

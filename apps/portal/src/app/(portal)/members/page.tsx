@@ -7,6 +7,7 @@ import { filterParams, LIST_KEYS, memberFilter, type Search } from "@/server/lis
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
+import { CountNote } from "@/components/count-note";
 import { Field } from "@/components/field";
 import { NamedRecordPicker } from "@/components/form-kit";
 import { L } from "@/roles/labels";
@@ -84,9 +85,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </Field>
       </ListFilters>
       {data.countedOnly > 0 ? (
-        <div style={{ color: "#666", fontSize: 13 }} data-testid="members-count-explained">
-          {rm.countedExplained(data.total, data.countedOnly)}
-        </div>
+        <CountNote
+          testId="members-count-explained"
+          text={rm.countedExplained(data.total, data.countedOnly)}
+        />
       ) : null}
       <Pager
         base="/members"

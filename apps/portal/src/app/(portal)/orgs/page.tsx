@@ -7,6 +7,7 @@ import { filterParams, LIST_KEYS, orgFilter, type Search } from "@/server/list-f
 import { DataTable } from "@/components/data-table";
 import { labelOptions, ListActions, ListFilters } from "@/components/list-filters";
 import { Pager } from "@/components/pager";
+import { CountNote } from "@/components/count-note";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
@@ -64,6 +65,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
             },
           ]}
         />
+        <CountNote testId="orgs-count-explained" text={rm.orgsExplained(data.total, data.grassroots)} />
         <Pager
           base="/orgs"
           params={filterParams(sp, LIST_KEYS.orgs)}
