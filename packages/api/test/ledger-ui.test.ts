@@ -321,12 +321,13 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("hosts 规上 and 有党员: exactly those of today's facts", async () => {
+  it("hosts 规上, 有党员 and 应建未建: exactly those of today's facts", async () => {
     const { facts } = factsToday(db, TODAY);
     const every = await hostsAll();
     for (const [flag, fact] of [
       ["aboveScale", "aboveScale"],
       ["withMembers", "withMembers"],
+      ["shouldEstablish", "shouldEstablishNotEstablished"],
     ] as const) {
       const listed = await hostsAll({ [flag]: true });
       const expected = every.filter((h) => facts.get(h.id)?.[fact] === true).map((h) => h.id);
@@ -388,6 +389,22 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
     expect(
       (await township.members.list({ page: 1, pageSize: 20, flag: "lostContact", counted: false })).total,
     ).toBe(lost);
+  });
+
+  it("members of one organization: exactly the members it holds, and another township's organization lists none", async () => {
+    const township = caller("township");
+    const every = await all((page) => township.members.list({ page, pageSize: 200, counted: false }));
+    const counts = new Map<string, number>();
+    for (const m of every) if (m.orgName) counts.set(m.orgName, (counts.get(m.orgName) ?? 0) + 1);
+    const [orgName, held] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const orgId = value("select id from orgs where name = ?", orgName);
+    const listed = await all((page) => township.members.list({ page, pageSize: 200, orgId }));
+    expect(held).toBeGreaterThan(1);
+    expect(held).toBeLessThan(every.length);
+    expect(listed).toHaveLength(held);
+    expect(listed.every((m) => m.orgName === orgName)).toBe(true);
+    const far = value(`select id from orgs where name like '%石桥村支部委员会'`);
+    expect((await township.members.list({ page: 1, pageSize: 20, orgId: far })).total).toBe(0);
   });
 
   it("members sorted by 入党日期 either way; the count says how many rows are counted-only", async () => {
