@@ -126,6 +126,26 @@ describe("a joint branch founded over three hosts in one step", () => {
     ).toBe(3);
   });
 
+  it("over the joint cap (10): founded all the same, with the cap's warning to show", async () => {
+    const hosts = uncoveredOfTownship(11);
+    expect(hosts).toHaveLength(11);
+    const c = caller("township");
+    const { code } = await c.records.org.suggestCode({ parentId: township() });
+    const org = await c.records.org.create({
+      code: code!,
+      name: "中共柳林镇测试大联合支部委员会",
+      category: "jointBranch",
+      parentId: township(),
+      formationMode: "joint",
+      foundedOn: "2026-11-20",
+      hostIds: hosts,
+    });
+    expect(value("select count(*) from coverages where org_id = ?", org.id)).toBe(11);
+    expect(org.warnings).toHaveLength(1);
+    expect(org.warnings[0]!.code).toBe("JOINT_OVER_CAP");
+    expect(org.warnings[0]!.message).toMatch(/11.*10/);
+  });
+
   it("one host outside the territory among them: not found, and neither the organization nor any coverage is made", async () => {
     const [own] = uncoveredOfTownship(1);
     const far = value(

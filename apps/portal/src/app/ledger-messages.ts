@@ -42,6 +42,8 @@ export const lx = {
   coverMoreHint: "本属地尚无党组织覆盖的两新组织,可多选,自同一日期起覆盖",
   coverSubmit: "登记覆盖",
   covered: (n: number) => `已登记覆盖 ${n} 家两新组织`,
+  createdWithWarnings: (name: string) => `已成立“${name}”,请注意以下提示(不影响保存)`,
+  openCreated: "打开该党组织",
   editOrg: "编辑党组织",
   reparent: "调整隶属关系",
   reparentDone: "已调整隶属关系",

@@ -1,8 +1,10 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Card, Checkbox, Form, Input, Select } from "antd";
+import { Alert, Button, Card, Checkbox, Form, Input, Select } from "antd";
 import {
   FORMATION_MODE_LABELS,
   GRASSROOTS_CATEGORIES,
@@ -122,7 +124,18 @@ export function CreateOrgForm({ parent }: { parent: Option }) {
   const trpc = useTRPC();
   const [form] = Form.useForm<OrgFields & { parentId?: number | null; hostIds?: number[] }>();
   const fb = useSaveFeedback();
-  const create = useMutation(trpc.records.org.create.mutationOptions(fb.created((row) => `/orgs/${row.id}`)));
+  const router = useRouter();
+  // Founded with a warning (the joint cap): say so here before moving on; otherwise open the new page.
+  const [warned, setWarned] = useState<{ id: number; name: string; messages: string[] } | null>(null);
+  const create = useMutation(
+    trpc.records.org.create.mutationOptions({
+      onSuccess: (row) => {
+        if (row.warnings.length === 0) router.push(`/orgs/${row.id}`);
+        else setWarned({ id: row.id, name: row.name, messages: row.warnings.map((w) => w.message) });
+      },
+      onError: fb.fail,
+    }),
+  );
   // The next free code of the chosen superior's series fills the code until the user types one.
   const parentId = Form.useWatch("parentId", form);
   const mode = Form.useWatch("formationMode", form);
@@ -134,6 +147,17 @@ export function CreateOrgForm({ parent }: { parent: Option }) {
   useEffect(() => {
     if (suggested && !form.isFieldTouched("code")) form.setFieldValue("code", suggested);
   }, [suggested, form]);
+  if (warned)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="create-org-warnings"
+        title={lx.createdWithWarnings(warned.name)}
+        description={warned.messages.join(";")}
+        action={<Link href={`/orgs/${warned.id}`}>{lx.openCreated}</Link>}
+      />
+    );
   return (
     <FormCard
       title={lx.newOrg}
