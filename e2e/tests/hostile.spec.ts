@@ -227,6 +227,7 @@ test("every route that serves a file refuses path tricks", async ({ page }) => {
   ];
   const urls = [
     ...tricks.map((t) => `/api/io/jobs/${t}/errors`),
+    ...tricks.map((t) => `/api/io/jobs/${t}/file`),
     ...tricks.map((t) => `/api/reports/${t}/xlsx`),
     ...tricks.map((t) => `/api/io/export?format=${t}`),
     ...tricks.map((t) => `/api/io/template/${t}`),

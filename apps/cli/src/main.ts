@@ -15,7 +15,7 @@ import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
-import { exportCommand } from "./commands/export.ts";
+import { exportCommand, exportJobCommand } from "./commands/export.ts";
 import { importCommand, importJobCommand } from "./commands/import.ts";
 import { clock } from "@liangxin/domain";
 import { CLI_VARIABLES, cliEnv, ConfigError, describeEnv, PORTAL_VARIABLES } from "@liangxin/runtime";
@@ -166,6 +166,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   "import-job": importJobCommand,
   export: exportCommand,
+  "export-job": exportJobCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

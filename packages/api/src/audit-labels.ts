@@ -96,6 +96,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "import.create": "导入新增",
   "import.update": "导入修改",
   "import.run": "导入数据",
+  "export.importFormat": "导出导入格式数据(含完整公民身份号码)",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -233,6 +234,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   counts: "数量",
   coverageId: "覆盖关系",
   rows: "行数",
+  fullCitizenIds: "含完整公民身份号码",
+  job: "导出任务编号",
   at: "时间",
   entity: "对象",
   entityId: "对象编号",

@@ -135,6 +135,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 /** Fields that mean something narrower in one procedure. */
 export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "corrections.decide": { reason: "驳回理由" },
+  "io.startExport": { format: "导出格式" },
   "report.return": { reason: "退回原因" },
   "work.plans.completeMilestone": { key: "组建节点" },
   "report.reopen": { reason: "撤销审核原因" },

@@ -98,6 +98,7 @@ const REFUSAL_RECORDS: Record<string, readonly string[]> = {
 const NOT_REPLAYED: Record<string, string> = {
   "io.startImport":
     "the row starts an import child process on a file copy; over HTTP it is checked below with the template bytes",
+  "io.startExport": "the row starts an export child process on a file copy of the database",
 };
 
 interface Tally {

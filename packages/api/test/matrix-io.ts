@@ -25,6 +25,19 @@ function finishedJob(db: Db, username: string, dir: string): number {
     .get(val(db, "select id from users where username = ?", username), report) as number;
 }
 
+/** A finished export job of `username` with its workbook on disk. */
+function finishedExport(db: Db, username: string, dir: string): number {
+  const file = path.join(dir, `export-${username}.xlsx`);
+  writeFileSync(file, "workbook");
+  return db.$client
+    .prepare(
+      `insert into jobs (kind, user_id, file_name, state, done, total, summary, result_path, finished_at, created_at)
+       values ('export', ?, '台账.xlsx', 'succeeded', 10, 10, '{"format":"ledger","rows":10}', ?, '2026-12-03T02:00:01.000Z', '2026-12-03T02:00:00.000Z') returning id`,
+    )
+    .pluck()
+    .get(val(db, "select id from users where username = ?", username), file) as number;
+}
+
 /** Run `fn` with a scratch directory that is removed afterwards. */
 async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), "liangxin-matrix-io-"));
@@ -76,6 +89,21 @@ export const IO_MATRIX: Record<string, Entry> = {
       const { bytes } = await callerOn(db, "city").io.template();
       return onFileCopy(db, r, (c) => c.io.startImport({ fileName: "导入.xlsx", data: bytes }));
     },
+    mutates: true,
+  },
+  "io.startExport": {
+    // The ledger of the caller's scope, written by a child process on a file copy of the database.
+    expect: allow([...ADMINS]),
+    own: (_c, r, _w, db) => onFileCopy(db, r, (c) => c.io.startExport({ format: "ledger" })),
+    mutates: true,
+  },
+  "io.exportFile": {
+    expect: allow([...ADMINS]),
+    own: (c, r, _w, db) =>
+      withScratch(async (dir) => c.io.exportFile({ id: finishedExport(db, userOf(r) ?? "township", dir) })),
+    // Another user's export does not exist, even for the city.
+    foreign: (c, _r, _w, db) =>
+      withScratch(async (dir) => c.io.exportFile({ id: finishedExport(db, "qingshan", dir) })),
     mutates: true,
   },
   "io.job": {

@@ -161,6 +161,55 @@ describe("io router", () => {
       code: "FORBIDDEN",
     });
   });
+
+  it("exports as a job in another process: progress, then the one-request ledger's rows; another user's job does not exist", async () => {
+    const township = callerFor("township");
+    const { id } = await township.io.startExport({ format: "ledger" });
+    const job = await waitFor(township, id);
+    expect(job.state, JSON.stringify(job.errors)).toBe("succeeded");
+    const rows = (job.summary as { rows: number }).rows;
+    expect(rows).toBeGreaterThan(1);
+    expect(job).toMatchObject({ done: rows, total: rows, hasFile: true, hasReport: false });
+    const file = await township.io.exportFile({ id });
+    const once = await township.io.exportLedger();
+    expect(file.fileName).toBe(once.fileName);
+    const values = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      const out: unknown[][] = [];
+      wb.worksheets[0]!.eachRow((r) => out.push(r.values as unknown[]));
+      return out;
+    };
+    const fromJob = await values(file.bytes);
+    expect(fromJob).toEqual(await values(once.bytes));
+    expect(fromJob.length).toBeGreaterThan(rows);
+    // Another administrator, even the city above, finds neither the job nor its file.
+    for (const who of ["city", "county"]) {
+      await expect(callerFor(who).io.job({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerFor(who).io.exportFile({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    // An import job is not an export's file, and an export job has no error report.
+    await expect(township.io.errorReport({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("the import-format export job is the city's and the counties' right, audited when its file is done", async () => {
+    await expect(
+      callerFor("township").io.startExport({ format: "import", confirm: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const audits = () =>
+      db.$client.prepare("select count(*) from audit_log where action = 'export.importFormat'").pluck().get();
+    const before = audits() as number;
+    const county = callerFor("county");
+    const { id } = await county.io.startExport({ format: "import", confirm: true });
+    const job = await waitFor(county, id);
+    expect(job.state, JSON.stringify(job.errors)).toBe("succeeded");
+    expect(audits()).toBe(before + 1);
+    const file = await county.io.exportFile({ id });
+    expect(file.fileName).toMatch(/^台账数据\(导入格式\)-.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    expect(wb.getWorksheet("两新组织")!.rowCount).toBeGreaterThan(1);
+  });
 });
 
 /** Every member's full citizen ID, to find them in any cell of a workbook. */

@@ -14,4 +14,5 @@ export * from "./scope.ts";
 export * from "./export-import.ts";
 export * from "./ledger.ts";
 export * from "./job.ts";
+export * from "./export-job.ts";
 export * from "./scope-check.ts";

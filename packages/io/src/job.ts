@@ -32,12 +32,12 @@ export const QUEUED_TIMEOUT_MS = 2 * 60 * 1000;
 
 /**
  * Whether the worker with this pid still runs. Where /proc exists (Linux) the pid must still be an
- * `import-job` process, so that a pid reused after a reboot does not keep a dead job running.
+ * `import-job` or `export-job` process, so that a pid reused after a reboot does not keep a dead job running.
  */
 function workerAlive(pid: number): boolean {
   if (existsSync("/proc/self/cmdline")) {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("import-job");
+      return /(import|export)-job/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
     } catch {
       return false;
     }
@@ -53,7 +53,8 @@ function workerAlive(pid: number): boolean {
 /**
  * A job left `queued` or `running` by a worker that died (killed, crashed, machine restarted) would show
  * progress forever. The import writes all or nothing and marks the job succeeded in the same transaction,
- * so a job still running without a live worker wrote nothing: mark it failed with that message. Returns
+ * so a job still running without a live worker wrote nothing: mark it failed with that message (an export
+ * job likewise: its file counts only once the job says succeeded). Returns
  * whether it did. `file` is the uploaded workbook the worker was started with.
  */
 export function settleAbandonedJob(
@@ -63,7 +64,7 @@ export function settleAbandonedJob(
   now: number = clock.now().getTime(),
 ): boolean {
   const row = db
-    .select({ state: jobs.state, createdAt: jobs.createdAt })
+    .select({ state: jobs.state, kind: jobs.kind, createdAt: jobs.createdAt })
     .from(jobs)
     .where(eq(jobs.id, jobId))
     .get();
@@ -78,7 +79,8 @@ export function settleAbandonedJob(
     gone = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;
   }
   if (!gone) return false;
-  const reason = m.jobAbandoned;
+  // An export writes its file before it marks the job succeeded: a dead export left no file to fetch.
+  const reason = row.kind === "export" ? m.exportAbandoned : m.jobAbandoned;
   const res = db
     .update(jobs)
     .set({

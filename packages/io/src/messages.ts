@@ -64,6 +64,8 @@ export const ioMessages = {
   outOfScopeRow: "超出本单位的管辖范围:此行涉及本单位管辖范围以外的记录,不能由本单位导入",
   changedMeanwhile: "数据库在校验之后已被修改,请重新导入",
   jobAbandoned: "导入进程意外中止(服务器重启或进程被终止),本次导入未写入任何数据,请重新导入",
+  exportAbandoned: "导出进程意外中止(服务器重启或进程被终止),未生成文件,请重新导出",
+  exportFailed: "导出失败,未生成文件,请重新导出;如再次失败,请联系系统管理员",
   errorReportSheet: "错误报告",
   errorHeaders: ["工作表", "行号", "列", "值", "原因"] as const,
   readmeTitle: "两新组织党建工作信息系统 导入模板",
@@ -80,6 +82,7 @@ export const ioMessages = {
   no: "否",
   stage: {
     read: "读取文件",
+    prepare: "准备数据",
     validate: "校验数据",
     rules: "检查业务规则",
     write: "写入数据库",

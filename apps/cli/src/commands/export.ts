@@ -1,8 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { migrateDb, openDb, resolveDatabasePath, unsafeNodeScope } from "@liangxin/db";
+import { loadScope, migrateDb, openDb, resolveDatabasePath, unsafeNodeScope } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
-import { exportImportWorkbook, writeLedgerWorkbook } from "@liangxin/io";
+import { exportImportWorkbook, runExportJob, writeLedgerWorkbook } from "@liangxin/io";
 import { progressBar } from "../progress.ts";
 import { ioCliMessages as m } from "./io-messages.ts";
 
@@ -49,4 +49,40 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   console.log(m.exported(out, rows, performance.now() - started));
   return 0;
+}
+
+/**
+ * `export-job --job ID --user ID --format import|ledger --file PATH --today DATE`: the portal's export, run in
+ * this separate process for the user's scope (loaded here from the user, as the portal loads it).
+ */
+export async function exportJobCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      job: { type: "string" },
+      user: { type: "string" },
+      format: { type: "string" },
+      file: { type: "string" },
+      today: { type: "string" },
+    },
+  });
+  const format = values.format;
+  if (!values.job || !values.user || !values.file || (format !== "import" && format !== "ledger")) {
+    console.error(m.exportJobArgs);
+    return 2;
+  }
+  const db = openDb(resolveDatabasePath());
+  migrateDb(db);
+  const scope = loadScope(db, Number(values.user));
+  if (!scope) {
+    console.error(m.userNotFound(values.user));
+    return 2;
+  }
+  const res = await runExportJob(db, Number(values.job), values.file, {
+    format,
+    scope,
+    today: values.today ?? clock.today(),
+  });
+  if (res.error) console.error(res.error);
+  return res.ok ? 0 : 1;
 }

@@ -17,4 +17,5 @@ export const ioCliMessages = {
   progressImport: "导入",
   progressExport: "导出",
   jobArgs: "import-job 需要 --job、--file 选项",
+  exportJobArgs: "export-job 需要 --job、--user、--file 选项,--format 须为 import 或 ledger",
 } as const;

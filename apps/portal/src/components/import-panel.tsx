@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Popconfirm, Progress, Space, Table, Typography, Upload } from "antd";
 import { useTRPC } from "@/trpc/react";
 import { ioPageMessages as m } from "@/app/io-messages";
@@ -16,14 +16,107 @@ interface ErrorRow {
   reason: string;
 }
 
+type ExportFormat = "ledger" | "import";
+
+/**
+ * An export job of the caller: its progress (rows written of the total, as the import's), then a link to
+ * its file, or why it failed.
+ */
+function ExportStatus({ id, format }: { id: number; format: ExportFormat }) {
+  const trpc = useTRPC();
+  const job = useQuery(
+    trpc.io.job.queryOptions(
+      { id },
+      {
+        refetchInterval: (q) => {
+          const s = q.state.data?.state;
+          return s === "succeeded" || s === "failed" ? false : 500;
+        },
+        staleTime: 0,
+      },
+    ),
+  );
+  const d = job.data;
+  if (!d) return null;
+  const percent =
+    d.state === "succeeded" ? 100 : d.total > 0 ? Math.min(99, Math.floor((d.done / d.total) * 100)) : 0;
+  const rows = (d.summary as { rows?: number } | null)?.rows ?? 0;
+  const text =
+    d.state === "queued"
+      ? m.exportQueued
+      : d.state === "running"
+        ? d.total > 0
+          ? `${m.exportRunning(d.stage ?? "")},${m.exportProgress(d.done, d.total, m.exportUnit[format])}`
+          : m.exportPreparing
+        : d.state === "succeeded"
+          ? m.exportDone(rows)
+          : "";
+  return (
+    <div
+      style={{ marginTop: 16 }}
+      data-testid="export-progress"
+      data-state={d.state}
+      data-done={d.done}
+      data-total={d.total}
+    >
+      <Progress
+        percent={percent}
+        status={d.state === "failed" ? "exception" : d.state === "succeeded" ? "success" : "active"}
+      />
+      <Space wrap>
+        <Typography.Text type="secondary" data-testid="export-progress-text">
+          {text}
+        </Typography.Text>
+        {d.hasFile ? (
+          <Button
+            type="primary"
+            size="small"
+            href={`/api/io/jobs/${d.id}/file`}
+            download={d.fileName ?? true}
+            data-testid="export-download"
+          >
+            {m.downloadExport}
+          </Button>
+        ) : null}
+      </Space>
+      {d.state === "failed" ? (
+        <Alert
+          type="error"
+          showIcon
+          title={m.exportFailed}
+          description={(d.errors[0] as ErrorRow | undefined)?.reason}
+          data-testid="export-failed"
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
 function Downloads({ canExportFullIds }: { canExportFullIds: boolean }) {
+  const trpc = useTRPC();
+  const [job, setJob] = useState<{ id: number; format: ExportFormat } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const start = useMutation(trpc.io.startExport.mutationOptions());
+  const run = (format: ExportFormat) => {
+    setError(null);
+    start.mutate(format === "import" ? { format, confirm: true } : { format }, {
+      onSuccess: (r) => setJob({ id: r.id, format }),
+      onError: (e) => setError(e.message || m.exportStartFailed),
+    });
+  };
   return (
     <Card title={m.downloads}>
       <Space wrap>
         <Button href="/api/io/template" data-testid="download-template">
           {m.template}
         </Button>
-        <Button href="/api/io/export?format=ledger" type="primary" data-testid="export-ledger">
+        <Button
+          type="primary"
+          loading={start.isPending && start.variables?.format === "ledger"}
+          onClick={() => run("ledger")}
+          data-testid="export-ledger"
+        >
           {m.exportLedger}
         </Button>
         {canExportFullIds ? (
@@ -32,15 +125,25 @@ function Downloads({ canExportFullIds }: { canExportFullIds: boolean }) {
             description={m.exportImportConfirm}
             okText={m.exportImportOk}
             cancelText={m.cancel}
-            onConfirm={() => window.location.assign("/api/io/export?format=import&confirm=1")}
+            onConfirm={() => run("import")}
           >
-            <Button data-testid="export-import">{m.exportImport}</Button>
+            <Button
+              loading={start.isPending && start.variables?.format === "import"}
+              data-testid="export-import"
+            >
+              {m.exportImport}
+            </Button>
           </Popconfirm>
         ) : null}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {m.downloadsHint}
+        {m.exportJobHint}
       </Typography.Paragraph>
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="export-error" />
+      ) : null}
+      {job ? <ExportStatus key={job.id} id={job.id} format={job.format} /> : null}
     </Card>
   );
 }

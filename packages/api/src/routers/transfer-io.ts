@@ -2,7 +2,9 @@
  * Import and export of the ledger (admins). The import runs off the request thread: the upload is
  * checked (size, zip signature, declared uncompressed size), saved, and handed to a child process of the
  * command line (`import-job`) that opens its own database connection and updates the `jobs` row, which
- * the page polls. Downloads return bytes for the portal's route handlers, always within the scope.
+ * the page polls. The ledger and import-format exports run the same way (`export-job`): the finished
+ * workbook is kept beside the database for the user who asked, and fetched by its job id. Downloads return
+ * bytes for the portal's route handlers, always within the scope.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -36,34 +38,39 @@ export const ioFileNames = {
   errors: (name: string) => `导入错误报告-${name.replace(/\.xlsx$/i, "")}.xlsx`,
 } as const;
 
-/** Where uploads and error reports live: beside the database file. */
-function importsDir(dbFile: string): string {
+/** Where uploads and error reports (`imports`) and finished exports (`exports`) live: beside the database file. */
+function jobsDir(dbFile: string, kind: "import" | "export"): string {
   const dir = path.join(
     dbFile === ":memory:" || dbFile === "" ? path.join(repoRoot(), "data") : path.dirname(dbFile),
-    "imports",
+    `${kind}s`,
   );
   mkdirSync(dir, { recursive: true });
   return dir;
 }
 
+/** The file a job's worker was started with: the uploaded workbook of an import, the export's workbook. */
+const jobFile = (dbFile: string, kind: "import" | "export", id: number) =>
+  path.join(jobsDir(dbFile, kind), `${id}.xlsx`);
+
 /** Start the import process for a job; it outlives the request. */
 function startImportProcess(jobId: number, file: string, userId: number, dbFile: string): void {
+  startJobProcess(dbFile, ["import-job", "--job", String(jobId), "--file", file, "--user", String(userId)]);
+}
+
+/** Start a job's process of the command line (`import-job`, `export-job`); it outlives the request. */
+function startJobProcess(dbFile: string, args: string[]): void {
   const cli = path.join(repoRoot(), "apps", "cli", "bin", "liangxin.mjs");
-  const child = spawn(
-    process.execPath,
-    [cli, "import-job", "--job", String(jobId), "--file", file, "--user", String(userId)],
-    {
-      cwd: repoRoot(),
-      // A pinned clock carries on in the worker from where the portal's is now.
-      env: {
-        ...process.env,
-        DATABASE_URL: dbFile,
-        ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
-      },
-      stdio: "ignore",
-      detached: true,
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: repoRoot(),
+    // A pinned clock carries on in the worker from where the portal's is now.
+    env: {
+      ...process.env,
+      DATABASE_URL: dbFile,
+      ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
     },
-  );
+    stdio: "ignore",
+    detached: true,
+  });
   child.unref();
 }
 
@@ -137,7 +144,7 @@ export const transferIoRouter = createTRPCRouter({
         })
         .returning({ id: jobs.id })
         .get();
-      const file = path.join(importsDir(dbFile), `${job.id}.xlsx`);
+      const file = jobFile(dbFile, "import", job.id);
       writeFileSync(file, input.data);
       startImportProcess(job.id, file, ctx.scope.userId, dbFile);
       return { id: job.id };
@@ -154,7 +161,7 @@ export const transferIoRouter = createTRPCRouter({
     let row = load();
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed.
-    const file = path.join(importsDir(ctx.db.$client.name), `${row.id}.xlsx`);
+    const file = jobFile(ctx.db.$client.name, row.kind, row.id);
     if ((row.state === "queued" || row.state === "running") && settleAbandonedJob(ctx.db, row.id, file))
       row = load()!;
     const errors = (row.errors ?? []) as ImportError[];
@@ -168,7 +175,75 @@ export const transferIoRouter = createTRPCRouter({
       errors: errors.slice(0, 200),
       errorCount: errors.length,
       summary: row.summary as Record<string, unknown> | null,
-      hasReport: row.resultPath !== null,
+      hasReport: row.kind === "import" && row.resultPath !== null,
+      /** An export's workbook is ready to fetch (`exportFile`). */
+      hasFile: row.kind === "export" && row.state === "succeeded" && row.resultPath !== null,
+    };
+  }),
+
+  /**
+   * Start an export of the caller's scope as of today, in another process; returns the job at once. The
+   * import format (full citizen IDs) is the city's and the counties' right, asked for with a confirmation;
+   * the worker audits it with its row count when the file is done.
+   */
+  startExport: adminProcedure
+    .input(
+      z.discriminatedUnion("format", [
+        z.object({ format: z.literal("ledger") }),
+        z.object({
+          format: z.literal("import"),
+          confirm: z.literal(true, { error: apiMessages.exportConfirm }),
+        }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => {
+      if (input.format === "import" && !mayExportFullIds(ctx.scope))
+        throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
+      const dbFile = ctx.db.$client.name;
+      const scopeName = ctx.scope.org?.name ?? "";
+      const job = ctx.db
+        .insert(jobs)
+        .values({
+          kind: "export",
+          userId: ctx.scope.userId,
+          fileName:
+            input.format === "import"
+              ? ioFileNames.importFormat(scopeName, ctx.today)
+              : ioFileNames.ledger(scopeName, ctx.today),
+          state: "queued",
+          summary: { format: input.format },
+        })
+        .returning({ id: jobs.id })
+        .get();
+      const file = jobFile(dbFile, "export", job.id);
+      startJobProcess(dbFile, [
+        "export-job",
+        "--job",
+        String(job.id),
+        "--user",
+        String(ctx.scope.userId),
+        "--format",
+        input.format,
+        "--file",
+        file,
+        "--today",
+        ctx.today,
+      ]);
+      return { id: job.id };
+    }),
+
+  /** The finished workbook of an export job of the caller. */
+  exportFile: adminProcedure.input(jobId).query(({ ctx, input }) => {
+    const row = ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId), eq(jobs.kind, "export")))
+      .get();
+    if (row?.state !== "succeeded" || !row.resultPath || !existsSync(row.resultPath))
+      throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+    return {
+      fileName: row.fileName ?? `${row.id}.xlsx`,
+      bytes: new Uint8Array(readFileSync(row.resultPath)),
     };
   }),
 
@@ -177,7 +252,7 @@ export const transferIoRouter = createTRPCRouter({
     const row = ctx.db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
+      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId), eq(jobs.kind, "import")))
       .get();
     if (!row?.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
