@@ -31,6 +31,13 @@ interface Props {
   ranking: Unit[];
 }
 
+/**
+ * The legend above the plot (ECharts 6 puts it at the bottom, over the rotated unit names), the plot below
+ * it with its axis labels inside its box: no label runs into the legend.
+ */
+const LEGEND = { data: [m.orgCoverageRate, m.workCoverageRate], top: 0, left: "center", type: "scroll" };
+const GRID = { top: 40, left: 8, right: 16, bottom: 8, containLabel: true };
+
 /** Coverage per unit (bar), the trend over the years (line), the ranking; every figure drills down. */
 export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Props) {
   const router = useRouter();
@@ -38,8 +45,8 @@ export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Pro
     `${year ? drillBase.replace(/year=\d+/, `year=${year}`) : drillBase}&key=${key}${rowOrgId !== null ? `&row=${rowOrgId}` : ""}`;
   const bar = {
     tooltip: { trigger: "axis" },
-    legend: { data: [m.orgCoverageRate, m.workCoverageRate] },
-    grid: { left: 40, right: 20, bottom: 80 },
+    legend: LEGEND,
+    grid: GRID,
     xAxis: { type: "category", data: units.map((u) => u.name), axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: "value", max: 100 },
     series: [
@@ -49,7 +56,8 @@ export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Pro
   };
   const line = {
     tooltip: { trigger: "axis" },
-    legend: { data: [m.orgCoverageRate, m.workCoverageRate] },
+    legend: LEGEND,
+    grid: GRID,
     xAxis: { type: "category", data: trend.map((t) => String(t.year)) },
     yAxis: { type: "value", max: 100 },
     series: [
