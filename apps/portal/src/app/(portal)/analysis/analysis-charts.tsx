@@ -38,6 +38,10 @@ interface Props {
 const LEGEND = { data: [m.orgCoverageRate, m.workCoverageRate], top: 0, left: "center", type: "scroll" };
 const GRID = { top: 40, left: 8, right: 16, bottom: 8, containLabel: true };
 
+/** A unit's name under its bar, without what every unit's name shares (the tooltip names it in full). */
+const shortName = (name: string) =>
+  name.replace(/^中共/, "").replace(/(两新组织工作委员会|工作委员会|委员会)$/, "");
+
 /** Coverage per unit (bar), the trend over the years (line), the ranking; every figure drills down. */
 export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Props) {
   const router = useRouter();
@@ -47,7 +51,11 @@ export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Pro
     tooltip: { trigger: "axis" },
     legend: LEGEND,
     grid: GRID,
-    xAxis: { type: "category", data: units.map((u) => u.name), axisLabel: { rotate: 30, interval: 0 } },
+    xAxis: {
+      type: "category",
+      data: units.map((u) => u.name),
+      axisLabel: { rotate: 30, interval: 0, formatter: shortName, width: 96, overflow: "truncate" },
+    },
     yAxis: { type: "value", max: 100 },
     series: [
       { name: m.orgCoverageRate, type: "bar", data: units.map((u) => u.orgCoverageRate) },
