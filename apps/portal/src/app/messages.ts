@@ -12,6 +12,7 @@ export const portalMessages = {
   loginDisabled: "账号已停用,请联系上级管理员",
   passwordChangedSignIn: "密码已修改,所有已登录的会话均已退出,请使用新密码登录",
   logout: "退出登录",
+  menu: "菜单",
   home: "首页",
   notFoundTitle: "页面不存在",
   notFoundText: "您访问的页面不存在或无权访问。",

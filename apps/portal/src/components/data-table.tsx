@@ -42,8 +42,18 @@ export interface TableProps<A extends ActionCell = never> {
   emptyText?: string;
 }
 
+/**
+ * Text this short (a date, a status, a count, a short name) stays on one line: a table squeezed by a long
+ * column otherwise wraps it one character per line. Longer text wraps as usual.
+ */
+const SHORT = 12;
+const nowrap = { whiteSpace: "nowrap" } as const;
+const isShort = (text: string) => text.length <= SHORT;
+
 function renderCell<A extends ActionCell>(cell: Cell<A>, renderAction?: (a: A) => ReactNode): ReactNode {
-  if (cell === null || typeof cell === "string" || typeof cell === "number") return cell;
+  if (cell === null) return cell;
+  if (typeof cell === "number") return <span style={nowrap}>{cell}</span>;
+  if (typeof cell === "string") return isShort(cell) ? <span style={nowrap}>{cell}</span> : cell;
   if ("items" in cell)
     return (
       <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
@@ -57,12 +67,16 @@ function renderCell<A extends ActionCell>(cell: Cell<A>, renderAction?: (a: A) =
   if ("action" in cell) return renderAction ? renderAction(cell) : null;
   if ("link" in cell)
     return (
-      <Link href={cell.link} data-testid={cell.testId}>
+      <Link href={cell.link} data-testid={cell.testId} style={isShort(cell.text) ? nowrap : undefined}>
         {cell.text}
       </Link>
     );
   if ("tag" in cell) return <Tag color={cell.color}>{cell.tag}</Tag>;
-  return <span data-testid={cell.testId}>{cell.text}</span>;
+  return (
+    <span data-testid={cell.testId} style={isShort(cell.text) ? nowrap : undefined}>
+      {cell.text}
+    </span>
+  );
 }
 
 /** A table whose cells may hold the actions of an area: the area's client module supplies `renderAction`. */
@@ -85,6 +99,8 @@ export function CellTable<A extends ActionCell>({
       columns={columns.map((c) => ({
         key: c.key,
         title: c.title,
+        // A column's title stays on one line: the column is at least as wide as its title.
+        onHeaderCell: () => ({ style: nowrap }),
         render: (_: unknown, row: Row<A>) => renderCell(row[c.key] ?? null, renderAction),
       }))}
       scroll={{ x: true }}

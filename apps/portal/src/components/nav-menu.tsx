@@ -2,7 +2,9 @@
 
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
-import { Menu, Spin } from "antd";
+import { useState } from "react";
+import { Button, Drawer, Menu, Spin, type MenuProps } from "antd";
+import { MenuOutlined } from "@ant-design/icons";
 import { serviceMessages as sm } from "@/app/service-messages";
 
 /**
@@ -20,27 +22,88 @@ function Pending() {
   );
 }
 
-/** The role's menu, every page listed (no overflow folding): the current page is selected. */
-export function NavMenu({ items }: { items: { href: string; label: string }[] }) {
+export interface NavMenuSection {
+  /** The group's title; none for the entries above the groups. */
+  label?: string;
+  items: { href: string; label: string }[];
+}
+
+/**
+ * The role's menu, every page listed (no overflow folding) under its group (台账, 日常工作, 年报统计, 系统管理):
+ * the current page is selected. `onNavigate` closes the drawer that holds the menu on a narrow screen.
+ */
+export function NavMenu({
+  sections,
+  onNavigate,
+  testId = "nav-menu",
+}: {
+  sections: NavMenuSection[];
+  onNavigate?: () => void;
+  testId?: string;
+}) {
   const pathname = usePathname();
-  const selected = items
+  const all = sections.flatMap((s) => s.items);
+  const selected = all
     .filter((i) => (i.href === "/" ? pathname === "/" : pathname.startsWith(i.href)))
     .map((i) => i.href);
+  const entry = (i: { href: string; label: string }) => ({
+    key: i.href,
+    label: (
+      <Link href={i.href} onClick={onNavigate}>
+        {i.label}
+        <Pending />
+      </Link>
+    ),
+  });
   return (
     <Menu
       mode="inline"
       selectedKeys={selected}
-      items={items.map((i) => ({
-        key: i.href,
-        label: (
-          <Link href={i.href}>
-            {i.label}
-            <Pending />
-          </Link>
-        ),
-      }))}
-      style={{ borderInlineEnd: 0, minHeight: "calc(100vh - 56px)" }}
-      data-testid="nav-menu"
+      items={sections.flatMap<NonNullable<MenuProps["items"]>[number]>((s) =>
+        s.label === undefined
+          ? s.items.map(entry)
+          : [
+              {
+                type: "group" as const,
+                key: `group-${s.label}`,
+                label: s.label,
+                children: s.items.map(entry),
+              },
+            ],
+      )}
+      style={{ borderInlineEnd: 0 }}
+      data-testid={testId}
     />
+  );
+}
+
+/**
+ * On a narrow screen (a phone) the side menu is hidden (globals.css) and this button, in the header, opens
+ * the same menu in a drawer; on a wide screen the button is hidden.
+ */
+export function NavDrawer({ sections, title }: { sections: NavMenuSection[]; title: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        className="portal-nav-toggle"
+        type="text"
+        aria-label={title}
+        title={title}
+        icon={<MenuOutlined style={{ color: "#fff" }} />}
+        onClick={() => setOpen(true)}
+        data-testid="nav-toggle"
+      />
+      <Drawer
+        placement="left"
+        open={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        styles={{ body: { padding: 0 } }}
+        size={240}
+      >
+        <NavMenu sections={sections} onNavigate={() => setOpen(false)} testId="nav-drawer-menu" />
+      </Drawer>
+    </>
   );
 }

@@ -67,6 +67,15 @@ const cell = {
   whiteSpace: "nowrap" as const,
 };
 
+/** The rows table's headers wrap (long indicator names over two or three lines); its figures do not. */
+const head = {
+  ...cell,
+  whiteSpace: "normal" as const,
+  verticalAlign: "bottom" as const,
+  minWidth: "4em",
+  fontWeight: 500,
+};
+
 function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
   const meetingShare = work.meetings.share === null ? "—" : `${work.meetings.share}%`;
   return (
@@ -161,17 +170,18 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
         </Col>
       </Row>
       <DailyWorkCard work={d.work} />
-      <Card title={rm.rows}>
-        <div style={{ overflowX: "auto" }}>
+      <Card title={rm.rows} styles={{ body: { padding: 12 } }}>
+        {/* A table wider than the page scrolls within its card, never the page. */}
+        <div style={{ overflowX: "auto", maxWidth: "100%" }}>
           <table
             data-testid="dashboard-rows"
             style={{ borderCollapse: "collapse", fontSize: 13, width: "100%" }}
           >
             <thead>
               <tr>
-                <th style={{ ...cell, textAlign: "left" }}>{rm.name}</th>
+                <th style={{ ...head, textAlign: "left", minWidth: "8em" }}>{rm.name}</th>
                 {ROW_COLUMNS.map((c) => (
-                  <th key={c.key} style={cell}>
+                  <th key={c.key} style={head}>
                     {c.label}
                   </th>
                 ))}
@@ -180,7 +190,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={`${r.kind}-${r.orgId}`} data-row-kind={r.kind}>
-                  <td style={{ ...cell, textAlign: "left" }}>{r.name}</td>
+                  <td style={{ ...cell, textAlign: "left", whiteSpace: "normal" }}>{r.name}</td>
                   {ROW_COLUMNS.map((c) => (
                     <td key={c.key} data-key={c.key} style={cell}>
                       {fmt(c.get(r.indicators))}
@@ -259,7 +269,8 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
       </Row>
       {home.tree ? (
         <Card title={pm.orgTree} data-testid="org-tree">
-          <OrgTree root={home.tree} expanded={home.expanded} />
+          {/* The first level open: the city's tree opened down to its grassroots is a page 16,000 px tall. */}
+          <OrgTree root={home.tree} expanded={[home.tree.id]} />
         </Card>
       ) : null}
     </div>

@@ -7,7 +7,7 @@ import { Field, inputStyle } from "@/components/field";
 import { submitCorrectionAction } from "./actions";
 import { L } from "./labels";
 import { rm } from "./messages";
-import { formatChinaTime } from "@liangxin/domain";
+import { formatChinaTime, formatRevenue } from "@liangxin/domain";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -60,7 +60,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
             key: f.year,
             year: f.year,
             employees: f.employees,
-            revenue: f.revenue ?? "—",
+            revenue: formatRevenue(f.revenue),
           }))}
         />
       </Card>
@@ -119,7 +119,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
           rows={corrections.map((c) => ({
             key: c.id,
             createdAt: formatChinaTime(c.createdAt, { minutes: true }),
-            proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${c.payload.revenue ?? "—"},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
+            proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${formatRevenue(c.payload.revenue)},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
             state: rm.states[c.state] ?? c.state,
             reason: c.reason ?? "",
             actions: c.state === "pending" ? { action: "withdrawCorrection" as const, id: c.id } : null,

@@ -31,6 +31,17 @@ interface Props {
   ranking: Unit[];
 }
 
+/**
+ * The legend above the plot (ECharts 6 puts it at the bottom, over the rotated unit names), the plot below
+ * it with its axis labels inside its box: no label runs into the legend.
+ */
+const LEGEND = { data: [m.orgCoverageRate, m.workCoverageRate], top: 0, left: "center", type: "scroll" };
+const GRID = { top: 40, left: 8, right: 16, bottom: 8, containLabel: true };
+
+/** A unit's name under its bar, without what every unit's name shares (the tooltip names it in full). */
+const shortName = (name: string) =>
+  name.replace(/^中共/, "").replace(/(两新组织工作委员会|工作委员会|委员会)$/, "");
+
 /** Coverage per unit (bar), the trend over the years (line), the ranking; every figure drills down. */
 export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Props) {
   const router = useRouter();
@@ -38,9 +49,13 @@ export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Pro
     `${year ? drillBase.replace(/year=\d+/, `year=${year}`) : drillBase}&key=${key}${rowOrgId !== null ? `&row=${rowOrgId}` : ""}`;
   const bar = {
     tooltip: { trigger: "axis" },
-    legend: { data: [m.orgCoverageRate, m.workCoverageRate] },
-    grid: { left: 40, right: 20, bottom: 80 },
-    xAxis: { type: "category", data: units.map((u) => u.name), axisLabel: { rotate: 30, interval: 0 } },
+    legend: LEGEND,
+    grid: GRID,
+    xAxis: {
+      type: "category",
+      data: units.map((u) => u.name),
+      axisLabel: { rotate: 30, interval: 0, formatter: shortName, width: 96, overflow: "truncate" },
+    },
     yAxis: { type: "value", max: 100 },
     series: [
       { name: m.orgCoverageRate, type: "bar", data: units.map((u) => u.orgCoverageRate) },
@@ -49,7 +64,8 @@ export function AnalysisCharts({ drillBase, nodeId, units, trend, ranking }: Pro
   };
   const line = {
     tooltip: { trigger: "axis" },
-    legend: { data: [m.orgCoverageRate, m.workCoverageRate] },
+    legend: LEGEND,
+    grid: GRID,
     xAxis: { type: "category", data: trend.map((t) => String(t.year)) },
     yAxis: { type: "value", max: 100 },
     series: [

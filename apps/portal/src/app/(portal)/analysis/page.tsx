@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { clock } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../reports/messages";
+import { reportYearChoices } from "../reports/years";
 import { AnalysisCharts } from "./analysis-charts";
 
 export const dynamic = "force-dynamic";
@@ -30,11 +31,12 @@ export default async function AnalysisPage({
       <h2>{m.analysisTitle(data.node.name, year)}</h2>
       <div style={{ marginBottom: 12 }}>
         {m.yearLabel}:
-        {[year - 2, year - 1, year].map((y) => (
+        {reportYearChoices().map((y) => (
           <Link
             key={y}
             href={`/analysis?year=${y}${nodeId ? `&node=${nodeId}` : ""}`}
-            style={{ marginLeft: 8 }}
+            style={{ marginLeft: 8, fontWeight: y === year ? 700 : 400 }}
+            data-testid="year-choice"
           >
             {y}
           </Link>

@@ -121,7 +121,7 @@ export function CreateHostForm({ townships, year }: { townships: Option[]; year:
         <InputNumber min={0} precision={0} style={{ width: 160 }} data-testid="host-employees" />
       </Form.Item>
       <Form.Item name="revenue" label={m.revenue(year)}>
-        <InputNumber min={0} step={0.01} style={{ width: 160 }} data-testid="host-revenue" />
+        <InputNumber min={0} step={0.01} precision={2} style={{ width: 160 }} data-testid="host-revenue" />
       </Form.Item>
     </FormCard>
   );

@@ -15,6 +15,7 @@ import { reportPageMessages as m } from "../messages";
 import { ReportActions } from "./report-actions";
 import { PrintButton } from "./print-button";
 import { formatChinaTime } from "@liangxin/domain";
+import { reportYearChoices } from "../years";
 
 export const dynamic = "force-dynamic";
 
@@ -88,7 +89,7 @@ export default async function ReportPage({
         </td>
       );
     });
-  const years = [year - 3, year - 2, year - 1, year, year + 1].filter((y) => y >= 2000 && y <= 2100);
+  const years = reportYearChoices();
   const nodeQuery = nodeId ? `?node=${nodeId}` : "";
 
   return (
@@ -97,7 +98,12 @@ export default async function ReportPage({
       <div className="no-print" style={{ display: "flex", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <span>{m.yearLabel}:</span>
         {years.map((y) => (
-          <Link key={y} href={`/reports/${y}${nodeQuery}`} style={{ fontWeight: y === year ? 700 : 400 }}>
+          <Link
+            key={y}
+            href={`/reports/${y}${nodeQuery}`}
+            style={{ fontWeight: y === year ? 700 : 400 }}
+            data-testid="year-choice"
+          >
             {y}
           </Link>
         ))}

@@ -1,0 +1,107 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { answerConfirm, fillDate, login, selectOption } from "./helpers";
+import { unique } from "./clock";
+
+// Issue 20, item 3: the branch secretary's and the owner's pages on a phone.
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const stamp = unique();
+
+async function loginAndWait(page: Page, username: string): Promise<void> {
+  await login(page, username);
+  await expect(page.getByTestId("current-user")).toBeAttached({ timeout: 60_000 });
+}
+
+async function api<T>(request: APIRequestContext, procedure: string): Promise<T> {
+  const res = await request.get(`/api/trpc/${procedure}`);
+  expect(res.status(), `${procedure}: ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** An 18-digit citizen ID with its GB 11643 check character. */
+function citizenId(body17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
+  return body17 + "10X98765432"[sum % 11];
+}
+
+/** The page keeps to the screen's width: nothing to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const size = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(size.scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(size.clientWidth);
+}
+
+test("on a phone the menu is a drawer opened from the header", async ({ page }) => {
+  await loginAndWait(page, "branch");
+  await expect(page.getByTestId("nav-menu")).toBeHidden();
+  await page.getByTestId("nav-toggle").click();
+  const drawer = page.getByTestId("nav-drawer-menu");
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole("link", { name: "组织生活" }).click();
+  await expect(page).toHaveURL(/\/work\/meetings$/);
+  await expect(drawer).toBeHidden();
+  await expectNoSidewaysScroll(page, "组织生活");
+});
+
+test("on a phone the branch secretary records a meeting and adds a member", async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginAndWait(page, "branch");
+  await expect(page.getByTestId("branch-home")).toBeVisible();
+  await expectNoSidewaysScroll(page, "the branch home");
+
+  await page.goto("/work/meetings");
+  const form = page.getByTestId("meeting-form");
+  await selectOption(page, form, "会议类型", "主题党日");
+  const topic = `手机登记主题党日${stamp}`;
+  await form.getByLabel("主题").fill(topic);
+  await expectNoSidewaysScroll(page, "组织生活");
+  await form.getByRole("button", { name: "登记组织生活" }).click();
+  await expect(form.getByTestId("form-notice")).toBeVisible();
+  await expect(page.getByTestId("meeting-table")).toContainText(topic);
+  await expectNoSidewaysScroll(page, "组织生活 after recording");
+
+  const me = await api<{ org: { id: number } }>(page.request, "dashboard.branch");
+  await page.goto(`/orgs/${me.org.id}`);
+  await expectNoSidewaysScroll(page, "the organization's page");
+  await page.getByTestId("new-member-link").click();
+  const create = page.getByTestId("create-member");
+  const name = `手机新增${stamp}`;
+  await create.getByLabel("公民身份号码").fill(citizenId(`36992119910101${stamp.slice(-3)}`));
+  await create.getByLabel("姓名").fill(name);
+  await selectOption(page, create, "性别", "女");
+  await fillDate(create.getByLabel("入党日期"), "2016-07-01");
+  await fillDate(create.getByLabel(/^转正日期/), "2017-07-01");
+  await fillDate(create.getByLabel("组织关系转入日期"), "2026-03-01");
+  await expectNoSidewaysScroll(page, "新增党员");
+  await create.getByTestId("create-member-submit").click();
+  await expect(page).toHaveURL(/\/members\/\d+$/);
+  await expect(page.getByTestId("member-detail")).toContainText(name);
+  await expectNoSidewaysScroll(page, "the member's page");
+});
+
+test("on a phone the owner sends a correction; its revenue reads with two decimals; it is withdrawn", async ({
+  page,
+}) => {
+  await loginAndWait(page, "owner");
+  const form = page.getByTestId("correction-form");
+  await expect(form).toBeVisible();
+  await expectNoSidewaysScroll(page, "the owner's home");
+  const employees = form.locator('input[name="employees"]');
+  await employees.fill(String(Number(await employees.inputValue()) + 2));
+  await form.locator('input[name="revenue"]').fill("96.5");
+  await form.getByRole("button", { name: /提\s*交/ }).click();
+  await expect(form.locator(".ant-alert-success")).toBeVisible();
+  const mine = page.getByTestId("my-corrections");
+  const first = mine.locator("tbody tr.ant-table-row").first();
+  await expect(first).toContainText("待审核");
+  await expect(first).toContainText("营业收入(万元) 96.50");
+  await expectNoSidewaysScroll(page, "the owner's home after sending");
+
+  // Leave the correction as others find it: withdrawn.
+  await first.getByRole("button", { name: /撤\s*回/ }).click();
+  await answerConfirm(page, "ok");
+  await expect(first).toContainText("已撤回");
+});
