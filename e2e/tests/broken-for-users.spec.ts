@@ -339,6 +339,8 @@ test("the report speaks Chinese: no check codes; returning it without a reason s
     expect(text).not.toMatch(/[A-Z_]{6,}/);
   const boxes = township.locator('textarea[data-testid^="explanation-"]');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill("已逐项核实,情况属实");
+  await township.getByTestId("submit-unit-head").fill("张建国");
+  await township.getByTestId("submit-preparer").fill("李晓梅");
   await township.getByTestId("submit-report").click();
   await answerConfirm(township, "ok");
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "submitted");

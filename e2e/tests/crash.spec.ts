@@ -305,15 +305,16 @@ test("SIGKILL during the report workflow: state, frozen figures and audit stay t
     const explanations = Object.fromEntries(
       checks.checks.filter((c) => c.level === "warning").map((c) => [c.code, "已逐项核实,情况属实"]),
     );
+    const signed = { unitHead: "张建国", preparer: "李晓梅" };
     let acked = 0;
     let submissionId = 0;
     const chain = async (): Promise<void> => {
       const post = (ctx: APIRequestContext, proc: string, input: unknown) =>
         attempt(() => ctx.post(`/api/trpc/${proc}`, { data: { json: input } }));
       const steps: (() => ReturnType<typeof post>)[] = [
-        () => post(township, "report.submit", { nodeId, year: YEAR, explanations }),
+        () => post(township, "report.submit", { nodeId, year: YEAR, explanations, ...signed }),
         () => post(county, "report.return", { submissionId, reason: "请核实从业人员数", version: 1 }),
-        () => post(township, "report.submit", { nodeId, year: YEAR, explanations, version: 2 }),
+        () => post(township, "report.submit", { nodeId, year: YEAR, explanations, version: 2, ...signed }),
         () => post(county, "report.approve", { submissionId, version: 3 }),
       ];
       for (const step of steps) {

@@ -131,7 +131,14 @@ const storedSubmission = () =>
     YEAR,
   );
 
-/** 上报 asks first; with `cancelFirst`, 取消 is tried before and must leave the report as it was. */
+/** The 单位负责人 and 填表人 the township names at 上报. */
+const UNIT_HEAD = "张建国";
+const PREPARER = "李晓梅";
+
+/**
+ * 上报 asks first; with `cancelFirst`, 取消 is tried before and must leave the report as it was, and so must
+ * 确定 without the two names (the form says which is missing).
+ */
 async function submitWithExplanations(page: Page, opts: { cancelFirst?: boolean } = {}): Promise<void> {
   const boxes = page.locator('textarea[data-testid^="explanation-"]');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill("已逐项核实,情况属实");
@@ -143,7 +150,16 @@ async function submitWithExplanations(page: Page, opts: { cancelFirst?: boolean 
     await answerConfirm(page, "cancel");
     await expect(state).toHaveAttribute("data-state", before ?? "");
     expect(storedSubmission()).toBe(stored);
+    await page.getByTestId("submit-report").click();
+    await answerConfirm(page, "ok");
+    const form = page.getByTestId("submit-form");
+    await expect(form).toContainText("请填写单位负责人姓名");
+    await expect(form).toContainText("请填写填表人姓名");
+    await expect(state).toHaveAttribute("data-state", before ?? "");
+    expect(storedSubmission()).toBe(stored);
   }
+  await page.getByTestId("submit-unit-head").fill(UNIT_HEAD);
+  await page.getByTestId("submit-preparer").fill(PREPARER);
   await page.getByTestId("submit-report").click();
   await answerConfirm(page, "ok");
   await expect(state).toHaveAttribute("data-state", "submitted");
@@ -178,7 +194,14 @@ test("2026 after its year end: submit, return, approve; the period lock refuses 
   await expect(township.getByTestId("report-yoy")).toContainText("组织覆盖率");
   await expect(township.getByTestId("submission-state")).toHaveAttribute("data-state", "none");
   await expect(township.getByTestId("report-window")).toHaveCount(0);
+  // Before 上报 the block under the table leaves the names and the date to be written by hand.
+  await expect(township.getByTestId("signature-unit")).toContainText("填报单位:");
+  await expect(township.getByTestId("signature-unit")).toContainText("柳林镇");
+  await expect(township.getByTestId("signature-unitHead").locator(".sign-line")).toBeVisible();
   await submitWithExplanations(township, { cancelFirst: true });
+  await expect(township.getByTestId("signature-unitHead")).toHaveText(`单位负责人:${UNIT_HEAD}`);
+  await expect(township.getByTestId("signature-preparer")).toHaveText(`填表人:${PREPARER}`);
+  await expect(township.getByTestId("signature-date")).toHaveText(`填报日期:${REPORT_NOW.slice(0, 10)}`);
 
   // 2. The county finds it waiting in its 待办 and returns it with a reason.
   const county = await pageOf(browser, "county");

@@ -101,6 +101,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rowOrgId: "统计行",
   key: "指标",
   explanations: "警告说明",
+  unitHead: "单位负责人",
+  preparer: "填表人",
   displayName: "姓名",
   password: "密码",
   role: "角色",

@@ -8,6 +8,10 @@ export const reportApiMessages = {
   reopenReasonRequired: "请填写撤销审核的原因",
   reopenReasonTooLong: "撤销审核的原因不超过500字",
   explanationTooLong: "说明不超过2000字",
+  unitHeadRequired: "上报须填写单位负责人姓名",
+  unitHeadTooLong: "单位负责人姓名不超过30字",
+  preparerRequired: "上报须填写填表人姓名",
+  preparerTooLong: "填表人姓名不超过30字",
   keyRequired: "请指定指标",
   keyUnknown: "指标不存在",
 } as const;

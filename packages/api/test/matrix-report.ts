@@ -21,7 +21,8 @@ async function submitAs(db: Db, username: string): Promise<number> {
     .prepare("select org_id from users where username = ?")
     .pluck()
     .get(username) as number;
-  return (await c.report.submit({ nodeId, year: YEAR, explanations })).id;
+  return (await c.report.submit({ nodeId, year: YEAR, explanations, unitHead: "张建国", preparer: "李晓梅" }))
+    .id;
 }
 
 /** The submission a role's own decision is about: a child node's (the township and the 行业党委: their own). */
@@ -88,9 +89,16 @@ export const REPORT_MATRIX: Record<string, Entry> = {
         year: YEAR,
       });
       const explanations = Object.fromEntries(checks.map((k) => [k.code, "已核实"]));
-      return c.report.submit({ nodeId, year: YEAR, explanations });
+      return c.report.submit({ nodeId, year: YEAR, explanations, unitHead: "张建国", preparer: "李晓梅" });
     },
-    foreign: (c, r, w) => c.report.submit({ nodeId: foreignNode(r, w), year: YEAR, explanations: {} }),
+    foreign: (c, r, w) =>
+      c.report.submit({
+        nodeId: foreignNode(r, w),
+        year: YEAR,
+        explanations: {},
+        unitHead: "张建国",
+        preparer: "李晓梅",
+      }),
     mutates: true,
   },
   "report.saveCheck": {

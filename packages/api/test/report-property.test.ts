@@ -84,6 +84,8 @@ async function apply(s: Step): Promise<void> {
           year: YEAR,
           explanations: explainAll(v),
           ...(sub ? { version: sub.version } : {}),
+          unitHead: "张建国",
+          preparer: "李晓梅",
         });
       } else if (sub && s.kind === "return") {
         await as(u.parent).report.return({ submissionId: sub.id, reason: "请核实" });

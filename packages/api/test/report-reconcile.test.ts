@@ -32,6 +32,8 @@ async function approveTb(): Promise<number> {
     nodeId: F.org.TB,
     year: 2025,
     explanations: explain(await tb.report.get({ year: 2025 })),
+    unitHead: "张建国",
+    preparer: "李晓梅",
   });
   await as("county").report.approve({ submissionId: sub.id });
   return sub.id;
@@ -73,7 +75,13 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
     // No citizen's full name in a message.
     expect(errors.join("")).not.toMatch(/党员「[^*」]+」/);
     await expect(
-      as("county").report.submit({ nodeId: F.org.KW, year: 2025, explanations: explain(county) }),
+      as("county").report.submit({
+        nodeId: F.org.KW,
+        year: 2025,
+        explanations: explain(county),
+        unitHead: "张建国",
+        preparer: "李晓梅",
+      }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
@@ -83,6 +91,8 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
       nodeId: F.org.TB,
       year: 2025,
       explanations: explain(await tb.report.get({ year: 2025 })),
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     db.$client.prepare("update hosts set closed_on = '2025-10-01' where id = ?").run(F.host.h7);
     const refused = as("county").report.approve({ submissionId: sub.id });
@@ -95,6 +105,8 @@ describe("校核 compares a 合计 built from frozen rows with the live figures"
       year: 2025,
       explanations: explain(await tb.report.get({ year: 2025 })),
       version: 2,
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     await as("county").report.approve({ submissionId: again.id });
     expect((await tb.report.get({ year: 2025 })).source).toBe("approved");
@@ -237,6 +249,8 @@ describe("撤销审核 (reopen)", () => {
       nodeId: F.org.KW,
       year: 2025,
       explanations: explain(await county.report.get({ year: 2025 })),
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     await as("city").report.approve({ submissionId: kw.id });
     expect((await county.report.get({ year: 2025 })).source).toBe("approved");
@@ -282,6 +296,8 @@ describe("撤销审核 (reopen)", () => {
       year: 2025,
       explanations: explain(tbLive),
       version: tbLive.submission!.version,
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     await county.report.approve({ submissionId: tbSub });
     const kwLive = await county.report.get({ year: 2025 });
@@ -291,6 +307,8 @@ describe("撤销审核 (reopen)", () => {
       year: 2025,
       explanations: explain(kwLive),
       version: kwLive.submission!.version,
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     await as("city").report.approve({ submissionId: kw.id });
     const city = await as("city").report.get({ year: 2025 });
@@ -313,6 +331,8 @@ describe("撤销审核 (reopen)", () => {
       nodeId: F.org.TB,
       year: 2025,
       explanations: explain(await tb.report.get({ year: 2025 })),
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     await expect(as("county").report.reopen({ submissionId: sub.id, reason: "x" })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -327,6 +347,8 @@ describe("past years that change (数据已变更)", () => {
       nodeId: F.org.TB,
       year: 2025,
       explanations: explain(await tb.report.get({ year: 2025 })),
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     // Nothing changed yet: no flag.
     expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
@@ -346,6 +368,8 @@ describe("past years that change (数据已变更)", () => {
       year: 2025,
       explanations: explain(v),
       version: v.submission!.version,
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     expect((await tb.report.get({ year: 2025 })).changed).toBeNull();
     await as("county").report.approve({ submissionId: again.id });
@@ -385,7 +409,13 @@ describe("past years that change (数据已变更)", () => {
       code: "FORBIDDEN",
       message: "只能保存本单位年报的校核",
     });
-    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2025, explanations: explain(v) });
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations: explain(v),
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     expect((await tb.report.get({ year: 2025 })).actions.canSaveCheck).toBe(false);
     await expect(tb.report.saveCheck({ nodeId: F.org.TB, year: 2025 })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -416,6 +446,8 @@ describe("待办 of the year-end report", () => {
       nodeId: F.org.TB,
       year: 2025,
       explanations: explain(await tb.report.get({ year: 2025 })),
+      unitHead: "张建国",
+      preparer: "李晓梅",
     });
     const reportItems = async (c: ReturnType<typeof as>) =>
       (await c.work.inbox()).filter((i) => i.kind === "reportAwaiting" || i.kind === "reportReturned");

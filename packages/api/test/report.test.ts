@@ -35,8 +35,8 @@
  *   甲镇 2/4 = 50% → +16.67 pp; 乙镇 2/4 = 50% → +25 pp.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { openTestDb, type Db, type ReportView } from "@liangxin/db";
-import { fixedClock, setClock } from "@liangxin/domain";
+import { openTestDb, reportSignature, type Db, type ReportView } from "@liangxin/db";
+import { chinaDateOf, fixedClock, setClock } from "@liangxin/domain";
 import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
 
 let db: Db;
@@ -236,7 +236,13 @@ describe("the workflow and frozen figures", () => {
     // Every warning code needs a written explanation.
     const warningCodes = [...new Set(first.checks.filter((c) => c.level === "warning").map((c) => c.code))];
     const explanations = Object.fromEntries(warningCodes.map((c) => [c, "已核实"]));
-    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2025, explanations });
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     await expect(tb.report.approve({ submissionId: sub.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(county.report.return({ submissionId: sub.id, reason: "  " })).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -245,7 +251,14 @@ describe("the workflow and frozen figures", () => {
     expect((await tb.report.get({ year: 2025 })).submission?.returnReason).toBe("丙单位从业人员数有误");
     // Fix a record: h7 had 18 employees; a returned report is recomputed.
     db.$client.prepare("update host_years set employees = 18 where host_id = 7 and year = 2025").run();
-    const again = await tb.report.submit({ nodeId: F.org.TB, year: 2025, explanations, version: 2 });
+    const again = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations,
+      version: 2,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     expect(again.version).toBe(3);
     await expect(county.report.approve({ submissionId: sub.id, version: 2 })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -273,11 +286,60 @@ describe("the workflow and frozen figures", () => {
     expect(actions).toEqual(["report.submit", "report.return", "report.submit", "report.approve"]);
   });
 
+  it("上报 names 单位负责人 and 填表人: both required and not blank; the view and the signature block show them", async () => {
+    const tb = as("tb");
+    const live = await tb.report.get({ year: 2025 });
+    expect(reportSignature(live)).toEqual({
+      unit: live.node.name,
+      unitHead: null,
+      preparer: null,
+      date: null,
+    });
+    const explanations = Object.fromEntries(live.checks.map((c) => [c.code, "已核实"]));
+    const base = { nodeId: F.org.TB, year: 2025, explanations };
+    await expect(tb.report.submit({ ...base, unitHead: "  ", preparer: "李晓梅" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("上报须填写单位负责人姓名"),
+    });
+    await expect(
+      tb.report.submit({ ...base, unitHead: "张建国" } as Parameters<typeof tb.report.submit>[0]),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("上报须填写填表人姓名"),
+    });
+    await expect(
+      tb.report.submit({ ...base, unitHead: "张建国", preparer: "李".repeat(31) }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("填表人姓名不超过30字"),
+    });
+    expect((await tb.report.get({ year: 2025 })).submission).toBeNull();
+
+    await tb.report.submit({ ...base, unitHead: " 张建国 ", preparer: "李晓梅" });
+    const submitted = await tb.report.get({ year: 2025 });
+    expect(submitted.submission).toMatchObject({ unitHead: "张建国", preparer: "李晓梅" });
+    expect(reportSignature(submitted)).toEqual({
+      unit: live.node.name,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+      date: chinaDateOf(submitted.submission!.submittedAt!),
+    });
+    // The county sees the same names on the township's report.
+    const seen = await as("county").report.get({ nodeId: F.org.TB, year: 2025 });
+    expect(reportSignature(seen)).toMatchObject({ unitHead: "张建国", preparer: "李晓梅" });
+  });
+
   it("carry-forward: a record of last year edited after its approval fails this year's check", async () => {
     const tb = as("tb");
     const v = await tb.report.get({ year: 2025 });
     const explanations = Object.fromEntries(v.checks.map((c) => [c.code, "已核实"]));
-    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2025, explanations });
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2025,
+      explanations,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     await as("county").report.approve({ submissionId: sub.id });
     expect((await tb.report.get({ year: 2025 })).total.members.total).toBe(2);
 
@@ -305,7 +367,13 @@ describe("the workflow and frozen figures", () => {
     const restore = setClock(fixedClock(AFTER_YEAR_END));
     try {
       await expect(
-        tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations: { CHILD_NOT_APPROVED: "x" } }),
+        tb.report.submit({
+          nodeId: F.org.TB,
+          year: 2026,
+          explanations: { CHILD_NOT_APPROVED: "x" },
+          unitHead: "张建国",
+          preparer: "李晓梅",
+        }),
       ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("需要填写书面说明") });
       const explained = await tb.report.submit({
         nodeId: F.org.TB,
@@ -315,6 +383,8 @@ describe("the workflow and frozen figures", () => {
           OPENING_MEMBERS_MISMATCH: "m8 于 2025 年去世,补录",
           MEMBER_BALANCE: "同上",
         },
+        unitHead: "张建国",
+        preparer: "李晓梅",
       });
       expect(explained.state).toBe("submitted");
     } finally {
@@ -326,7 +396,15 @@ describe("the workflow and frozen figures", () => {
     const tb = as("tb");
     const explanations = { CHILD_NOT_APPROVED: "已核实" };
     // On the demo day (2026-12-03) the 2026 window is closed: refused, saying from when; the page has no 上报.
-    await expect(tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations })).rejects.toMatchObject({
+    await expect(
+      tb.report.submit({
+        nodeId: F.org.TB,
+        year: 2026,
+        explanations,
+        unitHead: "张建国",
+        preparer: "李晓梅",
+      }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("2026年年报自 2027-01-01 起方可上报(今天是 2026-12-03)"),
     });
@@ -345,7 +423,13 @@ describe("the workflow and frozen figures", () => {
     const open = await tb.report.get({ year: 2026 });
     expect(open.window).toEqual({ opensOn: "2026-12-01", today: "2026-12-03", open: true });
     expect(open.actions.canSubmit).toBe(true);
-    const sub = await tb.report.submit({ nodeId: F.org.TB, year: 2026, explanations });
+    const sub = await tb.report.submit({
+      nodeId: F.org.TB,
+      year: 2026,
+      explanations,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     expect(sub.state).toBe("submitted");
     // Past years were open long ago; a window of more than a quarter is refused at the edge.
     await expect(
@@ -360,7 +444,13 @@ describe("the workflow and frozen figures", () => {
     const county = as("county");
     const v = await county.report.get({ year: 2025 });
     const explanations = Object.fromEntries(v.checks.map((c) => [c.code, "下级尚在审核"]));
-    const sub = await county.report.submit({ nodeId: F.org.KW, year: 2025, explanations });
+    const sub = await county.report.submit({
+      nodeId: F.org.KW,
+      year: 2025,
+      explanations,
+      unitHead: "张建国",
+      preparer: "李晓梅",
+    });
     const children = await as("city").report.children({ year: 2025 });
     expect(children.children.map((c) => [c.orgId, c.state])).toEqual([[F.org.KW, "submitted"]]);
     await as("city").report.approve({ submissionId: sub.id });

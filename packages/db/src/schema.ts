@@ -508,6 +508,9 @@ export const reportSubmissions = sqliteTable(
     explanations: text({ mode: "json" }),
     submittedBy: integer().references(() => users.id),
     submittedAt: text(),
+    /** 单位负责人 and 填表人 named at 上报 (issue 20); null on rows submitted before, or by the system. */
+    unitHead: text(),
+    preparer: text(),
     decidedBy: integer().references(() => users.id),
     decidedAt: text(),
     returnReason: text(),

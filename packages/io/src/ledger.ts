@@ -1,9 +1,10 @@
 /**
  * The enterprise ledger (非公企业党建工作台账): one row per host unit operating in the caller's territory
  * (for a node without territory: the hosts its organizations cover) as of a date, under a 3-row merged
- * header (group / column / sub-column), and a 合计 row. Computed columns come from `hostFactsAsOf`, so
- * the totals equal the dashboard's figures. Written with exceljs's streaming writer: the merges are
- * declared before any row is committed.
+ * header (group / column / sub-column) under a title row naming the unit and the date, and a 合计 row.
+ * Computed columns come from `hostFactsAsOf`, so the totals equal the dashboard's figures. Printed A4
+ * landscape, fit to one page wide, the header repeated on every page. Written with exceljs's streaming
+ * writer: the merges are declared before any row is committed.
  */
 import {
   isUnder,
@@ -114,7 +115,10 @@ export const LEDGER_GROUPS: readonly Group[] = [
   { title: "组织生活", cols: [leaf("最近换届日期"), leaf("本年组织生活次数", "sum")] },
 ];
 
-export const LEDGER_HEADER_ROWS = 3;
+/** The title row (1) above the 3-row header (2–4). */
+export const LEDGER_TITLE_ROWS = 1;
+/** Rows above the data: the title and the 3-row header. Data starts on the next row. */
+export const LEDGER_HEADER_ROWS = LEDGER_TITLE_ROWS + 3;
 
 function leaves(): Leaf[] {
   return LEDGER_GROUPS.flatMap((g) => g.cols.flatMap((c) => ("children" in c ? c.children : [c])));
@@ -267,10 +271,22 @@ export async function writeLedgerWorkbook(
   const wb = streamingWorkbook(target);
   const ws = wb.addWorksheet(m.ledgerTitle, {
     views: [{ state: "frozen", ySplit: LEDGER_HEADER_ROWS, xSplit: 3 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      // The 3-row header on every printed page.
+      printTitlesRow: `${LEDGER_TITLE_ROWS + 1}:${LEDGER_HEADER_ROWS}`,
+    },
   });
   const all = leaves();
   ws.columns = all.map((l) => ({ width: l.width ?? Math.max(10, l.header.length * 2) }));
-  // The 3-row header: values first, merges declared before anything is committed.
+  // The title row, then the 3-row header: values first, merges declared before anything is committed.
+  const T = LEDGER_TITLE_ROWS;
   const r1: Cell[] = [];
   const r2: Cell[] = [];
   const r3: Cell[] = [];
@@ -281,7 +297,7 @@ export async function writeLedgerWorkbook(
     for (const col of g.cols) {
       if ("children" in col) {
         r2[c - 1] = col.header;
-        merges.push([2, c, 2, c + col.children.length - 1]);
+        merges.push([T + 2, c, T + 2, c + col.children.length - 1]);
         for (const ch of col.children) {
           r3[c - 1] = ch.header;
           r1[c - 1] = g.title;
@@ -291,14 +307,20 @@ export async function writeLedgerWorkbook(
         r1[c - 1] = g.title;
         r2[c - 1] = col.header;
         r3[c - 1] = col.header;
-        merges.push([2, c, 3, c]);
+        merges.push([T + 2, c, T + 3, c]);
         c++;
       }
     }
-    if (c - 1 > start) merges.push([1, start, 1, c - 1]);
+    if (c - 1 > start) merges.push([T + 1, start, T + 1, c - 1]);
   }
+  const titleRow = ws.addRow([m.ledgerHeading(org.name, asOf)]);
+  merges.push([1, 1, 1, all.length]);
   const headerRows = [ws.addRow(r1), ws.addRow(r2), ws.addRow(r3)];
   for (const [t, l, b, r] of merges) ws.mergeCells(`${letter(l)}${t}:${letter(r)}${b}`);
+  titleRow.height = 32;
+  titleRow.getCell(1).font = { bold: true, size: 16 };
+  titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
+  titleRow.commit();
   for (const row of headerRows) {
     row.height = 30;
     row.eachCell((cell) => {

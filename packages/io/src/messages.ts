@@ -89,5 +89,7 @@ export const ioMessages = {
     done: "完成",
   },
   ledgerTitle: "非公企业党建工作台账",
+  /** The title row above the ledger's header: the unit and the date, e.g. 清源市××镇两新组织台账(截至 2026-12-03). */
+  ledgerHeading: (unit: string, asOf: string) => `${unit}两新组织台账(截至 ${asOf})`,
   totalRow: "合计",
 } as const;

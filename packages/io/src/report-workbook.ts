@@ -1,14 +1,27 @@
 /**
  * The year-end report as an .xlsx workbook: a title, merged two-row headers (column groups over the
- * indicator dictionary), one row per unit and the 合计 row; A4 landscape, fit to width, the title and
- * header rows repeated on every printed page.
+ * indicator dictionary), one row per unit and the 合计 row, then the signature block (填报单位 / 单位负责人 /
+ * 填表人 / 填报日期); A4 landscape, fit to width, the title and header rows repeated on every printed page.
+ * A township's report has its 附表 on a second sheet: one row per grassroots organization, the same rows and
+ * columns as the print view's.
  */
 import ExcelJS from "exceljs";
-import { REPORT_COLUMN_GROUPS, REPORT_COLUMNS, indicatorValue, type ReportView } from "@liangxin/db";
+import {
+  ANNEX_COLUMN_GROUPS,
+  REPORT_COLUMN_GROUPS,
+  REPORT_COLUMNS,
+  REPORT_SIGNATURE_LABELS,
+  indicatorValue,
+  reportSignature,
+  type ReportColumnGroup,
+  type ReportView,
+} from "@liangxin/db";
 import { TOTAL_ROW_NAME } from "@liangxin/domain";
 
 export const reportWorkbookMessages = {
   sheetName: "年报",
+  annexSheetName: "附表",
+  annexTitle: (name: string, year: number) => `${name} ${year}年 附表:基层党组织及党员情况`,
   title: (name: string, year: number) => `${name} ${year}年 非公有制企业和社会组织党建工作情况统计表`,
   subtitle: (asOf: string, policyOn: string) => `统计时点:${asOf}  适用政策参数:${policyOn} 起施行`,
   unit: "单位",
@@ -31,35 +44,43 @@ export const REPORT_LEAD_COLUMNS = 2;
 const thin = { style: "thin" as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-export function buildReportWorkbook(view: ReportView): ExcelJS.Workbook {
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  printTitlesRow: `1:${REPORT_HEADER_ROWS}`,
+};
+
+/** A sheet with the title (1), subtitle (2), group (3) and column (4) rows over the given columns. */
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  subtitle: string,
+  groups: readonly ReportColumnGroup[],
+): ExcelJS.Worksheet {
   const m = reportWorkbookMessages;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "两新组织党建工作信息系统";
-  const ws = wb.addWorksheet(m.sheetName, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printTitlesRow: `1:${REPORT_HEADER_ROWS}`,
-    },
+  const columns = groups.flatMap((g) => g.columns);
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { ...PAGE_SETUP },
     views: [{ state: "frozen", xSplit: 1, ySplit: REPORT_HEADER_ROWS }],
   });
-  const width = REPORT_LEAD_COLUMNS + REPORT_COLUMNS.length;
-  ws.columns = [{ width: 30 }, { width: 16 }, ...REPORT_COLUMNS.map((c) => ({ width: c.rate ? 10 : 8 }))];
+  const width = REPORT_LEAD_COLUMNS + columns.length;
+  ws.columns = [{ width: 30 }, { width: 16 }, ...columns.map((c) => ({ width: c.rate ? 10 : 8 }))];
 
   ws.mergeCells(1, 1, 1, width);
-  const title = ws.getCell(1, 1);
-  title.value = m.title(view.node.name, view.year);
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: "center", vertical: "middle" };
+  const titleCell = ws.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = { bold: true, size: 16 };
+  titleCell.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(1).height = 28;
   ws.mergeCells(2, 1, 2, width);
   const sub = ws.getCell(2, 1);
-  sub.value = `${m.subtitle(view.asOf, view.policy.effectiveOn)}  ${m.source(SOURCE_LABELS[view.source])}`;
+  sub.value = subtitle;
   sub.alignment = { horizontal: "center" };
 
   // Group row (3) and column row (4); 单位 and 组织代码 span both.
@@ -68,7 +89,7 @@ export function buildReportWorkbook(view: ReportView): ExcelJS.Workbook {
   ws.mergeCells(3, 2, 4, 2);
   ws.getCell(3, 2).value = m.code;
   let col = REPORT_LEAD_COLUMNS + 1;
-  for (const g of REPORT_COLUMN_GROUPS) {
+  for (const g of groups) {
     const end = col + g.columns.length - 1;
     if (end > col) ws.mergeCells(3, col, 3, end);
     ws.getCell(3, col).value = g.label;
@@ -86,22 +107,96 @@ export function buildReportWorkbook(view: ReportView): ExcelJS.Workbook {
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
     }
   }
+  return ws;
+}
 
-  const line = (name: string, code: string, ind: ReportView["total"], bold: boolean) => {
-    const row = ws.addRow([name, code, ...REPORT_COLUMNS.map((c) => indicatorValue(ind, c.key))]);
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cell.border = border;
-      if (bold) cell.font = { bold: true };
-      const def = REPORT_COLUMNS[c - REPORT_LEAD_COLUMNS - 1];
-      if (def) {
-        cell.alignment = { horizontal: "right" };
-        if (def.rate) cell.numFmt = "0.00";
-      }
+/** A data row under a table sheet's header. */
+function addLine(
+  ws: ExcelJS.Worksheet,
+  groups: readonly ReportColumnGroup[],
+  name: string,
+  code: string,
+  ind: ReportView["total"],
+  bold: boolean,
+): ExcelJS.Row {
+  const columns = groups.flatMap((g) => g.columns);
+  const row = ws.addRow([name, code, ...columns.map((c) => indicatorValue(ind, c.key))]);
+  row.eachCell({ includeEmpty: true }, (cell, c) => {
+    cell.border = border;
+    if (bold) cell.font = { bold: true };
+    const def = columns[c - REPORT_LEAD_COLUMNS - 1];
+    if (def) {
+      cell.alignment = { horizontal: "right" };
+      if (def.rate) cell.numFmt = "0.00";
+    }
+  });
+  return row;
+}
+
+/** A blank line to sign on by hand where no name was given. */
+const SIGN_LINE = "________________";
+
+/**
+ * The signature block two rows under the table: 填报单位 and 单位负责人 on one row, 填表人 and 填报日期 on the
+ * next, each label followed by its value (or a line to sign on).
+ */
+function addSignature(ws: ExcelJS.Worksheet, view: ReportView, width: number): void {
+  const s = reportSignature(view);
+  const L = REPORT_SIGNATURE_LABELS;
+  const half = Math.max(3, Math.floor(width / 2));
+  const first = ws.rowCount + 2;
+  const pairs: [string, string | null][][] = [
+    [
+      [L.unit, s.unit],
+      [L.unitHead, s.unitHead],
+    ],
+    [
+      [L.preparer, s.preparer],
+      [L.date, s.date],
+    ],
+  ];
+  pairs.forEach((pair, i) => {
+    const r = first + i;
+    pair.forEach(([label, value], j) => {
+      const at = 1 + j * half;
+      ws.getCell(r, at).value = `${label}:`;
+      ws.getCell(r, at).font = { bold: true };
+      ws.getCell(r, at).alignment = { horizontal: "right" };
+      const end = Math.min(width, at + half - 1);
+      if (end > at + 1) ws.mergeCells(r, at + 1, r, end);
+      ws.getCell(r, at + 1).value = value ?? SIGN_LINE;
     });
-    return row;
-  };
-  for (const r of view.rows) line(r.name, r.code, r.indicators, false);
-  line(TOTAL_ROW_NAME, view.node.code, view.total, true);
+    ws.getRow(r).height = 24;
+  });
+}
+
+export function buildReportWorkbook(view: ReportView): ExcelJS.Workbook {
+  const m = reportWorkbookMessages;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "两新组织党建工作信息系统";
+  const subtitle = `${m.subtitle(view.asOf, view.policy.effectiveOn)}  ${m.source(SOURCE_LABELS[view.source])}`;
+  const ws = addTableSheet(
+    wb,
+    m.sheetName,
+    m.title(view.node.name, view.year),
+    subtitle,
+    REPORT_COLUMN_GROUPS,
+  );
+  for (const r of view.rows) addLine(ws, REPORT_COLUMN_GROUPS, r.name, r.code, r.indicators, false);
+  addLine(ws, REPORT_COLUMN_GROUPS, TOTAL_ROW_NAME, view.node.code, view.total, true);
+  addSignature(ws, view, REPORT_LEAD_COLUMNS + REPORT_COLUMNS.length);
+
+  // 附表: the view's annex rows, as the print view lists them.
+  if (view.annex.length > 0) {
+    const annex = addTableSheet(
+      wb,
+      m.annexSheetName,
+      m.annexTitle(view.node.name, view.year),
+      subtitle,
+      ANNEX_COLUMN_GROUPS,
+    );
+    for (const r of view.annex) addLine(annex, ANNEX_COLUMN_GROUPS, r.name, r.code, r.indicators, false);
+  }
   return wb;
 }
 

@@ -37,12 +37,18 @@ describe("the enterprise ledger workbook", () => {
       await wb.xlsx.readFile(file);
       const ws = wb.worksheets[0]!;
       const merges = (ws.model as unknown as { merges: string[] }).merges;
-      expect(merges).toContain("A1:B1");
-      expect(merges).toContain("A2:A3");
-      expect(ws.getCell("A1").value).toBe("单位");
+      // Row 1: the title naming the unit and the date, across the sheet; the 3-row header below it.
+      expect(ws.getCell("A1").value).toBe(`${scope.org!.name}两新组织台账(截至 ${TODAY})`);
+      expect(merges.some((r) => r.startsWith("A1:"))).toBe(true);
+      expect(merges).toContain("A2:B2");
+      expect(merges).toContain("A3:A4");
+      expect(ws.getCell("A2").value).toBe("单位");
       const members = column("党员情况", "正式党员");
-      expect(ws.getCell(2, members).value).toBe("其中");
-      expect(ws.getCell(3, members).value).toBe("正式党员");
+      expect(ws.getCell(3, members).value).toBe("其中");
+      expect(ws.getCell(4, members).value).toBe("正式党员");
+      // Printed A4 landscape, one page wide, the header repeated on every page.
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+      expect(ws.pageSetup.printTitlesRow).toBe("2:4");
 
       const snapshot = loadSnapshot(db);
       const policy = policyAsOf(loadPolicyVersions(db), TODAY).params;

@@ -39,6 +39,8 @@ const year = z
   .max(MAX_REPORT_YEAR, m.yearRange);
 const id = z.number({ error: m.idRequired }).int(m.idRequired).positive(m.idRequired);
 const version = id.optional();
+/** 单位负责人 and 填表人: a name or two, never a paragraph. */
+export const SIGNATURE_NAME_MAX = 30;
 
 /**
  * The trend on the dashboard covers the year and the four before it: a fixed window (not a first year), so
@@ -81,6 +83,16 @@ export const reportRouter = createTRPCRouter({
         year,
         explanations: z.record(z.string(), z.string().max(2000, m.explanationTooLong)).default({}),
         version,
+        unitHead: z
+          .string({ error: m.unitHeadRequired })
+          .trim()
+          .min(1, m.unitHeadRequired)
+          .max(SIGNATURE_NAME_MAX, m.unitHeadTooLong),
+        preparer: z
+          .string({ error: m.preparerRequired })
+          .trim()
+          .min(1, m.preparerRequired)
+          .max(SIGNATURE_NAME_MAX, m.preparerTooLong),
       }),
     )
     .mutation(({ ctx, input }) => run(() => submitReport(ctx.db, ctx.scope, input))),

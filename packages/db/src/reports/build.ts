@@ -71,6 +71,9 @@ export interface SubmissionInfo {
   version: number;
   submittedBy: number | null;
   submittedAt: string | null;
+  /** 单位负责人 and 填表人 named at 上报; null before, or when the system submitted. */
+  unitHead: string | null;
+  preparer: string | null;
   decidedBy: number | null;
   decidedAt: string | null;
   returnReason: string | null;
@@ -210,6 +213,8 @@ interface SubmissionRow {
   explanations: string | null;
   submittedBy: number | null;
   submittedAt: string | null;
+  unitHead: string | null;
+  preparer: string | null;
   decidedBy: number | null;
   decidedAt: string | null;
   returnReason: string | null;
@@ -220,7 +225,8 @@ export const MIN_REPORT_YEAR = 2000;
 export const MAX_REPORT_YEAR = 2100;
 
 const SUBMISSION_COLUMNS = `id, org_id as orgId, year, state, figures, checks, explanations,
-  submitted_by as submittedBy, submitted_at as submittedAt, decided_by as decidedBy,
+  submitted_by as submittedBy, submitted_at as submittedAt, unit_head as unitHead, preparer,
+  decided_by as decidedBy,
   decided_at as decidedAt, return_reason as returnReason, version`;
 
 export function loadSubmission(db: Db, orgId: number, year: number): SubmissionRow | undefined {
@@ -246,6 +252,8 @@ export function submissionInfo(row: SubmissionRow): SubmissionInfo {
     version: row.version,
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt,
+    unitHead: row.unitHead,
+    preparer: row.preparer,
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
     returnReason: row.returnReason,

@@ -33,6 +33,9 @@ export interface SubmitInput {
   explanations: Record<string, string>;
   /** The version of a returned submission being resubmitted. */
   version?: number | undefined;
+  /** 单位负责人 and 填表人, named by the submitter (the API requires both; the system's seed names none). */
+  unitHead?: string | undefined;
+  preparer?: string | undefined;
 }
 
 export interface DecisionResult {
@@ -90,6 +93,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
     }
     const figures: FrozenReport = freezeView(view, node);
     const at = nowIso();
+    const unitHead = input.unitHead?.trim() || null;
+    const preparer = input.preparer?.trim() || null;
     const checks: ReportCheck[] = view.checks;
     let id: number;
     let version: number;
@@ -98,7 +103,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       const r = db.$client
         .prepare(
           `update report_submissions set state = 'submitted', figures = ?, checks = ?, explanations = ?,
-             submitted_by = ?, submitted_at = ?, decided_by = null, decided_at = null, version = ?
+             submitted_by = ?, submitted_at = ?, unit_head = ?, preparer = ?, decided_by = null,
+             decided_at = null, version = ?
            where id = ? and version = ?`,
         )
         .run(
@@ -107,6 +113,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
           JSON.stringify(explanations),
           scope.userId || null,
           at,
+          unitHead,
+          preparer,
           version,
           existing.id,
           existing.version,
@@ -118,7 +126,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       const r = db.$client
         .prepare(
           `insert into report_submissions (org_id, year, state, figures, checks, explanations, submitted_by,
-             submitted_at, version, created_at) values (?, ?, 'submitted', ?, ?, ?, ?, ?, 1, ?)`,
+             submitted_at, unit_head, preparer, version, created_at)
+           values (?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
         )
         .run(
           node.id,
@@ -128,6 +137,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
           JSON.stringify(explanations),
           scope.userId || null,
           at,
+          unitHead,
+          preparer,
           at,
         );
       id = Number(r.lastInsertRowid);
@@ -148,6 +159,8 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
         year: input.year,
         total: figures.total,
         explanations,
+        unitHead,
+        preparer,
         warnings: checks.filter((c) => c.level === "warning").length,
       },
     });

@@ -6,8 +6,10 @@ import {
   ANNEX_COLUMN_GROUPS,
   REPORT_COLUMN_GROUPS,
   REPORT_COLUMNS,
+  REPORT_SIGNATURE_LABELS,
   formatRateChange,
   indicatorValue,
+  reportSignature,
 } from "@liangxin/db";
 import type { Indicators } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
@@ -28,6 +30,9 @@ const PRINT_CSS = `
 .report-table a { color: inherit; text-decoration: none; }
 .report-table a:hover { text-decoration: underline; color: #c8161d; }
 .report-wrap { overflow-x: auto; }
+.report-signature { display: grid; grid-template-columns: repeat(4, auto); justify-content: space-between;
+  gap: 8px 24px; margin: 16px 0; font-size: 14px; }
+.report-signature .sign-line { display: inline-block; min-width: 8em; border-bottom: 1px solid #333; }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   header, [data-testid="nav-menu"], .no-print { display: none !important; }
@@ -71,6 +76,7 @@ export default async function ReportPage({
   const nodeId = node && /^\d+$/.test(node) ? Number(node) : undefined;
   const { view, children } = await load(year, nodeId);
   const p = view.policy.params;
+  const signature = reportSignature(view);
   const stateKey = view.submission?.state ?? "none";
   const drill = (rowOrgId: number | null, key: string) =>
     `/analysis/drill?node=${view.node.id}&year=${year}&key=${encodeURIComponent(key)}${rowOrgId !== null ? `&row=${rowOrgId}` : ""}`;
@@ -233,6 +239,22 @@ export default async function ReportPage({
           </div>
         </>
       ) : null}
+
+      <div className="report-signature" data-testid="report-signature">
+        {(
+          [
+            ["unit", signature.unit],
+            ["unitHead", signature.unitHead],
+            ["preparer", signature.preparer],
+            ["date", signature.date],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key} data-testid={`signature-${key}`}>
+            {REPORT_SIGNATURE_LABELS[key]}:
+            {value === null ? <span className="sign-line">&nbsp;</span> : <span>{value}</span>}
+          </div>
+        ))}
+      </div>
 
       <h3>{m.checks}</h3>
       <div data-testid="report-checks" style={{ fontSize: 13 }}>

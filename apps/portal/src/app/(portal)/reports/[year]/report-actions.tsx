@@ -8,6 +8,16 @@ import { useTRPC } from "@/trpc/react";
 import { ConfirmButton } from "@/components/confirm-button";
 import { reportPageMessages as m } from "../messages";
 
+/** The 上报 form: the two names and a written explanation per warning code. */
+interface SubmitValues {
+  unitHead: string;
+  preparer: string;
+  explanations?: Record<string, string>;
+}
+
+/** As the API allows (report.submit). */
+const NAME_MAX = 30;
+
 interface Props {
   nodeId: number;
   year: number;
@@ -52,7 +62,7 @@ export function ReportActions(props: Props) {
     }),
   );
   const [reopenReason, setReopenReason] = useState("");
-  const [submitForm] = Form.useForm<Record<string, string>>();
+  const [submitForm] = Form.useForm<SubmitValues>();
   const version = props.version ?? undefined;
 
   return (
@@ -66,21 +76,46 @@ export function ReportActions(props: Props) {
           form={submitForm}
           layout="vertical"
           data-testid="submit-form"
-          onFinish={(values: Record<string, string>) =>
+          onFinish={(values: SubmitValues) =>
             submit.mutate({
               nodeId: props.nodeId,
               year: props.year,
-              explanations: values,
+              explanations: values.explanations ?? {},
+              unitHead: values.unitHead,
+              preparer: values.preparer,
               ...(version !== undefined ? { version } : {}),
             })
           }
         >
           <h4>{m.submitTitle}</h4>
           <div style={{ color: "#666", marginBottom: 8 }}>{m.submitHint}</div>
+          <div style={{ color: "#666", marginBottom: 8 }}>{m.signatureHint}</div>
+          <Space wrap>
+            <Form.Item
+              name="unitHead"
+              label={m.unitHeadLabel}
+              rules={[
+                { required: true, whitespace: true, message: m.unitHeadRequired },
+                { max: NAME_MAX, message: m.nameTooLong(NAME_MAX) },
+              ]}
+            >
+              <Input data-testid="submit-unit-head" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item
+              name="preparer"
+              label={m.preparerLabel}
+              rules={[
+                { required: true, whitespace: true, message: m.preparerRequired },
+                { max: NAME_MAX, message: m.nameTooLong(NAME_MAX) },
+              ]}
+            >
+              <Input data-testid="submit-preparer" style={{ width: 200 }} />
+            </Form.Item>
+          </Space>
           {props.warnings.map((w) => (
             <Form.Item
               key={w.code}
-              name={w.code}
+              name={["explanations", w.code]}
               label={`${m.explanationLabel(w.name)}:${w.message}`}
               rules={[{ required: true, whitespace: true, message: m.explanationRequired }]}
             >
