@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { answerConfirm, fillDate, login, selectOption } from "./helpers";
 import { unique } from "./clock";
+import { withCitizenIdCheckChar } from "@liangxin/domain";
 
 // Issue 20, item 3: the branch secretary's and the owner's pages on a phone.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -16,13 +17,6 @@ async function api<T>(request: APIRequestContext, procedure: string): Promise<T>
   const res = await request.get(`/api/trpc/${procedure}`);
   expect(res.status(), `${procedure}: ${await res.text()}`).toBe(200);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** An 18-digit citizen ID with its GB 11643 check character. */
-function citizenId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return body17 + "10X98765432"[sum % 11];
 }
 
 /** The page keeps to the screen's width: nothing to scroll sideways. */
@@ -69,7 +63,7 @@ test("on a phone the branch secretary records a meeting and adds a member", asyn
   await page.getByTestId("new-member-link").click();
   const create = page.getByTestId("create-member");
   const name = `手机新增${stamp}`;
-  await create.getByLabel("公民身份号码").fill(citizenId(`36992119910101${stamp.slice(-3)}`));
+  await create.getByLabel("公民身份号码").fill(withCitizenIdCheckChar(`36992119910101${stamp.slice(-3)}`));
   await create.getByLabel("姓名").fill(name);
   await selectOption(page, create, "性别", "女");
   await fillDate(create.getByLabel("入党日期"), "2016-07-01");

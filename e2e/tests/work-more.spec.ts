@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { answerConfirm, loginAndWait } from "./helpers";
 import { addDaysIso, E2E_TODAY, unique } from "./clock";
 import { readDb } from "./accounts-kit";
+import { withCitizenIdCheckChar } from "@liangxin/domain";
 
 /**
  * Open the antd Select of the form item labelled `label` inside `scope` and pick the option with this
@@ -35,13 +36,6 @@ async function pick(page: Page, scope: Locator, label: string, option?: string):
     await expect(item.locator(".ant-select")).toContainText(title, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   return title;
-}
-
-/** An 18-digit citizen ID with its GB 11643 check character. */
-function citizenId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return body17 + "10X98765432"[sum % 11];
 }
 
 const suffix = unique().slice(0, 5);
@@ -189,7 +183,7 @@ test("a branch secretary registers an applicant and advances them one stage", as
   const form = page.getByTestId("applicant-form");
   await expect(form).toBeVisible();
   const name = `周明远${suffix}`;
-  const id = citizenId(`11010119950307${suffix.padStart(3, "0").slice(-3)}`);
+  const id = withCitizenIdCheckChar(`11010119950307${suffix.padStart(3, "0").slice(-3)}`);
   await form.getByLabel("姓名").fill(name);
   await form.getByLabel("公民身份号码").fill(id);
   await pick(page, form, "性别", "男");
@@ -224,7 +218,7 @@ test("转正 asks first: 取消 leaves the probationary member as they were, 确
     headers: { origin: new URL(page.url()).origin },
     data: {
       json: {
-        idNumber: citizenId(`11010119880512${suffix.padStart(3, "0").slice(-3)}`),
+        idNumber: withCitizenIdCheckChar(`11010119880512${suffix.padStart(3, "0").slice(-3)}`),
         name,
         gender: "male",
         joinedOn: addDaysIso(E2E_TODAY, -400),

@@ -31,7 +31,7 @@ import {
   type OrgCategory,
 } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
-import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
+import { a4Landscape, CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
 
 type Cell = string | number | null;
 type Total = "count" | "sum" | "label" | null;
@@ -271,17 +271,8 @@ export async function writeLedgerWorkbook(
   const wb = streamingWorkbook(target);
   const ws = wb.addWorksheet(m.ledgerTitle, {
     views: [{ state: "frozen", ySplit: LEDGER_HEADER_ROWS, xSplit: 3 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      // The 3-row header on every printed page.
-      printTitlesRow: `${LEDGER_TITLE_ROWS + 1}:${LEDGER_HEADER_ROWS}`,
-    },
+    // The 3-row header on every printed page.
+    pageSetup: a4Landscape(`${LEDGER_TITLE_ROWS + 1}:${LEDGER_HEADER_ROWS}`),
   });
   const all = leaves();
   ws.columns = all.map((l) => ({ width: l.width ?? Math.max(10, l.header.length * 2) }));

@@ -17,6 +17,7 @@ import {
   type ReportView,
 } from "@liangxin/db";
 import { TOTAL_ROW_NAME } from "@liangxin/domain";
+import { a4Landscape } from "./xlsx.ts";
 
 export const reportWorkbookMessages = {
   sheetName: "年报",
@@ -44,16 +45,7 @@ export const REPORT_LEAD_COLUMNS = 2;
 const thin = { style: "thin" as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9, // A4
-  orientation: "landscape",
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  horizontalCentered: true,
-  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  printTitlesRow: `1:${REPORT_HEADER_ROWS}`,
-};
+const PAGE_SETUP = a4Landscape(`1:${REPORT_HEADER_ROWS}`);
 
 /** A sheet with the title (1), subtitle (2), group (3) and column (4) rows over the given columns. */
 function addTableSheet(

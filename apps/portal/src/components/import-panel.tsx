@@ -18,11 +18,8 @@ interface ErrorRow {
 
 type ExportFormat = "ledger" | "import";
 
-/**
- * An export job of the caller: its progress (rows written of the total, as the import's), then a link to
- * its file, or why it failed.
- */
-function ExportStatus({ id, format }: { id: number; format: ExportFormat }) {
+/** A job of the caller (import or export), polled every half second until it has succeeded or failed. */
+function useJob(id: number) {
   const trpc = useTRPC();
   const job = useQuery(
     trpc.io.job.queryOptions(
@@ -36,7 +33,15 @@ function ExportStatus({ id, format }: { id: number; format: ExportFormat }) {
       },
     ),
   );
-  const d = job.data;
+  return job.data;
+}
+
+/**
+ * An export job of the caller: its progress (rows written of the total, as the import's), then a link to
+ * its file, or why it failed.
+ */
+function ExportStatus({ id, format }: { id: number; format: ExportFormat }) {
+  const d = useJob(id);
   if (!d) return null;
   const percent =
     d.state === "succeeded" ? 100 : d.total > 0 ? Math.min(99, Math.floor((d.done / d.total) * 100)) : 0;
@@ -149,20 +154,7 @@ function Downloads({ canExportFullIds }: { canExportFullIds: boolean }) {
 }
 
 function JobStatus({ id }: { id: number }) {
-  const trpc = useTRPC();
-  const job = useQuery(
-    trpc.io.job.queryOptions(
-      { id },
-      {
-        refetchInterval: (q) => {
-          const s = q.state.data?.state;
-          return s === "succeeded" || s === "failed" ? false : 500;
-        },
-        staleTime: 0,
-      },
-    ),
-  );
-  const d = job.data;
+  const d = useJob(id);
   if (!d) return null;
   const percent = d.total > 0 ? Math.round((d.done / d.total) * 100) : 0;
   const summary = d.summary as { created?: number; updated?: number; unchanged?: number } | null;
