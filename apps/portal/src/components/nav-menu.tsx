@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Button, Drawer, Menu, Spin, type MenuProps } from "antd";
 import { MenuOutlined } from "@ant-design/icons";
+import type { NavSection } from "@/app/nav";
 import { serviceMessages as sm } from "@/app/service-messages";
 
 /**
@@ -22,12 +23,6 @@ function Pending() {
   );
 }
 
-export interface NavMenuSection {
-  /** The group's title; none for the entries above the groups. */
-  label?: string;
-  items: { href: string; label: string }[];
-}
-
 /**
  * The role's menu, every page listed (no overflow folding) under its group (台账, 日常工作, 年报统计, 系统管理):
  * the current page is selected. `onNavigate` closes the drawer that holds the menu on a narrow screen.
@@ -37,7 +32,7 @@ export function NavMenu({
   onNavigate,
   testId = "nav-menu",
 }: {
-  sections: NavMenuSection[];
+  sections: NavSection[];
   onNavigate?: () => void;
   testId?: string;
 }) {
@@ -81,7 +76,7 @@ export function NavMenu({
  * On a narrow screen (a phone) the side menu is hidden (globals.css) and this button, in the header, opens
  * the same menu in a drawer; on a wide screen the button is hidden.
  */
-export function NavDrawer({ sections, title }: { sections: NavMenuSection[]; title: string }) {
+export function NavDrawer({ sections, title }: { sections: NavSection[]; title: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -1,5 +1,4 @@
 import { hostCountInScope, orgTreeInScope, type TreeNode } from "@liangxin/db";
-import { isManagement, type OrgCategory } from "@liangxin/domain";
 import { createTRPCRouter, protectedProcedure, signedInProcedure } from "../trpc.ts";
 import { categoryLabel, roleLabel } from "../labels.ts";
 
@@ -19,14 +18,6 @@ function label(node: TreeNode): LabelledNode {
     categoryLabel: categoryLabel(node.category),
     children: node.children.map(label),
   };
-}
-
-function managementIds(node: LabelledNode, out: number[] = []): number[] {
-  if (isManagement(node.category as OrgCategory)) {
-    out.push(node.id);
-    node.children.forEach((c) => managementIds(c, out));
-  }
-  return out;
 }
 
 export const homeRouter = createTRPCRouter({
@@ -56,7 +47,6 @@ export const homeRouter = createTRPCRouter({
       region: scope.region ? { code: scope.region.code, name: scope.region.name } : null,
       host: scope.host,
       tree,
-      expanded: tree ? managementIds(tree) : [],
       hostCount: hostCountInScope(db, scope, today),
     };
   }),

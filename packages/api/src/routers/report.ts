@@ -21,6 +21,7 @@ import {
 } from "@liangxin/db";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 import { reportApiMessages as m } from "../report-messages.ts";
+import { SIGNATURE_NAME_MAX } from "../schemas/common.ts";
 
 /** Run a report operation, turning its refusals into API errors with the same Chinese message. */
 function run<T>(fn: () => T): T {
@@ -39,8 +40,6 @@ const year = z
   .max(MAX_REPORT_YEAR, m.yearRange);
 const id = z.number({ error: m.idRequired }).int(m.idRequired).positive(m.idRequired);
 const version = id.optional();
-/** 单位负责人 and 填表人: a name or two, never a paragraph. */
-export const SIGNATURE_NAME_MAX = 30;
 
 /**
  * The trend on the dashboard covers the year and the four before it: a fixed window (not a first year), so

@@ -56,3 +56,6 @@ export function endAfter(
 
 /** An interval: `{ startOn, endOn? }`. */
 export const endInput = z.object({ id, endOn: isoDate });
+
+/** 单位负责人 and 填表人 named at 上报: a name or two, never a paragraph (the API and the form check it). */
+export const SIGNATURE_NAME_MAX = 30;

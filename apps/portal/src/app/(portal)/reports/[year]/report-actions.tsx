@@ -7,6 +7,7 @@ import { Alert, Button, Form, Input, Space, message } from "antd";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmButton } from "@/components/confirm-button";
 import { reportPageMessages as m } from "../messages";
+import { SIGNATURE_NAME_MAX } from "@liangxin/api/schemas";
 
 /** The 上报 form: the two names and a written explanation per warning code. */
 interface SubmitValues {
@@ -16,7 +17,6 @@ interface SubmitValues {
 }
 
 /** As the API allows (report.submit). */
-const NAME_MAX = 30;
 
 interface Props {
   nodeId: number;
@@ -96,7 +96,7 @@ export function ReportActions(props: Props) {
               label={m.unitHeadLabel}
               rules={[
                 { required: true, whitespace: true, message: m.unitHeadRequired },
-                { max: NAME_MAX, message: m.nameTooLong(NAME_MAX) },
+                { max: SIGNATURE_NAME_MAX, message: m.nameTooLong(SIGNATURE_NAME_MAX) },
               ]}
             >
               <Input data-testid="submit-unit-head" style={{ width: 200 }} />
@@ -106,7 +106,7 @@ export function ReportActions(props: Props) {
               label={m.preparerLabel}
               rules={[
                 { required: true, whitespace: true, message: m.preparerRequired },
-                { max: NAME_MAX, message: m.nameTooLong(NAME_MAX) },
+                { max: SIGNATURE_NAME_MAX, message: m.nameTooLong(SIGNATURE_NAME_MAX) },
               ]}
             >
               <Input data-testid="submit-preparer" style={{ width: 200 }} />
