@@ -33,6 +33,10 @@ export default defineConfig({
     baseURL,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    // The browser asks for reduced motion, as some users' systems do; the portal then opens and closes its
+    // menus and confirmations without animation, so no step waits on an animation's end (a confirmation
+    // still showing 15 s after 确定 failed CI once, on a loaded machine).
+    reducedMotion: "reduce",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

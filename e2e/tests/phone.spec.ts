@@ -40,6 +40,44 @@ test("on a phone the menu is a drawer opened from the header", async ({ page }) 
   await expectNoSidewaysScroll(page, "组织生活");
 });
 
+test("the menu drawer animates only for a user whose system does not ask for reduced motion", async ({
+  browser,
+}) => {
+  for (const reducedMotion of ["no-preference", "reduce"] as const) {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await loginAndWait(page, "branch");
+    // Every motion class (…-appear, …-enter, …-leave) that any element takes while the drawer opens.
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { motionSeen: Set<string> }).motionSeen = seen;
+      const note = (el: Element) =>
+        el.classList.forEach((c) => /-(appear|enter|leave)(-|$)/.test(c) && seen.add(c));
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.target instanceof Element) note(r.target);
+          r.addedNodes.forEach((n) => {
+            if (n instanceof Element) [n, ...n.querySelectorAll("*")].forEach(note);
+          });
+        }
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ["class"],
+      });
+    });
+    await page.getByTestId("nav-toggle").click();
+    await expect(page.getByTestId("nav-drawer-menu")).toBeVisible();
+    const seen = await page.evaluate(() => [
+      ...(window as unknown as { motionSeen: Set<string> }).motionSeen,
+    ]);
+    if (reducedMotion === "reduce") expect(seen, "no animation when reduced motion is asked for").toEqual([]);
+    else expect(seen.length, "the drawer animates by default").toBeGreaterThan(0);
+    await context.close();
+  }
+});
+
 test("on a phone the branch secretary records a meeting and adds a member", async ({ page }) => {
   test.setTimeout(120_000);
   await loginAndWait(page, "branch");

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AntdRegistry } from "@ant-design/nextjs-registry";
-import { ConfigProvider } from "antd";
-import zhCN from "antd/locale/zh_CN";
 import { TRPCReactProvider } from "@/trpc/react";
 import { ClockBanner } from "@/components/clock-banner";
 import { ServiceBanner } from "@/components/service-banner";
+import { ThemeProvider } from "@/components/theme-provider";
 import { TodayProvider } from "@/components/today-provider";
 // Zero-runtime antd: the components' CSS comes from one static, cached file instead of being inlined into
 // every server-rendered page (a township dashboard went from 401 KB to 173 KB); tokens stay CSS variables.
@@ -22,16 +21,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="zh-CN">
       <body>
         <AntdRegistry>
-          <ConfigProvider
-            locale={zhCN}
-            theme={{ zeroRuntime: true, token: { colorPrimary: "#c8161d", borderRadius: 4 } }}
-          >
+          <ThemeProvider>
             <ServiceBanner />
             <ClockBanner />
             <TRPCReactProvider>
               <TodayProvider>{children}</TodayProvider>
             </TRPCReactProvider>
-          </ConfigProvider>
+          </ThemeProvider>
         </AntdRegistry>
       </body>
     </html>
