@@ -15,12 +15,12 @@ import {
   referenceOrgs,
   regionOptions,
   unmaskMember,
-  updateHostContact,
+  updateHost,
 } from "@liangxin/db";
 import { isGrassroots, type OrgCategory } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "../messages.ts";
-import { adminOnly, found, ledgerProcedure, mapDomainErrors, notFound } from "../procedures.ts";
+import { adminOnly, found, ledgerProcedure, notFound } from "../procedures.ts";
 import {
   byId,
   creditCodeInput,
@@ -78,16 +78,17 @@ export const hostsRouter = createTRPCRouter({
   get: protectedProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getHost(ctx.db, ctx.scope, input.id, ctx.today))),
-  /** An administrator of the host's territory updates its contact. */
+  /**
+   * An administrator of the host's territory updates its contact: through the ledger's one host writer
+   * (edit access, the version checked in the update itself, the audit row, one transaction).
+   */
   updateContact: adminOnly.input(hostContactInput).mutation(({ ctx, input }) => {
-    const version = mapDomainErrors(() =>
-      updateHostContact(ctx.db, ctx.scope, input.id, {
-        contactPhone: input.contactPhone,
-        address: input.address,
-        version: input.version,
-      }),
+    const host = updateHost(
+      ctx.db,
+      { scope: ctx.scope, today: ctx.today },
+      { id: input.id, version: input.version, contactPhone: input.contactPhone, address: input.address },
     );
-    return { version: found(version) };
+    return { version: host.version };
   }),
 });
 
