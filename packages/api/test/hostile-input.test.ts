@@ -70,7 +70,6 @@ const SQL =
 const MUST_MATCH_DATA: Record<string, readonly string[]> = {
   "account.changePassword": ["oldPassword"], // the stored password
   // The node must exist at the end of the year: 1983 for a committee founded later is a 400 that says so.
-  "records.indicators.report": ["year"],
   // A lookup by exact code: another code is an organization that does not exist (404), not a valid variant.
   "orgs.lookup": ["code"],
   // Likewise a host by its exact credit code.

@@ -918,12 +918,4 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     foreign: (c, r, w) =>
       c.records.indicators.node({ nodeId: r === "city" ? NONE : w.ids.foreignOrg, asOf: TODAY }),
   },
-  "records.indicators.report": {
-    // Figures are of management nodes: the branch's own organization is in scope but has none (a rule of
-    // the domain, BAD_REQUEST); its figures are on dashboard.branch.
-    expect: allow([...ADMINS], "NOT_FOUND", { branch: "BAD_REQUEST" }),
-    own: (c, r, _w, db) => c.records.indicators.report({ nodeId: nodeOf(db, r), year: 2025 }),
-    foreign: (c, r, w) =>
-      c.records.indicators.report({ nodeId: r === "city" ? NONE : w.ids.foreignOrg, year: 2025 }),
-  },
 };

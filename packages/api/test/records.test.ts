@@ -278,7 +278,7 @@ describe("re-parenting through the command", () => {
       )
       .get() as { id: number; path: string; n: number };
     const city = t.caller("city");
-    const before2025 = await city.records.indicators.report({ nodeId: county, year: 2025 });
+    const before2025 = await city.report.get({ nodeId: county, year: 2025 });
     const beforeCity = await city.records.indicators.node({ nodeId: cityId, asOf: TODAY });
     const beforeCounty = await city.records.indicators.node({ nodeId: county, asOf: TODAY });
 
@@ -307,7 +307,7 @@ describe("re-parenting through the command", () => {
     });
     expect(t.value("select count(*) from audit_log where action = 'org.reparent'")).toBe(1);
 
-    const after2025 = await city.records.indicators.report({ nodeId: county, year: 2025 });
+    const after2025 = await city.report.get({ nodeId: county, year: 2025 });
     expect(after2025.rows.map((r) => r.indicators)).toEqual(before2025.rows.map((r) => r.indicators));
     expect(after2025.total).toEqual(before2025.total);
     const afterCity = await city.records.indicators.node({ nodeId: cityId, asOf: TODAY });
@@ -474,17 +474,17 @@ describe("policy and instructors", () => {
     await expect(
       t.caller("county").records.policy.set({ effectiveOn: "2026-01-01", params: { jointCap: 3 } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const before2025 = await t.caller("county").records.indicators.report({ nodeId: county, year: 2025 });
+    const before2025 = await t.caller("county").report.get({ nodeId: county, year: 2025 });
     const set = await t.caller("city").records.policy.set({
       effectiveOn: "2026-01-01",
       params: { aboveScaleEmployees: 20, termYears: { branch: 2 } },
     });
     expect(set.params.aboveScaleEmployees).toBe(20);
     expect(set.params.termYears).toMatchObject({ branch: 2, committee: 5 });
-    const r2026 = await t.caller("county").records.indicators.report({ nodeId: county, year: 2026 });
+    const r2026 = await t.caller("county").report.get({ nodeId: county, year: 2026 });
     expect(r2026.policy.effectiveOn).toBe("2026-01-01");
     expect(r2026.policy.params.aboveScaleEmployees).toBe(20);
-    const r2025 = await t.caller("county").records.indicators.report({ nodeId: county, year: 2025 });
+    const r2025 = await t.caller("county").report.get({ nodeId: county, year: 2025 });
     expect(r2025.policy.effectiveOn).not.toBe("2026-01-01");
     expect(r2025.total).toEqual(before2025.total);
     const node = await t.caller("county").records.indicators.node({ nodeId: county, asOf: TODAY });

@@ -4,13 +4,11 @@
  */
 import {
   computeNodeIndicators,
-  computeReport,
   policyAsOf,
   yearEnd,
   type Indicators,
   type IsoDate,
   type PolicyVersion,
-  type Report,
 } from "@liangxin/domain";
 import { orgAccess } from "./scope/index.ts";
 import type { Db } from "./client.ts";
@@ -45,12 +43,4 @@ export function nodeIndicators(
   const policy = policyAsOf(loadPolicyVersions(db), asOf);
   const indicators = computeNodeIndicators(snapshot, nodeId, asOf, policy.params, { compareWith: prev });
   return { nodeId, asOf, indicators, policy };
-}
-
-/** The year-end report of a node as of 31 December of `year`, with the policy in force on that date. */
-export function nodeReport(db: Db, scope: Scope, nodeId: number, year: number, today?: IsoDate): Report {
-  const asOf = yearEnd(year);
-  requireNodeInSubtree(db, scope, nodeId, today ?? asOf);
-  const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [yearEnd(year - 1)], nodeId });
-  return computeReport(snapshot, nodeId, year, policyAsOf(loadPolicyVersions(db), asOf));
 }

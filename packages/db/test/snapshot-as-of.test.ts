@@ -19,7 +19,7 @@ import {
 } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type Db } from "../src/client.ts";
-import { nodeIndicators, nodeReport } from "../src/indicators.ts";
+import { nodeIndicators } from "../src/indicators.ts";
 import { dashboardFor } from "../src/queries/dashboard.ts";
 import { buildReport, ReportComputer } from "../src/reports/build.ts";
 import { unsafeSystemScope, type Scope } from "../src/scope/index.ts";
@@ -101,7 +101,6 @@ describe("loadSnapshot restricted to dates and a scope", () => {
           nodeId: n.id,
         });
         expect(computeReport(lean, n.id, year, policy), `${n.name} ${year} lean`).toEqual(expected);
-        expect(nodeReport(db, unsafeSystemScope(db), n.id, year, DEMO_TODAY)).toEqual(expected);
       }
     }
   });

@@ -18,7 +18,6 @@ import {
   endSecretary,
   listCoverageRequests,
   nodeIndicators,
-  nodeReport,
   proposeCoverage,
   rejectCoverageRequest,
   reparentOrg,
@@ -71,7 +70,6 @@ import {
   secretarySetInput,
   transferDecideInput,
   transferRequestInput,
-  year,
 } from "../schemas/index.ts";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 
@@ -167,9 +165,5 @@ export const recordsRouter = createTRPCRouter({
     node: p
       .input(z.object({ nodeId: id, asOf: isoDate }))
       .query(({ ctx, input }) => nodeIndicators(ctx.db, ctx.scope, input.nodeId, input.asOf, ctx.today)),
-    /** The year-end report of a node (as of 31 December), with the policy used. */
-    report: p
-      .input(z.object({ nodeId: id, year }))
-      .query(({ ctx, input }) => nodeReport(ctx.db, ctx.scope, input.nodeId, input.year, ctx.today)),
   }),
 });

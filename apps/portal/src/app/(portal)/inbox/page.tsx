@@ -1,6 +1,6 @@
 import { Card } from "antd";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../work/data-table";
+import { WorkTable } from "../work/work-table";
 import { workMessages as m } from "../work/messages";
 
 const COLORS: Record<string, string> = {
@@ -28,7 +28,7 @@ export default async function InboxPage() {
             {items.length}
           </span>
         </div>
-        <DataTable
+        <WorkTable
           testId="inbox-table"
           pageSize={50}
           columns={[

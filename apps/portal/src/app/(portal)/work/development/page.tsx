@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { APPLICANT_STAGE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { ApplicantForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -17,7 +17,7 @@ export default async function DevelopmentPage() {
     <div>
       <h2>{m.developmentTitle}</h2>
       <Card title={m.probationDue} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="probation-table"
           columns={[
             { key: "name", title: m.name },
@@ -38,7 +38,7 @@ export default async function DevelopmentPage() {
       </Card>
       <ApplicantForm orgs={orgs} today={ctx.today} />
       <Card title={m.applicants} size="small">
-        <DataTable
+        <WorkTable
           testId="applicant-table"
           columns={[
             { key: "name", title: m.name },

@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { ElectionForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -39,10 +39,10 @@ export default async function ElectionsPage() {
       <h2>{m.electionsTitle}</h2>
       <ElectionForm orgs={orgs} today={ctx.today} />
       <Card title={`${m.electionOverdue}(${board.overdue.length})`} size="small" style={{ marginBottom: 16 }}>
-        <DataTable testId="election-overdue" columns={COLUMNS} rows={rows(board.overdue)} />
+        <WorkTable testId="election-overdue" columns={COLUMNS} rows={rows(board.overdue)} />
       </Card>
       <Card title={`${m.electionDueSoon}(${board.dueSoon.length})`} size="small" style={{ marginBottom: 16 }}>
-        <DataTable testId="election-due" columns={COLUMNS} rows={rows(board.dueSoon)} />
+        <WorkTable testId="election-due" columns={COLUMNS} rows={rows(board.dueSoon)} />
       </Card>
     </div>
   );

@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { AssignForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -20,7 +20,7 @@ export default async function InstructorsPage() {
         />
       ) : null}
       <Card title={m.instructor} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="instructor-table"
           columns={[
             { key: "name", title: m.instructor },
@@ -55,7 +55,7 @@ export default async function InstructorsPage() {
         />
       </Card>
       <Card title={m.uncovered} size="small">
-        <DataTable
+        <WorkTable
           testId="uncovered-table"
           columns={[
             { key: "name", title: m.host },

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, Space, Tag } from "antd";
 import { MEETING_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { MeetingForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -51,7 +51,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         <div style={{ color: "#999", fontSize: 12, marginBottom: 8 }}>
           {m.complianceRule}。{m.behindList}:<span data-testid="behind-count">{board.behind.length}</span>
         </div>
-        <DataTable
+        <WorkTable
           testId="compliance-table"
           columns={[
             { key: "org", title: m.org },
@@ -72,7 +72,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         />
       </Card>
       <Card title={m.recentMeetings} size="small">
-        <DataTable
+        <WorkTable
           testId="meeting-table"
           columns={[
             { key: "heldOn", title: m.heldOn },

@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { PACT_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { PactForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -14,7 +14,7 @@ export default async function PactsPage() {
       <h2>{m.pactsTitle}</h2>
       <PactForm orgs={orgs} today={ctx.today} />
       <Card title={m.pactsTitle} size="small">
-        <DataTable
+        <WorkTable
           testId="pact-table"
           columns={[
             { key: "name", title: m.pactName },

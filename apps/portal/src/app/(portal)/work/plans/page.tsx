@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Statistic } from "antd";
 import { addDays } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { CreatePlanForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -34,7 +34,7 @@ export default async function PlansPage() {
         defaultTarget={addDays(ctx.today, 90)}
       />
       <Card title={m.planList} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="plan-table"
           pageSize={50}
           columns={[
@@ -64,7 +64,7 @@ export default async function PlansPage() {
         />
       </Card>
       <Card title={m.shouldEstablishList} size="small">
-        <DataTable
+        <WorkTable
           testId="should-establish-table"
           pageSize={50}
           columns={[

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { DataTable } from "../data-table";
+import { WorkTable } from "../work-table";
 import { RatingForm, RectificationForm } from "../forms";
 import { workMessages as m } from "../messages";
 
@@ -36,7 +36,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
       </div>
       <RatingForm orgs={orgs} year={year} />
       <Card title={m.ratingYear(year)} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="rating-table"
           columns={[
             { key: "org", title: m.org },
@@ -53,7 +53,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
       </Card>
       <RectificationForm orgs={orgs} year={thisYear} />
       <Card title={m.rectifications} size="small">
-        <DataTable
+        <WorkTable
           testId="rectification-table"
           columns={[
             { key: "org", title: m.org },

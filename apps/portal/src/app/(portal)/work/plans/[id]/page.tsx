@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Descriptions, Tag } from "antd";
-import { DataTable } from "../../data-table";
+import { WorkTable } from "../../work-table";
 import { requirePage } from "@/server/caller";
 import { FoundOrgForm, PlanNoteForm } from "../../forms";
 import { workMessages as m } from "../../messages";
@@ -42,7 +42,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </Descriptions>
       </Card>
       <Card title={m.milestones} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="plan-milestones"
           columns={[
             { key: "label", title: m.milestone },
@@ -67,7 +67,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         />
       </Card>
       <Card title={m.notes} size="small" style={{ marginBottom: 16 }}>
-        <DataTable
+        <WorkTable
           testId="plan-notes"
           columns={[
             { key: "notedOn", title: m.notedOn },

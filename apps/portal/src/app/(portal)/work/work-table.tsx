@@ -46,6 +46,6 @@ function renderAction(cell: ActionCell) {
 }
 
 /** A server-rendered list of the daily work: plain cells and the work's actions, 20 rows a page. */
-export function DataTable({ pageSize = 20, ...props }: TableProps<ActionCell>) {
+export function WorkTable({ pageSize = 20, ...props }: TableProps<ActionCell>) {
   return <CellTable {...props} pageSize={pageSize} emptyText={m.none} renderAction={renderAction} />;
 }
