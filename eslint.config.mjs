@@ -29,6 +29,8 @@ const SCOPE_RULES = [
   },
 ];
 
+const DRIVER_MESSAGE = "数据库驱动只在数据层(packages/db)使用:API 和门户请调用 @liangxin/db 的查询与用例函数";
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,14 +63,19 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ...SCOPE_RULES] },
   },
   {
-    // Functions that run without a caller (`unsafe…`) are for the command line: the API and the portal
-    // cannot import them.
+    // Functions that run without a caller (`unsafe…`) are for the command line, and the driver is the data
+    // layer's (packages/db): the API and the portal import neither; they call the data layer's functions.
     files: ["packages/api/src/**/*.ts", "apps/portal/src/**/*.ts", "apps/portal/src/**/*.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            { name: "better-sqlite3", message: DRIVER_MESSAGE },
+            { name: "drizzle-orm", message: DRIVER_MESSAGE },
+          ],
           patterns: [
+            { group: ["drizzle-orm/*", "better-sqlite3/*"], message: DRIVER_MESSAGE },
             {
               group: ["@liangxin/*"],
               importNamePattern: "^unsafe",

@@ -3,7 +3,7 @@ export { createContext, type Context } from "./context.ts";
 export { apiMessages } from "./messages.ts";
 export { logProcedureError, withErrorNumber } from "./log.ts";
 export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db";
-export { mappedProcedure, toTRPCError } from "./errors.ts";
+export { toTRPCError } from "./error-map.ts";
 export * as schemas from "./schemas/index.ts";
 export { userMessage } from "./user-message.ts";
 export { FIELD_LABELS, fieldLabel } from "./field-labels.ts";

@@ -84,15 +84,41 @@ export const protectedProcedure = signedInProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Administrators (city, county, township, 行业党委). */
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.scope.role !== "admin") throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
-  return next();
-});
+/** Anything outside the caller's scope does not exist for them. */
+export function notFound(): never {
+  throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+}
 
-/** Administrators and branch secretaries: anyone bound to an organization. */
+/** A scoped read: null means "does not exist for the caller". */
+export function found<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) notFound();
+  return value;
+}
+
+/** Anyone bound to an organization (administrators and branch secretaries): the ledger, the daily work. */
 export const orgProcedure = protectedProcedure.use(({ ctx, next }) => {
   const org = ctx.scope.org;
-  if (!org) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
+  if (!org) notFound();
   return next({ ctx: { ...ctx, org } });
+});
+
+/** Administrators of a management node (city, county, township, 行业党委). */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const org = ctx.scope.org;
+  if (ctx.scope.role !== "admin" || !org) notFound();
+  return next({ ctx: { ...ctx, org } });
+});
+
+/** Branch secretaries. */
+export const secretaryProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const org = ctx.scope.org;
+  if (ctx.scope.role !== "secretary" || !org) notFound();
+  return next({ ctx: { ...ctx, org } });
+});
+
+/** Owners (出资人), bound to one host. */
+export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const host = ctx.scope.host;
+  if (ctx.scope.role !== "owner" || !host) notFound();
+  return next({ ctx: { ...ctx, host } });
 });

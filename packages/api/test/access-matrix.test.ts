@@ -8,7 +8,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
-import { buildWorld, callerOn, cloneDb, ROLES, type Role, type World } from "./fixtures-issue4.ts";
+import { buildWorld, callerOn, cloneDb, ROLES, type Role, type World } from "./fixtures-views.ts";
 import { type Call, type Outcome } from "./matrix-kit.ts";
 import { MATRIX } from "./matrix.ts";
 

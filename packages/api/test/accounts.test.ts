@@ -9,7 +9,7 @@ import { authenticate, createUser, startSession, touchSession, verifyPassword, t
 import { clock } from "@liangxin/domain";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
-import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
+import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-views.ts";
 
 let w: World;
 beforeAll(() => {

@@ -15,7 +15,7 @@ import {
   type Db,
 } from "@liangxin/db";
 import { computeNodeIndicators, maskCitizenId, policyAsOf, type Indicators } from "@liangxin/domain";
-import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-issue4.ts";
+import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-views.ts";
 
 let w: World;
 beforeAll(() => {

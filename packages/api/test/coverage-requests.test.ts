@@ -13,7 +13,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
-import { TODAY } from "./fixtures-issue4.ts";
+import { TODAY } from "./fixtures-views.ts";
 
 let db: Db;
 const value = <T = number>(sql: string, ...p: unknown[]): T => {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "./fixtures-issue4.ts";
+import { buildWorld, type World } from "./fixtures-views.ts";
 import { send } from "./fuzz-kit.ts";
 
 const TYPED = ['=HYPERLINK("http://evil.example","点我")', "+1+1", "-2+3", "@SUM(1,2)", "=cmd|' /C calc'!A0"];

@@ -13,7 +13,7 @@ import type { z } from "zod";
 import type { Db } from "@liangxin/db";
 import { createContext } from "../src/context.ts";
 import { appRouter } from "../src/root.ts";
-import { TODAY, type Caller } from "./fixtures-issue4.ts";
+import { TODAY, type Caller } from "./fixtures-views.ts";
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
 const PROCEDURES = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

@@ -22,7 +22,7 @@ import fc from "fast-check";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, type Db } from "@liangxin/db";
-import { buildWorld, type Role, type World } from "./fixtures-issue4.ts";
+import { buildWorld, type Role, type World } from "./fixtures-views.ts";
 import type { Outcome } from "./matrix-kit.ts";
 import { MATRIX } from "./matrix.ts";
 import {

@@ -4,7 +4,7 @@
  * signed-in role). Lookups are SQL on the seeded demo city, so a row reads which record it uses.
  */
 import { type Db } from "@liangxin/db";
-import { ROLES, TODAY, type Caller, type Role, type World } from "./fixtures-issue4.ts";
+import { ROLES, TODAY, type Caller, type Role, type World } from "./fixtures-views.ts";
 
 export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "BAD_REQUEST";
 export type SignedIn = Exclude<Role, "anonymous">;

@@ -8,7 +8,7 @@
  */
 import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { type Db } from "@liangxin/db";
-import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
+import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import {
   ADMINS,
   allow,

@@ -6,7 +6,7 @@
  * (FORBIDDEN: the record is theirs to see, the decision is not).
  */
 import { type Db } from "@liangxin/db";
-import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
+import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, nodeOf, NONE, type Entry } from "./matrix-kit.ts";
 
 /** The demo's current year: its past years carry approved reports (issue 18). */

@@ -7,7 +7,7 @@
  */
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { type Db } from "@liangxin/db";
-import { callerOn, type Role, type World } from "./fixtures-issue4.ts";
+import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { hostToAssign } from "./matrix-records.ts";
 import {
   ADMINS,

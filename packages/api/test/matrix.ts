@@ -4,7 +4,7 @@
  */
 import { createUser, startSession, type Db } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
-import { type Role, type World } from "./fixtures-issue4.ts";
+import { type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
 import { REPORT_MATRIX } from "./matrix-report.ts";

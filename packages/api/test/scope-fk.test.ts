@@ -14,7 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
-import { TODAY } from "./fixtures-issue4.ts";
+import { TODAY } from "./fixtures-views.ts";
 
 const NONE = 99_999_999;
 

@@ -18,7 +18,7 @@ import {
   setClock,
   withCitizenIdCheckChar,
 } from "@liangxin/domain";
-import { buildWorld, callerOn, cloneDb, TODAY, type Caller, type World } from "./fixtures-issue4.ts";
+import { buildWorld, callerOn, cloneDb, TODAY, type Caller, type World } from "./fixtures-views.ts";
 
 let w: World;
 beforeAll(() => {

@@ -14,7 +14,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidCitizenId } from "@liangxin/domain";
 import { loadScope, scopeSets, type ScopeSets } from "@liangxin/db";
-import { buildWorld, ROLES, TODAY, type World } from "./fixtures-issue4.ts";
+import { buildWorld, ROLES, TODAY, type World } from "./fixtures-views.ts";
 import { httpCaller, procedurePaths, procedureType, rolledBack, type HttpResult } from "./fuzz-kit.ts";
 import { MATRIX } from "./matrix.ts";
 import type { SignedIn } from "./matrix-kit.ts";

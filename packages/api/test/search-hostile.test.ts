@@ -5,7 +5,7 @@
  * The expected rows are computed here from the unfiltered list (no LIKE), not by the query under test.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "./fixtures-issue4.ts";
+import { buildWorld, type World } from "./fixtures-views.ts";
 import { hashTables, send } from "./fuzz-kit.ts";
 
 type Row = Record<string, unknown>;

@@ -3,7 +3,7 @@ export * from "./schema.ts";
 export * from "./client.ts";
 export * from "./paths.ts";
 export * from "./scope/index.ts";
-export * from "./queries-home.ts";
+export * from "./queries/home.ts";
 export * from "./login.ts";
 export * from "./throttle.ts";
 export * from "./sessions.ts";

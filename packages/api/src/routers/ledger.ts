@@ -20,7 +20,6 @@ import {
 import { isGrassroots, type OrgCategory } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "../messages.ts";
-import { adminOnly, found, ledgerProcedure, notFound } from "../procedures.ts";
 import {
   byId,
   creditCodeInput,
@@ -30,12 +29,19 @@ import {
   memberListInput,
   orgCodeInput,
   orgListInput,
-} from "../schemas-issue4.ts";
-import { protectedProcedure, createTRPCRouter } from "../trpc.ts";
+} from "../schemas/views.ts";
+import {
+  adminProcedure,
+  createTRPCRouter,
+  found,
+  notFound,
+  orgProcedure,
+  protectedProcedure,
+} from "../trpc.ts";
 
 export const hostsRouter = createTRPCRouter({
   /** Operating hosts the caller sees (territory: edit; covered by the subtree: reference). */
-  list: ledgerProcedure.input(hostListInput).query(({ ctx, input }) => {
+  list: orgProcedure.input(hostListInput).query(({ ctx, input }) => {
     const page = found(listHosts(ctx.db, ctx.scope, ctx.today, input));
     return { ...page, regions: regionOptions(ctx.db, ctx.scope) };
   }),
@@ -44,7 +50,7 @@ export const hostsRouter = createTRPCRouter({
    * be created), the caller's grassroots organizations with a formation mode (which may cover a host),
    * and today.
    */
-  formOptions: ledgerProcedure.query(({ ctx }) => {
+  formOptions: orgProcedure.query(({ ctx }) => {
     const townships = regionOptions(ctx.db, ctx.scope)
       .filter((r) => r.level === "township")
       .map((r) => ({ id: r.id, name: r.name }));
@@ -69,7 +75,7 @@ export const hostsRouter = createTRPCRouter({
    * workplace may be any host, and the one recording the member confirms it by its name. Audited
    * (`host.lookup`), hence a mutation.
    */
-  lookup: ledgerProcedure
+  lookup: orgProcedure
     .input(creditCodeInput)
     .mutation(({ ctx, input }) =>
       found(lookupHostByCreditCode(ctx.db, ctx.scope, input.creditCode, ctx.today)),
@@ -82,7 +88,7 @@ export const hostsRouter = createTRPCRouter({
    * An administrator of the host's territory updates its contact: through the ledger's one host writer
    * (edit access, the version checked in the update itself, the audit row, one transaction).
    */
-  updateContact: adminOnly.input(hostContactInput).mutation(({ ctx, input }) => {
+  updateContact: adminProcedure.input(hostContactInput).mutation(({ ctx, input }) => {
     const host = updateHost(
       ctx.db,
       { scope: ctx.scope, today: ctx.today },
@@ -94,7 +100,7 @@ export const hostsRouter = createTRPCRouter({
 
 export const orgsRouter = createTRPCRouter({
   /** Organizations of the subtree, filtered; `areas` are the management nodes the list may be narrowed to. */
-  list: ledgerProcedure.input(orgListInput).query(({ ctx, input }) => {
+  list: orgProcedure.input(orgListInput).query(({ ctx, input }) => {
     const page = found(listOrgs(ctx.db, ctx.scope, ctx.today, input));
     return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
   }),
@@ -103,28 +109,28 @@ export const orgsRouter = createTRPCRouter({
    * receiving side of a relationship transfer, as written on the transfer letter. Audited (`org.lookup`),
    * hence a mutation.
    */
-  lookup: ledgerProcedure
+  lookup: orgProcedure
     .input(orgCodeInput)
     .mutation(({ ctx, input }) => found(lookupGrassrootsOrg(ctx.db, ctx.scope, input.code, ctx.today))),
   /** Organizations outside the subtree seen for reference (covering a host of the territory, dual link). */
-  references: ledgerProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
-  get: ledgerProcedure
+  references: orgProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
+  get: orgProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getOrg(ctx.db, ctx.scope, input.id, ctx.today))),
 });
 
 export const membersRouter = createTRPCRouter({
-  list: ledgerProcedure.input(memberListInput).query(({ ctx, input }) => {
+  list: orgProcedure.input(memberListInput).query(({ ctx, input }) => {
     const page = found(listMembers(ctx.db, ctx.scope, ctx.today, input));
     return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
   }),
   /** 组织关系接转 received by (to decide) or sent from the subtree. */
-  transfers: ledgerProcedure.query(({ ctx }) => found(listTransfers(ctx.db, ctx.scope, ctx.today))),
-  get: ledgerProcedure
+  transfers: orgProcedure.query(({ ctx }) => found(listTransfers(ctx.db, ctx.scope, ctx.today))),
+  get: orgProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getMember(ctx.db, ctx.scope, input.id, ctx.today))),
   /** The full citizen ID, for an administrator of the member's chain; audited (`member.unmask`). */
-  unmask: ledgerProcedure.input(byId).mutation(({ ctx, input }) => {
+  unmask: orgProcedure.input(byId).mutation(({ ctx, input }) => {
     const r = unmaskMember(ctx.db, ctx.scope, input.id, ctx.today);
     if (r.ok) return { idNumber: r.idNumber };
     if (r.reason === "forbidden") throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.forbidden });
@@ -133,11 +139,11 @@ export const membersRouter = createTRPCRouter({
 });
 
 export const instructorsRouter = createTRPCRouter({
-  list: ledgerProcedure.input(instructorListInput).query(({ ctx, input }) => {
+  list: orgProcedure.input(instructorListInput).query(({ ctx, input }) => {
     const page = found(listInstructors(ctx.db, ctx.scope, ctx.today, input));
     return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
   }),
-  get: ledgerProcedure
+  get: orgProcedure
     .input(byId)
     .query(({ ctx, input }) => found(getInstructor(ctx.db, ctx.scope, input.id, ctx.today))),
 });

@@ -38,8 +38,6 @@ import {
   type Scope,
 } from "@liangxin/db";
 import { z } from "zod";
-import { mappedProcedure } from "../errors.ts";
-import { found } from "../procedures.ts";
 import {
   assignmentEndInput,
   assignmentStartInput,
@@ -71,13 +69,13 @@ import {
   transferDecideInput,
   transferRequestInput,
 } from "../schemas/index.ts";
-import { adminProcedure, createTRPCRouter } from "../trpc.ts";
+import { adminProcedure, createTRPCRouter, found, protectedProcedure } from "../trpc.ts";
 
 const actor = (ctx: { scope: Scope; today: string }): CommandActor => ({
   scope: ctx.scope,
   today: ctx.today,
 });
-const p = mappedProcedure;
+const p = protectedProcedure;
 
 export const recordsRouter = createTRPCRouter({
   host: createTRPCRouter({

@@ -2,7 +2,6 @@
  * 党内统计年报: view (scoped to the caller's subtree), checks, the submit / return / approve workflow,
  * children's submission states, drill-down to the records behind a figure, and the analysis dashboard.
  */
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   approveReport,
@@ -10,7 +9,6 @@ import {
   childSubmissions,
   drillReport,
   isIndicatorPath,
-  isReportError,
   MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
   ReportComputer,
@@ -22,16 +20,6 @@ import {
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 import { reportApiMessages as m } from "../report-messages.ts";
 import { SIGNATURE_NAME_MAX } from "../schemas/common.ts";
-
-/** Run a report operation, turning its refusals into API errors with the same Chinese message. */
-function run<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (isReportError(e)) throw new TRPCError({ code: e.code, message: e.message });
-    throw e;
-  }
-}
 
 const year = z
   .number({ error: m.yearRequired })
@@ -50,29 +38,25 @@ export const TREND_YEARS = 5;
 export const reportRouter = createTRPCRouter({
   /** The report of a node (default: the caller's own) for a year. */
   get: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
-    run(() =>
-      buildReport(ctx.db, ctx.scope, {
-        ...(input.nodeId ? { nodeId: input.nodeId } : {}),
-        year: input.year,
-      }),
-    ),
+    buildReport(ctx.db, ctx.scope, {
+      ...(input.nodeId ? { nodeId: input.nodeId } : {}),
+      year: input.year,
+    }),
   ),
 
   /** The checks (校核) of a node's report before submission. */
-  checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
-    run(() => {
-      const view = buildReport(ctx.db, ctx.scope, {
-        ...(input.nodeId ? { nodeId: input.nodeId } : {}),
-        year: input.year,
-      });
-      return {
-        checks: view.checks,
-        errors: view.checks.filter((c) => c.level === "error").length,
-        warnings: view.checks.filter((c) => c.level === "warning").length,
-        source: view.source,
-      };
-    }),
-  ),
+  checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) => {
+    const view = buildReport(ctx.db, ctx.scope, {
+      ...(input.nodeId ? { nodeId: input.nodeId } : {}),
+      year: input.year,
+    });
+    return {
+      checks: view.checks,
+      errors: view.checks.filter((c) => c.level === "error").length,
+      warnings: view.checks.filter((c) => c.level === "warning").length,
+      source: view.source,
+    };
+  }),
 
   /** 上报: the caller's own node; errors block, each warning code needs a written explanation. */
   submit: adminProcedure
@@ -94,7 +78,7 @@ export const reportRouter = createTRPCRouter({
           .max(SIGNATURE_NAME_MAX, m.preparerTooLong),
       }),
     )
-    .mutation(({ ctx, input }) => run(() => submitReport(ctx.db, ctx.scope, input))),
+    .mutation(({ ctx, input }) => submitReport(ctx.db, ctx.scope, input)),
 
   /**
    * 保存校核: the caller's own node keeps the 校核 of a year not submitted (figures and records), so that a
@@ -102,7 +86,7 @@ export const reportRouter = createTRPCRouter({
    */
   saveCheck: adminProcedure
     .input(z.object({ nodeId: id, year }))
-    .mutation(({ ctx, input }) => run(() => saveReportCheck(ctx.db, ctx.scope, input))),
+    .mutation(({ ctx, input }) => saveReportCheck(ctx.db, ctx.scope, input)),
 
   /** 退回: the parent node's administrator, with a reason. */
   return: adminProcedure
@@ -117,12 +101,12 @@ export const reportRouter = createTRPCRouter({
         version,
       }),
     )
-    .mutation(({ ctx, input }) => run(() => returnReport(ctx.db, ctx.scope, input))),
+    .mutation(({ ctx, input }) => returnReport(ctx.db, ctx.scope, input)),
 
   /** 审核通过: the parent node's administrator; the figures are frozen for good. */
   approve: adminProcedure
     .input(z.object({ submissionId: id, version }))
-    .mutation(({ ctx, input }) => run(() => approveReport(ctx.db, ctx.scope, input))),
+    .mutation(({ ctx, input }) => approveReport(ctx.db, ctx.scope, input)),
 
   /**
    * 撤销审核: the approver of an approved report or an administrator of any level above, with a reason;
@@ -140,12 +124,12 @@ export const reportRouter = createTRPCRouter({
         version,
       }),
     )
-    .mutation(({ ctx, input }) => run(() => reopenReport(ctx.db, ctx.scope, input))),
+    .mutation(({ ctx, input }) => reopenReport(ctx.db, ctx.scope, input)),
 
   /** The submission states of the children of a node (default: the caller's own) for a year. */
   children: adminProcedure
     .input(z.object({ nodeId: id.optional(), year }))
-    .query(({ ctx, input }) => run(() => childSubmissions(ctx.db, ctx.scope, input))),
+    .query(({ ctx, input }) => childSubmissions(ctx.db, ctx.scope, input)),
 
   /** The records behind a figure: hosts, organizations, or masked members. */
   drill: adminProcedure
@@ -164,45 +148,43 @@ export const reportRouter = createTRPCRouter({
         live: z.boolean().optional(),
       }),
     )
-    .query(({ ctx, input }) => run(() => drillReport(ctx.db, ctx.scope, input))),
+    .query(({ ctx, input }) => drillReport(ctx.db, ctx.scope, input)),
 
   /**
    * The dashboard: coverage per subordinate unit for a year, the trend of the node's 合计 over the years
    * (the TREND_YEARS up to `year`), and the ranking of the units by organizational coverage.
    */
-  analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
-    run(() => {
-      const computer = new ReportComputer(ctx.db);
-      const ref = input.nodeId ? { nodeId: input.nodeId } : {};
-      const view = buildReport(ctx.db, ctx.scope, { ...ref, year: input.year }, computer);
-      const units = view.rows
-        .filter((r) => r.indicators.hosts !== null)
-        .map((r) => ({
-          orgId: r.orgId,
-          name: r.name,
-          hosts: r.indicators.hosts,
-          orgCovered: r.indicators.orgCovered,
-          orgCoverageRate: r.indicators.orgCoverageRate,
-          workCoverageRate: r.indicators.workCoverageRate,
-          changePp: r.indicators.orgCoverageRateChangePp,
-          shouldEstablishNotEstablished: r.indicators.shouldEstablishNotEstablished,
-        }));
-      const trend = [];
-      for (let y = Math.max(MIN_REPORT_YEAR, input.year - (TREND_YEARS - 1)); y <= input.year; y++) {
-        const v = y === input.year ? view : buildReport(ctx.db, ctx.scope, { ...ref, year: y }, computer);
-        trend.push({
-          year: y,
-          orgCoverageRate: v.total.orgCoverageRate,
-          workCoverageRate: v.total.workCoverageRate,
-          hosts: v.total.hosts,
-          orgCovered: v.total.orgCovered,
-        });
-      }
-      const ranking = [...units].sort(
-        (a, b) =>
-          (b.orgCoverageRate ?? -1) - (a.orgCoverageRate ?? -1) || a.name.localeCompare(b.name, "zh-CN"),
-      );
-      return { node: view.node, year: input.year, total: view.total, units, trend, ranking };
-    }),
-  ),
+  analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) => {
+    const computer = new ReportComputer(ctx.db);
+    const ref = input.nodeId ? { nodeId: input.nodeId } : {};
+    const view = buildReport(ctx.db, ctx.scope, { ...ref, year: input.year }, computer);
+    const units = view.rows
+      .filter((r) => r.indicators.hosts !== null)
+      .map((r) => ({
+        orgId: r.orgId,
+        name: r.name,
+        hosts: r.indicators.hosts,
+        orgCovered: r.indicators.orgCovered,
+        orgCoverageRate: r.indicators.orgCoverageRate,
+        workCoverageRate: r.indicators.workCoverageRate,
+        changePp: r.indicators.orgCoverageRateChangePp,
+        shouldEstablishNotEstablished: r.indicators.shouldEstablishNotEstablished,
+      }));
+    const trend = [];
+    for (let y = Math.max(MIN_REPORT_YEAR, input.year - (TREND_YEARS - 1)); y <= input.year; y++) {
+      const v = y === input.year ? view : buildReport(ctx.db, ctx.scope, { ...ref, year: y }, computer);
+      trend.push({
+        year: y,
+        orgCoverageRate: v.total.orgCoverageRate,
+        workCoverageRate: v.total.workCoverageRate,
+        hosts: v.total.hosts,
+        orgCovered: v.total.orgCovered,
+      });
+    }
+    const ranking = [...units].sort(
+      (a, b) =>
+        (b.orgCoverageRate ?? -1) - (a.orgCoverageRate ?? -1) || a.name.localeCompare(b.name, "zh-CN"),
+    );
+    return { node: view.node, year: input.year, total: view.total, units, trend, ranking };
+  }),
 });

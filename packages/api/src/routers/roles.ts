@@ -23,14 +23,6 @@ import {
 import { z } from "zod";
 import { auditActionLabel, auditDetail, auditEntityLabel } from "../audit-labels.ts";
 import {
-  adminOnly,
-  found,
-  mapDomainErrors,
-  mapDomainErrorsAsync,
-  ownerOnly,
-  secretaryOnly,
-} from "../procedures.ts";
-import {
   auditInput,
   byId,
   changePasswordInput,
@@ -40,17 +32,24 @@ import {
   idSchema,
   password,
   userListInput,
-} from "../schemas-issue4.ts";
-import { createTRPCRouter, signedInProcedure } from "../trpc.ts";
+} from "../schemas/views.ts";
+import {
+  adminProcedure,
+  createTRPCRouter,
+  found,
+  ownerProcedure,
+  secretaryProcedure,
+  signedInProcedure,
+} from "../trpc.ts";
 
 export const dashboardRouter = createTRPCRouter({
   /**
    * An administrator's node as of today: indicators (合计), its rows as the year-end report defines them
    * (child management nodes, 直属) computed as of the same day, and the lists to act on.
    */
-  admin: adminOnly.query(({ ctx }) => found(dashboardFor(ctx.db, ctx.scope, ctx.today))),
+  admin: adminProcedure.query(({ ctx }) => found(dashboardFor(ctx.db, ctx.scope, ctx.today))),
   /** A branch secretary's organization: header, members, meetings, elections, covered hosts. */
-  branch: secretaryOnly.query(({ ctx }) => {
+  branch: secretaryProcedure.query(({ ctx }) => {
     const org = found(getOrg(ctx.db, ctx.scope, ctx.org.id, ctx.today));
     const members = found(
       listMembers(ctx.db, ctx.scope, ctx.today, { page: 1, pageSize: 200, counted: false }),
@@ -61,7 +60,7 @@ export const dashboardRouter = createTRPCRouter({
 
 export const ownerRouter = createTRPCRouter({
   /** The enterprise's own record: never another person's personal data. */
-  home: ownerOnly.query(({ ctx }) => {
+  home: ownerProcedure.query(({ ctx }) => {
     const host = found(getHost(ctx.db, ctx.scope, ctx.host.id, ctx.today));
     return { host, corrections: myCorrections(ctx.db, ctx.scope) };
   }),
@@ -69,17 +68,17 @@ export const ownerRouter = createTRPCRouter({
 
 export const correctionsRouter = createTRPCRouter({
   /** The owner submits a correction of business data (employees, revenue, contact). */
-  submit: ownerOnly.input(correctionInput).mutation(({ ctx, input }) => ({
-    id: mapDomainErrors(() => submitCorrection(ctx.db, ctx.scope, input)),
+  submit: ownerProcedure.input(correctionInput).mutation(({ ctx, input }) => ({
+    id: submitCorrection(ctx.db, ctx.scope, input),
   })),
   /** The owner withdraws (撤回) its own pending correction; audited. */
-  withdraw: ownerOnly.input(byId).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => withdrawCorrection(ctx.db, ctx.scope, input.id));
+  withdraw: ownerProcedure.input(byId).mutation(({ ctx, input }) => {
+    withdrawCorrection(ctx.db, ctx.scope, input.id);
     return { ok: true as const };
   }),
-  mine: ownerOnly.query(({ ctx }) => myCorrections(ctx.db, ctx.scope)),
+  mine: ownerProcedure.query(({ ctx }) => myCorrections(ctx.db, ctx.scope)),
   /** Corrections of hosts of the administrator's territory; the township administrator decides them. */
-  inbox: adminOnly
+  inbox: adminProcedure
     .input(
       z
         .object({
@@ -93,14 +92,12 @@ export const correctionsRouter = createTRPCRouter({
       canDecide: decidesCorrections(ctx.scope),
       ...found(correctionInbox(ctx.db, ctx.scope, input?.state, input?.limit)),
     })),
-  decide: adminOnly.input(decideInput).mutation(({ ctx, input }) => {
-    mapDomainErrors(() =>
-      decideCorrection(
-        ctx.db,
-        ctx.scope,
-        input.id,
-        input.approve ? { approve: true } : { approve: false, reason: input.reason },
-      ),
+  decide: adminProcedure.input(decideInput).mutation(({ ctx, input }) => {
+    decideCorrection(
+      ctx.db,
+      ctx.scope,
+      input.id,
+      input.approve ? { approve: true } : { approve: false, reason: input.reason },
     );
     return { ok: true as const };
   }),
@@ -108,52 +105,48 @@ export const correctionsRouter = createTRPCRouter({
 
 export const usersRouter = createTRPCRouter({
   /** Users bound below the administrator's node and owners of its territory. */
-  list: adminOnly
+  list: adminProcedure
     .input(userListInput)
     .query(({ ctx, input }) => found(listManagedUsers(ctx.db, ctx.scope, input))),
   /** What a new user may be bound to. */
-  targets: adminOnly.query(({ ctx }) => found(bindableTargets(ctx.db, ctx.scope, ctx.today))),
-  create: adminOnly.input(createUserInput).mutation(({ ctx, input }) => ({
-    id: mapDomainErrors(() =>
-      createManagedUser(ctx.db, ctx.scope, {
-        username: input.username,
-        displayName: input.displayName,
-        password: input.password,
-        role: input.role,
-        ...(input.orgId !== undefined ? { orgId: input.orgId } : {}),
-        ...(input.hostCreditCode ? { hostCreditCode: input.hostCreditCode } : {}),
-      }),
-    ),
+  targets: adminProcedure.query(({ ctx }) => found(bindableTargets(ctx.db, ctx.scope, ctx.today))),
+  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => ({
+    id: createManagedUser(ctx.db, ctx.scope, {
+      username: input.username,
+      displayName: input.displayName,
+      password: input.password,
+      role: input.role,
+      ...(input.orgId !== undefined ? { orgId: input.orgId } : {}),
+      ...(input.hostCreditCode ? { hostCreditCode: input.hostCreditCode } : {}),
+    }),
   })),
-  setDisabled: adminOnly
+  setDisabled: adminProcedure
     .input(z.object({ id: idSchema, disabled: z.boolean() }))
     .mutation(({ ctx, input }) => {
-      mapDomainErrors(() => setManagedUserDisabled(ctx.db, ctx.scope, input.id, input.disabled));
+      setManagedUserDisabled(ctx.db, ctx.scope, input.id, input.disabled);
       return { ok: true as const };
     }),
   /** A new password for a managed user; every session of the user ends. */
-  resetPassword: adminOnly.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
-    mapDomainErrors(() =>
-      resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, ctx.clock.now()),
-    );
+  resetPassword: adminProcedure.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
+    resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, ctx.clock.now());
     return { ok: true as const };
   }),
   /** The live sessions of a managed user: signed in when, last seen when, which browser, which address. */
-  sessions: adminOnly
+  sessions: adminProcedure
     .input(byId)
-    .query(({ ctx, input }) =>
-      mapDomainErrors(() => listManagedUserSessions(ctx.db, ctx.scope, input.id, ctx.clock.now())),
-    ),
+    .query(({ ctx, input }) => listManagedUserSessions(ctx.db, ctx.scope, input.id, ctx.clock.now())),
   /** End one session of a managed user. */
-  endSession: adminOnly.input(z.object({ id: idSchema, sessionId: idSchema })).mutation(({ ctx, input }) => {
-    mapDomainErrors(() => endManagedUserSession(ctx.db, ctx.scope, input.id, input.sessionId));
-    return { ok: true as const };
-  }),
+  endSession: adminProcedure
+    .input(z.object({ id: idSchema, sessionId: idSchema }))
+    .mutation(({ ctx, input }) => {
+      endManagedUserSession(ctx.db, ctx.scope, input.id, input.sessionId);
+      return { ok: true as const };
+    }),
 });
 
 export const auditRouter = createTRPCRouter({
   /** Audit entries within the administrator's scope. */
-  search: adminOnly.input(auditInput).query(({ ctx, input }) => {
+  search: adminProcedure.input(auditInput).query(({ ctx, input }) => {
     const page = found(searchAudit(ctx.db, ctx.scope, input));
     return {
       ...page,
@@ -174,13 +167,11 @@ export const accountRouter = createTRPCRouter({
    * old passwords count toward the sign-in throttle of the user's name and the client's address.
    */
   changePassword: signedInProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    await mapDomainErrorsAsync(() =>
-      changeOwnPassword(
-        ctx.db,
-        ctx.scope,
-        { oldPassword: input.oldPassword, newPassword: input.newPassword, clientAddress: ctx.clientAddress },
-        ctx.clock.now(),
-      ),
+    await changeOwnPassword(
+      ctx.db,
+      ctx.scope,
+      { oldPassword: input.oldPassword, newPassword: input.newPassword, clientAddress: ctx.clientAddress },
+      ctx.clock.now(),
     );
     return { ok: true as const };
   }),

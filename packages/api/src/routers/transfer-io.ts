@@ -10,9 +10,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { jobs, repoRoot, writeAudit, type Scope } from "@liangxin/db";
+import { databaseFile, ownJob, queueJob, repoRoot, writeAudit, type Scope } from "@liangxin/db";
 import {
   checkSpreadsheetUpload,
   exportImportWorkbook,
@@ -132,36 +131,26 @@ export const transferIoRouter = createTRPCRouter({
         throw new TRPCError({ code: "BAD_REQUEST", message: apiMessages.notSpreadsheet });
       const guard = checkSpreadsheetUpload(input.data);
       if (!guard.ok) throw new TRPCError({ code: "BAD_REQUEST", message: guard.reason });
-      const dbFile = ctx.db.$client.name;
-      const job = ctx.db
-        .insert(jobs)
-        .values({
-          kind: "import",
-          userId: ctx.scope.userId,
-          fileName: input.fileName,
-          state: "queued",
-          total: 100,
-        })
-        .returning({ id: jobs.id })
-        .get();
-      const file = jobFile(dbFile, "import", job.id);
+      const dbFile = databaseFile(ctx.db);
+      const id = queueJob(ctx.db, {
+        kind: "import",
+        userId: ctx.scope.userId,
+        fileName: input.fileName,
+        total: 100,
+      });
+      const file = jobFile(dbFile, "import", id);
       writeFileSync(file, input.data);
-      startImportProcess(job.id, file, ctx.scope.userId, dbFile);
-      return { id: job.id };
+      startImportProcess(id, file, ctx.scope.userId, dbFile);
+      return { id };
     }),
 
   /** A job of the caller: progress, errors (the first ones) and the summary. */
   job: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const load = () =>
-      ctx.db
-        .select()
-        .from(jobs)
-        .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId)))
-        .get();
+    const load = () => ownJob(ctx.db, ctx.scope.userId, input.id);
     let row = load();
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed.
-    const file = jobFile(ctx.db.$client.name, row.kind, row.id);
+    const file = jobFile(databaseFile(ctx.db), row.kind, row.id);
     if ((row.state === "queued" || row.state === "running") && settleAbandonedJob(ctx.db, row.id, file))
       row = load()!;
     const errors = (row.errors ?? []) as ImportError[];
@@ -199,27 +188,22 @@ export const transferIoRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       if (input.format === "import" && !mayExportFullIds(ctx.scope))
         throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
-      const dbFile = ctx.db.$client.name;
+      const dbFile = databaseFile(ctx.db);
       const scopeName = ctx.scope.org?.name ?? "";
-      const job = ctx.db
-        .insert(jobs)
-        .values({
-          kind: "export",
-          userId: ctx.scope.userId,
-          fileName:
-            input.format === "import"
-              ? ioFileNames.importFormat(scopeName, ctx.today)
-              : ioFileNames.ledger(scopeName, ctx.today),
-          state: "queued",
-          summary: { format: input.format },
-        })
-        .returning({ id: jobs.id })
-        .get();
-      const file = jobFile(dbFile, "export", job.id);
+      const id = queueJob(ctx.db, {
+        kind: "export",
+        userId: ctx.scope.userId,
+        fileName:
+          input.format === "import"
+            ? ioFileNames.importFormat(scopeName, ctx.today)
+            : ioFileNames.ledger(scopeName, ctx.today),
+        summary: { format: input.format },
+      });
+      const file = jobFile(dbFile, "export", id);
       startJobProcess(dbFile, [
         "export-job",
         "--job",
-        String(job.id),
+        String(id),
         "--user",
         String(ctx.scope.userId),
         "--format",
@@ -229,16 +213,12 @@ export const transferIoRouter = createTRPCRouter({
         "--today",
         ctx.today,
       ]);
-      return { id: job.id };
+      return { id };
     }),
 
   /** The finished workbook of an export job of the caller. */
   exportFile: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ctx.db
-      .select()
-      .from(jobs)
-      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId), eq(jobs.kind, "export")))
-      .get();
+    const row = ownJob(ctx.db, ctx.scope.userId, input.id, "export");
     if (row?.state !== "succeeded" || !row.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {
@@ -249,11 +229,7 @@ export const transferIoRouter = createTRPCRouter({
 
   /** The error report of a failed import of the caller. */
   errorReport: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ctx.db
-      .select()
-      .from(jobs)
-      .where(and(eq(jobs.id, input.id), eq(jobs.userId, ctx.scope.userId), eq(jobs.kind, "import")))
-      .get();
+    const row = ownJob(ctx.db, ctx.scope.userId, input.id, "import");
     if (!row?.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {

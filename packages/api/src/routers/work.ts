@@ -3,8 +3,6 @@
  * ratings and rectifications, pacts, the development pipeline and the inbox. Every query is scoped by
  * the caller's scope; every mutation runs in one transaction with an audit row (in packages/db).
  */
-import { TRPCError } from "@trpc/server";
-import { toTRPCError } from "../error-map.ts";
 import {
   addPlanNote,
   completePlanMilestone,
@@ -22,7 +20,6 @@ import {
   grassrootsInSubtree,
   hostsWithoutCoverage,
   inboxFor,
-  isWorkNotFound,
   listApplicants,
   listMeetings,
   listPacts,
@@ -38,8 +35,6 @@ import {
   setRating,
 } from "@liangxin/db";
 import {
-  isDomainError,
-  isWorkRuleError,
   ORG_CATEGORY_LABELS,
   quarterToDate,
   rollingYear,
@@ -49,7 +44,6 @@ import {
   type Period,
 } from "@liangxin/domain";
 import { z } from "zod";
-import { apiMessages } from "../messages.ts";
 import { adminProcedure, createTRPCRouter, orgProcedure } from "../trpc.ts";
 import {
   advanceInput,
@@ -69,19 +63,6 @@ import {
   rectificationInput,
   resolveInput,
 } from "./work-input.ts";
-
-/** Run a db call: out of scope → NOT_FOUND; a refused rule → BAD_REQUEST with its Chinese message. */
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (isWorkNotFound(e))
-      throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound, cause: e });
-    if (isWorkRuleError(e) || isDomainError(e))
-      throw new TRPCError({ code: "BAD_REQUEST", message: e.message, cause: e });
-    throw toTRPCError(e) ?? e;
-  }
-}
 
 function periodOf(input: z.infer<typeof periodInput>, today: string): Period {
   if (input?.period === "quarter") return quarterToDate(today);
@@ -112,109 +93,100 @@ export const workRouter = createTRPCRouter({
   ),
 
   plans: createTRPCRouter({
-    board: adminProcedure.query(({ ctx }) => guard(() => planBoard(ctx.db, ctx.scope, ctx.today))),
+    board: adminProcedure.query(({ ctx }) => planBoard(ctx.db, ctx.scope, ctx.today)),
     get: adminProcedure
       .input(idInput)
-      .query(({ ctx, input }) => guard(() => getPlan(ctx.db, ctx.scope, input.id, ctx.today))),
+      .query(({ ctx, input }) => getPlan(ctx.db, ctx.scope, input.id, ctx.today)),
     create: adminProcedure
       .input(planCreateInput)
-      .mutation(({ ctx, input }) => guard(() => createPlan(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.scope, input, ctx.today)),
     addNote: adminProcedure
       .input(planNoteInput)
-      .mutation(({ ctx, input }) => guard(() => addPlanNote(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => addPlanNote(ctx.db, ctx.scope, input, ctx.today)),
     /** Tick off a milestone with the day it was done. */
     completeMilestone: adminProcedure
       .input(planMilestoneInput)
-      .mutation(({ ctx, input }) => guard(() => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today)),
     foundOrganization: adminProcedure
       .input(planFoundInput)
-      .mutation(({ ctx, input }) => guard(() => foundOrganization(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => foundOrganization(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   instructors: createTRPCRouter({
-    dispatch: adminProcedure.query(({ ctx }) =>
-      guard(() => ({
-        ...dispatchView(ctx.db, ctx.scope, ctx.today),
-        uncovered: hostsWithoutCoverage(ctx.db, ctx.scope, ctx.today),
-      })),
-    ),
+    dispatch: adminProcedure.query(({ ctx }) => ({
+      ...dispatchView(ctx.db, ctx.scope, ctx.today),
+      uncovered: hostsWithoutCoverage(ctx.db, ctx.scope, ctx.today),
+    })),
     assign: adminProcedure
       .input(assignInput)
-      .mutation(({ ctx, input }) => guard(() => assignInstructor(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => assignInstructor(ctx.db, ctx.scope, input, ctx.today)),
     end: adminProcedure
       .input(endAssignmentInput)
-      .mutation(({ ctx, input }) => guard(() => endWorkAssignment(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => endWorkAssignment(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   meetings: createTRPCRouter({
     compliance: orgProcedure
       .input(periodInput)
       .query(({ ctx, input }) =>
-        guard(() => meetingComplianceBoard(ctx.db, ctx.scope, periodOf(input, ctx.today), ctx.today)),
+        meetingComplianceBoard(ctx.db, ctx.scope, periodOf(input, ctx.today), ctx.today),
       ),
     list: orgProcedure
       .input(z.object({ orgId: z.number().int().positive().optional() }).optional())
       .query(({ ctx, input }) =>
-        guard(() =>
-          listMeetings(
-            ctx.db,
-            ctx.scope,
-            ctx.today,
-            input?.orgId === undefined ? {} : { orgId: input.orgId },
-          ),
-        ),
+        listMeetings(ctx.db, ctx.scope, ctx.today, input?.orgId === undefined ? {} : { orgId: input.orgId }),
       ),
     record: orgProcedure
       .input(meetingInput)
-      .mutation(({ ctx, input }) => guard(() => recordMeeting(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => recordMeeting(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   elections: createTRPCRouter({
-    board: orgProcedure.query(({ ctx }) => guard(() => electionBoard(ctx.db, ctx.scope, ctx.today))),
+    board: orgProcedure.query(({ ctx }) => electionBoard(ctx.db, ctx.scope, ctx.today)),
     record: orgProcedure
       .input(electionInput)
-      .mutation(({ ctx, input }) => guard(() => recordElection(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => recordElection(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   ratings: createTRPCRouter({
     list: adminProcedure
       .input(z.object({ year: z.number().int() }))
-      .query(({ ctx, input }) => guard(() => listRatings(ctx.db, ctx.scope, input.year, ctx.today))),
+      .query(({ ctx, input }) => listRatings(ctx.db, ctx.scope, input.year, ctx.today)),
     set: adminProcedure
       .input(ratingInput)
-      .mutation(({ ctx, input }) => guard(() => setRating(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => setRating(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   rectifications: createTRPCRouter({
-    list: adminProcedure.query(({ ctx }) => guard(() => listRectifications(ctx.db, ctx.scope, ctx.today))),
+    list: adminProcedure.query(({ ctx }) => listRectifications(ctx.db, ctx.scope, ctx.today)),
     open: adminProcedure
       .input(rectificationInput)
-      .mutation(({ ctx, input }) => guard(() => openRectification(ctx.db, ctx.scope, input))),
+      .mutation(({ ctx, input }) => openRectification(ctx.db, ctx.scope, input)),
     resolve: adminProcedure
       .input(resolveInput)
-      .mutation(({ ctx, input }) => guard(() => resolveRectification(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => resolveRectification(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   pacts: createTRPCRouter({
-    list: adminProcedure.query(({ ctx }) => guard(() => listPacts(ctx.db, ctx.scope, ctx.today))),
+    list: adminProcedure.query(({ ctx }) => listPacts(ctx.db, ctx.scope, ctx.today)),
     create: adminProcedure
       .input(pactInput)
-      .mutation(({ ctx, input }) => guard(() => createPact(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => createPact(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   development: createTRPCRouter({
-    applicants: orgProcedure.query(({ ctx }) => guard(() => listApplicants(ctx.db, ctx.scope, ctx.today))),
-    probationDue: orgProcedure.query(({ ctx }) => guard(() => probationDue(ctx.db, ctx.scope, ctx.today))),
+    applicants: orgProcedure.query(({ ctx }) => listApplicants(ctx.db, ctx.scope, ctx.today)),
+    probationDue: orgProcedure.query(({ ctx }) => probationDue(ctx.db, ctx.scope, ctx.today)),
     create: orgProcedure
       .input(applicantInput)
-      .mutation(({ ctx, input }) => guard(() => createApplicant(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => createApplicant(ctx.db, ctx.scope, input, ctx.today)),
     advance: orgProcedure
       .input(advanceInput)
-      .mutation(({ ctx, input }) => guard(() => advanceApplicantStage(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => advanceApplicantStage(ctx.db, ctx.scope, input, ctx.today)),
     confirmFull: orgProcedure
       .input(confirmFullInput)
-      .mutation(({ ctx, input }) => guard(() => confirmFullMembership(ctx.db, ctx.scope, input, ctx.today))),
+      .mutation(({ ctx, input }) => confirmFullMembership(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
-  inbox: orgProcedure.query(({ ctx }) => guard(() => inboxFor(ctx.db, ctx.scope, ctx.today))),
+  inbox: orgProcedure.query(({ ctx }) => inboxFor(ctx.db, ctx.scope, ctx.today)),
 });

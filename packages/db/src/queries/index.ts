@@ -9,3 +9,4 @@ export * from "./audit-search.ts";
 export * from "./corrections.ts";
 export * from "./coverage-requests.ts";
 export * from "./clone.ts";
+export * from "./jobs.ts";

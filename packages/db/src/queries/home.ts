@@ -1,6 +1,6 @@
-import type { Db } from "./client.ts";
-import type { Scope } from "./scope/index.ts";
-import { scopeBindings, within } from "./scope/index.ts";
+import type { Db } from "../client.ts";
+import type { Scope } from "../scope/index.ts";
+import { scopeBindings, within } from "../scope/index.ts";
 
 export interface TreeNode {
   id: number;

@@ -15,9 +15,9 @@ import {
   ORG_SORTS,
   passwordProblem,
 } from "@liangxin/domain";
-import { schemaMessages } from "./schemas/messages.ts";
+import { schemaMessages } from "./messages.ts";
 import { z } from "zod";
-import { isoDate } from "./schemas/common.ts";
+import { isoDate } from "./common.ts";
 
 export const inputMessages = {
   id: "编号不正确",

@@ -1,0 +1,37 @@
+/**
+ * The jobs (imports and exports run by a worker process) of a user: queued here by the API, updated by the
+ * worker on its own connection. A job belongs to the user who started it; another user's job does not exist
+ * for the caller.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { jobs } from "../schema.ts";
+
+export type JobKind = "import" | "export";
+export type JobRow = typeof jobs.$inferSelect;
+
+/** The database file the connection works on (the workers open it too); "" or ":memory:" in memory. */
+export function databaseFile(db: Db): string {
+  return db.$client.name;
+}
+
+/** Queue a job of the user; returns its id. */
+export function queueJob(
+  db: Db,
+  job: { kind: JobKind; userId: number; fileName: string; total?: number; summary?: Record<string, unknown> },
+): number {
+  return db
+    .insert(jobs)
+    .values({ ...job, state: "queued" })
+    .returning({ id: jobs.id })
+    .get().id;
+}
+
+/** A job of the user (of the given kind), or undefined when it is not theirs or does not exist. */
+export function ownJob(db: Db, userId: number, id: number, kind?: JobKind): JobRow | undefined {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.userId, userId), kind ? eq(jobs.kind, kind) : undefined))
+    .get();
+}
