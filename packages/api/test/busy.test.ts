@@ -3,31 +3,21 @@
  * for longer than the busy timeout: the user reads a Chinese "busy, not saved, retry" (503), not a
  * server error, nothing is written, and the same save succeeds once the lock is released.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db";
 import { send } from "./fuzz-kit.ts";
+import { twoConnections, type TwoConnections } from "./two-connections.ts";
 
-let dir: string;
+let pair: TwoConnections;
 let db: Db;
 let other: Db;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "lx-busy-"));
-  const file = path.join(dir, "busy.db");
-  db = openDb(file);
-  migrateDb(db);
-  seedDemo(db, { pastReports: false });
+  pair = twoConnections("busy");
+  ({ first: db, second: other } = pair);
   db.$client.pragma("busy_timeout = 100");
-  other = openDb(file);
 });
-afterAll(() => {
-  other.$client.close();
-  db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pair.close());
 
 it("a save during another connection's write transaction answers 503 in Chinese and writes nothing", async () => {
   const userId = db.$client

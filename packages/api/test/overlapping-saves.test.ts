@@ -5,32 +5,22 @@
  * second reads the stale-record message and writes nothing — no lost update. The same holds when the
  * second save goes through the ledger's full host edit.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db";
 import { send } from "./fuzz-kit.ts";
+import { twoConnections, type TwoConnections } from "./two-connections.ts";
 
-let dir: string;
+let pair: TwoConnections;
 let first: Db;
 let second: Db;
 let userId: number;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "lx-overlap-"));
-  const file = path.join(dir, "overlap.db");
-  first = openDb(file);
-  migrateDb(first);
-  seedDemo(first, { pastReports: false });
-  second = openDb(file);
+  pair = twoConnections("overlap");
+  ({ first, second } = pair);
   userId = first.$client.prepare("select id from users where username = 'township'").pluck().get() as number;
 });
-afterAll(() => {
-  second.$client.close();
-  first.$client.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pair.close());
 
 interface HostRow {
   id: number;

@@ -35,16 +35,17 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The report JSON's hash of every management node (with `levels` levels below the root at most). */
+/** The report JSON's hash of every management node at most `maxDepth` levels below the root. */
 function hashReports(db: Db, years: number[], maxDepth: number): Hashes {
   const scope = unsafeSystemScope(db);
   const computer = new ReportComputer(db);
   const nodes = (
-    db.$client
-      .prepare(
-        "select id, code, category, length(path) - length(replace(path, '/', '')) as depth from orgs order by code",
-      )
-      .all() as { id: number; code: string; category: OrgCategory; depth: number }[]
+    db.$client.prepare("select id, code, category, depth from orgs order by code").all() as {
+      id: number;
+      code: string;
+      category: OrgCategory;
+      depth: number;
+    }[]
   ).filter((o) => isManagement(o.category));
   const minDepth = Math.min(...nodes.map((n) => n.depth));
   const out: Hashes = {};

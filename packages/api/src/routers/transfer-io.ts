@@ -146,7 +146,7 @@ export const transferIoRouter = createTRPCRouter({
 
   /** A job of the caller: progress, errors (the first ones) and the summary. */
   job: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const load = () => ownJob(ctx.db, ctx.scope.userId, input.id);
+    const load = () => ownJob(ctx.db, ctx.scope, input.id);
     let row = load();
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed.
@@ -218,7 +218,7 @@ export const transferIoRouter = createTRPCRouter({
 
   /** The finished workbook of an export job of the caller. */
   exportFile: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ownJob(ctx.db, ctx.scope.userId, input.id, "export");
+    const row = ownJob(ctx.db, ctx.scope, input.id, "export");
     if (row?.state !== "succeeded" || !row.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {
@@ -229,7 +229,7 @@ export const transferIoRouter = createTRPCRouter({
 
   /** The error report of a failed import of the caller. */
   errorReport: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ownJob(ctx.db, ctx.scope.userId, input.id, "import");
+    const row = ownJob(ctx.db, ctx.scope, input.id, "import");
     if (!row?.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {

@@ -6,9 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { jobs } from "../schema.ts";
+import type { Scope } from "../scope/index.ts";
 
-export type JobKind = "import" | "export";
 export type JobRow = typeof jobs.$inferSelect;
+export type JobKind = JobRow["kind"];
 
 /** The database file the connection works on (the workers open it too); "" or ":memory:" in memory. */
 export function databaseFile(db: Db): string {
@@ -27,11 +28,11 @@ export function queueJob(
     .get().id;
 }
 
-/** A job of the user (of the given kind), or undefined when it is not theirs or does not exist. */
-export function ownJob(db: Db, userId: number, id: number, kind?: JobKind): JobRow | undefined {
+/** A job of the caller (of the given kind), or undefined when it is not theirs or does not exist. */
+export function ownJob(db: Db, scope: Scope, id: number, kind?: JobKind): JobRow | undefined {
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.userId, userId), kind ? eq(jobs.kind, kind) : undefined))
+    .where(and(eq(jobs.id, id), eq(jobs.userId, scope.userId), kind ? eq(jobs.kind, kind) : undefined))
     .get();
 }
