@@ -5,7 +5,7 @@
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Db } from "./client.ts";
+import type { Db } from "./driver/client.ts";
 
 export const backupMessages = {
   notFound: (f: string) => `备份文件不存在:${f}`,

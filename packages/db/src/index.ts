@@ -1,6 +1,6 @@
 export * as schema from "./schema.ts";
 export * from "./schema.ts";
-export * from "./client.ts";
+export * from "./driver/client.ts";
 export * from "./paths.ts";
 export * from "./scope/index.ts";
 export * from "./queries/home.ts";

@@ -11,7 +11,7 @@ import {
   type PolicyVersion,
 } from "@liangxin/domain";
 import { orgAccess } from "./scope/index.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./driver/client.ts";
 import { NotFoundError } from "./commands/errors.ts";
 import type { Scope } from "./scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "./snapshot.ts";

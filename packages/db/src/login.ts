@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./driver/client.ts";
 import { users } from "./schema.ts";
 import { writeAudit } from "./audit.ts";
 import { throttledCheck, waitMinutes } from "./throttle.ts";

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { policyAsOf } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "./audit.ts";
-import { isBusyError, type Db } from "./client.ts";
+import { isBusyError, type Db } from "./driver/client.ts";
 import { sessions, users } from "./schema.ts";
 import { loadPolicyVersions } from "./snapshot.ts";
 

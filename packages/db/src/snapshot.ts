@@ -23,7 +23,7 @@ import {
   type Snapshot,
   type IsoDate,
 } from "@liangxin/domain";
-import type { Db } from "./client.ts";
+import type { Db } from "./driver/client.ts";
 
 import { pathUnder, subtreeRange, nodeBindings, within } from "./scope/index.ts";
 

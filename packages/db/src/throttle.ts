@@ -11,7 +11,7 @@
  */
 import type Database from "better-sqlite3";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
-import type { Db } from "./client.ts";
+import type { Db } from "./driver/client.ts";
 
 export const THROTTLE = {
   /** Failures of one username from one address before that pair waits … */

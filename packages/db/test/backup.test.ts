@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { backupDatabase, checkDatabaseFile, restoreDatabase } from "../src/backup.ts";
-import { migrateDb, openDb } from "../src/client.ts";
+import { migrateDb, openDb } from "../src/driver/client.ts";
 import { seedDemo } from "../src/seed/demo.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "liangxin-backup-"));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixedClock, setClock } from "@liangxin/domain";
 import { describe, expect, it } from "vitest";
-import { openTestDb } from "../src/client.ts";
+import { openTestDb } from "../src/driver/client.ts";
 import { writeAudit } from "../src/audit.ts";
 import { meetings } from "../src/schema.ts";
 import { STAMPED_TABLES } from "../src/stamped.ts";

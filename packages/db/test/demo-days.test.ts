@@ -6,7 +6,7 @@
 import { fixedClock, setClock, yearOf } from "@liangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALENDAR_INSTANTS } from "../../../test-calendar.ts";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { dashboardFor, type DashboardWork } from "../src/queries/dashboard.ts";
 import { loadScope } from "../src/scope/index.ts";
 import { DEMO_TODAY, seedDemo } from "../src/seed/demo.ts";

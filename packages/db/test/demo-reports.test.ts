@@ -5,7 +5,7 @@
  */
 import { expectedClosing, isManagement, MEMBER_FLOW_KEYS, type OrgCategory } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { cloneDb } from "../src/queries/clone.ts";
 import {
   buildReport,

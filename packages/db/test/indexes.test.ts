@@ -4,7 +4,7 @@
  * with bound values like the real queries (SQLite plans GLOB 'prefix*' as a range on the path index).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { listHosts } from "../src/queries/hosts.ts";
 import { dashboardFor } from "../src/queries/dashboard.ts";
 import type { Scope } from "../src/scope/index.ts";

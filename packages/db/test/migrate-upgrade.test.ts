@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
-import { migrateDb, openDb, openTestDb, type Db } from "../src/client.ts";
+import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
 import { migrationsFolder } from "../src/paths.ts";
 import { COUNTED_TABLES, seedDemo } from "../src/seed/demo.ts";
 

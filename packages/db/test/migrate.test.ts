@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openTestDb } from "../src/client.ts";
+import { openTestDb } from "../src/driver/client.ts";
 
 describe("migrations", () => {
   it("build every table from the committed migrations", () => {

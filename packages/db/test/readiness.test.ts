@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseStatus, DatabaseNotReadyError, getDb, migrateDb, openDb } from "../src/client.ts";
+import { databaseStatus, DatabaseNotReadyError, getDb, migrateDb, openDb } from "../src/driver/client.ts";
 import { migrationsFolder } from "../src/paths.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "liangxin-ready-"));

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { fixedClock, isManagement, setClock, type OrgCategory } from "@liangxin/domain";
 import { stringify } from "safe-stable-stringify";
 import { afterAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { buildReport, ReportComputer, reportJson } from "../src/reports/index.ts";
 import { unsafeSystemScope } from "../src/scope/unsafe.ts";
 import { seedDemo } from "../src/seed/demo.ts";

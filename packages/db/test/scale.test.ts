@@ -6,7 +6,7 @@ import {
   isValidCitizenId,
   isValidCreditCode,
 } from "@liangxin/domain";
-import { openTestDb } from "../src/client.ts";
+import { openTestDb } from "../src/driver/client.ts";
 import { loadSnapshot } from "../src/snapshot.ts";
 import { seedScale } from "../src/seed/scale.ts";
 

@@ -5,7 +5,7 @@
  */
 import { inForce, type IsoDate, type Snapshot } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { loadScope, scopeSets, type Scope, type ScopeSets } from "../src/scope/index.ts";
 import { DEMO_TODAY, seedDemo } from "../src/seed/demo.ts";
 import { loadSnapshot } from "../src/snapshot.ts";

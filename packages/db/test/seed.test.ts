@@ -8,7 +8,7 @@ import {
   isValidCreditCode,
 } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { COUNTED_TABLES, DEMO_PASSWORD, DEMO_TODAY, seedDemo, type DemoSummary } from "../src/seed/demo.ts";
 import { loadPolicyVersions, loadSnapshot } from "../src/snapshot.ts";
 import { findUserByUsername, verifyPassword } from "../src/users.ts";

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { migrateDb, openDb, openTestDb, type Db } from "../src/client.ts";
+import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
 import { endSession, liveSessionsOf, startSession, touchSession } from "../src/sessions.ts";
 
 const T0 = new Date("2026-11-21T01:00:00Z");

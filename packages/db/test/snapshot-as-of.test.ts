@@ -18,7 +18,7 @@ import {
   type Snapshot,
 } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { nodeIndicators } from "../src/indicators.ts";
 import { dashboardFor } from "../src/queries/dashboard.ts";
 import { buildReport, ReportComputer } from "../src/reports/build.ts";

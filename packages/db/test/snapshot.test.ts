@@ -1,7 +1,7 @@
 import { DEFAULT_POLICY, policyAsOf } from "@liangxin/domain";
 import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import * as s from "../src/schema.ts";
 import { seedDemo } from "../src/seed/demo.ts";
 import { loadPolicyVersions, loadSnapshot } from "../src/snapshot.ts";

@@ -1,6 +1,6 @@
 /** Sign-in throttling keeps its table small: rows whose window has run out are removed (issue 16). */
 import { describe, expect, it } from "vitest";
-import { openTestDb } from "../src/client.ts";
+import { openTestDb } from "../src/driver/client.ts";
 import { throttledCheck } from "../src/throttle.ts";
 
 describe("the rate_limits table", () => {

@@ -2,7 +2,7 @@ import { isValidCreditCode, withCreditCheckChar } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeAudit } from "../src/audit.ts";
-import { openTestDb, type Db } from "../src/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 import { auditLog, hosts, orgs, regions, users } from "../src/schema.ts";
 import {
   createUser,

@@ -1,5 +1,5 @@
 import { isDomainError } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import {
   hostAccess,
   hostByExactKey,
@@ -181,7 +181,4 @@ export function audit(
   });
 }
 
-/** A unique-constraint violation of SQLite. */
-export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Error && "code" in e && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
+export { isUniqueViolation } from "../dialect/sqlite.ts";

@@ -14,7 +14,7 @@ import {
   policyAsOf,
 } from "@liangxin/domain";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { coverageRequests, coverages } from "../schema.ts";
 import { decidesCoverageRequest, hostAccess } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";

@@ -1,6 +1,6 @@
 import { assertInterval } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { type assignments, type coverages, type dualLinks, type secretaries } from "../schema.ts";
 import { audit, inTransaction, type CommandActor } from "./common.ts";
 import { CommandError, NotFoundError } from "./errors.ts";

@@ -1,6 +1,6 @@
 /** 两新组织: create, update (optimistic concurrency), employees and revenue per year. */
 import type { HostKind } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { hosts, hostYears, regions } from "../schema.ts";
 import { and, eq, sql } from "drizzle-orm";
 import {

@@ -8,7 +8,7 @@ import {
   type InstructorKind,
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { assignments, instructors, orgs } from "../schema.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import {

@@ -17,7 +17,7 @@ import {
   type TransferDecision,
 } from "@liangxin/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import {
   memberRelationships,
   members,

@@ -12,7 +12,7 @@ import {
   type SecretaryTermRec,
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { dualLinks, orgReparentings, orgs, regions, secretaries } from "../schema.ts";
 import {
   assertVersion,

@@ -2,7 +2,7 @@
 import { policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
 import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { policies } from "../schema.ts";
 import { loadPolicyVersions, withDefaults } from "../snapshot.ts";
 import { audit, inTransaction, type CommandActor } from "./common.ts";

@@ -8,7 +8,7 @@
  */
 import { clock, maskCitizenId } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { CommandError, ThrottledError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";

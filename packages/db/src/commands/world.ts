@@ -7,7 +7,7 @@ import {
   type ReparentingRec,
   type Violation,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { many } from "./common.ts";
 
 const ORG_COLS =

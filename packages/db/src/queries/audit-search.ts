@@ -2,7 +2,7 @@
  * The audit log within an administrator's scope: entries whose scope organization is in the subtree,
  * and entries of owners of hosts in the territory.
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { addDays, chinaDayStartIso, maskCitizenIdsIn } from "@liangxin/domain";

@@ -6,7 +6,8 @@ import {
   type HostFacts,
   type PolicyVersion,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../driver/client.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 
 /** SQL condition: an interval [start, end) in force on `@today`. */
@@ -20,6 +21,18 @@ export const hostOperatingSql = (alias: string) =>
 /** SQL condition: an organization (alias) in force on `@today`. */
 export const orgInForceSql = (alias: string) =>
   `(${alias}.founded_on <= @today and (${alias}.revoked_on is null or @today < ${alias}.revoked_on))`;
+
+/** SQL: a dated row (alias) in force on `today` (an interval [start, end)). */
+export const inForce = (today: string, alias: string, start = "start_on", end = "end_on"): SQL =>
+  sql`(${sql.raw(`${alias}.${start}`)} <= ${today} and (${sql.raw(`${alias}.${end}`)} is null or ${today} < ${sql.raw(`${alias}.${end}`)}))`;
+
+/** SQL: a host (alias) operating on `today`. */
+export const hostOperating = (today: string, alias: string): SQL =>
+  inForce(today, alias, "founded_on", "closed_on");
+
+/** SQL: an organization (alias) in force on `today`. */
+export const orgInForce = (today: string, alias: string): SQL =>
+  inForce(today, alias, "founded_on", "revoked_on");
 
 export interface PageInput {
   page: number;
@@ -51,6 +64,12 @@ export function maskName(name: string): string {
 }
 
 const STARS = "*".repeat(200);
+
+/** SQL value: `maskName` of a name column (text, e.g. `m.name`). */
+export const maskNameOf = (col: string): SQL => sql.raw(maskNameSql(col));
+
+/** SQL value: `maskCitizenId` of a citizen ID column. */
+export const maskCitizenIdOf = (col: string): SQL => sql.raw(maskCitizenIdSql(col));
 
 /** SQL: `maskName` of a name column, so that a search matches what a counted-only row shows. */
 export const maskNameSql = (col: string) =>

@@ -4,7 +4,7 @@
  * township administrator of the host's territory.
  */
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 
 import { territoryNodeOf } from "./hosts.ts";

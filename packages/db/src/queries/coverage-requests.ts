@@ -4,7 +4,7 @@
  * common superior), pending first, then the most recent. The host is named by what the proposer gave (its
  * name and credit code); its page is linked only for a caller who sees it.
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import {
   decidesCoverageRequestSql,
   proposedBySubtreeSql,

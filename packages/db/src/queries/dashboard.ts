@@ -21,7 +21,7 @@ import {
   type Indicators,
   SnapshotShared,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { electionBoard } from "../work/elections.ts";

@@ -1,4 +1,4 @@
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 

@@ -13,7 +13,7 @@ import {
   hostAccess,
   type HostAccess,
 } from "../scope/index.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import {
   factsToday,

@@ -3,7 +3,7 @@
  * organization of the subtree; reference-visible when assigned today to a host the caller sees.
  */
 import type { InstructorSort } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { hostOperatingSql, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { scopeBindings, orgSubtreeRange, nodeBindings, within } from "../scope/index.ts";

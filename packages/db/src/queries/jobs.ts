@@ -4,7 +4,7 @@
  * for the caller.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { jobs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 

@@ -7,7 +7,7 @@
 import { maskCitizenId, MEMBER_FLAGS, type MemberFlag, type MemberSort } from "@liangxin/domain";
 import { scopeBindings, orgSubtreeRange, nodeBindings, within, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import {
   inForceSql,

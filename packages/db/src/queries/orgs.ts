@@ -13,7 +13,7 @@ import {
   orgAccess,
 } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { secretaryName } from "./hosts.ts";
 import { inForceSql, likeParam, limitOffset, orgInForceSql, type Page, type PageInput } from "./common.ts";

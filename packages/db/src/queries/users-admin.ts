@@ -5,7 +5,7 @@
  */
 import { clock, isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "../scope/index.ts";
 import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from "../sessions.ts";
 import { throttledCheck, waitMinutes } from "../throttle.ts";

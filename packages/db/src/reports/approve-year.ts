@@ -4,7 +4,7 @@
  * figures and 撤销审核 can be tried). Warnings are explained with one given text; an error stops it.
  */
 import { isManagement } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { unsafeNodeScope } from "../scope/unsafe.ts";
 import { buildReport, loadSubmission, ReportComputer, warningCodes } from "./build.ts";
 import { approveReport, submitReport } from "./workflow.ts";

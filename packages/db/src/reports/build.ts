@@ -34,7 +34,7 @@ import {
   type RowRecords,
   type Snapshot,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { pathWithinPositional, positional, subtreeRange, type Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";

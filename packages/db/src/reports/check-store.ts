@@ -7,7 +7,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { clock, encodeRowRecords } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { reportCheckRecords, reportChecks, users } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import {

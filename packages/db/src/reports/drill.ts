@@ -22,7 +22,7 @@ import {
   type RecordSet,
   type RowRecords,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { maskName } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";

@@ -5,7 +5,7 @@
  * (撤销审核 by the approving level or any level above). The lowest approved unit is named.
  */
 import { yearOf, type IsoDate } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { CommandError } from "../commands/errors.ts";
 import { loadSubmissionRecords } from "./records.ts";
 

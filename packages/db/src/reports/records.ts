@@ -17,7 +17,7 @@ import {
   type RowRecords,
   diffParts,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { maskName } from "../queries/common.ts";
 import type { ReportCheck } from "./build.ts";
 

@@ -3,7 +3,7 @@
  * editable set), `reference` / `counted` (read-only sets) or null — it does not exist for the caller.
  * The conditions are the scope module's (`sql.ts`).
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "./load.ts";
 import { subtreeRange, type PathRange } from "./paths.ts";
 import { scopeBindings, sets } from "./sql.ts";

@@ -5,7 +5,7 @@
  * host's township-level area, or a common superior (an administrator whose territory holds the host and
  * whose subtree holds the proposing organization).
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "./load.ts";
 import { scopeBindings, sets, within } from "./sql.ts";
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { hosts, orgs, regions, users } from "../schema.ts";
 
 export type Role = "admin" | "secretary" | "owner";

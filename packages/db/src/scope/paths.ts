@@ -47,6 +47,11 @@ export function pathInRange(column: AnyColumn, range: PathRange): SQL {
   return sql`(${column} >= ${range.from} and ${column} < ${range.to})`;
 }
 
+/** SQL: the path column named by `column` (text, e.g. `o.path`) lies in `range`. */
+export function pathIn(column: string, range: PathRange): SQL {
+  return sql`(${sql.raw(column)} >= ${range.from} and ${sql.raw(column)} < ${range.to})`;
+}
+
 /** Whether a path lies in the subtree rooted at `root` (the same rule in JavaScript). */
 export function isUnder(path: string | null | undefined, root: string | null | undefined): boolean {
   return !!path && !!root && path.startsWith(root);

@@ -10,7 +10,7 @@
  * other side wrote on the letter). It yields the id and the name only, and whoever resolves it audits the
  * lookup (`host.lookup`, `org.lookup`).
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { hostAccess, memberAccess, orgAccess } from "./access.ts";
 import type { Scope } from "./load.ts";
 

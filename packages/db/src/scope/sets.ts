@@ -3,9 +3,11 @@
  * only. Async and taking the caller's context (`ScopeCx`), so that the data layer can run it on any driver.
  * The same conditions as every scoped statement (`sql.ts`), evaluated once per table.
  */
-import type { Db } from "../client.ts";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../driver/client.ts";
+import { selectColumn } from "../driver/query.ts";
 import type { Scope } from "./load.ts";
-import { scopeBindings, sets } from "./sql.ts";
+import { scopeSql } from "./sql.ts";
 
 /** What a scoped call needs: the connection, the caller's scope and the day it looks at. */
 export interface ScopeCx {
@@ -23,17 +25,17 @@ export interface ScopeSets {
   named: { orgs: Set<number>; hosts: Set<number> };
 }
 
-function ids(cx: ScopeCx, table: string, alias: string, condition: string): Set<number> {
-  const rows = cx.db.$client
-    .prepare(`select ${alias}.id from ${table} ${alias} where ${condition}`)
-    .pluck()
-    .all(scopeBindings(cx.scope, cx.today)) as number[];
-  return new Set(rows);
+function ids(cx: ScopeCx, table: string, alias: string, condition: SQL): Set<number> {
+  const a = sql.raw(alias);
+  return new Set(
+    selectColumn<number>(cx.db, sql`select ${a}.id from ${sql.raw(table)} ${a} where ${condition}`),
+  );
 }
 
 /** The caller's sets as of `cx.today`. An owner has its own host and nothing else. */
 export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
   const empty = () => new Set<number>();
+  const { sets } = scopeSql(cx.scope, cx.today);
   if (cx.scope.host)
     return {
       hosts: { editable: empty(), reference: empty(), own: new Set([cx.scope.host.id]) },
@@ -63,7 +65,12 @@ export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
     orgs,
     members: {
       editable: ids(cx, "members", "m", sets.members.editable("m")),
-      counted: ids(cx, "members", "m", `not ${sets.members.editable("m")} and ${sets.members.counted("m")}`),
+      counted: ids(
+        cx,
+        "members",
+        "m",
+        sql`not ${sets.members.editable("m")} and ${sets.members.counted("m")}`,
+      ),
     },
     instructors: { editable: instructorsEditable, reference: instructorsReference },
     named: {

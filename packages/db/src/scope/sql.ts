@@ -11,6 +11,8 @@
  * the date bound as `@today`; the trees are today's (a caller's scope is where it stands now).
  * An owner sees its own host. Aliases of the subqueries start with `s_` to stay clear of the caller's.
  */
+import type { SQL } from "drizzle-orm";
+import { named } from "../dialect/sqlite.ts";
 import type { Scope } from "./load.ts";
 import { NO_PATH, pathWithin, subtreeRange, type PathRange } from "./paths.ts";
 
@@ -167,3 +169,48 @@ export const sets = {
                    and s_a.host_id in (${territoryHostIds} union ${coveredHostIds}))`,
   },
 };
+
+/** The conditions above as drizzle `SQL` values, their parameters bound to one caller and day. */
+type AsSql<T> = T extends (...args: infer A) => string
+  ? (...args: A) => SQL
+  : { [K in keyof T]: AsSql<T[K]> };
+
+function bindAll<T>(conditions: T, bindings: Readonly<Record<string, unknown>>): AsSql<T> {
+  if (typeof conditions === "function")
+    return ((...args: unknown[]) =>
+      named((conditions as (...a: unknown[]) => string)(...args), bindings)) as AsSql<T>;
+  return Object.fromEntries(
+    Object.entries(conditions as Record<string, unknown>).map(([k, v]) => [k, bindAll(v, bindings)]),
+  ) as AsSql<T>;
+}
+
+export interface ScopeSql {
+  /** An organization or region row (alias) of the caller's subtree, territory; ids of them. */
+  within: Omit<AsSql<typeof within>, "node">;
+  /** The three sets (and the named-only records) as conditions on a row of the alias. */
+  sets: AsSql<typeof sets>;
+  /** A dated row (alias) in force on the day. */
+  inForce: (alias: string, start?: string, end?: string) => SQL;
+  /** The day the conditions look at. */
+  today: string;
+}
+
+/**
+ * The caller's conditions for `sql` templates: `sql\`select … from hosts h where ${s.sets.hosts.visible("h")}\``.
+ * The scope rule stays written once (above); this binds it to the caller's scope and the day.
+ */
+export function scopeSql(scope: Pick<Scope, "org" | "region" | "host">, today: string): ScopeSql {
+  const b = { ...scopeBindings(scope, today) };
+  const { node: _node, ...rest } = within;
+  return {
+    within: bindAll(rest, b),
+    sets: bindAll(sets, b),
+    inForce: (alias, start, end) => named(inForceToday(alias, start, end), b),
+    today,
+  };
+}
+
+/** SQL: an organization or region row (alias) in the subtree chosen as a filter (`range`, none when null). */
+export function nodeWithin(alias: string, range: PathRange | null): SQL {
+  return named(within.node(alias), nodeBindings(range));
+}

@@ -2,7 +2,7 @@
  * Without a caller. The operator's command line runs as the system and sees the whole city; these
  * functions are named `unsafe…` so that a reader notices, and the API cannot import them (ESLint).
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import type { Scope } from "./load.ts";
 
 export const unsafeMessages = {

@@ -1,5 +1,5 @@
 import type { OrgCategory } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { userRoleLabel } from "../users.ts";
 import { DEMO_PASSWORD } from "./build.ts";
 import type { DemoAccount } from "./demo.ts";

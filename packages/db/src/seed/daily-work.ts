@@ -21,7 +21,7 @@ import {
   yearToDate,
   type MeetingKind,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { personName } from "./names.ts";
 import { Rng } from "./random.ts";

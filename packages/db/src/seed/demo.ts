@@ -5,7 +5,7 @@
  */
 import { fixedClock, isIsoDate, setClock, yearOf } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { createUser, SYSTEM_ACTOR } from "../users.ts";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";

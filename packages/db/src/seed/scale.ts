@@ -5,7 +5,7 @@
  * Deterministic for a seed. Rows go straight through prepared statements in one transaction.
  */
 import { clock, DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";

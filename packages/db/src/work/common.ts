@@ -4,7 +4,7 @@
  */
 import { isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { scopeBindings, within } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import type { Scope } from "../scope/index.ts";

@@ -17,7 +17,7 @@ import {
   assertNotFuture,
   type ApplicantStage,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";

@@ -8,7 +8,7 @@ import {
   WorkRuleError,
   type ElectionDue,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { elections, orgs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import {

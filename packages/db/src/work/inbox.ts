@@ -13,7 +13,7 @@
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { orgs, reportSubmissions } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 

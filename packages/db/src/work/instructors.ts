@@ -3,7 +3,7 @@
  * instructor sent by an organ outside the tree) sees its instructors and their dated assignments; hosts
  * of the territory without any coverage (no organization, no instructor) are listed for dispatch.
  */
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { endAssignment, startAssignment } from "../commands/instructors.ts";
 import type { Scope } from "../scope/index.ts";
 import { workPolicy, WorkNotFoundError } from "./common.ts";

@@ -8,7 +8,7 @@ import {
   type MeetingKind,
   type Period,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { memberRelationships, meetings, members } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";

@@ -5,7 +5,7 @@
  */
 import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@liangxin/domain";
 import { scopeBindings, within, hostAccess, orgAccess } from "../scope/index.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { pactParties, pacts } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, WorkNotFoundError } from "./common.ts";

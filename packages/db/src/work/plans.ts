@@ -22,7 +22,7 @@ import {
   type PlanMilestone,
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import {
   coverages,
   establishmentPlans,

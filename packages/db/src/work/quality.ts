@@ -8,7 +8,7 @@ import {
   type RatingGrade,
   type RectificationState,
 } from "@liangxin/domain";
-import type { Db } from "../client.ts";
+import type { Db } from "../driver/client.ts";
 import { ratings, rectifications } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, WorkNotFoundError } from "./common.ts";

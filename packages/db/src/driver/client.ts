@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import * as schema from "./schema.ts";
-import { migrationsFolder, resolveDatabasePath } from "./paths.ts";
+import * as schema from "../schema.ts";
+import { migrationsFolder, resolveDatabasePath } from "../paths.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -20,13 +20,7 @@ export function openDb(file: string = resolveDatabasePath()): Db {
   return drizzle({ client: sqlite, schema, casing: "snake_case" }) as Db;
 }
 
-/**
- * SQLite answered "database is locked" after the busy timeout: another connection (an import's single
- * write transaction, a backup's final step) held the write lock. Nothing of the statement was written.
- */
-export function isBusyError(e: unknown): boolean {
-  return e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY");
-}
+export { isBusyError } from "../dialect/sqlite.ts";
 
 /**
  * Apply the committed migrations (idempotent). Foreign keys are off while they run, as SQLite's own

@@ -1,0 +1,47 @@
+/**
+ * The few pieces of SQL that differ between database engines, for SQLite (the embedded default). A second
+ * dialect (PostgreSQL) supplies the same functions; nothing outside `driver/` and `dialect/` names an
+ * engine's error codes or functions for these.
+ */
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * A list of ids as a subquery, for `x in ${idList(ids)}`: one parameter however long the list (SQLite
+ * binds at most 32,766 parameters), as a JSON array read by `json_each`.
+ */
+export function idList(ids: Iterable<number>): SQL {
+  return sql`(select value from json_each(${JSON.stringify([...ids])}))`;
+}
+
+/** A list of texts as a subquery, for `x in ${textList(codes)}`. */
+export function textList(values: Iterable<string>): SQL {
+  return sql`(select value from json_each(${JSON.stringify([...values])}))`;
+}
+
+/**
+ * A fragment written once with named parameters (`@today`, `@orgFrom`) as a drizzle `SQL` value: each
+ * `@name` becomes a bound parameter of `params[name]`. For the scope's conditions, which are composed as
+ * text in one module and bound here; statements elsewhere are `sql` templates.
+ */
+export function named(text: string, params: Readonly<Record<string, unknown>>): SQL {
+  const parts: SQL[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/@([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = m[1]!;
+    if (!(name in params)) throw new Error(`SQL 片段的参数 @${name} 没有值`);
+    parts.push(sql.raw(text.slice(last, m.index)), sql`${params[name]}`);
+    last = m.index + m[0].length;
+  }
+  parts.push(sql.raw(text.slice(last)));
+  return sql.join(parts);
+}
+
+/** SQLite answered "database is locked" after the busy timeout (another connection held the write lock). */
+export function isBusyError(e: unknown): boolean {
+  return e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY");
+}
+
+/** A unique-constraint violation. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && "code" in e && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
