@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
-import { endSession, getDb, startSession, touchSession } from "@liangxin/db";
+import { endSession, getPort, startSession, touchSession } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { clientAddress } from "@/server/client-address";
 
@@ -58,19 +58,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(getDb(), {
-          ...parsed.data,
-          clientAddress: clientAddress(request.headers),
-        });
+        const port = getPort();
+        const result = await port.writer((db) =>
+          authenticate(db, { ...parsed.data, clientAddress: clientAddress(request.headers) }),
+        );
         if (result.ok) {
-          const sid = startSession(
-            getDb(),
-            {
-              userId: result.userId,
-              userAgent: request.headers.get("user-agent"),
-              clientAddress: clientAddress(request.headers),
-            },
-            clock.now(),
+          const sid = await port.writer((db) =>
+            startSession(
+              db,
+              {
+                userId: result.userId,
+                userAgent: request.headers.get("user-agent"),
+                clientAddress: clientAddress(request.headers),
+              },
+              clock.now(),
+            ),
           );
           return { id: String(result.userId), name: result.displayName, sid };
         }
@@ -82,14 +84,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     /** At sign-in, the session id goes into the token; afterwards each use checks its session is live. */
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
         token.sid = user.sid;
         return token;
       }
       const sid = sidOf(token);
-      const live = sid ? touchSession(getDb(), sid, clock.now()) : null;
+      const live = sid ? await getPort().writer((db) => touchSession(db, sid, clock.now())) : null;
       return live && String(live.userId) === token.sub ? token : null;
     },
     session({ session, token }) {
@@ -99,9 +101,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: {
     /** Sign-out ends this browser's session only. */
-    signOut(message) {
+    async signOut(message) {
       const sid = "token" in message ? sidOf(message.token) : null;
-      if (sid) endSession(getDb(), sid);
+      if (sid) await getPort().writer((db) => endSession(db, sid));
     },
   },
 });

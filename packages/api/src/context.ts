@@ -1,10 +1,24 @@
 import { TRPCError } from "@trpc/server";
-import { DatabaseNotReadyError, getDb, loadScope, type Db, type Scope } from "@liangxin/db";
+import {
+  DatabaseNotReadyError,
+  getPort,
+  loadScope,
+  singleConnectionPort,
+  type Db,
+  type Port,
+  type Scope,
+} from "@liangxin/db";
 import { clock, type Clock } from "@liangxin/domain";
 import { noteUser } from "@liangxin/runtime";
 import { withErrorNumber } from "./log.ts";
 
 export interface Context {
+  /** How this request reaches the database (reads on read-only connections, writes one at a time). */
+  port: Port;
+  /**
+   * The connection the procedure runs on, given by the ladder (`trpc.ts`): a read connection for a query,
+   * the held write connection for a mutation.
+   */
   db: Db;
   /** Loaded from the database on every request; null for an anonymous caller. */
   scope: Scope | null;
@@ -16,28 +30,34 @@ export interface Context {
   clientAddress: string;
 }
 
+/** The context before the ladder has chosen a connection. */
+export type RequestContext = Omit<Context, "db">;
+
 /**
  * Build the context from the id of the signed-in user (from the session), if any. While the database is
  * missing or not migrated, every call is refused with 503 and the reason (the portal never migrates).
+ * Tests pass their own database (`db`, wrapped in a single-connection port) or a port.
  */
-export function createContext(opts: {
+export async function createContext(opts: {
   userId: number | null;
+  port?: Port;
   db?: Db;
   today?: string;
   clientAddress?: string;
-}): Context {
+}): Promise<RequestContext> {
   noteUser(opts.userId);
-  let db: Db;
+  let port: Port;
   try {
-    db = opts.db ?? getDb();
+    port = opts.port ?? (opts.db ? singleConnectionPort(opts.db) : getPort());
   } catch (e) {
     if (e instanceof DatabaseNotReadyError)
       throw withErrorNumber(new TRPCError({ code: "SERVICE_UNAVAILABLE", message: e.message, cause: e }));
     throw e;
   }
-  const scope = opts.userId == null ? null : loadScope(db, opts.userId);
+  const userId = opts.userId;
+  const scope = userId == null ? null : await port.read((db) => loadScope(db, userId));
   return {
-    db,
+    port,
     scope,
     today: opts.today ?? clock.today(),
     clock,

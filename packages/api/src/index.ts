@@ -1,5 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
-export { createContext, type Context } from "./context.ts";
+export { createContext, type Context, type RequestContext } from "./context.ts";
 export { apiMessages } from "./messages.ts";
 export { logProcedureError, withErrorNumber } from "./log.ts";
 export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db";

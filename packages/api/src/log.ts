@@ -22,7 +22,7 @@ export interface ProcedureErrorInfo {
   path?: string | undefined;
   type: string;
   input: unknown;
-  ctx?: Context | undefined;
+  ctx?: Pick<Context, "scope"> | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
-import type { Context } from "./context.ts";
+import type { RequestContext } from "./context.ts";
 import { logProcedureError } from "./log.ts";
 import { homeRouter } from "./routers/home.ts";
 import { transferIoRouter } from "./routers/transfer-io.ts";
@@ -37,4 +37,5 @@ export const appRouter = createTRPCRouter({
 export type AppRouter = typeof appRouter;
 const callerFactory = createCallerFactory(appRouter);
 /** A server-side caller (server components, route handlers, tests); its errors are logged like HTTP ones. */
-export const createCaller = (ctx: Context) => callerFactory(ctx, { onError: logProcedureError });
+export const createCaller = (ctx: RequestContext | Promise<RequestContext>) =>
+  callerFactory(() => ctx, { onError: logProcedureError });

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { noteProcedure } from "@liangxin/runtime";
-import type { Context } from "./context.ts";
+import type { RequestContext } from "./context.ts";
 import { apiMessages } from "./messages.ts";
 import { toTRPCError } from "./error-map.ts";
 import { userMessage, zodIssueLines } from "./user-message.ts";
@@ -10,7 +10,7 @@ import { userMessage, zodIssueLines } from "./user-message.ts";
 // Zod's own messages (type errors, unknown enum values) in Chinese, for the schemas without a message of ours.
 z.config(z.locales.zhCN());
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<RequestContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, path }) {
     const zod = error.cause instanceof ZodError ? zodIssueLines(error.cause, path) : null;
@@ -62,8 +62,19 @@ const observe = t.middleware(async ({ path, next, getRawInput }) => {
   return next();
 });
 
+/**
+ * The connection a procedure runs on, chosen by its kind: a query reads on a read-only connection, in one
+ * read transaction (it sees committed rows only); a mutation holds the write connection until it settles,
+ * so no other request's statement runs inside its transactions (the port, `@liangxin/db` driver/port.ts).
+ */
+const connection = t.middleware(({ ctx, type, next }) =>
+  type === "mutation"
+    ? ctx.port.writer((db) => next({ ctx: { db } }))
+    : ctx.port.read((db) => next({ ctx: { db } })),
+);
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(observe).use(mapErrors);
+export const publicProcedure = t.procedure.use(observe).use(mapErrors).use(connection);
 
 /**
  * A signed-in, enabled user whose scope was loaded from the database, even one who must still set a

@@ -111,7 +111,7 @@ describe("logging a procedure's error", () => {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = `/nonexistent-${newRequestId()}/liangxin.db`;
     try {
-      expect(() => createContext({ userId: null })).toThrow(
+      await expect(createContext({ userId: null })).rejects.toThrow(
         expect.objectContaining({
           code: "SERVICE_UNAVAILABLE",
           message: expect.stringMatching(/^数据库未就绪:数据库文件不存在/),

@@ -97,9 +97,9 @@ describe("a state change the rules forbid is refused with a Chinese message nami
     expect(t.hash(...ALL_WRITTEN)).toBe(before);
   });
 
-  it("a deleted member: there is no deletion, and the guard says so", () => {
+  it("a deleted member: there is no deletion, and the guard says so", async () => {
     const before = t.hash(...ALL_WRITTEN);
-    const scope = { scope: createContext({ db, userId: 1, today: TODAY }).scope!, today: TODAY };
+    const scope = { scope: (await createContext({ db, userId: 1, today: TODAY })).scope!, today: TODAY };
     const memberId = t.value("select id from members order by id limit 1");
     expect(() => deleteMember(db, scope, { id: memberId })).toThrow(DomainError);
     expect(() => deleteMember(db, scope, { id: memberId })).toThrow(/【党员不得删除】党员信息不能删除/);

@@ -1,6 +1,7 @@
 export * as schema from "./schema.ts";
 export * from "./schema.ts";
 export * from "./driver/client.ts";
+export * from "./driver/port.ts";
 export * from "./paths.ts";
 export * from "./scope/index.ts";
 export * from "./queries/home.ts";

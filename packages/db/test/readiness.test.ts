@@ -8,7 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseStatus, DatabaseNotReadyError, getDb, migrateDb, openDb } from "../src/driver/client.ts";
+import { databaseStatus, DatabaseNotReadyError, migrateDb, openDb } from "../src/driver/client.ts";
+import { getPort } from "../src/driver/port.ts";
 import { migrationsFolder } from "../src/paths.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "liangxin-ready-"));
@@ -83,25 +84,26 @@ describe("databaseStatus", () => {
   });
 });
 
-describe("getDb", () => {
+describe("getPort", () => {
   it("refuses a missing or unmigrated database without creating or migrating it, and opens it once migrated", () => {
     const file = fresh();
     process.env.DATABASE_URL = file;
-    expect(() => getDb()).toThrow(DatabaseNotReadyError);
-    expect(() => getDb()).toThrow(/^数据库未就绪:数据库文件不存在。请系统管理员运行 npm run cli -- migrate/);
+    expect(() => getPort()).toThrow(DatabaseNotReadyError);
+    expect(() => getPort()).toThrow(
+      /^数据库未就绪:数据库文件不存在。请系统管理员运行 npm run cli -- migrate/,
+    );
     expect(existsSync(file)).toBe(false);
 
     writeFileSync(file, "");
-    expect(() => getDb()).toThrow(/数据库尚未迁移/);
+    expect(() => getPort()).toThrow(/数据库尚未迁移/);
     expect(tables(file)).toBe(0);
 
     const migrator = openDb(file);
     migrateDb(migrator);
     migrator.$client.close();
-    const db = getDb();
-    expect(db.$client.name).toBe(file);
-    expect(getDb()).toBe(db);
-    // Once open, the status is read on the same connection.
+    const port = getPort();
+    expect(port.file).toBe(file);
+    expect(getPort()).toBe(port);
     expect(databaseStatus(file)).toEqual({ ready: true, file });
   });
 });

@@ -9,7 +9,7 @@ import { allows } from "@/app/nav";
 /** A tRPC caller for server components, bound to the signed-in user's scope (one per request). */
 export const getCaller = cache(async () => {
   const userId = await sessionUserId();
-  return createCaller(createContext({ userId, clientAddress: clientAddress(await headers()) }));
+  return createCaller(await createContext({ userId, clientAddress: clientAddress(await headers()) }));
 });
 
 /**

@@ -96,8 +96,6 @@ function migrationStatus(sqlite: Database.Database, file: string): DatabaseStatu
   return { ready: true, file };
 }
 
-let shared: Db | undefined;
-
 /**
  * Whether the portal may serve this database: the file exists (it is never created here — better-sqlite3
  * would create a missing one), opens, and is migrated to the latest committed schema. Nothing is written.
@@ -107,7 +105,6 @@ export function databaseStatus(file: string = resolveDatabasePath()): DatabaseSt
   if (file === ":memory:") return { ready: false, file, code: "memory", reason: m.memory };
   if (!existsSync(file)) return { ready: false, file, code: "missing", reason: m.missing };
   try {
-    if (shared && shared.$client.name === file) return migrationStatus(shared.$client, file);
     const sqlite = new Database(file, { fileMustExist: true });
     try {
       sqlite.pragma("busy_timeout = 5000");
@@ -127,17 +124,4 @@ export class DatabaseNotReadyError extends Error {
     super(readinessMessages.notReady(status.reason));
     this.name = "DatabaseNotReadyError";
   }
-}
-
-/**
- * The portal's process-wide database. It is never created or migrated here (migrations are a step of
- * `npm start` and `liangxin migrate`, never part of a request): while the file is missing or not migrated
- * to the latest schema this throws DatabaseNotReadyError, and it opens the database once it is.
- */
-export function getDb(): Db {
-  if (shared) return shared;
-  const status = databaseStatus();
-  if (!status.ready) throw new DatabaseNotReadyError(status);
-  shared = openDb(status.file);
-  return shared;
 }

@@ -1,0 +1,156 @@
+/**
+ * The port: how a process that serves many requests at once (the portal) reaches the database. Async and
+ * transaction-explicit, so that a request may `await` between statements without seeing, or undoing,
+ * another request's work:
+ * - `read(fn)`: a connection of its own that cannot write (`query_only`), in one read transaction, so `fn`
+ *   sees one committed state of the database — never another request's uncommitted rows;
+ * - `write(fn)`: the one write connection, held by `fn` alone until it settles, in one immediate
+ *   transaction: committed when `fn` resolves, rolled back when it throws. Only this request's statements
+ *   run in it, so a rollback never undoes another request's write;
+ * - `writer(fn)`: the write connection held by `fn` alone, without an enclosing transaction: `fn` opens its
+ *   own (`writeTransaction`) — for today's synchronous commands, which commit (or roll back) their own
+ *   transactions and may record a refusal (an audit row, a throttle hit) that must stay.
+ * Inside `write`/`writer`, `read` and `write` run on the held connection (a use case may call another).
+ * Across processes (the import worker, several portal processes) SQLite's own locking decides: a write
+ * waits for the busy timeout and then answers busy (`isBusyError`), as before.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type Database from "better-sqlite3";
+import { databaseStatus, DatabaseNotReadyError, openDb, type Db } from "./client.ts";
+import { resolveDatabasePath } from "../paths.ts";
+
+export interface Port {
+  read<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
+  write<T>(fn: (tx: Db) => T | Promise<T>): Promise<T>;
+  writer<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
+  /** The database file (":memory:" for a single-connection test port). */
+  readonly file: string;
+  close(): void;
+}
+
+/** Which connection the current async call chain holds, if any. */
+interface Held {
+  kind: "read" | "write";
+  db: Db;
+}
+
+/** One at a time, in arrival order. */
+class Queue {
+  private tail: Promise<void> = Promise.resolve();
+  /** Resolves when it is the caller's turn; call the returned function to end the turn. */
+  turn(): Promise<() => void> {
+    let release!: () => void;
+    const ended = new Promise<void>((r) => (release = r));
+    const mine = this.tail.then(() => release);
+    this.tail = this.tail.then(() => ended);
+    return mine;
+  }
+}
+
+function sqlite(db: Db): Database.Database {
+  return db.$client;
+}
+
+async function inImmediateTransaction<T>(db: Db, fn: () => T | Promise<T>): Promise<T> {
+  const client = sqlite(db);
+  client.exec("BEGIN IMMEDIATE");
+  try {
+    const result = await fn();
+    client.exec("COMMIT");
+    return result;
+  } catch (e) {
+    if (client.inTransaction) client.exec("ROLLBACK");
+    throw e;
+  }
+}
+
+function makePort(file: string, writerDb: Db, openReader: () => Db, close: () => void): Port {
+  const held = new AsyncLocalStorage<Held>();
+  const writes = new Queue();
+  const idle: Db[] = [];
+
+  async function holdWriter<T>(fn: (db: Db) => T | Promise<T>, transaction: boolean): Promise<T> {
+    const current = held.getStore();
+    if (current?.kind === "write") return fn(current.db);
+    if (current) throw new Error("读取过程中不能写入数据库(读连接只读)");
+    const release = await writes.turn();
+    try {
+      return await held.run({ kind: "write", db: writerDb }, () =>
+        transaction ? inImmediateTransaction(writerDb, () => fn(writerDb)) : fn(writerDb),
+      );
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    file,
+    async read(fn) {
+      const current = held.getStore();
+      if (current) return fn(current.db);
+      const db = idle.pop() ?? openReader();
+      const client = sqlite(db);
+      const own = db !== writerDb;
+      if (own) client.exec("BEGIN");
+      try {
+        return await held.run({ kind: "read", db }, () => fn(db));
+      } finally {
+        if (own && client.inTransaction) client.exec("COMMIT");
+        if (own) idle.push(db);
+      }
+    },
+    write: (fn) => holdWriter(fn, true),
+    writer: (fn) => holdWriter(fn, false),
+    close() {
+      for (const db of idle.splice(0)) sqlite(db).close();
+      close();
+    },
+  };
+}
+
+/**
+ * The port of a database file: one write connection and read connections opened as requests need them
+ * (kept for reuse), each read-only. The file must exist and be migrated.
+ */
+export function openPort(file: string): Port {
+  const writerDb = openDb(file);
+  return makePort(
+    file,
+    writerDb,
+    () => {
+      const reader = openDb(file);
+      sqlite(reader).pragma("query_only = ON");
+      return reader;
+    },
+    () => sqlite(writerDb).close(),
+  );
+}
+
+/**
+ * A port over one connection, for an in-memory test database (which a second connection cannot open):
+ * writes are still one at a time and transactional, but a read shares the connection, so it could see an
+ * open write's rows if the two overlapped. Never used by the portal.
+ */
+export function singleConnectionPort(db: Db): Port {
+  return makePort(
+    sqlite(db).name,
+    db,
+    () => db,
+    () => {},
+  );
+}
+
+let shared: Port | undefined;
+
+/**
+ * The portal's process-wide port. The database is never created or migrated here (migrations are a step of
+ * `npm start` and `liangxin migrate`, never part of a request): while the file is missing or not migrated to
+ * the latest schema this throws DatabaseNotReadyError, and it opens the port once it is.
+ */
+export function getPort(): Port {
+  if (shared) return shared;
+  const status = databaseStatus(resolveDatabasePath());
+  if (!status.ready) throw new DatabaseNotReadyError(status);
+  shared = openPort(status.file);
+  return shared;
+}
