@@ -1,5 +1,7 @@
 import { isDomainError } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectOne } from "../driver/query.ts";
 import {
   hostAccess,
   hostByExactKey,
@@ -28,19 +30,6 @@ export interface CommandWarning {
   message: string;
 }
 
-/** Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing. */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
-}
-
-/** Raw row helpers on the same connection (inside the transaction). */
-export function one<T>(db: Db, sql: string, ...params: unknown[]): T | undefined {
-  return db.$client.prepare(sql).get(...params) as T | undefined;
-}
-export function many<T>(db: Db, sql: string, ...params: unknown[]): T[] {
-  return db.$client.prepare(sql).all(...params) as T[];
-}
-
 export function requireHostEdit(db: Db, actor: CommandActor, hostId: number): void {
   if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw new NotFoundError();
 }
@@ -55,10 +44,9 @@ export function requireOrgEdit(db: Db, actor: CommandActor, orgId: number): void
  */
 export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number): void {
   if (memberAccess(db, actor.scope, memberId, actor.today) === "edit") return;
-  const m = one<{ orgId: number | null; workHostId: number | null }>(
+  const m = selectOne<{ orgId: number | null; workHostId: number | null }>(
     db,
-    "select org_id as orgId, work_host_id as workHostId from members where id = ?",
-    memberId,
+    sql`select org_id as orgId, work_host_id as workHostId from members where id = ${memberId}`,
   );
   if (
     m &&
@@ -148,11 +136,16 @@ export function assertVersion(stored: number, given: number): void {
 export function nodeOfRegion(db: Db, regionId: number): number | null {
   let rid: number | null = regionId;
   for (let guard = 0; rid !== null && guard < 16; guard++) {
-    const o = one<{ id: number }>(db, "select id from orgs where region_id = ? order by depth limit 1", rid);
+    const o = selectOne<{ id: number }>(
+      db,
+      sql`select id from orgs where region_id = ${rid} order by depth limit 1`,
+    );
     if (o) return o.id;
     rid =
-      one<{ parentId: number | null }>(db, "select parent_id as parentId from regions where id = ?", rid)
-        ?.parentId ?? null;
+      selectOne<{ parentId: number | null }>(
+        db,
+        sql`select parent_id as parentId from regions where id = ${rid}`,
+      )?.parentId ?? null;
   }
   return null;
 }

@@ -13,17 +13,16 @@ import {
   MESSAGES,
   policyAsOf,
 } from "@liangxin/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectOne, writeTransaction } from "../driver/query.ts";
 import { coverageRequests, coverages } from "../schema.ts";
 import { decidesCoverageRequest, hostAccess } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import {
   audit,
   hostByKey,
-  inTransaction,
   nodeOfRegion,
-  one,
   requireHostRef,
   requireOrgEdit,
   seesHost,
@@ -64,7 +63,7 @@ export interface CoverageResult {
  * topmost organization.
  */
 export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): CoverageResult {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     requireCoverableHost(db, actor, input.hostId);
     return writeCoverage(db, actor, input);
@@ -76,7 +75,7 @@ function requireCoverableHost(db: Db, actor: CommandActor, hostId: number): void
   const access = hostAccess(db, actor.scope, hostId, actor.today);
   if (access === null) throw new NotFoundError();
   if (access !== "edit") {
-    const host = one<{ name: string }>(db, "select name from hosts where id = ?", hostId)!;
+    const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${hostId}`)!;
     throw new CommandError("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
   }
 }
@@ -99,7 +98,7 @@ export interface CoverHostsResult {
  * checked and written as by setCoverage, in one transaction, so a refusal of any leaves none covered.
  */
 export function coverHosts(db: Db, actor: CommandActor, input: CoverHostsInput): CoverHostsResult {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     return coverHostsInTransaction(db, actor, input);
   });
@@ -220,13 +219,16 @@ export function proposeCoverage(
   actor: CommandActor,
   input: ProposeCoverageInput,
 ): CoverageRequestRow & { hostName: string } {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     let host: { id: number; name: string };
     if (input.hostCreditCode) host = hostByKey(db, actor, input.hostCreditCode);
     else if (input.hostId != null) {
       requireHostRef(db, actor, input.hostId);
-      host = one<{ id: number; name: string }>(db, "select id, name from hosts where id = ?", input.hostId)!;
+      host = selectOne<{ id: number; name: string }>(
+        db,
+        sql`select id, name from hosts where id = ${input.hostId}`,
+      )!;
     } else throw new NotFoundError();
     if (hostAccess(db, actor.scope, host.id, actor.today) === "edit")
       throw new CommandError(
@@ -238,11 +240,9 @@ export function proposeCoverage(
       throw new CommandError("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
     if (org.formationMode === null)
       throw new DomainError("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
-    const pending = one(
+    const pending = selectOne(
       db,
-      "select 1 from coverage_requests where host_id = ? and org_id = ? and state = 'pending'",
-      host.id,
-      org.id,
+      sql`select 1 from coverage_requests where host_id = ${host.id} and org_id = ${org.id} and state = 'pending'`,
     );
     if (pending)
       throw new CommandError(
@@ -300,10 +300,9 @@ function closeRequest(
     .returning()
     .get();
   if (!after) throw new ConflictError();
-  const region = one<{ regionId: number }>(
+  const region = selectOne<{ regionId: number }>(
     db,
-    "select region_id as regionId from hosts where id = ?",
-    before.hostId,
+    sql`select region_id as regionId from hosts where id = ${before.hostId}`,
   )!;
   audit(db, actor, {
     action: decision.state === "accepted" ? "coverageRequest.accept" : "coverageRequest.reject",
@@ -325,7 +324,7 @@ export function acceptCoverageRequest(
   actor: CommandActor,
   input: DecideCoverageRequestInput,
 ): CoverageRequestRow & { warnings: CommandWarning[] } {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const before = decidable(db, actor, input.id);
     const { coverage, warnings } = writeCoverage(db, actor, {
       hostId: before.hostId,
@@ -347,7 +346,7 @@ export function rejectCoverageRequest(
   actor: CommandActor,
   input: DecideCoverageRequestInput,
 ): CoverageRequestRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const before = decidable(db, actor, input.id);
     const reason = input.reason?.trim();
     if (!reason) throw new CommandError("COVERAGE_REQUEST_REASON", commandMessages.coverageRejectReason);

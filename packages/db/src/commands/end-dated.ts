@@ -1,8 +1,9 @@
 import { assertInterval } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { writeTransaction } from "../driver/query.ts";
 import { type assignments, type coverages, type dualLinks, type secretaries } from "../schema.ts";
-import { audit, inTransaction, type CommandActor } from "./common.ts";
+import { audit, type CommandActor } from "./common.ts";
 import { CommandError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 
@@ -24,7 +25,7 @@ export function endDatedRow<T extends DatedTable>(
 ): T["$inferSelect"] {
   // The four tables share `id` and `end_on`; drizzle's builders do not accept a union of tables.
   const t = table as unknown as typeof coverages;
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const before = db.select().from(t).where(eq(t.id, input.id)).get() as T["$inferSelect"] | undefined;
     if (!before) throw new NotFoundError();
     const scopeOrgId = authorize(before);

@@ -1,15 +1,14 @@
 /** 两新组织: create, update (optimistic concurrency), employees and revenue per year. */
 import type { HostKind } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
+import { selectOne, writeTransaction } from "../driver/query.ts";
 import { hosts, hostYears, regions } from "../schema.ts";
 import { and, eq, sql } from "drizzle-orm";
 import {
   assertVersion,
   audit,
-  inTransaction,
   isUniqueViolation,
   nodeOfRegion,
-  one,
   requireHostEdit,
   type CommandActor,
 } from "./common.ts";
@@ -73,7 +72,7 @@ function uniqueCode<T>(code: string, fn: () => T): T {
 }
 
 export function createHost(db: Db, actor: CommandActor, input: CreateHostInput): HostRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireTownshipInTerritory(db, actor, input.regionId);
     assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
     assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
@@ -96,7 +95,7 @@ export function createHost(db: Db, actor: CommandActor, input: CreateHostInput):
 }
 
 export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput): HostRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireHostEdit(db, actor, input.id);
     const before = db.select().from(hosts).where(eq(hosts.id, input.id)).get();
     if (!before) throw new NotFoundError();
@@ -152,7 +151,7 @@ export function setHostYear(
   actor: CommandActor,
   input: HostYearInput,
 ): typeof hostYears.$inferSelect {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireHostEdit(db, actor, input.hostId);
     const before =
       db
@@ -177,10 +176,9 @@ export function setHostYear(
       })
       .returning()
       .get();
-    const regionId = one<{ regionId: number }>(
+    const regionId = selectOne<{ regionId: number }>(
       db,
-      "select region_id as regionId from hosts where id = ?",
-      input.hostId,
+      sql`select region_id as regionId from hosts where id = ${input.hostId}`,
     )!.regionId;
     audit(db, actor, {
       action: "host.setYear",

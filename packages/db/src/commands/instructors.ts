@@ -9,15 +9,13 @@ import {
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import { assignments, instructors, orgs } from "../schema.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import {
   assertVersion,
   audit,
-  inTransaction,
   isUniqueViolation,
-  many,
-  one,
   orgByKey,
   requireOrgEdit,
   requireOrgRef,
@@ -87,7 +85,7 @@ function dispatcherOf(
 }
 
 export function createInstructor(db: Db, actor: CommandActor, input: CreateInstructorInput): InstructorRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     // The references first: one of another area answers as if it did not exist, before any rule is told.
     const dispatchOrgId = dispatcherOf(db, actor, input) ?? null;
     const registeredById = input.registeredById ?? actor.scope.org?.id;
@@ -152,7 +150,7 @@ function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number
  * are exclusive: giving one clears the other.
  */
 export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstructorInput): InstructorRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const before = requireInstructorEdit(db, actor, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
@@ -199,25 +197,20 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
 }
 
 export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const instructor = requireInstructorEdit(db, actor, input.instructorId);
     // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
     // without territory reaches its enterprises); any other id answers as if it did not exist.
     if (!seesHost(db, actor, input.hostId)) throw new NotFoundError();
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
-    const overlap = one(
+    const overlap = selectOne(
       db,
-      `select 1 from assignments where instructor_id = ? and host_id = ?
-       and (end_on is null or ? < end_on) and (? is null or start_on < ?)`,
-      input.instructorId,
-      input.hostId,
-      input.startOn,
-      endOn,
-      endOn,
+      sql`select 1 from assignments where instructor_id = ${input.instructorId} and host_id = ${input.hostId}
+       and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
     );
     if (overlap) {
-      const host = one<{ name: string }>(db, "select name from hosts where id = ?", input.hostId)!;
+      const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${input.hostId}`)!;
       throw new CommandError(
         "ASSIGNMENT_OVERLAP",
         commandMessages.assignmentOverlap(instructor.name, host.name),
@@ -229,10 +222,10 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
       .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
       .returning()
       .get();
-    const own = many<AssignmentRec>(
+    const own = selectAll<AssignmentRec>(
       db,
-      "select instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments where instructor_id = ?",
-      input.instructorId,
+      sql`select instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn
+        from assignments where instructor_id = ${input.instructorId}`,
     );
     const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
     const warnings = checkInstructorCap(

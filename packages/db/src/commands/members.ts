@@ -18,6 +18,7 @@ import {
 } from "@liangxin/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectOne, selectValue, writeTransaction } from "../driver/query.ts";
 import {
   memberRelationships,
   members,
@@ -29,9 +30,7 @@ import {
 import {
   assertVersion,
   audit,
-  inTransaction,
   isUniqueViolation,
-  one,
   hostByKey,
   orgByKey,
   requireHostEdit,
@@ -175,7 +174,7 @@ export function createMember(db: Db, actor: CommandActor, given: CreateMemberInp
 }
 
 function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
     const orgId = given.orgId ?? null;
     if (orgId !== null) requireOrgEdit(db, actor, orgId);
@@ -248,7 +247,7 @@ export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInp
 }
 
 function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireMemberEdit(db, actor, given.id);
     const before = getMember(db, given.id);
     assertVersion(before.version, given.version);
@@ -337,17 +336,16 @@ export function changeMemberStatus(
   actor: CommandActor,
   input: ChangeMemberStatusInput,
 ): MemberAnswer {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireMemberEdit(db, actor, input.memberId);
     const before = getMember(db, input.memberId);
     if (input.version !== undefined) assertVersion(before.version, input.version);
     assertTransition(before.status, input.status);
     const last =
-      one<{ d: string | null }>(
+      selectValue<string | null>(
         db,
-        "select max(effective_on) as d from member_status_events where member_id = ?",
-        input.memberId,
-      )?.d ?? null;
+        sql`select max(effective_on) as d from member_status_events where member_id = ${input.memberId}`,
+      ) ?? null;
     if (last !== null && input.effectiveOn < last)
       throw new CommandError("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
     assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
@@ -383,7 +381,7 @@ export function changeMemberStatus(
 
 /** The sending side (which holds the member) requests; the receiving organization decides. */
 export function requestTransfer(db: Db, actor: CommandActor, input: RequestTransferInput): TransferRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireMemberEdit(db, actor, input.memberId);
     const member = getMember(db, input.memberId);
     if (member.status !== "normal")
@@ -396,7 +394,10 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
     if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
       throw new CommandError("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
-    const pending = one(db, "select 1 from transfers where member_id = ? and state = 'pending'", member.id);
+    const pending = selectOne(
+      db,
+      sql`select 1 from transfers where member_id = ${member.id} and state = 'pending'`,
+    );
     if (pending) throw new CommandError("TRANSFER_PENDING", commandMessages.transferPending(member.name));
     const row = db
       .insert(transfers)
@@ -430,7 +431,7 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
  * else. A decided transfer cannot be decided again (the domain's rule).
  */
 export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransferInput): TransferRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
     if (!before) throw new NotFoundError();
     if (before.toOrgId !== null) requireOrgEdit(db, actor, before.toOrgId);

@@ -13,14 +13,19 @@ import {
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import {
+  execute,
+  selectAll,
+  selectColumn,
+  selectOne,
+  selectValue,
+  writeTransaction,
+} from "../driver/query.ts";
 import { dualLinks, orgReparentings, orgs, regions, secretaries } from "../schema.ts";
 import {
   assertVersion,
   audit,
-  inTransaction,
   isUniqueViolation,
-  many,
-  one,
   orgByKey,
   requireMemberEdit,
   requireOrgEdit,
@@ -34,7 +39,7 @@ import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
-import { isUnder, subtreeRange, positional, pathWithinPositional } from "../scope/index.ts";
+import { isUnder, pathIn, subtreeRange } from "../scope/index.ts";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -138,7 +143,7 @@ export function createOrg(
   actor: CommandActor,
   { hostIds, ...input }: CreateOrgInput,
 ): OrgRow & { warnings: CommandWarning[] } {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.parentId);
     const parent = getOrg(db, input.parentId);
     if (input.regionId != null) requireRegionInTerritory(db, actor, input.regionId);
@@ -185,18 +190,16 @@ export function suggestOrgCode(db: Db, actor: CommandActor, parentId: number): {
   const parent = getOrg(db, parentId);
   const series = orgCodeSeries({ code: parent.code, grassroots: isGrassroots(parent.category) });
   if (!series) return { code: null };
-  const taken = many<{ code: string }>(
+  const taken = selectColumn<string>(
     db,
-    "select code from orgs where substr(code, 1, ?) = ? and length(code) = ?",
-    series.length,
-    series,
-    series.length + 3,
-  ).map((r) => r.code);
+    sql`select code from orgs where substr(code, 1, ${series.length}) = ${series}
+      and length(code) = ${series.length + 3}`,
+  );
   return { code: nextOrgCode(series, taken) };
 }
 
 export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): OrgRow {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.id);
     const before = getOrg(db, input.id);
     assertVersion(before.version, input.version);
@@ -252,7 +255,7 @@ export interface ReparentResult {
  * The tree as of any earlier date is rebuilt from the history.
  */
 export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput): ReparentResult {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     requireOrgEdit(db, actor, input.toParentId);
     const org = getOrg(db, input.orgId);
@@ -273,11 +276,10 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
         commandMessages.reparentFuture(input.effectiveOn, actor.today),
       );
     const last =
-      one<{ d: string | null }>(
+      selectValue<string | null>(
         db,
-        "select max(effective_on) as d from org_reparentings where org_id = ?",
-        org.id,
-      )?.d ?? null;
+        sql`select max(effective_on) as d from org_reparentings where org_id = ${org.id}`,
+      ) ?? null;
     const floor = last !== null && last > org.foundedOn ? last : org.foundedOn;
     if (input.effectiveOn <= floor)
       throw new CommandError(
@@ -300,11 +302,11 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
       .get();
     const newPath = `${to.path}${org.id}/`;
     const delta = to.depth + 1 - org.depth;
-    const moved = db.$client
-      .prepare(
-        `update orgs set path = ? || substr(path, ?), depth = depth + ? where ${pathWithinPositional("path")}`,
-      )
-      .run(newPath, org.path.length + 1, delta, ...positional(subtreeRange(org.path))).changes;
+    const moved = execute(
+      db,
+      sql`update orgs set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}
+        where ${pathIn("path", subtreeRange(org.path))}`,
+    ).changes;
     db.update(orgs)
       .set({ parentId: to.id, version: sql`${orgs.version} + 1` })
       .where(eq(orgs.id, org.id))
@@ -347,7 +349,7 @@ export function setDualLink(
   actor: CommandActor,
   given: SetDualLinkInput,
 ): typeof dualLinks.$inferSelect {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, given.orgId);
     if (given.regionalOrgId != null) requireOrgRef(db, actor, given.regionalOrgId);
     const regionalOrgId = given.regionalOrgCode
@@ -371,15 +373,10 @@ export function setDualLink(
     }
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
-    const overlap = one(
+    const overlap = selectOne(
       db,
-      `select 1 from dual_links where org_id = ? and regional_org_id = ?
-       and (end_on is null or ? < end_on) and (? is null or start_on < ?)`,
-      input.orgId,
-      input.regionalOrgId,
-      input.startOn,
-      endOn,
-      endOn,
+      sql`select 1 from dual_links where org_id = ${input.orgId} and regional_org_id = ${input.regionalOrgId}
+       and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
     );
     if (overlap)
       throw new CommandError("DUAL_LINK_OVERLAP", commandMessages.dualLinkOverlap(org.name, regional.name));
@@ -436,23 +433,22 @@ export function setSecretary(
   actor: CommandActor,
   input: SetSecretaryInput,
 ): typeof secretaries.$inferSelect {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     requireOrgEdit(db, actor, input.orgId);
     const org = getOrg(db, input.orgId);
     // A member outside the caller's scope does not exist for it (never its name).
     requireMemberEdit(db, actor, input.memberId);
-    const member = one<{ name: string; orgId: number | null; status: string }>(
+    const member = selectOne<{ name: string; orgId: number | null; status: string }>(
       db,
-      "select name, org_id as orgId, status from members where id = ?",
-      input.memberId,
+      sql`select name, org_id as orgId, status from members where id = ${input.memberId}`,
     );
     if (!member) throw new NotFoundError();
     if (member.orgId !== org.id || member.status !== "normal")
       throw new CommandError("SECRETARY_NOT_HELD", commandMessages.secretaryNotHeld(member.name, org.name));
-    const terms = many<SecretaryTermRec & { id: number }>(
+    const terms = selectAll<SecretaryTermRec & { id: number }>(
       db,
-      "select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries where org_id = ?",
-      org.id,
+      sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn
+        from secretaries where org_id = ${org.id}`,
     );
     const current = terms.find((t) => t.endOn === null && t.startOn < input.startOn);
     const candidate = { orgId: org.id, memberId: input.memberId, startOn: input.startOn, endOn: null };

@@ -3,9 +3,10 @@ import { policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
 import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../driver/client.ts";
+import { writeTransaction } from "../driver/query.ts";
 import { policies } from "../schema.ts";
 import { loadPolicyVersions, withDefaults } from "../snapshot.ts";
-import { audit, inTransaction, type CommandActor } from "./common.ts";
+import { audit, type CommandActor } from "./common.ts";
 import { CommandError, NotFoundError } from "./errors.ts";
 import { findRulesLock, lockMessages } from "../reports/lock.ts";
 
@@ -34,7 +35,7 @@ export interface SetPolicyResult {
  * for anyone else it does not exist.
  */
 export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): SetPolicyResult {
-  return inTransaction(db, () => {
+  return writeTransaction(db, () => {
     const org = actor.scope.org;
     if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw new NotFoundError();
     const versions = loadPolicyVersions(db);

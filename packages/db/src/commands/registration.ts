@@ -8,7 +8,9 @@
  */
 import { clock, maskCitizenId } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectValue } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import { CommandError, ThrottledError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
@@ -58,10 +60,11 @@ export function registering<T>(db: Db, scope: Scope, attempt: RegistrationAttemp
 
 function refusalsWithinHour(db: Db, userId: number): number {
   const since = new Date(clock.now().getTime() - HOUR_MS).toISOString();
-  return db.$client
-    .prepare("select count(*) from audit_log where user_id = ? and action = ? and at > ?")
-    .pluck()
-    .get(userId, REGISTRATION_REFUSED, since) as number;
+  return selectValue<number>(
+    db,
+    sql`select count(*) from audit_log where user_id = ${userId} and action = ${REGISTRATION_REFUSED}
+      and at > ${since}`,
+  )!;
 }
 
 function record(db: Db, scope: Scope, action: string, entity: string, idNumber: string | undefined): void {

@@ -7,32 +7,30 @@ import {
   type ReparentingRec,
   type Violation,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import { many } from "./common.ts";
-
-const ORG_COLS =
-  "id, code, name, category, parent_id as parentId, region_id as regionId, formation_mode as formationMode," +
-  " founded_on as foundedOn, revoked_on as revokedOn";
+import { selectAll } from "../driver/query.ts";
+import { idList } from "../dialect/sqlite.ts";
 
 export function orgRecs(db: Db, ids: Iterable<number>): OrgRec[] {
   const list = [...new Set(ids)];
   if (list.length === 0) return [];
-  return many<OrgRec>(
+  return selectAll<OrgRec>(
     db,
-    `select ${ORG_COLS} from orgs where id in (${list.map(() => "?").join(",")})`,
-    ...list,
+    sql`select id, code, name, category, parent_id as parentId, region_id as regionId,
+       formation_mode as formationMode, founded_on as foundedOn, revoked_on as revokedOn
+     from orgs where id in ${idList(list)}`,
   );
 }
 
 export function hostRecs(db: Db, ids: Iterable<number>): HostRec[] {
   const list = [...new Set(ids)];
   if (list.length === 0) return [];
-  return many<HostRec>(
+  return selectAll<HostRec>(
     db,
-    `select id, credit_code as creditCode, name, kind, region_id as regionId, founded_on as foundedOn,
+    sql`select id, credit_code as creditCode, name, kind, region_id as regionId, founded_on as foundedOn,
        closed_on as closedOn, union_on as unionOn, youth_league_on as youthLeagueOn, women_on as womenOn
-     from hosts where id in (${list.map(() => "?").join(",")})`,
-    ...list,
+     from hosts where id in ${idList(list)}`,
   );
 }
 
@@ -41,21 +39,20 @@ export function coveragesOf(
   db: Db,
   by: { hostId?: number; orgId?: number },
 ): (CoverageRec & { id: number })[] {
-  return many<CoverageRec & { id: number }>(
+  return selectAll<CoverageRec & { id: number }>(
     db,
-    `select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages
-     where host_id = ? union select id, host_id, org_id, start_on, end_on from coverages where org_id = ?`,
-    by.hostId ?? -1,
-    by.orgId ?? -1,
+    sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages
+     where host_id = ${by.hostId ?? -1}
+     union select id, host_id, org_id, start_on, end_on from coverages where org_id = ${by.orgId ?? -1}`,
   );
 }
 
 export function reparentingsOf(db: Db, orgId: number): ReparentingRec[] {
-  return many<ReparentingRec>(
+  return selectAll<ReparentingRec>(
     db,
-    `select org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId, effective_on as effectiveOn
-     from org_reparentings where org_id = ? order by effective_on, id`,
-    orgId,
+    sql`select org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId,
+       effective_on as effectiveOn
+     from org_reparentings where org_id = ${orgId} order by effective_on, id`,
   );
 }
 

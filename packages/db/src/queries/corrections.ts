@@ -3,13 +3,14 @@
  * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
  * township administrator of the host's territory.
  */
+import { clock } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
+import { execute, selectAll, selectOne, selectValue } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
-
+import { scopeSql } from "../scope/index.ts";
 import { territoryNodeOf } from "./hosts.ts";
-import { clock } from "@liangxin/domain";
-import { scopeBindings, within } from "../scope/index.ts";
 
 export interface CorrectionPayload {
   year: number;
@@ -59,7 +60,7 @@ export class CorrectionError extends Error {
   }
 }
 
-const ROW_SQL = `
+const ROW_SQL = sql`
   select k.id, k.host_id as hostId, h.name as hostName, r.name as regionName, u.display_name as requestedBy,
     k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
     h.contact_phone as contactPhone, h.address,
@@ -108,16 +109,15 @@ function toRow(r: RawRow): CorrectionRow {
 
 /** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
 function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
-  const year = db.$client
-    .prepare("select employees, revenue from host_years where host_id = ? and year = ?")
-    .get(hostId, p.year) as { employees: number; revenue: number | null } | undefined;
+  const year = selectOne<{ employees: number; revenue: number | null }>(
+    db,
+    sql`select employees, revenue from host_years where host_id = ${hostId} and year = ${p.year}`,
+  );
   if (!year) return false;
-  const host = db.$client
-    .prepare("select contact_phone as phone, address from hosts where id = ?")
-    .get(hostId) as {
-    phone: string | null;
-    address: string | null;
-  };
+  const host = selectOne<{ phone: string | null; address: string | null }>(
+    db,
+    sql`select contact_phone as phone, address from hosts where id = ${hostId}`,
+  )!;
   return (
     year.employees === p.employees &&
     (year.revenue ?? null) === (p.revenue ?? null) &&
@@ -131,21 +131,18 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
   if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
   const hostId = scope.host.id;
   return db.transaction((tx) => {
-    const pending = db.$client
-      .prepare("select 1 from host_corrections where host_id = ? and state = 'pending'")
-      .get(hostId);
+    const pending = selectOne(
+      db,
+      sql`select 1 from host_corrections where host_id = ${hostId} and state = 'pending'`,
+    );
     if (pending) throw new CorrectionError("conflict", correctionMessages.pendingExists);
     if (unchanged(db, hostId, payload)) throw new CorrectionError("badInput", correctionMessages.unchanged);
-    const id = db.$client
-      .prepare(
-        "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, ?) returning id",
-      )
-      .pluck()
-      .get(hostId, scope.userId, JSON.stringify(payload), clock.nowIso()) as number;
-    const region = db.$client
-      .prepare("select region_id from hosts where id = ?")
-      .pluck()
-      .get(hostId) as number;
+    const id = selectValue<number>(
+      db,
+      sql`insert into host_corrections (host_id, requested_by, payload, created_at)
+          values (${hostId}, ${scope.userId}, ${JSON.stringify(payload)}, ${clock.nowIso()}) returning id`,
+    )!;
+    const region = selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`)!;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -172,19 +169,19 @@ export function withdrawCorrection(
 ): void {
   if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
   const hostId = scope.host.id;
-  const row = db.$client
-    .prepare(
-      "select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id where k.id = ? and k.host_id = ?",
-    )
-    .get(correctionId, hostId) as { state: CorrectionRow["state"]; regionId: number } | undefined;
+  const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
+    db,
+    sql`select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id
+        where k.id = ${correctionId} and k.host_id = ${hostId}`,
+  );
   if (!row) throw new CorrectionError("notFound", "");
   if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
   db.transaction((tx) => {
-    const changed = db.$client
-      .prepare(
-        "update host_corrections set state = 'withdrawn', decided_by = ?, decided_at = ? where id = ? and state = 'pending'",
-      )
-      .run(scope.userId, now.toISOString(), correctionId);
+    const changed = execute(
+      db,
+      sql`update host_corrections set state = 'withdrawn', decided_by = ${scope.userId}, decided_at = ${now.toISOString()}
+          where id = ${correctionId} and state = 'pending'`,
+    );
     if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
     writeAudit(tx, {
       userId: scope.userId,
@@ -202,9 +199,9 @@ export function withdrawCorrection(
 /** The owner's own corrections, newest first. */
 export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
   if (scope.role !== "owner" || !scope.host) return [];
-  return (
-    db.$client.prepare(`${ROW_SQL} where k.host_id = ? order by k.id desc`).all(scope.host.id) as RawRow[]
-  ).map(toRow);
+  return selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`).map(
+    toRow,
+  );
 }
 
 /** Corrections of hosts of the caller's territory (an administrator with a territory). */
@@ -215,18 +212,18 @@ export function correctionInbox(
   limit = 200,
 ): { rows: CorrectionRow[]; total: number } | null {
   if (scope.role !== "admin" || !scope.region) return null;
-  const params = { ...scopeBindings(scope, ""), state: state ?? null, limit };
-  const where = `${within.territory("r")} and (@state is null or k.state = @state)`;
-  const rows = db.$client
-    .prepare(`${ROW_SQL} where ${where} order by k.state = 'pending' desc, k.id desc limit @limit`)
-    .all(params) as RawRow[];
-  const total = db.$client
-    .prepare(
-      `select count(*) from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
-       where ${where}`,
-    )
-    .pluck()
-    .get(params) as number;
+  const { within } = scopeSql(scope, "");
+  const st = state ?? null;
+  const where = sql`${within.territory("r")} and (${st} is null or k.state = ${st})`;
+  const rows = selectAll<RawRow>(
+    db,
+    sql`${ROW_SQL} where ${where} order by k.state = 'pending' desc, k.id desc limit ${limit}`,
+  );
+  const total = selectValue<number>(
+    db,
+    sql`select count(*) from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
+        where ${where}`,
+  )!;
   return { rows: rows.map(toRow), total };
 }
 
@@ -247,9 +244,11 @@ export function decideCorrection(
   now: Date = clock.now(),
 ): void {
   if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
-  const row = db.$client
-    .prepare(`${ROW_SQL} where k.id = @id and ${within.territory("r")}`)
-    .get({ ...scopeBindings(scope, ""), id: correctionId }) as RawRow | undefined;
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<RawRow>(
+    db,
+    sql`${ROW_SQL} where k.id = ${correctionId} and ${within.territory("r")}`,
+  );
   if (!row) throw new CorrectionError("notFound", "");
   if (!decidesCorrections(scope)) throw new CorrectionError("forbidden", "");
   if (row.state === "withdrawn") throw new CorrectionError("conflict", correctionMessages.withdrawn);
@@ -258,37 +257,28 @@ export function decideCorrection(
     throw new CorrectionError("badInput", correctionMessages.reasonRequired);
   const c = toRow(row);
   const at = now.toISOString();
-  const region = db.$client
-    .prepare("select region_id from hosts where id = ?")
-    .pluck()
-    .get(c.hostId) as number;
+  const region = selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`)!;
   const scopeOrgId = territoryNodeOf(db, region);
   db.transaction((tx) => {
-    const changed = db.$client
-      .prepare(
-        "update host_corrections set state = ?, decided_by = ?, decided_at = ?, reason = ? where id = ? and state = 'pending'",
-      )
-      .run(
-        decision.approve ? "approved" : "rejected",
-        scope.userId,
-        at,
-        decision.approve ? null : decision.reason.trim(),
-        c.id,
-      );
+    const changed = execute(
+      db,
+      sql`update host_corrections set state = ${decision.approve ? "approved" : "rejected"}, decided_by = ${scope.userId},
+            decided_at = ${at}, reason = ${decision.approve ? null : decision.reason.trim()}
+          where id = ${c.id} and state = 'pending'`,
+    );
     if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
     if (decision.approve) {
       const p = c.payload;
-      db.$client
-        .prepare(
-          `insert into host_years (host_id, year, employees, revenue) values (?, ?, ?, ?)
-           on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
-        )
-        .run(c.hostId, p.year, p.employees, p.revenue);
-      db.$client
-        .prepare(
-          "update hosts set contact_phone = ?, address = coalesce(?, address), version = version + 1 where id = ?",
-        )
-        .run(p.contactPhone, p.address, c.hostId);
+      execute(
+        db,
+        sql`insert into host_years (host_id, year, employees, revenue) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenue})
+            on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
+      );
+      execute(
+        db,
+        sql`update hosts set contact_phone = ${p.contactPhone}, address = coalesce(${p.address}, address), version = version + 1
+            where id = ${c.hostId}`,
+      );
       writeAudit(tx, {
         userId: scope.userId,
         username: scope.username,

@@ -3,10 +3,12 @@
  * organization of the subtree; reference-visible when assigned today to a host the caller sees.
  */
 import type { InstructorSort } from "@liangxin/domain";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
-import { hostOperatingSql, inForceSql, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
-import { scopeBindings, orgSubtreeRange, nodeBindings, within } from "../scope/index.ts";
+import { hostOperating, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { scopeSql, orgSubtreeRange, nodeWithin, type ScopeSql } from "../scope/index.ts";
 
 export interface InstructorListFilter extends PageInput {
   /** Name or number (substring). */
@@ -36,17 +38,25 @@ export interface InstructorListRow {
   access: "edit" | "reference";
 }
 
-const OWNED = `(exists(select 1 from orgs o where o.id = i.registered_by_id and ${within.subtree("o")})
-  or exists(select 1 from orgs o where o.id = i.dispatch_org_id and ${within.subtree("o")}))`;
-const ASSIGNED_VISIBLE = `exists(select 1 from assignments a join hosts h on h.id = a.host_id
-  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")} and (${within.territory("r")}
+/** Registered or dispatched by an organization of the subtree. */
+const owned = (
+  s: ScopeSql,
+) => sql`(exists(select 1 from orgs o where o.id = i.registered_by_id and ${s.within.subtree("o")})
+  or exists(select 1 from orgs o where o.id = i.dispatch_org_id and ${s.within.subtree("o")}))`;
+/** Assigned today to a host of the territory or covered by the subtree. */
+const assignedVisible = (
+  s: ScopeSql,
+) => sql`exists(select 1 from assignments a join hosts h on h.id = a.host_id
+  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${s.inForce("a")} and (${s.within.territory("r")}
   or exists(select 1 from coverages c join orgs o on o.id = c.org_id
-            where c.host_id = h.id and ${within.subtree("o")} and ${inForceSql("c")})))`;
+            where c.host_id = h.id and ${s.within.subtree("o")} and ${s.inForce("c")})))`;
 
 /** Assigned today to an operating host of the territory: counted in the home page's 党建工作指导员. */
-const SERVING_TERRITORY = `exists(select 1 from assignments a join hosts h on h.id = a.host_id
-  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${inForceSql("a")}
-  and ${within.territory("r")} and ${hostOperatingSql("h")})`;
+const servingTerritory = (
+  s: ScopeSql,
+) => sql`exists(select 1 from assignments a join hosts h on h.id = a.host_id
+  join regions r on r.id = h.region_id where a.instructor_id = i.id and ${s.inForce("a")}
+  and ${s.within.territory("r")} and ${hostOperating(s.today, "h")})`;
 
 /** A page of the instructors list, and how many of all its rows the home page counts. */
 export interface InstructorPage extends Page<InstructorListRow> {
@@ -60,43 +70,36 @@ export function listInstructors(
   filter: InstructorListFilter,
 ): InstructorPage | null {
   if (!scope.org) return null;
-  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
-  const where = [`(${OWNED} or ${ASSIGNED_VISIBLE})`];
+  const s = scopeSql(scope, today);
+  const where: SQL[] = [sql`(${owned(s)} or ${assignedVisible(s)})`];
   if (filter.q?.trim()) {
-    where.push(`(i.name like @q escape '\\' or i.number like @q escape '\\')`);
-    params.q = likeParam(filter.q.trim());
+    const q = likeParam(filter.q.trim());
+    where.push(sql`(i.name like ${q} escape '\\' or i.number like ${q} escape '\\')`);
   }
-  if (filter.kind) {
-    where.push("i.kind = @kind");
-    params.kind = filter.kind;
-  }
-  if (filter.nodeId !== undefined) {
-    where.push(`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
-      and ${within.node("o")})`);
-    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
-  }
+  if (filter.kind) where.push(sql`i.kind = ${filter.kind}`);
+  if (filter.nodeId !== undefined)
+    where.push(sql`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
+      and ${nodeWithin("o", orgSubtreeRange(db, filter.nodeId))})`);
   if (filter.activity) {
-    const active = `exists(select 1 from assignments a where a.instructor_id = i.id and ${inForceSql("a")})`;
-    where.push(filter.activity === "active" ? active : `not ${active}`);
+    const active = sql`exists(select 1 from assignments a where a.instructor_id = i.id and ${s.inForce("a")})`;
+    where.push(filter.activity === "active" ? active : sql`not ${active}`);
   }
-  const cond = where.join(" and ");
+  const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const counts = db.$client
-    .prepare(
-      `select count(*) as total, coalesce(sum(${SERVING_TERRITORY}), 0) as servingTerritory
+  const counts = selectOne<{ total: number; servingTerritory: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(${servingTerritory(s)}), 0) as servingTerritory
        from instructors i where ${cond}`,
-    )
-    .get(params) as { total: number; servingTerritory: number };
-  const rows = db.$client
-    .prepare(
-      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
+  )!;
+  const rows = selectAll<InstructorListRow>(
+    db,
+    sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
          g.name as registeredByName,
-         (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
-         case when ${OWNED} then 'edit' else 'reference' end as access
+         (select count(*) from assignments a where a.instructor_id = i.id and ${s.inForce("a")}) as activeHosts,
+         case when ${owned(s)} then 'edit' else 'reference' end as access
        from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
-       where ${cond} order by ${INSTRUCTOR_ORDER[filter.sort ?? "number"]} limit @limit offset @offset`,
-    )
-    .all({ ...params, limit, offset }) as InstructorListRow[];
+       where ${cond} order by ${sql.raw(INSTRUCTOR_ORDER[filter.sort ?? "number"])} limit ${limit} offset ${offset}`,
+  );
   return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
 }
 
@@ -119,31 +122,29 @@ export function getInstructor(
   today: string,
 ): InstructorDetail | null {
   if (!scope.org) return null;
-  const params = { ...scopeBindings(scope, today), instructorId };
-  const row = db.$client
-    .prepare(
-      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
+  const s = scopeSql(scope, today);
+  const row = selectOne<
+    InstructorListRow & Pick<InstructorDetail, "phone" | "version" | "dispatchOrgId" | "dispatchOrgName">
+  >(
+    db,
+    sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
          g.name as registeredByName, i.phone, i.version, i.dispatch_org_id as dispatchOrgId,
          i.dispatch_org_name as dispatchOrgName,
-         (select count(*) from assignments a where a.instructor_id = i.id and ${inForceSql("a")}) as activeHosts,
-         case when ${OWNED} then 'edit' else 'reference' end as access
+         (select count(*) from assignments a where a.instructor_id = i.id and ${s.inForce("a")}) as activeHosts,
+         case when ${owned(s)} then 'edit' else 'reference' end as access
        from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
-       where i.id = @instructorId and (${OWNED} or ${ASSIGNED_VISIBLE})`,
-    )
-    .get(params) as
-    | (InstructorListRow & Pick<InstructorDetail, "phone" | "version" | "dispatchOrgId" | "dispatchOrgName">)
-    | undefined;
+       where i.id = ${instructorId} and (${owned(s)} or ${assignedVisible(s)})`,
+  );
   if (!row) return null;
-  const hosts = db.$client
-    .prepare(
-      `select h.id, a.id as assignmentId, h.name, r.name as regionName, a.start_on as startOn
+  const hosts = selectAll<InstructorDetail["hosts"][number]>(
+    db,
+    sql`select h.id, a.id as assignmentId, h.name, r.name as regionName, a.start_on as startOn
        from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
-       where a.instructor_id = @instructorId and ${inForceSql("a")} and (${within.territory("r")}
+       where a.instructor_id = ${instructorId} and ${s.inForce("a")} and (${s.within.territory("r")}
          or exists(select 1 from coverages c join orgs o on o.id = c.org_id
-                   where c.host_id = h.id and ${within.subtree("o")} and ${inForceSql("c")}))
+                   where c.host_id = h.id and ${s.within.subtree("o")} and ${s.inForce("c")}))
        order by h.name`,
-    )
-    .all(params) as InstructorDetail["hosts"];
+  );
   return {
     ...row,
     phone: row.access === "edit" ? row.phone : null,

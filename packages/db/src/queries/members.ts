@@ -5,17 +5,18 @@
  * view is audited (`member.unmask`).
  */
 import { maskCitizenId, MEMBER_FLAGS, type MemberFlag, type MemberSort } from "@liangxin/domain";
-import { scopeBindings, orgSubtreeRange, nodeBindings, within, memberAccess } from "../scope/index.ts";
+import { sql, type SQL } from "drizzle-orm";
+import { scopeSql, orgSubtreeRange, nodeWithin, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import {
-  inForceSql,
   likeParam,
   limitOffset,
-  maskCitizenIdSql,
+  maskCitizenIdOf,
   maskName,
-  maskNameSql,
+  maskNameOf,
   type Page,
   type PageInput,
 } from "./common.ts";
@@ -77,49 +78,39 @@ export function listMembers(
   filter: MemberListFilter,
 ): MemberPage | null {
   if (!scope.org) return null;
-  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
-  const editable = [within.subtree("o")];
-  const counted = [
-    `not exists(select 1 from orgs o2 where o2.id = m.org_id and ${within.subtree("o2")})`,
-    "m.status = 'normal'",
-    `exists(select 1 from member_workplaces w join hosts h on h.id = w.host_id join regions r on r.id = h.region_id
-            where w.member_id = m.id and ${within.territory("r")} and ${inForceSql("w")})`,
+  const s = scopeSql(scope, today);
+  const editable: SQL[] = [s.within.subtree("o")];
+  const counted: SQL[] = [
+    sql`not exists(select 1 from orgs o2 where o2.id = m.org_id and ${s.within.subtree("o2")})`,
+    sql`m.status = 'normal'`,
+    sql`exists(select 1 from member_workplaces w join hosts h on h.id = w.host_id join regions r on r.id = h.region_id
+            where w.member_id = m.id and ${s.within.territory("r")} and ${s.inForce("w")})`,
   ];
   const q = filter.q?.trim();
   if (q && CITIZEN_ID_RE.test(q)) {
     // A full citizen ID finds the member it belongs to (editable rows only: a counted row stays masked).
-    editable.push("m.id_number = @idNumber");
-    counted.push("0");
-    params.idNumber = q.toUpperCase();
+    editable.push(sql`m.id_number = ${q.toUpperCase()}`);
+    counted.push(sql`0`);
   } else if (q) {
     // Both kinds of row are found by the masked ID they show; an editable row by its name, a counted-only
     // row only by the masked name it shows (never by the name it hides).
-    const maskedId = `${maskCitizenIdSql("m.id_number")} like @q escape '\\'`;
-    editable.push(`(m.name like @q escape '\\' or ${maskedId})`);
-    counted.push(`(${maskNameSql("m.name")} like @q escape '\\' or ${maskedId})`);
-    params.q = likeParam(q);
+    const like = likeParam(q);
+    const maskedId = sql`${maskCitizenIdOf("m.id_number")} like ${like} escape '\\'`;
+    editable.push(sql`(m.name like ${like} escape '\\' or ${maskedId})`);
+    counted.push(sql`(${maskNameOf("m.name")} like ${like} escape '\\' or ${maskedId})`);
   }
   if (filter.membership) {
-    const full = "(m.full_on is not null and m.full_on <= @today)";
-    const cond = filter.membership === "full" ? full : `not ${full}`;
+    const full = sql`(m.full_on is not null and m.full_on <= ${today})`;
+    const cond = filter.membership === "full" ? full : sql`not ${full}`;
     editable.push(cond);
     counted.push(cond);
   }
-  if (filter.nodeId !== undefined) {
-    editable.push(within.node("o"));
-    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
-  }
-  if (filter.orgId !== undefined) {
-    editable.push("m.org_id = @filterOrg");
-    params.filterOrg = filter.orgId;
-  }
-  if (filter.status) {
-    editable.push("m.status = @status");
-    params.status = filter.status;
-  }
+  if (filter.nodeId !== undefined) editable.push(nodeWithin("o", orgSubtreeRange(db, filter.nodeId)));
+  if (filter.orgId !== undefined) editable.push(sql`m.org_id = ${filter.orgId}`);
+  if (filter.status) editable.push(sql`m.status = ${filter.status}`);
   if (filter.flag) {
-    editable.push(`${FLAG_COLUMN[filter.flag]} = 1`);
-    counted.push(`${FLAG_COLUMN[filter.flag]} = 1`);
+    editable.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = 1`);
+    counted.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = 1`);
   }
   const withCounted =
     filter.counted !== false &&
@@ -128,37 +119,38 @@ export function listMembers(
     (filter.status === undefined || filter.status === "normal") &&
     scope.region !== null;
   const parts = [
-    `select m.id, 'edit' as access, m.name, m.gender, m.id_number as idNumber, o.name as orgName,
-       wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 0 as grp, o.code as ocode,
+    sql`select m.id, 'edit' as access, m.name, m.gender, m.id_number as idNumber, o.name as orgName,
+       wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= ${today}) as full, 0 as grp, o.code as ocode,
        m.joined_on as joinedOn, m.mobile, m.lost_contact as lostContact, m.pocket
      from members m join orgs o on o.id = m.org_id left join hosts wh on wh.id = m.work_host_id
-     where ${editable.join(" and ")}`,
+     where ${sql.join(editable, sql` and `)}`,
   ];
   if (withCounted)
     parts.push(
-      `select null as id, 'counted' as access, m.name, m.gender, m.id_number as idNumber, null as orgName,
-         wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= @today) as full, 1 as grp, '' as ocode,
+      sql`select null as id, 'counted' as access, m.name, m.gender, m.id_number as idNumber, null as orgName,
+         wh.name as workHostName, m.status, (m.full_on is not null and m.full_on <= ${today}) as full, 1 as grp, '' as ocode,
          null as joinedOn, m.mobile, m.lost_contact as lostContact, m.pocket
        from members m left join hosts wh on wh.id = m.work_host_id
-       where ${counted.join(" and ")}`,
+       where ${sql.join(counted, sql` and `)}`,
     );
-  const union = parts.join(" union all ");
+  const union = sql.join(parts, sql` union all `);
   const { limit, offset } = limitOffset(filter);
-  const counts = db.$client
-    .prepare(`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union})`)
-    .get(params) as { total: number; countedOnly: number };
-  const order = MEMBER_ORDER[filter.sort ?? "org"];
-  const raw = db.$client
-    .prepare(`select * from (${union}) order by grp, ${order} limit @limit offset @offset`)
-    .all({ ...params, limit, offset }) as (Omit<MemberListRow, "idNumberMasked" | "full"> & {
-    idNumber: string;
-    full: number;
-    grp: number;
-    ocode: string;
-    mobile: number;
-    lostContact: number;
-    pocket: number;
-  })[];
+  const counts = selectOne<{ total: number; countedOnly: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union})`,
+  )!;
+  const order = sql.raw(MEMBER_ORDER[filter.sort ?? "org"]);
+  const raw = selectAll<
+    Omit<MemberListRow, "idNumberMasked" | "full"> & {
+      idNumber: string;
+      full: number;
+      grp: number;
+      ocode: string;
+      mobile: number;
+      lostContact: number;
+      pocket: number;
+    }
+  >(db, sql`select * from (${union}) order by grp, ${order} limit ${limit} offset ${offset}`);
   const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, mobile, lostContact, pocket, ...r }) => ({
     ...r,
     flags: MEMBER_FLAGS.filter((f) => ({ mobile, lostContact, pocket })[f] === 1),
@@ -204,23 +196,22 @@ export interface MemberDetail {
 /** A member the caller may edit; counted-only members and anything else: null (not found). */
 export function getMember(db: Db, scope: Scope, memberId: number, today: string): MemberDetail | null {
   if (memberAccess(db, scope, memberId, today) !== "edit") return null;
-  const m = db.$client
-    .prepare(
-      `select m.id, m.name, m.gender, m.birth_date as birthDate, m.id_number as idNumber, m.joined_on as joinedOn,
+  const m = selectOne<
+    Omit<MemberDetail, "idNumberMasked" | "canUnmask" | "mobile" | "lostContact" | "pocket"> & {
+      idNumber: string;
+      mobile: number;
+      lostContact: number;
+      pocket: number;
+    }
+  >(
+    db,
+    sql`select m.id, m.name, m.gender, m.birth_date as birthDate, m.id_number as idNumber, m.joined_on as joinedOn,
          m.full_on as fullOn, m.org_id as orgId, o.name as orgName, m.outside_org_name as outsideOrgName,
          m.work_host_id as workHostId, h.name as workHostName, m.work_since as workSince,
          m.job_category as jobCategory, m.status, m.status_on as statusOn, m.mobile, m.lost_contact as lostContact,
          m.pocket, m.phone, m.version
-       from members m left join orgs o on o.id = m.org_id left join hosts h on h.id = m.work_host_id where m.id = ?`,
-    )
-    .get(memberId) as
-    | (Omit<MemberDetail, "idNumberMasked" | "canUnmask" | "mobile" | "lostContact" | "pocket"> & {
-        idNumber: string;
-        mobile: number;
-        lostContact: number;
-        pocket: number;
-      })
-    | undefined;
+       from members m left join orgs o on o.id = m.org_id left join hosts h on h.id = m.work_host_id where m.id = ${memberId}`,
+  );
   if (!m) return null;
   const { idNumber, mobile, lostContact, pocket, ...rest } = m;
   return {
@@ -243,9 +234,10 @@ export function unmaskMember(db: Db, scope: Scope, memberId: number, today: stri
   if (memberAccess(db, scope, memberId, today) !== "edit") return { ok: false, reason: "notFound" };
   if (scope.role !== "admin") return { ok: false, reason: "forbidden" };
   return db.transaction((tx) => {
-    const row = db.$client
-      .prepare("select id_number as idNumber, org_id as orgId from members where id = ?")
-      .get(memberId) as { idNumber: string; orgId: number | null };
+    const row = selectOne<{ idNumber: string; orgId: number | null }>(
+      db,
+      sql`select id_number as idNumber, org_id as orgId from members where id = ${memberId}`,
+    )!;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -284,9 +276,10 @@ export interface TransferRow {
  */
 export function listTransfers(db: Db, scope: Scope, today: string, limit = 100): TransferRow[] | null {
   if (!scope.org) return null;
-  const rows = db.$client
-    .prepare(
-      `select t.id, case when ${within.subtree("tt")} then 'in' else 'out' end as direction,
+  const { within } = scopeSql(scope, today);
+  const rows = selectAll<Omit<TransferRow, "canDecide"> & { canDecide: number }>(
+    db,
+    sql`select t.id, case when ${within.subtree("tt")} then 'in' else 'out' end as direction,
          m.name as memberName, case when ${within.subtree("mo")} then m.id end as memberId,
          f.name as fromName, coalesce(tt.name, t.outside_org_name) as toName,
          t.requested_on as requestedOn, t.effective_on as effectiveOn, t.state, t.decided_on as decidedOn,
@@ -297,10 +290,7 @@ export function listTransfers(db: Db, scope: Scope, today: string, limit = 100):
          left join orgs mo on mo.id = m.org_id
        where ${within.subtree("tt")} or ${within.subtree("f")}
        order by t.state = 'pending' desc, coalesce(t.decided_on, t.requested_on) desc, t.id desc
-       limit @limit`,
-    )
-    .all({ ...scopeBindings(scope, today), limit }) as (Omit<TransferRow, "canDecide"> & {
-    canDecide: number;
-  })[];
+       limit ${limit}`,
+  );
   return rows.map((r) => ({ ...r, canDecide: r.canDecide === 1 }));
 }

@@ -4,15 +4,17 @@
  * is audited in its transaction; users outside do not exist for the caller.
  */
 import { clock, isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
+import { sql, type SQL } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
+import { execute, selectAll, selectOne, selectValue } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import { endOneSession, endUserSessions, liveSessionsOf, type SessionRow } from "../sessions.ts";
 import { throttledCheck, waitMinutes } from "../throttle.ts";
 import { hashPassword, userMessages, userRoleLabel, verifyPasswordAsync } from "../users.ts";
 import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { territoryNodeOf } from "./hosts.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 
 export const userAdminMessages = {
   cannotTouchSelf: "不能停用或重置自己的账号,请使用“账号与密码”页面修改密码",
@@ -48,12 +50,15 @@ export interface ManagedUserRow {
  * Users the caller manages: bound to an organization strictly below its own node (a peer administrator of
  * the same node, or a superior, does not exist for it), or owners of a host of its territory.
  */
-const MANAGED = `(exists(select 1 from orgs o where o.id = u.org_id and ${within.subtree("o")} and o.id <> @ownOrgId)
+function managed(scope: Scope & { org: NonNullable<Scope["org"]> }): SQL {
+  const { within } = scopeSql(scope, "");
+  return sql`(exists(select 1 from orgs o where o.id = u.org_id and ${within.subtree("o")} and o.id <> ${scope.org.id})
   or exists(select 1 from hosts h join regions r on r.id = h.region_id where h.id = u.host_id and ${within.territory("r")}))`;
+}
 
-/** The parameters of MANAGED (the caller is an administrator bound to a node). */
-function managedParams(scope: Scope & { org: NonNullable<Scope["org"]> }) {
-  return { ...scopeBindings(scope, ""), ownOrgId: scope.org.id };
+/** The region of a host. */
+function regionOfHost(db: Db, hostId: number): number {
+  return selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`)!;
 }
 
 export interface UserListFilter extends PageInput {
@@ -63,32 +68,26 @@ export interface UserListFilter extends PageInput {
 /** Users the caller manages, and the caller itself (not editable). */
 export function listManagedUsers(db: Db, scope: Scope, filter: UserListFilter): Page<ManagedUserRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
-  const params: Record<string, unknown> = {
-    ...managedParams({ ...scope, org: scope.org }),
-    selfId: scope.userId,
-  };
-  const where = [`(${MANAGED} or u.id = @selfId)`];
+  const where = [sql`(${managed({ ...scope, org: scope.org })} or u.id = ${scope.userId})`];
   if (filter.q?.trim()) {
-    where.push(`(u.username like @q escape '\\' or u.display_name like @q escape '\\')`);
-    params.q = likeParam(filter.q.trim());
+    const q = likeParam(filter.q.trim());
+    where.push(sql`(u.username like ${q} escape '\\' or u.display_name like ${q} escape '\\')`);
   }
-  const cond = where.join(" and ");
+  const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const total = db.$client
-    .prepare(`select count(*) from users u where ${cond}`)
-    .pluck()
-    .get(params) as number;
-  const raw = db.$client
-    .prepare(
-      `select u.id, u.username, u.display_name as displayName, u.role, o.category, coalesce(o.name, h.name, '') as boundTo,
+  const total = selectValue<number>(db, sql`select count(*) from users u where ${cond}`)!;
+  const raw = selectAll<
+    Omit<ManagedUserRow, "roleLabel" | "disabled" | "isSelf"> & {
+      category: OrgCategory | null;
+      disabled: number;
+    }
+  >(
+    db,
+    sql`select u.id, u.username, u.display_name as displayName, u.role, o.category, coalesce(o.name, h.name, '') as boundTo,
          u.disabled
        from users u left join orgs o on o.id = u.org_id left join hosts h on h.id = u.host_id
-       where ${cond} order by coalesce(o.path, 'zzz'), u.username limit @limit offset @offset`,
-    )
-    .all({ ...params, limit, offset }) as (Omit<ManagedUserRow, "roleLabel" | "disabled" | "isSelf"> & {
-    category: OrgCategory | null;
-    disabled: number;
-  })[];
+       where ${cond} order by coalesce(o.path, 'zzz'), u.username limit ${limit} offset ${offset}`,
+  );
   const rows = raw.map(({ category, disabled, ...r }) => ({
     ...r,
     roleLabel: userRoleLabel(r.role, category),
@@ -114,18 +113,13 @@ interface TargetUser {
 function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
   if (userId === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
-  const u = db.$client
-    .prepare(
-      `select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled
-       from users u where u.id = @userId and ${MANAGED}`,
-    )
-    .get({ ...managedParams({ ...scope, org: scope.org }), userId }) as
-    Omit<TargetUser, "scopeOrgId"> | undefined;
+  const u = selectOne<Omit<TargetUser, "scopeOrgId">>(
+    db,
+    sql`select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled
+       from users u where u.id = ${userId} and ${managed({ ...scope, org: scope.org })}`,
+  );
   if (!u) throw new UserAdminError("notFound", "");
-  const hostRegion =
-    u.hostId === null
-      ? null
-      : (db.$client.prepare("select region_id from hosts where id = ?").pluck().get(u.hostId) as number);
+  const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
   return { ...u, scopeOrgId: u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion)) };
 }
 
@@ -143,7 +137,7 @@ export interface NewUserInput {
 /** Create a user bound within the caller's area, who must choose a password at the first sign-in. */
 export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
   if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
-  const p = scopeBindings(scope, "");
+  const { within } = scopeSql(scope, "");
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username))
@@ -159,12 +153,11 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
     const h =
       input.hostId === undefined && code === null
         ? undefined
-        : (db.$client
-            .prepare(
-              `select h.id, h.region_id as regionId from hosts h join regions r on r.id = h.region_id
-               where (h.id = @hostId or h.credit_code = @code) and ${within.territory("r")}`,
-            )
-            .get({ ...p, hostId: input.hostId ?? -1, code }) as { id: number; regionId: number } | undefined);
+        : selectOne<{ id: number; regionId: number }>(
+            db,
+            sql`select h.id, h.region_id as regionId from hosts h join regions r on r.id = h.region_id
+               where (h.id = ${input.hostId ?? -1} or h.credit_code = ${code}) and ${within.territory("r")}`,
+          );
     // A host outside the territory does not exist for the caller.
     if (!h) throw new UserAdminError("notFound", userAdminMessages.hostNotInTerritory);
     hostId = h.id;
@@ -173,13 +166,11 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
     const o =
       input.orgId === undefined
         ? undefined
-        : (db.$client
-            .prepare(
-              `select o.id, o.category, o.revoked_on as revokedOn, o.name from orgs o
-         where o.id = @orgId and ${within.subtree("o")}`,
-            )
-            .get({ ...p, orgId: input.orgId }) as
-            { id: number; category: OrgCategory; revokedOn: string | null; name: string } | undefined);
+        : selectOne<{ id: number; category: OrgCategory; revokedOn: string | null; name: string }>(
+            db,
+            sql`select o.id, o.category, o.revoked_on as revokedOn, o.name from orgs o
+               where o.id = ${input.orgId} and ${within.subtree("o")}`,
+          );
     // An organization outside the subtree does not exist for the caller.
     if (!o) throw new UserAdminError("notFound", userAdminMessages.secretaryOrgNotInScope);
     if (input.role === "admin" && (o.id === scope.org.id || !isManagement(o.category)))
@@ -192,15 +183,14 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
   }
   const passwordHash = hashPassword(input.password);
   return db.transaction((tx) => {
-    const taken = db.$client.prepare("select 1 from users where username = ?").get(username);
+    const taken = selectOne(db, sql`select 1 from users where username = ${username}`);
     if (taken) throw new UserAdminError("conflict", userMessages.usernameTaken(username));
-    const id = db.$client
-      .prepare(
-        `insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
-         values (?, ?, ?, ?, ?, ?, 1, ?) returning id`,
-      )
-      .pluck()
-      .get(username, displayName, passwordHash, input.role, orgId, hostId, clock.nowIso()) as number;
+    const id = selectValue<number>(
+      db,
+      sql`insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
+         values (${username}, ${displayName}, ${passwordHash}, ${input.role}, ${orgId}, ${hostId}, 1, ${clock.nowIso()})
+         returning id`,
+    )!;
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -219,7 +209,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
 export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, disabled: boolean): void {
   const u = managedTarget(db, scope, userId);
   db.transaction((tx) => {
-    db.$client.prepare("update users set disabled = ? where id = ?").run(disabled ? 1 : 0, u.id);
+    execute(db, sql`update users set disabled = ${disabled ? 1 : 0} where id = ${u.id}`);
     // A disabled account keeps no session.
     const sessionsEnded = disabled ? endUserSessions(tx, u.id) : 0;
     writeAudit(tx, {
@@ -252,11 +242,11 @@ export function resetManagedUserPassword(
   const u = managedTarget(db, scope, userId);
   const hash = hashPassword(password);
   db.transaction((tx) => {
-    db.$client
-      .prepare(
-        "update users set password_hash = ?, password_changed_at = ?, must_change_password = 1 where id = ?",
-      )
-      .run(hash, now.toISOString(), u.id);
+    execute(
+      db,
+      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 1
+          where id = ${u.id}`,
+    );
     const sessionsEnded = endUserSessions(tx, u.id);
     writeAudit(tx, {
       userId: scope.userId,
@@ -284,10 +274,7 @@ export function listManagedUserSessions(
   now: Date,
 ): ManagedUserSessions {
   const u = managedTarget(db, scope, userId);
-  const displayName = db.$client
-    .prepare("select display_name from users where id = ?")
-    .pluck()
-    .get(u.id) as string;
+  const displayName = selectValue<string>(db, sql`select display_name from users where id = ${u.id}`)!;
   return { user: { id: u.id, username: u.username, displayName }, sessions: liveSessionsOf(db, u.id, now) };
 }
 
@@ -328,18 +315,15 @@ export async function changeOwnPassword(
   now: Date = clock.now(),
 ): Promise<void> {
   const { oldPassword, newPassword, clientAddress } = change;
-  const u = db.$client
-    .prepare("select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ?")
-    .get(scope.userId) as
-    { id: number; hash: string; orgId: number | null; hostId: number | null } | undefined;
+  const u = selectOne<{ id: number; hash: string; orgId: number | null; hostId: number | null }>(
+    db,
+    sql`select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ${scope.userId}`,
+  );
   if (!u) throw new UserAdminError("notFound", "");
   const weak = passwordProblem(newPassword);
   if (weak) throw new UserAdminError("badInput", weak);
   if (oldPassword === newPassword) throw new UserAdminError("badInput", userAdminMessages.samePassword);
-  const hostRegion =
-    u.hostId === null
-      ? null
-      : (db.$client.prepare("select region_id from hosts where id = ?").pluck().get(u.hostId) as number);
+  const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
   const scopeOrgId = u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion));
   const audit = (tx: DbOrTx, action: string, after: unknown) =>
     writeAudit(tx, {
@@ -367,11 +351,11 @@ export async function changeOwnPassword(
   }
   const hash = hashPassword(newPassword);
   db.transaction((tx) => {
-    db.$client
-      .prepare(
-        "update users set password_hash = ?, password_changed_at = ?, must_change_password = 0 where id = ?",
-      )
-      .run(hash, now.toISOString(), u.id);
+    execute(
+      db,
+      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 0
+          where id = ${u.id}`,
+    );
     // Every session ends, this one included: whoever held one must sign in with the new password.
     audit(tx, "user.changePassword", { passwordChanged: true, sessionsEnded: endUserSessions(tx, u.id) });
   });
@@ -380,13 +364,12 @@ export async function changeOwnPassword(
 /** Organizations and hosts a new user may be bound to (for the creation form). */
 export function bindableTargets(db: Db, scope: Scope, today: string) {
   if (scope.role !== "admin" || !scope.org) return null;
-  const p = scopeBindings(scope, today);
-  const orgs = db.$client
-    .prepare(
-      `select o.id, o.name, o.category from orgs o where ${within.subtree("o")} and o.revoked_on is null
+  const { within } = scopeSql(scope, today);
+  const orgs = selectAll<{ id: number; name: string; category: OrgCategory }>(
+    db,
+    sql`select o.id, o.name, o.category from orgs o where ${within.subtree("o")} and o.revoked_on is null
        order by o.depth, o.code limit 500`,
-    )
-    .all(p) as { id: number; name: string; category: OrgCategory }[];
+  );
   return {
     adminOrgs: orgs.filter((o) => o.id !== scope.org!.id && isManagement(o.category)),
     secretaryOrgs: orgs.filter((o) => isGrassroots(o.category)),
