@@ -3,10 +3,13 @@
  * editable set), `reference` / `counted` (read-only sets) or null — it does not exist for the caller.
  * The conditions are the scope module's (`sql.ts`).
  */
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectOne } from "../driver/query.ts";
+import { orgs, regions } from "../schema.ts";
 import type { Scope } from "./load.ts";
 import { subtreeRange, type PathRange } from "./paths.ts";
-import { scopeBindings, sets } from "./sql.ts";
+import { scopeSql } from "./sql.ts";
 
 export type HostAccess = "edit" | "reference" | "own";
 export type OrgAccess = "edit" | "reference";
@@ -15,11 +18,11 @@ export type MemberAccess = "edit" | "counted";
 /** How the caller may see a host unit, or null when it does not exist for them. */
 export function hostAccess(db: Db, scope: Scope, hostId: number, today: string): HostAccess | null {
   if (scope.host) return scope.host.id === hostId ? "own" : null;
-  const row = db.$client
-    .prepare(
-      `select ${sets.hosts.editable("h")} as edit, ${sets.hosts.reference("h")} as ref from hosts h where h.id = @hostId`,
-    )
-    .get({ ...scopeBindings(scope, today), hostId }) as { edit: number; ref: number } | undefined;
+  const { sets } = scopeSql(scope, today);
+  const row = selectOne<{ edit: number; ref: number }>(
+    db,
+    sql`select ${sets.hosts.editable("h")} as edit, ${sets.hosts.reference("h")} as ref from hosts h where h.id = ${hostId}`,
+  );
   if (!row) return null;
   if (row.edit) return "edit";
   if (row.ref) return "reference";
@@ -29,11 +32,11 @@ export function hostAccess(db: Db, scope: Scope, hostId: number, today: string):
 /** How the caller may see an organization, or null when it does not exist for them. */
 export function orgAccess(db: Db, scope: Scope, orgId: number, today: string): OrgAccess | null {
   if (!scope.org) return null;
-  const row = db.$client
-    .prepare(
-      `select ${sets.orgs.editable("o")} as edit, ${sets.orgs.reference("o")} as ref from orgs o where o.id = @orgId`,
-    )
-    .get({ ...scopeBindings(scope, today), orgId }) as { edit: number; ref: number } | undefined;
+  const { sets } = scopeSql(scope, today);
+  const row = selectOne<{ edit: number; ref: number }>(
+    db,
+    sql`select ${sets.orgs.editable("o")} as edit, ${sets.orgs.reference("o")} as ref from orgs o where o.id = ${orgId}`,
+  );
   if (!row) return null;
   if (row.edit) return "edit";
   if (row.ref) return "reference";
@@ -43,12 +46,12 @@ export function orgAccess(db: Db, scope: Scope, orgId: number, today: string): O
 /** How the caller may see a member, or null when the member does not exist for them. */
 export function memberAccess(db: Db, scope: Scope, memberId: number, today: string): MemberAccess | null {
   if (!scope.org) return null;
-  const row = db.$client
-    .prepare(
-      `select ${sets.members.editable("m")} as edit, ${sets.members.counted("m")} as counted
-       from members m where m.id = @memberId`,
-    )
-    .get({ ...scopeBindings(scope, today), memberId }) as { edit: number; counted: number } | undefined;
+  const { sets } = scopeSql(scope, today);
+  const row = selectOne<{ edit: number; counted: number }>(
+    db,
+    sql`select ${sets.members.editable("m")} as edit, ${sets.members.counted("m")} as counted
+        from members m where m.id = ${memberId}`,
+  );
   if (!row) return null;
   if (row.edit) return "edit";
   if (row.counted) return "counted";
@@ -62,14 +65,12 @@ export function canEditCoverage(db: Db, scope: Scope, orgId: number, today: stri
 
 /** The subtree of an organization as a path range (a filter by area), or the empty range when missing. */
 export function orgSubtreeRange(db: Db, orgId: number): PathRange {
-  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(orgId) as
-    string | undefined;
-  return subtreeRange(path);
+  const row = db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).get();
+  return subtreeRange(row?.path);
 }
 
 /** The same for a region (the territory of an area). */
 export function regionSubtreeRange(db: Db, regionId: number): PathRange {
-  const path = db.$client.prepare("select path from regions where id = ?").pluck().get(regionId) as
-    string | undefined;
-  return subtreeRange(path);
+  const row = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
+  return subtreeRange(row?.path);
 }

@@ -5,9 +5,11 @@
  * host's township-level area, or a common superior (an administrator whose territory holds the host and
  * whose subtree holds the proposing organization).
  */
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectOne } from "../driver/query.ts";
 import type { Scope } from "./load.ts";
-import { scopeBindings, sets, within } from "./sql.ts";
+import { scopeSql, sets, within } from "./sql.ts";
 
 /**
  * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it.
@@ -24,13 +26,28 @@ export function proposedBySubtreeSql(q = "q"): string {
   return within.orgId(`${q}.org_id`);
 }
 
+/**
+ * `decidesCoverageRequestSql` as drizzle `SQL`, bound to the caller's scope on `today`: a coverage request
+ * (alias `q`) joined to its host (alias `h`) the caller decides.
+ */
+export function decidesCoverageRequestCondition(scope: Scope, today: string, q = "q", h = "h"): SQL {
+  if (scope.role !== "admin" || !scope.org || !scope.region) return sql`0`;
+  const s = scopeSql(scope, today);
+  const township = scope.region.level === "township";
+  return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`1` : s.within.orgId(`${q}.org_id`)}))`;
+}
+
+/** `proposedBySubtreeSql` as drizzle `SQL`, bound to the caller's scope: proposed by its subtree. */
+export function proposedBySubtreeCondition(scope: Scope, today: string, q = "q"): SQL {
+  return scopeSql(scope, today).within.orgId(`${q}.org_id`);
+}
+
 /** Whether the caller decides the coverage request `requestId` (false when it does not exist). */
 export function decidesCoverageRequest(db: Db, scope: Scope, requestId: number, today: string): boolean {
-  const row = db.$client
-    .prepare(
-      `select 1 from coverage_requests q join hosts h on h.id = q.host_id
-       where q.id = @requestId and ${decidesCoverageRequestSql(scope)}`,
-    )
-    .get({ ...scopeBindings(scope, today), requestId });
+  const row = selectOne<{ found: number }>(
+    db,
+    sql`select 1 as found from coverage_requests q join hosts h on h.id = q.host_id
+        where q.id = ${requestId} and ${decidesCoverageRequestCondition(scope, today)}`,
+  );
   return row !== undefined;
 }

@@ -10,7 +10,9 @@
  * other side wrote on the letter). It yields the id and the name only, and whoever resolves it audits the
  * lookup (`host.lookup`, `org.lookup`).
  */
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { hosts, orgs } from "../schema.ts";
 import { hostAccess, memberAccess, orgAccess } from "./access.ts";
 import type { Scope } from "./load.ts";
 
@@ -46,12 +48,17 @@ export interface HostByKey {
 export function hostByExactKey(db: Db, creditCode: string, today: string): HostByKey | null {
   const code = creditCode.trim().toUpperCase();
   return (
-    (db.$client
-      .prepare(
-        `select h.id, h.name, h.credit_code as creditCode from hosts h where h.credit_code = @code
-         and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
+    db
+      .select({ id: hosts.id, name: hosts.name, creditCode: hosts.creditCode })
+      .from(hosts)
+      .where(
+        and(
+          eq(hosts.creditCode, code),
+          lte(hosts.foundedOn, today),
+          or(isNull(hosts.closedOn), gt(hosts.closedOn, today)),
+        ),
       )
-      .get({ code, today }) as HostByKey | undefined) ?? null
+      .get() ?? null
   );
 }
 
@@ -66,11 +73,22 @@ export interface OrgByKey {
 /** An organization in force anywhere in the city by its exact 组织代码 (the exception above), or null. */
 export function orgByExactKey(db: Db, code: string, today: string): OrgByKey | null {
   return (
-    (db.$client
-      .prepare(
-        `select o.id, o.code, o.name, o.category, o.formation_mode as formationMode from orgs o
-         where o.code = @code and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)`,
+    db
+      .select({
+        id: orgs.id,
+        code: orgs.code,
+        name: orgs.name,
+        category: orgs.category,
+        formationMode: orgs.formationMode,
+      })
+      .from(orgs)
+      .where(
+        and(
+          eq(orgs.code, code.trim()),
+          lte(orgs.foundedOn, today),
+          or(isNull(orgs.revokedOn), gt(orgs.revokedOn, today)),
+        ),
       )
-      .get({ code: code.trim(), today }) as OrgByKey | undefined) ?? null
+      .get() ?? null
   );
 }

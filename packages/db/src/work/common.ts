@@ -3,9 +3,12 @@
  * not exist for them), scope checks, the policy of a date and the audit helper.
  */
 import { isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
+import { orgInForce } from "../queries/common.ts";
+import { scopeSql } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import type { Scope } from "../scope/index.ts";
 
@@ -39,15 +42,17 @@ export interface WorkOrgRow {
   hasPartyGroups: number;
 }
 
-const ORG_COLUMNS = `o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
+const ORG_COLUMNS = sql`o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
   o.revoked_on as revokedOn, o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups`;
 
 /** An organization of the caller's subordination subtree, else WorkNotFoundError. */
 export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
   if (!scope.org) throw new WorkNotFoundError("org");
-  const row = db.$client
-    .prepare(`select ${ORG_COLUMNS} from orgs o where o.id = @orgId and ${within.subtree("o")}`)
-    .get({ ...scopeBindings(scope, ""), orgId }) as WorkOrgRow | undefined;
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<WorkOrgRow>(
+    db,
+    sql`select ${ORG_COLUMNS} from orgs o where o.id = ${orgId} and ${within.subtree("o")}`,
+  );
   if (!row) throw new WorkNotFoundError("org");
   return row;
 }
@@ -62,14 +67,14 @@ export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number):
 /** Grassroots organizations of the subtree in force on `today`, by code. */
 export function grassrootsInSubtree(db: Db, scope: Scope, today: string): WorkOrgRow[] {
   if (!scope.org) return [];
-  return db.$client
-    .prepare(
-      `select ${ORG_COLUMNS} from orgs o
-       where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
-         and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)
-       order by o.code`,
-    )
-    .all(scopeBindings(scope, today)) as WorkOrgRow[];
+  const { within } = scopeSql(scope, today);
+  return selectAll<WorkOrgRow>(
+    db,
+    sql`select ${ORG_COLUMNS} from orgs o
+        where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
+          and ${orgInForce(today, "o")}
+        order by o.code`,
+  );
 }
 
 export interface WorkHostRow {
@@ -83,12 +88,12 @@ export interface WorkHostRow {
 /** A host of the caller's territory, else WorkNotFoundError. */
 export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): WorkHostRow {
   if (!scope.region) throw new WorkNotFoundError("host");
-  const row = db.$client
-    .prepare(
-      `select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
-       from hosts h join regions r on r.id = h.region_id where h.id = @hostId and ${within.territory("r")}`,
-    )
-    .get({ ...scopeBindings(scope, ""), hostId }) as WorkHostRow | undefined;
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<WorkHostRow>(
+    db,
+    sql`select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
+        from hosts h join regions r on r.id = h.region_id where h.id = ${hostId} and ${within.territory("r")}`,
+  );
   if (!row) throw new WorkNotFoundError("host");
   return row;
 }

@@ -3,7 +3,7 @@
  * person as a (probationary) member of the organization, reaching 正式党员 sets the member's 转正日期.
  * Probationary members of the subtree whose probation ends within 30 days are listed.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   advanceApplicant,
   assertProbationServed,
@@ -18,10 +18,11 @@ import {
   type ApplicantStage,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
-import { sets, scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 import { refuseRegistered, registering } from "../commands/registration.ts";
 
 export interface ApplicantRow {
@@ -42,18 +43,18 @@ export interface ApplicantRow {
 
 export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRow[] {
   if (!scope.org) return [];
-  const rows = db.$client
-    .prepare(
-      `select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
-         a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
-         a.full_on as fullOn,
-         -- the member the applicant became, while the caller holds them (one who left is no link)
-         case when a.member_id is not null and ${sets.members.editable("a_m")} then a.member_id end as memberId
-       from applicants a join orgs o on o.id = a.org_id left join members a_m on a_m.id = a.member_id
-       where ${within.subtree("o")}
-       order by (a.full_on is not null), a.applied_on desc, a.id desc`,
-    )
-    .all(scopeBindings(scope, today)) as Omit<ApplicantRow, "stage" | "nextStage">[];
+  const { sets, within } = scopeSql(scope, today);
+  const rows = selectAll<Omit<ApplicantRow, "stage" | "nextStage">>(
+    db,
+    sql`select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
+          a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
+          a.full_on as fullOn,
+          -- the member the applicant became, while the caller holds them (one who left is no link)
+          case when a.member_id is not null and ${sets.members.editable("a_m")} then a.member_id end as memberId
+        from applicants a join orgs o on o.id = a.org_id left join members a_m on a_m.id = a.member_id
+        where ${within.subtree("o")}
+        order by (a.full_on is not null), a.applied_on desc, a.id desc`,
+  );
   return rows.map((r) => ({ ...r, stage: applicantStage(r), nextStage: nextApplicantStage(r) }));
 }
 
@@ -184,14 +185,14 @@ export interface ProbationRow {
 export function probationDue(db: Db, scope: Scope, today: string): ProbationRow[] {
   if (!scope.org) return [];
   const policy = workPolicy(db, today);
-  const rows = db.$client
-    .prepare(
-      `select m.id as memberId, m.name, m.org_id as orgId, o.name as orgName, m.joined_on as joinedOn
-       from members m join orgs o on o.id = m.org_id
-       where ${within.subtree("o")} and m.status = 'normal' and m.full_on is null and m.joined_on <= @today
-       order by m.joined_on, m.id`,
-    )
-    .all(scopeBindings(scope, today)) as Omit<ProbationRow, "endsOn">[];
+  const { within } = scopeSql(scope, today);
+  const rows = selectAll<Omit<ProbationRow, "endsOn">>(
+    db,
+    sql`select m.id as memberId, m.name, m.org_id as orgId, o.name as orgName, m.joined_on as joinedOn
+        from members m join orgs o on o.id = m.org_id
+        where ${within.subtree("o")} and m.status = 'normal' and m.full_on is null and m.joined_on <= ${today}
+        order by m.joined_on, m.id`,
+  );
   return rows
     .filter((r) => probationEnding({ joinedOn: r.joinedOn, fullOn: null }, policy, today))
     .map((r) => ({ ...r, endsOn: probationEndsOn(r.joinedOn, policy) }));

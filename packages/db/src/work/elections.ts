@@ -1,5 +1,5 @@
 /** 换届: record an election (it restarts the term: orgs.lastElectionOn); due within 90 days and overdue. */
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import {
   assertNotFuture,
   electionDue,
@@ -91,9 +91,15 @@ export function recordElection(
 /** Elections held by one organization of the subtree, newest first. */
 export function listElections(db: Db, scope: Scope, orgId: number) {
   requireGrassrootsInSubtree(db, scope, orgId);
-  return db.$client
-    .prepare(
-      "select id, held_on as heldOn, term_years as termYears, note from elections where org_id = ? order by held_on desc",
-    )
-    .all(orgId) as { id: number; heldOn: string; termYears: number; note: string | null }[];
+  return db
+    .select({
+      id: elections.id,
+      heldOn: elections.heldOn,
+      termYears: elections.termYears,
+      note: elections.note,
+    })
+    .from(elections)
+    .where(eq(elections.orgId, orgId))
+    .orderBy(desc(elections.heldOn))
+    .all();
 }

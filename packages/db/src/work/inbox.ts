@@ -12,8 +12,9 @@
  *   reason), and their child nodes' reports submitted and waiting for their approval.
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { orgs, reportSubmissions } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 
@@ -21,7 +22,7 @@ import { electionBoard } from "./elections.ts";
 import { probationDue } from "./development.ts";
 import { overduePlans } from "./plans.ts";
 import { coverageRequestsAwaiting } from "../queries/coverage-requests.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 
 export interface InboxItem {
   kind: InboxKind;
@@ -128,22 +129,21 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
       });
   }
 
-  const params = scopeBindings(scope, today);
-  const transfers = db.$client
-    .prepare(
-      `select t.id, m.name as memberName, t.requested_on as requestedOn,
-         coalesce(f.name, t.outside_org_name, '') as fromName, o.name as toName
-       from transfers t join orgs o on o.id = t.to_org_id join members m on m.id = t.member_id
-       left join orgs f on f.id = t.from_org_id
-       where t.state = 'pending' and ${within.subtree("o")} order by t.requested_on`,
-    )
-    .all(params) as {
+  const { within } = scopeSql(scope, today);
+  const transfers = selectAll<{
     id: number;
     memberName: string;
     requestedOn: string;
     fromName: string;
     toName: string;
-  }[];
+  }>(
+    db,
+    sql`select t.id, m.name as memberName, t.requested_on as requestedOn,
+          coalesce(f.name, t.outside_org_name, '') as fromName, o.name as toName
+        from transfers t join orgs o on o.id = t.to_org_id join members m on m.id = t.member_id
+        left join orgs f on f.id = t.from_org_id
+        where t.state = 'pending' and ${within.subtree("o")} order by t.requested_on`,
+  );
   for (const t of transfers)
     item("transferAwaiting", {
       subject: `${t.memberName} → ${t.toName}`,
@@ -154,14 +154,13 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
     });
 
   if (scope.region?.level === "township") {
-    const corrections = db.$client
-      .prepare(
-        `select c.id, h.name as hostName, c.created_at as requestedAt, u.display_name as byName
-         from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-         join users u on u.id = c.requested_by
-         where c.state = 'pending' and ${within.territory("r")} order by c.created_at`,
-      )
-      .all(params) as { id: number; hostName: string; requestedAt: string; byName: string }[];
+    const corrections = selectAll<{ id: number; hostName: string; requestedAt: string; byName: string }>(
+      db,
+      sql`select c.id, h.name as hostName, c.created_at as requestedAt, u.display_name as byName
+          from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+          join users u on u.id = c.requested_by
+          where c.state = 'pending' and ${within.territory("r")} order by c.created_at`,
+    );
     for (const c of corrections)
       item("correctionAwaiting", {
         subject: c.hostName,

@@ -3,11 +3,14 @@
  * instructor sent by an organ outside the tree) sees its instructors and their dated assignments; hosts
  * of the territory without any coverage (no organization, no instructor) are listed for dispatch.
  */
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
 import { endAssignment, startAssignment } from "../commands/instructors.ts";
+import { hostOperating, inForce, orgInForce } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
 import { workPolicy, WorkNotFoundError } from "./common.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql, type ScopeSql } from "../scope/index.ts";
 
 export interface InstructorAssignmentRow {
   id: number;
@@ -39,8 +42,10 @@ export interface UncoveredHostRow {
   regionName: string;
 }
 
-const VISIBLE_INSTRUCTOR = `(exists(select 1 from orgs d where d.id = i.dispatch_org_id and ${within.subtree("d")})
-  or exists(select 1 from orgs g where g.id = i.registered_by_id and ${within.subtree("g")}))`;
+/** SQL: the instructor (alias `i`) is dispatched or registered by the caller's subtree. */
+const visibleInstructor = ({ within }: ScopeSql): SQL =>
+  sql`(exists(select 1 from orgs d where d.id = i.dispatch_org_id and ${within.subtree("d")})
+    or exists(select 1 from orgs g where g.id = i.registered_by_id and ${within.subtree("g")}))`;
 
 /** Instructors dispatched or registered by the caller's subtree, with their assignments. */
 export function dispatchView(
@@ -50,24 +55,21 @@ export function dispatchView(
 ): { cap: number; instructors: DispatchInstructorRow[] } {
   const cap = workPolicy(db, today).instructorCap;
   if (!scope.org) return { cap, instructors: [] };
-  const p = scopeBindings(scope, today);
-  const rows = db.$client
-    .prepare(
-      `select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name, '') as dispatcher,
-         g.name as registeredBy, i.phone
-       from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
-       where ${VISIBLE_INSTRUCTOR} order by i.number`,
-    )
-    .all(p) as Omit<DispatchInstructorRow, "activeHosts" | "overCap" | "assignments">[];
-  const asg = db.$client
-    .prepare(
-      `select a.id, a.instructor_id as instructorId, a.host_id as hostId, h.name as hostName,
-         a.start_on as startOn, a.end_on as endOn,
-         (a.start_on <= @today and (a.end_on is null or @today < a.end_on)) as active
-       from assignments a join hosts h on h.id = a.host_id join instructors i on i.id = a.instructor_id
-       where ${VISIBLE_INSTRUCTOR} order by a.start_on desc, a.id desc`,
-    )
-    .all(p) as (Omit<InstructorAssignmentRow, "active"> & { instructorId: number; active: number })[];
+  const s = scopeSql(scope, today);
+  const rows = selectAll<Omit<DispatchInstructorRow, "activeHosts" | "overCap" | "assignments">>(
+    db,
+    sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name, '') as dispatcher,
+          g.name as registeredBy, i.phone
+        from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
+        where ${visibleInstructor(s)} order by i.number`,
+  );
+  const asg = selectAll<Omit<InstructorAssignmentRow, "active"> & { instructorId: number; active: number }>(
+    db,
+    sql`select a.id, a.instructor_id as instructorId, a.host_id as hostId, h.name as hostName,
+          a.start_on as startOn, a.end_on as endOn, ${inForce(today, "a")} as active
+        from assignments a join hosts h on h.id = a.host_id join instructors i on i.id = a.instructor_id
+        where ${visibleInstructor(s)} order by a.start_on desc, a.id desc`,
+  );
   const byInstructor = new Map<number, InstructorAssignmentRow[]>();
   for (const a of asg) {
     const list = byInstructor.get(a.instructorId) ?? [];
@@ -94,19 +96,17 @@ export function dispatchView(
 /** Operating hosts of the territory with neither an organization nor an instructor today. */
 export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): UncoveredHostRow[] {
   if (!scope.region) return [];
-  return db.$client
-    .prepare(
-      `select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName
-       from hosts h join regions r on r.id = h.region_id
-       where ${within.territory("r")} and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)
-         and not exists(select 1 from coverages c join orgs o on o.id = c.org_id where c.host_id = h.id
-           and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
-           and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on))
-         and not exists(select 1 from assignments a where a.host_id = h.id
-           and a.start_on <= @today and (a.end_on is null or @today < a.end_on))
-       order by r.name, h.name`,
-    )
-    .all(scopeBindings(scope, today)) as UncoveredHostRow[];
+  const { within } = scopeSql(scope, today);
+  return selectAll<UncoveredHostRow>(
+    db,
+    sql`select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName
+        from hosts h join regions r on r.id = h.region_id
+        where ${within.territory("r")} and ${hostOperating(today, "h")}
+          and not exists(select 1 from coverages c join orgs o on o.id = c.org_id where c.host_id = h.id
+            and ${inForce(today, "c")} and ${orgInForce(today, "o")})
+          and not exists(select 1 from assignments a where a.host_id = h.id and ${inForce(today, "a")})
+        order by r.name, h.name`,
+  );
 }
 
 function requireInstructor(
@@ -115,9 +115,10 @@ function requireInstructor(
   instructorId: number,
   today: string,
 ): { id: number; name: string } {
-  const row = db.$client
-    .prepare(`select i.id, i.name from instructors i where i.id = @id and ${VISIBLE_INSTRUCTOR}`)
-    .get({ ...scopeBindings(scope, today), id: instructorId }) as { id: number; name: string } | undefined;
+  const row = selectOne<{ id: number; name: string }>(
+    db,
+    sql`select i.id, i.name from instructors i where i.id = ${instructorId} and ${visibleInstructor(scopeSql(scope, today))}`,
+  );
   if (!row) throw new WorkNotFoundError("instructor");
   return row;
 }

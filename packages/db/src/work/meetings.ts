@@ -1,5 +1,5 @@
 /** 组织生活: record meetings; compliance per organization and period, computed from the policy. */
-import { and, count, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   assertAttendance,
   assertNotFuture,
@@ -9,10 +9,11 @@ import {
   type Period,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { memberRelationships, meetings, members } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 
 export interface RecordMeetingInput {
   orgId: number;
@@ -82,16 +83,13 @@ export function meetingComplianceBoard(
   const policy = workPolicy(db, period.to);
   const orgs = grassrootsInSubtree(db, scope, today);
   // Counted in SQL per organization and kind: the period's meetings are never turned into objects.
-  const counts = db.$client
-    .prepare(
-      `select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
-       where ${within.subtree("o")} and m.held_on >= @from and m.held_on <= @to group by m.org_id, m.kind`,
-    )
-    .all({ ...scopeBindings(scope, today), from: period.from, to: period.to }) as {
-    orgId: number;
-    kind: MeetingKind;
-    n: number;
-  }[];
+  const { within } = scopeSql(scope, today);
+  const counts = selectAll<{ orgId: number; kind: MeetingKind; n: number }>(
+    db,
+    sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
+        where ${within.subtree("o")} and m.held_on >= ${period.from} and m.held_on <= ${period.to}
+        group by m.org_id, m.kind`,
+  );
   const byOrg = new Map<number, Map<MeetingKind, number>>();
   for (const c of counts) {
     const held = byOrg.get(c.orgId) ?? new Map<MeetingKind, number>();
@@ -134,16 +132,14 @@ export function listMeetings(
 ): MeetingRow[] {
   if (!scope.org) return [];
   if (opts?.orgId !== undefined) requireGrassrootsInSubtree(db, scope, opts.orgId);
-  return db.$client
-    .prepare(
-      `select m.id, m.org_id as orgId, o.name as orgName, m.kind, m.held_on as heldOn, m.topic, m.attendees
-       from meetings m join orgs o on o.id = m.org_id
-       where ${within.subtree("o")} and (@orgId is null or m.org_id = @orgId)
-       order by m.held_on desc, m.id desc limit @limit`,
-    )
-    .all({
-      ...scopeBindings(scope, today),
-      orgId: opts?.orgId ?? null,
-      limit: opts?.limit ?? 50,
-    }) as MeetingRow[];
+  const { within } = scopeSql(scope, today);
+  const where: SQL[] = [within.subtree("o")];
+  if (opts?.orgId !== undefined) where.push(sql`m.org_id = ${opts.orgId}`);
+  return selectAll<MeetingRow>(
+    db,
+    sql`select m.id, m.org_id as orgId, o.name as orgName, m.kind, m.held_on as heldOn, m.topic, m.attendees
+        from meetings m join orgs o on o.id = m.org_id
+        where ${sql.join(where, sql` and `)}
+        order by m.held_on desc, m.id desc limit ${opts?.limit ?? 50}`,
+  );
 }

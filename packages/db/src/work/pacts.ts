@@ -4,8 +4,10 @@
  * host of the territory).
  */
 import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@liangxin/domain";
-import { scopeBindings, within, hostAccess, orgAccess } from "../scope/index.ts";
+import { sql, type SQL } from "drizzle-orm";
+import { scopeSql, hostAccess, orgAccess, type ScopeSql } from "../scope/index.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { pactParties, pacts } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, WorkNotFoundError } from "./common.ts";
@@ -27,28 +29,28 @@ export interface PactRow {
   parties: { name: string; type: "org" | "host" | "outside" }[];
 }
 
-const PARTY_IN_SCOPE = `(exists(select 1 from pact_parties pp join orgs o on o.id = pp.org_id
-    where pp.pact_id = p.id and ${within.subtree("o")})
-  or exists(select 1 from pact_parties pp join hosts h on h.id = pp.host_id join regions r on r.id = h.region_id
-    where pp.pact_id = p.id and ${within.territory("r")}))`;
+/** SQL: a party of the pact (alias `p`) is in the caller's scope. */
+const partyInScope = ({ within }: ScopeSql): SQL =>
+  sql`(exists(select 1 from pact_parties pp join orgs o on o.id = pp.org_id
+      where pp.pact_id = p.id and ${within.subtree("o")})
+    or exists(select 1 from pact_parties pp join hosts h on h.id = pp.host_id join regions r on r.id = h.region_id
+      where pp.pact_id = p.id and ${within.territory("r")}))`;
 
 export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
   if (!scope.org) return [];
-  const p = scopeBindings(scope, today);
-  const rows = db.$client
-    .prepare(
-      `select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p
-       where ${PARTY_IN_SCOPE} order by p.start_on desc, p.id desc`,
-    )
-    .all(p) as Omit<PactRow, "parties">[];
-  const parties = db.$client
-    .prepare(
-      `select pp.pact_id as pactId, coalesce(o.name, h.name, pp.name) as name,
-         case when pp.org_id is not null then 'org' when pp.host_id is not null then 'host' else 'outside' end as type
-       from pact_parties pp join pacts p on p.id = pp.pact_id left join orgs o on o.id = pp.org_id
-       left join hosts h on h.id = pp.host_id where ${PARTY_IN_SCOPE} order by pp.id`,
-    )
-    .all(p) as { pactId: number; name: string; type: "org" | "host" | "outside" }[];
+  const s = scopeSql(scope, today);
+  const rows = selectAll<Omit<PactRow, "parties">>(
+    db,
+    sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p
+        where ${partyInScope(s)} order by p.start_on desc, p.id desc`,
+  );
+  const parties = selectAll<{ pactId: number; name: string; type: "org" | "host" | "outside" }>(
+    db,
+    sql`select pp.pact_id as pactId, coalesce(o.name, h.name, pp.name) as name,
+          case when pp.org_id is not null then 'org' when pp.host_id is not null then 'host' else 'outside' end as type
+        from pact_parties pp join pacts p on p.id = pp.pact_id left join orgs o on o.id = pp.org_id
+        left join hosts h on h.id = pp.host_id where ${partyInScope(s)} order by pp.id`,
+  );
   return rows.map((r) => ({
     ...r,
     parties: parties.filter((x) => x.pactId === r.id).map(({ name, type }) => ({ name, type })),

@@ -23,6 +23,7 @@ import {
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne, selectValue } from "../driver/query.ts";
 import {
   coverages,
   establishmentPlans,
@@ -40,7 +41,7 @@ import {
   workPolicy,
   WorkNotFoundError,
 } from "./common.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 import { isUniqueViolation } from "../commands/common.ts";
 
 export interface PlanRow {
@@ -85,7 +86,7 @@ interface RawPlan {
   lastNote: string | null;
 }
 
-const PLAN_SQL = `select p.id, p.host_id as hostId, h.name as hostName, h.credit_code as creditCode,
+const PLAN_SQL = sql`select p.id, p.host_id as hostId, h.name as hostName, h.credit_code as creditCode,
     r.name as regionName, p.target_on as targetOn, p.responsible, p.state, p.closed_on as closedOn,
     p.closed_reason as closedReason, p.created_at as createdAt,
     (select count(*) from plan_notes n where n.plan_id = p.id) as noteCount,
@@ -241,16 +242,13 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
   const snapshot = loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
   const ind = computeNodeIndicators(snapshot, scope.org!.id, today, policy);
   const facts = hostFactsAsOf(snapshot, today, policy);
-  const hostRows = db.$client
-    .prepare(
-      `select h.id as hostId, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
-         (select p.id from establishment_plans p where p.host_id = h.id and p.state = 'open' limit 1) as openPlanId
-       from hosts h join regions r on r.id = h.region_id where ${within.territory("r")} order by h.name`,
-    )
-    .all(scopeBindings(scope, today)) as Omit<
-    ShouldEstablishRow,
-    "employees" | "aboveScale" | "fullMembersWorking"
-  >[];
+  const { within } = scopeSql(scope, today);
+  const hostRows = selectAll<Omit<ShouldEstablishRow, "employees" | "aboveScale" | "fullMembersWorking">>(
+    db,
+    sql`select h.id as hostId, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
+          (select p.id from establishment_plans p where p.host_id = h.id and p.state = 'open' limit 1) as openPlanId
+        from hosts h join regions r on r.id = h.region_id where ${within.territory("r")} order by h.name`,
+  );
   const shouldEstablish: ShouldEstablishRow[] = [];
   for (const h of hostRows) {
     const f = facts.get(h.hostId);
@@ -279,9 +277,11 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
 /** Every plan of the caller's territory (open first, by target date). */
 export function listPlans(db: Db, scope: Scope, today: string): PlanRow[] {
   if (!scope.region) return [];
-  const rows = db.$client
-    .prepare(`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`)
-    .all(scopeBindings(scope, today)) as RawPlan[];
+  const { within } = scopeSql(scope, today);
+  const rows = selectAll<RawPlan>(
+    db,
+    sql`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`,
+  );
   return decorateAll(db, rows, today);
 }
 
@@ -298,16 +298,14 @@ export function getPlan(
   today: string,
 ): PlanRow & { notes: PlanNoteRow[] } {
   if (!scope.region) throw new WorkNotFoundError("plan");
-  const row = db.$client
-    .prepare(`${PLAN_SQL} where p.id = @planId and ${within.territory("r")}`)
-    .get({ ...scopeBindings(scope, today), planId }) as RawPlan | undefined;
+  const { within } = scopeSql(scope, today);
+  const row = selectOne<RawPlan>(db, sql`${PLAN_SQL} where p.id = ${planId} and ${within.territory("r")}`);
   if (!row) throw new WorkNotFoundError("plan");
-  const notes = db.$client
-    .prepare(
-      `select n.id, n.noted_on as notedOn, n.note, u.display_name as createdBy from plan_notes n
-       left join users u on u.id = n.created_by where n.plan_id = ? order by n.noted_on, n.id`,
-    )
-    .all(planId) as PlanNoteRow[];
+  const notes = selectAll<PlanNoteRow>(
+    db,
+    sql`select n.id, n.noted_on as notedOn, n.note, u.display_name as createdBy from plan_notes n
+        left join users u on u.id = n.created_by where n.plan_id = ${planId} order by n.noted_on, n.id`,
+  );
   return { ...decorateAll(db, [row], today)[0]!, notes };
 }
 
@@ -467,14 +465,11 @@ export function foundOrganization(
   if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.foundedOn, today);
   const node = scope.org!;
-  const regionCode = db.$client
-    .prepare("select r.code from hosts h join regions r on r.id = h.region_id where h.id = ?")
-    .pluck()
-    .get(plan.hostId) as string;
-  const parentDepth = db.$client
-    .prepare("select depth from orgs where id = ?")
-    .pluck()
-    .get(node.id) as number;
+  const regionCode = selectValue<string>(
+    db,
+    sql`select r.code from hosts h join regions r on r.id = h.region_id where h.id = ${plan.hostId}`,
+  ) as string;
+  const parentDepth = selectValue<number>(db, sql`select depth from orgs where id = ${node.id}`) as number;
   return db.transaction((tx) => {
     const covered = tx
       .select({ id: coverages.id })

@@ -1,5 +1,5 @@
 /** 星级/分类定级 per organization and year; 软弱涣散 rectification cases through to closure (销号). */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   assertRating,
   assertRatingYear,
@@ -9,10 +9,11 @@ import {
   type RectificationState,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { ratings, rectifications } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, WorkNotFoundError } from "./common.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
 
 export interface RatingRow {
   id: number;
@@ -25,12 +26,12 @@ export interface RatingRow {
 
 export function listRatings(db: Db, scope: Scope, year: number, today: string): RatingRow[] {
   if (!scope.org) return [];
-  return db.$client
-    .prepare(
-      `select t.id, t.org_id as orgId, o.name as orgName, t.year, t.stars, t.grade from ratings t
-       join orgs o on o.id = t.org_id where ${within.subtree("o")} and t.year = @year order by o.code`,
-    )
-    .all({ ...scopeBindings(scope, today), year }) as RatingRow[];
+  const { within } = scopeSql(scope, today);
+  return selectAll<RatingRow>(
+    db,
+    sql`select t.id, t.org_id as orgId, o.name as orgName, t.year, t.stars, t.grade from ratings t
+        join orgs o on o.id = t.org_id where ${within.subtree("o")} and t.year = ${year} order by o.code`,
+  );
 }
 
 /** Set (or replace) the rating of an organization for a year: stars 1–5 or a grade. */
@@ -73,13 +74,13 @@ export interface RectificationRow {
 
 export function listRectifications(db: Db, scope: Scope, today: string): RectificationRow[] {
   if (!scope.org) return [];
-  const rows = db.$client
-    .prepare(
-      `select c.id, c.org_id as orgId, o.name as orgName, c.year, c.reason, c.measures, c.responsible,
-         c.deadline, c.resolved_on as resolvedOn from rectifications c join orgs o on o.id = c.org_id
-       where ${within.subtree("o")} order by (c.resolved_on is not null), c.deadline, c.id`,
-    )
-    .all(scopeBindings(scope, today)) as Omit<RectificationRow, "state">[];
+  const { within } = scopeSql(scope, today);
+  const rows = selectAll<Omit<RectificationRow, "state">>(
+    db,
+    sql`select c.id, c.org_id as orgId, o.name as orgName, c.year, c.reason, c.measures, c.responsible,
+          c.deadline, c.resolved_on as resolvedOn from rectifications c join orgs o on o.id = c.org_id
+        where ${within.subtree("o")} order by (c.resolved_on is not null), c.deadline, c.id`,
+  );
   return rows.map((r) => ({ ...r, state: rectificationState(r, today) }));
 }
 
