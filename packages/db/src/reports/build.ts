@@ -34,14 +34,15 @@ import {
   type RowRecords,
   type Snapshot,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import { pathWithinPositional, positional, subtreeRange, type Scope } from "../scope/index.ts";
+import { selectAll, selectOne, selectRows, selectValue } from "../driver/query.ts";
+import { pathIn, scopeSql, subtreeRange, type Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
-import { scopeBindings, within } from "../scope/index.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
@@ -168,16 +169,14 @@ function changedSince(
 ): ChangedSince | null {
   const differences = comp.reconcileFrozen({ orgId: node.id, year, ...base.load() }).map((c) => c.message);
   if (differences.length === 0) return null;
-  const inArea = pathWithinPositional("o.path");
-  const audit = db.$client
-    .prepare(
-      `select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
-       join orgs o on o.id = a.scope_org_id
-       where a.at > ? and ${inArea}
-         and a.action not like 'report.%'
-       order by a.id desc limit ?`,
-    )
-    .all(base.since, ...positional(subtreeRange(node.path)), CHANGED_AUDIT_MAX) as ChangedSince["audit"];
+  const audit = selectAll<ChangedSince["audit"][number]>(
+    db,
+    sql`select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
+        join orgs o on o.id = a.scope_org_id
+        where a.at > ${base.since} and ${pathIn("o.path", subtreeRange(node.path))}
+          and a.action not like 'report.%'
+        order by a.id desc limit ${CHANGED_AUDIT_MAX}`,
+  );
   return { against: base.against, since: base.since, differences, audit };
 }
 
@@ -224,20 +223,24 @@ interface SubmissionRow {
 export const MIN_REPORT_YEAR = 2000;
 export const MAX_REPORT_YEAR = 2100;
 
-const SUBMISSION_COLUMNS = `id, org_id as orgId, year, state, figures, checks, explanations,
+/** The columns of a `SubmissionRow` (the json columns as their stored text). */
+const SUBMISSION_COLUMNS = sql.raw(`id, org_id as orgId, year, state, figures, checks, explanations,
   submitted_by as submittedBy, submitted_at as submittedAt, unit_head as unitHead, preparer,
   decided_by as decidedBy,
-  decided_at as decidedAt, return_reason as returnReason, version`;
+  decided_at as decidedAt, return_reason as returnReason, version`);
 
 export function loadSubmission(db: Db, orgId: number, year: number): SubmissionRow | undefined {
-  return db.$client
-    .prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where org_id = ? and year = ?`)
-    .get(orgId, year) as SubmissionRow | undefined;
+  return selectOne<SubmissionRow>(
+    db,
+    sql`select ${SUBMISSION_COLUMNS} from report_submissions where org_id = ${orgId} and year = ${year}`,
+  );
 }
 
 export function loadSubmissionById(db: Db, id: number): SubmissionRow | undefined {
-  return db.$client.prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where id = ?`).get(id) as
-    SubmissionRow | undefined;
+  return selectOne<SubmissionRow>(
+    db,
+    sql`select ${SUBMISSION_COLUMNS} from report_submissions where id = ${id}`,
+  );
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -285,13 +288,12 @@ export function freezeView(view: ReportView, node: { id: number; code: string; n
 export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
   if (!scope.org) throw new ReportError("NOT_FOUND", m.nodeNotFound);
   const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
-  const where = byCode ? "o.code = @key" : "o.id = @key";
-  const key = byCode ? ref.nodeCode! : (ref.nodeId ?? scope.org.id);
-  const row = db.$client
-    .prepare(
-      `select id, code, name, category, parent_id as parentId, path from orgs o where ${where} and ${within.subtree("o")}`,
-    )
-    .get({ ...scopeBindings(scope, ""), key }) as NodeRow | undefined;
+  const where = byCode ? sql`o.code = ${ref.nodeCode!}` : sql`o.id = ${ref.nodeId ?? scope.org.id}`;
+  const row = selectOne<NodeRow>(
+    db,
+    sql`select id, code, name, category, parent_id as parentId, path from orgs o
+        where ${where} and ${scopeSql(scope, "").within.subtree("o")}`,
+  );
   if (!row) throw new ReportError("NOT_FOUND", m.nodeNotFound);
   if (isGrassroots(row.category)) throw new ReportError("BAD_REQUEST", m.notManagementNode(row.name));
   return row;
@@ -317,8 +319,7 @@ export class ReportComputer {
 
   constructor(private readonly db: Db) {
     this.policies = loadPolicyVersions(db);
-    const rows = db.$client.prepare("select id, path from orgs").all() as { id: number; path: string }[];
-    this.paths = new Map(rows.map((r) => [r.id, r.path]));
+    this.paths = new Map(selectRows<[number, string]>(db, sql`select id, path from orgs`));
   }
 
   policyFor(year: number): PolicyVersion {
@@ -372,9 +373,10 @@ export class ReportComputer {
     let map = this.approvedByYear.get(year);
     if (!map) {
       map = new Map();
-      const rows = this.db.$client
-        .prepare(`select ${SUBMISSION_COLUMNS} from report_submissions where year = ? and state = 'approved'`)
-        .all(year) as SubmissionRow[];
+      const rows = selectAll<SubmissionRow>(
+        this.db,
+        sql`select ${SUBMISSION_COLUMNS} from report_submissions where year = ${year} and state = 'approved'`,
+      );
       const ids = new Map<number, number>();
       for (const r of rows) {
         map.set(r.orgId, frozenOf(r));
@@ -605,12 +607,11 @@ export class ReportComputer {
   }
 
   private childStates(nodeId: number, year: number): Map<number, SubmissionState> {
-    const rows = this.db.$client
-      .prepare(
-        `select s.org_id as orgId, s.state from report_submissions s join orgs o on o.id = s.org_id
-         where s.year = ? and o.parent_id = ?`,
-      )
-      .all(year, nodeId) as { orgId: number; state: SubmissionState }[];
+    const rows = selectAll<{ orgId: number; state: SubmissionState }>(
+      this.db,
+      sql`select s.org_id as orgId, s.state from report_submissions s join orgs o on o.id = s.org_id
+          where s.year = ${year} and o.parent_id = ${nodeId}`,
+    );
     return new Map(rows.map((r) => [r.orgId, r.state]));
   }
 
@@ -642,10 +643,11 @@ export class ReportComputer {
     const snapshot = this.snapshotFor(year);
     // Hosts operating on either date are loaded; a closed host still named by a check is looked up.
     const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
-    const regionOfHost = this.db.$client.prepare("select region_id from hosts where id = ?").pluck();
+    const regionOfHost = (id: number) =>
+      selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
     const regionOf = (id: number): number => {
       let r = hostRegion.get(id);
-      if (r === undefined) hostRegion.set(id, (r = (regionOfHost.get(id) as number | undefined) ?? -1));
+      if (r === undefined) hostRegion.set(id, (r = regionOfHost(id) ?? -1));
       return r;
     };
     const mine = (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): boolean =>
@@ -679,8 +681,10 @@ export function warningCodes(checks: readonly ReportCheck[]): string[] {
 function parentOf(db: Db, node: NodeRow): { id: number; name: string; path: string } | null {
   if (node.parentId === null) return null;
   return (
-    (db.$client.prepare("select id, name, path from orgs where id = ?").get(node.parentId) as
-      { id: number; name: string; path: string } | undefined) ?? null
+    selectOne<{ id: number; name: string; path: string }>(
+      db,
+      sql`select id, name, path from orgs where id = ${node.parentId}`,
+    ) ?? null
   );
 }
 

@@ -22,7 +22,10 @@ import {
   type RecordSet,
   type RowRecords,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectRows, selectValue } from "../driver/query.ts";
 import { maskName } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";
@@ -295,8 +298,7 @@ export function drillReport(
       rowName =
         k.kind === "direct"
           ? "直属"
-          : ((db.$client.prepare("select name from orgs where id = ?").pluck().get(k.orgId) as string) ??
-            rowName);
+          : (selectValue<string>(db, sql`select name from orgs where id = ${k.orgId}`) ?? rowName);
     }
     shown = frozenIds(rows, key, input.rowOrgId == null);
     const frozenSet = {
@@ -320,10 +322,16 @@ export function drillReport(
   }
   if (key.startsWith("flows.")) {
     // Flow lists hold members who left too: full or probationary as of the year end, from the ledger.
-    const fullOn = db.$client.prepare("select full_on from members where id = ?").pluck();
+    const ids = new Set([...shown.members, ...live.members].map((x) => x.id));
+    const fullOn = new Map(
+      selectRows<[number, string | null]>(
+        db,
+        sql`select id, full_on from members where id in ${idList(ids)}`,
+      ),
+    );
     for (const list of [shown, live])
       for (const x of list.members) {
-        const on = fullOn.get(x.id) as string | null | undefined;
+        const on = fullOn.get(x.id);
         x.full = on != null && on <= index.asOf;
       }
   }
@@ -449,15 +457,22 @@ function renderIds(
   result: DrillResult,
 ): void {
   if (ids.hosts.length > 0) {
+    type HostRow = { id: number; name: string; creditCode: string; kind: keyof typeof HOST_KIND_LABELS };
     const byId = new Map(index.operatingHosts.map((h) => [h.id, h]));
-    const stmt = db.$client.prepare(
-      "select id, name, credit_code as creditCode, kind from hosts where id = ?",
+    // Hosts no longer operating (frozen lists) are read from the ledger.
+    const closed = ids.hosts.filter((id) => !byId.has(id));
+    const stored = new Map(
+      closed.length === 0
+        ? []
+        : selectAll<HostRow>(
+            db,
+            sql`select id, name, credit_code as creditCode, kind from hosts where id in ${idList(closed)}`,
+          ).map((r) => [r.id, r]),
     );
     for (const id of ids.hosts) {
       const h = byId.get(id);
       const f = h ? index.hostFact(h, policy) : null;
-      const row = (h ?? stmt.get(id)) as
-        { name: string; creditCode: string; kind: keyof typeof HOST_KIND_LABELS } | undefined;
+      const row: Omit<HostRow, "id"> | undefined = h ?? stored.get(id);
       result.hosts.push({
         id,
         name: row?.name ?? "",
@@ -472,10 +487,15 @@ function renderIds(
     result.hosts.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   }
   if (ids.orgs.length > 0) {
-    const stmt = db.$client.prepare("select id, code, name, category from orgs where id = ?");
+    type OrgRow = { id: number; code: string; name: string; category: keyof typeof ORG_CATEGORY_LABELS };
+    const byId = new Map(
+      selectAll<OrgRow>(
+        db,
+        sql`select id, code, name, category from orgs where id in ${idList(ids.orgs)}`,
+      ).map((o) => [o.id, o]),
+    );
     for (const id of ids.orgs) {
-      const o = stmt.get(id) as
-        { id: number; code: string; name: string; category: keyof typeof ORG_CATEGORY_LABELS } | undefined;
+      const o = byId.get(id);
       result.orgs.push({
         id,
         code: o?.code ?? "",
@@ -486,9 +506,14 @@ function renderIds(
     }
   }
   if (ids.members.length > 0) {
-    const stmt = db.$client.prepare("select id, name, id_number as idNumber from members where id = ?");
+    const byId = new Map(
+      selectAll<{ id: number; name: string; idNumber: string }>(
+        db,
+        sql`select id, name, id_number as idNumber from members where id in ${idList(ids.members.map((x) => x.id))}`,
+      ).map((r) => [r.id, r]),
+    );
     result.members = ids.members.map(({ id, full }) => {
-      const r = stmt.get(id) as { id: number; name: string; idNumber: string } | undefined;
+      const r = byId.get(id);
       return {
         name: maskName(r?.name ?? ""),
         idNumber: maskCitizenId(r?.idNumber ?? ""),

@@ -5,7 +5,10 @@
  * (撤销审核 by the approving level or any level above). The lowest approved unit is named.
  */
 import { yearOf, type IsoDate } from "@liangxin/domain";
+import { sql, type SQL } from "drizzle-orm";
+import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectColumn, selectOne } from "../driver/query.ts";
 import { CommandError } from "../commands/errors.ts";
 import { loadSubmissionRecords } from "./records.ts";
 
@@ -80,12 +83,10 @@ const ids = (xs: readonly (number | null | undefined)[] | undefined): number[] =
   ...new Set((xs ?? []).filter((x): x is number => typeof x === "number")),
 ];
 
-function column(db: Db, sql: string, list: number[]): string[] {
+/** The first column of `query` over the ids of `list` (its `in` list); none for an empty list. */
+function column(db: Db, query: (inList: SQL) => SQL, list: number[]): string[] {
   if (list.length === 0) return [];
-  return db.$client
-    .prepare(sql.replace("?", list.map(() => "?").join(", ")))
-    .pluck()
-    .all(...list) as string[];
+  return selectColumn<string>(db, query(idList(list)));
 }
 
 /**
@@ -93,14 +94,14 @@ function column(db: Db, sql: string, list: number[]): string[] {
  * with one): the lowest approved unit whose locked period a change falls in and whose figures it touches.
  */
 export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock | null {
-  const approved = db.$client
-    .prepare(
-      `select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath, p.name as approverName
-       from report_submissions s join orgs o on o.id = s.org_id
-       left join regions rg on rg.id = o.region_id left join orgs p on p.id = o.parent_id
-       where s.state = 'approved' order by s.year, length(o.path) desc`,
-    )
-    .all() as ApprovedRow[];
+  const approved = selectAll<ApprovedRow>(
+    db,
+    sql`select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath,
+               p.name as approverName
+        from report_submissions s join orgs o on o.id = s.org_id
+        left join regions rg on rg.id = o.region_id left join orgs p on p.id = o.parent_id
+        where s.state = 'approved' order by s.year, length(o.path) desc`,
+  );
   const lastYear = approved.at(-1)?.year ?? -Infinity;
   return (change) => {
     const year = yearOf(change.on);
@@ -111,20 +112,22 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
     const regionIds = ids(change.regionIds);
     // Where the touched records are today: organizations (and those holding the members), regions of hosts.
     const orgPaths = [
-      ...column(db, "select path from orgs where id in (?)", orgIds),
+      ...column(db, (list) => sql`select path from orgs where id in ${list}`, orgIds),
       ...column(
         db,
-        "select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in (?)",
+        (list) =>
+          sql`select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in ${list}`,
         memberIds,
       ),
     ];
     const regionPaths = [
       ...column(
         db,
-        "select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in (?)",
+        (list) =>
+          sql`select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in ${list}`,
         hostIds,
       ),
-      ...column(db, "select path from regions where id in (?)", regionIds),
+      ...column(db, (list) => sql`select path from regions where id in ${list}`, regionIds),
     ];
     for (const a of approved) {
       if (a.year < year) continue;
@@ -159,14 +162,19 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
  */
 export function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): PeriodLock | null {
   const lastYear = until ? yearOf(until) - 1 : Number.MAX_SAFE_INTEGER;
-  const row = db.$client
-    .prepare(
-      `select s.id, s.year, o.id as nodeId, o.name, p.name as approverName
-       from report_submissions s join orgs o on o.id = s.org_id left join orgs p on p.id = o.parent_id
-       where s.state = 'approved' and s.year >= ? and s.year <= ? order by s.year, length(o.path) desc limit 1`,
-    )
-    .get(yearOf(on), lastYear) as
-    { id: number; year: number; nodeId: number; name: string; approverName: string | null } | undefined;
+  const row = selectOne<{
+    id: number;
+    year: number;
+    nodeId: number;
+    name: string;
+    approverName: string | null;
+  }>(
+    db,
+    sql`select s.id, s.year, o.id as nodeId, o.name, p.name as approverName
+        from report_submissions s join orgs o on o.id = s.org_id left join orgs p on p.id = o.parent_id
+        where s.state = 'approved' and s.year >= ${yearOf(on)} and s.year <= ${lastYear}
+        order by s.year, length(o.path) desc limit 1`,
+  );
   return row
     ? {
         submissionId: row.id,

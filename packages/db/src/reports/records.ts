@@ -17,8 +17,12 @@ import {
   type RowRecords,
   diffParts,
 } from "@liangxin/domain";
+import { eq, sql } from "drizzle-orm";
+import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectRows } from "../driver/query.ts";
 import { maskName } from "../queries/common.ts";
+import { reportRecords } from "../schema.ts";
 import type { ReportCheck } from "./build.ts";
 
 export interface StoredRecords {
@@ -28,12 +32,12 @@ export interface StoredRecords {
 
 /** The records stored with a submission, rows in report order. */
 export function loadSubmissionRecords(db: Db, submissionId: number): StoredRecords {
-  const rows = db.$client
-    .prepare(
-      `select row_kind as kind, row_org_id as orgId, data from report_records
-       where submission_id = ? order by row_index`,
-    )
-    .all(submissionId) as StoredRow[];
+  const rows: StoredRow[] = db
+    .select({ kind: reportRecords.rowKind, orgId: reportRecords.rowOrgId, data: reportRecords.data })
+    .from(reportRecords)
+    .where(eq(reportRecords.submissionId, submissionId))
+    .orderBy(reportRecords.rowIndex)
+    .all();
   return decodeStoredRows(rows);
 }
 
@@ -52,15 +56,24 @@ export function decodeStoredRows(rows: readonly StoredRow[]): StoredRecords {
   };
 }
 
+/** Rows per insert of `report_records` (5 parameters each). */
+const INSERT_CHUNK = 1_000;
+
 /** Replace the records of a submission (inside the caller's transaction). */
 export function storeSubmissionRecords(db: Db, submissionId: number, records: StoredRecords): void {
-  db.$client.prepare("delete from report_records where submission_id = ?").run(submissionId);
-  const insert = db.$client.prepare(
-    "insert into report_records (submission_id, row_index, row_kind, row_org_id, data) values (?, ?, ?, ?, ?)",
-  );
-  records.keys.forEach((k, i) =>
-    insert.run(submissionId, i, k.kind, k.orgId, encodeRowRecords(records.rows[i]!)),
-  );
+  db.delete(reportRecords).where(eq(reportRecords.submissionId, submissionId)).run();
+  const rows = records.keys.map((k, i) => ({
+    submissionId,
+    rowIndex: i,
+    rowKind: k.kind,
+    rowOrgId: k.orgId,
+    data: encodeRowRecords(records.rows[i]!),
+  }));
+  // A report has a row per child node: a few dozen; chunks keep far below SQLite's parameter limit.
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    db.insert(reportRecords)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .run();
 }
 
 /** Labels of the additive parts (the dictionary's, plus the numerators that have no column). */
@@ -139,18 +152,29 @@ export function describeDifferences(
       message: `合计「${PART_LABELS[d.key] ?? d.key}」按下级上报(含已审核)数据汇总为${d.reported},按实时数据计算为${d.live}`,
     });
   }
-  const names = {
-    orgs: db.$client.prepare("select name from orgs where id = ?").pluck(),
-    hosts: db.$client.prepare("select name from hosts where id = ?").pluck(),
-    members: db.$client.prepare("select name from members where id = ?").pluck(),
-  };
-  const nameOf = (d: RecordDifference): string => {
-    const stmt = d.kind === "orgs" ? names.orgs : d.kind === "hosts" ? names.hosts : names.members;
-    const name = (stmt.get(d.id) as string | undefined) ?? `#${d.id}`;
-    return d.kind === "members" || d.kind === "employed" ? maskName(name) : name;
-  };
   const rows = (d: RecordDifference) => d.rows.map((i) => `「${input.rowNames[i] ?? "?"}」`).join("与");
   const listed = input.records.slice(0, MAX_LISTED_DIFFERENCES);
+  // The names of the records listed, read once per table.
+  const tableOf = (d: RecordDifference) =>
+    d.kind === "orgs" ? "orgs" : d.kind === "hosts" ? "hosts" : "members";
+  const names = new Map<string, Map<number, string>>();
+  for (const table of ["orgs", "hosts", "members"] as const) {
+    const ids = listed.filter((d) => tableOf(d) === table).map((d) => d.id);
+    if (ids.length === 0) continue;
+    names.set(
+      table,
+      new Map(
+        selectRows<[number, string]>(
+          db,
+          sql`select id, name from ${sql.raw(table)} where id in ${idList(ids)}`,
+        ),
+      ),
+    );
+  }
+  const nameOf = (d: RecordDifference): string => {
+    const name = names.get(tableOf(d))?.get(d.id) ?? `#${d.id}`;
+    return d.kind === "members" || d.kind === "employed" ? maskName(name) : name;
+  };
   for (const d of listed) {
     const who = `${KIND_LABEL[d.kind]}「${nameOf(d)}」`;
     let message: string;

@@ -4,9 +4,12 @@
  * are frozen for good. Optimistic concurrency by `version`; every step audited in its transaction.
  */
 import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
+import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import type { Scope } from "../scope/index.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
+import { reportSubmissions } from "../schema.ts";
+import { scopeSql, type Scope } from "../scope/index.ts";
 import {
   buildReport,
   freezeView,
@@ -24,7 +27,6 @@ import {
 import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { storeSubmissionRecords } from "./records.ts";
-import { scopeBindings, within } from "../scope/index.ts";
 
 export interface SubmitInput {
   nodeId: number;
@@ -100,48 +102,46 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
     let version: number;
     if (existing) {
       version = existing.version + 1;
-      const r = db.$client
-        .prepare(
-          `update report_submissions set state = 'submitted', figures = ?, checks = ?, explanations = ?,
-             submitted_by = ?, submitted_at = ?, unit_head = ?, preparer = ?, decided_by = null,
-             decided_at = null, version = ?
-           where id = ? and version = ?`,
-        )
-        .run(
-          JSON.stringify(figures),
-          JSON.stringify(checks),
-          JSON.stringify(explanations),
-          scope.userId || null,
-          at,
+      // The json columns store JSON.stringify of the values given.
+      const r = db
+        .update(reportSubmissions)
+        .set({
+          state: "submitted",
+          figures,
+          checks,
+          explanations,
+          submittedBy: scope.userId || null,
+          submittedAt: at,
           unitHead,
           preparer,
+          decidedBy: null,
+          decidedAt: null,
           version,
-          existing.id,
-          existing.version,
-        );
+        })
+        .where(and(eq(reportSubmissions.id, existing.id), eq(reportSubmissions.version, existing.version)))
+        .run();
       if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
       id = existing.id;
     } else {
       version = 1;
-      const r = db.$client
-        .prepare(
-          `insert into report_submissions (org_id, year, state, figures, checks, explanations, submitted_by,
-             submitted_at, unit_head, preparer, version, created_at)
-           values (?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-        )
-        .run(
-          node.id,
-          input.year,
-          JSON.stringify(figures),
-          JSON.stringify(checks),
-          JSON.stringify(explanations),
-          scope.userId || null,
-          at,
+      ({ id } = db
+        .insert(reportSubmissions)
+        .values({
+          orgId: node.id,
+          year: input.year,
+          state: "submitted",
+          figures,
+          checks,
+          explanations,
+          submittedBy: scope.userId || null,
+          submittedAt: at,
           unitHead,
           preparer,
-          at,
-        );
-      id = Number(r.lastInsertRowid);
+          version: 1,
+          createdAt: at,
+        })
+        .returning({ id: reportSubmissions.id })
+        .get());
     }
     // The records behind every row, frozen with the figures.
     storeSubmissionRecords(db, id, computer.reportedRecords(node.id, input.year));
@@ -173,12 +173,11 @@ function decidable(db: Db, scope: Scope, submissionId: number, version: number |
   const own = requireAdmin(scope);
   const sub = loadSubmissionById(db, submissionId);
   if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
-  const node = db.$client
-    .prepare(
-      `select o.id, o.name, o.parent_id as parentId from orgs o where o.id = @id and ${within.subtree("o")}`,
-    )
-    .get({ ...scopeBindings(scope, ""), id: sub.orgId }) as
-    { id: number; name: string; parentId: number | null } | undefined;
+  const node = selectOne<{ id: number; name: string; parentId: number | null }>(
+    db,
+    sql`select o.id, o.name, o.parent_id as parentId from orgs o
+        where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
+  );
   if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
   if (node.parentId !== own.id) throw new ReportError("FORBIDDEN", m.onlyParent);
   if (sub.state !== "submitted") throw new ReportError("CONFLICT", m.notSubmitted);
@@ -219,12 +218,11 @@ function decide(
       }
     }
     const version = sub.version + 1;
-    const r = db.$client
-      .prepare(
-        `update report_submissions set state = ?, decided_by = ?, decided_at = ?, return_reason = ?, version = ?
-         where id = ? and version = ?`,
-      )
-      .run(state, scope.userId || null, nowIso(), reason, version, sub.id, sub.version);
+    const r = db
+      .update(reportSubmissions)
+      .set({ state, decidedBy: scope.userId || null, decidedAt: nowIso(), returnReason: reason, version })
+      .where(and(eq(reportSubmissions.id, sub.id), eq(reportSubmissions.version, sub.version)))
+      .run();
     if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
     writeAudit(tx, {
       userId: scope.userId || null,
@@ -283,9 +281,10 @@ export function reopenReport(
   return db.transaction((tx) => {
     const sub = loadSubmissionById(db, input.submissionId);
     if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
-    const node = db.$client
-      .prepare(`select o.id, o.name from orgs o where o.id = @id and ${within.subtree("o")}`)
-      .get({ ...scopeBindings(scope, ""), id: sub.orgId }) as { id: number; name: string } | undefined;
+    const node = selectOne<{ id: number; name: string }>(
+      db,
+      sql`select o.id, o.name from orgs o where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
+    );
     if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
     if (node.id === own.id) throw new ReportError("FORBIDDEN", m.reopenOnlyAbove);
     if (sub.state !== "approved") throw new ReportError("CONFLICT", m.notApproved);
@@ -296,12 +295,17 @@ export function reopenReport(
       s: { id: number; orgId: number; state: SubmissionState; version: number },
       why: string,
     ) => {
-      const r = db.$client
-        .prepare(
-          `update report_submissions set state = 'returned', decided_by = ?, decided_at = ?, return_reason = ?,
-             version = ? where id = ? and version = ?`,
-        )
-        .run(scope.userId || null, at, why, s.version + 1, s.id, s.version);
+      const r = db
+        .update(reportSubmissions)
+        .set({
+          state: "returned",
+          decidedBy: scope.userId || null,
+          decidedAt: at,
+          returnReason: why,
+          version: s.version + 1,
+        })
+        .where(and(eq(reportSubmissions.id, s.id), eq(reportSubmissions.version, s.version)))
+        .run();
       if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
       writeAudit(tx, {
         userId: scope.userId || null,
@@ -347,14 +351,13 @@ export function childSubmissions(
   input: { nodeId?: number; year: number },
 ): { node: { id: number; name: string }; children: ChildSubmission[] } {
   const node = resolveNode(db, scope, { nodeId: input.nodeId ?? scope.org?.id ?? -1 });
-  const rows = db.$client
-    .prepare(
-      `select o.id as orgId, o.code, o.name, o.category, s.id as submissionId, s.state, s.version,
-              s.submitted_at as submittedAt, s.decided_at as decidedAt, s.return_reason as returnReason
-       from orgs o left join report_submissions s on s.org_id = o.id and s.year = ?
-       where o.parent_id = ? order by o.code`,
-    )
-    .all(input.year, node.id) as ChildSubmission[];
+  const rows = selectAll<ChildSubmission>(
+    db,
+    sql`select o.id as orgId, o.code, o.name, o.category, s.id as submissionId, s.state, s.version,
+               s.submitted_at as submittedAt, s.decided_at as decidedAt, s.return_reason as returnReason
+        from orgs o left join report_submissions s on s.org_id = o.id and s.year = ${input.year}
+        where o.parent_id = ${node.id} order by o.code`,
+  );
   return {
     node: { id: node.id, name: node.name },
     children: rows.filter((r) => isManagement(r.category as OrgCategory)),
