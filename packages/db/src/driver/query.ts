@@ -61,8 +61,8 @@ export function iterateRows<T extends unknown[]>(db: Db, query: SQL): IterableIt
  * Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing. Inside another one it is a
  * savepoint of it (better-sqlite3's nesting), so a use case may call another.
  */
-export function writeTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
+export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.$client.transaction(() => fn(db)).immediate();
 }
 
 /** Whether `db` is inside an open transaction. */

@@ -7,7 +7,7 @@ import { clock } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import { execute, selectAll, selectOne, selectValue } from "../driver/query.ts";
+import { execute, selectAll, selectOne, selectValue, writeTransaction } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import { scopeSql } from "../scope/index.ts";
 import { territoryNodeOf } from "./hosts.ts";
@@ -130,7 +130,7 @@ function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
 export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
   if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
   const hostId = scope.host.id;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const pending = selectOne(
       db,
       sql`select 1 from host_corrections where host_id = ${hostId} and state = 'pending'`,
@@ -176,7 +176,7 @@ export function withdrawCorrection(
   );
   if (!row) throw new CorrectionError("notFound", "");
   if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const changed = execute(
       db,
       sql`update host_corrections set state = 'withdrawn', decided_by = ${scope.userId}, decided_at = ${now.toISOString()}
@@ -259,7 +259,7 @@ export function decideCorrection(
   const at = now.toISOString();
   const region = selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`)!;
   const scopeOrgId = territoryNodeOf(db, region);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const changed = execute(
       db,
       sql`update host_corrections set state = ${decision.approve ? "approved" : "rejected"}, decided_by = ${scope.userId},

@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { scopeSql, orgSubtreeRange, nodeWithin, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne } from "../driver/query.ts";
+import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import {
   likeParam,
@@ -233,7 +233,7 @@ export type UnmaskResult = { ok: true; idNumber: string } | { ok: false; reason:
 export function unmaskMember(db: Db, scope: Scope, memberId: number, today: string): UnmaskResult {
   if (memberAccess(db, scope, memberId, today) !== "edit") return { ok: false, reason: "notFound" };
   if (scope.role !== "admin") return { ok: false, reason: "forbidden" };
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = selectOne<{ idNumber: string; orgId: number | null }>(
       db,
       sql`select id_number as idNumber, org_id as orgId from members where id = ${memberId}`,

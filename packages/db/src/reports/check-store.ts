@@ -4,6 +4,7 @@
  * year's report even if the year was never submitted (the city's own report, or a year closed without a
  * report). Written with drizzle's builder (no SQL strings), inside one transaction, audited.
  */
+import { writeTransaction } from "../driver/query.ts";
 import { and, desc, eq } from "drizzle-orm";
 import { clock, encodeRowRecords } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
@@ -105,7 +106,7 @@ export function saveReportCheck(
   const today = clock.today();
   if (input.year > Number(today.slice(0, 4)))
     throw new ReportError("BAD_REQUEST", m.checkFutureYear(input.year));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const sub = loadSubmission(db, node.id, input.year);
     if (sub?.state === "submitted")
       throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));

@@ -7,7 +7,7 @@ import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne } from "../driver/query.ts";
+import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import { reportSubmissions } from "../schema.ts";
 import { scopeSql, type Scope } from "../scope/index.ts";
 import {
@@ -65,7 +65,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
   if (!window.open)
     throw new ReportError("PRECONDITION_FAILED", m.windowClosed(input.year, window.opensOn, window.today));
 
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = loadSubmission(db, node.id, input.year);
     if (existing?.state === "submitted")
       throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));
@@ -192,7 +192,7 @@ function decide(
   state: "returned" | "approved",
   reason: string | null,
 ): DecisionResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { sub, node, own } = decidable(db, scope, input.submissionId, input.version);
     if (state === "returned") {
       const parentSub = loadSubmission(db, own.id, sub.year);
@@ -278,7 +278,7 @@ export function reopenReport(
   const own = requireAdmin(scope);
   const reason = input.reason.trim();
   if (!reason) throw new ReportError("BAD_REQUEST", m.reopenReasonRequired);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const sub = loadSubmissionById(db, input.submissionId);
     if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
     const node = selectOne<{ id: number; name: string }>(

@@ -18,7 +18,7 @@ import {
   type ApplicantStage,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
-import { selectAll } from "../driver/query.ts";
+import { selectAll, writeTransaction } from "../driver/query.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
@@ -81,7 +81,7 @@ function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: str
   const idNumber = input.idNumber.toUpperCase();
   if (!isValidCitizenId(idNumber))
     throw new WorkRuleError("APPLICANT_ID_INVALID", WORK_MESSAGES.applicantIdInvalid());
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const dup = tx
       .select({ id: applicants.id })
       .from(applicants)
@@ -120,7 +120,7 @@ function advanceApplicantRow(
   if (!a) throw new WorkNotFoundError("applicant");
   requireGrassrootsInSubtree(db, scope, a.orgId);
   const dates = advanceApplicant(a, input.stage, input.on, today, workPolicy(db, input.on));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     let memberId = a.memberId;
     if (input.stage === "probationary" && memberId === null) {
       // Never attach a member registered elsewhere (possibly outside the caller's scope): a person already
@@ -217,7 +217,7 @@ export function confirmFullMembership(
       WORK_MESSAGES.applicantDateBackwards(input.fullOn, m.joinedOn),
     );
   assertProbationServed(m.joinedOn, input.fullOn, workPolicy(db, input.fullOn));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     tx.update(members).set({ fullOn: input.fullOn }).where(eq(members.id, m.id)).run();
     tx.update(applicants).set({ fullOn: input.fullOn }).where(eq(applicants.memberId, m.id)).run();
     auditWork(tx, scope, "member.confirmFull", "member", m.id, { fullOn: null }, { fullOn: input.fullOn });

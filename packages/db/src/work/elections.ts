@@ -1,4 +1,5 @@
 /** 换届: record an election (it restarts the term: orgs.lastElectionOn); due within 90 days and overdue. */
+import { writeTransaction } from "../driver/query.ts";
 import { desc, eq, sql } from "drizzle-orm";
 import {
   assertNotFuture,
@@ -72,7 +73,7 @@ export function recordElection(
     throw new WorkRuleError("ELECTION_BEFORE_LAST", WORK_MESSAGES.electionBeforeLast(input.heldOn, last));
   const policy = workPolicy(db, input.heldOn);
   const termYears = termYearsFor(org.category, policy) ?? policy.termYears.branch;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(elections)
       .values({ orgId: org.id, heldOn: input.heldOn, termYears, note: input.note ?? null })

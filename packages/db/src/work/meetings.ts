@@ -9,7 +9,7 @@ import {
   type Period,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
-import { selectAll } from "../driver/query.ts";
+import { selectAll, writeTransaction } from "../driver/query.ts";
 import { memberRelationships, meetings, members } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
@@ -31,7 +31,7 @@ export function recordMeeting(
 ): { id: number } {
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (input.attendees !== undefined) {
       // The members whose relationship was with the organization that day (joined by then).
       const held = input.heldOn;

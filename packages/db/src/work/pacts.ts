@@ -7,7 +7,7 @@ import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@li
 import { sql, type SQL } from "drizzle-orm";
 import { scopeSql, hostAccess, orgAccess, type ScopeSql } from "../scope/index.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll } from "../driver/query.ts";
+import { selectAll, writeTransaction } from "../driver/query.ts";
 import { pactParties, pacts } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, WorkNotFoundError } from "./common.ts";
@@ -92,7 +92,7 @@ export function createPact(
   );
   if (new Set(keys).size !== keys.length)
     throw new WorkRuleError("PACT_SAME_PARTY", WORK_MESSAGES.pactSameParty());
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(pacts)
       .values({

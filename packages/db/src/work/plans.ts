@@ -23,7 +23,7 @@ import {
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne, selectValue } from "../driver/query.ts";
+import { selectAll, selectOne, selectValue, writeTransaction } from "../driver/query.ts";
 import {
   coverages,
   establishmentPlans,
@@ -334,7 +334,7 @@ export function completePlanMilestone(
     );
   if (plan.milestones.find((m) => m.key === input.key)?.doneOn)
     throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     let row: typeof planMilestonesTable.$inferSelect;
     try {
       row = tx
@@ -377,7 +377,7 @@ export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: 
   ).get(host.id);
   if (!facts?.shouldEstablishNotEstablished)
     throw new WorkRuleError("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx
       .select({ id: establishmentPlans.id })
       .from(establishmentPlans)
@@ -417,7 +417,7 @@ export function addPlanNote(
   const plan = getPlan(db, scope, input.planId, today);
   if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.notedOn, today);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const note = tx
       .insert(planNotes)
       .values({ planId: plan.id, notedOn: input.notedOn, note: input.note, createdBy: scope.userId })
@@ -470,7 +470,7 @@ export function foundOrganization(
     sql`select r.code from hosts h join regions r on r.id = h.region_id where h.id = ${plan.hostId}`,
   ) as string;
   const parentDepth = selectValue<number>(db, sql`select depth from orgs where id = ${node.id}`) as number;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const covered = tx
       .select({ id: coverages.id })
       .from(coverages)

@@ -9,7 +9,7 @@ import {
   type RectificationState,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
-import { selectAll } from "../driver/query.ts";
+import { selectAll, writeTransaction } from "../driver/query.ts";
 import { ratings, rectifications } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { auditWork, requireGrassrootsInSubtree, WorkNotFoundError } from "./common.ts";
@@ -44,7 +44,7 @@ export function setRating(
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertRating(input.stars, input.grade);
   assertRatingYear(input.year, org, today);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = tx
       .select()
       .from(ratings)
@@ -97,7 +97,7 @@ export function openRectification(
   },
 ): { id: number } {
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(rectifications)
       .values({
@@ -126,7 +126,7 @@ export function resolveRectification(
   if (!c) throw new WorkNotFoundError("rectification");
   requireGrassrootsInSubtree(db, scope, c.orgId);
   assertResolve(c, input.resolvedOn, today);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .update(rectifications)
       .set({ resolvedOn: input.resolvedOn })
