@@ -2,11 +2,13 @@
  * The audit log within an administrator's scope: entries whose scope organization is in the subtree,
  * and entries of owners of hosts in the territory.
  */
-import type { Db } from "../driver/client.ts";
-import type { Scope } from "../scope/index.ts";
-import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { addDays, chinaDayStartIso, maskCitizenIdsIn } from "@liangxin/domain";
-import { scopeBindings, within } from "../scope/index.ts";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../driver/client.ts";
+import { selectAll, selectValue } from "../driver/query.ts";
+import type { Scope } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
+import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 
 export interface AuditFilter extends PageInput {
   username?: string;
@@ -29,41 +31,26 @@ export interface AuditRow {
 
 export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<AuditRow> | null {
   if (scope.role !== "admin" || !scope.org) return null;
-  const params: Record<string, unknown> = { ...scopeBindings(scope, "") };
-  const where = [
-    `(exists(select 1 from orgs o where o.id = a.scope_org_id and ${within.subtree("o")})
+  const { within } = scopeSql(scope, "");
+  const where: SQL[] = [
+    sql`(exists(select 1 from orgs o where o.id = a.scope_org_id and ${within.subtree("o")})
       or exists(select 1 from users u join hosts h on h.id = u.host_id join regions r on r.id = h.region_id
                 where u.id = a.user_id and ${within.territory("r")}))`,
   ];
-  if (filter.username?.trim()) {
-    where.push("a.username like @username escape '\\'");
-    params.username = likeParam(filter.username.trim());
-  }
-  if (filter.action?.trim()) {
-    where.push("a.action like @action escape '\\'");
-    params.action = likeParam(filter.action.trim());
-  }
-  if (filter.from) {
-    // Timestamps are stored in UTC; the days the user picks are days in China.
-    where.push("a.at >= @from");
-    params.from = chinaDayStartIso(filter.from);
-  }
-  if (filter.to) {
-    where.push("a.at < @to");
-    params.to = chinaDayStartIso(addDays(filter.to, 1));
-  }
-  const cond = where.join(" and ");
+  if (filter.username?.trim())
+    where.push(sql`a.username like ${likeParam(filter.username.trim())} escape '\\'`);
+  if (filter.action?.trim()) where.push(sql`a.action like ${likeParam(filter.action.trim())} escape '\\'`);
+  // Timestamps are stored in UTC; the days the user picks are days in China.
+  if (filter.from) where.push(sql`a.at >= ${chinaDayStartIso(filter.from)}`);
+  if (filter.to) where.push(sql`a.at < ${chinaDayStartIso(addDays(filter.to, 1))}`);
+  const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const total = db.$client
-    .prepare(`select count(*) from audit_log a where ${cond}`)
-    .pluck()
-    .get(params) as number;
-  const raw = db.$client
-    .prepare(
-      `select a.id, a.at, a.username, a.action, a.entity, a.entity_id as entityId, a.before, a.after
-       from audit_log a where ${cond} order by a.id desc limit @limit offset @offset`,
-    )
-    .all({ ...params, limit, offset }) as AuditRow[];
+  const total = selectValue<number>(db, sql`select count(*) from audit_log a where ${cond}`)!;
+  const raw = selectAll<AuditRow>(
+    db,
+    sql`select a.id, a.at, a.username, a.action, a.entity, a.entity_id as entityId, a.before, a.after
+        from audit_log a where ${cond} order by a.id desc limit ${limit} offset ${offset}`,
+  );
   const rows = raw.map((r) => ({
     ...r,
     entityId: r.entityId === null ? null : (maskCitizenIdsIn(r.entityId) as string),

@@ -4,14 +4,10 @@
  * common superior), pending first, then the most recent. The host is named by what the proposer gave (its
  * name and credit code); its page is linked only for a caller who sees it.
  */
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import {
-  decidesCoverageRequestSql,
-  proposedBySubtreeSql,
-  scopeBindings,
-  sets,
-  type Scope,
-} from "../scope/index.ts";
+import { selectAll } from "../driver/query.ts";
+import { scopeSql, type Scope, type ScopeSql } from "../scope/index.ts";
 
 export interface CoverageRequestListRow {
   id: number;
@@ -36,28 +32,36 @@ export interface CoverageRequestLists {
   waiting: CoverageRequestListRow[];
 }
 
+/**
+ * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it.
+ * The same rule as the scope module's `decidesCoverageRequestSql` (text), composed from the caller's bound
+ * conditions.
+ */
+function decidesCoverageRequest(scope: Scope, s: ScopeSql, q = "q", h = "h"): SQL {
+  if (scope.role !== "admin" || !scope.org || !scope.region) return sql`0`;
+  const township = scope.region.level === "township";
+  return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`1` : s.within.orgId(`${q}.org_id`)}))`;
+}
+
 export function listCoverageRequests(db: Db, scope: Scope, today: string): CoverageRequestLists | null {
   if (!scope.org) return null;
-  const decides = decidesCoverageRequestSql(scope);
-  const rows = (where: string) =>
-    (
-      db.$client
-        .prepare(
-          `select q.id, case when ${sets.hosts.visible("h")} then h.id end as hostId, h.name as hostName,
-             h.credit_code as hostCreditCode, r.name as townshipName, o.name as orgName, q.start_on as startOn,
-             q.reason, q.state, q.requested_on as requestedOn, u.display_name as requestedByName,
-             q.decided_on as decidedOn, q.decision_reason as decisionReason,
-             (q.state = 'pending' and ${decides}) as canDecide
-           from coverage_requests q join hosts h on h.id = q.host_id join regions r on r.id = h.region_id
-             join orgs o on o.id = q.org_id join users u on u.id = q.requested_by
-           where ${where}
-           order by q.state = 'pending' desc, q.requested_on desc, q.id desc limit 500`,
-        )
-        .all(scopeBindings(scope, today)) as (Omit<CoverageRequestListRow, "canDecide"> & {
-        canDecide: number;
-      })[]
+  const s = scopeSql(scope, today);
+  const decides = decidesCoverageRequest(scope, s);
+  const rows = (where: SQL) =>
+    selectAll<Omit<CoverageRequestListRow, "canDecide"> & { canDecide: number }>(
+      db,
+      sql`select q.id, case when ${s.sets.hosts.visible("h")} then h.id end as hostId, h.name as hostName,
+            h.credit_code as hostCreditCode, r.name as townshipName, o.name as orgName, q.start_on as startOn,
+            q.reason, q.state, q.requested_on as requestedOn, u.display_name as requestedByName,
+            q.decided_on as decidedOn, q.decision_reason as decisionReason,
+            (q.state = 'pending' and ${decides}) as canDecide
+          from coverage_requests q join hosts h on h.id = q.host_id join regions r on r.id = h.region_id
+            join orgs o on o.id = q.org_id join users u on u.id = q.requested_by
+          where ${where}
+          order by q.state = 'pending' desc, q.requested_on desc, q.id desc limit 500`,
     ).map((row) => ({ ...row, canDecide: row.canDecide === 1 }));
-  return { made: rows(proposedBySubtreeSql("q")), waiting: rows(decides) };
+  // Proposed by an organization of the caller's subtree.
+  return { made: rows(s.within.orgId("q.org_id")), waiting: rows(decides) };
 }
 
 /** Pending requests the caller decides (its 待办). */
@@ -67,16 +71,11 @@ export function coverageRequestsAwaiting(
   today: string,
 ): { id: number; hostName: string; orgName: string; requestedOn: string }[] {
   if (!scope.org) return [];
-  return db.$client
-    .prepare(
-      `select q.id, h.name as hostName, o.name as orgName, q.requested_on as requestedOn
-       from coverage_requests q join hosts h on h.id = q.host_id join orgs o on o.id = q.org_id
-       where q.state = 'pending' and ${decidesCoverageRequestSql(scope)} order by q.requested_on, q.id`,
-    )
-    .all(scopeBindings(scope, today)) as {
-    id: number;
-    hostName: string;
-    orgName: string;
-    requestedOn: string;
-  }[];
+  const decides = decidesCoverageRequest(scope, scopeSql(scope, today));
+  return selectAll<{ id: number; hostName: string; orgName: string; requestedOn: string }>(
+    db,
+    sql`select q.id, h.name as hostName, o.name as orgName, q.requested_on as requestedOn
+        from coverage_requests q join hosts h on h.id = q.host_id join orgs o on o.id = q.org_id
+        where q.state = 'pending' and ${decides} order by q.requested_on, q.id`,
+  );
 }

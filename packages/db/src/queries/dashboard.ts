@@ -21,7 +21,10 @@ import {
   type Indicators,
   SnapshotShared,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { electionBoard } from "../work/elections.ts";
@@ -175,19 +178,10 @@ export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | n
   const territoryHosts = new Set<number>();
   for (const h of index.operatingHosts) if (part.rowOfRegion.has(h.regionId)) territoryHosts.add(h.id);
   const kept = new Map(
-    (
-      db.$client
-        .prepare(
-          `select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i
-           where i.id in (select value from json_each(?))`,
-        )
-        .all(JSON.stringify(snapshot.instructors.map((i) => i.id))) as {
-        id: number;
-        name: string;
-        number: string;
-        reg: number;
-        disp: number | null;
-      }[]
+    selectAll<{ id: number; name: string; number: string; reg: number; disp: number | null }>(
+      db,
+      sql`select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i
+          where i.id in ${idList(snapshot.instructors.map((i) => i.id))}`,
     ).map((i) => [i.id, i]),
   );
   const instructorsOverCap = checkInstructorCap(snapshot, policy.params, today)

@@ -1,6 +1,9 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectValue } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
-import { scopeBindings, within } from "../scope/index.ts";
+import { scopeSql } from "../scope/index.ts";
+import { hostOperating, inForce, orgInForce } from "./common.ts";
 
 export interface TreeNode {
   id: number;
@@ -14,13 +17,13 @@ export interface TreeNode {
 /** Today's organization subtree of the caller (organizations in force), nested. */
 export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | null {
   if (!scope.org) return null;
-  const rows = db.$client
-    .prepare(
-      `select o.id, o.code, o.name, o.category, o.parent_id as parentId from orgs o
-       where ${within.subtree("o")} and o.founded_on <= @today and (o.revoked_on is null or @today < o.revoked_on)
-       order by o.depth, o.code`,
-    )
-    .all(scopeBindings(scope, today)) as Omit<TreeNode, "children">[];
+  const s = scopeSql(scope, today);
+  const rows = selectAll<Omit<TreeNode, "children">>(
+    db,
+    sql`select o.id, o.code, o.name, o.category, o.parent_id as parentId from orgs o
+        where ${s.within.subtree("o")} and ${orgInForce(today, "o")}
+        order by o.depth, o.code`,
+  );
   const byId = new Map<number, TreeNode>();
   for (const r of rows) byId.set(r.id, { ...r, children: [] });
   let root: TreeNode | null = null;
@@ -37,25 +40,21 @@ export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | 
  */
 export function hostCountInScope(db: Db, scope: Scope, today: string): number {
   if (scope.host) return 1;
+  const s = scopeSql(scope, today);
   if (scope.region) {
-    return db.$client
-      .prepare(
-        `select count(*) from hosts h join regions r on r.id = h.region_id
-         where ${within.territory("r")} and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
-      )
-      .pluck()
-      .get(scopeBindings(scope, today)) as number;
+    return selectValue<number>(
+      db,
+      sql`select count(*) from hosts h join regions r on r.id = h.region_id
+          where ${s.within.territory("r")} and ${hostOperating(today, "h")}`,
+    )!;
   }
   if (scope.org) {
-    return db.$client
-      .prepare(
-        `select count(distinct c.host_id) from coverages c join orgs o on o.id = c.org_id
-         join hosts h on h.id = c.host_id
-         where ${within.subtree("o")} and c.start_on <= @today and (c.end_on is null or @today < c.end_on)
-           and h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)`,
-      )
-      .pluck()
-      .get(scopeBindings(scope, today)) as number;
+    return selectValue<number>(
+      db,
+      sql`select count(distinct c.host_id) from coverages c join orgs o on o.id = c.org_id
+          join hosts h on h.id = c.host_id
+          where ${s.within.subtree("o")} and ${inForce(today, "c")} and ${hostOperating(today, "h")}`,
+    )!;
   }
   return 0;
 }

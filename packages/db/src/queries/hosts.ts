@@ -3,22 +3,25 @@
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
 import type { HostSort } from "@liangxin/domain";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
+import { idList } from "../dialect/sqlite.ts";
 import {
   regionSubtreeRange,
-  nodeBindings,
-  scopeBindings,
-  sets,
-  within,
+  nodeWithin,
+  scopeSql,
   hostAccess,
   type HostAccess,
+  type ScopeSql,
 } from "../scope/index.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne, selectRows, selectValue } from "../driver/query.ts";
+import { hostYears, orgs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import {
   factsToday,
-  hostOperatingSql,
-  inForceSql,
+  hostOperating,
+  inForce,
   likeParam,
   limitOffset,
   type Page,
@@ -75,48 +78,39 @@ export interface RegionOption {
   level: string;
 }
 
-const HOST_ROW_SQL = `
+/** The list's row of a host (alias `h`, its region `r`), as the caller sees it on `s.today`. */
+const hostRowSql = (s: ScopeSql): SQL => sql`
   select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName, h.industry,
     h.founded_on as foundedOn,
-    case when ${within.territory("r")} then 'edit' else 'reference' end as access,
+    case when ${s.within.territory("r")} then 'edit' else 'reference' end as access,
     (select o.name from coverages c join orgs o on o.id = c.org_id
-       where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgName,
+       where c.host_id = h.id and ${s.inForce("c")} order by c.start_on desc limit 1) as coveringOrgName,
     (select c.org_id from coverages c
-       where c.host_id = h.id and ${inForceSql("c")} order by c.start_on desc limit 1) as coveringOrgId
+       where c.host_id = h.id and ${s.inForce("c")} order by c.start_on desc limit 1) as coveringOrgId
   from hosts h join regions r on r.id = h.region_id`;
 
 /** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
 export function listHosts(db: Db, scope: Scope, today: string, filter: HostListFilter): HostPage | null {
   if (!scope.org) return null;
-  const where = [sets.hosts.visible("h"), hostOperatingSql("h")];
-  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
+  const s = scopeSql(scope, today);
+  const where: SQL[] = [s.sets.hosts.visible("h"), hostOperating(today, "h")];
   if (filter.q?.trim()) {
-    where.push(`(h.name like @q escape '\\' or h.credit_code like @q escape '\\')`);
-    params.q = likeParam(filter.q.trim());
+    const q = likeParam(filter.q.trim());
+    where.push(sql`(h.name like ${q} escape '\\' or h.credit_code like ${q} escape '\\')`);
   }
-  if (filter.regionId !== undefined) {
-    where.push(within.node("r"));
-    Object.assign(params, nodeBindings(regionSubtreeRange(db, filter.regionId)));
-  }
-  if (filter.kind) {
-    where.push("h.kind = @kind");
-    params.kind = filter.kind;
-  }
-  if (filter.industry) {
-    where.push("h.industry = @industry");
-    params.industry = filter.industry;
-  }
-  const covered = `exists(select 1 from coverages c where c.host_id = h.id and ${inForceSql("c")})`;
+  if (filter.regionId !== undefined) where.push(nodeWithin("r", regionSubtreeRange(db, filter.regionId)));
+  if (filter.kind) where.push(sql`h.kind = ${filter.kind}`);
+  if (filter.industry) where.push(sql`h.industry = ${filter.industry}`);
+  const covered = sql`exists(select 1 from coverages c where c.host_id = h.id and ${s.inForce("c")})`;
   if (filter.coverage === "covered") where.push(covered);
-  if (filter.coverage === "uncovered") where.push(`not ${covered}`);
-  const base = `from hosts h join regions r on r.id = h.region_id where ${where.join(" and ")}`;
+  if (filter.coverage === "uncovered") where.push(sql`not ${covered}`);
   const { limit, offset } = limitOffset(filter);
-  const found = db.$client
-    .prepare(
-      `select h.id, ${sets.hosts.editable("h")} as t ${base} order by ${HOST_ORDER[filter.sort ?? "region"]}`,
-    )
-    .raw()
-    .all(params) as [number, 0 | 1][];
+  const found = selectRows<[number, 0 | 1]>(
+    db,
+    sql`select h.id, ${s.sets.hosts.editable("h")} as t
+        from hosts h join regions r on r.id = h.region_id where ${sql.join(where, sql` and `)}
+        order by ${sql.raw(HOST_ORDER[filter.sort ?? "region"])}`,
+  );
   const territory = new Set(found.filter(([, t]) => t === 1).map(([id]) => id));
   let ids = found.map(([id]) => id);
   // The filters on today's facts (as the indicators compute them), over the hosts the others left.
@@ -133,9 +127,7 @@ export function listHosts(db: Db, scope: Scope, today: string, filter: HostListF
   }
   const pageIds = ids.slice(offset, offset + limit);
   const rows = pageIds.length
-    ? (db.$client
-        .prepare(`${HOST_ROW_SQL} where h.id in (select value from json_each(@ids))`)
-        .all({ ...params, ids: JSON.stringify(pageIds) }) as HostListRow[])
+    ? selectAll<HostListRow>(db, sql`${hostRowSql(s)} where h.id in ${idList(pageIds)}`)
     : [];
   const order = new Map(pageIds.map((id, i) => [id, i]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -151,11 +143,11 @@ export function listHosts(db: Db, scope: Scope, today: string, filter: HostListF
 /** Regions of the caller's territory (for the list's filter): the caller's region and below. */
 export function regionOptions(db: Db, scope: Scope): RegionOption[] {
   if (!scope.region) return [];
-  return db.$client
-    .prepare(
-      `select r.id, r.name, r.level from regions r where ${within.territory("r")} order by r.depth, r.code`,
-    )
-    .all(scopeBindings(scope, "")) as RegionOption[];
+  const { within } = scopeSql(scope, "");
+  return selectAll<RegionOption>(
+    db,
+    sql`select r.id, r.name, r.level from regions r where ${within.territory("r")} order by r.depth, r.code`,
+  );
 }
 
 export interface HostYearFigures {
@@ -215,13 +207,11 @@ export type HostDetail = HostReference | HostFull;
 /** Secretary of an organization today (name only). */
 export function secretaryName(db: Db, orgId: number, today: string): string | null {
   return (
-    (db.$client
-      .prepare(
-        `select m.name from secretaries s join members m on m.id = s.member_id
-         where s.org_id = @orgId and ${inForceSql("s")} order by s.start_on desc limit 1`,
-      )
-      .pluck()
-      .get({ orgId, today }) as string | undefined) ?? null
+    selectValue<string>(
+      db,
+      sql`select m.name from secretaries s join members m on m.id = s.member_id
+          where s.org_id = ${orgId} and ${inForce(today, "s")} order by s.start_on desc limit 1`,
+    ) ?? null
   );
 }
 
@@ -229,35 +219,35 @@ export function secretaryName(db: Db, orgId: number, today: string): string | nu
 export function getHost(db: Db, scope: Scope, hostId: number, today: string): HostDetail | null {
   const access: HostAccess | null = hostAccess(db, scope, hostId, today);
   if (!access) return null;
-  const row = db.$client
-    .prepare(
-      `select h.*, r.name as regionName from hosts h join regions r on r.id = h.region_id where h.id = ?`,
-    )
-    .get(hostId) as
-    | {
-        id: number;
-        name: string;
-        credit_code: string;
-        kind: "enterprise" | "socialOrg";
-        industry: string | null;
-        region_id: number;
-        regionName: string;
-        founded_on: string;
-        closed_on: string | null;
-        owner_name: string | null;
-        owner_is_member: number;
-        contact_phone: string | null;
-        address: string | null;
-        union_on: string | null;
-        youth_league_on: string | null;
-        women_on: string | null;
-        version: number;
-      }
-    | undefined;
+  const row = selectOne<{
+    id: number;
+    name: string;
+    credit_code: string;
+    kind: "enterprise" | "socialOrg";
+    industry: string | null;
+    region_id: number;
+    regionName: string;
+    founded_on: string;
+    closed_on: string | null;
+    owner_name: string | null;
+    owner_is_member: number;
+    contact_phone: string | null;
+    address: string | null;
+    union_on: string | null;
+    youth_league_on: string | null;
+    women_on: string | null;
+    version: number;
+  }>(
+    db,
+    sql`select h.*, r.name as regionName from hosts h join regions r on r.id = h.region_id where h.id = ${hostId}`,
+  );
   if (!row) return null;
-  const figures = db.$client
-    .prepare("select year, employees, revenue from host_years where host_id = ? order by year desc")
-    .all(hostId) as HostYearFigures[];
+  const figures: HostYearFigures[] = db
+    .select({ year: hostYears.year, employees: hostYears.employees, revenue: hostYears.revenue })
+    .from(hostYears)
+    .where(eq(hostYears.hostId, hostId))
+    .orderBy(desc(hostYears.year))
+    .all();
   const base: HostBase = {
     id: row.id,
     name: row.name,
@@ -268,13 +258,12 @@ export function getHost(db: Db, scope: Scope, hostId: number, today: string): Ho
   };
   if (access === "reference") return { ...base, access };
 
-  const cov = db.$client
-    .prepare(
-      `select o.id, o.name, o.formation_mode as formationMode, c.start_on as startOn from coverages c
-       join orgs o on o.id = c.org_id where c.host_id = @hostId and ${inForceSql("c")}
-       order by c.start_on desc limit 1`,
-    )
-    .get({ hostId, today }) as Omit<CoveringOrg, "secretaryName" | "linkable"> | undefined;
+  const cov = selectOne<Omit<CoveringOrg, "secretaryName" | "linkable">>(
+    db,
+    sql`select o.id, o.name, o.formation_mode as formationMode, c.start_on as startOn from coverages c
+        join orgs o on o.id = c.org_id where c.host_id = ${hostId} and ${inForce(today, "c")}
+        order by c.start_on desc limit 1`,
+  );
   const covering: CoveringOrg | null = cov
     ? {
         ...cov,
@@ -283,19 +272,17 @@ export function getHost(db: Db, scope: Scope, hostId: number, today: string): Ho
         linkable: access === "edit",
       }
     : null;
-  const instructors = db.$client
-    .prepare(
-      `select i.id, i.name, i.number, i.kind from assignments a join instructors i on i.id = a.instructor_id
-       where a.host_id = @hostId and ${inForceSql("a")} order by i.number`,
-    )
-    .all({ hostId, today }) as HostFull["instructors"];
-  const working = db.$client
-    .prepare(
-      `select count(*) as total, coalesce(sum(m.full_on is not null and m.full_on <= @today), 0) as full
-       from member_workplaces w join members m on m.id = w.member_id
-       where w.host_id = @hostId and ${inForceSql("w")} and m.status = 'normal' and m.joined_on <= @today`,
-    )
-    .get({ hostId, today }) as { total: number; full: number };
+  const instructors = selectAll<HostFull["instructors"][number]>(
+    db,
+    sql`select i.id, i.name, i.number, i.kind from assignments a join instructors i on i.id = a.instructor_id
+        where a.host_id = ${hostId} and ${inForce(today, "a")} order by i.number`,
+  );
+  const working = selectOne<{ total: number; full: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(m.full_on is not null and m.full_on <= ${today}), 0) as full
+        from member_workplaces w join members m on m.id = w.member_id
+        where w.host_id = ${hostId} and ${inForce(today, "w")} and m.status = 'normal' and m.joined_on <= ${today}`,
+  )!;
   let aboveScale: boolean | null = null;
   let sene: boolean | null = null;
   const { facts } = factsToday(db, today, [hostId]);
@@ -330,10 +317,13 @@ export function getHost(db: Db, scope: Scope, hostId: number, today: string): Ho
 /** The management node whose territory is exactly this region (the township's committee), if any. */
 export function territoryNodeOf(db: Db, regionId: number): number | null {
   return (
-    (db.$client
-      .prepare("select id from orgs where region_id = ? order by depth limit 1")
-      .pluck()
-      .get(regionId) as number | undefined) ?? null
+    db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(eq(orgs.regionId, regionId))
+      .orderBy(asc(orgs.depth))
+      .limit(1)
+      .get()?.id ?? null
   );
 }
 
@@ -354,9 +344,11 @@ export function lookupHostByCreditCode(
   today: string,
 ): HostLookup | null {
   if (!scope.org) return null;
-  const row = db.$client
-    .prepare(`select h.id, h.name from hosts h where h.credit_code = @code and ${hostOperatingSql("h")}`)
-    .get({ code: creditCode.trim().toUpperCase(), today }) as HostLookup | undefined;
+  const row = selectOne<HostLookup>(
+    db,
+    sql`select h.id, h.name from hosts h
+        where h.credit_code = ${creditCode.trim().toUpperCase()} and ${hostOperating(today, "h")}`,
+  );
   if (!row) return null;
   db.transaction((tx) => {
     writeAudit(tx, {

@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { connectionFile } from "../driver/queries-a-connection.ts";
 import { jobs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 
@@ -13,7 +14,7 @@ export type JobKind = JobRow["kind"];
 
 /** The database file the connection works on (the workers open it too); "" or ":memory:" in memory. */
 export function databaseFile(db: Db): string {
-  return db.$client.name;
+  return connectionFile(db);
 }
 
 /** Queue a job of the user; returns its id. */

@@ -4,19 +4,16 @@
  * management to an organization of the subtree.
  */
 import { GRASSROOTS_CATEGORIES, type OrgSort } from "@liangxin/domain";
-import {
-  orgSubtreeRange,
-  subtreeRange,
-  nodeBindings,
-  scopeBindings,
-  within,
-  orgAccess,
-} from "../scope/index.ts";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { orgSubtreeRange, subtreeRange, nodeWithin, scopeSql, orgAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
+import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll, selectOne } from "../driver/query.ts";
+import { elections, meetings, orgs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { secretaryName } from "./hosts.ts";
-import { inForceSql, likeParam, limitOffset, orgInForceSql, type Page, type PageInput } from "./common.ts";
+import { inForce, likeParam, limitOffset, orgInForce, type Page, type PageInput } from "./common.ts";
 
 export interface OrgListFilter extends PageInput {
   /** Name or 组织代码 (substring). */
@@ -46,12 +43,13 @@ export interface OrgListRow {
   secretaryName: string | null;
 }
 
-const ORG_ROW_SQL = `
+/** The list's row of an organization (alias `o`) on `today`. */
+const orgRowSql = (today: string): SQL => sql`
   select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, p.name as parentName,
     (select count(*) from members m where m.org_id = o.id and m.status = 'normal') as members,
-    (select count(*) from coverages c where c.org_id = o.id and ${inForceSql("c")}) as coveredHosts,
+    (select count(*) from coverages c where c.org_id = o.id and ${inForce(today, "c")}) as coveredHosts,
     (select mm.name from secretaries s join members mm on mm.id = s.member_id
-       where s.org_id = o.id and ${inForceSql("s")} order by s.start_on desc limit 1) as secretaryName
+       where s.org_id = o.id and ${inForce(today, "s")} order by s.start_on desc limit 1) as secretaryName
   from orgs o left join orgs p on p.id = o.parent_id`;
 
 const ORG_ORDER: Record<OrgSort, string> = {
@@ -61,6 +59,9 @@ const ORG_ORDER: Record<OrgSort, string> = {
   "-members": "members desc, o.code",
   "-hosts": "coveredHosts desc, o.code",
 };
+
+/** The grassroots categories as an SQL list (a code constant). */
+const GRASSROOTS_SQL = sql.raw(`(${GRASSROOTS_CATEGORIES.map((c) => `'${c}'`).join(",")})`);
 
 export interface AreaOption {
   id: number;
@@ -74,14 +75,14 @@ export interface AreaOption {
  */
 export function areaOptions(db: Db, scope: Scope, today: string): AreaOption[] {
   if (!scope.org) return [];
-  return db.$client
-    .prepare(
-      `select o.id, o.name, o.category from orgs o
-       where ${within.subtree("o")} and ${orgInForceSql("o")}
-         and o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee','industryCommittee')
-       order by o.depth, o.code`,
-    )
-    .all(scopeBindings(scope, today)) as AreaOption[];
+  const { within } = scopeSql(scope, today);
+  return selectAll<AreaOption>(
+    db,
+    sql`select o.id, o.name, o.category from orgs o
+        where ${within.subtree("o")} and ${orgInForce(today, "o")}
+          and o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee','industryCommittee')
+        order by o.depth, o.code`,
+  );
 }
 
 export interface OrgLookup {
@@ -99,13 +100,12 @@ export interface OrgLookup {
  */
 export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: string): OrgLookup | null {
   if (!scope.org) return null;
-  const row = db.$client
-    .prepare(
-      `select o.id, o.code, o.name, o.category from orgs o
-       where o.code = @code and o.category in ('committee','generalBranch','branch','jointBranch')
-         and ${orgInForceSql("o")}`,
-    )
-    .get({ code: code.trim(), today }) as OrgLookup | undefined;
+  const row = selectOne<OrgLookup>(
+    db,
+    sql`select o.id, o.code, o.name, o.category from orgs o
+        where o.code = ${code.trim()} and o.category in ('committee','generalBranch','branch','jointBranch')
+          and ${orgInForce(today, "o")}`,
+  );
   if (!row) return null;
   db.transaction((tx) => {
     writeAudit(tx, {
@@ -125,38 +125,27 @@ export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: s
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
 export function listOrgs(db: Db, scope: Scope, today: string, filter: OrgListFilter): OrgPage | null {
   if (!scope.org) return null;
-  const where = [within.subtree("o"), orgInForceSql("o")];
-  const params: Record<string, unknown> = { ...scopeBindings(scope, today) };
+  const { within } = scopeSql(scope, today);
+  const where: SQL[] = [within.subtree("o"), orgInForce(today, "o")];
   if (filter.q?.trim()) {
-    where.push(`(o.name like @q escape '\\' or o.code like @q escape '\\')`);
-    params.q = likeParam(filter.q.trim());
+    const q = likeParam(filter.q.trim());
+    where.push(sql`(o.name like ${q} escape '\\' or o.code like ${q} escape '\\')`);
   }
-  if (filter.category) {
-    where.push("o.category = @category");
-    params.category = filter.category;
-  }
-  if (filter.formationMode) {
-    where.push("o.formation_mode = @formationMode");
-    params.formationMode = filter.formationMode;
-  }
-  if (filter.nodeId !== undefined) {
-    where.push(within.node("o"));
-    Object.assign(params, nodeBindings(orgSubtreeRange(db, filter.nodeId)));
-  }
-  const cond = where.join(" and ");
+  if (filter.category) where.push(sql`o.category = ${filter.category}`);
+  if (filter.formationMode) where.push(sql`o.formation_mode = ${filter.formationMode}`);
+  if (filter.nodeId !== undefined) where.push(nodeWithin("o", orgSubtreeRange(db, filter.nodeId)));
+  const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const grassroots = GRASSROOTS_CATEGORIES.map((c) => `'${c}'`).join(",");
-  const counts = db.$client
-    .prepare(
-      `select count(*) as total, coalesce(sum(o.category in (${grassroots})), 0) as grassroots
-       from orgs o where ${cond}`,
-    )
-    .get(params) as { total: number; grassroots: number };
-  const rows = db.$client
-    .prepare(
-      `${ORG_ROW_SQL} where ${cond} order by ${ORG_ORDER[filter.sort ?? "tree"]} limit @limit offset @offset`,
-    )
-    .all({ ...params, limit, offset }) as OrgListRow[];
+  const counts = selectOne<{ total: number; grassroots: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(o.category in ${GRASSROOTS_SQL}), 0) as grassroots
+        from orgs o where ${cond}`,
+  )!;
+  const rows = selectAll<OrgListRow>(
+    db,
+    sql`${orgRowSql(today)} where ${cond}
+        order by ${sql.raw(ORG_ORDER[filter.sort ?? "tree"])} limit ${limit} offset ${offset}`,
+  );
   return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
 }
 
@@ -173,23 +162,22 @@ export interface OrgReferenceRow {
 /** Organizations outside the subtree the caller sees for reference. */
 export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReferenceRow[] {
   if (!scope.org) return [];
-  const p = scopeBindings(scope, today);
-  const rows = db.$client
-    .prepare(
-      `select o.id, o.name, o.category, o.formation_mode as formationMode,
-         case when exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-                          where c.org_id = o.id and ${within.territory("r")} and ${inForceSql("c")})
-              then 'covers' else 'dual' end as reason
-       from orgs o
-       where not (${within.subtree("o")}) and (
-         exists(select 1 from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-                where c.org_id = o.id and ${within.territory("r")} and ${inForceSql("c")})
-         or exists(select 1 from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
-                where ${inForceSql("d")} and ((d.org_id = o.id and ${within.subtree("b")})
-                   or (d.regional_org_id = o.id and ${within.subtree("a")}))))
-       order by o.code`,
-    )
-    .all(p) as Omit<OrgReferenceRow, "secretaryName">[];
+  const { within } = scopeSql(scope, today);
+  const coversTerritory = sql`exists(select 1 from coverages c join hosts h on h.id = c.host_id
+      join regions r on r.id = h.region_id
+    where c.org_id = o.id and ${within.territory("r")} and ${inForce(today, "c")})`;
+  const rows = selectAll<Omit<OrgReferenceRow, "secretaryName">>(
+    db,
+    sql`select o.id, o.name, o.category, o.formation_mode as formationMode,
+          case when ${coversTerritory} then 'covers' else 'dual' end as reason
+        from orgs o
+        where not (${within.subtree("o")}) and (
+          ${coversTerritory}
+          or exists(select 1 from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
+                 where ${inForce(today, "d")} and ((d.org_id = o.id and ${within.subtree("b")})
+                    or (d.regional_org_id = o.id and ${within.subtree("a")}))))
+        order by o.code`,
+  );
   return rows.map((r) => ({ ...r, secretaryName: secretaryName(db, r.id, today) }));
 }
 
@@ -252,42 +240,41 @@ export interface OrgFull extends OrgHeader {
 export type OrgDetail = OrgReference | OrgFull;
 
 function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
-  return db.$client
-    .prepare(
-      `select d.id, d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId, b.name as regionalOrgName,
-         d.start_on as startOn
-       from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
-       where (d.org_id = @orgId or d.regional_org_id = @orgId) and ${inForceSql("d")} order by d.start_on`,
-    )
-    .all({ orgId, today }) as DualLinkHeader[];
+  return selectAll<DualLinkHeader>(
+    db,
+    sql`select d.id, d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId,
+          b.name as regionalOrgName, d.start_on as startOn
+        from dual_links d join orgs a on a.id = d.org_id join orgs b on b.id = d.regional_org_id
+        where (d.org_id = ${orgId} or d.regional_org_id = ${orgId}) and ${inForce(today, "d")}
+        order by d.start_on`,
+  );
 }
 
 /** One organization as the caller may see it, or null when it does not exist for them. */
 export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgDetail | null {
   const access = orgAccess(db, scope, orgId, today);
   if (!access) return null;
-  const o = db.$client
-    .prepare(
-      `select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, o.parent_id as parentId,
-         p.name as parentName, o.founded_on as foundedOn, o.revoked_on as revokedOn,
-         o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups, o.version
-       from orgs o left join orgs p on p.id = o.parent_id where o.id = ?`,
-    )
-    .get(orgId) as
-    | (Omit<
-        OrgFull,
-        | "access"
-        | "secretaryName"
-        | "dualLinks"
-        | "members"
-        | "secretaryTerm"
-        | "children"
-        | "coveredHosts"
-        | "meetings"
-        | "elections"
-        | "hasPartyGroups"
-      > & { hasPartyGroups: number })
-    | undefined;
+  const o = selectOne<
+    Omit<
+      OrgFull,
+      | "access"
+      | "secretaryName"
+      | "dualLinks"
+      | "members"
+      | "secretaryTerm"
+      | "children"
+      | "coveredHosts"
+      | "meetings"
+      | "elections"
+      | "hasPartyGroups"
+    > & { hasPartyGroups: number }
+  >(
+    db,
+    sql`select o.id, o.code, o.name, o.category, o.formation_mode as formationMode, o.parent_id as parentId,
+          p.name as parentName, o.founded_on as foundedOn, o.revoked_on as revokedOn,
+          o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups, o.version
+        from orgs o left join orgs p on p.id = o.parent_id where o.id = ${orgId}`,
+  );
   if (!o) return null;
   const header: OrgHeader = {
     id: o.id,
@@ -298,64 +285,74 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     dualLinks: dualLinksOf(db, o.id, today),
   };
   if (access === "reference") return { ...header, access };
-  const members = db.$client
-    .prepare(
-      `select count(*) as total, coalesce(sum(full_on is not null and full_on <= @today), 0) as full
-       from members where org_id = @orgId and status = 'normal' and joined_on <= @today`,
-    )
-    .get({ orgId, today }) as { total: number; full: number };
+  const members = selectOne<{ total: number; full: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(full_on is not null and full_on <= ${today}), 0) as full
+        from members where org_id = ${orgId} and status = 'normal' and joined_on <= ${today}`,
+  )!;
   const secretaryTerm =
-    (db.$client
-      .prepare(
-        `select s.id, m.name, s.start_on as startOn from secretaries s join members m on m.id = s.member_id
-         where s.org_id = @orgId and ${inForceSql("s")} order by s.start_on desc limit 1`,
-      )
-      .get({ orgId, today }) as OrgFull["secretaryTerm"] | undefined) ?? null;
-  const children = db.$client
-    .prepare(
-      `select o.id, o.name, o.category from orgs o where o.parent_id = @orgId and ${orgInForceSql("o")} order by o.code`,
-    )
-    .all({ orgId, today }) as OrgFull["children"];
-  const coveredHosts = db.$client
-    .prepare(
-      `select h.id, h.name, h.credit_code as creditCode, r.name as regionName, c.start_on as startOn
-       from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
-       where c.org_id = @orgId and ${inForceSql("c")} order by h.name`,
-    )
-    .all({ orgId, today }) as OrgFull["coveredHosts"];
-  const meetings = db.$client
-    .prepare(
-      "select id, kind, held_on as heldOn, topic, attendees from meetings where org_id = ? order by held_on desc limit 50",
-    )
-    .all(orgId) as OrgFull["meetings"];
-  const elections = db.$client
-    .prepare(
-      "select id, held_on as heldOn, term_years as termYears, note from elections where org_id = ? order by held_on desc",
-    )
-    .all(orgId) as OrgFull["elections"];
-  const path = db.$client.prepare("select path from orgs where id = ?").pluck().get(orgId) as string;
+    selectOne<NonNullable<OrgFull["secretaryTerm"]>>(
+      db,
+      sql`select s.id, m.name, s.start_on as startOn from secretaries s join members m on m.id = s.member_id
+          where s.org_id = ${orgId} and ${inForce(today, "s")} order by s.start_on desc limit 1`,
+    ) ?? null;
+  const children = selectAll<OrgFull["children"][number]>(
+    db,
+    sql`select o.id, o.name, o.category from orgs o
+        where o.parent_id = ${orgId} and ${orgInForce(today, "o")} order by o.code`,
+  );
+  const coveredHosts = selectAll<OrgFull["coveredHosts"][number]>(
+    db,
+    sql`select h.id, h.name, h.credit_code as creditCode, r.name as regionName, c.start_on as startOn
+        from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
+        where c.org_id = ${orgId} and ${inForce(today, "c")} order by h.name`,
+  );
+  const meetingRows: OrgFull["meetings"] = db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      heldOn: meetings.heldOn,
+      topic: meetings.topic,
+      attendees: meetings.attendees,
+    })
+    .from(meetings)
+    .where(eq(meetings.orgId, orgId))
+    .orderBy(desc(meetings.heldOn))
+    .limit(50)
+    .all();
+  const electionRows: OrgFull["elections"] = db
+    .select({
+      id: elections.id,
+      heldOn: elections.heldOn,
+      termYears: elections.termYears,
+      note: elections.note,
+    })
+    .from(elections)
+    .where(eq(elections.orgId, orgId))
+    .orderBy(desc(elections.heldOn))
+    .all();
+  const path = db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).get()!.path;
   const ancestorIds = path.split("/").filter(Boolean).map(Number).slice(0, -1);
+  const { within } = scopeSql(scope, today);
   const ancestors = ancestorIds.length
-    ? (db.$client
-        .prepare(
-          `select o.id, o.name from orgs o where o.id in (select value from json_each(@ids))
-             and ${within.subtree("o")} order by o.depth`,
-        )
-        .all({ ...scopeBindings(scope, today), ids: JSON.stringify(ancestorIds) }) as OrgFull["ancestors"])
+    ? selectAll<OrgFull["ancestors"][number]>(
+        db,
+        sql`select o.id, o.name from orgs o where o.id in ${idList(ancestorIds)}
+              and ${within.subtree("o")} order by o.depth`,
+      )
     : [];
-  const subtree = db.$client
-    .prepare(
-      `select o.id, o.parent_id as parentId, o.name, o.category from orgs o
-       where ${within.node("o")} and o.id <> @orgId and ${orgInForceSql("o")} order by o.depth, o.code limit 500`,
-    )
-    .all({ ...nodeBindings(subtreeRange(path)), orgId, today }) as OrgFull["subtree"];
-  const reparentings = db.$client
-    .prepare(
-      `select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
-       from org_reparentings r left join orgs f on f.id = r.from_parent_id join orgs t on t.id = r.to_parent_id
-       where r.org_id = ? order by r.effective_on desc, r.id desc`,
-    )
-    .all(orgId) as OrgFull["reparentings"];
+  const subtree = selectAll<OrgFull["subtree"][number]>(
+    db,
+    sql`select o.id, o.parent_id as parentId, o.name, o.category from orgs o
+        where ${nodeWithin("o", subtreeRange(path))} and o.id <> ${orgId} and ${orgInForce(today, "o")}
+        order by o.depth, o.code limit 500`,
+  );
+  const reparentings = selectAll<OrgFull["reparentings"][number]>(
+    db,
+    sql`select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
+        from org_reparentings r left join orgs f on f.id = r.from_parent_id join orgs t on t.id = r.to_parent_id
+        where r.org_id = ${orgId} order by r.effective_on desc, r.id desc`,
+  );
   return {
     ...header,
     ...o,
@@ -368,7 +365,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     secretaryTerm,
     children,
     coveredHosts,
-    meetings,
-    elections,
+    meetings: meetingRows,
+    elections: electionRows,
   };
 }
