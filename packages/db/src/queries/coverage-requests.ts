@@ -7,7 +7,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { selectAll } from "../driver/query.ts";
-import { scopeSql, type Scope, type ScopeSql } from "../scope/index.ts";
+import {
+  decidesCoverageRequestCondition,
+  proposedBySubtreeCondition,
+  scopeSql,
+  type Scope,
+} from "../scope/index.ts";
 
 export interface CoverageRequestListRow {
   id: number;
@@ -32,21 +37,10 @@ export interface CoverageRequestLists {
   waiting: CoverageRequestListRow[];
 }
 
-/**
- * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it.
- * The same rule as the scope module's `decidesCoverageRequestSql` (text), composed from the caller's bound
- * conditions.
- */
-function decidesCoverageRequest(scope: Scope, s: ScopeSql, q = "q", h = "h"): SQL {
-  if (scope.role !== "admin" || !scope.org || !scope.region) return sql`0`;
-  const township = scope.region.level === "township";
-  return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`1` : s.within.orgId(`${q}.org_id`)}))`;
-}
-
 export function listCoverageRequests(db: Db, scope: Scope, today: string): CoverageRequestLists | null {
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
-  const decides = decidesCoverageRequest(scope, s);
+  const decides = decidesCoverageRequestCondition(scope, today);
   const rows = (where: SQL) =>
     selectAll<Omit<CoverageRequestListRow, "canDecide"> & { canDecide: number }>(
       db,
@@ -61,7 +55,7 @@ export function listCoverageRequests(db: Db, scope: Scope, today: string): Cover
           order by q.state = 'pending' desc, q.requested_on desc, q.id desc limit 500`,
     ).map((row) => ({ ...row, canDecide: row.canDecide === 1 }));
   // Proposed by an organization of the caller's subtree.
-  return { made: rows(s.within.orgId("q.org_id")), waiting: rows(decides) };
+  return { made: rows(proposedBySubtreeCondition(scope, today)), waiting: rows(decides) };
 }
 
 /** Pending requests the caller decides (its 待办). */
@@ -71,7 +65,7 @@ export function coverageRequestsAwaiting(
   today: string,
 ): { id: number; hostName: string; orgName: string; requestedOn: string }[] {
   if (!scope.org) return [];
-  const decides = decidesCoverageRequest(scope, scopeSql(scope, today));
+  const decides = decidesCoverageRequestCondition(scope, today);
   return selectAll<{ id: number; hostName: string; orgName: string; requestedOn: string }>(
     db,
     sql`select q.id, h.name as hostName, o.name as orgName, q.requested_on as requestedOn

@@ -9,26 +9,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { selectOne } from "../driver/query.ts";
 import type { Scope } from "./load.ts";
-import { scopeSql, sets, within } from "./sql.ts";
+import { scopeSql } from "./sql.ts";
 
 /**
- * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it.
- * Binds `scopeBindings`.
- */
-export function decidesCoverageRequestSql(scope: Scope, q = "q", h = "h"): string {
-  if (scope.role !== "admin" || !scope.org || !scope.region) return "0";
-  const township = scope.region.level === "township";
-  return `(${sets.hosts.editable(h)} and (${township ? "1" : within.orgId(`${q}.org_id`)}))`;
-}
-
-/** SQL condition on a coverage request (alias `q`): proposed by an organization of the caller's subtree. */
-export function proposedBySubtreeSql(q = "q"): string {
-  return within.orgId(`${q}.org_id`);
-}
-
-/**
- * `decidesCoverageRequestSql` as drizzle `SQL`, bound to the caller's scope on `today`: a coverage request
- * (alias `q`) joined to its host (alias `h`) the caller decides.
+ * SQL condition on a coverage request (alias `q`) joined to its host (alias `h`): the caller decides it
+ * on `today` — an administrator whose territory holds the host, and, above a township, whose subtree holds
+ * the proposing organization.
  */
 export function decidesCoverageRequestCondition(scope: Scope, today: string, q = "q", h = "h"): SQL {
   if (scope.role !== "admin" || !scope.org || !scope.region) return sql`0`;
@@ -37,7 +23,7 @@ export function decidesCoverageRequestCondition(scope: Scope, today: string, q =
   return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`1` : s.within.orgId(`${q}.org_id`)}))`;
 }
 
-/** `proposedBySubtreeSql` as drizzle `SQL`, bound to the caller's scope: proposed by its subtree. */
+/** SQL condition on a coverage request (alias `q`): proposed by an organization of the caller's subtree. */
 export function proposedBySubtreeCondition(scope: Scope, today: string, q = "q"): SQL {
   return scopeSql(scope, today).within.orgId(`${q}.org_id`);
 }
