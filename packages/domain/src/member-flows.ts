@@ -14,7 +14,7 @@
  * behind last year have changed since.
  */
 import { yearEnd, yearStart } from "./dates.ts";
-import type { AsOfIndex, NodePartition } from "./indicators.ts";
+import type { AsOfIndex, NodePartition } from "./indicators/index.ts";
 import type { RecordSet } from "./report-records.ts";
 import type { MemberStatus, Snapshot } from "./types.ts";
 

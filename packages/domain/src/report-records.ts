@@ -8,7 +8,7 @@
  */
 import { isGrassroots } from "./categories.ts";
 import type { IndicatorParts } from "./indicator-types.ts";
-import { partitionNode, type AsOfIndex, type HostFacts } from "./indicators.ts";
+import { partitionNode, type AsOfIndex, type HostFacts } from "./indicators/index.ts";
 import { flowContext, partitionFlows, wholeNode } from "./member-flows.ts";
 import type { Policy } from "./policy.ts";
 import type { CountedMode, GrassrootsCategory, OrgCategory, Snapshot } from "./types.ts";
