@@ -2,6 +2,8 @@
 import type { RunResult } from "better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { clock } from "@liangxin/domain";
+import type { Db } from "./driver/client.ts";
+import { insertRows, rowsPerInsert } from "./driver/io-misc-bulk.ts";
 import { auditLog } from "./schema.ts";
 import type * as schema from "./schema.ts";
 
@@ -44,29 +46,67 @@ export function writeAudit(tx: DbOrTx, entry: AuditEntry): number {
 }
 
 /**
- * A writer of many audit rows (a bulk import): the same row as `writeAudit`, through one prepared
- * statement instead of building a query per entry. Call it inside the transaction that makes the changes.
+ * A writer of audit rows one by one, each inserted at once (the same row as `writeAudit`); returns the
+ * new row's id. For the many rows of a bulk import, `auditBatch` writes them in multi-row statements.
  */
-export function auditWriter(db: {
-  $client: { prepare(sql: string): { run(...params: unknown[]): RunResult } };
-}) {
-  const insert = db.$client.prepare(
-    `insert into audit_log (user_id, username, action, entity, entity_id, scope_org_id, before, after, at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+export function auditWriter(tx: DbOrTx): (entry: AuditEntry) => number {
+  return (entry) => writeAudit(tx, entry);
+}
+
+const AUDIT_COLUMNS = [
+  "user_id",
+  "username",
+  "action",
+  "entity",
+  "entity_id",
+  "scope_org_id",
+  "before",
+  "after",
+  "at",
+] as const;
+
+/** The columns of an audit row as the driver takes them (before and after as JSON text). */
+function auditValues(entry: AuditEntry, at: string): (string | number | null)[] {
   const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
-  return (entry: AuditEntry): number =>
-    Number(
-      insert.run(
-        entry.userId ?? null,
-        entry.username ?? null,
-        entry.action,
-        entry.entity,
-        entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-        entry.scopeOrgId ?? null,
-        json(entry.before),
-        json(entry.after),
-        clock.nowIso(),
-      ).lastInsertRowid,
-    );
+  return [
+    entry.userId ?? null,
+    entry.username ?? null,
+    entry.action,
+    entry.entity,
+    entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entry.scopeOrgId ?? null,
+    json(entry.before),
+    json(entry.after),
+    at,
+  ];
+}
+
+export interface AuditBatch {
+  /** Queue one row (the same row as `writeAudit`, stamped now); full batches are written at once. */
+  add(entry: AuditEntry): void;
+  /** Write the rows still queued. Call it before the transaction ends. */
+  flush(): void;
+}
+
+/**
+ * A writer of many audit rows (a bulk import: a city's import audits a million changes): the same rows,
+ * in order, as `writeAudit` would write one by one, inserted in multi-row statements. Use it inside the
+ * transaction that makes the changes and `flush()` before that transaction ends.
+ */
+export function auditBatch(db: Db): AuditBatch {
+  const per = rowsPerInsert(AUDIT_COLUMNS.length);
+  let queued: (string | number | null)[][] = [];
+  const flush = () => {
+    if (queued.length === 0) return;
+    const rows = queued;
+    queued = [];
+    insertRows(db, "audit_log", AUDIT_COLUMNS, rows);
+  };
+  return {
+    add(entry) {
+      queued.push(auditValues(entry, clock.nowIso()));
+      if (queued.length >= per) flush();
+    },
+    flush,
+  };
 }

@@ -4,8 +4,14 @@
  */
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Db } from "./driver/client.ts";
+import {
+  backupConnection,
+  checkpointDatabaseFile,
+  copyDatabaseFile,
+  openDatabaseFileCheck,
+  type DatabaseFileCheck,
+} from "./driver/io-misc-backup.ts";
 
 export const backupMessages = {
   notFound: (f: string) => `备份文件不存在:${f}`,
@@ -35,15 +41,13 @@ export async function backupDatabase(
   const tmp = `${target}.partial`;
   rmSync(tmp, { force: true });
   let pages = 0;
-  await db.$client.backup(tmp, {
-    // All remaining pages in one step: a stepwise backup restarts whenever another connection writes,
-    // and under a steady stream of edits would never finish. One step is one read transaction; in WAL
-    // mode writers go on meanwhile.
-    progress({ totalPages, remainingPages }) {
-      pages = totalPages;
-      onProgress?.(totalPages - remainingPages, totalPages);
-      return Math.max(remainingPages, 1);
-    },
+  // All remaining pages in one step: a stepwise backup restarts whenever another connection writes,
+  // and under a steady stream of edits would never finish. One step is one read transaction; in WAL
+  // mode writers go on meanwhile.
+  await backupConnection(db, tmp, ({ totalPages, remainingPages }) => {
+    pages = totalPages;
+    onProgress?.(totalPages - remainingPages, totalPages);
+    return Math.max(remainingPages, 1);
   });
   checkDatabaseFile(tmp);
   renameSync(tmp, target);
@@ -53,16 +57,16 @@ export async function backupDatabase(
 /** Throws a Chinese error unless `file` is an intact Liangxin database. */
 export function checkDatabaseFile(file: string): void {
   if (!existsSync(file)) throw new Error(backupMessages.notFound(file));
-  let conn: Database.Database;
+  let conn: DatabaseFileCheck;
   try {
-    conn = new Database(file, { readonly: true, fileMustExist: true });
+    conn = openDatabaseFileCheck(file);
   } catch (error) {
     throw new Error(backupMessages.notDatabase(file), { cause: error });
   }
   try {
     let lines: string[];
     try {
-      lines = (conn.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check);
+      lines = conn.integrityCheck();
     } catch (error) {
       const msg = error instanceof Error ? error.message : String(error);
       if (/not a database|file is encrypted/i.test(msg))
@@ -71,9 +75,7 @@ export function checkDatabaseFile(file: string): void {
     }
     if (lines.length !== 1 || lines[0] !== "ok")
       throw new Error(backupMessages.damaged(file, lines.slice(0, 3).join(";")));
-    const tables = new Set(
-      conn.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[],
-    );
+    const tables = new Set(conn.tableNames());
     if (!REQUIRED_TABLES.every((t) => tables.has(t))) throw new Error(backupMessages.notLiangxin(file));
   } finally {
     conn.close();
@@ -91,19 +93,12 @@ export async function restoreDatabase(file: string, target: string): Promise<{ p
   checkDatabaseFile(source);
   const tmp = `${dest}.restoring`;
   rmSync(tmp, { force: true });
-  const conn = new Database(source, { readonly: true });
-  try {
-    await conn.backup(tmp);
-  } finally {
-    conn.close();
-  }
+  await copyDatabaseFile(source, tmp);
   checkDatabaseFile(tmp);
   let previous: string | null = null;
   if (existsSync(dest)) {
     // Fold the live WAL into the old file before moving it aside.
-    const old = new Database(dest);
-    old.pragma("wal_checkpoint(TRUNCATE)");
-    old.close();
+    checkpointDatabaseFile(dest);
     previous = `${dest}.before-restore`;
     rmSync(previous, { force: true });
     renameSync(dest, previous);

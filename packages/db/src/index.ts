@@ -22,3 +22,7 @@ export * from "./indicators.ts";
 export * from "./queries/index.ts";
 export * from "./reports/index.ts";
 export * from "./work/index.ts";
+export * from "./driver/query.ts";
+export { idList } from "./dialect/sqlite.ts";
+export { insertRows, prepareRun, rowsPerInsert } from "./driver/io-misc-bulk.ts";
+export { withPageCache } from "./driver/io-misc-connection.ts";

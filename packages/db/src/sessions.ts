@@ -10,6 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { policyAsOf } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "./audit.ts";
 import { isBusyError, type Db } from "./driver/client.ts";
+import { withoutBusyWait } from "./driver/io-misc-connection.ts";
 import { sessions, users } from "./schema.ts";
 import { loadPolicyVersions } from "./snapshot.ts";
 
@@ -62,14 +63,10 @@ function isLive(row: { createdAt: string; lastSeenAt: string }, now: Date, idle:
  * long import): the session check of every page must not stall behind it. Nothing depends on the write.
  */
 function writeIfFree(db: Db, write: () => void): void {
-  const previous = db.$client.pragma("busy_timeout", { simple: true }) as number;
-  db.$client.pragma("busy_timeout = 0");
   try {
-    write();
+    withoutBusyWait(db, write);
   } catch (e) {
     if (!isBusyError(e)) throw e;
-  } finally {
-    db.$client.pragma(`busy_timeout = ${previous}`);
   }
 }
 

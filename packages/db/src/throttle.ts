@@ -10,8 +10,11 @@
  * clock, and so is the pruning of rows whose window has run out (by SQLite's own time, the same clock).
  */
 import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
 import type { Db } from "./driver/client.ts";
+import { rateLimiterStoreClient } from "./driver/io-misc-connection.ts";
+import { execute } from "./driver/query.ts";
 
 export const THROTTLE = {
   /** Failures of one username from one address before that pair waits … */
@@ -35,10 +38,11 @@ interface Limiters {
 const limitersByClient = new WeakMap<Database.Database, Limiters>();
 
 function limiters(db: Db): Limiters {
-  let l = limitersByClient.get(db.$client);
+  const client = rateLimiterStoreClient(db);
+  let l = limitersByClient.get(client);
   if (!l) {
     const store = {
-      storeClient: db.$client,
+      storeClient: client,
       storeType: "better-sqlite3",
       tableName: "rate_limits",
       tableCreated: true,
@@ -57,7 +61,7 @@ function limiters(db: Db): Limiters {
         duration: THROTTLE.addressWindowSeconds,
       }),
     };
-    limitersByClient.set(db.$client, l);
+    limitersByClient.set(client, l);
   }
   return l;
 }
@@ -80,11 +84,12 @@ const prunedAt = new WeakMap<Database.Database, number>();
  * compared with SQLite's wall clock, not with the product's (possibly pinned) one.
  */
 function pruneExpired(db: Db): void {
-  const last = prunedAt.get(db.$client);
+  const client = rateLimiterStoreClient(db);
+  const last = prunedAt.get(client);
   const t = performance.now();
   if (last !== undefined && t - last < PRUNE_EVERY_MS) return;
-  prunedAt.set(db.$client, t);
-  db.$client.prepare("delete from rate_limits where expire < unixepoch('subsec') * 1000").run();
+  prunedAt.set(client, t);
+  execute(db, sql`delete from rate_limits where expire < unixepoch('subsec') * 1000`);
 }
 
 /** Milliseconds the pair or its address must still wait; 0 when an attempt may be checked. */

@@ -37,7 +37,7 @@ const INSTANT_RE =
  * offset, read as Beijing time) or a bare date (`2026-12-03`, midnight Beijing time). Null when invalid.
  */
 export function parseInstant(text: string): Date | null {
-  const m = INSTANT_RE.exec(text.trim());
+  const m = text.trim().match(INSTANT_RE);
   if (!m) return null;
   const [, y, mo, d, h = "00", mi = "00", s = "00", ms = "0", zone] = m;
   const year = Number(y);

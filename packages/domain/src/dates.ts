@@ -21,7 +21,7 @@ export function daysInMonth(y: number, month: number): number {
 /** A real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== "string") return false;
-  const m = ISO_RE.exec(s);
+  const m = s.match(ISO_RE);
   if (!m) return false;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -36,7 +36,7 @@ interface Ymd {
 }
 
 function parse(date: IsoDate): Ymd {
-  const m = ISO_RE.exec(date);
+  const m = date.match(ISO_RE);
   if (!m || !isIsoDate(date)) throw new RangeError(MESSAGES.invalidIsoDate(String(date)));
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
 }

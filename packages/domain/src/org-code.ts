@@ -12,8 +12,8 @@ const GRASSROOTS_CODE = new RegExp(`^([A-Z]+\\d+)\\d{${SEQUENCE_DIGITS}}$`);
 
 /** The series (prefix) of the codes of a new organization under `parent`, or null. */
 export function orgCodeSeries(parent: { code: string; grassroots: boolean }): string | null {
-  if (parent.grassroots) return GRASSROOTS_CODE.exec(parent.code)?.[1] ?? null;
-  const digits = MANAGEMENT_CODE.exec(parent.code)?.[1];
+  if (parent.grassroots) return parent.code.match(GRASSROOTS_CODE)?.[1] ?? null;
+  const digits = parent.code.match(MANAGEMENT_CODE)?.[1];
   return digits ? `D${digits}` : null;
 }
 

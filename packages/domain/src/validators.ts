@@ -43,7 +43,7 @@ export function citizenIdCheckChar(body17: string): string | null {
 
 /** The birth date encoded in an 18-digit citizen ID, or null when it is not a real date. */
 export function citizenIdBirthDate(id: string): string | null {
-  const m = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(id);
+  const m = id.match(/^\d{6}(\d{4})(\d{2})(\d{2})/);
   if (!m) return null;
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
   // A real calendar date, checked without building a Date (imports check hundreds of thousands).

@@ -2,7 +2,18 @@
  * applyImport: write a plan all or nothing, in one immediate transaction, every change audited. A plan
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
-import { auditWriter, closeStalePlans, STAMPED_TABLES, type Db } from "@liangxin/db";
+import { sql } from "drizzle-orm";
+import {
+  auditBatch,
+  closeStalePlans,
+  insertRows,
+  prepareRun,
+  rowsPerInsert,
+  STAMPED_TABLES,
+  withPageCache,
+  writeTransaction,
+  type Db,
+} from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
@@ -45,22 +56,48 @@ export function applyImport(
   onProgress?: (done: number, total: number, stage: string) => void,
 ): ImportSummary {
   if (plan.errors.length > 0) throw new ImportRefused(plan.errors[0]!.reason);
-  // In write order, table by table, keeping the plan's order within a table (a stable bucket sort).
+  // In write order, table by table, keeping the plan's order within a table (a stable bucket sort). Only
+  // the tables of WRITE_ORDER get here: their names and the plan's field names are the program's.
   const buckets = new Map<string, Change[]>(WRITE_ORDER.map((t) => [t, []]));
   for (const c of plan.changes) buckets.get(c.table)!.push(c);
   const changes: Change[] = [];
   for (const list of buckets.values()) for (const c of list) changes.push(c);
   const total = changes.length;
-  type Stmt = { run: (...params: (string | number | null)[]) => unknown };
-  const statements = new Map<string, Stmt>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.$client.prepare(sql) as unknown as Stmt));
-    return s;
-  };
-  // The insert of the previous create, reused while the table and its columns stay the same.
-  let lastInsert: { table: string; cols: string[]; stmt: Stmt } | null = null;
+  // Creates are queued while the table and its columns stay the same and written in multi-row inserts;
+  // anything else (an update, another table or column set) writes the queue first, so the rows reach the
+  // database in the plan's order.
+  let queued: { table: string; cols: string[]; rows: (string | number | null)[][]; per: number } | null =
+    null;
   const sameCols = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const flushCreates = () => {
+    if (!queued) return;
+    insertRows(db, queued.table, queued.cols.map(snake), queued.rows);
+    queued = null;
+  };
+  // An update statement per table, columns and key, prepared once (a statement costs more to compile
+  // than to run), with the values as placeholders: `set_<field>`, `key_<field>`, `id`.
+  const updates = new Map<string, (values: Record<string, unknown>) => number>();
+  const updateOf = (table: string, cols: string[], keys: string[] | null) => {
+    const shape = `${table}|${cols.join(",")}|${keys?.join(",") ?? "id"}`;
+    let run = updates.get(shape);
+    if (!run) {
+      const versioned =
+        table === "orgs" || table === "hosts" || table === "members" || table === "instructors";
+      const set = [
+        ...cols.map((col) => sql`${sql.identifier(snake(col))} = ${sql.placeholder(`set_${col}`)}`),
+        ...(versioned ? [sql`version = version + 1`] : []),
+      ];
+      const where = keys
+        ? sql.join(
+            keys.map((x) => sql`${sql.identifier(snake(x))} = ${sql.placeholder(`key_${x}`)}`),
+            sql` and `,
+          )
+        : sql`id = ${sql.placeholder("id")}`;
+      run = prepareRun(db, sql`update ${sql.identifier(table)} set ${sql.join(set, sql`, `)} where ${where}`);
+      updates.set(shape, run);
+    }
+    return run;
+  };
   // Created rows are stamped with the one clock (one instant for the whole import).
   const stamp = clock.nowIso();
   const write = (c: Change) => {
@@ -70,35 +107,29 @@ export function applyImport(
         c = { ...c, after: { ...c.after, createdAt: stamp } };
         cols.push("createdAt");
       }
-      if (!lastInsert || lastInsert.table !== c.table || !sameCols(lastInsert.cols, cols)) {
-        const sql = `insert into ${c.table} (${cols.map(snake).join(", ")}) values (${cols.map(() => "?").join(", ")})`;
-        lastInsert = { table: c.table, cols, stmt: prepared(sql) };
+      if (!queued || queued.table !== c.table || !sameCols(queued.cols, cols)) {
+        flushCreates();
+        queued = { table: c.table, cols, rows: [], per: rowsPerInsert(cols.length) };
       }
-      lastInsert.stmt.run(...cols.map((col) => sqlValue(c.after[col] ?? null)));
+      queued.rows.push(cols.map((col) => sqlValue(c.after[col] ?? null)));
+      if (queued.rows.length >= queued.per) flushCreates();
       return;
     }
-    const versioned =
-      c.table === "orgs" || c.table === "hosts" || c.table === "members" || c.table === "instructors";
-    const set = [...cols.map((col) => `${snake(col)} = ?`), ...(versioned ? ["version = version + 1"] : [])];
-    if (c.key) {
-      const keys = Object.keys(c.key);
-      const sql = `update ${c.table} set ${set.join(", ")} where ${keys.map((x) => `${snake(x)} = ?`).join(" and ")}`;
-      prepared(sql).run(
-        ...cols.map((col) => sqlValue(c.after[col] ?? null)),
-        ...keys.map((x) => sqlValue(c.key![x] ?? null)),
-      );
-    } else {
-      const sql = `update ${c.table} set ${set.join(", ")} where id = ?`;
-      prepared(sql).run(...cols.map((col) => sqlValue(c.after[col] ?? null)), c.id);
-    }
+    flushCreates();
+    const keys = c.key ? Object.keys(c.key) : null;
+    const values: Record<string, string | number | null> = {};
+    for (const col of cols) values[`set_${col}`] = sqlValue(c.after[col] ?? null);
+    if (keys) for (const x of keys) values[`key_${x}`] = sqlValue(c.key![x] ?? null);
+    else values.id = c.id;
+    updateOf(c.table, cols, keys)(values);
   };
   const run = () => {
     if (databaseFingerprint(db) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
-    // One prepared audit insert for the whole import (a city's import audits a million changes).
-    const writeAudit = auditWriter(db);
+    // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
+    const audit = auditBatch(db);
     changes.forEach((c, i) => {
       write(c);
-      writeAudit({
+      audit.add({
         userId: actor.userId,
         username: actor.username,
         action: `import.${c.op}`,
@@ -110,10 +141,12 @@ export function applyImport(
       });
       if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total, m.stage.write);
     });
+    flushCreates();
+    audit.flush();
     // Imported coverages and closed hosts end the hosts' establishment plans, in the same transaction.
     if (changes.some((c) => c.table === "coverages" || c.table === "hosts"))
       closeStalePlans(db, clock.today());
-    writeAudit({
+    audit.add({
       userId: actor.userId,
       username: actor.username,
       action: "import.run",
@@ -121,14 +154,9 @@ export function applyImport(
       scopeOrgId: actor.scopeOrgId ?? null,
       after: { rows: plan.rowCount, counts: plan.counts },
     });
+    audit.flush();
   };
   // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
-  const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
-  db.$client.pragma("cache_size = -262144");
-  try {
-    db.$client.transaction(run).immediate();
-  } finally {
-    db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
-  }
+  withPageCache(db, 262_144, () => writeTransaction(db, run));
   return plan.counts;
 }

@@ -12,7 +12,8 @@
  * outside the file. So nobody else's citizen ID is in it, and figures that depend on other areas'
  * records (members held elsewhere who work here, instructors of other chains) are not reproduced.
  */
-import type { Db, Scope } from "@liangxin/db";
+import { sql, type SQL } from "drizzle-orm";
+import { selectAll, type Db, type Scope } from "@liangxin/db";
 import {
   FORMATION_MODE_LABELS,
   GENDER_LABELS,
@@ -42,8 +43,8 @@ type Row = Record<string, unknown>;
 
 const yn = (v: unknown) => (v ? m.yes : m.no);
 
-function rows<T = Row>(db: Db, sql: string): T[] {
-  return db.$client.prepare(sql).all() as T[];
+function rows<T = Row>(db: Db, query: SQL): T[] {
+  return selectAll<T>(db, query);
 }
 
 export async function exportImportWorkbook(
@@ -55,19 +56,22 @@ export async function exportImportWorkbook(
   const onProgress = opts.onProgress;
   const sel = await selectForExport(db, scope, opts.today);
   const regionCode = new Map<number, string>();
-  for (const r of rows<{ id: number; code: string }>(db, "select id, code from regions"))
+  for (const r of rows<{ id: number; code: string }>(db, sql`select id, code from regions`))
     regionCode.set(r.id, r.code);
   const orgCode = new Map<number, string>();
   const orgName = new Map<number, string>();
-  for (const o of rows<{ id: number; code: string; name: string }>(db, "select id, code, name from orgs")) {
+  for (const o of rows<{ id: number; code: string; name: string }>(
+    db,
+    sql`select id, code, name from orgs`,
+  )) {
     orgCode.set(o.id, o.code);
     orgName.set(o.id, o.name);
   }
   const hostCode = new Map<number, string>();
-  for (const h of rows<{ id: number; credit_code: string }>(db, "select id, credit_code from hosts"))
+  for (const h of rows<{ id: number; credit_code: string }>(db, sql`select id, credit_code from hosts`))
     hostCode.set(h.id, h.credit_code);
   const memberCode = new Map<number, string>();
-  for (const x of rows<{ id: number; id_number: string }>(db, "select id, id_number from members"))
+  for (const x of rows<{ id: number; id_number: string }>(db, sql`select id, id_number from members`))
     memberCode.set(x.id, x.id_number);
   const code = (map: Map<number, string>, id: unknown): Cell =>
     typeof id === "number" ? (map.get(id) ?? null) : null;
@@ -81,13 +85,13 @@ export async function exportImportWorkbook(
   const secretaryOf = new Map<number, number>();
   for (const s of rows<{ org_id: number; member_id: number }>(
     db,
-    "select org_id, member_id from secretaries where end_on is null order by start_on",
+    sql`select org_id, member_id from secretaries where end_on is null order by start_on`,
   ))
     secretaryOf.set(s.org_id, s.member_id);
   const dualOf = new Map<number, number>();
   for (const l of rows<{ org_id: number; regional_org_id: number }>(
     db,
-    "select org_id, regional_org_id from dual_links where end_on is null order by start_on desc",
+    sql`select org_id, regional_org_id from dual_links where end_on is null order by start_on desc`,
   ))
     dualOf.set(l.org_id, l.regional_org_id);
 
@@ -126,7 +130,7 @@ export async function exportImportWorkbook(
   };
 
   sheet("regions", (add) => {
-    for (const r of rows(db, "select id, code, name, level, parent_id from regions order by depth, id")) {
+    for (const r of rows(db, sql`select id, code, name, level, parent_id from regions order by depth, id`)) {
       if (!sel.regionIds.has(r.id as number)) continue;
       add({
         code: r.code as string,
@@ -137,7 +141,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("orgs", (add) => {
-    for (const o of rows(db, "select * from orgs order by depth, id")) {
+    for (const o of rows(db, sql`select * from orgs order by depth, id`)) {
       const id = o.id as number;
       const header = sel.ancestorOrgIds.has(id);
       if (!sel.orgIds.has(id) && !header) continue;
@@ -160,7 +164,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("reparentings", (add) => {
-    const all = rows(db, "select * from org_reparentings order by effective_on, id");
+    const all = rows(db, sql`select * from org_reparentings order by effective_on, id`);
     // An organization's history from the last re-parenting that involves an organization outside the file.
     const from = new Map<number, number>();
     all.forEach((r, i) => {
@@ -179,7 +183,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("hosts", (add) => {
-    for (const h of rows(db, "select * from hosts order by id")) {
+    for (const h of rows(db, sql`select * from hosts order by id`)) {
       if (!sel.hostIds.has(h.id as number)) continue;
       add({
         creditCode: h.credit_code as string,
@@ -198,7 +202,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("hostYears", (add) => {
-    for (const y of rows(db, "select * from host_years order by host_id, year")) {
+    for (const y of rows(db, sql`select * from host_years order by host_id, year`)) {
       if (!sel.hostIds.has(y.host_id as number)) continue;
       add({
         creditCode: code(hostCode, y.host_id),
@@ -209,7 +213,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("coverage", (add) => {
-    for (const c of rows(db, "select * from coverages order by id")) {
+    for (const c of rows(db, sql`select * from coverages order by id`)) {
       if (!hostIn(c.host_id) || !orgIn(c.org_id)) continue;
       add({
         creditCode: code(hostCode, c.host_id),
@@ -220,7 +224,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("members", (add) => {
-    for (const x of rows(db, "select * from members order by id")) {
+    for (const x of rows(db, sql`select * from members order by id`)) {
       if (!sel.memberIds.has(x.id as number)) continue;
       const status = x.status as MemberStatus;
       add({
@@ -248,7 +252,7 @@ export async function exportImportWorkbook(
     const byMember = new Map<number, { orgId: number | null; startOn: string }[]>();
     for (const r of rows<{ member_id: number; org_id: number | null; start_on: string }>(
       db,
-      "select member_id, org_id, start_on from member_relationships order by member_id, start_on, id",
+      sql`select member_id, org_id, start_on from member_relationships order by member_id, start_on, id`,
     )) {
       if (!sel.memberIds.has(r.member_id)) continue;
       const list = byMember.get(r.member_id) ?? [];
@@ -261,7 +265,7 @@ export async function exportImportWorkbook(
       for (const t of transferRows(rels, ref)) add({ idNumber: code(memberCode, memberId), ...t });
   });
   sheet("workplaces", (add) => {
-    for (const w of rows(db, "select * from member_workplaces order by member_id, start_on, id")) {
+    for (const w of rows(db, sql`select * from member_workplaces order by member_id, start_on, id`)) {
       if (!sel.memberIds.has(w.member_id as number) || !hostIn(w.host_id)) continue;
       add({
         idNumber: code(memberCode, w.member_id),
@@ -272,7 +276,7 @@ export async function exportImportWorkbook(
     }
   });
   sheet("instructors", (add) => {
-    for (const i of rows(db, "select * from instructors order by id")) {
+    for (const i of rows(db, sql`select * from instructors order by id`)) {
       if (!sel.instructorIds.has(i.id as number)) continue;
       const dispatchCode = orgRef(i.dispatch_org_id);
       add({
@@ -294,9 +298,9 @@ export async function exportImportWorkbook(
   });
   sheet("assignments", (add) => {
     const numberOf = new Map<number, string>();
-    for (const i of rows<{ id: number; number: string }>(db, "select id, number from instructors"))
+    for (const i of rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
       numberOf.set(i.id, i.number);
-    for (const a of rows(db, "select * from assignments order by id")) {
+    for (const a of rows(db, sql`select * from assignments order by id`)) {
       if (!sel.instructorIds.has(a.instructor_id as number) || !hostIn(a.host_id)) continue;
       add({
         number: code(numberOf, a.instructor_id),

@@ -6,7 +6,7 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { jobs, writeAudit, type Db, type Scope } from "@liangxin/db";
+import { jobs, writeAudit, writeTransaction, type Db, type Scope } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook } from "./export-import.ts";
 import { workerMarker } from "./job.ts";
@@ -50,7 +50,7 @@ export async function runExportJob(
       opts.format === "import"
         ? (await exportImportWorkbook(db, opts.scope, file, { today: opts.today, onProgress })).rows
         : (await writeLedgerWorkbook(db, opts.scope, file, { asOf: opts.today, onProgress })).rows;
-    db.$client.transaction(() => {
+    writeTransaction(db, () => {
       if (opts.format === "import")
         writeAudit(db, {
           userId: opts.scope.userId,
@@ -69,7 +69,7 @@ export async function runExportJob(
         resultPath: file,
         finishedAt: clock.nowIso(),
       });
-    })();
+    });
     return { ok: true, rows };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
-import { jobs, type Db } from "@liangxin/db";
+import { jobs, writeTransaction, type Db } from "@liangxin/db";
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
@@ -168,14 +168,12 @@ export async function runImportJob(
     // The data and the job's success commit together: after a crash the job says exactly what is in.
     const counts = opts.dryRun
       ? plan.counts
-      : db.$client
-          .transaction(() => {
-            const c = applyImport(db, plan, actor, progress(30, 70));
-            faultPause();
-            succeed(c);
-            return c;
-          })
-          .immediate();
+      : writeTransaction(db, () => {
+          const c = applyImport(db, plan, actor, progress(30, 70));
+          faultPause();
+          succeed(c);
+          return c;
+        });
     if (opts.dryRun) succeed(counts);
     return { ok: true, errors: [], summary: totalCounts(counts) };
   } catch (e) {

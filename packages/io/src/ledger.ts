@@ -6,12 +6,17 @@
  * landscape, fit to one page wide, the header repeated on every page. Written with exceljs's streaming
  * writer: the merges are declared before any row is committed.
  */
+import { sql } from "drizzle-orm";
 import {
+  hostOperating,
+  idList,
   isUnder,
-  sets,
-  scopeBindings,
   loadPolicyVersions,
   loadSnapshot,
+  scopeSql,
+  selectAll,
+  selectColumn,
+  selectRows,
   type Db,
   type Scope,
 } from "@liangxin/db";
@@ -220,9 +225,6 @@ export async function writeLedgerWorkbook(
 ): Promise<{ rows: number; asOf: string }> {
   const asOf = opts.asOf ?? clock.today();
   const policy = policyAsOf(loadPolicyVersions(db), asOf).params;
-  const q = <T>(sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).all(...p) as T[];
-  const byIds = <T>(sql: string, ids: readonly number[]) =>
-    db.$client.prepare(sql).all(JSON.stringify(ids)) as T[];
 
   const org = scope.org;
   if (!org) throw new Error("no organization");
@@ -232,39 +234,33 @@ export async function writeLedgerWorkbook(
     const missing = new Set<number>();
     for (const id of ids) if (id != null && !orgs.has(id)) missing.add(id);
     if (missing.size === 0) return;
-    for (const o of byIds<OrgRow>(
-      `select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs
-       where id in (select value from json_each(?))`,
-      [...missing],
+    for (const o of selectAll<OrgRow>(
+      db,
+      sql`select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs
+       where id in ${idList(missing)}`,
     ))
       orgs.set(o.id, o);
   };
-  const operating = "h.founded_on <= @today and (h.closed_on is null or @today < h.closed_on)";
-  const bindings = scopeBindings({ org, region: scope.region, host: null }, asOf);
+  const operating = hostOperating(asOf, "h");
+  const sets = scopeSql({ org, region: scope.region, host: null }, asOf).sets;
   // The hosts operating on the date in the territory; without territory, those covered by the subtree
   // (kept below only when the covering organization the facts name lies in the subtree).
   let candidates: number[];
   let inScope: (f: HostFacts) => boolean;
   if (scope.region) {
-    candidates = db.$client
-      .prepare(
-        `select h.id from hosts h where ${sets.hosts.editable("h")} and ${operating} order by h.region_id, h.id`,
-      )
-      .pluck()
-      .all(bindings) as number[];
+    candidates = selectColumn<number>(
+      db,
+      sql`select h.id from hosts h where ${sets.hosts.editable("h")} and ${operating} order by h.region_id, h.id`,
+    );
     inScope = () => true;
   } else {
-    candidates = db.$client
-      .prepare(
-        `select h.id from hosts h where ${sets.hosts.reference("h")} and ${operating} order by h.region_id, h.id`,
-      )
-      .pluck()
-      .all(bindings) as number[];
+    candidates = selectColumn<number>(
+      db,
+      sql`select h.id from hosts h where ${sets.hosts.reference("h")} and ${operating} order by h.region_id, h.id`,
+    );
     inScope = (f) => f.coveringOrgId !== null && isUnder(orgs.get(f.coveringOrgId)?.path, org.path);
   }
-  const regionName = new Map(
-    q<{ id: number; name: string }>("select id, name from regions").map((r) => [r.id, r.name]),
-  );
+  const regionName = new Map(selectRows<[number, string]>(db, sql`select id, name from regions`));
   const year = asOf.slice(0, 4);
   const ageCut = `${Number(asOf.slice(0, 4)) - 35}${asOf.slice(4)}`;
 
@@ -337,10 +333,7 @@ export async function writeLedgerWorkbook(
     const snapshot = loadSnapshot(db, { asOf: [asOf], hostIds: batch });
     const facts = hostFactsAsOf(snapshot, asOf, policy);
     const hosts = new Map(
-      byIds<HostRow>("select * from hosts where id in (select value from json_each(?))", batch).map((h) => [
-        h.id,
-        h,
-      ]),
+      selectAll<HostRow>(db, sql`select * from hosts where id in ${idList(batch)}`).map((h) => [h.id, h]),
     );
     // Members working in a host as of the date (the workplace history), counting (status 正常).
     const workingAt = new Map<number, number[]>();
@@ -370,27 +363,17 @@ export async function writeLedgerWorkbook(
     const covering = [...new Set(list.map((f) => f.coveringOrgId).filter((id) => id !== null))];
     // The secretary in force of each covering organization (the last in force by id, as a scan gives).
     const secretaryOf = new Map<number, number>();
-    for (const s of db.$client
-      .prepare(
-        `select org_id, member_id, start_on, end_on from secretaries
-         where org_id in (select value from json_each(?)) order by id`,
-      )
-      .all(JSON.stringify(covering)) as {
-      org_id: number;
-      member_id: number;
-      start_on: string;
-      end_on: string | null;
-    }[])
+    for (const s of selectAll<{ org_id: number; member_id: number; start_on: string; end_on: string | null }>(
+      db,
+      sql`select org_id, member_id, start_on, end_on from secretaries where org_id in ${idList(covering)} order by id`,
+    ))
       if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
     const meetings = new Map(
-      (
-        db.$client
-          .prepare(
-            `select org_id, count(*) as n from meetings where org_id in (select value from json_each(?))
-             and held_on between ? and ? group by org_id`,
-          )
-          .all(JSON.stringify(covering), `${year}-01-01`, asOf) as { org_id: number; n: number }[]
-      ).map((r) => [r.org_id, r.n]),
+      selectRows<[number, number]>(
+        db,
+        sql`select org_id, count(*) as n from meetings where org_id in ${idList(covering)}
+             and held_on between ${`${year}-01-01`} and ${asOf} group by org_id`,
+      ),
     );
     const memberIds = new Set<number>();
     const instructorIds = new Set<number>();
@@ -401,17 +384,17 @@ export async function writeLedgerWorkbook(
       for (const id of f.instructorIds) instructorIds.add(id);
     }
     const memberById = new Map(
-      byIds<MemberRow>(
-        `select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members
-         where id in (select value from json_each(?))`,
-        [...memberIds],
+      selectAll<MemberRow>(
+        db,
+        sql`select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members
+         where id in ${idList(memberIds)}`,
       ).map((x) => [x.id, x]),
     );
     const instructors = new Map(
-      byIds<InstructorRow>(
-        `select id, name, kind, dispatch_org_id, dispatch_org_name from instructors
-         where id in (select value from json_each(?))`,
-        [...instructorIds],
+      selectAll<InstructorRow>(
+        db,
+        sql`select id, name, kind, dispatch_org_id, dispatch_org_name from instructors
+         where id in ${idList(instructorIds)}`,
       ).map((x) => [x.id, x]),
     );
     // Superiors of the covering organizations, holders of the workers, dispatching organizations.

@@ -4,7 +4,8 @@
  * compute the changes (matched by 区划代码, 组织代码, 统一社会信用代码, 公民身份号码, 编号, and all key columns of
  * the dated relations; updated in place; nothing is ever deleted). Nothing is written here.
  */
-import type { Db } from "@liangxin/db";
+import { sql, type SQL } from "drizzle-orm";
+import { selectAll, selectOne, type Db } from "@liangxin/db";
 import {
   clock,
   checkCoverageOverlaps,
@@ -158,47 +159,36 @@ interface AssignmentW extends RowData {
   endOn: Nullable<string>;
 }
 
-const SQL = {
-  regions: "select id, code, name, level, parent_id as parentId, path, depth from regions",
-  orgs:
-    "select id, code, name, category, parent_id as parentId, path, depth, region_id as regionId," +
-    " formation_mode as formationMode, founded_on as foundedOn, revoked_on as revokedOn," +
-    " last_election_on as lastElectionOn, has_party_groups as hasPartyGroups from orgs",
-  reparentings:
-    "select id, org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId," +
-    " effective_on as effectiveOn, doc_no as docNo, reason from org_reparentings",
-  dualLinks:
-    "select id, org_id as orgId, regional_org_id as regionalOrgId, start_on as startOn, end_on as endOn from dual_links",
-  hosts:
-    "select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn," +
-    " closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn," +
-    " youth_league_on as youthLeagueOn, women_on as womenOn from hosts",
-  hostYears: "select rowid as id, host_id as hostId, year, employees, revenue from host_years",
-  coverages:
-    "select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages",
-  members:
-    "select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn," +
-    " full_on as fullOn, org_id as orgId, outside_org_name as outsideOrgName, work_host_id as workHostId," +
-    " work_since as workSince, job_category as jobCategory, status, status_on as statusOn, mobile," +
-    " lost_contact as lostContact, pocket from members",
-  relationships:
-    "select id, member_id as memberId, org_id as orgId, outside_org_name as outsideOrgName, start_on as startOn," +
-    " end_on as endOn from member_relationships",
-  workplaces:
-    "select id, member_id as memberId, host_id as hostId, start_on as startOn, end_on as endOn from member_workplaces",
-  statusEvents:
-    "select id, member_id as memberId, status, effective_on as effectiveOn from member_status_events",
-  secretaries:
-    "select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries",
-  instructors:
-    "select id, number, name, kind, dispatch_org_id as dispatchOrgId, dispatch_org_name as dispatchOrgName," +
-    " registered_by_id as registeredById from instructors",
-  assignments:
-    "select id, instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments",
+/** The stored rows of every table an import writes, as the working copies hold them. */
+const LOAD = {
+  regions: sql`select id, code, name, level, parent_id as parentId, path, depth from regions`,
+  orgs: sql`select id, code, name, category, parent_id as parentId, path, depth, region_id as regionId,
+    formation_mode as formationMode, founded_on as foundedOn, revoked_on as revokedOn,
+    last_election_on as lastElectionOn, has_party_groups as hasPartyGroups from orgs`,
+  reparentings: sql`select id, org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId,
+    effective_on as effectiveOn, doc_no as docNo, reason from org_reparentings`,
+  dualLinks: sql`select id, org_id as orgId, regional_org_id as regionalOrgId, start_on as startOn, end_on as endOn from dual_links`,
+  hosts: sql`select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn,
+    closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn,
+    youth_league_on as youthLeagueOn, women_on as womenOn from hosts`,
+  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue from host_years`,
+  coverages: sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages`,
+  members: sql`select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn,
+    full_on as fullOn, org_id as orgId, outside_org_name as outsideOrgName, work_host_id as workHostId,
+    work_since as workSince, job_category as jobCategory, status, status_on as statusOn, mobile,
+    lost_contact as lostContact, pocket from members`,
+  relationships: sql`select id, member_id as memberId, org_id as orgId, outside_org_name as outsideOrgName, start_on as startOn,
+    end_on as endOn from member_relationships`,
+  workplaces: sql`select id, member_id as memberId, host_id as hostId, start_on as startOn, end_on as endOn from member_workplaces`,
+  statusEvents: sql`select id, member_id as memberId, status, effective_on as effectiveOn from member_status_events`,
+  secretaries: sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries`,
+  instructors: sql`select id, number, name, kind, dispatch_org_id as dispatchOrgId, dispatch_org_name as dispatchOrgName,
+    registered_by_id as registeredById from instructors`,
+  assignments: sql`select id, instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments`,
 } as const;
 
-function load<T>(db: Db, sql: string): T[] {
-  return db.$client.prepare(sql).all() as T[];
+function load<T>(db: Db, query: SQL): T[] {
+  return selectAll<T>(db, query);
 }
 
 const k = (...parts: (string | number | null)[]) =>
@@ -235,15 +225,13 @@ export interface ImportPlan {
 /** A cheap fingerprint of the database state: highest ids and row counts of the tables an import writes. */
 export function databaseFingerprint(db: Db): string {
   const parts = WRITE_ORDER.map((t) => {
-    const r = db.$client.prepare(`select coalesce(max(rowid), 0) as mx, count(*) as n from ${t}`).get() as {
-      mx: number;
-      n: number;
-    };
+    const r = selectOne<{ mx: number; n: number }>(
+      db,
+      sql`select coalesce(max(rowid), 0) as mx, count(*) as n from ${sql.identifier(t)}`,
+    )!;
     return `${r.mx}:${r.n}`;
   });
-  const audit = db.$client.prepare("select coalesce(max(id), 0) as mx from audit_log").get() as {
-    mx: number;
-  };
+  const audit = selectOne<{ mx: number }>(db, sql`select coalesce(max(id), 0) as mx from audit_log`)!;
   return [...parts, audit.mx].join(",");
 }
 
@@ -280,54 +268,54 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
     TABLES[table].columns.find((c) => c.field === field)?.header ?? field;
 
   // Working copies of every table the import writes.
-  const regions = new Work<RegionW>("regions", (r) => r.code, load(db, SQL.regions));
-  const orgs = new Work<OrgW>("orgs", (r) => r.code, load(db, SQL.orgs));
+  const regions = new Work<RegionW>("regions", (r) => r.code, load(db, LOAD.regions));
+  const orgs = new Work<OrgW>("orgs", (r) => r.code, load(db, LOAD.orgs));
   const reparentings = new Work<ReparentingW>(
     "org_reparentings",
     (r) => k(r.orgId, r.fromParentId, r.toParentId, r.effectiveOn),
-    load(db, SQL.reparentings),
+    load(db, LOAD.reparentings),
   );
   const dualLinks = new Work<DualLinkW>(
     "dual_links",
     (r) => k(r.orgId, r.regionalOrgId, r.startOn),
-    load(db, SQL.dualLinks),
+    load(db, LOAD.dualLinks),
   );
-  const hosts = new Work<HostW>("hosts", (r) => r.creditCode, load(db, SQL.hosts));
-  const hostYears = new Work<HostYearW>("host_years", (r) => k(r.hostId, r.year), load(db, SQL.hostYears), [
+  const hosts = new Work<HostW>("hosts", (r) => r.creditCode, load(db, LOAD.hosts));
+  const hostYears = new Work<HostYearW>("host_years", (r) => k(r.hostId, r.year), load(db, LOAD.hostYears), [
     "hostId",
     "year",
   ]);
   const coverages = new Work<CoverageW>(
     "coverages",
     (r) => k(r.hostId, r.orgId, r.startOn),
-    load(db, SQL.coverages),
+    load(db, LOAD.coverages),
   );
-  const members = new Work<MemberW>("members", (r) => r.idNumber, load(db, SQL.members));
+  const members = new Work<MemberW>("members", (r) => r.idNumber, load(db, LOAD.members));
   const relationships = new Work<RelationshipW>(
     "member_relationships",
     (r) => k(r.memberId, r.orgId, r.startOn),
-    load(db, SQL.relationships),
+    load(db, LOAD.relationships),
   );
   const workplaces = new Work<WorkplaceW>(
     "member_workplaces",
     (r) => k(r.memberId, r.hostId, r.startOn),
-    load(db, SQL.workplaces),
+    load(db, LOAD.workplaces),
   );
   const statusEvents = new Work<StatusEventW>(
     "member_status_events",
     (r) => k(r.memberId, r.status, r.effectiveOn),
-    load(db, SQL.statusEvents),
+    load(db, LOAD.statusEvents),
   );
   const secretaries = new Work<SecretaryW>(
     "secretaries",
     (r) => k(r.orgId, r.memberId, r.startOn),
-    load(db, SQL.secretaries),
+    load(db, LOAD.secretaries),
   );
-  const instructors = new Work<InstructorW>("instructors", (r) => r.number, load(db, SQL.instructors));
+  const instructors = new Work<InstructorW>("instructors", (r) => r.number, load(db, LOAD.instructors));
   const assignments = new Work<AssignmentW>(
     "assignments",
     (r) => k(r.instructorId, r.hostId, r.startOn),
-    load(db, SQL.assignments),
+    load(db, LOAD.assignments),
   );
 
   /** Rejects the second row with the same key within a sheet. */

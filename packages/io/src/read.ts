@@ -155,7 +155,7 @@ function readByDirectory(reader: ExcelJS.stream.xlsx.WorkbookReader, source: str
     const styles = entry("xl/styles.xml");
     if (styles) await r._parseStyles(styles.stream());
     const sheets = zip.files
-      .map((f) => ({ file: f, no: WORKSHEET_ENTRY.exec(f.path)?.[1] }))
+      .map((f) => ({ file: f, no: f.path.match(WORKSHEET_ENTRY)?.[1] }))
       .filter((s): s is { file: ZipEntry; no: string } => s.no !== undefined)
       .sort((a, b) => Number(a.no) - Number(b.no));
     for (const { file, no } of sheets) yield* r._parseWorksheet(file.stream(), no);

@@ -17,7 +17,8 @@
  *
  * The city's top node imports everything.
  */
-import { scopeBindings, scopeSets, within, type Db, type Scope, type ScopeSets } from "@liangxin/db";
+import { sql, type SQL } from "drizzle-orm";
+import { scopeSets, scopeSql, selectAll, type Db, type Scope, type ScopeSets } from "@liangxin/db";
 import { ioMessages as m } from "./messages.ts";
 import { idsOfPath, isCityNode } from "./scope.ts";
 import type { ImportError, Loc, ParsedImport, ParsedTables, RowTypes } from "./tables.ts";
@@ -69,8 +70,8 @@ interface InstructorRec {
   dispatchOrgId: number | null;
 }
 
-function all<T>(db: Db, sql: string, params: object = {}): T[] {
-  return db.$client.prepare(sql).all(params) as T[];
+function all<T>(db: Db, query: SQL): T[] {
+  return selectAll<T>(db, query);
 }
 
 export async function scopeGate(
@@ -89,25 +90,23 @@ export async function scopeGate(
     return { parsed: { ...parsed, tables: emptyTables(t) }, errors };
   }
   const sets: ScopeSets = await scopeSets({ db, scope, today });
-  const bindings = scopeBindings(scope, today);
+  const within = scopeSql(scope, today).within;
 
   // The stored records, by key.
   const regions = new Map<string, RegionRec>();
   const regionById = new Map<number, RegionRec>();
-  for (const r of all<RegionRec>(db, "select id, code, name, level, parent_id as parentId from regions")) {
+  for (const r of all<RegionRec>(db, sql`select id, code, name, level, parent_id as parentId from regions`)) {
     regions.set(r.code, r);
     regionById.set(r.id, r);
   }
   const territory = new Set(
-    all<{ id: number }>(db, `select r.id from regions r where ${within.territory("r")}`, bindings).map(
-      (r) => r.id,
-    ),
+    all<{ id: number }>(db, sql`select r.id from regions r where ${within.territory("r")}`).map((r) => r.id),
   );
   const orgs = new Map<string, OrgRec>();
   const orgById = new Map<number, OrgRec>();
   for (const o of all<OrgRec>(
     db,
-    `select id, code, name, category, parent_id as parentId, region_id as regionId, formation_mode as formationMode,
+    sql`select id, code, name, category, parent_id as parentId, region_id as regionId, formation_mode as formationMode,
        founded_on as foundedOn, revoked_on as revokedOn, last_election_on as lastElectionOn,
        has_party_groups as hasPartyGroups from orgs`,
   )) {
@@ -119,7 +118,7 @@ export async function scopeGate(
   const hostCodeOf = new Map<number, string>();
   for (const h of all<HostRec & { creditCode: string }>(
     db,
-    "select id, credit_code as creditCode, region_id as regionId from hosts",
+    sql`select id, credit_code as creditCode, region_id as regionId from hosts`,
   )) {
     hosts.set(h.creditCode, h);
     hostCodeOf.set(h.id, h.creditCode);
@@ -127,13 +126,13 @@ export async function scopeGate(
   const members = new Map<string, MemberRec>();
   for (const x of all<MemberRec & { idNumber: string }>(
     db,
-    "select id, id_number as idNumber, org_id as orgId, work_host_id as workHostId, work_since as workSince from members",
+    sql`select id, id_number as idNumber, org_id as orgId, work_host_id as workHostId, work_since as workSince from members`,
   ))
     members.set(x.idNumber, x);
   const instructors = new Map<string, InstructorRec>();
   for (const i of all<InstructorRec & { number: string }>(
     db,
-    "select id, number, registered_by_id as registeredById, dispatch_org_id as dispatchOrgId from instructors",
+    sql`select id, number, registered_by_id as registeredById, dispatch_org_id as dispatchOrgId from instructors`,
   ))
     instructors.set(i.number, i);
 
@@ -215,12 +214,12 @@ export async function scopeGate(
   };
 
   const coveragePairs = new Set(
-    all<{ h: number; o: number }>(db, "select host_id as h, org_id as o from coverages").map(
+    all<{ h: number; o: number }>(db, sql`select host_id as h, org_id as o from coverages`).map(
       (c) => `${c.h}|${c.o}`,
     ),
   );
   const assignmentPairs = new Set(
-    all<{ i: number; h: number }>(db, "select instructor_id as i, host_id as h from assignments").map(
+    all<{ i: number; h: number }>(db, sql`select instructor_id as i, host_id as h from assignments`).map(
       (a) => `${a.i}|${a.h}`,
     ),
   );
@@ -349,7 +348,8 @@ export async function scopeGate(
     const relsOf = new Map<number, { orgId: number | null; startOn: string }[]>();
     for (const r of all<{ memberId: number; orgId: number | null; startOn: string }>(
       db,
-      "select member_id as memberId, org_id as orgId, start_on as startOn from member_relationships order by member_id, start_on, id",
+      sql`select member_id as memberId, org_id as orgId, start_on as startOn from member_relationships
+          order by member_id, start_on, id`,
     )) {
       if (!fileTransfers.has(r.memberId)) continue;
       const list = relsOf.get(r.memberId) ?? [];

@@ -11,7 +11,17 @@
  * superiors (`ancestorOrgIds`) and the regions that its organizations and hosts lie in with theirs. A
  * reference to anything else is written as outside (see export-import.ts).
  */
-import { scopeBindings, scopeSets, within, type Db, type Scope } from "@liangxin/db";
+import { sql, type SQL } from "drizzle-orm";
+import {
+  idList,
+  scopeSets,
+  scopeSql,
+  selectColumn,
+  selectOne,
+  selectRows,
+  type Db,
+  type Scope,
+} from "@liangxin/db";
 
 export interface ExportSelection {
   all: boolean;
@@ -25,8 +35,8 @@ export interface ExportSelection {
   instructorIds: Set<number>;
 }
 
-function ids(db: Db, sql: string, params: object = {}): Set<number> {
-  return new Set(db.$client.prepare(sql).pluck().all(params) as number[]);
+function ids(db: Db, query: SQL): Set<number> {
+  return new Set(selectColumn<number>(db, query));
 }
 
 /** The ids of a materialized path (`/1/5/23/` → 1, 5, 23): the record and its superiors. */
@@ -42,15 +52,17 @@ export class ExportScopeError extends Error {}
 /** Whether the caller is the city's top node (its exports hold the whole city). */
 export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
   if (!scope.org) return false;
-  const top = db.$client.prepare("select parent_id as parentId from orgs where id = ?").get(scope.org.id) as
-    { parentId: number | null } | undefined;
+  const top = selectOne<{ parentId: number | null }>(
+    db,
+    sql`select parent_id as parentId from orgs where id = ${scope.org.id}`,
+  );
   return top !== undefined && top.parentId === null;
 }
 
 export async function selectForExport(db: Db, scope: Scope, today: string): Promise<ExportSelection> {
   if (!scope.org) throw new ExportScopeError("no organization");
   if (isCityNode(db, scope)) {
-    const all = (t: string) => ids(db, `select id from ${t}`);
+    const all = (t: string) => ids(db, sql`select id from ${sql.identifier(t)}`);
     return {
       all: true,
       orgIds: all("orgs"),
@@ -64,20 +76,19 @@ export async function selectForExport(db: Db, scope: Scope, today: string): Prom
   const sets = await scopeSets({ db, scope, today });
   const regionIds = ids(
     db,
-    `select r.id from regions r where ${within.territory("r")}`,
-    scopeBindings(scope, today),
+    sql`select r.id from regions r where ${scopeSql(scope, today).within.territory("r")}`,
   );
   const ancestorOrgIds = new Set(idsOfPath(scope.org.path).filter((id) => id !== scope.org?.id));
   // The regions of the organizations written (a superior's territory, a node's own) and their superiors.
-  const regionOf = db.$client.prepare("select region_id from orgs where id = ?").pluck();
-  const regionPath = db.$client.prepare("select path from regions where id = ?").pluck();
-  for (const id of [...sets.orgs.editable, ...ancestorOrgIds]) {
-    const regionId = regionOf.get(id) as number | null | undefined;
-    if (typeof regionId !== "number") continue;
-    for (const r of idsOfPath((regionPath.get(regionId) as string | undefined) ?? "")) regionIds.add(r);
-  }
-  for (const id of [...regionIds])
-    for (const r of idsOfPath((regionPath.get(id) as string | undefined) ?? "")) regionIds.add(r);
+  const regionPath = new Map(selectRows<[number, string]>(db, sql`select id, path from regions`));
+  const pathIds = (regionId: number) => idsOfPath(regionPath.get(regionId) ?? "");
+  const written = [...sets.orgs.editable, ...ancestorOrgIds];
+  for (const regionId of selectColumn<number>(
+    db,
+    sql`select region_id from orgs where id in ${idList(written)} and region_id is not null`,
+  ))
+    for (const r of pathIds(regionId)) regionIds.add(r);
+  for (const id of [...regionIds]) for (const r of pathIds(id)) regionIds.add(r);
   return {
     all: false,
     orgIds: sets.orgs.editable,
