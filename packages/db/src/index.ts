@@ -21,3 +21,4 @@ export * from "./indicators.ts";
 export * from "./queries/index.ts";
 export * from "./reports/index.ts";
 export * from "./work/index.ts";
+export * from "./driver/seed-bench-cli-maintenance.ts";
