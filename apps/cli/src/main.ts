@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { passwordProblem } from "@liangxin/domain";
 import {
+  cityIsEmpty,
   createUser,
   listDemoAccounts,
   migrateDb,
@@ -27,15 +28,6 @@ function openMigrated() {
   const db = openDb(file);
   migrateDb(db);
   return { db, file };
-}
-
-function isEmpty(db: Db): boolean {
-  const row = db.$client
-    .prepare("select (select count(*) from orgs) + (select count(*) from hosts) as n")
-    .get() as {
-    n: number;
-  };
-  return row.n === 0;
 }
 
 function printDemoAccounts(db: Db): void {
@@ -82,7 +74,7 @@ const commands: Record<string, Command> = {
       return 2;
     }
     const { db } = openMigrated();
-    if (values["if-empty"] && !isEmpty(db)) {
+    if (values["if-empty"] && !cityIsEmpty(db)) {
       console.log(m.seedSkipped);
       return 0;
     }

@@ -10,7 +10,8 @@
  */
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { scopeBindings, sets, loadScope, openDb } from "@liangxin/db";
+import { sql } from "drizzle-orm";
+import { closeDb, integrityCheck, loadScope, openDb, scopeSql } from "@liangxin/db";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
 
@@ -76,23 +77,23 @@ function hostPools(dbFile: string): Map<string, number[]> {
     const pools = new Map<string, number[]>();
     for (const a of ACCOUNTS.filter((x) => x.edits)) {
       // The hosts the account may edit (its territory), as the scope module says.
-      const userId = db.$client
-        .prepare("select id from users where username = ?")
-        .pluck()
-        .get(a.username) as number;
+      const userId = db.get<{ id: number } | undefined>(
+        sql`select id from users where username = ${a.username}`,
+      )?.id as number;
       const scope = loadScope(db, userId);
       const ids = scope
-        ? (db.$client
-            .prepare(`select h.id from hosts h where ${sets.hosts.editable("h")} order by h.id`)
-            .pluck()
-            .all(scopeBindings(scope, "")) as number[])
+        ? db
+            .values<[number]>(
+              sql`select h.id from hosts h where ${scopeSql(scope, "").sets.hosts.editable("h")} order by h.id`,
+            )
+            .map((r) => r[0])
         : [];
       const step = Math.max(1, Math.floor(ids.length / POOL));
       pools.set(a.username, ids.filter((_, i) => i % step === 0).slice(0, POOL));
     }
     return pools;
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 
@@ -198,24 +199,26 @@ async function main(): Promise<number> {
   let found = 0;
   const missing: string[] = [];
   try {
-    const auditOf = db.$client.prepare(
-      `select json_extract(after, '$.address') as address, json_extract(after, '$.contactPhone') as contactPhone
-       from audit_log where action = 'host.update' and entity_id = ? and json_extract(after, '$.version') = ?`,
-    );
-    const hostRow = db.$client.prepare(
-      "select version, address, contact_phone as contactPhone from hosts where id = ?",
-    );
+    const auditOf = (hostId: number, version: number) =>
+      db.get<{ address: string; contactPhone: string } | undefined>(
+        sql`select json_extract(after, '$.address') as address, json_extract(after, '$.contactPhone') as contactPhone
+            from audit_log where action = 'host.update' and entity_id = ${String(hostId)}
+              and json_extract(after, '$.version') = ${version}`,
+      );
+    const hostRow = (hostId: number) =>
+      db.get<{ version: number; address: string; contactPhone: string }>(
+        sql`select version, address, contact_phone as contactPhone from hosts where id = ${hostId}`,
+      );
     const latest = new Map<number, AckedEdit>();
     for (const e of acked) {
-      const a = auditOf.get(String(e.hostId), e.version) as
-        { address: string; contactPhone: string } | undefined;
+      const a = auditOf(e.hostId, e.version);
       if (a && a.address === e.address && a.contactPhone === e.contactPhone) found++;
       else missing.push(`host ${e.hostId} v${e.version} ${e.address}`);
       const l = latest.get(e.hostId);
       if (!l || l.version < e.version) latest.set(e.hostId, e);
     }
     for (const e of latest.values()) {
-      const h = hostRow.get(e.hostId) as { version: number; address: string; contactPhone: string };
+      const h = hostRow(e.hostId);
       // An edit whose answer never came may have committed after the last acknowledged one.
       const later = h.version > e.version && edits.noAnswer > 0;
       if (!later && (h.version !== e.version || h.address !== e.address || h.contactPhone !== e.contactPhone))
@@ -223,10 +226,10 @@ async function main(): Promise<number> {
           `host ${e.hostId}: row v${h.version} ${h.address}, last acknowledged v${e.version} ${e.address}`,
         );
     }
-    const integrity = db.$client.pragma("integrity_check", { simple: true });
-    if (integrity !== "ok") missing.push(`integrity_check: ${String(integrity)}`);
+    const integrity = integrityCheck(db);
+    if (integrity !== "ok") missing.push(`integrity_check: ${integrity}`);
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 
   // Report.

@@ -26,3 +26,4 @@ export * from "./driver/query.ts";
 export { idList } from "./dialect/sqlite.ts";
 export { insertRows, prepareRun, rowsPerInsert } from "./driver/io-misc-bulk.ts";
 export { withPageCache } from "./driver/io-misc-connection.ts";
+export * from "./driver/seed-bench-cli-maintenance.ts";

@@ -1,4 +1,4 @@
-import { backupDatabase, openDb, resolveDatabasePath, restoreDatabase } from "@liangxin/db";
+import { backupDatabase, closeDb, openDb, resolveDatabasePath, restoreDatabase } from "@liangxin/db";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 
@@ -18,7 +18,7 @@ export async function backupCommand(args: string[]): Promise<number> {
     return 0;
   } finally {
     bar.stop();
-    db.$client.close();
+    closeDb(db);
   }
 }
 

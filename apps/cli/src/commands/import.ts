@@ -25,9 +25,12 @@ function open(): Db {
 
 function actorOf(db: Db, username: string | undefined): ImportActor | null {
   if (!username) return { userId: null, username: "cli" };
-  const u = db.$client
-    .prepare("select id, username, org_id as orgId from users where username = ?")
-    .get(username) as { id: number; username: string; orgId: number | null } | undefined;
+  const u = db.query.users
+    .findFirst({
+      columns: { id: true, username: true, orgId: true },
+      where: (users, { eq }) => eq(users.username, username),
+    })
+    .sync();
   return u ? { userId: u.id, username: u.username, scopeOrgId: u.orgId } : null;
 }
 
@@ -110,8 +113,12 @@ export async function importJobCommand(args: string[]): Promise<number> {
   const u =
     userId === null
       ? undefined
-      : (db.$client.prepare("select username, org_id as orgId from users where id = ?").get(userId) as
-          { username: string; orgId: number | null } | undefined);
+      : db.query.users
+          .findFirst({
+            columns: { username: true, orgId: true },
+            where: (users, { eq }) => eq(users.id, userId),
+          })
+          .sync();
   const scope = userId === null ? null : loadScope(db, userId);
   const res = await runImportJob(
     db,

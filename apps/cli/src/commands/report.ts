@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   buildReport,
+  closeDb,
   migrateDb,
   openDb,
   reportJson,
@@ -58,6 +59,6 @@ export async function reportCommand(args: string[]): Promise<number> {
     console.error(m.reportWritten(file));
     return 0;
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }

@@ -1,4 +1,4 @@
-import { migrateDb, openDb, resolveDatabasePath, seedScale } from "@liangxin/db";
+import { closeDb, migrateDb, openDb, resolveDatabasePath, seedScale } from "@liangxin/db";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 
@@ -22,6 +22,6 @@ export function seedScaleCommand(scale: string, hosts: string | undefined): numb
     return 0;
   } finally {
     bar.stop();
-    db.$client.close();
+    closeDb(db);
   }
 }

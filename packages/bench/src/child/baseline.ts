@@ -6,20 +6,17 @@
  *   node --import tsx baseline.ts --db FILE --as-of 2025-12-31
  */
 import { parseArgs } from "node:util";
-import { openDb } from "@liangxin/db";
-import { BASELINE_SQL } from "../lib/baseline-sql.ts";
+import { closeDb, openDb } from "@liangxin/db";
+import { baselineSql } from "../lib/baseline-sql.ts";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, "as-of": { type: "string" } } });
 if (!values.db || !values["as-of"]) throw new Error("usage: --db FILE --as-of YYYY-MM-DD");
 
 const t0 = performance.now();
-const db = openDb(values.db).$client;
-const rows = db.prepare(BASELINE_SQL).all({ d: values["as-of"] }) as {
-  code: string;
-  name: string;
-  hosts: number;
-  covered: number;
-}[];
+const db = openDb(values.db);
+const rows = db.all<{ code: string; name: string; hosts: number; covered: number }>(
+  baselineSql(values["as-of"]),
+);
 const ms = performance.now() - t0;
-db.close();
+closeDb(db);
 console.log(JSON.stringify({ ms, rows }));

@@ -12,7 +12,15 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { encodeRowRecords } from "@liangxin/domain";
-import { buildReport, migrateDb, openDb, ReportComputer, reportJson, unsafeSystemScope } from "@liangxin/db";
+import {
+  buildReport,
+  closeDb,
+  migrateDb,
+  openDb,
+  ReportComputer,
+  reportJson,
+  unsafeSystemScope,
+} from "@liangxin/db";
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +54,7 @@ if (values.records) {
     ms: performance.now() - r0,
   };
 }
-db.$client.close();
+closeDb(db);
 if (values.out) writeFileSync(values.out, `${JSON.stringify(json, null, 2)}\n`);
 console.log(
   JSON.stringify({

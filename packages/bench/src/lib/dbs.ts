@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createUser, openDb } from "@liangxin/db";
+import { sql } from "drizzle-orm";
+import { closeDb, countTables, createUser, openDb } from "@liangxin/db";
 import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
 import { clock } from "@liangxin/domain";
 
@@ -52,16 +53,13 @@ export interface CityInfo {
 export function cityInfo(file: string): CityInfo {
   const db = openDb(file);
   try {
-    const cityCode = db.$client
-      .prepare(
-        "select code from orgs where parent_id is null and category = 'cityCommittee' order by id limit 1",
-      )
-      .pluck()
-      .get() as string;
-    const hosts = db.$client.prepare("select count(*) from hosts").pluck().get() as number;
-    return { cityCode, hosts };
+    const city = db.get<{ code: string } | undefined>(
+      sql`select code from orgs where parent_id is null and category = 'cityCommittee' order by id limit 1`,
+    );
+    const hosts = countTables(db, ["hosts"]).hosts ?? 0;
+    return { cityCode: city?.code as string, hosts };
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 
@@ -76,17 +74,15 @@ export interface Township {
 function townships(file: string): Township[] {
   const db = openDb(file);
   try {
-    return db.$client
-      .prepare(
-        `select r.id as regionId, r.name as name, o.code as orgCode,
-                (select count(*) from hosts h where h.region_id = r.id) as hosts
-         from regions r join orgs o on o.region_id = r.id and o.category = 'townshipCommittee'
-         where r.level = 'township' and o.revoked_on is null
-         order by r.id`,
-      )
-      .all() as Township[];
+    return db.all<Township>(
+      sql`select r.id as regionId, r.name as name, o.code as orgCode,
+                 (select count(*) from hosts h where h.region_id = r.id) as hosts
+          from regions r join orgs o on o.region_id = r.id and o.category = 'townshipCommittee'
+          where r.level = 'township' and o.revoked_on is null
+          order by r.id`,
+    );
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 
@@ -106,7 +102,9 @@ export function ensureTownshipAdmin(file: string, township: Township): string {
   const username = `bench-${township.orgCode}`.toLowerCase();
   const db = openDb(file);
   try {
-    const existing = db.$client.prepare("select id from users where username = ?").get(username);
+    const existing = db.get<{ id: number } | undefined>(
+      sql`select id from users where username = ${username}`,
+    );
     if (!existing) {
       createUser(db, {
         username,
@@ -118,6 +116,6 @@ export function ensureTownshipAdmin(file: string, township: Township): string {
     }
     return username;
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }

@@ -27,7 +27,7 @@ function git(args: string[]): string {
 function osName(): string {
   try {
     const release = readFileSync("/etc/os-release", "utf8");
-    const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(release)?.[1];
+    const pretty = release.match(/^PRETTY_NAME="?([^"\n]*)"?/m)?.[1];
     if (pretty) return `${pretty} (${os.type()} ${os.release()}, ${os.arch()})`;
   } catch {
     /* not Linux */

@@ -28,7 +28,7 @@ const KEPT = {
 function kept(previous: string | null, name: string): string | null {
   if (!previous) return null;
   const re = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`);
-  return re.exec(previous)?.[1] ?? null;
+  return previous.match(re)?.[1] ?? null;
 }
 
 const table = (head: string[], rows: (string | number)[][]): string =>

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDb } from "@liangxin/db";
+import { closeDb, countTables, openDb } from "@liangxin/db";
 import { BENCH_DIR, removeDb } from "../lib/dbs.ts";
 import { assertOk, fmtInt, fmtMb, fmtMs, log, runCli } from "../lib/util.ts";
 import { clock } from "@liangxin/domain";
@@ -25,11 +25,9 @@ const COUNTED = [
 function counts(file: string): Record<string, number> {
   const db = openDb(file);
   try {
-    return Object.fromEntries(
-      COUNTED.map((t) => [t, db.$client.prepare(`select count(*) from ${t}`).pluck().get() as number]),
-    );
+    return countTables(db, COUNTED);
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 

@@ -25,7 +25,7 @@ export async function ledgerRun(dbFile: string, hosts: number): Promise<LedgerRu
     showProgress: true,
   });
   assertOk("export --format ledger", r);
-  const rows = /已导出 (\d+) 行/.exec(r.stdout)?.[1];
+  const rows = r.stdout.match(/已导出 (\d+) 行/)?.[1];
   const run: LedgerRun = {
     hosts,
     rows: rows === undefined ? null : Number(rows),

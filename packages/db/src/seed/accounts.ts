@@ -1,5 +1,8 @@
 import type { OrgCategory } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { textList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
+import { selectAll } from "../driver/query.ts";
 import { userRoleLabel } from "../users.ts";
 import { DEMO_PASSWORD } from "./build.ts";
 import type { DemoAccount } from "./demo.ts";
@@ -9,18 +12,17 @@ export const DEMO_USERNAMES = ["city", "county", "township", "industry", "branch
 
 /** The demo accounts present in this database, with what each is bound to. */
 export function listDemoAccounts(db: Db): DemoAccount[] {
-  const rows = db.$client
-    .prepare(
-      `select u.username, u.role, o.category, coalesce(o.name, h.name, '') as scopeName
-       from users u left join orgs o on o.id = u.org_id left join hosts h on h.id = u.host_id
-       where u.username in (${DEMO_USERNAMES.map(() => "?").join(",")})`,
-    )
-    .all(...DEMO_USERNAMES) as {
+  const rows = selectAll<{
     username: string;
     role: DemoAccount["role"];
     category: OrgCategory | null;
     scopeName: string;
-  }[];
+  }>(
+    db,
+    sql`select u.username, u.role, o.category, coalesce(o.name, h.name, '') as scopeName
+        from users u left join orgs o on o.id = u.org_id left join hosts h on h.id = u.host_id
+        where u.username in ${textList(DEMO_USERNAMES)}`,
+  );
   const order = (u: string) => DEMO_USERNAMES.indexOf(u as (typeof DEMO_USERNAMES)[number]);
   return rows
     .sort((a, b) => order(a.username) - order(b.username))

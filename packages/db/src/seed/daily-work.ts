@@ -21,11 +21,15 @@ import {
   yearToDate,
   type MeetingKind,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { execute, selectAll, selectOne, selectValue, writeTransaction } from "../driver/query.ts";
+import { BulkInsert } from "../driver/seed-bench-cli-bulk.ts";
+import * as tables from "../schema.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { personName } from "./names.ts";
 import { Rng } from "./random.ts";
-import { subtreeRange, nodeBindings, within } from "../scope/index.ts";
+import { nodeWithin, subtreeRange } from "../scope/index.ts";
 
 const TOPICS = [
   "学习贯彻党的二十大精神",
@@ -69,36 +73,43 @@ const CADENCE: readonly { kinds: readonly MeetingKind[]; everyDays: number; time
 export function seedDailyWork(db: Db, opts: { seed: number; today: string }): void {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ 0x5a17);
-  const sqlite = db.$client;
   const year = Number(today.slice(0, 4));
   const policy = policyAsOf(loadPolicyVersions(db), today).params;
   const stamp = (d: string) => seedStamp(minDate(d, today));
-  const orgs = sqlite
-    .prepare(
-      `select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path,
-       has_party_groups as hasPartyGroups from orgs
-       where category in ('committee','generalBranch','branch','jointBranch')
-         and founded_on <= ? and (revoked_on is null or ? < revoked_on) order by id`,
-    )
-    .all(today, today) as OrgLite[];
-  const branchUserOrg = sqlite.prepare("select org_id from users where username = 'branch'").pluck().get() as
-    number | null | undefined;
-
-  const insMeeting = sqlite.prepare(
-    "insert into meetings (org_id, kind, held_on, topic, attendees, created_at) values (?, ?, ?, ?, ?, ?)",
+  const orgs = selectAll<OrgLite>(
+    db,
+    sql`select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path,
+        has_party_groups as hasPartyGroups from orgs
+        where category in ('committee','generalBranch','branch','jointBranch')
+          and founded_on <= ${today} and (revoked_on is null or ${today} < revoked_on) order by id`,
   );
-  const insElection = sqlite.prepare(
-    "insert into elections (org_id, held_on, term_years, note, created_at) values (?, ?, ?, '换届选举', ?)",
-  );
-  const insRating = sqlite.prepare(
-    "insert into ratings (org_id, year, stars, grade, created_at) values (?, ?, ?, ?, ?)",
-  );
-  const insRect = sqlite.prepare(
-    `insert into rectifications (org_id, year, reason, measures, responsible, deadline, resolved_on, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  const branchUserOrg = selectValue<number | null>(
+    db,
+    sql`select org_id from users where username = 'branch'`,
   );
 
-  const write = sqlite.transaction(() => {
+  writeTransaction(db, () => {
+    const bulk = new BulkInsert(db);
+    const insMeeting = bulk.into(tables.meetings, [
+      "orgId",
+      "kind",
+      "heldOn",
+      "topic",
+      "attendees",
+      "createdAt",
+    ]);
+    const insElection = bulk.into(tables.elections, ["orgId", "heldOn", "termYears", "note", "createdAt"]);
+    const insRating = bulk.into(tables.ratings, ["orgId", "year", "stars", "grade", "createdAt"]);
+    const insRect = bulk.into(tables.rectifications, [
+      "orgId",
+      "year",
+      "reason",
+      "measures",
+      "responsible",
+      "deadline",
+      "resolvedOn",
+      "createdAt",
+    ]);
     // Meetings counted back from today in days, so that the same share is up to date on any day: the
     // k-th meeting of a cadence falls k intervals before today, a few days earlier still. Every draw is
     // made whatever the calendar, so the same organizations keep or skip the same meetings on any day.
@@ -119,7 +130,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
             if (kind === "groupMeeting" && o.hasPartyGroups !== 1) continue;
             // The demo secretary's organization is one 党课 short: of this year's, and of the last 365 days.
             if (isBranch && kind === "partyLecture" && (date >= ytd.from || k === 0)) continue;
-            insMeeting.run(o.id, kind, date, topic, attendees, stamp(date));
+            insMeeting(o.id, kind, date, topic, attendees, stamp(date));
           }
         }
       }
@@ -129,7 +140,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
         const due = expectedMeetings(policy.meetingsPerYear.partyLecture, days, isLeapYear(year) ? 366 : 365);
         for (let i = 0; i < due - 1; i++) {
           const date = addDays(maxDate(ytd.from, o.foundedOn), 10 + i * 91);
-          insMeeting.run(o.id, "partyLecture", date, extra.pick(TOPICS), extra.int(3, 25), stamp(date));
+          insMeeting(o.id, "partyLecture", date, extra.pick(TOPICS), extra.int(3, 25), stamp(date));
         }
       }
     }
@@ -137,7 +148,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
     for (const o of orgs) {
       if (!o.lastElectionOn || o.lastElectionOn === o.foundedOn) continue;
       const term = o.category === "committee" ? policy.termYears.committee : policy.termYears.branch;
-      insElection.run(o.id, o.lastElectionOn, term, stamp(o.lastElectionOn));
+      insElection(o.id, o.lastElectionOn, term, "换届选举", stamp(o.lastElectionOn));
     }
     // Last year's ratings; a few weak and lax organizations under rectification.
     // (The draws are made for every organization, so that the calendar does not move the random stream.)
@@ -155,9 +166,9 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       const resolved = stars === 1 && rng.chance(0.5) ? addDays(`${year}-03-01`, rng.int(30, 180)) : null;
       const responsible = stars === 1 ? personName(rng, rng.chance(0.5) ? "male" : "female") : "";
       if (!rated) continue;
-      insRating.run(o.id, year - 1, useGrade ? null : stars, useGrade ? grade : null, stamp(`${year}-01-20`));
+      insRating(o.id, year - 1, useGrade ? null : stars, useGrade ? grade : null, stamp(`${year}-01-20`));
       if (stars === 1) {
-        insRect.run(
+        insRect(
           o.id,
           year,
           "组织生活不经常、不认真、不严肃,班子软弱涣散",
@@ -169,31 +180,20 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
         );
       }
     }
+    bulk.flush();
   });
-  write();
 
   // Plans for the 应建未建 hosts of every township: one third overdue, one third running, one third without.
   const facts = hostFactsAsOf(loadSnapshot(db), today, policy);
-  const hosts = sqlite
-    .prepare("select id, region_id as regionId from hosts order by region_id, id")
-    .all() as { id: number; regionId: number }[];
-  const insPlan = sqlite.prepare(
-    `insert into establishment_plans (host_id, target_on, responsible, state, created_at) values (?, ?, ?, 'open', ?)`,
-  );
-  const insNote = sqlite.prepare(
-    "insert into plan_notes (plan_id, noted_on, note, created_at) values (?, ?, ?, ?)",
-  );
-  const insMilestone = sqlite.prepare(
-    "insert into plan_milestones (plan_id, key, done_on, created_at) values (?, ?, ?, ?)",
+  const hosts = selectAll<{ id: number; regionId: number }>(
+    db,
+    sql`select id, region_id as regionId from hosts order by region_id, id`,
   );
   const byRegion = new Map<number, number>();
-  const pacts = sqlite.prepare(
-    "insert into pacts (kind, name, start_on, end_on, outcome, funds, created_at) values (?, ?, ?, ?, ?, ?, ?)",
-  );
-  const party = sqlite.prepare(
-    "insert into pact_parties (pact_id, org_id, host_id, name) values (?, ?, ?, ?)",
-  );
-  sqlite.transaction(() => {
+  writeTransaction(db, () => {
+    const bulk = new BulkInsert(db);
+    const insNote = bulk.into(tables.planNotes, ["planId", "notedOn", "note", "createdAt"]);
+    const insMilestone = bulk.into(tables.planMilestones, ["planId", "key", "doneOn", "createdAt"]);
     for (const h of hosts) {
       if (!facts.get(h.id)?.shouldEstablishNotEstablished) continue;
       const i = byRegion.get(h.regionId) ?? 0;
@@ -202,54 +202,61 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       if (slot === 2) continue;
       const created = addDays(today, slot === 0 ? -rng.int(150, 200) : -rng.int(10, 40));
       const target = slot === 0 ? addDays(today, -rng.int(5, 40)) : addDays(today, rng.int(40, 120));
-      const planId = Number(
-        insPlan.run(h.id, target, personName(rng, rng.chance(0.5) ? "male" : "female"), stamp(created))
-          .lastInsertRowid,
-      );
+      const planId = execute(
+        db,
+        sql`insert into establishment_plans (host_id, target_on, responsible, state, created_at)
+            values (${h.id}, ${target}, ${personName(rng, rng.chance(0.5) ? "male" : "female")}, 'open', ${stamp(created)})`,
+      ).lastInsertRowid;
       // A running plan has ticked off the milestones already due (a few days early); an overdue one is
       // stalled: none ticked off.
       if (slot === 1)
         for (const ms of planMilestones({ targetOn: target, state: "open" }, today)) {
           const on = maxDate(created, addDays(ms.dueOn, -3));
-          if (ms.dueOn < today && ms.key !== "founding") insMilestone.run(planId, ms.key, on, stamp(on));
+          if (ms.dueOn < today && ms.key !== "founding") insMilestone(planId, ms.key, on, stamp(on));
         }
       const notes = slot === 0 ? 2 : 1;
       for (let n = 0; n < notes; n++) {
         const on = addDays(created, 20 + n * 30);
-        if (on <= today) insNote.run(planId, on, PLAN_NOTES[n % PLAN_NOTES.length], stamp(on));
+        if (on <= today) insNote(planId, on, PLAN_NOTES[n % PLAN_NOTES.length]!, stamp(on));
       }
     }
+    bulk.flush();
     // A few pacts: each township node with one covered host of its territory and an outside party.
-    const townships = sqlite
-      .prepare(
-        `select o.id, o.name, r.path from orgs o join regions r on r.id = o.region_id
-         where o.category in ('townshipCommittee','parkCommittee') order by o.id`,
-      )
-      .all() as { id: number; name: string; path: string }[];
+    const townships = selectAll<{ id: number; name: string; path: string }>(
+      db,
+      sql`select o.id, o.name, r.path from orgs o join regions r on r.id = o.region_id
+          where o.category in ('townshipCommittee','parkCommittee') order by o.id`,
+    );
     for (const t of townships) {
-      const host = sqlite
-        .prepare(
-          `select h.id, h.name from hosts h join regions r on r.id = h.region_id
-           where ${within.node("r")} and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
-           order by h.id limit 1`,
-        )
-        .get(nodeBindings(subtreeRange(t.path))) as { id: number; name: string } | undefined;
+      const host = selectOne<{ id: number; name: string }>(
+        db,
+        sql`select h.id, h.name from hosts h join regions r on r.id = h.region_id
+            where ${nodeWithin("r", subtreeRange(t.path))}
+              and exists(select 1 from coverages c where c.host_id = h.id and c.end_on is null)
+            order by h.id limit 1`,
+      );
       if (!host) continue;
       const start = addDays(today, -rng.int(60, 400));
-      const pactId = Number(
-        pacts.run(
-          rng.pick(["villageEnterprise", "organHost", "regional"] as const),
-          `${t.name.replace(/^中共/, "").replace(/委员会$/, "")}与${host.name}联建共建`,
-          start,
-          null,
-          "共建党员活动阵地,联合开展主题党日和志愿服务",
-          rng.int(1, 20) / 2,
-          stamp(start),
-        ).lastInsertRowid,
-      );
-      party.run(pactId, t.id, null, null);
-      party.run(pactId, null, host.id, null);
-      party.run(pactId, null, null, "清源市供电公司党委");
+      const pactId = db
+        .insert(tables.pacts)
+        .values({
+          kind: rng.pick(["villageEnterprise", "organHost", "regional"] as const),
+          name: `${t.name.replace(/^中共/, "").replace(/委员会$/, "")}与${host.name}联建共建`,
+          startOn: start,
+          endOn: null,
+          outcome: "共建党员活动阵地,联合开展主题党日和志愿服务",
+          funds: rng.int(1, 20) / 2,
+          createdAt: stamp(start),
+        })
+        .returning({ id: tables.pacts.id })
+        .get().id;
+      db.insert(tables.pactParties)
+        .values([
+          { pactId, orgId: t.id, hostId: null, name: null },
+          { pactId, orgId: null, hostId: host.id, name: null },
+          { pactId, orgId: null, hostId: null, name: "清源市供电公司党委" },
+        ])
+        .run();
     }
-  })();
+  });
 }

@@ -4,8 +4,10 @@
  * hashes aside, which are salted).
  */
 import { fixedClock, isIsoDate, setClock, yearOf } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
+import { selectValue, writeTransaction } from "../driver/query.ts";
 import { createUser, SYSTEM_ACTOR } from "../users.ts";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
@@ -116,10 +118,11 @@ export const COUNTED_TABLES = [
   "audit_log",
 ] as const;
 
-export function countTables(db: Db): TableCounts {
+/** Rows per table of `tables` (default: the tables the summary counts; names are code constants). */
+export function countTables(db: Db, tables: readonly string[] = COUNTED_TABLES): TableCounts {
   const counts: TableCounts = {};
-  for (const t of COUNTED_TABLES) {
-    counts[t] = db.$client.prepare(`select count(*) from ${t}`).pluck().get() as number;
+  for (const t of tables) {
+    counts[t] = selectValue<number>(db, sql`select count(*) from ${sql.identifier(t)}`) ?? 0;
   }
   return counts;
 }
@@ -134,7 +137,6 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   const seed = options.seed ?? DEMO_SEED;
   const today = options.today ?? DEMO_TODAY;
   const progress = options.onProgress;
-  const sqlite = db.$client;
   if (!isIsoDate(today) || today < MIN_TODAY) throw new Error(demoMessages.badToday(today));
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(demoMessages.badSeed(seed));
 
@@ -160,8 +162,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   if ((before.policies ?? 0) > 0) data.policies = [];
   done++;
 
-  const summary = sqlite.transaction((): DemoSummary => {
-    writeSeedData(sqlite, data, seedStamp(today), (table: SeedTable) => {
+  const summary = writeTransaction(db, (): DemoSummary => {
+    writeSeedData(db, data, seedStamp(today), (table: SeedTable) => {
       done++;
       progress?.(done, total, demoMessages.stepWrite(SQL_TABLE[table]));
     });
@@ -207,12 +209,12 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
       counts,
       elapsedMs: 0,
     };
-  })();
+  });
   seedDailyWork(db, { seed, today });
   // The past years carry approved reports: every level submitted and its parent approved, in January.
   const past = options.pastReports === false ? [] : demoYears(today).filter((y) => y < yearOf(today));
   progress?.(total - 1, total, demoMessages.stepReports(past));
-  sqlite.transaction(() => {
+  writeTransaction(db, () => {
     for (const year of past) {
       const day = `${year + 1}-01-20` < today ? `${year + 1}-01-20` : today;
       const restore = setClock(fixedClock(`${day}T10:00:00+08:00`));
@@ -222,7 +224,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
         restore();
       }
     }
-  })();
+  });
   // The reports wrote their audit entries: count again.
   summary.counts = countTables(db);
   progress?.(total, total, demoMessages.stepDone);

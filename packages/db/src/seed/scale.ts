@@ -2,10 +2,14 @@
  * City-scale data (issue 8): about 200,000 host units (or N) with organizations, members and
  * instructors in the proportions of a large city (30,000 orgs, 400,000 members, 40,000 instructors per
  * 200,000 hosts), townships of about 700 hosts whatever N is, and dated history over 2023–2025.
- * Deterministic for a seed. Rows go straight through prepared statements in one transaction.
+ * Deterministic for a seed. Rows go through the bulk-write path (multi-row inserts) in one transaction.
  */
 import { clock, DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
+import { execute, selectAll, selectValue, writeTransaction } from "../driver/query.ts";
+import { BulkInsert, type BulkValue } from "../driver/seed-bench-cli-bulk.ts";
+import * as tables from "../schema.ts";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";
@@ -62,12 +66,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   const started = performance.now();
   const total = options.hosts ?? 200_000;
   if (!Number.isInteger(total) || total < 1_000 || total > 1_000_000) throw new Error(scaleMessages.badHosts);
-  const sqlite = db.$client;
-  const existing = sqlite
-    .prepare("select (select count(*) from hosts) + (select count(*) from orgs)")
-    .pluck()
-    .get();
-  if (existing !== 0) throw new Error(scaleMessages.notEmpty);
+  if (!cityIsEmpty(db)) throw new Error(scaleMessages.notEmpty);
   const rng = new Rng(options.seed ?? 8_200_000);
   const codes = new CodeFactory(rng);
   const progress = options.onProgress ?? (() => {});
@@ -78,51 +77,104 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
 
   // Rows of the scale city are stamped with one instant of the one clock.
   const stamp = clock.nowIso();
-  const stamped = (text: string) => {
-    const statement = sqlite.prepare(text);
-    return { run: (...params: unknown[]) => statement.run(...params, stamp) };
-  };
+  // Queued rows, written in multi-row statements; the tables in the order of their references.
+  const bulk = new BulkInsert(db);
+  const stamped =
+    (add: (...values: BulkValue[]) => void) =>
+    (...values: BulkValue[]) =>
+      add(...values, stamp);
   const ins = {
-    region: sqlite.prepare(
-      "insert into regions (id, code, name, level, parent_id, path, depth) values (?, ?, ?, ?, ?, ?, ?)",
-    ),
+    region: bulk.into(tables.regions, ["id", "code", "name", "level", "parentId", "path", "depth"]),
     org: stamped(
-      `insert into orgs (id, code, name, category, parent_id, path, depth, region_id, formation_mode, founded_on, last_election_on, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      bulk.into(tables.orgs, [
+        "id",
+        "code",
+        "name",
+        "category",
+        "parentId",
+        "path",
+        "depth",
+        "regionId",
+        "formationMode",
+        "foundedOn",
+        "lastElectionOn",
+        "createdAt",
+      ]),
     ),
     reparent: stamped(
-      "insert into org_reparentings (org_id, from_parent_id, to_parent_id, effective_on, doc_no, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+      bulk.into(tables.orgReparentings, [
+        "orgId",
+        "fromParentId",
+        "toParentId",
+        "effectiveOn",
+        "docNo",
+        "reason",
+        "createdAt",
+      ]),
     ),
     host: stamped(
-      `insert into hosts (id, credit_code, name, kind, industry, region_id, founded_on, closed_on, owner_name, owner_is_member, union_on, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      bulk.into(tables.hosts, [
+        "id",
+        "creditCode",
+        "name",
+        "kind",
+        "industry",
+        "regionId",
+        "foundedOn",
+        "closedOn",
+        "ownerName",
+        "ownerIsMember",
+        "unionOn",
+        "createdAt",
+      ]),
     ),
-    hostYear: sqlite.prepare(
-      "insert into host_years (host_id, year, employees, revenue) values (?, ?, ?, ?)",
-    ),
-    coverage: sqlite.prepare("insert into coverages (host_id, org_id, start_on, end_on) values (?, ?, ?, ?)"),
+    hostYear: bulk.into(tables.hostYears, ["hostId", "year", "employees", "revenue"]),
+    coverage: bulk.into(tables.coverages, ["hostId", "orgId", "startOn", "endOn"]),
     member: stamped(
-      `insert into members (id, id_number, name, gender, birth_date, joined_on, full_on, org_id, outside_org_name, work_host_id, work_since, job_category, status, status_on, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      bulk.into(tables.members, [
+        "id",
+        "idNumber",
+        "name",
+        "gender",
+        "birthDate",
+        "joinedOn",
+        "fullOn",
+        "orgId",
+        "outsideOrgName",
+        "workHostId",
+        "workSince",
+        "jobCategory",
+        "status",
+        "statusOn",
+        "createdAt",
+      ]),
     ),
-    relationship: sqlite.prepare(
-      "insert into member_relationships (member_id, org_id, outside_org_name, start_on, end_on) values (?, ?, ?, ?, ?)",
-    ),
-    workplace: sqlite.prepare(
-      "insert into member_workplaces (member_id, host_id, start_on, end_on) values (?, ?, ?, ?)",
-    ),
+    relationship: bulk.into(tables.memberRelationships, [
+      "memberId",
+      "orgId",
+      "outsideOrgName",
+      "startOn",
+      "endOn",
+    ]),
+    workplace: bulk.into(tables.memberWorkplaces, ["memberId", "hostId", "startOn", "endOn"]),
     status: stamped(
-      "insert into member_status_events (member_id, status, effective_on, reason, created_at) values (?, ?, ?, ?, ?)",
+      bulk.into(tables.memberStatusEvents, ["memberId", "status", "effectiveOn", "reason", "createdAt"]),
     ),
-    secretary: sqlite.prepare("insert into secretaries (org_id, member_id, start_on) values (?, ?, ?)"),
+    secretary: bulk.into(tables.secretaries, ["orgId", "memberId", "startOn"]),
     instructor: stamped(
-      "insert into instructors (id, number, name, kind, dispatch_org_id, registered_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+      bulk.into(tables.instructors, [
+        "id",
+        "number",
+        "name",
+        "kind",
+        "dispatchOrgId",
+        "registeredById",
+        "createdAt",
+      ]),
     ),
-    assignment: sqlite.prepare(
-      "insert into assignments (instructor_id, host_id, start_on, end_on) values (?, ?, ?, ?)",
-    ),
+    assignment: bulk.into(tables.assignments, ["instructorId", "hostId", "startOn", "endOn"]),
   };
-  const policyExists = sqlite.prepare("select count(*) from policies").pluck().get() as number;
+  const policyExists = selectValue<number>(db, sql`select count(*) from policies`);
 
   const counts: Record<string, number> = {};
   const bump = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
@@ -149,19 +201,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     const path = `${parent ? parent.path : "/"}${id}/`;
     const depth = parent ? parent.depth + 1 : 0;
     const election = mode ? date(rng, 2021, 2025) : null;
-    ins.org.run(
-      id,
-      code,
-      name,
-      category,
-      parent?.id ?? null,
-      path,
-      depth,
-      regionId,
-      mode,
-      foundedOn,
-      election,
-    );
+    ins.org(id, code, name, category, parent?.id ?? null, path, depth, regionId, mode, foundedOn, election);
     bump("orgs");
     return { id, path, depth, foundedOn };
   };
@@ -185,7 +225,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     const leaves = rng.chance(0.01);
     const status = leaves ? rng.pick(["transferredOut", "deceased", "expelled"] as const) : "normal";
     const statusOn = leaves ? maxIso(date(rng, 2024, 2025), addDaysIso(relStart, 30)) : null;
-    ins.member.run(
+    ins.member(
       id,
       codes.citizenId(regionCode, birth, gender),
       personName(rng, gender),
@@ -202,10 +242,10 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       statusOn,
     );
     if (relStart > joined) {
-      ins.relationship.run(id, null, "外省某某党支部", joined, relStart);
+      ins.relationship(id, null, "外省某某党支部", joined, relStart);
       bump("member_relationships");
     }
-    ins.relationship.run(
+    ins.relationship(
       id,
       holder?.id ?? null,
       outside,
@@ -214,31 +254,33 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     );
     bump("member_relationships");
     if (status === "transferredOut") {
-      ins.relationship.run(id, null, "外市某某党支部", statusOn, null);
+      ins.relationship(id, null, "外市某某党支部", statusOn, null);
       bump("member_relationships");
     }
     if (host && since) {
-      ins.workplace.run(id, host.id, since, null);
+      ins.workplace(id, host.id, since, null);
       bump("member_workplaces");
     }
     if (statusOn) {
-      ins.status.run(id, status, statusOn, "规模数据");
+      ins.status(id, status, statusOn, "规模数据");
       bump("member_status_events");
     }
     bump("members");
     return id;
   };
 
-  sqlite.transaction(() => {
+  writeTransaction(db, () => {
     if (policyExists === 0) {
-      sqlite
-        .prepare("insert into policies (effective_on, params, note, created_at) values (?, ?, ?, ?)")
-        .run("2020-01-01", JSON.stringify(DEFAULT_POLICY), "默认参数", stamp);
+      execute(
+        db,
+        sql`insert into policies (effective_on, params, note, created_at)
+            values (${"2020-01-01"}, ${JSON.stringify(DEFAULT_POLICY)}, ${"默认参数"}, ${stamp})`,
+      );
     }
     progress(0, steps, scaleMessages.stageRegions);
     let regionId = 0;
     const cityRegion = ++regionId;
-    ins.region.run(cityRegion, "369900", "清源市", "city", null, `/${cityRegion}/`, 0);
+    ins.region(cityRegion, "369900", "清源市", "city", null, `/${cityRegion}/`, 0);
     const city = addOrg(
       null,
       "G369900",
@@ -264,7 +306,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       const code = `3699${pad(c + 1, 2)}`;
       const rid = ++regionId;
       const cname = `第${c + 1}区`;
-      ins.region.run(rid, code, cname, "county", cityRegion, `/${cityRegion}/${rid}/`, 1);
+      ins.region(rid, code, cname, "county", cityRegion, `/${cityRegion}/${rid}/`, 1);
       const cnode = addOrg(
         city,
         `G${code}`,
@@ -289,7 +331,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         const tcode = `${code}${pad(t + 1, 3)}`;
         const trid = ++regionId;
         const tname = `${cname}第${t + 1}街道`;
-        ins.region.run(trid, tcode, tname, "township", rid, `/${cityRegion}/${rid}/${trid}/`, 2);
+        ins.region(trid, tcode, tname, "township", rid, `/${cityRegion}/${rid}/${trid}/`, 2);
         const node = addOrg(
           cnode,
           `G${tcode}`,
@@ -337,7 +379,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         const sizeRoll = rng.next();
         const employees =
           sizeRoll < 0.05 ? rng.int(100, 1200) : sizeRoll < 0.2 ? rng.int(40, 99) : rng.int(3, 39);
-        ins.host.run(
+        ins.host(
           id,
           codes.creditCode(
             social ? "association" : "enterprise",
@@ -358,13 +400,13 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         );
         for (const y of YEARS) {
           const e = Math.max(0, employees + rng.int(-5, 5));
-          ins.hostYear.run(id, y, e, Math.round(e * rng.float(2, 12) * 100) / 100);
+          ins.hostYear(id, y, e, Math.round(e * rng.float(2, 12) * 100) / 100);
           bump("host_years");
         }
         bump("hosts");
         const host = { id, foundedOn };
         const cover = (org: Org, startOn: IsoDate, endOn: IsoDate | null) => {
-          ins.coverage.run(id, org.id, startOn, endOn);
+          ins.coverage(id, org.id, startOn, endOn);
           bump("coverages");
         };
         const coverStart = maxIso(foundedOn, date(rng, 2012, 2025));
@@ -408,7 +450,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
             if (!first) first = m;
           }
           if (first) {
-            ins.secretary.run(org.id, first, coverStart);
+            ins.secretary(org.id, first, coverStart);
             bump("secretaries");
           }
         } else if (roll < 0.22) {
@@ -440,6 +482,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       }
     }
     // Re-parenting history: one organization per county moved between townships on 2025-07-01.
+    bulk.flush();
     for (const cnode of countyNodes) {
       const inCounty = townships.filter((t) => t.countyNode === cnode);
       const from = inCounty[0];
@@ -447,10 +490,11 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       const moved = from?.joints[1];
       if (!from || !to || !moved) continue;
       const path = `${to.node.path}${moved.id}/`;
-      sqlite
-        .prepare("update orgs set parent_id = ?, path = ?, depth = ? where id = ?")
-        .run(to.node.id, path, to.node.depth + 1, moved.id);
-      ins.reparent.run(
+      db.update(tables.orgs)
+        .set({ parentId: to.node.id, path, depth: to.node.depth + 1 })
+        .where(eq(tables.orgs.id, moved.id))
+        .run();
+      ins.reparent(
         moved.id,
         from.node.id,
         to.node.id,
@@ -464,19 +508,19 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
 
     // Instructors: one per five hosts, dispatched by the township, assigned to uncovered hosts.
     progress(4, steps, scaleMessages.stageInstructors);
-    const uncovered = sqlite
-      .prepare(
-        `select h.id, h.region_id as regionId, h.founded_on as foundedOn from hosts h
-         where not exists (select 1 from coverages c where c.host_id = h.id) order by h.region_id, h.id`,
-      )
-      .all() as { id: number; regionId: number; foundedOn: string }[];
+    bulk.flush();
+    const uncovered = selectAll<{ id: number; regionId: number; foundedOn: string }>(
+      db,
+      sql`select h.id, h.region_id as regionId, h.founded_on as foundedOn from hosts h
+          where not exists (select 1 from coverages c where c.host_id = h.id) order by h.region_id, h.id`,
+    );
     const nodeByRegion = new Map(townships.map((t) => [t.regionId, t]));
     const instructorTotal = Math.round(total / 5);
     let instructorId = 0;
     for (let i = 0; i < uncovered.length && instructorId < instructorTotal;) {
       const t = nodeByRegion.get(uncovered[i]!.regionId)!;
       const id = ++instructorId;
-      ins.instructor.run(
+      ins.instructor(
         id,
         `ZD${pad(id, 7)}`,
         personName(rng, rng.chance(0.5) ? "male" : "female"),
@@ -488,18 +532,26 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       for (let k = rng.int(1, 2); k > 0 && i < uncovered.length; k--, i++) {
         const h = uncovered[i]!;
         const start = maxIso(h.foundedOn, date(rng, 2022, 2025));
-        ins.assignment.run(id, h.id, start, rng.chance(0.05) ? addDaysIso(start, 300) : null);
+        ins.assignment(id, h.id, start, rng.chance(0.05) ? addDaysIso(start, 300) : null);
         bump("assignments");
       }
     }
+    bulk.flush();
     progress(5, steps, scaleMessages.stageInstructors);
-  })();
+  });
   return {
     counts,
     townships: townshipCount,
     counties: countyCount,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/** Whether the database holds neither host units nor organizations (a city may be seeded into it). */
+export function cityIsEmpty(db: Db): boolean {
+  return (
+    selectValue<number>(db, sql`select (select count(*) from hosts) + (select count(*) from orgs)`) === 0
+  );
 }
 
 function maxIso(a: IsoDate, b: IsoDate): IsoDate {

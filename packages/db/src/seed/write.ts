@@ -1,48 +1,60 @@
 /**
- * Write generated rows with prepared statements (raw better-sqlite3: one prepare per table, one run per
- * row). The caller opens the transaction. Ids are written as generated so that references hold.
+ * Write generated rows through the bulk-write path (multi-row inserts, `driver/seed-bench-cli-bulk.ts`).
+ * The caller opens the transaction. Ids are written as generated so that references hold.
  */
-import type Database from "better-sqlite3";
+import { getTableName } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "../driver/client.ts";
+import { insertRows, type BulkValue, type ColumnKey } from "../driver/seed-bench-cli-bulk.ts";
+import * as tables from "../schema.ts";
 import type { SeedData } from "./rows.ts";
 
-type Value = string | number | null;
+type Value = BulkValue;
 
 const b = (v: boolean): number => (v ? 1 : 0);
 
 interface TableSpec<R> {
-  table: string;
+  table: SQLiteTable;
   columns: readonly string[];
   values: (row: R, createdAt: string) => Value[];
 }
 
-function spec<R>(table: string, columns: readonly string[], values: (row: R, createdAt: string) => Value[]) {
-  return { table, columns, values } satisfies TableSpec<R>;
+/** The generated rows `data[key]` go into `table`, each as the values of `columns`. */
+function spec<K extends keyof SeedData, T extends SQLiteTable>(
+  _key: K,
+  table: T,
+  columns: readonly ColumnKey<T>[],
+  values: (row: SeedData[K][number], createdAt: string) => Value[],
+) {
+  return { table, columns, values } satisfies TableSpec<SeedData[K][number]>;
 }
 
-/** Column lists in the order of `values`; snake_case as in the migration. */
+/** Columns (the schema's keys) in the order of `values`. */
 const SPECS = {
-  regions: spec<SeedData["regions"][number]>(
+  regions: spec(
     "regions",
-    ["id", "code", "name", "level", "parent_id", "path", "depth"],
+    tables.regions,
+    ["id", "code", "name", "level", "parentId", "path", "depth"],
     (r) => [r.id, r.code, r.name, r.level, r.parentId, r.path, r.depth],
   ),
-  orgs: spec<SeedData["orgs"][number]>(
+  orgs: spec(
     "orgs",
+    tables.orgs,
     [
       "id",
       "code",
       "name",
       "category",
-      "parent_id",
+      "parentId",
       "path",
       "depth",
-      "region_id",
-      "formation_mode",
-      "founded_on",
-      "revoked_on",
-      "last_election_on",
-      "has_party_groups",
-      "created_at",
+      "regionId",
+      "formationMode",
+      "foundedOn",
+      "revokedOn",
+      "lastElectionOn",
+      "hasPartyGroups",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -61,35 +73,38 @@ const SPECS = {
       c,
     ],
   ),
-  reparentings: spec<SeedData["reparentings"][number]>(
-    "org_reparentings",
-    ["id", "org_id", "from_parent_id", "to_parent_id", "effective_on", "doc_no", "reason", "created_at"],
+  reparentings: spec(
+    "reparentings",
+    tables.orgReparentings,
+    ["id", "orgId", "fromParentId", "toParentId", "effectiveOn", "docNo", "reason", "createdAt"],
     (r, c) => [r.id, r.orgId, r.fromParentId, r.toParentId, r.effectiveOn, r.docNo, r.reason, c],
   ),
-  dualLinks: spec<SeedData["dualLinks"][number]>(
-    "dual_links",
-    ["id", "org_id", "regional_org_id", "start_on", "end_on"],
+  dualLinks: spec(
+    "dualLinks",
+    tables.dualLinks,
+    ["id", "orgId", "regionalOrgId", "startOn", "endOn"],
     (r) => [r.id, r.orgId, r.regionalOrgId, r.startOn, r.endOn],
   ),
-  hosts: spec<SeedData["hosts"][number]>(
+  hosts: spec(
     "hosts",
+    tables.hosts,
     [
       "id",
-      "credit_code",
+      "creditCode",
       "name",
       "kind",
       "industry",
-      "region_id",
-      "founded_on",
-      "closed_on",
-      "owner_name",
-      "owner_is_member",
-      "contact_phone",
+      "regionId",
+      "foundedOn",
+      "closedOn",
+      "ownerName",
+      "ownerIsMember",
+      "contactPhone",
       "address",
-      "union_on",
-      "youth_league_on",
-      "women_on",
-      "created_at",
+      "unionOn",
+      "youthLeagueOn",
+      "womenOn",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -110,38 +125,42 @@ const SPECS = {
       c,
     ],
   ),
-  hostYears: spec<SeedData["hostYears"][number]>(
-    "host_years",
-    ["host_id", "year", "employees", "revenue"],
-    (r) => [r.hostId, r.year, r.employees, r.revenue],
-  ),
-  coverages: spec<SeedData["coverages"][number]>(
-    "coverages",
-    ["id", "host_id", "org_id", "start_on", "end_on"],
-    (r) => [r.id, r.hostId, r.orgId, r.startOn, r.endOn],
-  ),
-  members: spec<SeedData["members"][number]>(
+  hostYears: spec("hostYears", tables.hostYears, ["hostId", "year", "employees", "revenue"], (r) => [
+    r.hostId,
+    r.year,
+    r.employees,
+    r.revenue,
+  ]),
+  coverages: spec("coverages", tables.coverages, ["id", "hostId", "orgId", "startOn", "endOn"], (r) => [
+    r.id,
+    r.hostId,
+    r.orgId,
+    r.startOn,
+    r.endOn,
+  ]),
+  members: spec(
     "members",
+    tables.members,
     [
       "id",
-      "id_number",
+      "idNumber",
       "name",
       "gender",
-      "birth_date",
-      "joined_on",
-      "full_on",
-      "org_id",
-      "outside_org_name",
-      "work_host_id",
-      "work_since",
-      "job_category",
+      "birthDate",
+      "joinedOn",
+      "fullOn",
+      "orgId",
+      "outsideOrgName",
+      "workHostId",
+      "workSince",
+      "jobCategory",
       "status",
-      "status_on",
+      "statusOn",
       "mobile",
-      "lost_contact",
+      "lostContact",
       "pocket",
       "phone",
-      "created_at",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -165,35 +184,39 @@ const SPECS = {
       c,
     ],
   ),
-  relationships: spec<SeedData["relationships"][number]>(
-    "member_relationships",
-    ["id", "member_id", "org_id", "outside_org_name", "start_on", "end_on"],
+  relationships: spec(
+    "relationships",
+    tables.memberRelationships,
+    ["id", "memberId", "orgId", "outsideOrgName", "startOn", "endOn"],
     (r) => [r.id, r.memberId, r.orgId, r.outsideOrgName, r.startOn, r.endOn],
   ),
-  workplaces: spec<SeedData["workplaces"][number]>(
-    "member_workplaces",
-    ["id", "member_id", "host_id", "start_on", "end_on"],
+  workplaces: spec(
+    "workplaces",
+    tables.memberWorkplaces,
+    ["id", "memberId", "hostId", "startOn", "endOn"],
     (r) => [r.id, r.memberId, r.hostId, r.startOn, r.endOn],
   ),
-  statusEvents: spec<SeedData["statusEvents"][number]>(
-    "member_status_events",
-    ["id", "member_id", "status", "effective_on", "reason", "created_at"],
+  statusEvents: spec(
+    "statusEvents",
+    tables.memberStatusEvents,
+    ["id", "memberId", "status", "effectiveOn", "reason", "createdAt"],
     (r, c) => [r.id, r.memberId, r.status, r.effectiveOn, r.reason, c],
   ),
-  transfers: spec<SeedData["transfers"][number]>(
+  transfers: spec(
     "transfers",
+    tables.transfers,
     [
       "id",
-      "member_id",
-      "from_org_id",
-      "to_org_id",
-      "outside_org_name",
-      "requested_on",
-      "effective_on",
+      "memberId",
+      "fromOrgId",
+      "toOrgId",
+      "outsideOrgName",
+      "requestedOn",
+      "effectiveOn",
       "state",
-      "decided_on",
-      "decision_reason",
-      "created_at",
+      "decidedOn",
+      "decisionReason",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -209,22 +232,23 @@ const SPECS = {
       c,
     ],
   ),
-  applicants: spec<SeedData["applicants"][number]>(
+  applicants: spec(
     "applicants",
+    tables.applicants,
     [
       "id",
-      "id_number",
+      "idNumber",
       "name",
       "gender",
-      "org_id",
-      "work_host_id",
-      "applied_on",
-      "activist_on",
-      "candidate_on",
-      "probationary_on",
-      "full_on",
-      "member_id",
-      "created_at",
+      "orgId",
+      "workHostId",
+      "appliedOn",
+      "activistOn",
+      "candidateOn",
+      "probationaryOn",
+      "fullOn",
+      "memberId",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -242,23 +266,25 @@ const SPECS = {
       c,
     ],
   ),
-  secretaries: spec<SeedData["secretaries"][number]>(
+  secretaries: spec(
     "secretaries",
-    ["id", "org_id", "member_id", "start_on", "end_on"],
+    tables.secretaries,
+    ["id", "orgId", "memberId", "startOn", "endOn"],
     (r) => [r.id, r.orgId, r.memberId, r.startOn, r.endOn],
   ),
-  instructors: spec<SeedData["instructors"][number]>(
+  instructors: spec(
     "instructors",
+    tables.instructors,
     [
       "id",
       "number",
       "name",
       "kind",
-      "dispatch_org_id",
-      "dispatch_org_name",
-      "registered_by_id",
+      "dispatchOrgId",
+      "dispatchOrgName",
+      "registeredById",
       "phone",
-      "created_at",
+      "createdAt",
     ],
     (r, c) => [
       r.id,
@@ -272,14 +298,16 @@ const SPECS = {
       c,
     ],
   ),
-  assignments: spec<SeedData["assignments"][number]>(
+  assignments: spec(
     "assignments",
-    ["id", "instructor_id", "host_id", "start_on", "end_on"],
+    tables.assignments,
+    ["id", "instructorId", "hostId", "startOn", "endOn"],
     (r) => [r.id, r.instructorId, r.hostId, r.startOn, r.endOn],
   ),
-  policies: spec<SeedData["policies"][number]>(
+  policies: spec(
     "policies",
-    ["id", "effective_on", "params", "note", "created_at"],
+    tables.policies,
+    ["id", "effectiveOn", "params", "note", "createdAt"],
     (r, c) => [r.id, r.effectiveOn, JSON.stringify(r.params), r.note, c],
   ),
 } as const;
@@ -288,35 +316,28 @@ export type SeedTable = keyof typeof SPECS;
 export const SEED_TABLES = Object.keys(SPECS) as SeedTable[];
 /** SQL table name of each generated table. */
 export const SQL_TABLE: Record<SeedTable, string> = Object.fromEntries(
-  SEED_TABLES.map((k) => [k, SPECS[k].table]),
+  SEED_TABLES.map((k) => [k, getTableName(SPECS[k].table)]),
 ) as Record<SeedTable, string>;
-
-function insertAll<R>(
-  sqlite: Database.Database,
-  s: TableSpec<R>,
-  rows: readonly R[],
-  createdAt: string,
-): void {
-  if (rows.length === 0) return;
-  const stmt = sqlite.prepare(
-    `insert into ${s.table} (${s.columns.join(", ")}) values (${s.columns.map(() => "?").join(", ")})`,
-  );
-  for (const row of rows) stmt.run(s.values(row, createdAt));
-}
 
 /**
  * Insert every generated row (inside the caller's transaction), in an order that satisfies the foreign
  * keys. `createdAt` is written into the `created_at` columns so that the same seed gives the same bytes.
  */
 export function writeSeedData(
-  sqlite: Database.Database,
+  db: Db,
   data: SeedData,
   createdAt: string,
   onTable?: (table: SeedTable, rows: number) => void,
 ): void {
   for (const key of SEED_TABLES) {
     const rows = data[key] as readonly unknown[];
-    insertAll(sqlite, SPECS[key] as TableSpec<unknown>, rows, createdAt);
+    const s = SPECS[key] as TableSpec<unknown>;
+    insertRows(
+      db,
+      s.table,
+      s.columns,
+      rows.map((row) => s.values(row, createdAt)),
+    );
     onTable?.(key, rows.length);
   }
 }

@@ -20,7 +20,7 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      const throttled = /^throttled-(\d+)$/.exec(code ?? "");
+      const throttled = (code ?? "").match(/^throttled-(\d+)$/);
       if (throttled) return { error: portalMessages.loginThrottled(Number(throttled[1])) };
       if (code === "disabled") return { error: portalMessages.loginDisabled };
       return { error: portalMessages.loginInvalid };
