@@ -3,7 +3,7 @@ import type { RunResult } from "better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { clock } from "@liangxin/domain";
 import type { Db } from "./driver/client.ts";
-import { insertRows, rowsPerInsert } from "./driver/io-misc-bulk.ts";
+import { insertNamedRows, rowsPerInsert } from "./driver/bulk.ts";
 import { auditLog } from "./schema.ts";
 import type * as schema from "./schema.ts";
 
@@ -100,7 +100,7 @@ export function auditBatch(db: Db): AuditBatch {
     if (queued.length === 0) return;
     const rows = queued;
     queued = [];
-    insertRows(db, "audit_log", AUDIT_COLUMNS, rows);
+    insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
   };
   return {
     add(entry) {

@@ -11,7 +11,7 @@ import {
   copyDatabaseFile,
   openDatabaseFileCheck,
   type DatabaseFileCheck,
-} from "./driver/io-misc-backup.ts";
+} from "./driver/backup.ts";
 
 export const backupMessages = {
   notFound: (f: string) => `备份文件不存在:${f}`,

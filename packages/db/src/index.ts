@@ -24,6 +24,5 @@ export * from "./reports/index.ts";
 export * from "./work/index.ts";
 export * from "./driver/query.ts";
 export { idList } from "./dialect/sqlite.ts";
-export { insertRows, prepareRun, rowsPerInsert } from "./driver/io-misc-bulk.ts";
-export { withPageCache } from "./driver/io-misc-connection.ts";
-export * from "./driver/seed-bench-cli-maintenance.ts";
+export { insertNamedRows, prepareRun, rowsPerInsert } from "./driver/bulk.ts";
+export { closeDb, integrityCheck, withPageCache } from "./driver/connection.ts";

@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { policyAsOf } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "./audit.ts";
 import { isBusyError, type Db } from "./driver/client.ts";
-import { withoutBusyWait } from "./driver/io-misc-connection.ts";
+import { withoutBusyWait } from "./driver/connection.ts";
 import { sessions, users } from "./schema.ts";
 import { loadPolicyVersions } from "./snapshot.ts";
 

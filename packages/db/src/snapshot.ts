@@ -26,8 +26,7 @@ import {
 import { sql, type SQL } from "drizzle-orm";
 import { idList } from "./dialect/sqlite.ts";
 import type { Db } from "./driver/client.ts";
-import { selectAll, selectOne } from "./driver/query.ts";
-import { iterateRowsPrepared, selectColumnPrepared } from "./driver/reports-statements.ts";
+import { iterateRows, selectAll, selectColumnPrepared, selectOne } from "./driver/query.ts";
 import { nodeWithin, pathUnder, subtreeRange } from "./scope/index.ts";
 
 /**
@@ -217,7 +216,7 @@ function records<T>(db: Db, fields: readonly string[], query: SQL): T[] {
   const make = rowMapper(fields);
   // Iterate: each raw row dies young instead of all of them surviving next to the records.
   const out: T[] = [];
-  for (const row of iterateRowsPrepared<unknown[]>(db, query)) out.push(make(row) as T);
+  for (const row of iterateRows<unknown[]>(db, query)) out.push(make(row) as T);
   return out;
 }
 

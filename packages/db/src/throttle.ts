@@ -13,7 +13,7 @@ import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
 import type { Db } from "./driver/client.ts";
-import { rateLimiterStoreClient } from "./driver/io-misc-connection.ts";
+import { rateLimiterStoreClient } from "./driver/connection.ts";
 import { execute } from "./driver/query.ts";
 
 export const THROTTLE = {

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import {
   auditBatch,
   closeStalePlans,
-  insertRows,
+  insertNamedRows,
   prepareRun,
   rowsPerInsert,
   STAMPED_TABLES,
@@ -71,7 +71,7 @@ export function applyImport(
   const sameCols = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const flushCreates = () => {
     if (!queued) return;
-    insertRows(db, queued.table, queued.cols.map(snake), queued.rows);
+    insertNamedRows(db, queued.table, queued.cols.map(snake), queued.rows);
     queued = null;
   };
   // An update statement per table, columns and key, prepared once (a statement costs more to compile

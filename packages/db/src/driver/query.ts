@@ -7,6 +7,7 @@
  * They run on the connection (or the transaction) they are given — today synchronously on better-sqlite3.
  */
 import type { SQL } from "drizzle-orm";
+import type Database from "better-sqlite3";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client.ts";
 
@@ -46,15 +47,44 @@ export function execute(db: Db, query: SQL): { changes: number; lastInsertRowid:
 }
 
 /**
+ * Statements kept per connection and text, for the loads a page runs a dozen times per request (the
+ * snapshot's restricted sets: the facts of the 20 hosts of a page), where preparing a statement costs as
+ * much as running it. A template renders the same text whatever its (bound) parameters.
+ */
+/** More texts than this on one connection: something renders varying text; start over rather than grow. */
+const MAX_STATEMENTS = 256;
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(db: Db, text: string): Database.Statement {
+  let map = statements.get(db.$client);
+  if (!map) statements.set(db.$client, (map = new Map()));
+  let stmt = map.get(text);
+  if (!stmt) {
+    if (map.size >= MAX_STATEMENTS) map.clear();
+    map.set(text, (stmt = db.$client.prepare(text)));
+  }
+  return stmt;
+}
+
+/**
  * The bulk-read path (the report's and the ledger's large loads): rows as arrays, one at a time, without
- * holding the whole result. Finish (or break out of) the iteration before the next statement on `db`.
+ * holding the whole result, on the connection's kept statement. Finish (or break out of) the iteration
+ * before running the same statement again.
  */
 export function iterateRows<T extends unknown[]>(db: Db, query: SQL): IterableIterator<T> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return db.$client
-    .prepare(text)
-    .raw()
+  return prepared(db, text)
+    .raw(true)
     .iterate(...params) as IterableIterator<T>;
+}
+
+/** `selectColumn` on the connection's kept statement: the first column of every row. */
+export function selectColumnPrepared<T>(db: Db, query: SQL): T[] {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return prepared(db, text)
+    .pluck(true)
+    .all(...params) as T[];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import { connectionFile } from "../driver/queries-a-connection.ts";
+import { connectionFile } from "../driver/connection.ts";
 import { jobs } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 

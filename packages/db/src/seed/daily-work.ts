@@ -24,7 +24,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { execute, selectAll, selectOne, selectValue, writeTransaction } from "../driver/query.ts";
-import { BulkInsert } from "../driver/seed-bench-cli-bulk.ts";
+import { BulkInsert } from "../driver/bulk.ts";
 import * as tables from "../schema.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 import { personName } from "./names.ts";

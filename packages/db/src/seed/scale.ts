@@ -8,7 +8,7 @@ import { clock, DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { execute, selectAll, selectValue, writeTransaction } from "../driver/query.ts";
-import { BulkInsert, type BulkValue } from "../driver/seed-bench-cli-bulk.ts";
+import { BulkInsert, type BulkValue } from "../driver/bulk.ts";
 import * as tables from "../schema.ts";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";

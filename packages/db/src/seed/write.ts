@@ -5,7 +5,7 @@
 import { getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../driver/client.ts";
-import { insertRows, type BulkValue, type ColumnKey } from "../driver/seed-bench-cli-bulk.ts";
+import { insertRows, type BulkValue, type ColumnKey } from "../driver/bulk.ts";
 import * as tables from "../schema.ts";
 import type { SeedData } from "./rows.ts";
 

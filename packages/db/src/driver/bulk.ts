@@ -1,17 +1,20 @@
 /**
- * The bulk-write path (the generators: a city of tens or hundreds of thousands of rows): rows given as
- * arrays in the order of their columns are inserted in multi-row statements, each statement shape prepared
- * once and run with its values bound. drizzle's builder (or a `sql` template) would render every value
- * through its statement tree on every insert — about ten times the time of the old one-row prepared
- * statements for a city — so the generators write through here, as the large reads go through
- * `iterateRows`.
+ * The bulk-write path: the generators (a city of hundreds of thousands of rows) and an import (up to a
+ * million rows and their audit rows in one transaction), where compiling a statement costs more than
+ * running it. drizzle's builder or a `sql` template renders every value through its statement tree on
+ * every insert (about ten times the time for a city), so bulk writes come through here, as the large reads
+ * go through `iterateRows`:
+ * - `BulkInsert` / `insertRows`: rows given as arrays in the order of their columns, inserted in multi-row
+ *   statements, each statement shape prepared once per connection and run with its values bound;
+ * - `prepareRun`: a drizzle `sql` template whose varying values are `sql.placeholder(name)`s, rendered by
+ *   the dialect and prepared once, then run for every row of values.
  *
  * Values are given as stored (numbers, strings, null; 0/1 for booleans, JSON as text): nothing is mapped
  * through the schema, and columns not named take the table's SQL default. Run inside the caller's
  * transaction (`writeTransaction`).
  */
 import type Database from "better-sqlite3";
-import { getTableName } from "drizzle-orm";
+import { fillPlaceholders, getTableName, type SQL } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
@@ -33,6 +36,37 @@ const MAX_ROWS_PER_STATEMENT = 32;
 /** Values queued over all the tables of a `BulkInsert` before they are written. */
 const MAX_QUEUED_VALUES = 64_000;
 
+/** Statements kept per connection, by text (a handful of shapes per table). */
+const kept = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function keptStatement(sqlite: Database.Database, text: string): Database.Statement {
+  let byText = kept.get(sqlite);
+  if (!byText) kept.set(sqlite, (byText = new Map()));
+  let s = byText.get(text);
+  if (!s) byText.set(text, (s = sqlite.prepare(text)));
+  return s;
+}
+
+/** The largest number of rows of `columns` columns in one insert statement (a power of two). */
+export function rowsPerInsert(columns: number): number {
+  let rows = MAX_ROWS_PER_STATEMENT;
+  while (rows > 1 && rows * Math.max(1, columns) > MAX_VALUES_PER_STATEMENT) rows /= 2;
+  return rows;
+}
+
+/** The names (as stored) of a table and of the columns of some of its keys. */
+function namesOf(table: SQLiteTable, columns: readonly string[]): { table: string; columns: string[] } {
+  const all = table as unknown as Record<string, Parameters<CasingCache["getColumnCasing"]>[0]>;
+  return {
+    table: getTableName(table),
+    columns: columns.map((key) => {
+      const column = all[key];
+      if (!column) throw new Error(`表 ${getTableName(table)} 没有列 ${key}`);
+      return casing.getColumnCasing(column);
+    }),
+  };
+}
+
 /** Queued rows of one table, in statement-sized chunks. */
 class TableRows {
   readonly width: number;
@@ -41,32 +75,25 @@ class TableRows {
   private readonly valuesPerStatement: number;
   private readonly head: string;
   private readonly tuple: string;
-  private readonly statements = new Map<number, Database.Statement>();
   /** Full chunks not yet written, and the chunk being filled (`filled` values so far). */
   private full: BulkValue[][] = [];
   private current: BulkValue[];
   private filled = 0;
 
   /** `immediate`: write each chunk as soon as it is full (nothing else waits to be written first). */
+  /** `table` and `columns` as stored (snake_case), the program's own names, never input. */
   constructor(
     private readonly sqlite: Database.Database,
-    table: SQLiteTable,
+    table: string,
     columns: readonly string[],
     private readonly immediate: boolean,
   ) {
-    const all = table as unknown as Record<string, Parameters<CasingCache["getColumnCasing"]>[0]>;
-    const names = columns.map((key) => {
-      const column = all[key];
-      if (!column) throw new Error(`表 ${getTableName(table)} 没有列 ${key}`);
-      return dialect.escapeName(casing.getColumnCasing(column));
-    });
     this.width = columns.length;
-    let rows = MAX_ROWS_PER_STATEMENT;
-    while (rows > 1 && rows * this.width > MAX_VALUES_PER_STATEMENT) rows /= 2;
-    this.rowsPerStatement = rows;
-    this.valuesPerStatement = rows * this.width;
+    this.rowsPerStatement = rowsPerInsert(this.width);
+    this.valuesPerStatement = this.rowsPerStatement * this.width;
     this.current = new Array<BulkValue>(this.valuesPerStatement);
-    this.head = `insert into ${dialect.escapeName(getTableName(table))} (${names.join(", ")}) values `;
+    const names = columns.map((c) => dialect.escapeName(c));
+    this.head = `insert into ${dialect.escapeName(table)} (${names.join(", ")}) values `;
     this.tuple = `(${columns.map(() => "?").join(", ")})`;
   }
 
@@ -100,12 +127,7 @@ class TableRows {
   }
 
   private statement(rows: number): Database.Statement {
-    let s = this.statements.get(rows);
-    if (!s) {
-      s = this.sqlite.prepare(this.head + Array.from({ length: rows }, () => this.tuple).join(", "));
-      this.statements.set(rows, s);
-    }
-    return s;
+    return keptStatement(this.sqlite, this.head + Array.from({ length: rows }, () => this.tuple).join(", "));
   }
 }
 
@@ -123,7 +145,8 @@ export class BulkInsert {
 
   /** A function that queues one row of `table`, its values in the order of `columns`. */
   into<T extends SQLiteTable>(table: T, columns: readonly ColumnKey<T>[]): (...values: BulkValue[]) => void {
-    const rows = new TableRows(this.db.$client, table, columns, false);
+    const names = namesOf(table, columns);
+    const rows = new TableRows(this.db.$client, names.table, names.columns, false);
     this.tables.push(rows);
     return (...values) => {
       rows.add(values);
@@ -146,7 +169,32 @@ export function insertRows<T extends SQLiteTable>(
   columns: readonly ColumnKey<T>[],
   rows: Iterable<readonly BulkValue[]>,
 ): void {
+  const names = namesOf(table, columns);
+  insertNamedRows(db, names.table, names.columns, rows);
+}
+
+/**
+ * `insertRows` for a table and columns given by their stored names (an import, which plans by table name).
+ * The names are the program's, never input.
+ */
+export function insertNamedRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly BulkValue[]>,
+): void {
   const t = new TableRows(db.$client, table, columns, true);
   for (const row of rows) t.add(row);
   t.flush();
+}
+
+/**
+ * Prepare `query` once; the returned function runs it with the values of its placeholders
+ * (`sql.placeholder(name)` → `values[name]`, as the driver takes them) and returns how many rows changed.
+ * Use it for one statement run many times (a bulk import), inside the caller's transaction.
+ */
+export function prepareRun(db: Db, query: SQL): (values: Record<string, unknown>) => number {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const statement = keptStatement(db.$client, text);
+  return (values) => statement.run(...fillPlaceholders(params, values)).changes;
 }

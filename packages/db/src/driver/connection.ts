@@ -1,0 +1,71 @@
+/**
+ * What the data layer needs of a connection itself rather than of a statement, all of it engine-specific
+ * (better-sqlite3 here): settings a use case changes for a while (pragmas, restored before it returns),
+ * the connection a library runs its own statements on, the file it works on (the worker processes open the
+ * same one), a copy in memory (tests), closing it, and the engine's integrity check.
+ */
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import * as schema from "../schema.ts";
+import type { Db } from "./client.ts";
+
+/**
+ * Run `fn` with a page cache of `kib` KiB on this connection (a bulk import inserts millions of index
+ * entries; SQLite's default is 2 MB), then put the previous size back.
+ */
+export function withPageCache<T>(db: Db, kib: number, fn: () => T): T {
+  const previous = Number(db.$client.pragma("cache_size", { simple: true }));
+  db.$client.pragma(`cache_size = ${-Math.abs(Math.trunc(kib))}`);
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma(`cache_size = ${previous}`);
+  }
+}
+
+/**
+ * Run `fn` without waiting for the write lock (busy timeout 0, then the previous one again): a write that
+ * meets another connection's lock fails at once with SQLITE_BUSY (`isBusyError`) instead of waiting.
+ */
+export function withoutBusyWait<T>(db: Db, fn: () => T): T {
+  const previous = Number(db.$client.pragma("busy_timeout", { simple: true }));
+  db.$client.pragma("busy_timeout = 0");
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${previous}`);
+  }
+}
+
+/**
+ * The better-sqlite3 connection under `db`, for rate-limiter-flexible's SQLite store (`storeType:
+ * "better-sqlite3"`), which runs its own statements on it; also the key of what is kept per connection.
+ */
+export function rateLimiterStoreClient(db: Db): Database.Database {
+  return db.$client;
+}
+
+/** The database file the connection works on; "" or ":memory:" for a database in memory. */
+export function connectionFile(db: Db): string {
+  return db.$client.name;
+}
+
+/** A copy of the whole database (as it stands now) in a new in-memory connection, with foreign keys on. */
+export function copyInMemory(db: Db): Db {
+  const sqlite = new Database(db.$client.serialize());
+  sqlite.pragma("foreign_keys = ON");
+  return drizzle({ client: sqlite, schema, casing: "snake_case" }) as Db;
+}
+
+/** Close the connection (a command or a bench step that opened its own). The `db` is unusable after. */
+export function closeDb(db: Db): void {
+  db.$client.close();
+}
+
+/**
+ * SQLite's integrity check of the whole file: "ok" when intact, else the first problem it reports (as
+ * `PRAGMA integrity_check` answers in its first row).
+ */
+export function integrityCheck(db: Db): string {
+  return String(db.$client.pragma("integrity_check", { simple: true }));
+}
