@@ -10,18 +10,6 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
 
-/** SQL condition: an interval [start, end) in force on `@today`. */
-export const inForceSql = (alias: string, start = "start_on", end = "end_on") =>
-  `(${alias}.${start} <= @today and (${alias}.${end} is null or @today < ${alias}.${end}))`;
-
-/** SQL condition: a host (alias) operating on `@today`. */
-export const hostOperatingSql = (alias: string) =>
-  `(${alias}.founded_on <= @today and (${alias}.closed_on is null or @today < ${alias}.closed_on))`;
-
-/** SQL condition: an organization (alias) in force on `@today`. */
-export const orgInForceSql = (alias: string) =>
-  `(${alias}.founded_on <= @today and (${alias}.revoked_on is null or @today < ${alias}.revoked_on))`;
-
 /** SQL: a dated row (alias) in force on `today` (an interval [start, end)). */
 export const inForce = (today: string, alias: string, start = "start_on", end = "end_on"): SQL =>
   sql`(${sql.raw(`${alias}.${start}`)} <= ${today} and (${sql.raw(`${alias}.${end}`)} is null or ${today} < ${sql.raw(`${alias}.${end}`)}))`;
@@ -72,11 +60,11 @@ export const maskNameOf = (col: string): SQL => sql.raw(maskNameSql(col));
 export const maskCitizenIdOf = (col: string): SQL => sql.raw(maskCitizenIdSql(col));
 
 /** SQL: `maskName` of a name column, so that a search matches what a counted-only row shows. */
-export const maskNameSql = (col: string) =>
+const maskNameSql = (col: string) =>
   `(case when length(${col}) <= 1 then '*' else substr(${col}, 1, 1) || substr('${STARS}', 1, length(${col}) - 1) end)`;
 
 /** SQL: `maskCitizenId` of a citizen ID column (the first 6 and the last 4 shown). */
-export const maskCitizenIdSql = (col: string) =>
+const maskCitizenIdSql = (col: string) =>
   `(case when length(${col}) <= 10 then substr('${STARS}', 1, length(${col}))
     else substr(${col}, 1, 6) || substr('${STARS}', 1, length(${col}) - 10) || substr(${col}, length(${col}) - 3) end)`;
 

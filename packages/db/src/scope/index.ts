@@ -1,7 +1,7 @@
 /**
  * The scope module: who sees what. The caller's scope (`loadScope`, from the database on every request),
  * the three sets as SQL conditions (`within`, `sets`) and id sets (`scopeSets`), the access of one record
- * (`hostAccess`, …), foreign keys a caller names (`refersToHost`, …, and the exact-key exception), the branded view a list query takes (`visibleTo`), and the one place where a subtree
+ * (`hostAccess`, …), foreign keys a caller names (`refersToHost`, …, and the exact-key exception), and the one place where a subtree
  * becomes SQL (`paths.ts`). Functions that run without a caller are named `unsafe…`.
  */
 export * from "./load.ts";
@@ -11,5 +11,4 @@ export * from "./access.ts";
 export * from "./refs.ts";
 export * from "./coverage.ts";
 export * from "./sets.ts";
-export * from "./visible.ts";
 export * from "./unsafe.ts";

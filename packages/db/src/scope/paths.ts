@@ -33,15 +33,6 @@ export function pathUnder(column: string, rootColumn: string): string {
   return `(${column} >= ${rootColumn} and ${column} < ${rootColumn} || '${PATH_END}')`;
 }
 
-/** SQL text with two positional parameters; bind `...positional(range)` after the others before it. */
-export function pathWithinPositional(column: string): string {
-  return `(${column} >= ? and ${column} < ?)`;
-}
-
-export function positional(range: PathRange): [string, string] {
-  return [range.from, range.to];
-}
-
 /** A drizzle predicate: `column` lies in `range`. */
 export function pathInRange(column: AnyColumn, range: PathRange): SQL {
   return sql`(${column} >= ${range.from} and ${column} < ${range.to})`;

@@ -1,6 +1,6 @@
 /**
- * The three sets of architecture.md as SQL conditions over named parameters, for the statements of the
- * data layer (every scoped statement binds `scopeBindings(scope, today)` and composes these):
+ * The three sets of architecture.md as SQL conditions, written once here as text over named parameters and
+ * handed out only bound to a caller and a day (`scopeSql`, `nodeWithin`) as drizzle `SQL`:
  * - editable: organizations of the subordination subtree (today's tree), hosts of the territory, members
  *   held in the subtree on the date (their relationship then), instructors registered or dispatched by it;
  * - reference (read-only): a host covered today by the subtree; an organization covering a host of the
@@ -17,7 +17,7 @@ import type { Scope } from "./load.ts";
 import { NO_PATH, pathWithin, subtreeRange, type PathRange } from "./paths.ts";
 
 /** The named parameters every scoped statement binds. */
-export interface ScopeBindings {
+interface ScopeBindings {
   today: string;
   /** The path of the caller's node (its superiors' paths are its prefixes). */
   nodePath: string;
@@ -28,7 +28,7 @@ export interface ScopeBindings {
   ownHostId: number;
 }
 
-export function scopeBindings(scope: Pick<Scope, "org" | "region" | "host">, today: string): ScopeBindings {
+function scopeBindings(scope: Pick<Scope, "org" | "region" | "host">, today: string): ScopeBindings {
   const org = subtreeRange(scope.org?.path);
   const region = subtreeRange(scope.region?.path);
   return {
@@ -43,13 +43,13 @@ export function scopeBindings(scope: Pick<Scope, "org" | "region" | "host">, tod
 }
 
 /** Bindings of a node's subtree chosen as a filter (`nodeFrom`, `nodeTo`). */
-export function nodeBindings(range: PathRange | null): { nodeFrom: string; nodeTo: string } {
+function nodeBindings(range: PathRange | null): { nodeFrom: string; nodeTo: string } {
   const r = range ?? NO_PATH;
   return { nodeFrom: r.from, nodeTo: r.to };
 }
 
 /** SQL condition: a dated row (alias) in force on `@today`. */
-export const inForceToday = (alias: string, start = "start_on", end = "end_on") =>
+const inForceToday = (alias: string, start = "start_on", end = "end_on") =>
   `(${alias}.${start} <= @today and (${alias}.${end} is null or @today < ${alias}.${end}))`;
 
 const orgIn = (alias: string) => pathWithin(`${alias}.path`, "orgFrom", "orgTo");
@@ -94,7 +94,7 @@ const orgIdInSubtree = (orgId: string) => `${orgId} in (${subtreeOrgIds})`;
 /** A host id expression covered today by an organization of the subtree. */
 const hostIdCoveredBySubtree = (hostId: string) => `${hostId} in (${coveredHostIds})`;
 
-export const within = {
+const within = {
   /** An organization row (alias) of the caller's subordination subtree. */
   subtree: orgIn,
   /** A region row (alias) of the caller's territory. */
@@ -108,7 +108,7 @@ export const within = {
 };
 
 /** The three sets as conditions on a row of the named table alias. */
-export const sets = {
+const sets = {
   hosts: {
     editable: (h = "h") => `${h}.region_id in (${territoryRegionIds})`,
     reference: (h = "h") =>
