@@ -16,7 +16,7 @@ import {
 } from "@liangxin/db";
 import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
-import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan.ts";
+import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";
 import type { Change, Counts, Value } from "./work.ts";
 
 export interface ImportActor {

@@ -3,7 +3,7 @@ export * from "./tables.ts";
 export * from "./messages.ts";
 export * from "./read.ts";
 export * from "./work.ts";
-export * from "./plan.ts";
+export * from "./plan/index.ts";
 export * from "./apply.ts";
 export * from "./template.ts";
 export * from "./error-report.ts";

@@ -8,7 +8,7 @@ import { jobs, writeTransaction, type Db } from "@liangxin/db";
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
-import { planImport } from "./plan.ts";
+import { planImport } from "./plan/index.ts";
 import { scopeGate } from "./scope-check.ts";
 import type { Scope } from "@liangxin/db";
 import { readImport } from "./read.ts";

@@ -1,0 +1,20 @@
+/**
+ * The fingerprint of the database state a plan is computed on. Applying compares it with the state of the
+ * moment and refuses a plan made on another state (someone wrote meanwhile).
+ */
+import { sql } from "drizzle-orm";
+import { selectOne, type Db } from "@liangxin/db";
+import { WRITE_ORDER } from "./write-order.ts";
+
+/** A cheap fingerprint of the database state: highest ids and row counts of the tables an import writes. */
+export function databaseFingerprint(db: Db): string {
+  const parts = WRITE_ORDER.map((t) => {
+    const r = selectOne<{ mx: number; n: number }>(
+      db,
+      sql`select coalesce(max(rowid), 0) as mx, count(*) as n from ${sql.identifier(t)}`,
+    )!;
+    return `${r.mx}:${r.n}`;
+  });
+  const audit = selectOne<{ mx: number }>(db, sql`select coalesce(max(id), 0) as mx from audit_log`)!;
+  return [...parts, audit.mx].join(",");
+}

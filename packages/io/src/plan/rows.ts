@@ -1,0 +1,140 @@
+/**
+ * The stored rows of every table an import writes, as the working copies hold them (the database's
+ * columns in camelCase; flags as 0/1). `state.ts` loads them; the steps of planning change them in memory.
+ */
+import type { RowData } from "../work.ts";
+
+type Nullable<T> = T | null;
+
+export interface RegionW extends RowData {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  parentId: Nullable<number>;
+  path: string;
+  depth: number;
+}
+export interface OrgW extends RowData {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  parentId: Nullable<number>;
+  path: string;
+  depth: number;
+  regionId: Nullable<number>;
+  formationMode: Nullable<string>;
+  foundedOn: string;
+  revokedOn: Nullable<string>;
+  lastElectionOn: Nullable<string>;
+  hasPartyGroups: number;
+}
+export interface ReparentingW extends RowData {
+  id: number;
+  orgId: number;
+  fromParentId: number;
+  toParentId: number;
+  effectiveOn: string;
+  docNo: Nullable<string>;
+  reason: Nullable<string>;
+}
+export interface DualLinkW extends RowData {
+  id: number;
+  orgId: number;
+  regionalOrgId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface HostW extends RowData {
+  id: number;
+  creditCode: string;
+  name: string;
+  kind: string;
+  industry: Nullable<string>;
+  regionId: number;
+  foundedOn: string;
+  closedOn: Nullable<string>;
+  ownerName: Nullable<string>;
+  ownerIsMember: number;
+  unionOn: Nullable<string>;
+  youthLeagueOn: Nullable<string>;
+  womenOn: Nullable<string>;
+}
+export interface HostYearW extends RowData {
+  id: number;
+  hostId: number;
+  year: number;
+  employees: number;
+  revenue: Nullable<number>;
+}
+export interface CoverageW extends RowData {
+  id: number;
+  hostId: number;
+  orgId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface MemberW extends RowData {
+  id: number;
+  idNumber: string;
+  name: string;
+  gender: string;
+  birthDate: Nullable<string>;
+  joinedOn: string;
+  fullOn: Nullable<string>;
+  orgId: Nullable<number>;
+  outsideOrgName: Nullable<string>;
+  workHostId: Nullable<number>;
+  workSince: Nullable<string>;
+  jobCategory: Nullable<string>;
+  status: string;
+  statusOn: Nullable<string>;
+  mobile: number;
+  lostContact: number;
+  pocket: number;
+}
+export interface RelationshipW extends RowData {
+  id: number;
+  memberId: number;
+  orgId: Nullable<number>;
+  outsideOrgName: Nullable<string>;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface WorkplaceW extends RowData {
+  id: number;
+  memberId: number;
+  hostId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface StatusEventW extends RowData {
+  id: number;
+  memberId: number;
+  status: string;
+  effectiveOn: string;
+}
+export interface SecretaryW extends RowData {
+  id: number;
+  orgId: number;
+  memberId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface InstructorW extends RowData {
+  id: number;
+  number: string;
+  name: string;
+  kind: string;
+  dispatchOrgId: Nullable<number>;
+  dispatchOrgName: Nullable<string>;
+  registeredById: number;
+}
+export interface AssignmentW extends RowData {
+  id: number;
+  instructorId: number;
+  hostId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}

@@ -1,0 +1,153 @@
+/**
+ * The current database state: every table an import writes, loaded into a working copy (`Work`) keyed
+ * the way an import row names its record — 区划代码, 组织代码, 统一社会信用代码, 公民身份号码, 编号, or all key
+ * columns of a dated relation (`rowKey`). Nothing is written to the database; the copies are changed in
+ * memory and diffed at the end (`changes.ts`).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { selectAll, type Db } from "@liangxin/db";
+import { Work } from "../work.ts";
+import type {
+  AssignmentW,
+  CoverageW,
+  DualLinkW,
+  HostW,
+  HostYearW,
+  InstructorW,
+  MemberW,
+  OrgW,
+  RegionW,
+  RelationshipW,
+  ReparentingW,
+  SecretaryW,
+  StatusEventW,
+  WorkplaceW,
+} from "./rows.ts";
+
+/** The stored rows of every table an import writes, as the working copies hold them. */
+const LOAD = {
+  regions: sql`select id, code, name, level, parent_id as parentId, path, depth from regions`,
+  orgs: sql`select id, code, name, category, parent_id as parentId, path, depth, region_id as regionId,
+    formation_mode as formationMode, founded_on as foundedOn, revoked_on as revokedOn,
+    last_election_on as lastElectionOn, has_party_groups as hasPartyGroups from orgs`,
+  reparentings: sql`select id, org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId,
+    effective_on as effectiveOn, doc_no as docNo, reason from org_reparentings`,
+  dualLinks: sql`select id, org_id as orgId, regional_org_id as regionalOrgId, start_on as startOn, end_on as endOn from dual_links`,
+  hosts: sql`select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn,
+    closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn,
+    youth_league_on as youthLeagueOn, women_on as womenOn from hosts`,
+  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue from host_years`,
+  coverages: sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages`,
+  members: sql`select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn,
+    full_on as fullOn, org_id as orgId, outside_org_name as outsideOrgName, work_host_id as workHostId,
+    work_since as workSince, job_category as jobCategory, status, status_on as statusOn, mobile,
+    lost_contact as lostContact, pocket from members`,
+  relationships: sql`select id, member_id as memberId, org_id as orgId, outside_org_name as outsideOrgName, start_on as startOn,
+    end_on as endOn from member_relationships`,
+  workplaces: sql`select id, member_id as memberId, host_id as hostId, start_on as startOn, end_on as endOn from member_workplaces`,
+  statusEvents: sql`select id, member_id as memberId, status, effective_on as effectiveOn from member_status_events`,
+  secretaries: sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries`,
+  instructors: sql`select id, number, name, kind, dispatch_org_id as dispatchOrgId, dispatch_org_name as dispatchOrgName,
+    registered_by_id as registeredById from instructors`,
+  assignments: sql`select id, instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments`,
+} as const;
+
+function load<T>(db: Db, query: SQL): T[] {
+  return selectAll<T>(db, query);
+}
+
+/** The key of a row by its key columns (`3|-|2024-01-01`; an empty value is `-`). */
+export const rowKey = (...parts: (string | number | null)[]) =>
+  parts.map((p) => (p === null ? "-" : String(p))).join("|");
+
+/** Working copies of every table the import writes. */
+export interface PlanState {
+  regions: Work<RegionW>;
+  orgs: Work<OrgW>;
+  reparentings: Work<ReparentingW>;
+  dualLinks: Work<DualLinkW>;
+  hosts: Work<HostW>;
+  hostYears: Work<HostYearW>;
+  coverages: Work<CoverageW>;
+  members: Work<MemberW>;
+  relationships: Work<RelationshipW>;
+  workplaces: Work<WorkplaceW>;
+  statusEvents: Work<StatusEventW>;
+  secretaries: Work<SecretaryW>;
+  instructors: Work<InstructorW>;
+  assignments: Work<AssignmentW>;
+}
+
+export function loadState(db: Db): PlanState {
+  return {
+    regions: new Work<RegionW>("regions", (r) => r.code, load(db, LOAD.regions)),
+    orgs: new Work<OrgW>("orgs", (r) => r.code, load(db, LOAD.orgs)),
+    reparentings: new Work<ReparentingW>(
+      "org_reparentings",
+      (r) => rowKey(r.orgId, r.fromParentId, r.toParentId, r.effectiveOn),
+      load(db, LOAD.reparentings),
+    ),
+    dualLinks: new Work<DualLinkW>(
+      "dual_links",
+      (r) => rowKey(r.orgId, r.regionalOrgId, r.startOn),
+      load(db, LOAD.dualLinks),
+    ),
+    hosts: new Work<HostW>("hosts", (r) => r.creditCode, load(db, LOAD.hosts)),
+    hostYears: new Work<HostYearW>("host_years", (r) => rowKey(r.hostId, r.year), load(db, LOAD.hostYears), [
+      "hostId",
+      "year",
+    ]),
+    coverages: new Work<CoverageW>(
+      "coverages",
+      (r) => rowKey(r.hostId, r.orgId, r.startOn),
+      load(db, LOAD.coverages),
+    ),
+    members: new Work<MemberW>("members", (r) => r.idNumber, load(db, LOAD.members)),
+    relationships: new Work<RelationshipW>(
+      "member_relationships",
+      (r) => rowKey(r.memberId, r.orgId, r.startOn),
+      load(db, LOAD.relationships),
+    ),
+    workplaces: new Work<WorkplaceW>(
+      "member_workplaces",
+      (r) => rowKey(r.memberId, r.hostId, r.startOn),
+      load(db, LOAD.workplaces),
+    ),
+    statusEvents: new Work<StatusEventW>(
+      "member_status_events",
+      (r) => rowKey(r.memberId, r.status, r.effectiveOn),
+      load(db, LOAD.statusEvents),
+    ),
+    secretaries: new Work<SecretaryW>(
+      "secretaries",
+      (r) => rowKey(r.orgId, r.memberId, r.startOn),
+      load(db, LOAD.secretaries),
+    ),
+    instructors: new Work<InstructorW>("instructors", (r) => r.number, load(db, LOAD.instructors)),
+    assignments: new Work<AssignmentW>(
+      "assignments",
+      (r) => rowKey(r.instructorId, r.hostId, r.startOn),
+      load(db, LOAD.assignments),
+    ),
+  };
+}
+
+/** The working copies in WRITE_ORDER (the order of the plan's changes). */
+export function worksInWriteOrder(s: PlanState) {
+  return [
+    s.regions,
+    s.orgs,
+    s.reparentings,
+    s.dualLinks,
+    s.hosts,
+    s.hostYears,
+    s.coverages,
+    s.members,
+    s.relationships,
+    s.workplaces,
+    s.statusEvents,
+    s.secretaries,
+    s.instructors,
+    s.assignments,
+  ] as const;
+}
