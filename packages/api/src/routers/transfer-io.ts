@@ -95,7 +95,8 @@ export const transferIoRouter = createTRPCRouter({
    */
   exportImportFormat: adminProcedure
     .input(z.object({ confirm: z.literal(true, { error: apiMessages.exportConfirm }) }))
-    .query(async ({ ctx }) => {
+    // A mutation: it writes its audit row, and a query runs on a read-only connection.
+    .mutation(async ({ ctx }) => {
       if (!mayExportFullIds(ctx.scope))
         throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
       let rows = 0;
