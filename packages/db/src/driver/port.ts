@@ -68,21 +68,17 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
   const held = new AsyncLocalStorage<Held>();
   const writes = new Queue();
   const idle: Db[] = [];
-  /** Whether a request holds the write connection now. */
-  let writing = false;
 
   async function holdWriter<T>(fn: (db: Db) => T | Promise<T>, transaction: boolean): Promise<T> {
     const current = held.getStore();
     if (current?.kind === "write") return fn(current.db);
     if (current) throw new Error("读取过程中不能写入数据库(读连接只读)");
     const release = await writes.turn();
-    writing = true;
     try {
       return await held.run({ kind: "write", db: writerDb }, () =>
         transaction ? inImmediateTransaction(writerDb, () => fn(writerDb)) : fn(writerDb),
       );
     } finally {
-      writing = false;
       release();
     }
   }
@@ -95,14 +91,10 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
       const db = idle.pop() ?? openReader();
       const client = sqlite(db);
       const own = db !== writerDb;
-      // On a single connection (tests), a read outside any write still cannot write.
-      const guard = !own && !writing;
       if (own) client.exec("BEGIN");
-      if (guard) client.pragma("query_only = ON");
       try {
         return await held.run({ kind: "read", db }, () => fn(db));
       } finally {
-        if (guard) client.pragma("query_only = OFF");
         if (own && client.inTransaction) client.exec("COMMIT");
         if (own) idle.push(db);
       }
@@ -136,8 +128,9 @@ export function openPort(file: string): Port {
 
 /**
  * A port over one connection, for an in-memory test database (which a second connection cannot open):
- * writes are still one at a time and transactional, but a read shares the connection, so it could see an
- * open write's rows if the two overlapped. Never used by the portal.
+ * writes are still one at a time and transactional, but a read shares the connection (and the test's own
+ * setup writes), so it could see an open write's rows if the two overlapped, and it is not read-only.
+ * Never used by the portal, whose reads are refused any write (tested in packages/db/test/port.test.ts).
  */
 export function singleConnectionPort(db: Db): Port {
   return makePort(
