@@ -146,14 +146,19 @@ export const transferIoRouter = createTRPCRouter({
     }),
 
   /** A job of the caller: progress, errors (the first ones) and the summary. */
-  job: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const load = () => ownJob(ctx.db, ctx.scope, input.id);
-    let row = load();
+  job: adminProcedure.input(jobId).query(async ({ ctx, input }) => {
+    let row = ownJob(ctx.db, ctx.scope, input.id);
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
-    // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed.
-    const file = jobFile(databaseFile(ctx.db), row.kind, row.id);
-    if ((row.state === "queued" || row.state === "running") && settleAbandonedJob(ctx.db, row.id, file))
-      row = load()!;
+    // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed, in a write
+    // transaction of its own (this query's connection only reads), and answer the settled row.
+    if (row.state === "queued" || row.state === "running") {
+      const { id, kind } = row;
+      const file = jobFile(databaseFile(ctx.db), kind, id);
+      const settled = await ctx.port.write((tx) =>
+        settleAbandonedJob(tx, id, file) ? ownJob(tx, ctx.scope, input.id) : null,
+      );
+      if (settled) row = settled;
+    }
     const errors = (row.errors ?? []) as ImportError[];
     return {
       id: row.id,

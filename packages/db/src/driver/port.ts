@@ -11,6 +11,8 @@
  *   own (`writeTransaction`) — for today's synchronous commands, which commit (or roll back) their own
  *   transactions and may record a refusal (an audit row, a throttle hit) that must stay.
  * Inside `write`/`writer`, `read` and `write` run on the held connection (a use case may call another).
+ * Inside `read`, a `write` is its own write transaction on the write connection (the read's snapshot does
+ * not see it): a read that must record something (settling a job whose worker died) asks for it.
  * Across processes (the import worker, several portal processes) SQLite's own locking decides: a write
  * waits for the busy timeout and then answers busy (`isBusyError`), as before.
  */
@@ -72,7 +74,6 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
   async function holdWriter<T>(fn: (db: Db) => T | Promise<T>, transaction: boolean): Promise<T> {
     const current = held.getStore();
     if (current?.kind === "write") return fn(current.db);
-    if (current) throw new Error("读取过程中不能写入数据库(读连接只读)");
     const release = await writes.turn();
     try {
       return await held.run({ kind: "write", db: writerDb }, () =>
