@@ -75,12 +75,6 @@ async function onFileCopy<T>(db: Db, r: Role, fn: (c: Caller) => Promise<T>): Pr
 
 export const IO_MATRIX: Record<string, Entry> = {
   "io.template": { expect: allow([...ADMINS]), own: (c) => c.io.template() },
-  "io.exportLedger": { expect: allow([...ADMINS]), own: (c) => c.io.exportLedger() },
-  // Full citizen IDs: city and county administrators only (township and 行业党委 are refused the right).
-  "io.exportImportFormat": {
-    expect: allow(["city", "county"], "NOT_FOUND", { township: "FORBIDDEN", industry: "FORBIDDEN" }),
-    own: (c) => c.io.exportImportFormat({ confirm: true }),
-  },
   "io.canExportFullIds": { expect: allow([...ADMINS]), own: (c) => c.io.canExportFullIds() },
   "io.startImport": {
     // A valid workbook (the template itself); what the import may touch is the job's own scope check.

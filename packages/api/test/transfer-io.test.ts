@@ -3,21 +3,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TODAY, migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, loadScope, migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
 import { withCreditCheckChar } from "@liangxin/domain";
+import { writeLedgerWorkbook } from "@liangxin/io";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
+import { apiMessages } from "../src/messages.ts";
 
 const TODAY = DEMO_TODAY;
 const dir = mkdtempSync(path.join(tmpdir(), "liangxin-api-io-"));
 let db: Db;
 
+const userIdOf = (username: string) =>
+  db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
+
 function callerFor(username: string) {
-  const userId = db.$client
-    .prepare("select id from users where username = ?")
-    .pluck()
-    .get(username) as number;
-  return createCaller(createContext({ db, userId, today: TODAY }));
+  return createCaller(createContext({ db, userId: userIdOf(username), today: TODAY }));
 }
 
 async function hostsWorkbook(region: string, n: number, from = 0): Promise<Uint8Array> {
@@ -36,12 +37,24 @@ async function hostsWorkbook(region: string, n: number, from = 0): Promise<Uint8
 }
 
 async function waitFor(caller: ReturnType<typeof callerFor>, id: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const job = await caller.io.job({ id });
     if (job.state === "succeeded" || job.state === "failed") return job;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("job did not finish");
+}
+
+/**
+ * An export as the portal takes it: the job started (the import format with its confirmation), waited for
+ * until it succeeds, and its finished file fetched (what /api/io/jobs/[id]/file serves).
+ */
+async function exportJob(username: string, format: "ledger" | "import") {
+  const caller = callerFor(username);
+  const { id } = await caller.io.startExport(format === "import" ? { format, confirm: true } : { format });
+  const job = await waitFor(caller, id);
+  expect(job.state, JSON.stringify(job.errors)).toBe("succeeded");
+  return { id, job, ...(await caller.io.exportFile({ id })) };
 }
 
 beforeAll(() => {
@@ -57,7 +70,9 @@ afterAll(() => {
 describe("io router", () => {
   it("refuses non-administrators as not found", async () => {
     await expect(callerFor("branch").io.template()).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor("owner").io.exportLedger()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor("owner").io.startExport({ format: "ledger" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("refuses a file that is not a workbook", async () => {
@@ -117,9 +132,7 @@ describe("io router", () => {
     // The row exactly as the city's import-format export holds it.
     const cityExport = new ExcelJS.Workbook();
     await cityExport.xlsx.load(
-      (await callerFor("city").io.exportImportFormat({ confirm: true })).bytes as unknown as Parameters<
-        typeof cityExport.xlsx.load
-      >[0],
+      (await exportJob("city", "import")).bytes as unknown as Parameters<typeof cityExport.xlsx.load>[0],
     );
     const hostsSheet = cityExport.getWorksheet("两新组织")!;
     const header = (hostsSheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
@@ -147,22 +160,9 @@ describe("io router", () => {
     expect(answers[0]![0]).toMatchObject({ sheet: "两新组织", row: 2, column: "", value: "" });
     expect(answers[0]![0]!.reason).toContain("管辖范围");
     expect(JSON.stringify(answers[0])).not.toContain(other.name);
-  });
+  }, 180_000);
 
-  it("exports the ledger and the import format of the caller's scope", async () => {
-    const ledger = await callerFor("county").io.exportLedger();
-    expect(ledger.fileName).toMatch(/^非公企业党建工作台账-.*\.xlsx$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(ledger.bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-    expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(4);
-    const exp = await callerFor("county").io.exportImportFormat({ confirm: true });
-    expect(exp.bytes.length).toBeGreaterThan(1000);
-    await expect(callerFor("township").io.exportImportFormat({ confirm: true })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
-  });
-
-  it("exports as a job in another process: progress, then the one-request ledger's rows; another user's job does not exist", async () => {
+  it("exports as a job in another process: progress, then the ledger of the caller's scope as of today; another user's job does not exist", async () => {
     const township = callerFor("township");
     const { id } = await township.io.startExport({ format: "ledger" });
     const job = await waitFor(township, id);
@@ -171,17 +171,21 @@ describe("io router", () => {
     expect(rows).toBeGreaterThan(1);
     expect(job).toMatchObject({ done: rows, total: rows, hasFile: true, hasReport: false });
     const file = await township.io.exportFile({ id });
-    const once = await township.io.exportLedger();
-    expect(file.fileName).toBe(once.fileName);
-    const values = async (bytes: Uint8Array) => {
+    const scope = loadScope(db, userIdOf("township"))!;
+    expect(file.fileName).toBe(`非公企业党建工作台账-${scope.org!.name}-${TODAY}.xlsx`);
+    // The same ledger as the writer gives for the township's scope as of today, written here directly.
+    const direct = path.join(dir, `ledger-direct-${id}.xlsx`);
+    await writeLedgerWorkbook(db, scope, direct, { asOf: TODAY });
+    const values = async (src: Uint8Array | string) => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      if (typeof src === "string") await wb.xlsx.readFile(src);
+      else await wb.xlsx.load(src as unknown as Parameters<typeof wb.xlsx.load>[0]);
       const out: unknown[][] = [];
       wb.worksheets[0]!.eachRow((r) => out.push(r.values as unknown[]));
       return out;
     };
     const fromJob = await values(file.bytes);
-    expect(fromJob).toEqual(await values(once.bytes));
+    expect(fromJob).toEqual(await values(direct));
     expect(fromJob.length).toBeGreaterThan(rows);
     // Another administrator, even the city above, finds neither the job nor its file.
     for (const who of ["city", "county"]) {
@@ -280,7 +284,8 @@ describe("the import-format export holds the caller's editable set and nothing e
       .pluck()
       .get() as number;
 
-    const exp = await callerFor("county").io.exportImportFormat({ confirm: true });
+    const exp = await exportJob("county", "import");
+    expect(exp.fileName).toMatch(/^台账数据\(导入格式\)-.*\.xlsx$/);
     const { members, dataRows } = await idsInWorkbook(exp.bytes);
     expect([...members].filter((id) => counted.has(id))).toEqual([]);
     expect([...members].filter((id) => formerWorkers.has(id))).toEqual([]);
@@ -294,30 +299,43 @@ describe("the import-format export holds the caller's editable set and nothing e
       .all(auditsBefore) as { username: string; action: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.username).toBe("county");
-    expect(JSON.parse(audit[0]!.after)).toMatchObject({ format: "import", rows: dataRows });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({
+      format: "import",
+      rows: dataRows,
+      fullCitizenIds: true,
+      job: exp.id,
+    });
+    expect(exp.job.summary).toMatchObject({ format: "import", rows: dataRows });
     expect(dataRows).toBeGreaterThan(editable.size);
   });
 
-  it("refuses a township's and a 行业党委's import-format export, writing no audit row", async () => {
+  it("refuses a township's and a 行业党委's import-format export, starting no job and writing no audit row", async () => {
     const auditsBefore = db.$client
       .prepare("select count(*) from audit_log where action = 'export.importFormat'")
       .pluck()
       .get();
+    const jobs = () => db.$client.prepare("select count(*) from jobs").pluck().get() as number;
+    const jobsBefore = jobs();
     for (const who of ["township", "industry"])
-      await expect(callerFor(who).io.exportImportFormat({ confirm: true })).rejects.toMatchObject({
+      await expect(callerFor(who).io.startExport({ format: "import", confirm: true })).rejects.toMatchObject({
         code: "FORBIDDEN",
+        message: apiMessages.exportFullIdsForbidden,
       });
     expect(
       db.$client.prepare("select count(*) from audit_log where action = 'export.importFormat'").pluck().get(),
     ).toBe(auditsBefore);
+    expect(jobs()).toBe(jobsBefore);
   });
 
-  it("the ledger export (/api/io/export?format=ledger) holds no full citizen ID for any administrator", async () => {
+  it("the ledger export job holds no full citizen ID for any administrator", async () => {
     for (const who of ["city", "county", "township", "industry"]) {
-      const ledger = await callerFor(who).io.exportLedger();
+      const ledger = await exportJob(who, "ledger");
+      expect(ledger.fileName, who).toMatch(/^非公企业党建工作台账-.*\.xlsx$/);
+      // One row per host of the scope was written.
+      expect((ledger.job.summary as { rows: number }).rows, who).toBeGreaterThan(0);
       const { members, dataRows } = await idsInWorkbook(ledger.bytes);
       expect(dataRows, who).toBeGreaterThan(1);
       expect([...members], who).toEqual([]);
     }
-  });
+  }, 180_000);
 });

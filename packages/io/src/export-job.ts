@@ -2,7 +2,7 @@
  * An export run as a job, on the import's machinery (job.ts): the `jobs` row holds the state, the progress
  * (rows written of the total) and, once done, the path of the finished workbook, so that a page can poll it
  * while the work runs in another process with its own database connection. The workbook is written for
- * the scope given, exactly as the one-request export writes it.
+ * the scope given by the same writers as the command line's `export` (`ledger.ts`, `export-import.ts`).
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";

@@ -1,6 +1,6 @@
-/** Small helpers around exceljs: a streaming writer to a file or a stream, bytes of a finished workbook. */
+/** Small helpers around exceljs: a streaming writer to a file or a stream, bytes of an in-memory workbook. */
 import { createWriteStream } from "node:fs";
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 
 export type Target = string | Writable;
@@ -25,20 +25,6 @@ export function a4Landscape(titleRows: string): Partial<ExcelJS.PageSetup> {
 export function streamingWorkbook(target: Target): ExcelJS.stream.xlsx.WorkbookWriter {
   const stream = typeof target === "string" ? createWriteStream(target) : target;
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-}
-
-/** Run a writer into memory and return the bytes. */
-export async function toBytes(write: (target: Writable) => Promise<unknown>): Promise<Uint8Array> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on("end", resolve);
-    sink.on("error", reject);
-  });
-  await write(sink);
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** The bytes of an in-memory workbook. */

@@ -11,14 +11,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { databaseFile, ownJob, queueJob, repoRoot, writeAudit, type Scope } from "@liangxin/db";
+import { databaseFile, ownJob, queueJob, repoRoot, type Scope } from "@liangxin/db";
 import {
   checkSpreadsheetUpload,
-  exportImportWorkbook,
   settleAbandonedJob,
-  toBytes,
   writeImportTemplate,
-  writeLedgerWorkbook,
   type ImportError,
 } from "@liangxin/io";
 import { apiMessages } from "../messages.ts";
@@ -81,40 +78,6 @@ export const transferIoRouter = createTRPCRouter({
     fileName: ioFileNames.template,
     bytes: await writeImportTemplate(),
   })),
-
-  /** The enterprise ledger of the caller's scope, as of today. */
-  exportLedger: adminProcedure.query(async ({ ctx }) => {
-    const bytes = await toBytes((sink) => writeLedgerWorkbook(ctx.db, ctx.scope, sink, { asOf: ctx.today }));
-    return { fileName: ioFileNames.ledger(ctx.scope.org?.name ?? "", ctx.today), bytes };
-  }),
-
-  /**
-   * The caller's data in the import format: the editable set with its history, and full citizen IDs (an
-   * import keys members by them). A right of city and county administrators only, asked for with a
-   * confirmation, and audited with its row count.
-   */
-  exportImportFormat: adminProcedure
-    .input(z.object({ confirm: z.literal(true, { error: apiMessages.exportConfirm }) }))
-    // A mutation: it writes its audit row, and a query runs on a read-only connection.
-    .mutation(async ({ ctx }) => {
-      if (!mayExportFullIds(ctx.scope))
-        throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
-      let rows = 0;
-      const bytes = await toBytes(async (sink) => {
-        rows = (await exportImportWorkbook(ctx.db, ctx.scope, sink, { today: ctx.today })).rows;
-      });
-      writeAudit(ctx.db, {
-        userId: ctx.scope.userId,
-        username: ctx.scope.username,
-        action: "export.importFormat",
-        entity: "export",
-        entityId: null,
-        scopeOrgId: ctx.scope.org?.id ?? null,
-        before: null,
-        after: { format: "import", rows, fullCitizenIds: true, asOf: ctx.today },
-      });
-      return { fileName: ioFileNames.importFormat(ctx.scope.org?.name ?? "", ctx.today), bytes };
-    }),
 
   /** Whether the caller may take the import-format export (full citizen IDs): city and county only. */
   canExportFullIds: adminProcedure.query(({ ctx }) => mayExportFullIds(ctx.scope)),
