@@ -241,8 +241,9 @@ export function AssignForm({
   const trpc = useTRPC();
   const out = useOutcome();
   const mutation = useMutation(
-    trpc.work.instructors.assign.mutationOptions({
-      onSuccess: (r) => out.ok(r.warning ? `${m.saved}。${r.warning}` : undefined),
+    trpc.records.assignment.start.mutationOptions({
+      onSuccess: (r) =>
+        out.ok(r.warnings.length ? [m.saved, ...r.warnings.map((w) => w.message)].join("。") : undefined),
       onError: out.fail,
     }),
   );
@@ -334,7 +335,7 @@ export function EndAssignmentButton({ assignmentId, today }: { assignmentId: num
   const trpc = useTRPC();
   const a = useSmallAction();
   const mutation = useMutation(
-    trpc.work.instructors.end.mutationOptions({ onSuccess: a.onSuccess, onError: a.onError }),
+    trpc.records.assignment.end.mutationOptions({ onSuccess: a.onSuccess, onError: a.onError }),
   );
   return (
     <DateAction
@@ -343,7 +344,7 @@ export function EndAssignmentButton({ assignmentId, today }: { assignmentId: num
       pending={mutation.isPending}
       error={a.error}
       testId={`end-assignment-${assignmentId}`}
-      onSubmit={(endOn) => mutation.mutate({ assignmentId, endOn })}
+      onSubmit={(endOn) => mutation.mutate({ id: assignmentId, endOn })}
     />
   );
 }
