@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, loginAndWait } from "./helpers";
+import { answerConfirm, fillDate, loginAndWait } from "./helpers";
 import { addDaysIso, E2E_TODAY, unique } from "./clock";
 import { readDb } from "./accounts-kit";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
@@ -70,6 +70,27 @@ test("a township administrator dispatches an instructor to an uncovered host: th
   await expect(row).toContainText(host);
   await expect(row).toContainText(`${startOn}起`);
   if ((await notice.innerText()).trim() !== "已保存") await expect(row).toContainText(/超过\d+个/);
+
+  // The assignment is ended from its row, through the same write path as an instructor's page: on the day
+  // after its start (ending on the start day is refused), and the database holds that day.
+  const assignment = () =>
+    readDb(
+      (db) =>
+        db
+          .prepare(
+            `select a.id, a.end_on as endOn from assignments a join hosts h on h.id = a.host_id
+             join instructors i on i.id = a.instructor_id
+             where h.name = ? and i.number = ? and a.start_on = ? order by a.id desc`,
+          )
+          .get(host, number, startOn) as { id: number; endOn: string | null },
+    );
+  const { id } = assignment();
+  const end = row.getByTestId(`end-assignment-${id}`);
+  const endOn = addDaysIso(startOn, 1);
+  await fillDate(end.getByLabel("日期"), endOn);
+  await end.getByRole("button", { name: /结\s*束/ }).click();
+  await answerConfirm(page, "ok");
+  await expect.poll(() => assignment().endOn).toBe(endOn);
 });
 
 test("a township administrator rates an organization, opens a 软弱涣散 case and closes it", async ({

@@ -864,8 +864,10 @@ export const RECORDS_MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   "records.assignment.start": {
-    // The node keeping (or dispatching) the instructor assigns them; the branch keeps none (its
-    // township's instructor answers not found).
+    // The one write path of an assignment (an instructor's page and the 指导员选派 page), for administrators
+    // only (a secretary or an owner is refused by the ladder). The node keeping (or dispatching) the
+    // instructor assigns them to a host of its territory, or (the 行业党委, which has none) one its
+    // organizations cover.
     expect: allow([...ADMINS]),
     own: (c, r, w, db) => {
       const instructorId = instructorFor(db, r);

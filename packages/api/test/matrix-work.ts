@@ -1,14 +1,13 @@
 /**
  * Access-matrix rows of `work.*`, the daily work (issue 7). Organization life, elections and the
  * development pipeline belong to anyone bound to an organization (its grassroots organizations); plans,
- * dispatch, ratings, rectifications and pacts to administrators; plans and instructor assignments need a
- * territory (the 行业党委 has none). An owner has no daily work. (Queries never write; rows marked as
+ * dispatch, ratings, rectifications and pacts to administrators; plans need a territory (the 行业党委 has
+ * none); instructor assignments are written by records.assignment.start/end (matrix-records.ts). An owner has no daily work. (Queries never write; rows marked as
  * mutating run on a copy of the world.)
  */
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { type Db } from "@liangxin/db";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
-import { hostToAssign } from "./matrix-records.ts";
 import {
   ADMINS,
   allow,
@@ -45,21 +44,6 @@ const foreignRegions = (db: Db, w: World) =>
   `${val<string>(db, "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?", w.ids.foreignOrg)}*`;
 const foreignPlan = (db: Db, r: Role, w: World) =>
   r === "city" ? NONE : openPlanIn(db, foreignRegions(db, w));
-
-/** The instructor kept by the role's node (the branch keeps none: its township's). */
-const instructorFor = (db: Db, r: Role) =>
-  val(
-    db,
-    "select id from instructors where registered_by_id = ? order by id limit 1",
-    nodeOf(db, r === "branch" ? "township" : r),
-  );
-const openAssignmentOf = (db: Db, instructorId: number) =>
-  val(
-    db,
-    "select id from assignments where instructor_id = ? and end_on is null and start_on < ? order by id limit 1",
-    instructorId,
-    TODAY,
-  );
 
 function insertApplicant(db: Db, orgId: number, body17: string): number {
   return db.$client
@@ -157,39 +141,8 @@ export const WORK_MATRIX: Record<string, Entry> = {
     mutates: true,
   },
 
-  // --- 指导员派驻: administrators; assigning needs a host of the territory ---
+  // --- 指导员派驻: administrators; assigning and ending are records.assignment.start/end ---
   "work.instructors.dispatch": { expect: allow([...ADMINS]), own: (c) => c.work.instructors.dispatch() },
-  "work.instructors.assign": {
-    // The same rule as records.assignment.start: a host of the territory, or (for the 行业党委, which has
-    // none) one its organizations cover.
-    expect: allow([...ADMINS]),
-    own: (c, r, w, db) => {
-      const instructorId = instructorFor(db, r);
-      return c.work.instructors.assign({
-        instructorId,
-        hostId: hostToAssign(w, db, r, instructorId),
-        startOn: TODAY,
-      });
-    },
-    foreign: (c, r, w) =>
-      c.work.instructors.assign({
-        instructorId: r === "city" ? NONE : w.ids.foreignInstructor,
-        hostId: w.ids.foreignHost,
-        startOn: TODAY,
-      }),
-    mutates: true,
-  },
-  "work.instructors.end": {
-    expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
-      c.work.instructors.end({ assignmentId: openAssignmentOf(db, instructorFor(db, r)), endOn: TODAY }),
-    foreign: (c, r, w, db) =>
-      c.work.instructors.end({
-        assignmentId: r === "city" ? NONE : openAssignmentOf(db, w.ids.foreignInstructor),
-        endOn: TODAY,
-      }),
-    mutates: true,
-  },
 
   // --- 组织生活 and 换届: anyone bound to an organization, on grassroots organizations of the subtree ---
   "work.meetings.compliance": {

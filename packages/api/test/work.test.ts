@@ -353,28 +353,28 @@ describe("instructors", () => {
     expect(view.instructors.length).toBeGreaterThan(0);
     expect(view.uncovered.length).toBeGreaterThan(0);
     const ins = view.instructors[0]!;
-    let warning: string | null = null;
+    // The dispatch page assigns through the one write path, records.assignment.start.
+    let warnings: { message: string }[] = [];
     const hosts = view.uncovered.slice(0, view.cap + 1 - ins.activeHosts);
     for (const h of hosts) {
-      warning = (
-        await township.work.instructors.assign({ instructorId: ins.id, hostId: h.id, startOn: TODAY })
-      ).warning;
+      warnings = (
+        await township.records.assignment.start({ instructorId: ins.id, hostId: h.id, startOn: TODAY })
+      ).warnings;
     }
-    expect(warning).toMatch(/超过5个/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/超过5个/);
     const after = await township.work.instructors.dispatch();
     expect(after.instructors.find((i) => i.id === ins.id)!.overCap).toBe(true);
     expect(after.uncovered.some((h) => h.id === hosts[0]!.id)).toBe(false);
     const asg = after.instructors
       .find((i) => i.id === ins.id)!
       .assignments.find((a) => a.hostId === hosts[0]!.id)!;
-    await expect(township.work.instructors.end({ assignmentId: asg.id, endOn: TODAY })).rejects.toMatchObject(
-      {
-        code: "BAD_REQUEST",
-      },
-    );
-    await township.work.instructors.end({ assignmentId: asg.id, endOn: addDays(TODAY, 1) });
+    await expect(township.records.assignment.end({ id: asg.id, endOn: TODAY })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await township.records.assignment.end({ id: asg.id, endOn: addDays(TODAY, 1) });
     await expect(
-      callerFor("shiqiao").work.instructors.end({ assignmentId: asg.id, endOn: addDays(TODAY, 2) }),
+      callerFor("shiqiao").records.assignment.end({ id: asg.id, endOn: addDays(TODAY, 2) }),
     ).rejects.toMatchObject({
       code: expect.stringMatching(/NOT_FOUND|BAD_REQUEST/),
     });

@@ -147,11 +147,17 @@ export const recordsRouter = createTRPCRouter({
       .input(instructorUpdateInput)
       .mutation(({ ctx, input }) => updateInstructor(ctx.db, actor(ctx), input)),
   }),
+  /**
+   * The one write path of an instructor's assignment (an instructor's page and the 指导员选派 page): for
+   * administrators only, the stricter rung of the two pairs it replaced (work.instructors.assign/end).
+   */
   assignment: createTRPCRouter({
-    start: p
+    start: adminProcedure
       .input(assignmentStartInput)
       .mutation(({ ctx, input }) => startAssignment(ctx.db, actor(ctx), input)),
-    end: p.input(assignmentEndInput).mutation(({ ctx, input }) => endAssignment(ctx.db, actor(ctx), input)),
+    end: adminProcedure
+      .input(assignmentEndInput)
+      .mutation(({ ctx, input }) => endAssignment(ctx.db, actor(ctx), input)),
   }),
   policy: createTRPCRouter({
     set: p.input(policySetInput).mutation(({ ctx, input }) => setPolicy(ctx.db, actor(ctx), input)),

@@ -60,9 +60,6 @@ export const planMilestoneInput = z.object({
 });
 export const planFoundInput = z.object({ planId: id, name: text("党组织名称", 80), foundedOn: isoDate });
 
-export const assignInput = z.object({ instructorId: id, hostId: id, startOn: isoDate });
-export const endAssignmentInput = z.object({ assignmentId: id, endOn: isoDate });
-
 export const meetingInput = z.object({
   orgId: id,
   kind: z.enum(MEETING_KINDS, { error: m.required("会议类型") }),

@@ -7,14 +7,12 @@ import {
   addPlanNote,
   completePlanMilestone,
   advanceApplicantStage,
-  assignInstructor,
   confirmFullMembership,
   createApplicant,
   createPact,
   createPlan,
   dispatchView,
   electionBoard,
-  endWorkAssignment,
   foundOrganization,
   getPlan,
   grassrootsInSubtree,
@@ -48,10 +46,8 @@ import { adminProcedure, createTRPCRouter, orgProcedure } from "../trpc.ts";
 import {
   advanceInput,
   applicantInput,
-  assignInput,
   confirmFullInput,
   electionInput,
-  endAssignmentInput,
   meetingInput,
   pactInput,
   periodInput,
@@ -112,17 +108,12 @@ export const workRouter = createTRPCRouter({
       .mutation(({ ctx, input }) => foundOrganization(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
+  /** Assigning and ending an assignment are records.assignment.start/end, the one write path. */
   instructors: createTRPCRouter({
     dispatch: adminProcedure.query(({ ctx }) => ({
       ...dispatchView(ctx.db, ctx.scope, ctx.today),
       uncovered: hostsWithoutCoverage(ctx.db, ctx.scope, ctx.today),
     })),
-    assign: adminProcedure
-      .input(assignInput)
-      .mutation(({ ctx, input }) => assignInstructor(ctx.db, ctx.scope, input, ctx.today)),
-    end: adminProcedure
-      .input(endAssignmentInput)
-      .mutation(({ ctx, input }) => endWorkAssignment(ctx.db, ctx.scope, input, ctx.today)),
   }),
 
   meetings: createTRPCRouter({

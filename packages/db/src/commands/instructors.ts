@@ -196,6 +196,13 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
   });
 }
 
+/**
+ * Assign an instructor the caller keeps (registered or dispatched by its subtree) to a host it sees (its
+ * territory, or covered by its subtree) from `startOn`, optionally until `endOn`: an overlapping assignment
+ * to the same host and a locked report period are refused; over the policy's cap per instructor is a
+ * warning. The one write path of an assignment (records.assignment.start, from an instructor's page and the
+ * 指导员选派 page).
+ */
 export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
   return writeTransaction(db, () => {
     const instructor = requireInstructorEdit(db, actor, input.instructorId);
@@ -247,6 +254,7 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
   });
 }
 
+/** End an assignment on `endOn` (half-open: not in force from that day); records.assignment.end. */
 export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
   const assignment = endDatedRow(db, actor, assignments, "assignment", input, (before) => {
     const registeredBy = requireInstructorEdit(db, actor, before.instructorId).registeredById;

@@ -2,14 +2,15 @@
  * 党建工作指导员 dispatch: "谁派出、谁主管" — the dispatching organization (or the node that registered an
  * instructor sent by an organ outside the tree) sees its instructors and their dated assignments; hosts
  * of the territory without any coverage (no organization, no instructor) are listed for dispatch.
+ * Assigning and ending go through the one write path, `startAssignment`/`endAssignment` of the ledger's
+ * commands (commands/instructors.ts), which both the dispatch page and an instructor's page call.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne } from "../driver/query.ts";
-import { endAssignment, startAssignment } from "../commands/instructors.ts";
+import { selectAll } from "../driver/query.ts";
 import { hostOperating, inForce, orgInForce } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
-import { workPolicy, WorkNotFoundError } from "./common.ts";
+import { workPolicy } from "./common.ts";
 import { scopeSql, type ScopeSql } from "../scope/index.ts";
 
 export interface InstructorAssignmentRow {
@@ -107,46 +108,4 @@ export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): Uncov
           and not exists(select 1 from assignments a where a.host_id = h.id and ${inForce(today, "a")})
         order by r.name, h.name`,
   );
-}
-
-function requireInstructor(
-  db: Db,
-  scope: Scope,
-  instructorId: number,
-  today: string,
-): { id: number; name: string } {
-  const row = selectOne<{ id: number; name: string }>(
-    db,
-    sql`select i.id, i.name from instructors i where i.id = ${instructorId} and ${visibleInstructor(scopeSql(scope, today))}`,
-  );
-  if (!row) throw new WorkNotFoundError("instructor");
-  return row;
-}
-
-/**
- * Assign an instructor of the subtree to a host of the territory from `startOn`; warns over the cap.
- * The dispatch page's rule (a host of the caller's territory) on top of the one write command.
- */
-export function assignInstructor(
-  db: Db,
-  scope: Scope,
-  input: { instructorId: number; hostId: number; startOn: string },
-  today: string,
-): { id: number; warning: string | null } {
-  requireInstructor(db, scope, input.instructorId, today);
-  // Which hosts may be assigned is the write command's rule (territory, or covered by the subtree), so the
-  // dispatch page and records.assignment.start agree.
-  const r = startAssignment(db, { scope, today }, input);
-  return { id: r.assignment.id, warning: r.warnings[0]?.message ?? null };
-}
-
-/** End an assignment on `endOn` (half-open: not in force from that day), through the write command. */
-export function endWorkAssignment(
-  db: Db,
-  scope: Scope,
-  input: { assignmentId: number; endOn: string },
-  today: string,
-): { id: number } {
-  const r = endAssignment(db, { scope, today }, { id: input.assignmentId, endOn: input.endOn });
-  return { id: r.assignment.id };
 }

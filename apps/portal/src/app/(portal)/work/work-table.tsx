@@ -8,13 +8,10 @@ import {
   type Row as BaseRow,
   type TableProps,
 } from "@/components/data-table";
-import {
-  AdvanceButton,
-  CompleteMilestoneButton,
-  ConfirmFullButton,
-  EndAssignmentButton,
-  ResolveButton,
-} from "./forms";
+import { AdvanceButton, ConfirmFullButton } from "./development-forms";
+import { EndAssignmentButton } from "./dispatch-forms";
+import { CompleteMilestoneButton } from "./plan-forms";
+import { ResolveButton } from "./rating-forms";
 import { workMessages as m } from "./messages";
 
 export type { Column };

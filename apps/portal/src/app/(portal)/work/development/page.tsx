@@ -2,7 +2,7 @@ import { Card } from "antd";
 import { APPLICANT_STAGE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { ApplicantForm } from "../forms";
+import { ApplicantForm } from "../development-forms";
 import { workMessages as m } from "../messages";
 
 export default async function DevelopmentPage() {

@@ -2,7 +2,7 @@ import { Card } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { ElectionForm } from "../forms";
+import { ElectionForm } from "../meeting-forms";
 import { workMessages as m } from "../messages";
 
 type ElectionRows = Awaited<

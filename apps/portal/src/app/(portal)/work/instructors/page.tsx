@@ -2,7 +2,7 @@ import { Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { AssignForm } from "../forms";
+import { AssignForm } from "../dispatch-forms";
 import { workMessages as m } from "../messages";
 
 export default async function InstructorsPage() {

@@ -3,7 +3,7 @@ import { Card, Space, Tag } from "antd";
 import { MEETING_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { MeetingForm } from "../forms";
+import { MeetingForm } from "../meeting-forms";
 import { workMessages as m } from "../messages";
 
 const PERIODS = [

@@ -2,7 +2,7 @@ import { Card } from "antd";
 import { PACT_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { PactForm } from "../forms";
+import { PactForm } from "../pact-forms";
 import { workMessages as m } from "../messages";
 
 export default async function PactsPage() {

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Statistic } from "antd";
 import { addDays } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { CreatePlanForm } from "../forms";
+import { CreatePlanForm } from "../plan-forms";
 import { workMessages as m } from "../messages";
 
 export default async function PlansPage() {

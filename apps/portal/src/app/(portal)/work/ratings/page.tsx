@@ -3,7 +3,7 @@ import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table";
-import { RatingForm, RectificationForm } from "../forms";
+import { RatingForm, RectificationForm } from "../rating-forms";
 import { workMessages as m } from "../messages";
 
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, Descriptions, Tag } from "antd";
 import { WorkTable } from "../../work-table";
 import { requirePage } from "@/server/caller";
-import { FoundOrgForm, PlanNoteForm } from "../../forms";
+import { FoundOrgForm, PlanNoteForm } from "../../plan-forms";
 import { workMessages as m } from "../../messages";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
