@@ -8,7 +8,7 @@
  */
 import { countedMode, isGrassroots, isTownshipLevel } from "./categories.ts";
 import { inForce, yearEnd, yearOf } from "./dates.ts";
-import { DomainError } from "./errors.ts";
+import { AppError } from "./app-error.ts";
 import type {
   IndicatorParts,
   Indicators,
@@ -752,7 +752,7 @@ function requireNode(index: AsOfIndex, nodeId: number): OrgRec {
   const node = index.tree.org(nodeId);
   if (!node) {
     const rec = index.snapshot.orgs.find((o) => o.id === nodeId);
-    throw new DomainError(
+    throw AppError.rule(
       "REPORT_NODE_NOT_FOUND",
       MESSAGES.reportNodeNotFound(rec?.name ?? String(nodeId), index.asOf),
       {
@@ -761,7 +761,7 @@ function requireNode(index: AsOfIndex, nodeId: number): OrgRec {
     );
   }
   if (isGrassroots(node.category)) {
-    throw new DomainError("REPORT_NODE_NOT_MANAGEMENT", MESSAGES.reportNodeNotManagement(node.name), {
+    throw AppError.rule("REPORT_NODE_NOT_MANAGEMENT", MESSAGES.reportNodeNotManagement(node.name), {
       nodeId,
     });
   }

@@ -1,11 +1,12 @@
 /**
  * The rules of the domain: invariant checks over records (returning violations) and guards for
- * mutations (throwing a `DomainError`), plus the year-end checks (校核) of a report. Every message is
+ * mutations (throwing an `AppError` of code RULE), plus the year-end checks (校核) of a report. Every message is
  * Chinese and names its rule (see messages.ts).
  */
 import { isGrassroots } from "./categories.ts";
 import { inForce, intervalsOverlap, maxDate } from "./dates.ts";
-import { DomainError, type Violation } from "./errors.ts";
+import { AppError } from "./app-error.ts";
+import type { Violation } from "./errors.ts";
 import type { Indicators, Report } from "./indicator-types.ts";
 import {
   COUNTED_MODE_LABELS,
@@ -78,7 +79,7 @@ function namer<T extends { id: number; name: string }>(items: readonly T[]): (id
 /** A half-open interval must end after it starts. */
 export function assertInterval(startOn: IsoDate, endOn: IsoDate | null): void {
   if (endOn !== null && endOn <= startOn) {
-    throw new DomainError("INVALID_INTERVAL", MESSAGES.invalidInterval(startOn, endOn), { startOn, endOn });
+    throw AppError.rule("INVALID_INTERVAL", MESSAGES.invalidInterval(startOn, endOn), { startOn, endOn });
   }
 }
 
@@ -319,7 +320,7 @@ export function assertCoverageAllowed(
   for (const o of ctx.orgs) orgs.set(o.id, o);
   const org = orgs.get(candidate.orgId);
   if (!org) {
-    throw new DomainError(
+    throw AppError.rule(
       "COVERAGE_ORG_UNKNOWN",
       MESSAGES.coverageOrgUnknown(hostName(candidate.hostId), String(candidate.orgId)),
     );
@@ -329,7 +330,7 @@ export function assertCoverageAllowed(
     if (c.hostId !== candidate.hostId) continue;
     if (intervalsOverlap(c.startOn, c.endOn, candidate.startOn, candidate.endOn)) {
       const date = maxDate(c.startOn, candidate.startOn);
-      throw new DomainError(
+      throw AppError.rule(
         "COVERAGE_HOST_OVERLAP",
         MESSAGES.coverageHostOverlap(hostName(candidate.hostId), date, [
           orgs.get(c.orgId)?.name ?? String(c.orgId),
@@ -344,7 +345,7 @@ export function assertCoverageAllowed(
       if (c.orgId !== org.id || c.hostId === candidate.hostId) continue;
       if (intervalsOverlap(c.startOn, c.endOn, candidate.startOn, candidate.endOn)) {
         const date = maxDate(c.startOn, candidate.startOn);
-        throw new DomainError(
+        throw AppError.rule(
           "STANDALONE_MULTIPLE_HOSTS",
           MESSAGES.standaloneMultipleHosts(org.name, date, [hostName(c.hostId), hostName(candidate.hostId)]),
           { orgId: org.id, hostIds: [c.hostId, candidate.hostId], date },
@@ -357,7 +358,7 @@ export function assertCoverageAllowed(
     const p = parentAsOf(org, history.get(org.id), d);
     const superior = p === null ? undefined : orgs.get(p);
     if (superior && breaksTopmost(org, superior)) {
-      throw new DomainError("COVERAGE_NOT_TOPMOST", MESSAGES.coverageNotTopmost(org.name, superior.name, d), {
+      throw AppError.rule("COVERAGE_NOT_TOPMOST", MESSAGES.coverageNotTopmost(org.name, superior.name, d), {
         orgId: org.id,
         superiorId: superior.id,
         date: d,
@@ -387,7 +388,7 @@ export function canTransition(from: MemberStatus, to: MemberStatus): boolean {
 
 export function assertTransition(from: MemberStatus, to: MemberStatus): void {
   if (!canTransition(from, to)) {
-    throw new DomainError(
+    throw AppError.rule(
       "STATUS_TRANSITION_FORBIDDEN",
       MESSAGES.statusTransitionForbidden(MEMBER_STATUS_LABELS[from], MEMBER_STATUS_LABELS[to]),
       { from, to },
@@ -397,7 +398,7 @@ export function assertTransition(from: MemberStatus, to: MemberStatus): void {
 
 /** Members are never deleted: they leave by a dated status change. Always throws. */
 export function forbidMemberDeletion(): never {
-  throw new DomainError("MEMBER_DELETE_FORBIDDEN", MESSAGES.memberDeleteForbidden());
+  throw AppError.rule("MEMBER_DELETE_FORBIDDEN", MESSAGES.memberDeleteForbidden());
 }
 
 /** A member's relationship is held by an organization of the tree or, named, outside it. */
@@ -407,7 +408,7 @@ export function assertHasRelationship(input: {
 }): void {
   if (input.orgId !== null && input.orgId !== undefined) return;
   if (input.outsideOrgName && input.outsideOrgName.trim() !== "") return;
-  throw new DomainError("MEMBER_RELATIONSHIP_REQUIRED", MESSAGES.memberRelationshipRequired());
+  throw AppError.rule("MEMBER_RELATIONSHIP_REQUIRED", MESSAGES.memberRelationshipRequired());
 }
 
 /** Every member counting on D (status 正常, joined) has a relationship in force (in the tree or outside). */
@@ -443,13 +444,13 @@ export function checkMemberRelationships(
 /** pending → accepted | rejected; a decided transfer cannot be decided again. */
 export function decideTransfer(state: TransferState, decision: TransferDecision): TransferState {
   if (state === "accepted" && decision === "accept") {
-    throw new DomainError("TRANSFER_ALREADY_ACCEPTED", MESSAGES.transferAlreadyAccepted(), {
+    throw AppError.rule("TRANSFER_ALREADY_ACCEPTED", MESSAGES.transferAlreadyAccepted(), {
       state,
       decision,
     });
   }
   if (state !== "pending") {
-    throw new DomainError(
+    throw AppError.rule(
       "TRANSFER_ALREADY_DECIDED",
       MESSAGES.transferAlreadyDecided(TRANSFER_STATE_LABELS[state]),
       {
@@ -499,7 +500,7 @@ export function assertSecretaryTermAllowed(
     if (t === replaces || t.orgId !== candidate.orgId) continue;
     if (intervalsOverlap(t.startOn, t.endOn, candidate.startOn, candidate.endOn)) {
       const date = maxDate(t.startOn, candidate.startOn);
-      throw new DomainError("SECRETARY_OVERLAP", MESSAGES.secretaryOverlap(orgName, date), {
+      throw AppError.rule("SECRETARY_OVERLAP", MESSAGES.secretaryOverlap(orgName, date), {
         orgId: candidate.orgId,
         memberId: t.memberId,
         date,

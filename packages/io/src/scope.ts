@@ -12,6 +12,7 @@
  * reference to anything else is written as outside (see export-import.ts).
  */
 import { scopeBindings, scopeSets, within, type Db, type Scope } from "@liangxin/db";
+import { AppError } from "@liangxin/domain";
 
 export interface ExportSelection {
   all: boolean;
@@ -37,8 +38,6 @@ export function idsOfPath(path: string): number[] {
     .map(Number);
 }
 
-export class ExportScopeError extends Error {}
-
 /** Whether the caller is the city's top node (its exports hold the whole city). */
 export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
   if (!scope.org) return false;
@@ -48,7 +47,7 @@ export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
 }
 
 export async function selectForExport(db: Db, scope: Scope, today: string): Promise<ExportSelection> {
-  if (!scope.org) throw new ExportScopeError("no organization");
+  if (!scope.org) throw AppError.notFound("org");
   if (isCityNode(db, scope)) {
     const all = (t: string) => ids(db, `select id from ${t}`);
     return {

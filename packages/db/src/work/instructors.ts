@@ -3,13 +3,14 @@
  * instructor sent by an organ outside the tree) sees its instructors and their dated assignments; hosts
  * of the territory without any coverage (no organization, no instructor) are listed for dispatch.
  */
+import { AppError } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { selectAll, selectOne } from "../driver/query.ts";
 import { endAssignment, startAssignment } from "../commands/instructors.ts";
 import { hostOperating, inForce, orgInForce } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
-import { workPolicy, WorkNotFoundError } from "./common.ts";
+import { workPolicy } from "./common.ts";
 import { scopeSql, type ScopeSql } from "../scope/index.ts";
 
 export interface InstructorAssignmentRow {
@@ -119,7 +120,7 @@ function requireInstructor(
     db,
     sql`select i.id, i.name from instructors i where i.id = ${instructorId} and ${visibleInstructor(scopeSql(scope, today))}`,
   );
-  if (!row) throw new WorkNotFoundError("instructor");
+  if (!row) throw AppError.notFound("instructor");
   return row;
 }
 
