@@ -1,15 +1,7 @@
-import { TRPCError } from "@trpc/server";
-import {
-  DatabaseNotReadyError,
-  getPort,
-  loadScope,
-  singleConnectionPort,
-  type Db,
-  type Port,
-  type Scope,
-} from "@liangxin/db";
-import { clock, type Clock } from "@liangxin/domain";
+import { getPort, loadScope, singleConnectionPort, type Db, type Port, type Scope } from "@liangxin/db";
+import { clock, isAppError, type Clock } from "@liangxin/domain";
 import { noteUser } from "@liangxin/runtime";
+import { toTRPCError } from "./error-map.ts";
 import { withErrorNumber } from "./log.ts";
 
 export interface Context {
@@ -50,8 +42,9 @@ export async function createContext(opts: {
   try {
     port = opts.port ?? (opts.db ? singleConnectionPort(opts.db) : getPort());
   } catch (e) {
-    if (e instanceof DatabaseNotReadyError)
-      throw withErrorNumber(new TRPCError({ code: "SERVICE_UNAVAILABLE", message: e.message, cause: e }));
+    // The database is missing or not migrated (an AppError UNAVAILABLE): answered by the one mapping.
+    const refused = isAppError(e) ? toTRPCError(e) : null;
+    if (refused) throw withErrorNumber(refused);
     throw e;
   }
   const userId = opts.userId;

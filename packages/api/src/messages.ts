@@ -1,16 +1,18 @@
+import { APP_ERROR_MESSAGES } from "@liangxin/domain";
+
 /** Messages of the API layer that a user reads. */
 export const apiMessages = {
   unauthorized: "请先登录",
   mustChangePassword: "请先设置新密码:当前密码由管理员设置,设置您自己的密码后才能使用本系统",
-  notFound: "记录不存在",
-  forbidden: "无权执行此操作",
+  notFound: APP_ERROR_MESSAGES.notFound,
+  forbidden: APP_ERROR_MESSAGES.forbidden,
   badInput: "输入有误",
   internal: "服务器内部错误,请稍后再试",
   notSpreadsheet: "只能上传 Excel 工作簿(.xlsx)",
   exportConfirm: "导入格式的导出含完整的公民身份号码,请先确认后再导出",
   exportFullIdsForbidden:
     "导入格式的导出含完整的公民身份号码,仅市级和县级管理员可以导出;请改用“台账导出”(身份号码已隐藏)",
-  conflict: "该记录已被他人修改,请刷新后重试",
+  conflict: APP_ERROR_MESSAGES.stale,
   busy: "数据库正忙(可能有导入正在写入),本次操作未保存,请稍后重试",
   badRequest: "请求格式有误",
   noSuchProcedure: "请求的接口不存在",

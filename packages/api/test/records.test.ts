@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DEMO_TODAY, createUser, deleteMember, openTestDb, seedDemo, type Db } from "@liangxin/db";
-import { DomainError, withCitizenIdCheckChar } from "@liangxin/domain";
+import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { appRouter, createCaller } from "../src/root.ts";
@@ -101,7 +101,9 @@ describe("a state change the rules forbid is refused with a Chinese message nami
     const before = t.hash(...ALL_WRITTEN);
     const scope = { scope: (await createContext({ db, userId: 1, today: TODAY })).scope!, today: TODAY };
     const memberId = t.value("select id from members order by id limit 1");
-    expect(() => deleteMember(db, scope, { id: memberId })).toThrow(DomainError);
+    expect(() => deleteMember(db, scope, { id: memberId })).toThrow(
+      expect.objectContaining({ code: "RULE", rule: "MEMBER_DELETE_FORBIDDEN" }),
+    );
     expect(() => deleteMember(db, scope, { id: memberId })).toThrow(/【党员不得删除】党员信息不能删除/);
     const paths = Object.keys(appRouter._def.procedures);
     expect(paths).toContain("records.member.changeStatus");

@@ -3,6 +3,7 @@
  * share: the snapshot with full dated history and the policy in force on the date, both returned.
  */
 import {
+  AppError,
   computeNodeIndicators,
   policyAsOf,
   yearEnd,
@@ -12,7 +13,6 @@ import {
 } from "@liangxin/domain";
 import { orgAccess } from "./scope/index.ts";
 import type { Db } from "./driver/client.ts";
-import { NotFoundError } from "./commands/errors.ts";
 import type { Scope } from "./scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "./snapshot.ts";
 
@@ -26,7 +26,7 @@ export interface NodeIndicators {
 
 /** The node must be in the caller's subordination subtree (today's tree); else it does not exist for them. */
 function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: string): void {
-  if (orgAccess(db, scope, nodeId, today) !== "edit") throw new NotFoundError();
+  if (orgAccess(db, scope, nodeId, today) !== "edit") throw AppError.notFound();
 }
 
 /** A node's indicators as of `asOf`, compared with the previous 31 December. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseStatus, DatabaseNotReadyError, migrateDb, openDb } from "../src/driver/client.ts";
+import { databaseStatus, migrateDb, openDb } from "../src/driver/client.ts";
 import { getPort } from "../src/driver/port.ts";
 import { migrationsFolder } from "../src/paths.ts";
 
@@ -88,7 +88,7 @@ describe("getPort", () => {
   it("refuses a missing or unmigrated database without creating or migrating it, and opens it once migrated", () => {
     const file = fresh();
     process.env.DATABASE_URL = file;
-    expect(() => getPort()).toThrow(DatabaseNotReadyError);
+    expect(() => getPort()).toThrow(expect.objectContaining({ name: "AppError", code: "UNAVAILABLE" }));
     expect(() => getPort()).toThrow(
       /^数据库未就绪:数据库文件不存在。请系统管理员运行 npm run cli -- migrate/,
     );

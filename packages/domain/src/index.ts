@@ -9,6 +9,7 @@ export * from "./labels.ts";
 export * from "./categories.ts";
 export * from "./messages.ts";
 export * from "./errors.ts";
+export * from "./app-error.ts";
 export * from "./tree.ts";
 export * from "./indicators/index.ts";
 export * from "./rules/index.ts";

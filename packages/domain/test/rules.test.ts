@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  AppError,
   DEFAULT_POLICY,
-  DomainError,
   assertCoverageAllowed,
   assertHasRelationship,
   assertSecretaryTermAllowed,
@@ -24,14 +24,15 @@ import {
 } from "../src/index.ts";
 import { SnapshotBuilder } from "./fixtures/builder.ts";
 
-function catchError(fn: () => unknown): DomainError {
+/** The rule's refusal thrown by `fn`: an AppError of code RULE naming the rule. */
+function catchError(fn: () => unknown): AppError {
   try {
     fn();
   } catch (e) {
-    if (e instanceof DomainError) return e;
+    if (e instanceof AppError && e.code === "RULE") return e;
     throw e;
   }
-  throw new Error("expected a DomainError");
+  throw new Error("expected an AppError of code RULE");
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -55,7 +56,7 @@ describe("coverage rules", () => {
     const e = catchError(() =>
       assertCoverageAllowed(s, { hostId: hosts[1]!, orgId: unit, startOn: "2023-01-01", endOn: null }),
     );
-    expect(e.code).toBe("STANDALONE_MULTIPLE_HOSTS");
+    expect(e.rule).toBe("STANDALONE_MULTIPLE_HOSTS");
     expect(e.message).toContain("单独建");
     expect(e.message).toContain("甲公司党委");
     // After the first coverage ends, the organization may cover another host.
@@ -87,7 +88,7 @@ describe("coverage rules", () => {
     const e = catchError(() =>
       assertCoverageAllowed(s, { hostId: hosts[0]!, orgId: unit, startOn: "2024-06-30", endOn: null }),
     );
-    expect(e.code).toBe("COVERAGE_HOST_OVERLAP");
+    expect(e.rule).toBe("COVERAGE_HOST_OVERLAP");
     expect(e.message).toMatch(CHINESE);
     expect(e.message).toContain("企业1");
     // Half-open: the new coverage may start on the day the old one ends.
@@ -105,7 +106,7 @@ describe("coverage rules", () => {
     const e = catchError(() =>
       assertCoverageAllowed(s, { hostId: hosts[0]!, orgId: sub, startOn: "2024-01-01", endOn: null }),
     );
-    expect(e.code).toBe("COVERAGE_NOT_TOPMOST");
+    expect(e.rule).toBe("COVERAGE_NOT_TOPMOST");
     expect(e.message).toContain("甲公司党委");
     b.cover(hosts[0]!, sub, "2024-01-01");
     expect(checkCoverageOnTopmost(b.snapshot()).map((x) => x.code)).toEqual(["COVERAGE_NOT_TOPMOST"]);
@@ -147,10 +148,10 @@ describe("coverage rules", () => {
     const at = (orgId: number, hostId: number) => ({ hostId, orgId, startOn: "2024-01-01", endOn: null });
     expect(() => assertCoverageAllowed(s, at(villageBranch, hosts[0]!))).not.toThrow();
     expect(() => assertCoverageAllowed(s, at(gridBranch, hosts[1]!))).not.toThrow();
-    expect(catchError(() => assertCoverageAllowed(s, at(villageJoint, hosts[2]!))).code).toBe(
+    expect(catchError(() => assertCoverageAllowed(s, at(villageJoint, hosts[2]!))).rule).toBe(
       "COVERAGE_NOT_TOPMOST",
     );
-    expect(catchError(() => assertCoverageAllowed(s, at(inUnit, hosts[3]!))).code).toBe(
+    expect(catchError(() => assertCoverageAllowed(s, at(inUnit, hosts[3]!))).rule).toBe(
       "COVERAGE_NOT_TOPMOST",
     );
     b.cover(hosts[0]!, villageBranch, "2024-01-01");
@@ -168,7 +169,7 @@ describe("coverage rules", () => {
         endOn: "2024-01-01",
       }),
     );
-    expect(e.code).toBe("INVALID_INTERVAL");
+    expect(e.rule).toBe("INVALID_INTERVAL");
   });
 
   it("warns about a joint organization over the cap and an instructor over the cap", () => {
@@ -210,22 +211,22 @@ describe("member status machine", () => {
 
   it("refuses a forbidden transition with a Chinese message naming both statuses", () => {
     const e = catchError(() => assertTransition("deceased", "normal"));
-    expect(e.code).toBe("STATUS_TRANSITION_FORBIDDEN");
+    expect(e.rule).toBe("STATUS_TRANSITION_FORBIDDEN");
     expect(e.message).toContain("死亡");
     expect(e.message).toContain("正常");
     expect(catchError(() => assertTransition("expelled", "stopped")).message).toContain("出党");
-    expect(catchError(() => assertTransition("normal", "normal")).code).toBe("STATUS_TRANSITION_FORBIDDEN");
+    expect(catchError(() => assertTransition("normal", "normal")).rule).toBe("STATUS_TRANSITION_FORBIDDEN");
     expect(() => assertTransition("stopped", "normal")).not.toThrow();
   });
 
   it("never deletes a member", () => {
     const e = catchError(() => forbidMemberDeletion());
-    expect(e.code).toBe("MEMBER_DELETE_FORBIDDEN");
+    expect(e.rule).toBe("MEMBER_DELETE_FORBIDDEN");
     expect(e.message).toContain("不能删除");
   });
 
   it("requires a relationship, in the tree or outside", () => {
-    expect(catchError(() => assertHasRelationship({ orgId: null, outsideOrgName: "  " })).code).toBe(
+    expect(catchError(() => assertHasRelationship({ orgId: null, outsideOrgName: "  " })).rule).toBe(
       "MEMBER_RELATIONSHIP_REQUIRED",
     );
     expect(() => assertHasRelationship({ orgId: 5 })).not.toThrow();
@@ -244,10 +245,10 @@ describe("transfers and secretaries", () => {
     expect(decideTransfer("pending", "accept")).toBe("accepted");
     expect(decideTransfer("pending", "reject")).toBe("rejected");
     const twice = catchError(() => decideTransfer("accepted", "accept"));
-    expect(twice.code).toBe("TRANSFER_ALREADY_ACCEPTED");
+    expect(twice.rule).toBe("TRANSFER_ALREADY_ACCEPTED");
     expect(twice.message).toContain("不能重复接收");
     const again = catchError(() => decideTransfer("rejected", "accept"));
-    expect(again.code).toBe("TRANSFER_ALREADY_DECIDED");
+    expect(again.rule).toBe("TRANSFER_ALREADY_DECIDED");
     expect(again.message).toContain("已退回");
   });
 
@@ -260,7 +261,7 @@ describe("transfers and secretaries", () => {
         "一支部",
       ),
     );
-    expect(e.code).toBe("SECRETARY_OVERLAP");
+    expect(e.rule).toBe("SECRETARY_OVERLAP");
     expect(e.message).toContain("一支部");
     expect(() =>
       assertSecretaryTermAllowed(terms, { orgId: 1, memberId: 11, startOn: "2024-01-01", endOn: null }),

@@ -22,6 +22,7 @@ import {
   type Db,
   type Scope,
 } from "@liangxin/db";
+import { AppError } from "@liangxin/domain";
 
 export interface ExportSelection {
   all: boolean;
@@ -47,8 +48,6 @@ export function idsOfPath(path: string): number[] {
     .map(Number);
 }
 
-export class ExportScopeError extends Error {}
-
 /** Whether the caller is the city's top node (its exports hold the whole city). */
 export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
   if (!scope.org) return false;
@@ -60,7 +59,7 @@ export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
 }
 
 export async function selectForExport(db: Db, scope: Scope, today: string): Promise<ExportSelection> {
-  if (!scope.org) throw new ExportScopeError("no organization");
+  if (!scope.org) throw AppError.notFound("org");
   if (isCityNode(db, scope)) {
     const all = (t: string) => ids(db, sql`select id from ${sql.identifier(t)}`);
     return {

@@ -1,4 +1,4 @@
-import { isDomainError } from "@liangxin/domain";
+import { AppError, isAppError } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { selectOne } from "../driver/query.ts";
@@ -16,7 +16,6 @@ import {
 } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Scope } from "../scope/index.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 
 /** Who changes what, and on which day (today is fixed in tests). */
 export interface CommandActor {
@@ -31,11 +30,11 @@ export interface CommandWarning {
 }
 
 export function requireHostEdit(db: Db, actor: CommandActor, hostId: number): void {
-  if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw new NotFoundError();
+  if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw AppError.notFound();
 }
 
 export function requireOrgEdit(db: Db, actor: CommandActor, orgId: number): void {
-  if (orgAccess(db, actor.scope, orgId, actor.today) !== "edit") throw new NotFoundError();
+  if (orgAccess(db, actor.scope, orgId, actor.today) !== "edit") throw AppError.notFound();
 }
 
 /**
@@ -55,7 +54,7 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
     hostAccess(db, actor.scope, m.workHostId, actor.today) === "edit"
   )
     return;
-  throw new NotFoundError();
+  throw AppError.notFound();
 }
 
 /**
@@ -63,12 +62,12 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
  * default — else NOT_FOUND, exactly as for a missing id.
  */
 export function requireHostRef(db: Db, actor: CommandActor, hostId: number, set: RefSet = "visible"): void {
-  if (!refersToHost(db, actor.scope, hostId, actor.today, set)) throw new NotFoundError();
+  if (!refersToHost(db, actor.scope, hostId, actor.today, set)) throw AppError.notFound();
 }
 
 /** An organization named by id in a write: one of the caller's sets, else NOT_FOUND. */
 export function requireOrgRef(db: Db, actor: CommandActor, orgId: number, set: RefSet = "visible"): void {
-  if (!refersToOrg(db, actor.scope, orgId, actor.today, set)) throw new NotFoundError();
+  if (!refersToOrg(db, actor.scope, orgId, actor.today, set)) throw AppError.notFound();
 }
 
 /**
@@ -77,7 +76,7 @@ export function requireOrgRef(db: Db, actor: CommandActor, orgId: number, set: R
  */
 export function hostByKey(db: Db, actor: CommandActor, creditCode: string): HostByKey {
   const host = hostByExactKey(db, creditCode, actor.today);
-  if (!host) throw new NotFoundError();
+  if (!host) throw AppError.notFound();
   audit(db, actor, {
     action: "host.lookup",
     entity: "host",
@@ -95,7 +94,7 @@ export function hostByKey(db: Db, actor: CommandActor, creditCode: string): Host
  */
 export function orgByKey(db: Db, actor: CommandActor, code: string): OrgByKey {
   const org = orgByExactKey(db, code, actor.today);
-  if (!org) throw new NotFoundError();
+  if (!org) throw AppError.notFound();
   audit(db, actor, {
     action: "org.lookup",
     entity: "org",
@@ -122,14 +121,14 @@ export function unlessVisible<T>(visible: boolean, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (!visible && (isDomainError(e) || e instanceof CommandError)) throw new NotFoundError();
+    if (!visible && isAppError(e, "RULE")) throw AppError.notFound();
     throw e;
   }
 }
 
 /** Optimistic concurrency: the caller's `version` must be the stored one. */
 export function assertVersion(stored: number, given: number): void {
-  if (stored !== given) throw new ConflictError();
+  if (stored !== given) throw AppError.stale();
 }
 
 /** The management node whose territory holds a region (the nearest one up the territory), for the audit's scope. */

@@ -8,7 +8,7 @@ import {
   assertCoverageAllowed,
   assertInterval,
   checkJointCap,
-  DomainError,
+  AppError,
   isGrassroots,
   MESSAGES,
   policyAsOf,
@@ -30,7 +30,6 @@ import {
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgRecs, orgWithSuperiors, reparentingsOf } from "./world.ts";
@@ -73,10 +72,10 @@ export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput
 /** The caller edits the host (its territory's); one it sees only for reference is told to request it. */
 function requireCoverableHost(db: Db, actor: CommandActor, hostId: number): void {
   const access = hostAccess(db, actor.scope, hostId, actor.today);
-  if (access === null) throw new NotFoundError();
+  if (access === null) throw AppError.notFound();
   if (access !== "edit") {
     const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${hostId}`)!;
-    throw new CommandError("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
+    throw AppError.rule("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
   }
 }
 
@@ -111,7 +110,7 @@ export function coverHostsInTransaction(
   input: CoverHostsInput,
 ): CoverHostsResult {
   if (new Set(input.hostIds).size !== input.hostIds.length)
-    throw new CommandError("COVERAGE_HOST_TWICE", commandMessages.coverageHostTwice);
+    throw AppError.rule("COVERAGE_HOST_TWICE", commandMessages.coverageHostTwice);
   const coverages: CoverageRow[] = [];
   const warnings = new Map<string, CommandWarning>();
   for (const hostId of input.hostIds) {
@@ -137,9 +136,9 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
   const orgs = orgWithSuperiors(db, input.orgId, reparentings);
   const org = orgs.find((o) => o.id === input.orgId)!;
   if (!isGrassroots(org.category))
-    throw new CommandError("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
+    throw AppError.rule("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
   if (org.formationMode === null)
-    throw new DomainError("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
+    throw AppError.rule("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
   const hosts = hostRecs(db, [input.hostId, ...existing.map((c) => c.hostId)]);
   const host = hosts.find((h) => h.id === input.hostId)!;
   const candidate = { hostId: input.hostId, orgId: input.orgId, startOn: input.startOn, endOn };
@@ -147,7 +146,7 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
   // not name the host or its covering organization: not found.
   unlessVisible(seesHost(db, actor, input.hostId), () => {
     if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
-      throw new CommandError(
+      throw AppError.rule(
         "COVERAGE_HOST_CLOSED",
         commandMessages.coverageHostClosed(host.name, input.startOn),
       );
@@ -229,23 +228,23 @@ export function proposeCoverage(
         db,
         sql`select id, name from hosts where id = ${input.hostId}`,
       )!;
-    } else throw new NotFoundError();
+    } else throw AppError.notFound();
     if (hostAccess(db, actor.scope, host.id, actor.today) === "edit")
-      throw new CommandError(
+      throw AppError.rule(
         "COVERAGE_REQUEST_OWN_TERRITORY",
         commandMessages.coverageRequestOwnTerritory(host.name),
       );
     const org = orgRecs(db, [input.orgId])[0]!;
     if (!isGrassroots(org.category))
-      throw new CommandError("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
+      throw AppError.rule("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
     if (org.formationMode === null)
-      throw new DomainError("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
+      throw AppError.rule("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
     const pending = selectOne(
       db,
       sql`select 1 from coverage_requests where host_id = ${host.id} and org_id = ${org.id} and state = 'pending'`,
     );
     if (pending)
-      throw new CommandError(
+      throw AppError.rule(
         "COVERAGE_REQUEST_PENDING",
         commandMessages.coverageRequestPending(org.name, host.name),
       );
@@ -275,9 +274,9 @@ export function proposeCoverage(
 /** A pending request the caller decides (else NOT_FOUND; decided already: refused). */
 function decidable(db: Db, actor: CommandActor, id: number): CoverageRequestRow {
   const before = db.select().from(coverageRequests).where(eq(coverageRequests.id, id)).get();
-  if (!before || !decidesCoverageRequest(db, actor.scope, id, actor.today)) throw new NotFoundError();
+  if (!before || !decidesCoverageRequest(db, actor.scope, id, actor.today)) throw AppError.notFound();
   if (before.state !== "pending")
-    throw new CommandError("COVERAGE_REQUEST_DECIDED", commandMessages.coverageRequestDecided);
+    throw AppError.rule("COVERAGE_REQUEST_DECIDED", commandMessages.coverageRequestDecided);
   return before;
 }
 
@@ -299,7 +298,7 @@ function closeRequest(
     .where(and(eq(coverageRequests.id, before.id), eq(coverageRequests.state, "pending")))
     .returning()
     .get();
-  if (!after) throw new ConflictError();
+  if (!after) throw AppError.stale();
   const region = selectOne<{ regionId: number }>(
     db,
     sql`select region_id as regionId from hosts where id = ${before.hostId}`,
@@ -349,7 +348,7 @@ export function rejectCoverageRequest(
   return writeTransaction(db, () => {
     const before = decidable(db, actor, input.id);
     const reason = input.reason?.trim();
-    if (!reason) throw new CommandError("COVERAGE_REQUEST_REASON", commandMessages.coverageRejectReason);
+    if (!reason) throw AppError.rule("COVERAGE_REQUEST_REASON", commandMessages.coverageRejectReason);
     return closeRequest(db, actor, before, { state: "rejected", reason, coverageId: null });
   });
 }

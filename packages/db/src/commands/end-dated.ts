@@ -1,10 +1,9 @@
-import { assertInterval } from "@liangxin/domain";
+import { AppError, assertInterval } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { writeTransaction } from "../driver/query.ts";
 import { type assignments, type coverages, type dualLinks, type secretaries } from "../schema.ts";
 import { audit, type CommandActor } from "./common.ts";
-import { CommandError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 
 /** The dated relations a command ends on a date: [startOn, endOn). */
@@ -12,7 +11,7 @@ type DatedTable = typeof coverages | typeof assignments | typeof dualLinks | typ
 
 /**
  * End a dated relation on `endOn`, in one transaction: missing → not found; `authorize` checks the
- * caller's edit access (throwing NotFoundError) and names the organization whose scope the audit row
+ * caller's edit access (else NOT_FOUND) and names the organization whose scope the audit row
  * belongs to; an ended row is refused; the end must follow the start; the change is audited.
  */
 export function endDatedRow<T extends DatedTable>(
@@ -27,10 +26,10 @@ export function endDatedRow<T extends DatedTable>(
   const t = table as unknown as typeof coverages;
   return writeTransaction(db, () => {
     const before = db.select().from(t).where(eq(t.id, input.id)).get() as T["$inferSelect"] | undefined;
-    if (!before) throw new NotFoundError();
+    if (!before) throw AppError.notFound();
     const scopeOrgId = authorize(before);
     if (before.endOn !== null)
-      throw new CommandError("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+      throw AppError.rule("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
     assertInterval(before.startOn, input.endOn);
     const after = db
       .update(t)

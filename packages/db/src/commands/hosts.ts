@@ -1,4 +1,5 @@
 /** 两新组织: create, update (optimistic concurrency), employees and revenue per year. */
+import { AppError } from "@liangxin/domain";
 import type { HostKind } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
 import { selectOne, writeTransaction } from "../driver/query.ts";
@@ -12,7 +13,6 @@ import {
   requireHostEdit,
   type CommandActor,
 } from "./common.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 import { isUnder } from "../scope/index.ts";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
@@ -51,22 +51,21 @@ type HostRow = typeof hosts.$inferSelect;
 function requireTownshipInTerritory(db: Db, actor: CommandActor, regionId: number): void {
   const territory = actor.scope.region?.path;
   const r = db.select().from(regions).where(eq(regions.id, regionId)).get();
-  if (!r || !isUnder(r.path, territory)) throw new NotFoundError();
+  if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
   if (r.level !== "township")
-    throw new CommandError("HOST_REGION_NOT_TOWNSHIP", commandMessages.hostRegionNotTownship);
+    throw AppError.rule("HOST_REGION_NOT_TOWNSHIP", commandMessages.hostRegionNotTownship);
 }
 
 function assertDates(h: Pick<HostRow, "foundedOn" | "closedOn">): void {
   if (h.closedOn != null && h.closedOn <= h.foundedOn)
-    throw new CommandError("HOST_CLOSED_BEFORE_FOUNDED", commandMessages.closedBeforeFounded);
+    throw AppError.rule("HOST_CLOSED_BEFORE_FOUNDED", commandMessages.closedBeforeFounded);
 }
 
 function uniqueCode<T>(code: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new CommandError("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
+    if (isUniqueViolation(e)) throw AppError.rule("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
     throw e;
   }
 }
@@ -98,7 +97,7 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
   return writeTransaction(db, () => {
     requireHostEdit(db, actor, input.id);
     const before = db.select().from(hosts).where(eq(hosts.id, input.id)).get();
-    if (!before) throw new NotFoundError();
+    if (!before) throw AppError.notFound();
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
     if (changes.regionId !== undefined && changes.regionId !== before.regionId)
@@ -129,7 +128,7 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
         .where(and(eq(hosts.id, id), eq(hosts.version, version)))
         .run(),
     );
-    if (res.changes !== 1) throw new ConflictError();
+    if (res.changes !== 1) throw AppError.stale();
     const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
     // A closed host needs no organization any more: its establishment plan (组建计划) ends with it.
     if (after.closedOn !== null && after.closedOn !== before.closedOn) onHostClosed(db, id, after.closedOn);

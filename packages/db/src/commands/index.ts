@@ -1,4 +1,3 @@
-export * from "./errors.ts";
 export * from "./messages.ts";
 export { type CommandActor, type CommandWarning } from "./common.ts";
 export * from "./hosts.ts";

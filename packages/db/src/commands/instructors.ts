@@ -1,5 +1,6 @@
 /** 党建工作指导员 and their dated assignments to hosts ("谁派出、谁主管"). */
 import {
+  AppError,
   assertInterval,
   checkInstructorCap,
   isManagement,
@@ -23,7 +24,6 @@ import {
   type CommandActor,
   type CommandWarning,
 } from "./common.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { assertNotLocked } from "../reports/lock.ts";
@@ -89,12 +89,12 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
     // The references first: one of another area answers as if it did not exist, before any rule is told.
     const dispatchOrgId = dispatcherOf(db, actor, input) ?? null;
     const registeredById = input.registeredById ?? actor.scope.org?.id;
-    if (registeredById == null) throw new NotFoundError();
+    if (registeredById == null) throw AppError.notFound();
     requireOrgEdit(db, actor, registeredById);
     const registrar = db.select().from(orgs).where(eq(orgs.id, registeredById)).get();
-    if (!registrar) throw new NotFoundError();
+    if (!registrar) throw AppError.notFound();
     if (!isManagement(registrar.category))
-      throw new CommandError(
+      throw AppError.rule(
         "INSTRUCTOR_REGISTRAR",
         commandMessages.instructorRegistrarNotManagement(registrar.name),
       );
@@ -115,10 +115,7 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
         .get();
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new CommandError(
-          "INSTRUCTOR_NUMBER_TAKEN",
-          commandMessages.instructorNumberTaken(input.number),
-        );
+        throw AppError.rule("INSTRUCTOR_NUMBER_TAKEN", commandMessages.instructorNumberTaken(input.number));
       throw e;
     }
     audit(db, actor, {
@@ -135,7 +132,7 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
 /** The caller keeps the instructor's record (registering node) or dispatched them. */
 function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number): InstructorRow {
   const row = db.select().from(instructors).where(eq(instructors.id, instructorId)).get();
-  if (!row) throw new NotFoundError();
+  if (!row) throw AppError.notFound();
   try {
     requireOrgEdit(db, actor, row.registeredById);
   } catch (e) {
@@ -176,13 +173,13 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
         .run();
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new CommandError(
+        throw AppError.rule(
           "INSTRUCTOR_NUMBER_TAKEN",
           commandMessages.instructorNumberTaken(changes.number ?? before.number),
         );
       throw e;
     }
-    if (res.changes !== 1) throw new ConflictError();
+    if (res.changes !== 1) throw AppError.stale();
     const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
     audit(db, actor, {
       action: "instructor.update",
@@ -208,7 +205,7 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
     const instructor = requireInstructorEdit(db, actor, input.instructorId);
     // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
     // without territory reaches its enterprises); any other id answers as if it did not exist.
-    if (!seesHost(db, actor, input.hostId)) throw new NotFoundError();
+    if (!seesHost(db, actor, input.hostId)) throw AppError.notFound();
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
     const overlap = selectOne(
@@ -218,7 +215,7 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
     );
     if (overlap) {
       const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${input.hostId}`)!;
-      throw new CommandError(
+      throw AppError.rule(
         "ASSIGNMENT_OVERLAP",
         commandMessages.assignmentOverlap(instructor.name, host.name),
       );

@@ -3,6 +3,7 @@
  * transfers (组织关系接转: request → accept | reject, never a silent edit).
  */
 import {
+  AppError,
   assertHasRelationship,
   assertInterval,
   assertTransition,
@@ -42,7 +43,6 @@ import {
   unlessVisible,
   type CommandActor,
 } from "./common.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 import { refuseRegistered, registering } from "./registration.ts";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
@@ -116,7 +116,7 @@ export interface DecideTransferInput {
 
 function getMember(db: Db, id: number): MemberRow {
   const row = db.select().from(members).where(eq(members.id, id)).get();
-  if (!row) throw new NotFoundError();
+  if (!row) throw AppError.notFound();
   return row;
 }
 
@@ -140,15 +140,15 @@ function requireGrassroots(db: Db, orgId: number): void {
     .from(orgs)
     .where(eq(orgs.id, orgId))
     .get();
-  if (!o) throw new NotFoundError();
+  if (!o) throw AppError.notFound();
   if (!isGrassroots(o.category))
-    throw new CommandError("MEMBER_ORG_NOT_GRASSROOTS", commandMessages.memberOrgNotGrassroots(o.name));
+    throw AppError.rule("MEMBER_ORG_NOT_GRASSROOTS", commandMessages.memberOrgNotGrassroots(o.name));
 }
 
 function birthDateOf(idNumber: string, given: string | null | undefined): string | null {
   const fromId = citizenIdBirthDate(idNumber);
   if (given && fromId && given !== fromId)
-    throw new CommandError("MEMBER_BIRTH_MISMATCH", commandMessages.citizenIdBirthMismatch(fromId));
+    throw AppError.rule("MEMBER_BIRTH_MISMATCH", commandMessages.citizenIdBirthMismatch(fromId));
   return fromId ?? given ?? null;
 }
 
@@ -184,7 +184,7 @@ function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): Me
     else if (input.workHostId !== null) {
       // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
       requireHostEdit(db, actor, input.workHostId);
-    } else throw new NotFoundError();
+    } else throw AppError.notFound();
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
     const since = input.relationshipSince ?? input.joinedOn;
@@ -288,7 +288,7 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
         .all();
       for (const w of open) {
         if (workSince === null || w.startOn >= workSince)
-          throw new CommandError(
+          throw AppError.rule(
             "WORKPLACE_BEFORE_LAST",
             commandMessages.workplaceBeforeLast(workSince ?? "", w.startOn),
           );
@@ -311,7 +311,7 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
         .where(and(eq(members.id, id), eq(members.version, version)))
         .run(),
     );
-    if (res.changes !== 1) throw new ConflictError();
+    if (res.changes !== 1) throw AppError.stale();
     const after = getMember(db, id);
     audit(db, actor, {
       action: "member.update",
@@ -347,7 +347,7 @@ export function changeMemberStatus(
         sql`select max(effective_on) as d from member_status_events where member_id = ${input.memberId}`,
       ) ?? null;
     if (last !== null && input.effectiveOn < last)
-      throw new CommandError("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
+      throw AppError.rule("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
     assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
     const event = db
       .insert(memberStatusEvents)
@@ -385,7 +385,7 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
     requireMemberEdit(db, actor, input.memberId);
     const member = getMember(db, input.memberId);
     if (member.status !== "normal")
-      throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+      throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
     // The receiving organization: by id within the caller's sets, or anywhere in the city by its exact
     // 组织代码 (audited); a refusal never names one the caller does not see.
     if (input.toOrgId != null) requireOrgRef(db, actor, input.toOrgId);
@@ -393,12 +393,12 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
     assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
     if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
-      throw new CommandError("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
+      throw AppError.rule("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
     const pending = selectOne(
       db,
       sql`select 1 from transfers where member_id = ${member.id} and state = 'pending'`,
     );
-    if (pending) throw new CommandError("TRANSFER_PENDING", commandMessages.transferPending(member.name));
+    if (pending) throw AppError.rule("TRANSFER_PENDING", commandMessages.transferPending(member.name));
     const row = db
       .insert(transfers)
       .values({
@@ -433,18 +433,18 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
 export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransferInput): TransferRow {
   return writeTransaction(db, () => {
     const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
-    if (!before) throw new NotFoundError();
+    if (!before) throw AppError.notFound();
     if (before.toOrgId !== null) requireOrgEdit(db, actor, before.toOrgId);
     else requireMemberEdit(db, actor, before.memberId);
     const state = decideTransferState(before.state, input.decision);
     if (state === "rejected" && !input.reason?.trim())
-      throw new CommandError("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
+      throw AppError.rule("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
     if (state === "accepted") {
       const member = getMember(db, before.memberId);
       if (member.orgId !== before.fromOrgId)
-        throw new CommandError("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
+        throw AppError.rule("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
       if (member.status !== "normal")
-        throw new CommandError("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+        throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
       assertNotLocked(db, {
         on: before.effectiveOn,
         memberIds: [member.id],
@@ -457,7 +457,7 @@ export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransfe
         .all();
       for (const r of open) {
         if (r.startOn >= before.effectiveOn)
-          throw new CommandError(
+          throw AppError.rule(
             "TRANSFER_BEFORE_START",
             commandMessages.transferBeforeStart(before.effectiveOn, r.startOn),
           );
@@ -494,7 +494,7 @@ export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransfe
       .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
       .returning()
       .get();
-    if (!after) throw new ConflictError();
+    if (!after) throw AppError.stale();
     audit(db, actor, {
       action: `transfer.${input.decision}`,
       entity: "transfer",

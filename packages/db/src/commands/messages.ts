@@ -1,13 +1,10 @@
 /** Every message a user reads from the write commands, in Chinese. */
 export const commandMessages = {
-  notFound: "记录不存在",
-  conflict: "该记录已被他人修改,请刷新后重试",
   hostRegionNotTownship: "两新组织须位于乡镇(街道、园区)级行政区划",
   creditCodeTaken: (code: string) => `统一社会信用代码“${code}”已登记`,
   orgCodeTaken: (code: string) => `组织代码“${code}”已使用`,
   /** A citizen ID registered already, wherever and as whatever: one answer that names nothing. */
   personRegistered: "该人员不能在此登记,请通过组织关系接转办理",
-  tooManyAttempts: "操作过于频繁,请稍后再试",
   instructorNumberTaken: (n: string) => `指导员编号“${n}”已使用`,
   closedBeforeFounded: "注销日期应晚于成立日期",
   managementUnderGrassroots: (org: string, parent: string) =>

@@ -1,5 +1,6 @@
 /** 党组织: create, update, re-parent (a dated event), dual-management links, secretaries. */
 import {
+  AppError,
   assertInterval,
   assertSecretaryTermAllowed,
   checkCoverageOnTopmost,
@@ -35,7 +36,6 @@ import {
   type CommandWarning,
 } from "./common.ts";
 import { coverHostsInTransaction } from "./coverage.ts";
-import { CommandError, ConflictError, NotFoundError } from "./errors.ts";
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
@@ -75,14 +75,14 @@ export interface ReparentOrgInput {
 
 function getOrg(db: Db, id: number): OrgRow {
   const row = db.select().from(orgs).where(eq(orgs.id, id)).get();
-  if (!row) throw new NotFoundError();
+  if (!row) throw AppError.notFound();
   return row;
 }
 
 function requireRegionInTerritory(db: Db, actor: CommandActor, regionId: number): void {
   const territory = actor.scope.region?.path;
   const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
-  if (!r || !isUnder(r.path, territory)) throw new NotFoundError();
+  if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
 }
 
 /** Management nodes hold territory and no mode; grassroots organizations the reverse; never management under grassroots. */
@@ -92,14 +92,14 @@ function assertShape(
 ): void {
   if (isGrassroots(o.category)) {
     if (o.regionId != null)
-      throw new CommandError("ORG_GRASSROOTS_TERRITORY", commandMessages.grassrootsWithTerritory);
+      throw AppError.rule("ORG_GRASSROOTS_TERRITORY", commandMessages.grassrootsWithTerritory);
   } else {
     if (o.formationMode != null)
-      throw new CommandError("ORG_MANAGEMENT_MODE", commandMessages.managementWithMode);
+      throw AppError.rule("ORG_MANAGEMENT_MODE", commandMessages.managementWithMode);
     if (o.hasPartyGroups)
-      throw new CommandError("ORG_MANAGEMENT_GROUPS", commandMessages.managementWithPartyGroups);
+      throw AppError.rule("ORG_MANAGEMENT_GROUPS", commandMessages.managementWithPartyGroups);
     if (parent && isGrassroots(parent.category))
-      throw new CommandError(
+      throw AppError.rule(
         "ORG_MANAGEMENT_UNDER_GRASSROOTS",
         commandMessages.managementUnderGrassroots(o.name, parent.name),
       );
@@ -114,7 +114,7 @@ function uniqueCode<T>(code: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (isUniqueViolation(e)) throw new CommandError("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
+    if (isUniqueViolation(e)) throw AppError.rule("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
     throw e;
   }
 }
@@ -206,7 +206,7 @@ export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): O
     const { id, version, ...changes } = input;
     const next = { ...before, ...changes };
     if (isGrassroots(before.category) !== isGrassroots(next.category))
-      throw new CommandError(
+      throw AppError.rule(
         "ORG_CATEGORY_CLASS",
         commandMessages.managementUnderGrassroots(
           next.name,
@@ -233,7 +233,7 @@ export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): O
         .where(and(eq(orgs.id, id), eq(orgs.version, version)))
         .run(),
     );
-    if (res.changes !== 1) throw new ConflictError();
+    if (res.changes !== 1) throw AppError.stale();
     if (changes.formationMode !== undefined && changes.formationMode !== before.formationMode)
       assertCoveragesStillValid(db, id, null);
     const after = getOrg(db, id);
@@ -261,20 +261,16 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
     const org = getOrg(db, input.orgId);
     if (input.version !== undefined) assertVersion(org.version, input.version);
     const to = getOrg(db, input.toParentId);
-    if (org.parentId === null)
-      throw new CommandError("ORG_ROOT_MOVE", commandMessages.rootCannotMove(org.name));
+    if (org.parentId === null) throw AppError.rule("ORG_ROOT_MOVE", commandMessages.rootCannotMove(org.name));
     if (org.revokedOn !== null && org.revokedOn <= input.effectiveOn)
-      throw new CommandError("ORG_REVOKED", commandMessages.reparentRevoked(org.name));
+      throw AppError.rule("ORG_REVOKED", commandMessages.reparentRevoked(org.name));
     if (to.id === org.parentId)
-      throw new CommandError("REPARENT_SAME_PARENT", commandMessages.reparentSameParent(org.name, to.name));
+      throw AppError.rule("REPARENT_SAME_PARENT", commandMessages.reparentSameParent(org.name, to.name));
     if (to.path.startsWith(org.path))
-      throw new CommandError("REPARENT_CYCLE", commandMessages.reparentCycle(org.name, to.name));
+      throw AppError.rule("REPARENT_CYCLE", commandMessages.reparentCycle(org.name, to.name));
     assertShape(org, to);
     if (input.effectiveOn > actor.today)
-      throw new CommandError(
-        "REPARENT_FUTURE",
-        commandMessages.reparentFuture(input.effectiveOn, actor.today),
-      );
+      throw AppError.rule("REPARENT_FUTURE", commandMessages.reparentFuture(input.effectiveOn, actor.today));
     const last =
       selectValue<string | null>(
         db,
@@ -282,7 +278,7 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
       ) ?? null;
     const floor = last !== null && last > org.foundedOn ? last : org.foundedOn;
     if (input.effectiveOn <= floor)
-      throw new CommandError(
+      throw AppError.rule(
         "REPARENT_BEFORE_LAST",
         commandMessages.reparentBeforeLast(input.effectiveOn, floor),
       );
@@ -355,7 +351,7 @@ export function setDualLink(
     const regionalOrgId = given.regionalOrgCode
       ? orgByKey(db, actor, given.regionalOrgCode).id
       : given.regionalOrgId;
-    if (regionalOrgId == null) throw new NotFoundError();
+    if (regionalOrgId == null) throw AppError.notFound();
     const input = {
       orgId: given.orgId,
       regionalOrgId,
@@ -363,13 +359,13 @@ export function setDualLink(
       endOn: given.endOn ?? null,
     };
     if (input.orgId === input.regionalOrgId)
-      throw new CommandError("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
+      throw AppError.rule("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
     const org = getOrg(db, input.orgId);
     const regional = getOrg(db, input.regionalOrgId);
     if (regional.formationMode !== "regional" && regional.formationMode !== "grid") {
       // Any regional organization may be linked; any other the caller does not see does not exist for it.
-      if (!seesOrg(db, actor, regional.id)) throw new NotFoundError();
-      throw new CommandError("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
+      if (!seesOrg(db, actor, regional.id)) throw AppError.notFound();
+      throw AppError.rule("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
     }
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
@@ -379,7 +375,7 @@ export function setDualLink(
        and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
     );
     if (overlap)
-      throw new CommandError("DUAL_LINK_OVERLAP", commandMessages.dualLinkOverlap(org.name, regional.name));
+      throw AppError.rule("DUAL_LINK_OVERLAP", commandMessages.dualLinkOverlap(org.name, regional.name));
     const row = db
       .insert(dualLinks)
       .values({ ...input, endOn })
@@ -442,9 +438,9 @@ export function setSecretary(
       db,
       sql`select name, org_id as orgId, status from members where id = ${input.memberId}`,
     );
-    if (!member) throw new NotFoundError();
+    if (!member) throw AppError.notFound();
     if (member.orgId !== org.id || member.status !== "normal")
-      throw new CommandError("SECRETARY_NOT_HELD", commandMessages.secretaryNotHeld(member.name, org.name));
+      throw AppError.rule("SECRETARY_NOT_HELD", commandMessages.secretaryNotHeld(member.name, org.name));
     const terms = selectAll<SecretaryTermRec & { id: number }>(
       db,
       sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn

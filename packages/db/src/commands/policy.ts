@@ -1,5 +1,5 @@
 /** 政策参数: dated versions, set at city level only (by the city's administrator). */
-import { policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
+import { AppError, policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
 import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../driver/client.ts";
@@ -7,7 +7,6 @@ import { writeTransaction } from "../driver/query.ts";
 import { policies } from "../schema.ts";
 import { loadPolicyVersions, withDefaults } from "../snapshot.ts";
 import { audit, type CommandActor } from "./common.ts";
-import { CommandError, NotFoundError } from "./errors.ts";
 import { findRulesLock, lockMessages } from "../reports/lock.ts";
 
 /** Any subset of the parameters; nested groups may be partial too. */
@@ -37,7 +36,7 @@ export interface SetPolicyResult {
 export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): SetPolicyResult {
   return writeTransaction(db, () => {
     const org = actor.scope.org;
-    if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw new NotFoundError();
+    if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw AppError.notFound();
     const versions = loadPolicyVersions(db);
     const base = policyAsOf(versions, input.effectiveOn).params;
     const merged = structuredClone(base) as unknown as Record<string, unknown>;
@@ -61,7 +60,7 @@ export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): S
         .sort()[0];
       const lock = findRulesLock(db, input.effectiveOn, next);
       if (lock)
-        throw new CommandError(
+        throw AppError.rule(
           "PERIOD_LOCKED",
           lockMessages.rulesLocked(lock, input.effectiveOn, changed.map(policyParamLabel).join("、")),
         );

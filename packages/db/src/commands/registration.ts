@@ -6,13 +6,12 @@
  * (counted from the audit rows, on the one clock) the user's registrations are refused for the rest of
  * that hour, whatever the ID, so that the register cannot be probed one ID after another.
  */
-import { clock, maskCitizenId } from "@liangxin/domain";
+import { APP_ERROR_MESSAGES, AppError, clock, maskCitizenId } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
 import { selectValue } from "../driver/query.ts";
 import type { Scope } from "../scope/index.ts";
-import { CommandError, ThrottledError } from "./errors.ts";
 import { commandMessages } from "./messages.ts";
 
 export const REGISTRATION_REFUSED = "person.registrationRefused";
@@ -47,14 +46,14 @@ export interface RegistrationAttempt {
 export function registering<T>(db: Db, scope: Scope, attempt: RegistrationAttempt, fn: () => T): T {
   if (attempt.throttled && refusalsWithinHour(db, scope.userId) >= REGISTRATION_REFUSALS_PER_HOUR) {
     record(db, scope, REGISTRATION_THROTTLED, attempt.entity, attempt.idNumber);
-    throw new ThrottledError();
+    throw new AppError("THROTTLED", APP_ERROR_MESSAGES.tooManyAttempts);
   }
   try {
     return fn();
   } catch (e) {
     if (!(e instanceof RegisteredAlready)) throw e;
     record(db, scope, REGISTRATION_REFUSED, attempt.entity, e.idNumber);
-    throw new CommandError("PERSON_REGISTERED", commandMessages.personRegistered);
+    throw AppError.rule("PERSON_REGISTERED", commandMessages.personRegistered);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Small slices of the dated records, loaded for the domain's guards (never the whole city). */
 import {
-  DomainError,
+  AppError,
   type CoverageRec,
   type HostRec,
   type OrgRec,
@@ -71,5 +71,5 @@ export function orgWithSuperiors(db: Db, orgId: number, history: readonly Repare
 /** Throw the first error of a check as the domain's error (its Chinese message names the rule). */
 export function throwFirstError(violations: readonly Violation[]): void {
   const v = violations.find((x) => x.level === "error");
-  if (v) throw new DomainError(v.code, v.message, { refs: v.refs });
+  if (v) throw AppError.rule(v.code, v.message, { refs: v.refs });
 }

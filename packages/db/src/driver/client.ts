@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { AppError } from "@liangxin/domain";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -118,10 +119,10 @@ export function databaseStatus(file: string = resolveDatabasePath()): DatabaseSt
   }
 }
 
-/** The portal was asked for data while its database is missing or not migrated. */
-export class DatabaseNotReadyError extends Error {
-  constructor(readonly status: Extract<DatabaseStatus, { ready: false }>) {
-    super(readinessMessages.notReady(status.reason));
-    this.name = "DatabaseNotReadyError";
-  }
+/**
+ * The portal was asked for data while its database is missing or not migrated: an AppError UNAVAILABLE
+ * (the API answers SERVICE_UNAVAILABLE with this message), the status in its details.
+ */
+export function databaseNotReady(status: Extract<DatabaseStatus, { ready: false }>): AppError {
+  return new AppError("UNAVAILABLE", readinessMessages.notReady(status.reason), { details: { status } });
 }

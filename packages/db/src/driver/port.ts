@@ -18,7 +18,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
-import { databaseStatus, DatabaseNotReadyError, openDb, type Db } from "./client.ts";
+import { databaseNotReady, databaseStatus, openDb, type Db } from "./client.ts";
 import { resolveDatabasePath } from "../paths.ts";
 
 export interface Port {
@@ -147,12 +147,12 @@ let shared: Port | undefined;
 /**
  * The portal's process-wide port. The database is never created or migrated here (migrations are a step of
  * `npm start` and `liangxin migrate`, never part of a request): while the file is missing or not migrated to
- * the latest schema this throws DatabaseNotReadyError, and it opens the port once it is.
+ * the latest schema this throws an AppError UNAVAILABLE (`databaseNotReady`), and it opens the port once it is.
  */
 export function getPort(): Port {
   if (shared) return shared;
   const status = databaseStatus(resolveDatabasePath());
-  if (!status.ready) throw new DatabaseNotReadyError(status);
+  if (!status.ready) throw databaseNotReady(status);
   shared = openPort(status.file);
   return shared;
 }

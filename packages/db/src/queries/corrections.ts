@@ -3,7 +3,7 @@
  * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
  * township administrator of the host's territory.
  */
-import { clock } from "@liangxin/domain";
+import { APP_ERROR_MESSAGES, AppError, clock } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
@@ -50,15 +50,6 @@ export const correctionMessages = {
     "申请内容与现有数据相同,没有需要更正的内容:请修改从业人员数、营业收入、联系电话或地址中的至少一项后再提交",
   notWithdrawable: "该更正申请已处理或已撤回,不能撤回",
 } as const;
-
-export class CorrectionError extends Error {
-  constructor(
-    readonly kind: "notFound" | "forbidden" | "badInput" | "conflict",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const ROW_SQL = sql`
   select k.id, k.host_id as hostId, h.name as hostName, r.name as regionName, u.display_name as requestedBy,
@@ -128,15 +119,15 @@ function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
 
 /** The owner submits a correction of its own host. Returns its id. */
 export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
-  if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
+  if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   return writeTransaction(db, (tx) => {
     const pending = selectOne(
       db,
       sql`select 1 from host_corrections where host_id = ${hostId} and state = 'pending'`,
     );
-    if (pending) throw new CorrectionError("conflict", correctionMessages.pendingExists);
-    if (unchanged(db, hostId, payload)) throw new CorrectionError("badInput", correctionMessages.unchanged);
+    if (pending) throw new AppError("CONFLICT", correctionMessages.pendingExists);
+    if (unchanged(db, hostId, payload)) throw new AppError("BAD_INPUT", correctionMessages.unchanged);
     const id = selectValue<number>(
       db,
       sql`insert into host_corrections (host_id, requested_by, payload, created_at)
@@ -167,22 +158,22 @@ export function withdrawCorrection(
   correctionId: number,
   now: Date = clock.now(),
 ): void {
-  if (scope.role !== "owner" || !scope.host) throw new CorrectionError("notFound", "");
+  if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
     db,
     sql`select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id
         where k.id = ${correctionId} and k.host_id = ${hostId}`,
   );
-  if (!row) throw new CorrectionError("notFound", "");
-  if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
+  if (!row) throw AppError.notFound();
+  if (row.state !== "pending") throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
   writeTransaction(db, (tx) => {
     const changed = execute(
       db,
       sql`update host_corrections set state = 'withdrawn', decided_by = ${scope.userId}, decided_at = ${now.toISOString()}
           where id = ${correctionId} and state = 'pending'`,
     );
-    if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.notWithdrawable);
+    if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -243,18 +234,18 @@ export function decideCorrection(
   decision: { approve: true } | { approve: false; reason: string },
   now: Date = clock.now(),
 ): void {
-  if (scope.role !== "admin" || !scope.region) throw new CorrectionError("notFound", "");
+  if (scope.role !== "admin" || !scope.region) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
   const row = selectOne<RawRow>(
     db,
     sql`${ROW_SQL} where k.id = ${correctionId} and ${within.territory("r")}`,
   );
-  if (!row) throw new CorrectionError("notFound", "");
-  if (!decidesCorrections(scope)) throw new CorrectionError("forbidden", "");
-  if (row.state === "withdrawn") throw new CorrectionError("conflict", correctionMessages.withdrawn);
-  if (row.state !== "pending") throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
+  if (!row) throw AppError.notFound();
+  if (!decidesCorrections(scope)) throw new AppError("FORBIDDEN", APP_ERROR_MESSAGES.forbidden);
+  if (row.state === "withdrawn") throw new AppError("CONFLICT", correctionMessages.withdrawn);
+  if (row.state !== "pending") throw new AppError("CONFLICT", correctionMessages.alreadyDecided);
   if (!decision.approve && !decision.reason.trim())
-    throw new CorrectionError("badInput", correctionMessages.reasonRequired);
+    throw new AppError("BAD_INPUT", correctionMessages.reasonRequired);
   const c = toRow(row);
   const at = now.toISOString();
   const region = selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`)!;
@@ -266,7 +257,7 @@ export function decideCorrection(
             decided_at = ${at}, reason = ${decision.approve ? null : decision.reason.trim()}
           where id = ${c.id} and state = 'pending'`,
     );
-    if (changed.changes !== 1) throw new CorrectionError("conflict", correctionMessages.alreadyDecided);
+    if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.alreadyDecided);
     if (decision.approve) {
       const p = c.payload;
       execute(

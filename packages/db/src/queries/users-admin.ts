@@ -3,7 +3,14 @@
  * secretaries of grassroots organizations of the subtree, owners of hosts of the territory. Every change
  * is audited in its transaction; users outside do not exist for the caller.
  */
-import { clock, isGrassroots, isManagement, passwordProblem, type OrgCategory } from "@liangxin/domain";
+import {
+  AppError,
+  clock,
+  isGrassroots,
+  isManagement,
+  passwordProblem,
+  type OrgCategory,
+} from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
@@ -20,20 +27,10 @@ export const userAdminMessages = {
   cannotTouchSelf: "不能停用或重置自己的账号,请使用“账号与密码”页面修改密码",
   adminOrgNotBelow: "管理员账号只能绑定本级以下的管理单位",
   secretaryOrgNotInScope: "书记账号只能绑定本辖区内的基层党组织",
-  hostNotInTerritory: "出资人账号只能绑定本辖区内的两新组织",
   oldPasswordWrong: "原密码不正确",
   samePassword: "新密码不能与原密码相同",
   throttled: (minutes: number) => `原密码错误次数过多,请 ${minutes} 分钟后再试`,
 } as const;
-
-export class UserAdminError extends Error {
-  constructor(
-    readonly kind: "notFound" | "badInput" | "conflict" | "forbidden" | "throttled",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface ManagedUserRow {
   id: number;
@@ -111,14 +108,14 @@ interface TargetUser {
  * own account).
  */
 function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
-  if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
-  if (userId === scope.userId) throw new UserAdminError("forbidden", userAdminMessages.cannotTouchSelf);
+  if (scope.role !== "admin" || !scope.org) throw AppError.notFound();
+  if (userId === scope.userId) throw new AppError("FORBIDDEN", userAdminMessages.cannotTouchSelf);
   const u = selectOne<Omit<TargetUser, "scopeOrgId">>(
     db,
     sql`select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled
        from users u where u.id = ${userId} and ${managed({ ...scope, org: scope.org })}`,
   );
-  if (!u) throw new UserAdminError("notFound", "");
+  if (!u) throw AppError.notFound();
   const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
   return { ...u, scopeOrgId: u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion)) };
 }
@@ -136,15 +133,15 @@ export interface NewUserInput {
 
 /** Create a user bound within the caller's area, who must choose a password at the first sign-in. */
 export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
-  if (scope.role !== "admin" || !scope.org) throw new UserAdminError("notFound", "");
+  if (scope.role !== "admin" || !scope.org) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username))
-    throw new UserAdminError("badInput", userMessages.usernameInvalid(input.username));
-  if (!displayName) throw new UserAdminError("badInput", userMessages.displayNameRequired);
+    throw new AppError("BAD_INPUT", userMessages.usernameInvalid(input.username));
+  if (!displayName) throw new AppError("BAD_INPUT", userMessages.displayNameRequired);
   const weak = passwordProblem(input.password);
-  if (weak) throw new UserAdminError("badInput", weak);
+  if (weak) throw new AppError("BAD_INPUT", weak);
   let orgId: number | null = null;
   let hostId: number | null = null;
   let scopeOrgId: number | null;
@@ -159,7 +156,7 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
                where (h.id = ${input.hostId ?? -1} or h.credit_code = ${code}) and ${within.territory("r")}`,
           );
     // A host outside the territory does not exist for the caller.
-    if (!h) throw new UserAdminError("notFound", userAdminMessages.hostNotInTerritory);
+    if (!h) throw AppError.notFound("host");
     hostId = h.id;
     scopeOrgId = territoryNodeOf(db, h.regionId);
   } else {
@@ -172,19 +169,19 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
                where o.id = ${input.orgId} and ${within.subtree("o")}`,
           );
     // An organization outside the subtree does not exist for the caller.
-    if (!o) throw new UserAdminError("notFound", userAdminMessages.secretaryOrgNotInScope);
+    if (!o) throw AppError.notFound("org");
     if (input.role === "admin" && (o.id === scope.org.id || !isManagement(o.category)))
-      throw new UserAdminError("badInput", userAdminMessages.adminOrgNotBelow);
+      throw new AppError("BAD_INPUT", userAdminMessages.adminOrgNotBelow);
     if (input.role === "secretary" && !isGrassroots(o.category))
-      throw new UserAdminError("badInput", userAdminMessages.secretaryOrgNotInScope);
-    if (o.revokedOn) throw new UserAdminError("badInput", userMessages.orgRevoked(o.name));
+      throw new AppError("BAD_INPUT", userAdminMessages.secretaryOrgNotInScope);
+    if (o.revokedOn) throw new AppError("BAD_INPUT", userMessages.orgRevoked(o.name));
     orgId = o.id;
     scopeOrgId = o.id;
   }
   const passwordHash = hashPassword(input.password);
   return db.transaction((tx) => {
     const taken = selectOne(db, sql`select 1 from users where username = ${username}`);
-    if (taken) throw new UserAdminError("conflict", userMessages.usernameTaken(username));
+    if (taken) throw new AppError("CONFLICT", userMessages.usernameTaken(username));
     const id = selectValue<number>(
       db,
       sql`insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
@@ -238,7 +235,7 @@ export function resetManagedUserPassword(
   now: Date = clock.now(),
 ): void {
   const weak = passwordProblem(password);
-  if (weak) throw new UserAdminError("badInput", weak);
+  if (weak) throw new AppError("BAD_INPUT", weak);
   const u = managedTarget(db, scope, userId);
   const hash = hashPassword(password);
   db.transaction((tx) => {
@@ -282,7 +279,7 @@ export function listManagedUserSessions(
 export function endManagedUserSession(db: Db, scope: Scope, userId: number, sessionId: number): void {
   const u = managedTarget(db, scope, userId);
   db.transaction((tx) => {
-    if (!endOneSession(tx, u.id, sessionId)) throw new UserAdminError("notFound", "");
+    if (!endOneSession(tx, u.id, sessionId)) throw AppError.notFound();
     writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
@@ -319,10 +316,10 @@ export async function changeOwnPassword(
     db,
     sql`select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ${scope.userId}`,
   );
-  if (!u) throw new UserAdminError("notFound", "");
+  if (!u) throw AppError.notFound();
   const weak = passwordProblem(newPassword);
-  if (weak) throw new UserAdminError("badInput", weak);
-  if (oldPassword === newPassword) throw new UserAdminError("badInput", userAdminMessages.samePassword);
+  if (weak) throw new AppError("BAD_INPUT", weak);
+  if (oldPassword === newPassword) throw new AppError("BAD_INPUT", userAdminMessages.samePassword);
   const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
   const scopeOrgId = u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion));
   const audit = (tx: DbOrTx, action: string, after: unknown) =>
@@ -343,11 +340,13 @@ export async function changeOwnPassword(
   if (checked.outcome === "wait") {
     const minutes = waitMinutes(checked.waitMs);
     audit(db, "user.changePassword.throttled", { clientAddress, waitMinutes: minutes });
-    throw new UserAdminError("throttled", userAdminMessages.throttled(minutes));
+    throw new AppError("THROTTLED", userAdminMessages.throttled(minutes), {
+      details: { waitMinutes: minutes },
+    });
   }
   if (!checked.ok) {
     audit(db, "user.changePassword.failed", { clientAddress });
-    throw new UserAdminError("badInput", userAdminMessages.oldPasswordWrong);
+    throw new AppError("BAD_INPUT", userAdminMessages.oldPasswordWrong);
   }
   const hash = hashPassword(newPassword);
   db.transaction((tx) => {

@@ -14,7 +14,8 @@ import {
   computeNodeCoverageRate,
   computeNodeParts,
   computeReport,
-  DomainError,
+  AppError,
+  isAppError,
   isGrassroots,
   nodeRowRecords,
   orgCoverageRateUnrounded,
@@ -39,7 +40,6 @@ import type { Db } from "../driver/client.ts";
 import { selectAll, selectOne, selectRows, selectValue } from "../driver/query.ts";
 import { pathIn, scopeSql, subtreeRange, type Scope } from "../scope/index.ts";
 import { loadPolicyVersions, loadSnapshot } from "../snapshot.ts";
-import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
@@ -286,7 +286,7 @@ export function freezeView(view: ReportView, node: { id: number; code: string; n
 
 /** The organization row of a node, found by id or 组织代码, inside the caller's subtree (else NOT_FOUND). */
 export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
-  if (!scope.org) throw new ReportError("NOT_FOUND", m.nodeNotFound);
+  if (!scope.org) throw new AppError("NOT_FOUND", m.nodeNotFound);
   const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
   const where = byCode ? sql`o.code = ${ref.nodeCode!}` : sql`o.id = ${ref.nodeId ?? scope.org.id}`;
   const row = selectOne<NodeRow>(
@@ -294,8 +294,8 @@ export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCo
     sql`select id, code, name, category, parent_id as parentId, path from orgs o
         where ${where} and ${scopeSql(scope, "").within.subtree("o")}`,
   );
-  if (!row) throw new ReportError("NOT_FOUND", m.nodeNotFound);
-  if (isGrassroots(row.category)) throw new ReportError("BAD_REQUEST", m.notManagementNode(row.name));
+  if (!row) throw new AppError("NOT_FOUND", m.nodeNotFound);
+  if (isGrassroots(row.category)) throw new AppError("BAD_INPUT", m.notManagementNode(row.name));
   return row;
 }
 
@@ -403,7 +403,7 @@ export class ReportComputer {
     try {
       return computeNodeCoverageRate(this.coverageIndex(year - 1), nodeId);
     } catch (e) {
-      if (e instanceof DomainError) return null;
+      if (isAppError(e, "RULE")) return null;
       throw e;
     }
   }
@@ -423,28 +423,24 @@ export class ReportComputer {
     const previousTotal = ownPrev
       ? orgCoverageRateUnrounded(ownPrev.totalParts)
       : this.computedPreviousTotal(nodeId, year);
-    let report: Report;
-    try {
-      report = computeReport(this.snapshotFor(year), nodeId, year, this.policyFor(year), {
-        previous: (row) => {
-          if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
-          if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
-          return undefined;
-        },
-        previousTotal,
-        // 年初 is last year's approved closing figure of the unit (its own report, or this node's 直属 row).
-        opening: (row) => {
-          if (row.kind === "child") return prevApproved.get(row.orgId)?.total.members.total;
-          if (row.kind === "direct")
-            return ownPrev?.rows.find((r) => r.kind === "direct")?.indicators.members.total;
-          return undefined;
-        },
-        ...(ownPrev ? { openingTotal: ownPrev.total.members.total } : {}),
-      });
-    } catch (e) {
-      if (e instanceof DomainError) throw new ReportError("BAD_REQUEST", e.message);
-      throw e;
-    }
+    // A rule of the computation that refuses (e.g. the node is not a management unit) is thrown as it is:
+    // the API answers it BAD_REQUEST with its Chinese message.
+    const report: Report = computeReport(this.snapshotFor(year), nodeId, year, this.policyFor(year), {
+      previous: (row) => {
+        if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
+        if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
+        return undefined;
+      },
+      previousTotal,
+      // 年初 is last year's approved closing figure of the unit (its own report, or this node's 直属 row).
+      opening: (row) => {
+        if (row.kind === "child") return prevApproved.get(row.orgId)?.total.members.total;
+        if (row.kind === "direct")
+          return ownPrev?.rows.find((r) => r.kind === "direct")?.indicators.members.total;
+        return undefined;
+      },
+      ...(ownPrev ? { openingTotal: ownPrev.total.members.total } : {}),
+    });
     const approvedNow = this.approved(year);
     const states = this.childStates(nodeId, year);
     let substituted = false;
@@ -535,7 +531,7 @@ export class ReportComputer {
     try {
       return computeNodeParts(this.index(year), nodeId, this.policyFor(year).params);
     } catch (e) {
-      if (e instanceof DomainError) return null;
+      if (isAppError(e, "RULE")) return null;
       throw e;
     }
   }
@@ -690,7 +686,7 @@ function parentOf(db: Db, node: NodeRow): { id: number; name: string; path: stri
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
-    throw new ReportError("BAD_REQUEST", m.yearOutOfRange(year));
+    throw new AppError("BAD_INPUT", m.yearOutOfRange(year));
   }
 }
 

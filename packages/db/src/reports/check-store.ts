@@ -6,7 +6,7 @@
  */
 import { writeTransaction } from "../driver/query.ts";
 import { and, desc, eq } from "drizzle-orm";
-import { clock, encodeRowRecords } from "@liangxin/domain";
+import { AppError, clock, encodeRowRecords } from "@liangxin/domain";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
 import { reportCheckRecords, reportChecks, users } from "../schema.ts";
@@ -19,7 +19,6 @@ import {
   resolveNode,
   type FrozenReport,
 } from "./build.ts";
-import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { decodeStoredRows, type StoredRecords } from "./records.ts";
 import { requireAdmin } from "./workflow.ts";
@@ -102,23 +101,20 @@ export function saveReportCheck(
 ): SaveCheckResult {
   const own = requireAdmin(scope);
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
-  if (node.id !== own.id) throw new ReportError("FORBIDDEN", m.checkOnlyOwnNode);
+  if (node.id !== own.id) throw new AppError("FORBIDDEN", m.checkOnlyOwnNode);
   const today = clock.today();
-  if (input.year > Number(today.slice(0, 4)))
-    throw new ReportError("BAD_REQUEST", m.checkFutureYear(input.year));
+  if (input.year > Number(today.slice(0, 4))) throw new AppError("BAD_INPUT", m.checkFutureYear(input.year));
   return writeTransaction(db, (tx) => {
     const sub = loadSubmission(db, node.id, input.year);
-    if (sub?.state === "submitted")
-      throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));
-    if (sub?.state === "approved")
-      throw new ReportError("CONFLICT", m.alreadyApproved(node.name, input.year));
+    if (sub?.state === "submitted") throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
+    if (sub?.state === "approved") throw new AppError("CONFLICT", m.alreadyApproved(node.name, input.year));
     const computer = new ReportComputer(db);
     const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
     const errors = view.checks.filter((c) => c.level === "error");
     // A baseline with errors would report them as changes forever: like 上报, only a passed 校核 is kept.
     if (errors.length > 0)
-      throw new ReportError(
-        "PRECONDITION_FAILED",
+      throw new AppError(
+        "PRECONDITION",
         `${m.checkFailed(errors.length)}:${errors.map((e) => e.message).join(";")}`,
       );
     const figures = freezeView(view, node);

@@ -8,6 +8,8 @@
  * number of live records not in it; `live: true` lists the live records instead.
  */
 import {
+  AppError,
+  isAppError,
   FLOW_FLAG,
   HOST_FLAG,
   HOST_KIND_LABELS,
@@ -30,7 +32,6 @@ import { maskName } from "../queries/common.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
-import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { loadSubmissionRecords, type StoredRecords } from "./records.ts";
 
@@ -222,7 +223,7 @@ export function drillReport(
   },
   computer?: ReportComputer,
 ): DrillResult {
-  if (!isIndicatorPath(input.key)) throw new ReportError("BAD_REQUEST", m.badKey(input.key));
+  if (!isIndicatorPath(input.key)) throw new AppError("BAD_INPUT", m.badKey(input.key));
   const key = input.key;
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   const comp = computer ?? new ReportComputer(db);
@@ -263,7 +264,7 @@ export function drillReport(
       input.rowOrgId === node.id
         ? keys.findIndex((r) => r.kind === "direct")
         : keys.findIndex((r) => r.kind === "child" && r.orgId === input.rowOrgId);
-    if (i < 0) throw new ReportError("NOT_FOUND", m.rowNotFound);
+    if (i < 0) throw new AppError("NOT_FOUND", m.rowNotFound);
     return i;
   };
   const live: DrillIds = { hosts: [], orgs: [], members: [] };
@@ -280,7 +281,7 @@ export function drillReport(
       }
     }
     collectLive(comp, index, part, rowIdx, key, policy, live);
-  } else if (!stored) throw new ReportError("BAD_REQUEST", m.rowNotFound);
+  } else if (!stored) throw new AppError("BAD_INPUT", m.rowNotFound);
 
   let shown = live;
   let liveOnly = 0;
@@ -380,7 +381,7 @@ function reportedRows(comp: ReportComputer, nodeId: number, year: number) {
     const sources = (comp.live(nodeId, year).rows as readonly ReportViewRow[]).map((r) => r.source);
     return { sources, records: comp.reportedRecords(nodeId, year) };
   } catch (e) {
-    if (e instanceof ReportError) return null;
+    if (isAppError(e)) return null;
     throw e;
   }
 }

@@ -4,12 +4,11 @@
  * organization of its subtree, a host of its territory — is refused, naming the lock and who can lift it
  * (撤销审核 by the approving level or any level above). The lowest approved unit is named.
  */
-import { yearOf, type IsoDate } from "@liangxin/domain";
+import { AppError, yearOf, type IsoDate } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import { idList } from "../dialect/sqlite.ts";
 import type { Db } from "../driver/client.ts";
 import { selectAll, selectColumn, selectOne } from "../driver/query.ts";
-import { CommandError } from "../commands/errors.ts";
 import { loadSubmissionRecords } from "./records.ts";
 
 /** A dated change and the records it touches. */
@@ -194,7 +193,7 @@ export function findPeriodLock(db: Db, change: DatedChange): PeriodLock | null {
 /** Refuse a change that falls in a locked period (see `findPeriodLock`). */
 export function assertNotLocked(db: Db, change: DatedChange): void {
   const lock = findPeriodLock(db, change);
-  if (lock) throw new CommandError("PERIOD_LOCKED", lockMessages.locked(lock, change.on));
+  if (lock) throw AppError.rule("PERIOD_LOCKED", lockMessages.locked(lock, change.on));
 }
 
 /** The earliest of some days (undefined and null ignored); undefined when none. */

@@ -3,7 +3,7 @@
  * node's administrator returns it (退回, with a reason) or approves it (审核通过), after which the figures
  * are frozen for good. Optimistic concurrency by `version`; every step audited in its transaction.
  */
-import { clock, isManagement, type OrgCategory } from "@liangxin/domain";
+import { AppError, clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
@@ -24,7 +24,6 @@ import {
   type ReportCheck,
   type SubmissionState,
 } from "./build.ts";
-import { ReportError } from "./errors.ts";
 import { reportMessages as m } from "./messages.ts";
 import { storeSubmissionRecords } from "./records.ts";
 
@@ -51,7 +50,7 @@ function nowIso(): string {
 }
 
 export function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
-  if (scope.role !== "admin" || !scope.org) throw new ReportError("FORBIDDEN", m.notAdmin);
+  if (scope.role !== "admin" || !scope.org) throw new AppError("FORBIDDEN", m.notAdmin);
   return scope.org;
 }
 
@@ -59,28 +58,28 @@ export function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
 export function submitReport(db: Db, scope: Scope, input: SubmitInput): DecisionResult {
   const own = requireAdmin(scope);
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
-  if (node.id !== own.id) throw new ReportError("FORBIDDEN", m.onlyOwnNode);
-  if (node.parentId === null) throw new ReportError("BAD_REQUEST", m.noParent(node.name));
+  if (node.id !== own.id) throw new AppError("FORBIDDEN", m.onlyOwnNode);
+  if (node.parentId === null) throw new AppError("BAD_INPUT", m.noParent(node.name));
   const window = reportingWindow(db, input.year);
   if (!window.open)
-    throw new ReportError("PRECONDITION_FAILED", m.windowClosed(input.year, window.opensOn, window.today));
+    throw new AppError("PRECONDITION", m.windowClosed(input.year, window.opensOn, window.today));
 
   return writeTransaction(db, (tx) => {
     const existing = loadSubmission(db, node.id, input.year);
     if (existing?.state === "submitted")
-      throw new ReportError("CONFLICT", m.alreadySubmitted(node.name, input.year));
+      throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
     if (existing?.state === "approved")
-      throw new ReportError("CONFLICT", m.alreadyApproved(node.name, input.year));
+      throw new AppError("CONFLICT", m.alreadyApproved(node.name, input.year));
     if (existing && input.version !== undefined && input.version !== existing.version)
-      throw new ReportError("CONFLICT", m.versionConflict);
+      throw new AppError("CONFLICT", m.versionConflict);
 
     // A returned report is recomputed: build it live.
     const computer = new ReportComputer(db);
     const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
     const errors = view.checks.filter((c) => c.level === "error");
     if (errors.length > 0) {
-      throw new ReportError(
-        "PRECONDITION_FAILED",
+      throw new AppError(
+        "PRECONDITION",
         `${m.checksFailed(errors.length)}:${errors.map((e) => e.message).join(";")}`,
       );
     }
@@ -89,7 +88,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
       const text = input.explanations[code]?.trim();
       if (!text) {
         const first = view.checks.find((c) => c.code === code)!;
-        throw new ReportError("BAD_REQUEST", m.explanationMissing(first.message));
+        throw new AppError("BAD_INPUT", m.explanationMissing(first.message));
       }
       explanations[code] = text;
     }
@@ -120,7 +119,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
         })
         .where(and(eq(reportSubmissions.id, existing.id), eq(reportSubmissions.version, existing.version)))
         .run();
-      if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+      if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
       id = existing.id;
     } else {
       version = 1;
@@ -172,16 +171,16 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
 function decidable(db: Db, scope: Scope, submissionId: number, version: number | undefined) {
   const own = requireAdmin(scope);
   const sub = loadSubmissionById(db, submissionId);
-  if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+  if (!sub) throw new AppError("NOT_FOUND", m.submissionNotFound);
   const node = selectOne<{ id: number; name: string; parentId: number | null }>(
     db,
     sql`select o.id, o.name, o.parent_id as parentId from orgs o
         where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
   );
-  if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
-  if (node.parentId !== own.id) throw new ReportError("FORBIDDEN", m.onlyParent);
-  if (sub.state !== "submitted") throw new ReportError("CONFLICT", m.notSubmitted);
-  if (version !== undefined && version !== sub.version) throw new ReportError("CONFLICT", m.versionConflict);
+  if (!node) throw new AppError("NOT_FOUND", m.submissionNotFound);
+  if (node.parentId !== own.id) throw new AppError("FORBIDDEN", m.onlyParent);
+  if (sub.state !== "submitted") throw new AppError("CONFLICT", m.notSubmitted);
+  if (version !== undefined && version !== sub.version) throw new AppError("CONFLICT", m.versionConflict);
   return { sub, node, own };
 }
 
@@ -197,14 +196,14 @@ function decide(
     if (state === "returned") {
       const parentSub = loadSubmission(db, own.id, sub.year);
       if (parentSub && parentSub.state !== "returned")
-        throw new ReportError("CONFLICT", m.parentAlreadySubmitted(own.name));
+        throw new AppError("CONFLICT", m.parentAlreadySubmitted(own.name));
     }
     if (state === "approved") {
       // No difference survives 校核: the submitted figures and records must equal the live ones.
       const diffs = new ReportComputer(db).reconcileSubmission(sub);
       if (diffs.length > 0) {
-        throw new ReportError(
-          "PRECONDITION_FAILED",
+        throw new AppError(
+          "PRECONDITION",
           m.reconcileFailed(
             diffs.length,
             // The records first: they say what to fix; the totals follow from them.
@@ -223,7 +222,7 @@ function decide(
       .set({ state, decidedBy: scope.userId || null, decidedAt: nowIso(), returnReason: reason, version })
       .where(and(eq(reportSubmissions.id, sub.id), eq(reportSubmissions.version, sub.version)))
       .run();
-    if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+    if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
     writeAudit(tx, {
       userId: scope.userId || null,
       username: scope.username,
@@ -251,7 +250,7 @@ export function returnReport(
   input: { submissionId: number; reason: string; version?: number | undefined },
 ): DecisionResult {
   const reason = input.reason.trim();
-  if (!reason) throw new ReportError("BAD_REQUEST", m.reasonRequired);
+  if (!reason) throw new AppError("BAD_INPUT", m.reasonRequired);
   return decide(db, scope, input, "returned", reason);
 }
 
@@ -277,19 +276,19 @@ export function reopenReport(
 ): DecisionResult {
   const own = requireAdmin(scope);
   const reason = input.reason.trim();
-  if (!reason) throw new ReportError("BAD_REQUEST", m.reopenReasonRequired);
+  if (!reason) throw new AppError("BAD_INPUT", m.reopenReasonRequired);
   return writeTransaction(db, (tx) => {
     const sub = loadSubmissionById(db, input.submissionId);
-    if (!sub) throw new ReportError("NOT_FOUND", m.submissionNotFound);
+    if (!sub) throw new AppError("NOT_FOUND", m.submissionNotFound);
     const node = selectOne<{ id: number; name: string }>(
       db,
       sql`select o.id, o.name from orgs o where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
     );
-    if (!node) throw new ReportError("NOT_FOUND", m.submissionNotFound);
-    if (node.id === own.id) throw new ReportError("FORBIDDEN", m.reopenOnlyAbove);
-    if (sub.state !== "approved") throw new ReportError("CONFLICT", m.notApproved);
+    if (!node) throw new AppError("NOT_FOUND", m.submissionNotFound);
+    if (node.id === own.id) throw new AppError("FORBIDDEN", m.reopenOnlyAbove);
+    if (sub.state !== "approved") throw new AppError("CONFLICT", m.notApproved);
     if (input.version !== undefined && input.version !== sub.version)
-      throw new ReportError("CONFLICT", m.versionConflict);
+      throw new AppError("CONFLICT", m.versionConflict);
     const at = nowIso();
     const reopen = (
       s: { id: number; orgId: number; state: SubmissionState; version: number },
@@ -306,7 +305,7 @@ export function reopenReport(
         })
         .where(and(eq(reportSubmissions.id, s.id), eq(reportSubmissions.version, s.version)))
         .run();
-      if (r.changes !== 1) throw new ReportError("CONFLICT", m.versionConflict);
+      if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
       writeAudit(tx, {
         userId: scope.userId || null,
         username: scope.username,

@@ -1,8 +1,8 @@
 /**
- * Shared pieces of the daily-work queries: the not-found error (a record outside the caller's scope does
- * not exist for them), scope checks, the policy of a date and the audit helper.
+ * Shared pieces of the daily-work queries: scope checks (a record outside the caller's scope does not exist
+ * for them: AppError NOT_FOUND), the policy of a date and the audit helper.
  */
-import { isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
+import { AppError, isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "../audit.ts";
 import type { Db } from "../driver/client.ts";
@@ -11,18 +11,6 @@ import { orgInForce } from "../queries/common.ts";
 import { scopeSql } from "../scope/index.ts";
 import { loadPolicyVersions } from "../snapshot.ts";
 import type { Scope } from "../scope/index.ts";
-
-/** A record that does not exist for the caller (outside their scope, or missing): the API answers NOT_FOUND. */
-export class WorkNotFoundError extends Error {
-  constructor(what = "record") {
-    super(`not found: ${what}`);
-    this.name = "WorkNotFoundError";
-  }
-}
-
-export function isWorkNotFound(e: unknown): e is WorkNotFoundError {
-  return e instanceof WorkNotFoundError;
-}
 
 export function workPolicy(db: Db, date: string): Policy {
   return policyAsOf(loadPolicyVersions(db), date).params;
@@ -45,22 +33,22 @@ export interface WorkOrgRow {
 const ORG_COLUMNS = sql`o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
   o.revoked_on as revokedOn, o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups`;
 
-/** An organization of the caller's subordination subtree, else WorkNotFoundError. */
+/** An organization of the caller's subordination subtree, else NOT_FOUND. */
 export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
-  if (!scope.org) throw new WorkNotFoundError("org");
+  if (!scope.org) throw AppError.notFound("org");
   const { within } = scopeSql(scope, "");
   const row = selectOne<WorkOrgRow>(
     db,
     sql`select ${ORG_COLUMNS} from orgs o where o.id = ${orgId} and ${within.subtree("o")}`,
   );
-  if (!row) throw new WorkNotFoundError("org");
+  if (!row) throw AppError.notFound("org");
   return row;
 }
 
 /** A grassroots organization of the subtree (meetings, elections, ratings, applicants). */
 export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
   const org = requireOrgInSubtree(db, scope, orgId);
-  if (!isGrassroots(org.category)) throw new WorkNotFoundError("org");
+  if (!isGrassroots(org.category)) throw AppError.notFound("org");
   return org;
 }
 
@@ -85,22 +73,22 @@ export interface WorkHostRow {
   regionName: string;
 }
 
-/** A host of the caller's territory, else WorkNotFoundError. */
+/** A host of the caller's territory, else NOT_FOUND. */
 export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): WorkHostRow {
-  if (!scope.region) throw new WorkNotFoundError("host");
+  if (!scope.region) throw AppError.notFound("host");
   const { within } = scopeSql(scope, "");
   const row = selectOne<WorkHostRow>(
     db,
     sql`select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
         from hosts h join regions r on r.id = h.region_id where h.id = ${hostId} and ${within.territory("r")}`,
   );
-  if (!row) throw new WorkNotFoundError("host");
+  if (!row) throw AppError.notFound("host");
   return row;
 }
 
 /** The caller must keep a territory (city, county, township administrators). */
 export function requireTerritory(scope: Scope): NonNullable<Scope["region"]> {
-  if (!scope.region || !scope.org) throw new WorkNotFoundError("territory");
+  if (!scope.region || !scope.org) throw AppError.notFound("territory");
   return scope.region;
 }
 

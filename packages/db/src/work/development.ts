@@ -13,7 +13,7 @@ import {
   probationEndsOn,
   probationEnding,
   WORK_MESSAGES,
-  WorkRuleError,
+  AppError,
   assertNotFuture,
   type ApplicantStage,
 } from "@liangxin/domain";
@@ -21,7 +21,7 @@ import type { Db } from "../driver/client.ts";
 import { selectAll, writeTransaction } from "../driver/query.ts";
 import { applicants, memberRelationships, members, memberWorkplaces } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
-import { auditWork, requireGrassrootsInSubtree, workPolicy, WorkNotFoundError } from "./common.ts";
+import { auditWork, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
 import { scopeSql } from "../scope/index.ts";
 import { refuseRegistered, registering } from "../commands/registration.ts";
 
@@ -80,7 +80,7 @@ function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: str
   assertNotFuture(input.appliedOn, today);
   const idNumber = input.idNumber.toUpperCase();
   if (!isValidCitizenId(idNumber))
-    throw new WorkRuleError("APPLICANT_ID_INVALID", WORK_MESSAGES.applicantIdInvalid());
+    throw AppError.rule("APPLICANT_ID_INVALID", WORK_MESSAGES.applicantIdInvalid());
   return writeTransaction(db, (tx) => {
     const dup = tx
       .select({ id: applicants.id })
@@ -117,7 +117,7 @@ function advanceApplicantRow(
   today: string,
 ): { id: number; stage: ApplicantStage; memberId: number | null } {
   const a = db.select().from(applicants).where(eq(applicants.id, input.applicantId)).get();
-  if (!a) throw new WorkNotFoundError("applicant");
+  if (!a) throw AppError.notFound("applicant");
   requireGrassrootsInSubtree(db, scope, a.orgId);
   const dates = advanceApplicant(a, input.stage, input.on, today, workPolicy(db, input.on));
   return writeTransaction(db, (tx) => {
@@ -206,13 +206,13 @@ export function confirmFullMembership(
   today: string,
 ): { id: number } {
   const m = db.select().from(members).where(eq(members.id, input.memberId)).get();
-  if (!m || m.orgId === null) throw new WorkNotFoundError("member");
+  if (!m || m.orgId === null) throw AppError.notFound("member");
   requireGrassrootsInSubtree(db, scope, m.orgId);
   if (m.fullOn !== null)
-    throw new WorkRuleError("PROBATION_NOT_PROBATIONARY", WORK_MESSAGES.probationNotProbationary(m.name));
+    throw AppError.rule("PROBATION_NOT_PROBATIONARY", WORK_MESSAGES.probationNotProbationary(m.name));
   assertNotFuture(input.fullOn, today);
   if (input.fullOn < m.joinedOn)
-    throw new WorkRuleError(
+    throw AppError.rule(
       "APPLICANT_DATE_BACKWARDS",
       WORK_MESSAGES.applicantDateBackwards(input.fullOn, m.joinedOn),
     );

@@ -6,7 +6,7 @@ import {
   electionDue,
   termYearsFor,
   WORK_MESSAGES,
-  WorkRuleError,
+  AppError,
   type ElectionDue,
 } from "@liangxin/domain";
 import type { Db } from "../driver/client.ts";
@@ -70,7 +70,7 @@ export function recordElection(
   assertNotFuture(input.heldOn, today);
   const last = org.lastElectionOn ?? org.foundedOn;
   if (input.heldOn < last)
-    throw new WorkRuleError("ELECTION_BEFORE_LAST", WORK_MESSAGES.electionBeforeLast(input.heldOn, last));
+    throw AppError.rule("ELECTION_BEFORE_LAST", WORK_MESSAGES.electionBeforeLast(input.heldOn, last));
   const policy = workPolicy(db, input.heldOn);
   const termYears = termYearsFor(org.category, policy) ?? policy.termYears.branch;
   return writeTransaction(db, (tx) => {

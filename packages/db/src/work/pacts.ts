@@ -3,14 +3,14 @@
  * visible to a caller when one of its parties is in their scope (an organization of the subtree or a
  * host of the territory).
  */
-import { assertInterval, WORK_MESSAGES, WorkRuleError, type PactKind } from "@liangxin/domain";
+import { assertInterval, WORK_MESSAGES, AppError, type PactKind } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import { scopeSql, hostAccess, orgAccess, type ScopeSql } from "../scope/index.ts";
 import type { Db } from "../driver/client.ts";
 import { selectAll, writeTransaction } from "../driver/query.ts";
 import { pactParties, pacts } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
-import { auditWork, WorkNotFoundError } from "./common.ts";
+import { auditWork } from "./common.ts";
 
 export interface PactPartyInput {
   orgId?: number | undefined;
@@ -71,27 +71,27 @@ export function createPact(
   },
   today: string,
 ): { id: number } {
-  if (!scope.org) throw new WorkNotFoundError("org");
+  if (!scope.org) throw AppError.notFound("org");
   assertInterval(input.startOn, input.endOn ?? null);
   let own = 0;
   for (const party of input.parties) {
     if (party.orgId !== undefined) {
       const access = orgAccess(db, scope, party.orgId, today);
-      if (!access) throw new WorkNotFoundError("org");
+      if (!access) throw AppError.notFound("org");
       if (access === "edit") own++;
     } else if (party.hostId !== undefined) {
       const access = hostAccess(db, scope, party.hostId, today);
-      if (!access) throw new WorkNotFoundError("host");
+      if (!access) throw AppError.notFound("host");
       if (access === "edit") own++;
     }
   }
   if (input.parties.length < 2 || own === 0)
-    throw new WorkRuleError("PACT_NEEDS_PARTIES", WORK_MESSAGES.pactNeedsParties());
+    throw AppError.rule("PACT_NEEDS_PARTIES", WORK_MESSAGES.pactNeedsParties());
   const keys = input.parties.flatMap((p) =>
     p.orgId !== undefined ? [`o${p.orgId}`] : p.hostId !== undefined ? [`h${p.hostId}`] : [],
   );
   if (new Set(keys).size !== keys.length)
-    throw new WorkRuleError("PACT_SAME_PARTY", WORK_MESSAGES.pactSameParty());
+    throw AppError.rule("PACT_SAME_PARTY", WORK_MESSAGES.pactSameParty());
   return writeTransaction(db, (tx) => {
     const row = tx
       .insert(pacts)

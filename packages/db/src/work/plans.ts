@@ -18,7 +18,7 @@ import {
   nextMilestone,
   planMilestones,
   WORK_MESSAGES,
-  WorkRuleError,
+  AppError,
   type PlanMilestone,
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "../audit.ts";
@@ -34,13 +34,7 @@ import {
 } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
 import { loadSnapshot } from "../snapshot.ts";
-import {
-  auditWork,
-  requireHostInTerritory,
-  requireTerritory,
-  workPolicy,
-  WorkNotFoundError,
-} from "./common.ts";
+import { auditWork, requireHostInTerritory, requireTerritory, workPolicy } from "./common.ts";
 import { scopeSql } from "../scope/index.ts";
 import { isUniqueViolation } from "../commands/common.ts";
 
@@ -297,10 +291,10 @@ export function getPlan(
   planId: number,
   today: string,
 ): PlanRow & { notes: PlanNoteRow[] } {
-  if (!scope.region) throw new WorkNotFoundError("plan");
+  if (!scope.region) throw AppError.notFound("plan");
   const { within } = scopeSql(scope, today);
   const row = selectOne<RawPlan>(db, sql`${PLAN_SQL} where p.id = ${planId} and ${within.territory("r")}`);
-  if (!row) throw new WorkNotFoundError("plan");
+  if (!row) throw AppError.notFound("plan");
   const notes = selectAll<PlanNoteRow>(
     db,
     sql`select n.id, n.noted_on as notedOn, n.note, u.display_name as createdBy from plan_notes n
@@ -320,20 +314,20 @@ export function completePlanMilestone(
   today: string,
 ): { id: number } {
   const plan = getPlan(db, scope, input.planId, today);
-  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.doneOn, today);
   const label = PLAN_MILESTONES.find((m) => m.key === input.key)!.label;
   // The last one is done by founding the organization (组建), which closes the plan.
   if (input.key === "founding")
-    throw new WorkRuleError("PLAN_MILESTONE_FOUNDING", WORK_MESSAGES.planMilestoneFounding(label));
+    throw AppError.rule("PLAN_MILESTONE_FOUNDING", WORK_MESSAGES.planMilestoneFounding(label));
   const made = chinaDateOf(plan.createdAt);
   if (input.doneOn < made)
-    throw new WorkRuleError(
+    throw AppError.rule(
       "PLAN_MILESTONE_BEFORE_PLAN",
       WORK_MESSAGES.planMilestoneBeforePlan(label, input.doneOn, made),
     );
   if (plan.milestones.find((m) => m.key === input.key)?.doneOn)
-    throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
+    throw AppError.rule("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
   return writeTransaction(db, (tx) => {
     let row: typeof planMilestonesTable.$inferSelect;
     try {
@@ -345,7 +339,7 @@ export function completePlanMilestone(
     } catch (e) {
       // Ticked by someone else between the read above and this write: the unique index is the guard.
       if (isUniqueViolation(e))
-        throw new WorkRuleError("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
+        throw AppError.rule("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
       throw e;
     }
     auditWork(tx, scope, "plan.milestone", "planMilestone", row.id, null, {
@@ -369,21 +363,21 @@ export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: 
   requireTerritory(scope);
   const host = requireHostInTerritory(db, scope, input.hostId);
   if (input.targetOn < today)
-    throw new WorkRuleError("PLAN_TARGET_IN_PAST", WORK_MESSAGES.planTargetInPast(input.targetOn, today));
+    throw AppError.rule("PLAN_TARGET_IN_PAST", WORK_MESSAGES.planTargetInPast(input.targetOn, today));
   const facts = hostFactsAsOf(
     loadSnapshot(db, { asOf: [today], hostIds: [host.id] }),
     today,
     workPolicy(db, today),
   ).get(host.id);
   if (!facts?.shouldEstablishNotEstablished)
-    throw new WorkRuleError("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
+    throw AppError.rule("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
   return writeTransaction(db, (tx) => {
     const existing = tx
       .select({ id: establishmentPlans.id })
       .from(establishmentPlans)
       .where(and(eq(establishmentPlans.hostId, host.id), eq(establishmentPlans.state, "open")))
       .get();
-    if (existing) throw new WorkRuleError("PLAN_ALREADY_OPEN", WORK_MESSAGES.planAlreadyOpen(host.name));
+    if (existing) throw AppError.rule("PLAN_ALREADY_OPEN", WORK_MESSAGES.planAlreadyOpen(host.name));
     const row = tx
       .insert(establishmentPlans)
       .values({
@@ -415,7 +409,7 @@ export function addPlanNote(
   today: string,
 ): { id: number } {
   const plan = getPlan(db, scope, input.planId, today);
-  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.notedOn, today);
   return writeTransaction(db, (tx) => {
     const note = tx
@@ -462,7 +456,7 @@ export function foundOrganization(
 ): { orgId: number; code: string; closedPlanIds: number[] } {
   requireTerritory(scope);
   const plan = getPlan(db, scope, input.planId, today);
-  if (plan.state !== "open") throw new WorkRuleError("PLAN_CLOSED", WORK_MESSAGES.planClosed());
+  if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.foundedOn, today);
   const node = scope.org!;
   const regionCode = selectValue<string>(
@@ -481,8 +475,7 @@ export function foundOrganization(
         ),
       )
       .get();
-    if (covered)
-      throw new WorkRuleError("HOST_ALREADY_COVERED", WORK_MESSAGES.hostAlreadyCovered(plan.hostName));
+    if (covered) throw AppError.rule("HOST_ALREADY_COVERED", WORK_MESSAGES.hostAlreadyCovered(plan.hostName));
     const code = nextOrgCode(tx, regionCode);
     const org = tx
       .insert(orgs)

@@ -1,6 +1,7 @@
 /** 星级/分类定级 per organization and year; 软弱涣散 rectification cases through to closure (销号). */
 import { and, eq, sql } from "drizzle-orm";
 import {
+  AppError,
   assertRating,
   assertRatingYear,
   assertResolve,
@@ -12,7 +13,7 @@ import type { Db } from "../driver/client.ts";
 import { selectAll, writeTransaction } from "../driver/query.ts";
 import { ratings, rectifications } from "../schema.ts";
 import type { Scope } from "../scope/index.ts";
-import { auditWork, requireGrassrootsInSubtree, WorkNotFoundError } from "./common.ts";
+import { auditWork, requireGrassrootsInSubtree } from "./common.ts";
 import { scopeSql } from "../scope/index.ts";
 
 export interface RatingRow {
@@ -123,7 +124,7 @@ export function resolveRectification(
   today: string,
 ): { id: number } {
   const c = db.select().from(rectifications).where(eq(rectifications.id, input.id)).get();
-  if (!c) throw new WorkNotFoundError("rectification");
+  if (!c) throw AppError.notFound("rectification");
   requireGrassrootsInSubtree(db, scope, c.orgId);
   assertResolve(c, input.resolvedOn, today);
   return writeTransaction(db, (tx) => {

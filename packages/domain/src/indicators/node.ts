@@ -6,7 +6,7 @@
  * for a dashboard, optionally with the coverage rate of an earlier date as the year-over-year base).
  */
 import { isGrassroots } from "../categories.ts";
-import { DomainError } from "../errors.ts";
+import { AppError } from "../app-error.ts";
 import type { IndicatorParts, Indicators, ReportRowKind } from "../indicator-types.ts";
 import { MESSAGES } from "../messages.ts";
 import { ratePct } from "../numbers.ts";
@@ -110,7 +110,7 @@ export function requireNode(index: AsOfIndex, nodeId: number): OrgRec {
   const node = index.tree.org(nodeId);
   if (!node) {
     const rec = index.snapshot.orgs.find((o) => o.id === nodeId);
-    throw new DomainError(
+    throw AppError.rule(
       "REPORT_NODE_NOT_FOUND",
       MESSAGES.reportNodeNotFound(rec?.name ?? String(nodeId), index.asOf),
       {
@@ -119,7 +119,7 @@ export function requireNode(index: AsOfIndex, nodeId: number): OrgRec {
     );
   }
   if (isGrassroots(node.category)) {
-    throw new DomainError("REPORT_NODE_NOT_MANAGEMENT", MESSAGES.reportNodeNotManagement(node.name), {
+    throw AppError.rule("REPORT_NODE_NOT_MANAGEMENT", MESSAGES.reportNodeNotManagement(node.name), {
       nodeId,
     });
   }

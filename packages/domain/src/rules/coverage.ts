@@ -4,11 +4,12 @@
  * some host), a host has at most one coverage in force, coverage sits on a unit's topmost organization
  * (`breaksTopmost`), a joint organization covers at most `policy.jointCap` hosts and an instructor is
  * assigned to at most `policy.instructorCap` hosts. `assertCoverageAllowed` is the guard a command runs
- * before recording a coverage; it throws a `DomainError` with the rule's Chinese message.
+ * before recording a coverage; it throws an `AppError` of code RULE with the rule's Chinese message.
  */
 import { isGrassroots } from "../categories.ts";
 import { inForce, intervalsOverlap, maxDate } from "../dates.ts";
-import { DomainError, type Violation } from "../errors.ts";
+import { AppError } from "../app-error.ts";
+import type { Violation } from "../errors.ts";
 import { MESSAGES } from "../messages.ts";
 import type { Policy } from "../policy.ts";
 import { indexReparentings, parentAsOf } from "../tree.ts";
@@ -249,7 +250,7 @@ export function assertCoverageAllowed(
   for (const o of ctx.orgs) orgs.set(o.id, o);
   const org = orgs.get(candidate.orgId);
   if (!org) {
-    throw new DomainError(
+    throw AppError.rule(
       "COVERAGE_ORG_UNKNOWN",
       MESSAGES.coverageOrgUnknown(hostName(candidate.hostId), String(candidate.orgId)),
     );
@@ -259,7 +260,7 @@ export function assertCoverageAllowed(
     if (c.hostId !== candidate.hostId) continue;
     if (intervalsOverlap(c.startOn, c.endOn, candidate.startOn, candidate.endOn)) {
       const date = maxDate(c.startOn, candidate.startOn);
-      throw new DomainError(
+      throw AppError.rule(
         "COVERAGE_HOST_OVERLAP",
         MESSAGES.coverageHostOverlap(hostName(candidate.hostId), date, [
           orgs.get(c.orgId)?.name ?? String(c.orgId),
@@ -274,7 +275,7 @@ export function assertCoverageAllowed(
       if (c.orgId !== org.id || c.hostId === candidate.hostId) continue;
       if (intervalsOverlap(c.startOn, c.endOn, candidate.startOn, candidate.endOn)) {
         const date = maxDate(c.startOn, candidate.startOn);
-        throw new DomainError(
+        throw AppError.rule(
           "STANDALONE_MULTIPLE_HOSTS",
           MESSAGES.standaloneMultipleHosts(org.name, date, [hostName(c.hostId), hostName(candidate.hostId)]),
           { orgId: org.id, hostIds: [c.hostId, candidate.hostId], date },
@@ -287,7 +288,7 @@ export function assertCoverageAllowed(
     const p = parentAsOf(org, history.get(org.id), d);
     const superior = p === null ? undefined : orgs.get(p);
     if (superior && breaksTopmost(org, superior)) {
-      throw new DomainError("COVERAGE_NOT_TOPMOST", MESSAGES.coverageNotTopmost(org.name, superior.name, d), {
+      throw AppError.rule("COVERAGE_NOT_TOPMOST", MESSAGES.coverageNotTopmost(org.name, superior.name, d), {
         orgId: org.id,
         superiorId: superior.id,
         date: d,

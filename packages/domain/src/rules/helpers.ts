@@ -5,7 +5,7 @@
  * `assertInterval` is part of the package's API; the others are for the files next to this one.
  */
 import { intervalsOverlap, maxDate } from "../dates.ts";
-import { DomainError } from "../errors.ts";
+import { AppError } from "../app-error.ts";
 import { MESSAGES } from "../messages.ts";
 import type { IsoDate } from "../types.ts";
 
@@ -50,6 +50,6 @@ export function namer<T extends { id: number; name: string }>(items: readonly T[
 /** A half-open interval must end after it starts. */
 export function assertInterval(startOn: IsoDate, endOn: IsoDate | null): void {
   if (endOn !== null && endOn <= startOn) {
-    throw new DomainError("INVALID_INTERVAL", MESSAGES.invalidInterval(startOn, endOn), { startOn, endOn });
+    throw AppError.rule("INVALID_INTERVAL", MESSAGES.invalidInterval(startOn, endOn), { startOn, endOn });
   }
 }

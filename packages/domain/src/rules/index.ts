@@ -1,6 +1,6 @@
 /**
  * The rules of the domain: invariant checks over records (returning violations) and guards for
- * mutations (throwing a `DomainError`), plus the year-end checks (校核) of a report. Every message is
+ * mutations (throwing an `AppError` of code RULE), plus the year-end checks (校核) of a report. Every message is
  * Chinese and names its rule (see messages.ts).
  *
  * This file only re-exports the public names of the folder: helpers.ts (shared helpers and

@@ -6,7 +6,8 @@
  * pending → accepted | rejected, `decideTransfer`).
  */
 import { inForce } from "../dates.ts";
-import { DomainError, type Violation } from "../errors.ts";
+import { AppError } from "../app-error.ts";
+import type { Violation } from "../errors.ts";
 import { MEMBER_STATUS_LABELS, TRANSFER_STATE_LABELS } from "../labels.ts";
 import { MESSAGES } from "../messages.ts";
 import type { IsoDate, MemberStatus, Snapshot, TransferDecision, TransferState } from "../types.ts";
@@ -29,7 +30,7 @@ export function canTransition(from: MemberStatus, to: MemberStatus): boolean {
 
 export function assertTransition(from: MemberStatus, to: MemberStatus): void {
   if (!canTransition(from, to)) {
-    throw new DomainError(
+    throw AppError.rule(
       "STATUS_TRANSITION_FORBIDDEN",
       MESSAGES.statusTransitionForbidden(MEMBER_STATUS_LABELS[from], MEMBER_STATUS_LABELS[to]),
       { from, to },
@@ -39,7 +40,7 @@ export function assertTransition(from: MemberStatus, to: MemberStatus): void {
 
 /** Members are never deleted: they leave by a dated status change. Always throws. */
 export function forbidMemberDeletion(): never {
-  throw new DomainError("MEMBER_DELETE_FORBIDDEN", MESSAGES.memberDeleteForbidden());
+  throw AppError.rule("MEMBER_DELETE_FORBIDDEN", MESSAGES.memberDeleteForbidden());
 }
 
 /** A member's relationship is held by an organization of the tree or, named, outside it. */
@@ -49,7 +50,7 @@ export function assertHasRelationship(input: {
 }): void {
   if (input.orgId !== null && input.orgId !== undefined) return;
   if (input.outsideOrgName && input.outsideOrgName.trim() !== "") return;
-  throw new DomainError("MEMBER_RELATIONSHIP_REQUIRED", MESSAGES.memberRelationshipRequired());
+  throw AppError.rule("MEMBER_RELATIONSHIP_REQUIRED", MESSAGES.memberRelationshipRequired());
 }
 
 /** Every member counting on D (status 正常, joined) has a relationship in force (in the tree or outside). */
@@ -85,13 +86,13 @@ export function checkMemberRelationships(
 /** pending → accepted | rejected; a decided transfer cannot be decided again. */
 export function decideTransfer(state: TransferState, decision: TransferDecision): TransferState {
   if (state === "accepted" && decision === "accept") {
-    throw new DomainError("TRANSFER_ALREADY_ACCEPTED", MESSAGES.transferAlreadyAccepted(), {
+    throw AppError.rule("TRANSFER_ALREADY_ACCEPTED", MESSAGES.transferAlreadyAccepted(), {
       state,
       decision,
     });
   }
   if (state !== "pending") {
-    throw new DomainError(
+    throw AppError.rule(
       "TRANSFER_ALREADY_DECIDED",
       MESSAGES.transferAlreadyDecided(TRANSFER_STATE_LABELS[state]),
       {

@@ -1,10 +1,11 @@
 /**
  * The rule of secretaries (书记): at most one secretary per organization at a time. `checkSecretaryTerms`
  * finds the overlapping terms among recorded ones; `assertSecretaryTermAllowed` is the guard a command
- * runs before appointing a secretary, throwing a `DomainError` with the rule's Chinese message.
+ * runs before appointing a secretary, throwing an `AppError` of code RULE with the rule's Chinese message.
  */
 import { intervalsOverlap, maxDate } from "../dates.ts";
-import { DomainError, type Violation } from "../errors.ts";
+import { AppError } from "../app-error.ts";
+import type { Violation } from "../errors.ts";
 import { MESSAGES } from "../messages.ts";
 import type { SecretaryTermRec } from "../types.ts";
 import { assertInterval, groupBy, overlappingPairs } from "./helpers.ts";
@@ -40,7 +41,7 @@ export function assertSecretaryTermAllowed(
     if (t === replaces || t.orgId !== candidate.orgId) continue;
     if (intervalsOverlap(t.startOn, t.endOn, candidate.startOn, candidate.endOn)) {
       const date = maxDate(t.startOn, candidate.startOn);
-      throw new DomainError("SECRETARY_OVERLAP", MESSAGES.secretaryOverlap(orgName, date), {
+      throw AppError.rule("SECRETARY_OVERLAP", MESSAGES.secretaryOverlap(orgName, date), {
         orgId: candidate.orgId,
         memberId: t.memberId,
         date,

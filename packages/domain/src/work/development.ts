@@ -8,7 +8,8 @@
 import { addDays, addMonths } from "../dates.ts";
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
-import { APPLICANT_STAGES, APPLICANT_STAGE_LABELS, WORK_MESSAGES, WorkRuleError } from "./messages.ts";
+import { AppError } from "../app-error.ts";
+import { APPLICANT_STAGES, APPLICANT_STAGE_LABELS, WORK_MESSAGES } from "./messages.ts";
 import type { ApplicantStage } from "./messages.ts";
 
 export const PROBATION_WARNING_DAYS = 30;
@@ -46,7 +47,7 @@ export function stageDate(a: ApplicantDates, stage: ApplicantStage): IsoDate | n
 }
 
 /**
- * Advance one stage: returns the dates with `stage` set to `on`. Throws a WorkRuleError when the
+ * Advance one stage: returns the dates with `stage` set to `on`. Throws an AppError (RULE) when the
  * stage is not the next one, the date goes backwards, or lies after today.
  */
 export function advanceApplicant(
@@ -58,21 +59,21 @@ export function advanceApplicant(
 ): ApplicantDates {
   const current = applicantStage(a);
   const next = nextApplicantStage(a);
-  if (next === null) throw new WorkRuleError("APPLICANT_COMPLETE", WORK_MESSAGES.applicantComplete());
+  if (next === null) throw AppError.rule("APPLICANT_COMPLETE", WORK_MESSAGES.applicantComplete());
   if (stage !== next) {
-    throw new WorkRuleError(
+    throw AppError.rule(
       "APPLICANT_STAGE_ORDER",
       WORK_MESSAGES.applicantStageOrder(APPLICANT_STAGE_LABELS[next], APPLICANT_STAGE_LABELS[stage]),
     );
   }
   const previous = stageDate(a, current) ?? a.appliedOn;
   if (on < previous)
-    throw new WorkRuleError("APPLICANT_DATE_BACKWARDS", WORK_MESSAGES.applicantDateBackwards(on, previous));
-  if (on > today) throw new WorkRuleError("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
+    throw AppError.rule("APPLICANT_DATE_BACKWARDS", WORK_MESSAGES.applicantDateBackwards(on, previous));
+  if (on > today) throw AppError.rule("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
   if (stage === "candidate" && a.activistOn) {
     const earliest = addMonths(a.activistOn, policy.activistMonths);
     if (on < earliest)
-      throw new WorkRuleError(
+      throw AppError.rule(
         "APPLICANT_TOO_EARLY",
         WORK_MESSAGES.candidateTooEarly(a.activistOn, policy.activistMonths, earliest),
       );
@@ -89,7 +90,7 @@ export function assertProbationServed(
 ): void {
   const earliest = addMonths(probationaryOn, policy.probationMonths);
   if (fullOn < earliest)
-    throw new WorkRuleError(
+    throw AppError.rule(
       "APPLICANT_TOO_EARLY",
       WORK_MESSAGES.fullTooEarly(probationaryOn, policy.probationMonths, earliest),
     );

@@ -15,7 +15,8 @@ import { addDays, daysBetween, isLeapYear, maxDate, yearOf } from "../dates.ts";
 import { ratePct, roundOrNull } from "../numbers.ts";
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
-import { MEETING_KINDS, WORK_MESSAGES, WorkRuleError, type MeetingKind } from "./messages.ts";
+import { AppError } from "../app-error.ts";
+import { MEETING_KINDS, WORK_MESSAGES, type MeetingKind } from "./messages.ts";
 
 /** A meeting's attendance cannot exceed the organization's members on the day it was held. */
 export function assertAttendance(
@@ -24,7 +25,7 @@ export function assertAttendance(
   heldOn: IsoDate,
 ): void {
   if (attendees > org.members)
-    throw new WorkRuleError(
+    throw AppError.rule(
       "MEETING_ATTENDANCE",
       WORK_MESSAGES.meetingAttendance(attendees, org.name, heldOn, org.members),
     );

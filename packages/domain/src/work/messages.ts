@@ -167,17 +167,3 @@ export const WORK_MESSAGES = {
   planClosedByCoverage: "两新组织已被党组织覆盖,计划自动关闭",
   planClosedByHostClosed: "两新组织已注销或停业,计划自动关闭",
 } as const;
-
-/** A refused daily-work operation: `code` for programs, `message` in Chinese for people. */
-export class WorkRuleError extends Error {
-  readonly code: WorkRuleCode;
-  constructor(code: WorkRuleCode, message: string) {
-    super(message);
-    this.name = "WorkRuleError";
-    this.code = code;
-  }
-}
-
-export function isWorkRuleError(e: unknown): e is WorkRuleError {
-  return e instanceof WorkRuleError;
-}

@@ -5,13 +5,14 @@
  */
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
-import { WORK_MESSAGES, WorkRuleError, type RatingGrade, type RectificationState } from "./messages.ts";
+import { AppError } from "../app-error.ts";
+import { WORK_MESSAGES, type RatingGrade, type RectificationState } from "./messages.ts";
 
 export function assertRating(stars: number | null, grade: RatingGrade | null): void {
   const hasStars = stars !== null;
   const hasGrade = grade !== null;
   if (hasStars === hasGrade || (hasStars && !(Number.isInteger(stars) && stars >= 1 && stars <= 5))) {
-    throw new WorkRuleError("RATING_STARS_OR_GRADE", WORK_MESSAGES.ratingStarsOrGrade());
+    throw AppError.rule("RATING_STARS_OR_GRADE", WORK_MESSAGES.ratingStarsOrGrade());
   }
 }
 
@@ -25,9 +26,9 @@ export function assertRatingYear(
   today: IsoDate,
 ): void {
   if (year > Number(today.slice(0, 4)))
-    throw new WorkRuleError("RATING_YEAR", WORK_MESSAGES.ratingFutureYear(year, today));
+    throw AppError.rule("RATING_YEAR", WORK_MESSAGES.ratingFutureYear(year, today));
   if (org.foundedOn > `${year}-12-31` || (org.revokedOn !== null && org.revokedOn <= `${year}-01-01`))
-    throw new WorkRuleError(
+    throw AppError.rule(
       "RATING_YEAR",
       WORK_MESSAGES.ratingOrgNotInYear(org.name, year, org.foundedOn, org.revokedOn),
     );
@@ -49,13 +50,13 @@ export function assertResolve(
   today: IsoDate,
 ): void {
   if (c.resolvedOn !== null)
-    throw new WorkRuleError("RECTIFICATION_ALREADY_CLOSED", WORK_MESSAGES.rectificationAlreadyClosed());
+    throw AppError.rule("RECTIFICATION_ALREADY_CLOSED", WORK_MESSAGES.rectificationAlreadyClosed());
   if (on < `${c.year}-01-01`)
-    throw new WorkRuleError(
+    throw AppError.rule(
       "RECTIFICATION_DATE_BEFORE_OPEN",
       WORK_MESSAGES.rectificationDateBeforeOpen(on, c.year),
     );
-  if (on > today) throw new WorkRuleError("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
+  if (on > today) throw AppError.rule("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
 }
 
 /**
@@ -74,5 +75,5 @@ export function instructorCapWarning(
 
 /** A date a user records must not lie after today. */
 export function assertNotFuture(on: IsoDate, today: IsoDate): void {
-  if (on > today) throw new WorkRuleError("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
+  if (on > today) throw AppError.rule("DATE_IN_FUTURE", WORK_MESSAGES.dateInFuture(on, today));
 }
