@@ -31,6 +31,33 @@ const SCOPE_RULES = [
 
 const DRIVER_MESSAGE = "数据库驱动只在数据层(packages/db)使用:API 和门户请调用 @liangxin/db 的查询与用例函数";
 
+const DRIVER_PATHS = [
+  { name: "better-sqlite3", message: DRIVER_MESSAGE },
+  { name: "drizzle-orm", message: DRIVER_MESSAGE },
+];
+const BOUNDARY_PATTERNS = [
+  { group: ["drizzle-orm/*", "better-sqlite3/*"], message: DRIVER_MESSAGE },
+  {
+    group: ["@liangxin/*"],
+    importNamePattern: "^unsafe",
+    message: "unsafe… 函数以系统身份运行(不受范围限制),只供命令行使用,API 和门户不能导入",
+  },
+];
+// Routers and pages reach data only through queries and use cases: not through the driver (its types
+// aside) nor through the seed generators.
+const PAGE_AND_ROUTER_PATHS = [
+  ...DRIVER_PATHS,
+  {
+    name: "@liangxin/db/driver",
+    allowTypeImports: true,
+    message: "路由和页面不直接使用数据库驱动:请调用 @liangxin/db/queries 的查询或 @liangxin/core 的用例",
+  },
+];
+const PAGE_AND_ROUTER_PATTERNS = [
+  ...BOUNDARY_PATTERNS,
+  { group: ["@liangxin/seed", "@liangxin/seed/*"], message: "演示数据生成器只供命令行和测试使用" },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -67,22 +94,19 @@ export default tseslint.config(
     // layer's (packages/db): the API and the portal import neither; they call the data layer's functions.
     files: ["packages/api/src/**/*.ts", "apps/portal/src/**/*.ts", "apps/portal/src/**/*.tsx"],
     rules: {
+      "no-restricted-imports": ["error", { paths: DRIVER_PATHS, patterns: BOUNDARY_PATTERNS }],
+    },
+  },
+  {
+    files: [
+      "packages/api/src/routers/**/*.ts",
+      "apps/portal/src/app/**/*.tsx",
+      "apps/portal/src/roles/**/*.tsx",
+    ],
+    rules: {
       "no-restricted-imports": [
         "error",
-        {
-          paths: [
-            { name: "better-sqlite3", message: DRIVER_MESSAGE },
-            { name: "drizzle-orm", message: DRIVER_MESSAGE },
-          ],
-          patterns: [
-            { group: ["drizzle-orm/*", "better-sqlite3/*"], message: DRIVER_MESSAGE },
-            {
-              group: ["@liangxin/*"],
-              importNamePattern: "^unsafe",
-              message: "unsafe… 函数以系统身份运行(不受范围限制),只供命令行使用,API 和门户不能导入",
-            },
-          ],
-        },
+        { paths: PAGE_AND_ROUTER_PATHS, patterns: PAGE_AND_ROUTER_PATTERNS },
       ],
     },
   },

@@ -4,7 +4,7 @@
  * tracked files.
  */
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base from "./playwright.config.ts";
 
 export default defineConfig({
   ...base,

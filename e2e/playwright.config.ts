@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { freePortSync, newInstanceToken, ownHealthURL } from "../scripts/own-server.mjs";
-import { E2E_NOW } from "./tests/clock";
+import { E2E_NOW } from "./tests/clock.ts";
 
 // A port the system says is free and a token for this run, chosen once by the runner: the workers load
 // this file again and inherit the runner's environment, so they see the same values.

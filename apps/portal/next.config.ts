@@ -32,10 +32,12 @@ const securityHeaders = [
 const config: NextConfig = {
   transpilePackages: [
     "@liangxin/api",
+    "@liangxin/core",
     "@liangxin/db",
     "@liangxin/domain",
     "@liangxin/io",
     "@liangxin/runtime",
+    "@liangxin/seed",
   ],
   // pino and pino-pretty are on Next.js's own list of server-external packages too.
   serverExternalPackages: ["better-sqlite3", "pino", "pino-pretty"],

@@ -5,8 +5,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "../tests/helpers";
-import { E2E_YEAR } from "../tests/clock";
+import { loginAndWait } from "../tests/helpers.ts";
+import { E2E_YEAR } from "../tests/clock.ts";
 
 const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "images");
 

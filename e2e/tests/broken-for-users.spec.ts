@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, login, selectOption } from "./helpers";
-import { unique } from "./clock";
-import { readDb } from "./accounts-kit";
+import { answerConfirm, fillDate, login, selectOption } from "./helpers.ts";
+import { unique } from "./clock.ts";
+import { readDb } from "./accounts-kit.ts";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 
 /** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { root, runPortalToExit } from "./portal-kit";
+import { root, runPortalToExit } from "./portal-kit.ts";
 
 const BAD = [
   { name: "PORT", value: "80a" },

@@ -8,8 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_NOW, E2E_TODAY } from "./clock";
-import { loginAndWait, selectOption } from "./helpers";
+import { E2E_NOW, E2E_TODAY } from "./clock.ts";
+import { loginAndWait, selectOption } from "./helpers.ts";
 
 /** 石桥镇's administrator's password (the rule of issue 16: 10+ characters, letters and digits). */
 const SHIQIAO_PASSWORD = "Shiqiao2026x";

@@ -16,10 +16,10 @@ import {
   openServerLog,
   waitForOwnServer,
 } from "../../scripts/own-server.mjs";
-import { E2E_NOW } from "./clock";
-import { seedDemoFile } from "./portal-kit";
-import { DEMO_PASSWORD } from "./helpers";
-import { LOG_DIR } from "./logs";
+import { E2E_NOW } from "./clock.ts";
+import { seedDemoFile } from "./portal-kit.ts";
+import { DEMO_PASSWORD } from "./helpers.ts";
+import { LOG_DIR } from "./logs.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "..", "..");

@@ -23,8 +23,8 @@ import {
   trpcQuery,
   withDb,
   type Portal,
-} from "./crash-kit";
-import { REPORT_NOW } from "./clock";
+} from "./crash-kit.ts";
+import { REPORT_NOW } from "./clock.ts";
 
 test.describe.configure({ mode: "serial" });
 

@@ -5,8 +5,8 @@
  * only by server.mjs): a procedure whose input contains it fails with an internal error.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, login } from "./helpers";
-import { jsonLines, PORTAL_LOG, type LogLine } from "./logs";
+import { DEMO_PASSWORD, login } from "./helpers.ts";
+import { jsonLines, PORTAL_LOG, type LogLine } from "./logs.ts";
 
 const TOKEN = process.env.E2E_FAULT_TOKEN!;
 /** A valid GB 11643 number (check character X), and how the portal masks it. */

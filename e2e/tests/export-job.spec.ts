@@ -6,8 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { loginAndWait } from "./helpers";
-import { exportJobState } from "./export-jobs";
+import { loginAndWait } from "./helpers.ts";
+import { exportJobState } from "./export-jobs.ts";
 
 test("the township's ledger export runs as a job: progress in the page, then the file", async ({
   page,

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { E2E_NOW } from "./clock";
-import { cli, root, startExtraPortal } from "./portal-kit";
+import { E2E_NOW } from "./clock.ts";
+import { cli, root, startExtraPortal } from "./portal-kit.ts";
 
 test("the suite's portal is live and ready, and says nothing more", async ({ request }) => {
   const live = await request.get("/api/health/live");

@@ -1,7 +1,7 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
-import { loginAndWait, sameOrigin } from "./helpers";
-import { unique } from "./clock";
+import { loginAndWait, sameOrigin } from "./helpers.ts";
+import { unique } from "./clock.ts";
 
 // Hostile input at the portal's HTTP boundary (issue 9): uploads that are not spreadsheets, too large or
 // zip bombs; names with markup on the list and detail pages; path tricks on every route that serves a

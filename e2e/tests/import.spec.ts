@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait } from "./helpers.ts";
 
 // Issue 5's other Playwright line (a township administrator creates a host, covers it by a joint
 // organization, the dashboard shows orgCovered + 1) needs the ledger pages of issues 3/4: not here.

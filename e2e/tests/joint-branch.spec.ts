@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { loginAndWait, selectOption } from "./helpers";
-import { E2E_TODAY, unique } from "./clock";
-import { readDb } from "./accounts-kit";
+import { loginAndWait, selectOption } from "./helpers.ts";
+import { E2E_TODAY, unique } from "./clock.ts";
+import { readDb } from "./accounts-kit.ts";
 
 /**
  * Issue 19, items 1 and 2: the township founds a joint branch over three hosts in one step, from its

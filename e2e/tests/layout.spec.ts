@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait } from "./helpers.ts";
 
 // Issue 20, item 2: the pages at the size of an ordinary laptop screen.
 test.use({ viewport: { width: 1280, height: 800 } });

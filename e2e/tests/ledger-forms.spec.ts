@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers";
-import { addDaysIso, E2E_TODAY, unique } from "./clock";
-import { readDb } from "./accounts-kit";
+import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers.ts";
+import { addDaysIso, E2E_TODAY, unique } from "./clock.ts";
+import { readDb } from "./accounts-kit.ts";
 
 /** An 18-digit citizen ID with its GB 11643 check character (computed here, independently). */
 function citizenId(body17: string): string {

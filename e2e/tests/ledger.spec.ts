@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { fillDate, loginAndWait, selectOption } from "./helpers";
-import { E2E_TODAY, E2E_YEAR, unique } from "./clock";
+import { fillDate, loginAndWait, selectOption } from "./helpers.ts";
+import { E2E_TODAY, E2E_YEAR, unique } from "./clock.ts";
 
 // GB 32100-2015: the check character of a unified social credit code (computed here, independently).
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait } from "./helpers.ts";
 
 /** The count the pager states (共 N 条). */
 async function totalOf(text: Promise<string>): Promise<number> {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, LoopbackClient, type Answer } from "./accounts-kit";
-import { unique } from "./clock";
-import { login, loginAndWait } from "./helpers";
+import { createAccount, LoopbackClient, type Answer } from "./accounts-kit.ts";
+import { unique } from "./clock.ts";
+import { login, loginAndWait } from "./helpers.ts";
 
 // Throttling instead of an account lock (issue 16): failures count per username and client address;
 // after 5 for a pair, that pair waits 15 minutes, while the user may still sign in from elsewhere. Nobody

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, loginAndWait } from "./helpers";
+import { login, loginAndWait } from "./helpers.ts";
 
 test("the city administrator logs in through the real page and sees the tree and host count", async ({
   page,

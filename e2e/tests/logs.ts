@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SERVER_LOG_INDEX } from "../../scripts/own-server.mjs";
-import { DEMO_PASSWORD } from "./helpers";
+import { DEMO_PASSWORD } from "./helpers.ts";
 
 if (!process.env.E2E_LOG_DIR) throw new Error("E2E_LOG_DIR comes from playwright.config.ts");
 /** This run's log directory (nothing of an earlier run is in it). */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait, sameOrigin } from "./helpers";
+import { loginAndWait, sameOrigin } from "./helpers.ts";
 
 // Same-site request forgery (issue 16): a page on another port of 127.0.0.1 is another origin but the
 // same site, so the browser sends the portal's session cookie with its form posts and `fetch`es. Every

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAccount } from "./accounts-kit";
-import { unique } from "./clock";
-import { login, loginAndWait, sameOrigin } from "./helpers";
+import { createAccount } from "./accounts-kit.ts";
+import { unique } from "./clock.ts";
+import { login, loginAndWait, sameOrigin } from "./helpers.ts";
 
 // Passwords an administrator set are not the user's (issue 16): after a reset, and for an account an
 // administrator created, the user must choose a new password at the next sign-in, before any page. A

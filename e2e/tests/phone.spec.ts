@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, login, selectOption } from "./helpers";
-import { unique } from "./clock";
+import { answerConfirm, fillDate, login, selectOption } from "./helpers.ts";
+import { unique } from "./clock.ts";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 
 // Issue 20, item 3: the branch secretary's and the owner's pages on a phone.

@@ -15,8 +15,8 @@ import {
   openServerLog,
   waitForOwnServer,
 } from "../../scripts/own-server.mjs";
-import { E2E_NOW } from "./clock";
-import { LOG_DIR } from "./logs";
+import { E2E_NOW } from "./clock.ts";
+import { LOG_DIR } from "./logs.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "..", "..");

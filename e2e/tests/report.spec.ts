@@ -8,9 +8,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { REPORT_NOW } from "./clock";
-import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers";
-import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit";
+import { REPORT_NOW } from "./clock.ts";
+import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers.ts";
+import { seedDemoFile, startExtraPortal, type ExtraPortal } from "./portal-kit.ts";
 
 const YEAR = 2026;
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp", "report-spec");

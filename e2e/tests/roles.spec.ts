@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait } from "./helpers.ts";
 
 /** A tRPC query over HTTP, as the signed-in page. */
 async function trpcGet(request: APIRequestContext, path: string, input: unknown) {

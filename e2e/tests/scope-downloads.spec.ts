@@ -10,10 +10,11 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { isValidCitizenId } from "@liangxin/domain";
-import { loadScope, openDb, scopeSets, type Db } from "@liangxin/db";
-import { E2E_TODAY, E2E_YEAR } from "./clock";
-import { exportViaJob } from "./export-jobs";
-import { loginAndWait } from "./helpers";
+import { loadScope, scopeSets } from "@liangxin/db/scope";
+import { openDb, type Db } from "@liangxin/db/driver";
+import { E2E_TODAY, E2E_YEAR } from "./clock.ts";
+import { exportViaJob } from "./export-jobs.ts";
+import { loginAndWait } from "./helpers.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dbFile = path.join(here, "..", ".tmp", "e2e.db");

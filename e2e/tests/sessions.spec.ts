@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Cookie, type Page } from "@playwright/test";
-import { createAccount, type Account } from "./accounts-kit";
-import { answerConfirm, login, loginAndWait } from "./helpers";
+import { createAccount, type Account } from "./accounts-kit.ts";
+import { answerConfirm, login, loginAndWait } from "./helpers.ts";
 
 // Revocable sessions (issue 16): each sign-in is a session the server knows; signing out ends that one
 // session only; a password change, a reset or a disable ends every session of the user; administrators see

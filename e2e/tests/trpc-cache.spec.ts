@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { loginAndWait } from "./helpers.ts";
 
 // Answers of /api/trpc carry personal data: no browser or proxy may keep them (issue 16).
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { login, sameOrigin } from "./helpers";
-import { unique } from "./clock";
+import { login, sameOrigin } from "./helpers.ts";
+import { unique } from "./clock.ts";
 
 /** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
 async function loginAndWait(page: Page, username: string): Promise<void> {

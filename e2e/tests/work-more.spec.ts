@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, loginAndWait } from "./helpers";
-import { addDaysIso, E2E_TODAY, unique } from "./clock";
-import { readDb } from "./accounts-kit";
+import { answerConfirm, fillDate, loginAndWait } from "./helpers.ts";
+import { addDaysIso, E2E_TODAY, unique } from "./clock.ts";
+import { readDb } from "./accounts-kit.ts";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerConfirm, loginAndWait } from "./helpers";
+import { answerConfirm, loginAndWait } from "./helpers.ts";
 
 async function statistic(page: Page, testId: string): Promise<number> {
   const text = await page.getByTestId(testId).locator(".ant-statistic-content-value").innerText();

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { jsonLines, leaksIn, LOG_DIR, PORTAL_LOG, serverLogs } from "./logs";
+import { jsonLines, leaksIn, LOG_DIR, PORTAL_LOG, serverLogs } from "./logs.ts";
 
 test("the scan finds what it looks for", () => {
   expect(leaksIn(`{"msg":"登录","password":"hunter22"}`)).toContain("字段 password 的值");

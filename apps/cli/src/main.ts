@@ -1,16 +1,12 @@
 import { parseArgs } from "node:util";
-import { passwordProblem } from "@liangxin/domain";
-import {
-  cityIsEmpty,
-  createUser,
-  listDemoAccounts,
-  migrateDb,
-  closeStalePlans,
-  openDb,
-  resolveDatabasePath,
-  seedDemo,
-  type Db,
-} from "@liangxin/db";
+import { passwordProblem, clock } from "@liangxin/domain";
+import { cityIsEmpty } from "@liangxin/seed/scale";
+import { createUser } from "@liangxin/db/auth";
+import { listDemoAccounts } from "@liangxin/seed/accounts";
+import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
+import { closeStalePlans } from "@liangxin/core/work";
+import { resolveDatabasePath } from "@liangxin/db/paths";
+import { seedDemo } from "@liangxin/seed/demo";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
@@ -18,7 +14,6 @@ import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
 import { exportCommand, exportJobCommand } from "./commands/export.ts";
 import { importCommand, importJobCommand } from "./commands/import.ts";
-import { clock } from "@liangxin/domain";
 import { CLI_VARIABLES, cliEnv, ConfigError, describeEnv, PORTAL_VARIABLES } from "@liangxin/runtime";
 
 type Command = (args: string[]) => Promise<number> | number;

@@ -9,7 +9,8 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createContext } from "@liangxin/api";
-import { indicatorValue, openDb, REPORT_COLUMNS, type Db, type ReportJson } from "@liangxin/db";
+import { indicatorValue, REPORT_COLUMNS, type ReportJson } from "@liangxin/core/reports";
+import { openDb, type Db } from "@liangxin/db/driver";
 import { REPORT_HEADER_ROWS, REPORT_LEAD_COLUMNS } from "@liangxin/io";
 
 const bin = path.resolve(import.meta.dirname, "..", "bin", "liangxin.mjs");

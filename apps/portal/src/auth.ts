@@ -2,7 +2,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@liangxin/api";
-import { endSession, getPort, startSession, touchSession } from "@liangxin/db";
+import { endSession, startSession, touchSession } from "@liangxin/db/auth";
+import { getPort } from "@liangxin/db/driver";
 import { clock } from "@liangxin/domain";
 import { clientAddress } from "@/server/client-address";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { originAllowed } from "./server/origin";
-import { portalMessages } from "./app/messages";
+import { originAllowed } from "./server/origin.ts";
+import { portalMessages } from "./app/messages.ts";
 
 /**
  * Every state-changing request (any method but GET, HEAD and OPTIONS: server actions, /api/trpc,

@@ -1,4 +1,5 @@
-import { getPort, loadScope, singleConnectionPort, type Db, type Port, type Scope } from "@liangxin/db";
+import { getPort, singleConnectionPort, type Db, type Port } from "@liangxin/db/driver";
+import { loadScope, type Scope } from "@liangxin/db/scope";
 import { clock, isAppError, type Clock } from "@liangxin/domain";
 import { noteUser } from "@liangxin/runtime";
 import { toTRPCError } from "./error-map.ts";

@@ -6,7 +6,7 @@
  * version CONFLICT, too many attempts TOO_MANY_REQUESTS, a rule of the domain or a refused command
  * BAD_REQUEST with its Chinese message, the database busy or not migrated SERVICE_UNAVAILABLE.
  */
-import { isBusyError } from "@liangxin/db";
+import { isBusyError } from "@liangxin/db/driver";
 import { AppError, isAppError, type AppErrorCode } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";

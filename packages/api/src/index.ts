@@ -2,7 +2,7 @@ export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContext, type Context, type RequestContext } from "./context.ts";
 export { apiMessages } from "./messages.ts";
 export { logProcedureError, withErrorNumber } from "./log.ts";
-export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db";
+export { authenticate, type AuthResult, type SignInAttempt } from "@liangxin/db/auth";
 export { toTRPCError } from "./error-map.ts";
 export * as schemas from "./schemas/index.ts";
 export { userMessage } from "./user-message.ts";

@@ -1,4 +1,5 @@
-import { userRoleLabel, type Scope } from "@liangxin/db";
+import { userRoleLabel } from "@liangxin/db/auth";
+import { type Scope } from "@liangxin/db/scope";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
 
 export function categoryLabel(category: string): string {

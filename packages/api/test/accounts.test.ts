@@ -5,7 +5,8 @@
  * change, a reset and a disable end every session of the user; administrators see and end sessions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticate, createUser, startSession, touchSession, verifyPassword, type Db } from "@liangxin/db";
+import { authenticate, createUser, startSession, touchSession, verifyPassword } from "@liangxin/db/auth";
+import { type Db } from "@liangxin/db/driver";
 import { clock } from "@liangxin/domain";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";

@@ -4,7 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getTableColumns, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { openTestDb, schema, seedDemo } from "@liangxin/db";
+import { openTestDb } from "@liangxin/db/driver";
+import * as schema from "@liangxin/db/schema";
+import { seedDemo } from "@liangxin/seed/demo";
 import { describe, expect, it } from "vitest";
 import {
   AUDIT_ACTION_LABELS,

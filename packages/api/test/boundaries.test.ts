@@ -3,17 +3,10 @@
  * sign-in attempts seen from above.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  authenticate,
-  createUser,
-  hostAccess,
-  loadPolicyVersions,
-  loadScope,
-  loadSnapshot,
-  memberAccess,
-  orgAccess,
-  type Db,
-} from "@liangxin/db";
+import { authenticate, createUser } from "@liangxin/db/auth";
+import { hostAccess, loadScope, memberAccess, orgAccess } from "@liangxin/db/scope";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { type Db } from "@liangxin/db/driver";
 import { computeNodeIndicators, maskCitizenId, policyAsOf, type Indicators } from "@liangxin/domain";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-views.ts";
 

@@ -3,7 +3,9 @@
  * name only, audited); an owner's unchanged correction is refused and a pending one may be withdrawn;
  * every refusal a user reads names the field in Chinese.
  */
-import { createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { createUser } from "@liangxin/db/auth";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";

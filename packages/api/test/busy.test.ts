@@ -4,7 +4,7 @@
  * server error, nothing is written, and the same save succeeds once the lock is released.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { send } from "./fuzz-kit.ts";
 import { twoConnections, type TwoConnections } from "./two-connections.ts";
 

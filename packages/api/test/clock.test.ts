@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, formatChinaTime, setClock } from "@liangxin/domain";
-import { openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 

@@ -8,7 +8,9 @@
  * uncovered host of the city, change another area's figures and gain a view of the host.
  */
 import { createHash } from "node:crypto";
-import { createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { createUser } from "@liangxin/db/auth";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";

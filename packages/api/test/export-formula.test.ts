@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@liangxin/db";
+import { openDb, type Db } from "@liangxin/db/driver";
 import { buildWorld, type World } from "./fixtures-views.ts";
 import { send } from "./fuzz-kit.ts";
 

@@ -1,6 +1,9 @@
 /** Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids. */
 import { DEFAULT_POLICY } from "@liangxin/domain";
-import { DEMO_TODAY, cloneDb, createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { cloneDb } from "@liangxin/db/queries";
+import { createUser } from "@liangxin/db/auth";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 

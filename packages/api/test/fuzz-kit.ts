@@ -10,7 +10,7 @@ import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import superjson from "superjson";
 import type { z } from "zod";
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { createContext } from "../src/context.ts";
 import { appRouter } from "../src/root.ts";
 import { TODAY, type Caller } from "./fixtures-views.ts";

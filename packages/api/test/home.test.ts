@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TODAY, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 

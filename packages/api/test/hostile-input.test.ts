@@ -21,7 +21,7 @@ import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb, openDb, type Db } from "@liangxin/db";
+import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
 import { buildWorld, type Role, type World } from "./fixtures-views.ts";
 import type { Outcome } from "./matrix-kit.ts";
 import { MATRIX } from "./matrix.ts";

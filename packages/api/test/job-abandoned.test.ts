@@ -4,7 +4,8 @@
  * settling is a write of its own, and the answer is the settled job.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openPort, queueJob, selectValue, type Port } from "@liangxin/db";
+import { openPort, selectValue, type Port } from "@liangxin/db/driver";
+import { queueJob } from "@liangxin/db/queries";
 import { sql } from "drizzle-orm";
 import { createCaller, createContext } from "../src/index.ts";
 import { twoConnections, type TwoConnections } from "./two-connections.ts";

@@ -3,7 +3,8 @@
  * all hosts covered from the founding day, or, on any refusal, nothing written at all.
  */
 import { createHash } from "node:crypto";
-import { DEMO_TODAY, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";

@@ -4,7 +4,10 @@
  * page's list, and the correction of an instructor's record (optimistic version, audited).
  */
 import { TRPCError } from "@trpc/server";
-import { DEMO_TODAY, createUser, factsToday, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { createUser } from "@liangxin/db/auth";
+import { factsToday } from "@liangxin/db/queries";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";

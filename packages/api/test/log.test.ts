@@ -6,7 +6,7 @@
 import { Writable } from "node:stream";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { createLogger, newRequestId, runInRequest, setLogger } from "@liangxin/runtime";
 import { appRouter, createCaller } from "../src/root.ts";

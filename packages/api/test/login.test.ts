@@ -4,7 +4,10 @@
  * waits are checked with a faked Date.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { authenticate, cloneDb, openTestDb, seedDemo, type AuthResult, type Db } from "@liangxin/db";
+import { authenticate, type AuthResult } from "@liangxin/db/auth";
+import { cloneDb } from "@liangxin/db/queries";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 
 let seeded: Db;
 beforeAll(() => {

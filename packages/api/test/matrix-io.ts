@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "@liangxin/db";
+import { openDb, type Db } from "@liangxin/db/driver";
 import { callerOn, type Caller, type Role } from "./fixtures-views.ts";
 import { ADMINS, allow, val, type Entry } from "./matrix-kit.ts";
 

@@ -3,7 +3,7 @@
  * each role's own area; `foreign` calls the procedure on records of another area (NOT_FOUND for every
  * signed-in role). Lookups are SQL on the seeded demo city, so a row reads which record it uses.
  */
-import { type Db } from "@liangxin/db";
+import { type Db } from "@liangxin/db/driver";
 import { ROLES, TODAY, type Caller, type Role, type World } from "./fixtures-views.ts";
 
 export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "BAD_REQUEST";

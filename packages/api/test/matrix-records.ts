@@ -7,7 +7,7 @@
  * the city only; an owner edits nothing directly.
  */
 import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
-import { type Db } from "@liangxin/db";
+import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import {
   ADMINS,

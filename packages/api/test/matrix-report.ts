@@ -5,7 +5,7 @@
  * no child node, so the submission it can reach in its own area is its own, which only the parent decides
  * (FORBIDDEN: the record is theirs to see, the decision is not).
  */
-import { type Db } from "@liangxin/db";
+import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, nodeOf, NONE, type Entry } from "./matrix-kit.ts";
 

@@ -6,7 +6,7 @@
  * mutating run on a copy of the world.)
  */
 import { withCitizenIdCheckChar } from "@liangxin/domain";
-import { type Db } from "@liangxin/db";
+import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import {
   ADMINS,

@@ -2,7 +2,8 @@
  * The rows of the access matrix (every procedure of the app router × every role), shared by the access
  * matrix test and the hostile-input fuzz test (which replays each row's own call over HTTP as a valid input).
  */
-import { createUser, startSession, type Db } from "@liangxin/db";
+import { createUser, startSession } from "@liangxin/db/auth";
+import { type Db } from "@liangxin/db/driver";
 import { clock } from "@liangxin/domain";
 import { type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";

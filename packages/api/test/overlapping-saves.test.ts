@@ -6,7 +6,7 @@
  * second save goes through the ledger's full host edit.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { send } from "./fuzz-kit.ts";
 import { twoConnections, type TwoConnections } from "./two-connections.ts";
 

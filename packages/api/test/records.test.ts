@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
-import { DEMO_TODAY, createUser, deleteMember, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { createUser } from "@liangxin/db/auth";
+import { deleteMember } from "@liangxin/core/commands";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";

@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Indicators } from "@liangxin/domain";
-import { openTestDb, type Db } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { TRPCError } from "@trpc/server";
 import {
   buildReportFixture,

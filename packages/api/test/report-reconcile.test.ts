@@ -6,7 +6,7 @@
  * city's figures equal a live computation.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { openTestDb, type Db } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import {
   buildReportFixture,
   callerAs,

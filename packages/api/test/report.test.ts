@@ -35,7 +35,8 @@
  *   甲镇 2/4 = 50% → +16.67 pp; 乙镇 2/4 = 50% → +25 pp.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { openTestDb, reportSignature, type Db, type ReportView } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { reportSignature, type ReportView } from "@liangxin/core/reports";
 import { chinaDateOf, fixedClock, setClock } from "@liangxin/domain";
 import { buildReportFixture, callerAs, F } from "./fixtures/report-fixture.ts";
 

@@ -8,7 +8,9 @@
  * resolved on the server and audited as a lookup.
  */
 import { createHash } from "node:crypto";
-import { createUser, openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { createUser } from "@liangxin/db/auth";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -9,7 +9,8 @@
  *   10 such refusals within an hour the user's registrations are refused for the rest of the hour.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeAudit, type Db } from "@liangxin/db";
+import { writeAudit } from "@liangxin/db/audit";
+import { type Db } from "@liangxin/db/driver";
 import {
   citizenIdBirthDate,
   fixedClock,

@@ -13,7 +13,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidCitizenId } from "@liangxin/domain";
-import { loadScope, scopeSets, type ScopeSets } from "@liangxin/db";
+import { loadScope, scopeSets, type ScopeSets } from "@liangxin/db/scope";
 import { buildWorld, ROLES, TODAY, type World } from "./fixtures-views.ts";
 import { httpCaller, procedurePaths, procedureType, rolledBack, type HttpResult } from "./fuzz-kit.ts";
 import { MATRIX } from "./matrix.ts";

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrateDb, openDb, seedDemo, type Db } from "@liangxin/db";
+import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 
 export interface TwoConnections {
   first: Db;

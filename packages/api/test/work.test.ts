@@ -1,16 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, computeNodeIndicators, DEFAULT_POLICY } from "@liangxin/domain";
-import {
-  DEMO_TODAY,
-  createUser,
-  loadSnapshot,
-  closeStalePlans,
-  onCoverageStarted,
-  openTestDb,
-  seedDemo,
-  SYSTEM_ACTOR,
-  type Db,
-} from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
+import { loadSnapshot } from "@liangxin/db/snapshot";
+import { closeStalePlans, onCoverageStarted } from "@liangxin/core/work";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 

@@ -20,7 +20,7 @@ import { measureImport } from "./measure/import.ts";
 import { measureLedger } from "./measure/ledger.ts";
 import { measurePages } from "./measure/pages.ts";
 import { measureReport } from "./measure/report.ts";
-import { SCALE_YEARS } from "@liangxin/db";
+import { SCALE_YEARS } from "@liangxin/seed/scale";
 
 const PARTS = ["report", "pages", "scope", "ledger", "import"] as const;
 type Part = (typeof PARTS)[number];

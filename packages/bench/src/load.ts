@@ -11,7 +11,8 @@
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { closeDb, integrityCheck, loadScope, openDb, scopeSql } from "@liangxin/db";
+import { closeDb, integrityCheck, openDb } from "@liangxin/db/driver";
+import { loadScope, scopeSql } from "@liangxin/db/scope";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditWriter, openTestDb, writeAudit, type AuditEntry } from "../src/index.ts";
+import { auditWriter, writeAudit, type AuditEntry } from "../src/audit.ts";
+import { openTestDb } from "../src/driver/client.ts";
 
 describe("audit rows of a bulk import", () => {
   it("auditWriter writes the same row as writeAudit", () => {

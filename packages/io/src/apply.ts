@@ -3,17 +3,17 @@
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
 import { sql } from "drizzle-orm";
+import { auditBatch } from "@liangxin/db/audit";
+import { closeStalePlans } from "@liangxin/core/work";
 import {
-  auditBatch,
-  closeStalePlans,
   insertNamedRows,
   prepareRun,
   rowsPerInsert,
-  STAMPED_TABLES,
   withPageCache,
   writeTransaction,
   type Db,
-} from "@liangxin/db";
+} from "@liangxin/db/driver";
+import { STAMPED_TABLES } from "@liangxin/db/stamped";
 import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";

@@ -13,7 +13,8 @@
  * records (members held elsewhere who work here, instructors of other chains) are not reproduced.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { selectAll, type Db, type Scope } from "@liangxin/db";
+import { selectAll, type Db } from "@liangxin/db/driver";
+import { type Scope } from "@liangxin/db/scope";
 import {
   FORMATION_MODE_LABELS,
   GENDER_LABELS,

@@ -6,7 +6,10 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { jobs, writeAudit, writeTransaction, type Db, type Scope } from "@liangxin/db";
+import { jobs } from "@liangxin/db/schema";
+import { writeAudit } from "@liangxin/db/audit";
+import { writeTransaction, type Db } from "@liangxin/db/driver";
+import { type Scope } from "@liangxin/db/scope";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook } from "./export-import.ts";
 import { workerMarker } from "./job.ts";

@@ -4,13 +4,14 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
-import { jobs, writeTransaction, type Db } from "@liangxin/db";
+import { jobs } from "@liangxin/db/schema";
+import { writeTransaction, type Db } from "@liangxin/db/driver";
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
 import { planImport } from "./plan/index.ts";
 import { scopeGate } from "./scope-check.ts";
-import type { Scope } from "@liangxin/db";
+import type { Scope } from "@liangxin/db/scope";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
 import { clock } from "@liangxin/domain";

@@ -7,19 +7,10 @@
  * writer: the merges are declared before any row is committed.
  */
 import { sql } from "drizzle-orm";
-import {
-  hostOperating,
-  idList,
-  isUnder,
-  loadPolicyVersions,
-  loadSnapshot,
-  scopeSql,
-  selectAll,
-  selectColumn,
-  selectRows,
-  type Db,
-  type Scope,
-} from "@liangxin/db";
+import { hostOperating } from "@liangxin/db/queries";
+import { idList, selectAll, selectColumn, selectRows, type Db } from "@liangxin/db/driver";
+import { isUnder, scopeSql, type Scope } from "@liangxin/db/scope";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import {
   clock,
   FORMATION_MODE_LABELS,

@@ -8,7 +8,8 @@
  * field without a date (category, territory, organization…) changed. A host's year figures count at the
  * year's end. Names, codes, telephone numbers and the like change no figure and are never locked.
  */
-import { lockMessages, periodLockChecker, type DatedChange, type Db } from "@liangxin/db";
+import { lockMessages, periodLockChecker, type DatedChange } from "@liangxin/core/reports";
+import { type Db } from "@liangxin/db/driver";
 import type { ImportError } from "./tables.ts";
 import type { Change, RowData, Value } from "./work.ts";
 

@@ -15,7 +15,7 @@ import {
   reportSignature,
   type ReportColumnGroup,
   type ReportView,
-} from "@liangxin/db";
+} from "@liangxin/core/reports";
 import { TOTAL_ROW_NAME } from "@liangxin/domain";
 import { a4Landscape } from "./xlsx.ts";
 

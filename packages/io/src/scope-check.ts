@@ -18,7 +18,8 @@
  * The city's top node imports everything.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { scopeSets, scopeSql, selectAll, type Db, type Scope, type ScopeSets } from "@liangxin/db";
+import { scopeSets, scopeSql, type Scope, type ScopeSets } from "@liangxin/db/scope";
+import { selectAll, type Db } from "@liangxin/db/driver";
 import { ioMessages as m } from "./messages.ts";
 import { idsOfPath, isCityNode } from "./scope.ts";
 import type { ImportError, Loc, ParsedImport, ParsedTables, RowTypes } from "./tables.ts";

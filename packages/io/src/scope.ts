@@ -12,16 +12,8 @@
  * reference to anything else is written as outside (see export-import.ts).
  */
 import { sql, type SQL } from "drizzle-orm";
-import {
-  idList,
-  scopeSets,
-  scopeSql,
-  selectColumn,
-  selectOne,
-  selectRows,
-  type Db,
-  type Scope,
-} from "@liangxin/db";
+import { idList, selectColumn, selectOne, selectRows, type Db } from "@liangxin/db/driver";
+import { scopeSets, scopeSql, type Scope } from "@liangxin/db/scope";
 import { AppError } from "@liangxin/domain";
 
 export interface ExportSelection {

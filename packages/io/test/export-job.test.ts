@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
-import { jobs, type Db } from "@liangxin/db";
+import { jobs } from "@liangxin/db/schema";
+import { type Db } from "@liangxin/db/driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   exportImportWorkbook,

@@ -7,14 +7,9 @@
  */
 import path from "node:path";
 import ExcelJS from "exceljs";
-import {
-  loadPolicyVersions,
-  loadSnapshot,
-  openTestDb,
-  unsafeNodeScope,
-  type Db,
-  type Scope,
-} from "@liangxin/db";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { unsafeNodeScope, type Scope } from "@liangxin/db/scope";
 import {
   computeReport,
   inForce,

@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO_TODAY, loadScope, openTestDb, seedDemo, type Db, type Scope } from "@liangxin/db";
+import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
+import { loadScope, type Scope } from "@liangxin/db/scope";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 
 export const TODAY = DEMO_TODAY;
 

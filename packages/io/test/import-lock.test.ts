@@ -2,7 +2,8 @@
  * Imports obey the period lock (issue 18): the demo's past years (2023–2025) are approved, so an import
  * dated into them that touches an approved unit's territory is refused as a whole, naming each row.
  */
-import { openTestDb, seedDemo, type Db } from "@liangxin/db";
+import { openTestDb, type Db } from "@liangxin/db/driver";
+import { seedDemo } from "@liangxin/seed/demo";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyImport, planImport, readImportWorkbook, totalCounts } from "../src/index.ts";
 import { hostsWorkbook } from "./fixtures.ts";

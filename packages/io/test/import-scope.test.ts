@@ -8,7 +8,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { jobs, type Db } from "@liangxin/db";
+import { jobs } from "@liangxin/db/schema";
+import { type Db } from "@liangxin/db/driver";
 import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   applyImport,

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { jobs, type Db } from "@liangxin/db";
+import { jobs } from "@liangxin/db/schema";
+import { type Db } from "@liangxin/db/driver";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {

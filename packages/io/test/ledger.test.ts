@@ -1,6 +1,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { loadPolicyVersions, loadSnapshot, type Db } from "@liangxin/db";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { type Db } from "@liangxin/db/driver";
 import { computeNodeIndicators, hostFactsAsOf, policyAsOf } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LEDGER_GROUPS, LEDGER_HEADER_ROWS, toCsv, writeLedgerWorkbook } from "../src/index.ts";

@@ -5,7 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildReport, submitReport, warningCodes, type Db, type ReportView } from "@liangxin/db";
+import { buildReport, submitReport, warningCodes, type ReportView } from "@liangxin/core/reports";
+import { type Db } from "@liangxin/db/driver";
 import { fixedClock, setClock } from "@liangxin/domain";
 import { buildReportWorkbook } from "../src/index.ts";
 import { demoDb, scopeOf } from "./helpers.ts";

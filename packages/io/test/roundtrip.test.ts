@@ -1,5 +1,6 @@
 import path from "node:path";
-import { loadPolicyVersions, loadSnapshot, openTestDb, type Db } from "@liangxin/db";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { openTestDb, type Db } from "@liangxin/db/driver";
 import { computeReport, MANAGEMENT_CATEGORIES, policyAsOf, type Report } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {

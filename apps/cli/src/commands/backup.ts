@@ -1,4 +1,6 @@
-import { backupDatabase, closeDb, openDb, resolveDatabasePath, restoreDatabase } from "@liangxin/db";
+import { backupDatabase, restoreDatabase } from "@liangxin/db/backup";
+import { closeDb, openDb } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadScope, migrateDb, openDb, resolveDatabasePath, unsafeNodeScope } from "@liangxin/db";
+import { loadScope, unsafeNodeScope } from "@liangxin/db/scope";
+import { migrateDb, openDb } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook, runExportJob, writeLedgerWorkbook } from "@liangxin/io";
 import { progressBar } from "../progress.ts";

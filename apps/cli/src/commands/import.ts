@@ -1,7 +1,9 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadScope, migrateDb, openDb, resolveDatabasePath, type Db } from "@liangxin/db";
+import { loadScope } from "@liangxin/db/scope";
+import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
 import {
   applyImport,
   formatError,

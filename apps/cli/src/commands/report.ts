@@ -6,15 +6,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  buildReport,
-  closeDb,
-  migrateDb,
-  openDb,
-  reportJson,
-  resolveDatabasePath,
-  unsafeSystemScope,
-} from "@liangxin/db";
+import { buildReport, reportJson } from "@liangxin/core/reports";
+import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
+import { unsafeSystemScope } from "@liangxin/db/scope";
 import { reportFileName, reportWorkbookBuffer } from "@liangxin/io";
 import { cliMessages as m } from "../messages.ts";
 

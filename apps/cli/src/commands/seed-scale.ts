@@ -1,4 +1,6 @@
-import { closeDb, migrateDb, openDb, resolveDatabasePath, seedScale } from "@liangxin/db";
+import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
+import { seedScale } from "@liangxin/seed/scale";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorPanel } from "@/components/error-panel";
-import { serviceMessages as m } from "./service-messages";
+import { serviceMessages as m } from "./service-messages.ts";
 
 /** An error of the root layout itself: replaces the whole document (so no stylesheet of the layout). */
 export default function GlobalError({

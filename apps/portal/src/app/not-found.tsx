@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { portalMessages as m } from "./messages";
+import { portalMessages as m } from "./messages.ts";
 
 export default function NotFound() {
   return (

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, type ReactNode } from "react";
 import { Alert, Button } from "antd";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "./confirm-button.tsx";
 
 export interface ActionState {
   error: string | null;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { DatePicker } from "antd";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import { useProductToday } from "./today-context";
+import { useProductToday } from "./today-context.tsx";
 
 dayjs.locale("zh-cn");
 

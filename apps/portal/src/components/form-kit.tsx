@@ -3,10 +3,9 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Select } from "antd";
-import type { FormInstance, FormProps } from "antd";
+import { Alert, Button, Card, Form, Select, type FormInstance, type FormProps } from "antd";
 import { useTRPC } from "@/trpc/react";
-import { DateField } from "./date-field";
+import { DateField } from "./date-field.tsx";
 
 /** The shared pieces of the ledger forms: zod validation with the API's schemas, messages, pickers. */
 

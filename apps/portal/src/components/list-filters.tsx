@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { lx } from "@/app/ledger-messages";
 import { rm } from "@/roles/messages";
 import type { ListName, Search } from "@/server/list-filters";
-import { CsvLink, FilterSelect } from "./csv-link";
-import { Field, inputStyle } from "./field";
+import { CsvLink, FilterSelect } from "./csv-link.tsx";
+import { Field, inputStyle } from "./field.tsx";
 
 /** The options of a filter select from a label table (value = key). */
 export const labelOptions = (labels: Readonly<Record<string, string>>) =>

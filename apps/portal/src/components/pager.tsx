@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PAGE_SIZES } from "@/server/guard";
 import { rm } from "@/roles/messages";
-import { inputStyle } from "./field";
+import { inputStyle } from "./field.tsx";
 
 /**
  * The pages of a list: where it stands, first/previous/next/last links, and a GET form choosing the page

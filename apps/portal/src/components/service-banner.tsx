@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { databaseStatus } from "@liangxin/db";
+import { databaseStatus } from "@liangxin/db/driver";
 import { serviceMessages as m } from "@/app/service-messages";
 
 /**

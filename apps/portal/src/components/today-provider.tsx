@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { clock } from "@liangxin/domain";
-import { TodayContextProvider } from "./today-context";
+import { TodayContextProvider } from "./today-context.tsx";
 
 /** Hands the clock module's today (read at request time, never at build time) to client components. */
 export async function TodayProvider({ children }: { children: ReactNode }) {

@@ -6,7 +6,7 @@ import { userMessage } from "@liangxin/api";
 import { signOut } from "@/auth";
 import { getCaller } from "@/server/caller";
 import type { ActionState } from "@/components/action-form";
-import { rm } from "./messages";
+import { rm } from "./messages.ts";
 
 function text(data: FormData, key: string): string {
   return String(data.get(key) ?? "").trim();

@@ -12,7 +12,7 @@ import type { getCaller } from "@/server/caller";
 import { OrgTree } from "@/components/org-tree";
 import { orNull } from "@/server/guard";
 import { portalMessages as pm } from "@/app/messages";
-import { rm } from "./messages";
+import { rm } from "./messages.ts";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;

@@ -1,8 +1,8 @@
 import { Card, Descriptions } from "antd";
 import type { getCaller } from "@/server/caller";
 import { DataTable } from "@/components/data-table";
-import { L } from "./labels";
-import { rm } from "./messages";
+import { L } from "./labels.ts";
+import { rm } from "./messages.ts";
 import { OrgActivityCards } from "@/roles/org-activity";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;

@@ -1,6 +1,6 @@
 import { Card } from "antd";
 import { DataTable } from "@/components/data-table";
-import { rm } from "./messages";
+import { rm } from "./messages.ts";
 
 interface OrgActivity {
   coveredHosts: { id: number; name: string; creditCode: string; regionName: string; startOn: string }[];

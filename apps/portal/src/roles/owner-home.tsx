@@ -2,11 +2,11 @@ import { Card, Descriptions } from "antd";
 import type { getCaller } from "@/server/caller";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
-import { CorrectionsTable } from "./tables";
+import { CorrectionsTable } from "./tables.tsx";
 import { Field, inputStyle } from "@/components/field";
-import { submitCorrectionAction } from "./actions";
-import { L } from "./labels";
-import { rm } from "./messages";
+import { submitCorrectionAction } from "./actions.ts";
+import { L } from "./labels.ts";
+import { rm } from "./messages.ts";
 import { formatChinaTime, formatRevenue } from "@liangxin/domain";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { CellTable, type TableProps } from "@/components/data-table";
 import { inputStyle } from "@/components/field";
-import { decideCorrectionAction, endSessionAction, userAction, withdrawCorrectionAction } from "./actions";
-import { rm } from "./messages";
+import { decideCorrectionAction, endSessionAction, userAction, withdrawCorrectionAction } from "./actions.ts";
+import { rm } from "./messages.ts";
 
 /** The buttons of a user's row: its sessions, disable or enable, reset the password. */
 export type UserCell = { action: "user"; id: number; username: string; disabled: boolean };

@@ -4,7 +4,7 @@
  * client sent none: a client could claim any address. So the hook takes the socket's address itself.
  */
 import http from "node:http";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { CLIENT_ADDRESS_HEADER } from "./client-address.ts";
 
 const STAMPED = Symbol.for("liangxin.clientAddressStamp");
 

@@ -3,7 +3,8 @@
  */
 import type { Instrumentation } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
-import { databaseStatus, readinessMessages, resolveDatabasePath } from "@liangxin/db";
+import { databaseStatus, readinessMessages } from "@liangxin/db/driver";
+import { resolveDatabasePath } from "@liangxin/db/paths";
 import { clock } from "@liangxin/domain";
 import {
   ConfigError,

@@ -1,4 +1,4 @@
-import { hostCountInScope, orgTreeInScope, type TreeNode } from "@liangxin/db";
+import { hostCountInScope, orgTreeInScope, type TreeNode } from "@liangxin/db/queries";
 import { createTRPCRouter, protectedProcedure, signedInProcedure } from "../trpc.ts";
 import { categoryLabel, roleLabel } from "../labels.ts";
 

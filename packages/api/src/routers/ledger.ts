@@ -15,8 +15,8 @@ import {
   referenceOrgs,
   regionOptions,
   unmaskMember,
-  updateHost,
-} from "@liangxin/db";
+} from "@liangxin/db/queries";
+import { updateHost } from "@liangxin/core/commands";
 import { isGrassroots, type OrgCategory } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "../messages.ts";

@@ -16,8 +16,6 @@ import {
   endCoverage,
   endDualLink,
   endSecretary,
-  listCoverageRequests,
-  nodeIndicators,
   proposeCoverage,
   rejectCoverageRequest,
   reparentOrg,
@@ -35,8 +33,10 @@ import {
   updateMember,
   updateOrg,
   type CommandActor,
-  type Scope,
-} from "@liangxin/db";
+} from "@liangxin/core/commands";
+import { listCoverageRequests } from "@liangxin/db/queries";
+import { nodeIndicators } from "@liangxin/core/indicators";
+import { type Scope } from "@liangxin/db/scope";
 import { z } from "zod";
 import {
   assignmentEndInput,

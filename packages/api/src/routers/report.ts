@@ -16,7 +16,7 @@ import {
   returnReport,
   saveReportCheck,
   submitReport,
-} from "@liangxin/db";
+} from "@liangxin/core/reports";
 import { adminProcedure, createTRPCRouter } from "../trpc.ts";
 import { reportApiMessages as m } from "../report-messages.ts";
 import { SIGNATURE_NAME_MAX } from "../schemas/common.ts";

@@ -2,24 +2,23 @@
 import {
   bindableTargets,
   changeOwnPassword,
-  correctionInbox,
   createManagedUser,
-  dashboardFor,
   endManagedUserSession,
-  decideCorrection,
-  decidesCorrections,
-  getHost,
-  getOrg,
   listManagedUserSessions,
   listManagedUsers,
-  listMembers,
-  myCorrections,
   resetManagedUserPassword,
-  searchAudit,
   setManagedUserDisabled,
+} from "@liangxin/core/users";
+import {
+  correctionInbox,
+  decideCorrection,
+  decidesCorrections,
+  myCorrections,
   submitCorrection,
   withdrawCorrection,
-} from "@liangxin/db";
+} from "@liangxin/core/corrections";
+import { dashboardFor } from "@liangxin/core/dashboard";
+import { getHost, getOrg, listMembers, searchAudit } from "@liangxin/db/queries";
 import { z } from "zod";
 import { auditActionLabel, auditDetail, auditEntityLabel } from "../audit-labels.ts";
 import {

@@ -11,7 +11,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { databaseFile, ownJob, queueJob, repoRoot, type Scope } from "@liangxin/db";
+import { databaseFile, ownJob, queueJob } from "@liangxin/db/queries";
+import { repoRoot } from "@liangxin/db/paths";
+import { type Scope } from "@liangxin/db/scope";
 import {
   checkSpreadsheetUpload,
   settleAbandonedJob,

@@ -31,7 +31,7 @@ import {
   recordMeeting,
   resolveRectification,
   setRating,
-} from "@liangxin/db";
+} from "@liangxin/core/work";
 import {
   ORG_CATEGORY_LABELS,
   quarterToDate,

@@ -6,7 +6,7 @@
  *   node --import tsx baseline.ts --db FILE --as-of 2025-12-31
  */
 import { parseArgs } from "node:util";
-import { closeDb, openDb } from "@liangxin/db";
+import { closeDb, openDb } from "@liangxin/db/driver";
 import { baselineSql } from "../lib/baseline-sql.ts";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, "as-of": { type: "string" } } });

@@ -12,15 +12,9 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { encodeRowRecords } from "@liangxin/domain";
-import {
-  buildReport,
-  closeDb,
-  migrateDb,
-  openDb,
-  ReportComputer,
-  reportJson,
-  unsafeSystemScope,
-} from "@liangxin/db";
+import { buildReport, ReportComputer, reportJson } from "@liangxin/core/reports";
+import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
+import { unsafeSystemScope } from "@liangxin/db/scope";
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { closeDb, countTables, createUser, openDb } from "@liangxin/db";
+import { closeDb, openDb } from "@liangxin/db/driver";
+import { countTables } from "@liangxin/seed/demo";
+import { createUser } from "@liangxin/db/auth";
 import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
 import { clock } from "@liangxin/domain";
 

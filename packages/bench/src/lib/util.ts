@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { repoRoot } from "@liangxin/db";
+import { repoRoot } from "@liangxin/db/paths";
 
 export const ROOT = repoRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const CLI = path.join(ROOT, "apps", "cli", "bin", "liangxin.mjs");

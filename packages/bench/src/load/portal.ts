@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { repoRoot } from "@liangxin/db";
+import { repoRoot } from "@liangxin/db/paths";
 import { freePort, newInstanceToken, waitForOwnServer } from "../../../../scripts/own-server.mjs";
 
 export const HOST = "127.0.0.1";

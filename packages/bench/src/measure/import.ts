@@ -5,7 +5,8 @@
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { closeDb, countTables, openDb } from "@liangxin/db";
+import { closeDb, openDb } from "@liangxin/db/driver";
+import { countTables } from "@liangxin/seed/demo";
 import { BENCH_DIR, removeDb } from "../lib/dbs.ts";
 import { assertOk, fmtInt, fmtMb, fmtMs, log, runCli } from "../lib/util.ts";
 import { clock } from "@liangxin/domain";

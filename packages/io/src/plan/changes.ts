@@ -3,7 +3,7 @@
  * counts (created, updated, unchanged) per table; then the period lock, which refuses the whole import
  * when a change touches the figures of an approved year, naming its rows (`../plan-lock.ts`).
  */
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { lockErrors } from "../plan-lock.ts";
 import type { Change, Counts, RowData } from "../work.ts";
 import type { PlanContext } from "./context.ts";

@@ -3,7 +3,7 @@
  * moment and refuses a plan made on another state (someone wrote meanwhile).
  */
 import { sql } from "drizzle-orm";
-import { selectOne, type Db } from "@liangxin/db";
+import { selectOne, type Db } from "@liangxin/db/driver";
 import { WRITE_ORDER } from "./write-order.ts";
 
 /** A cheap fingerprint of the database state: highest ids and row counts of the tables an import writes. */

@@ -11,7 +11,7 @@
  * `org-links.ts`, `instructors.ts`, `rules.ts` (cross-table checks), `changes.ts`; `context.ts` holds what
  * the steps share, `fingerprint.ts` the database state a plan belongs to.
  */
-import type { Db } from "@liangxin/db";
+import type { Db } from "@liangxin/db/driver";
 import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "../messages.ts";
 import type { ImportError, ParsedImport } from "../tables.ts";

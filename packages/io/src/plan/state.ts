@@ -5,7 +5,7 @@
  * memory and diffed at the end (`changes.ts`).
  */
 import { sql, type SQL } from "drizzle-orm";
-import { selectAll, type Db } from "@liangxin/db";
+import { selectAll, type Db } from "@liangxin/db/driver";
 import { Work } from "../work.ts";
 import type {
   AssignmentW,

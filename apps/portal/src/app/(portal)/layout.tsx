@@ -3,9 +3,9 @@ import Link from "next/link";
 import { Button } from "antd";
 import { requireCaller } from "@/server/caller";
 import { NavDrawer, NavMenu } from "@/components/nav-menu";
-import { logout } from "../logout-action";
-import { navSectionsFor } from "../nav";
-import { portalMessages as m } from "../messages";
+import { logout } from "../logout-action.ts";
+import { navSectionsFor } from "../nav.ts";
+import { portalMessages as m } from "../messages.ts";
 
 export const dynamic = "force-dynamic";
 

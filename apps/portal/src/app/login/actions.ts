@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { portalMessages } from "../messages";
+import { portalMessages } from "../messages.ts";
 
 export interface LoginState {
   error: string | null;

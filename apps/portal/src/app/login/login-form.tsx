@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { Alert, Button, Input } from "antd";
-import { login, type LoginState } from "./actions";
-import { portalMessages as m } from "../messages";
+import { login, type LoginState } from "./actions.ts";
+import { portalMessages as m } from "../messages.ts";
 
 const initial: LoginState = { error: null };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert, Card } from "antd";
 import { sessionUserId } from "@/auth";
-import { LoginForm } from "./login-form";
-import { portalMessages as m } from "../messages";
+import { LoginForm } from "./login-form.tsx";
+import { portalMessages as m } from "../messages.ts";
 
 export const metadata: Metadata = { title: m.loginTitle };
 export const dynamic = "force-dynamic";

@@ -6,8 +6,8 @@ import { ActionForm } from "@/components/action-form";
 import { Field, inputStyle } from "@/components/field";
 import { changePasswordAction } from "@/roles/actions";
 import { rm } from "@/roles/messages";
-import { logout } from "../logout-action";
-import { portalMessages as m } from "../messages";
+import { logout } from "../logout-action.ts";
+import { portalMessages as m } from "../messages.ts";
 
 export const metadata: Metadata = { title: rm.choosePasswordTitle };
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import ReactECharts from "echarts-for-react";
 import { Card, Col, Row, Table } from "antd";
-import { reportPageMessages as m } from "../reports/messages";
+import { reportPageMessages as m } from "../reports/messages.ts";
 
 interface Unit {
   orgId: number;

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { clock } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { reportPageMessages as m } from "../reports/messages";
-import { reportYearChoices } from "../reports/years";
-import { AnalysisCharts } from "./analysis-charts";
+import { reportPageMessages as m } from "../reports/messages.ts";
+import { reportYearChoices } from "../reports/years.ts";
+import { AnalysisCharts } from "./analysis-charts.tsx";
 
 export const dynamic = "force-dynamic";
 

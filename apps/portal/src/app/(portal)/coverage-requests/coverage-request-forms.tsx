@@ -16,7 +16,7 @@ import {
   validate,
 } from "@/components/form-kit";
 import { CellTable, type TableProps } from "@/components/data-table";
-import { coverageRequestMessages as m } from "./messages";
+import { coverageRequestMessages as m } from "./messages.ts";
 
 interface ProposeFields {
   orgId?: number | null;

@@ -2,8 +2,8 @@ import { Card } from "antd";
 import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import type { Column } from "@/components/data-table";
-import { CoverageRequestsTable, ProposeCoverageForm } from "./coverage-request-forms";
-import { coverageRequestMessages as m } from "./messages";
+import { CoverageRequestsTable, ProposeCoverageForm } from "./coverage-request-forms.tsx";
+import { coverageRequestMessages as m } from "./messages.ts";
 
 const COLUMNS: readonly Column[] = [
   { key: "host", title: m.host },

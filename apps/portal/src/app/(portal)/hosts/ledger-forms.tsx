@@ -18,7 +18,7 @@ import {
 } from "@/components/form-kit";
 
 export type { Option };
-import { ledgerMessages as m } from "./messages";
+import { ledgerMessages as m } from "./messages.ts";
 
 const kindOptions = HOST_KINDS.map((k) => ({ value: k, label: HOST_KIND_LABELS[k] }));
 

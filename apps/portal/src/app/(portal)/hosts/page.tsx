@@ -11,7 +11,7 @@ import { hostFilter } from "@/server/list-filters";
 import { HOST_SORTS, INDUSTRY_SECTION_LABELS, industryLabel } from "@liangxin/domain";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
-import { ledgerMessages as lm } from "./messages";
+import { ledgerMessages as lm } from "./messages.ts";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

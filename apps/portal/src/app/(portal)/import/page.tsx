@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/caller";
 import { ImportPanel } from "@/components/import-panel";
-import { ioPageMessages as m } from "../../io-messages";
+import { ioPageMessages as m } from "../../io-messages.ts";
 
 export const metadata = { title: m.title };
 

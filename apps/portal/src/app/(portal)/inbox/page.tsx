@@ -1,7 +1,7 @@
 import { Card } from "antd";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work/work-table";
-import { workMessages as m } from "../work/messages";
+import { WorkTable } from "../work/work-table.tsx";
+import { workMessages as m } from "../work/messages.ts";
 
 const COLORS: Record<string, string> = {
   electionOverdue: "red",

@@ -3,9 +3,9 @@ import { DEFAULT_POLICY } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { DataTable } from "@/components/data-table";
-import { policyMessages as m } from "./messages";
-import { policyChanges, policyLines } from "./policy-text";
-import { PolicyForm } from "./policy-form";
+import { policyMessages as m } from "./messages.ts";
+import { policyChanges, policyLines } from "./policy-text.ts";
+import { PolicyForm } from "./policy-form.tsx";
 
 /**
  * 政策参数: the rules in force today, every dated version with what it changed, and for the city's

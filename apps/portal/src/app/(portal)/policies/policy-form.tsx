@@ -6,7 +6,7 @@ import { policySetInput } from "@liangxin/api/schemas";
 import { POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { DateItem, FormCard, useSaveFeedback, validate } from "@/components/form-kit";
-import { policyMessages as m } from "./messages";
+import { policyMessages as m } from "./messages.ts";
 
 type Group = keyof typeof POLICY_GROUP_LABELS;
 type Values = Policy & { effectiveOn?: string; note?: string };

@@ -1,5 +1,5 @@
 import { POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
-import { policyMessages as m } from "./messages";
+import { policyMessages as m } from "./messages.ts";
 
 type Group = keyof typeof POLICY_GROUP_LABELS;
 const isGroup = (k: string): k is Group => k in POLICY_GROUP_LABELS;

@@ -17,8 +17,8 @@ import {
   useOutcome,
   useSmallAction,
   type Option,
-} from "./form-kit";
-import { workMessages as m } from "./messages";
+} from "./form-kit.tsx";
+import { workMessages as m } from "./messages.ts";
 
 export function ApplicantForm({ orgs, today }: { orgs: Option[]; today: string }) {
   const trpc = useTRPC();

@@ -11,7 +11,7 @@ import { Alert, Button, Card, Form, Select, Space } from "antd";
 import type { Rule } from "antd/es/form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { DateField } from "@/components/date-field";
-import { workMessages as m } from "./messages";
+import { workMessages as m } from "./messages.ts";
 
 export interface Option {
   id: number;

@@ -6,8 +6,8 @@ import { Form, Input, InputNumber, Select } from "antd";
 import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { DateField } from "@/components/date-field";
-import { choose, dateRules, FormCard, OrgItem, SubmitButton, useOutcome, type Option } from "./form-kit";
-import { workMessages as m } from "./messages";
+import { choose, dateRules, FormCard, OrgItem, SubmitButton, useOutcome, type Option } from "./form-kit.tsx";
+import { workMessages as m } from "./messages.ts";
 
 export function MeetingForm({ orgs, today }: { orgs: Option[]; today: string }) {
   const trpc = useTRPC();

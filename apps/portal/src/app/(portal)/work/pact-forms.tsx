@@ -15,8 +15,8 @@ import {
   SubmitButton,
   useOutcome,
   type Option,
-} from "./form-kit";
-import { workMessages as m } from "./messages";
+} from "./form-kit.tsx";
+import { workMessages as m } from "./messages.ts";
 
 export function PactForm({ orgs, today }: { orgs: Option[]; today: string }) {
   const trpc = useTRPC();

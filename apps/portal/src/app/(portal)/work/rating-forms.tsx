@@ -16,8 +16,8 @@ import {
   useOutcome,
   useSmallAction,
   type Option,
-} from "./form-kit";
-import { workMessages as m } from "./messages";
+} from "./form-kit.tsx";
+import { workMessages as m } from "./messages.ts";
 
 export function RatingForm({ orgs, year }: { orgs: Option[]; year: number }) {
   const trpc = useTRPC();

@@ -8,11 +8,11 @@ import {
   type Row as BaseRow,
   type TableProps,
 } from "@/components/data-table";
-import { AdvanceButton, ConfirmFullButton } from "./development-forms";
-import { EndAssignmentButton } from "./dispatch-forms";
-import { CompleteMilestoneButton } from "./plan-forms";
-import { ResolveButton } from "./rating-forms";
-import { workMessages as m } from "./messages";
+import { AdvanceButton, ConfirmFullButton } from "./development-forms.tsx";
+import { EndAssignmentButton } from "./dispatch-forms.tsx";
+import { CompleteMilestoneButton } from "./plan-forms.tsx";
+import { ResolveButton } from "./rating-forms.tsx";
+import { workMessages as m } from "./messages.ts";
 
 export type { Column };
 

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { requirePage } from "@/server/caller";
-import { reportPageMessages as m } from "../../reports/messages";
+import { reportPageMessages as m } from "../../reports/messages.ts";
 
 export const dynamic = "force-dynamic";
 

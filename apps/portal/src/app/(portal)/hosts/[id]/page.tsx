@@ -9,7 +9,7 @@ import { Field, inputStyle } from "@/components/field";
 import { updateContactAction } from "@/roles/actions";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
-import { EditHostForm, SetCoverageForm } from "../ledger-forms";
+import { EditHostForm, SetCoverageForm } from "../ledger-forms.tsx";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/hosts");

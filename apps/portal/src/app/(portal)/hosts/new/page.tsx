@@ -3,8 +3,8 @@ import { Alert, Card } from "antd";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
-import { CreateHostForm } from "../ledger-forms";
-import { ledgerMessages as m } from "../messages";
+import { CreateHostForm } from "../ledger-forms.tsx";
+import { ledgerMessages as m } from "../messages.ts";
 
 /** 新增两新组织: administrators with a territory (a host is created in one of its townships). */
 export default async function NewHostPage() {

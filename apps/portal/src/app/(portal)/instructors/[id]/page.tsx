@@ -4,7 +4,7 @@ import { idParam, orNotFound } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
-import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms";
+import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms.tsx";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/instructors");

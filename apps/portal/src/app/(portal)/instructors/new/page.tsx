@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/caller";
 import { lx } from "@/app/ledger-messages";
-import { CreateInstructorForm } from "../instructor-forms";
+import { CreateInstructorForm } from "../instructor-forms.tsx";
 
 /** 新增指导员: administrators (the management node keeps the record). */
 export default async function NewInstructorPage() {

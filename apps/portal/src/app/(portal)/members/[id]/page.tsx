@@ -5,7 +5,7 @@ import { idParam, orNotFound, str } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
-import { EditMemberForm, StatusForm, TransferRequestForm } from "../member-forms";
+import { EditMemberForm, StatusForm, TransferRequestForm } from "../member-forms.tsx";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

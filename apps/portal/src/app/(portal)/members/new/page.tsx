@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/caller";
 import { idParam, orNotFound, str } from "@/server/guard";
-import { CreateMemberForm } from "../member-forms";
+import { CreateMemberForm } from "../member-forms.tsx";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -3,7 +3,7 @@ import { Card } from "antd";
 import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { lx } from "@/app/ledger-messages";
-import { TransfersTable } from "../member-forms";
+import { TransfersTable } from "../member-forms.tsx";
 
 /** 组织关系接转: received by the subtree (to accept or return with a reason) and sent from it. */
 export default async function TransfersPage() {

@@ -8,7 +8,7 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
-import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms";
+import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms.tsx";
 import { OrgActivityCards } from "@/roles/org-activity";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);

@@ -4,7 +4,7 @@ import { Alert, Card } from "antd";
 import { requirePage } from "@/server/caller";
 import { orNotFound, str } from "@/server/guard";
 import { lx } from "@/app/ledger-messages";
-import { CreateOrgForm } from "../org-forms";
+import { CreateOrgForm } from "../org-forms.tsx";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -10,14 +10,13 @@ import {
   formatRateChange,
   indicatorValue,
   reportSignature,
-} from "@liangxin/db";
-import type { Indicators } from "@liangxin/domain";
+} from "@liangxin/core/reports";
+import { type Indicators, formatChinaTime } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { reportPageMessages as m } from "../messages";
-import { ReportActions } from "./report-actions";
-import { PrintButton } from "./print-button";
-import { formatChinaTime } from "@liangxin/domain";
-import { reportYearChoices } from "../years";
+import { reportPageMessages as m } from "../messages.ts";
+import { ReportActions } from "./report-actions.tsx";
+import { PrintButton } from "./print-button.tsx";
+import { reportYearChoices } from "../years.ts";
 
 export const dynamic = "force-dynamic";
 

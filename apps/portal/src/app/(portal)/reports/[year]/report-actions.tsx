@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Form, Input, Space, message } from "antd";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmButton } from "@/components/confirm-button";
-import { reportPageMessages as m } from "../messages";
+import { reportPageMessages as m } from "../messages.ts";
 import { SIGNATURE_NAME_MAX } from "@liangxin/api/schemas";
 
 /** The 上报 form: the two names and a written explanation per warning code. */

@@ -1,9 +1,9 @@
 import { Card } from "antd";
 import { APPLICANT_STAGE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { ApplicantForm } from "../development-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { ApplicantForm } from "../development-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 export default async function DevelopmentPage() {
   const { caller } = await requirePage("/work/development");

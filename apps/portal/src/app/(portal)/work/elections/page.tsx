@@ -1,9 +1,9 @@
 import { Card } from "antd";
 import { ORG_CATEGORY_LABELS, type OrgCategory } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { ElectionForm } from "../meeting-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { ElectionForm } from "../meeting-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 type ElectionRows = Awaited<
   ReturnType<Awaited<ReturnType<typeof requirePage>>["caller"]["work"]["elections"]["board"]>

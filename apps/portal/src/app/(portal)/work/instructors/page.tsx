@@ -1,9 +1,9 @@
 import { Card } from "antd";
 import { INSTRUCTOR_KIND_LABELS, type InstructorKind } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { AssignForm } from "../dispatch-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { AssignForm } from "../dispatch-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 export default async function InstructorsPage() {
   const { caller } = await requirePage("/work/instructors");

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Card, Space, Tag } from "antd";
 import { MEETING_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { MeetingForm } from "../meeting-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { MeetingForm } from "../meeting-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 const PERIODS = [
   ["ytd", m.periodYtd],

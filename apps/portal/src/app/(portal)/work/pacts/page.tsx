@@ -1,9 +1,9 @@
 import { Card } from "antd";
 import { PACT_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { PactForm } from "../pact-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { PactForm } from "../pact-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 export default async function PactsPage() {
   const { caller } = await requirePage("/work/pacts");

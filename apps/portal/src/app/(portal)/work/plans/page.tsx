@@ -1,9 +1,9 @@
 import { Alert, Card, Col, Row, Statistic } from "antd";
 import { addDays } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { CreatePlanForm } from "../plan-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { CreatePlanForm } from "../plan-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 export default async function PlansPage() {
   const { caller } = await requirePage("/work/plans");

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Card } from "antd";
 import { RATING_GRADE_LABELS, RECTIFICATION_STATE_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
-import { WorkTable } from "../work-table";
-import { RatingForm, RectificationForm } from "../rating-forms";
-import { workMessages as m } from "../messages";
+import { WorkTable } from "../work-table.tsx";
+import { RatingForm, RectificationForm } from "../rating-forms.tsx";
+import { workMessages as m } from "../messages.ts";
 
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const sp = await searchParams;

@@ -3,7 +3,7 @@
  * migrated by asking). 200 `{status:"ready"}`, else 503 `{status:"not-ready", reason}` with the reason in
  * Chinese. No session is read and no data is returned. Echoes the instance token like /api/health/live.
  */
-import { databaseStatus } from "@liangxin/db";
+import { databaseStatus } from "@liangxin/db/driver";
 
 export const dynamic = "force-dynamic";
 

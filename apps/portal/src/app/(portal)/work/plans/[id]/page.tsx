@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Descriptions, Tag } from "antd";
-import { WorkTable } from "../../work-table";
+import { WorkTable } from "../../work-table.tsx";
 import { requirePage } from "@/server/caller";
-import { FoundOrgForm, PlanNoteForm } from "../../plan-forms";
-import { workMessages as m } from "../../messages";
+import { FoundOrgForm, PlanNoteForm } from "../../plan-forms.tsx";
+import { workMessages as m } from "../../messages.ts";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

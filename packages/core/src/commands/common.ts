@@ -1,0 +1,175 @@
+import { AppError, isAppError } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { type Db, selectOne } from "@liangxin/db/driver";
+import {
+  hostAccess,
+  hostByExactKey,
+  memberAccess,
+  orgAccess,
+  orgByExactKey,
+  refersToHost,
+  refersToOrg,
+  type HostByKey,
+  type OrgByKey,
+  type RefSet,
+  type Scope,
+} from "@liangxin/db/scope";
+import { writeAudit } from "@liangxin/db/audit";
+
+/** Who changes what, and on which day (today is fixed in tests). */
+export interface CommandActor {
+  scope: Scope;
+  today: string;
+}
+
+/** A warning that does not stop the change (e.g. an instructor over the cap), shown with the result. */
+export interface CommandWarning {
+  code: string;
+  message: string;
+}
+
+export function requireHostEdit(db: Db, actor: CommandActor, hostId: number): void {
+  if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw AppError.notFound();
+}
+
+export function requireOrgEdit(db: Db, actor: CommandActor, orgId: number): void {
+  if (orgAccess(db, actor.scope, orgId, actor.today) !== "edit") throw AppError.notFound();
+}
+
+/**
+ * A member the caller may edit: held in the caller's subtree, or held outside the city's tree while
+ * working in a host of the caller's territory.
+ */
+export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number): void {
+  if (memberAccess(db, actor.scope, memberId, actor.today) === "edit") return;
+  const m = selectOne<{ orgId: number | null; workHostId: number | null }>(
+    db,
+    sql`select org_id as orgId, work_host_id as workHostId from members where id = ${memberId}`,
+  );
+  if (
+    m &&
+    m.orgId === null &&
+    m.workHostId !== null &&
+    hostAccess(db, actor.scope, m.workHostId, actor.today) === "edit"
+  )
+    return;
+  throw AppError.notFound();
+}
+
+/**
+ * A host named by id in a write (foreign keys through scope): one of the caller's sets — any it sees by
+ * default — else NOT_FOUND, exactly as for a missing id.
+ */
+export function requireHostRef(db: Db, actor: CommandActor, hostId: number, set: RefSet = "visible"): void {
+  if (!refersToHost(db, actor.scope, hostId, actor.today, set)) throw AppError.notFound();
+}
+
+/** An organization named by id in a write: one of the caller's sets, else NOT_FOUND. */
+export function requireOrgRef(db: Db, actor: CommandActor, orgId: number, set: RefSet = "visible"): void {
+  if (!refersToOrg(db, actor.scope, orgId, actor.today, set)) throw AppError.notFound();
+}
+
+/**
+ * A host given by its exact 统一社会信用代码 (a member's workplace anywhere in the city): resolved here,
+ * audited as `host.lookup` in the write's transaction; a code of no operating host is NOT_FOUND.
+ */
+export function hostByKey(db: Db, actor: CommandActor, creditCode: string): HostByKey {
+  const host = hostByExactKey(db, creditCode, actor.today);
+  if (!host) throw AppError.notFound();
+  audit(db, actor, {
+    action: "host.lookup",
+    entity: "host",
+    entityId: host.id,
+    scopeOrgId: actor.scope.org?.id ?? null,
+    after: { creditCode: host.creditCode },
+  });
+  return host;
+}
+
+/**
+ * An organization given by its exact 组织代码 (an instructor's dispatcher, a transfer's receiver, a dual
+ * link's regional organization anywhere in the city): resolved here, audited as `org.lookup`; a code of no
+ * organization in force is NOT_FOUND.
+ */
+export function orgByKey(db: Db, actor: CommandActor, code: string): OrgByKey {
+  const org = orgByExactKey(db, code, actor.today);
+  if (!org) throw AppError.notFound();
+  audit(db, actor, {
+    action: "org.lookup",
+    entity: "org",
+    entityId: org.id,
+    scopeOrgId: actor.scope.org?.id ?? null,
+    after: { code: org.code },
+  });
+  return org;
+}
+
+/** Whether the caller sees a host or an organization at all (editable or for reference). */
+export function seesHost(db: Db, actor: CommandActor, hostId: number): boolean {
+  return hostAccess(db, actor.scope, hostId, actor.today) !== null;
+}
+export function seesOrg(db: Db, actor: CommandActor, orgId: number): boolean {
+  return orgAccess(db, actor.scope, orgId, actor.today) !== null;
+}
+
+/**
+ * A refusal must not describe a record the caller cannot see (its name, who covers it): for the caller
+ * it does not exist. Runs `fn`; when `visible` is false a rule's refusal becomes NOT_FOUND.
+ */
+export function unlessVisible<T>(visible: boolean, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!visible && isAppError(e, "RULE")) throw AppError.notFound();
+    throw e;
+  }
+}
+
+/** Optimistic concurrency: the caller's `version` must be the stored one. */
+export function assertVersion(stored: number, given: number): void {
+  if (stored !== given) throw AppError.stale();
+}
+
+/** The management node whose territory holds a region (the nearest one up the territory), for the audit's scope. */
+export function nodeOfRegion(db: Db, regionId: number): number | null {
+  let rid: number | null = regionId;
+  for (let guard = 0; rid !== null && guard < 16; guard++) {
+    const o = selectOne<{ id: number }>(
+      db,
+      sql`select id from orgs where region_id = ${rid} order by depth limit 1`,
+    );
+    if (o) return o.id;
+    rid =
+      selectOne<{ parentId: number | null }>(
+        db,
+        sql`select parent_id as parentId from regions where id = ${rid}`,
+      )?.parentId ?? null;
+  }
+  return null;
+}
+
+export function audit(
+  db: Db,
+  actor: CommandActor,
+  entry: {
+    action: string;
+    entity: string;
+    entityId: number | string | null;
+    scopeOrgId: number | null;
+    before?: unknown;
+    after?: unknown;
+  },
+): void {
+  writeAudit(db, {
+    userId: actor.scope.userId,
+    username: actor.scope.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    scopeOrgId: entry.scopeOrgId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+export { isUniqueViolation } from "@liangxin/db/driver";

@@ -1,0 +1,42 @@
+import { AppError, assertInterval } from "@liangxin/domain";
+import { eq } from "drizzle-orm";
+import { type Db, writeTransaction } from "@liangxin/db/driver";
+import { type assignments, type coverages, type dualLinks, type secretaries } from "@liangxin/db/schema";
+import { audit, type CommandActor } from "./common.ts";
+import { commandMessages } from "./messages.ts";
+
+/** The dated relations a command ends on a date: [startOn, endOn). */
+type DatedTable = typeof coverages | typeof assignments | typeof dualLinks | typeof secretaries;
+
+/**
+ * End a dated relation on `endOn`, in one transaction: missing → not found; `authorize` checks the
+ * caller's edit access (else NOT_FOUND) and names the organization whose scope the audit row
+ * belongs to; an ended row is refused; the end must follow the start; the change is audited.
+ */
+export function endDatedRow<T extends DatedTable>(
+  db: Db,
+  actor: CommandActor,
+  table: T,
+  entity: string,
+  input: { id: number; endOn: string },
+  authorize: (before: T["$inferSelect"]) => number | null,
+): T["$inferSelect"] {
+  // The four tables share `id` and `end_on`; drizzle's builders do not accept a union of tables.
+  const t = table as unknown as typeof coverages;
+  return writeTransaction(db, () => {
+    const before = db.select().from(t).where(eq(t.id, input.id)).get() as T["$inferSelect"] | undefined;
+    if (!before) throw AppError.notFound();
+    const scopeOrgId = authorize(before);
+    if (before.endOn !== null)
+      throw AppError.rule("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
+    assertInterval(before.startOn, input.endOn);
+    const after = db
+      .update(t)
+      .set({ endOn: input.endOn })
+      .where(eq(t.id, input.id))
+      .returning()
+      .get() as T["$inferSelect"];
+    audit(db, actor, { action: `${entity}.end`, entity, entityId: input.id, scopeOrgId, before, after });
+    return after;
+  });
+}

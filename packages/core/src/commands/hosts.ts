@@ -1,0 +1,190 @@
+/** 两新组织: create, update (optimistic concurrency), employees and revenue per year. */
+import { AppError, type HostKind } from "@liangxin/domain";
+import { type Db, selectOne, writeTransaction } from "@liangxin/db/driver";
+import { hosts, hostYears, regions } from "@liangxin/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import {
+  assertVersion,
+  audit,
+  isUniqueViolation,
+  nodeOfRegion,
+  requireHostEdit,
+  type CommandActor,
+} from "./common.ts";
+import { commandMessages } from "./messages.ts";
+import { isUnder } from "@liangxin/db/scope";
+import { assertNotLocked, earliest } from "../reports/lock.ts";
+import { onHostClosed } from "../work/plans.ts";
+
+export interface HostFields {
+  creditCode: string;
+  name: string;
+  kind: HostKind;
+  industry?: string | null;
+  regionId: number;
+  foundedOn: string;
+  closedOn?: string | null;
+  ownerName?: string | null;
+  ownerIsMember?: boolean;
+  contactPhone?: string | null;
+  address?: string | null;
+  unionOn?: string | null;
+  youthLeagueOn?: string | null;
+  womenOn?: string | null;
+}
+
+export type CreateHostInput = HostFields;
+export type UpdateHostInput = { id: number; version: number } & Partial<HostFields>;
+
+export interface HostYearInput {
+  hostId: number;
+  year: number;
+  employees: number;
+  revenue?: number | null;
+}
+
+type HostRow = typeof hosts.$inferSelect;
+
+/** The region must be a township-level area of the caller's territory. */
+function requireTownshipInTerritory(db: Db, actor: CommandActor, regionId: number): void {
+  const territory = actor.scope.region?.path;
+  const r = db.select().from(regions).where(eq(regions.id, regionId)).get();
+  if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
+  if (r.level !== "township")
+    throw AppError.rule("HOST_REGION_NOT_TOWNSHIP", commandMessages.hostRegionNotTownship);
+}
+
+function assertDates(h: Pick<HostRow, "foundedOn" | "closedOn">): void {
+  if (h.closedOn != null && h.closedOn <= h.foundedOn)
+    throw AppError.rule("HOST_CLOSED_BEFORE_FOUNDED", commandMessages.closedBeforeFounded);
+}
+
+function uniqueCode<T>(code: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw AppError.rule("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
+    throw e;
+  }
+}
+
+export function createHost(db: Db, actor: CommandActor, input: CreateHostInput): HostRow {
+  return writeTransaction(db, () => {
+    requireTownshipInTerritory(db, actor, input.regionId);
+    assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
+    assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
+    const row = uniqueCode(input.creditCode, () =>
+      db
+        .insert(hosts)
+        .values({ ...input, ownerIsMember: input.ownerIsMember ?? false })
+        .returning()
+        .get(),
+    );
+    audit(db, actor, {
+      action: "host.create",
+      entity: "host",
+      entityId: row.id,
+      scopeOrgId: nodeOfRegion(db, row.regionId),
+      after: row,
+    });
+    return row;
+  });
+}
+
+export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput): HostRow {
+  return writeTransaction(db, () => {
+    requireHostEdit(db, actor, input.id);
+    const before = db.select().from(hosts).where(eq(hosts.id, input.id)).get();
+    if (!before) throw AppError.notFound();
+    assertVersion(before.version, input.version);
+    const { id, version, ...changes } = input;
+    if (changes.regionId !== undefined && changes.regionId !== before.regionId)
+      requireTownshipInTerritory(db, actor, changes.regionId);
+    assertDates({
+      foundedOn: changes.foundedOn ?? before.foundedOn,
+      closedOn: changes.closedOn === undefined ? before.closedOn : changes.closedOn,
+    });
+    // What decides the figures: dates from the earlier of old and new; kind and territory since founding.
+    const lockFrom = earliest(
+      changes.foundedOn !== undefined && changes.foundedOn !== before.foundedOn
+        ? earliest(changes.foundedOn, before.foundedOn)
+        : undefined,
+      changes.closedOn !== undefined && changes.closedOn !== before.closedOn
+        ? earliest(changes.closedOn, before.closedOn)
+        : undefined,
+      (changes.regionId !== undefined && changes.regionId !== before.regionId) ||
+        (changes.kind !== undefined && changes.kind !== before.kind)
+        ? earliest(changes.foundedOn, before.foundedOn)
+        : undefined,
+    );
+    if (lockFrom)
+      assertNotLocked(db, { on: lockFrom, hostIds: [id], regionIds: [before.regionId, changes.regionId] });
+    const res = uniqueCode(changes.creditCode ?? before.creditCode, () =>
+      db
+        .update(hosts)
+        .set({ ...changes, version: sql`${hosts.version} + 1` })
+        .where(and(eq(hosts.id, id), eq(hosts.version, version)))
+        .run(),
+    );
+    if (res.changes !== 1) throw AppError.stale();
+    const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
+    // A closed host needs no organization any more: its establishment plan (组建计划) ends with it.
+    if (after.closedOn !== null && after.closedOn !== before.closedOn) onHostClosed(db, id, after.closedOn);
+    audit(db, actor, {
+      action: "host.update",
+      entity: "host",
+      entityId: id,
+      scopeOrgId: nodeOfRegion(db, after.regionId),
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Employees and revenue (万元) of a host for a year: insert or replace. */
+export function setHostYear(
+  db: Db,
+  actor: CommandActor,
+  input: HostYearInput,
+): typeof hostYears.$inferSelect {
+  return writeTransaction(db, () => {
+    requireHostEdit(db, actor, input.hostId);
+    const before =
+      db
+        .select()
+        .from(hostYears)
+        .where(and(eq(hostYears.hostId, input.hostId), eq(hostYears.year, input.year)))
+        .get() ?? null;
+    // A year's figures count at that year's end (and later ones until newer figures).
+    assertNotLocked(db, { on: `${input.year}-12-31`, hostIds: [input.hostId] });
+    const values = {
+      hostId: input.hostId,
+      year: input.year,
+      employees: input.employees,
+      revenue: input.revenue ?? null,
+    };
+    const after = db
+      .insert(hostYears)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [hostYears.hostId, hostYears.year],
+        set: { employees: values.employees, revenue: values.revenue },
+      })
+      .returning()
+      .get();
+    const regionId = selectOne<{ regionId: number }>(
+      db,
+      sql`select region_id as regionId from hosts where id = ${input.hostId}`,
+    )!.regionId;
+    audit(db, actor, {
+      action: "host.setYear",
+      entity: "hostYear",
+      entityId: `${input.hostId}:${input.year}`,
+      scopeOrgId: nodeOfRegion(db, regionId),
+      before,
+      after,
+    });
+    return after;
+  });
+}

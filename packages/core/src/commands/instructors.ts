@@ -1,0 +1,261 @@
+/** 党建工作指导员 and their dated assignments to hosts ("谁派出、谁主管"). */
+import {
+  AppError,
+  assertInterval,
+  checkInstructorCap,
+  isManagement,
+  policyAsOf,
+  type AssignmentRec,
+  type InstructorKind,
+} from "@liangxin/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, selectAll, selectOne, writeTransaction } from "@liangxin/db/driver";
+import { assignments, instructors, orgs } from "@liangxin/db/schema";
+import { loadPolicyVersions } from "@liangxin/db/snapshot";
+import {
+  assertVersion,
+  audit,
+  isUniqueViolation,
+  orgByKey,
+  requireOrgEdit,
+  requireOrgRef,
+  seesHost,
+  type CommandActor,
+  type CommandWarning,
+} from "./common.ts";
+import { endDatedRow } from "./end-dated.ts";
+import { commandMessages } from "./messages.ts";
+import { assertNotLocked } from "../reports/lock.ts";
+
+type InstructorRow = typeof instructors.$inferSelect;
+type AssignmentRow = typeof assignments.$inferSelect;
+
+export interface CreateInstructorInput {
+  number: string;
+  name: string;
+  kind: InstructorKind;
+  /**
+   * The dispatching organization of the tree — by id within the caller's sets, or by its exact 组织代码
+   * anywhere in the city (audited as `org.lookup`) — or neither, with `dispatchOrgName` (an organ outside it).
+   */
+  dispatchOrgId?: number | null;
+  dispatchOrgCode?: string | null;
+  dispatchOrgName?: string | null;
+  /** The management node that keeps the record (default: the caller's node). */
+  registeredById?: number | null;
+  phone?: string | null;
+}
+/** Number, name, kind, dispatcher and phone; the registering node never changes (it keeps the record). */
+export type UpdateInstructorInput = { id: number; version: number } & Partial<
+  Omit<CreateInstructorInput, "registeredById">
+>;
+
+export interface StartAssignmentInput {
+  instructorId: number;
+  hostId: number;
+  startOn: string;
+  endOn?: string | null;
+}
+export interface EndAssignmentInput {
+  id: number;
+  endOn: string;
+}
+export interface AssignmentResult {
+  assignment: AssignmentRow;
+  /** An instructor over the policy's cap is a warning, not an error. */
+  warnings: CommandWarning[];
+}
+
+/**
+ * The dispatcher as given (foreign keys through scope): an organization of the caller's sets by id, or any
+ * organization in force by its exact 组织代码 (audited); else NOT_FOUND. Undefined when neither is given.
+ * The dispatcher already on the record (`current`) is kept as it is, wherever it is.
+ */
+function dispatcherOf(
+  db: Db,
+  actor: CommandActor,
+  input: { dispatchOrgId?: number | null; dispatchOrgCode?: string | null },
+  current: number | null = null,
+): number | undefined {
+  if (input.dispatchOrgCode) return orgByKey(db, actor, input.dispatchOrgCode).id;
+  if (input.dispatchOrgId == null) return undefined;
+  if (input.dispatchOrgId !== current) requireOrgRef(db, actor, input.dispatchOrgId);
+  return input.dispatchOrgId;
+}
+
+export function createInstructor(db: Db, actor: CommandActor, input: CreateInstructorInput): InstructorRow {
+  return writeTransaction(db, () => {
+    // The references first: one of another area answers as if it did not exist, before any rule is told.
+    const dispatchOrgId = dispatcherOf(db, actor, input) ?? null;
+    const registeredById = input.registeredById ?? actor.scope.org?.id;
+    if (registeredById == null) throw AppError.notFound();
+    requireOrgEdit(db, actor, registeredById);
+    const registrar = db.select().from(orgs).where(eq(orgs.id, registeredById)).get();
+    if (!registrar) throw AppError.notFound();
+    if (!isManagement(registrar.category))
+      throw AppError.rule(
+        "INSTRUCTOR_REGISTRAR",
+        commandMessages.instructorRegistrarNotManagement(registrar.name),
+      );
+    let row: InstructorRow;
+    try {
+      row = db
+        .insert(instructors)
+        .values({
+          number: input.number,
+          name: input.name,
+          kind: input.kind,
+          dispatchOrgId,
+          dispatchOrgName: dispatchOrgId !== null ? null : (input.dispatchOrgName ?? null),
+          registeredById,
+          phone: input.phone ?? null,
+        })
+        .returning()
+        .get();
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw AppError.rule("INSTRUCTOR_NUMBER_TAKEN", commandMessages.instructorNumberTaken(input.number));
+      throw e;
+    }
+    audit(db, actor, {
+      action: "instructor.create",
+      entity: "instructor",
+      entityId: row.id,
+      scopeOrgId: registeredById,
+      after: row,
+    });
+    return row;
+  });
+}
+
+/** The caller keeps the instructor's record (registering node) or dispatched them. */
+function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number): InstructorRow {
+  const row = db.select().from(instructors).where(eq(instructors.id, instructorId)).get();
+  if (!row) throw AppError.notFound();
+  try {
+    requireOrgEdit(db, actor, row.registeredById);
+  } catch (e) {
+    if (row.dispatchOrgId === null) throw e;
+    requireOrgEdit(db, actor, row.dispatchOrgId);
+  }
+  return row;
+}
+
+/**
+ * Correct an instructor's record (optimistic `version`). A dispatcher of the tree and an organ outside it
+ * are exclusive: giving one clears the other.
+ */
+export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstructorInput): InstructorRow {
+  return writeTransaction(db, () => {
+    const before = requireInstructorEdit(db, actor, input.id);
+    assertVersion(before.version, input.version);
+    const { id, version, ...changes } = input;
+    const dispatchOrgId = dispatcherOf(db, actor, changes, before.dispatchOrgId);
+    const set: Partial<InstructorRow> = {};
+    if (changes.number !== undefined) set.number = changes.number;
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.kind !== undefined) set.kind = changes.kind;
+    if (changes.phone !== undefined) set.phone = changes.phone ?? null;
+    if (dispatchOrgId !== undefined) {
+      set.dispatchOrgId = dispatchOrgId;
+      set.dispatchOrgName = null;
+    } else if (changes.dispatchOrgName) {
+      set.dispatchOrgId = null;
+      set.dispatchOrgName = changes.dispatchOrgName;
+    }
+    let res: { changes: number };
+    try {
+      res = db
+        .update(instructors)
+        .set({ ...set, version: sql`${instructors.version} + 1` })
+        .where(and(eq(instructors.id, id), eq(instructors.version, version)))
+        .run();
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw AppError.rule(
+          "INSTRUCTOR_NUMBER_TAKEN",
+          commandMessages.instructorNumberTaken(changes.number ?? before.number),
+        );
+      throw e;
+    }
+    if (res.changes !== 1) throw AppError.stale();
+    const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
+    audit(db, actor, {
+      action: "instructor.update",
+      entity: "instructor",
+      entityId: id,
+      scopeOrgId: before.registeredById,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Assign an instructor the caller keeps (registered or dispatched by its subtree) to a host it sees (its
+ * territory, or covered by its subtree) from `startOn`, optionally until `endOn`: an overlapping assignment
+ * to the same host and a locked report period are refused; over the policy's cap per instructor is a
+ * warning. The one write path of an assignment (records.assignment.start, from an instructor's page and the
+ * 指导员选派 page).
+ */
+export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
+  return writeTransaction(db, () => {
+    const instructor = requireInstructorEdit(db, actor, input.instructorId);
+    // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
+    // without territory reaches its enterprises); any other id answers as if it did not exist.
+    if (!seesHost(db, actor, input.hostId)) throw AppError.notFound();
+    const endOn = input.endOn ?? null;
+    assertInterval(input.startOn, endOn);
+    const overlap = selectOne(
+      db,
+      sql`select 1 from assignments where instructor_id = ${input.instructorId} and host_id = ${input.hostId}
+       and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
+    );
+    if (overlap) {
+      const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${input.hostId}`)!;
+      throw AppError.rule(
+        "ASSIGNMENT_OVERLAP",
+        commandMessages.assignmentOverlap(instructor.name, host.name),
+      );
+    }
+    assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId] });
+    const row = db
+      .insert(assignments)
+      .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
+      .returning()
+      .get();
+    const own = selectAll<AssignmentRec>(
+      db,
+      sql`select instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn
+        from assignments where instructor_id = ${input.instructorId}`,
+    );
+    const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
+    const warnings = checkInstructorCap(
+      {
+        instructors: [{ id: instructor.id, number: `${instructor.name}(${instructor.number})` }],
+        assignments: own,
+      },
+      policy,
+      input.startOn,
+    ).map((v) => ({ code: v.code, message: v.message }));
+    audit(db, actor, {
+      action: "assignment.start",
+      entity: "assignment",
+      entityId: row.id,
+      scopeOrgId: instructor.registeredById,
+      after: row,
+    });
+    return { assignment: row, warnings };
+  });
+}
+
+/** End an assignment on `endOn` (half-open: not in force from that day); records.assignment.end. */
+export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
+  const assignment = endDatedRow(db, actor, assignments, "assignment", input, (before) => {
+    const registeredBy = requireInstructorEdit(db, actor, before.instructorId).registeredById;
+    assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId] });
+    return registeredBy;
+  });
+  return { assignment, warnings: [] };
+}

@@ -1,0 +1,507 @@
+/**
+ * 党员: create, update, status changes (the state machine; members are never deleted) and relationship
+ * transfers (组织关系接转: request → accept | reject, never a silent edit).
+ */
+import {
+  AppError,
+  assertHasRelationship,
+  assertInterval,
+  assertTransition,
+  citizenIdBirthDate,
+  decideTransfer as decideTransferState,
+  forbidMemberDeletion,
+  isGrassroots,
+  maskCitizenId,
+  type Gender,
+  type JobCategory,
+  type MemberStatus,
+  type TransferDecision,
+} from "@liangxin/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type Db, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
+import {
+  memberRelationships,
+  members,
+  memberStatusEvents,
+  memberWorkplaces,
+  orgs,
+  transfers,
+} from "@liangxin/db/schema";
+import {
+  assertVersion,
+  audit,
+  isUniqueViolation,
+  hostByKey,
+  orgByKey,
+  requireHostEdit,
+  requireHostRef,
+  requireOrgRef,
+  requireMemberEdit,
+  requireOrgEdit,
+  seesOrg,
+  unlessVisible,
+  type CommandActor,
+} from "./common.ts";
+import { commandMessages } from "./messages.ts";
+import { refuseRegistered, registering } from "./registration.ts";
+import { assertNotLocked, earliest } from "../reports/lock.ts";
+
+type MemberRow = typeof members.$inferSelect;
+type TransferRow = typeof transfers.$inferSelect;
+
+/** A member as an answer shows it: the citizen ID masked (in full only through the audited reveal). */
+export type MemberAnswer = Omit<MemberRow, "idNumber"> & { idNumberMasked: string };
+
+/** The one shape of a member in the answers of the commands below. */
+export function memberAnswer({ idNumber, ...row }: MemberRow): MemberAnswer {
+  return { ...row, idNumberMasked: maskCitizenId(idNumber) };
+}
+
+export interface MemberFields {
+  idNumber: string;
+  name: string;
+  gender: Gender;
+  birthDate?: string | null;
+  joinedOn: string;
+  fullOn?: string | null;
+  /** The organization of the tree holding the relationship, or null with `outsideOrgName`. */
+  orgId?: number | null;
+  outsideOrgName?: string | null;
+  /** Since when the relationship is held there (default: the join date). */
+  relationshipSince?: string | null;
+  /** The workplace: a host the caller sees, by id … */
+  workHostId?: number | null;
+  /** … or any operating host of the city by its exact 统一社会信用代码 (audited as `host.lookup`). */
+  workHostCreditCode?: string | null;
+  workSince?: string | null;
+  jobCategory?: JobCategory | null;
+  mobile?: boolean;
+  lostContact?: boolean;
+  pocket?: boolean;
+  phone?: string | null;
+}
+export type CreateMemberInput = MemberFields;
+/** The relationship changes only by a transfer: no `orgId` here. */
+export type UpdateMemberInput = { id: number; version: number } & Partial<
+  Omit<MemberFields, "orgId" | "outsideOrgName" | "relationshipSince">
+>;
+
+export interface ChangeMemberStatusInput {
+  memberId: number;
+  status: MemberStatus;
+  effectiveOn: string;
+  reason?: string | null;
+  version?: number;
+}
+
+export interface RequestTransferInput {
+  memberId: number;
+  /**
+   * The receiving organization of the tree — by id within the caller's sets, or by its exact 组织代码
+   * anywhere in the city (audited as `org.lookup`) — or neither, with `outsideOrgName` (out of the city).
+   */
+  toOrgId?: number | null;
+  toOrgCode?: string | null;
+  outsideOrgName?: string | null;
+  effectiveOn: string;
+  reason?: string | null;
+}
+
+export interface DecideTransferInput {
+  transferId: number;
+  decision: TransferDecision;
+  reason?: string | null;
+}
+
+function getMember(db: Db, id: number): MemberRow {
+  const row = db.select().from(members).where(eq(members.id, id)).get();
+  if (!row) throw AppError.notFound();
+  return row;
+}
+
+/**
+ * A member's workplace as given (foreign keys through scope): a host the caller sees by id, or any operating
+ * host by its exact credit code (audited); else NOT_FOUND. Undefined when not given, null to clear it.
+ */
+function workplaceOf(
+  db: Db,
+  actor: CommandActor,
+  input: { workHostId?: number | null; workHostCreditCode?: string | null },
+): number | null | undefined {
+  if (input.workHostCreditCode) return hostByKey(db, actor, input.workHostCreditCode).id;
+  if (input.workHostId != null) requireHostRef(db, actor, input.workHostId);
+  return input.workHostId;
+}
+
+function requireGrassroots(db: Db, orgId: number): void {
+  const o = db
+    .select({ name: orgs.name, category: orgs.category })
+    .from(orgs)
+    .where(eq(orgs.id, orgId))
+    .get();
+  if (!o) throw AppError.notFound();
+  if (!isGrassroots(o.category))
+    throw AppError.rule("MEMBER_ORG_NOT_GRASSROOTS", commandMessages.memberOrgNotGrassroots(o.name));
+}
+
+function birthDateOf(idNumber: string, given: string | null | undefined): string | null {
+  const fromId = citizenIdBirthDate(idNumber);
+  if (given && fromId && given !== fromId)
+    throw AppError.rule("MEMBER_BIRTH_MISMATCH", commandMessages.citizenIdBirthMismatch(fromId));
+  return fromId ?? given ?? null;
+}
+
+/** The citizen ID is unique city-wide: a taken one is the neutral refusal of `registering`. */
+function uniqueId<T>(idNumber: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) refuseRegistered(idNumber);
+    throw e;
+  }
+}
+
+/** Scope of a member's audit rows: the holding organization, else the workplace's nothing (null). */
+function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
+  return m.orgId ?? null;
+}
+
+/** A new member; a citizen ID registered already (anywhere) answers the neutral refusal of `registering`. */
+export function createMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+  const attempt = { entity: "member", idNumber: given.idNumber, throttled: true } as const;
+  return registering(db, actor.scope, attempt, () => insertMember(db, actor, given));
+}
+
+function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+  return writeTransaction(db, () => {
+    assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
+    const orgId = given.orgId ?? null;
+    if (orgId !== null) requireOrgEdit(db, actor, orgId);
+    const { workHostCreditCode: _code, ...rest } = given;
+    const input = { ...rest, workHostId: workplaceOf(db, actor, given) ?? null };
+    if (orgId !== null) requireGrassroots(db, orgId);
+    else if (input.workHostId !== null) {
+      // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
+      requireHostEdit(db, actor, input.workHostId);
+    } else throw AppError.notFound();
+    if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
+    const birthDate = birthDateOf(input.idNumber, input.birthDate);
+    const since = input.relationshipSince ?? input.joinedOn;
+    const workSince = input.workHostId != null ? (input.workSince ?? since) : null;
+    // The member counts from the start of the relationship (and of the workplace), not from joining.
+    assertNotLocked(db, { on: earliest(since, workSince)!, orgIds: [orgId], hostIds: [input.workHostId] });
+    const row = uniqueId(input.idNumber, () =>
+      db
+        .insert(members)
+        .values({
+          idNumber: input.idNumber,
+          name: input.name,
+          gender: input.gender,
+          birthDate,
+          joinedOn: input.joinedOn,
+          fullOn: input.fullOn ?? null,
+          orgId,
+          outsideOrgName: orgId === null ? (input.outsideOrgName ?? null) : null,
+          workHostId: input.workHostId ?? null,
+          workSince,
+          jobCategory: input.jobCategory ?? null,
+          mobile: input.mobile ?? false,
+          lostContact: input.lostContact ?? false,
+          pocket: input.pocket ?? false,
+          phone: input.phone ?? null,
+        })
+        .returning()
+        .get(),
+    );
+    db.insert(memberRelationships)
+      .values({ memberId: row.id, orgId, outsideOrgName: row.outsideOrgName, startOn: since })
+      .run();
+    if (row.workHostId !== null && workSince !== null)
+      db.insert(memberWorkplaces)
+        .values({ memberId: row.id, hostId: row.workHostId, startOn: workSince })
+        .run();
+    audit(db, actor, {
+      action: "member.create",
+      entity: "member",
+      entityId: row.id,
+      scopeOrgId: memberScopeOrg(row),
+      after: row,
+    });
+    return memberAnswer(row);
+  });
+}
+
+/**
+ * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
+ * on `workSince` and starts the new one; the relationship changes only through a transfer.
+ */
+export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
+  // A corrected citizen ID that is registered already is refused like a new registration.
+  const attempt = {
+    entity: "member",
+    idNumber: given.idNumber,
+    throttled: given.idNumber !== undefined,
+  } as const;
+  return registering(db, actor.scope, attempt, () => saveMember(db, actor, given));
+}
+
+function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
+  return writeTransaction(db, () => {
+    requireMemberEdit(db, actor, given.id);
+    const before = getMember(db, given.id);
+    assertVersion(before.version, given.version);
+    const { workHostCreditCode: _code, ...input } = given;
+    // An unchanged workplace is kept as it is (it may be a host named only, found by its code once).
+    if (given.workHostCreditCode || (given.workHostId != null && given.workHostId !== before.workHostId))
+      input.workHostId = workplaceOf(db, actor, given);
+    const { id, version, ...changes } = input;
+    const idNumber = changes.idNumber ?? before.idNumber;
+    const birthDate = birthDateOf(
+      idNumber,
+      changes.birthDate === undefined ? before.birthDate : changes.birthDate,
+    );
+    const joinedOn = changes.joinedOn ?? before.joinedOn;
+    const fullOn = changes.fullOn === undefined ? before.fullOn : changes.fullOn;
+    if (fullOn != null) assertInterval(joinedOn, fullOn);
+    // Dates that decide when the member counts (joined, full) reach back to the earlier of old and new.
+    const countedFrom = earliest(
+      joinedOn !== before.joinedOn ? earliest(joinedOn, before.joinedOn) : undefined,
+      fullOn !== before.fullOn ? earliest(fullOn, before.fullOn) : undefined,
+    );
+    if (countedFrom) assertNotLocked(db, { on: countedFrom, memberIds: [id] });
+    const workChanged = changes.workHostId !== undefined && changes.workHostId !== before.workHostId;
+    const workSince = workChanged
+      ? (changes.workSince ?? actor.today)
+      : (changes.workSince ?? before.workSince);
+    if (workChanged)
+      assertNotLocked(db, {
+        on: workSince ?? actor.today,
+        memberIds: [id],
+        hostIds: [before.workHostId, changes.workHostId],
+      });
+    if (workChanged) {
+      const open = db
+        .select()
+        .from(memberWorkplaces)
+        .where(and(eq(memberWorkplaces.memberId, id), isNull(memberWorkplaces.endOn)))
+        .all();
+      for (const w of open) {
+        if (workSince === null || w.startOn >= workSince)
+          throw AppError.rule(
+            "WORKPLACE_BEFORE_LAST",
+            commandMessages.workplaceBeforeLast(workSince ?? "", w.startOn),
+          );
+        db.update(memberWorkplaces).set({ endOn: workSince }).where(eq(memberWorkplaces.id, w.id)).run();
+      }
+      if (changes.workHostId != null && workSince !== null)
+        db.insert(memberWorkplaces)
+          .values({ memberId: id, hostId: changes.workHostId, startOn: workSince })
+          .run();
+    }
+    const res = uniqueId(idNumber, () =>
+      db
+        .update(members)
+        .set({
+          ...changes,
+          birthDate,
+          workSince: changes.workHostId === null ? null : workSince,
+          version: sql`${members.version} + 1`,
+        })
+        .where(and(eq(members.id, id), eq(members.version, version)))
+        .run(),
+    );
+    if (res.changes !== 1) throw AppError.stale();
+    const after = getMember(db, id);
+    audit(db, actor, {
+      action: "member.update",
+      entity: "member",
+      entityId: id,
+      scopeOrgId: memberScopeOrg(after),
+      before,
+      after,
+    });
+    return memberAnswer(after);
+  });
+}
+
+/** Members are never deleted: there is no deletion, only a dated status change. Always throws. */
+export function deleteMember(_db: Db, _actor: CommandActor, _input: { id: number }): never {
+  return forbidMemberDeletion();
+}
+
+/** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
+export function changeMemberStatus(
+  db: Db,
+  actor: CommandActor,
+  input: ChangeMemberStatusInput,
+): MemberAnswer {
+  return writeTransaction(db, () => {
+    requireMemberEdit(db, actor, input.memberId);
+    const before = getMember(db, input.memberId);
+    if (input.version !== undefined) assertVersion(before.version, input.version);
+    assertTransition(before.status, input.status);
+    const last =
+      selectValue<string | null>(
+        db,
+        sql`select max(effective_on) as d from member_status_events where member_id = ${input.memberId}`,
+      ) ?? null;
+    if (last !== null && input.effectiveOn < last)
+      throw AppError.rule("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
+    assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
+    const event = db
+      .insert(memberStatusEvents)
+      .values({
+        memberId: input.memberId,
+        status: input.status,
+        effectiveOn: input.effectiveOn,
+        reason: input.reason ?? null,
+      })
+      .returning()
+      .get();
+    db.update(members)
+      .set({ status: input.status, statusOn: input.effectiveOn, version: sql`${members.version} + 1` })
+      .where(eq(members.id, input.memberId))
+      .run();
+    const after = getMember(db, input.memberId);
+    audit(db, actor, {
+      action: "member.changeStatus",
+      entity: "member",
+      entityId: input.memberId,
+      scopeOrgId: memberScopeOrg(after),
+      before,
+      after: { ...after, event },
+    });
+    return memberAnswer(after);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 组织关系接转.
+
+/** The sending side (which holds the member) requests; the receiving organization decides. */
+export function requestTransfer(db: Db, actor: CommandActor, input: RequestTransferInput): TransferRow {
+  return writeTransaction(db, () => {
+    requireMemberEdit(db, actor, input.memberId);
+    const member = getMember(db, input.memberId);
+    if (member.status !== "normal")
+      throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+    // The receiving organization: by id within the caller's sets, or anywhere in the city by its exact
+    // 组织代码 (audited); a refusal never names one the caller does not see.
+    if (input.toOrgId != null) requireOrgRef(db, actor, input.toOrgId);
+    const toOrgId = input.toOrgCode ? orgByKey(db, actor, input.toOrgCode).id : (input.toOrgId ?? null);
+    assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
+    if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
+    if (toOrgId !== null && toOrgId === member.orgId)
+      throw AppError.rule("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
+    const pending = selectOne(
+      db,
+      sql`select 1 from transfers where member_id = ${member.id} and state = 'pending'`,
+    );
+    if (pending) throw AppError.rule("TRANSFER_PENDING", commandMessages.transferPending(member.name));
+    const row = db
+      .insert(transfers)
+      .values({
+        memberId: member.id,
+        fromOrgId: member.orgId,
+        toOrgId,
+        outsideOrgName: toOrgId === null ? (input.outsideOrgName ?? null) : null,
+        requestedOn: actor.today,
+        effectiveOn: input.effectiveOn,
+        decisionReason: null,
+        requestedBy: actor.scope.userId,
+      })
+      .returning()
+      .get();
+    audit(db, actor, {
+      action: "transfer.request",
+      entity: "transfer",
+      entityId: row.id,
+      scopeOrgId: member.orgId,
+      after: { ...row, reason: input.reason ?? null },
+    });
+    return row;
+  });
+}
+
+/**
+ * Accept or reject (打回, with a reason) a pending transfer. The receiving organization's chain decides
+ * (for a transfer out of the city, the sending side records the answer). Accepting ends the relationship
+ * in force on the effective date, starts the new one and moves the member; rejecting changes nothing
+ * else. A decided transfer cannot be decided again (the domain's rule).
+ */
+export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransferInput): TransferRow {
+  return writeTransaction(db, () => {
+    const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
+    if (!before) throw AppError.notFound();
+    if (before.toOrgId !== null) requireOrgEdit(db, actor, before.toOrgId);
+    else requireMemberEdit(db, actor, before.memberId);
+    const state = decideTransferState(before.state, input.decision);
+    if (state === "rejected" && !input.reason?.trim())
+      throw AppError.rule("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
+    if (state === "accepted") {
+      const member = getMember(db, before.memberId);
+      if (member.orgId !== before.fromOrgId)
+        throw AppError.rule("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
+      if (member.status !== "normal")
+        throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
+      assertNotLocked(db, {
+        on: before.effectiveOn,
+        memberIds: [member.id],
+        orgIds: [before.fromOrgId, before.toOrgId],
+      });
+      const open = db
+        .select()
+        .from(memberRelationships)
+        .where(and(eq(memberRelationships.memberId, member.id), isNull(memberRelationships.endOn)))
+        .all();
+      for (const r of open) {
+        if (r.startOn >= before.effectiveOn)
+          throw AppError.rule(
+            "TRANSFER_BEFORE_START",
+            commandMessages.transferBeforeStart(before.effectiveOn, r.startOn),
+          );
+        db.update(memberRelationships)
+          .set({ endOn: before.effectiveOn })
+          .where(eq(memberRelationships.id, r.id))
+          .run();
+      }
+      db.insert(memberRelationships)
+        .values({
+          memberId: member.id,
+          orgId: before.toOrgId,
+          outsideOrgName: before.outsideOrgName,
+          startOn: before.effectiveOn,
+        })
+        .run();
+      db.update(members)
+        .set({
+          orgId: before.toOrgId,
+          outsideOrgName: before.outsideOrgName,
+          version: sql`${members.version} + 1`,
+        })
+        .where(eq(members.id, member.id))
+        .run();
+    }
+    const after = db
+      .update(transfers)
+      .set({
+        state,
+        decidedOn: actor.today,
+        decisionReason: input.reason ?? null,
+        decidedBy: actor.scope.userId,
+      })
+      .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
+      .returning()
+      .get();
+    if (!after) throw AppError.stale();
+    audit(db, actor, {
+      action: `transfer.${input.decision}`,
+      entity: "transfer",
+      entityId: before.id,
+      scopeOrgId: before.toOrgId ?? before.fromOrgId,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * An owner's correction of its host's business data (employees, revenue, contact): submitted as pending,
+ * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
+ * township administrator of the host's territory.
+ */
+import { APP_ERROR_MESSAGES, AppError, clock } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { writeAudit } from "@liangxin/db/audit";
+import { type Db, execute, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
+import { type Scope, scopeSql } from "@liangxin/db/scope";
+import { territoryNodeOf } from "@liangxin/db/queries";
+
+export interface CorrectionPayload {
+  year: number;
+  employees: number;
+  /** 万元 */
+  revenue: number | null;
+  contactPhone: string | null;
+  address: string | null;
+}
+
+export interface CorrectionRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  regionName: string;
+  requestedBy: string;
+  payload: CorrectionPayload;
+  /** The figures of that year and the contact on record, to compare with. */
+  current: {
+    employees: number | null;
+    revenue: number | null;
+    contactPhone: string | null;
+    address: string | null;
+  };
+  state: "pending" | "approved" | "rejected" | "withdrawn";
+  createdAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export const correctionMessages = {
+  alreadyDecided: "该更正申请已处理,请刷新页面查看结果",
+  withdrawn: "该更正申请已由出资人撤回,无需处理",
+  reasonRequired: "驳回时必须填写理由",
+  pendingExists: "本企业已有待审核的更正申请:请等待乡镇(街道)审核,或撤回该申请后再提交",
+  unchanged:
+    "申请内容与现有数据相同,没有需要更正的内容:请修改从业人员数、营业收入、联系电话或地址中的至少一项后再提交",
+  notWithdrawable: "该更正申请已处理或已撤回,不能撤回",
+} as const;
+
+const ROW_SQL = sql`
+  select k.id, k.host_id as hostId, h.name as hostName, r.name as regionName, u.display_name as requestedBy,
+    k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
+    h.contact_phone as contactPhone, h.address,
+    (select employees from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curEmployees,
+    (select revenue from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenue
+  from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
+  join users u on u.id = k.requested_by`;
+
+interface RawRow {
+  id: number;
+  hostId: number;
+  hostName: string;
+  regionName: string;
+  requestedBy: string;
+  payload: string;
+  state: CorrectionRow["state"];
+  createdAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  curEmployees: number | null;
+  curRevenue: number | null;
+}
+
+function toRow(r: RawRow): CorrectionRow {
+  return {
+    id: r.id,
+    hostId: r.hostId,
+    hostName: r.hostName,
+    regionName: r.regionName,
+    requestedBy: r.requestedBy,
+    payload: JSON.parse(r.payload) as CorrectionPayload,
+    current: {
+      employees: r.curEmployees,
+      revenue: r.curRevenue,
+      contactPhone: r.contactPhone,
+      address: r.address,
+    },
+    state: r.state,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    reason: r.reason,
+  };
+}
+
+/** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
+function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
+  const year = selectOne<{ employees: number; revenue: number | null }>(
+    db,
+    sql`select employees, revenue from host_years where host_id = ${hostId} and year = ${p.year}`,
+  );
+  if (!year) return false;
+  const host = selectOne<{ phone: string | null; address: string | null }>(
+    db,
+    sql`select contact_phone as phone, address from hosts where id = ${hostId}`,
+  )!;
+  return (
+    year.employees === p.employees &&
+    (year.revenue ?? null) === (p.revenue ?? null) &&
+    (host.phone ?? null) === (p.contactPhone ?? null) &&
+    (p.address === null || p.address === host.address)
+  );
+}
+
+/** The owner submits a correction of its own host. Returns its id. */
+export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
+  if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
+  const hostId = scope.host.id;
+  return writeTransaction(db, (tx) => {
+    const pending = selectOne(
+      db,
+      sql`select 1 from host_corrections where host_id = ${hostId} and state = 'pending'`,
+    );
+    if (pending) throw new AppError("CONFLICT", correctionMessages.pendingExists);
+    if (unchanged(db, hostId, payload)) throw new AppError("BAD_INPUT", correctionMessages.unchanged);
+    const id = selectValue<number>(
+      db,
+      sql`insert into host_corrections (host_id, requested_by, payload, created_at)
+          values (${hostId}, ${scope.userId}, ${JSON.stringify(payload)}, ${clock.nowIso()}) returning id`,
+    )!;
+    const region = selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`)!;
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "correction.submit",
+      entity: "hostCorrection",
+      entityId: id,
+      scopeOrgId: territoryNodeOf(db, region),
+      before: null,
+      after: { hostId, ...payload },
+    });
+    return id;
+  });
+}
+
+/**
+ * The owner withdraws its own pending correction (撤回): it is no longer decided, and another may be
+ * submitted. Audited. Anyone else's correction does not exist for the caller.
+ */
+export function withdrawCorrection(
+  db: Db,
+  scope: Scope,
+  correctionId: number,
+  now: Date = clock.now(),
+): void {
+  if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
+  const hostId = scope.host.id;
+  const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
+    db,
+    sql`select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id
+        where k.id = ${correctionId} and k.host_id = ${hostId}`,
+  );
+  if (!row) throw AppError.notFound();
+  if (row.state !== "pending") throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
+  writeTransaction(db, (tx) => {
+    const changed = execute(
+      db,
+      sql`update host_corrections set state = 'withdrawn', decided_by = ${scope.userId}, decided_at = ${now.toISOString()}
+          where id = ${correctionId} and state = 'pending'`,
+    );
+    if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: "correction.withdraw",
+      entity: "hostCorrection",
+      entityId: correctionId,
+      scopeOrgId: territoryNodeOf(db, row.regionId),
+      before: { state: "pending" },
+      after: { state: "withdrawn" },
+    });
+  });
+}
+
+/** The owner's own corrections, newest first. */
+export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
+  if (scope.role !== "owner" || !scope.host) return [];
+  return selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`).map(
+    toRow,
+  );
+}
+
+/** Corrections of hosts of the caller's territory (an administrator with a territory). */
+export function correctionInbox(
+  db: Db,
+  scope: Scope,
+  state?: CorrectionRow["state"],
+  limit = 200,
+): { rows: CorrectionRow[]; total: number } | null {
+  if (scope.role !== "admin" || !scope.region) return null;
+  const { within } = scopeSql(scope, "");
+  const st = state ?? null;
+  const where = sql`${within.territory("r")} and (${st} is null or k.state = ${st})`;
+  const rows = selectAll<RawRow>(
+    db,
+    sql`${ROW_SQL} where ${where} order by k.state = 'pending' desc, k.id desc limit ${limit}`,
+  );
+  const total = selectValue<number>(
+    db,
+    sql`select count(*) from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
+        where ${where}`,
+  )!;
+  return { rows: rows.map(toRow), total };
+}
+
+/** Whether the caller decides corrections: the administrator of a township-level territory. */
+export function decidesCorrections(scope: Scope): boolean {
+  return scope.role === "admin" && scope.region?.level === "township";
+}
+
+/**
+ * Approve (apply the figures to host_years and the contact to hosts) or reject with a reason. Only the
+ * township administrator of the host's territory; others: not found (outside) or forbidden (county).
+ */
+export function decideCorrection(
+  db: Db,
+  scope: Scope,
+  correctionId: number,
+  decision: { approve: true } | { approve: false; reason: string },
+  now: Date = clock.now(),
+): void {
+  if (scope.role !== "admin" || !scope.region) throw AppError.notFound();
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<RawRow>(
+    db,
+    sql`${ROW_SQL} where k.id = ${correctionId} and ${within.territory("r")}`,
+  );
+  if (!row) throw AppError.notFound();
+  if (!decidesCorrections(scope)) throw new AppError("FORBIDDEN", APP_ERROR_MESSAGES.forbidden);
+  if (row.state === "withdrawn") throw new AppError("CONFLICT", correctionMessages.withdrawn);
+  if (row.state !== "pending") throw new AppError("CONFLICT", correctionMessages.alreadyDecided);
+  if (!decision.approve && !decision.reason.trim())
+    throw new AppError("BAD_INPUT", correctionMessages.reasonRequired);
+  const c = toRow(row);
+  const at = now.toISOString();
+  const region = selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`)!;
+  const scopeOrgId = territoryNodeOf(db, region);
+  writeTransaction(db, (tx) => {
+    const changed = execute(
+      db,
+      sql`update host_corrections set state = ${decision.approve ? "approved" : "rejected"}, decided_by = ${scope.userId},
+            decided_at = ${at}, reason = ${decision.approve ? null : decision.reason.trim()}
+          where id = ${c.id} and state = 'pending'`,
+    );
+    if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.alreadyDecided);
+    if (decision.approve) {
+      const p = c.payload;
+      execute(
+        db,
+        sql`insert into host_years (host_id, year, employees, revenue) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenue})
+            on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
+      );
+      execute(
+        db,
+        sql`update hosts set contact_phone = ${p.contactPhone}, address = coalesce(${p.address}, address), version = version + 1
+            where id = ${c.hostId}`,
+      );
+      writeAudit(tx, {
+        userId: scope.userId,
+        username: scope.username,
+        action: "host.update",
+        entity: "host",
+        entityId: c.hostId,
+        scopeOrgId,
+        before: { year: p.year, ...c.current },
+        after: { ...p },
+      });
+    }
+    writeAudit(tx, {
+      userId: scope.userId,
+      username: scope.username,
+      action: decision.approve ? "correction.approve" : "correction.reject",
+      entity: "hostCorrection",
+      entityId: c.id,
+      scopeOrgId,
+      before: { state: "pending" },
+      after: decision.approve ? { state: "approved" } : { state: "rejected", reason: decision.reason.trim() },
+    });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Figures of a management node, through the ONE domain function the dashboard, the report and the exports
+ * share: the snapshot with full dated history and the policy in force on the date, both returned.
+ */
+import {
+  AppError,
+  computeNodeIndicators,
+  policyAsOf,
+  yearEnd,
+  type Indicators,
+  type IsoDate,
+  type PolicyVersion,
+} from "@liangxin/domain";
+import { orgAccess, type Scope } from "@liangxin/db/scope";
+import type { Db } from "@liangxin/db/driver";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+
+export interface NodeIndicators {
+  nodeId: number;
+  asOf: IsoDate;
+  indicators: Indicators;
+  /** The policy version the figures were computed with. */
+  policy: PolicyVersion;
+}
+
+/** The node must be in the caller's subordination subtree (today's tree); else it does not exist for them. */
+function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: string): void {
+  if (orgAccess(db, scope, nodeId, today) !== "edit") throw AppError.notFound();
+}
+
+/** A node's indicators as of `asOf`, compared with the previous 31 December. */
+export function nodeIndicators(
+  db: Db,
+  scope: Scope,
+  nodeId: number,
+  asOf: IsoDate,
+  today: IsoDate = asOf,
+): NodeIndicators {
+  requireNodeInSubtree(db, scope, nodeId, today);
+  const prev = yearEnd(Number(asOf.slice(0, 4)) - 1);
+  const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [prev], nodeId });
+  const policy = policyAsOf(loadPolicyVersions(db), asOf);
+  const indicators = computeNodeIndicators(snapshot, nodeId, asOf, policy.params, { compareWith: prev });
+  return { nodeId, asOf, indicators, policy };
+}

@@ -1,0 +1,786 @@
+/**
+ * The year-end report of a management node as the system holds it: computed by the domain as of
+ * 31 December on that date's tree, with approved (frozen) child rows substituted and the 合计 re-derived
+ * from the rows; the year-over-year base per row is the unit's approved figures of the previous year,
+ * else the figures computed as of the previous 31 December.
+ */
+import {
+  AsOfIndex,
+  clock,
+  checkJointCap,
+  checkInstructorCap,
+  checkReport,
+  checkStandaloneCoverage,
+  computeNodeCoverageRate,
+  computeNodeParts,
+  computeReport,
+  AppError,
+  isAppError,
+  isGrassroots,
+  nodeRowRecords,
+  orgCoverageRateUnrounded,
+  reconcileRecords,
+  reportWindowOpensOn,
+  unionRecords,
+  policyAsOf,
+  SnapshotShared,
+  totalFromRows,
+  yearEnd,
+  type IndicatorParts,
+  type Indicators,
+  type OrgCategory,
+  type PolicyVersion,
+  type Report,
+  type ReportRow,
+  type RowRecords,
+  type Snapshot,
+} from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { type Db, selectAll, selectOne, selectRows, selectValue } from "@liangxin/db/driver";
+import { pathIn, scopeSql, subtreeRange, type Scope } from "@liangxin/db/scope";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { reportMessages as m } from "./messages.ts";
+import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
+import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
+
+export type SubmissionState = "submitted" | "returned" | "approved";
+
+/** A report as frozen into `report_submissions.figures`: every row with its parts. */
+export type FrozenReport = Report & { totalParts: IndicatorParts };
+
+/** Where a row's figures come from. */
+export type RowSource = "computed" | "approved" | "derived";
+
+export interface ReportViewRow extends ReportRow {
+  parts: IndicatorParts;
+  /** computed: from the records; approved: the child's frozen figures; derived: from the child's own rows. */
+  source: RowSource;
+  /** The child's submission state for the year (child rows only). */
+  submissionState: SubmissionState | null;
+}
+
+export interface ReportCheck {
+  level: "error" | "warning";
+  code: string;
+  message: string;
+}
+
+export interface SubmissionInfo {
+  id: number;
+  state: SubmissionState;
+  version: number;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  /** 单位负责人 and 填表人 named at 上报; null before, or when the system submitted. */
+  unitHead: string | null;
+  preparer: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+  explanations: Record<string, string>;
+  checks: ReportCheck[];
+}
+
+export interface ReportView {
+  year: number;
+  asOf: string;
+  node: { id: number; code: string; name: string; category: string; parentId: number | null };
+  parent: { id: number; name: string } | null;
+  policy: PolicyVersion;
+  rows: ReportViewRow[];
+  total: Indicators;
+  totalParts: IndicatorParts;
+  annex: ReportRow[];
+  openingMembers: number | null;
+  /** Last year's approved closing figure (members), when last year's report was approved. */
+  previousApprovedClosingMembers: number | null;
+  /** live: computed now; submitted/approved: the figures frozen at submission. */
+  source: "live" | "submitted" | "approved";
+  submission: SubmissionInfo | null;
+  /** The checks (校核) of the figures shown. */
+  checks: ReportCheck[];
+  actions: { canSubmit: boolean; canDecide: boolean; canReopen: boolean; canSaveCheck: boolean };
+  /** The reporting window: the year can be submitted from `opensOn` (today is `today`). */
+  window: ReportingWindow;
+  /** The year-over-year base (上年): the unit's approved figures, or recomputed from today's records. */
+  previousBase: "approved" | "recomputed";
+  /**
+   * 数据已变更: a past year not approved whose records changed after its last stored 校核 or submission
+   * (the newer of the two) — the differences (as 校核 names them) and the audit entries of the node's area
+   * since then. Null: nothing changed, or nothing stored to compare with.
+   */
+  changed: ChangedSince | null;
+  /** The newest stored 校核 of the node and year (保存校核), or null. */
+  lastCheck: StoredCheckInfo | null;
+}
+
+export interface ChangedSince {
+  /** What the figures are compared with: the last submission or the last stored 校核. */
+  against: "submission" | "check";
+  since: string;
+  differences: string[];
+  audit: { at: string; username: string | null; action: string; entity: string; entityId: string | null }[];
+}
+
+/** At most this many audit entries are listed under 数据已变更 (the audit page has the rest). */
+const CHANGED_AUDIT_MAX = 20;
+
+/** What a past year's figures are compared with: the newer of its last submission and its last 校核. */
+interface Baseline {
+  against: ChangedSince["against"];
+  since: string;
+  /** The figures and records stored then (read only for the baseline chosen). */
+  load: () => { figures: FrozenReport; records: StoredRecords };
+}
+
+/** The newer of the last submission (not approved) and the last stored 校核, or null. */
+function baselineOf(
+  db: Db,
+  comp: ReportComputer,
+  sub: SubmissionRow | undefined,
+  check: StoredCheckInfo | undefined,
+): Baseline | null {
+  const fromSub: Baseline | null =
+    sub && sub.state !== "approved" && sub.submittedAt
+      ? {
+          against: "submission",
+          since: sub.submittedAt,
+          load: () => ({ figures: frozenOf(sub), records: comp.submissionRecords(sub.id) }),
+        }
+      : null;
+  const fromCheck: Baseline | null = check
+    ? {
+        against: "check",
+        since: check.checkedAt,
+        load: () => ({ figures: loadCheckFigures(db, check.id), records: loadCheckRecords(db, check.id) }),
+      }
+    : null;
+  if (!fromSub || !fromCheck) return fromSub ?? fromCheck;
+  return fromCheck.since > fromSub.since ? fromCheck : fromSub;
+}
+
+function changedSince(
+  db: Db,
+  comp: ReportComputer,
+  node: NodeRow,
+  year: number,
+  base: Baseline,
+): ChangedSince | null {
+  const differences = comp.reconcileFrozen({ orgId: node.id, year, ...base.load() }).map((c) => c.message);
+  if (differences.length === 0) return null;
+  const audit = selectAll<ChangedSince["audit"][number]>(
+    db,
+    sql`select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
+        join orgs o on o.id = a.scope_org_id
+        where a.at > ${base.since} and ${pathIn("o.path", subtreeRange(node.path))}
+          and a.action not like 'report.%'
+        order by a.id desc limit ${CHANGED_AUDIT_MAX}`,
+  );
+  return { against: base.against, since: base.since, differences, audit };
+}
+
+export interface ReportingWindow {
+  opensOn: string;
+  today: string;
+  open: boolean;
+}
+
+/** Whether the report of `year` can be submitted today (policy `reportEarlyOpenDays`, in force today). */
+export function reportingWindow(db: Db, year: number): ReportingWindow {
+  const today = clock.today();
+  const opensOn = reportWindowOpensOn(year, loadPolicyVersions(db), today);
+  return { opensOn, today, open: today >= opensOn };
+}
+
+interface NodeRow {
+  id: number;
+  code: string;
+  name: string;
+  category: OrgCategory;
+  parentId: number | null;
+  path: string;
+}
+
+interface SubmissionRow {
+  id: number;
+  orgId: number;
+  year: number;
+  state: SubmissionState;
+  figures: string;
+  checks: string | null;
+  explanations: string | null;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  unitHead: string | null;
+  preparer: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+  version: number;
+}
+
+export const MIN_REPORT_YEAR = 2000;
+export const MAX_REPORT_YEAR = 2100;
+
+/** The columns of a `SubmissionRow` (the json columns as their stored text). */
+const SUBMISSION_COLUMNS = sql.raw(`id, org_id as orgId, year, state, figures, checks, explanations,
+  submitted_by as submittedBy, submitted_at as submittedAt, unit_head as unitHead, preparer,
+  decided_by as decidedBy,
+  decided_at as decidedAt, return_reason as returnReason, version`);
+
+export function loadSubmission(db: Db, orgId: number, year: number): SubmissionRow | undefined {
+  return selectOne<SubmissionRow>(
+    db,
+    sql`select ${SUBMISSION_COLUMNS} from report_submissions where org_id = ${orgId} and year = ${year}`,
+  );
+}
+
+export function loadSubmissionById(db: Db, id: number): SubmissionRow | undefined {
+  return selectOne<SubmissionRow>(
+    db,
+    sql`select ${SUBMISSION_COLUMNS} from report_submissions where id = ${id}`,
+  );
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  return JSON.parse(text) as T;
+}
+
+export function submissionInfo(row: SubmissionRow): SubmissionInfo {
+  return {
+    id: row.id,
+    state: row.state,
+    version: row.version,
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+    unitHead: row.unitHead,
+    preparer: row.preparer,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    returnReason: row.returnReason,
+    explanations: parseJson<Record<string, string>>(row.explanations, {}),
+    checks: parseJson<ReportCheck[]>(row.checks, []),
+  };
+}
+
+export function frozenOf(row: SubmissionRow): FrozenReport {
+  return JSON.parse(row.figures) as FrozenReport;
+}
+
+/** The figures of a report view as they are frozen (with a submission or a stored 校核). */
+export function freezeView(view: ReportView, node: { id: number; code: string; name: string }): FrozenReport {
+  return {
+    year: view.year,
+    asOf: view.asOf,
+    node: { id: node.id, code: node.code, name: node.name },
+    policy: view.policy,
+    rows: view.rows,
+    total: view.total,
+    totalParts: view.totalParts,
+    annex: view.annex,
+    ...(view.openingMembers !== null ? { openingMembers: view.openingMembers } : {}),
+  };
+}
+
+/** The organization row of a node, found by id or 组织代码, inside the caller's subtree (else NOT_FOUND). */
+export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
+  if (!scope.org) throw new AppError("NOT_FOUND", m.nodeNotFound);
+  const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
+  const where = byCode ? sql`o.code = ${ref.nodeCode!}` : sql`o.id = ${ref.nodeId ?? scope.org.id}`;
+  const row = selectOne<NodeRow>(
+    db,
+    sql`select id, code, name, category, parent_id as parentId, path from orgs o
+        where ${where} and ${scopeSql(scope, "").within.subtree("o")}`,
+  );
+  if (!row) throw new AppError("NOT_FOUND", m.nodeNotFound);
+  if (isGrassroots(row.category)) throw new AppError("BAD_INPUT", m.notManagementNode(row.name));
+  return row;
+}
+
+/** Everything the computation of one or more reports of one year shares. */
+export class ReportComputer {
+  readonly policies: PolicyVersion[];
+  /**
+   * Rows in force on the loaded dates only: complete for each year asked for, coverage only (hosts,
+   * coverages, members held) for the 31 December before it.
+   */
+  private loaded:
+    { snapshot: Snapshot; shared: SnapshotShared; complete: Set<string>; coverage: Set<string> } | undefined;
+  private readonly indexes = new Map<number, AsOfIndex>();
+  private readonly coverageIndexes = new Map<number, AsOfIndex>();
+  private readonly approvedByYear = new Map<number, Map<number, FrozenReport>>();
+  private readonly approvedIdsByYear = new Map<number, Map<number, number>>();
+  private readonly liveRecordsCache = new Map<string, StoredRecords>();
+  private readonly submissionRecordsCache = new Map<number, StoredRecords>();
+  private readonly paths: Map<number, string>;
+  private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
+
+  constructor(private readonly db: Db) {
+    this.policies = loadPolicyVersions(db);
+    this.paths = new Map(selectRows<[number, string]>(db, sql`select id, path from orgs`));
+  }
+
+  policyFor(year: number): PolicyVersion {
+    return policyAsOf(this.policies, yearEnd(year));
+  }
+
+  /**
+   * The records in force on 31 December of `year` and of the year before (what a report of `year`
+   * reads), loaded on first use; asking for another year reloads the union of the dates.
+   */
+  private load(year: number): { snapshot: Snapshot; shared: SnapshotShared } {
+    const d = yearEnd(year);
+    const prev = yearEnd(year - 1);
+    const l = this.loaded;
+    if (l && l.complete.has(d) && (l.complete.has(prev) || l.coverage.has(prev))) return l;
+    const complete = new Set([...(l?.complete ?? []), d]);
+    const coverage = new Set([...(l?.coverage ?? []), prev]);
+    const snapshot = loadSnapshot(this.db, { asOf: [...complete], coverageAsOf: [...coverage] });
+    this.loaded = { snapshot, shared: new SnapshotShared(snapshot), complete, coverage };
+    return this.loaded;
+  }
+
+  /** An index of 31 December of `year` for coverage only (hosts, covering organizations, the tree). */
+  private coverageIndex(year: number): AsOfIndex {
+    const full = this.indexes.get(year);
+    if (full) return full;
+    let idx = this.coverageIndexes.get(year);
+    if (!idx) {
+      const { snapshot, shared } = this.load(year + 1);
+      this.coverageIndexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
+    }
+    return idx;
+  }
+
+  /** The records a report of `year` reads (rows in force on its 31 December and the one before). */
+  snapshotFor(year: number): Snapshot {
+    return this.load(year).snapshot;
+  }
+
+  index(year: number): AsOfIndex {
+    let idx = this.indexes.get(year);
+    if (!idx) {
+      const { snapshot, shared } = this.load(year);
+      this.indexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
+    }
+    return idx;
+  }
+
+  /** Approved (frozen) reports of a year by node. */
+  approved(year: number): Map<number, FrozenReport> {
+    let map = this.approvedByYear.get(year);
+    if (!map) {
+      map = new Map();
+      const rows = selectAll<SubmissionRow>(
+        this.db,
+        sql`select ${SUBMISSION_COLUMNS} from report_submissions where year = ${year} and state = 'approved'`,
+      );
+      const ids = new Map<number, number>();
+      for (const r of rows) {
+        map.set(r.orgId, frozenOf(r));
+        ids.set(r.orgId, r.id);
+      }
+      this.approvedByYear.set(year, map);
+      this.approvedIdsByYear.set(year, ids);
+    }
+    return map;
+  }
+
+  private hasApprovedBelow(orgId: number, year: number): boolean {
+    const path = this.paths.get(orgId);
+    if (!path) return false;
+    for (const id of this.approved(year).keys()) {
+      const p = this.paths.get(id);
+      if (id !== orgId && p?.startsWith(path)) return true;
+    }
+    return false;
+  }
+
+  /** The unrounded coverage rate of the node as computed as of the previous 31 December, or null. */
+  private computedPreviousTotal(nodeId: number, year: number): number | null {
+    try {
+      return computeNodeCoverageRate(this.coverageIndex(year - 1), nodeId);
+    } catch (e) {
+      if (isAppError(e, "RULE")) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * The node's report computed from the records, with approved child rows (and children whose own rows
+   * hold approved figures) substituted, and the 合计 derived from the rows.
+   */
+  live(nodeId: number, year: number): Report & { totalParts: IndicatorParts; rows: ReportViewRow[] } {
+    const key = `${nodeId}:${year}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const prevApproved = this.approved(year - 1);
+    const rateOf = (p: IndicatorParts | undefined): number | null | undefined =>
+      p ? orgCoverageRateUnrounded(p) : undefined;
+    const ownPrev = prevApproved.get(nodeId);
+    const previousTotal = ownPrev
+      ? orgCoverageRateUnrounded(ownPrev.totalParts)
+      : this.computedPreviousTotal(nodeId, year);
+    // A rule of the computation that refuses (e.g. the node is not a management unit) is thrown as it is:
+    // the API answers it BAD_REQUEST with its Chinese message.
+    const report: Report = computeReport(this.snapshotFor(year), nodeId, year, this.policyFor(year), {
+      previous: (row) => {
+        if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
+        if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
+        return undefined;
+      },
+      previousTotal,
+      // 年初 is last year's approved closing figure of the unit (its own report, or this node's 直属 row).
+      opening: (row) => {
+        if (row.kind === "child") return prevApproved.get(row.orgId)?.total.members.total;
+        if (row.kind === "direct")
+          return ownPrev?.rows.find((r) => r.kind === "direct")?.indicators.members.total;
+        return undefined;
+      },
+      ...(ownPrev ? { openingTotal: ownPrev.total.members.total } : {}),
+    });
+    const approvedNow = this.approved(year);
+    const states = this.childStates(nodeId, year);
+    let substituted = false;
+    const rows: ReportViewRow[] = report.rows.map((row) => {
+      const base: ReportViewRow = {
+        ...row,
+        parts: row.parts!,
+        source: "computed",
+        submissionState: row.kind === "child" ? (states.get(row.orgId) ?? null) : null,
+      };
+      if (row.kind !== "child") return base;
+      const frozen = approvedNow.get(row.orgId);
+      if (frozen) {
+        substituted = true;
+        return { ...base, indicators: frozen.total, parts: frozen.totalParts, source: "approved" };
+      }
+      if (this.hasApprovedBelow(row.orgId, year)) {
+        substituted = true;
+        const sub = this.live(row.orgId, year);
+        return { ...base, indicators: sub.total, parts: sub.totalParts, source: "derived" };
+      }
+      return base;
+    });
+    let total = report.total;
+    let totalParts = report.totalParts!;
+    if (substituted) {
+      ({ total, totalParts } = totalFromRows(rows, report.totalParts!.hasTerritory, previousTotal));
+      // The 合计's member flows are the node's as a whole, not the sum of its rows.
+      totalParts = { ...totalParts, flows: report.totalParts!.flows };
+      total = { ...total, flows: report.total.flows };
+    }
+    const out = { ...report, rows, total, totalParts };
+    this.cache.set(key, out);
+    return out;
+  }
+
+  /** The records behind each row of the node's report computed from the records (no frozen figures). */
+  liveRecords(nodeId: number, year: number): StoredRecords {
+    const key = `${nodeId}:${year}`;
+    let r = this.liveRecordsCache.get(key);
+    if (!r) {
+      r = nodeRowRecords(this.index(year), nodeId, this.policyFor(year).params, {
+        snapshot: this.snapshotFor(year),
+        year,
+        prevIndex: this.coverageIndex(year - 1),
+      });
+      this.liveRecordsCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** The records stored with a submission (empty rows: stored before records were kept). */
+  submissionRecords(submissionId: number): StoredRecords {
+    let r = this.submissionRecordsCache.get(submissionId);
+    if (!r) this.submissionRecordsCache.set(submissionId, (r = loadSubmissionRecords(this.db, submissionId)));
+    return r;
+  }
+
+  /**
+   * The records behind each row as the report shows it: an approved child's row is its frozen records, a
+   * derived row the records of the child's own rows, a computed row the live records. `complete` is false
+   * when an approved report below was approved before records were kept (figures only).
+   */
+  reportedRecords(nodeId: number, year: number): StoredRecords & { complete: boolean } {
+    const report = this.live(nodeId, year);
+    const live = this.liveRecords(nodeId, year);
+    let complete = true;
+    const viewRows: readonly ReportViewRow[] = report.rows;
+    const rows: RowRecords[] = viewRows.map((row, i) => {
+      if (row.source === "approved") {
+        const id = this.approvedIdsByYear.get(year)?.get(row.orgId);
+        const stored = id !== undefined ? this.submissionRecords(id) : undefined;
+        if (!stored || stored.rows.length === 0) complete = false;
+        return unionRecords(stored?.rows ?? []);
+      }
+      if (row.source === "derived") {
+        const sub = this.reportedRecords(row.orgId, year);
+        if (!sub.complete) complete = false;
+        return unionRecords(sub.rows);
+      }
+      return live.rows[i]!;
+    });
+    return { keys: live.keys, rows, complete };
+  }
+
+  /** The node's 合计 parts computed from the records alone; null when the node is not in the tree. */
+  private liveTotalParts(nodeId: number, year: number): IndicatorParts | null {
+    try {
+      return computeNodeParts(this.index(year), nodeId, this.policyFor(year).params);
+    } catch (e) {
+      if (isAppError(e, "RULE")) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * 校核 of a report built from frozen child rows: its 合计 against the same figures computed live, and
+   * every record counted twice, no longer there, not counted or counted with other facts. Empty when every
+   * row is computed live (nothing to reconcile).
+   */
+  reconcile(
+    report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
+    year: number,
+  ): ReportCheck[] {
+    const viewRows: readonly ReportViewRow[] = report.rows;
+    if (viewRows.every((r) => r.source === "computed")) return [];
+    const nodeId = report.node.id;
+    const liveTotal = this.liveTotalParts(nodeId, year);
+    if (!liveTotal) return [];
+    const reported = this.reportedRecords(nodeId, year);
+    const records = reported.complete
+      ? reconcileRecords(reported.rows, unionRecords(this.liveRecords(nodeId, year).rows))
+      : [];
+    return describeDifferences(this.db, {
+      rowNames: report.rows.map((r) => r.name),
+      records,
+      reportedTotal: report.totalParts,
+      liveTotal,
+    });
+  }
+
+  /** 校核 of a submission before its approval: its frozen figures and records against the live ones. */
+  reconcileSubmission(sub: { id: number; orgId: number; year: number; figures: string }): ReportCheck[] {
+    return this.reconcileFrozen({
+      orgId: sub.orgId,
+      year: sub.year,
+      figures: JSON.parse(sub.figures) as FrozenReport,
+      records: this.submissionRecords(sub.id),
+    });
+  }
+
+  /** 校核 of stored figures and records (a submission's or a stored 校核's) against the live ones. */
+  reconcileFrozen(input: {
+    orgId: number;
+    year: number;
+    figures: FrozenReport;
+    records: StoredRecords;
+  }): ReportCheck[] {
+    const frozen = input.figures;
+    const liveTotal = this.liveTotalParts(input.orgId, input.year);
+    if (!liveTotal)
+      return [
+        {
+          level: "error",
+          code: "RECONCILE_TOTAL",
+          message: m.nodeGoneAtYearEnd(frozen.node.name, input.year),
+        },
+      ];
+    const stored = input.records;
+    const records =
+      stored.rows.length > 0
+        ? reconcileRecords(stored.rows, unionRecords(this.liveRecords(input.orgId, input.year).rows))
+        : [];
+    return describeDifferences(this.db, {
+      rowNames: frozen.rows.map((r) => r.name),
+      records,
+      reportedTotal: frozen.totalParts,
+      liveTotal,
+    });
+  }
+
+  private childStates(nodeId: number, year: number): Map<number, SubmissionState> {
+    const rows = selectAll<{ orgId: number; state: SubmissionState }>(
+      this.db,
+      sql`select s.org_id as orgId, s.state from report_submissions s join orgs o on o.id = s.org_id
+          where s.year = ${year} and o.parent_id = ${nodeId}`,
+    );
+    return new Map(rows.map((r) => [r.orgId, r.state]));
+  }
+
+  /**
+   * The checks (校核) of a live report: the domain's report checks, the carry-forward of members, the
+   * quality warnings of the records in the node's area, and children not yet approved.
+   */
+  checks(
+    report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
+    year: number,
+  ): ReportCheck[] {
+    const prev = this.approved(year - 1).get(report.node.id);
+    const out: ReportCheck[] = checkReport(report, {
+      previousApprovedClosingMembers: prev ? prev.total.members.total : null,
+      ...(report.openingMembers !== undefined ? { openingMembers: report.openingMembers } : {}),
+    }).map((v) => ({ level: v.level, code: v.code, message: v.message }));
+
+    // Quality warnings about records of the node's area as of 31 December.
+    const index = this.index(year);
+    const asOf = yearEnd(year);
+    const policy = this.policyFor(year).params;
+    const orgIds = new Set(index.tree.has(report.node.id) ? index.tree.subtree(report.node.id) : []);
+    const node = index.tree.org(report.node.id);
+    const regions = new Set(
+      node?.regionId != null && index.regionTree.has(node.regionId)
+        ? index.regionTree.subtree(node.regionId)
+        : [],
+    );
+    const snapshot = this.snapshotFor(year);
+    // Hosts operating on either date are loaded; a closed host still named by a check is looked up.
+    const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
+    const regionOfHost = (id: number) =>
+      selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
+    const regionOf = (id: number): number => {
+      let r = hostRegion.get(id);
+      if (r === undefined) hostRegion.set(id, (r = regionOfHost(id) ?? -1));
+      return r;
+    };
+    const mine = (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): boolean =>
+      !!refs &&
+      ((refs.orgIds ?? []).some((id) => orgIds.has(id)) ||
+        (refs.hostIds ?? []).some((id) => regions.has(regionOf(id))));
+    const quality = [
+      ...checkStandaloneCoverage(snapshot, { asOf }),
+      ...checkJointCap(snapshot, policy, asOf),
+      ...checkInstructorCap(snapshot, policy, asOf),
+    ];
+    for (const v of quality) {
+      if (v.level === "warning" && mine(v.refs))
+        out.push({ level: v.level, code: v.code, message: v.message });
+    }
+    out.push(...this.reconcile(report, year));
+    for (const r of report.rows) {
+      if (r.kind === "child" && r.source === "computed" && r.submissionState !== "approved") {
+        out.push({ level: "warning", code: "CHILD_NOT_APPROVED", message: m.childNotApproved(r.name) });
+      }
+    }
+    return out;
+  }
+}
+
+/** Warnings keyed by code: each code needs one written explanation. */
+export function warningCodes(checks: readonly ReportCheck[]): string[] {
+  return [...new Set(checks.filter((c) => c.level === "warning").map((c) => c.code))];
+}
+
+function parentOf(db: Db, node: NodeRow): { id: number; name: string; path: string } | null {
+  if (node.parentId === null) return null;
+  return (
+    selectOne<{ id: number; name: string; path: string }>(
+      db,
+      sql`select id, name, path from orgs where id = ${node.parentId}`,
+    ) ?? null
+  );
+}
+
+function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
+    throw new AppError("BAD_INPUT", m.yearOutOfRange(year));
+  }
+}
+
+/**
+ * The report of a node for a year as the caller sees it: the frozen figures once submitted (until
+ * returned), else computed now. The node must lie in the caller's subtree.
+ */
+export function buildReport(
+  db: Db,
+  scope: Scope,
+  input: { nodeId?: number; nodeCode?: string; year: number },
+  computer?: ReportComputer,
+): ReportView {
+  assertYear(input.year);
+  const node = resolveNode(db, scope, input);
+  const year = input.year;
+  const sub = loadSubmission(db, node.id, year);
+  const parent = parentOf(db, node);
+  const comp = computer ?? new ReportComputer(db);
+  const prevApproved = comp.approved(year - 1).get(node.id);
+  const previousApprovedClosingMembers = prevApproved ? prevApproved.total.members.total : null;
+  const isAdmin = scope.role === "admin" && scope.org !== null;
+  const window = reportingWindow(db, year);
+  const actions = {
+    canSubmit:
+      isAdmin &&
+      window.open &&
+      scope.org!.id === node.id &&
+      parent !== null &&
+      (!sub || sub.state === "returned"),
+    canDecide: isAdmin && parent !== null && parent.id === scope.org!.id && sub?.state === "submitted",
+    // The approver or any level above it (the node lies strictly below the caller's own node).
+    canReopen: isAdmin && sub?.state === "approved" && node.id !== scope.org!.id,
+    canSaveCheck:
+      isAdmin &&
+      scope.org!.id === node.id &&
+      year <= Number(window.today.slice(0, 4)) &&
+      (!sub || sub.state === "returned"),
+  };
+  const previousBase = prevApproved ? ("approved" as const) : ("recomputed" as const);
+  const check = loadLatestCheck(db, node.id, year);
+  // A past year not approved is compared with the newer of its last submission and its last stored 校核.
+  const base =
+    sub?.state !== "approved" && year < Number(window.today.slice(0, 4))
+      ? baselineOf(db, comp, sub, check)
+      : null;
+  const changed = base ? changedSince(db, comp, node, year, base) : null;
+  const lastCheck = check ?? null;
+  const header = {
+    node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
+    parent: parent ? { id: parent.id, name: parent.name } : null,
+  };
+  if (sub && sub.state !== "returned") {
+    const frozen = frozenOf(sub);
+    const info = submissionInfo(sub);
+    return {
+      year,
+      asOf: frozen.asOf,
+      ...header,
+      policy: frozen.policy,
+      rows: frozen.rows as ReportViewRow[],
+      total: frozen.total,
+      totalParts: frozen.totalParts,
+      annex: frozen.annex,
+      openingMembers: frozen.openingMembers ?? null,
+      previousApprovedClosingMembers,
+      source: sub.state,
+      submission: info,
+      checks: info.checks,
+      actions,
+      window,
+      previousBase,
+      changed,
+      lastCheck,
+    };
+  }
+  const report = comp.live(node.id, year);
+  return {
+    year,
+    asOf: report.asOf,
+    ...header,
+    policy: report.policy,
+    rows: report.rows,
+    total: report.total,
+    totalParts: report.totalParts,
+    annex: report.annex,
+    openingMembers: report.openingMembers ?? null,
+    previousApprovedClosingMembers,
+    source: "live",
+    submission: sub ? submissionInfo(sub) : null,
+    checks: comp.checks(report, year),
+    actions,
+    window,
+    previousBase,
+    changed,
+    lastCheck,
+  };
+}

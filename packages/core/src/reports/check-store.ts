@@ -1,0 +1,159 @@
+/**
+ * Stored 校核 (issue 18): a node's administrator keeps the check of a year's live report — its figures and
+ * the records behind every row — so that a later change dated in that year is flagged "数据已变更" on the
+ * year's report even if the year was never submitted (the city's own report, or a year closed without a
+ * report). Written with drizzle's builder (no SQL strings), inside one transaction, audited.
+ */
+import { writeTransaction, type Db } from "@liangxin/db/driver";
+import { and, desc, eq } from "drizzle-orm";
+import { AppError, clock, encodeRowRecords } from "@liangxin/domain";
+import { writeAudit } from "@liangxin/db/audit";
+import { reportCheckRecords, reportChecks, users } from "@liangxin/db/schema";
+import type { Scope } from "@liangxin/db/scope";
+import {
+  buildReport,
+  freezeView,
+  loadSubmission,
+  ReportComputer,
+  resolveNode,
+  type FrozenReport,
+} from "./build.ts";
+import { reportMessages as m } from "./messages.ts";
+import { decodeStoredRows, type StoredRecords } from "./records.ts";
+import { requireAdmin } from "./workflow.ts";
+
+/** The newest stored 校核 of a node and year, as the report page shows it. */
+export interface StoredCheckInfo {
+  id: number;
+  checkedAt: string;
+  checkedBy: string | null;
+  /** Warnings of the stored 校核 (a 校核 with errors is not stored). */
+  warnings: number;
+}
+
+/** The newest stored 校核 of `orgId` for `year` (without its figures), or undefined. */
+export function loadLatestCheck(db: Db, orgId: number, year: number): StoredCheckInfo | undefined {
+  const row = db
+    .select({
+      id: reportChecks.id,
+      checks: reportChecks.checks,
+      checkedAt: reportChecks.checkedAt,
+      checkedBy: users.username,
+    })
+    .from(reportChecks)
+    .leftJoin(users, eq(users.id, reportChecks.checkedBy))
+    .where(and(eq(reportChecks.orgId, orgId), eq(reportChecks.year, year)))
+    .orderBy(desc(reportChecks.id))
+    .limit(1)
+    .get();
+  if (!row) return undefined;
+  const checks = row.checks as { level: string }[];
+  return {
+    id: row.id,
+    checkedAt: row.checkedAt,
+    checkedBy: row.checkedBy ?? null,
+    warnings: checks.filter((c) => c.level === "warning").length,
+  };
+}
+
+/** The figures a stored 校核 kept. */
+export function loadCheckFigures(db: Db, checkId: number): FrozenReport {
+  const row = db
+    .select({ figures: reportChecks.figures })
+    .from(reportChecks)
+    .where(eq(reportChecks.id, checkId))
+    .get();
+  return row!.figures as FrozenReport;
+}
+
+/** The records stored with a 校核, rows in report order. */
+export function loadCheckRecords(db: Db, checkId: number): StoredRecords {
+  return decodeStoredRows(
+    db
+      .select({
+        kind: reportCheckRecords.rowKind,
+        orgId: reportCheckRecords.rowOrgId,
+        data: reportCheckRecords.data,
+      })
+      .from(reportCheckRecords)
+      .where(eq(reportCheckRecords.checkId, checkId))
+      .orderBy(reportCheckRecords.rowIndex)
+      .all(),
+  );
+}
+
+export interface SaveCheckResult {
+  id: number;
+  checkedAt: string;
+  warnings: number;
+}
+
+/**
+ * 保存校核: the caller's own node, a year up to the current one, not submitted (a submitted or approved
+ * report is frozen already), a 校核 without errors. Stores the live report's figures, its checks (warnings)
+ * and the records behind its rows.
+ */
+export function saveReportCheck(
+  db: Db,
+  scope: Scope,
+  input: { nodeId: number; year: number },
+): SaveCheckResult {
+  const own = requireAdmin(scope);
+  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  if (node.id !== own.id) throw new AppError("FORBIDDEN", m.checkOnlyOwnNode);
+  const today = clock.today();
+  if (input.year > Number(today.slice(0, 4))) throw new AppError("BAD_INPUT", m.checkFutureYear(input.year));
+  return writeTransaction(db, (tx) => {
+    const sub = loadSubmission(db, node.id, input.year);
+    if (sub?.state === "submitted") throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
+    if (sub?.state === "approved") throw new AppError("CONFLICT", m.alreadyApproved(node.name, input.year));
+    const computer = new ReportComputer(db);
+    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
+    const errors = view.checks.filter((c) => c.level === "error");
+    // A baseline with errors would report them as changes forever: like 上报, only a passed 校核 is kept.
+    if (errors.length > 0)
+      throw new AppError(
+        "PRECONDITION",
+        `${m.checkFailed(errors.length)}:${errors.map((e) => e.message).join(";")}`,
+      );
+    const figures = freezeView(view, node);
+    const checkedAt = clock.nowIso();
+    const { id } = tx
+      .insert(reportChecks)
+      .values({
+        orgId: node.id,
+        year: input.year,
+        figures,
+        checks: view.checks,
+        checkedBy: scope.userId || null,
+        checkedAt,
+      })
+      .returning({ id: reportChecks.id })
+      .get();
+    const records = computer.reportedRecords(node.id, input.year);
+    if (records.keys.length > 0)
+      tx.insert(reportCheckRecords)
+        .values(
+          records.keys.map((k, i) => ({
+            checkId: id,
+            rowIndex: i,
+            rowKind: k.kind,
+            rowOrgId: k.orgId,
+            data: encodeRowRecords(records.rows[i]!),
+          })),
+        )
+        .run();
+    const warnings = view.checks.filter((c) => c.level === "warning").length;
+    writeAudit(tx, {
+      userId: scope.userId || null,
+      username: scope.username,
+      action: "report.check",
+      entity: "report_check",
+      entityId: id,
+      scopeOrgId: node.id,
+      before: null,
+      after: { year: input.year, total: figures.total, warnings },
+    });
+    return { id, checkedAt, warnings };
+  });
+}

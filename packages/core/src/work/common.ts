@@ -1,0 +1,117 @@
+/**
+ * Shared pieces of the daily-work queries: scope checks (a record outside the caller's scope does not exist
+ * for them: AppError NOT_FOUND), the policy of a date and the audit helper.
+ */
+import { AppError, isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
+import { type Db, selectAll, selectOne } from "@liangxin/db/driver";
+import { orgInForce } from "@liangxin/db/queries";
+import { scopeSql, type Scope } from "@liangxin/db/scope";
+import { loadPolicyVersions } from "@liangxin/db/snapshot";
+
+export function workPolicy(db: Db, date: string): Policy {
+  return policyAsOf(loadPolicyVersions(db), date).params;
+}
+
+export interface WorkOrgRow {
+  id: number;
+  code: string;
+  name: string;
+  category: OrgCategory;
+  path: string;
+  depth: number;
+  foundedOn: string;
+  revokedOn: string | null;
+  lastElectionOn: string | null;
+  /** 1 when the organization has 党小组 (SQLite's boolean). */
+  hasPartyGroups: number;
+}
+
+const ORG_COLUMNS = sql`o.id, o.code, o.name, o.category, o.path, o.depth, o.founded_on as foundedOn,
+  o.revoked_on as revokedOn, o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups`;
+
+/** An organization of the caller's subordination subtree, else NOT_FOUND. */
+export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
+  if (!scope.org) throw AppError.notFound("org");
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<WorkOrgRow>(
+    db,
+    sql`select ${ORG_COLUMNS} from orgs o where o.id = ${orgId} and ${within.subtree("o")}`,
+  );
+  if (!row) throw AppError.notFound("org");
+  return row;
+}
+
+/** A grassroots organization of the subtree (meetings, elections, ratings, applicants). */
+export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
+  const org = requireOrgInSubtree(db, scope, orgId);
+  if (!isGrassroots(org.category)) throw AppError.notFound("org");
+  return org;
+}
+
+/** Grassroots organizations of the subtree in force on `today`, by code. */
+export function grassrootsInSubtree(db: Db, scope: Scope, today: string): WorkOrgRow[] {
+  if (!scope.org) return [];
+  const { within } = scopeSql(scope, today);
+  return selectAll<WorkOrgRow>(
+    db,
+    sql`select ${ORG_COLUMNS} from orgs o
+        where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
+          and ${orgInForce(today, "o")}
+        order by o.code`,
+  );
+}
+
+export interface WorkHostRow {
+  id: number;
+  name: string;
+  creditCode: string;
+  regionId: number;
+  regionName: string;
+}
+
+/** A host of the caller's territory, else NOT_FOUND. */
+export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): WorkHostRow {
+  if (!scope.region) throw AppError.notFound("host");
+  const { within } = scopeSql(scope, "");
+  const row = selectOne<WorkHostRow>(
+    db,
+    sql`select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
+        from hosts h join regions r on r.id = h.region_id where h.id = ${hostId} and ${within.territory("r")}`,
+  );
+  if (!row) throw AppError.notFound("host");
+  return row;
+}
+
+/** The caller must keep a territory (city, county, township administrators). */
+export function requireTerritory(scope: Scope): NonNullable<Scope["region"]> {
+  if (!scope.region || !scope.org) throw AppError.notFound("territory");
+  return scope.region;
+}
+
+export function isGrassrootsCategory(c: string): boolean {
+  return isGrassroots(c as OrgCategory);
+}
+
+/** One audit row for a daily-work mutation, by the calling user, in the caller's transaction. */
+export function auditWork(
+  tx: DbOrTx,
+  scope: Scope,
+  action: string,
+  entity: string,
+  entityId: number | string | null,
+  before: unknown,
+  after: unknown,
+): void {
+  writeAudit(tx, {
+    userId: scope.userId,
+    username: scope.username,
+    action,
+    entity,
+    entityId,
+    scopeOrgId: scope.org?.id ?? null,
+    before,
+    after,
+  });
+}

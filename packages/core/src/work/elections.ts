@@ -1,0 +1,105 @@
+/** 换届: record an election (it restarts the term: orgs.lastElectionOn); due within 90 days and overdue. */
+import { writeTransaction, type Db } from "@liangxin/db/driver";
+import { desc, eq, sql } from "drizzle-orm";
+import {
+  assertNotFuture,
+  electionDue,
+  termYearsFor,
+  WORK_MESSAGES,
+  AppError,
+  type ElectionDue,
+} from "@liangxin/domain";
+import { elections, orgs } from "@liangxin/db/schema";
+import type { Scope } from "@liangxin/db/scope";
+import {
+  auditWork,
+  grassrootsInSubtree,
+  requireGrassrootsInSubtree,
+  workPolicy,
+  type WorkOrgRow,
+} from "./common.ts";
+
+export interface ElectionRow extends ElectionDue {
+  orgId: number;
+  orgName: string;
+  orgCode: string;
+  category: string;
+  lastElectionOn: string | null;
+}
+
+function rowOf(o: WorkOrgRow, due: ElectionDue): ElectionRow {
+  return {
+    ...due,
+    orgId: o.id,
+    orgName: o.name,
+    orgCode: o.code,
+    category: o.category,
+    lastElectionOn: o.lastElectionOn,
+  };
+}
+
+/** Every grassroots organization of the subtree with its term; the due-soon and overdue lists. */
+export function electionBoard(
+  db: Db,
+  scope: Scope,
+  today: string,
+): { rows: ElectionRow[]; dueSoon: ElectionRow[]; overdue: ElectionRow[] } {
+  const policy = workPolicy(db, today);
+  const rows: ElectionRow[] = [];
+  for (const o of grassrootsInSubtree(db, scope, today)) {
+    const due = electionDue(o, policy, today);
+    if (due) rows.push(rowOf(o, due));
+  }
+  rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.orgId - b.orgId));
+  return {
+    rows,
+    dueSoon: rows.filter((r) => r.state === "dueSoon"),
+    overdue: rows.filter((r) => r.state === "overdue"),
+  };
+}
+
+/** Record an election held on `heldOn`: an elections row and the organization's lastElectionOn. */
+export function recordElection(
+  db: Db,
+  scope: Scope,
+  input: { orgId: number; heldOn: string; note?: string | undefined },
+  today: string,
+): { id: number; dueOn: string } {
+  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  assertNotFuture(input.heldOn, today);
+  const last = org.lastElectionOn ?? org.foundedOn;
+  if (input.heldOn < last)
+    throw AppError.rule("ELECTION_BEFORE_LAST", WORK_MESSAGES.electionBeforeLast(input.heldOn, last));
+  const policy = workPolicy(db, input.heldOn);
+  const termYears = termYearsFor(org.category, policy) ?? policy.termYears.branch;
+  return writeTransaction(db, (tx) => {
+    const row = tx
+      .insert(elections)
+      .values({ orgId: org.id, heldOn: input.heldOn, termYears, note: input.note ?? null })
+      .returning()
+      .get();
+    tx.update(orgs)
+      .set({ lastElectionOn: input.heldOn, version: sql`${orgs.version} + 1` })
+      .where(eq(orgs.id, org.id))
+      .run();
+    auditWork(tx, scope, "election.record", "election", row.id, { lastElectionOn: org.lastElectionOn }, row);
+    const due = electionDue({ ...org, lastElectionOn: input.heldOn }, policy, today);
+    return { id: row.id, dueOn: due?.dueOn ?? input.heldOn };
+  });
+}
+
+/** Elections held by one organization of the subtree, newest first. */
+export function listElections(db: Db, scope: Scope, orgId: number) {
+  requireGrassrootsInSubtree(db, scope, orgId);
+  return db
+    .select({
+      id: elections.id,
+      heldOn: elections.heldOn,
+      termYears: elections.termYears,
+      note: elections.note,
+    })
+    .from(elections)
+    .where(eq(elections.orgId, orgId))
+    .orderBy(desc(elections.heldOn))
+    .all();
+}
