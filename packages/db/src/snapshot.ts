@@ -28,6 +28,7 @@ import { idList } from "./dialect/sqlite.ts";
 import type { Db } from "./driver/client.ts";
 import { iterateRows, selectAll, selectColumnPrepared, selectOne } from "./driver/query.ts";
 import { nodeWithin, pathUnder, subtreeRange } from "./scope/index.ts";
+import { TABLE_NAME } from "./tables.ts";
 
 /**
  * The fields of each record, in order: each is read from the snake_case column of the same name
@@ -72,22 +73,27 @@ const FIELDS = {
 
 type Table = keyof typeof FIELDS;
 
-/** The table of each record and the order its rows are read in (whole-table loads). */
-const TABLES: Record<Table, { name: string; order: string }> = {
-  regions: { name: "regions", order: "id" },
-  orgs: { name: "orgs", order: "id" },
-  reparentings: { name: "org_reparentings", order: "effective_on, id" },
-  dualLinks: { name: "dual_links", order: "id" },
-  hosts: { name: "hosts", order: "id" },
-  hostYears: { name: "host_years", order: "rowid" },
-  coverages: { name: "coverages", order: "id" },
-  members: { name: "members", order: "id" },
-  relationships: { name: "member_relationships", order: "id" },
-  workplaces: { name: "member_workplaces", order: "id" },
-  statusEvents: { name: "member_status_events", order: "id" },
-  instructors: { name: "instructors", order: "id" },
-  assignments: { name: "assignments", order: "id" },
+/** The order each record's rows are read in (whole-table loads). */
+const ORDER: Record<Table, string> = {
+  regions: "id",
+  orgs: "id",
+  reparentings: "effective_on, id",
+  dualLinks: "id",
+  hosts: "id",
+  hostYears: "rowid",
+  coverages: "id",
+  members: "id",
+  relationships: "id",
+  workplaces: "id",
+  statusEvents: "id",
+  instructors: "id",
+  assignments: "id",
 };
+
+/** The table of each record (its SQL name from the one list, `tables.ts`) and the order its rows are read in. */
+const TABLES = Object.fromEntries(
+  (Object.keys(ORDER) as Table[]).map((k) => [k, { name: TABLE_NAME[k], order: ORDER[k] }]),
+) as Record<Table, { name: string; order: string }>;
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -10,6 +10,7 @@
  */
 import { lockMessages, periodLockChecker, type DatedChange } from "@liangxin/core/reports";
 import { type Db } from "@liangxin/db/driver";
+import type { WriteTable } from "./plan/write-order.ts";
 import type { ImportError } from "./tables.ts";
 import type { Change, RowData, Value } from "./work.ts";
 
@@ -20,6 +21,7 @@ interface TableRule {
   figures: readonly string[];
 }
 
+/** Per table the import writes (`WRITE_ORDER`); `host_years` counts at the year's end; a table without a rule never locks. */
 const RULES: Record<string, TableRule> = {
   orgs: {
     dates: ["foundedOn", "revokedOn"],
@@ -40,7 +42,7 @@ const RULES: Record<string, TableRule> = {
   member_workplaces: { dates: ["startOn", "endOn"], figures: ["memberId", "hostId"] },
   member_status_events: { dates: ["effectiveOn"], figures: ["memberId", "status"] },
   assignments: { dates: ["startOn", "endOn"], figures: ["instructorId", "hostId"] },
-};
+} satisfies Partial<Record<WriteTable, TableRule>>;
 
 const isDate = (v: Value | undefined): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const num = (v: Value | undefined): number | null => (typeof v === "number" ? v : null);

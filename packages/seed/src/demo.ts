@@ -8,8 +8,9 @@ import { sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
 import { type Db, selectValue, writeTransaction } from "@liangxin/db/driver";
 import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
+import { CITY_TABLES, TABLE_LABELS } from "@liangxin/db/tables";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
-import { SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
+import { SEED_TABLES, SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
 import { seedDailyWork, seedStamp } from "./daily-work.ts";
 import { demoYears, shiftSeedData } from "./shift.ts";
 import { approveYear } from "@liangxin/core/reports";
@@ -71,51 +72,8 @@ export const demoMessages = {
   stepDone: "完成",
 } as const;
 
-/** Chinese names of the tables, for progress and summaries. */
-export const TABLE_LABELS: Record<string, string> = {
-  regions: "行政区划",
-  orgs: "党组织",
-  org_reparentings: "隶属变更",
-  dual_links: "双重管理",
-  hosts: "两新组织",
-  host_years: "经营数据",
-  coverages: "覆盖关系",
-  members: "党员",
-  member_relationships: "组织关系",
-  member_workplaces: "工作单位",
-  member_status_events: "党员状态变更",
-  transfers: "组织关系接转",
-  applicants: "发展党员",
-  secretaries: "书记",
-  instructors: "党建工作指导员",
-  assignments: "指导关系",
-  policies: "政策参数",
-  users: "用户",
-  audit_log: "审计日志",
-};
-
-/** Tables the summary counts, in dependency order. */
-export const COUNTED_TABLES = [
-  "regions",
-  "orgs",
-  "org_reparentings",
-  "dual_links",
-  "hosts",
-  "host_years",
-  "coverages",
-  "members",
-  "member_relationships",
-  "member_workplaces",
-  "member_status_events",
-  "transfers",
-  "applicants",
-  "secretaries",
-  "instructors",
-  "assignments",
-  "policies",
-  "users",
-  "audit_log",
-] as const;
+/** Tables the summary counts, in dependency order: every table of the one list (`@liangxin/db/tables`). */
+export const COUNTED_TABLES: readonly string[] = CITY_TABLES.map((t) => t.name);
 
 /** Rows per table of `tables` (default: the tables the summary counts; names are code constants). */
 export function countTables(db: Db, tables: readonly string[] = COUNTED_TABLES): TableCounts {
@@ -149,8 +107,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
     if (!MAY_EXIST.has(t) && n > 0) throw new Error(demoMessages.tableNotEmpty(TABLE_LABELS[t] ?? t, n));
   }
 
-  // 1 build step + 17 tables + users + past years' reports.
-  const total = 20;
+  // 1 build step + the generated tables + users + past years' reports.
+  const total = 1 + SEED_TABLES.length + 2;
   let done = 0;
   progress?.(done, total, demoMessages.stepBuild);
   // The city of the canonical day, moved to `today`: the same story relative to any day.

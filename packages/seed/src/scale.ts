@@ -16,6 +16,7 @@ import {
   type BulkValue,
 } from "@liangxin/db/driver";
 import * as tables from "@liangxin/db/schema";
+import type { CityTableName } from "@liangxin/db/tables";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";
@@ -182,8 +183,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   };
   const policyExists = selectValue<number>(db, sql`select count(*) from policies`);
 
-  const counts: Record<string, number> = {};
-  const bump = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
+  const counts: Partial<Record<CityTableName, number>> = {};
+  const bump = (k: CityTableName, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
   let orgId = 0;
   let memberId = 0;
   let hostId = 0;

@@ -2,10 +2,10 @@
  * Write generated rows through the bulk-write path (multi-row inserts, `driver/seed-bench-cli-bulk.ts`).
  * The caller opens the transaction. Ids are written as generated so that references hold.
  */
-import { getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, insertRows, type BulkValue, type ColumnKey } from "@liangxin/db/driver";
 import * as tables from "@liangxin/db/schema";
+import { GENERATED_TABLES } from "@liangxin/db/tables";
 import type { SeedData } from "./rows.ts";
 
 type Value = BulkValue;
@@ -309,14 +309,16 @@ const SPECS = {
     ["id", "effectiveOn", "params", "note", "createdAt"],
     (r, c) => [r.id, r.effectiveOn, JSON.stringify(r.params), r.note, c],
   ),
-} as const;
+} as const satisfies Record<keyof SeedData, TableSpec<never>>;
 
-export type SeedTable = keyof typeof SPECS;
-export const SEED_TABLES = Object.keys(SPECS) as SeedTable[];
+export type SeedTable = (typeof GENERATED_TABLES)[number]["key"];
+/** The generated tables in the order they are written (the one list's foreign-key order, `@liangxin/db/tables`). */
+export const SEED_TABLES: readonly SeedTable[] = GENERATED_TABLES.map((t) => t.key);
 /** SQL table name of each generated table. */
-export const SQL_TABLE: Record<SeedTable, string> = Object.fromEntries(
-  SEED_TABLES.map((k) => [k, getTableName(SPECS[k].table)]),
-) as Record<SeedTable, string>;
+export const SQL_TABLE = Object.fromEntries(GENERATED_TABLES.map((t) => [t.key, t.name])) as Record<
+  SeedTable,
+  string
+>;
 
 /**
  * Insert every generated row (inside the caller's transaction), in an order that satisfies the foreign

@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { selectAll, type Db } from "@liangxin/db/driver";
+import { IMPORTED_TABLES, TABLE_NAME } from "@liangxin/db/tables";
 import { Work } from "../work.ts";
 import type {
   AssignmentW,
@@ -60,7 +61,7 @@ function load<T>(db: Db, query: SQL): T[] {
 export const rowKey = (...parts: (string | number | null)[]) =>
   parts.map((p) => (p === null ? "-" : String(p))).join("|");
 
-/** Working copies of every table the import writes. */
+/** Working copies of every table the import writes, by the `key` of the table in `@liangxin/db/tables`. */
 export interface PlanState {
   regions: Work<RegionW>;
   orgs: Work<OrgW>;
@@ -80,52 +81,54 @@ export interface PlanState {
 
 export function loadState(db: Db): PlanState {
   return {
-    regions: new Work<RegionW>("regions", (r) => r.code, load(db, LOAD.regions)),
-    orgs: new Work<OrgW>("orgs", (r) => r.code, load(db, LOAD.orgs)),
+    regions: new Work<RegionW>(TABLE_NAME.regions, (r) => r.code, load(db, LOAD.regions)),
+    orgs: new Work<OrgW>(TABLE_NAME.orgs, (r) => r.code, load(db, LOAD.orgs)),
     reparentings: new Work<ReparentingW>(
-      "org_reparentings",
+      TABLE_NAME.reparentings,
       (r) => rowKey(r.orgId, r.fromParentId, r.toParentId, r.effectiveOn),
       load(db, LOAD.reparentings),
     ),
     dualLinks: new Work<DualLinkW>(
-      "dual_links",
+      TABLE_NAME.dualLinks,
       (r) => rowKey(r.orgId, r.regionalOrgId, r.startOn),
       load(db, LOAD.dualLinks),
     ),
-    hosts: new Work<HostW>("hosts", (r) => r.creditCode, load(db, LOAD.hosts)),
-    hostYears: new Work<HostYearW>("host_years", (r) => rowKey(r.hostId, r.year), load(db, LOAD.hostYears), [
-      "hostId",
-      "year",
-    ]),
+    hosts: new Work<HostW>(TABLE_NAME.hosts, (r) => r.creditCode, load(db, LOAD.hosts)),
+    hostYears: new Work<HostYearW>(
+      TABLE_NAME.hostYears,
+      (r) => rowKey(r.hostId, r.year),
+      load(db, LOAD.hostYears),
+      ["hostId", "year"],
+    ),
     coverages: new Work<CoverageW>(
-      "coverages",
+      TABLE_NAME.coverages,
       (r) => rowKey(r.hostId, r.orgId, r.startOn),
       load(db, LOAD.coverages),
     ),
-    members: new Work<MemberW>("members", (r) => r.idNumber, load(db, LOAD.members)),
+    members: new Work<MemberW>(TABLE_NAME.members, (r) => r.idNumber, load(db, LOAD.members)),
     relationships: new Work<RelationshipW>(
-      "member_relationships",
+      TABLE_NAME.relationships,
       (r) => rowKey(r.memberId, r.orgId, r.startOn),
       load(db, LOAD.relationships),
     ),
     workplaces: new Work<WorkplaceW>(
-      "member_workplaces",
+      TABLE_NAME.workplaces,
       (r) => rowKey(r.memberId, r.hostId, r.startOn),
       load(db, LOAD.workplaces),
     ),
     statusEvents: new Work<StatusEventW>(
-      "member_status_events",
+      TABLE_NAME.statusEvents,
       (r) => rowKey(r.memberId, r.status, r.effectiveOn),
       load(db, LOAD.statusEvents),
     ),
     secretaries: new Work<SecretaryW>(
-      "secretaries",
+      TABLE_NAME.secretaries,
       (r) => rowKey(r.orgId, r.memberId, r.startOn),
       load(db, LOAD.secretaries),
     ),
-    instructors: new Work<InstructorW>("instructors", (r) => r.number, load(db, LOAD.instructors)),
+    instructors: new Work<InstructorW>(TABLE_NAME.instructors, (r) => r.number, load(db, LOAD.instructors)),
     assignments: new Work<AssignmentW>(
-      "assignments",
+      TABLE_NAME.assignments,
       (r) => rowKey(r.instructorId, r.hostId, r.startOn),
       load(db, LOAD.assignments),
     ),
@@ -133,21 +136,6 @@ export function loadState(db: Db): PlanState {
 }
 
 /** The working copies in WRITE_ORDER (the order of the plan's changes). */
-export function worksInWriteOrder(s: PlanState) {
-  return [
-    s.regions,
-    s.orgs,
-    s.reparentings,
-    s.dualLinks,
-    s.hosts,
-    s.hostYears,
-    s.coverages,
-    s.members,
-    s.relationships,
-    s.workplaces,
-    s.statusEvents,
-    s.secretaries,
-    s.instructors,
-    s.assignments,
-  ] as const;
+export function worksInWriteOrder(s: PlanState): PlanState[(typeof IMPORTED_TABLES)[number]["key"]][] {
+  return IMPORTED_TABLES.map((t) => s[t.key]);
 }
