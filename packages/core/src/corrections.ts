@@ -3,7 +3,7 @@
  * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
  * township administrator of the host's territory.
  */
-import { APP_ERROR_MESSAGES, AppError, clock } from "@liangxin/domain";
+import { APP_ERROR_MESSAGES, AppError, clock, parseMoney } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
 import { type Db, execute, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
@@ -13,8 +13,8 @@ import { territoryNodeOf } from "@liangxin/db/queries";
 export interface CorrectionPayload {
   year: number;
   employees: number;
-  /** 万元 */
-  revenue: number | null;
+  /** 营业收入 in 分 (typed and shown in 万元). Payloads before migration 0011 held `revenue` in 万元. */
+  revenueFen: number | null;
   contactPhone: string | null;
   address: string | null;
 }
@@ -29,7 +29,7 @@ export interface CorrectionRow {
   /** The figures of that year and the contact on record, to compare with. */
   current: {
     employees: number | null;
-    revenue: number | null;
+    revenueFen: number | null;
     contactPhone: string | null;
     address: string | null;
   };
@@ -54,7 +54,7 @@ const ROW_SQL = sql`
     k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
     h.contact_phone as contactPhone, h.address,
     (select employees from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curEmployees,
-    (select revenue from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenue
+    (select revenue_fen from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenueFen
   from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
   join users u on u.id = k.requested_by`;
 
@@ -72,7 +72,23 @@ interface RawRow {
   contactPhone: string | null;
   address: string | null;
   curEmployees: number | null;
-  curRevenue: number | null;
+  curRevenueFen: number | null;
+}
+
+/**
+ * A stored payload as proposed. Migration 0011 turned every `revenue` (万元) into `revenueFen` (分); a
+ * payload still in the old form (a copy of an older database) reads the same, to the nearest 分.
+ */
+function payloadOf(json: string): CorrectionPayload {
+  const p = JSON.parse(json) as CorrectionPayload & { revenue?: unknown };
+  if (p.revenueFen !== undefined || !("revenue" in p)) return p;
+  const { revenue, ...rest } = p;
+  let revenueFen: number | null = null;
+  if (typeof revenue === "number" && Number.isFinite(revenue) && revenue >= 0) {
+    const exact = parseMoney(revenue, "wan");
+    revenueFen = exact.ok ? exact.fen : Math.round(revenue * 1_000_000);
+  }
+  return { ...rest, revenueFen };
 }
 
 function toRow(r: RawRow): CorrectionRow {
@@ -82,10 +98,10 @@ function toRow(r: RawRow): CorrectionRow {
     hostName: r.hostName,
     regionName: r.regionName,
     requestedBy: r.requestedBy,
-    payload: JSON.parse(r.payload) as CorrectionPayload,
+    payload: payloadOf(r.payload),
     current: {
       employees: r.curEmployees,
-      revenue: r.curRevenue,
+      revenueFen: r.curRevenueFen,
       contactPhone: r.contactPhone,
       address: r.address,
     },
@@ -98,9 +114,9 @@ function toRow(r: RawRow): CorrectionRow {
 
 /** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
 function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
-  const year = selectOne<{ employees: number; revenue: number | null }>(
+  const year = selectOne<{ employees: number; revenueFen: number | null }>(
     db,
-    sql`select employees, revenue from host_years where host_id = ${hostId} and year = ${p.year}`,
+    sql`select employees, revenue_fen as revenueFen from host_years where host_id = ${hostId} and year = ${p.year}`,
   );
   if (!year) return false;
   const host = selectOne<{ phone: string | null; address: string | null }>(
@@ -109,7 +125,7 @@ function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
   )!;
   return (
     year.employees === p.employees &&
-    (year.revenue ?? null) === (p.revenue ?? null) &&
+    (year.revenueFen ?? null) === (p.revenueFen ?? null) &&
     (host.phone ?? null) === (p.contactPhone ?? null) &&
     (p.address === null || p.address === host.address)
   );
@@ -260,8 +276,8 @@ export function decideCorrection(
       const p = c.payload;
       execute(
         db,
-        sql`insert into host_years (host_id, year, employees, revenue) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenue})
-            on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
+        sql`insert into host_years (host_id, year, employees, revenue_fen) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenueFen})
+            on conflict (host_id, year) do update set employees = excluded.employees, revenue_fen = excluded.revenue_fen`,
       );
       execute(
         db,

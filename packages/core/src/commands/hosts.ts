@@ -40,7 +40,8 @@ export interface HostYearInput {
   hostId: number;
   year: number;
   employees: number;
-  revenue?: number | null;
+  /** 营业收入 in whole 分 (the API reads the 万元 typed). */
+  revenueFen?: number | null;
 }
 
 type HostRow = typeof hosts.$inferSelect;
@@ -142,7 +143,7 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
   });
 }
 
-/** Employees and revenue (万元) of a host for a year: insert or replace. */
+/** Employees and revenue (分) of a host for a year: insert or replace. */
 export function setHostYear(
   db: Db,
   actor: CommandActor,
@@ -162,14 +163,14 @@ export function setHostYear(
       hostId: input.hostId,
       year: input.year,
       employees: input.employees,
-      revenue: input.revenue ?? null,
+      revenueFen: input.revenueFen ?? null,
     };
     const after = db
       .insert(hostYears)
       .values(values)
       .onConflictDoUpdate({
         target: [hostYears.hostId, hostYears.year],
-        set: { employees: values.employees, revenue: values.revenue },
+        set: { employees: values.employees, revenueFen: values.revenueFen },
       })
       .returning()
       .get();

@@ -23,7 +23,8 @@ export interface PactRow {
   startOn: string;
   endOn: string | null;
   outcome: string | null;
-  funds: number | null;
+  /** 投入资金 in 分 (shown in 万元). */
+  fundsFen: number | null;
   parties: { name: string; type: "org" | "host" | "outside" }[];
 }
 
@@ -39,7 +40,7 @@ export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
   const s = scopeSql(scope, today);
   const rows = selectAll<Omit<PactRow, "parties">>(
     db,
-    sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p
+    sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds_fen as fundsFen from pacts p
         where ${partyInScope(s)} order by p.start_on desc, p.id desc`,
   );
   const parties = selectAll<{ pactId: number; name: string; type: "org" | "host" | "outside" }>(
@@ -64,7 +65,8 @@ export function createPact(
     startOn: string;
     endOn?: string | undefined;
     outcome?: string | undefined;
-    funds?: number | undefined;
+    /** In whole 分. */
+    fundsFen?: number | undefined;
     parties: PactPartyInput[];
   },
   today: string,
@@ -99,7 +101,7 @@ export function createPact(
         startOn: input.startOn,
         endOn: input.endOn ?? null,
         outcome: input.outcome ?? null,
-        funds: input.funds ?? null,
+        fundsFen: input.fundsFen ?? null,
         createdBy: scope.userId,
       })
       .returning()
