@@ -25,9 +25,9 @@ import { sql } from "drizzle-orm";
 import { idList, type Db, selectAll } from "@liangxin/db/driver";
 import type { Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
-import { electionBoard } from "./work/elections.ts";
-import { meetingComplianceBoard } from "./work/meetings.ts";
-import { overduePlans } from "./work/plans.ts";
+import { electionBoardIn as electionBoard } from "./work/elections.ts";
+import { meetingComplianceBoardIn as meetingComplianceBoard } from "./work/meetings.ts";
+import { overduePlansIn as overduePlans } from "./work/plans.ts";
 
 export interface DashboardRow {
   kind: "child" | "direct";
