@@ -1,7 +1,7 @@
 /** 换届: record an election (it restarts the term: orgs.lastElectionOn); due within 90 days and overdue. */
 import type { Cx } from "@liangxin/db/cx";
 import { writeTransaction, type Db } from "@liangxin/db/driver";
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   assertNotFuture,
   electionDue,
@@ -93,22 +93,4 @@ export async function recordElection(
     const due = electionDue({ ...org, lastElectionOn: input.heldOn }, policy, today);
     return { id: row.id, dueOn: due?.dueOn ?? input.heldOn };
   });
-}
-
-/** Elections held by one organization (`input.orgId`) of the caller's subtree, newest first. */
-export async function listElections(cx: Cx, input: { orgId: number }) {
-  const { db, scope } = cx;
-  const { orgId } = input;
-  requireGrassrootsInSubtree(db, scope, orgId);
-  return db
-    .select({
-      id: elections.id,
-      heldOn: elections.heldOn,
-      termYears: elections.termYears,
-      note: elections.note,
-    })
-    .from(elections)
-    .where(eq(elections.orgId, orgId))
-    .orderBy(desc(elections.heldOn))
-    .all();
 }
