@@ -6,6 +6,7 @@
 import { APP_ERROR_MESSAGES, AppError, clock, parseMoney } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, execute, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
 import { territoryNodeOf } from "@liangxin/db/queries";
@@ -131,8 +132,9 @@ function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
   );
 }
 
-/** The owner submits a correction of its own host. Returns its id. */
-export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
+/** The owner (`cx`: the caller) submits a correction of its own host. Returns its id. */
+export async function submitCorrection(cx: Cx, payload: CorrectionPayload): Promise<number> {
+  const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   return writeTransaction(db, (tx) => {
@@ -164,14 +166,15 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
 
 /**
  * The owner withdraws its own pending correction (撤回): it is no longer decided, and another may be
- * submitted. Audited. Anyone else's correction does not exist for the caller.
+ * submitted. Audited. Anyone else's correction does not exist for the caller (`cx`). `input.now`: the
+ * moment of the withdrawal (default: the clock's now).
  */
-export function withdrawCorrection(
-  db: Db,
-  scope: Scope,
-  correctionId: number,
-  now: Date = clock.now(),
-): void {
+export async function withdrawCorrection(
+  cx: Cx,
+  input: { id: number; now?: Date | undefined },
+): Promise<void> {
+  const { db, scope } = cx;
+  const { id: correctionId, now = clock.now() } = input;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
@@ -201,21 +204,25 @@ export function withdrawCorrection(
   });
 }
 
-/** The owner's own corrections, newest first. */
-export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
+/** The owner's (`cx`: the caller) own corrections, newest first; none for anyone else. */
+export async function myCorrections(cx: Cx): Promise<CorrectionRow[]> {
+  const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) return [];
   return selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`).map(
     toRow,
   );
 }
 
-/** Corrections of hosts of the caller's territory (an administrator with a territory). */
-export function correctionInbox(
-  db: Db,
-  scope: Scope,
-  state?: CorrectionRow["state"],
-  limit = 200,
-): { rows: CorrectionRow[]; total: number } | null {
+/**
+ * Corrections of hosts of the caller's territory (`cx`: an administrator with a territory; null for anyone
+ * else), of one state or all, the newest `limit` (200 by default) with the pending ones first.
+ */
+export async function correctionInbox(
+  cx: Cx,
+  filter: { state?: CorrectionRow["state"] | undefined; limit?: number | undefined } = {},
+): Promise<{ rows: CorrectionRow[]; total: number } | null> {
+  const { db, scope } = cx;
+  const { state, limit = 200 } = filter;
   if (scope.role !== "admin" || !scope.region) return null;
   const { within } = scopeSql(scope, "");
   const st = state ?? null;
@@ -232,6 +239,11 @@ export function correctionInbox(
   return { rows: rows.map(toRow), total };
 }
 
+/** A decision on the correction `id`: approve it, or reject it with a reason. */
+export type CorrectionDecision = { id: number; now?: Date | undefined } & (
+  { approve: true } | { approve: false; reason: string }
+);
+
 /** Whether the caller decides corrections: the administrator of a township-level territory. */
 export function decidesCorrections(scope: Scope): boolean {
   return scope.role === "admin" && scope.region?.level === "township";
@@ -239,15 +251,13 @@ export function decidesCorrections(scope: Scope): boolean {
 
 /**
  * Approve (apply the figures to host_years and the contact to hosts) or reject with a reason. Only the
- * township administrator of the host's territory; others: not found (outside) or forbidden (county).
+ * township administrator of the host's territory (`cx`: the caller); others: not found (outside) or
+ * forbidden (county). `input.now`: the moment of the decision (default: the clock's now).
  */
-export function decideCorrection(
-  db: Db,
-  scope: Scope,
-  correctionId: number,
-  decision: { approve: true } | { approve: false; reason: string },
-  now: Date = clock.now(),
-): void {
+export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promise<void> {
+  const { db, scope } = cx;
+  const { id: correctionId, now = clock.now() } = input;
+  const decision = input;
   if (scope.role !== "admin" || !scope.region) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
   const row = selectOne<RawRow>(

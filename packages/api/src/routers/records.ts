@@ -168,6 +168,6 @@ export const recordsRouter = createTRPCRouter({
     /** A node's indicators as of a date, with the policy used. */
     node: p
       .input(z.object({ nodeId: id, asOf: isoDate }))
-      .query(({ ctx, input }) => nodeIndicators(ctx.db, ctx.scope, input.nodeId, input.asOf, ctx.today)),
+      .query(({ ctx, input }) => nodeIndicators(ctx, { nodeId: input.nodeId, asOf: input.asOf })),
   }),
 });
