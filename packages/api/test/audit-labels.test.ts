@@ -44,6 +44,7 @@ describe("audit labels", () => {
     const written = new Set<string>();
     for (const file of [
       ...sources(path.join(root, "packages/db/src")),
+      ...sources(path.join(root, "packages/core/src")),
       ...sources(path.join(root, "packages/io/src")),
     ]) {
       for (const line of readFileSync(file, "utf8").split("\n")) {
