@@ -96,7 +96,7 @@ function importOutcome(file: string): ImportOutcome {
       .get(`${IMPORT_PREFIX}%`) as number,
     years: db
       .prepare(
-        "select count(*) from host_years y join hosts h on h.id = y.host_id where h.name like ? and y.revenue = 96.5",
+        "select count(*) from host_years y join hosts h on h.id = y.host_id where h.name like ? and y.revenue_fen = 96500000",
       )
       .pluck()
       .get(`${IMPORT_PREFIX}%`) as number,

@@ -91,13 +91,16 @@ function liulinBranch(): { id: number; name: string } {
  */
 async function addEmployees(page: Page, hostId: number, delta: number, status = 200): Promise<string> {
   const db = new Database(dbFile, { readonly: true });
-  let latest: { employees: number; revenue: number | null } | undefined;
+  // The revenue is held in 分; the API takes the 万元 a user types (its exact text).
+  let latest: { employees: number; revenue: string | null } | undefined;
   try {
     latest = db
       .prepare(
-        "select employees, revenue from host_years where host_id = ? and year <= ? order by year desc limit 1",
+        `select employees, case when revenue_fen is null then null
+           else (revenue_fen / 1000000) || '.' || substr('000000' || (revenue_fen % 1000000), -6) end as revenue
+         from host_years where host_id = ? and year <= ? order by year desc limit 1`,
       )
-      .get(hostId, YEAR) as { employees: number; revenue: number | null } | undefined;
+      .get(hostId, YEAR) as { employees: number; revenue: string | null } | undefined;
   } finally {
     db.close();
   }

@@ -60,9 +60,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const port = getPort();
-        const result = await port.writer((db) =>
-          authenticate(db, { ...parsed.data, clientAddress: clientAddress(request.headers) }),
-        );
+        // The port itself: the bcrypt comparison runs without holding the write connection.
+        const result = await authenticate(port, {
+          ...parsed.data,
+          clientAddress: clientAddress(request.headers),
+        });
         if (result.ok) {
           const sid = await port.writer((db) =>
             startSession(

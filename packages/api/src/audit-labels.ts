@@ -18,6 +18,7 @@ import {
   RECTIFICATION_STATE_LABELS,
   REGION_LEVEL_LABELS,
   TRANSFER_STATE_LABELS,
+  fenText,
 } from "@liangxin/domain";
 import { FIELD_LABELS } from "./field-labels.ts";
 
@@ -244,7 +245,13 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   stage: "阶段",
   fileName: "文件名",
   kind: "类别",
+  // Amounts in 分, shown in 万元 (entries before migration 0011 hold `revenue` / `funds` in 万元).
+  revenueFen: FIELD_LABELS.revenue!,
+  fundsFen: FIELD_LABELS.funds!,
 };
+
+/** Fields holding an amount in whole 分, shown as the 万元 typed (as an entry in 万元 read before: 96.5). */
+const FEN_FIELDS = new Set(["revenueFen", "fundsFen"]);
 
 const ROLE_LABELS: Readonly<Record<string, string>> = {
   admin: "管理员",
@@ -312,7 +319,8 @@ function parse(json: string | null): unknown {
 function value(key: string, v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "boolean") return v ? "是" : "否";
-  if (typeof v === "number") return String(v);
+  if (typeof v === "number")
+    return FEN_FIELDS.has(camel(key)) && Number.isSafeInteger(v) && v >= 0 ? fenText(v, "wan") : String(v);
   if (typeof v === "string") return VALUE_LABELS[camel(key)]?.[v] ?? v;
   if (Array.isArray(v)) return v.map((x) => value(key, x)).join("、");
   if (typeof v === "object") return fields(v as Record<string, unknown>).join("、");

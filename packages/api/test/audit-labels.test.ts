@@ -44,6 +44,7 @@ describe("audit labels", () => {
     const written = new Set<string>();
     for (const file of [
       ...sources(path.join(root, "packages/db/src")),
+      ...sources(path.join(root, "packages/core/src")),
       ...sources(path.join(root, "packages/io/src")),
     ]) {
       for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -108,6 +109,19 @@ describe("audit labels", () => {
         JSON.stringify({ name: "张三", idNumber: "110101********4514", phone: "13800000000", version: 2 }),
       ),
     ).toBe("张三(110101********4514):联系电话 — → 13800000000");
+    // An amount in 分 reads in 万元, as typed; an entry written before the 分 reads as it was.
+    expect(
+      auditDetail(
+        JSON.stringify({ hostId: 1, year: 2025, employees: 60, revenueFen: 499_990_000 }),
+        JSON.stringify({ hostId: 1, year: 2025, employees: 60, revenueFen: 500_000_000 }),
+      ),
+    ).toBe("营业收入(万元) 499.99 → 500");
+    expect(auditDetail(null, JSON.stringify({ name: "联建", fundsFen: 2_500_000 }))).toBe(
+      "名称 联建;经费(万元) 2.5",
+    );
+    expect(auditDetail(null, JSON.stringify({ year: 2024, revenue: 96.5 }))).toBe(
+      "年度 2024;营业收入(万元) 96.5",
+    );
     expect(auditActionLabel("no.such")).toBe("其他操作");
     expect(auditEntityLabel("host_years")).toBe("经营数据");
   });

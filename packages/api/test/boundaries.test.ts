@@ -86,7 +86,14 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
       .get(
         w.ids.crossHost,
         w.ids.user("owner"),
-        JSON.stringify({ year: 2026, employees: 9, revenue: 10, contactPhone: null, address: null }),
+        // A payload in its form before migration 0011 (the revenue in 万元) still reads and applies.
+        JSON.stringify({
+          year: 2026,
+          employees: 9,
+          revenue: 10.5,
+          contactPhone: null,
+          address: null,
+        }),
       ) as number;
     await expect(callerOn(db, "township").corrections.decide({ id, approve: true })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -94,10 +101,11 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
     await expect(shiqiao.corrections.decide({ id, approve: true })).resolves.toEqual({ ok: true });
     expect(
       db.$client
-        .prepare("select employees from host_years where host_id = ? and year = 2026")
-        .pluck()
+        .prepare(
+          "select employees, revenue_fen as revenueFen from host_years where host_id = ? and year = 2026",
+        )
         .get(w.ids.crossHost),
-    ).toBe(9);
+    ).toEqual({ employees: 9, revenueFen: 10_500_000 });
   });
 
   it("the branch secretary sees the hosts it covers for reference, across the township boundary", async () => {

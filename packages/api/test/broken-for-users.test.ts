@@ -6,7 +6,7 @@
 import { createUser } from "@liangxin/db/auth";
 import { openTestDb, type Db } from "@liangxin/db/driver";
 import { seedDemo } from "@liangxin/seed/demo";
-import { withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
+import { fenNumber, withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
@@ -27,6 +27,8 @@ const value = <T = number>(sql: string, ...p: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...p) as T;
+/** A revenue held in 分 as the 万元 a user types. */
+const wan = (fen: number | null) => (fen === null ? null : fenNumber(fen, "wan"));
 const userId = (u: string) => value("select id from users where username = ?", u);
 const caller = (u: string) => createCaller(createContext({ db, userId: userId(u), today: TODAY }));
 
@@ -117,9 +119,9 @@ describe("an owner's correction", () => {
   const latest = () =>
     db.$client
       .prepare(
-        "select year, employees, revenue from host_years where host_id = (select host_id from users where username = 'owner') order by year desc limit 1",
+        "select year, employees, revenue_fen as revenueFen from host_years where host_id = (select host_id from users where username = 'owner') order by year desc limit 1",
       )
-      .get() as { year: number; employees: number; revenue: number | null };
+      .get() as { year: number; employees: number; revenueFen: number | null };
   const contact = () =>
     db.$client
       .prepare(
@@ -135,7 +137,7 @@ describe("an owner's correction", () => {
       caller("owner").corrections.submit({
         year: y.year,
         employees: y.employees,
-        revenue: y.revenue,
+        revenue: wan(y.revenueFen),
         contactPhone: c.contactPhone,
         address: c.address,
       }),
@@ -152,7 +154,7 @@ describe("an owner's correction", () => {
     const { id } = await owner.corrections.submit({
       year: y.year,
       employees: y.employees + 1,
-      revenue: y.revenue,
+      revenue: wan(y.revenueFen),
       contactPhone: null,
       address: null,
     });
@@ -173,7 +175,7 @@ describe("an owner's correction", () => {
     const next = await owner.corrections.submit({
       year: y.year,
       employees: y.employees + 2,
-      revenue: y.revenue,
+      revenue: wan(y.revenueFen),
       contactPhone: null,
       address: null,
     });
@@ -187,7 +189,7 @@ describe("an owner's correction", () => {
       const { id } = await owner.corrections.submit({
         year: y.year,
         employees: y.employees + 10 + i,
-        revenue: y.revenue,
+        revenue: wan(y.revenueFen),
         contactPhone: null,
         address: null,
       });
@@ -206,6 +208,47 @@ describe("an owner's correction", () => {
     expect(two.rows[0]!.id).toBeGreaterThan(two.rows[1]!.id); // pending first, then the newest
   });
 
+  it("takes the revenue as typed, to the 分; a third decimal is refused, naming the field", async () => {
+    const y = latest();
+    const owner = caller("owner");
+    const tooFine = await refusal(
+      owner.corrections.submit({
+        year: y.year,
+        employees: y.employees,
+        revenue: 1234.565,
+        contactPhone: null,
+        address: null,
+      }),
+    );
+    expect(tooFine.code).toBe("BAD_REQUEST");
+    expectReadable(tooFine.message);
+    expect(tooFine.message).toContain("营业收入");
+    expect(tooFine.message).toContain("最多两位小数");
+    // The text of the form, as the server action sends it.
+    const { id } = await owner.corrections.submit({
+      year: y.year,
+      employees: y.employees,
+      revenue: "1234.56",
+      contactPhone: null,
+      address: null,
+    });
+    expect((await owner.corrections.mine()).find((c) => c.id === id)?.payload.revenueFen).toBe(1_234_560_000);
+    await caller("township").corrections.decide({ id, approve: true });
+    expect(latest().revenueFen).toBe(1_234_560_000);
+    // The same figure typed again changes nothing: refused as unchanged.
+    const same = await refusal(
+      owner.corrections.submit({
+        year: y.year,
+        employees: y.employees,
+        revenue: "1234.560",
+        contactPhone: null,
+        address: null,
+      }),
+    );
+    expect(same.code).toBe("BAD_REQUEST");
+    expect(same.message).toContain("相同");
+  });
+
   it("answers not found for another owner's correction", async () => {
     const other = value<string>(
       "select credit_code from hosts where id <> (select host_id from users where username = 'owner') and closed_on is null order by id limit 1",
@@ -221,7 +264,7 @@ describe("an owner's correction", () => {
     const { id } = await caller("owner").corrections.submit({
       year: y.year,
       employees: y.employees + 3,
-      revenue: y.revenue,
+      revenue: wan(y.revenueFen),
       contactPhone: null,
       address: null,
     });
@@ -234,13 +277,13 @@ describe("refusals a user reads", () => {
   it("name the field in Chinese when a server page calls the API (no zod JSON)", async () => {
     const y = db.$client
       .prepare(
-        "select year, employees, revenue from host_years where host_id = (select host_id from users where username = 'owner') order by year desc limit 1",
+        "select year, employees, revenue_fen as revenueFen from host_years where host_id = (select host_id from users where username = 'owner') order by year desc limit 1",
       )
-      .get() as { year: number; employees: number; revenue: number | null };
+      .get() as { year: number; employees: number; revenueFen: number | null };
     const { id } = await caller("owner").corrections.submit({
       year: y.year,
       employees: y.employees + 5,
-      revenue: y.revenue,
+      revenue: wan(y.revenueFen),
       contactPhone: null,
       address: null,
     });

@@ -119,7 +119,7 @@ function pendingCorrection(db: Db, hostId: number, w: World): number {
       JSON.stringify({
         year: 2026,
         employees: 42,
-        revenue: 123.45,
+        revenueFen: 123_450_000,
         contactPhone: "0791-1234567",
         address: null,
       }),

@@ -102,12 +102,12 @@ describe("a state change the rules forbid is refused with a Chinese message nami
 
   it("a deleted member: there is no deletion, and the guard says so", async () => {
     const before = t.hash(...ALL_WRITTEN);
-    const scope = { scope: (await createContext({ db, userId: 1, today: TODAY })).scope!, today: TODAY };
+    const cx = { db, scope: (await createContext({ db, userId: 1, today: TODAY })).scope!, today: TODAY };
     const memberId = t.value("select id from members order by id limit 1");
-    expect(() => deleteMember(db, scope, { id: memberId })).toThrow(
+    await expect(deleteMember(cx, { id: memberId })).rejects.toThrow(
       expect.objectContaining({ code: "RULE", rule: "MEMBER_DELETE_FORBIDDEN" }),
     );
-    expect(() => deleteMember(db, scope, { id: memberId })).toThrow(/【党员不得删除】党员信息不能删除/);
+    await expect(deleteMember(cx, { id: memberId })).rejects.toThrow(/【党员不得删除】党员信息不能删除/);
     const paths = Object.keys(appRouter._def.procedures);
     expect(paths).toContain("records.member.changeStatus");
     expect(paths.filter((p) => /member\.(delete|remove)/.test(p))).toEqual([]);

@@ -179,6 +179,24 @@ describe("the county's 2025 report, worked out by hand", () => {
     expect(v.checks.filter((c) => c.level === "error")).toEqual([]);
   });
 
+  it("counts h4 (60 employees) above scale at 500 万元 exactly, not at 499.99 万元", async () => {
+    const tb = as("tb");
+    const aboveScale = async () => (await as("county").report.get({ year: 2025 })).total.aboveScale;
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 60, revenue: 500 });
+    expect(await aboveScale()).toBe(2);
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 60, revenue: 499.99 });
+    expect(await aboveScale()).toBe(1);
+    // As the form's text.
+    await tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 60, revenue: "500.00" });
+    expect(await aboveScale()).toBe(2);
+    const figures = (await tb.hosts.get({ id: F.host.h4 })).figures;
+    expect(figures.find((f) => f.year === 2025)?.revenueFen).toBe(500_000_000);
+    // A third decimal is refused, naming the field.
+    await expect(
+      tb.records.host.setYear({ hostId: F.host.h4, year: 2025, employees: 60, revenue: 499.999 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("营业收入(万元)") });
+  });
+
   it("gives the city the same figures once more (one county row, an empty 直属 row)", async () => {
     const city = await as("city").report.get({ year: 2025 });
     const county = await as("county").report.get({ year: 2025 });

@@ -437,7 +437,17 @@ describe("ratings, rectifications and pacts", () => {
     });
     const pact = (await township.work.pacts.list()).find((p) => p.id === id)!;
     expect(pact.parties.map((p) => p.type)).toEqual(["org", "outside"]);
-    expect(pact.funds).toBe(2.5);
+    expect(pact.fundsFen).toBe(2_500_000);
+    // Funds finer than the form's two decimals are refused, naming the field.
+    await expect(
+      township.work.pacts.create({
+        kind: "pairing",
+        name: "结对帮扶测试二",
+        startOn: "2026-06-01",
+        funds: 2.555,
+        parties: [{ orgId }, { name: "清源市税务局机关党委" }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("万元,最多两位小数") });
     expect((await callerFor("shiqiao").work.pacts.list()).some((p) => p.id === id)).toBe(false);
   });
 

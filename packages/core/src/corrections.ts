@@ -3,9 +3,10 @@
  * approved (applied to host_years/hosts in one transaction, audited) or rejected with a reason by the
  * township administrator of the host's territory.
  */
-import { APP_ERROR_MESSAGES, AppError, clock } from "@liangxin/domain";
+import { APP_ERROR_MESSAGES, AppError, clock, parseMoney } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, execute, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
 import { territoryNodeOf } from "@liangxin/db/queries";
@@ -13,8 +14,8 @@ import { territoryNodeOf } from "@liangxin/db/queries";
 export interface CorrectionPayload {
   year: number;
   employees: number;
-  /** 万元 */
-  revenue: number | null;
+  /** 营业收入 in 分 (typed and shown in 万元). Payloads before migration 0011 held `revenue` in 万元. */
+  revenueFen: number | null;
   contactPhone: string | null;
   address: string | null;
 }
@@ -29,7 +30,7 @@ export interface CorrectionRow {
   /** The figures of that year and the contact on record, to compare with. */
   current: {
     employees: number | null;
-    revenue: number | null;
+    revenueFen: number | null;
     contactPhone: string | null;
     address: string | null;
   };
@@ -54,7 +55,7 @@ const ROW_SQL = sql`
     k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
     h.contact_phone as contactPhone, h.address,
     (select employees from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curEmployees,
-    (select revenue from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenue
+    (select revenue_fen from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenueFen
   from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
   join users u on u.id = k.requested_by`;
 
@@ -72,7 +73,23 @@ interface RawRow {
   contactPhone: string | null;
   address: string | null;
   curEmployees: number | null;
-  curRevenue: number | null;
+  curRevenueFen: number | null;
+}
+
+/**
+ * A stored payload as proposed. Migration 0011 turned every `revenue` (万元) into `revenueFen` (分); a
+ * payload still in the old form (a copy of an older database) reads the same, to the nearest 分.
+ */
+function payloadOf(json: string): CorrectionPayload {
+  const p = JSON.parse(json) as CorrectionPayload & { revenue?: unknown };
+  if (p.revenueFen !== undefined || !("revenue" in p)) return p;
+  const { revenue, ...rest } = p;
+  let revenueFen: number | null = null;
+  if (typeof revenue === "number" && Number.isFinite(revenue) && revenue >= 0) {
+    const exact = parseMoney(revenue, "wan");
+    revenueFen = exact.ok ? exact.fen : Math.round(revenue * 1_000_000);
+  }
+  return { ...rest, revenueFen };
 }
 
 function toRow(r: RawRow): CorrectionRow {
@@ -82,10 +99,10 @@ function toRow(r: RawRow): CorrectionRow {
     hostName: r.hostName,
     regionName: r.regionName,
     requestedBy: r.requestedBy,
-    payload: JSON.parse(r.payload) as CorrectionPayload,
+    payload: payloadOf(r.payload),
     current: {
       employees: r.curEmployees,
-      revenue: r.curRevenue,
+      revenueFen: r.curRevenueFen,
       contactPhone: r.contactPhone,
       address: r.address,
     },
@@ -98,9 +115,9 @@ function toRow(r: RawRow): CorrectionRow {
 
 /** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
 function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
-  const year = selectOne<{ employees: number; revenue: number | null }>(
+  const year = selectOne<{ employees: number; revenueFen: number | null }>(
     db,
-    sql`select employees, revenue from host_years where host_id = ${hostId} and year = ${p.year}`,
+    sql`select employees, revenue_fen as revenueFen from host_years where host_id = ${hostId} and year = ${p.year}`,
   );
   if (!year) return false;
   const host = selectOne<{ phone: string | null; address: string | null }>(
@@ -109,14 +126,15 @@ function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
   )!;
   return (
     year.employees === p.employees &&
-    (year.revenue ?? null) === (p.revenue ?? null) &&
+    (year.revenueFen ?? null) === (p.revenueFen ?? null) &&
     (host.phone ?? null) === (p.contactPhone ?? null) &&
     (p.address === null || p.address === host.address)
   );
 }
 
-/** The owner submits a correction of its own host. Returns its id. */
-export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayload): number {
+/** The owner (`cx`: the caller) submits a correction of its own host. Returns its id. */
+export async function submitCorrection(cx: Cx, payload: CorrectionPayload): Promise<number> {
+  const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   return writeTransaction(db, (tx) => {
@@ -148,14 +166,15 @@ export function submitCorrection(db: Db, scope: Scope, payload: CorrectionPayloa
 
 /**
  * The owner withdraws its own pending correction (撤回): it is no longer decided, and another may be
- * submitted. Audited. Anyone else's correction does not exist for the caller.
+ * submitted. Audited. Anyone else's correction does not exist for the caller (`cx`). `input.now`: the
+ * moment of the withdrawal (default: the clock's now).
  */
-export function withdrawCorrection(
-  db: Db,
-  scope: Scope,
-  correctionId: number,
-  now: Date = clock.now(),
-): void {
+export async function withdrawCorrection(
+  cx: Cx,
+  input: { id: number; now?: Date | undefined },
+): Promise<void> {
+  const { db, scope } = cx;
+  const { id: correctionId, now = clock.now() } = input;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
   const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
@@ -185,21 +204,25 @@ export function withdrawCorrection(
   });
 }
 
-/** The owner's own corrections, newest first. */
-export function myCorrections(db: Db, scope: Scope): CorrectionRow[] {
+/** The owner's (`cx`: the caller) own corrections, newest first; none for anyone else. */
+export async function myCorrections(cx: Cx): Promise<CorrectionRow[]> {
+  const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) return [];
   return selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`).map(
     toRow,
   );
 }
 
-/** Corrections of hosts of the caller's territory (an administrator with a territory). */
-export function correctionInbox(
-  db: Db,
-  scope: Scope,
-  state?: CorrectionRow["state"],
-  limit = 200,
-): { rows: CorrectionRow[]; total: number } | null {
+/**
+ * Corrections of hosts of the caller's territory (`cx`: an administrator with a territory; null for anyone
+ * else), of one state or all, the newest `limit` (200 by default) with the pending ones first.
+ */
+export async function correctionInbox(
+  cx: Cx,
+  filter: { state?: CorrectionRow["state"] | undefined; limit?: number | undefined } = {},
+): Promise<{ rows: CorrectionRow[]; total: number } | null> {
+  const { db, scope } = cx;
+  const { state, limit = 200 } = filter;
   if (scope.role !== "admin" || !scope.region) return null;
   const { within } = scopeSql(scope, "");
   const st = state ?? null;
@@ -216,6 +239,11 @@ export function correctionInbox(
   return { rows: rows.map(toRow), total };
 }
 
+/** A decision on the correction `id`: approve it, or reject it with a reason. */
+export type CorrectionDecision = { id: number; now?: Date | undefined } & (
+  { approve: true } | { approve: false; reason: string }
+);
+
 /** Whether the caller decides corrections: the administrator of a township-level territory. */
 export function decidesCorrections(scope: Scope): boolean {
   return scope.role === "admin" && scope.region?.level === "township";
@@ -223,15 +251,13 @@ export function decidesCorrections(scope: Scope): boolean {
 
 /**
  * Approve (apply the figures to host_years and the contact to hosts) or reject with a reason. Only the
- * township administrator of the host's territory; others: not found (outside) or forbidden (county).
+ * township administrator of the host's territory (`cx`: the caller); others: not found (outside) or
+ * forbidden (county). `input.now`: the moment of the decision (default: the clock's now).
  */
-export function decideCorrection(
-  db: Db,
-  scope: Scope,
-  correctionId: number,
-  decision: { approve: true } | { approve: false; reason: string },
-  now: Date = clock.now(),
-): void {
+export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promise<void> {
+  const { db, scope } = cx;
+  const { id: correctionId, now = clock.now() } = input;
+  const decision = input;
   if (scope.role !== "admin" || !scope.region) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
   const row = selectOne<RawRow>(
@@ -260,8 +286,8 @@ export function decideCorrection(
       const p = c.payload;
       execute(
         db,
-        sql`insert into host_years (host_id, year, employees, revenue) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenue})
-            on conflict (host_id, year) do update set employees = excluded.employees, revenue = excluded.revenue`,
+        sql`insert into host_years (host_id, year, employees, revenue_fen) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenueFen})
+            on conflict (host_id, year) do update set employees = excluded.employees, revenue_fen = excluded.revenue_fen`,
       );
       execute(
         db,

@@ -23,11 +23,12 @@ import {
 } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { idList, type Db, selectAll } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
 import type { Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
-import { electionBoard } from "./work/elections.ts";
-import { meetingComplianceBoard } from "./work/meetings.ts";
-import { overduePlans } from "./work/plans.ts";
+import { electionBoardIn as electionBoard } from "./work/elections.ts";
+import { meetingComplianceBoardIn as meetingComplianceBoard } from "./work/meetings.ts";
+import { overduePlansIn as overduePlans } from "./work/plans.ts";
 
 export interface DashboardRow {
   kind: "child" | "direct";
@@ -68,7 +69,7 @@ export interface DashboardWork {
   meetings: { from: string; to: string; orgs: number; upToDate: number; share: number | null };
 }
 
-function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
+async function dailyWork(db: Db, scope: Scope, today: string): Promise<DashboardWork> {
   const elections = electionBoard(db, scope, today);
   const board = meetingComplianceBoard(db, scope, rollingYear(today), today);
   const expected = board.rows.filter((r) => r.expected > 0);
@@ -89,8 +90,12 @@ function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
 
 const ACT_ON_LIMIT = 50;
 
-/** The dashboard of the caller's management node, or null for anyone not bound to one. */
-export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | null {
+/**
+ * The dashboard of the caller's (`cx`) management node as of `cx.today`, or null for anyone not bound to
+ * one.
+ */
+export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
+  const { db, scope, today } = cx;
   if (!scope.org || scope.role !== "admin") return null;
   const prevYearEnd = yearEnd(yearOf(today) - 1);
   // Only the node's scope, only rows in force today or on the previous 31 December.
@@ -208,6 +213,6 @@ export function dashboardFor(db: Db, scope: Scope, today: string): Dashboard | n
     jointOverCap,
     instructorsOverCap,
     caps: { joint: policy.params.jointCap, instructor: policy.params.instructorCap },
-    work: dailyWork(db, scope, today),
+    work: await dailyWork(db, scope, today),
   };
 }

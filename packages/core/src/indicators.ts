@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type PolicyVersion,
 } from "@liangxin/domain";
+import type { Cx } from "@liangxin/db/cx";
 import { orgAccess, type Scope } from "@liangxin/db/scope";
 import type { Db } from "@liangxin/db/driver";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
@@ -28,14 +29,16 @@ function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: strin
   if (orgAccess(db, scope, nodeId, today) !== "edit") throw AppError.notFound();
 }
 
-/** A node's indicators as of `asOf`, compared with the previous 31 December. */
-export function nodeIndicators(
-  db: Db,
-  scope: Scope,
-  nodeId: number,
-  asOf: IsoDate,
-  today: IsoDate = asOf,
-): NodeIndicators {
+/**
+ * A node's indicators as of `asOf`, compared with the previous 31 December; the node in the subtree of the
+ * caller (`cx`) on today's tree.
+ */
+export async function nodeIndicators(
+  cx: Cx,
+  input: { nodeId: number; asOf: IsoDate },
+): Promise<NodeIndicators> {
+  const { db, scope, today } = cx;
+  const { nodeId, asOf } = input;
   requireNodeInSubtree(db, scope, nodeId, today);
   const prev = yearEnd(Number(asOf.slice(0, 4)) - 1);
   const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [prev], nodeId });

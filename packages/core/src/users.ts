@@ -13,6 +13,7 @@ import {
 } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, execute, selectAll, selectOne, selectValue } from "@liangxin/db/driver";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
 import {
@@ -68,8 +69,9 @@ export interface UserListFilter extends PageInput {
   q?: string;
 }
 
-/** Users the caller manages, and the caller itself (not editable). */
-export function listManagedUsers(db: Db, scope: Scope, filter: UserListFilter): Page<ManagedUserRow> | null {
+/** Users the caller (`cx`, an administrator; null for anyone else) manages, and the caller itself (not editable). */
+export async function listManagedUsers(cx: Cx, filter: UserListFilter): Promise<Page<ManagedUserRow> | null> {
+  const { db, scope } = cx;
   if (scope.role !== "admin" || !scope.org) return null;
   const where = [sql`(${managed({ ...scope, org: scope.org })} or u.id = ${scope.userId})`];
   if (filter.q?.trim()) {
@@ -137,8 +139,12 @@ export interface NewUserInput {
   hostCreditCode?: string;
 }
 
-/** Create a user bound within the caller's area, who must choose a password at the first sign-in. */
-export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): number {
+/**
+ * Create a user bound within the area of the caller (`cx`, an administrator), who must choose a password at
+ * the first sign-in. Returns its id.
+ */
+export async function createManagedUser(cx: Cx, input: NewUserInput): Promise<number> {
+  const { db, scope } = cx;
   if (scope.role !== "admin" || !scope.org) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
   const username = input.username.trim();
@@ -208,9 +214,14 @@ export function createManagedUser(db: Db, scope: Scope, input: NewUserInput): nu
   });
 }
 
-/** Disable or enable a managed user. */
-export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, disabled: boolean): void {
-  const u = managedTarget(db, scope, userId);
+/** Disable or enable a user the caller (`cx`) manages. */
+export async function setManagedUserDisabled(
+  cx: Cx,
+  input: { userId: number; disabled: boolean },
+): Promise<void> {
+  const { db, scope } = cx;
+  const { disabled } = input;
+  const u = managedTarget(db, scope, input.userId);
   db.transaction((tx) => {
     execute(db, sql`update users set disabled = ${disabled ? 1 : 0} where id = ${u.id}`);
     // A disabled account keeps no session.
@@ -231,18 +242,18 @@ export function setManagedUserDisabled(db: Db, scope: Scope, userId: number, dis
 /**
  * Set a new password for a managed user: every session of the user ends, and the user must choose a
  * password of their own at the next sign-in. (Whether it equals the current one is not checked: that
- * would tell the administrator the user's password.)
+ * would tell the administrator the user's password.) `cx`: the caller; `input.now`: the moment of the change
+ * (default: the clock's now).
  */
-export function resetManagedUserPassword(
-  db: Db,
-  scope: Scope,
-  userId: number,
-  password: string,
-  now: Date = clock.now(),
-): void {
+export async function resetManagedUserPassword(
+  cx: Cx,
+  input: { userId: number; password: string; now?: Date | undefined },
+): Promise<void> {
+  const { db, scope } = cx;
+  const { password, now = clock.now() } = input;
   const weak = passwordProblem(password);
   if (weak) throw new AppError("BAD_INPUT", weak);
-  const u = managedTarget(db, scope, userId);
+  const u = managedTarget(db, scope, input.userId);
   const hash = hashPassword(password);
   db.transaction((tx) => {
     execute(
@@ -269,21 +280,29 @@ export interface ManagedUserSessions {
   sessions: SessionRow[];
 }
 
-/** The live sessions of a managed user (created, last seen, user agent, address). */
-export function listManagedUserSessions(
-  db: Db,
-  scope: Scope,
-  userId: number,
-  now: Date,
-): ManagedUserSessions {
-  const u = managedTarget(db, scope, userId);
+/**
+ * The live sessions (at `input.now`) of a user the caller (`cx`) manages (created, last seen, user agent,
+ * address).
+ */
+export async function listManagedUserSessions(
+  cx: Cx,
+  input: { userId: number; now: Date },
+): Promise<ManagedUserSessions> {
+  const { db, scope } = cx;
+  const { now } = input;
+  const u = managedTarget(db, scope, input.userId);
   const displayName = selectValue<string>(db, sql`select display_name from users where id = ${u.id}`)!;
   return { user: { id: u.id, username: u.username, displayName }, sessions: liveSessionsOf(db, u.id, now) };
 }
 
-/** End one session of a managed user: that browser is signed out at its next request. */
-export function endManagedUserSession(db: Db, scope: Scope, userId: number, sessionId: number): void {
-  const u = managedTarget(db, scope, userId);
+/** End one session of a user the caller (`cx`) manages: that browser is signed out at its next request. */
+export async function endManagedUserSession(
+  cx: Cx,
+  input: { userId: number; sessionId: number },
+): Promise<void> {
+  const { db, scope } = cx;
+  const { sessionId } = input;
+  const u = managedTarget(db, scope, input.userId);
   db.transaction((tx) => {
     if (!endOneSession(tx, u.id, sessionId)) throw AppError.notFound();
     writeAudit(tx, {
@@ -304,20 +323,19 @@ export interface PasswordChange {
   newPassword: string;
   /** The client's address: wrong old passwords count toward the sign-in throttle of this address. */
   clientAddress: string;
+  /** The moment of the change (default: the clock's now). */
+  now?: Date | undefined;
 }
 
 /**
  * The signed-in user changes their own password: the old one is required. The new one is checked first
  * (no old password is tried for an unusable new one); the old one is checked through the sign-in throttle
- * of the user's name and the client's address, so that a stolen session cannot guess it forever.
+ * of the user's name and the client's address, so that a stolen session cannot guess it forever. `cx`: the
+ * signed-in caller.
  */
-export async function changeOwnPassword(
-  db: Db,
-  scope: Scope,
-  change: PasswordChange,
-  now: Date = clock.now(),
-): Promise<void> {
-  const { oldPassword, newPassword, clientAddress } = change;
+export async function changeOwnPassword(cx: Cx, change: PasswordChange): Promise<void> {
+  const { db, scope } = cx;
+  const { oldPassword, newPassword, clientAddress, now = clock.now() } = change;
   const u = selectOne<{ id: number; hash: string; orgId: number | null; hostId: number | null }>(
     db,
     sql`select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ${scope.userId}`,
@@ -366,8 +384,12 @@ export async function changeOwnPassword(
   });
 }
 
-/** Organizations and hosts a new user may be bound to (for the creation form). */
-export function bindableTargets(db: Db, scope: Scope, today: string) {
+/**
+ * Organizations and hosts a new user may be bound to (for the creation form), in the subtree of the caller
+ * (`cx`, an administrator; null for anyone else) today.
+ */
+export async function bindableTargets(cx: Cx) {
+  const { db, scope, today } = cx;
   if (scope.role !== "admin" || !scope.org) return null;
   const { within } = scopeSql(scope, today);
   const orgs = selectAll<{ id: number; name: string; category: OrgCategory }>(

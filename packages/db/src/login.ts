@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./driver/client.ts";
 import { users } from "./schema.ts";
 import { writeAudit } from "./audit.ts";
-import { throttledCheck, waitMinutes } from "./throttle.ts";
+import type { Port } from "./driver/port.ts";
+import { holdWriteConnection, throttledCheck, waitMinutes } from "./throttle.ts";
 import { BCRYPT_COST, verifyPasswordAsync } from "./users.ts";
 
 export type AuthResult =
@@ -26,38 +27,43 @@ const DUMMY_HASH = bcrypt.hashSync("liangxin-dummy-password", BCRYPT_COST);
  * an attempt that must wait is refused without checking the password. An unknown username goes through
  * the same steps (a throttle count, a bcrypt comparison, an audit row) and gets the same answers as an
  * existing one; a disabled account says so only to whoever knows its password. Every attempt is audited.
+ * Given the port, it holds the write connection only for its own statements, not during the bcrypt
+ * comparison, so a sign-in never stalls other requests' writes.
  */
-export async function authenticate(db: Db, attempt: SignInAttempt): Promise<AuthResult> {
+export async function authenticate(on: Db | Port, attempt: SignInAttempt): Promise<AuthResult> {
+  const hold = holdWriteConnection(on);
   const username = attempt.username.trim();
-  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const user = await hold(async (db) => db.select().from(users).where(eq(users.username, username)).get());
   const audit = (action: string, after: Record<string, unknown> | null = null) =>
-    writeAudit(db, {
-      userId: user?.id ?? null,
-      username,
-      action,
-      entity: "user",
-      entityId: user ? String(user.id) : null,
-      scopeOrgId: user?.orgId ?? null,
-      before: null,
-      after: { clientAddress: attempt.clientAddress, ...after },
-    });
-  const checked = await throttledCheck(db, { username, clientAddress: attempt.clientAddress }, async () => {
+    hold(async (db) =>
+      writeAudit(db, {
+        userId: user?.id ?? null,
+        username,
+        action,
+        entity: "user",
+        entityId: user ? String(user.id) : null,
+        scopeOrgId: user?.orgId ?? null,
+        before: null,
+        after: { clientAddress: attempt.clientAddress, ...after },
+      }),
+    );
+  const checked = await throttledCheck(on, { username, clientAddress: attempt.clientAddress }, async () => {
     const ok = await verifyPasswordAsync(attempt.password, user?.passwordHash ?? DUMMY_HASH);
     return { ok: ok && user !== undefined, value: null };
   });
   if (checked.outcome === "wait") {
     const minutes = waitMinutes(checked.waitMs);
-    audit("login.throttled", { waitMinutes: minutes });
+    await audit("login.throttled", { waitMinutes: minutes });
     return { ok: false, reason: "throttled", waitMinutes: minutes };
   }
   if (!checked.ok || !user) {
-    audit("login.failed");
+    await audit("login.failed");
     return { ok: false, reason: "invalid" };
   }
   if (user.disabled) {
-    audit("login.disabled");
+    await audit("login.disabled");
     return { ok: false, reason: "disabled" };
   }
-  audit("login");
+  await audit("login");
   return { ok: true, userId: user.id, displayName: user.displayName };
 }

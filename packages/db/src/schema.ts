@@ -4,7 +4,7 @@
  * [startOn, endOn). People are never deleted: they leave by a dated status change.
  */
 import { clock } from "@liangxin/domain";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * When a row was written: from the one clock (`clock.nowIso()`, pinnable) for every insert made through
@@ -149,7 +149,7 @@ export const hosts = sqliteTable(
   ],
 );
 
-/** 经营数据: employees and revenue (万元) per host and year. */
+/** 经营数据: employees and revenue per host and year; the revenue in whole 分 (users type and read 万元). */
 export const hostYears = sqliteTable(
   "host_years",
   {
@@ -158,7 +158,7 @@ export const hostYears = sqliteTable(
       .references(() => hosts.id),
     year: integer().notNull(),
     employees: integer().notNull(),
-    revenue: real(),
+    revenueFen: integer(),
   },
   (t) => [primaryKey({ columns: [t.hostId, t.year] })],
 );
@@ -593,7 +593,7 @@ export const hostCorrections = sqliteTable(
     requestedBy: integer()
       .notNull()
       .references(() => users.id),
-    /** { year, employees, revenue, contactPhone, address } as proposed. */
+    /** { year, employees, revenueFen, contactPhone, address } as proposed (the revenue in 分). */
     payload: text({ mode: "json" }).notNull(),
     state: text({ enum: ["pending", "approved", "rejected", "withdrawn"] })
       .notNull()
@@ -807,8 +807,8 @@ export const pacts = sqliteTable(
     startOn: text().notNull(),
     endOn: text(),
     outcome: text(),
-    /** 万元 */
-    funds: real(),
+    /** 投入资金 in whole 分 (users type and read 万元). */
+    fundsFen: integer(),
     createdBy: integer().references(() => users.id),
     createdAt: createdAt(),
   },

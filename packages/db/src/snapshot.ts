@@ -61,7 +61,7 @@ const FIELDS = {
     "youthLeagueOn",
     "womenOn",
   ] satisfies (keyof HostRec)[],
-  hostYears: ["hostId", "year", "employees", "revenue"] satisfies (keyof HostYearRec)[],
+  hostYears: ["hostId", "year", "employees", "revenueFen"] satisfies (keyof HostYearRec)[],
   coverages: ["hostId", "orgId", "startOn", "endOn"] satisfies (keyof CoverageRec)[],
   members: ["id", "joinedOn", "fullOn"] satisfies (keyof MemberRec)[],
   relationships: ["memberId", "orgId", "startOn", "endOn"] satisfies (keyof MemberRelationshipRec)[],
@@ -273,7 +273,7 @@ function loadAsOf(
       sql.join(
         years.map(
           (y) =>
-            sql`select host_id as hostId, max(year) as year, employees, revenue from host_years
+            sql`select host_id as hostId, max(year) as year, employees, revenue_fen as revenueFen from host_years
                 where year <= ${y}${hostFilter} group by host_id`,
         ),
         sql` union all `,

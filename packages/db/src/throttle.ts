@@ -13,6 +13,7 @@ import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
 import type { Db } from "./driver/client.ts";
+import type { Port } from "./driver/port.ts";
 import { rateLimiterStoreClient } from "./driver/connection.ts";
 import { execute } from "./driver/query.ts";
 
@@ -111,34 +112,56 @@ export type Throttled<T> =
  * succeeds (a success also forgets the pair's failures). The failure that reaches a limit starts the wait.
  */
 export async function throttledCheck<T>(
-  db: Db,
+  on: Db | Port,
   key: AttemptKey,
   check: () => Promise<{ ok: boolean; value: T }>,
 ): Promise<Throttled<T>> {
-  pruneExpired(db);
-  const waitMs = await throttleWait(db, key);
-  if (waitMs > 0) return { outcome: "wait", waitMs };
-  const { pair, address } = limiters(db);
+  const hold = holdWriteConnection(on);
   const pk = pairKey(key);
-  const p = await pair.penalty(pk);
-  const a = await address.penalty(key.clientAddress);
-  if (p.consumedPoints > THROTTLE.pairFailures || a.consumedPoints > THROTTLE.addressFailures) {
-    // Parallel attempts took the last tries of the window: this one waits, unchecked.
-    if (p.consumedPoints > THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
-    if (a.consumedPoints > THROTTLE.addressFailures)
-      await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
-    return { outcome: "wait", waitMs: await throttleWait(db, key) };
-  }
+  const before = await hold(async (db) => {
+    pruneExpired(db);
+    const waitMs = await throttleWait(db, key);
+    if (waitMs > 0) return { waitMs };
+    const { pair, address } = limiters(db);
+    const p = await pair.penalty(pk);
+    const a = await address.penalty(key.clientAddress);
+    if (p.consumedPoints > THROTTLE.pairFailures || a.consumedPoints > THROTTLE.addressFailures) {
+      // Parallel attempts took the last tries of the window: this one waits, unchecked.
+      if (p.consumedPoints > THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
+      if (a.consumedPoints > THROTTLE.addressFailures)
+        await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
+      return { waitMs: await throttleWait(db, key) };
+    }
+    return { waitMs: 0, pairUsed: p.consumedPoints, addressUsed: a.consumedPoints };
+  });
+  if (before.waitMs > 0 || before.pairUsed === undefined) return { outcome: "wait", waitMs: before.waitMs };
+  // The check (a bcrypt comparison, ~0.1 s) runs without holding the write connection: other requests'
+  // writes and sign-ins go on meanwhile; the try is already counted.
   const result = await check();
-  if (result.ok) {
-    await pair.delete(pk);
-    await address.reward(key.clientAddress);
-  } else {
-    if (p.consumedPoints >= THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
-    if (a.consumedPoints >= THROTTLE.addressFailures)
-      await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
-  }
+  await hold(async (db) => {
+    const { pair, address } = limiters(db);
+    if (result.ok) {
+      await pair.delete(pk);
+      await address.reward(key.clientAddress);
+    } else {
+      if (before.pairUsed >= THROTTLE.pairFailures) await pair.block(pk, THROTTLE.pairWaitSeconds);
+      if (before.addressUsed >= THROTTLE.addressFailures)
+        await address.block(key.clientAddress, THROTTLE.addressWaitSeconds);
+    }
+  });
   return { outcome: "checked", ...result };
+}
+
+/**
+ * Run on the write connection: a port's, held for `fn` alone (its store writes are not one transaction),
+ * or a connection given directly (tests, the command line).
+ */
+export function holdWriteConnection(on: Db | Port): <R>(fn: (db: Db) => Promise<R>) => Promise<R> {
+  return isPort(on) ? (fn) => on.writer(fn) : (fn) => fn(on);
+}
+
+function isPort(on: Db | Port): on is Port {
+  return typeof (on as Partial<Port>).writer === "function";
 }
 
 /** Whole minutes to wait (at least 1), as users read it. */

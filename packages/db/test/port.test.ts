@@ -13,6 +13,7 @@ import { writeAudit } from "../src/audit.ts";
 import { migrateDb, openDb, type Db } from "../src/driver/client.ts";
 import { openPort, type Port } from "../src/driver/port.ts";
 import { selectValue } from "../src/driver/query.ts";
+import { throttledCheck } from "../src/throttle.ts";
 
 let dir: string;
 let file: string;
@@ -50,6 +51,24 @@ describe("the async port", () => {
     finish();
     await writing;
     expect(await port.read((db) => count(db, "port.open"))).toBe(1);
+  });
+
+  it("a sign-in's password check does not hold the write connection: another request's save goes on", async () => {
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    let entered!: () => void;
+    const checking = new Promise<void>((resolve) => (entered = resolve));
+    const attempt = throttledCheck(port, { username: "port-user", clientAddress: "127.0.0.9" }, async () => {
+      entered();
+      await gate; // the bcrypt comparison, held open
+      return { ok: false, value: null };
+    });
+    await checking;
+    // Were the write connection held during the check, this save would wait for ever (the test times out).
+    await port.write((tx) => note(tx, "port.during-sign-in"));
+    expect(await port.read((db) => count(db, "port.during-sign-in"))).toBe(1);
+    finish();
+    expect(await attempt).toMatchObject({ outcome: "checked", ok: false });
   });
 
   it("a rollback does not undo another request's write", async () => {

@@ -5,6 +5,7 @@ export * from "./validators.ts";
 export * from "./dates.ts";
 export * from "./clock.ts";
 export * from "./numbers.ts";
+export * from "./money.ts";
 export * from "./labels.ts";
 export * from "./categories.ts";
 export * from "./messages.ts";

@@ -50,12 +50,3 @@ export function changePp(curUnrounded: number | null, prevUnrounded: number | nu
 export function roundOrNull(x: number | null): number | null {
   return x === null ? null : roundHalfUp2(x);
 }
-
-/**
- * 营业收入 (万元) as displayed: two decimals, rounded half-up (820.5 → "820.50"); "—" when not declared.
- * Every page showing a revenue uses this, so the same figure reads the same everywhere.
- */
-export function formatRevenue(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  return roundHalfUp2(v).toFixed(2);
-}

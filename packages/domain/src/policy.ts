@@ -6,7 +6,7 @@ import { MEETING_KIND_LABELS } from "./work/messages.ts";
 export interface Policy {
   /** 规模以上: employees ≥ this … */
   aboveScaleEmployees: number;
-  /** … or employees ≥ this and revenue (万元) ≥ `aboveScaleRevenue`. */
+  /** … or employees ≥ this and revenue (万元, compared in whole 分) ≥ `aboveScaleRevenue`. */
   aboveScaleMidEmployees: number;
   aboveScaleRevenue: number;
   /** 应建: at least this many members working in the host. */

@@ -87,8 +87,8 @@ export interface HostYearRec {
   hostId: number;
   year: number;
   employees: number;
-  /** 万元 */
-  revenue: number | null;
+  /** 营业收入 in whole 分 (see money.ts); the user types and reads 万元. */
+  revenueFen: number | null;
 }
 
 export interface CoverageRec {

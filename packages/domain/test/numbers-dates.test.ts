@@ -5,7 +5,6 @@ import {
   addYears,
   changePp,
   daysBetween,
-  formatRevenue,
   inForce,
   intervalsOverlap,
   isIsoDate,
@@ -37,17 +36,6 @@ describe("roundHalfUp2", () => {
     expect(roundHalfUp2(-2.325)).toBe(-2.33);
     expect(roundHalfUp2(-0.004)).toBe(0);
     expect(Object.is(roundHalfUp2(-0.004), -0)).toBe(false);
-  });
-});
-
-describe("formatRevenue", () => {
-  it("shows two decimals, rounded half-up, and a dash when not declared", () => {
-    expect(formatRevenue(820.5)).toBe("820.50");
-    expect(formatRevenue(1200)).toBe("1200.00");
-    expect(formatRevenue(19.365)).toBe("19.37");
-    expect(formatRevenue(0)).toBe("0.00");
-    expect(formatRevenue(null)).toBe("—");
-    expect(formatRevenue(undefined)).toBe("—");
   });
 });
 

@@ -24,6 +24,7 @@ import {
   MEMBER_STATUS_LABELS,
   ORG_CATEGORY_LABELS,
   REGION_LEVEL_LABELS,
+  fenNumber,
   type FormationMode,
   type Gender,
   type HostKind,
@@ -209,7 +210,8 @@ export async function exportImportWorkbook(
         creditCode: code(hostCode, y.host_id),
         year: y.year as number,
         employees: y.employees as number,
-        revenue: (y.revenue as number | null) ?? null,
+        // The sheet holds 万元: the number nearest the exact 分 (reads back as the same 分).
+        revenueFen: y.revenue_fen === null ? null : fenNumber(y.revenue_fen as number, "wan"),
       });
     }
   });

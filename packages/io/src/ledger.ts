@@ -13,6 +13,7 @@ import { isUnder, scopeSql, type Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import {
   clock,
+  fenNumber,
   FORMATION_MODE_LABELS,
   HOST_KIND_LABELS,
   INSTRUCTOR_KIND_LABELS,
@@ -30,7 +31,8 @@ import { ioMessages as m } from "./messages.ts";
 import { a4Landscape, CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
 
 type Cell = string | number | null;
-type Total = "count" | "sum" | "label" | null;
+/** How the total row adds a column up; "money" is the revenue in 万元, added in whole 分 (exact). */
+type Total = "count" | "sum" | "money" | "label" | null;
 
 interface Leaf {
   header: string;
@@ -64,7 +66,7 @@ export const LEDGER_GROUPS: readonly Group[] = [
       leaf("行业", null, 6),
       leaf("地址", null, 24),
       leaf("联系电话", null, 14),
-      leaf("年营业收入(万元)", "sum"),
+      leaf("年营业收入(万元)", "money"),
       leaf("从业人员数", "sum"),
       leaf("是否规模以上", "count"),
     ],
@@ -316,6 +318,8 @@ export async function writeLedgerWorkbook(
   }
 
   const totals: number[] = all.map(() => 0);
+  // The revenue's total in 分, added from the figures (not from the 万元 written in the cells): exact.
+  let revenueFenTotal = 0;
   const yn = (b: boolean) => (b ? m.yes : m.no);
   let i = 0;
   for (let start = 0; start < candidates.length; start += LEDGER_BATCH) {
@@ -413,7 +417,7 @@ export async function writeLedgerWorkbook(
         h.industry,
         h.address,
         h.contact_phone,
-        f.revenue,
+        f.revenueFen === null ? null : fenNumber(f.revenueFen, "wan"),
         f.employees,
         yn(f.aboveScale),
         h.owner_name,
@@ -454,6 +458,7 @@ export async function writeLedgerWorkbook(
         cov?.last_election_on ?? null,
         cov ? (meetings.get(cov.id) ?? 0) : null,
       ];
+      if (f.revenueFen !== null) revenueFenTotal += f.revenueFen;
       values.forEach((v, j) => {
         const t = all[j]!.total;
         if (t === "sum" && typeof v === "number") totals[j]! += v;
@@ -466,7 +471,13 @@ export async function writeLedgerWorkbook(
   }
   const totalRow = ws.addRow(
     all.map((l, j) =>
-      l.total === "label" ? m.totalRow : l.total === null ? null : Math.round(totals[j]! * 100) / 100,
+      l.total === "label"
+        ? m.totalRow
+        : l.total === null
+          ? null
+          : l.total === "money"
+            ? fenNumber(revenueFenTotal, "wan")
+            : Math.round(totals[j]! * 100) / 100,
     ),
   );
   totalRow.font = { bold: true };

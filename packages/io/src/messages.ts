@@ -4,7 +4,6 @@ export const ioMessages = {
   badDate: "日期格式应为 YYYY-MM-DD 且为有效日期",
   badInt: "应为不小于0的整数",
   badYear: "年度应为四位数字的年份",
-  badDecimal: "应为不小于0的数字",
   badYesNo: "应填“是”或“否”",
   badEnum: (allowed: readonly string[]) => `不在可选值之内:${allowed.join(" / ")}`,
   badCreditCode: "统一社会信用代码应为18位且校验码正确",

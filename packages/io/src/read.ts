@@ -8,7 +8,15 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { Open as openZip, type File as ZipEntry } from "unzipper";
-import { codeOfLabel, isIsoDate, isValidCitizenId, isValidCreditCode, parseYesNo } from "@liangxin/domain";
+import {
+  codeOfLabel,
+  isIsoDate,
+  isValidCitizenId,
+  isValidCreditCode,
+  moneyProblemMessage,
+  parseMoney,
+  parseYesNo,
+} from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import {
   README_SHEET,
@@ -259,7 +267,7 @@ const INDUSTRY = /^[A-T]$/;
 const BLANK = /\s/;
 
 /** Convert one cell; returns the value or an error reason. */
-function convert(kind: CellKind, text: string): { value: unknown } | { reason: string } {
+function convert(kind: CellKind, text: string, header: string): { value: unknown } | { reason: string } {
   if (typeof kind === "object") {
     const code = codeOfLabel(kind.labels, text);
     return code === null ? { reason: m.badEnum([...new Set(kind.labels.keys())]) } : { value: code };
@@ -279,9 +287,10 @@ function convert(kind: CellKind, text: string): { value: unknown } | { reason: s
     }
     case "year":
       return /^(19|20)\d\d$/.test(text) ? { value: Number(text) } : { reason: m.badYear };
-    case "decimal": {
-      const n = Number(text);
-      return /^\d+(\.\d+)?$/.test(text) && Number.isFinite(n) ? { value: n } : { reason: m.badDecimal };
+    case "wan": {
+      // Read as a decimal into whole 分, never through a float; finer than 分 is refused, naming the column.
+      const r = parseMoney(text, "wan");
+      return r.ok ? { value: r.fen } : { reason: moneyProblemMessage(header, r.problem, "wan") };
     }
     case "yesno": {
       const b = parseYesNo(text);
@@ -374,7 +383,7 @@ class SheetParser {
         if (idx === undefined) return;
         const c = spec.columns[idx]!;
         if (text === "") return;
-        const r = convert(c.kind, text);
+        const r = convert(c.kind, text, c.header);
         if ("reason" in r) {
           errors.push({ sheet: sheetName, row, column: c.header, value: text, reason: r.reason });
           ok = false;

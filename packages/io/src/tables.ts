@@ -24,7 +24,8 @@ export type CellKind =
   | "date"
   | "int"
   | "year"
-  | "decimal"
+  /** An amount in 万元 as typed, read into whole 分 (at most six decimals). */
+  | "wan"
   | "yesno"
   | "creditCode"
   | "citizenId"
@@ -154,7 +155,7 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       col("creditCode", "统一社会信用代码", "creditCode", true),
       col("year", "年度", "year", true, "例如 2024"),
       col("employees", "从业人员数", "int", true, "不小于0的整数"),
-      col("revenue", "年营业收入(万元)", "decimal", false, "不小于0"),
+      col("revenueFen", "年营业收入(万元)", "wan", false, "不小于0,精确到分(最多6位小数)"),
     ],
   },
   coverage: {
@@ -303,7 +304,8 @@ export interface HostYearRow {
   creditCode: string;
   year: number;
   employees: number;
-  revenue: number | null;
+  /** 年营业收入 in 分 (the sheet holds 万元). */
+  revenueFen: number | null;
 }
 export interface CoverageRow {
   creditCode: string;

@@ -95,6 +95,35 @@ describe("validation", () => {
     expect(parsed.tables.hosts).toHaveLength(1);
   });
 
+  it("reads a revenue exactly into 分 and refuses one finer than 分, naming the column in Chinese", () => {
+    const dir = folder({
+      "host-years.csv":
+        "统一社会信用代码,年度,从业人员数,年营业收入(万元)\r\n" +
+        `${creditCode(1)},2024,10,96.123456\r\n` +
+        `${creditCode(1)},2025,10,1.2345678\r\n` +
+        `${creditCode(2)},2025,10,-5\r\n` +
+        `${creditCode(3)},2025,10,500\r\n`,
+    });
+    const parsed = readImportFolder(dir);
+    expect(parsed.tables.hostYears.map((y) => y.revenueFen)).toEqual([96_123_456, 500_000_000]);
+    expect(parsed.errors).toEqual([
+      {
+        sheet: "host-years.csv",
+        row: 3,
+        column: "年营业收入(万元)",
+        value: "1.2345678",
+        reason: "年营业收入(万元)最多精确到分(以万元计小数点后最多6位)",
+      },
+      {
+        sheet: "host-years.csv",
+        row: 4,
+        column: "年营业收入(万元)",
+        value: "-5",
+        reason: "年营业收入(万元)应为不小于0的数字",
+      },
+    ]);
+  });
+
   it("checks references, township level, birth dates and the domain rules, naming the rows", async () => {
     const host = db.$client
       .prepare(

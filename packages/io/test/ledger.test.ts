@@ -2,7 +2,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { type Db } from "@liangxin/db/driver";
-import { computeNodeIndicators, hostFactsAsOf, policyAsOf } from "@liangxin/domain";
+import { computeNodeIndicators, fenNumber, hostFactsAsOf, policyAsOf, sumFen } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LEDGER_GROUPS, LEDGER_HEADER_ROWS, toCsv, writeLedgerWorkbook } from "../src/index.ts";
 import { demoDb, scopeOf, tmpDir, TODAY } from "./helpers.ts";
@@ -95,6 +95,9 @@ describe("the enterprise ledger workbook", () => {
       const row = ws.getRow(r);
       const f = facts.get(ids.get(String(row.getCell(column("企业基本情况", "统一社会信用代码")).value))!)!;
       expect(row.getCell(column("企业基本情况", "从业人员数")).value).toBe(f.employees);
+      expect(row.getCell(column("企业基本情况", "年营业收入(万元)")).value ?? null).toBe(
+        f.revenueFen === null ? null : fenNumber(f.revenueFen, "wan"),
+      );
       expect(row.getCell(column("党组织设置情况", "是否建立党组织")).value).toBe(yn(f.orgCovered));
       expect(row.getCell(column("党组织设置情况", "是否应建未建")).value).toBe(
         yn(f.shouldEstablishNotEstablished),
@@ -103,6 +106,36 @@ describe("the enterprise ledger workbook", () => {
       expect(row.getCell(column("党员情况", "在本单位工作的党员数")).value).toBe(f.membersWorking);
       expect(row.getCell(column("党员情况", "正式党员")).value).toBe(f.fullMembersWorking);
     }
+    // The revenue total is the exact sum of the figures, in 万元.
+    const total = ws.getRow(ws.rowCount);
+    expect(total.getCell(1).value).toBe("合计");
+    expect(total.getCell(column("企业基本情况", "年营业收入(万元)")).value).toBe(
+      fenNumber(sumFen([...facts.values()].map((f) => f.revenueFen)), "wan"),
+    );
+  });
+
+  it("adds the revenues up exactly: 0.5025 + 0.5025 万元 total 1.005, not the 1.00 of floating point", async () => {
+    const own = demoDb();
+    const scope = scopeOf(own, "township");
+    own.$client.prepare("update host_years set revenue_fen = null").run();
+    const two = own.$client
+      .prepare("select id from hosts where region_id = ? and closed_on is null order by id limit 2")
+      .pluck()
+      .all(scope.region!.id) as number[];
+    expect(two).toHaveLength(2);
+    for (const id of two)
+      own.$client.prepare("update host_years set revenue_fen = 502500 where host_id = ?").run(id);
+    const file = path.join(tmpDir(), "台账.xlsx");
+    await writeLedgerWorkbook(own, scope, file, { asOf: TODAY });
+    own.$client.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const revenue = column("企业基本情况", "年营业收入(万元)");
+    const cells: unknown[] = [];
+    for (let r = LEDGER_HEADER_ROWS + 1; r < ws.rowCount; r++) cells.push(ws.getCell(r, revenue).value);
+    expect(cells.filter((v) => v !== null)).toEqual([0.5025, 0.5025]);
+    expect(ws.getCell(ws.rowCount, revenue).value).toBe(1.005);
   });
 
   it("writes CSV with a byte-order mark and quotes", () => {

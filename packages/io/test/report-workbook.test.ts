@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, submitReport, warningCodes, type ReportView } from "@liangxin/core/reports";
 import { type Db } from "@liangxin/db/driver";
-import { fixedClock, setClock } from "@liangxin/domain";
+import { clock, fixedClock, setClock } from "@liangxin/domain";
 import { buildReportWorkbook } from "../src/index.ts";
 import { demoDb, scopeOf } from "./helpers.ts";
 
@@ -50,8 +50,8 @@ describe("the report workbook", () => {
   });
 
   it("before 上报 leaves lines to sign by hand; after, names the unit, both people and the day in Beijing", async () => {
-    const scope = scopeOf(db, "township");
-    const live = buildReport(db, scope, { year: YEAR });
+    const cx = { db, scope: scopeOf(db, "township"), today: clock.today() };
+    const live = await buildReport(cx, { year: YEAR });
     expect(live.source).toBe("live");
     const before = (await readBack(live)).getWorksheet("年报")!;
     const blank = below(before, totalRowOf(before));
@@ -63,14 +63,14 @@ describe("the report workbook", () => {
     // 01:30 on 5 January in Beijing is still 4 January in UTC: the block says the Beijing day.
     restore = setClock(fixedClock("2026-01-04T17:30:00Z"));
     const explanations = Object.fromEntries(warningCodes(live.checks).map((c) => [c, "已核实"]));
-    submitReport(db, scope, {
+    await submitReport(cx, {
       nodeId: live.node.id,
       year: YEAR,
       explanations,
       unitHead: " 张建国 ",
       preparer: "李晓梅",
     });
-    const submitted = buildReport(db, scope, { year: YEAR });
+    const submitted = await buildReport(cx, { year: YEAR });
     expect(submitted.source).toBe("submitted");
     const ws = (await readBack(submitted)).getWorksheet("年报")!;
     expect(below(ws, totalRowOf(ws))).toEqual([
@@ -80,8 +80,10 @@ describe("the report workbook", () => {
   });
 
   it("has the 附表 as a second sheet: one row per grassroots organization, as the print view lists them", async () => {
-    const scope = scopeOf(db, "township");
-    const view = buildReport(db, scope, { year: YEAR });
+    const view = await buildReport(
+      { db, scope: scopeOf(db, "township"), today: clock.today() },
+      { year: YEAR },
+    );
     expect(view.annex.length).toBeGreaterThan(1);
     const wb = await readBack(view);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["年报", "附表"]);
@@ -102,7 +104,10 @@ describe("the report workbook", () => {
   });
 
   it("a county's report has no 附表 sheet", async () => {
-    const view = buildReport(db, scopeOf(db, "county"), { year: YEAR });
+    const view = await buildReport(
+      { db, scope: scopeOf(db, "county"), today: clock.today() },
+      { year: YEAR },
+    );
     expect(view.annex).toEqual([]);
     expect((await readBack(view)).worksheets.map((w) => w.name)).toEqual(["年报"]);
   });

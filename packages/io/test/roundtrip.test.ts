@@ -36,6 +36,15 @@ describe("export → import into an empty database", () => {
 
   beforeAll(async () => {
     source = demoDb();
+    // Revenues as a user may type them: down to 分, a half 分 of a float (19.365), a large one.
+    const years = source.$client
+      .prepare("select host_id as hostId, year from host_years order by host_id, year limit 3")
+      .all() as { hostId: number; year: number }[];
+    [1, 19_365_000, 123_456_789_123_456].forEach((fen, i) =>
+      source.$client
+        .prepare("update host_years set revenue_fen = ? where host_id = ? and year = ?")
+        .run(fen, years[i]!.hostId, years[i]!.year),
+    );
     file = path.join(tmpDir(), "demo-export.xlsx");
     let t = performance.now();
     await exportImportWorkbook(source, scopeOf(source, "city"), file, { today: TODAY });
@@ -72,6 +81,20 @@ describe("export → import into an empty database", () => {
       }
     }
     expect(compared).toBeGreaterThan(30);
+  });
+
+  it("gives the same revenue, to the 分, for every host and year", () => {
+    const revenues = (db: Db) =>
+      db.$client
+        .prepare(
+          "select h.credit_code || ' ' || y.year as k, y.revenue_fen as fen from host_years y join hosts h on h.id = y.host_id order by k",
+        )
+        .all() as { k: string; fen: number | null }[];
+    const a = revenues(source);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.map((r) => r.fen)).toContain(1);
+    expect(a.map((r) => r.fen)).toContain(123_456_789_123_456);
+    expect(revenues(target)).toEqual(a);
   });
 
   it("imports the same workbook a second time without any change", async () => {

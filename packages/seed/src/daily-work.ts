@@ -251,7 +251,8 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
           startOn: start,
           endOn: null,
           outcome: "共建党员活动阵地,联合开展主题党日和志愿服务",
-          funds: rng.int(1, 20) / 2,
+          // 0.5 to 10 万元, in 分.
+          fundsFen: rng.int(1, 20) * 500_000,
           createdAt: stamp(start),
         })
         .returning({ id: tables.pacts.id })

@@ -13,7 +13,7 @@ import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SEED_TABLES, SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
 import { seedDailyWork, seedStamp } from "./daily-work.ts";
 import { demoYears, shiftSeedData } from "./shift.ts";
-import { approveYear } from "@liangxin/core/reports";
+import { approveYearIn } from "@liangxin/core/reports";
 
 export { DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 export const DEMO_SEED = 20261121;
@@ -176,7 +176,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
       const day = `${year + 1}-01-20` < today ? `${year + 1}-01-20` : today;
       const restore = setClock(fixedClock(`${day}T10:00:00+08:00`));
       try {
-        approveYear(db, year, { explanation: demoMessages.reportExplanation });
+        approveYearIn(db, { year, explanation: demoMessages.reportExplanation });
       } finally {
         restore();
       }

@@ -75,7 +75,8 @@ export interface HostYearRow {
   hostId: number;
   year: number;
   employees: number;
-  revenue: number | null;
+  /** 营业收入 in 分. */
+  revenueFen: number | null;
 }
 
 export interface CoverageRow {

@@ -135,7 +135,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         "createdAt",
       ]),
     ),
-    hostYear: bulk.into(tables.hostYears, ["hostId", "year", "employees", "revenue"]),
+    hostYear: bulk.into(tables.hostYears, ["hostId", "year", "employees", "revenueFen"]),
     coverage: bulk.into(tables.coverages, ["hostId", "orgId", "startOn", "endOn"]),
     member: stamped(
       bulk.into(tables.members, [
@@ -407,7 +407,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         );
         for (const y of YEARS) {
           const e = Math.max(0, employees + rng.int(-5, 5));
-          ins.hostYear(id, y, e, Math.round(e * rng.float(2, 12) * 100) / 100);
+          // 万元 with two decimals, held in 分 (1 万元 = 1,000,000 分).
+          ins.hostYear(id, y, e, Math.round(e * rng.float(2, 12) * 100) * 10_000);
           bump("host_years");
         }
         bump("hosts");

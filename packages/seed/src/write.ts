@@ -124,11 +124,11 @@ const SPECS = {
       c,
     ],
   ),
-  hostYears: spec("hostYears", tables.hostYears, ["hostId", "year", "employees", "revenue"], (r) => [
+  hostYears: spec("hostYears", tables.hostYears, ["hostId", "year", "employees", "revenueFen"], (r) => [
     r.hostId,
     r.year,
     r.employees,
-    r.revenue,
+    r.revenueFen,
   ]),
   coverages: spec("coverages", tables.coverages, ["id", "hostId", "orgId", "startOn", "endOn"], (r) => [
     r.id,

@@ -49,7 +49,7 @@ const STORY_DATES: [string, string][] = [
   ["pacts", "start_on"],
 ];
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const instant of CALENDAR_INSTANTS) {
     const day = instant.slice(0, 10);
     restore = setClock(fixedClock(instant));
@@ -59,7 +59,8 @@ beforeAll(() => {
       .prepare("select id, username from users where role = 'admin' order by username")
       .all() as { id: number; username: string }[];
     const work = new Map<string, DashboardWork>();
-    for (const a of admins) work.set(a.username, dashboardFor(db, loadScope(db, a.id)!, day)!.work);
+    for (const a of admins)
+      work.set(a.username, (await dashboardFor({ db, scope: loadScope(db, a.id)!, today: day }))!.work);
     restore();
     seeded.push({ instant, day, db, work });
   }

@@ -86,17 +86,17 @@ describe("the demo's past years", () => {
     ).toBe(0);
   });
 
-  it("reconcile at the city: no difference between the 合计 of approved rows and the live figures", () => {
-    const city = unsafeSystemScope(db);
+  it("reconcile at the city: no difference between the 合计 of approved rows and the live figures", async () => {
+    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
     for (const year of past) {
-      const v = buildReport(db, city, { year });
+      const v = await buildReport(city, { year });
       expect(v.rows.filter((r) => r.kind === "child").every((r) => r.source === "approved")).toBe(true);
       expect(v.checks.filter((c) => c.code.startsWith("RECONCILE"))).toEqual([]);
     }
   });
 
-  it("the drill-down of every approved count lists exactly as many records as the figure", () => {
-    const city = unsafeSystemScope(db);
+  it("the drill-down of every approved count lists exactly as many records as the figure", async () => {
+    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
     let drilled = 0;
     for (const year of past) {
       const comp = new ReportComputer(db);
@@ -105,7 +105,7 @@ describe("the demo's past years", () => {
         .pluck()
         .all(year) as number[];
       for (const nodeId of subs) {
-        const v = buildReport(db, city, { nodeId, year }, comp);
+        const v = await buildReport(city, { nodeId, year, computer: comp });
         expect(v.source).toBe("approved");
         const rows: { orgId: number | null; indicators: typeof v.total }[] = [
           { orgId: null, indicators: v.total },
@@ -115,7 +115,7 @@ describe("the demo's past years", () => {
           for (const key of COUNT_KEYS) {
             const figure = indicatorValue(row.indicators, key);
             if (figure === null) continue;
-            const d = drillReport(db, city, { nodeId, year, rowOrgId: row.orgId, key }, comp);
+            const d = await drillReport(city, { nodeId, year, rowOrgId: row.orgId, key, computer: comp });
             expect(d.source).toBe("frozen");
             const listed = d.hosts.length + d.orgs.length + d.members.length;
             expect({ nodeId, year, row: row.orgId, key, listed }).toEqual({
@@ -133,8 +133,8 @@ describe("the demo's past years", () => {
     expect(drilled).toBeGreaterThan(1000);
   });
 
-  it("balance for every node and year: 年末 = 年初 + 发展 + 转入 + 隶属变更转入 − 转出 − 隶属变更转出 − 出党 − 死亡 − 停止党籍", () => {
-    const city = unsafeSystemScope(db);
+  it("balance for every node and year: 年末 = 年初 + 发展 + 转入 + 隶属变更转入 − 转出 − 隶属变更转出 − 出党 − 死亡 − 停止党籍", async () => {
+    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
     const nodes = db.$client
       .prepare("select id, category from orgs")
       .all()
@@ -144,7 +144,7 @@ describe("the demo's past years", () => {
     for (const year of [...past, past[2]! + 1]) {
       const comp = new ReportComputer(db);
       for (const nodeId of nodes) {
-        const v = buildReport(db, city, { nodeId, year }, comp);
+        const v = await buildReport(city, { nodeId, year, computer: comp });
         expect(
           v.checks.filter((c) => c.code === "MEMBER_BALANCE" || c.code === "OPENING_MEMBERS_MISMATCH"),
         ).toEqual([]);
@@ -161,13 +161,13 @@ describe("the demo's past years", () => {
       }
     }
     // The demo's years move members: some flow of each kind the demo generates shows in the city's 合计.
-    const flows = buildReport(db, city, { year: past[2]! + 1 }).total.flows;
+    const flows = (await buildReport(city, { year: past[2]! + 1 })).total.flows;
     expect(flows.opening).toBeGreaterThan(0);
     expect(flows.developed + flows.transferredIn + flows.transferredOut).toBeGreaterThan(0);
     expect(rows).toBeGreaterThan(50);
   });
 
-  it("deleting a member's status event in SQL breaks the balance of exactly the row holding the member", () => {
+  it("deleting a member's status event in SQL breaks the balance of exactly the row holding the member", async () => {
     const copy = cloneDb(db);
     try {
       const last = past[2]!;
@@ -181,7 +181,7 @@ describe("the demo's past years", () => {
         .get(`${last}-01-01`, `${last}-12-31`) as { id: number; memberId: number } | undefined;
       expect(ev, "the demo has a member who left by a status event").toBeDefined();
       copy.$client.prepare("delete from member_status_events where id = ?").run(ev!.id);
-      const city = unsafeSystemScope(copy);
+      const city = { db: copy, scope: unsafeSystemScope(copy), today: DEMO_TODAY };
       // The member's organization and its county (the second node of its path under the city).
       const path = copy.$client
         .prepare(
@@ -191,7 +191,7 @@ describe("the demo's past years", () => {
         .pluck()
         .get(ev!.memberId) as string;
       const countyId = Number(path.split("/")[2]);
-      const county = buildReport(copy, city, { nodeId: countyId, year: last + 1 });
+      const county = await buildReport(city, { nodeId: countyId, year: last + 1 });
       const broken = county.checks.filter((c) => c.code === "MEMBER_BALANCE");
       expect(broken).toHaveLength(1);
       expect(broken[0]!.message).toContain("多1名");

@@ -133,7 +133,7 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
     expect(steps.some((s) => /^SCAN (hosts|h|regions|r)\b/.test(s))).toBe(false);
   });
 
-  it("a township's scoped loads (snapshot, dashboard, host list) search every big table by index", () => {
+  it("a township's scoped loads (snapshot, dashboard, host list) search every big table by index", async () => {
     const township = db.$client
       .prepare(
         "select id, code, name, category, path, region_id as regionId from orgs where name like '%柳林%'",
@@ -153,10 +153,10 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
       region,
       host: null,
     };
-    const seen = captureStatements(() => {
+    const seen = await captureStatements(async () => {
       loadSnapshot(db, { asOf: ["2025-12-31", D], nodeId: township.id });
       loadSnapshot(db, { asOf: [D], hostIds: [1, 2, 3] });
-      dashboardFor(db, scope, D);
+      await dashboardFor({ db, scope, today: D });
       listHosts(db, scope, D, { page: 1, pageSize: 20, shouldEstablish: true });
     });
     expect(seen.length).toBeGreaterThan(15);
@@ -173,7 +173,7 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
 });
 
 /** The statements (with their parameters) run by `fn` on the test database, except full-table reads of small tables. */
-function captureStatements(fn: () => void): { sql: string; params: unknown[] }[] {
+async function captureStatements(fn: () => Promise<void>): Promise<{ sql: string; params: unknown[] }[]> {
   const client = db.$client;
   const original = client.prepare.bind(client);
   const seen: { sql: string; params: unknown[] }[] = [];
@@ -189,7 +189,7 @@ function captureStatements(fn: () => void): { sql: string; params: unknown[] }[]
     return stmt;
   }) as typeof client.prepare;
   try {
-    fn();
+    await fn();
   } finally {
     client.prepare = original;
   }

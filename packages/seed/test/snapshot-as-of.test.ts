@@ -105,7 +105,7 @@ describe("loadSnapshot restricted to dates and a scope", () => {
     }
   });
 
-  it("gives every node's indicators on several dates exactly as the full history does", () => {
+  it("gives every node's indicators on several dates exactly as the full history does", async () => {
     for (const d of DATES) {
       const prev = yearEnd(Number(d.slice(0, 4)) - 1);
       const policy = policyAsOf(policies, d).params;
@@ -116,7 +116,8 @@ describe("loadSnapshot restricted to dates and a scope", () => {
           computeNodeIndicators(scoped, n.id, d, policy, { compareWith: prev }),
           `${n.name} ${d}`,
         ).toEqual(expected);
-        expect(nodeIndicators(db, unsafeSystemScope(db), n.id, d, DEMO_TODAY).indicators).toEqual(expected);
+        const cx = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
+        expect((await nodeIndicators(cx, { nodeId: n.id, asOf: d })).indicators).toEqual(expected);
       }
     }
   });
@@ -150,24 +151,25 @@ describe("loadSnapshot restricted to dates and a scope", () => {
     }
   });
 
-  it("shows every administrator's dashboard with the figures of the full history", () => {
+  it("shows every administrator's dashboard with the figures of the full history", async () => {
     const prev = yearEnd(Number(DEMO_TODAY.slice(0, 4)) - 1);
     const policy = policyAsOf(policies, DEMO_TODAY).params;
     for (const n of nodes) {
-      const dash = dashboardFor(db, adminScope(n.id), DEMO_TODAY)!;
+      const dash = (await dashboardFor({ db, scope: adminScope(n.id), today: DEMO_TODAY }))!;
       expect(dash.total, n.name).toEqual(
         computeNodeIndicators(full, n.id, DEMO_TODAY, policy, { compareWith: prev }),
       );
     }
   });
 
-  it("builds the city's report with the same checks whichever year is loaded first", () => {
+  it("builds the city's report with the same checks whichever year is loaded first", async () => {
     const scope = unsafeSystemScope(db);
+    const cx = { db, scope, today: DEMO_TODAY };
     const a = new ReportComputer(db);
     const b = new ReportComputer(db);
     b.index(2023);
-    const ra = buildReport(db, scope, { nodeId: scope.org!.id, year: 2025 }, a);
-    const rb = buildReport(db, scope, { nodeId: scope.org!.id, year: 2025 }, b);
+    const ra = await buildReport(cx, { nodeId: scope.org!.id, year: 2025, computer: a });
+    const rb = await buildReport(cx, { nodeId: scope.org!.id, year: 2025, computer: b });
     expect(rb).toEqual(ra);
     expect(ra.total).toEqual(
       computeReport(full, scope.org!.id, 2025, policyAsOf(policies, yearEnd(2025))).total,

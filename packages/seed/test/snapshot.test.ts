@@ -62,7 +62,7 @@ describe("loadSnapshot", () => {
     );
     expect(snap.regions[0]).toEqual({ id: 1, code: "369900", name: "清源市", level: "city", parentId: null });
     expect(snap.members.every((m) => typeof m.joinedOn === "string" && "fullOn" in m)).toBe(true);
-    expect(snap.hostYears.some((y) => y.revenue === null)).toBe(true);
+    expect(snap.hostYears.some((y) => y.revenueFen === null)).toBe(true);
     expect(snap.dualLinks.length).toBeGreaterThan(0);
     // Plain records: no snake_case keys anywhere.
     for (const list of Object.values(snap)) {

@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { clock } from "@liangxin/domain";
 import { buildReport, reportJson } from "@liangxin/core/reports";
 import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
 import { resolveDatabasePath } from "@liangxin/db/paths";
@@ -40,7 +41,10 @@ export async function reportCommand(args: string[]): Promise<number> {
   const db = openDb(resolveDatabasePath());
   migrateDb(db);
   try {
-    const view = buildReport(db, unsafeSystemScope(db), { nodeCode: values.unit, year });
+    const view = await buildReport(
+      { db, scope: unsafeSystemScope(db), today: clock.today() },
+      { nodeCode: values.unit, year },
+    );
     if (format === "json") {
       const text = `${JSON.stringify(reportJson(view), null, 2)}\n`;
       if (values.out) {

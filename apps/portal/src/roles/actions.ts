@@ -45,7 +45,8 @@ export async function submitCorrectionAction(_s: ActionState, data: FormData): P
       caller.corrections.submit({
         year: num(data, "year"),
         employees: num(data, "employees"),
-        revenue: revenue === "" ? null : Number(revenue),
+        // The text as typed (万元): the API reads it exactly into 分.
+        revenue: revenue === "" ? null : revenue,
         contactPhone: optText(data, "contactPhone"),
         address: optText(data, "address"),
       }),

@@ -7,7 +7,7 @@ import { Field, inputStyle } from "@/components/field";
 import { submitCorrectionAction } from "./actions.ts";
 import { L } from "./labels.ts";
 import { rm } from "./messages.ts";
-import { formatChinaTime, formatRevenue } from "@liangxin/domain";
+import { fenText, formatChinaTime, formatFen } from "@liangxin/domain";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -60,7 +60,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
             key: f.year,
             year: f.year,
             employees: f.employees,
-            revenue: formatRevenue(f.revenue),
+            revenue: formatFen(f.revenueFen),
           }))}
         />
       </Card>
@@ -92,7 +92,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
                 style={inputStyle}
                 type="number"
                 name="revenue"
-                defaultValue={latest?.revenue ?? undefined}
+                defaultValue={latest?.revenueFen == null ? undefined : fenText(latest.revenueFen, "wan")}
                 min={0}
                 step={0.01}
               />
@@ -119,7 +119,7 @@ export async function OwnerHome({ caller, today }: { caller: Caller; today: stri
           rows={corrections.map((c) => ({
             key: c.id,
             createdAt: formatChinaTime(c.createdAt, { minutes: true }),
-            proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${formatRevenue(c.payload.revenue)},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
+            proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${formatFen(c.payload.revenueFen)},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
             state: rm.states[c.state] ?? c.state,
             reason: c.reason ?? "",
             actions: c.state === "pending" ? { action: "withdrawCorrection" as const, id: c.id } : null,

@@ -88,12 +88,13 @@ export const hostsRouter = createTRPCRouter({
    * An administrator of the host's territory updates its contact: through the ledger's one host writer
    * (edit access, the version checked in the update itself, the audit row, one transaction).
    */
-  updateContact: adminProcedure.input(hostContactInput).mutation(({ ctx, input }) => {
-    const host = updateHost(
-      ctx.db,
-      { scope: ctx.scope, today: ctx.today },
-      { id: input.id, version: input.version, contactPhone: input.contactPhone, address: input.address },
-    );
+  updateContact: adminProcedure.input(hostContactInput).mutation(async ({ ctx, input }) => {
+    const host = await updateHost(ctx, {
+      id: input.id,
+      version: input.version,
+      contactPhone: input.contactPhone,
+      address: input.address,
+    });
     return { version: host.version };
   }),
 });

@@ -32,11 +32,9 @@ import {
   updateInstructor,
   updateMember,
   updateOrg,
-  type CommandActor,
 } from "@liangxin/core/commands";
 import { listCoverageRequests } from "@liangxin/db/queries";
 import { nodeIndicators } from "@liangxin/core/indicators";
-import { type Scope } from "@liangxin/db/scope";
 import { z } from "zod";
 import {
   assignmentEndInput,
@@ -71,81 +69,57 @@ import {
 } from "../schemas/index.ts";
 import { adminProcedure, createTRPCRouter, found, protectedProcedure } from "../trpc.ts";
 
-const actor = (ctx: { scope: Scope; today: string }): CommandActor => ({
-  scope: ctx.scope,
-  today: ctx.today,
-});
 const p = protectedProcedure;
 
 export const recordsRouter = createTRPCRouter({
   host: createTRPCRouter({
-    create: p.input(hostCreateInput).mutation(({ ctx, input }) => createHost(ctx.db, actor(ctx), input)),
-    update: p.input(hostUpdateInput).mutation(({ ctx, input }) => updateHost(ctx.db, actor(ctx), input)),
-    setYear: p.input(hostYearInput).mutation(({ ctx, input }) => setHostYear(ctx.db, actor(ctx), input)),
+    create: p.input(hostCreateInput).mutation(({ ctx, input }) => createHost(ctx, input)),
+    update: p.input(hostUpdateInput).mutation(({ ctx, input }) => updateHost(ctx, input)),
+    setYear: p.input(hostYearInput).mutation(({ ctx, input }) => setHostYear(ctx, input)),
   }),
   org: createTRPCRouter({
-    create: p.input(orgCreateInput).mutation(({ ctx, input }) => createOrg(ctx.db, actor(ctx), input)),
+    create: p.input(orgCreateInput).mutation(({ ctx, input }) => createOrg(ctx, input)),
     /** The next free 组织代码 of the parent's series (a parent the caller edits), for the new-organization form. */
-    suggestCode: p
-      .input(orgSuggestCodeInput)
-      .query(({ ctx, input }) => suggestOrgCode(ctx.db, actor(ctx), input.parentId)),
-    update: p.input(orgUpdateInput).mutation(({ ctx, input }) => updateOrg(ctx.db, actor(ctx), input)),
-    reparent: p.input(reparentInput).mutation(({ ctx, input }) => reparentOrg(ctx.db, actor(ctx), input)),
+    suggestCode: p.input(orgSuggestCodeInput).query(({ ctx, input }) => suggestOrgCode(ctx, input)),
+    update: p.input(orgUpdateInput).mutation(({ ctx, input }) => updateOrg(ctx, input)),
+    reparent: p.input(reparentInput).mutation(({ ctx, input }) => reparentOrg(ctx, input)),
   }),
   coverage: createTRPCRouter({
-    set: p.input(coverageSetInput).mutation(({ ctx, input }) => setCoverage(ctx.db, actor(ctx), input)),
+    set: p.input(coverageSetInput).mutation(({ ctx, input }) => setCoverage(ctx, input)),
     /** Several hosts of the caller's territory covered by one organization from one day, all or none. */
-    setMany: p
-      .input(coverageSetManyInput)
-      .mutation(({ ctx, input }) => coverHosts(ctx.db, actor(ctx), input)),
-    end: p.input(coverageEndInput).mutation(({ ctx, input }) => endCoverage(ctx.db, actor(ctx), input)),
+    setMany: p.input(coverageSetManyInput).mutation(({ ctx, input }) => coverHosts(ctx, input)),
+    end: p.input(coverageEndInput).mutation(({ ctx, input }) => endCoverage(ctx, input)),
   }),
   /**
    * 覆盖申请: covering a host outside the proposer's territory is proposed, and takes effect when the host's
    * territory administrator (township level, or a common superior) accepts it; the lists of both sides.
    */
   coverageRequest: createTRPCRouter({
-    propose: p
-      .input(coverageProposeInput)
-      .mutation(({ ctx, input }) => proposeCoverage(ctx.db, actor(ctx), input)),
+    propose: p.input(coverageProposeInput).mutation(({ ctx, input }) => proposeCoverage(ctx, input)),
     list: p.query(({ ctx }) => found(listCoverageRequests(ctx.db, ctx.scope, ctx.today))),
-    accept: p
-      .input(coverageAcceptInput)
-      .mutation(({ ctx, input }) => acceptCoverageRequest(ctx.db, actor(ctx), input)),
-    reject: p
-      .input(coverageRejectInput)
-      .mutation(({ ctx, input }) => rejectCoverageRequest(ctx.db, actor(ctx), input)),
+    accept: p.input(coverageAcceptInput).mutation(({ ctx, input }) => acceptCoverageRequest(ctx, input)),
+    reject: p.input(coverageRejectInput).mutation(({ ctx, input }) => rejectCoverageRequest(ctx, input)),
   }),
   dualLink: createTRPCRouter({
-    set: p.input(dualLinkSetInput).mutation(({ ctx, input }) => setDualLink(ctx.db, actor(ctx), input)),
-    end: p.input(dualLinkEndInput).mutation(({ ctx, input }) => endDualLink(ctx.db, actor(ctx), input)),
+    set: p.input(dualLinkSetInput).mutation(({ ctx, input }) => setDualLink(ctx, input)),
+    end: p.input(dualLinkEndInput).mutation(({ ctx, input }) => endDualLink(ctx, input)),
   }),
   secretary: createTRPCRouter({
-    set: p.input(secretarySetInput).mutation(({ ctx, input }) => setSecretary(ctx.db, actor(ctx), input)),
-    end: p.input(secretaryEndInput).mutation(({ ctx, input }) => endSecretary(ctx.db, actor(ctx), input)),
+    set: p.input(secretarySetInput).mutation(({ ctx, input }) => setSecretary(ctx, input)),
+    end: p.input(secretaryEndInput).mutation(({ ctx, input }) => endSecretary(ctx, input)),
   }),
   member: createTRPCRouter({
-    create: p.input(memberCreateInput).mutation(({ ctx, input }) => createMember(ctx.db, actor(ctx), input)),
-    update: p.input(memberUpdateInput).mutation(({ ctx, input }) => updateMember(ctx.db, actor(ctx), input)),
-    changeStatus: p
-      .input(memberStatusInput)
-      .mutation(({ ctx, input }) => changeMemberStatus(ctx.db, actor(ctx), input)),
+    create: p.input(memberCreateInput).mutation(({ ctx, input }) => createMember(ctx, input)),
+    update: p.input(memberUpdateInput).mutation(({ ctx, input }) => updateMember(ctx, input)),
+    changeStatus: p.input(memberStatusInput).mutation(({ ctx, input }) => changeMemberStatus(ctx, input)),
   }),
   transfer: createTRPCRouter({
-    request: p
-      .input(transferRequestInput)
-      .mutation(({ ctx, input }) => requestTransfer(ctx.db, actor(ctx), input)),
-    decide: p
-      .input(transferDecideInput)
-      .mutation(({ ctx, input }) => decideTransfer(ctx.db, actor(ctx), input)),
+    request: p.input(transferRequestInput).mutation(({ ctx, input }) => requestTransfer(ctx, input)),
+    decide: p.input(transferDecideInput).mutation(({ ctx, input }) => decideTransfer(ctx, input)),
   }),
   instructor: createTRPCRouter({
-    create: p
-      .input(instructorCreateInput)
-      .mutation(({ ctx, input }) => createInstructor(ctx.db, actor(ctx), input)),
-    update: p
-      .input(instructorUpdateInput)
-      .mutation(({ ctx, input }) => updateInstructor(ctx.db, actor(ctx), input)),
+    create: p.input(instructorCreateInput).mutation(({ ctx, input }) => createInstructor(ctx, input)),
+    update: p.input(instructorUpdateInput).mutation(({ ctx, input }) => updateInstructor(ctx, input)),
   }),
   /**
    * The one write path of an instructor's assignment (an instructor's page and the 指导员选派 page): for
@@ -154,20 +128,18 @@ export const recordsRouter = createTRPCRouter({
   assignment: createTRPCRouter({
     start: adminProcedure
       .input(assignmentStartInput)
-      .mutation(({ ctx, input }) => startAssignment(ctx.db, actor(ctx), input)),
-    end: adminProcedure
-      .input(assignmentEndInput)
-      .mutation(({ ctx, input }) => endAssignment(ctx.db, actor(ctx), input)),
+      .mutation(({ ctx, input }) => startAssignment(ctx, input)),
+    end: adminProcedure.input(assignmentEndInput).mutation(({ ctx, input }) => endAssignment(ctx, input)),
   }),
   policy: createTRPCRouter({
-    set: p.input(policySetInput).mutation(({ ctx, input }) => setPolicy(ctx.db, actor(ctx), input)),
+    set: p.input(policySetInput).mutation(({ ctx, input }) => setPolicy(ctx, input)),
     /** The dated versions, newest first, and the one in force today (any administrator reads them). */
-    list: adminProcedure.query(({ ctx }) => listPolicyVersions(ctx.db, actor(ctx))),
+    list: adminProcedure.query(({ ctx }) => listPolicyVersions(ctx)),
   }),
   indicators: createTRPCRouter({
     /** A node's indicators as of a date, with the policy used. */
     node: p
       .input(z.object({ nodeId: id, asOf: isoDate }))
-      .query(({ ctx, input }) => nodeIndicators(ctx.db, ctx.scope, input.nodeId, input.asOf, ctx.today)),
+      .query(({ ctx, input }) => nodeIndicators(ctx, { nodeId: input.nodeId, asOf: input.asOf })),
   }),
 });

@@ -38,15 +38,15 @@ export const TREND_YEARS = 5;
 export const reportRouter = createTRPCRouter({
   /** The report of a node (default: the caller's own) for a year. */
   get: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) =>
-    buildReport(ctx.db, ctx.scope, {
+    buildReport(ctx, {
       ...(input.nodeId ? { nodeId: input.nodeId } : {}),
       year: input.year,
     }),
   ),
 
   /** The checks (校核) of a node's report before submission. */
-  checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) => {
-    const view = buildReport(ctx.db, ctx.scope, {
+  checks: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(async ({ ctx, input }) => {
+    const view = await buildReport(ctx, {
       ...(input.nodeId ? { nodeId: input.nodeId } : {}),
       year: input.year,
     });
@@ -78,7 +78,7 @@ export const reportRouter = createTRPCRouter({
           .max(SIGNATURE_NAME_MAX, m.preparerTooLong),
       }),
     )
-    .mutation(({ ctx, input }) => submitReport(ctx.db, ctx.scope, input)),
+    .mutation(({ ctx, input }) => submitReport(ctx, input)),
 
   /**
    * 保存校核: the caller's own node keeps the 校核 of a year not submitted (figures and records), so that a
@@ -86,7 +86,7 @@ export const reportRouter = createTRPCRouter({
    */
   saveCheck: adminProcedure
     .input(z.object({ nodeId: id, year }))
-    .mutation(({ ctx, input }) => saveReportCheck(ctx.db, ctx.scope, input)),
+    .mutation(({ ctx, input }) => saveReportCheck(ctx, input)),
 
   /** 退回: the parent node's administrator, with a reason. */
   return: adminProcedure
@@ -101,12 +101,12 @@ export const reportRouter = createTRPCRouter({
         version,
       }),
     )
-    .mutation(({ ctx, input }) => returnReport(ctx.db, ctx.scope, input)),
+    .mutation(({ ctx, input }) => returnReport(ctx, input)),
 
   /** 审核通过: the parent node's administrator; the figures are frozen for good. */
   approve: adminProcedure
     .input(z.object({ submissionId: id, version }))
-    .mutation(({ ctx, input }) => approveReport(ctx.db, ctx.scope, input)),
+    .mutation(({ ctx, input }) => approveReport(ctx, input)),
 
   /**
    * 撤销审核: the approver of an approved report or an administrator of any level above, with a reason;
@@ -124,12 +124,12 @@ export const reportRouter = createTRPCRouter({
         version,
       }),
     )
-    .mutation(({ ctx, input }) => reopenReport(ctx.db, ctx.scope, input)),
+    .mutation(({ ctx, input }) => reopenReport(ctx, input)),
 
   /** The submission states of the children of a node (default: the caller's own) for a year. */
   children: adminProcedure
     .input(z.object({ nodeId: id.optional(), year }))
-    .query(({ ctx, input }) => childSubmissions(ctx.db, ctx.scope, input)),
+    .query(({ ctx, input }) => childSubmissions(ctx, input)),
 
   /** The records behind a figure: hosts, organizations, or masked members. */
   drill: adminProcedure
@@ -148,16 +148,16 @@ export const reportRouter = createTRPCRouter({
         live: z.boolean().optional(),
       }),
     )
-    .query(({ ctx, input }) => drillReport(ctx.db, ctx.scope, input)),
+    .query(({ ctx, input }) => drillReport(ctx, input)),
 
   /**
    * The dashboard: coverage per subordinate unit for a year, the trend of the node's 合计 over the years
    * (the TREND_YEARS up to `year`), and the ranking of the units by organizational coverage.
    */
-  analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(({ ctx, input }) => {
+  analysis: adminProcedure.input(z.object({ nodeId: id.optional(), year })).query(async ({ ctx, input }) => {
     const computer = new ReportComputer(ctx.db);
     const ref = input.nodeId ? { nodeId: input.nodeId } : {};
-    const view = buildReport(ctx.db, ctx.scope, { ...ref, year: input.year }, computer);
+    const view = await buildReport(ctx, { ...ref, year: input.year, computer });
     const units = view.rows
       .filter((r) => r.indicators.hosts !== null)
       .map((r) => ({
@@ -172,7 +172,7 @@ export const reportRouter = createTRPCRouter({
       }));
     const trend = [];
     for (let y = Math.max(MIN_REPORT_YEAR, input.year - (TREND_YEARS - 1)); y <= input.year; y++) {
-      const v = y === input.year ? view : buildReport(ctx.db, ctx.scope, { ...ref, year: y }, computer);
+      const v = y === input.year ? view : await buildReport(ctx, { ...ref, year: y, computer });
       trend.push({
         year: y,
         orgCoverageRate: v.total.orgCoverageRate,

@@ -46,7 +46,7 @@ export const dashboardRouter = createTRPCRouter({
    * An administrator's node as of today: indicators (合计), its rows as the year-end report defines them
    * (child management nodes, 直属) computed as of the same day, and the lists to act on.
    */
-  admin: adminProcedure.query(({ ctx }) => found(dashboardFor(ctx.db, ctx.scope, ctx.today))),
+  admin: adminProcedure.query(async ({ ctx }) => found(await dashboardFor(ctx))),
   /** A branch secretary's organization: header, members, meetings, elections, covered hosts. */
   branch: secretaryProcedure.query(({ ctx }) => {
     const org = found(getOrg(ctx.db, ctx.scope, ctx.org.id, ctx.today));
@@ -59,23 +59,23 @@ export const dashboardRouter = createTRPCRouter({
 
 export const ownerRouter = createTRPCRouter({
   /** The enterprise's own record: never another person's personal data. */
-  home: ownerProcedure.query(({ ctx }) => {
+  home: ownerProcedure.query(async ({ ctx }) => {
     const host = found(getHost(ctx.db, ctx.scope, ctx.host.id, ctx.today));
-    return { host, corrections: myCorrections(ctx.db, ctx.scope) };
+    return { host, corrections: await myCorrections(ctx) };
   }),
 });
 
 export const correctionsRouter = createTRPCRouter({
   /** The owner submits a correction of business data (employees, revenue, contact). */
-  submit: ownerProcedure.input(correctionInput).mutation(({ ctx, input }) => ({
-    id: submitCorrection(ctx.db, ctx.scope, input),
+  submit: ownerProcedure.input(correctionInput).mutation(async ({ ctx, input }) => ({
+    id: await submitCorrection(ctx, input),
   })),
   /** The owner withdraws (撤回) its own pending correction; audited. */
-  withdraw: ownerProcedure.input(byId).mutation(({ ctx, input }) => {
-    withdrawCorrection(ctx.db, ctx.scope, input.id);
+  withdraw: ownerProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    await withdrawCorrection(ctx, input);
     return { ok: true as const };
   }),
-  mine: ownerProcedure.query(({ ctx }) => myCorrections(ctx.db, ctx.scope)),
+  mine: ownerProcedure.query(({ ctx }) => myCorrections(ctx)),
   /** Corrections of hosts of the administrator's territory; the township administrator decides them. */
   inbox: adminProcedure
     .input(
@@ -87,17 +87,12 @@ export const correctionsRouter = createTRPCRouter({
         })
         .optional(),
     )
-    .query(({ ctx, input }) => ({
+    .query(async ({ ctx, input }) => ({
       canDecide: decidesCorrections(ctx.scope),
-      ...found(correctionInbox(ctx.db, ctx.scope, input?.state, input?.limit)),
+      ...found(await correctionInbox(ctx, { state: input?.state, limit: input?.limit })),
     })),
-  decide: adminProcedure.input(decideInput).mutation(({ ctx, input }) => {
-    decideCorrection(
-      ctx.db,
-      ctx.scope,
-      input.id,
-      input.approve ? { approve: true } : { approve: false, reason: input.reason },
-    );
+  decide: adminProcedure.input(decideInput).mutation(async ({ ctx, input }) => {
+    await decideCorrection(ctx, input);
     return { ok: true as const };
   }),
 });
@@ -106,11 +101,11 @@ export const usersRouter = createTRPCRouter({
   /** Users bound below the administrator's node and owners of its territory. */
   list: adminProcedure
     .input(userListInput)
-    .query(({ ctx, input }) => found(listManagedUsers(ctx.db, ctx.scope, input))),
+    .query(async ({ ctx, input }) => found(await listManagedUsers(ctx, input))),
   /** What a new user may be bound to. */
-  targets: adminProcedure.query(({ ctx }) => found(bindableTargets(ctx.db, ctx.scope, ctx.today))),
-  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => ({
-    id: createManagedUser(ctx.db, ctx.scope, {
+  targets: adminProcedure.query(async ({ ctx }) => found(await bindableTargets(ctx))),
+  create: adminProcedure.input(createUserInput).mutation(async ({ ctx, input }) => ({
+    id: await createManagedUser(ctx, {
       username: input.username,
       displayName: input.displayName,
       password: input.password,
@@ -121,24 +116,30 @@ export const usersRouter = createTRPCRouter({
   })),
   setDisabled: adminProcedure
     .input(z.object({ id: idSchema, disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => {
-      setManagedUserDisabled(ctx.db, ctx.scope, input.id, input.disabled);
+    .mutation(async ({ ctx, input }) => {
+      await setManagedUserDisabled(ctx, { userId: input.id, disabled: input.disabled });
       return { ok: true as const };
     }),
   /** A new password for a managed user; every session of the user ends. */
-  resetPassword: adminProcedure.input(z.object({ id: idSchema, password })).mutation(({ ctx, input }) => {
-    resetManagedUserPassword(ctx.db, ctx.scope, input.id, input.password, ctx.clock.now());
-    return { ok: true as const };
-  }),
+  resetPassword: adminProcedure
+    .input(z.object({ id: idSchema, password }))
+    .mutation(async ({ ctx, input }) => {
+      await resetManagedUserPassword(ctx, {
+        userId: input.id,
+        password: input.password,
+        now: ctx.clock.now(),
+      });
+      return { ok: true as const };
+    }),
   /** The live sessions of a managed user: signed in when, last seen when, which browser, which address. */
   sessions: adminProcedure
     .input(byId)
-    .query(({ ctx, input }) => listManagedUserSessions(ctx.db, ctx.scope, input.id, ctx.clock.now())),
+    .query(({ ctx, input }) => listManagedUserSessions(ctx, { userId: input.id, now: ctx.clock.now() })),
   /** End one session of a managed user. */
   endSession: adminProcedure
     .input(z.object({ id: idSchema, sessionId: idSchema }))
-    .mutation(({ ctx, input }) => {
-      endManagedUserSession(ctx.db, ctx.scope, input.id, input.sessionId);
+    .mutation(async ({ ctx, input }) => {
+      await endManagedUserSession(ctx, { userId: input.id, sessionId: input.sessionId });
       return { ok: true as const };
     }),
 });
@@ -166,12 +167,12 @@ export const accountRouter = createTRPCRouter({
    * old passwords count toward the sign-in throttle of the user's name and the client's address.
    */
   changePassword: signedInProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    await changeOwnPassword(
-      ctx.db,
-      ctx.scope,
-      { oldPassword: input.oldPassword, newPassword: input.newPassword, clientAddress: ctx.clientAddress },
-      ctx.clock.now(),
-    );
+    await changeOwnPassword(ctx, {
+      oldPassword: input.oldPassword,
+      newPassword: input.newPassword,
+      clientAddress: ctx.clientAddress,
+      now: ctx.clock.now(),
+    });
     return { ok: true as const };
   }),
 });

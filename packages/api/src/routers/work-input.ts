@@ -8,6 +8,7 @@ import {
   PLAN_MILESTONE_KEYS,
   RATING_GRADES,
 } from "@liangxin/domain";
+import { wanAmount, wanToFen } from "../schemas/common.ts";
 
 export const workInputMessages = {
   date: "请填写有效日期(YYYY-MM-DD)",
@@ -102,17 +103,14 @@ export const rectificationInput = z.object({
 });
 export const resolveInput = z.object({ id, resolvedOn: isoDate });
 
-export const pactInput = z.object({
+/** A pact as typed: the funds in 万元. */
+export const pactFields = z.object({
   kind: z.enum(PACT_KINDS, { error: m.required("联建类型") }),
   name: text("名称", 100),
   startOn: isoDate,
   endOn: isoDate.optional(),
   outcome: optionalText("成效", 500),
-  funds: z
-    .number({ error: m.funds })
-    .min(0, { message: m.funds })
-    .refine((n) => Math.round(n * 100) === n * 100, { message: m.funds })
-    .optional(),
+  funds: wanAmount(m.funds).optional(),
   parties: z
     .array(
       z
@@ -123,6 +121,9 @@ export const pactInput = z.object({
     )
     .min(2, { message: m.parties }),
 });
+
+/** The pact for the data layer: the funds in whole 分. */
+export const pactInput = pactFields.transform(({ funds, ...v }) => ({ ...v, fundsFen: wanToFen(funds) }));
 
 export const applicantInput = z.object({
   idNumber: z

@@ -79,8 +79,8 @@ export const workRouter = createTRPCRouter({
   })),
 
   /** Grassroots organizations of the caller's subtree (for the forms' selects). */
-  orgs: orgProcedure.query(({ ctx }) =>
-    grassrootsInSubtree(ctx.db, ctx.scope, ctx.today).map((o) => ({
+  orgs: orgProcedure.query(async ({ ctx }) =>
+    (await grassrootsInSubtree(ctx)).map((o) => ({
       id: o.id,
       name: o.name,
       code: o.code,
@@ -89,95 +89,73 @@ export const workRouter = createTRPCRouter({
   ),
 
   plans: createTRPCRouter({
-    board: adminProcedure.query(({ ctx }) => planBoard(ctx.db, ctx.scope, ctx.today)),
-    get: adminProcedure
-      .input(idInput)
-      .query(({ ctx, input }) => getPlan(ctx.db, ctx.scope, input.id, ctx.today)),
-    create: adminProcedure
-      .input(planCreateInput)
-      .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.scope, input, ctx.today)),
-    addNote: adminProcedure
-      .input(planNoteInput)
-      .mutation(({ ctx, input }) => addPlanNote(ctx.db, ctx.scope, input, ctx.today)),
+    board: adminProcedure.query(({ ctx }) => planBoard(ctx)),
+    get: adminProcedure.input(idInput).query(({ ctx, input }) => getPlan(ctx, input)),
+    create: adminProcedure.input(planCreateInput).mutation(({ ctx, input }) => createPlan(ctx, input)),
+    addNote: adminProcedure.input(planNoteInput).mutation(({ ctx, input }) => addPlanNote(ctx, input)),
     /** Tick off a milestone with the day it was done. */
     completeMilestone: adminProcedure
       .input(planMilestoneInput)
-      .mutation(({ ctx, input }) => completePlanMilestone(ctx.db, ctx.scope, input, ctx.today)),
+      .mutation(({ ctx, input }) => completePlanMilestone(ctx, input)),
     foundOrganization: adminProcedure
       .input(planFoundInput)
-      .mutation(({ ctx, input }) => foundOrganization(ctx.db, ctx.scope, input, ctx.today)),
+      .mutation(({ ctx, input }) => foundOrganization(ctx, input)),
   }),
 
   /** Assigning and ending an assignment are records.assignment.start/end, the one write path. */
   instructors: createTRPCRouter({
-    dispatch: adminProcedure.query(({ ctx }) => ({
-      ...dispatchView(ctx.db, ctx.scope, ctx.today),
-      uncovered: hostsWithoutCoverage(ctx.db, ctx.scope, ctx.today),
+    dispatch: adminProcedure.query(async ({ ctx }) => ({
+      ...(await dispatchView(ctx)),
+      uncovered: await hostsWithoutCoverage(ctx),
     })),
   }),
 
   meetings: createTRPCRouter({
     compliance: orgProcedure
       .input(periodInput)
-      .query(({ ctx, input }) =>
-        meetingComplianceBoard(ctx.db, ctx.scope, periodOf(input, ctx.today), ctx.today),
-      ),
+      .query(({ ctx, input }) => meetingComplianceBoard(ctx, { period: periodOf(input, ctx.today) })),
     list: orgProcedure
       .input(z.object({ orgId: z.number().int().positive().optional() }).optional())
-      .query(({ ctx, input }) =>
-        listMeetings(ctx.db, ctx.scope, ctx.today, input?.orgId === undefined ? {} : { orgId: input.orgId }),
-      ),
-    record: orgProcedure
-      .input(meetingInput)
-      .mutation(({ ctx, input }) => recordMeeting(ctx.db, ctx.scope, input, ctx.today)),
+      .query(({ ctx, input }) => listMeetings(ctx, input?.orgId === undefined ? {} : { orgId: input.orgId })),
+    record: orgProcedure.input(meetingInput).mutation(({ ctx, input }) => recordMeeting(ctx, input)),
   }),
 
   elections: createTRPCRouter({
-    board: orgProcedure.query(({ ctx }) => electionBoard(ctx.db, ctx.scope, ctx.today)),
-    record: orgProcedure
-      .input(electionInput)
-      .mutation(({ ctx, input }) => recordElection(ctx.db, ctx.scope, input, ctx.today)),
+    board: orgProcedure.query(({ ctx }) => electionBoard(ctx)),
+    record: orgProcedure.input(electionInput).mutation(({ ctx, input }) => recordElection(ctx, input)),
   }),
 
   ratings: createTRPCRouter({
     list: adminProcedure
       .input(z.object({ year: z.number().int() }))
-      .query(({ ctx, input }) => listRatings(ctx.db, ctx.scope, input.year, ctx.today)),
-    set: adminProcedure
-      .input(ratingInput)
-      .mutation(({ ctx, input }) => setRating(ctx.db, ctx.scope, input, ctx.today)),
+      .query(({ ctx, input }) => listRatings(ctx, input)),
+    set: adminProcedure.input(ratingInput).mutation(({ ctx, input }) => setRating(ctx, input)),
   }),
 
   rectifications: createTRPCRouter({
-    list: adminProcedure.query(({ ctx }) => listRectifications(ctx.db, ctx.scope, ctx.today)),
+    list: adminProcedure.query(({ ctx }) => listRectifications(ctx)),
     open: adminProcedure
       .input(rectificationInput)
-      .mutation(({ ctx, input }) => openRectification(ctx.db, ctx.scope, input)),
+      .mutation(({ ctx, input }) => openRectification(ctx, input)),
     resolve: adminProcedure
       .input(resolveInput)
-      .mutation(({ ctx, input }) => resolveRectification(ctx.db, ctx.scope, input, ctx.today)),
+      .mutation(({ ctx, input }) => resolveRectification(ctx, input)),
   }),
 
   pacts: createTRPCRouter({
-    list: adminProcedure.query(({ ctx }) => listPacts(ctx.db, ctx.scope, ctx.today)),
-    create: adminProcedure
-      .input(pactInput)
-      .mutation(({ ctx, input }) => createPact(ctx.db, ctx.scope, input, ctx.today)),
+    list: adminProcedure.query(({ ctx }) => listPacts(ctx)),
+    create: adminProcedure.input(pactInput).mutation(({ ctx, input }) => createPact(ctx, input)),
   }),
 
   development: createTRPCRouter({
-    applicants: orgProcedure.query(({ ctx }) => listApplicants(ctx.db, ctx.scope, ctx.today)),
-    probationDue: orgProcedure.query(({ ctx }) => probationDue(ctx.db, ctx.scope, ctx.today)),
-    create: orgProcedure
-      .input(applicantInput)
-      .mutation(({ ctx, input }) => createApplicant(ctx.db, ctx.scope, input, ctx.today)),
-    advance: orgProcedure
-      .input(advanceInput)
-      .mutation(({ ctx, input }) => advanceApplicantStage(ctx.db, ctx.scope, input, ctx.today)),
+    applicants: orgProcedure.query(({ ctx }) => listApplicants(ctx)),
+    probationDue: orgProcedure.query(({ ctx }) => probationDue(ctx)),
+    create: orgProcedure.input(applicantInput).mutation(({ ctx, input }) => createApplicant(ctx, input)),
+    advance: orgProcedure.input(advanceInput).mutation(({ ctx, input }) => advanceApplicantStage(ctx, input)),
     confirmFull: orgProcedure
       .input(confirmFullInput)
-      .mutation(({ ctx, input }) => confirmFullMembership(ctx.db, ctx.scope, input, ctx.today)),
+      .mutation(({ ctx, input }) => confirmFullMembership(ctx, input)),
   }),
 
-  inbox: orgProcedure.query(({ ctx }) => inboxFor(ctx.db, ctx.scope, ctx.today)),
+  inbox: orgProcedure.query(({ ctx }) => inboxFor(ctx)),
 });

@@ -1,4 +1,4 @@
-import { isIsoDate, isValidCreditCode } from "@liangxin/domain";
+import { fenOf, isIsoDate, isValidCreditCode, parseMoney } from "@liangxin/domain";
 import { z } from "zod";
 import { schemaMessages as m } from "./messages.ts";
 
@@ -59,3 +59,24 @@ export const endInput = z.object({ id, endOn: isoDate });
 
 /** 单位负责人 and 填表人 named at 上报: a name or two, never a paragraph (the API and the form check it). */
 export const SIGNATURE_NAME_MAX = 30;
+
+/**
+ * An amount in 万元 as the user typed it (a number, or its text): ≥ 0, at most two decimals (as the forms
+ * allow), at most 10 亿万元. It stays as typed here, so that a form validating with the schema sends what
+ * was typed; the object's transform turns it into whole 分 with `wanToFen` (money.ts: read as a decimal,
+ * never through float arithmetic).
+ */
+export const wanAmount = (message: string) =>
+  z.union([z.number(), z.string()], { error: message }).refine(
+    (v) => {
+      const r = parseMoney(v, "wan", { decimals: 2 });
+      return r.ok && r.fen <= MAX_WAN_FEN;
+    },
+    { error: message },
+  );
+const MAX_WAN_FEN = fenOf(1e9, "wan");
+
+/** An amount `wanAmount` accepted, in whole 分 (null and undefined passed through). */
+export function wanToFen<T extends null | undefined>(v: number | string | T): number | T {
+  return v === null || v === undefined ? v : fenOf(v, "wan");
+}

@@ -1,6 +1,17 @@
 import { HOST_KINDS, isValidCreditCode } from "@liangxin/domain";
 import { z } from "zod";
-import { endAfter, id, isoDate, optionalDate, optionalText, text, version, year } from "./common.ts";
+import {
+  endAfter,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  text,
+  version,
+  wanAmount,
+  wanToFen,
+  year,
+} from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
 
 const creditCode = z
@@ -40,16 +51,19 @@ export const hostUpdateInput = hostShape
   .extend({ id, version })
   .superRefine((v, ctx) => endAfter(ctx, v.foundedOn, v.closedOn, "closedOn", m.closedBeforeFounded));
 
-export const hostYearInput = z.object({
+/** A host's figures of a year as typed: the revenue in 万元 (a form validates with this). */
+export const hostYearFields = z.object({
   hostId: id,
   year,
   employees: z.number({ error: m.employees }).int({ error: m.employees }).min(0, { error: m.employees }),
-  revenue: z
-    .number({ error: m.revenue })
-    .min(0, { error: m.revenue })
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: m.revenue })
-    .nullish(),
+  revenue: wanAmount(m.revenue).nullish(),
 });
+
+/** The same, the revenue turned into whole 分 for the data layer. */
+export const hostYearInput = hostYearFields.transform(({ revenue, ...v }) => ({
+  ...v,
+  revenueFen: wanToFen(revenue),
+}));
 
 export type HostCreateInput = z.infer<typeof hostCreateInput>;
 export type HostUpdateInput = z.infer<typeof hostUpdateInput>;

@@ -17,7 +17,7 @@ import {
 } from "@liangxin/domain";
 import { schemaMessages } from "./messages.ts";
 import { z } from "zod";
-import { isoDate } from "./common.ts";
+import { isoDate, wanAmount, wanToFen } from "./common.ts";
 
 export const inputMessages = {
   id: "编号不正确",
@@ -115,7 +115,8 @@ export const hostContactInput = z.object({
   version: z.number().int().min(1),
 });
 
-export const correctionInput = z.object({
+/** An owner's correction as typed: the revenue in 万元. */
+export const correctionFields = z.object({
   year: z
     .number({ error: inputMessages.year })
     .int(inputMessages.year)
@@ -126,15 +127,19 @@ export const correctionInput = z.object({
     .int(inputMessages.employees)
     .min(0, inputMessages.employees)
     .max(10_000_000, inputMessages.employees),
-  revenue: z
-    .number({ error: inputMessages.revenue })
-    .min(0, inputMessages.revenue)
-    .max(1e9, inputMessages.revenue)
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, inputMessages.revenue)
-    .nullable(),
+  revenue: wanAmount(inputMessages.revenue).nullable(),
   contactPhone: phone,
   address: text(200).nullable(),
 });
+
+/** The correction as proposed (its JSON payload): the revenue in whole 分. */
+export const correctionInput = correctionFields.transform((v) => ({
+  year: v.year,
+  employees: v.employees,
+  revenueFen: wanToFen(v.revenue),
+  contactPhone: v.contactPhone,
+  address: v.address,
+}));
 
 export const decideInput = z.discriminatedUnion("approve", [
   z.object({ id: idSchema, approve: z.literal(true) }),

@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { encodeRowRecords } from "@liangxin/domain";
+import { clock, encodeRowRecords } from "@liangxin/domain";
 import { buildReport, ReportComputer, reportJson } from "@liangxin/core/reports";
 import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
 import { unsafeSystemScope } from "@liangxin/db/scope";
@@ -30,7 +30,10 @@ if (!values.db || !values.year || !values.unit) throw new Error("usage: --db FIL
 const t0 = performance.now();
 const db = openDb(values.db);
 migrateDb(db);
-const view = buildReport(db, unsafeSystemScope(db), { nodeCode: values.unit, year: Number(values.year) });
+const view = await buildReport(
+  { db, scope: unsafeSystemScope(db), today: clock.today() },
+  { nodeCode: values.unit, year: Number(values.year) },
+);
 const json = reportJson(view);
 const ms = performance.now() - t0;
 let records: { bytes: number; rows: number; ids: number; ms: number } | undefined;

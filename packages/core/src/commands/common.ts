@@ -1,3 +1,4 @@
+import type { Cx } from "@liangxin/db/cx";
 import { AppError, isAppError } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { type Db, selectOne } from "@liangxin/db/driver";
@@ -12,15 +13,8 @@ import {
   type HostByKey,
   type OrgByKey,
   type RefSet,
-  type Scope,
 } from "@liangxin/db/scope";
 import { writeAudit } from "@liangxin/db/audit";
-
-/** Who changes what, and on which day (today is fixed in tests). */
-export interface CommandActor {
-  scope: Scope;
-  today: string;
-}
 
 /** A warning that does not stop the change (e.g. an instructor over the cap), shown with the result. */
 export interface CommandWarning {
@@ -28,20 +22,21 @@ export interface CommandWarning {
   message: string;
 }
 
-export function requireHostEdit(db: Db, actor: CommandActor, hostId: number): void {
-  if (hostAccess(db, actor.scope, hostId, actor.today) !== "edit") throw AppError.notFound();
+export function requireHostEdit(cx: Cx, hostId: number): void {
+  if (hostAccess(cx.db, cx.scope, hostId, cx.today) !== "edit") throw AppError.notFound();
 }
 
-export function requireOrgEdit(db: Db, actor: CommandActor, orgId: number): void {
-  if (orgAccess(db, actor.scope, orgId, actor.today) !== "edit") throw AppError.notFound();
+export function requireOrgEdit(cx: Cx, orgId: number): void {
+  if (orgAccess(cx.db, cx.scope, orgId, cx.today) !== "edit") throw AppError.notFound();
 }
 
 /**
  * A member the caller may edit: held in the caller's subtree, or held outside the city's tree while
  * working in a host of the caller's territory.
  */
-export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number): void {
-  if (memberAccess(db, actor.scope, memberId, actor.today) === "edit") return;
+export function requireMemberEdit(cx: Cx, memberId: number): void {
+  const { db } = cx;
+  if (memberAccess(db, cx.scope, memberId, cx.today) === "edit") return;
   const m = selectOne<{ orgId: number | null; workHostId: number | null }>(
     db,
     sql`select org_id as orgId, work_host_id as workHostId from members where id = ${memberId}`,
@@ -50,7 +45,7 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
     m &&
     m.orgId === null &&
     m.workHostId !== null &&
-    hostAccess(db, actor.scope, m.workHostId, actor.today) === "edit"
+    hostAccess(db, cx.scope, m.workHostId, cx.today) === "edit"
   )
     return;
   throw AppError.notFound();
@@ -60,27 +55,28 @@ export function requireMemberEdit(db: Db, actor: CommandActor, memberId: number)
  * A host named by id in a write (foreign keys through scope): one of the caller's sets — any it sees by
  * default — else NOT_FOUND, exactly as for a missing id.
  */
-export function requireHostRef(db: Db, actor: CommandActor, hostId: number, set: RefSet = "visible"): void {
-  if (!refersToHost(db, actor.scope, hostId, actor.today, set)) throw AppError.notFound();
+export function requireHostRef(cx: Cx, hostId: number, set: RefSet = "visible"): void {
+  if (!refersToHost(cx.db, cx.scope, hostId, cx.today, set)) throw AppError.notFound();
 }
 
 /** An organization named by id in a write: one of the caller's sets, else NOT_FOUND. */
-export function requireOrgRef(db: Db, actor: CommandActor, orgId: number, set: RefSet = "visible"): void {
-  if (!refersToOrg(db, actor.scope, orgId, actor.today, set)) throw AppError.notFound();
+export function requireOrgRef(cx: Cx, orgId: number, set: RefSet = "visible"): void {
+  if (!refersToOrg(cx.db, cx.scope, orgId, cx.today, set)) throw AppError.notFound();
 }
 
 /**
  * A host given by its exact 统一社会信用代码 (a member's workplace anywhere in the city): resolved here,
  * audited as `host.lookup` in the write's transaction; a code of no operating host is NOT_FOUND.
  */
-export function hostByKey(db: Db, actor: CommandActor, creditCode: string): HostByKey {
-  const host = hostByExactKey(db, creditCode, actor.today);
+export function hostByKey(cx: Cx, creditCode: string): HostByKey {
+  const { db } = cx;
+  const host = hostByExactKey(db, creditCode, cx.today);
   if (!host) throw AppError.notFound();
-  audit(db, actor, {
+  audit(cx, {
     action: "host.lookup",
     entity: "host",
     entityId: host.id,
-    scopeOrgId: actor.scope.org?.id ?? null,
+    scopeOrgId: cx.scope.org?.id ?? null,
     after: { creditCode: host.creditCode },
   });
   return host;
@@ -91,25 +87,26 @@ export function hostByKey(db: Db, actor: CommandActor, creditCode: string): Host
  * link's regional organization anywhere in the city): resolved here, audited as `org.lookup`; a code of no
  * organization in force is NOT_FOUND.
  */
-export function orgByKey(db: Db, actor: CommandActor, code: string): OrgByKey {
-  const org = orgByExactKey(db, code, actor.today);
+export function orgByKey(cx: Cx, code: string): OrgByKey {
+  const { db } = cx;
+  const org = orgByExactKey(db, code, cx.today);
   if (!org) throw AppError.notFound();
-  audit(db, actor, {
+  audit(cx, {
     action: "org.lookup",
     entity: "org",
     entityId: org.id,
-    scopeOrgId: actor.scope.org?.id ?? null,
+    scopeOrgId: cx.scope.org?.id ?? null,
     after: { code: org.code },
   });
   return org;
 }
 
 /** Whether the caller sees a host or an organization at all (editable or for reference). */
-export function seesHost(db: Db, actor: CommandActor, hostId: number): boolean {
-  return hostAccess(db, actor.scope, hostId, actor.today) !== null;
+export function seesHost(cx: Cx, hostId: number): boolean {
+  return hostAccess(cx.db, cx.scope, hostId, cx.today) !== null;
 }
-export function seesOrg(db: Db, actor: CommandActor, orgId: number): boolean {
-  return orgAccess(db, actor.scope, orgId, actor.today) !== null;
+export function seesOrg(cx: Cx, orgId: number): boolean {
+  return orgAccess(cx.db, cx.scope, orgId, cx.today) !== null;
 }
 
 /**
@@ -149,8 +146,7 @@ export function nodeOfRegion(db: Db, regionId: number): number | null {
 }
 
 export function audit(
-  db: Db,
-  actor: CommandActor,
+  cx: Cx,
   entry: {
     action: string;
     entity: string;
@@ -160,9 +156,9 @@ export function audit(
     after?: unknown;
   },
 ): void {
-  writeAudit(db, {
-    userId: actor.scope.userId,
-    username: actor.scope.username,
+  writeAudit(cx.db, {
+    userId: cx.scope.userId,
+    username: cx.scope.username,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId,

@@ -3,6 +3,7 @@
  * hosts of its own territory; covering any other host is a request (覆盖申请) that the host's territory
  * administrator accepts or rejects (scope/coverage.ts says who).
  */
+import type { Cx } from "@liangxin/db/cx";
 import { onCoverageStarted } from "../work/plans.ts";
 import {
   assertCoverageAllowed,
@@ -14,7 +15,7 @@ import {
   policyAsOf,
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, selectOne, writeTransaction } from "@liangxin/db/driver";
+import { selectOne, writeTransaction } from "@liangxin/db/driver";
 import { coverageRequests, coverages } from "@liangxin/db/schema";
 import { decidesCoverageRequest, hostAccess } from "@liangxin/db/scope";
 import { loadPolicyVersions } from "@liangxin/db/snapshot";
@@ -26,7 +27,6 @@ import {
   requireOrgEdit,
   seesHost,
   unlessVisible,
-  type CommandActor,
   type CommandWarning,
 } from "./common.ts";
 import { endDatedRow } from "./end-dated.ts";
@@ -60,17 +60,19 @@ export interface CoverageResult {
  * standalone organization, a second covering organization of the host on a date, coverage below a unit's
  * topmost organization.
  */
-export function setCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): CoverageResult {
+export async function setCoverage(cx: Cx, input: SetCoverageInput): Promise<CoverageResult> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
-    requireCoverableHost(db, actor, input.hostId);
-    return writeCoverage(db, actor, input);
+    requireOrgEdit(cx, input.orgId);
+    requireCoverableHost(cx, input.hostId);
+    return writeCoverage(cx, input);
   });
 }
 
 /** The caller edits the host (its territory's); one it sees only for reference is told to request it. */
-function requireCoverableHost(db: Db, actor: CommandActor, hostId: number): void {
-  const access = hostAccess(db, actor.scope, hostId, actor.today);
+function requireCoverableHost(cx: Cx, hostId: number): void {
+  const { db } = cx;
+  const access = hostAccess(db, cx.scope, hostId, cx.today);
   if (access === null) throw AppError.notFound();
   if (access !== "edit") {
     const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${hostId}`)!;
@@ -95,26 +97,23 @@ export interface CoverHostsResult {
  * One organization covers several hosts from one day, in one step (a joint branch's hosts): each is
  * checked and written as by setCoverage, in one transaction, so a refusal of any leaves none covered.
  */
-export function coverHosts(db: Db, actor: CommandActor, input: CoverHostsInput): CoverHostsResult {
+export async function coverHosts(cx: Cx, input: CoverHostsInput): Promise<CoverHostsResult> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
-    return coverHostsInTransaction(db, actor, input);
+    requireOrgEdit(cx, input.orgId);
+    return coverHostsInTransaction(cx, input);
   });
 }
 
 /** coverHosts inside the caller's transaction, once the caller edits the organization (createOrg). */
-export function coverHostsInTransaction(
-  db: Db,
-  actor: CommandActor,
-  input: CoverHostsInput,
-): CoverHostsResult {
+export function coverHostsInTransaction(cx: Cx, input: CoverHostsInput): CoverHostsResult {
   if (new Set(input.hostIds).size !== input.hostIds.length)
     throw AppError.rule("COVERAGE_HOST_TWICE", commandMessages.coverageHostTwice);
   const coverages: CoverageRow[] = [];
   const warnings = new Map<string, CommandWarning>();
   for (const hostId of input.hostIds) {
-    requireCoverableHost(db, actor, hostId);
-    const r = writeCoverage(db, actor, { hostId, orgId: input.orgId, startOn: input.startOn });
+    requireCoverableHost(cx, hostId);
+    const r = writeCoverage(cx, { hostId, orgId: input.orgId, startOn: input.startOn });
     coverages.push(r.coverage);
     // The cap's warning grows with each host: the last one says how many.
     for (const w of r.warnings) warnings.set(w.code, w);
@@ -127,7 +126,8 @@ export function coverHostsInTransaction(
  * (setCoverage: the covering chain on its own territory; acceptCoverageRequest: the host's territory
  * administrator): the domain's guards, the row, the establishment plan it completes, the audit row.
  */
-function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): CoverageResult {
+function writeCoverage(cx: Cx, input: SetCoverageInput): CoverageResult {
+  const { db } = cx;
   const endOn = input.endOn ?? null;
   assertInterval(input.startOn, endOn);
   const existing = coveragesOf(db, { hostId: input.hostId, orgId: input.orgId });
@@ -143,7 +143,7 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
   const candidate = { hostId: input.hostId, orgId: input.orgId, startOn: input.startOn, endOn };
   // The writer sees the host (its territory's, or the one it decides for); should it not, a refusal must
   // not name the host or its covering organization: not found.
-  unlessVisible(seesHost(db, actor, input.hostId), () => {
+  unlessVisible(seesHost(cx, input.hostId), () => {
     if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
       throw AppError.rule(
         "COVERAGE_HOST_CLOSED",
@@ -165,7 +165,7 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
     policy,
     input.startOn,
   ).map((v) => ({ code: v.code, message: v.message }));
-  audit(db, actor, {
+  audit(cx, {
     action: "coverage.set",
     entity: "coverage",
     entityId: row.id,
@@ -176,9 +176,10 @@ function writeCoverage(db: Db, actor: CommandActor, input: SetCoverageInput): Co
 }
 
 /** End a coverage on `endOn` (half-open: the host is no longer covered on that day). */
-export function endCoverage(db: Db, actor: CommandActor, input: EndCoverageInput): CoverageResult {
-  const coverage = endDatedRow(db, actor, coverages, "coverage", input, (before) => {
-    requireOrgEdit(db, actor, before.orgId);
+export async function endCoverage(cx: Cx, input: EndCoverageInput): Promise<CoverageResult> {
+  const { db } = cx;
+  const coverage = endDatedRow(cx, coverages, "coverage", input, (before) => {
+    requireOrgEdit(cx, before.orgId);
     assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId], orgIds: [before.orgId] });
     return before.orgId;
   });
@@ -212,23 +213,23 @@ type CoverageRequestRow = typeof coverageRequests.$inferSelect;
  * covered directly instead (setCoverage). Rules about the proposing organization are told now, rules about
  * the host (its other coverages) when the administrator decides, who sees it.
  */
-export function proposeCoverage(
-  db: Db,
-  actor: CommandActor,
+export async function proposeCoverage(
+  cx: Cx,
   input: ProposeCoverageInput,
-): CoverageRequestRow & { hostName: string } {
+): Promise<CoverageRequestRow & { hostName: string }> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
+    requireOrgEdit(cx, input.orgId);
     let host: { id: number; name: string };
-    if (input.hostCreditCode) host = hostByKey(db, actor, input.hostCreditCode);
+    if (input.hostCreditCode) host = hostByKey(cx, input.hostCreditCode);
     else if (input.hostId != null) {
-      requireHostRef(db, actor, input.hostId);
+      requireHostRef(cx, input.hostId);
       host = selectOne<{ id: number; name: string }>(
         db,
         sql`select id, name from hosts where id = ${input.hostId}`,
       )!;
     } else throw AppError.notFound();
-    if (hostAccess(db, actor.scope, host.id, actor.today) === "edit")
+    if (hostAccess(db, cx.scope, host.id, cx.today) === "edit")
       throw AppError.rule(
         "COVERAGE_REQUEST_OWN_TERRITORY",
         commandMessages.coverageRequestOwnTerritory(host.name),
@@ -254,12 +255,12 @@ export function proposeCoverage(
         orgId: org.id,
         startOn: input.startOn,
         reason: input.reason ?? null,
-        requestedBy: actor.scope.userId,
-        requestedOn: actor.today,
+        requestedBy: cx.scope.userId,
+        requestedOn: cx.today,
       })
       .returning()
       .get();
-    audit(db, actor, {
+    audit(cx, {
       action: "coverageRequest.propose",
       entity: "coverageRequest",
       entityId: row.id,
@@ -271,26 +272,27 @@ export function proposeCoverage(
 }
 
 /** A pending request the caller decides (else NOT_FOUND; decided already: refused). */
-function decidable(db: Db, actor: CommandActor, id: number): CoverageRequestRow {
+function decidable(cx: Cx, id: number): CoverageRequestRow {
+  const { db } = cx;
   const before = db.select().from(coverageRequests).where(eq(coverageRequests.id, id)).get();
-  if (!before || !decidesCoverageRequest(db, actor.scope, id, actor.today)) throw AppError.notFound();
+  if (!before || !decidesCoverageRequest(db, cx.scope, id, cx.today)) throw AppError.notFound();
   if (before.state !== "pending")
     throw AppError.rule("COVERAGE_REQUEST_DECIDED", commandMessages.coverageRequestDecided);
   return before;
 }
 
 function closeRequest(
-  db: Db,
-  actor: CommandActor,
+  cx: Cx,
   before: CoverageRequestRow,
   decision: { state: "accepted" | "rejected"; reason: string | null; coverageId: number | null },
 ): CoverageRequestRow {
+  const { db } = cx;
   const after = db
     .update(coverageRequests)
     .set({
       state: decision.state,
-      decidedBy: actor.scope.userId,
-      decidedOn: actor.today,
+      decidedBy: cx.scope.userId,
+      decidedOn: cx.today,
       decisionReason: decision.reason,
       coverageId: decision.coverageId,
     })
@@ -302,7 +304,7 @@ function closeRequest(
     db,
     sql`select region_id as regionId from hosts where id = ${before.hostId}`,
   )!;
-  audit(db, actor, {
+  audit(cx, {
     action: decision.state === "accepted" ? "coverageRequest.accept" : "coverageRequest.reject",
     entity: "coverageRequest",
     entityId: before.id,
@@ -317,19 +319,19 @@ function closeRequest(
  * Accept a coverage request: the coverage is written by the same command as a direct one, with all its
  * checks (one covering organization of a host at a time, …), then the request is closed; one transaction.
  */
-export function acceptCoverageRequest(
-  db: Db,
-  actor: CommandActor,
+export async function acceptCoverageRequest(
+  cx: Cx,
   input: DecideCoverageRequestInput,
-): CoverageRequestRow & { warnings: CommandWarning[] } {
+): Promise<CoverageRequestRow & { warnings: CommandWarning[] }> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    const before = decidable(db, actor, input.id);
-    const { coverage, warnings } = writeCoverage(db, actor, {
+    const before = decidable(cx, input.id);
+    const { coverage, warnings } = writeCoverage(cx, {
       hostId: before.hostId,
       orgId: before.orgId,
       startOn: before.startOn,
     });
-    const after = closeRequest(db, actor, before, {
+    const after = closeRequest(cx, before, {
       state: "accepted",
       reason: input.reason?.trim() || null,
       coverageId: coverage.id,
@@ -339,15 +341,15 @@ export function acceptCoverageRequest(
 }
 
 /** Reject (退回) a coverage request with a reason the proposer reads; nothing else changes. */
-export function rejectCoverageRequest(
-  db: Db,
-  actor: CommandActor,
+export async function rejectCoverageRequest(
+  cx: Cx,
   input: DecideCoverageRequestInput,
-): CoverageRequestRow {
+): Promise<CoverageRequestRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    const before = decidable(db, actor, input.id);
+    const before = decidable(cx, input.id);
     const reason = input.reason?.trim();
     if (!reason) throw AppError.rule("COVERAGE_REQUEST_REASON", commandMessages.coverageRejectReason);
-    return closeRequest(db, actor, before, { state: "rejected", reason, coverageId: null });
+    return closeRequest(cx, before, { state: "rejected", reason, coverageId: null });
   });
 }

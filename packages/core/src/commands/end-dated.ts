@@ -1,8 +1,9 @@
+import type { Cx } from "@liangxin/db/cx";
 import { AppError, assertInterval } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
-import { type Db, writeTransaction } from "@liangxin/db/driver";
+import { writeTransaction } from "@liangxin/db/driver";
 import { type assignments, type coverages, type dualLinks, type secretaries } from "@liangxin/db/schema";
-import { audit, type CommandActor } from "./common.ts";
+import { audit } from "./common.ts";
 import { commandMessages } from "./messages.ts";
 
 /** The dated relations a command ends on a date: [startOn, endOn). */
@@ -14,13 +15,13 @@ type DatedTable = typeof coverages | typeof assignments | typeof dualLinks | typ
  * belongs to; an ended row is refused; the end must follow the start; the change is audited.
  */
 export function endDatedRow<T extends DatedTable>(
-  db: Db,
-  actor: CommandActor,
+  cx: Cx,
   table: T,
   entity: string,
   input: { id: number; endOn: string },
   authorize: (before: T["$inferSelect"]) => number | null,
 ): T["$inferSelect"] {
+  const { db } = cx;
   // The four tables share `id` and `end_on`; drizzle's builders do not accept a union of tables.
   const t = table as unknown as typeof coverages;
   return writeTransaction(db, () => {
@@ -36,7 +37,7 @@ export function endDatedRow<T extends DatedTable>(
       .where(eq(t.id, input.id))
       .returning()
       .get() as T["$inferSelect"];
-    audit(db, actor, { action: `${entity}.end`, entity, entityId: input.id, scopeOrgId, before, after });
+    audit(cx, { action: `${entity}.end`, entity, entityId: input.id, scopeOrgId, before, after });
     return after;
   });
 }

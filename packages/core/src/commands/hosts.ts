@@ -1,16 +1,10 @@
 /** 两新组织: create, update (optimistic concurrency), employees and revenue per year. */
+import type { Cx } from "@liangxin/db/cx";
 import { AppError, type HostKind } from "@liangxin/domain";
-import { type Db, selectOne, writeTransaction } from "@liangxin/db/driver";
+import { selectOne, writeTransaction } from "@liangxin/db/driver";
 import { hosts, hostYears, regions } from "@liangxin/db/schema";
 import { and, eq, sql } from "drizzle-orm";
-import {
-  assertVersion,
-  audit,
-  isUniqueViolation,
-  nodeOfRegion,
-  requireHostEdit,
-  type CommandActor,
-} from "./common.ts";
+import { assertVersion, audit, isUniqueViolation, nodeOfRegion, requireHostEdit } from "./common.ts";
 import { commandMessages } from "./messages.ts";
 import { isUnder } from "@liangxin/db/scope";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
@@ -40,14 +34,16 @@ export interface HostYearInput {
   hostId: number;
   year: number;
   employees: number;
-  revenue?: number | null;
+  /** 营业收入 in whole 分 (the API reads the 万元 typed). */
+  revenueFen?: number | null;
 }
 
 type HostRow = typeof hosts.$inferSelect;
 
 /** The region must be a township-level area of the caller's territory. */
-function requireTownshipInTerritory(db: Db, actor: CommandActor, regionId: number): void {
-  const territory = actor.scope.region?.path;
+function requireTownshipInTerritory(cx: Cx, regionId: number): void {
+  const { db } = cx;
+  const territory = cx.scope.region?.path;
   const r = db.select().from(regions).where(eq(regions.id, regionId)).get();
   if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
   if (r.level !== "township")
@@ -68,9 +64,10 @@ function uniqueCode<T>(code: string, fn: () => T): T {
   }
 }
 
-export function createHost(db: Db, actor: CommandActor, input: CreateHostInput): HostRow {
+export async function createHost(cx: Cx, input: CreateHostInput): Promise<HostRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireTownshipInTerritory(db, actor, input.regionId);
+    requireTownshipInTerritory(cx, input.regionId);
     assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
     assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
     const row = uniqueCode(input.creditCode, () =>
@@ -80,7 +77,7 @@ export function createHost(db: Db, actor: CommandActor, input: CreateHostInput):
         .returning()
         .get(),
     );
-    audit(db, actor, {
+    audit(cx, {
       action: "host.create",
       entity: "host",
       entityId: row.id,
@@ -91,15 +88,16 @@ export function createHost(db: Db, actor: CommandActor, input: CreateHostInput):
   });
 }
 
-export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput): HostRow {
+export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireHostEdit(db, actor, input.id);
+    requireHostEdit(cx, input.id);
     const before = db.select().from(hosts).where(eq(hosts.id, input.id)).get();
     if (!before) throw AppError.notFound();
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
     if (changes.regionId !== undefined && changes.regionId !== before.regionId)
-      requireTownshipInTerritory(db, actor, changes.regionId);
+      requireTownshipInTerritory(cx, changes.regionId);
     assertDates({
       foundedOn: changes.foundedOn ?? before.foundedOn,
       closedOn: changes.closedOn === undefined ? before.closedOn : changes.closedOn,
@@ -130,7 +128,7 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
     const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
     // A closed host needs no organization any more: its establishment plan (组建计划) ends with it.
     if (after.closedOn !== null && after.closedOn !== before.closedOn) onHostClosed(db, id, after.closedOn);
-    audit(db, actor, {
+    audit(cx, {
       action: "host.update",
       entity: "host",
       entityId: id,
@@ -142,14 +140,11 @@ export function updateHost(db: Db, actor: CommandActor, input: UpdateHostInput):
   });
 }
 
-/** Employees and revenue (万元) of a host for a year: insert or replace. */
-export function setHostYear(
-  db: Db,
-  actor: CommandActor,
-  input: HostYearInput,
-): typeof hostYears.$inferSelect {
+/** Employees and revenue (分) of a host for a year: insert or replace. */
+export async function setHostYear(cx: Cx, input: HostYearInput): Promise<typeof hostYears.$inferSelect> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireHostEdit(db, actor, input.hostId);
+    requireHostEdit(cx, input.hostId);
     const before =
       db
         .select()
@@ -162,14 +157,14 @@ export function setHostYear(
       hostId: input.hostId,
       year: input.year,
       employees: input.employees,
-      revenue: input.revenue ?? null,
+      revenueFen: input.revenueFen ?? null,
     };
     const after = db
       .insert(hostYears)
       .values(values)
       .onConflictDoUpdate({
         target: [hostYears.hostId, hostYears.year],
-        set: { employees: values.employees, revenue: values.revenue },
+        set: { employees: values.employees, revenueFen: values.revenueFen },
       })
       .returning()
       .get();
@@ -177,7 +172,7 @@ export function setHostYear(
       db,
       sql`select region_id as regionId from hosts where id = ${input.hostId}`,
     )!.regionId;
-    audit(db, actor, {
+    audit(cx, {
       action: "host.setYear",
       entity: "hostYear",
       entityId: `${input.hostId}:${input.year}`,

@@ -1,5 +1,5 @@
 export * from "./messages.ts";
-export { type CommandActor, type CommandWarning } from "./common.ts";
+export { type CommandWarning } from "./common.ts";
 export * from "./hosts.ts";
 export * from "./orgs.ts";
 export * from "./coverage.ts";

@@ -1,4 +1,5 @@
 /** 党建工作指导员 and their dated assignments to hosts ("谁派出、谁主管"). */
+import type { Cx } from "@liangxin/db/cx";
 import {
   AppError,
   assertInterval,
@@ -9,7 +10,7 @@ import {
   type InstructorKind,
 } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, selectAll, selectOne, writeTransaction } from "@liangxin/db/driver";
+import { selectAll, selectOne, writeTransaction } from "@liangxin/db/driver";
 import { assignments, instructors, orgs } from "@liangxin/db/schema";
 import { loadPolicyVersions } from "@liangxin/db/snapshot";
 import {
@@ -20,7 +21,6 @@ import {
   requireOrgEdit,
   requireOrgRef,
   seesHost,
-  type CommandActor,
   type CommandWarning,
 } from "./common.ts";
 import { endDatedRow } from "./end-dated.ts";
@@ -72,24 +72,24 @@ export interface AssignmentResult {
  * The dispatcher already on the record (`current`) is kept as it is, wherever it is.
  */
 function dispatcherOf(
-  db: Db,
-  actor: CommandActor,
+  cx: Cx,
   input: { dispatchOrgId?: number | null; dispatchOrgCode?: string | null },
   current: number | null = null,
 ): number | undefined {
-  if (input.dispatchOrgCode) return orgByKey(db, actor, input.dispatchOrgCode).id;
+  if (input.dispatchOrgCode) return orgByKey(cx, input.dispatchOrgCode).id;
   if (input.dispatchOrgId == null) return undefined;
-  if (input.dispatchOrgId !== current) requireOrgRef(db, actor, input.dispatchOrgId);
+  if (input.dispatchOrgId !== current) requireOrgRef(cx, input.dispatchOrgId);
   return input.dispatchOrgId;
 }
 
-export function createInstructor(db: Db, actor: CommandActor, input: CreateInstructorInput): InstructorRow {
+export async function createInstructor(cx: Cx, input: CreateInstructorInput): Promise<InstructorRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
     // The references first: one of another area answers as if it did not exist, before any rule is told.
-    const dispatchOrgId = dispatcherOf(db, actor, input) ?? null;
-    const registeredById = input.registeredById ?? actor.scope.org?.id;
+    const dispatchOrgId = dispatcherOf(cx, input) ?? null;
+    const registeredById = input.registeredById ?? cx.scope.org?.id;
     if (registeredById == null) throw AppError.notFound();
-    requireOrgEdit(db, actor, registeredById);
+    requireOrgEdit(cx, registeredById);
     const registrar = db.select().from(orgs).where(eq(orgs.id, registeredById)).get();
     if (!registrar) throw AppError.notFound();
     if (!isManagement(registrar.category))
@@ -117,7 +117,7 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
         throw AppError.rule("INSTRUCTOR_NUMBER_TAKEN", commandMessages.instructorNumberTaken(input.number));
       throw e;
     }
-    audit(db, actor, {
+    audit(cx, {
       action: "instructor.create",
       entity: "instructor",
       entityId: row.id,
@@ -129,14 +129,15 @@ export function createInstructor(db: Db, actor: CommandActor, input: CreateInstr
 }
 
 /** The caller keeps the instructor's record (registering node) or dispatched them. */
-function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number): InstructorRow {
+function requireInstructorEdit(cx: Cx, instructorId: number): InstructorRow {
+  const { db } = cx;
   const row = db.select().from(instructors).where(eq(instructors.id, instructorId)).get();
   if (!row) throw AppError.notFound();
   try {
-    requireOrgEdit(db, actor, row.registeredById);
+    requireOrgEdit(cx, row.registeredById);
   } catch (e) {
     if (row.dispatchOrgId === null) throw e;
-    requireOrgEdit(db, actor, row.dispatchOrgId);
+    requireOrgEdit(cx, row.dispatchOrgId);
   }
   return row;
 }
@@ -145,12 +146,13 @@ function requireInstructorEdit(db: Db, actor: CommandActor, instructorId: number
  * Correct an instructor's record (optimistic `version`). A dispatcher of the tree and an organ outside it
  * are exclusive: giving one clears the other.
  */
-export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstructorInput): InstructorRow {
+export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Promise<InstructorRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    const before = requireInstructorEdit(db, actor, input.id);
+    const before = requireInstructorEdit(cx, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
-    const dispatchOrgId = dispatcherOf(db, actor, changes, before.dispatchOrgId);
+    const dispatchOrgId = dispatcherOf(cx, changes, before.dispatchOrgId);
     const set: Partial<InstructorRow> = {};
     if (changes.number !== undefined) set.number = changes.number;
     if (changes.name !== undefined) set.name = changes.name;
@@ -180,7 +182,7 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
     }
     if (res.changes !== 1) throw AppError.stale();
     const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
-    audit(db, actor, {
+    audit(cx, {
       action: "instructor.update",
       entity: "instructor",
       entityId: id,
@@ -199,12 +201,13 @@ export function updateInstructor(db: Db, actor: CommandActor, input: UpdateInstr
  * warning. The one write path of an assignment (records.assignment.start, from an instructor's page and the
  * 指导员选派 page).
  */
-export function startAssignment(db: Db, actor: CommandActor, input: StartAssignmentInput): AssignmentResult {
+export async function startAssignment(cx: Cx, input: StartAssignmentInput): Promise<AssignmentResult> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    const instructor = requireInstructorEdit(db, actor, input.instructorId);
+    const instructor = requireInstructorEdit(cx, input.instructorId);
     // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
     // without territory reaches its enterprises); any other id answers as if it did not exist.
-    if (!seesHost(db, actor, input.hostId)) throw AppError.notFound();
+    if (!seesHost(cx, input.hostId)) throw AppError.notFound();
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
     const overlap = selectOne(
@@ -239,7 +242,7 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
       policy,
       input.startOn,
     ).map((v) => ({ code: v.code, message: v.message }));
-    audit(db, actor, {
+    audit(cx, {
       action: "assignment.start",
       entity: "assignment",
       entityId: row.id,
@@ -251,9 +254,10 @@ export function startAssignment(db: Db, actor: CommandActor, input: StartAssignm
 }
 
 /** End an assignment on `endOn` (half-open: not in force from that day); records.assignment.end. */
-export function endAssignment(db: Db, actor: CommandActor, input: EndAssignmentInput): AssignmentResult {
-  const assignment = endDatedRow(db, actor, assignments, "assignment", input, (before) => {
-    const registeredBy = requireInstructorEdit(db, actor, before.instructorId).registeredById;
+export async function endAssignment(cx: Cx, input: EndAssignmentInput): Promise<AssignmentResult> {
+  const { db } = cx;
+  const assignment = endDatedRow(cx, assignments, "assignment", input, (before) => {
+    const registeredBy = requireInstructorEdit(cx, before.instructorId).registeredById;
     assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId] });
     return registeredBy;
   });

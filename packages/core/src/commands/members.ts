@@ -2,6 +2,7 @@
  * 党员: create, update, status changes (the state machine; members are never deleted) and relationship
  * transfers (组织关系接转: request → accept | reject, never a silent edit).
  */
+import type { Cx } from "@liangxin/db/cx";
 import {
   AppError,
   assertHasRelationship,
@@ -40,7 +41,6 @@ import {
   requireOrgEdit,
   seesOrg,
   unlessVisible,
-  type CommandActor,
 } from "./common.ts";
 import { commandMessages } from "./messages.ts";
 import { refuseRegistered, registering } from "./registration.ts";
@@ -124,12 +124,11 @@ function getMember(db: Db, id: number): MemberRow {
  * host by its exact credit code (audited); else NOT_FOUND. Undefined when not given, null to clear it.
  */
 function workplaceOf(
-  db: Db,
-  actor: CommandActor,
+  cx: Cx,
   input: { workHostId?: number | null; workHostCreditCode?: string | null },
 ): number | null | undefined {
-  if (input.workHostCreditCode) return hostByKey(db, actor, input.workHostCreditCode).id;
-  if (input.workHostId != null) requireHostRef(db, actor, input.workHostId);
+  if (input.workHostCreditCode) return hostByKey(cx, input.workHostCreditCode).id;
+  if (input.workHostId != null) requireHostRef(cx, input.workHostId);
   return input.workHostId;
 }
 
@@ -167,22 +166,24 @@ function memberScopeOrg(m: Pick<MemberRow, "orgId">): number | null {
 }
 
 /** A new member; a citizen ID registered already (anywhere) answers the neutral refusal of `registering`. */
-export function createMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+export async function createMember(cx: Cx, given: CreateMemberInput): Promise<MemberAnswer> {
+  const { db } = cx;
   const attempt = { entity: "member", idNumber: given.idNumber, throttled: true } as const;
-  return registering(db, actor.scope, attempt, () => insertMember(db, actor, given));
+  return registering(db, cx.scope, attempt, () => insertMember(cx, given));
 }
 
-function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): MemberAnswer {
+function insertMember(cx: Cx, given: CreateMemberInput): MemberAnswer {
+  const { db } = cx;
   return writeTransaction(db, () => {
     assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
     const orgId = given.orgId ?? null;
-    if (orgId !== null) requireOrgEdit(db, actor, orgId);
+    if (orgId !== null) requireOrgEdit(cx, orgId);
     const { workHostCreditCode: _code, ...rest } = given;
-    const input = { ...rest, workHostId: workplaceOf(db, actor, given) ?? null };
+    const input = { ...rest, workHostId: workplaceOf(cx, given) ?? null };
     if (orgId !== null) requireGrassroots(db, orgId);
     else if (input.workHostId !== null) {
       // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
-      requireHostEdit(db, actor, input.workHostId);
+      requireHostEdit(cx, input.workHostId);
     } else throw AppError.notFound();
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
@@ -220,7 +221,7 @@ function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): Me
       db.insert(memberWorkplaces)
         .values({ memberId: row.id, hostId: row.workHostId, startOn: workSince })
         .run();
-    audit(db, actor, {
+    audit(cx, {
       action: "member.create",
       entity: "member",
       entityId: row.id,
@@ -235,25 +236,27 @@ function insertMember(db: Db, actor: CommandActor, given: CreateMemberInput): Me
  * Update a member's record. A new workplace (`workHostId`/`workSince`) ends the dated workplace in force
  * on `workSince` and starts the new one; the relationship changes only through a transfer.
  */
-export function updateMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
+export async function updateMember(cx: Cx, given: UpdateMemberInput): Promise<MemberAnswer> {
+  const { db } = cx;
   // A corrected citizen ID that is registered already is refused like a new registration.
   const attempt = {
     entity: "member",
     idNumber: given.idNumber,
     throttled: given.idNumber !== undefined,
   } as const;
-  return registering(db, actor.scope, attempt, () => saveMember(db, actor, given));
+  return registering(db, cx.scope, attempt, () => saveMember(cx, given));
 }
 
-function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): MemberAnswer {
+function saveMember(cx: Cx, given: UpdateMemberInput): MemberAnswer {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireMemberEdit(db, actor, given.id);
+    requireMemberEdit(cx, given.id);
     const before = getMember(db, given.id);
     assertVersion(before.version, given.version);
     const { workHostCreditCode: _code, ...input } = given;
     // An unchanged workplace is kept as it is (it may be a host named only, found by its code once).
     if (given.workHostCreditCode || (given.workHostId != null && given.workHostId !== before.workHostId))
-      input.workHostId = workplaceOf(db, actor, given);
+      input.workHostId = workplaceOf(cx, given);
     const { id, version, ...changes } = input;
     const idNumber = changes.idNumber ?? before.idNumber;
     const birthDate = birthDateOf(
@@ -270,12 +273,10 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
     );
     if (countedFrom) assertNotLocked(db, { on: countedFrom, memberIds: [id] });
     const workChanged = changes.workHostId !== undefined && changes.workHostId !== before.workHostId;
-    const workSince = workChanged
-      ? (changes.workSince ?? actor.today)
-      : (changes.workSince ?? before.workSince);
+    const workSince = workChanged ? (changes.workSince ?? cx.today) : (changes.workSince ?? before.workSince);
     if (workChanged)
       assertNotLocked(db, {
-        on: workSince ?? actor.today,
+        on: workSince ?? cx.today,
         memberIds: [id],
         hostIds: [before.workHostId, changes.workHostId],
       });
@@ -312,7 +313,7 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
     );
     if (res.changes !== 1) throw AppError.stale();
     const after = getMember(db, id);
-    audit(db, actor, {
+    audit(cx, {
       action: "member.update",
       entity: "member",
       entityId: id,
@@ -324,19 +325,16 @@ function saveMember(db: Db, actor: CommandActor, given: UpdateMemberInput): Memb
   });
 }
 
-/** Members are never deleted: there is no deletion, only a dated status change. Always throws. */
-export function deleteMember(_db: Db, _actor: CommandActor, _input: { id: number }): never {
+/** Members are never deleted: there is no deletion, only a dated status change. Always rejects. */
+export async function deleteMember(_cx: Cx, _input: { id: number }): Promise<never> {
   return forbidMemberDeletion();
 }
 
 /** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
-export function changeMemberStatus(
-  db: Db,
-  actor: CommandActor,
-  input: ChangeMemberStatusInput,
-): MemberAnswer {
+export async function changeMemberStatus(cx: Cx, input: ChangeMemberStatusInput): Promise<MemberAnswer> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireMemberEdit(db, actor, input.memberId);
+    requireMemberEdit(cx, input.memberId);
     const before = getMember(db, input.memberId);
     if (input.version !== undefined) assertVersion(before.version, input.version);
     assertTransition(before.status, input.status);
@@ -363,7 +361,7 @@ export function changeMemberStatus(
       .where(eq(members.id, input.memberId))
       .run();
     const after = getMember(db, input.memberId);
-    audit(db, actor, {
+    audit(cx, {
       action: "member.changeStatus",
       entity: "member",
       entityId: input.memberId,
@@ -379,18 +377,19 @@ export function changeMemberStatus(
 // 组织关系接转.
 
 /** The sending side (which holds the member) requests; the receiving organization decides. */
-export function requestTransfer(db: Db, actor: CommandActor, input: RequestTransferInput): TransferRow {
+export async function requestTransfer(cx: Cx, input: RequestTransferInput): Promise<TransferRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireMemberEdit(db, actor, input.memberId);
+    requireMemberEdit(cx, input.memberId);
     const member = getMember(db, input.memberId);
     if (member.status !== "normal")
       throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
     // The receiving organization: by id within the caller's sets, or anywhere in the city by its exact
     // 组织代码 (audited); a refusal never names one the caller does not see.
-    if (input.toOrgId != null) requireOrgRef(db, actor, input.toOrgId);
-    const toOrgId = input.toOrgCode ? orgByKey(db, actor, input.toOrgCode).id : (input.toOrgId ?? null);
+    if (input.toOrgId != null) requireOrgRef(cx, input.toOrgId);
+    const toOrgId = input.toOrgCode ? orgByKey(cx, input.toOrgCode).id : (input.toOrgId ?? null);
     assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
-    if (toOrgId !== null) unlessVisible(seesOrg(db, actor, toOrgId), () => requireGrassroots(db, toOrgId));
+    if (toOrgId !== null) unlessVisible(seesOrg(cx, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
       throw AppError.rule("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
     const pending = selectOne(
@@ -405,14 +404,14 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
         fromOrgId: member.orgId,
         toOrgId,
         outsideOrgName: toOrgId === null ? (input.outsideOrgName ?? null) : null,
-        requestedOn: actor.today,
+        requestedOn: cx.today,
         effectiveOn: input.effectiveOn,
         decisionReason: null,
-        requestedBy: actor.scope.userId,
+        requestedBy: cx.scope.userId,
       })
       .returning()
       .get();
-    audit(db, actor, {
+    audit(cx, {
       action: "transfer.request",
       entity: "transfer",
       entityId: row.id,
@@ -429,12 +428,13 @@ export function requestTransfer(db: Db, actor: CommandActor, input: RequestTrans
  * in force on the effective date, starts the new one and moves the member; rejecting changes nothing
  * else. A decided transfer cannot be decided again (the domain's rule).
  */
-export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransferInput): TransferRow {
+export async function decideTransfer(cx: Cx, input: DecideTransferInput): Promise<TransferRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
     const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
     if (!before) throw AppError.notFound();
-    if (before.toOrgId !== null) requireOrgEdit(db, actor, before.toOrgId);
-    else requireMemberEdit(db, actor, before.memberId);
+    if (before.toOrgId !== null) requireOrgEdit(cx, before.toOrgId);
+    else requireMemberEdit(cx, before.memberId);
     const state = decideTransferState(before.state, input.decision);
     if (state === "rejected" && !input.reason?.trim())
       throw AppError.rule("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
@@ -486,15 +486,15 @@ export function decideTransfer(db: Db, actor: CommandActor, input: DecideTransfe
       .update(transfers)
       .set({
         state,
-        decidedOn: actor.today,
+        decidedOn: cx.today,
         decisionReason: input.reason ?? null,
-        decidedBy: actor.scope.userId,
+        decidedBy: cx.scope.userId,
       })
       .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
       .returning()
       .get();
     if (!after) throw AppError.stale();
-    audit(db, actor, {
+    audit(cx, {
       action: `transfer.${input.decision}`,
       entity: "transfer",
       entityId: before.id,

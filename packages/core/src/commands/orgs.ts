@@ -1,4 +1,5 @@
 /** 党组织: create, update, re-parent (a dated event), dual-management links, secretaries. */
+import type { Cx } from "@liangxin/db/cx";
 import {
   AppError,
   assertInterval,
@@ -32,7 +33,6 @@ import {
   requireOrgEdit,
   requireOrgRef,
   seesOrg,
-  type CommandActor,
   type CommandWarning,
 } from "./common.ts";
 import { coverHostsInTransaction } from "./coverage.ts";
@@ -79,8 +79,9 @@ function getOrg(db: Db, id: number): OrgRow {
   return row;
 }
 
-function requireRegionInTerritory(db: Db, actor: CommandActor, regionId: number): void {
-  const territory = actor.scope.region?.path;
+function requireRegionInTerritory(cx: Cx, regionId: number): void {
+  const { db } = cx;
+  const territory = cx.scope.region?.path;
   const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
   if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
 }
@@ -138,15 +139,15 @@ function assertCoveragesStillValid(db: Db, orgId: number, from: string | null): 
   throwFirstError(checkCoverageOnTopmost(world).filter((v) => recent(v.refs?.date)));
 }
 
-export function createOrg(
-  db: Db,
-  actor: CommandActor,
+export async function createOrg(
+  cx: Cx,
   { hostIds, ...input }: CreateOrgInput,
-): OrgRow & { warnings: CommandWarning[] } {
+): Promise<OrgRow & { warnings: CommandWarning[] }> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.parentId);
+    requireOrgEdit(cx, input.parentId);
     const parent = getOrg(db, input.parentId);
-    if (input.regionId != null) requireRegionInTerritory(db, actor, input.regionId);
+    if (input.regionId != null) requireRegionInTerritory(cx, input.regionId);
     assertShape(
       { ...input, regionId: input.regionId ?? null, formationMode: input.formationMode ?? null },
       parent,
@@ -165,7 +166,7 @@ export function createOrg(
       .where(eq(orgs.id, inserted.id))
       .run();
     const row = getOrg(db, inserted.id);
-    audit(db, actor, {
+    audit(cx, {
       action: "org.create",
       entity: "org",
       entityId: row.id,
@@ -174,7 +175,7 @@ export function createOrg(
     });
     // Its hosts, in the same transaction: all of them are covered, or the organization is not made either.
     const covered = hostIds?.length
-      ? coverHostsInTransaction(db, actor, { orgId: row.id, hostIds, startOn: row.foundedOn })
+      ? coverHostsInTransaction(cx, { orgId: row.id, hostIds, startOn: row.foundedOn })
       : null;
     return { ...row, warnings: covered?.warnings ?? [] };
   });
@@ -185,8 +186,12 @@ export function createOrg(
  * of the parent's series, among every organization of the city (codes are unique city-wide); null when the
  * parent's code follows no series or the series is full.
  */
-export function suggestOrgCode(db: Db, actor: CommandActor, parentId: number): { code: string | null } {
-  requireOrgEdit(db, actor, parentId);
+export async function suggestOrgCode(
+  cx: Cx,
+  { parentId }: { parentId: number },
+): Promise<{ code: string | null }> {
+  const { db } = cx;
+  requireOrgEdit(cx, parentId);
   const parent = getOrg(db, parentId);
   const series = orgCodeSeries({ code: parent.code, grassroots: isGrassroots(parent.category) });
   if (!series) return { code: null };
@@ -198,9 +203,10 @@ export function suggestOrgCode(db: Db, actor: CommandActor, parentId: number): {
   return { code: nextOrgCode(series, taken) };
 }
 
-export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): OrgRow {
+export async function updateOrg(cx: Cx, input: UpdateOrgInput): Promise<OrgRow> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.id);
+    requireOrgEdit(cx, input.id);
     const before = getOrg(db, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
@@ -214,7 +220,7 @@ export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): O
         ),
       );
     if (changes.regionId != null && changes.regionId !== before.regionId)
-      requireRegionInTerritory(db, actor, changes.regionId);
+      requireRegionInTerritory(cx, changes.regionId);
     assertShape(next, before.parentId === null ? null : getOrg(db, before.parentId));
     assertRevoked(next);
     // Dates that decide when it counts from the earlier of old and new; category and mode since founding.
@@ -237,7 +243,7 @@ export function updateOrg(db: Db, actor: CommandActor, input: UpdateOrgInput): O
     if (changes.formationMode !== undefined && changes.formationMode !== before.formationMode)
       assertCoveragesStillValid(db, id, null);
     const after = getOrg(db, id);
-    audit(db, actor, { action: "org.update", entity: "org", entityId: id, scopeOrgId: id, before, after });
+    audit(cx, { action: "org.update", entity: "org", entityId: id, scopeOrgId: id, before, after });
     return after;
   });
 }
@@ -254,10 +260,11 @@ export interface ReparentResult {
  * superior), sets the new superior, and rewrites path and depth of the whole subtree, in one transaction.
  * The tree as of any earlier date is rebuilt from the history.
  */
-export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput): ReparentResult {
+export async function reparentOrg(cx: Cx, input: ReparentOrgInput): Promise<ReparentResult> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
-    requireOrgEdit(db, actor, input.toParentId);
+    requireOrgEdit(cx, input.orgId);
+    requireOrgEdit(cx, input.toParentId);
     const org = getOrg(db, input.orgId);
     if (input.version !== undefined) assertVersion(org.version, input.version);
     const to = getOrg(db, input.toParentId);
@@ -269,8 +276,8 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
     if (to.path.startsWith(org.path))
       throw AppError.rule("REPARENT_CYCLE", commandMessages.reparentCycle(org.name, to.name));
     assertShape(org, to);
-    if (input.effectiveOn > actor.today)
-      throw AppError.rule("REPARENT_FUTURE", commandMessages.reparentFuture(input.effectiveOn, actor.today));
+    if (input.effectiveOn > cx.today)
+      throw AppError.rule("REPARENT_FUTURE", commandMessages.reparentFuture(input.effectiveOn, cx.today));
     const last =
       selectValue<string | null>(
         db,
@@ -309,7 +316,7 @@ export function reparentOrg(db: Db, actor: CommandActor, input: ReparentOrgInput
       .run();
     assertCoveragesStillValid(db, org.id, input.effectiveOn);
     const after = getOrg(db, org.id);
-    audit(db, actor, {
+    audit(cx, {
       action: "org.reparent",
       entity: "org",
       entityId: org.id,
@@ -340,16 +347,13 @@ export interface EndDualLinkInput {
   endOn: string;
 }
 
-export function setDualLink(
-  db: Db,
-  actor: CommandActor,
-  given: SetDualLinkInput,
-): typeof dualLinks.$inferSelect {
+export async function setDualLink(cx: Cx, given: SetDualLinkInput): Promise<typeof dualLinks.$inferSelect> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, given.orgId);
-    if (given.regionalOrgId != null) requireOrgRef(db, actor, given.regionalOrgId);
+    requireOrgEdit(cx, given.orgId);
+    if (given.regionalOrgId != null) requireOrgRef(cx, given.regionalOrgId);
     const regionalOrgId = given.regionalOrgCode
-      ? orgByKey(db, actor, given.regionalOrgCode).id
+      ? orgByKey(cx, given.regionalOrgCode).id
       : given.regionalOrgId;
     if (regionalOrgId == null) throw AppError.notFound();
     const input = {
@@ -364,7 +368,7 @@ export function setDualLink(
     const regional = getOrg(db, input.regionalOrgId);
     if (regional.formationMode !== "regional" && regional.formationMode !== "grid") {
       // Any regional organization may be linked; any other the caller does not see does not exist for it.
-      if (!seesOrg(db, actor, regional.id)) throw AppError.notFound();
+      if (!seesOrg(cx, regional.id)) throw AppError.notFound();
       throw AppError.rule("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
     }
     const endOn = input.endOn ?? null;
@@ -381,7 +385,7 @@ export function setDualLink(
       .values({ ...input, endOn })
       .returning()
       .get();
-    audit(db, actor, {
+    audit(cx, {
       action: "dualLink.set",
       entity: "dualLink",
       entityId: row.id,
@@ -392,16 +396,12 @@ export function setDualLink(
   });
 }
 
-export function endDualLink(
-  db: Db,
-  actor: CommandActor,
-  input: EndDualLinkInput,
-): typeof dualLinks.$inferSelect {
-  return endDatedRow(db, actor, dualLinks, "dualLink", input, (before) => {
+export async function endDualLink(cx: Cx, input: EndDualLinkInput): Promise<typeof dualLinks.$inferSelect> {
+  return endDatedRow(cx, dualLinks, "dualLink", input, (before) => {
     try {
-      requireOrgEdit(db, actor, before.orgId);
+      requireOrgEdit(cx, before.orgId);
     } catch {
-      requireOrgEdit(db, actor, before.regionalOrgId);
+      requireOrgEdit(cx, before.regionalOrgId);
     }
     return before.orgId;
   });
@@ -424,16 +424,16 @@ export interface EndSecretaryInput {
  * Appoint a secretary: a member (status 正常) whose relationship the organization holds. The term in
  * force before `startOn` ends on it (a secretary is replaced, never doubled); any other overlap is refused.
  */
-export function setSecretary(
-  db: Db,
-  actor: CommandActor,
+export async function setSecretary(
+  cx: Cx,
   input: SetSecretaryInput,
-): typeof secretaries.$inferSelect {
+): Promise<typeof secretaries.$inferSelect> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    requireOrgEdit(db, actor, input.orgId);
+    requireOrgEdit(cx, input.orgId);
     const org = getOrg(db, input.orgId);
     // A member outside the caller's scope does not exist for it (never its name).
-    requireMemberEdit(db, actor, input.memberId);
+    requireMemberEdit(cx, input.memberId);
     const member = selectOne<{ name: string; orgId: number | null; status: string }>(
       db,
       sql`select name, org_id as orgId, status from members where id = ${input.memberId}`,
@@ -451,7 +451,7 @@ export function setSecretary(
     assertSecretaryTermAllowed(terms, candidate, org.name, current);
     if (current) {
       db.update(secretaries).set({ endOn: input.startOn }).where(eq(secretaries.id, current.id)).run();
-      audit(db, actor, {
+      audit(cx, {
         action: "secretary.end",
         entity: "secretary",
         entityId: current.id,
@@ -461,7 +461,7 @@ export function setSecretary(
       });
     }
     const row = db.insert(secretaries).values(candidate).returning().get();
-    audit(db, actor, {
+    audit(cx, {
       action: "secretary.set",
       entity: "secretary",
       entityId: row.id,
@@ -472,13 +472,12 @@ export function setSecretary(
   });
 }
 
-export function endSecretary(
-  db: Db,
-  actor: CommandActor,
+export async function endSecretary(
+  cx: Cx,
   input: EndSecretaryInput,
-): typeof secretaries.$inferSelect {
-  return endDatedRow(db, actor, secretaries, "secretary", input, (before) => {
-    requireOrgEdit(db, actor, before.orgId);
+): Promise<typeof secretaries.$inferSelect> {
+  return endDatedRow(cx, secretaries, "secretary", input, (before) => {
+    requireOrgEdit(cx, before.orgId);
     return before.orgId;
   });
 }

@@ -1,11 +1,12 @@
 /** 政策参数: dated versions, set at city level only (by the city's administrator). */
+import type { Cx } from "@liangxin/db/cx";
 import { AppError, policyAsOf, policyParamLabel, type Policy } from "@liangxin/domain";
 import { desc, eq } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
-import { type Db, writeTransaction } from "@liangxin/db/driver";
+import { writeTransaction } from "@liangxin/db/driver";
 import { policies } from "@liangxin/db/schema";
 import { loadPolicyVersions, withDefaults } from "@liangxin/db/snapshot";
-import { audit, type CommandActor } from "./common.ts";
+import { audit } from "./common.ts";
 import { findRulesLock, lockMessages } from "../reports/lock.ts";
 
 /** Any subset of the parameters; nested groups may be partial too. */
@@ -32,10 +33,11 @@ export interface SetPolicyResult {
  * (a version on the same date is replaced). Only the city administrator (the tree's top node) may set it;
  * for anyone else it does not exist.
  */
-export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): SetPolicyResult {
+export async function setPolicy(cx: Cx, input: SetPolicyInput): Promise<SetPolicyResult> {
+  const { db } = cx;
   return writeTransaction(db, () => {
-    const org = actor.scope.org;
-    if (actor.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw AppError.notFound();
+    const org = cx.scope.org;
+    if (cx.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw AppError.notFound();
     const versions = loadPolicyVersions(db);
     const base = policyAsOf(versions, input.effectiveOn).params;
     const merged = structuredClone(base) as unknown as Record<string, unknown>;
@@ -72,7 +74,7 @@ export function setPolicy(db: Db, actor: CommandActor, input: SetPolicyInput): S
       .onConflictDoUpdate({ target: policies.effectiveOn, set: { params, note: input.note ?? null } })
       .returning()
       .get();
-    audit(db, actor, {
+    audit(cx, {
       action: "policy.set",
       entity: "policy",
       entityId: after.id,
@@ -97,18 +99,20 @@ export interface PolicyVersionRow {
  * city's administrator (the only one who may add a version). Every administrator reads the rules its
  * figures are counted by.
  */
-export function listPolicyVersions(
-  db: Db,
-  actor: CommandActor,
-): { versions: PolicyVersionRow[]; inForce: { effectiveOn: string; params: Policy }; canSet: boolean } {
+export async function listPolicyVersions(cx: Cx): Promise<{
+  versions: PolicyVersionRow[];
+  inForce: { effectiveOn: string; params: Policy };
+  canSet: boolean;
+}> {
+  const { db } = cx;
   const rows = db
     .select({ effectiveOn: policies.effectiveOn, params: policies.params, note: policies.note })
     .from(policies)
     .orderBy(desc(policies.effectiveOn))
     .all();
   const versions = rows.map((r) => ({ ...r, params: withDefaults(r.params) }));
-  const inForce = policyAsOf(versions, actor.today);
-  const org = actor.scope.org;
+  const inForce = policyAsOf(versions, cx.today);
+  const org = cx.scope.org;
   return {
     versions: versions.map((r) => ({
       effectiveOn: r.effectiveOn,
@@ -117,6 +121,6 @@ export function listPolicyVersions(
       inForce: r.effectiveOn === inForce.effectiveOn,
     })),
     inForce,
-    canSet: actor.scope.role === "admin" && org?.category === "cityCommittee",
+    canSet: cx.scope.role === "admin" && org?.category === "cityCommittee",
   };
 }

@@ -3,22 +3,37 @@
  * from the deepest level up (the demo's past years carry approved reports, so that drill-downs of approved
  * figures and 撤销审核 can be tried). Warnings are explained with one given text; an error stops it.
  */
-import { isManagement } from "@liangxin/domain";
+import { clock, isManagement } from "@liangxin/domain";
+import type { Cx } from "@liangxin/db/cx";
 import type { Db } from "@liangxin/db/driver";
 import { unsafeNodeScope } from "@liangxin/db/scope";
-import { buildReport, loadSubmission, ReportComputer, warningCodes } from "./build.ts";
-import { approveReport, submitReport } from "./workflow.ts";
+import { buildReportIn, loadSubmission, ReportComputer, warningCodes } from "./build.ts";
+import { approveReportIn, submitReportIn } from "./workflow.ts";
 
 export interface ApproveYearResult {
   year: number;
   approved: number;
 }
 
-export function approveYear(
-  db: Db,
-  year: number,
-  opts: { explanation: string; onProgress?: (done: number, total: number) => void },
-): ApproveYearResult {
+export interface ApproveYearInput {
+  year: number;
+  /** The written explanation given for every warning. */
+  explanation: string;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * `cx.db`: the connection; each node submits as its own administrator and its parent's administrator
+ * approves (the system acts for them, whatever `cx.scope` is).
+ */
+export async function approveYear(cx: Cx, input: ApproveYearInput): Promise<ApproveYearResult> {
+  return approveYearIn(cx.db, input);
+}
+
+/** `approveYear`, synchronous: for the seed, which approves the past years inside its transaction. */
+export function approveYearIn(db: Db, input: ApproveYearInput): ApproveYearResult {
+  const { year } = input;
+  const today = clock.today();
   const tree = new ReportComputer(db).index(year).tree;
   // Children before parents: reverse pre-order of the management nodes that have a parent.
   const nodes = tree
@@ -29,23 +44,23 @@ export function approveYear(
   nodes.forEach((node, i) => {
     const existing = loadSubmission(db, node.id, year);
     if (existing?.state === "approved") return;
-    const own = unsafeNodeScope(db, node.code)!;
+    const own: Cx = { db, scope: unsafeNodeScope(db, node.code)!, today };
     const parent = tree.org(tree.parentOf(node.id)!)!;
-    const parentScope = unsafeNodeScope(db, parent.code)!;
+    const parentCx: Cx = { db, scope: unsafeNodeScope(db, parent.code)!, today };
     let submissionId = existing?.id;
     if (!existing || existing.state === "returned") {
-      const view = buildReport(db, own, { nodeId: node.id, year });
-      const explanations = Object.fromEntries(warningCodes(view.checks).map((c) => [c, opts.explanation]));
-      submissionId = submitReport(db, own, {
+      const view = buildReportIn(own, { nodeId: node.id, year });
+      const explanations = Object.fromEntries(warningCodes(view.checks).map((c) => [c, input.explanation]));
+      submissionId = submitReportIn(own, {
         nodeId: node.id,
         year,
         explanations,
         ...(existing ? { version: existing.version } : {}),
       }).id;
     }
-    approveReport(db, parentScope, { submissionId: submissionId! });
+    approveReportIn(parentCx, { submissionId: submissionId! });
     approved++;
-    opts.onProgress?.(i + 1, nodes.length);
+    input.onProgress?.(i + 1, nodes.length);
   });
   return { year, approved };
 }

@@ -37,6 +37,7 @@ import {
 } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { type Db, selectAll, selectOne, selectRows, selectValue } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
 import { pathIn, scopeSql, subtreeRange, type Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { reportMessages as m } from "./messages.ts";
@@ -689,22 +690,32 @@ function assertYear(year: number): void {
   }
 }
 
+export interface ReportInput {
+  /** The node by id (default: the caller's own) or by 组织代码. */
+  nodeId?: number | undefined;
+  nodeCode?: string | undefined;
+  year: number;
+  /** What several reports computed together share (a new one by default). */
+  computer?: ReportComputer | undefined;
+}
+
 /**
- * The report of a node for a year as the caller sees it: the frozen figures once submitted (until
- * returned), else computed now. The node must lie in the caller's subtree.
+ * The report of a node for a year as the caller (`cx`: its scope, on its connection) sees it: the frozen
+ * figures once submitted (until returned), else computed now. The node must lie in the caller's subtree.
  */
-export function buildReport(
-  db: Db,
-  scope: Scope,
-  input: { nodeId?: number; nodeCode?: string; year: number },
-  computer?: ReportComputer,
-): ReportView {
+export async function buildReport(cx: Cx, input: ReportInput): Promise<ReportView> {
+  return buildReportIn(cx, input);
+}
+
+/** `buildReport`, synchronous: for a use case computing the report inside its transaction. */
+export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
+  const { db, scope } = cx;
   assertYear(input.year);
   const node = resolveNode(db, scope, input);
   const year = input.year;
   const sub = loadSubmission(db, node.id, year);
   const parent = parentOf(db, node);
-  const comp = computer ?? new ReportComputer(db);
+  const comp = input.computer ?? new ReportComputer(db);
   const prevApproved = comp.approved(year - 1).get(node.id);
   const previousApprovedClosingMembers = prevApproved ? prevApproved.total.members.total : null;
   const isAdmin = scope.role === "admin" && scope.org !== null;

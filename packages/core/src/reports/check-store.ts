@@ -9,9 +9,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { AppError, clock, encodeRowRecords } from "@liangxin/domain";
 import { writeAudit } from "@liangxin/db/audit";
 import { reportCheckRecords, reportChecks, users } from "@liangxin/db/schema";
-import type { Scope } from "@liangxin/db/scope";
+import type { Cx } from "@liangxin/db/cx";
 import {
-  buildReport,
+  buildReportIn,
   freezeView,
   loadSubmission,
   ReportComputer,
@@ -91,13 +91,13 @@ export interface SaveCheckResult {
 /**
  * 保存校核: the caller's own node, a year up to the current one, not submitted (a submitted or approved
  * report is frozen already), a 校核 without errors. Stores the live report's figures, its checks (warnings)
- * and the records behind its rows.
+ * and the records behind its rows. `cx`: the caller, the node's administrator.
  */
-export function saveReportCheck(
-  db: Db,
-  scope: Scope,
+export async function saveReportCheck(
+  cx: Cx,
   input: { nodeId: number; year: number },
-): SaveCheckResult {
+): Promise<SaveCheckResult> {
+  const { db, scope } = cx;
   const own = requireAdmin(scope);
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   if (node.id !== own.id) throw new AppError("FORBIDDEN", m.checkOnlyOwnNode);
@@ -108,7 +108,7 @@ export function saveReportCheck(
     if (sub?.state === "submitted") throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
     if (sub?.state === "approved") throw new AppError("CONFLICT", m.alreadyApproved(node.name, input.year));
     const computer = new ReportComputer(db);
-    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
+    const view = buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
     const errors = view.checks.filter((c) => c.level === "error");
     // A baseline with errors would report them as changes forever: like 上报, only a passed 校核 is kept.
     if (errors.length > 0)

@@ -27,7 +27,7 @@ import {
 import { sql } from "drizzle-orm";
 import { idList, type Db, selectAll, selectRows, selectValue } from "@liangxin/db/driver";
 import { maskName } from "@liangxin/db/queries";
-import type { Scope } from "@liangxin/db/scope";
+import type { Cx } from "@liangxin/db/cx";
 import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
 import { reportMessages as m } from "./messages.ts";
@@ -207,24 +207,25 @@ function frozenIds(rows: readonly RowRecords[], key: IndicatorPath, total: boole
 /**
  * The records behind `key` in the row of `rowOrgId` (a child management node, or the node itself for the
  * 直属 row; omitted: the 合计): frozen when the node's report of the year is submitted or approved (and
- * `live` is not asked for), else computed now.
+ * `live` is not asked for), else computed now. `cx`: the caller, whose subtree holds the node;
+ * `input.computer`: what several drill-downs of one year share (a new one by default).
  */
-export function drillReport(
-  db: Db,
-  scope: Scope,
+export async function drillReport(
+  cx: Cx,
   input: {
     nodeId: number;
     year: number;
     rowOrgId?: number | null | undefined;
     key: string;
     live?: boolean | undefined;
+    computer?: ReportComputer | undefined;
   },
-  computer?: ReportComputer,
-): DrillResult {
+): Promise<DrillResult> {
+  const { db, scope } = cx;
   if (!isIndicatorPath(input.key)) throw new AppError("BAD_INPUT", m.badKey(input.key));
   const key = input.key;
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
-  const comp = computer ?? new ReportComputer(db);
+  const comp = input.computer ?? new ReportComputer(db);
   const sub = loadSubmission(db, node.id, input.year);
   // The records as the report shows them: the node's own frozen ones once submitted; else approved rows
   // (and rows derived from approved ones below) frozen, the others live.

@@ -6,11 +6,12 @@
 import { AppError, clock, isManagement, type OrgCategory } from "@liangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, selectOne, writeTransaction } from "@liangxin/db/driver";
 import { reportSubmissions } from "@liangxin/db/schema";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import {
-  buildReport,
+  buildReportIn,
   freezeView,
   frozenOf,
   loadSubmission,
@@ -53,8 +54,17 @@ export function requireAdmin(scope: Scope): NonNullable<Scope["org"]> {
   return scope.org;
 }
 
-/** Submit the caller's own node's report: errors block, each warning needs a written explanation. */
-export function submitReport(db: Db, scope: Scope, input: SubmitInput): DecisionResult {
+/**
+ * Submit the caller's own node's report (`cx`: the caller, an administrator): errors block, each warning
+ * needs a written explanation.
+ */
+export async function submitReport(cx: Cx, input: SubmitInput): Promise<DecisionResult> {
+  return submitReportIn(cx, input);
+}
+
+/** `submitReport`, synchronous: for a caller inside a transaction (`approveYear` in the seed). */
+export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
+  const { db, scope } = cx;
   const own = requireAdmin(scope);
   const node = resolveNode(db, scope, { nodeId: input.nodeId });
   if (node.id !== own.id) throw new AppError("FORBIDDEN", m.onlyOwnNode);
@@ -74,7 +84,7 @@ export function submitReport(db: Db, scope: Scope, input: SubmitInput): Decision
 
     // A returned report is recomputed: build it live.
     const computer = new ReportComputer(db);
-    const view = buildReport(db, scope, { nodeId: node.id, year: input.year }, computer);
+    const view = buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
     const errors = view.checks.filter((c) => c.level === "error");
     if (errors.length > 0) {
       throw new AppError(
@@ -184,12 +194,12 @@ function decidable(db: Db, scope: Scope, submissionId: number, version: number |
 }
 
 function decide(
-  db: Db,
-  scope: Scope,
+  cx: Cx,
   input: { submissionId: number; version?: number | undefined },
   state: "returned" | "approved",
   reason: string | null,
 ): DecisionResult {
+  const { db, scope } = cx;
   return writeTransaction(db, (tx) => {
     const { sub, node, own } = decidable(db, scope, input.submissionId, input.version);
     if (state === "returned") {
@@ -242,37 +252,46 @@ function decide(
   });
 }
 
-/** 退回: the parent's administrator sends a submitted report back with a reason. */
-export function returnReport(
-  db: Db,
-  scope: Scope,
+/** 退回: the parent's administrator (`cx`: the caller) sends a submitted report back with a reason. */
+export async function returnReport(
+  cx: Cx,
   input: { submissionId: number; reason: string; version?: number | undefined },
-): DecisionResult {
+): Promise<DecisionResult> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError("BAD_INPUT", m.reasonRequired);
-  return decide(db, scope, input, "returned", reason);
+  return decide(cx, input, "returned", reason);
 }
 
-/** 审核通过: the parent's administrator approves; the submitted figures are frozen for good. */
-export function approveReport(
-  db: Db,
-  scope: Scope,
+/**
+ * 审核通过: the parent's administrator (`cx`: the caller) approves; the submitted figures are frozen for
+ * good.
+ */
+export async function approveReport(
+  cx: Cx,
+  input: { submissionId: number; version?: number | undefined },
+): Promise<DecisionResult> {
+  return approveReportIn(cx, input);
+}
+
+/** `approveReport`, synchronous: for a caller inside a transaction (`approveYear` in the seed). */
+export function approveReportIn(
+  cx: Cx,
   input: { submissionId: number; version?: number | undefined },
 ): DecisionResult {
-  return decide(db, scope, input, "approved", null);
+  return decide(cx, input, "approved", null);
 }
 
 /**
  * 撤销审核: the approver of a unit's year (the parent's administrator) or an administrator of any level
  * above reopens an approved report with a reason; it becomes 已退回, its unit corrects and resubmits. Every
  * report of an ancestor of that year (on 31 December's tree) that was submitted or approved includes its
- * figures and is reopened with it. All in one transaction, each step audited.
+ * figures and is reopened with it. All in one transaction, each step audited. `cx`: the caller.
  */
-export function reopenReport(
-  db: Db,
-  scope: Scope,
+export async function reopenReport(
+  cx: Cx,
   input: { submissionId: number; reason: string; version?: number | undefined },
-): DecisionResult {
+): Promise<DecisionResult> {
+  const { db, scope } = cx;
   const own = requireAdmin(scope);
   const reason = input.reason.trim();
   if (!reason) throw new AppError("BAD_INPUT", m.reopenReasonRequired);
@@ -342,12 +361,15 @@ export interface ChildSubmission {
   returnReason: string | null;
 }
 
-/** The submission states of a node's child management nodes for a year (today's tree). */
-export function childSubmissions(
-  db: Db,
-  scope: Scope,
-  input: { nodeId?: number; year: number },
-): { node: { id: number; name: string }; children: ChildSubmission[] } {
+/**
+ * The submission states of a node's child management nodes for a year (today's tree); the node (default:
+ * the caller's own) in the subtree of the caller (`cx`).
+ */
+export async function childSubmissions(
+  cx: Cx,
+  input: { nodeId?: number | undefined; year: number },
+): Promise<{ node: { id: number; name: string }; children: ChildSubmission[] }> {
+  const { db, scope } = cx;
   const node = resolveNode(db, scope, { nodeId: input.nodeId ?? scope.org?.id ?? -1 });
   const rows = selectAll<ChildSubmission>(
     db,

@@ -5,6 +5,7 @@
 import { AppError, isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, selectOne } from "@liangxin/db/driver";
 import { orgInForce } from "@liangxin/db/queries";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
@@ -50,8 +51,13 @@ export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number):
   return org;
 }
 
-/** Grassroots organizations of the subtree in force on `today`, by code. */
-export function grassrootsInSubtree(db: Db, scope: Scope, today: string): WorkOrgRow[] {
+/** Grassroots organizations of the caller's subtree in force on today, by code (the forms' selects). */
+export async function grassrootsInSubtree(cx: Cx): Promise<WorkOrgRow[]> {
+  return subtreeGrassroots(cx.db, cx.scope, cx.today);
+}
+
+/** Grassroots organizations of the subtree in force on `today`, by code (synchronous, for the boards). */
+export function subtreeGrassroots(db: Db, scope: Scope, today: string): WorkOrgRow[] {
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   return selectAll<WorkOrgRow>(

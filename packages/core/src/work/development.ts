@@ -17,6 +17,7 @@ import {
   assertNotFuture,
   type ApplicantStage,
 } from "@liangxin/domain";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, writeTransaction } from "@liangxin/db/driver";
 import { applicants, memberRelationships, members, memberWorkplaces } from "@liangxin/db/schema";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
@@ -39,7 +40,9 @@ export interface ApplicantRow {
   nextStage: ApplicantStage | null;
 }
 
-export function listApplicants(db: Db, scope: Scope, today: string): ApplicantRow[] {
+/** Applicants of the caller's subtree: those still in the pipeline first, newest applications first. */
+export async function listApplicants(cx: Cx): Promise<ApplicantRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { sets, within } = scopeSql(scope, today);
   const rows = selectAll<Omit<ApplicantRow, "stage" | "nextStage">>(
@@ -68,7 +71,8 @@ type ApplicantInput = {
  * A new applicant. A citizen ID registered already, as a member or an applicant, in the caller's scope or
  * not, answers the one neutral refusal of `registering` (audited, and counted against the hourly limit).
  */
-export function createApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
+export async function createApplicant(cx: Cx, input: ApplicantInput): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   const attempt = { entity: "applicant", idNumber: input.idNumber, throttled: true } as const;
   return registering(db, scope, attempt, () => insertApplicant(db, scope, input, today));
 }
@@ -96,13 +100,12 @@ function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: str
   });
 }
 
-/** Advance an applicant of the subtree to the next stage on `on`. */
-export function advanceApplicantStage(
-  db: Db,
-  scope: Scope,
+/** Advance an applicant of the caller's subtree to the next stage on `input.on`. */
+export async function advanceApplicantStage(
+  cx: Cx,
   input: { applicantId: number; stage: ApplicantStage; on: string },
-  today: string,
-): { id: number; stage: ApplicantStage; memberId: number | null } {
+): Promise<{ id: number; stage: ApplicantStage; memberId: number | null }> {
+  const { db, scope, today } = cx;
   // The caller's own applicant: never held back by the hourly limit; a refusal at 预备党员 is audited.
   const attempt = { entity: "applicant", throttled: false } as const;
   return registering(db, scope, attempt, () => advanceApplicantRow(db, scope, input, today));
@@ -179,8 +182,13 @@ export interface ProbationRow {
   endsOn: string;
 }
 
-/** Probationary members (status 正常) of the subtree whose probation ends within 30 days or has ended. */
-export function probationDue(db: Db, scope: Scope, today: string): ProbationRow[] {
+/** Probationary members (status 正常) of the caller's subtree whose probation ends within 30 days or has ended. */
+export async function probationDue(cx: Cx): Promise<ProbationRow[]> {
+  return probationDueIn(cx.db, cx.scope, cx.today);
+}
+
+/** `probationDue`, synchronous: for the reads that combine it (the inbox). */
+export function probationDueIn(db: Db, scope: Scope, today: string): ProbationRow[] {
   if (!scope.org) return [];
   const policy = workPolicy(db, today);
   const { within } = scopeSql(scope, today);
@@ -196,13 +204,12 @@ export function probationDue(db: Db, scope: Scope, today: string): ProbationRow[
     .map((r) => ({ ...r, endsOn: probationEndsOn(r.joinedOn, policy) }));
 }
 
-/** 按期转正: set the 转正日期 of a probationary member of the subtree. */
-export function confirmFullMembership(
-  db: Db,
-  scope: Scope,
+/** 按期转正: set the 转正日期 of a probationary member of the caller's subtree. */
+export async function confirmFullMembership(
+  cx: Cx,
   input: { memberId: number; fullOn: string },
-  today: string,
-): { id: number } {
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   const m = db.select().from(members).where(eq(members.id, input.memberId)).get();
   if (!m || m.orgId === null) throw AppError.notFound("member");
   requireGrassrootsInSubtree(db, scope, m.orgId);

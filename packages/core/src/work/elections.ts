@@ -1,6 +1,7 @@
 /** 换届: record an election (it restarts the term: orgs.lastElectionOn); due within 90 days and overdue. */
+import type { Cx } from "@liangxin/db/cx";
 import { writeTransaction, type Db } from "@liangxin/db/driver";
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   assertNotFuture,
   electionDue,
@@ -13,8 +14,8 @@ import { elections, orgs } from "@liangxin/db/schema";
 import type { Scope } from "@liangxin/db/scope";
 import {
   auditWork,
-  grassrootsInSubtree,
   requireGrassrootsInSubtree,
+  subtreeGrassroots,
   workPolicy,
   type WorkOrgRow,
 } from "./common.ts";
@@ -38,15 +39,22 @@ function rowOf(o: WorkOrgRow, due: ElectionDue): ElectionRow {
   };
 }
 
-/** Every grassroots organization of the subtree with its term; the due-soon and overdue lists. */
-export function electionBoard(
-  db: Db,
-  scope: Scope,
-  today: string,
-): { rows: ElectionRow[]; dueSoon: ElectionRow[]; overdue: ElectionRow[] } {
+export interface ElectionBoard {
+  rows: ElectionRow[];
+  dueSoon: ElectionRow[];
+  overdue: ElectionRow[];
+}
+
+/** Every grassroots organization of the caller's subtree with its term; the due-soon and overdue lists. */
+export async function electionBoard(cx: Cx): Promise<ElectionBoard> {
+  return electionBoardIn(cx.db, cx.scope, cx.today);
+}
+
+/** `electionBoard`, synchronous: for the reads that combine it (the inbox, the dashboard). */
+export function electionBoardIn(db: Db, scope: Scope, today: string): ElectionBoard {
   const policy = workPolicy(db, today);
   const rows: ElectionRow[] = [];
-  for (const o of grassrootsInSubtree(db, scope, today)) {
+  for (const o of subtreeGrassroots(db, scope, today)) {
     const due = electionDue(o, policy, today);
     if (due) rows.push(rowOf(o, due));
   }
@@ -58,13 +66,12 @@ export function electionBoard(
   };
 }
 
-/** Record an election held on `heldOn`: an elections row and the organization's lastElectionOn. */
-export function recordElection(
-  db: Db,
-  scope: Scope,
+/** Record an election held on `input.heldOn`: an elections row and the organization's lastElectionOn. */
+export async function recordElection(
+  cx: Cx,
   input: { orgId: number; heldOn: string; note?: string | undefined },
-  today: string,
-): { id: number; dueOn: string } {
+): Promise<{ id: number; dueOn: string }> {
+  const { db, scope, today } = cx;
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
   const last = org.lastElectionOn ?? org.foundedOn;
@@ -86,20 +93,4 @@ export function recordElection(
     const due = electionDue({ ...org, lastElectionOn: input.heldOn }, policy, today);
     return { id: row.id, dueOn: due?.dueOn ?? input.heldOn };
   });
-}
-
-/** Elections held by one organization of the subtree, newest first. */
-export function listElections(db: Db, scope: Scope, orgId: number) {
-  requireGrassrootsInSubtree(db, scope, orgId);
-  return db
-    .select({
-      id: elections.id,
-      heldOn: elections.heldOn,
-      termYears: elections.termYears,
-      note: elections.note,
-    })
-    .from(elections)
-    .where(eq(elections.orgId, orgId))
-    .orderBy(desc(elections.heldOn))
-    .all();
 }

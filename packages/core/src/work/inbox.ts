@@ -13,13 +13,14 @@
  */
 import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Db, selectAll } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
+import { selectAll } from "@liangxin/db/driver";
 import { orgs, reportSubmissions } from "@liangxin/db/schema";
-import { type Scope, scopeSql } from "@liangxin/db/scope";
+import { scopeSql } from "@liangxin/db/scope";
 
-import { electionBoard } from "./elections.ts";
-import { probationDue } from "./development.ts";
-import { overduePlans } from "./plans.ts";
+import { electionBoardIn } from "./elections.ts";
+import { probationDueIn } from "./development.ts";
+import { overduePlansIn } from "./plans.ts";
 import { coverageRequestsAwaiting } from "@liangxin/db/queries";
 
 export interface InboxItem {
@@ -48,7 +49,9 @@ export const inboxMessages = {
   reportSubject: (year: number, org?: string) => `${org ? `${org} ` : ""}${year}年年报`,
 } as const;
 
-export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
+/** The calling user's (`cx`) reminders, in the order listed above. */
+export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const items: InboxItem[] = [];
   const item = (kind: InboxKind, rest: Omit<InboxItem, "kind" | "kindLabel">) =>
@@ -98,7 +101,7 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
         refId: r.id,
       });
   }
-  const elections = electionBoard(db, scope, today);
+  const elections = electionBoardIn(db, scope, today);
   for (const e of elections.overdue)
     item("electionOverdue", {
       subject: e.orgName,
@@ -117,7 +120,7 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
     });
 
   if (scope.region) {
-    for (const p of overduePlans(db, scope, today))
+    for (const p of overduePlansIn(db, scope, today))
       item("planOverdue", {
         subject: p.hostName,
         date: p.targetOn,
@@ -178,7 +181,7 @@ export function inboxFor(db: Db, scope: Scope, today: string): InboxItem[] {
       refId: q.id,
     });
 
-  for (const p of probationDue(db, scope, today))
+  for (const p of probationDueIn(db, scope, today))
     item("probationEnding", {
       subject: p.name,
       date: p.endsOn,

@@ -6,9 +6,10 @@
  * commands (commands/instructors.ts), which both the dispatch page and an instructor's page call.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { type Db, selectAll } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
+import { selectAll } from "@liangxin/db/driver";
 import { hostOperating, inForce, orgInForce } from "@liangxin/db/queries";
-import { type Scope, scopeSql, type ScopeSql } from "@liangxin/db/scope";
+import { scopeSql, type ScopeSql } from "@liangxin/db/scope";
 import { workPolicy } from "./common.ts";
 
 export interface InstructorAssignmentRow {
@@ -47,11 +48,8 @@ const visibleInstructor = ({ within }: ScopeSql): SQL =>
     or exists(select 1 from orgs g where g.id = i.registered_by_id and ${within.subtree("g")}))`;
 
 /** Instructors dispatched or registered by the caller's subtree, with their assignments. */
-export function dispatchView(
-  db: Db,
-  scope: Scope,
-  today: string,
-): { cap: number; instructors: DispatchInstructorRow[] } {
+export async function dispatchView(cx: Cx): Promise<{ cap: number; instructors: DispatchInstructorRow[] }> {
+  const { db, scope, today } = cx;
   const cap = workPolicy(db, today).instructorCap;
   if (!scope.org) return { cap, instructors: [] };
   const s = scopeSql(scope, today);
@@ -92,8 +90,9 @@ export function dispatchView(
   };
 }
 
-/** Operating hosts of the territory with neither an organization nor an instructor today. */
-export function hostsWithoutCoverage(db: Db, scope: Scope, today: string): UncoveredHostRow[] {
+/** Operating hosts of the caller's territory with neither an organization nor an instructor today. */
+export async function hostsWithoutCoverage(cx: Cx): Promise<UncoveredHostRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.region) return [];
   const { within } = scopeSql(scope, today);
   return selectAll<UncoveredHostRow>(

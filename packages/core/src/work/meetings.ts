@@ -8,10 +8,11 @@ import {
   type MeetingKind,
   type Period,
 } from "@liangxin/domain";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, writeTransaction } from "@liangxin/db/driver";
 import { memberRelationships, meetings, members } from "@liangxin/db/schema";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
-import { auditWork, grassrootsInSubtree, requireGrassrootsInSubtree, workPolicy } from "./common.ts";
+import { auditWork, requireGrassrootsInSubtree, subtreeGrassroots, workPolicy } from "./common.ts";
 
 export interface RecordMeetingInput {
   orgId: number;
@@ -21,12 +22,9 @@ export interface RecordMeetingInput {
   attendees?: number | undefined;
 }
 
-export function recordMeeting(
-  db: Db,
-  scope: Scope,
-  input: RecordMeetingInput,
-  today: string,
-): { id: number } {
+/** Record a meeting of a grassroots organization of the caller's subtree (attendance checked, audited). */
+export async function recordMeeting(cx: Cx, input: RecordMeetingInput): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
   return writeTransaction(db, (tx) => {
@@ -71,15 +69,26 @@ export interface ComplianceRow extends MeetingCompliance {
   category: string;
 }
 
-/** Compliance of every grassroots organization of the subtree over `period`; behind ones first. */
-export function meetingComplianceBoard(
+export interface ComplianceBoard {
+  period: Period;
+  rows: ComplianceRow[];
+  behind: ComplianceRow[];
+}
+
+/** Compliance of every grassroots organization of the caller's subtree over `input.period`; behind ones first. */
+export async function meetingComplianceBoard(cx: Cx, input: { period: Period }): Promise<ComplianceBoard> {
+  return meetingComplianceBoardIn(cx.db, cx.scope, input.period, cx.today);
+}
+
+/** `meetingComplianceBoard`, synchronous: for the reads that combine it (the dashboard). */
+export function meetingComplianceBoardIn(
   db: Db,
   scope: Scope,
   period: Period,
   today: string,
-): { period: Period; rows: ComplianceRow[]; behind: ComplianceRow[] } {
+): ComplianceBoard {
   const policy = workPolicy(db, period.to);
-  const orgs = grassrootsInSubtree(db, scope, today);
+  const orgs = subtreeGrassroots(db, scope, today);
   // Counted in SQL per organization and kind: the period's meetings are never turned into objects.
   const { within } = scopeSql(scope, today);
   const counts = selectAll<{ orgId: number; kind: MeetingKind; n: number }>(
@@ -121,13 +130,9 @@ export interface MeetingRow {
   attendees: number | null;
 }
 
-/** Recent meetings of the subtree (or of one organization of it). */
-export function listMeetings(
-  db: Db,
-  scope: Scope,
-  today: string,
-  opts?: { orgId?: number; limit?: number },
-): MeetingRow[] {
+/** Recent meetings of the caller's subtree (or of one organization of it, `opts.orgId`). */
+export async function listMeetings(cx: Cx, opts?: { orgId?: number; limit?: number }): Promise<MeetingRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   if (opts?.orgId !== undefined) requireGrassrootsInSubtree(db, scope, opts.orgId);
   const { within } = scopeSql(scope, today);

@@ -5,8 +5,9 @@
  */
 import { assertInterval, WORK_MESSAGES, AppError, type PactKind } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
-import { scopeSql, hostAccess, orgAccess, type ScopeSql, type Scope } from "@liangxin/db/scope";
-import { type Db, selectAll, writeTransaction } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
+import { scopeSql, hostAccess, orgAccess, type ScopeSql } from "@liangxin/db/scope";
+import { selectAll, writeTransaction } from "@liangxin/db/driver";
 import { pactParties, pacts } from "@liangxin/db/schema";
 import { auditWork } from "./common.ts";
 
@@ -23,7 +24,8 @@ export interface PactRow {
   startOn: string;
   endOn: string | null;
   outcome: string | null;
-  funds: number | null;
+  /** 投入资金 in 分 (shown in 万元). */
+  fundsFen: number | null;
   parties: { name: string; type: "org" | "host" | "outside" }[];
 }
 
@@ -34,12 +36,14 @@ const partyInScope = ({ within }: ScopeSql): SQL =>
     or exists(select 1 from pact_parties pp join hosts h on h.id = pp.host_id join regions r on r.id = h.region_id
       where pp.pact_id = p.id and ${within.territory("r")}))`;
 
-export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
+/** The pacts with a party in the caller's scope, newest first, with their parties. */
+export async function listPacts(cx: Cx): Promise<PactRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const s = scopeSql(scope, today);
   const rows = selectAll<Omit<PactRow, "parties">>(
     db,
-    sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds from pacts p
+    sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds_fen as fundsFen from pacts p
         where ${partyInScope(s)} order by p.start_on desc, p.id desc`,
   );
   const parties = selectAll<{ pactId: number; name: string; type: "org" | "host" | "outside" }>(
@@ -55,20 +59,24 @@ export function listPacts(db: Db, scope: Scope, today: string): PactRow[] {
   }));
 }
 
-export function createPact(
-  db: Db,
-  scope: Scope,
+/**
+ * A new pact: at least two parties, one of them the caller's own (an organization or host it may edit),
+ * none twice. Audited (`pact.create`).
+ */
+export async function createPact(
+  cx: Cx,
   input: {
     kind: PactKind;
     name: string;
     startOn: string;
     endOn?: string | undefined;
     outcome?: string | undefined;
-    funds?: number | undefined;
+    /** In whole 分. */
+    fundsFen?: number | undefined;
     parties: PactPartyInput[];
   },
-  today: string,
-): { id: number } {
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   if (!scope.org) throw AppError.notFound("org");
   assertInterval(input.startOn, input.endOn ?? null);
   let own = 0;
@@ -99,7 +107,7 @@ export function createPact(
         startOn: input.startOn,
         endOn: input.endOn ?? null,
         outcome: input.outcome ?? null,
-        funds: input.funds ?? null,
+        fundsFen: input.fundsFen ?? null,
         createdBy: scope.userId,
       })
       .returning()

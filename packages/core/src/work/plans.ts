@@ -22,6 +22,7 @@ import {
   type PlanMilestone,
 } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
+import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
 import {
   coverages,
@@ -227,8 +228,9 @@ export interface PlanBoard {
   overdue: PlanRow[];
 }
 
-/** The plans page: the node's figures, the 应建未建 hosts of the territory, every plan. */
-export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
+/** The plans page for the caller (`cx`): the node's figures, the 应建未建 hosts of the territory, every plan. */
+export async function planBoard(cx: Cx): Promise<PlanBoard> {
+  const { db, scope, today } = cx;
   requireTerritory(scope);
   const policy = workPolicy(db, today);
   const snapshot = loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
@@ -252,7 +254,7 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
       fullMembersWorking: f.fullMembersWorking,
     });
   }
-  const plans = listPlans(db, scope, today);
+  const plans = plansOf(db, scope, today);
   return {
     summary: {
       hosts: ind.hosts,
@@ -267,7 +269,11 @@ export function planBoard(db: Db, scope: Scope, today: string): PlanBoard {
 }
 
 /** Every plan of the caller's territory (open first, by target date). */
-export function listPlans(db: Db, scope: Scope, today: string): PlanRow[] {
+export async function listPlans(cx: Cx): Promise<PlanRow[]> {
+  return plansOf(cx.db, cx.scope, cx.today);
+}
+
+function plansOf(db: Db, scope: Scope, today: string): PlanRow[] {
   if (!scope.region) return [];
   const { within } = scopeSql(scope, today);
   const rows = selectAll<RawPlan>(
@@ -277,18 +283,22 @@ export function listPlans(db: Db, scope: Scope, today: string): PlanRow[] {
   return decorateAll(db, rows, today);
 }
 
-/** Open plans of the territory whose target date has passed. */
-export function overduePlans(db: Db, scope: Scope, today: string): PlanRow[] {
-  return listPlans(db, scope, today).filter((p) => p.overdue);
+/** Open plans of the caller's territory whose target date has passed. */
+export async function overduePlans(cx: Cx): Promise<PlanRow[]> {
+  return overduePlansIn(cx.db, cx.scope, cx.today);
 }
 
-/** One plan with its notes; outside the territory it does not exist. */
-export function getPlan(
-  db: Db,
-  scope: Scope,
-  planId: number,
-  today: string,
-): PlanRow & { notes: PlanNoteRow[] } {
+/** `overduePlans`, synchronous: for the reads that combine it (the inbox, the dashboard). */
+export function overduePlansIn(db: Db, scope: Scope, today: string): PlanRow[] {
+  return plansOf(db, scope, today).filter((p) => p.overdue);
+}
+
+/** One plan (`input.id`) with its notes; outside the caller's territory it does not exist. */
+export async function getPlan(cx: Cx, input: { id: number }): Promise<PlanRow & { notes: PlanNoteRow[] }> {
+  return planOf(cx.db, cx.scope, input.id, cx.today);
+}
+
+function planOf(db: Db, scope: Scope, planId: number, today: string): PlanRow & { notes: PlanNoteRow[] } {
   if (!scope.region) throw AppError.notFound("plan");
   const { within } = scopeSql(scope, today);
   const row = selectOne<RawPlan>(db, sql`${PLAN_SQL} where p.id = ${planId} and ${within.territory("r")}`);
@@ -302,16 +312,15 @@ export function getPlan(
 }
 
 /**
- * Tick off a milestone of an open plan of the territory, dated the day it was done (not in the future,
- * not before the plan was made); once per milestone. Audited (`plan.milestone`).
+ * Tick off a milestone of an open plan of the caller's territory, dated the day it was done (not in the
+ * future, not before the plan was made); once per milestone. Audited (`plan.milestone`).
  */
-export function completePlanMilestone(
-  db: Db,
-  scope: Scope,
+export async function completePlanMilestone(
+  cx: Cx,
   input: { planId: number; key: PlanMilestoneKey; doneOn: string },
-  today: string,
-): { id: number } {
-  const plan = getPlan(db, scope, input.planId, today);
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
+  const plan = planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.doneOn, today);
   const label = PLAN_MILESTONES.find((m) => m.key === input.key)!.label;
@@ -356,8 +365,9 @@ export interface CreatePlanInput {
   note?: string | undefined;
 }
 
-/** Create a plan for a 应建未建 host of the territory (one open plan per host). */
-export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: string): { id: number } {
+/** Create a plan for a 应建未建 host of the caller's territory (one open plan per host). */
+export async function createPlan(cx: Cx, input: CreatePlanInput): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   requireTerritory(scope);
   const host = requireHostInTerritory(db, scope, input.hostId);
   if (input.targetOn < today)
@@ -399,14 +409,13 @@ export function createPlan(db: Db, scope: Scope, input: CreatePlanInput, today: 
   });
 }
 
-/** A progress note on an open plan of the territory. */
-export function addPlanNote(
-  db: Db,
-  scope: Scope,
+/** A progress note on an open plan of the caller's territory. */
+export async function addPlanNote(
+  cx: Cx,
   input: { planId: number; notedOn: string; note: string },
-  today: string,
-): { id: number } {
-  const plan = getPlan(db, scope, input.planId, today);
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
+  const plan = planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.notedOn, today);
   return writeTransaction(db, (tx) => {
@@ -446,14 +455,13 @@ export interface FoundOrganizationInput {
  * 组建: found a standalone branch (单独建 党支部) of the host under the caller's node, start its coverage
  * of the host and close the plan, in one transaction with audit rows.
  */
-export function foundOrganization(
-  db: Db,
-  scope: Scope,
+export async function foundOrganization(
+  cx: Cx,
   input: FoundOrganizationInput,
-  today: string,
-): { orgId: number; code: string; closedPlanIds: number[] } {
+): Promise<{ orgId: number; code: string; closedPlanIds: number[] }> {
+  const { db, scope, today } = cx;
   requireTerritory(scope);
-  const plan = getPlan(db, scope, input.planId, today);
+  const plan = planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.foundedOn, today);
   const node = scope.org!;

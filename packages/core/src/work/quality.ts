@@ -9,9 +9,10 @@ import {
   type RatingGrade,
   type RectificationState,
 } from "@liangxin/domain";
-import { type Db, selectAll, writeTransaction } from "@liangxin/db/driver";
+import type { Cx } from "@liangxin/db/cx";
+import { selectAll, writeTransaction } from "@liangxin/db/driver";
 import { ratings, rectifications } from "@liangxin/db/schema";
-import { type Scope, scopeSql } from "@liangxin/db/scope";
+import { scopeSql } from "@liangxin/db/scope";
 import { auditWork, requireGrassrootsInSubtree } from "./common.ts";
 
 export interface RatingRow {
@@ -23,7 +24,10 @@ export interface RatingRow {
   grade: RatingGrade | null;
 }
 
-export function listRatings(db: Db, scope: Scope, year: number, today: string): RatingRow[] {
+/** Ratings of the caller's subtree for `input.year`, by organization code. */
+export async function listRatings(cx: Cx, input: { year: number }): Promise<RatingRow[]> {
+  const { db, scope, today } = cx;
+  const { year } = input;
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   return selectAll<RatingRow>(
@@ -34,12 +38,11 @@ export function listRatings(db: Db, scope: Scope, year: number, today: string): 
 }
 
 /** Set (or replace) the rating of an organization for a year: stars 1–5 or a grade. */
-export function setRating(
-  db: Db,
-  scope: Scope,
+export async function setRating(
+  cx: Cx,
   input: { orgId: number; year: number; stars: number | null; grade: RatingGrade | null },
-  today: string,
-): { id: number } {
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   assertRating(input.stars, input.grade);
   assertRatingYear(input.year, org, today);
@@ -71,7 +74,9 @@ export interface RectificationRow {
   state: RectificationState;
 }
 
-export function listRectifications(db: Db, scope: Scope, today: string): RectificationRow[] {
+/** Rectification cases of the caller's subtree: open ones first, by deadline. */
+export async function listRectifications(cx: Cx): Promise<RectificationRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   const rows = selectAll<Omit<RectificationRow, "state">>(
@@ -83,9 +88,9 @@ export function listRectifications(db: Db, scope: Scope, today: string): Rectifi
   return rows.map((r) => ({ ...r, state: rectificationState(r, today) }));
 }
 
-export function openRectification(
-  db: Db,
-  scope: Scope,
+/** Open a rectification case for a grassroots organization of the caller's subtree (audited). */
+export async function openRectification(
+  cx: Cx,
   input: {
     orgId: number;
     year: number;
@@ -94,7 +99,8 @@ export function openRectification(
     responsible?: string | undefined;
     deadline?: string | undefined;
   },
-): { id: number } {
+): Promise<{ id: number }> {
+  const { db, scope } = cx;
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   return writeTransaction(db, (tx) => {
     const row = tx
@@ -114,13 +120,12 @@ export function openRectification(
   });
 }
 
-/** Close (销号) a case of the subtree on `resolvedOn`. */
-export function resolveRectification(
-  db: Db,
-  scope: Scope,
+/** Close (销号) a case of the caller's subtree on `input.resolvedOn`. */
+export async function resolveRectification(
+  cx: Cx,
   input: { id: number; resolvedOn: string },
-  today: string,
-): { id: number } {
+): Promise<{ id: number }> {
+  const { db, scope, today } = cx;
   const c = db.select().from(rectifications).where(eq(rectifications.id, input.id)).get();
   if (!c) throw AppError.notFound("rectification");
   requireGrassrootsInSubtree(db, scope, c.orgId);

@@ -153,7 +153,8 @@ export function regionOptions(db: Db, scope: Scope): RegionOption[] {
 export interface HostYearFigures {
   year: number;
   employees: number;
-  revenue: number | null;
+  /** 营业收入 in 分 (shown in 万元). */
+  revenueFen: number | null;
 }
 
 export interface CoveringOrg {
@@ -243,7 +244,7 @@ export function getHost(db: Db, scope: Scope, hostId: number, today: string): Ho
   );
   if (!row) return null;
   const figures: HostYearFigures[] = db
-    .select({ year: hostYears.year, employees: hostYears.employees, revenue: hostYears.revenue })
+    .select({ year: hostYears.year, employees: hostYears.employees, revenueFen: hostYears.revenueFen })
     .from(hostYears)
     .where(eq(hostYears.hostId, hostId))
     .orderBy(desc(hostYears.year))

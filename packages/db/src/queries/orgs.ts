@@ -320,17 +320,7 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     .orderBy(desc(meetings.heldOn))
     .limit(50)
     .all();
-  const electionRows: OrgFull["elections"] = db
-    .select({
-      id: elections.id,
-      heldOn: elections.heldOn,
-      termYears: elections.termYears,
-      note: elections.note,
-    })
-    .from(elections)
-    .where(eq(elections.orgId, orgId))
-    .orderBy(desc(elections.heldOn))
-    .all();
+  const electionRows = electionsOf(db, orgId);
   const path = db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).get()!.path;
   const ancestorIds = path.split("/").filter(Boolean).map(Number).slice(0, -1);
   const { within } = scopeSql(scope, today);
@@ -368,4 +358,22 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
     meetings: meetingRows,
     elections: electionRows,
   };
+}
+
+/**
+ * An organization's 换届 records, newest first (the organization's page and the daily-work elections list
+ * both show them; the caller has checked the organization is in scope).
+ */
+export function electionsOf(db: Db, orgId: number): OrgFull["elections"] {
+  return db
+    .select({
+      id: elections.id,
+      heldOn: elections.heldOn,
+      termYears: elections.termYears,
+      note: elections.note,
+    })
+    .from(elections)
+    .where(eq(elections.orgId, orgId))
+    .orderBy(desc(elections.heldOn))
+    .all();
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../driver/client.ts";
-import { hosts, orgs, regions, users } from "../schema.ts";
+import { hosts, orgs, users } from "../schema.ts";
+import { nodeOf } from "./node.ts";
 
 export type Role = "admin" | "secretary" | "owner";
 
@@ -42,33 +43,6 @@ export function loadScope(db: Db, userId: number): Scope | null {
     return host ? { ...base, org: null, region: null, host } : null;
   }
   if (user.orgId == null) return null;
-  const org = db
-    .select({
-      id: orgs.id,
-      code: orgs.code,
-      name: orgs.name,
-      category: orgs.category,
-      path: orgs.path,
-      regionId: orgs.regionId,
-    })
-    .from(orgs)
-    .where(eq(orgs.id, user.orgId))
-    .get();
-  if (!org) return null;
-  const region =
-    org.regionId == null
-      ? null
-      : (db
-          .select({
-            id: regions.id,
-            code: regions.code,
-            name: regions.name,
-            level: regions.level,
-            path: regions.path,
-          })
-          .from(regions)
-          .where(eq(regions.id, org.regionId))
-          .get() ?? null);
-  const { regionId: _r, ...orgPart } = org;
-  return { ...base, org: orgPart, region, host: null };
+  const node = nodeOf(db, eq(orgs.id, user.orgId));
+  return node ? { ...base, ...node, host: null } : null;
 }

@@ -9,6 +9,7 @@
  */
 import { countedMode } from "../categories.ts";
 import { inForce, yearOf } from "../dates.ts";
+import { thresholdFen } from "../money.ts";
 import type { Policy } from "../policy.ts";
 import { OrgTree, RegionTree } from "../tree.ts";
 import type {
@@ -29,7 +30,8 @@ export interface HostFacts {
   regionId: number;
   /** From the host's figures of year(D), else the latest earlier year; 0 / null when none. */
   employees: number;
-  revenue: number | null;
+  /** 营业收入 in 分. */
+  revenueFen: number | null;
   /** The year whose figures were used, null when none. */
   figuresYear: number | null;
   aboveScale: boolean;
@@ -50,6 +52,13 @@ export interface HostFacts {
   /** A trade union, youth league or women's organization set up on or before D. */
   massOrganizations: boolean;
   workCovered: boolean;
+}
+
+/** The facts of the hosts under one policy, and its revenue threshold in 分. */
+interface FactsCache {
+  facts: Map<number, HostFacts>;
+  complete: boolean;
+  aboveScaleRevenueFen: number;
 }
 
 /** A member as of D. */
@@ -143,7 +152,7 @@ export class AsOfIndex {
   private memberArrays: MemberArrays | undefined;
   private orgMembers: Map<number, Tally> | undefined;
   private hostWorkers: Map<number, Tally> | undefined;
-  private readonly factsCache = new WeakMap<Policy, { facts: Map<number, HostFacts>; complete: boolean }>();
+  private readonly factsCache = new WeakMap<Policy, FactsCache>();
 
   constructor(snapshot: Snapshot, asOf: IsoDate, shared?: SnapshotShared) {
     this.snapshot = snapshot;
@@ -339,26 +348,36 @@ export class AsOfIndex {
     return cache.facts;
   }
 
-  private factsFor(policy: Policy): { facts: Map<number, HostFacts>; complete: boolean } {
+  private factsFor(policy: Policy): FactsCache {
     let cache = this.factsCache.get(policy);
-    if (!cache) this.factsCache.set(policy, (cache = { facts: new Map(), complete: false }));
+    if (!cache)
+      this.factsCache.set(
+        policy,
+        (cache = {
+          facts: new Map(),
+          complete: false,
+          aboveScaleRevenueFen: thresholdFen(policy.aboveScaleRevenue, "wan"),
+        }),
+      );
     return cache;
   }
 
   /** The facts of one operating host under `policy` (cached). */
   hostFact(h: HostRec, policy: Policy): HostFacts {
-    const facts = this.factsFor(policy).facts;
+    const cache = this.factsFor(policy);
+    const facts = cache.facts;
     const cached = facts.get(h.id);
     if (cached) return cached;
     const fig = this.figuresOf(h.id);
     const employees = fig?.employees ?? 0;
-    const revenue = fig?.revenue ?? null;
+    const revenueFen = fig?.revenueFen ?? null;
+    // The revenue threshold is compared in whole 分: 500 万元 exactly is reached, 499.99 万元 is not.
     const aboveScale =
       h.kind === "enterprise" &&
       (employees >= policy.aboveScaleEmployees ||
         (employees >= policy.aboveScaleMidEmployees &&
-          revenue !== null &&
-          revenue >= policy.aboveScaleRevenue));
+          revenueFen !== null &&
+          revenueFen >= cache.aboveScaleRevenueFen));
     const w = this.workersByHost().get(h.id);
     const membersWorking = w?.all ?? 0;
     const fullMembersWorking = w?.full ?? 0;
@@ -381,7 +400,7 @@ export class AsOfIndex {
       kind: h.kind,
       regionId: h.regionId,
       employees,
-      revenue,
+      revenueFen,
       figuresYear: fig?.year ?? null,
       aboveScale,
       membersWorking,

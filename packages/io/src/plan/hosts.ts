@@ -53,6 +53,10 @@ export function planHostYears(cx: PlanContext): void {
     if (hid === undefined) continue;
     const key = rowKey(hid, r.year);
     if (!first(key, r.loc, header("hostYears", "year"), `${r.creditCode} ${r.year}`)) continue;
-    hostYears.stage(key, { hostId: hid, year: r.year, employees: r.employees, revenue: r.revenue }, r.loc);
+    hostYears.stage(
+      key,
+      { hostId: hid, year: r.year, employees: r.employees, revenueFen: r.revenueFen },
+      r.loc,
+    );
   }
 }

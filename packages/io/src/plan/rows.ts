@@ -66,7 +66,7 @@ export interface HostYearW extends RowData {
   hostId: number;
   year: number;
   employees: number;
-  revenue: Nullable<number>;
+  revenueFen: Nullable<number>;
 }
 export interface CoverageW extends RowData {
   id: number;

@@ -37,7 +37,7 @@ const LOAD = {
   hosts: sql`select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn,
     closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn,
     youth_league_on as youthLeagueOn, women_on as womenOn from hosts`,
-  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue from host_years`,
+  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue_fen as revenueFen from host_years`,
   coverages: sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages`,
   members: sql`select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn,
     full_on as fullOn, org_id as orgId, outside_org_name as outsideOrgName, work_host_id as workHostId,

@@ -201,14 +201,15 @@ function makeHost(
   const perHead = kind === "enterprise" ? (ENTERPRISE_WORDS[industry]?.perHead ?? 20) : rng.float(2, 10);
   let e = emp;
   const years = YEARS.filter((y) => y >= yearOf(foundedOn) && (!closedOn || y <= yearOf(closedOn)));
-  const rows: { year: number; employees: number; revenue: number | null }[] = [];
+  const rows: { year: number; employees: number; revenueFen: number | null }[] = [];
   for (let i = years.length - 1; i >= 0; i--) {
     const year = at(years, i);
-    const revenue =
+    // 万元 with two decimals, held in 分 (1 万元 = 1,000,000 分).
+    const revenueFen =
       kind === "socialOrg" && rng.chance(0.4)
         ? null
-        : Math.round(e * perHead * rng.float(0.5, 1.6) * 100) / 100;
-    rows.unshift({ year, employees: e, revenue });
+        : Math.round(e * perHead * rng.float(0.5, 1.6) * 100) * 10_000;
+    rows.unshift({ year, employees: e, revenueFen });
     e = Math.max(1, Math.round(e * rng.float(0.88, 1.12)));
   }
   for (const r of rows) city.d.hostYears.push({ hostId: row.id, ...r });

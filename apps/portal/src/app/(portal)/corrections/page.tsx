@@ -1,5 +1,5 @@
 import { Alert, Card } from "antd";
-import { formatRevenue } from "@liangxin/domain";
+import { formatFen } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { orNotFound } from "@/server/guard";
 import { CorrectionsTable } from "@/roles/tables";
@@ -35,8 +35,8 @@ export default async function CorrectionsPage() {
           host: { link: `/hosts/${c.hostId}`, text: c.hostName },
           region: c.regionName,
           by: c.requestedBy,
-          proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${formatRevenue(c.payload.revenue)},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
-          current: `${rm.employees} ${c.current.employees ?? "—"},${rm.revenue} ${formatRevenue(c.current.revenue)},${rm.contactPhone} ${c.current.contactPhone ?? "—"}`,
+          proposed: `${c.payload.year}:${rm.employees} ${c.payload.employees},${rm.revenue} ${formatFen(c.payload.revenueFen)},${rm.contactPhone} ${c.payload.contactPhone ?? "—"}`,
+          current: `${rm.employees} ${c.current.employees ?? "—"},${rm.revenue} ${formatFen(c.current.revenueFen)},${rm.contactPhone} ${c.current.contactPhone ?? "—"}`,
           state: `${rm.states[c.state] ?? c.state}${c.reason ? `(${c.reason})` : ""}`,
           actions:
             inbox.canDecide && c.state === "pending"

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Form, Input, InputNumber, Select } from "antd";
 import { FORMATION_MODE_LABELS, HOST_KIND_LABELS, HOST_KINDS, type FormationMode } from "@liangxin/domain";
-import { coverageSetInput, hostCreateInput, hostUpdateInput, hostYearInput } from "@liangxin/api/schemas";
+import { coverageSetInput, hostCreateInput, hostUpdateInput, hostYearFields } from "@liangxin/api/schemas";
 import { useTRPC } from "@/trpc/react";
 import {
   blankToNull,
@@ -74,7 +74,8 @@ function HostFieldItems({ townships }: { townships: Option[] }) {
 
 // ───────────── 新增 ─────────────
 
-const yearFields = hostYearInput.omit({ hostId: true });
+// The figures as typed (万元): what the form sends; the API turns the revenue into 分.
+const yearFields = hostYearFields.omit({ hostId: true });
 
 export function CreateHostForm({ townships, year }: { townships: Option[]; year: number }) {
   const trpc = useTRPC();

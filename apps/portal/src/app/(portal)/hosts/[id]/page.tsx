@@ -1,4 +1,4 @@
-import { formatRevenue, industryLabel } from "@liangxin/domain";
+import { formatFen, industryLabel } from "@liangxin/domain";
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
 import { requirePage } from "@/server/caller";
@@ -25,7 +25,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
         key: f.year,
         year: f.year,
         employees: f.employees,
-        revenue: formatRevenue(f.revenue),
+        revenue: formatFen(f.revenueFen),
       }))}
     />
   );

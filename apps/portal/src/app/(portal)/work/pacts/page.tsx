@@ -1,5 +1,5 @@
 import { Card } from "antd";
-import { PACT_KIND_LABELS } from "@liangxin/domain";
+import { PACT_KIND_LABELS, formatFen } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { WorkTable } from "../work-table.tsx";
 import { PactForm } from "../pact-forms.tsx";
@@ -30,7 +30,7 @@ export default async function PactsPage() {
             kind: PACT_KIND_LABELS[p.kind],
             parties: p.parties.map((x) => x.name).join("、"),
             startOn: p.endOn ? `${p.startOn} — ${p.endOn}` : p.startOn,
-            funds: p.funds === null ? "" : p.funds.toFixed(2),
+            funds: p.fundsFen === null ? "" : formatFen(p.fundsFen),
             outcome: p.outcome ?? "",
           }))}
         />
