@@ -63,21 +63,8 @@ export interface PlanNoteRow {
   createdBy: string | null;
 }
 
-interface RawPlan {
-  id: number;
-  hostId: number;
-  hostName: string;
-  creditCode: string;
-  regionName: string;
-  targetOn: string;
-  responsible: string;
-  state: "open" | "closed";
-  closedOn: string | null;
-  closedReason: string | null;
-  createdAt: string;
-  noteCount: number;
-  lastNote: string | null;
-}
+/** A plan as its statement reads it, before its milestones and overdue flag are worked out. */
+type RawPlan = Omit<PlanRow, "milestones" | "next" | "overdue">;
 
 const PLAN_SQL = sql`select p.id, p.host_id as hostId, h.name as hostName, h.credit_code as creditCode,
     r.name as regionName, p.target_on as targetOn, p.responsible, p.state, p.closed_on as closedOn,
