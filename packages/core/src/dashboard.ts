@@ -69,7 +69,7 @@ export interface DashboardWork {
   meetings: { from: string; to: string; orgs: number; upToDate: number; share: number | null };
 }
 
-async function dailyWork(db: Db, scope: Scope, today: string): Promise<DashboardWork> {
+function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
   const elections = electionBoard(db, scope, today);
   const board = meetingComplianceBoard(db, scope, rollingYear(today), today);
   const expected = board.rows.filter((r) => r.expected > 0);
@@ -213,6 +213,6 @@ export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
     jointOverCap,
     instructorsOverCap,
     caps: { joint: policy.params.jointCap, instructor: policy.params.instructorCap },
-    work: await dailyWork(db, scope, today),
+    work: dailyWork(db, scope, today),
   };
 }

@@ -23,14 +23,9 @@ export interface ApproveYearInput {
 }
 
 /**
- * `cx.db`: the connection; each node submits as its own administrator and its parent's administrator
- * approves (the system acts for them, whatever `cx.scope` is).
+ * Synchronous, for the seed, which approves the past years inside its transaction; each node submits as its
+ * own administrator and its parent's administrator approves (the system acts for them).
  */
-export async function approveYear(cx: Cx, input: ApproveYearInput): Promise<ApproveYearResult> {
-  return approveYearIn(cx.db, input);
-}
-
-/** `approveYear`, synchronous: for the seed, which approves the past years inside its transaction. */
 export function approveYearIn(db: Db, input: ApproveYearInput): ApproveYearResult {
   const { year } = input;
   const today = clock.today();

@@ -62,7 +62,7 @@ export async function submitReport(cx: Cx, input: SubmitInput): Promise<Decision
   return submitReportIn(cx, input);
 }
 
-/** `submitReport`, synchronous: for a caller inside a transaction (`approveYear` in the seed). */
+/** `submitReport`, synchronous: for a caller inside a transaction (`approveYearIn` in the seed). */
 export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
   const { db, scope } = cx;
   const own = requireAdmin(scope);
@@ -273,7 +273,7 @@ export async function approveReport(
   return approveReportIn(cx, input);
 }
 
-/** `approveReport`, synchronous: for a caller inside a transaction (`approveYear` in the seed). */
+/** `approveReport`, synchronous: for a caller inside a transaction (`approveYearIn` in the seed). */
 export function approveReportIn(
   cx: Cx,
   input: { submissionId: number; version?: number | undefined },

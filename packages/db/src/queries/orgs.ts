@@ -361,10 +361,10 @@ export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgD
 }
 
 /**
- * An organization's 换届 records, newest first (the organization's page and the daily-work elections list
- * both show them; the caller has checked the organization is in scope).
+ * An organization's 换届 records, newest first, for its page (the caller has checked the organization is in
+ * scope, so this stays private to the module).
  */
-export function electionsOf(db: Db, orgId: number): OrgFull["elections"] {
+function electionsOf(db: Db, orgId: number): OrgFull["elections"] {
   return db
     .select({
       id: elections.id,
