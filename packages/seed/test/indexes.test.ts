@@ -157,7 +157,7 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
       loadSnapshot(db, { asOf: ["2025-12-31", D], nodeId: township.id });
       loadSnapshot(db, { asOf: [D], hostIds: [1, 2, 3] });
       await dashboardFor({ db, scope, today: D });
-      listHosts(db, scope, D, { page: 1, pageSize: 20, shouldEstablish: true });
+      await listHosts({ db, scope, today: D }, { page: 1, pageSize: 20, shouldEstablish: true });
     });
     expect(seen.length).toBeGreaterThan(15);
     const big =

@@ -37,9 +37,9 @@ export const homeRouter = createTRPCRouter({
   }),
 
   /** The caller's own area: their part of the organization tree and the hosts in it. */
-  overview: protectedProcedure.query(({ ctx }) => {
-    const { scope, db, today } = ctx;
-    const raw = orgTreeInScope(db, scope, today);
+  overview: protectedProcedure.query(async ({ ctx }) => {
+    const { scope, today } = ctx;
+    const raw = await orgTreeInScope(ctx);
     const tree = raw ? label(raw) : null;
     return {
       today,
@@ -47,7 +47,7 @@ export const homeRouter = createTRPCRouter({
       region: scope.region ? { code: scope.region.code, name: scope.region.name } : null,
       host: scope.host,
       tree,
-      hostCount: hostCountInScope(db, scope, today),
+      hostCount: await hostCountInScope(ctx),
     };
   }),
 });

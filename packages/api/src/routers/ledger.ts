@@ -41,22 +41,22 @@ import {
 
 export const hostsRouter = createTRPCRouter({
   /** Operating hosts the caller sees (territory: edit; covered by the subtree: reference). */
-  list: orgProcedure.input(hostListInput).query(({ ctx, input }) => {
-    const page = found(listHosts(ctx.db, ctx.scope, ctx.today, input));
-    return { ...page, regions: regionOptions(ctx.db, ctx.scope) };
+  list: orgProcedure.input(hostListInput).query(async ({ ctx, input }) => {
+    const page = found(await listHosts(ctx, input));
+    return { ...page, regions: await regionOptions(ctx) };
   }),
   /**
    * Choices of the ledger forms: the township-level regions of the caller's territory (where a host may
    * be created), the caller's grassroots organizations with a formation mode (which may cover a host),
    * and today.
    */
-  formOptions: orgProcedure.query(({ ctx }) => {
-    const townships = regionOptions(ctx.db, ctx.scope)
+  formOptions: orgProcedure.query(async ({ ctx }) => {
+    const townships = (await regionOptions(ctx))
       .filter((r) => r.level === "township")
       .map((r) => ({ id: r.id, name: r.name }));
     const coveringOrgs: { id: number; name: string; category: string; formationMode: string }[] = [];
     for (let page = 1; ; page++) {
-      const p = listOrgs(ctx.db, ctx.scope, ctx.today, { page, pageSize: 200 });
+      const p = await listOrgs(ctx, { page, pageSize: 200 });
       if (!p) break;
       for (const o of p.rows)
         if (o.formationMode !== null && isGrassroots(o.category as OrgCategory))
@@ -77,13 +77,13 @@ export const hostsRouter = createTRPCRouter({
    */
   lookup: orgProcedure
     .input(creditCodeInput)
-    .mutation(({ ctx, input }) =>
-      found(lookupHostByCreditCode(ctx.db, ctx.scope, input.creditCode, ctx.today)),
+    .mutation(async ({ ctx, input }) =>
+      found(await lookupHostByCreditCode(ctx, { creditCode: input.creditCode })),
     ),
   /** One host: edit (full), reference (name, code, township, figures) or own (the owner's). */
   get: protectedProcedure
     .input(byId)
-    .query(({ ctx, input }) => found(getHost(ctx.db, ctx.scope, input.id, ctx.today))),
+    .query(async ({ ctx, input }) => found(await getHost(ctx, { id: input.id }))),
   /**
    * An administrator of the host's territory updates its contact: through the ledger's one host writer
    * (edit access, the version checked in the update itself, the audit row, one transaction).
@@ -101,9 +101,9 @@ export const hostsRouter = createTRPCRouter({
 
 export const orgsRouter = createTRPCRouter({
   /** Organizations of the subtree, filtered; `areas` are the management nodes the list may be narrowed to. */
-  list: orgProcedure.input(orgListInput).query(({ ctx, input }) => {
-    const page = found(listOrgs(ctx.db, ctx.scope, ctx.today, input));
-    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  list: orgProcedure.input(orgListInput).query(async ({ ctx, input }) => {
+    const page = found(await listOrgs(ctx, input));
+    return { ...page, areas: await areaOptions(ctx) };
   }),
   /**
    * A grassroots organization anywhere in the city by its exact 组织代码 (code, name, category only): the
@@ -112,27 +112,25 @@ export const orgsRouter = createTRPCRouter({
    */
   lookup: orgProcedure
     .input(orgCodeInput)
-    .mutation(({ ctx, input }) => found(lookupGrassrootsOrg(ctx.db, ctx.scope, input.code, ctx.today))),
+    .mutation(async ({ ctx, input }) => found(await lookupGrassrootsOrg(ctx, { code: input.code }))),
   /** Organizations outside the subtree seen for reference (covering a host of the territory, dual link). */
-  references: orgProcedure.query(({ ctx }) => referenceOrgs(ctx.db, ctx.scope, ctx.today)),
-  get: orgProcedure
-    .input(byId)
-    .query(({ ctx, input }) => found(getOrg(ctx.db, ctx.scope, input.id, ctx.today))),
+  references: orgProcedure.query(({ ctx }) => referenceOrgs(ctx)),
+  get: orgProcedure.input(byId).query(async ({ ctx, input }) => found(await getOrg(ctx, { id: input.id }))),
 });
 
 export const membersRouter = createTRPCRouter({
-  list: orgProcedure.input(memberListInput).query(({ ctx, input }) => {
-    const page = found(listMembers(ctx.db, ctx.scope, ctx.today, input));
-    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  list: orgProcedure.input(memberListInput).query(async ({ ctx, input }) => {
+    const page = found(await listMembers(ctx, input));
+    return { ...page, areas: await areaOptions(ctx) };
   }),
   /** 组织关系接转 received by (to decide) or sent from the subtree. */
-  transfers: orgProcedure.query(({ ctx }) => found(listTransfers(ctx.db, ctx.scope, ctx.today))),
+  transfers: orgProcedure.query(async ({ ctx }) => found(await listTransfers(ctx))),
   get: orgProcedure
     .input(byId)
-    .query(({ ctx, input }) => found(getMember(ctx.db, ctx.scope, input.id, ctx.today))),
+    .query(async ({ ctx, input }) => found(await getMember(ctx, { id: input.id }))),
   /** The full citizen ID, for an administrator of the member's chain; audited (`member.unmask`). */
-  unmask: orgProcedure.input(byId).mutation(({ ctx, input }) => {
-    const r = unmaskMember(ctx.db, ctx.scope, input.id, ctx.today);
+  unmask: orgProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    const r = await unmaskMember(ctx, { id: input.id });
     if (r.ok) return { idNumber: r.idNumber };
     if (r.reason === "forbidden") throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.forbidden });
     return notFound();
@@ -140,11 +138,11 @@ export const membersRouter = createTRPCRouter({
 });
 
 export const instructorsRouter = createTRPCRouter({
-  list: orgProcedure.input(instructorListInput).query(({ ctx, input }) => {
-    const page = found(listInstructors(ctx.db, ctx.scope, ctx.today, input));
-    return { ...page, areas: areaOptions(ctx.db, ctx.scope, ctx.today) };
+  list: orgProcedure.input(instructorListInput).query(async ({ ctx, input }) => {
+    const page = found(await listInstructors(ctx, input));
+    return { ...page, areas: await areaOptions(ctx) };
   }),
   get: orgProcedure
     .input(byId)
-    .query(({ ctx, input }) => found(getInstructor(ctx.db, ctx.scope, input.id, ctx.today))),
+    .query(async ({ ctx, input }) => found(await getInstructor(ctx, { id: input.id }))),
 });

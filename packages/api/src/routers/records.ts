@@ -96,7 +96,7 @@ export const recordsRouter = createTRPCRouter({
    */
   coverageRequest: createTRPCRouter({
     propose: p.input(coverageProposeInput).mutation(({ ctx, input }) => proposeCoverage(ctx, input)),
-    list: p.query(({ ctx }) => found(listCoverageRequests(ctx.db, ctx.scope, ctx.today))),
+    list: p.query(async ({ ctx }) => found(await listCoverageRequests(ctx))),
     accept: p.input(coverageAcceptInput).mutation(({ ctx, input }) => acceptCoverageRequest(ctx, input)),
     reject: p.input(coverageRejectInput).mutation(({ ctx, input }) => rejectCoverageRequest(ctx, input)),
   }),

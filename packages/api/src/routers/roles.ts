@@ -48,11 +48,9 @@ export const dashboardRouter = createTRPCRouter({
    */
   admin: adminProcedure.query(async ({ ctx }) => found(await dashboardFor(ctx))),
   /** A branch secretary's organization: header, members, meetings, elections, covered hosts. */
-  branch: secretaryProcedure.query(({ ctx }) => {
-    const org = found(getOrg(ctx.db, ctx.scope, ctx.org.id, ctx.today));
-    const members = found(
-      listMembers(ctx.db, ctx.scope, ctx.today, { page: 1, pageSize: 200, counted: false }),
-    );
+  branch: secretaryProcedure.query(async ({ ctx }) => {
+    const org = found(await getOrg(ctx, { id: ctx.org.id }));
+    const members = found(await listMembers(ctx, { page: 1, pageSize: 200, counted: false }));
     return { org, members };
   }),
 });
@@ -60,7 +58,7 @@ export const dashboardRouter = createTRPCRouter({
 export const ownerRouter = createTRPCRouter({
   /** The enterprise's own record: never another person's personal data. */
   home: ownerProcedure.query(async ({ ctx }) => {
-    const host = found(getHost(ctx.db, ctx.scope, ctx.host.id, ctx.today));
+    const host = found(await getHost(ctx, { id: ctx.host.id }));
     return { host, corrections: await myCorrections(ctx) };
   }),
 });
@@ -146,8 +144,8 @@ export const usersRouter = createTRPCRouter({
 
 export const auditRouter = createTRPCRouter({
   /** Audit entries within the administrator's scope. */
-  search: adminProcedure.input(auditInput).query(({ ctx, input }) => {
-    const page = found(searchAudit(ctx.db, ctx.scope, input));
+  search: adminProcedure.input(auditInput).query(async ({ ctx, input }) => {
+    const page = found(await searchAudit(ctx, input));
     return {
       ...page,
       rows: page.rows.map((r) => ({

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { databaseFile, ownJob, queueJob } from "@liangxin/db/queries";
+import { databaseFile, ownJob, ownJobIn, queueJob } from "@liangxin/db/queries";
 import { repoRoot } from "@liangxin/db/paths";
 import { type Scope } from "@liangxin/db/scope";
 import {
@@ -112,7 +112,7 @@ export const transferIoRouter = createTRPCRouter({
 
   /** A job of the caller: progress, errors (the first ones) and the summary. */
   job: adminProcedure.input(jobId).query(async ({ ctx, input }) => {
-    let row = ownJob(ctx.db, ctx.scope, input.id);
+    let row = await ownJob(ctx, { id: input.id });
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     // A worker killed mid-import (crash, restart) leaves the job running: settle it as failed, in a write
     // transaction of its own (this query's connection only reads), and answer the settled row.
@@ -120,7 +120,7 @@ export const transferIoRouter = createTRPCRouter({
       const { id, kind } = row;
       const file = jobFile(databaseFile(ctx.db), kind, id);
       const settled = await ctx.port.write((tx) =>
-        settleAbandonedJob(tx, id, file) ? ownJob(tx, ctx.scope, input.id) : null,
+        settleAbandonedJob(tx, id, file) ? ownJobIn(tx, ctx.scope, input.id) : null,
       );
       if (settled) row = settled;
     }
@@ -188,8 +188,8 @@ export const transferIoRouter = createTRPCRouter({
     }),
 
   /** The finished workbook of an export job of the caller. */
-  exportFile: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ownJob(ctx.db, ctx.scope, input.id, "export");
+  exportFile: adminProcedure.input(jobId).query(async ({ ctx, input }) => {
+    const row = await ownJob(ctx, { id: input.id, kind: "export" });
     if (row?.state !== "succeeded" || !row.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {
@@ -199,8 +199,8 @@ export const transferIoRouter = createTRPCRouter({
   }),
 
   /** The error report of a failed import of the caller. */
-  errorReport: adminProcedure.input(jobId).query(({ ctx, input }) => {
-    const row = ownJob(ctx.db, ctx.scope, input.id, "import");
+  errorReport: adminProcedure.input(jobId).query(async ({ ctx, input }) => {
+    const row = await ownJob(ctx, { id: input.id, kind: "import" });
     if (!row?.resultPath || !existsSync(row.resultPath))
       throw new TRPCError({ code: "NOT_FOUND", message: apiMessages.notFound });
     return {

@@ -21,7 +21,7 @@ import { scopeSql } from "@liangxin/db/scope";
 import { electionBoardIn } from "./elections.ts";
 import { probationDueIn } from "./development.ts";
 import { overduePlansIn } from "./plans.ts";
-import { coverageRequestsAwaiting } from "@liangxin/db/queries";
+import { coverageRequestsAwaitingIn } from "@liangxin/db/queries";
 
 export interface InboxItem {
   kind: InboxKind;
@@ -172,7 +172,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       });
   }
 
-  for (const q of coverageRequestsAwaiting(db, scope, today))
+  for (const q of coverageRequestsAwaitingIn(db, scope, today))
     item("coverageRequestAwaiting", {
       subject: q.hostName,
       date: q.requestedOn,

@@ -4,9 +4,8 @@
  */
 import { addDays, chinaDayStartIso, maskCitizenIdsIn } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../driver/client.ts";
+import type { Cx } from "../cx.ts";
 import { selectAll, selectValue } from "../driver/query.ts";
-import type { Scope } from "../scope/index.ts";
 import { scopeSql } from "../scope/index.ts";
 import { likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 
@@ -29,7 +28,9 @@ export interface AuditRow {
   after: string | null;
 }
 
-export function searchAudit(db: Db, scope: Scope, filter: AuditFilter): Page<AuditRow> | null {
+/** The entries within the caller's scope matching `filter`, a page of them; null for a non-administrator. */
+export async function searchAudit(cx: Cx, filter: AuditFilter): Promise<Page<AuditRow> | null> {
+  const { db, scope } = cx;
   if (scope.role !== "admin" || !scope.org) return null;
   const { within } = scopeSql(scope, "");
   const where: SQL[] = [

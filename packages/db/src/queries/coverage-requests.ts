@@ -5,6 +5,7 @@
  * name and credit code); its page is linked only for a caller who sees it.
  */
 import { sql, type SQL } from "drizzle-orm";
+import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
 import { selectAll } from "../driver/query.ts";
 import {
@@ -37,7 +38,8 @@ export interface CoverageRequestLists {
   waiting: CoverageRequestListRow[];
 }
 
-export function listCoverageRequests(db: Db, scope: Scope, today: string): CoverageRequestLists | null {
+export async function listCoverageRequests(cx: Cx): Promise<CoverageRequestLists | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const decides = decidesCoverageRequestCondition(scope, today);
@@ -58,15 +60,24 @@ export function listCoverageRequests(db: Db, scope: Scope, today: string): Cover
   return { made: rows(proposedBySubtreeCondition(scope, today)), waiting: rows(decides) };
 }
 
+/** A pending request the caller decides. */
+export interface CoverageRequestAwaiting {
+  id: number;
+  hostName: string;
+  orgName: string;
+  requestedOn: string;
+}
+
 /** Pending requests the caller decides (its 待办). */
-export function coverageRequestsAwaiting(
-  db: Db,
-  scope: Scope,
-  today: string,
-): { id: number; hostName: string; orgName: string; requestedOn: string }[] {
+export async function coverageRequestsAwaiting(cx: Cx): Promise<CoverageRequestAwaiting[]> {
+  return coverageRequestsAwaitingIn(cx.db, cx.scope, cx.today);
+}
+
+/** `coverageRequestsAwaiting` for a synchronous caller (the inbox, composed on one connection). */
+export function coverageRequestsAwaitingIn(db: Db, scope: Scope, today: string): CoverageRequestAwaiting[] {
   if (!scope.org) return [];
   const decides = decidesCoverageRequestCondition(scope, today);
-  return selectAll<{ id: number; hostName: string; orgName: string; requestedOn: string }>(
+  return selectAll<CoverageRequestAwaiting>(
     db,
     sql`select q.id, h.name as hostName, o.name as orgName, q.requested_on as requestedOn
         from coverage_requests q join hosts h on h.id = q.host_id join orgs o on o.id = q.org_id

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../driver/client.ts";
+import type { Cx } from "../cx.ts";
 import { selectAll, selectValue } from "../driver/query.ts";
-import type { Scope } from "../scope/index.ts";
 import { scopeSql } from "../scope/index.ts";
 import { hostOperating, inForce, orgInForce } from "./common.ts";
 
@@ -15,7 +14,8 @@ export interface TreeNode {
 }
 
 /** Today's organization subtree of the caller (organizations in force), nested. */
-export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | null {
+export async function orgTreeInScope(cx: Cx): Promise<TreeNode | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const rows = selectAll<Omit<TreeNode, "children">>(
@@ -38,7 +38,8 @@ export function orgTreeInScope(db: Db, scope: Scope, today: string): TreeNode | 
  * Host units the caller's area holds today: the territory's operating hosts for a node with a
  * territory; else the hosts its organizations cover; an owner's own host.
  */
-export function hostCountInScope(db: Db, scope: Scope, today: string): number {
+export async function hostCountInScope(cx: Cx): Promise<number> {
+  const { db, scope, today } = cx;
   if (scope.host) return 1;
   const s = scopeSql(scope, today);
   if (scope.region) {

@@ -14,10 +14,10 @@ import {
   type HostAccess,
   type ScopeSql,
 } from "../scope/index.ts";
+import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
 import { selectAll, selectOne, selectRows, selectValue } from "../driver/query.ts";
 import { hostYears, orgs } from "../schema.ts";
-import type { Scope } from "../scope/index.ts";
 import {
   factsToday,
   hostOperating,
@@ -90,7 +90,8 @@ const hostRowSql = (s: ScopeSql): SQL => sql`
   from hosts h join regions r on r.id = h.region_id`;
 
 /** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
-export function listHosts(db: Db, scope: Scope, today: string, filter: HostListFilter): HostPage | null {
+export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPage | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const where: SQL[] = [s.sets.hosts.visible("h"), hostOperating(today, "h")];
@@ -141,7 +142,8 @@ export function listHosts(db: Db, scope: Scope, today: string, filter: HostListF
 }
 
 /** Regions of the caller's territory (for the list's filter): the caller's region and below. */
-export function regionOptions(db: Db, scope: Scope): RegionOption[] {
+export async function regionOptions(cx: Cx): Promise<RegionOption[]> {
+  const { db, scope } = cx;
   if (!scope.region) return [];
   const { within } = scopeSql(scope, "");
   return selectAll<RegionOption>(
@@ -217,7 +219,9 @@ export function secretaryName(db: Db, orgId: number, today: string): string | nu
 }
 
 /** One host as the caller may see it, or null when it does not exist for them. */
-export function getHost(db: Db, scope: Scope, hostId: number, today: string): HostDetail | null {
+export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail | null> {
+  const { db, scope, today } = cx;
+  const hostId = input.id;
   const access: HostAccess | null = hostAccess(db, scope, hostId, today);
   if (!access) return null;
   const row = selectOne<{
@@ -338,12 +342,12 @@ export interface HostLookup {
  * and whoever records the member (a branch secretary, say) sees the name to confirm — nothing else. Each
  * answer is audited (`host.lookup`) under the caller's node; a code of no operating host answers null.
  */
-export function lookupHostByCreditCode(
-  db: Db,
-  scope: Scope,
-  creditCode: string,
-  today: string,
-): HostLookup | null {
+export async function lookupHostByCreditCode(
+  cx: Cx,
+  input: { creditCode: string },
+): Promise<HostLookup | null> {
+  const { db, scope, today } = cx;
+  const { creditCode } = input;
   if (!scope.org) return null;
   const row = selectOne<HostLookup>(
     db,

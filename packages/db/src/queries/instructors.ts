@@ -4,9 +4,8 @@
  */
 import type { InstructorSort } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../driver/client.ts";
+import type { Cx } from "../cx.ts";
 import { selectAll, selectOne } from "../driver/query.ts";
-import type { Scope } from "../scope/index.ts";
 import { hostOperating, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
 import { scopeSql, orgSubtreeRange, nodeWithin, type ScopeSql } from "../scope/index.ts";
 
@@ -63,12 +62,8 @@ export interface InstructorPage extends Page<InstructorListRow> {
   servingTerritory: number;
 }
 
-export function listInstructors(
-  db: Db,
-  scope: Scope,
-  today: string,
-  filter: InstructorListFilter,
-): InstructorPage | null {
+export async function listInstructors(cx: Cx, filter: InstructorListFilter): Promise<InstructorPage | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const where: SQL[] = [sql`(${owned(s)} or ${assignedVisible(s)})`];
@@ -115,12 +110,9 @@ export interface InstructorDetail extends InstructorListRow {
   otherHosts: number;
 }
 
-export function getInstructor(
-  db: Db,
-  scope: Scope,
-  instructorId: number,
-  today: string,
-): InstructorDetail | null {
+export async function getInstructor(cx: Cx, input: { id: number }): Promise<InstructorDetail | null> {
+  const { db, scope, today } = cx;
+  const instructorId = input.id;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const row = selectOne<

@@ -4,6 +4,7 @@
  * for the caller.
  */
 import { and, eq } from "drizzle-orm";
+import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
 import { connectionFile } from "../driver/connection.ts";
 import { jobs } from "../schema.ts";
@@ -30,7 +31,12 @@ export function queueJob(
 }
 
 /** A job of the caller (of the given kind), or undefined when it is not theirs or does not exist. */
-export function ownJob(db: Db, scope: Scope, id: number, kind?: JobKind): JobRow | undefined {
+export async function ownJob(cx: Cx, input: { id: number; kind?: JobKind }): Promise<JobRow | undefined> {
+  return ownJobIn(cx.db, cx.scope, input.id, input.kind);
+}
+
+/** `ownJob` for a synchronous caller (inside a write transaction). */
+export function ownJobIn(db: Db, scope: Scope, id: number, kind?: JobKind): JobRow | undefined {
   return db
     .select()
     .from(jobs)

@@ -8,9 +8,8 @@ import { maskCitizenId, MEMBER_FLAGS, type MemberFlag, type MemberSort } from "@
 import { sql, type SQL } from "drizzle-orm";
 import { scopeSql, orgSubtreeRange, nodeWithin, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
-import type { Db } from "../driver/client.ts";
+import type { Cx } from "../cx.ts";
 import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
-import type { Scope } from "../scope/index.ts";
 import {
   likeParam,
   limitOffset,
@@ -71,12 +70,8 @@ export interface MemberListRow {
 const CITIZEN_ID_RE = /^\d{17}[\dXx]$/;
 
 /** Members the caller may list: editable rows first, then masked counted-only rows. */
-export function listMembers(
-  db: Db,
-  scope: Scope,
-  today: string,
-  filter: MemberListFilter,
-): MemberPage | null {
+export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<MemberPage | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const editable: SQL[] = [s.within.subtree("o")];
@@ -194,7 +189,9 @@ export interface MemberDetail {
 }
 
 /** A member the caller may edit; counted-only members and anything else: null (not found). */
-export function getMember(db: Db, scope: Scope, memberId: number, today: string): MemberDetail | null {
+export async function getMember(cx: Cx, input: { id: number }): Promise<MemberDetail | null> {
+  const { db, scope, today } = cx;
+  const memberId = input.id;
   if (memberAccess(db, scope, memberId, today) !== "edit") return null;
   const m = selectOne<
     Omit<MemberDetail, "idNumberMasked" | "canUnmask" | "mobile" | "lostContact" | "pocket"> & {
@@ -230,7 +227,9 @@ export type UnmaskResult = { ok: true; idNumber: string } | { ok: false; reason:
  * The full citizen ID for an administrator of the member's chain (the holding organization is in the
  * administrator's subtree), audited as `member.unmask` in the same transaction.
  */
-export function unmaskMember(db: Db, scope: Scope, memberId: number, today: string): UnmaskResult {
+export async function unmaskMember(cx: Cx, input: { id: number }): Promise<UnmaskResult> {
+  const { db, scope, today } = cx;
+  const memberId = input.id;
   if (memberAccess(db, scope, memberId, today) !== "edit") return { ok: false, reason: "notFound" };
   if (scope.role !== "admin") return { ok: false, reason: "forbidden" };
   return writeTransaction(db, (tx) => {
@@ -272,9 +271,11 @@ export interface TransferRow {
 
 /**
  * 组织关系接转 of the caller's subtree: received (to decide) and sent, pending first, then the latest
- * decided ones (at most `limit`).
+ * decided ones (at most `input.limit`, 100 unless given).
  */
-export function listTransfers(db: Db, scope: Scope, today: string, limit = 100): TransferRow[] | null {
+export async function listTransfers(cx: Cx, input: { limit?: number } = {}): Promise<TransferRow[] | null> {
+  const { db, scope, today } = cx;
+  const limit = input.limit ?? 100;
   if (!scope.org) return null;
   const { within } = scopeSql(scope, today);
   const rows = selectAll<Omit<TransferRow, "canDecide"> & { canDecide: number }>(

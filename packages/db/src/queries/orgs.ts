@@ -8,10 +8,10 @@ import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { orgSubtreeRange, subtreeRange, nodeWithin, scopeSql, orgAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import { idList } from "../dialect/sqlite.ts";
+import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
 import { selectAll, selectOne } from "../driver/query.ts";
 import { elections, meetings, orgs } from "../schema.ts";
-import type { Scope } from "../scope/index.ts";
 import { secretaryName } from "./hosts.ts";
 import { inForce, likeParam, limitOffset, orgInForce, type Page, type PageInput } from "./common.ts";
 
@@ -73,7 +73,8 @@ export interface AreaOption {
  * The management nodes of the caller's subtree in force today (itself, counties, townships, 行业党委):
  * the "area" filter of the ledger's lists.
  */
-export function areaOptions(db: Db, scope: Scope, today: string): AreaOption[] {
+export async function areaOptions(cx: Cx): Promise<AreaOption[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   return selectAll<AreaOption>(
@@ -98,7 +99,9 @@ export interface OrgLookup {
  * audited (`org.lookup`) under the caller's node, like `host.lookup`; a code of no such organization
  * answers null.
  */
-export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: string): OrgLookup | null {
+export async function lookupGrassrootsOrg(cx: Cx, input: { code: string }): Promise<OrgLookup | null> {
+  const { db, scope, today } = cx;
+  const { code } = input;
   if (!scope.org) return null;
   const row = selectOne<OrgLookup>(
     db,
@@ -123,7 +126,8 @@ export function lookupGrassrootsOrg(db: Db, scope: Scope, code: string, today: s
 }
 
 /** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
-export function listOrgs(db: Db, scope: Scope, today: string, filter: OrgListFilter): OrgPage | null {
+export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage | null> {
+  const { db, scope, today } = cx;
   if (!scope.org) return null;
   const { within } = scopeSql(scope, today);
   const where: SQL[] = [within.subtree("o"), orgInForce(today, "o")];
@@ -160,7 +164,8 @@ export interface OrgReferenceRow {
 }
 
 /** Organizations outside the subtree the caller sees for reference. */
-export function referenceOrgs(db: Db, scope: Scope, today: string): OrgReferenceRow[] {
+export async function referenceOrgs(cx: Cx): Promise<OrgReferenceRow[]> {
+  const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   const coversTerritory = sql`exists(select 1 from coverages c join hosts h on h.id = c.host_id
@@ -251,7 +256,9 @@ function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
 }
 
 /** One organization as the caller may see it, or null when it does not exist for them. */
-export function getOrg(db: Db, scope: Scope, orgId: number, today: string): OrgDetail | null {
+export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail | null> {
+  const { db, scope, today } = cx;
+  const orgId = input.id;
   const access = orgAccess(db, scope, orgId, today);
   if (!access) return null;
   const o = selectOne<
