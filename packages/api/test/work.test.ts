@@ -160,8 +160,8 @@ describe("establishment plans", () => {
     });
     expect(stored(pa.id).state).toBe("closed");
 
-    // A coverage written past the hooks (as an import's bulk rows are): listing changes nothing; the
-    // import's (or migrate's) closeStalePlans closes it, dated from the coverage, audited.
+    // A coverage written past the row writer (as versions before it wrote an import's rows): listing
+    // changes nothing; migrate's closeStalePlans closes it, dated from the coverage, audited.
     db.$client
       .prepare("insert into coverages (host_id, org_id, start_on) values (?, ?, ?)")
       .run(b!.hostId, coveringOrg, "2026-11-19");

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@liangxin/db/driver";
+import { HOST_KIND_LABELS, WORK_MESSAGES, type HostKind } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   applyImport,
@@ -279,5 +280,63 @@ describe("validation", () => {
       ok: false,
       reason: expect.stringContaining("上限"),
     });
+  });
+});
+
+describe("the import writes through the write model", () => {
+  let db: Db;
+  beforeAll(() => {
+    db = demoDb();
+  });
+
+  function folder(files: Record<string, string>): string {
+    const dir = tmpDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  it("a host imported as closing ends its open establishment plan as the host form does (even a closing announced for a later day): dated, with the reason, audited", () => {
+    const open = db.$client
+      .prepare(
+        `select p.id, h.credit_code as code, h.name, h.kind, h.founded_on as foundedOn, r.code as regionCode,
+                h.version
+           from establishment_plans p join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
+          where p.state = 'open' order by p.id limit 1`,
+      )
+      .get() as {
+      id: number;
+      code: string;
+      name: string;
+      kind: HostKind;
+      foundedOn: string;
+      regionCode: string;
+      version: number;
+    };
+    const kind = HOST_KIND_LABELS[open.kind];
+    const dir = folder({
+      "hosts.csv": `统一社会信用代码,名称,类别,所在区划代码,成立日期,注销日期\r\n${open.code},${open.name},${kind},${open.regionCode},${open.foundedOn},2026-12-20\r\n`,
+    });
+    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    expect(plan.errors).toEqual([]);
+    applyImport(db, plan, { userId: null, username: "t" });
+    expect(
+      db.$client
+        .prepare(
+          "select state, closed_on as closedOn, closed_reason as reason from establishment_plans where id = ?",
+        )
+        .get(open.id),
+    ).toEqual({ state: "closed", closedOn: "2026-12-20", reason: WORK_MESSAGES.planClosedByHostClosed });
+    expect(
+      db.$client
+        .prepare("select count(*) from audit_log where action = 'plan.close' and entity_id = ?")
+        .pluck()
+        .get(String(open.id)),
+    ).toBe(1);
+    // The row itself: written at a new version, like a save in the form.
+    expect(
+      db.$client
+        .prepare("select closed_on as closedOn, version from hosts where credit_code = ?")
+        .get(open.code),
+    ).toEqual({ closedOn: "2026-12-20", version: open.version + 1 });
   });
 });

@@ -4,7 +4,7 @@
  * administrator accepts or rejects (scope/coverage.ts says who).
  */
 import type { Cx } from "@liangxin/db/cx";
-import { onCoverageStarted } from "../work/plans.ts";
+import { withWriter } from "../writers/index.ts";
 import {
   assertCoverageAllowed,
   assertInterval,
@@ -156,9 +156,8 @@ function writeCoverage(cx: Cx, input: SetCoverageInput): CoverageResult {
     assertCoverageAllowed({ orgs: [...orgs, ...named], coverages: existing, reparentings, hosts }, candidate);
   });
   assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId], orgIds: [input.orgId] });
-  const row = db.insert(coverages).values(candidate).returning().get();
-  // An organization now covers the host: its establishment plan (组建计划) is done.
-  onCoverageStarted(db, row.hostId, row.startOn);
+  // Through the write model: an organization now covering the host ends its establishment plan (组建计划).
+  const row = withWriter(db, (w) => w.insert(coverages, candidate));
   const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
   const warnings = checkJointCap(
     { orgs: [org], coverages: [...existing.filter((c) => c.orgId === org.id), candidate] },

@@ -8,7 +8,7 @@ import { assertVersion, audit, isUniqueViolation, nodeOfRegion, requireHostEdit 
 import { commandMessages } from "./messages.ts";
 import { isUnder } from "@liangxin/db/scope";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
-import { onHostClosed } from "../work/plans.ts";
+import { withWriter } from "../writers/index.ts";
 
 export interface HostFields {
   creditCode: string;
@@ -71,11 +71,7 @@ export async function createHost(cx: Cx, input: CreateHostInput): Promise<HostRo
     assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
     assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
     const row = uniqueCode(input.creditCode, () =>
-      db
-        .insert(hosts)
-        .values({ ...input, ownerIsMember: input.ownerIsMember ?? false })
-        .returning()
-        .get(),
+      withWriter(db, (w) => w.insert(hosts, { ...input, ownerIsMember: input.ownerIsMember ?? false })),
     );
     audit(cx, {
       action: "host.create",
@@ -117,17 +113,22 @@ export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRo
     );
     if (lockFrom)
       assertNotLocked(db, { on: lockFrom, hostIds: [id], regionIds: [before.regionId, changes.regionId] });
-    const res = uniqueCode(changes.creditCode ?? before.creditCode, () =>
-      db
-        .update(hosts)
-        .set({ ...changes, version: sql`${hosts.version} + 1` })
-        .where(and(eq(hosts.id, id), eq(hosts.version, version)))
-        .run(),
+    // Through the write model, at the version read (a concurrent save changes no row): a host closing
+    // needs no organization any more, its establishment plan (组建计划) ends with it.
+    const changed = uniqueCode(changes.creditCode ?? before.creditCode, () =>
+      withWriter(db, (w) =>
+        w.update(
+          hosts,
+          { id },
+          changes.closedOn === before.closedOn ? { ...changes, closedOn: undefined } : changes,
+          {
+            version,
+          },
+        ),
+      ),
     );
-    if (res.changes !== 1) throw AppError.stale();
+    if (changed !== 1) throw AppError.stale();
     const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
-    // A closed host needs no organization any more: its establishment plan (组建计划) ends with it.
-    if (after.closedOn !== null && after.closedOn !== before.closedOn) onHostClosed(db, id, after.closedOn);
     audit(cx, {
       action: "host.update",
       entity: "host",

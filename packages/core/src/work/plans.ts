@@ -2,8 +2,9 @@
  * 组建计划 for every should-establish-but-not-established host (应建未建) of the caller's territory:
  * create with a target date and a responsible person, milestones counted back from the target, progress
  * notes, overdue flags, and closure at the moment of the write that ends the need: a coverage of the host
- * in any mode (`onCoverageStarted`), the host closing (`onHostClosed`), or an import doing either
- * (`closeStalePlans`, also run once by `migrate` for databases written before). Reads never write.
+ * in any mode (`onCoverageStarted`) or the host closing (`onHostClosed`), run by the row writer
+ * (`../writers/`) for a form's write and an import's alike; `closeStalePlans` runs once at `migrate` for
+ * databases written before. Reads never write.
  */
 import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import {
@@ -36,6 +37,7 @@ import { type Scope, scopeSql } from "@liangxin/db/scope";
 import { loadSnapshot } from "@liangxin/db/snapshot";
 import { auditWork, requireHostInTerritory, requireTerritory, workPolicy } from "./common.ts";
 import { isUniqueViolation } from "../commands/common.ts";
+import { withWriter } from "../writers/index.ts";
 
 export interface PlanRow {
   id: number;
@@ -147,8 +149,8 @@ export function closePlansForHost(
 }
 
 /**
- * The coverage hook: a coverage of `hostId` starting on `startOn` closes the host's open plans. Call it
- * in the transaction that starts the coverage (setCoverage, createOrg, foundOrganization).
+ * The coverage hook: a coverage of `hostId` starting on `startOn` closes the host's open plans. The row
+ * writer runs it in the transaction that writes the coverage (a form's or an import's).
  */
 export function onCoverageStarted(tx: DbOrTx, hostId: number, startOn: string): number[] {
   return closePlansForHost(tx, hostId, startOn, WORK_MESSAGES.planClosedByCoverage);
@@ -161,8 +163,8 @@ export function onHostClosed(tx: DbOrTx, hostId: number, closedOn: string): numb
 
 /**
  * Close every open plan whose host is covered today (dated from the start of that coverage) or closed by
- * today (dated its closing day), in the caller's transaction: after an import (bulk rows bypass the
- * hooks) and once at `migrate`. Returns the ids closed.
+ * today (dated its closing day), in the caller's transaction: once at `migrate`, for plans left open by
+ * versions before the row writer. Returns the ids closed.
  */
 export function closeStalePlans(tx: DbOrTx, today: string): number[] {
   const covered = tx
@@ -489,19 +491,20 @@ export async function foundOrganization(
     const path = `${node.path}${org.id}/`;
     tx.update(orgs).set({ path }).where(eq(orgs.id, org.id)).run();
     auditWork(tx, scope, "org.found", "org", org.id, null, { ...org, path });
-    const cov = tx
-      .insert(coverages)
-      .values({ hostId: plan.hostId, orgId: org.id, startOn: input.foundedOn })
-      .returning()
-      .get();
-    auditWork(tx, scope, "coverage.start", "coverage", cov.id, null, cov);
-    const closedPlanIds = closePlansForHost(
-      tx,
-      plan.hostId,
-      input.foundedOn,
-      WORK_MESSAGES.planClosedByFounding(input.name),
-      { userId: scope.userId, username: scope.username },
-    );
+    // The coverage through the write model; the plan is closed here first, with the founding as its reason
+    // and the founder as its actor, so the writer's own consequence (a coverage ends the plan) finds none.
+    const closedPlanIds = withWriter(tx, (w) => {
+      const cov = w.insert(coverages, { hostId: plan.hostId, orgId: org.id, startOn: input.foundedOn });
+      auditWork(tx, scope, "coverage.start", "coverage", cov.id, null, cov);
+      const closedPlanIds = closePlansForHost(
+        tx,
+        plan.hostId,
+        input.foundedOn,
+        WORK_MESSAGES.planClosedByFounding(input.name),
+        { userId: scope.userId, username: scope.username },
+      );
+      return closedPlanIds;
+    });
     return { orgId: org.id, code, closedPlanIds };
   });
 }
