@@ -9,7 +9,7 @@ import {
   type AssignmentRec,
   type InstructorKind,
 } from "@liangxin/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { selectAll, selectOne, writeTransaction } from "@liangxin/db/driver";
 import { assignments, instructors, orgs } from "@liangxin/db/schema";
 import { loadPolicyVersions } from "@liangxin/db/snapshot";
@@ -26,6 +26,7 @@ import {
 import { endDatedRow } from "./end-dated.ts";
 import { commandMessages } from "./messages.ts";
 import { assertNotLocked } from "../reports/lock.ts";
+import { withWriter } from "../writers/index.ts";
 
 type InstructorRow = typeof instructors.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -165,13 +166,9 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
       set.dispatchOrgId = null;
       set.dispatchOrgName = changes.dispatchOrgName;
     }
-    let res: { changes: number };
+    let changed: number;
     try {
-      res = db
-        .update(instructors)
-        .set({ ...set, version: sql`${instructors.version} + 1` })
-        .where(and(eq(instructors.id, id), eq(instructors.version, version)))
-        .run();
+      changed = withWriter(db, (w) => w.update(instructors, { id }, set, { version }));
     } catch (e) {
       if (isUniqueViolation(e))
         throw AppError.rule(
@@ -180,7 +177,7 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
         );
       throw e;
     }
-    if (res.changes !== 1) throw AppError.stale();
+    if (changed !== 1) throw AppError.stale();
     const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
     audit(cx, {
       action: "instructor.update",

@@ -45,6 +45,7 @@ import {
 import { commandMessages } from "./messages.ts";
 import { refuseRegistered, registering } from "./registration.ts";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
+import { withWriter } from "../writers/index.ts";
 
 type MemberRow = typeof members.$inferSelect;
 type TransferRow = typeof transfers.$inferSelect;
@@ -299,19 +300,17 @@ function saveMember(cx: Cx, given: UpdateMemberInput): MemberAnswer {
           .values({ memberId: id, hostId: changes.workHostId, startOn: workSince })
           .run();
     }
-    const res = uniqueId(idNumber, () =>
-      db
-        .update(members)
-        .set({
-          ...changes,
-          birthDate,
-          workSince: changes.workHostId === null ? null : workSince,
-          version: sql`${members.version} + 1`,
-        })
-        .where(and(eq(members.id, id), eq(members.version, version)))
-        .run(),
+    const changed = uniqueId(idNumber, () =>
+      withWriter(db, (w) =>
+        w.update(
+          members,
+          { id },
+          { ...changes, birthDate, workSince: changes.workHostId === null ? null : workSince },
+          { version },
+        ),
+      ),
     );
-    if (res.changes !== 1) throw AppError.stale();
+    if (changed !== 1) throw AppError.stale();
     const after = getMember(db, id);
     audit(cx, {
       action: "member.update",

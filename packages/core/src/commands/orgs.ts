@@ -13,7 +13,7 @@ import {
   type OrgCategory,
   type SecretaryTermRec,
 } from "@liangxin/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   type Db,
   execute,
@@ -41,6 +41,7 @@ import { commandMessages } from "./messages.ts";
 import { coveragesOf, hostRecs, orgWithSuperiors, reparentingsOf, throwFirstError } from "./world.ts";
 import { isUnder, pathIn, subtreeRange } from "@liangxin/db/scope";
 import { assertNotLocked, earliest } from "../reports/lock.ts";
+import { withWriter } from "../writers/index.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -232,14 +233,10 @@ export async function updateOrg(cx: Cx, input: UpdateOrgInput): Promise<OrgRow> 
         : undefined,
     );
     if (lockFrom) assertNotLocked(db, { on: lockFrom, orgIds: [id] });
-    const res = uniqueCode(next.code, () =>
-      db
-        .update(orgs)
-        .set({ ...changes, version: sql`${orgs.version} + 1` })
-        .where(and(eq(orgs.id, id), eq(orgs.version, version)))
-        .run(),
+    const changed = uniqueCode(next.code, () =>
+      withWriter(db, (w) => w.update(orgs, { id }, changes, { version })),
     );
-    if (res.changes !== 1) throw AppError.stale();
+    if (changed !== 1) throw AppError.stale();
     if (changes.formationMode !== undefined && changes.formationMode !== before.formationMode)
       assertCoveragesStillValid(db, id, null);
     const after = getOrg(db, id);

@@ -63,8 +63,12 @@ function columnsOf(t: SQLiteTable): Record<string, string> {
   let out = columnCache.get(t);
   if (!out) {
     out = {};
-    for (const [field, col] of Object.entries(getTableColumns(t)))
+    for (const [field, col] of Object.entries(getTableColumns(t))) {
+      // Values are written as given (booleans as 0/1): a column drizzle would have to convert is not
+      // for this writer.
+      if (col.columnType.endsWith("Json")) throw new Error(`${getTableName(t)}.${field}: JSON column`);
       out[field] = col.keyAsName ? toSnakeCase(field) : col.name;
+    }
     columnCache.set(t, out);
   }
   return out;
