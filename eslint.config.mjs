@@ -43,7 +43,7 @@ const BOUNDARY_PATTERNS = [
     message: "unsafe… 函数以系统身份运行(不受范围限制),只供命令行使用,API 和门户不能导入",
   },
 ];
-// Routers and pages reach data only through queries and use cases: not through the driver (its types
+// Procedures and pages reach data only through queries and use cases: not through the driver (its types
 // aside) nor through the seed generators.
 const PAGE_AND_ROUTER_PATHS = [
   ...DRIVER_PATHS,
@@ -99,7 +99,7 @@ export default tseslint.config(
   },
   {
     files: [
-      "packages/api/src/routers/**/*.ts",
+      "packages/api/src/procedures/**/*.ts",
       "apps/portal/src/app/**/*.tsx",
       "apps/portal/src/roles/**/*.tsx",
     ],

@@ -1,21 +1,22 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import type { RequestContext } from "./context.ts";
 import { logProcedureError } from "./log.ts";
-import { homeRouter } from "./routers/home.ts";
-import { transferIoRouter } from "./routers/transfer-io.ts";
-import { workRouter } from "./routers/work.ts";
-import { recordsRouter } from "./routers/records.ts";
-import { hostsRouter, instructorsRouter, membersRouter, orgsRouter } from "./routers/ledger.ts";
-import {
-  accountRouter,
-  auditRouter,
-  correctionsRouter,
-  dashboardRouter,
-  ownerRouter,
-  usersRouter,
-} from "./routers/roles.ts";
+import { homeRouter } from "./procedures/home/index.ts";
+import { hostsRouter } from "./procedures/hosts/index.ts";
+import { orgsRouter } from "./procedures/orgs/index.ts";
+import { membersRouter } from "./procedures/members/index.ts";
+import { instructorsRouter } from "./procedures/instructors/index.ts";
+import { dashboardRouter } from "./procedures/dashboard/index.ts";
+import { ownerRouter } from "./procedures/owner/index.ts";
+import { correctionsRouter } from "./procedures/corrections/index.ts";
+import { usersRouter } from "./procedures/users/index.ts";
+import { auditRouter } from "./procedures/audit/index.ts";
+import { accountRouter } from "./procedures/account/index.ts";
+import { recordsRouter } from "./procedures/records/index.ts";
+import { reportRouter } from "./procedures/report/index.ts";
+import { workRouter } from "./procedures/work/index.ts";
+import { transferIoRouter } from "./procedures/io/index.ts";
 
-import { reportRouter } from "./routers/report.ts";
 export const appRouter = createTRPCRouter({
   home: homeRouter,
   hosts: hostsRouter,

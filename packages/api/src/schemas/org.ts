@@ -37,9 +37,6 @@ export const orgCreateInput = orgShape
   .extend({ hostIds: hostIdList.optional() })
   .superRefine((v, ctx) => endAfter(ctx, v.foundedOn, v.revokedOn, "revokedOn", m.revokedBeforeFounded));
 
-/** The suggested 组织代码 of a new organization under `parentId`. */
-export const orgSuggestCodeInput = z.object({ parentId: id });
-
 /** The superior changes only by a re-parenting (`records.org.reparent`). */
 export const orgUpdateInput = orgShape
   .omit({ parentId: true })
@@ -59,7 +56,6 @@ export const reparentInput = z.object({
 export const coverageSetInput = z
   .object({ hostId: id, orgId: id, startOn: isoDate, endOn: optionalDate })
   .superRefine((v, ctx) => endAfter(ctx, v.startOn, v.endOn, "endOn", m.endBeforeStart));
-export const coverageEndInput = endInput;
 /** One organization covers several hosts from one day. */
 export const coverageSetManyInput = z.object({
   orgId: id,
@@ -80,7 +76,6 @@ export const coverageProposeInput = z
     if ((v.hostId != null) === !!v.hostCreditCode)
       ctx.addIssue({ code: "custom", message: m.hostIdXorCode, path: ["hostCreditCode"] });
   });
-export const coverageAcceptInput = z.object({ id });
 /** 退回 needs a reason, which the proposer reads. */
 export const coverageRejectInput = z.object({ id, reason: text(500) });
 

@@ -1,0 +1,15 @@
+/** The ledger's scoped reads and the contact update of hosts (两新组织). */
+import { createTRPCRouter } from "../../trpc.ts";
+import { list } from "./list.ts";
+import { formOptions } from "./formOptions.ts";
+import { lookup } from "./lookup.ts";
+import { get } from "./get.ts";
+import { updateContact } from "./updateContact.ts";
+
+export const hostsRouter = createTRPCRouter({
+  list,
+  formOptions,
+  lookup,
+  get,
+  updateContact,
+});

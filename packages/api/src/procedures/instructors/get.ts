@@ -1,0 +1,7 @@
+import { getInstructor } from "@liangxin/db/queries";
+import { orgProcedure, found } from "../../trpc.ts";
+import { byId } from "../../schemas/views.ts";
+
+export const get = orgProcedure
+  .input(byId)
+  .query(async ({ ctx, input }) => found(await getInstructor(ctx, { id: input.id })));

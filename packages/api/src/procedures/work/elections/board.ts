@@ -1,0 +1,4 @@
+import { electionBoard } from "@liangxin/core/work";
+import { orgProcedure } from "../../../trpc.ts";
+
+export const board = orgProcedure.query(({ ctx }) => electionBoard(ctx));

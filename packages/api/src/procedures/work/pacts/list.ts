@@ -1,0 +1,4 @@
+import { listPacts } from "@liangxin/core/work";
+import { adminProcedure } from "../../../trpc.ts";
+
+export const list = adminProcedure.query(({ ctx }) => listPacts(ctx));
