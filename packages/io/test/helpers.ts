@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
@@ -22,6 +22,13 @@ export function scopeOf(db: Db, username: string): Scope {
 
 export function tmpDir(): string {
   return mkdtempSync(path.join(tmpdir(), "liangxin-io-"));
+}
+
+/** A CSV folder for an import: file name → text. */
+export function folder(files: Record<string, string>): string {
+  const dir = tmpDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
 }
 
 /** Row counts and a content hash per table (to prove that nothing was written). */

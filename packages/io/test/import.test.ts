@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Db } from "@liangxin/db/driver";
 import { HOST_KIND_LABELS, WORK_MESSAGES, type HostKind } from "@liangxin/domain";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +14,7 @@ import {
   TABLE_LIST,
 } from "../src/index.ts";
 import { creditCode, hostsWorkbook } from "./fixtures.ts";
-import { demoDb, tableState, tmpDir, TODAY } from "./helpers.ts";
+import { demoDb, folder, tableState, TODAY } from "./helpers.ts";
 
 const TOWNSHIP = "369902001";
 
@@ -70,12 +68,6 @@ describe("validation", () => {
   beforeAll(() => {
     db = demoDb();
   });
-
-  function folder(files: Record<string, string>): string {
-    const dir = tmpDir();
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    return dir;
-  }
 
   it("reads CSV with a byte-order mark, headers in any order, and reports cell errors with row and column", () => {
     const dir = folder({
@@ -288,12 +280,6 @@ describe("the import writes through the write model", () => {
   beforeAll(() => {
     db = demoDb();
   });
-
-  function folder(files: Record<string, string>): string {
-    const dir = tmpDir();
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    return dir;
-  }
 
   it("a host imported as closing ends its open establishment plan as the host form does (even a closing announced for a later day): dated, with the reason, audited", () => {
     const open = db.$client
