@@ -19,3 +19,4 @@ export * from "./report-records.ts";
 export * from "./member-flows.ts";
 export * from "./lists.ts";
 export * from "./org-code.ts";
+export * from "./basics/index.ts";

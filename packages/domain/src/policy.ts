@@ -1,6 +1,7 @@
 import { addDays, yearStart } from "./dates.ts";
 import type { IsoDate } from "./types.ts";
 import { MEETING_KIND_LABELS } from "./work/messages.ts";
+import type { OrgRule } from "./basics/vocabulary.ts";
 
 /** 政策参数: thresholds that differ by province and year. Set at city level, dated. */
 export interface Policy {
@@ -44,6 +45,20 @@ export interface Policy {
    * days earlier (the city opens the window early with a dated policy version; 0 = no earlier).
    */
   reportEarlyOpenDays: number;
+  /** The criteria of the five basics (五个基本) of a grassroots organization. */
+  basics: {
+    /** 基本队伍: from this many members an organization needs a committee (支委会) besides its secretary. */
+    committeeFromMembers: number;
+    /** … a committee being at least this many members in office, the secretary included. */
+    committeeMinSize: number;
+    /** 基本活动: 三会一课 held this year at least this share (%) of what is due by the day. */
+    minMeetingCompliancePct: number;
+    /** 基本制度: the rules an organization must have adopted. */
+    coreRules: OrgRule[];
+    /** 基本保障: the management-fee band in ‰ of the hosts' annual payroll (0.5–1% = 5–10‰). */
+    feeBandLowPermille: number;
+    feeBandHighPermille: number;
+  };
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -70,6 +85,14 @@ export const DEFAULT_POLICY: Policy = {
   activistMonths: 12,
   sessionIdleMinutes: 30,
   reportEarlyOpenDays: 0,
+  basics: {
+    committeeFromMembers: 7,
+    committeeMinSize: 3,
+    minMeetingCompliancePct: 80,
+    coreRules: ["threeMeetingsOneLesson", "themeDay", "democraticReview", "openAffairs"],
+    feeBandLowPermille: 5,
+    feeBandHighPermille: 10,
+  },
 };
 
 /** The Chinese name of each parameter, as the policy page and the messages name it. */
@@ -89,6 +112,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   activistMonths: "积极分子培养考察期(月)",
   sessionIdleMinutes: "登录闲置超时(分钟)",
   reportEarlyOpenDays: "年报提前开放天数",
+  basics: "五个基本的标准",
 };
 
 /** The Chinese names of the parameters inside the groups (任期, 组织生活, 工作覆盖). */
@@ -96,8 +120,16 @@ export const POLICY_GROUP_LABELS = {
   termYears: { committee: "党委", generalBranch: "党总支", branch: "党支部" },
   meetingsPerYear: MEETING_KIND_LABELS,
   workCoverage: { instructor: "选派指导员计入工作覆盖", massOrganizations: "群团组织计入工作覆盖" },
+  basics: {
+    committeeFromMembers: "基本队伍:党员不少于此数须设支委会",
+    committeeMinSize: "基本队伍:支委会成员不少于(含书记)",
+    minMeetingCompliancePct: "基本活动:三会一课完成率不低于(%)",
+    coreRules: "基本制度:须建立的制度",
+    feeBandLowPermille: "基本保障:管理费列支下限(职工工资总额的‰)",
+    feeBandHighPermille: "基本保障:管理费列支上限(职工工资总额的‰)",
+  },
 } as const satisfies {
-  [K in "termYears" | "meetingsPerYear" | "workCoverage"]: Record<keyof Policy[K], string>;
+  [K in "termYears" | "meetingsPerYear" | "workCoverage" | "basics"]: Record<keyof Policy[K], string>;
 };
 
 /** The name of a parameter (a key of `Policy`). */
