@@ -3,7 +3,15 @@
  * drizzle.config.ts and the client). Dates are ISO `YYYY-MM-DD` text; every dated relation is half-open
  * [startOn, endOn). People are never deleted: they leave by a dated status change.
  */
-import { clock } from "@liangxin/domain";
+import {
+  clock,
+  COMMITTEE_POSTS,
+  FUND_SOURCES,
+  ORG_RULES,
+  SECRETARY_KINDS,
+  SECRETARY_SOURCES,
+  VENUE_STATUSES,
+} from "@liangxin/domain";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -159,6 +167,8 @@ export const hostYears = sqliteTable(
     year: integer().notNull(),
     employees: integer().notNull(),
     revenueFen: integer(),
+    /** 职工工资总额 of the year in whole 分 (users type and read 万元); null: not recorded. */
+    payrollFen: integer(),
   },
   (t) => [primaryKey({ columns: [t.hostId, t.year] })],
 );
@@ -338,6 +348,10 @@ export const secretaries = sqliteTable(
       .references(() => members.id),
     startOn: text().notNull(),
     endOn: text(),
+    /** 专职 / 兼职 (null: not recorded). */
+    kind: text({ enum: SECRETARY_KINDS }),
+    /** 企业主 / 管理层 / 工会主席 / 选派 (null: not recorded). */
+    source: text({ enum: SECRETARY_SOURCES }),
   },
   (t) => [
     index("secretaries_org_idx").on(t.orgId, t.startOn),
@@ -827,4 +841,148 @@ export const pactParties = sqliteTable(
     name: text(),
   },
   (t) => [index("pact_parties_pact_idx").on(t.pactId), index("pact_parties_org_idx").on(t.orgId)],
+);
+
+// ---- 五个基本: team, venue, rules, means of a grassroots organization (all dated) ----
+
+/**
+ * 班子成员 (基本队伍): a member's post on an organization's committee over [startOn, endOn); a 换届 ends
+ * the old committee's rows and starts the new ones. The cross posts (双向进入、交叉任职) say which bodies
+ * of the covered enterprise the member also sits on.
+ */
+export const committeeMembers = sqliteTable(
+  "committee_members",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    post: text({ enum: COMMITTEE_POSTS }).notNull(),
+    startOn: text().notNull(),
+    endOn: text(),
+    onBoard: integer({ mode: "boolean" }).notNull().default(false),
+    inManagement: integer({ mode: "boolean" }).notNull().default(false),
+    onSupervisoryBoard: integer({ mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("committee_members_org_idx").on(t.orgId, t.startOn),
+    index("committee_members_member_idx").on(t.memberId),
+  ],
+);
+
+/** 后备干部: a member named a reserve cadre of an organization over [startOn, endOn). */
+export const reserveCadres = sqliteTable(
+  "reserve_cadres",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [index("reserve_cadres_org_idx").on(t.orgId, t.startOn)],
+);
+
+/** 书记工作津贴: the allowance of a secretary's term, whole 分 per month, over [startOn, endOn). */
+export const secretaryAllowances = sqliteTable(
+  "secretary_allowances",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    secretaryId: integer()
+      .notNull()
+      .references(() => secretaries.id),
+    monthlyFen: integer().notNull(),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [index("secretary_allowances_secretary_idx").on(t.secretaryId, t.startOn)],
+);
+
+/**
+ * 活动场所 (基本阵地): an organization's own venue (`orgId`), or a shared one — a regional 党群服务中心 run
+ * by a management node (`runBy`) and linked to the organizations it serves (`venueLinks`).
+ */
+export const venues = sqliteTable(
+  "venues",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    orgId: integer().references(() => orgs.id),
+    runBy: integer().references(() => orgs.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("venues_org_idx").on(t.orgId), index("venues_run_by_idx").on(t.runBy)],
+);
+
+/** A venue's state found on a day (area, 无/不达标/不配套/达标, equipment); in force until the next. */
+export const venueChecks = sqliteTable(
+  "venue_checks",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    venueId: integer()
+      .notNull()
+      .references(() => venues.id),
+    checkedOn: text().notNull(),
+    status: text({ enum: VENUE_STATUSES }).notNull(),
+    areaSqm: integer(),
+    hasAv: integer({ mode: "boolean" }).notNull().default(false),
+    hasFurniture: integer({ mode: "boolean" }).notNull().default(false),
+    hasFlag: integer({ mode: "boolean" }).notNull().default(false),
+    hasEmblem: integer({ mode: "boolean" }).notNull().default(false),
+    hasReading: integer({ mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [uniqueIndex("venue_checks_day_idx").on(t.venueId, t.checkedOn)],
+);
+
+/** A shared venue serving an organization over [startOn, endOn). */
+export const venueLinks = sqliteTable(
+  "venue_links",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    venueId: integer()
+      .notNull()
+      .references(() => venues.id),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [index("venue_links_org_idx").on(t.orgId), index("venue_links_venue_idx").on(t.venueId)],
+);
+
+/** 基本制度: a rule an organization adopted on a day (and dropped on another). */
+export const orgRules = sqliteTable(
+  "org_rules",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    rule: text({ enum: ORG_RULES }).notNull(),
+    adoptedOn: text().notNull(),
+    droppedOn: text(),
+  },
+  (t) => [index("org_rules_org_idx").on(t.orgId, t.rule)],
+);
+
+/** 基本保障: an organization's funds of a year from one source, whole 分 (users type and read 万元). */
+export const orgFunds = sqliteTable(
+  "org_funds",
+  {
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    source: text({ enum: FUND_SOURCES }).notNull(),
+    amountFen: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.source] })],
 );
