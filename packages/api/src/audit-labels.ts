@@ -5,6 +5,12 @@
  */
 import {
   APPLICANT_STAGE_LABELS,
+  COMMITTEE_POST_LABELS,
+  FUND_SOURCE_LABELS,
+  ORG_RULE_LABELS,
+  SECRETARY_KIND_LABELS,
+  SECRETARY_SOURCE_LABELS,
+  VENUE_STATUS_LABELS,
   FORMATION_MODE_LABELS,
   GENDER_LABELS,
   HOST_KIND_LABELS,
@@ -98,6 +104,21 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "import.update": "导入修改",
   "import.run": "导入数据",
   "export.importFormat": "导出导入格式数据(含完整公民身份号码)",
+  "committee.set": "任命班子成员",
+  "committeeMember.end": "班子成员任职结束",
+  "reserveCadre.set": "确定后备干部",
+  "reserveCadre.end": "后备干部结束",
+  "secretary.profile": "登记书记类别和来源",
+  "allowance.set": "登记书记工作津贴",
+  "allowance.end": "书记工作津贴结束",
+  "venue.create": "登记活动场所",
+  "venue.rename": "修改活动场所名称",
+  "venue.check": "登记活动场所状况",
+  "venue.link": "链接共享活动场所",
+  "venueLink.end": "结束共享活动场所链接",
+  "rule.adopt": "建立制度",
+  "rule.drop": "废止制度",
+  "funds.set": "登记党建工作经费",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -164,6 +185,21 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   reportChecks: "年报校核记录",
   reportCheckRecords: "年报校核锁定记录",
   jobs: "导入导出任务",
+  committeeMember: "班子成员",
+  committeeMembers: "班子成员",
+  reserveCadre: "后备干部",
+  reserveCadres: "后备干部",
+  secretaryAllowance: "书记工作津贴",
+  secretaryAllowances: "书记工作津贴",
+  venue: "活动场所",
+  venues: "活动场所",
+  venueCheck: "活动场所状况",
+  venueChecks: "活动场所状况",
+  venueLink: "共享活动场所链接",
+  venueLinks: "共享活动场所链接",
+  orgRule: "基本制度",
+  orgRules: "基本制度",
+  orgFunds: "党建工作经费",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */
@@ -248,10 +284,31 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   // Amounts in 分, shown in 万元 (entries before migration 0011 hold `revenue` / `funds` in 万元).
   revenueFen: FIELD_LABELS.revenue!,
   fundsFen: FIELD_LABELS.funds!,
+  payrollFen: FIELD_LABELS.payroll!,
+  amountFen: FIELD_LABELS.amount!,
+  monthlyFen: "工作津贴(元/月)",
+  post: "班子职务",
+  source: "来源",
+  rule: "制度",
+  venueId: "活动场所",
+  runBy: "管理单位",
+  secretaryId: "书记任职",
+  checkedOn: "检查日期",
+  areaSqm: "面积(平方米)",
+  hasAv: "电教设备",
+  hasFurniture: "办公桌椅",
+  hasFlag: "党旗",
+  hasEmblem: "党徽",
+  hasReading: "报刊图书",
+  onBoard: "进入董事会",
+  inManagement: "进入经营管理层",
+  onSupervisoryBoard: "进入监事会",
+  adoptedOn: "建立日期",
+  droppedOn: "废止日期",
 };
 
 /** Fields holding an amount in whole 分, shown as the 万元 typed (as an entry in 万元 read before: 96.5). */
-const FEN_FIELDS = new Set(["revenueFen", "fundsFen"]);
+const FEN_FIELDS = new Set(["revenueFen", "fundsFen", "payrollFen", "amountFen"]);
 
 const ROLE_LABELS: Readonly<Record<string, string>> = {
   admin: "管理员",
@@ -280,7 +337,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   role: ROLE_LABELS,
   category: ORG_CATEGORY_LABELS,
   formationMode: FORMATION_MODE_LABELS,
-  status: MEMBER_STATUS_LABELS,
+  status: { ...MEMBER_STATUS_LABELS, ...VENUE_STATUS_LABELS },
   gender: GENDER_LABELS,
   jobCategory: JOB_CATEGORY_LABELS,
   kind: {
@@ -288,6 +345,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     ...INSTRUCTOR_KIND_LABELS,
     ...MEETING_KIND_LABELS,
     ...PACT_KIND_LABELS,
+    ...SECRETARY_KIND_LABELS,
     import: "导入",
     export: "导出",
   },
@@ -296,6 +354,9 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   stage: APPLICANT_STAGE_LABELS,
   level: REGION_LEVEL_LABELS,
   decision: { accept: "接收", reject: "打回" },
+  post: COMMITTEE_POST_LABELS,
+  source: { ...FUND_SOURCE_LABELS, ...SECRETARY_SOURCE_LABELS },
+  rule: ORG_RULE_LABELS,
 };
 
 /** Never shown, whatever the entry holds. */

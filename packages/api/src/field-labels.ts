@@ -131,6 +131,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   deadline: "整顿期限",
   resolvedOn: "整顿完成日期",
   approve: "审核结果",
+  payroll: "职工工资总额(万元)",
+  amount: "金额(万元)",
+  post: "班子职务",
+  onBoard: "进入董事会",
+  inManagement: "进入经营管理层",
+  onSupervisoryBoard: "进入监事会",
+  secretaryId: "书记任职",
+  monthly: "工作津贴(元/月)",
+  source: "来源",
+  venueId: "活动场所",
+  checkedOn: "检查日期",
+  areaSqm: "面积(平方米)",
+  equipment: "配备设施",
+  rule: "制度",
+  adoptedOn: "建立日期",
+  droppedOn: "废止日期",
 };
 
 /** Fields that mean something narrower in one procedure. */

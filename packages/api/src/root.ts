@@ -16,6 +16,7 @@ import { recordsRouter } from "./procedures/records/index.ts";
 import { reportRouter } from "./procedures/report/index.ts";
 import { workRouter } from "./procedures/work/index.ts";
 import { transferIoRouter } from "./procedures/io/index.ts";
+import { basicsRouter } from "./procedures/basics/index.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   records: recordsRouter,
   report: reportRouter,
   work: workRouter,
+  basics: basicsRouter,
   io: transferIoRouter,
 });
 

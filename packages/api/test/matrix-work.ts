@@ -21,12 +21,13 @@ import {
   type Entry,
 } from "./matrix-kit.ts";
 
-const ORG_BOUND = [...ADMINS, "branch"] as const;
-const TERRITORIAL = ["city", "county", "township"] as const;
+export const ORG_BOUND = [...ADMINS, "branch"] as const;
+export const TERRITORIAL = ["city", "county", "township"] as const;
 
 /** A grassroots organization of the role's subtree (the branch: its own). */
-const orgFor = (db: Db, r: Role) => (r === "branch" ? nodeOf(db, r) : grassroots(db, subtreeOf(db, r)));
-const foreignOrgOf = (db: Db, r: Role, w: World) =>
+export const orgFor = (db: Db, r: Role) =>
+  r === "branch" ? nodeOf(db, r) : grassroots(db, subtreeOf(db, r));
+export const foreignOrgOf = (db: Db, r: Role, w: World) =>
   r === "city" ? NONE : grassroots(db, foreignSubtree(db, w));
 
 /** An open plan of an uncovered host of a township-level area (by its region's path). */

@@ -11,6 +11,7 @@ import { RECORDS_MATRIX } from "./matrix-records.ts";
 import { REPORT_MATRIX } from "./matrix-report.ts";
 import { IO_MATRIX } from "./matrix-io.ts";
 import { WORK_MATRIX } from "./matrix-work.ts";
+import { BASICS_MATRIX } from "./matrix-basics.ts";
 
 /** A record of the role's own area, by kind. */
 function own(
@@ -371,4 +372,5 @@ export const MATRIX: Record<string, Entry> = {
   ...REPORT_MATRIX,
   ...IO_MATRIX,
   ...WORK_MATRIX,
+  ...BASICS_MATRIX,
 };

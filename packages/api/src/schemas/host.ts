@@ -57,12 +57,15 @@ export const hostYearFields = z.object({
   year,
   employees: z.number({ error: m.employees }).int({ error: m.employees }).min(0, { error: m.employees }),
   revenue: wanAmount(m.revenue).nullish(),
+  /** 职工工资总额 in 万元. */
+  payroll: wanAmount(m.payroll).nullish(),
 });
 
-/** The same, the revenue turned into whole 分 for the data layer. */
-export const hostYearInput = hostYearFields.transform(({ revenue, ...v }) => ({
+/** The same, the revenue and payroll turned into whole 分 for the data layer. */
+export const hostYearInput = hostYearFields.transform(({ revenue, payroll, ...v }) => ({
   ...v,
   revenueFen: wanToFen(revenue),
+  payrollFen: wanToFen(payroll),
 }));
 
 export type HostCreateInput = z.infer<typeof hostCreateInput>;

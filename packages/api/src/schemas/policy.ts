@@ -1,4 +1,4 @@
-import { MAX_REPORT_EARLY_OPEN_DAYS } from "@liangxin/domain";
+import { MAX_REPORT_EARLY_OPEN_DAYS, ORG_RULES } from "@liangxin/domain";
 import { z } from "zod";
 import { isoDate, optionalText } from "./common.ts";
 import { schemaMessages as m } from "./messages.ts";
@@ -40,6 +40,16 @@ export const policyParamsInput = z
     activistMonths: positive,
     sessionIdleMinutes: positive.min(5, { error: m.sessionIdle }).max(480, { error: m.sessionIdle }),
     reportEarlyOpenDays: count.max(MAX_REPORT_EARLY_OPEN_DAYS, { error: m.reportEarlyOpen }),
+    basics: z
+      .object({
+        committeeFromMembers: positive,
+        committeeMinSize: positive,
+        minMeetingCompliancePct: count.max(100, { error: m.percent }),
+        coreRules: z.array(z.enum(ORG_RULES, { error: m.rule })).max(ORG_RULES.length),
+        feeBandLowPermille: count.max(1000, { error: m.permille }),
+        feeBandHighPermille: count.max(1000, { error: m.permille }),
+      })
+      .partial(),
   })
   .partial()
   .strict()

@@ -2,12 +2,27 @@ import type { Cx } from "@liangxin/db/cx";
 import { AppError, assertInterval } from "@liangxin/domain";
 import { eq } from "drizzle-orm";
 import { writeTransaction } from "@liangxin/db/driver";
-import { type assignments, type coverages, type dualLinks, type secretaries } from "@liangxin/db/schema";
+import {
+  type assignments,
+  type committeeMembers,
+  type coverages,
+  type dualLinks,
+  type reserveCadres,
+  type secretaries,
+  type venueLinks,
+} from "@liangxin/db/schema";
 import { audit } from "./common.ts";
 import { commandMessages } from "./messages.ts";
 
 /** The dated relations a command ends on a date: [startOn, endOn). */
-type DatedTable = typeof coverages | typeof assignments | typeof dualLinks | typeof secretaries;
+type DatedTable =
+  | typeof coverages
+  | typeof assignments
+  | typeof dualLinks
+  | typeof secretaries
+  | typeof committeeMembers
+  | typeof reserveCadres
+  | typeof venueLinks;
 
 /**
  * End a dated relation on `endOn`, in one transaction: missing → not found; `authorize` checks the
@@ -22,7 +37,7 @@ export function endDatedRow<T extends DatedTable>(
   authorize: (before: T["$inferSelect"]) => number | null,
 ): T["$inferSelect"] {
   const { db } = cx;
-  // The four tables share `id` and `end_on`; drizzle's builders do not accept a union of tables.
+  // The tables share `id`, `start_on` and `end_on`; drizzle's builders do not accept a union of tables.
   const t = table as unknown as typeof coverages;
   return writeTransaction(db, () => {
     const before = db.select().from(t).where(eq(t.id, input.id)).get() as T["$inferSelect"] | undefined;

@@ -36,6 +36,8 @@ export interface HostYearInput {
   employees: number;
   /** 营业收入 in whole 分 (the API reads the 万元 typed). */
   revenueFen?: number | null;
+  /** 职工工资总额 in whole 分; not given: kept as recorded. */
+  payrollFen?: number | null;
 }
 
 type HostRow = typeof hosts.$inferSelect;
@@ -141,7 +143,7 @@ export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRo
   });
 }
 
-/** Employees and revenue (分) of a host for a year: insert or replace. */
+/** Employees, revenue and payroll (分) of a host for a year: insert or replace. */
 export async function setHostYear(cx: Cx, input: HostYearInput): Promise<typeof hostYears.$inferSelect> {
   const { db } = cx;
   return writeTransaction(db, () => {
@@ -159,13 +161,14 @@ export async function setHostYear(cx: Cx, input: HostYearInput): Promise<typeof 
       year: input.year,
       employees: input.employees,
       revenueFen: input.revenueFen ?? null,
+      payrollFen: input.payrollFen === undefined ? (before?.payrollFen ?? null) : input.payrollFen,
     };
     const after = db
       .insert(hostYears)
       .values(values)
       .onConflictDoUpdate({
         target: [hostYears.hostId, hostYears.year],
-        set: { employees: values.employees, revenueFen: values.revenueFen },
+        set: { employees: values.employees, revenueFen: values.revenueFen, payrollFen: values.payrollFen },
       })
       .returning()
       .get();

@@ -52,4 +52,5 @@ export const commandMessages = {
   instructorRegistrarNotManagement: (org: string) => `登记单位“${org}”应为管理单位`,
   workplaceBeforeLast: (date: string, last: string) =>
     `到现工作单位日期${date}应晚于上一工作单位开始日期${last}`,
+  feeBandInverted: "基本保障:管理费列支下限不能高于上限",
 } as const;

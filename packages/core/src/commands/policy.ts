@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { writeTransaction } from "@liangxin/db/driver";
 import { policies } from "@liangxin/db/schema";
 import { loadPolicyVersions, withDefaults } from "@liangxin/db/snapshot";
+import { commandMessages } from "./messages.ts";
 import { audit } from "./common.ts";
 import { findRulesLock, lockMessages } from "../reports/lock.ts";
 
@@ -21,7 +22,7 @@ export interface SetPolicyInput {
 }
 
 /** Parameters that change no figure of a report (when it may be submitted, how long a session idles). */
-const FIGURE_NEUTRAL = new Set<string>(["reportEarlyOpenDays", "sessionIdleMinutes"]);
+const FIGURE_NEUTRAL = new Set<string>(["reportEarlyOpenDays", "sessionIdleMinutes", "basics"]);
 
 export interface SetPolicyResult {
   effectiveOn: string;
@@ -48,6 +49,8 @@ export async function setPolicy(cx: Cx, input: SetPolicyInput): Promise<SetPolic
         typeof cur === "object" && cur !== null && typeof v === "object" && v !== null ? { ...cur, ...v } : v;
     }
     const params = merged as unknown as Policy;
+    if (params.basics.feeBandLowPermille > params.basics.feeBandHighPermille)
+      throw AppError.rule("POLICY_FEE_BAND", commandMessages.feeBandInverted);
     // A version that changes the counting rules may not reach back into an approved year (period lock).
     const changed = Object.keys(input.params).filter(
       (k) =>

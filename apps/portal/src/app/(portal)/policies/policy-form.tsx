@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Form, Input, InputNumber, Switch } from "antd";
+import { Form, Input, InputNumber, Select, Switch } from "antd";
 import { policySetInput } from "@liangxin/api/schemas";
-import { POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
+import { ORG_RULE_LABELS, POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { DateItem, FormCard, useSaveFeedback, validate } from "@/components/form-kit";
 import { policyMessages as m } from "./messages.ts";
@@ -17,8 +17,18 @@ const SCALARS = (Object.keys(POLICY_LABELS) as (keyof Policy)[]).filter(
 );
 /** Parameters that may have decimals (万元); the rest are whole numbers or yes/no. */
 const DECIMAL = new Set<string>(["aboveScaleRevenue"]);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The one list-valued parameter: the rules every organization must adopt (五个基本·基本制度). */
+const RULE_OPTIONS = Object.entries(ORG_RULE_LABELS).map(([value, label]) => ({ value, label }));
 
 function valueItem(name: (string | number)[], label: string, sample: unknown, testId: string) {
+  if (Array.isArray(sample))
+    return (
+      <Form.Item key={testId} name={name} label={label}>
+        <Select mode="multiple" options={RULE_OPTIONS} style={{ minWidth: 320 }} data-testid={testId} />
+      </Form.Item>
+    );
   if (typeof sample === "boolean")
     return (
       <Form.Item key={testId} name={name} label={label} valuePropName="checked">
@@ -46,7 +56,7 @@ function patchOf(current: Policy, v: Values): Record<string, unknown> {
     const now = (v[g] ?? {}) as Record<string, unknown>;
     const diff = Object.fromEntries(
       Object.keys(cur)
-        .filter((s) => now[s] !== undefined && now[s] !== null && now[s] !== cur[s])
+        .filter((s) => now[s] !== undefined && now[s] !== null && !same(now[s], cur[s]))
         .map((s) => [s, now[s]]),
     );
     if (Object.keys(diff).length > 0) patch[g] = diff;

@@ -1,10 +1,17 @@
-import { POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
+import { ORG_RULE_LABELS, POLICY_GROUP_LABELS, POLICY_LABELS, type Policy } from "@liangxin/domain";
 import { policyMessages as m } from "./messages.ts";
 
 type Group = keyof typeof POLICY_GROUP_LABELS;
 const isGroup = (k: string): k is Group => k in POLICY_GROUP_LABELS;
 
-const show = (v: unknown): string => (typeof v === "boolean" ? (v ? m.yes : m.no) : String(v));
+const show = (v: unknown): string =>
+  typeof v === "boolean"
+    ? v
+      ? m.yes
+      : m.no
+    : Array.isArray(v)
+      ? v.map((x) => (ORG_RULE_LABELS as Record<string, string>)[String(x)] ?? String(x)).join("、")
+      : String(v);
 
 /** Every parameter of a version as label and value, groups spelled out (任期·党委 5). */
 export function policyLines(p: Policy): { key: string; label: string; value: string }[] {

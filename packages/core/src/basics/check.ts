@@ -1,0 +1,380 @@
+/**
+ * The five-basics check (五个基本) of the caller's grassroots organizations on a day: the facts gathered in
+ * SQL per organization (bounded by the caller's subtree), judged by the domain's `checkFiveBasics` under the
+ * policy of that day; counted per node, each organization once, with drill-down to the organizations.
+ */
+import type { Cx } from "@liangxin/db/cx";
+import { selectAll, selectOne, selectValue, type Db } from "@liangxin/db/driver";
+import { scopeSql, type Scope } from "@liangxin/db/scope";
+import {
+  checkFiveBasics,
+  countFiveBasics,
+  managementFeeInBand,
+  yearOf,
+  yearStart,
+  type BasicsCheck,
+  type BasicsCount,
+  type CommitteePost,
+  type FundSource,
+  type SecretaryKind,
+  type SecretarySource,
+  type VenueEquipment,
+  type MeetingKind,
+  type OrgRule,
+  type VenueStatus,
+} from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import {
+  requireGrassrootsInSubtree,
+  subtreeGrassroots,
+  workPolicy,
+  type WorkOrgRow,
+} from "../work/common.ts";
+
+export interface BasicsRow {
+  orgId: number;
+  orgCode: string;
+  orgName: string;
+  category: string;
+  path: string;
+  check: BasicsCheck;
+  /** 管理费列支 against the policy band of the covered hosts' payroll (null: no payroll known). */
+  managementFee: "below" | "within" | "above" | null;
+}
+
+/** Per organization id: a number, or several values. */
+function grouped<T>(rows: readonly { orgId: number; v: T }[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.orgId) ?? [];
+    list.push(r.v);
+    out.set(r.orgId, list);
+  }
+  return out;
+}
+
+/** The five-basics check of the given organizations (all of the caller's subtree) on `on`. */
+function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string): BasicsRow[] {
+  if (orgs.length === 0) return [];
+  const policy = workPolicy(db, on);
+  const year = yearOf(on);
+  const from = yearStart(year);
+  const { within } = scopeSql(scope, on);
+  const inScope = within.subtree("o");
+  const dated = (t: string) =>
+    sql`${sql.identifier(t)}.start_on <= ${on} and (${sql.identifier(t)}.end_on is null or ${sql.identifier(t)}.end_on > ${on})`;
+
+  const members = selectAll<{ orgId: number; n: number }>(
+    db,
+    sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
+        join orgs o on o.id = r.org_id
+        where ${inScope} and ${dated("r")} and m.joined_on <= ${on} group by r.org_id`,
+  );
+  const secretaries = selectAll<{ orgId: number; v: number }>(
+    db,
+    sql`select s.org_id as orgId, s.member_id as v from secretaries s join orgs o on o.id = s.org_id
+        where ${inScope} and ${dated("s")}`,
+  );
+  const committee = selectAll<{ orgId: number; v: number }>(
+    db,
+    sql`select c.org_id as orgId, c.member_id as v from committee_members c join orgs o on o.id = c.org_id
+        where ${inScope} and ${dated("c")}`,
+  );
+  const latestCheck = sql`(select vc.status from venue_checks vc where vc.venue_id = v.id and vc.checked_on <= ${on}
+        order by vc.checked_on desc limit 1)`;
+  const ownVenues = selectAll<{ orgId: number; v: VenueStatus | null }>(
+    db,
+    sql`select v.org_id as orgId, ${latestCheck} as v from venues v join orgs o on o.id = v.org_id where ${inScope}`,
+  );
+  const sharedVenues = selectAll<{ orgId: number; v: VenueStatus | null }>(
+    db,
+    sql`select l.org_id as orgId, ${latestCheck} as v from venue_links l join venues v on v.id = l.venue_id
+        join orgs o on o.id = l.org_id where ${inScope} and ${dated("l")}`,
+  );
+  const meetings = selectAll<{ orgId: number; v: [MeetingKind, number] }>(
+    db,
+    sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
+        where ${inScope} and m.held_on >= ${from} and m.held_on <= ${on} group by m.org_id, m.kind`,
+  ).map((r) => {
+    const row = r as unknown as { orgId: number; kind: MeetingKind; n: number };
+    return { orgId: row.orgId, v: [row.kind, row.n] as [MeetingKind, number] };
+  });
+  const rules = selectAll<{ orgId: number; v: OrgRule }>(
+    db,
+    sql`select r.org_id as orgId, r.rule as v from org_rules r join orgs o on o.id = r.org_id
+        where ${inScope} and r.adopted_on <= ${on} and (r.dropped_on is null or r.dropped_on > ${on})`,
+  );
+  const funds = selectAll<{ orgId: number; v: [FundSource, number] }>(
+    db,
+    sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
+        where ${inScope} and f.year = ${year}`,
+  ).map((r) => {
+    const row = r as unknown as { orgId: number; source: FundSource; amount: number };
+    return { orgId: row.orgId, v: [row.source, row.amount] as [FundSource, number] };
+  });
+  const payroll = selectAll<{ orgId: number; v: number }>(
+    db,
+    sql`select c.org_id as orgId, sum(hy.payroll_fen) as v from coverages c join orgs o on o.id = c.org_id
+        join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
+        where ${inScope} and ${dated("c")} and hy.payroll_fen is not null group by c.org_id`,
+  );
+
+  const memberCount = new Map(members.map((r) => [r.orgId, r.n]));
+  const sec = grouped(secretaries);
+  const com = grouped(committee);
+  const own = grouped(ownVenues);
+  const shared = grouped(sharedVenues);
+  const met = grouped(meetings);
+  const rul = grouped(rules);
+  const fun = grouped(funds);
+  const pay = new Map(payroll.map((r) => [r.orgId, r.v]));
+
+  return orgs.map((o) => {
+    const secretaryIds = sec.get(o.id) ?? [];
+    const orgFunds = fun.get(o.id) ?? [];
+    const payrollFen = pay.get(o.id) ?? null;
+    const check = checkFiveBasics(
+      {
+        orgId: o.id,
+        members: memberCount.get(o.id) ?? 0,
+        hasSecretary: secretaryIds.length > 0,
+        committeeSize: new Set([...secretaryIds, ...(com.get(o.id) ?? [])]).size,
+        venueStatus: (own.get(o.id) ?? []).find((s) => s !== null) ?? null,
+        sharedVenueStatuses: (shared.get(o.id) ?? []).filter((s): s is VenueStatus => s !== null),
+        meetingsHeld: new Map(met.get(o.id) ?? []),
+        period: { from, to: on },
+        foundedOn: o.foundedOn,
+        hasPartyGroups: o.hasPartyGroups === 1,
+        rulesAdopted: new Set(rul.get(o.id) ?? []),
+        fundsFen: orgFunds.reduce((s, [, a]) => s + a, 0),
+        payrollFen,
+      },
+      policy,
+    );
+    const fee = orgFunds.filter(([s]) => s === "managementFee").reduce((s, [, a]) => s + a, 0);
+    return {
+      orgId: o.id,
+      orgCode: o.code,
+      orgName: o.name,
+      category: o.category,
+      path: o.path,
+      check,
+      managementFee: managementFeeInBand(fee, payrollFen, policy),
+    };
+  });
+}
+
+export interface BasicsBoard {
+  on: string;
+  total: BasicsCount;
+  /** The caller's node's direct subordinates that hold grassroots organizations, each with its figures. */
+  byChild: { orgId: number; name: string; count: BasicsCount }[];
+  rows: BasicsRow[];
+}
+
+/** The five basics of every grassroots organization of the caller's subtree on a day (default today). */
+export async function basicsBoard(cx: Cx, input: { on?: string } = {}): Promise<BasicsBoard> {
+  return basicsBoardIn(cx.db, cx.scope, input.on ?? cx.today);
+}
+
+/** `basicsBoard`, synchronous: for the reads that combine it (the dashboard). */
+export function basicsBoardIn(db: Db, scope: Scope, on: string): BasicsBoard {
+  const rows = checkOrgs(db, scope, subtreeGrassroots(db, scope, on), on);
+  const node = scope.org;
+  const children = node
+    ? selectAll<{ id: number; name: string; path: string }>(
+        db,
+        sql`select id, name, path from orgs where parent_id = ${node.id} order by code`,
+      )
+    : [];
+  const byChild = children
+    .map((c) => ({
+      orgId: c.id,
+      name: c.name,
+      count: countFiveBasics(rows.filter((r) => r.path.startsWith(c.path)).map((r) => r.check)),
+    }))
+    .filter((c) => c.count.orgs > 0);
+  return { on, total: countFiveBasics(rows.map((r) => r.check)), byChild, rows };
+}
+
+/** One organization's five basics on a day, else NOT_FOUND outside the caller's subtree. */
+export async function orgBasicsCheck(cx: Cx, input: { orgId: number; on?: string }): Promise<BasicsRow> {
+  const on = input.on ?? cx.today;
+  const org = requireGrassrootsInSubtree(cx.db, cx.scope, input.orgId);
+  return checkOrgs(cx.db, cx.scope, [org], on)[0]!;
+}
+
+export interface OrgBasics extends BasicsRow {
+  on: string;
+  year: number;
+  secretary: {
+    id: number;
+    memberId: number;
+    name: string;
+    startOn: string;
+    kind: SecretaryKind | null;
+    source: SecretarySource | null;
+    monthlyFen: number | null;
+  } | null;
+  committee: {
+    id: number;
+    memberId: number;
+    name: string;
+    post: CommitteePost;
+    startOn: string;
+    onBoard: boolean;
+    inManagement: boolean;
+    onSupervisoryBoard: boolean;
+  }[];
+  reserveCadres: { id: number; memberId: number; name: string; startOn: string }[];
+  venue: {
+    id: number;
+    name: string;
+    checkedOn: string | null;
+    status: VenueStatus | null;
+    areaSqm: number | null;
+    equipment: VenueEquipment[];
+  } | null;
+  sharedVenues: {
+    linkId: number;
+    venueId: number;
+    name: string;
+    startOn: string;
+    status: VenueStatus | null;
+  }[];
+  rules: { id: number; rule: OrgRule; adoptedOn: string }[];
+  funds: { source: FundSource; amountFen: number }[];
+  payrollFen: number | null;
+}
+
+const EQUIPMENT_COLUMNS: readonly [VenueEquipment, string][] = [
+  ["av", "hasAv"],
+  ["furniture", "hasFurniture"],
+  ["flag", "hasFlag"],
+  ["emblem", "hasEmblem"],
+  ["reading", "hasReading"],
+];
+
+/** One organization's five basics on a day with the records behind them; NOT_FOUND outside the subtree. */
+export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): Promise<OrgBasics> {
+  const { db, scope } = cx;
+  const on = input.on ?? cx.today;
+  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const row = checkOrgs(db, scope, [org], on)[0]!;
+  const year = yearOf(on);
+  const dated = (t: string) =>
+    sql`${sql.identifier(t)}.start_on <= ${on} and (${sql.identifier(t)}.end_on is null or ${sql.identifier(t)}.end_on > ${on})`;
+  const secretary =
+    selectOne<NonNullable<OrgBasics["secretary"]>>(
+      db,
+      sql`select s.id, s.member_id as memberId, m.name, s.start_on as startOn, s.kind, s.source,
+            (select a.monthly_fen from secretary_allowances a where a.secretary_id = s.id and ${dated("a")}
+              order by a.start_on desc limit 1) as monthlyFen
+          from secretaries s join members m on m.id = s.member_id
+          where s.org_id = ${org.id} and ${dated("s")} order by s.start_on desc limit 1`,
+    ) ?? null;
+  const committee = selectAll<OrgBasics["committee"][number]>(
+    db,
+    sql`select c.id, c.member_id as memberId, m.name, c.post, c.start_on as startOn, c.on_board as onBoard,
+          c.in_management as inManagement, c.on_supervisory_board as onSupervisoryBoard
+        from committee_members c join members m on m.id = c.member_id
+        where c.org_id = ${org.id} and ${dated("c")} order by c.start_on, c.id`,
+  ).map((c) => ({
+    ...c,
+    onBoard: Boolean(c.onBoard),
+    inManagement: Boolean(c.inManagement),
+    onSupervisoryBoard: Boolean(c.onSupervisoryBoard),
+  }));
+  const reserveCadres = selectAll<OrgBasics["reserveCadres"][number]>(
+    db,
+    sql`select r.id, r.member_id as memberId, m.name, r.start_on as startOn
+        from reserve_cadres r join members m on m.id = r.member_id
+        where r.org_id = ${org.id} and ${dated("r")} order by r.start_on, r.id`,
+  );
+  const own = selectOne<{ id: number; name: string } & Record<string, unknown>>(
+    db,
+    sql`select v.id, v.name, vc.checked_on as checkedOn, vc.status, vc.area_sqm as areaSqm, vc.has_av as hasAv,
+          vc.has_furniture as hasFurniture, vc.has_flag as hasFlag, vc.has_emblem as hasEmblem,
+          vc.has_reading as hasReading
+        from venues v left join venue_checks vc on vc.id = (select x.id from venue_checks x
+          where x.venue_id = v.id and x.checked_on <= ${on} order by x.checked_on desc limit 1)
+        where v.org_id = ${org.id}`,
+  );
+  const venue = own
+    ? {
+        id: own.id,
+        name: own.name,
+        checkedOn: (own.checkedOn as string | null) ?? null,
+        status: (own.status as VenueStatus | null) ?? null,
+        areaSqm: (own.areaSqm as number | null) ?? null,
+        equipment: EQUIPMENT_COLUMNS.filter(([, col]) => Boolean(own[col])).map(([e]) => e),
+      }
+    : null;
+  const sharedVenues = selectAll<OrgBasics["sharedVenues"][number]>(
+    db,
+    sql`select l.id as linkId, v.id as venueId, v.name, l.start_on as startOn,
+          (select x.status from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
+            order by x.checked_on desc limit 1) as status
+        from venue_links l join venues v on v.id = l.venue_id
+        where l.org_id = ${org.id} and ${dated("l")} order by l.start_on, l.id`,
+  );
+  const rules = selectAll<OrgBasics["rules"][number]>(
+    db,
+    sql`select id, rule, adopted_on as adoptedOn from org_rules where org_id = ${org.id}
+        and adopted_on <= ${on} and (dropped_on is null or dropped_on > ${on}) order by adopted_on, id`,
+  );
+  const funds = selectAll<OrgBasics["funds"][number]>(
+    db,
+    sql`select source, amount_fen as amountFen from org_funds where org_id = ${org.id} and year = ${year}`,
+  );
+  const payrollFen =
+    selectValue<number | null>(
+      db,
+      sql`select sum(hy.payroll_fen) from coverages c join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
+          where c.org_id = ${org.id} and ${dated("c")} and hy.payroll_fen is not null`,
+    ) ?? null;
+  return {
+    ...row,
+    on,
+    year,
+    secretary,
+    committee,
+    reserveCadres,
+    venue,
+    sharedVenues,
+    rules,
+    funds,
+    payrollFen,
+  };
+}
+
+export interface SharedVenueRow {
+  id: number;
+  name: string;
+  runBy: number;
+  runByName: string;
+  checkedOn: string | null;
+  status: VenueStatus | null;
+  /** Organizations it serves on the day. */
+  linked: number;
+}
+
+/** The shared venues (党群服务中心) run by the caller's subtree, with their state on a day. */
+export async function listSharedVenues(cx: Cx, input: { on?: string } = {}): Promise<SharedVenueRow[]> {
+  const { db, scope } = cx;
+  const on = input.on ?? cx.today;
+  if (!scope.org) return [];
+  const { within } = scopeSql(scope, on);
+  return selectAll<SharedVenueRow>(
+    db,
+    sql`select v.id, v.name, v.run_by as runBy, o.name as runByName,
+          (select x.checked_on from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
+            order by x.checked_on desc limit 1) as checkedOn,
+          (select x.status from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
+            order by x.checked_on desc limit 1) as status,
+          (select count(*) from venue_links l where l.venue_id = v.id and l.start_on <= ${on}
+            and (l.end_on is null or l.end_on > ${on})) as linked
+        from venues v join orgs o on o.id = v.run_by
+        where ${within.subtree("o")} order by o.code, v.id`,
+  );
+}
