@@ -50,6 +50,8 @@ function demoBeforeMoney(): {
   old.$client.pragma("foreign_keys = OFF");
   for (const t of TABLES) {
     const theirs = new Set(columnsOf(old, t));
+    // A table added by a later migration: not there yet (the upgrade creates it).
+    if (theirs.size === 0) continue;
     const cols = columnsOf(current, t)
       .filter((c) => theirs.has(c))
       .map((c) => `"${c}"`);
@@ -132,7 +134,8 @@ describe("migration 0011: money as whole 分", () => {
 
     migrateDb(db);
 
-    expect(columnsOf(db, "host_years")).toEqual(["host_id", "year", "employees", "revenue_fen"]);
+    expect(columnsOf(db, "host_years")).toContain("revenue_fen");
+    expect(columnsOf(db, "host_years")).not.toContain("revenue");
     expect(columnsOf(db, "pacts")).toContain("funds_fen");
     expect(columnsOf(db, "pacts")).not.toContain("funds");
     const after = new Map(

@@ -47,6 +47,8 @@ function demoInFirstSchema(): Db {
   old.$client.pragma("foreign_keys = OFF");
   for (const t of COUNTED_TABLES) {
     const theirs = new Set(columnsOf(old, t));
+    // A table added by a later migration: not there yet (the upgrade creates it).
+    if (theirs.size === 0) continue;
     const cols = columnsOf(current, t).filter((c) => theirs.has(c));
     const insert = old.$client.prepare(
       `insert into ${t} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`,
@@ -78,9 +80,10 @@ describe("upgrading a populated database", () => {
     latest.$client.close();
     // A deleted row leaves a gap at the end that an upgrade must not hand out again.
     sqlite.prepare("delete from audit_log where id = (select max(id) from audit_log)").run();
+    // Tables added by later migrations hold nothing of the first schema's.
     const dump = () =>
       Object.fromEntries(
-        COUNTED_TABLES.map((t) => [
+        COUNTED_TABLES.filter((t) => kept[t]!.length > 0).map((t) => [
           t,
           JSON.stringify(
             sqlite
