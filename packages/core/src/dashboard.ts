@@ -19,6 +19,7 @@ import {
   yearOf,
   type IndicatorParts,
   type Indicators,
+  type BasicsCount,
   SnapshotShared,
 } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
@@ -29,6 +30,7 @@ import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { electionBoardIn as electionBoard } from "./work/elections.ts";
 import { meetingComplianceBoardIn as meetingComplianceBoard } from "./work/meetings.ts";
 import { overduePlansIn as overduePlans } from "./work/plans.ts";
+import { basicsBoardIn } from "./basics/check.ts";
 
 export interface DashboardRow {
   kind: "child" | "direct";
@@ -67,6 +69,8 @@ export interface DashboardWork {
   dueSoonElections: number;
   /** 三会一课 over the 365 days ending today: organizations expected to meet, those up to date, the share. */
   meetings: { from: string; to: string; orgs: number; upToDate: number; share: number | null };
+  /** 五个基本 today: grassroots organizations checked, those meeting each basic and all five. */
+  basics: BasicsCount;
 }
 
 function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
@@ -85,6 +89,7 @@ function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
       upToDate,
       share: roundOrNull(ratePct(upToDate, expected.length)),
     },
+    basics: basicsBoardIn(db, scope, today).total,
   };
 }
 

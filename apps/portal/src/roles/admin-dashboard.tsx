@@ -13,6 +13,7 @@ import { OrgTree } from "@/components/org-tree";
 import { orNull } from "@/server/guard";
 import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages.ts";
+import { BasicsChart } from "@/components/basics-chart";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;
@@ -114,6 +115,25 @@ function DailyWorkCard({ work }: { work: Dashboard["work"] }) {
   );
 }
 
+/** 五个基本 of the node's grassroots organizations today: the share meeting each basic and all five. */
+function BasicsCard({ basics }: { basics: Dashboard["work"]["basics"] }) {
+  return (
+    <Card
+      title={rm.basics}
+      size="small"
+      data-testid="dashboard-basics"
+      extra={<Link href="/work/basics">{rm.basicsDetail}</Link>}
+    >
+      <div style={{ marginBottom: 4 }}>
+        <Link href="/work/basics">
+          <span data-testid="basics-all-five">{rm.basicsAllFive(basics.met.all, basics.orgs)}</span>
+        </Link>
+      </div>
+      <BasicsChart count={basics} height={180} />
+    </Card>
+  );
+}
+
 type Corrections = Awaited<ReturnType<Caller["corrections"]["inbox"]>>;
 
 /** Owners' corrections waiting for the township administrator, who decides them: on its home page. */
@@ -170,6 +190,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
         </Col>
       </Row>
       <DailyWorkCard work={d.work} />
+      <BasicsCard basics={d.work.basics} />
       <Card title={rm.rows} styles={{ body: { padding: 12 } }}>
         {/* A table wider than the page scrolls within its card, never the page. */}
         <div style={{ overflowX: "auto", maxWidth: "100%" }}>

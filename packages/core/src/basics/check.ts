@@ -169,7 +169,8 @@ export interface BasicsBoard {
   total: BasicsCount;
   /** The caller's node's direct subordinates that hold grassroots organizations, each with its figures. */
   byChild: { orgId: number; name: string; count: BasicsCount }[];
-  rows: BasicsRow[];
+  /** Each organization with the subordinate unit it is under (null: directly under the caller's node). */
+  rows: (BasicsRow & { unitId: number | null })[];
 }
 
 /** The five basics of every grassroots organization of the caller's subtree on a day (default today). */
@@ -187,14 +188,18 @@ export function basicsBoardIn(db: Db, scope: Scope, on: string): BasicsBoard {
         sql`select id, name, path from orgs where parent_id = ${node.id} order by code`,
       )
     : [];
+  const placed = rows.map((r) => ({
+    ...r,
+    unitId: children.find((c) => r.path.startsWith(c.path))?.id ?? null,
+  }));
   const byChild = children
     .map((c) => ({
       orgId: c.id,
       name: c.name,
-      count: countFiveBasics(rows.filter((r) => r.path.startsWith(c.path)).map((r) => r.check)),
+      count: countFiveBasics(placed.filter((r) => r.unitId === c.id).map((r) => r.check)),
     }))
     .filter((c) => c.count.orgs > 0);
-  return { on, total: countFiveBasics(rows.map((r) => r.check)), byChild, rows };
+  return { on, total: countFiveBasics(rows.map((r) => r.check)), byChild, rows: placed };
 }
 
 /** One organization's five basics on a day, else NOT_FOUND outside the caller's subtree. */
@@ -245,6 +250,8 @@ export interface OrgBasics extends BasicsRow {
   rules: { id: number; rule: OrgRule; adoptedOn: string }[];
   funds: { source: FundSource; amountFen: number }[];
   payrollFen: number | null;
+  /** The members held by the organization (for the committee's and reserve cadres' choices): names only. */
+  heldMembers: { id: number; name: string }[];
 }
 
 const EQUIPMENT_COLUMNS: readonly [VenueEquipment, string][] = [
@@ -333,6 +340,10 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
       sql`select sum(hy.payroll_fen) from coverages c join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
           where c.org_id = ${org.id} and ${dated("c")} and hy.payroll_fen is not null`,
     ) ?? null;
+  const heldMembers = selectAll<{ id: number; name: string }>(
+    db,
+    sql`select id, name from members where org_id = ${org.id} and status = 'normal' order by name, id`,
+  );
   return {
     ...row,
     on,
@@ -345,6 +356,7 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
     rules,
     funds,
     payrollFen,
+    heldMembers,
   };
 }
 

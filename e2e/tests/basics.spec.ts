@@ -1,0 +1,110 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { login, loginAndWait, sameOrigin, selectOption } from "./helpers.ts";
+import { unique } from "./clock.ts";
+
+interface BoardRow {
+  orgId: number;
+  orgName: string;
+  check: Record<"team" | "venue" | "activities" | "rules" | "means", { ok: boolean }> & { all: boolean };
+}
+
+async function api<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
+  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await request.get(`/api/trpc/${procedure}${q}`);
+  expect(res.status(), procedure).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+const allFive = async (page: Page) =>
+  Number(/:(\d+)\//.exec(await page.getByTestId("basics-all-five").innerText())?.[1] ?? NaN);
+
+test("a township records a venue up to standard, the funds and the rules of an organization: its check turns to all five, the dashboard counts it, another township sees neither", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await loginAndWait(page, "township");
+  const before = await allFive(page);
+  // An organization whose team and activities hold and whose venue, rules and means do not (the demo
+  // records no venues, rules or funds).
+  const board = await api<{ rows: BoardRow[] }>(page.request, "basics.board");
+  const org = board.rows.find((r) => r.check.team.ok && r.check.activities.ok && !r.check.venue.ok);
+  expect(org, "an organization with team and activities in order").toBeDefined();
+
+  await page.getByTestId("nav-menu").getByRole("link", { name: "五个基本" }).click();
+  await expect(page.getByRole("heading", { name: "五个基本" })).toBeVisible();
+  await page
+    .getByTestId("basics-rows")
+    .getByRole("link", { name: org!.orgName, exact: true })
+    .first()
+    .click();
+  await expect(page.getByTestId("basic-venue")).toHaveText("未达到");
+  await expect(page.getByTestId("basic-all")).toHaveText("未达到");
+
+  const venue = page.getByTestId("venue-form");
+  // Exactly 达标 (不达标 contains it too).
+  await venue.getByLabel("状况", { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="达标"]').click();
+  await venue.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(venue.getByTestId("form-notice")).toBeVisible();
+  await expect(page.getByTestId("basic-venue")).toHaveText("达到");
+
+  const funds = page.getByTestId("funds-form");
+  await selectOption(page, funds, "来源", "党费返还");
+  await funds.getByLabel("金额(万元)").fill("0.5");
+  await funds.getByRole("button", { name: /保\s*存/ }).click();
+  await expect(funds.getByTestId("form-notice")).toBeVisible();
+  await expect(page.getByTestId("basic-means")).toHaveText("达到");
+
+  const rules = page.getByTestId("rule-form");
+  for (const rule of ["三会一课", "主题党日", "民主评议党员", "党务公开"]) {
+    await selectOption(page, rules, "制度", rule);
+    await rules.getByRole("button", { name: "建立制度" }).click();
+    await expect(page.getByTestId("rules-list")).toContainText(rule);
+  }
+  await expect(page.getByTestId("basic-all")).toHaveText("达到");
+
+  await page.goto("/");
+  await expect.poll(() => allFive(page)).toBe(before + 1);
+
+  // Another township's administrator: the organization is not there, its page answers 404.
+  const county = await browser.newPage({ baseURL });
+  await loginAndWait(county, "county");
+  const shiqiao = await api<{ rows: { id: number; name: string }[] }>(county.request, "orgs.list", {
+    page: 1,
+    pageSize: 50,
+    q: "石桥镇",
+  });
+  const node = shiqiao.rows.find((o) => o.name.includes("石桥镇") && o.name.includes("委员会"));
+  expect(node, "石桥镇's committee").toBeDefined();
+  const username = `shiqiao${unique()}`;
+  const created = await county.request.post("/api/trpc/users.create", {
+    headers: sameOrigin(baseURL),
+    data: {
+      json: {
+        username,
+        displayName: "石桥镇管理员",
+        password: "Shiqiao@2026",
+        role: "admin",
+        orgId: node!.id,
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  await county.close();
+
+  const other = await browser.newPage({ baseURL });
+  // A new account chooses its own password first.
+  await login(other, username, "Shiqiao@2026");
+  await expect(other).toHaveURL(/\/password/);
+  const form = other.getByTestId("password-form");
+  await form.locator('input[name="oldPassword"]').fill("Shiqiao@2026");
+  await form.locator('input[name="newPassword"]').fill("Shiqiao@2026b");
+  await form.getByRole("button").click();
+  await loginAndWait(other, username, "Shiqiao@2026b");
+  const theirs = await api<{ rows: BoardRow[] }>(other.request, "basics.board");
+  expect(theirs.rows.some((r) => r.orgId === org!.orgId)).toBe(false);
+  const res = await other.goto(`/work/basics/${org!.orgId}`);
+  expect(res?.status()).toBe(404);
+  await other.close();
+});
