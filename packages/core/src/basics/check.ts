@@ -5,6 +5,7 @@
  */
 import type { Cx } from "@liangxin/db/cx";
 import { selectAll, selectOne, selectValue, type Db } from "@liangxin/db/driver";
+import { inForce } from "@liangxin/db/queries";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import {
   checkFiveBasics,
@@ -61,24 +62,22 @@ function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string
   const from = yearStart(year);
   const { within } = scopeSql(scope, on);
   const inScope = within.subtree("o");
-  const dated = (t: string) =>
-    sql`${sql.identifier(t)}.start_on <= ${on} and (${sql.identifier(t)}.end_on is null or ${sql.identifier(t)}.end_on > ${on})`;
 
   const members = selectAll<{ orgId: number; n: number }>(
     db,
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
         join orgs o on o.id = r.org_id
-        where ${inScope} and ${dated("r")} and m.joined_on <= ${on} group by r.org_id`,
+        where ${inScope} and ${inForce(on, "r")} and m.joined_on <= ${on} group by r.org_id`,
   );
   const secretaries = selectAll<{ orgId: number; v: number }>(
     db,
     sql`select s.org_id as orgId, s.member_id as v from secretaries s join orgs o on o.id = s.org_id
-        where ${inScope} and ${dated("s")}`,
+        where ${inScope} and ${inForce(on, "s")}`,
   );
   const committee = selectAll<{ orgId: number; v: number }>(
     db,
     sql`select c.org_id as orgId, c.member_id as v from committee_members c join orgs o on o.id = c.org_id
-        where ${inScope} and ${dated("c")}`,
+        where ${inScope} and ${inForce(on, "c")}`,
   );
   const latestCheck = sql`(select vc.status from venue_checks vc where vc.venue_id = v.id and vc.checked_on <= ${on}
         order by vc.checked_on desc limit 1)`;
@@ -89,7 +88,7 @@ function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string
   const sharedVenues = selectAll<{ orgId: number; v: VenueStatus | null }>(
     db,
     sql`select l.org_id as orgId, ${latestCheck} as v from venue_links l join venues v on v.id = l.venue_id
-        join orgs o on o.id = l.org_id where ${inScope} and ${dated("l")}`,
+        join orgs o on o.id = l.org_id where ${inScope} and ${inForce(on, "l")}`,
   );
   const meetings = selectAll<{ orgId: number; v: [MeetingKind, number] }>(
     db,
@@ -102,7 +101,7 @@ function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string
   const rules = selectAll<{ orgId: number; v: OrgRule }>(
     db,
     sql`select r.org_id as orgId, r.rule as v from org_rules r join orgs o on o.id = r.org_id
-        where ${inScope} and r.adopted_on <= ${on} and (r.dropped_on is null or r.dropped_on > ${on})`,
+        where ${inScope} and ${inForce(on, "r", "adopted_on", "dropped_on")}`,
   );
   const funds = selectAll<{ orgId: number; v: [FundSource, number] }>(
     db,
@@ -116,7 +115,7 @@ function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string
     db,
     sql`select c.org_id as orgId, sum(hy.payroll_fen) as v from coverages c join orgs o on o.id = c.org_id
         join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
-        where ${inScope} and ${dated("c")} and hy.payroll_fen is not null group by c.org_id`,
+        where ${inScope} and ${inForce(on, "c")} and hy.payroll_fen is not null group by c.org_id`,
   );
 
   const memberCount = new Map(members.map((r) => [r.orgId, r.n]));
@@ -269,23 +268,21 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
   const org = requireGrassrootsInSubtree(db, scope, input.orgId);
   const row = checkOrgs(db, scope, [org], on)[0]!;
   const year = yearOf(on);
-  const dated = (t: string) =>
-    sql`${sql.identifier(t)}.start_on <= ${on} and (${sql.identifier(t)}.end_on is null or ${sql.identifier(t)}.end_on > ${on})`;
   const secretary =
     selectOne<NonNullable<OrgBasics["secretary"]>>(
       db,
       sql`select s.id, s.member_id as memberId, m.name, s.start_on as startOn, s.kind, s.source,
-            (select a.monthly_fen from secretary_allowances a where a.secretary_id = s.id and ${dated("a")}
+            (select a.monthly_fen from secretary_allowances a where a.secretary_id = s.id and ${inForce(on, "a")}
               order by a.start_on desc limit 1) as monthlyFen
           from secretaries s join members m on m.id = s.member_id
-          where s.org_id = ${org.id} and ${dated("s")} order by s.start_on desc limit 1`,
+          where s.org_id = ${org.id} and ${inForce(on, "s")} order by s.start_on desc limit 1`,
     ) ?? null;
   const committee = selectAll<OrgBasics["committee"][number]>(
     db,
     sql`select c.id, c.member_id as memberId, m.name, c.post, c.start_on as startOn, c.on_board as onBoard,
           c.in_management as inManagement, c.on_supervisory_board as onSupervisoryBoard
         from committee_members c join members m on m.id = c.member_id
-        where c.org_id = ${org.id} and ${dated("c")} order by c.start_on, c.id`,
+        where c.org_id = ${org.id} and ${inForce(on, "c")} order by c.start_on, c.id`,
   ).map((c) => ({
     ...c,
     onBoard: Boolean(c.onBoard),
@@ -296,7 +293,7 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
     db,
     sql`select r.id, r.member_id as memberId, m.name, r.start_on as startOn
         from reserve_cadres r join members m on m.id = r.member_id
-        where r.org_id = ${org.id} and ${dated("r")} order by r.start_on, r.id`,
+        where r.org_id = ${org.id} and ${inForce(on, "r")} order by r.start_on, r.id`,
   );
   const own = selectOne<{ id: number; name: string } & Record<string, unknown>>(
     db,
@@ -323,12 +320,12 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
           (select x.status from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
             order by x.checked_on desc limit 1) as status
         from venue_links l join venues v on v.id = l.venue_id
-        where l.org_id = ${org.id} and ${dated("l")} order by l.start_on, l.id`,
+        where l.org_id = ${org.id} and ${inForce(on, "l")} order by l.start_on, l.id`,
   );
   const rules = selectAll<OrgBasics["rules"][number]>(
     db,
-    sql`select id, rule, adopted_on as adoptedOn from org_rules where org_id = ${org.id}
-        and adopted_on <= ${on} and (dropped_on is null or dropped_on > ${on}) order by adopted_on, id`,
+    sql`select r.id, r.rule, r.adopted_on as adoptedOn from org_rules r where r.org_id = ${org.id}
+        and ${inForce(on, "r", "adopted_on", "dropped_on")} order by r.adopted_on, r.id`,
   );
   const funds = selectAll<OrgBasics["funds"][number]>(
     db,
@@ -338,7 +335,7 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
     selectValue<number | null>(
       db,
       sql`select sum(hy.payroll_fen) from coverages c join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
-          where c.org_id = ${org.id} and ${dated("c")} and hy.payroll_fen is not null`,
+          where c.org_id = ${org.id} and ${inForce(on, "c")} and hy.payroll_fen is not null`,
     ) ?? null;
   const heldMembers = selectAll<{ id: number; name: string }>(
     db,
