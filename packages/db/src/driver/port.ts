@@ -30,11 +30,20 @@ export interface Port {
   close(): void;
 }
 
-/** Which connection the current async call chain holds, if any. */
+/** Which connection of which port the current async call chain holds, if any. */
 interface Held {
+  port: Port;
   kind: "read" | "write";
   db: Db;
 }
+
+/**
+ * One storage for every port. Node keeps each AsyncLocalStorage that ever ran in a list it walks on every
+ * promise created afterwards, for ever: a storage per port made a process that opens many ports (the API
+ * tests open one per request) slower with every request — the hostile-input file took 5 minutes instead of
+ * 1.5.
+ */
+const held = new AsyncLocalStorage<Held>();
 
 /** One at a time, in arrival order. */
 class Queue {
@@ -67,16 +76,15 @@ async function inImmediateTransaction<T>(db: Db, fn: () => T | Promise<T>): Prom
 }
 
 function makePort(file: string, writerDb: Db, openReader: () => Db, close: () => void): Port {
-  const held = new AsyncLocalStorage<Held>();
   const writes = new Queue();
   const idle: Db[] = [];
 
   async function holdWriter<T>(fn: (db: Db) => T | Promise<T>, transaction: boolean): Promise<T> {
     const current = held.getStore();
-    if (current?.kind === "write") return fn(current.db);
+    if (current?.port === port && current.kind === "write") return fn(current.db);
     const release = await writes.turn();
     try {
-      return await held.run({ kind: "write", db: writerDb }, () =>
+      return await held.run({ port, kind: "write", db: writerDb }, () =>
         transaction ? inImmediateTransaction(writerDb, () => fn(writerDb)) : fn(writerDb),
       );
     } finally {
@@ -84,17 +92,17 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
     }
   }
 
-  return {
+  const port: Port = {
     file,
     async read(fn) {
       const current = held.getStore();
-      if (current) return fn(current.db);
+      if (current?.port === port) return fn(current.db);
       const db = idle.pop() ?? openReader();
       const client = sqlite(db);
       const own = db !== writerDb;
       if (own) client.exec("BEGIN");
       try {
-        return await held.run({ kind: "read", db }, () => fn(db));
+        return await held.run({ port, kind: "read", db }, () => fn(db));
       } finally {
         if (own && client.inTransaction) client.exec("COMMIT");
         if (own) idle.push(db);
@@ -107,6 +115,7 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
       close();
     },
   };
+  return port;
 }
 
 /**
@@ -134,13 +143,24 @@ export function openPort(file: string): Port {
  * Never used by the portal, whose reads are refused any write (tested in packages/db/test/port.test.ts).
  */
 export function singleConnectionPort(db: Db): Port {
-  return makePort(
-    sqlite(db).name,
-    db,
-    () => db,
-    () => {},
-  );
+  let port = singlePorts.get(db);
+  if (!port) {
+    port = makePort(
+      sqlite(db).name,
+      db,
+      () => db,
+      () => {},
+    );
+    singlePorts.set(db, port);
+  }
+  return port;
 }
+
+/**
+ * The one port of each connection: every caller of `singleConnectionPort(db)` shares its write queue, so two
+ * requests on the same connection never interleave their transactions.
+ */
+const singlePorts = new WeakMap<Db, Port>();
 
 let shared: Port | undefined;
 
