@@ -62,6 +62,7 @@ function checkOverlaps<R extends RowData & { id: number }>(
     list.push(r);
     groups.set(g, list);
   }
+  const reported = new Set<number>();
   for (const list of groups.values()) {
     list.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.id - b.id));
     for (let i = 1; i < list.length; i++) {
@@ -72,7 +73,9 @@ function checkOverlaps<R extends RowData & { id: number }>(
       const locA = work.locOf.get(a.id);
       const locB = work.locOf.get(b.id);
       const at = locB ?? locA;
-      if (!at) continue;
+      const atId = at === locB ? b.id : a.id;
+      if (!at || reported.has(atId)) continue;
+      reported.add(atId);
       const other = at === locB ? a : b;
       const otherLoc = at === locB ? locA : locB;
       const what = otherLoc ? m.overlapOther(otherLoc.row) : m.dbRecord;
