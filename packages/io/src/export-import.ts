@@ -361,26 +361,28 @@ export async function exportImportWorkbook(
       add({ orgCode: code(orgCode, c.org_id), idNumber: code(memberCode, c.member_id), ...dated(c) });
     }
   });
-  // The open terms only: the 党组织 sheet names today's secretary, whose term the import recreates.
-  const openTerms = rows(
-    db,
-    sql`select * from secretaries where end_on is null order by org_id, start_on, id`,
-  ).filter(
-    (t) => orgOwn(t.org_id) && memberIn(t.member_id) && secretaryOf.get(t.org_id as number) === t.member_id,
+  // Every term of an organization of the file whose member is in the file; the open one only when it is
+  // the one the 党组织 row names.
+  const terms = rows(db, sql`select * from secretaries order by org_id, start_on, id`).filter(
+    (t) =>
+      orgOwn(t.org_id) &&
+      memberIn(t.member_id) &&
+      (t.end_on !== null || secretaryOf.get(t.org_id as number) === t.member_id),
   );
   sheet("secretaryProfiles", (add) => {
-    for (const t of openTerms) {
-      if (t.kind === null && t.source === null) continue;
+    for (const t of terms) {
       add({
         orgCode: code(orgCode, t.org_id),
         idNumber: code(memberCode, t.member_id),
+        startOn: t.start_on as string,
+        endOn: (t.end_on as string | null) ?? null,
         kind: t.kind === null ? null : SECRETARY_KIND_LABELS[t.kind as SecretaryKind],
         source: t.source === null ? null : SECRETARY_SOURCE_LABELS[t.source as SecretarySource],
       });
     }
   });
   sheet("allowances", (add) => {
-    const termOf = new Map(openTerms.map((t) => [t.id as number, t]));
+    const termOf = new Map(terms.map((t) => [t.id as number, t]));
     for (const a of rows(db, sql`select * from secretary_allowances order by secretary_id, start_on, id`)) {
       const t = termOf.get(a.secretary_id as number);
       if (!t) continue;

@@ -68,6 +68,13 @@ export const ioMessages = {
   overlapOther: (row: number) => `本表第${row}行`,
   droppedBeforeAdopted: "废止日期须晚于建立日期",
   noSecretaryTerm: "此人没有担任该组织书记的记录(党组织表的书记公民身份号码或数据库中的任职)",
+  termStartRequired: "填写离任日期的(此前的任期)须填写任职日期",
+  termStartStored: (stored: string) =>
+    `与数据库中此任职的开始日期(${stored})不同:已登记的任职不能由导入改动开始日期`,
+  termStartRange: (earliest: string, today: string) =>
+    `任职日期须在 ${earliest}(党组织成立、本人入党之后)与 ${today} 之间`,
+  termOverlaps: (start: string, end: string | null) =>
+    `与该组织另一书记的任期重叠(${start} 至 ${end ?? "今"})`,
   allowanceOutsideTerm: "开始日期不在此人任该组织书记的期间之内",
   futureYear: (year: number) => `年度 ${year} 晚于今年`,
   rule: (message: string, rows: string) => (rows ? `${message}(涉及:${rows})` : message),

@@ -307,11 +307,19 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
   },
   secretaryProfiles: {
     key: "secretaryProfiles",
-    sheet: "书记情况",
-    file: "secretary-profiles.csv",
+    sheet: "书记任职",
+    file: "secretary-terms.csv",
     columns: [
       col("orgCode", "组织代码", "code", true, "基层党组织"),
       col("idNumber", "书记公民身份号码", "citizenId", true, "该组织的书记(党组织表或数据库中的任职)"),
+      col(
+        "startOn",
+        "任职日期",
+        "date",
+        false,
+        "现任:本次导入新建的任职自该日起(缺省:党组织成立日期与入党日期中较晚者),已登记的不能改动;往届:必填",
+      ),
+      col("endOn", "离任日期", "date", false, "现任书记留空;往届书记的离任日期"),
       col(
         "kind",
         "书记类型",
@@ -517,6 +525,8 @@ export interface ReserveCadreRow {
 export interface SecretaryProfileRow {
   orgCode: string;
   idNumber: string;
+  startOn: string | null;
+  endOn: string | null;
   kind: SecretaryKind | null;
   source: SecretarySource | null;
 }

@@ -41,7 +41,7 @@ function validFiles(): Record<string, string> {
       `${org.code},${a},副书记,2025-01-01,,否`,
     ),
     "reserve-cadres.csv": csv("组织代码,公民身份号码,开始日期", `${org.code},${b},2025-06-01`),
-    "secretary-profiles.csv": csv(
+    "secretary-terms.csv": csv(
       "组织代码,书记公民身份号码,书记类型,书记来源",
       `${org.code},${secretaryId},兼职,工会主席`,
     ),
@@ -106,9 +106,11 @@ describe("the five-basics sheets", () => {
         `${org.code},${a},宣传委员,2021-06-01,2022-06-01`,
         `${org.code},${a},主任,2022-07-01,2022-08-01`,
       ),
-      "secretary-profiles.csv": csv(
-        "组织代码,书记公民身份号码,书记类型,书记来源",
-        `${org.code},${secretaryId},专职,外聘`,
+      "secretary-terms.csv": csv(
+        "组织代码,书记公民身份号码,书记类型,书记来源,任职日期,离任日期",
+        `${org.code},${secretaryId},专职,外聘,,`,
+        // An earlier term of another member, overlapping the current secretary's.
+        `${org.code},${a},兼职,,2023-06-01,2024-06-01`,
       ),
       "venues.csv": csv(
         "场所名称,组织代码,检查日期,状况,配备",
@@ -130,7 +132,8 @@ describe("the five-basics sheets", () => {
       [
         "committee.csv:3:开始日期",
         "committee.csv:4:职务",
-        "secretary-profiles.csv:2:书记来源",
+        "secretary-terms.csv:2:书记来源",
+        "secretary-terms.csv:3:任职日期",
         "venues.csv:2:状况",
         "venues.csv:3:配备",
         "org-rules.csv:2:废止日期",
@@ -142,7 +145,8 @@ describe("the five-basics sheets", () => {
     const reason = (w: string) => plan.errors.find((e) => `${e.sheet}:${e.row}:${e.column}` === w)!.reason;
     expect(reason("committee.csv:3:开始日期")).toBe("与本表第2行重叠(2020-01-01 至 2021-12-31)");
     expect(reason("committee.csv:4:职务")).toContain("书记 / 副书记 / 组织委员");
-    expect(reason("secretary-profiles.csv:2:书记来源")).toContain("企业主 / 管理层 / 工会主席 / 选派");
+    expect(reason("secretary-terms.csv:2:书记来源")).toContain("企业主 / 管理层 / 工会主席 / 选派");
+    expect(reason("secretary-terms.csv:3:任职日期")).toContain("与该组织另一书记的任期重叠");
     expect(reason("venues.csv:2:状况")).toContain("无 / 不达标 / 不配套 / 达标");
     expect(reason("venues.csv:3:配备")).toContain("“电视机”不在可选值之内");
     expect(reason("org-rules.csv:2:废止日期")).toBe("废止日期须晚于建立日期");

@@ -1,6 +1,6 @@
 /**
  * The records of the five basics (五个基本) of grassroots organizations: 班子成员 and 后备干部 (a member of
- * the import or the database, dated), 书记情况 (the kind and source of a secretary's term) and 书记工作津贴
+ * the import or the database, dated), 书记任职 (the secretary's terms with kind and source) and 书记工作津贴
  * (dated, within the term), 活动场所 (one row per check of an organization's own venue or of a shared venue
  * run by a management unit), 共享场所服务 (a shared venue serving an organization, dated), 基本制度 (a rule
  * adopted and dropped) and 党建工作经费 (an organization's funds of a year by source, in 分).
@@ -9,6 +9,7 @@
  * rows: the error names the row of the file and the row it overlaps.
  */
 import {
+  maxDate,
   isGrassroots,
   isManagement,
   VENUE_EQUIPMENT_LABELS,
@@ -161,26 +162,116 @@ function termsByPair(cx: PlanContext): Map<string, SecretaryW[]> {
   return out;
 }
 
+/**
+ * A term this import creates starts on the given day instead of the default (the later of the founding
+ * and the joining); a term the import ended on the new one's default start (the secretary replaced) ends
+ * on the given day instead. A stored term keeps its start.
+ */
+function moveTermStart(cx: PlanContext, term: SecretaryW, startOn: string, loc: Loc): boolean {
+  const { orgs, members, secretaries } = cx.state;
+  const column = header("secretaryProfiles", "startOn");
+  if (!secretaries.isNew(term.id)) {
+    cx.error(loc, column, startOn, m.termStartStored(term.startOn));
+    return false;
+  }
+  const earliest = maxDate(orgs.get(term.orgId)!.foundedOn, members.get(term.memberId)!.joinedOn);
+  if (startOn < earliest || startOn > cx.today) {
+    cx.error(loc, column, startOn, m.termStartRange(earliest, cx.today));
+    return false;
+  }
+  const follow: SecretaryW[] = [];
+  for (const s of secretaries.rows.values()) {
+    if (s.orgId !== term.orgId || s.id === term.id) continue;
+    const endedHere = s.endOn === term.startOn && secretaries.originalOf(s.id)?.endOn === null;
+    if (endedHere && s.startOn < startOn) follow.push(s);
+    else if (s.startOn < (term.endOn ?? "9999-12-31") && (s.endOn === null || s.endOn > startOn)) {
+      cx.error(loc, column, startOn, m.termOverlaps(s.startOn, s.endOn));
+      return false;
+    }
+  }
+  for (const s of follow) secretaries.set(s.id, { endOn: startOn });
+  secretaries.set(term.id, { startOn });
+  return true;
+}
+
+/**
+ * 书记任职: one row per term. A row without 离任日期 is the organization's current secretary (the term the
+ * 党组织 row names): its kind and source, and its start when this import creates it. A row with 离任日期 is an
+ * earlier term, matched by organization, member and 任职日期 (created when new). Terms of one organization
+ * must not overlap.
+ */
 export function planSecretaryProfiles(cx: PlanContext): void {
   const { secretaries } = cx.state;
   const col = (f: string) => header("secretaryProfiles", f);
   const terms = termsByPair(cx);
   const first = cx.firstInSheet();
-  for (const r of cx.sheets.secretaryProfiles) {
+  const rows = cx.sheets.secretaryProfiles;
+  // The current terms first (their starts may move), then the earlier ones.
+  for (const r of [...rows.filter((x) => x.endOn === null), ...rows.filter((x) => x.endOn !== null)]) {
     const oid = grassrootsId(cx, r.orgCode, r.loc, col("orgCode"));
     const mid = cx.memberId(r.idNumber, r.loc, col("idNumber"));
     if (oid === undefined || mid === undefined) continue;
+    if (r.endOn !== null) {
+      if (r.startOn === null) {
+        cx.error(r.loc, col("startOn"), "", m.termStartRequired);
+        continue;
+      }
+      if (r.endOn <= r.startOn) {
+        cx.error(r.loc, col("endOn"), r.endOn, m.endBeforeStart);
+        continue;
+      }
+      const key = rowKey(oid, mid, r.startOn);
+      if (!first(key, r.loc, col("startOn"), `${r.orgCode} ${r.startOn}`)) continue;
+      secretaries.stage(
+        key,
+        { orgId: oid, memberId: mid, startOn: r.startOn, endOn: r.endOn, kind: r.kind, source: r.source },
+        r.loc,
+      );
+      continue;
+    }
     if (!first(rowKey(oid, mid), r.loc, col("idNumber"), `${r.orgCode} ${r.idNumber}`)) continue;
-    // The open term, else the latest.
-    const list = [...(terms.get(rowKey(oid, mid)) ?? [])].sort((a, b) =>
-      a.startOn < b.startOn ? -1 : a.startOn > b.startOn ? 1 : 0,
-    );
-    const term = list.find((s) => s.endOn === null) ?? list.at(-1);
+    const term = (terms.get(rowKey(oid, mid)) ?? []).find((x) => x.endOn === null);
     if (!term) {
       cx.error(r.loc, col("idNumber"), r.idNumber, m.noSecretaryTerm);
       continue;
     }
+    if (r.startOn !== null && r.startOn !== term.startOn && !moveTermStart(cx, term, r.startOn, r.loc))
+      continue;
     secretaries.set(term.id, { kind: r.kind, source: r.source });
+  }
+  // Terms of one organization do not overlap (only the rows of this sheet are named).
+  const touched = new Set<number>();
+  for (const r of rows) {
+    const id = cx.state.orgs.idOf(r.orgCode);
+    if (id !== undefined) touched.add(id);
+  }
+  const byOrg = new Map<number, SecretaryW[]>();
+  for (const t of secretaries.rows.values()) {
+    if (!touched.has(t.orgId)) continue;
+    const list = byOrg.get(t.orgId) ?? [];
+    list.push(t);
+    byOrg.set(t.orgId, list);
+  }
+  const locOfRow = new Map<number, Loc>();
+  for (const [id, loc] of secretaries.locOf) if (loc.sheet === rows[0]?.loc.sheet) locOfRow.set(id, loc);
+  const reported = new Set<Loc>();
+  for (const list of byOrg.values()) {
+    list.sort((a, b) => (a.startOn < b.startOn ? -1 : a.startOn > b.startOn ? 1 : a.id - b.id));
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1]!;
+      const b = list[i]!;
+      if (a.endOn !== null && a.endOn <= b.startOn) continue;
+      const at = locOfRow.get(b.id) ?? locOfRow.get(a.id);
+      if (!at || reported.has(at)) continue;
+      reported.add(at);
+      const other = at === locOfRow.get(b.id) ? a : b;
+      cx.error(
+        at,
+        col("startOn"),
+        (at === locOfRow.get(b.id) ? b : a).startOn,
+        m.termOverlaps(other.startOn, other.endOn),
+      );
+    }
   }
 }
 
