@@ -132,7 +132,7 @@ export async function addBasicsRecords(db: Db): Promise<BasicsOrg[]> {
     await dropRule(cx, { id: dropped.id, droppedOn: "2024-05-01" });
     await adoptRule(cx, { orgId: o.orgId, rule: "duesCollection", adoptedOn: "2025-05-01" });
     for (const year of [2025, 2026]) {
-      await setFunds(cx, { orgId: o.orgId, year, source: "managementFee", amountFen: 1_234_567 + i });
+      await setFunds(cx, { orgId: o.orgId, year, source: "managementFee", amountFen: 5_000_000 + i });
       await setFunds(cx, { orgId: o.orgId, year, source: "duesReturn", amountFen: 300_000 });
     }
   }

@@ -177,9 +177,10 @@ describe("export → import into an empty database", () => {
       expect(a.orgs).toBeGreaterThan(10);
       expect(basicsFigures(target, on), on).toEqual(a);
     }
-    // The records count: the two organizations meet the venue and rules basics today.
+    // The records count: the two organizations meet the venue, rules and means basics today.
     expect(basicsFigures(source, TODAY).met.venue).toBeGreaterThanOrEqual(2);
     expect(basicsFigures(source, TODAY).met.rules).toBeGreaterThanOrEqual(2);
+    expect(basicsFigures(source, TODAY).met.means).toBeGreaterThanOrEqual(2);
   });
 
   it("imports the same workbook a second time without any change", async () => {
