@@ -68,6 +68,8 @@ export const ioMessages = {
   overlapOther: (row: number) => `本表第${row}行`,
   droppedBeforeAdopted: "废止日期须晚于建立日期",
   noSecretaryTerm: "此人没有担任该组织书记的记录(党组织表的书记公民身份号码或数据库中的任职)",
+  secretaryPostNoTerm:
+    "职务为书记的,开始日期须在此人任该组织书记的期间之内(书记任职、党组织表或数据库中的任职)",
   termStartRequired: "填写离任日期的(此前的任期)须填写任职日期",
   termStartStored: (stored: string) =>
     `与数据库中此任职的开始日期(${stored})不同:已登记的任职不能由导入改动开始日期`,

@@ -105,6 +105,7 @@ describe("the five-basics sheets", () => {
         `${org.code},${a},组织委员,2020-01-01,2021-12-31`,
         `${org.code},${a},宣传委员,2021-06-01,2022-06-01`,
         `${org.code},${a},主任,2022-07-01,2022-08-01`,
+        `${org.code},${a},书记,2022-09-01,2022-10-01`,
       ),
       "secretary-terms.csv": csv(
         "组织代码,书记公民身份号码,书记类型,书记来源,任职日期,离任日期",
@@ -132,6 +133,7 @@ describe("the five-basics sheets", () => {
       [
         "committee.csv:3:开始日期",
         "committee.csv:4:职务",
+        "committee.csv:5:职务",
         "secretary-terms.csv:2:书记来源",
         "secretary-terms.csv:3:任职日期",
         "venues.csv:2:状况",
@@ -145,6 +147,7 @@ describe("the five-basics sheets", () => {
     const reason = (w: string) => plan.errors.find((e) => `${e.sheet}:${e.row}:${e.column}` === w)!.reason;
     expect(reason("committee.csv:3:开始日期")).toBe("与本表第2行重叠(2020-01-01 至 2021-12-31)");
     expect(reason("committee.csv:4:职务")).toContain("书记 / 副书记 / 组织委员");
+    expect(reason("committee.csv:5:职务")).toContain("任该组织书记的期间之内");
     expect(reason("secretary-terms.csv:2:书记来源")).toContain("企业主 / 管理层 / 工会主席 / 选派");
     expect(reason("secretary-terms.csv:3:任职日期")).toContain("与该组织另一书记的任期重叠");
     expect(reason("venues.csv:2:状况")).toContain("无 / 不达标 / 不配套 / 达标");

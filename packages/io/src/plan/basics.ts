@@ -9,6 +9,7 @@
  * rows: the error names the row of the file and the row it overlaps.
  */
 import {
+  COMMITTEE_POST_LABELS,
   maxDate,
   isGrassroots,
   isManagement,
@@ -89,12 +90,22 @@ export function planCommittee(cx: PlanContext): void {
   const { committeeMembers } = cx.state;
   const col = (f: string) => header("committee", f);
   const first = cx.firstInSheet();
+  const terms = termsByPair(cx);
   for (const r of cx.sheets.committee) {
     const oid = grassrootsId(cx, r.orgCode, r.loc, col("orgCode"));
     const mid = cx.memberId(r.idNumber, r.loc, col("idNumber"));
     if (oid === undefined || mid === undefined) continue;
     if (r.endOn !== null && r.endOn <= r.startOn) {
       cx.error(r.loc, col("endOn"), r.endOn, m.endBeforeStart);
+      continue;
+    }
+    if (
+      r.post === "secretary" &&
+      !(terms.get(rowKey(oid, mid)) ?? []).some(
+        (t) => t.startOn <= r.startOn && (t.endOn === null || t.endOn > r.startOn),
+      )
+    ) {
+      cx.error(r.loc, col("post"), COMMITTEE_POST_LABELS.secretary, m.secretaryPostNoTerm);
       continue;
     }
     const key = rowKey(oid, mid, r.startOn);

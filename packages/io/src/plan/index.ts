@@ -85,10 +85,10 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
   planInstructors(cx);
   planAssignments(cx);
   // The five basics, after the secretaries the 党组织 rows name.
-  planCommittee(cx);
-  planReserveCadres(cx);
   planSecretaryProfiles(cx);
   planAllowances(cx);
+  planCommittee(cx);
+  planReserveCadres(cx);
   planVenues(cx);
   planVenueLinks(cx);
   planOrgRules(cx);
