@@ -11,6 +11,10 @@
  * of its ends are, an organization's re-parentings from the last one that involves an organization
  * outside the file. So nobody else's citizen ID is in it, and figures that depend on other areas'
  * records (members held elsewhere who work here, instructors of other chains) are not reproduced.
+ *
+ * The five basics (五个基本) of the organizations of the file follow: committee members and reserve cadres
+ * whose member is in the file, every secretary term (with kind, source and allowances), own venues' and
+ * the file's shared venues' checks and links, rules and funds (amounts in 万元 / 元, exact to the 分).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { selectAll, type Db } from "@liangxin/db/driver";

@@ -210,4 +210,36 @@ describe("the five-basics sheets", () => {
     expect(JSON.stringify(a.errors)).not.toContain(other);
     expect(a.parsed.tables.funds).toEqual([]);
   });
+
+  it("below the city: a committee row of the caller's own organization naming another area's member is out of scope", async () => {
+    const township = scopeOf(db, "township");
+    const own = db.$client
+      .prepare(
+        `select code from orgs where category in ('branch', 'jointBranch', 'generalBranch', 'committee')
+         and path like ? || '%' order by id limit 1`,
+      )
+      .pluck()
+      .get(township.org!.path) as string;
+    const stranger = db.$client
+      .prepare(
+        `select m.id_number from members m join orgs o on o.id = m.org_id
+         where o.path not like ? || '%' and m.status = 'normal' order by m.id limit 1`,
+      )
+      .pluck()
+      .get(township.org!.path) as string;
+    const res = await scopeGate(
+      db,
+      readImportFolder(
+        folder({
+          "committee.csv": csv("组织代码,公民身份号码,职务,开始日期", `${own},${stranger},委员,2025-01-01`),
+        }),
+      ),
+      township,
+      TODAY,
+    );
+    expect(res.errors).toEqual([
+      { sheet: "committee.csv", row: 2, column: "", value: "", reason: expect.stringContaining("管辖范围") },
+    ]);
+    expect(JSON.stringify(res.errors)).not.toContain(stranger);
+  });
 });
