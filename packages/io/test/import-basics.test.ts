@@ -160,6 +160,22 @@ describe("the five-basics sheets", () => {
     expect(tableState(db)).toBe(before);
   });
 
+  it("refuse every row a long period overlaps, not only the next one", () => {
+    const dir = folder({
+      "org-rules.csv": csv(
+        "组织代码,制度,建立日期,废止日期",
+        `${org.code},组织生活会,2019-01-01,`,
+        `${org.code},组织生活会,2020-01-01,2020-06-01`,
+        `${org.code},组织生活会,2021-01-01,2021-06-01`,
+      ),
+    });
+    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    expect(plan.errors.map((e) => `${e.row}:${e.column}:${e.reason}`)).toEqual([
+      "3:建立日期:与本表第2行重叠(2019-01-01 至 今)",
+      "4:建立日期:与本表第2行重叠(2019-01-01 至 今)",
+    ]);
+  });
+
   it("refuse a committee term overlapping one in the database, naming the stored record", () => {
     const [a] = org.memberIds.map(idOf) as [string];
     // The first test stored a post from 2025-01-01, open.

@@ -67,21 +67,28 @@ function checkOverlaps<R extends RowData & { id: number }>(
   const reported = new Set<number>();
   for (const list of groups.values()) {
     list.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.id - b.id));
+    // Each row against the one before it that ends last (a long row overlaps all that start within it).
+    let a = list[0]!;
     for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1]!;
       const b = list[i]!;
       const endA = end(a);
-      if (endA !== null && endA <= start(b)) continue;
-      const locA = work.locOf.get(a.id);
+      if (endA !== null && endA <= start(b)) {
+        a = b;
+        continue;
+      }
+      const last = a;
+      const endB = end(b);
+      if (endA !== null && (endB === null || endB > endA)) a = b;
+      const locA = work.locOf.get(last.id);
       const locB = work.locOf.get(b.id);
       const at = locB ?? locA;
-      const atId = at === locB ? b.id : a.id;
+      const atId = at === locB ? b.id : last.id;
       if (!at || reported.has(atId)) continue;
       reported.add(atId);
-      const other = at === locB ? a : b;
+      const other = at === locB ? last : b;
       const otherLoc = at === locB ? locA : locB;
       const what = otherLoc ? m.overlapOther(otherLoc.row) : m.dbRecord;
-      cx.error(at, column, at === locB ? start(b) : start(a), m.overlaps(what, start(other), end(other)));
+      cx.error(at, column, at === locB ? start(b) : start(last), m.overlaps(what, start(other), end(other)));
     }
   }
 }
@@ -268,10 +275,15 @@ export function planSecretaryProfiles(cx: PlanContext): void {
   const reported = new Set<Loc>();
   for (const list of byOrg.values()) {
     list.sort((a, b) => (a.startOn < b.startOn ? -1 : a.startOn > b.startOn ? 1 : a.id - b.id));
+    let last = list[0]!;
     for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1]!;
       const b = list[i]!;
-      if (a.endOn !== null && a.endOn <= b.startOn) continue;
+      const a = last;
+      if (a.endOn !== null && a.endOn <= b.startOn) {
+        last = b;
+        continue;
+      }
+      if (a.endOn !== null && (b.endOn === null || b.endOn > a.endOn)) last = b;
       const at = locOfRow.get(b.id) ?? locOfRow.get(a.id);
       if (!at || reported.has(at)) continue;
       reported.add(at);
