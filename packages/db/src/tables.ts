@@ -23,6 +23,7 @@ function entry<
 
 const both = { imported: true, generated: true } as const;
 const generatedOnly = { imported: false, generated: true } as const;
+const importedOnly = { imported: true, generated: false } as const;
 const neither = { imported: false, generated: false } as const;
 
 export const CITY_TABLES = [
@@ -42,14 +43,14 @@ export const CITY_TABLES = [
   entry("secretaries", s.secretaries, "书记", both),
   entry("instructors", s.instructors, "党建工作指导员", both),
   entry("assignments", s.assignments, "指导关系", both),
-  entry("committeeMembers", s.committeeMembers, "班子成员", neither),
-  entry("reserveCadres", s.reserveCadres, "后备干部", neither),
-  entry("secretaryAllowances", s.secretaryAllowances, "书记工作津贴", neither),
-  entry("venues", s.venues, "活动场所", neither),
-  entry("venueChecks", s.venueChecks, "活动场所状况", neither),
-  entry("venueLinks", s.venueLinks, "共享活动场所", neither),
-  entry("orgRules", s.orgRules, "基本制度", neither),
-  entry("orgFunds", s.orgFunds, "党建工作经费", neither),
+  entry("committeeMembers", s.committeeMembers, "班子成员", importedOnly),
+  entry("reserveCadres", s.reserveCadres, "后备干部", importedOnly),
+  entry("secretaryAllowances", s.secretaryAllowances, "书记工作津贴", importedOnly),
+  entry("venues", s.venues, "活动场所", importedOnly),
+  entry("venueChecks", s.venueChecks, "活动场所状况", importedOnly),
+  entry("venueLinks", s.venueLinks, "共享活动场所", importedOnly),
+  entry("orgRules", s.orgRules, "基本制度", importedOnly),
+  entry("orgFunds", s.orgFunds, "党建工作经费", importedOnly),
   entry("policies", s.policies, "政策参数", generatedOnly),
   entry("users", s.users, "用户", neither),
   entry("auditLog", s.auditLog, "审计日志", neither),

@@ -35,6 +35,14 @@ describe("the one list of the city's tables", () => {
       "secretaries",
       "instructors",
       "assignments",
+      "committee_members",
+      "reserve_cadres",
+      "secretary_allowances",
+      "venues",
+      "venue_checks",
+      "venue_links",
+      "org_rules",
+      "org_funds",
     ]);
     expect(GENERATED_TABLES.map((t) => t.key)).toEqual([
       "regions",

@@ -11,6 +11,10 @@
  * of its ends are, an organization's re-parentings from the last one that involves an organization
  * outside the file. So nobody else's citizen ID is in it, and figures that depend on other areas'
  * records (members held elsewhere who work here, instructors of other chains) are not reproduced.
+ *
+ * The five basics (五个基本) of the organizations of the file follow: committee members and reserve cadres
+ * whose member is in the file, every secretary term (with kind, source and allowances), own venues' and
+ * the file's shared venues' checks and links, rules and funds (amounts in 万元 / 元, exact to the 分).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { selectAll, type Db } from "@liangxin/db/driver";
@@ -24,6 +28,19 @@ import {
   MEMBER_STATUS_LABELS,
   ORG_CATEGORY_LABELS,
   REGION_LEVEL_LABELS,
+  COMMITTEE_POST_LABELS,
+  FUND_SOURCE_LABELS,
+  ORG_RULE_LABELS,
+  SECRETARY_KIND_LABELS,
+  SECRETARY_SOURCE_LABELS,
+  VENUE_EQUIPMENT_LABELS,
+  VENUE_STATUS_LABELS,
+  type CommitteePost,
+  type FundSource,
+  type OrgRule,
+  type SecretaryKind,
+  type SecretarySource,
+  type VenueStatus,
   fenNumber,
   type FormationMode,
   type Gender,
@@ -111,6 +128,14 @@ export async function exportImportWorkbook(
     "workplaces",
     "instructors",
     "assignments",
+    "committee",
+    "reserveCadres",
+    "secretaryProfiles",
+    "allowances",
+    "venues",
+    "venueLinks",
+    "orgRules",
+    "funds",
   ];
   const sheet = (key: TableKey, produce: (add: (r: Record<string, Cell>) => void) => void) => {
     const spec = TABLES[key];
@@ -212,6 +237,7 @@ export async function exportImportWorkbook(
         employees: y.employees as number,
         // The sheet holds 万元: the number nearest the exact 分 (reads back as the same 分).
         revenueFen: y.revenue_fen === null ? null : fenNumber(y.revenue_fen as number, "wan"),
+        payrollFen: y.payroll_fen === null ? null : fenNumber(y.payroll_fen as number, "wan"),
       });
     }
   });
@@ -310,6 +336,127 @@ export async function exportImportWorkbook(
         creditCode: code(hostCode, a.host_id),
         startOn: a.start_on as string,
         endOn: (a.end_on as string | null) ?? null,
+      });
+    }
+  });
+  // ── The five basics: an organization's records when it is in the file (not a superior's header) ──
+  const orgOwn = (id: unknown) => typeof id === "number" && sel.orgIds.has(id);
+  const dated = (r: Row) => ({
+    startOn: r.start_on as string,
+    endOn: (r.end_on as string | null) ?? null,
+  });
+  sheet("committee", (add) => {
+    for (const c of rows(db, sql`select * from committee_members order by org_id, start_on, id`)) {
+      if (!orgOwn(c.org_id) || !memberIn(c.member_id)) continue;
+      add({
+        orgCode: code(orgCode, c.org_id),
+        idNumber: code(memberCode, c.member_id),
+        post: COMMITTEE_POST_LABELS[c.post as CommitteePost],
+        ...dated(c),
+        onBoard: yn(c.on_board),
+        inManagement: yn(c.in_management),
+        onSupervisoryBoard: yn(c.on_supervisory_board),
+      });
+    }
+  });
+  sheet("reserveCadres", (add) => {
+    for (const c of rows(db, sql`select * from reserve_cadres order by org_id, start_on, id`)) {
+      if (!orgOwn(c.org_id) || !memberIn(c.member_id)) continue;
+      add({ orgCode: code(orgCode, c.org_id), idNumber: code(memberCode, c.member_id), ...dated(c) });
+    }
+  });
+  // Every term of an organization of the file whose member is in the file; the open one only when it is
+  // the one the 党组织 row names.
+  const terms = rows(db, sql`select * from secretaries order by org_id, start_on, id`).filter(
+    (t) =>
+      orgOwn(t.org_id) &&
+      memberIn(t.member_id) &&
+      (t.end_on !== null || secretaryOf.get(t.org_id as number) === t.member_id),
+  );
+  sheet("secretaryProfiles", (add) => {
+    for (const t of terms) {
+      add({
+        orgCode: code(orgCode, t.org_id),
+        idNumber: code(memberCode, t.member_id),
+        startOn: t.start_on as string,
+        endOn: (t.end_on as string | null) ?? null,
+        kind: t.kind === null ? null : SECRETARY_KIND_LABELS[t.kind as SecretaryKind],
+        source: t.source === null ? null : SECRETARY_SOURCE_LABELS[t.source as SecretarySource],
+      });
+    }
+  });
+  sheet("allowances", (add) => {
+    const termOf = new Map(terms.map((t) => [t.id as number, t]));
+    for (const a of rows(db, sql`select * from secretary_allowances order by secretary_id, start_on, id`)) {
+      const t = termOf.get(a.secretary_id as number);
+      if (!t) continue;
+      add({
+        orgCode: code(orgCode, t.org_id),
+        idNumber: code(memberCode, t.member_id),
+        // The sheet holds 元: the number nearest the exact 分 (reads back as the same 分).
+        monthlyFen: fenNumber(a.monthly_fen as number, "yuan"),
+        ...dated(a),
+      });
+    }
+  });
+  const venueList = rows(db, sql`select id, name, org_id, run_by from venues order by id`).filter(
+    (v) => orgOwn(v.org_id) || orgOwn(v.run_by),
+  );
+  const venueById = new Map(venueList.map((v) => [v.id as number, v]));
+  sheet("venues", (add) => {
+    for (const c of rows(db, sql`select * from venue_checks order by venue_id, checked_on`)) {
+      const v = venueById.get(c.venue_id as number);
+      if (!v) continue;
+      const equipment = [
+        c.has_av ? VENUE_EQUIPMENT_LABELS.av : null,
+        c.has_furniture ? VENUE_EQUIPMENT_LABELS.furniture : null,
+        c.has_flag ? VENUE_EQUIPMENT_LABELS.flag : null,
+        c.has_emblem ? VENUE_EQUIPMENT_LABELS.emblem : null,
+        c.has_reading ? VENUE_EQUIPMENT_LABELS.reading : null,
+      ].filter((x) => x !== null);
+      add({
+        name: v.name as string,
+        orgCode: v.org_id === null ? null : code(orgCode, v.org_id),
+        runByCode: v.run_by === null ? null : code(orgCode, v.run_by),
+        checkedOn: c.checked_on as string,
+        status: VENUE_STATUS_LABELS[c.status as VenueStatus],
+        areaSqm: (c.area_sqm as number | null) ?? null,
+        equipment: equipment.length > 0 ? equipment.join(";") : null,
+      });
+    }
+  });
+  sheet("venueLinks", (add) => {
+    for (const l of rows(db, sql`select * from venue_links order by venue_id, org_id, start_on, id`)) {
+      const v = venueById.get(l.venue_id as number);
+      if (!v || v.run_by === null || !orgOwn(v.run_by) || !orgOwn(l.org_id)) continue;
+      add({
+        runByCode: code(orgCode, v.run_by),
+        venueName: v.name as string,
+        orgCode: code(orgCode, l.org_id),
+        ...dated(l),
+      });
+    }
+  });
+  sheet("orgRules", (add) => {
+    for (const r of rows(db, sql`select * from org_rules order by org_id, rule, adopted_on, id`)) {
+      if (!orgOwn(r.org_id)) continue;
+      add({
+        orgCode: code(orgCode, r.org_id),
+        rule: ORG_RULE_LABELS[r.rule as OrgRule],
+        adoptedOn: r.adopted_on as string,
+        droppedOn: (r.dropped_on as string | null) ?? null,
+      });
+    }
+  });
+  sheet("funds", (add) => {
+    for (const f of rows(db, sql`select * from org_funds order by org_id, year, source`)) {
+      if (!orgOwn(f.org_id)) continue;
+      add({
+        orgCode: code(orgCode, f.org_id),
+        year: f.year as number,
+        source: FUND_SOURCE_LABELS[f.source as FundSource],
+        // The sheet holds 万元: the number nearest the exact 分 (reads back as the same 分).
+        amountFen: fenNumber(f.amount_fen as number, "wan"),
       });
     }
   });

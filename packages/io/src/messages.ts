@@ -56,6 +56,29 @@ export const ioMessages = {
   transferBeforeJoined: "接转日期不能早于入党日期",
   transferSame: "转出与转入组织相同",
   secretaryNotMember: "书记须为党员表或数据库中的党员",
+  notGrassroots: "须为基层党组织(基层党委、党总支、党支部、联合党支部),不能是管理单位",
+  runByNotManagement: "运营单位须为管理单位(市、县、乡镇、园区、行业党委)",
+  venueOwnerBoth: "组织代码(自有场所)与运营单位代码(共享场所)只能填一项",
+  venueOwnerNone: "组织代码(自有场所)与运营单位代码(共享场所)须填一项",
+  venueNameMismatch: (name: string) => `同一组织的自有场所名称应一致,本表其他行为“${name}”`,
+  venueMissing: "该运营单位没有此名称的共享场所(本次导入和数据库中都没有)",
+  badEquipment: (item: string, allowed: readonly string[]) =>
+    `“${item}”不在可选值之内:${allowed.join(" / ")}`,
+  overlaps: (what: string, start: string, end: string | null) => `与${what}重叠(${start} 至 ${end ?? "今"})`,
+  overlapOther: (row: number) => `本表第${row}行`,
+  droppedBeforeAdopted: "废止日期须晚于建立日期",
+  noSecretaryTerm: "此人没有担任该组织书记的记录(党组织表的书记公民身份号码或数据库中的任职)",
+  secretaryPostNoTerm:
+    "职务为书记的,开始日期须在此人任该组织书记的期间之内(书记任职、党组织表或数据库中的任职)",
+  termStartRequired: "填写离任日期的(此前的任期)须填写任职日期",
+  termStartStored: (stored: string) =>
+    `与数据库中此任职的开始日期(${stored})不同:已登记的任职不能由导入改动开始日期`,
+  termStartRange: (earliest: string, today: string) =>
+    `任职日期须在 ${earliest}(党组织成立、本人入党之后)与 ${today} 之间`,
+  termOverlaps: (start: string, end: string | null) =>
+    `与该组织另一书记的任期重叠(${start} 至 ${end ?? "今"})`,
+  allowanceOutsideTerm: "开始日期不在此人任该组织书记的期间之内",
+  futureYear: (year: number) => `年度 ${year} 晚于今年`,
   rule: (message: string, rows: string) => (rows ? `${message}(涉及:${rows})` : message),
   rowRef: (sheet: string, rows: readonly number[]) => `${sheet}第${rows.join("、")}行`,
   dbRecord: "数据库中已有记录",
@@ -75,6 +98,7 @@ export const ioMessages = {
     "导入全部成功或全部不写入;重复导入相同数据不产生任何变化;导入从不删除记录。",
     "引用可以指向本次导入中的行,也可以指向数据库中已有的记录;工作表和行的顺序不限。",
     "“工作经历”表为本系统的补充表:党员在各两新组织工作的起止日期(当前工作单位也可只填在党员表中)。",
+    "“班子成员”至“党建工作经费”各表为基层党组织“五个基本”的记录;经费按万元、书记工作津贴按元填写,均精确到分;同一人、同一制度或同一场所服务的起止期间不得重叠。",
   ],
   readmeHeaders: ["工作表", "CSV 文件", "列", "必填", "说明"] as const,
   yes: "是",

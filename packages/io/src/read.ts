@@ -292,6 +292,10 @@ function convert(kind: CellKind, text: string, header: string): { value: unknown
       const r = parseMoney(text, "wan");
       return r.ok ? { value: r.fen } : { reason: moneyProblemMessage(header, r.problem, "wan") };
     }
+    case "yuan": {
+      const r = parseMoney(text, "yuan");
+      return r.ok ? { value: r.fen } : { reason: moneyProblemMessage(header, r.problem, "yuan") };
+    }
     case "yesno": {
       const b = parseYesNo(text);
       return b === undefined ? { reason: m.badYesNo } : { value: b };

@@ -321,6 +321,30 @@ export async function scopeGate(
         assignmentPairs.has(`${instructorId}|${host.id}`)
       );
     }),
+    // The five basics: the organization's (a shared venue's: its runner's) and the member's.
+    committee: keep(
+      "committee",
+      (r) => orgStanding(r.orgCode) !== "out" && memberStanding(r.idNumber) !== "out",
+    ),
+    reserveCadres: keep(
+      "reserveCadres",
+      (r) => orgStanding(r.orgCode) !== "out" && memberStanding(r.idNumber) !== "out",
+    ),
+    secretaryProfiles: keep(
+      "secretaryProfiles",
+      (r) => orgStanding(r.orgCode) !== "out" && memberStanding(r.idNumber) !== "out",
+    ),
+    allowances: keep(
+      "allowances",
+      (r) => orgStanding(r.orgCode) !== "out" && memberStanding(r.idNumber) !== "out",
+    ),
+    venues: keep("venues", (r) => orgStanding(r.orgCode) !== "out" && orgStanding(r.runByCode) !== "out"),
+    venueLinks: keep(
+      "venueLinks",
+      (r) => orgStanding(r.runByCode) !== "out" && orgStanding(r.orgCode) !== "out",
+    ),
+    orgRules: keep("orgRules", (r) => orgStanding(r.orgCode) !== "out"),
+    funds: keep("funds", (r) => orgStanding(r.orgCode) !== "out"),
   };
 
   // ── What the caller's export writes as outside keeps what is stored ─────────────────────────

@@ -16,7 +16,25 @@ import {
   type JobCategory,
   type MemberStatus,
   type OrgCategory,
+  COMMITTEE_POST_LABELS,
+  FUND_SOURCE_LABELS,
+  ORG_RULE_LABELS,
+  SECRETARY_KIND_LABELS,
+  SECRETARY_SOURCE_LABELS,
+  VENUE_STATUS_LABELS,
+  type CommitteePost,
+  type FundSource,
+  type OrgRule,
+  type SecretaryKind,
+  type SecretarySource,
+  type VenueStatus,
 } from "@liangxin/domain";
+
+/** Label → stored value of a vocabulary of the five basics (the labels as the portal shows them). */
+function byLabel<K extends string>(labels: Readonly<Record<K, string>>): ReadonlyMap<string, K> {
+  return new Map((Object.entries(labels) as [K, string][]).map(([k, l]) => [l, k]));
+}
+const labelList = (labels: Readonly<Record<string, string>>) => Object.values(labels).join(" / ");
 
 export type CellKind =
   | "text"
@@ -26,6 +44,8 @@ export type CellKind =
   | "year"
   /** An amount in 万元 as typed, read into whole 分 (at most six decimals). */
   | "wan"
+  /** An amount in 元 as typed, read into whole 分 (at most two decimals). */
+  | "yuan"
   | "yesno"
   | "creditCode"
   | "citizenId"
@@ -54,6 +74,14 @@ export const TABLE_KEYS = [
   "workplaces",
   "instructors",
   "assignments",
+  "committee",
+  "reserveCadres",
+  "secretaryProfiles",
+  "allowances",
+  "venues",
+  "venueLinks",
+  "orgRules",
+  "funds",
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -156,6 +184,7 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       col("year", "年度", "year", true, "例如 2024"),
       col("employees", "从业人员数", "int", true, "不小于0的整数"),
       col("revenueFen", "年营业收入(万元)", "wan", false, "不小于0,精确到分(最多6位小数)"),
+      col("payrollFen", "职工工资总额(万元)", "wan", false, "全年职工工资总额;不小于0,精确到分(最多6位小数)"),
     ],
   },
   coverage: {
@@ -250,6 +279,123 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       col("endOn", "结束日期", "date", false),
     ],
   },
+  committee: {
+    key: "committee",
+    sheet: "班子成员",
+    file: "committee.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("idNumber", "公民身份号码", "citizenId", true, "班子成员,须为党员表或数据库中的党员"),
+      col("post", "职务", { labels: byLabel(COMMITTEE_POST_LABELS) }, true, labelList(COMMITTEE_POST_LABELS)),
+      col("startOn", "开始日期", "date", true, "任职之日;同一人在同一组织的任期不得重叠"),
+      col("endOn", "结束日期", "date", false, "换届或免职之日;在任留空"),
+      col("onBoard", "进入董事会", "yesno", false, "双向进入、交叉任职:是 / 否(空为否)"),
+      col("inManagement", "进入经营管理层", "yesno", false, "是 / 否(空为否)"),
+      col("onSupervisoryBoard", "进入监事会", "yesno", false, "是 / 否(空为否)"),
+    ],
+  },
+  reserveCadres: {
+    key: "reserveCadres",
+    sheet: "后备干部",
+    file: "reserve-cadres.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("idNumber", "公民身份号码", "citizenId", true, "须为党员表或数据库中的党员"),
+      col("startOn", "开始日期", "date", true, "同一人在同一组织的期间不得重叠"),
+      col("endOn", "结束日期", "date", false),
+    ],
+  },
+  secretaryProfiles: {
+    key: "secretaryProfiles",
+    sheet: "书记任职",
+    file: "secretary-terms.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("idNumber", "书记公民身份号码", "citizenId", true, "该组织的书记(党组织表或数据库中的任职)"),
+      col(
+        "startOn",
+        "任职日期",
+        "date",
+        false,
+        "现任:本次导入新建的任职自该日起(缺省:党组织成立日期与入党日期中较晚者),已登记的不能改动;往届:必填",
+      ),
+      col("endOn", "离任日期", "date", false, "现任书记留空;往届书记的离任日期"),
+      col(
+        "kind",
+        "书记类型",
+        { labels: byLabel(SECRETARY_KIND_LABELS) },
+        false,
+        labelList(SECRETARY_KIND_LABELS),
+      ),
+      col(
+        "source",
+        "书记来源",
+        { labels: byLabel(SECRETARY_SOURCE_LABELS) },
+        false,
+        labelList(SECRETARY_SOURCE_LABELS),
+      ),
+    ],
+  },
+  allowances: {
+    key: "allowances",
+    sheet: "书记工作津贴",
+    file: "secretary-allowances.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("idNumber", "书记公民身份号码", "citizenId", true, "开始日期须在其任该组织书记期间"),
+      col("monthlyFen", "工作津贴(元/月)", "yuan", true, "不小于0,精确到分(最多2位小数)"),
+      col("startOn", "开始日期", "date", true, "同一任期的津贴期间不得重叠"),
+      col("endOn", "结束日期", "date", false),
+    ],
+  },
+  venues: {
+    key: "venues",
+    sheet: "活动场所",
+    file: "venues.csv",
+    columns: [
+      col("name", "场所名称", "text", true),
+      col("orgCode", "组织代码", "code", false, "自有场所:所属基层党组织(与下一列二选一)"),
+      col("runByCode", "运营单位代码", "code", false, "共享场所(区域党群服务中心):运营的管理单位"),
+      col("checkedOn", "检查日期", "date", true, "每行为一次检查,有效至下一次检查"),
+      col("status", "状况", { labels: byLabel(VENUE_STATUS_LABELS) }, true, labelList(VENUE_STATUS_LABELS)),
+      col("areaSqm", "面积(平方米)", "int", false, "不小于0的整数"),
+      col("equipment", "配备", "list", false, "电教设备;办公桌椅;党旗;党徽;报刊图书 中的若干项"),
+    ],
+  },
+  venueLinks: {
+    key: "venueLinks",
+    sheet: "共享场所服务",
+    file: "venue-links.csv",
+    columns: [
+      col("runByCode", "运营单位代码", "code", true, "共享场所的运营单位"),
+      col("venueName", "场所名称", "text", true, "活动场所表或数据库中该单位运营的场所"),
+      col("orgCode", "组织代码", "code", true, "使用该场所的基层党组织"),
+      col("startOn", "开始日期", "date", true, "同一场所与同一组织的期间不得重叠"),
+      col("endOn", "结束日期", "date", false),
+    ],
+  },
+  orgRules: {
+    key: "orgRules",
+    sheet: "基本制度",
+    file: "org-rules.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("rule", "制度", { labels: byLabel(ORG_RULE_LABELS) }, true, labelList(ORG_RULE_LABELS)),
+      col("adoptedOn", "建立日期", "date", true, "同一制度的有效期间不得重叠"),
+      col("droppedOn", "废止日期", "date", false, "须晚于建立日期;有效留空"),
+    ],
+  },
+  funds: {
+    key: "funds",
+    sheet: "党建工作经费",
+    file: "funds.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("year", "年度", "year", true, "例如 2024"),
+      col("source", "经费来源", { labels: byLabel(FUND_SOURCE_LABELS) }, true, labelList(FUND_SOURCE_LABELS)),
+      col("amountFen", "金额(万元)", "wan", true, "不小于0,精确到分(最多6位小数)"),
+    ],
+  },
 };
 
 export const TABLE_LIST: readonly TableSpec[] = TABLE_KEYS.map((k) => TABLES[k]);
@@ -306,6 +452,8 @@ export interface HostYearRow {
   employees: number;
   /** 年营业收入 in 分 (the sheet holds 万元). */
   revenueFen: number | null;
+  /** 职工工资总额 in 分 (the sheet holds 万元). */
+  payrollFen: number | null;
 }
 export interface CoverageRow {
   creditCode: string;
@@ -358,6 +506,69 @@ export interface AssignmentRow {
   endOn: string | null;
 }
 
+export interface CommitteeRow {
+  orgCode: string;
+  idNumber: string;
+  post: CommitteePost;
+  startOn: string;
+  endOn: string | null;
+  onBoard: boolean | null;
+  inManagement: boolean | null;
+  onSupervisoryBoard: boolean | null;
+}
+export interface ReserveCadreRow {
+  orgCode: string;
+  idNumber: string;
+  startOn: string;
+  endOn: string | null;
+}
+export interface SecretaryProfileRow {
+  orgCode: string;
+  idNumber: string;
+  startOn: string | null;
+  endOn: string | null;
+  kind: SecretaryKind | null;
+  source: SecretarySource | null;
+}
+export interface AllowanceRow {
+  orgCode: string;
+  idNumber: string;
+  /** Whole 分 per month (the sheet holds 元). */
+  monthlyFen: number;
+  startOn: string;
+  endOn: string | null;
+}
+export interface VenueRow {
+  name: string;
+  orgCode: string | null;
+  runByCode: string | null;
+  checkedOn: string;
+  status: VenueStatus;
+  areaSqm: number | null;
+  /** The equipment labels as typed (checked against the vocabulary when planning). */
+  equipment: string[] | null;
+}
+export interface VenueLinkRow {
+  runByCode: string;
+  venueName: string;
+  orgCode: string;
+  startOn: string;
+  endOn: string | null;
+}
+export interface OrgRuleRow {
+  orgCode: string;
+  rule: OrgRule;
+  adoptedOn: string;
+  droppedOn: string | null;
+}
+export interface FundRow {
+  orgCode: string;
+  year: number;
+  source: FundSource;
+  /** Whole 分 (the sheet holds 万元). */
+  amountFen: number;
+}
+
 export interface RowTypes {
   regions: RegionRow;
   orgs: OrgRow;
@@ -370,6 +581,14 @@ export interface RowTypes {
   workplaces: WorkplaceRow;
   instructors: InstructorRow;
   assignments: AssignmentRow;
+  committee: CommitteeRow;
+  reserveCadres: ReserveCadreRow;
+  secretaryProfiles: SecretaryProfileRow;
+  allowances: AllowanceRow;
+  venues: VenueRow;
+  venueLinks: VenueLinkRow;
+  orgRules: OrgRuleRow;
+  funds: FundRow;
 }
 
 /** Where a row came from: the sheet (or CSV file) and its 1-based row number (the header is row 1). */

@@ -28,7 +28,8 @@ export async function writeImportTemplate(): Promise<Uint8Array> {
     ws.columns = t.columns.map((c) => ({ width: Math.max(12, c.header.length * 2 + 4) }));
     // Text format for code and date columns, so Excel keeps leading zeros and does not reformat dates.
     t.columns.forEach((c, i) => {
-      if (c.kind !== "int" && c.kind !== "wan" && c.kind !== "year") ws.getColumn(i + 1).numFmt = "@";
+      if (c.kind !== "int" && c.kind !== "wan" && c.kind !== "yuan" && c.kind !== "year")
+        ws.getColumn(i + 1).numFmt = "@";
     });
   }
   return workbookBytes(wb);

@@ -55,7 +55,13 @@ export function planHostYears(cx: PlanContext): void {
     if (!first(key, r.loc, header("hostYears", "year"), `${r.creditCode} ${r.year}`)) continue;
     hostYears.stage(
       key,
-      { hostId: hid, year: r.year, employees: r.employees, revenueFen: r.revenueFen },
+      {
+        hostId: hid,
+        year: r.year,
+        employees: r.employees,
+        revenueFen: r.revenueFen,
+        payrollFen: r.payrollFen,
+      },
       r.loc,
     );
   }

@@ -8,7 +8,7 @@
  *
  * One file per step, in the order below: `state.ts` (loading), `regions.ts`, `orgs.ts`, `reparentings.ts`,
  * `hosts.ts`, `coverages.ts`, `members.ts`, `relationships.ts`, `workplaces.ts`, `status-events.ts`,
- * `org-links.ts`, `instructors.ts`, `rules.ts` (cross-table checks), `changes.ts`; `context.ts` holds what
+ * `org-links.ts`, `instructors.ts`, `basics.ts` (the five basics), `rules.ts` (cross-table checks), `changes.ts`; `context.ts` holds what
  * the steps share, `fingerprint.ts` the database state a plan belongs to.
  */
 import type { Db } from "@liangxin/db/driver";
@@ -16,6 +16,16 @@ import { clock } from "@liangxin/domain";
 import { ioMessages as m } from "../messages.ts";
 import type { ImportError, ParsedImport } from "../tables.ts";
 import type { Change, Counts } from "../work.ts";
+import {
+  planAllowances,
+  planCommittee,
+  planFunds,
+  planOrgRules,
+  planReserveCadres,
+  planSecretaryProfiles,
+  planVenueLinks,
+  planVenues,
+} from "./basics.ts";
 import { checkPeriodLock, collectChanges } from "./changes.ts";
 import { PlanContext } from "./context.ts";
 import { planCoverages } from "./coverages.ts";
@@ -74,6 +84,15 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
   planOrgLinks(cx, orgs.rows);
   planInstructors(cx);
   planAssignments(cx);
+  // The five basics, after the secretaries the 党组织 rows name.
+  planSecretaryProfiles(cx);
+  planAllowances(cx);
+  planCommittee(cx);
+  planReserveCadres(cx);
+  planVenues(cx);
+  planVenueLinks(cx);
+  planOrgRules(cx);
+  planFunds(cx);
   progress(1, 3, m.stage.rules);
 
   // The rules across tables, once every row is valid.

@@ -67,6 +67,7 @@ export interface HostYearW extends RowData {
   year: number;
   employees: number;
   revenueFen: Nullable<number>;
+  payrollFen: Nullable<number>;
 }
 export interface CoverageW extends RowData {
   id: number;
@@ -121,6 +122,8 @@ export interface SecretaryW extends RowData {
   memberId: number;
   startOn: string;
   endOn: Nullable<string>;
+  kind: Nullable<string>;
+  source: Nullable<string>;
 }
 export interface InstructorW extends RowData {
   id: number;
@@ -137,4 +140,68 @@ export interface AssignmentW extends RowData {
   hostId: number;
   startOn: string;
   endOn: Nullable<string>;
+}
+export interface CommitteeMemberW extends RowData {
+  id: number;
+  orgId: number;
+  memberId: number;
+  post: string;
+  startOn: string;
+  endOn: Nullable<string>;
+  onBoard: number;
+  inManagement: number;
+  onSupervisoryBoard: number;
+}
+export interface ReserveCadreW extends RowData {
+  id: number;
+  orgId: number;
+  memberId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface AllowanceW extends RowData {
+  id: number;
+  secretaryId: number;
+  monthlyFen: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface VenueW extends RowData {
+  id: number;
+  name: string;
+  orgId: Nullable<number>;
+  runBy: Nullable<number>;
+}
+export interface VenueCheckW extends RowData {
+  id: number;
+  venueId: number;
+  checkedOn: string;
+  status: string;
+  areaSqm: Nullable<number>;
+  hasAv: number;
+  hasFurniture: number;
+  hasFlag: number;
+  hasEmblem: number;
+  hasReading: number;
+}
+export interface VenueLinkW extends RowData {
+  id: number;
+  venueId: number;
+  orgId: number;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface OrgRuleW extends RowData {
+  id: number;
+  orgId: number;
+  rule: string;
+  adoptedOn: string;
+  droppedOn: Nullable<string>;
+}
+export interface OrgFundW extends RowData {
+  id: number;
+  orgId: number;
+  year: number;
+  source: string;
+  amountFen: number;
 }

@@ -9,7 +9,15 @@ import { selectAll, type Db } from "@liangxin/db/driver";
 import { IMPORTED_TABLES, TABLE_NAME } from "@liangxin/db/tables";
 import { Work } from "../work.ts";
 import type {
+  AllowanceW,
   AssignmentW,
+  CommitteeMemberW,
+  OrgFundW,
+  OrgRuleW,
+  ReserveCadreW,
+  VenueCheckW,
+  VenueLinkW,
+  VenueW,
   CoverageW,
   DualLinkW,
   HostW,
@@ -37,7 +45,8 @@ const LOAD = {
   hosts: sql`select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn,
     closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn,
     youth_league_on as youthLeagueOn, women_on as womenOn from hosts`,
-  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue_fen as revenueFen from host_years`,
+  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue_fen as revenueFen,
+    payroll_fen as payrollFen from host_years`,
   coverages: sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages`,
   members: sql`select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn,
     full_on as fullOn, org_id as orgId, outside_org_name as outsideOrgName, work_host_id as workHostId,
@@ -47,10 +56,22 @@ const LOAD = {
     end_on as endOn from member_relationships`,
   workplaces: sql`select id, member_id as memberId, host_id as hostId, start_on as startOn, end_on as endOn from member_workplaces`,
   statusEvents: sql`select id, member_id as memberId, status, effective_on as effectiveOn from member_status_events`,
-  secretaries: sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from secretaries`,
+  secretaries: sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn, kind, source
+    from secretaries`,
   instructors: sql`select id, number, name, kind, dispatch_org_id as dispatchOrgId, dispatch_org_name as dispatchOrgName,
     registered_by_id as registeredById from instructors`,
   assignments: sql`select id, instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn from assignments`,
+  committeeMembers: sql`select id, org_id as orgId, member_id as memberId, post, start_on as startOn, end_on as endOn,
+    on_board as onBoard, in_management as inManagement, on_supervisory_board as onSupervisoryBoard from committee_members`,
+  reserveCadres: sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn from reserve_cadres`,
+  secretaryAllowances: sql`select id, secretary_id as secretaryId, monthly_fen as monthlyFen, start_on as startOn,
+    end_on as endOn from secretary_allowances`,
+  venues: sql`select id, name, org_id as orgId, run_by as runBy from venues`,
+  venueChecks: sql`select id, venue_id as venueId, checked_on as checkedOn, status, area_sqm as areaSqm, has_av as hasAv,
+    has_furniture as hasFurniture, has_flag as hasFlag, has_emblem as hasEmblem, has_reading as hasReading from venue_checks`,
+  venueLinks: sql`select id, venue_id as venueId, org_id as orgId, start_on as startOn, end_on as endOn from venue_links`,
+  orgRules: sql`select id, org_id as orgId, rule, adopted_on as adoptedOn, dropped_on as droppedOn from org_rules`,
+  orgFunds: sql`select rowid as id, org_id as orgId, year, source, amount_fen as amountFen from org_funds`,
 } as const;
 
 function load<T>(db: Db, query: SQL): T[] {
@@ -77,7 +98,19 @@ export interface PlanState {
   secretaries: Work<SecretaryW>;
   instructors: Work<InstructorW>;
   assignments: Work<AssignmentW>;
+  committeeMembers: Work<CommitteeMemberW>;
+  reserveCadres: Work<ReserveCadreW>;
+  secretaryAllowances: Work<AllowanceW>;
+  venues: Work<VenueW>;
+  venueChecks: Work<VenueCheckW>;
+  venueLinks: Work<VenueLinkW>;
+  orgRules: Work<OrgRuleW>;
+  orgFunds: Work<OrgFundW>;
 }
+
+/** The key of a venue: an organization's own (one per organization), or a shared one by its runner and name. */
+export const venueKey = (orgId: number | null, runBy: number | null, name: string) =>
+  orgId !== null ? rowKey("own", orgId) : rowKey("shared", runBy, name);
 
 export function loadState(db: Db): PlanState {
   return {
@@ -131,6 +164,47 @@ export function loadState(db: Db): PlanState {
       TABLE_NAME.assignments,
       (r) => rowKey(r.instructorId, r.hostId, r.startOn),
       load(db, LOAD.assignments),
+    ),
+    committeeMembers: new Work<CommitteeMemberW>(
+      TABLE_NAME.committeeMembers,
+      (r) => rowKey(r.orgId, r.memberId, r.startOn),
+      load(db, LOAD.committeeMembers),
+    ),
+    reserveCadres: new Work<ReserveCadreW>(
+      TABLE_NAME.reserveCadres,
+      (r) => rowKey(r.orgId, r.memberId, r.startOn),
+      load(db, LOAD.reserveCadres),
+    ),
+    secretaryAllowances: new Work<AllowanceW>(
+      TABLE_NAME.secretaryAllowances,
+      (r) => rowKey(r.secretaryId, r.startOn),
+      load(db, LOAD.secretaryAllowances),
+    ),
+    venues: new Work<VenueW>(
+      TABLE_NAME.venues,
+      (r) => venueKey(r.orgId, r.runBy, r.name),
+      load(db, LOAD.venues),
+    ),
+    venueChecks: new Work<VenueCheckW>(
+      TABLE_NAME.venueChecks,
+      (r) => rowKey(r.venueId, r.checkedOn),
+      load(db, LOAD.venueChecks),
+    ),
+    venueLinks: new Work<VenueLinkW>(
+      TABLE_NAME.venueLinks,
+      (r) => rowKey(r.venueId, r.orgId, r.startOn),
+      load(db, LOAD.venueLinks),
+    ),
+    orgRules: new Work<OrgRuleW>(
+      TABLE_NAME.orgRules,
+      (r) => rowKey(r.orgId, r.rule, r.adoptedOn),
+      load(db, LOAD.orgRules),
+    ),
+    orgFunds: new Work<OrgFundW>(
+      TABLE_NAME.orgFunds,
+      (r) => rowKey(r.orgId, r.year, r.source),
+      load(db, LOAD.orgFunds),
+      ["orgId", "year", "source"],
     ),
   };
 }
