@@ -96,6 +96,7 @@ export function SecretaryProfileForm({
     <FormCard title={m.secretaryProfile} testId="secretary-profile-form">
       {out.feedback}
       <Form
+        name="secretaryProfile"
         form={form}
         layout="inline"
         initialValues={{ kind: kind ?? undefined, source: source ?? undefined }}
@@ -134,6 +135,7 @@ export function AllowanceForm({
     <FormCard title={m.allowance} testId="allowance-form">
       {out.feedback}
       <Form
+        name="allowance"
         form={form}
         layout="inline"
         initialValues={{ monthly: monthly ?? undefined, startOn: today }}
@@ -170,6 +172,7 @@ export function ReserveForm({ orgId, today, members }: { orgId: number; today: s
     <FormCard title={m.addReserve} testId="reserve-form">
       {out.feedback}
       <Form
+        name="reserve"
         form={form}
         layout="inline"
         initialValues={{ startOn: today }}
@@ -251,6 +254,7 @@ export function CreateSharedVenueForm({ today }: { today: string }) {
     <FormCard title={m.createShared} testId="create-shared-venue-form">
       {out.feedback}
       <Form
+        name="createShared"
         form={form}
         layout="inline"
         initialValues={{ checkedOn: today, equipment: [] }}
@@ -279,6 +283,7 @@ export function CheckSharedVenueForm({ venues, today }: { venues: Option[]; toda
     <FormCard title={m.checkShared} testId="check-shared-venue-form">
       {out.feedback}
       <Form
+        name="checkShared"
         form={form}
         layout="inline"
         initialValues={{ checkedOn: today, equipment: [] }}
@@ -326,6 +331,7 @@ export function LinkVenueForm({
     <FormCard title={m.linkVenue} testId="link-venue-form">
       {out.feedback}
       <Form
+        name="linkVenue"
         form={form}
         layout="inline"
         initialValues={{ startOn: today }}

@@ -67,18 +67,20 @@ export default async function OrgBasicsPage({ params }: { params: Promise<{ orgI
       <Card size="small" title={m.team} style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small">
           <Descriptions.Item label={m.secretary}>
-            {b.secretary
-              ? [
-                  b.secretary.name,
-                  b.secretary.kind ? SECRETARY_KIND_LABELS[b.secretary.kind] : null,
-                  b.secretary.source ? SECRETARY_SOURCE_LABELS[b.secretary.source] : null,
-                  b.secretary.monthlyFen !== null
-                    ? `津贴${formatFen(b.secretary.monthlyFen, "yuan")}元/月`
-                    : null,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")
-              : m.secretaryNone}
+            <span data-testid="secretary-detail">
+              {b.secretary
+                ? [
+                    b.secretary.name,
+                    b.secretary.kind ? SECRETARY_KIND_LABELS[b.secretary.kind] : null,
+                    b.secretary.source ? SECRETARY_SOURCE_LABELS[b.secretary.source] : null,
+                    b.secretary.monthlyFen !== null
+                      ? `津贴${formatFen(b.secretary.monthlyFen, "yuan")}元/月`
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")
+                : m.secretaryNone}
+            </span>
           </Descriptions.Item>
         </Descriptions>
         <BasicsTable
