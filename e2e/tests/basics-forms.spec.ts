@@ -72,7 +72,7 @@ function otherTownshipSecretary(): { username: string; password: string } {
   return { username, password };
 }
 
-test("a township administrator sets a secretary's profile and allowance, adds and ends a reserve cadre, creates a shared venue, checks it 达标 and links an organization whose venue basic then holds, ends the link and it fails again; a secretary of another township gets 404", async ({
+test("a township administrator sets a secretary's profile and allowance, adds and ends a reserve cadre, ends a committee post and drops a rule, creates a shared venue, checks it 达标 and links an organization whose venue basic then holds, ends the link and it fails again; a secretary of another township gets 404", async ({
   page,
   browser,
   baseURL,
@@ -126,9 +126,38 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await expect(reserve.getByTestId("form-notice")).toBeVisible();
   const reserveRow = page.getByTestId("reserve-table").getByRole("row").filter({ hasText: cadre.name });
   await expect(reserveRow).toHaveCount(1);
+  // Named again: the domain's refusal stands under the member's field.
+  await selectOption(page, reserve, "党员", cadre.name, { search: true });
+  await save(reserve, "确定后备干部");
+  await expect(reserve.locator(".ant-form-item-explain-error")).toHaveText(
+    `${cadre.name}已是本组织的后备干部`,
+  );
+  await expect(reserveRow).toHaveCount(1);
   await reserveRow.getByRole("button", { name: "不再列为后备干部" }).click();
   await answerConfirm(page, "ok");
   await expect(reserveRow).toHaveCount(0);
+
+  // A committee post held since a month ago, ended today; a rule adopted a month ago, dropped today.
+  const committee = page.getByTestId("committee-form");
+  await selectOption(page, committee, "党员", cadre.name, { search: true });
+  await selectOption(page, committee, "职务", "组织委员");
+  await fillDate(committee.getByLabel("任职日期"), addDaysIso(E2E_TODAY, -30));
+  await save(committee, "任命班子成员");
+  const committeeRow = page.getByTestId("committee-table").getByRole("row").filter({ hasText: cadre.name });
+  await expect(committeeRow).toContainText("组织委员");
+  await committeeRow.getByRole("button", { name: "免去职务" }).click();
+  await answerConfirm(page, "ok");
+  await expect(committeeRow).toHaveCount(0);
+
+  const rules = page.getByTestId("rule-form");
+  await selectOption(page, rules, "制度", "党务公开");
+  await fillDate(rules.getByLabel("建立日期"), addDaysIso(E2E_TODAY, -30));
+  await save(rules, "建立制度");
+  const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: "党务公开" });
+  await expect(ruleRow).toContainText(addDaysIso(E2E_TODAY, -30));
+  await ruleRow.getByRole("button", { name: /^废\s*止$/ }).click();
+  await answerConfirm(page, "ok");
+  await expect(ruleRow).toHaveCount(0);
 
   // A shared venue: created 不达标 two months ago, checked 达标 today, linked to the organization.
   const venueName = `党群服务中心${unique()}`;

@@ -7,7 +7,7 @@
  * under the field it is about (zod issues by their field; a rule of the domain under the form's main field).
  */
 import { useMutation } from "@tanstack/react-query";
-import { Checkbox, Form, Input, Select, type FormInstance } from "antd";
+import { Checkbox, Form, Input, Select } from "antd";
 import {
   SECRETARY_KIND_LABELS,
   SECRETARY_KINDS,
@@ -38,44 +38,14 @@ import {
   options,
   required,
   SubmitButton,
-  useOutcome,
   useSmallAction,
   type Option,
 } from "../form-kit.tsx";
+import { useFieldOutcome } from "./field-outcome.tsx";
 import { basicsPageMessages as m } from "./messages.ts";
 
 const opts = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
-
-interface ServerError {
-  message: string;
-  data?: { zodIssues?: { field: string | null; message: string }[] | null } | null;
-}
-
-/**
- * Success line and refresh of a form, and its server errors under the fields: `fields` maps a form field
- * to the Chinese name the API gives it; what names no field of the form goes under `main`.
- */
-function useFieldOutcome(form: FormInstance, fields: Record<string, string>, main: string) {
-  const out = useOutcome();
-  return {
-    feedback: out.feedback,
-    ok: () => {
-      form.setFields(Object.keys(fields).map((name) => ({ name, errors: [] })));
-      out.ok();
-    },
-    fail: (e: ServerError) => {
-      const errors = new Map<string, string[]>();
-      const issues = e.data?.zodIssues?.length ? e.data.zodIssues : [{ field: null, message: e.message }];
-      for (const issue of issues) {
-        const name =
-          Object.keys(fields).find((k) => issue.field !== null && fields[k] === issue.field) ?? main;
-        errors.set(name, [...(errors.get(name) ?? []), issue.message]);
-      }
-      form.setFields([...errors].map(([name, errs]) => ({ name, errors: errs })));
-    },
-  };
-}
 
 export function SecretaryProfileForm({
   secretaryId,
@@ -98,6 +68,7 @@ export function SecretaryProfileForm({
       <Form
         name="secretaryProfile"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ kind: kind ?? undefined, source: source ?? undefined }}
         onFinish={(v: { kind?: SecretaryKind; source?: SecretarySource }) =>
@@ -137,6 +108,7 @@ export function AllowanceForm({
       <Form
         name="allowance"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ monthly: monthly ?? undefined, startOn: today }}
         onFinish={(v: { monthly: string; startOn: string }) =>
@@ -174,6 +146,7 @@ export function ReserveForm({ orgId, today, members }: { orgId: number; today: s
       <Form
         name="reserve"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ startOn: today }}
         onFinish={(v: { memberId: number; startOn: string }) => mutation.mutate({ orgId, ...v })}
@@ -256,6 +229,7 @@ export function CreateSharedVenueForm({ today }: { today: string }) {
       <Form
         name="createShared"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ checkedOn: today, equipment: [] }}
         onFinish={(v: CheckValues & { name: string }) =>
@@ -285,6 +259,7 @@ export function CheckSharedVenueForm({ venues, today }: { venues: Option[]; toda
       <Form
         name="checkShared"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ checkedOn: today, equipment: [] }}
         onFinish={(v: CheckValues & { venueId: number }) =>
@@ -333,6 +308,7 @@ export function LinkVenueForm({
       <Form
         name="linkVenue"
         form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ startOn: today }}
         onFinish={(v: { venueId: number; orgId?: number; startOn: string }) =>
