@@ -32,6 +32,18 @@ async function pickExact(page: Page, scope: Locator, label: string, title: strin
 
 const save = (form: Locator, name: string | RegExp = /保\s*存/) => form.getByRole("button", { name }).click();
 
+/**
+ * Click a row's end button and confirm: a click that lands before the page has hydrated opens no
+ * confirmation, so it is retried until the question shows.
+ */
+async function endAndConfirm(page: Page, button: Locator) {
+  await expect(async () => {
+    await button.click();
+    await expect(page.locator(".ant-popconfirm:visible")).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await answerConfirm(page, "ok");
+}
+
 /** A branch secretary of a grassroots organization of 石桥镇 (another township), made by the command line. */
 function otherTownshipSecretary(): { username: string; password: string } {
   const orgCode = readDb(
@@ -72,7 +84,7 @@ function otherTownshipSecretary(): { username: string; password: string } {
   return { username, password };
 }
 
-test("a township administrator sets a secretary's profile and allowance, adds and ends a reserve cadre, ends a committee post and drops a rule, creates a shared venue, checks it 达标 and links an organization whose venue basic then holds, ends the link and it fails again; a secretary of another township gets 404", async ({
+test("a township administrator sets a secretary's profile and allowance, adds and ends a reserve cadre, ends a committee post and drops a rule, creates a shared venue, checks it 达标 and links an organization whose venue basic then holds, ends the link and it fails again; a secretary of another township gets 404 and sees none of its shared venues", async ({
   page,
   browser,
   baseURL,
@@ -133,8 +145,7 @@ test("a township administrator sets a secretary's profile and allowance, adds an
     `${cadre.name}已是本组织的后备干部`,
   );
   await expect(reserveRow).toHaveCount(1);
-  await reserveRow.getByRole("button", { name: "不再列为后备干部" }).click();
-  await answerConfirm(page, "ok");
+  await endAndConfirm(page, reserveRow.getByRole("button", { name: "不再列为后备干部" }));
   await expect(reserveRow).toHaveCount(0);
 
   // A committee post held since a month ago, ended today; a rule adopted a month ago, dropped today.
@@ -145,8 +156,7 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await save(committee, "任命班子成员");
   const committeeRow = page.getByTestId("committee-table").getByRole("row").filter({ hasText: cadre.name });
   await expect(committeeRow).toContainText("组织委员");
-  await committeeRow.getByRole("button", { name: "免去职务" }).click();
-  await answerConfirm(page, "ok");
+  await endAndConfirm(page, committeeRow.getByRole("button", { name: "免去职务" }));
   await expect(committeeRow).toHaveCount(0);
 
   const rules = page.getByTestId("rule-form");
@@ -155,8 +165,7 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await save(rules, "建立制度");
   const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: "党务公开" });
   await expect(ruleRow).toContainText(addDaysIso(E2E_TODAY, -30));
-  await ruleRow.getByRole("button", { name: /^废\s*止$/ }).click();
-  await answerConfirm(page, "ok");
+  await endAndConfirm(page, ruleRow.getByRole("button", { name: /^废\s*止$/ }));
   await expect(ruleRow).toHaveCount(0);
 
   // A shared venue: created 不达标 two months ago, checked 达标 today, linked to the organization.
@@ -195,8 +204,7 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await expect(page.getByTestId("basic-venue")).toHaveText("达到");
   const linkRow = page.getByTestId("linked-venues").getByRole("row").filter({ hasText: venueName });
   await expect(linkRow).toContainText("达标");
-  await linkRow.getByRole("button", { name: "停止共享" }).click();
-  await answerConfirm(page, "ok");
+  await endAndConfirm(page, linkRow.getByRole("button", { name: "停止共享" }));
   await expect(linkRow).toHaveCount(0);
   await expect(page.getByTestId("basic-venue")).toHaveText("未达到");
 
@@ -207,5 +215,11 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await expect(other.getByTestId("current-user")).toBeVisible();
   const res = await other.goto(`/work/basics/${org!.orgId}`);
   expect(res?.status()).toBe(404);
+  // Its list of shared venues holds none of the township's, and a secretary creates none.
+  const list = await other.goto("/work/basics/venues");
+  expect(list?.status()).toBe(200);
+  await expect(other.getByTestId("shared-venues")).toContainText("本单位及下级尚未建立党群服务中心");
+  await expect(other.getByTestId("shared-venues")).not.toContainText(venueName);
+  await expect(other.getByTestId("create-shared-venue-form")).toHaveCount(0);
   await other.close();
 });
