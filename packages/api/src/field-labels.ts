@@ -167,6 +167,10 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "work.development.create": { name: "姓名" },
   "records.org.reparent": { effectiveOn: "调整日期" },
   "records.member.changeStatus": { effectiveOn: "变更日期" },
+  "basics.venue.record": { status: "场所状况" },
+  "basics.venue.createShared": { name: "场所名称", status: "场所状况" },
+  "basics.venue.checkShared": { status: "场所状况" },
+  "basics.secretary.profile": { kind: "书记类别", source: "书记来源" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

@@ -22,7 +22,8 @@ import {
 } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { DateField } from "@/components/date-field";
-import { choose, dateRules, FormCard, required, SubmitButton, useOutcome } from "../form-kit.tsx";
+import { choose, dateRules, FormCard, required, SubmitButton } from "../form-kit.tsx";
+import { useFieldOutcome } from "./field-outcome.tsx";
 import { basicsPageMessages as m } from "./messages.ts";
 
 const opts = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
@@ -43,14 +44,28 @@ export function VenueForm({
   } | null;
 }) {
   const trpc = useTRPC();
-  const out = useOutcome();
+  const [form] = Form.useForm();
+  const out = useFieldOutcome(
+    form,
+    {
+      name: "场所名称",
+      checkedOn: "检查日期",
+      status: "场所状况",
+      areaSqm: "面积(平方米)",
+      equipment: "配备设施",
+    },
+    "name",
+  );
   const mutation = useMutation(
-    trpc.basics.venue.record.mutationOptions({ onSuccess: () => out.ok(), onError: out.fail }),
+    trpc.basics.venue.record.mutationOptions({ onSuccess: out.ok, onError: out.fail }),
   );
   return (
     <FormCard title={m.recordVenue} testId="venue-form">
       {out.feedback}
       <Form
+        name="venue"
+        form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{
           name: current?.name ?? "党员活动室",
@@ -97,14 +112,16 @@ export function VenueForm({
 
 export function FundsForm({ orgId, year }: { orgId: number; year: number }) {
   const trpc = useTRPC();
-  const out = useOutcome();
-  const mutation = useMutation(
-    trpc.basics.funds.mutationOptions({ onSuccess: () => out.ok(), onError: out.fail }),
-  );
+  const [form] = Form.useForm();
+  const out = useFieldOutcome(form, { year: "年度", source: "来源", amount: "金额(万元)" }, "source");
+  const mutation = useMutation(trpc.basics.funds.mutationOptions({ onSuccess: out.ok, onError: out.fail }));
   return (
     <FormCard title={m.recordFunds} testId="funds-form">
       {out.feedback}
       <Form
+        name="funds"
+        form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ year }}
         onFinish={(v: { year: number; source: FundSource; amount: string }) =>
@@ -132,15 +149,19 @@ export function FundsForm({ orgId, year }: { orgId: number; year: number }) {
 
 export function RuleForm({ orgId, today, adopted }: { orgId: number; today: string; adopted: OrgRule[] }) {
   const trpc = useTRPC();
-  const out = useOutcome();
+  const [form] = Form.useForm();
+  const out = useFieldOutcome(form, { rule: "制度", adoptedOn: "建立日期" }, "rule");
   const mutation = useMutation(
-    trpc.basics.rules.adopt.mutationOptions({ onSuccess: () => out.ok(), onError: out.fail }),
+    trpc.basics.rules.adopt.mutationOptions({ onSuccess: out.ok, onError: out.fail }),
   );
   const open = ORG_RULES.filter((r) => !adopted.includes(r));
   return (
     <FormCard title={m.adoptRule} testId="rule-form">
       {out.feedback}
       <Form
+        name="rule"
+        form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ adoptedOn: today }}
         onFinish={(v: { rule: OrgRule; adoptedOn: string }) => mutation.mutate({ orgId, ...v })}
@@ -167,14 +188,18 @@ export function CommitteeForm({
   members: { id: number; name: string }[];
 }) {
   const trpc = useTRPC();
-  const out = useOutcome();
+  const [form] = Form.useForm();
+  const out = useFieldOutcome(form, { memberId: "党员", post: "班子职务", startOn: "开始日期" }, "memberId");
   const mutation = useMutation(
-    trpc.basics.committee.set.mutationOptions({ onSuccess: () => out.ok(), onError: out.fail }),
+    trpc.basics.committee.set.mutationOptions({ onSuccess: out.ok, onError: out.fail }),
   );
   return (
     <FormCard title={m.setCommittee} testId="committee-form">
       {out.feedback}
       <Form
+        name="committee"
+        form={form}
+        onValuesChange={out.clear}
         layout="inline"
         initialValues={{ startOn: today, cross: [] }}
         onFinish={(v: { memberId: number; post: CommitteePost; startOn: string; cross: string[] }) =>

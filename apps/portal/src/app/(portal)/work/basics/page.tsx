@@ -24,6 +24,11 @@ export default async function BasicsPage({ searchParams }: { searchParams: Promi
         {m.intro}
         {m.asOf(board.on)}
       </div>
+      <div style={{ marginBottom: 12 }}>
+        <Link href="/work/basics/venues" data-testid="shared-venues-link">
+          {m.sharedVenuesLink}
+        </Link>
+      </div>
       <Card size="small" style={{ marginBottom: 16 }} title={unit ? unit.name : m.allUnits}>
         <Row gutter={[16, 8]}>
           <Col xs={12} md={4}>

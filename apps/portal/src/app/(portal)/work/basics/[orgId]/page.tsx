@@ -13,9 +13,15 @@ import {
   VENUE_EQUIPMENT_LABELS,
   VENUE_STATUS_LABELS,
 } from "@liangxin/domain";
-import { CellTable } from "@/components/data-table";
 import { requirePage } from "@/server/caller";
 import { CommitteeForm, FundsForm, RuleForm, VenueForm } from "../basics-forms.tsx";
+import {
+  AllowanceForm,
+  BasicsTable,
+  LinkVenueForm,
+  ReserveForm,
+  SecretaryProfileForm,
+} from "../record-forms.tsx";
 import { basicsPageMessages as m } from "../messages.ts";
 
 /** One grassroots organization's five basics today, the records behind them, and the forms to record them. */
@@ -23,9 +29,12 @@ export default async function OrgBasicsPage({ params }: { params: Promise<{ orgI
   const { orgId: raw } = await params;
   const orgId = Number(raw);
   if (!Number.isInteger(orgId) || orgId <= 0) notFound();
-  const { caller } = await requirePage("/work/basics");
+  const { caller, me } = await requirePage("/work/basics");
   const b = await caller.basics.org({ orgId }).catch(() => null);
   if (!b) notFound();
+  const admin = me.role === "admin";
+  // The shared venues the caller's node runs (only an administrator links one).
+  const shared = admin ? await caller.basics.sharedVenues() : [];
   const fundsTotal = b.funds.reduce((s, f) => s + f.amountFen, 0);
   return (
     <div>
@@ -58,30 +67,30 @@ export default async function OrgBasicsPage({ params }: { params: Promise<{ orgI
       <Card size="small" title={m.team} style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small">
           <Descriptions.Item label={m.secretary}>
-            {b.secretary
-              ? [
-                  b.secretary.name,
-                  b.secretary.kind ? SECRETARY_KIND_LABELS[b.secretary.kind] : null,
-                  b.secretary.source ? SECRETARY_SOURCE_LABELS[b.secretary.source] : null,
-                  b.secretary.monthlyFen !== null
-                    ? `津贴${formatFen(b.secretary.monthlyFen, "yuan")}元/月`
-                    : null,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")
-              : m.secretaryNone}
-          </Descriptions.Item>
-          <Descriptions.Item label={m.reserve}>
-            {b.reserveCadres.map((r) => r.name).join("、") || m.none}
+            <span data-testid="secretary-detail">
+              {b.secretary
+                ? [
+                    b.secretary.name,
+                    b.secretary.kind ? SECRETARY_KIND_LABELS[b.secretary.kind] : null,
+                    b.secretary.source ? SECRETARY_SOURCE_LABELS[b.secretary.source] : null,
+                    b.secretary.monthlyFen !== null
+                      ? `津贴${formatFen(b.secretary.monthlyFen, "yuan")}元/月`
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")
+                : m.secretaryNone}
+            </span>
           </Descriptions.Item>
         </Descriptions>
-        <CellTable
+        <BasicsTable
           testId="committee-table"
           columns={[
             { key: "name", title: m.member },
             { key: "post", title: m.post },
             { key: "startOn", title: m.startOn },
             { key: "cross", title: m.crossPosts },
+            { key: "end", title: m.actions },
           ]}
           rows={b.committee.map((c) => ({
             key: c.id,
@@ -96,10 +105,46 @@ export default async function OrgBasicsPage({ params }: { params: Promise<{ orgI
               ]
                 .filter(Boolean)
                 .join("、") || m.none,
+            end: { action: "end", kind: "committee", id: c.id, today: b.on },
           }))}
         />
       </Card>
       <CommitteeForm orgId={b.orgId} today={b.on} members={b.heldMembers} />
+      {b.secretary ? (
+        <>
+          <SecretaryProfileForm
+            secretaryId={b.secretary.id}
+            kind={b.secretary.kind}
+            source={b.secretary.source}
+          />
+          <AllowanceForm
+            secretaryId={b.secretary.id}
+            today={b.on}
+            monthly={b.secretary.monthlyFen === null ? null : formatFen(b.secretary.monthlyFen, "yuan")}
+          />
+        </>
+      ) : (
+        <Card size="small" style={{ marginBottom: 16 }} data-testid="no-secretary">
+          {m.noSecretary}
+        </Card>
+      )}
+      <Card size="small" title={m.reserve} style={{ marginBottom: 16 }}>
+        <BasicsTable
+          testId="reserve-table"
+          columns={[
+            { key: "name", title: m.member },
+            { key: "startOn", title: m.reserveFrom },
+            { key: "end", title: m.actions },
+          ]}
+          rows={b.reserveCadres.map((r) => ({
+            key: r.id,
+            name: r.name,
+            startOn: r.startOn,
+            end: { action: "end", kind: "reserve", id: r.id, today: b.on },
+          }))}
+        />
+      </Card>
+      <ReserveForm orgId={b.orgId} today={b.on} members={b.heldMembers} />
       <Card size="small" title={m.venue} style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small" data-testid="venue-detail">
           <Descriptions.Item label={m.venue}>
@@ -112,17 +157,57 @@ export default async function OrgBasicsPage({ params }: { params: Promise<{ orgI
           <Descriptions.Item label={m.equipment}>
             {b.venue?.equipment.map((e) => VENUE_EQUIPMENT_LABELS[e]).join("、") || m.none}
           </Descriptions.Item>
-          <Descriptions.Item label={m.sharedVenues}>
-            {b.sharedVenues
-              .map((v) => `${v.name}(${v.status ? VENUE_STATUS_LABELS[v.status] : m.none})`)
-              .join("、") || m.none}
-          </Descriptions.Item>
         </Descriptions>
       </Card>
       <VenueForm orgId={b.orgId} today={b.on} current={b.venue} />
+      <Card
+        size="small"
+        title={m.sharedVenues}
+        style={{ marginBottom: 16 }}
+        extra={<Link href="/work/basics/venues">{m.sharedVenuesLink}</Link>}
+      >
+        <BasicsTable
+          testId="linked-venues"
+          columns={[
+            { key: "name", title: m.sharedVenue },
+            { key: "status", title: m.status },
+            { key: "startOn", title: m.linkedSince },
+            ...(admin ? [{ key: "end", title: m.actions }] : []),
+          ]}
+          rows={b.sharedVenues.map((v) => ({
+            key: v.linkId,
+            name: v.name,
+            status: v.status ? VENUE_STATUS_LABELS[v.status] : m.none,
+            startOn: v.startOn,
+            ...(admin
+              ? { end: { action: "end" as const, kind: "link" as const, id: v.linkId, today: b.on } }
+              : {}),
+          }))}
+        />
+      </Card>
+      {admin && shared.length > 0 ? (
+        <LinkVenueForm
+          orgId={b.orgId}
+          today={b.on}
+          venues={shared.map((v) => ({ id: v.id, name: v.name }))}
+        />
+      ) : null}
       <Card size="small" title={m.rules} style={{ marginBottom: 16 }}>
         <div data-testid="rules-list">
-          {b.rules.map((r) => `${ORG_RULE_LABELS[r.rule]}(${r.adoptedOn})`).join("、") || m.none}
+          <BasicsTable
+            testId="rules-table"
+            columns={[
+              { key: "rule", title: m.rule },
+              { key: "adoptedOn", title: m.adoptedOn },
+              { key: "drop", title: m.actions },
+            ]}
+            rows={b.rules.map((r) => ({
+              key: r.id,
+              rule: ORG_RULE_LABELS[r.rule],
+              adoptedOn: r.adoptedOn,
+              drop: { action: "end", kind: "rule", id: r.id, today: b.on },
+            }))}
+          />
         </div>
       </Card>
       <RuleForm orgId={b.orgId} today={b.on} adopted={b.rules.map((r) => r.rule)} />
