@@ -168,6 +168,11 @@ export const MATRIX: Record<string, Entry> = {
       }),
     foreign: (c, r, w) => c.hosts.sheets({ unitId: r === "city" ? NONE : w.ids.foreignOrg }),
   },
+  "hosts.sheetUnits": {
+    // Every signed-in organization's caller may ask; a node without a territory gets an empty list.
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.hosts.sheetUnits(),
+  },
   "hosts.updateContact": {
     // The 行业党委 sees its covered hosts for reference only: editing them answers not found.
     expect: allow(["city", "county", "township"]),

@@ -193,6 +193,21 @@ describe("一企一表", () => {
     await expect(t.hosts.sheets({ unitId: branchOrg })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("the units a caller may print: its own node first, then those below it with a territory, with the hosts each prints", async () => {
+    const t = await callerFor("township").hosts.sheetUnits();
+    const batch = await callerFor("township").hosts.sheets({ unitId: township });
+    expect(t.units[0]).toMatchObject({ id: township, level: 0, hosts: batch.sheets.length });
+    const county = await callerFor("county").hosts.sheetUnits();
+    expect(county.units[0]!.level).toBe(0);
+    expect(county.units.find((u) => u.id === township)).toMatchObject({
+      level: 1,
+      hosts: batch.sheets.length,
+    });
+    expect(county.units[0]!.hosts).toBeGreaterThan(county.max);
+    // A branch has no territory: nothing to print in one go.
+    expect((await callerFor("branch").hosts.sheetUnits()).units).toEqual([]);
+  });
+
   it("a batch beyond the bound is refused, saying how many and what to do", async () => {
     const insert = db.$client.prepare(
       "insert into hosts (credit_code, name, kind, region_id, founded_on, created_at) values (?, ?, 'enterprise', ?, '2020-01-01', '2026-12-03T02:00:00.000Z')",

@@ -9,11 +9,12 @@
  */
 import type { Cx } from "@liangxin/db/cx";
 import { idList, selectAll, selectOne, type Db } from "@liangxin/db/driver";
-import { hostOperating, inForce, maskName } from "@liangxin/db/queries";
+import { hostOperating, inForce, maskName, orgInForce } from "@liangxin/db/queries";
 import {
   hostAccess,
   nodeWithin,
   orgAccess,
+  pathUnder,
   regionSubtreeRange,
   scopeSql,
   type Scope,
@@ -377,4 +378,36 @@ export async function unitSheets(cx: Cx, input: { unitId: number; on?: string })
     unit: { id: unit.id, name: unit.name, regionName: unit.regionName ?? "" },
     sheets: sheetsOf(db, scope, on, hostIds),
   };
+}
+
+export interface SheetUnit {
+  id: number;
+  name: string;
+  regionName: string;
+  /** Depth below the caller's node (0: the caller's node itself). */
+  level: number;
+  /** Hosts operating today in its territory: the sheets its batch prints. */
+  hosts: number;
+}
+
+/**
+ * The units whose sheets the caller may print in one go: the management nodes of its subtree that have a
+ * territory (its own node first), each with the number of its operating hosts; none without a territory.
+ */
+export async function sheetUnits(cx: Cx): Promise<{ max: number; units: SheetUnit[] }> {
+  const { db, scope, today } = cx;
+  if (!scope.org || !scope.region) return { max: MAX_SHEETS, units: [] };
+  const s = scopeSql(scope, today);
+  const rows = selectAll<Omit<SheetUnit, "level"> & { depth: number }>(
+    db,
+    sql`select o.id, o.name, r.name as regionName, o.depth,
+          (select count(*) from hosts h join regions hr on hr.id = h.region_id
+            where ${sql.raw(pathUnder("hr.path", "r.path"))} and ${s.sets.hosts.editable("h")}
+              and ${hostOperating(today, "h")}) as hosts
+        from orgs o join regions r on r.id = o.region_id
+        where ${s.within.subtree("o")} and ${orgInForce(today, "o")}
+        order by o.path`,
+  );
+  const top = Math.min(...rows.map((r) => r.depth));
+  return { max: MAX_SHEETS, units: rows.map(({ depth, ...u }) => ({ ...u, level: depth - top })) };
 }

@@ -7,6 +7,7 @@ import { get } from "./get.ts";
 import { updateContact } from "./updateContact.ts";
 import { sheet } from "./sheet.ts";
 import { sheets } from "./sheets.ts";
+import { sheetUnits } from "./sheetUnits.ts";
 
 export const hostsRouter = createTRPCRouter({
   list,
@@ -16,4 +17,5 @@ export const hostsRouter = createTRPCRouter({
   updateContact,
   sheet,
   sheets,
+  sheetUnits,
 });
