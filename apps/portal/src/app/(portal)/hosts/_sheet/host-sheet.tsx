@@ -156,10 +156,10 @@ export function HostSheetView({ sheet }: { sheet: Sheet }) {
         <table data-testid="sheet-members">
           <colgroup>
             {[0, 1].map((i) => [
-              <col key={`n${i}`} style={{ width: "9%" }} />,
-              <col key={`i${i}`} style={{ width: "17%" }} />,
-              <col key={`f${i}`} style={{ width: "6%" }} />,
-              <col key={`o${i}`} style={{ width: "18%" }} />,
+              <col key={`n${i}`} style={{ width: "8%" }} />,
+              <col key={`i${i}`} style={{ width: "20%" }} />,
+              <col key={`f${i}`} style={{ width: "5%" }} />,
+              <col key={`o${i}`} style={{ width: "17%" }} />,
             ])}
           </colgroup>
           <thead>
@@ -181,7 +181,7 @@ export function HostSheetView({ sheet }: { sheet: Sheet }) {
                     <td key={`n${i}`} className="lx-one-line">
                       {p?.name ?? ""}
                     </td>,
-                    <td key={`i${i}`} className="lx-one-line">
+                    <td key={`i${i}`} className="lx-id">
                       {p?.idNumberMasked ?? ""}
                     </td>,
                     <td key={`f${i}`} className="lx-one-line">
