@@ -47,6 +47,8 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
   browser,
   baseURL,
 }) => {
+  // Three sign-ins and two PDFs, one of them the whole township's (about seventy pages).
+  test.setTimeout(180_000);
   await loginAndWait(page, "township");
   // Reachable from the home page: 两新组织 → 批量打印一企一表 → the township's own unit.
   await page.getByTestId("nav-menu").getByRole("link", { name: "两新组织" }).click();
