@@ -11,6 +11,7 @@ import { unique } from "./clock.ts";
 
 interface Sheet {
   host: { id: number; name: string };
+  covering: { id: number } | null;
   members: {
     total: number;
     rows: { name: string; idNumberMasked: string; access: "edit" | "counted" }[];
@@ -22,6 +23,20 @@ async function api<T>(request: APIRequestContext, procedure: string, input?: unk
   const res = await request.get(`/api/trpc/${procedure}${q}`);
   expect(res.status(), procedure).toBe(200);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A tRPC mutation as a page of the portal sends it. */
+async function mutate(
+  request: APIRequestContext,
+  baseURL: string | undefined,
+  procedure: string,
+  input: unknown,
+) {
+  const res = await request.post(`/api/trpc/${procedure}`, {
+    headers: sameOrigin(baseURL),
+    data: { json: input },
+  });
+  expect(res.status(), `${procedure}: ${await res.text()}`).toBe(200);
 }
 
 /** The page as printed on A4 (the print stylesheet applies), read back: its pages and their text. */
@@ -80,11 +95,50 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
   expect(counted!.name).toMatch(/^.\*+$/u);
   expect(batch.text.replace(/\s+/g, "")).toContain(counted!.idNumberMasked);
 
-  // The host where most members work, from its own page: 打印一企一表 → one page.
+  // The host where most members work, its organization's records filled as a realistic one's would be
+  // (secretary's profile, a full committee, a venue with its equipment, funds from three sources), from
+  // its own page: 打印一企一表 → one page.
   const busiest = [...sheets].sort((a, b) => b.members.total - a.members.total)[0]!;
+  const orgId = busiest.covering!.id;
+  const org = await api<{
+    secretary: { id: number; memberId: number } | null;
+    heldMembers: { id: number; name: string }[];
+  }>(page.request, "basics.org", { orgId });
+  if (org.secretary)
+    await mutate(page.request, baseURL, "basics.secretary.profile", {
+      secretaryId: org.secretary.id,
+      kind: "partTime",
+      source: "management",
+    });
+  const posts = ["deputySecretary", "organization", "propaganda", "discipline", "member", "member", "member"];
+  const others = org.heldMembers.filter((mb) => mb.id !== org.secretary?.memberId).slice(0, posts.length);
+  for (const [i, mb] of others.entries())
+    await mutate(page.request, baseURL, "basics.committee.set", {
+      orgId,
+      memberId: mb.id,
+      post: posts[i],
+      startOn: "2026-01-05",
+      onBoard: i === 0,
+    });
+  await mutate(page.request, baseURL, "basics.venue.record", {
+    orgId,
+    name: "党员活动室(职工之家三楼)",
+    checkedOn: "2026-06-30",
+    status: "standard",
+    areaSqm: 120,
+    equipment: ["av", "furniture", "flag", "emblem", "reading"],
+  });
+  for (const [source, amount] of [
+    ["duesReturn", "0.8"],
+    ["managementFee", "3.5"],
+    ["enterprise", "2"],
+  ])
+    await mutate(page.request, baseURL, "basics.funds", { orgId, year: 2026, source, amount });
   await page.goto(`/hosts/${busiest.host.id}`);
   await page.getByTestId("host-sheet-link").click();
   await expect(page.getByTestId("host-sheet")).toHaveCount(1);
+  await expect(page.getByTestId("host-sheet")).toContainText("党员活动室(职工之家三楼)");
+  await expect(page.getByTestId("host-sheet")).toContainText("企业资助");
   const one = await printed(page);
   expect(one.pages).toBe(1);
   expect(fullCitizenIds(one.text)).toEqual([]);
