@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { isValidCitizenId } from "@liangxin/domain";
 import { login, loginAndWait, sameOrigin } from "./helpers.ts";
-import { unique } from "./clock.ts";
+import { E2E_TODAY, E2E_YEAR, unique } from "./clock.ts";
 
 interface Sheet {
   host: { id: number; name: string };
@@ -117,13 +117,13 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
       orgId,
       memberId: mb.id,
       post: posts[i],
-      startOn: "2026-01-05",
+      startOn: E2E_TODAY,
       onBoard: i === 0,
     });
   await mutate(page.request, baseURL, "basics.venue.record", {
     orgId,
     name: "党员活动室(职工之家三楼)",
-    checkedOn: "2026-06-30",
+    checkedOn: E2E_TODAY,
     status: "standard",
     areaSqm: 120,
     equipment: ["av", "furniture", "flag", "emblem", "reading"],
@@ -133,7 +133,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
     ["managementFee", "3.5"],
     ["enterprise", "2"],
   ])
-    await mutate(page.request, baseURL, "basics.funds", { orgId, year: 2026, source, amount });
+    await mutate(page.request, baseURL, "basics.funds", { orgId, year: E2E_YEAR, source, amount });
   await page.goto(`/hosts/${busiest.host.id}`);
   await page.getByTestId("host-sheet-link").click();
   await expect(page.getByTestId("host-sheet")).toHaveCount(1);

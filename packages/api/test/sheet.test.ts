@@ -8,6 +8,7 @@ import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 
 const TODAY = DEMO_TODAY;
+const YEAR = Number(TODAY.slice(0, 4));
 let db: Db;
 
 const userId = (username: string) =>
@@ -102,7 +103,7 @@ describe("一企一表", () => {
       areaSqm: 80,
       equipment: ["av", "flag"],
     });
-    await t.basics.funds({ orgId: row.orgId, year: 2026, source: "duesReturn", amount: "1.25" });
+    await t.basics.funds({ orgId: row.orgId, year: YEAR, source: "duesReturn", amount: "1.25" });
     await t.work.meetings.record({
       orgId: row.orgId,
       kind: "themeDay",
@@ -121,7 +122,7 @@ describe("一企一表", () => {
     });
     expect(sheet.funds).toContainEqual({ source: "duesReturn", amountFen: 1_250_000 });
     expect(sheet.activities[0]).toMatchObject({ heldOn: TODAY, kind: "themeDay", topic: "一企一表测试" });
-    expect(sheet.activities.every((a) => a.heldOn >= "2026-01-01" && a.heldOn <= TODAY)).toBe(true);
+    expect(sheet.activities.every((a) => a.heldOn >= `${YEAR}-01-01` && a.heldOn <= TODAY)).toBe(true);
     const secretary = await t.basics.org({ orgId: row.orgId });
     expect(sheet.covering?.secretary?.name ?? null).toBe(secretary.secretary?.name ?? null);
   });
