@@ -147,6 +147,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rule: "制度",
   adoptedOn: "建立日期",
   droppedOn: "废止日期",
+  unitId: "单位",
 };
 
 /** Fields that mean something narrower in one procedure. */

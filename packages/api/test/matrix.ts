@@ -149,6 +149,30 @@ export const MATRIX: Record<string, Entry> = {
     own: (c, r, w, db) => c.hosts.get({ id: own(w, db, r, "host") }),
     foreign: (c, r, w) => c.hosts.get({ id: r === "city" ? NONE : w.ids.foreignHost }),
   },
+  "hosts.sheet": {
+    // 一企一表: hosts of the territory only; a host seen for reference (covered by the subtree) has none.
+    expect: allow(["city", "county", "township"]),
+    own: (c, r, w, db) => c.hosts.sheet({ id: own(w, db, r, "host") }),
+    foreign: (c, r, w) => c.hosts.sheet({ id: r === "city" ? NONE : w.ids.foreignHost }),
+  },
+  "hosts.sheets": {
+    // The sheets of a township's territory (a county's or the city's exceed the bound of one batch): the
+    // territorial roles print 柳林镇's; the others try their own node, which has no territory.
+    expect: allow(["city", "county", "township"]),
+    own: (c, r, _w, db) =>
+      c.hosts.sheets({
+        unitId: db.$client
+          .prepare("select org_id from users where username = ?")
+          .pluck()
+          .get(["city", "county", "owner", "anonymous"].includes(r) ? "township" : r) as number,
+      }),
+    foreign: (c, r, w) => c.hosts.sheets({ unitId: r === "city" ? NONE : w.ids.foreignOrg }),
+  },
+  "hosts.sheetUnits": {
+    // Every signed-in organization's caller may ask; a node without a territory gets an empty list.
+    expect: allow([...ADMINS, "branch"]),
+    own: (c) => c.hosts.sheetUnits(),
+  },
   "hosts.updateContact": {
     // The 行业党委 sees its covered hosts for reference only: editing them answers not found.
     expect: allow(["city", "county", "township"]),

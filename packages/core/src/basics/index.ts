@@ -1,2 +1,3 @@
 export * from "./records.ts";
 export * from "./check.ts";
+export * from "./sheet.ts";

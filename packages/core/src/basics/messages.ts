@@ -16,3 +16,9 @@ export const basicsMessages = {
   fundsFuture: (year: number) => `${year}年尚未开始,不能登记该年度经费`,
   allowanceOnEnded: (since: string) => `该书记任职已于${since}结束,不能登记此后的津贴`,
 } as const;
+
+/** The Chinese messages of the sheets (一企一表). */
+export const sheetMessages = {
+  tooMany: (unit: string, n: number, max: number) =>
+    `${unit}辖区内有${n}家两新组织,一次最多打印${max}张表,请按下级单位分别打印`,
+} as const;

@@ -5,6 +5,9 @@ import { formOptions } from "./formOptions.ts";
 import { lookup } from "./lookup.ts";
 import { get } from "./get.ts";
 import { updateContact } from "./updateContact.ts";
+import { sheet } from "./sheet.ts";
+import { sheets } from "./sheets.ts";
+import { sheetUnits } from "./sheetUnits.ts";
 
 export const hostsRouter = createTRPCRouter({
   list,
@@ -12,4 +15,7 @@ export const hostsRouter = createTRPCRouter({
   lookup,
   get,
   updateContact,
+  sheet,
+  sheets,
+  sheetUnits,
 });

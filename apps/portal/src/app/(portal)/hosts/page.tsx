@@ -12,6 +12,7 @@ import { HOST_SORTS, INDUSTRY_SECTION_LABELS, industryLabel } from "@liangxin/do
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { ledgerMessages as lm } from "./messages.ts";
+import { sheetMessages as sm } from "./_sheet/messages.ts";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -32,6 +33,11 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
       title={rm.nav.hosts}
       extra={
         <ListActions list="hosts" sp={sp}>
+          {me.hasTerritory ? (
+            <Link href="/hosts/sheets" data-testid="host-sheets-link">
+              <Button>{sm.printBatch}</Button>
+            </Link>
+          ) : null}
           {canCreate ? (
             <Link href="/hosts/new" data-testid="new-host-link">
               <Button type="primary">{lm.newHost}</Button>

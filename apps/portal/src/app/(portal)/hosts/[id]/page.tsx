@@ -10,6 +10,7 @@ import { updateContactAction } from "@/roles/actions";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { EditHostForm, SetCoverageForm } from "../ledger-forms.tsx";
+import { sheetMessages as sm } from "../_sheet/messages.ts";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/hosts");
@@ -45,7 +46,18 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
   const opts = editor ? await caller.hosts.formOptions().catch(() => null) : null;
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
-      <Card title={`${rm.hostDetail}:${host.name}`} data-testid="host-detail">
+      <Card
+        title={`${rm.hostDetail}:${host.name}`}
+        data-testid="host-detail"
+        extra={
+          // 一企一表: hosts of the caller's territory (an owner's own host has none).
+          host.access === "edit" ? (
+            <Link href={`/hosts/${host.id}/sheet`} data-testid="host-sheet-link">
+              {sm.printSheet}
+            </Link>
+          ) : null
+        }
+      >
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={rm.creditCode}>{host.creditCode}</Descriptions.Item>
           <Descriptions.Item label={rm.kind}>{L.kind(host.kind)}</Descriptions.Item>
