@@ -90,7 +90,12 @@ const LISTS: Record<string, ListSpec> = {
 };
 
 /** Pages reached from a menu page as part of it (the 接转 list is opened from 党员). */
-const SUBPAGES: Record<string, string[]> = { "/members": ["/members/transfers"] };
+const SUBPAGES: Record<string, string[]> = {
+  "/members": ["/members/transfers"],
+  // Reached from the page's own links: the batch of 一企一表 (its unit chooser) and the shared venues.
+  "/hosts": ["/hosts/sheets"],
+  "/work/basics": ["/work/basics/venues"],
+};
 
 /**
  * A GET as the signed-in page. A kept-alive connection the server has just closed resets the request
