@@ -24,7 +24,7 @@ import {
   type OrgRule,
   type VenueStatus,
 } from "@liangxin/domain";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { type Db, BulkInsert, execute, selectAll, writeTransaction } from "@liangxin/db/driver";
 import * as tables from "@liangxin/db/schema";
 import { Rng } from "./random.ts";
@@ -75,6 +75,31 @@ function grouped<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
 /** The last day a year's figures are judged on: its 31 December, or today for the current year. */
 function yearDay(year: number, today: string): string {
   return minDate(yearEnd(year), today);
+}
+
+/** Rows per multi-row update (three bound values each, well under SQLite's limit). */
+const UPDATE_CHUNK = 2_000;
+
+/** Update rows from a list of value tuples, a chunk at a time: `statement` gets the chunk as a VALUES list. */
+function updateFrom(
+  db: Db,
+  rows: readonly (readonly (number | string)[])[],
+  statement: (values: SQL) => SQL,
+): void {
+  for (let i = 0; i < rows.length; i += UPDATE_CHUNK) {
+    const chunk = rows.slice(i, i + UPDATE_CHUNK);
+    const values = sql`values ${sql.join(
+      chunk.map(
+        (r) =>
+          sql`(${sql.join(
+            r.map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+      ),
+      sql`, `,
+    )}`;
+    execute(db, statement(values));
+  }
 }
 
 export function seedBasics(db: Db, opts: { seed: number; today: string }): void {
@@ -132,6 +157,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
     // Payroll (职工工资总额): most hosts record it, from their employees and an average yearly wage of
     // 6–12 万元; the wage moves a little from year to year.
     const payroll = new Map<string, number>();
+    const payrollRows: [number, number, number][] = [];
     const wageOf = new Map<number, number>();
     for (const hy of hostYears) {
       const base = wageOf.get(hy.hostId) ?? rng.int(60, 120) * 1_000;
@@ -142,11 +168,14 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       // 元 per employee per year, stored in 分.
       const fen = hy.employees * wage * 100;
       payroll.set(`${hy.hostId}:${hy.year}`, fen);
-      execute(
-        db,
-        sql`update host_years set payroll_fen = ${fen} where host_id = ${hy.hostId} and year = ${hy.year}`,
-      );
+      payrollRows.push([hy.hostId, hy.year, fen]);
     }
+    updateFrom(
+      db,
+      payrollRows,
+      (v) => sql`update host_years set payroll_fen = v.column3
+        from (${v}) as v where host_years.host_id = v.column1 and host_years.year = v.column2`,
+    );
     const coveredBy = grouped(coverages, (c) => c.orgId);
     /** The covered hosts' payroll of a year on its judging day (null: none recorded). */
     const orgPayroll = (orgId: number, year: number): number | null => {
@@ -161,6 +190,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
     };
 
     // Each secretary's kind and source.
+    const profiles: [number, string, string][] = [];
     for (const s of secretaries) {
       const source = rng.weighted([
         ["owner", 20],
@@ -169,8 +199,14 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
         ["dispatched", 15],
       ] as const);
       const kind = source === "dispatched" || rng.chance(0.1) ? "fullTime" : "partTime";
-      execute(db, sql`update secretaries set kind = ${kind}, source = ${source} where id = ${s.id}`);
+      profiles.push([s.id, kind, source]);
     }
+    updateFrom(
+      db,
+      profiles,
+      (v) => sql`update secretaries set kind = v.column2, source = v.column3
+        from (${v}) as v where secretaries.id = v.column1`,
+    );
 
     const bulk = new BulkInsert(db);
     const insCommittee = bulk.into(tables.committeeMembers, [
