@@ -245,7 +245,9 @@ export default async function ReportPage({
       <h3>{m.basicsAnnex}</h3>
       {view.basics ? (
         <div className="report-wrap">
-          <div style={{ fontSize: 12, color: "#555", margin: "4px 0" }}>{m.basicsOn(view.basics.on)}</div>
+          <div style={{ fontSize: 12, color: "#555", margin: "4px 0" }} data-testid="report-basics-on">
+            {m.basicsOn(view.basics.on)}
+          </div>
           <table className="report-table" data-testid="report-basics">
             <thead>
               <tr>
