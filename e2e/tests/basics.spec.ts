@@ -5,7 +5,9 @@ import { unique } from "./clock.ts";
 interface BoardRow {
   orgId: number;
   orgName: string;
-  check: Record<"team" | "venue" | "activities" | "rules" | "means", { ok: boolean }> & { all: boolean };
+  check: Record<"team" | "venue" | "activities" | "rules" | "means", { ok: boolean; reasons: string[] }> & {
+    all: boolean;
+  };
 }
 
 async function api<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
@@ -25,11 +27,17 @@ test("a township records a venue up to standard, the funds and the rules of an o
 }) => {
   await loginAndWait(page, "township");
   const before = await allFive(page);
-  // An organization whose team and activities hold and whose venue, rules and means do not (the demo
-  // records no venues, rules or funds).
+  // An organization whose team and activities hold, whose venue does not, and for which the demo records
+  // no funds this year (found on the board: the demo's records differ from one organization to another).
   const board = await api<{ rows: BoardRow[] }>(page.request, "basics.board");
-  const org = board.rows.find((r) => r.check.team.ok && r.check.activities.ok && !r.check.venue.ok);
-  expect(org, "an organization with team and activities in order").toBeDefined();
+  const org = board.rows.find(
+    (r) =>
+      r.check.team.ok &&
+      r.check.activities.ok &&
+      !r.check.venue.ok &&
+      r.check.means.reasons[0] === "本年度未登记党建工作经费",
+  );
+  expect(org, "an organization with team and activities in order, without venue and funds").toBeDefined();
 
   await page.getByTestId("nav-menu").getByRole("link", { name: "五个基本" }).click();
   await expect(page.getByRole("heading", { name: "五个基本" })).toBeVisible();
@@ -58,6 +66,8 @@ test("a township records a venue up to standard, the funds and the rules of an o
 
   const rules = page.getByTestId("rule-form");
   for (const rule of ["三会一课", "主题党日", "民主评议党员", "党务公开"]) {
+    // A rule the demo has it adopt already stays as it is.
+    if (org!.check.rules.ok || !org!.check.rules.reasons[0]!.includes(rule)) continue;
     await selectOption(page, rules, "制度", rule);
     await rules.getByRole("button", { name: "建立制度" }).click();
     await expect(page.getByTestId("rules-list")).toContainText(rule);

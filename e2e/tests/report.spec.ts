@@ -407,3 +407,27 @@ test("the analysis page shows the charts and the ranking; a figure opens the rec
   await expect(page.getByTestId("drill-page")).toBeVisible();
   await expect(page.getByTestId("drill-hosts").locator("tbody tr").first()).toBeVisible();
 });
+
+test("the report shows the five-basics 附表 under the 附表: a line per unit and 直属, the 合计 their sum, as of the year's end", async ({
+  browser,
+}) => {
+  const county = await pageOf(browser, "county");
+  await county.goto(`/reports/${YEAR}`);
+  const table = county.getByTestId("report-basics");
+  await expect(table).toBeVisible();
+  await expect(county.getByTestId("report-basics-on")).toContainText(`统计时点:${YEAR}-12-31`);
+  const keys = ["orgs", "team", "venue", "activities", "rules", "means", "all"];
+  const numbers = async (row: ReturnType<Page["getByTestId"]>) =>
+    Promise.all(keys.map(async (k) => Number(await row.locator(`td[data-key="${k}"]`).innerText())));
+  const rows = county.getByTestId("report-basics-row");
+  // One line per row of the report's table (the units and 直属).
+  expect(await rows.count()).toBe(await county.getByTestId("report-row").count());
+  const sums = keys.map(() => 0);
+  for (let i = 0; i < (await rows.count()); i++)
+    (await numbers(rows.nth(i))).forEach((n, j) => (sums[j]! += n));
+  const total = await numbers(county.getByTestId("report-basics-total"));
+  expect(total).toEqual(sums);
+  // Some organizations meet all five, not every one.
+  expect(total[6]).toBeGreaterThan(0);
+  expect(total[6]).toBeLessThan(total[0]!);
+});

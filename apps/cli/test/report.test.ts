@@ -50,7 +50,7 @@ describe("npm run cli -- report", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as ReportJson;
-    expect(Object.keys(json)).toEqual(["year", "asOf", "unit", "policy", "total", "rows"]);
+    expect(Object.keys(json)).toEqual(["year", "asOf", "unit", "policy", "total", "rows", "basics"]);
     expect(json.asOf).toBe(`${YEAR}-12-31`);
     expect(json.unit.code).toBe(cityCode);
     expect(json.total.coveredByMode).toHaveProperty("standalone");
@@ -64,6 +64,10 @@ describe("npm run cli -- report", () => {
       page.rows.map((x) => ({ code: x.code, name: x.name, ind: x.indicators })),
     );
     expect(json.policy).toEqual(page.policy);
+    // The five-basics 附表: the same figures as the page's, flat.
+    expect(json.basics?.on).toBe(page.basics!.on);
+    expect(json.basics?.total).toEqual({ orgs: page.basics!.total.orgs, ...page.basics!.total.met });
+    expect(json.basics?.rows.map((x) => x.orgs)).toEqual(page.basics!.rows.map((x) => x.count.orgs));
 
     const out = path.join(dir, "city.xlsx");
     const x = cli("report", "--year", String(YEAR), "--unit", cityCode, "--format", "xlsx", "--out", out);

@@ -1,3 +1,4 @@
+import type { BasicsCount } from "./basics/check.ts";
 import type { MemberFlows } from "./member-flows.ts";
 import type { PolicyVersion } from "./policy.ts";
 import type { CountedMode, IsoDate } from "./types.ts";
@@ -77,6 +78,24 @@ export interface Report {
    * to compare with last year's approved closing figure; set by `computeReport`.
    */
   openingMembers?: number;
+}
+
+/** One row of a report's five-basics 附表 (五个基本): a child unit or the 直属 organizations. */
+export interface BasicsAnnexRow {
+  kind: "child" | "direct";
+  orgId: number;
+  code: string;
+  name: string;
+  /** Grassroots organizations of the row, each once, and how many meet each basic and all five. */
+  count: BasicsCount;
+}
+
+/** A report's five-basics 附表 as of `on` (the year's end, or today for the current year). */
+export interface BasicsAnnex {
+  on: IsoDate;
+  rows: BasicsAnnexRow[];
+  /** 合计: the sum of the rows (each organization counted once, in one row). */
+  total: BasicsCount;
 }
 
 export interface OrgCounts {

@@ -3,11 +3,15 @@
  * indicator dictionary), one row per unit and the 合计 row, then the signature block (填报单位 / 单位负责人 /
  * 填表人 / 填报日期); A4 landscape, fit to width, the title and header rows repeated on every printed page.
  * A township's report has its 附表 on a second sheet: one row per grassroots organization, the same rows and
- * columns as the print view's.
+ * columns as the print view's. Every report has its five-basics 附表 (五个基本) on a sheet of its own: per
+ * row of the report, the grassroots organizations and how many meet each basic and all five.
  */
 import ExcelJS from "exceljs";
 import {
   ANNEX_COLUMN_GROUPS,
+  BASICS_ANNEX_COLUMNS,
+  BASICS_ANNEX_MET_LABEL,
+  basicsAnnexValue,
   REPORT_COLUMN_GROUPS,
   REPORT_COLUMNS,
   REPORT_SIGNATURE_LABELS,
@@ -23,6 +27,9 @@ export const reportWorkbookMessages = {
   sheetName: "年报",
   annexSheetName: "附表",
   annexTitle: (name: string, year: number) => `${name} ${year}年 附表:基层党组织及党员情况`,
+  basicsSheetName: "附表-五个基本",
+  basicsTitle: (name: string, year: number) => `${name} ${year}年 附表:基层党组织“五个基本”情况`,
+  basicsSubtitle: (on: string) => `统计时点:${on}`,
   title: (name: string, year: number) => `${name} ${year}年 非公有制企业和社会组织党建工作情况统计表`,
   subtitle: (asOf: string, policyOn: string) => `统计时点:${asOf}  适用政策参数:${policyOn} 起施行`,
   unit: "单位",
@@ -189,7 +196,64 @@ export function buildReportWorkbook(view: ReportView): ExcelJS.Workbook {
     );
     for (const r of view.annex) addLine(annex, ANNEX_COLUMN_GROUPS, r.name, r.code, r.indicators, false);
   }
+  // 附表 五个基本 (absent from a report frozen before it existed).
+  if (view.basics) addBasicsSheet(wb, view, view.basics);
   return wb;
+}
+
+/** The five-basics 附表: title, subtitle, a two-row header, one row per report row and the 合计. */
+function addBasicsSheet(
+  wb: ExcelJS.Workbook,
+  view: ReportView,
+  basics: NonNullable<ReportView["basics"]>,
+): void {
+  const m = reportWorkbookMessages;
+  const width = REPORT_LEAD_COLUMNS + BASICS_ANNEX_COLUMNS.length;
+  const ws = wb.addWorksheet(m.basicsSheetName, {
+    pageSetup: { ...PAGE_SETUP },
+    views: [{ state: "frozen", xSplit: 1, ySplit: REPORT_HEADER_ROWS }],
+  });
+  ws.columns = [{ width: 30 }, { width: 16 }, ...BASICS_ANNEX_COLUMNS.map(() => ({ width: 12 }))];
+  ws.mergeCells(1, 1, 1, width);
+  ws.getCell(1, 1).value = m.basicsTitle(view.node.name, view.year);
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle" };
+  ws.getRow(1).height = 28;
+  ws.mergeCells(2, 1, 2, width);
+  ws.getCell(2, 1).value = `${m.basicsSubtitle(basics.on)}  ${m.source(SOURCE_LABELS[view.source])}`;
+  ws.getCell(2, 1).alignment = { horizontal: "center" };
+  // 单位, 组织代码 and 基层党组织数 span both header rows; the basics sit under one group.
+  const lead = REPORT_LEAD_COLUMNS + 1;
+  ws.mergeCells(3, 1, 4, 1);
+  ws.getCell(3, 1).value = m.unit;
+  ws.mergeCells(3, 2, 4, 2);
+  ws.getCell(3, 2).value = m.code;
+  ws.mergeCells(3, lead, 4, lead);
+  ws.getCell(3, lead).value = BASICS_ANNEX_COLUMNS[0]!.label;
+  ws.mergeCells(3, lead + 1, 3, width);
+  ws.getCell(3, lead + 1).value = BASICS_ANNEX_MET_LABEL;
+  BASICS_ANNEX_COLUMNS.slice(1).forEach((c, i) => (ws.getCell(4, lead + 1 + i).value = c.label));
+  for (let r = 3; r <= REPORT_HEADER_ROWS; r++) {
+    const row = ws.getRow(r);
+    row.height = r === 4 ? 40 : 20;
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.border = border;
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+    }
+  }
+  const line = (name: string, code: string, count: (typeof basics)["total"], bold: boolean) => {
+    const row = ws.addRow([name, code, ...BASICS_ANNEX_COLUMNS.map((c) => basicsAnnexValue(count, c.key))]);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cell.border = border;
+      if (bold) cell.font = { bold: true };
+      if (c > REPORT_LEAD_COLUMNS) cell.alignment = { horizontal: "right" };
+    });
+  };
+  for (const r of basics.rows) line(r.name, r.code, r.count, false);
+  line(TOTAL_ROW_NAME, view.node.code, basics.total, true);
 }
 
 /** The workbook as bytes, ready for a download or a file. */

@@ -1,7 +1,7 @@
 /**
  * The report workbook read back with exceljs (issue 20): the signature block under the table names the unit,
  * the two people given at 上报 and the submission's day in Beijing; a township's 附表 is a second sheet with
- * one row per grassroots organization of the report.
+ * one row per grassroots organization of the report; every report has the five-basics 附表 as a sheet.
  */
 import ExcelJS from "exceljs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -86,7 +86,7 @@ describe("the report workbook", () => {
     );
     expect(view.annex.length).toBeGreaterThan(1);
     const wb = await readBack(view);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["年报", "附表"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["年报", "附表", "附表-五个基本"]);
     const annex = wb.getWorksheet("附表")!;
     expect(annex.getCell(3, 1).value).toBe("单位");
     const headers = (annex.getRow(4).values as unknown[]).slice(3);
@@ -103,12 +103,53 @@ describe("the report workbook", () => {
     expect(orgs).toBe(view.total.orgs.total);
   });
 
-  it("a county's report has no 附表 sheet", async () => {
+  it("a county's report has no 附表 of organizations, only the five-basics one", async () => {
     const view = await buildReport(
       { db, scope: scopeOf(db, "county"), today: clock.today() },
       { year: YEAR },
     );
     expect(view.annex).toEqual([]);
-    expect((await readBack(view)).worksheets.map((w) => w.name)).toEqual(["年报"]);
+    expect((await readBack(view)).worksheets.map((w) => w.name)).toEqual(["年报", "附表-五个基本"]);
+  });
+
+  it("has the five-basics 附表 as a sheet: a row per unit and the 直属 row, the 合计 their sum, as the view holds them", async () => {
+    const view = await buildReport(
+      { db, scope: scopeOf(db, "county"), today: clock.today() },
+      { year: YEAR },
+    );
+    const basics = view.basics!;
+    expect(basics.on).toBe(`${YEAR}-12-31`);
+    const ws = (await readBack(view)).getWorksheet("附表-五个基本")!;
+    expect(ws.getCell(2, 1).value).toContain(`统计时点:${YEAR}-12-31`);
+    expect(ws.getCell(3, 3).value).toBe("基层党组织数");
+    expect(ws.getCell(3, 4).value).toBe("达到的基层党组织数");
+    expect((ws.getRow(4).values as unknown[]).slice(4)).toEqual([
+      "基本队伍",
+      "基本阵地",
+      "基本活动",
+      "基本制度",
+      "基本保障",
+      "五个基本全部达到",
+    ]);
+    const lines: unknown[][] = [];
+    for (let r = 5; r <= ws.rowCount; r++) lines.push((ws.getRow(r).values as unknown[]).slice(1));
+    const flat = (c: typeof basics.total) => [
+      c.orgs,
+      c.met.team,
+      c.met.venue,
+      c.met.activities,
+      c.met.rules,
+      c.met.means,
+      c.met.all,
+    ];
+    expect(lines).toEqual([
+      ...basics.rows.map((r) => [r.name, r.code, ...flat(r.count)]),
+      ["合计", view.node.code, ...flat(basics.total)],
+    ]);
+    // The 合计 is the sum of the rows, column by column; some organizations meet all five, not all.
+    for (let i = 2; i < 9; i++)
+      expect(lines.slice(0, -1).reduce((s, l) => s + Number(l[i]), 0)).toBe(lines.at(-1)![i]);
+    expect(basics.total.met.all).toBeGreaterThan(0);
+    expect(basics.total.met.all).toBeLessThan(basics.total.orgs);
   });
 });

@@ -20,6 +20,7 @@ import type { CityTableName } from "@liangxin/db/tables";
 import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";
+import { seedBasics } from "./basics.ts";
 
 export interface SeedScaleOptions {
   hosts?: number;
@@ -547,6 +548,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     bulk.flush();
     progress(5, steps, scaleMessages.stageInstructors);
   });
+  // The five basics, as the demo's (a stream of their own: the city above stays as it was).
+  seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   return {
     counts,
     townships: townshipCount,

@@ -26,6 +26,7 @@ import {
   SnapshotShared,
   totalFromRows,
   yearEnd,
+  type BasicsAnnex,
   type IndicatorParts,
   type Indicators,
   type OrgCategory,
@@ -43,11 +44,15 @@ import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
+import { basicsDay, reportBasicsIn } from "./basics.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
-/** A report as frozen into `report_submissions.figures`: every row with its parts. */
-export type FrozenReport = Report & { totalParts: IndicatorParts };
+/**
+ * A report as frozen into `report_submissions.figures`: every row with its parts, and the five-basics
+ * 附表 (absent from reports frozen before it existed).
+ */
+export type FrozenReport = Report & { totalParts: IndicatorParts; basics?: BasicsAnnex };
 
 /** Where a row's figures come from. */
 export type RowSource = "computed" | "approved" | "derived";
@@ -92,6 +97,8 @@ export interface ReportView {
   total: Indicators;
   totalParts: IndicatorParts;
   annex: ReportRow[];
+  /** 附表 五个基本: per row, the grassroots organizations meeting each basic (null: frozen before it existed). */
+  basics: BasicsAnnex | null;
   openingMembers: number | null;
   /** Last year's approved closing figure (members), when last year's report was approved. */
   previousApprovedClosingMembers: number | null;
@@ -280,6 +287,7 @@ export function freezeView(view: ReportView, node: { id: number; code: string; n
     total: view.total,
     totalParts: view.totalParts,
     annex: view.annex,
+    ...(view.basics !== null ? { basics: view.basics } : {}),
     ...(view.openingMembers !== null ? { openingMembers: view.openingMembers } : {}),
   };
 }
@@ -761,6 +769,7 @@ export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
       total: frozen.total,
       totalParts: frozen.totalParts,
       annex: frozen.annex,
+      basics: frozen.basics ?? null,
       openingMembers: frozen.openingMembers ?? null,
       previousApprovedClosingMembers,
       source: sub.state,
@@ -783,6 +792,7 @@ export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
+    basics: reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,
     source: "live",

@@ -3,12 +3,16 @@
  * dictionary. One definition for the print page, the workbook, the JSON and the drill-down.
  */
 import {
+  BASIC_LABELS,
+  BASICS,
   COUNTED_MODE_LABELS,
   INDICATOR_LABELS,
   MEMBER_COUNT_LABELS,
   MEMBER_FLOW_KEYS,
   MEMBER_FLOW_LABELS,
   ORG_COUNT_LABELS,
+  type Basic,
+  type BasicsCount,
   type Indicators,
 } from "@liangxin/domain";
 
@@ -159,4 +163,25 @@ export function formatRateChange(rate: number | null, changePp: number | null): 
   return changePp > 0
     ? `${r},比上年底提高${changePp}个百分点`
     : `${r},比上年底下降${Math.abs(changePp)}个百分点`;
+}
+
+/** A column of the five-basics 附表: the organizations of a row, or those meeting a basic (or all five). */
+export interface BasicsAnnexColumn {
+  key: "orgs" | Basic | "all";
+  label: string;
+}
+
+/** The five-basics 附表's columns, for the print page and the workbook alike. */
+export const BASICS_ANNEX_COLUMNS: readonly BasicsAnnexColumn[] = [
+  { key: "orgs", label: "基层党组织数" },
+  ...BASICS.map((b) => ({ key: b, label: BASIC_LABELS[b] })),
+  { key: "all", label: "五个基本全部达到" },
+];
+
+/** The group label over the columns of the basics (all but the organizations). */
+export const BASICS_ANNEX_MET_LABEL = "达到的基层党组织数";
+
+/** The value of a five-basics column in a row's count. */
+export function basicsAnnexValue(count: BasicsCount, key: BasicsAnnexColumn["key"]): number {
+  return key === "orgs" ? count.orgs : count.met[key];
 }

@@ -8,3 +8,4 @@ export * from "./approve-year.ts";
 export * from "./lock.ts";
 export * from "./check-store.ts";
 export * from "./signature.ts";
+export * from "./basics.ts";

@@ -1,9 +1,10 @@
 /**
  * The report as JSON for programs (the command line): `{ year, asOf, unit: { code, name }, policy,
- * total, rows: [{ code, name, …indicators }] }`, the dictionary's keys nested as in the dictionary, null
- * where undefined.
+ * total, rows: [{ code, name, …indicators }], basics }`, the dictionary's keys nested as in the dictionary,
+ * null where undefined. `basics` is the five-basics 附表: `{ on, total, rows: [{ code, name, orgs, team,
+ * venue, activities, rules, means, all }] }` (null for a report frozen before it existed).
  */
-import type { Indicators, PolicyVersion } from "@liangxin/domain";
+import type { BasicsCount, Indicators, PolicyVersion } from "@liangxin/domain";
 import type { ReportView } from "./build.ts";
 
 export interface ReportJson {
@@ -13,6 +14,18 @@ export interface ReportJson {
   policy: PolicyVersion;
   total: Indicators;
   rows: ({ code: string; name: string } & Indicators)[];
+  basics: {
+    on: string;
+    total: BasicsJson;
+    rows: ({ code: string; name: string } & BasicsJson)[];
+  } | null;
+}
+
+/** A five-basics count, flat: the organizations, and those meeting each basic and all five. */
+export type BasicsJson = { orgs: number } & BasicsCount["met"];
+
+function basicsJson(c: BasicsCount): BasicsJson {
+  return { orgs: c.orgs, ...c.met };
 }
 
 function indicators(ind: Indicators): Indicators {
@@ -53,5 +66,12 @@ export function reportJson(view: ReportView): ReportJson {
     policy: view.policy,
     total: indicators(view.total),
     rows: view.rows.map((r) => ({ code: r.code, name: r.name, ...indicators(r.indicators) })),
+    basics: view.basics
+      ? {
+          on: view.basics.on,
+          total: basicsJson(view.basics.total),
+          rows: view.basics.rows.map((r) => ({ code: r.code, name: r.name, ...basicsJson(r.count) })),
+        }
+      : null,
   };
 }

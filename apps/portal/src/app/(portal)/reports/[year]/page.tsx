@@ -4,6 +4,9 @@ import { TRPCError } from "@trpc/server";
 import { AUDIT_ACTION_LABELS } from "@liangxin/api";
 import {
   ANNEX_COLUMN_GROUPS,
+  BASICS_ANNEX_COLUMNS,
+  BASICS_ANNEX_MET_LABEL,
+  basicsAnnexValue,
   REPORT_COLUMN_GROUPS,
   REPORT_COLUMNS,
   REPORT_SIGNATURE_LABELS,
@@ -11,7 +14,7 @@ import {
   indicatorValue,
   reportSignature,
 } from "@liangxin/core/reports";
-import { type Indicators, formatChinaTime } from "@liangxin/domain";
+import { type Indicators, TOTAL_ROW_NAME, formatChinaTime } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../messages.ts";
 import { ReportActions } from "./report-actions.tsx";
@@ -238,6 +241,56 @@ export default async function ReportPage({
           </div>
         </>
       ) : null}
+
+      <h3>{m.basicsAnnex}</h3>
+      {view.basics ? (
+        <div className="report-wrap">
+          <div style={{ fontSize: 12, color: "#555", margin: "4px 0" }} data-testid="report-basics-on">
+            {m.basicsOn(view.basics.on)}
+          </div>
+          <table className="report-table" data-testid="report-basics">
+            <thead>
+              <tr>
+                <th rowSpan={2}>{m.unit}</th>
+                <th rowSpan={2}>{m.code}</th>
+                <th rowSpan={2}>{BASICS_ANNEX_COLUMNS[0]!.label}</th>
+                <th colSpan={BASICS_ANNEX_COLUMNS.length - 1}>{BASICS_ANNEX_MET_LABEL}</th>
+              </tr>
+              <tr>
+                {BASICS_ANNEX_COLUMNS.slice(1).map((c) => (
+                  <th key={c.key}>{c.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.basics.rows.map((r) => (
+                <tr key={`${r.kind}-${r.orgId}`} data-testid="report-basics-row">
+                  <td>{r.name}</td>
+                  <td>{r.code}</td>
+                  {BASICS_ANNEX_COLUMNS.map((c) => (
+                    <td key={c.key} className="num" data-key={c.key}>
+                      {basicsAnnexValue(r.count, c.key)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="total" data-testid="report-basics-total">
+                <td>{TOTAL_ROW_NAME}</td>
+                <td>{view.node.code}</td>
+                {BASICS_ANNEX_COLUMNS.map((c) => (
+                  <td key={c.key} className="num" data-key={c.key}>
+                    {basicsAnnexValue(view.basics!.total, c.key)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div style={{ fontSize: 13, color: "#999" }} data-testid="report-basics-missing">
+          {m.basicsMissing}
+        </div>
+      )}
 
       <div className="report-signature" data-testid="report-signature">
         {(

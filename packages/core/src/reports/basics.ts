@@ -1,0 +1,57 @@
+/**
+ * The report's five-basics 附表 (五个基本): for each child row and the 直属 row of a node's report, the
+ * grassroots organizations and how many meet each basic and all five, as of the report's day (its
+ * 31 December, or today for the current year). Computed by the same check as the dashboard and the
+ * 五个基本 board (`basicsBoardIn`, under the node), so the figures equal theirs; each organization is
+ * counted once, in the row of the unit it lies under (else 直属), and the 合计 is the sum of the rows.
+ */
+import {
+  countFiveBasics,
+  minDate,
+  yearEnd,
+  type BasicsAnnex,
+  type BasicsAnnexRow,
+  type ReportRow,
+} from "@liangxin/domain";
+import type { Db } from "@liangxin/db/driver";
+import type { Scope } from "@liangxin/db/scope";
+import { basicsBoardIn } from "../basics/check.ts";
+
+/** The day a year's five basics are counted on: its 31 December, or today while the year runs. */
+export function basicsDay(year: number, today: string): string {
+  return minDate(yearEnd(year), today);
+}
+
+/**
+ * The five-basics 附表 of `node` (already resolved inside the caller's subtree) for the report rows given.
+ * The board runs under the node: the caller's scope narrowed to it.
+ */
+export function reportBasicsIn(
+  db: Db,
+  scope: Scope,
+  node: { id: number; code: string; name: string; category: string; path: string },
+  rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
+  on: string,
+): BasicsAnnex {
+  const under: Scope = {
+    ...scope,
+    org: { id: node.id, code: node.code, name: node.name, category: node.category, path: node.path },
+  };
+  const board = basicsBoardIn(db, under, on);
+  const childIds = new Set(rows.filter((r) => r.kind === "child").map((r) => r.orgId));
+  const out: BasicsAnnexRow[] = [];
+  for (const r of rows) {
+    if (r.kind !== "child" && r.kind !== "direct") continue;
+    const mine = board.rows.filter((b) =>
+      r.kind === "child" ? b.unitId === r.orgId : b.unitId === null || !childIds.has(b.unitId),
+    );
+    out.push({
+      kind: r.kind,
+      orgId: r.orgId,
+      code: r.code,
+      name: r.name,
+      count: countFiveBasics(mine.map((b) => b.check)),
+    });
+  }
+  return { on, rows: out, total: board.total };
+}
