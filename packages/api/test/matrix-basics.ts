@@ -4,10 +4,32 @@
  * 中心) by administrators with a territory, for the organizations of their subtree. (Rows marked as mutating
  * run on a copy of the world.)
  */
+import { ORG_RULES, type OrgRule } from "@liangxin/domain";
 import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { allow, foreignSubtree, NONE, TODAY, val, type Entry } from "./matrix-kit.ts";
 import { foreignOrgOf, ORG_BOUND, orgFor, TERRITORIAL } from "./matrix-work.ts";
+
+/**
+ * A rule the organization may adopt from 2026-01-01: one it never recorded, or else (the demo records every
+ * rule of some organizations) its first rule, whose rows are set to have been dropped at the end of 2025.
+ */
+function freshRule(db: Db, orgId: number): OrgRule {
+  const used = new Set(
+    db.$client.prepare("select rule from org_rules where org_id = ?").pluck().all(orgId) as string[],
+  );
+  const rule = ORG_RULES.find((r) => !used.has(r));
+  if (rule) return rule;
+  db.$client
+    .prepare(
+      "update org_rules set dropped_on = '2025-12-31' where org_id = ? and rule = ? and (dropped_on is null or dropped_on > '2025-12-31')",
+    )
+    .run(orgId, ORG_RULES[0]);
+  db.$client
+    .prepare("delete from org_rules where org_id = ? and rule = ? and adopted_on > '2025-12-31'")
+    .run(orgId, ORG_RULES[0]);
+  return ORG_RULES[0];
+}
 
 /** A member held by an organization, in good standing. */
 const memberOf = (db: Db, orgId: number) =>
@@ -248,20 +270,25 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   // --- 基本制度, 基本保障 ---
   "basics.rules.adopt": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
-      c.basics.rules.adopt({ orgId: orgFor(db, r), rule: "openAffairs", adoptedOn: TODAY }),
-    foreign: (c, r, w, db) =>
-      c.basics.rules.adopt({ orgId: foreignOrgOf(db, r, w), rule: "openAffairs", adoptedOn: TODAY }),
+    own: (c, r, _w, db) => {
+      const orgId = orgFor(db, r);
+      return c.basics.rules.adopt({ orgId, rule: freshRule(db, orgId), adoptedOn: TODAY });
+    },
+    foreign: (c, r, w, db) => {
+      const orgId = foreignOrgOf(db, r, w);
+      return c.basics.rules.adopt({
+        orgId,
+        rule: r === "city" ? "openAffairs" : freshRule(db, orgId),
+        adoptedOn: TODAY,
+      });
+    },
     mutates: true,
   },
   "basics.rules.drop": {
     expect: allow([...ORG_BOUND]),
     own: async (c, r, _w, db) => {
-      const row = await c.basics.rules.adopt({
-        orgId: orgFor(db, r),
-        rule: "themeDay",
-        adoptedOn: "2026-01-01",
-      });
+      const orgId = orgFor(db, r);
+      const row = await c.basics.rules.adopt({ orgId, rule: freshRule(db, orgId), adoptedOn: "2026-01-01" });
       return c.basics.rules.drop({ id: row.id, droppedOn: TODAY });
     },
     foreign: (c, r, w, db) =>
@@ -269,12 +296,15 @@ export const BASICS_MATRIX: Record<string, Entry> = {
         id:
           r === "city"
             ? NONE
-            : (db.$client
-                .prepare(
-                  "insert into org_rules (org_id, rule, adopted_on) values (?, 'themeDay', '2026-01-01') returning id",
-                )
-                .pluck()
-                .get(foreignOrgOf(db, r, w)) as number),
+            : (() => {
+                const orgId = foreignOrgOf(db, r, w);
+                return db.$client
+                  .prepare(
+                    "insert into org_rules (org_id, rule, adopted_on) values (?, ?, '2026-01-01') returning id",
+                  )
+                  .pluck()
+                  .get(orgId, freshRule(db, orgId)) as number;
+              })(),
         droppedOn: TODAY,
       }),
     mutates: true,
