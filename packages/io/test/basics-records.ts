@@ -29,7 +29,11 @@ export interface BasicsOrg {
   memberIds: number[];
 }
 
-/** Grassroots organizations with an open secretary term and at least three other members held there. */
+/**
+ * Grassroots organizations with an open secretary term and at least three other members held there, their
+ * five-basics records cleared: the demo records the five basics of most organizations, and the tests start
+ * the chosen ones from none (test setup, not a use of the product).
+ */
 export function basicsOrgs(db: Db, n: number): BasicsOrg[] {
   const orgs = db.$client
     .prepare(
@@ -41,6 +45,17 @@ export function basicsOrgs(db: Db, n: number): BasicsOrg[] {
        order by o.id limit ?`,
     )
     .all(n) as Omit<BasicsOrg, "memberIds">[];
+  const ids = orgs.map((o) => o.orgId).join(",");
+  db.$client.exec(`
+    delete from committee_members where org_id in (${ids});
+    delete from reserve_cadres where org_id in (${ids});
+    delete from org_rules where org_id in (${ids});
+    delete from org_funds where org_id in (${ids});
+    delete from venue_links where org_id in (${ids});
+    delete from venue_checks where venue_id in (select id from venues where org_id in (${ids}));
+    delete from venues where org_id in (${ids});
+    delete from secretary_allowances where secretary_id in (select id from secretaries where org_id in (${ids}));
+  `);
   return orgs.map((o) => ({
     ...o,
     memberIds: (

@@ -159,14 +159,15 @@ describe("export → import into an empty database", () => {
 
   it("reproduces every five-basics record, each amount to the 分", () => {
     const a = basicsRecords(source);
-    expect(a.committee.length).toBe(8);
-    expect(a.reserve.length).toBe(2);
+    // The demo's records and the two organizations' own (at least 8 committee posts, 2 reserve cadres, …).
+    expect(a.committee.length).toBeGreaterThanOrEqual(8);
+    expect(a.reserve.length).toBeGreaterThanOrEqual(2);
     expect(a.secretaries.length).toBeGreaterThan(100);
-    expect(a.allowances.length).toBe(4);
-    expect(a.venues.length).toBe(3);
-    expect(a.links.length).toBe(2);
-    expect(a.rules.length).toBe(12);
-    expect(a.funds.length).toBe(8);
+    expect(a.allowances.length).toBeGreaterThanOrEqual(4);
+    expect(a.venues.length).toBeGreaterThanOrEqual(3);
+    expect(a.links.length).toBeGreaterThanOrEqual(2);
+    expect(a.rules.length).toBeGreaterThanOrEqual(12);
+    expect(a.funds.length).toBeGreaterThanOrEqual(8);
     expect(a.payrolls.length).toBeGreaterThan(0);
     expect(basicsRecords(target)).toEqual(a);
   });

@@ -297,7 +297,8 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
             o.id,
             memberId,
             post,
-            since,
+            // The secretary's seat starts with the term (a 书记 post is held only while in office).
+            post === "secretary" && secretary ? maxDate(since, secretary.startOn) : since,
             null,
             cross < 0.15 ? 1 : 0,
             cross >= 0.15 && cross < 0.35 ? 1 : 0,
