@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { ORG_RULE_LABELS as RULE_LABELS } from "@liangxin/domain";
 import { answerConfirm, fillDate, login, loginAndWait, selectOption } from "./helpers.ts";
 import { addDaysIso, E2E_NOW, E2E_TODAY, unique } from "./clock.ts";
 import { dbFile, readDb } from "./accounts-kit.ts";
@@ -95,11 +96,23 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   const board = await api<{ rows: BoardRow[] }>(page.request, "basics.board");
   const org = board.rows.filter((r) => r.check.team.ok && !r.check.venue.ok).at(-1);
   expect(org, "an organization with a secretary and no venue").toBeDefined();
-  const detail = await api<{ heldMembers: { id: number; name: string }[] }>(page.request, "basics.org", {
-    orgId: org!.orgId,
-  });
-  const cadre = detail.heldMembers.at(-1)!;
-  expect(cadre, "a member of the organization").toBeDefined();
+  const detail = await api<{
+    heldMembers: { id: number; name: string }[];
+    committee: { memberId: number }[];
+    reserveCadres: { memberId: number }[];
+    rules: { rule: string }[];
+  }>(page.request, "basics.org", { orgId: org!.orgId });
+  // A member on neither the committee nor the reserve list (the demo records both), whose name is unique.
+  const taken = new Set([...detail.committee, ...detail.reserveCadres].map((x) => x.memberId));
+  const cadre = detail.heldMembers
+    .filter((m) => !taken.has(m.id))
+    .filter((m) => detail.heldMembers.filter((x) => x.name === m.name).length === 1)
+    .at(-1)!;
+  expect(cadre, "a member of the organization on no list yet").toBeDefined();
+  // A rule the organization has not adopted (the demo records most of them).
+  const inForce = new Set(detail.rules.map((r) => r.rule));
+  const ruleLabel = Object.entries(RULE_LABELS).find(([k]) => !inForce.has(k))?.[1];
+  expect(ruleLabel, "a rule not adopted yet").toBeDefined();
 
   await page.getByTestId("nav-menu").getByRole("link", { name: "五个基本" }).click();
   await page
@@ -160,10 +173,10 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await expect(committeeRow).toHaveCount(0);
 
   const rules = page.getByTestId("rule-form");
-  await selectOption(page, rules, "制度", "党务公开");
+  await selectOption(page, rules, "制度", ruleLabel!);
   await fillDate(rules.getByLabel("建立日期"), addDaysIso(E2E_TODAY, -30));
   await save(rules, "建立制度");
-  const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: "党务公开" });
+  const ruleRow = page.getByTestId("rules-table").getByRole("row").filter({ hasText: ruleLabel! });
   await expect(ruleRow).toContainText(addDaysIso(E2E_TODAY, -30));
   await endAndConfirm(page, ruleRow.getByRole("button", { name: /^废\s*止$/ }));
   await expect(ruleRow).toHaveCount(0);
