@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ORG_RULE_LABELS as RULE_LABELS } from "@liangxin/domain";
 import { answerConfirm, fillDate, login, loginAndWait, selectOption } from "./helpers.ts";
 import { addDaysIso, E2E_NOW, E2E_TODAY, unique } from "./clock.ts";
 import { dbFile, readDb } from "./accounts-kit.ts";
+import { query } from "./trpc-kit.ts";
 
 // The forms of an organization's five basics and the shared venues, in the browser, as a township
 // administrator uses them; and a secretary of another township who cannot reach the organization.
@@ -16,13 +17,6 @@ interface BoardRow {
   orgId: number;
   orgName: string;
   check: Record<"team" | "venue", { ok: boolean }>;
-}
-
-async function api<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${procedure}${q}`);
-  expect(res.status(), procedure).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 /** Pick the option titled exactly `title` in the select labelled `label` (不达标 contains 达标). */
@@ -93,10 +87,10 @@ test("a township administrator sets a secretary's profile and allowance, adds an
   await loginAndWait(page, "township");
   // An organization with a secretary and without a venue (the demo records none); the last such one, so
   // that the other basics spec's organization (the first) is not this one.
-  const board = await api<{ rows: BoardRow[] }>(page.request, "basics.board");
+  const board = await query<{ rows: BoardRow[] }>(page.request, "basics.board");
   const org = board.rows.filter((r) => r.check.team.ok && !r.check.venue.ok).at(-1);
   expect(org, "an organization with a secretary and no venue").toBeDefined();
-  const detail = await api<{
+  const detail = await query<{
     heldMembers: { id: number; name: string }[];
     committee: { memberId: number }[];
     reserveCadres: { memberId: number }[];

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { login, loginAndWait, sameOrigin, selectOption } from "./helpers.ts";
-import { unique } from "./clock.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { loginAndWait, selectOption } from "./helpers.ts";
+import { otherTownshipAdmin, query } from "./trpc-kit.ts";
 
 interface BoardRow {
   orgId: number;
@@ -8,13 +8,6 @@ interface BoardRow {
   check: Record<"team" | "venue" | "activities" | "rules" | "means", { ok: boolean; reasons: string[] }> & {
     all: boolean;
   };
-}
-
-async function api<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${procedure}${q}`);
-  expect(res.status(), procedure).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 const allFive = async (page: Page) =>
@@ -29,7 +22,7 @@ test("a township records a venue up to standard, the funds and the rules of an o
   const before = await allFive(page);
   // An organization whose team and activities hold, whose venue does not, and for which the demo records
   // no funds this year (found on the board: the demo's records differ from one organization to another).
-  const board = await api<{ rows: BoardRow[] }>(page.request, "basics.board");
+  const board = await query<{ rows: BoardRow[] }>(page.request, "basics.board");
   const org = board.rows.find(
     (r) =>
       r.check.team.ok &&
@@ -78,41 +71,8 @@ test("a township records a venue up to standard, the funds and the rules of an o
   await expect.poll(() => allFive(page)).toBe(before + 1);
 
   // Another township's administrator: the organization is not there, its page answers 404.
-  const county = await browser.newPage({ baseURL });
-  await loginAndWait(county, "county");
-  const shiqiao = await api<{ rows: { id: number; name: string }[] }>(county.request, "orgs.list", {
-    page: 1,
-    pageSize: 50,
-    q: "石桥镇",
-  });
-  const node = shiqiao.rows.find((o) => o.name.includes("石桥镇") && o.name.includes("委员会"));
-  expect(node, "石桥镇's committee").toBeDefined();
-  const username = `shiqiao${unique()}`;
-  const created = await county.request.post("/api/trpc/users.create", {
-    headers: sameOrigin(baseURL),
-    data: {
-      json: {
-        username,
-        displayName: "石桥镇管理员",
-        password: "Shiqiao@2026",
-        role: "admin",
-        orgId: node!.id,
-      },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(200);
-  await county.close();
-
-  const other = await browser.newPage({ baseURL });
-  // A new account chooses its own password first.
-  await login(other, username, "Shiqiao@2026");
-  await expect(other).toHaveURL(/\/password/);
-  const form = other.getByTestId("password-form");
-  await form.locator('input[name="oldPassword"]').fill("Shiqiao@2026");
-  await form.locator('input[name="newPassword"]').fill("Shiqiao@2026b");
-  await form.getByRole("button").click();
-  await loginAndWait(other, username, "Shiqiao@2026b");
-  const theirs = await api<{ rows: BoardRow[] }>(other.request, "basics.board");
+  const other = await otherTownshipAdmin(browser, baseURL);
+  const theirs = await query<{ rows: BoardRow[] }>(other.request, "basics.board");
   expect(theirs.rows.some((r) => r.orgId === org!.orgId)).toBe(false);
   const res = await other.goto(`/work/basics/${org!.orgId}`);
   expect(res?.status()).toBe(404);

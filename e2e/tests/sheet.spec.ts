@@ -6,8 +6,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { isValidCitizenId } from "@liangxin/domain";
-import { login, loginAndWait, sameOrigin } from "./helpers.ts";
-import { E2E_TODAY, E2E_YEAR, unique } from "./clock.ts";
+import { loginAndWait, sameOrigin } from "./helpers.ts";
+import { E2E_TODAY, E2E_YEAR } from "./clock.ts";
+import { otherTownshipAdmin, query } from "./trpc-kit.ts";
 
 interface Sheet {
   host: { id: number; name: string };
@@ -16,13 +17,6 @@ interface Sheet {
     total: number;
     rows: { name: string; idNumberMasked: string; access: "edit" | "counted" }[];
   };
-}
-
-async function api<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await request.get(`/api/trpc/${procedure}${q}`);
-  expect(res.status(), procedure).toBe(200);
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 /** A tRPC mutation as a page of the portal sends it. */
@@ -70,7 +64,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
   await page.getByTestId("host-sheets-link").click();
   const units = page.getByTestId("sheet-units");
   await expect(units).toBeVisible();
-  const { units: mine } = await api<{ units: { id: number; name: string; level: number }[] }>(
+  const { units: mine } = await query<{ units: { id: number; name: string; level: number }[] }>(
     page.request,
     "hosts.sheetUnits",
   );
@@ -80,7 +74,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
   await expect(page.getByTestId("print-button")).toBeVisible();
 
   // The hosts of the territory, as the hosts list counts them (the rows it may edit).
-  const list = await api<{ inTerritory: number }>(page.request, "hosts.list", { page: 1, pageSize: 20 });
+  const list = await query<{ inTerritory: number }>(page.request, "hosts.list", { page: 1, pageSize: 20 });
   expect(list.inTerritory).toBeGreaterThan(1);
   await expect(page.getByTestId("host-sheet")).toHaveCount(list.inTerritory);
   const batch = await printed(page);
@@ -89,7 +83,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
 
   // A member held elsewhere and working in the territory, among the rows a sheet lists: its masked
   // citizen ID is printed, its name masked.
-  const { sheets } = await api<{ sheets: Sheet[] }>(page.request, "hosts.sheets", { unitId: unit.id });
+  const { sheets } = await query<{ sheets: Sheet[] }>(page.request, "hosts.sheets", { unitId: unit.id });
   const counted = sheets.flatMap((s) => s.members.rows.slice(0, 16)).find((r) => r.access === "counted");
   expect(counted, "a counted-only member on a sheet").toBeDefined();
   expect(counted!.name).toMatch(/^.\*+$/u);
@@ -100,7 +94,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
   // its own page: 打印一企一表 → one page.
   const busiest = [...sheets].sort((a, b) => b.members.total - a.members.total)[0]!;
   const orgId = busiest.covering!.id;
-  const org = await api<{
+  const org = await query<{
     secretary: { id: number; memberId: number } | null;
     heldMembers: { id: number; name: string }[];
   }>(page.request, "basics.org", { orgId });
@@ -146,39 +140,7 @@ test("a township prints one host's sheet on one A4 page and its whole territory 
     await expect(page.getByTestId("sheet-members-more")).toContainText(`等${busiest.members.total}人`);
 
   // Another township's administrator: the sheet's address and the batch's are the 404 page.
-  const county = await browser.newPage({ baseURL });
-  await loginAndWait(county, "county");
-  const shiqiao = await api<{ rows: { id: number; name: string }[] }>(county.request, "orgs.list", {
-    page: 1,
-    pageSize: 50,
-    q: "石桥镇",
-  });
-  const node = shiqiao.rows.find((o) => o.name.includes("石桥镇") && o.name.includes("委员会"));
-  expect(node, "石桥镇's committee").toBeDefined();
-  const username = `shiqiaosheet${unique()}`;
-  const created = await county.request.post("/api/trpc/users.create", {
-    headers: sameOrigin(baseURL),
-    data: {
-      json: {
-        username,
-        displayName: "石桥镇管理员",
-        password: "Shiqiao@2026",
-        role: "admin",
-        orgId: node!.id,
-      },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(200);
-  await county.close();
-
-  const other = await browser.newPage({ baseURL });
-  await login(other, username, "Shiqiao@2026");
-  await expect(other).toHaveURL(/\/password/);
-  const form = other.getByTestId("password-form");
-  await form.locator('input[name="oldPassword"]').fill("Shiqiao@2026");
-  await form.locator('input[name="newPassword"]').fill("Shiqiao@2026b");
-  await form.getByRole("button").click();
-  await loginAndWait(other, username, "Shiqiao@2026b");
+  const other = await otherTownshipAdmin(browser, baseURL);
   expect((await other.goto(`/hosts/${busiest.host.id}/sheet`))?.status()).toBe(404);
   expect((await other.goto(`/hosts/sheets?unit=${unit.id}`))?.status()).toBe(404);
   await expect(other.getByTestId("host-sheet")).toHaveCount(0);
