@@ -29,6 +29,9 @@ export const required = (label: string): Rule[] => [
 ];
 export const choose = (label: string): Rule[] => [{ required: true, message: m.choose(label) }];
 export const options = (list: readonly Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
+/** A select's options from a vocabulary and its Chinese labels. */
+export const labelled = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /** Success and error lines of a form, and the page refresh after a change. */
 export function useOutcome() {

@@ -22,12 +22,9 @@ import {
 } from "@liangxin/domain";
 import { useTRPC } from "@/trpc/react";
 import { DateField } from "@/components/date-field";
-import { choose, dateRules, FormCard, required, SubmitButton } from "../form-kit.tsx";
+import { choose, dateRules, FormCard, labelled, required, SubmitButton } from "../form-kit.tsx";
 import { useFieldOutcome } from "./field-outcome.tsx";
 import { basicsPageMessages as m } from "./messages.ts";
-
-const opts = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
-  keys.map((k) => ({ value: k, label: labels[k] }));
 
 export function VenueForm({
   orgId,
@@ -90,7 +87,7 @@ export function VenueForm({
         </Form.Item>
         <Form.Item name="status" label={m.status} rules={choose(m.status)}>
           <Select
-            options={opts(VENUE_STATUSES, VENUE_STATUS_LABELS)}
+            options={labelled(VENUE_STATUSES, VENUE_STATUS_LABELS)}
             style={{ width: 110 }}
             data-testid="venue-status"
           />
@@ -100,7 +97,7 @@ export function VenueForm({
         </Form.Item>
         <Form.Item name="equipment" label={m.equipment}>
           <Checkbox.Group
-            options={opts(VENUE_EQUIPMENT, VENUE_EQUIPMENT_LABELS)}
+            options={labelled(VENUE_EQUIPMENT, VENUE_EQUIPMENT_LABELS)}
             data-testid="venue-equipment"
           />
         </Form.Item>
@@ -133,7 +130,7 @@ export function FundsForm({ orgId, year }: { orgId: number; year: number }) {
         </Form.Item>
         <Form.Item name="source" label={m.source} rules={choose(m.source)}>
           <Select
-            options={opts(FUND_SOURCES, FUND_SOURCE_LABELS)}
+            options={labelled(FUND_SOURCES, FUND_SOURCE_LABELS)}
             style={{ width: 130 }}
             data-testid="funds-source"
           />
@@ -167,7 +164,11 @@ export function RuleForm({ orgId, today, adopted }: { orgId: number; today: stri
         onFinish={(v: { rule: OrgRule; adoptedOn: string }) => mutation.mutate({ orgId, ...v })}
       >
         <Form.Item name="rule" label={m.rule} rules={choose(m.rule)}>
-          <Select options={opts(open, ORG_RULE_LABELS)} style={{ width: 160 }} data-testid="rule-select" />
+          <Select
+            options={labelled(open, ORG_RULE_LABELS)}
+            style={{ width: 160 }}
+            data-testid="rule-select"
+          />
         </Form.Item>
         <Form.Item name="adoptedOn" label={m.adoptedOn} rules={dateRules(m.adoptedOn)}>
           <DateField />
@@ -222,7 +223,7 @@ export function CommitteeForm({
           />
         </Form.Item>
         <Form.Item name="post" label={m.post} rules={choose(m.post)}>
-          <Select options={opts(COMMITTEE_POSTS, COMMITTEE_POST_LABELS)} style={{ width: 110 }} />
+          <Select options={labelled(COMMITTEE_POSTS, COMMITTEE_POST_LABELS)} style={{ width: 110 }} />
         </Form.Item>
         <Form.Item name="startOn" label={m.startOn} rules={dateRules(m.startOn)}>
           <DateField />

@@ -35,6 +35,7 @@ import {
   dateRules,
   DateAction,
   FormCard,
+  labelled,
   options,
   required,
   SubmitButton,
@@ -43,9 +44,6 @@ import {
 } from "../form-kit.tsx";
 import { useFieldOutcome } from "./field-outcome.tsx";
 import { basicsPageMessages as m } from "./messages.ts";
-
-const opts = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
-  keys.map((k) => ({ value: k, label: labels[k] }));
 
 export function SecretaryProfileForm({
   secretaryId,
@@ -76,10 +74,10 @@ export function SecretaryProfileForm({
         }
       >
         <Form.Item name="kind" label={m.kind} rules={choose(m.kind)}>
-          <Select options={opts(SECRETARY_KINDS, SECRETARY_KIND_LABELS)} style={{ width: 100 }} />
+          <Select options={labelled(SECRETARY_KINDS, SECRETARY_KIND_LABELS)} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item name="source" label={m.secretarySource} rules={choose(m.secretarySource)}>
-          <Select options={opts(SECRETARY_SOURCES, SECRETARY_SOURCE_LABELS)} style={{ width: 120 }} />
+          <Select options={labelled(SECRETARY_SOURCES, SECRETARY_SOURCE_LABELS)} style={{ width: 120 }} />
         </Form.Item>
         <SubmitButton pending={mutation.isPending} label={m.save} />
       </Form>
@@ -175,13 +173,13 @@ function CheckFields() {
         <DateField />
       </Form.Item>
       <Form.Item name="status" label={m.status} rules={choose(m.status)}>
-        <Select options={opts(VENUE_STATUSES, VENUE_STATUS_LABELS)} style={{ width: 110 }} />
+        <Select options={labelled(VENUE_STATUSES, VENUE_STATUS_LABELS)} style={{ width: 110 }} />
       </Form.Item>
       <Form.Item name="areaSqm" label={m.area}>
         <Input style={{ width: 90 }} />
       </Form.Item>
       <Form.Item name="equipment" label={m.equipment}>
-        <Checkbox.Group options={opts(VENUE_EQUIPMENT, VENUE_EQUIPMENT_LABELS)} />
+        <Checkbox.Group options={labelled(VENUE_EQUIPMENT, VENUE_EQUIPMENT_LABELS)} />
       </Form.Item>
     </>
   );
