@@ -53,7 +53,7 @@ import {
 } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { selectForExport } from "./scope.ts";
-import { TABLES, type TableKey } from "./tables.ts";
+import { TABLE_KEYS, TABLES, type TableKey } from "./tables.ts";
 import { transferRows } from "./transfers.ts";
 import { CENTER, HEADER_FILL, HEADER_FONT, streamingWorkbook, type Target } from "./xlsx.ts";
 
@@ -116,27 +116,8 @@ export async function exportImportWorkbook(
 
   const wb = streamingWorkbook(target);
   let written = 0;
-  const tables: TableKey[] = [
-    "regions",
-    "orgs",
-    "reparentings",
-    "hosts",
-    "hostYears",
-    "coverage",
-    "members",
-    "transfers",
-    "workplaces",
-    "instructors",
-    "assignments",
-    "committee",
-    "reserveCadres",
-    "secretaryProfiles",
-    "allowances",
-    "venues",
-    "venueLinks",
-    "orgRules",
-    "funds",
-  ];
+  // Every sheet of the template, in its order (the progress counts them).
+  const tables: readonly TableKey[] = TABLE_KEYS;
   const sheet = (key: TableKey, produce: (add: (r: Record<string, Cell>) => void) => void) => {
     const spec = TABLES[key];
     const ws = wb.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
