@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait, selectOption } from "./helpers.ts";
+import { gotoHome, loginAndWait, selectOption } from "./helpers.ts";
 import { otherTownshipAdmin, query } from "./trpc-kit.ts";
 
 interface BoardRow {
@@ -67,7 +67,7 @@ test("a township records a venue up to standard, the funds and the rules of an o
   }
   await expect(page.getByTestId("basic-all")).toHaveText("达到");
 
-  await page.goto("/");
+  await gotoHome(page);
   await expect.poll(() => allFive(page)).toBe(before + 1);
 
   // Another township's administrator: the organization is not there, its page answers 404.

@@ -20,6 +20,25 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await login(page, username, password);
   await expect(page.getByTestId("current-user")).toBeVisible();
+  await streamed(page);
+}
+
+/**
+ * Wait until a streamed page has swapped in all its content. The home page streams behind a loading
+ * boundary: React puts the finished content in a hidden `<div id="S:…">` and moves it into place a moment
+ * later, so for that moment every test id of the dashboard is in the document twice (a strict locator
+ * fails on it: seen once in CI). Until then the loading skeleton stands in its place.
+ */
+export async function streamed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="page-loading"], div[hidden][id^="S:"]') === null,
+  );
+}
+
+/** Open the home page and wait until its dashboard has streamed in. */
+export async function gotoHome(page: Page): Promise<void> {
+  await page.goto("/");
+  await streamed(page);
 }
 
 const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers.ts";
+import { gotoHome, loginAndWait } from "./helpers.ts";
 
 /** A tRPC query over HTTP, as the signed-in page. */
 async function trpcGet(request: APIRequestContext, path: string, input: unknown) {
@@ -137,7 +137,7 @@ test("pages carry a Content-Security-Policy and render without violations", asyn
   const res = await page.goto("/hosts");
   expect(res?.headers()["content-security-policy"]).toContain("default-src 'self'");
   await expect(page.getByTestId("hosts-table")).toBeVisible();
-  await page.goto("/");
+  await gotoHome(page);
   await expect(page.getByTestId("dashboard-rows")).toBeVisible();
   expect(violations).toEqual([]);
 });
