@@ -4,14 +4,21 @@
  * [startOn, endOn). People are never deleted: they leave by a dated status change.
  */
 import {
+  ASSESSMENT_GRADES,
+  AWARD_DECISIONS,
   clock,
   COMMITTEE_POSTS,
+  HONOUR_LEVELS,
+  PARTICIPANT_KINDS,
+  REVIEW_GRADES,
+  TRAINING_KINDS,
   FUND_SOURCES,
   ORG_RULES,
   SECRETARY_KINDS,
   SECRETARY_SOURCES,
   VENUE_STATUSES,
 } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -985,4 +992,234 @@ export const orgFunds = sqliteTable(
     amountFen: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.year, t.source] })],
+);
+
+// ---- Cadre work: training, assessment, 五好党支部, showcase sites, leaders' contact points (all dated) ----
+
+/** 培训: an event organized by a management node over [startOn, endOn] (both days included), `hours` 学时. */
+export const trainings = sqliteTable(
+  "trainings",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    organizerId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    title: text().notNull(),
+    kind: text({ enum: TRAINING_KINDS }).notNull(),
+    startOn: text().notNull(),
+    endOn: text().notNull(),
+    place: text(),
+    hours: integer(),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("trainings_organizer_idx").on(t.organizerId, t.startOn),
+    index("trainings_start_idx").on(t.startOn),
+  ],
+);
+
+/**
+ * A participant of a training: a member, an instructor, or a host's 出资人 (`hostId`; the owner is the
+ * host's, with or without an account). Exactly one of the three ids is set (`kind` says which); a person
+ * takes part in a training once.
+ */
+export const trainingParticipants = sqliteTable(
+  "training_participants",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    trainingId: integer()
+      .notNull()
+      .references(() => trainings.id),
+    kind: text({ enum: PARTICIPANT_KINDS }).notNull(),
+    memberId: integer().references(() => members.id),
+    instructorId: integer().references(() => instructors.id),
+    hostId: integer().references(() => hosts.id),
+  },
+  (t) => [
+    index("training_participants_training_idx").on(t.trainingId),
+    uniqueIndex("training_participants_member_uq")
+      .on(t.trainingId, t.memberId)
+      .where(sql`member_id is not null`),
+    uniqueIndex("training_participants_instructor_uq")
+      .on(t.trainingId, t.instructorId)
+      .where(sql`instructor_id is not null`),
+    uniqueIndex("training_participants_host_uq")
+      .on(t.trainingId, t.hostId)
+      .where(sql`host_id is not null`),
+    index("training_participants_member_idx").on(t.memberId),
+    index("training_participants_instructor_idx").on(t.instructorId),
+    index("training_participants_host_idx").on(t.hostId),
+  ],
+);
+
+/**
+ * 指导员年度考核: by the dispatching organization (谁派出、谁主管), or, for a dispatcher outside the tree,
+ * by the node that registered the instructor (`assessedById` records which acted). One per instructor and year.
+ */
+export const instructorAssessments = sqliteTable(
+  "instructor_assessments",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    instructorId: integer()
+      .notNull()
+      .references(() => instructors.id),
+    year: integer().notNull(),
+    grade: text({ enum: ASSESSMENT_GRADES }).notNull(),
+    remarks: text(),
+    assessedOn: text().notNull(),
+    assessedById: integer()
+      .notNull()
+      .references(() => orgs.id),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("instructor_assessments_year_uq").on(t.instructorId, t.year)],
+);
+
+/**
+ * 书记抓党建述职评议: a secretary's annual review by the administrator of the organization's superior. One
+ * per organization, secretary and year (a secretary replaced during the year may be reviewed as well).
+ */
+export const secretaryReviews = sqliteTable(
+  "secretary_reviews",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    year: integer().notNull(),
+    grade: text({ enum: REVIEW_GRADES }).notNull(),
+    remarks: text(),
+    reviewedOn: text().notNull(),
+    reviewedById: integer()
+      .notNull()
+      .references(() => orgs.id),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("secretary_reviews_year_uq").on(t.orgId, t.memberId, t.year),
+    index("secretary_reviews_member_idx").on(t.memberId),
+  ],
+);
+
+/**
+ * 五好党支部: an organization's application for a year, and a management node's review (decision, level,
+ * day). Pending while `decision` is null. One application per organization and year.
+ */
+export const fiveGoodAwards = sqliteTable(
+  "five_good_awards",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer()
+      .notNull()
+      .references(() => orgs.id),
+    year: integer().notNull(),
+    appliedOn: text().notNull(),
+    application: text(),
+    appliedBy: integer().references(() => users.id),
+    decision: text({ enum: AWARD_DECISIONS }),
+    level: text({ enum: HONOUR_LEVELS }),
+    reviewedOn: text(),
+    reviewerId: integer().references(() => orgs.id),
+    reviewNote: text(),
+    reviewedBy: integer().references(() => users.id),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("five_good_awards_year_uq").on(t.orgId, t.year),
+    index("five_good_awards_year_idx").on(t.year),
+  ],
+);
+
+/**
+ * 示范点: an organization or a host (exactly one of the two) named a showcase by a management node at its
+ * level, over [startOn, endOn), with the reasons.
+ */
+export const showcases = sqliteTable(
+  "showcases",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orgId: integer().references(() => orgs.id),
+    hostId: integer().references(() => hosts.id),
+    level: text({ enum: HONOUR_LEVELS }).notNull(),
+    namedById: integer()
+      .notNull()
+      .references(() => orgs.id),
+    startOn: text().notNull(),
+    endOn: text(),
+    reasons: text().notNull(),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("showcases_org_idx").on(t.orgId),
+    index("showcases_host_idx").on(t.hostId),
+    index("showcases_named_by_idx").on(t.namedById),
+  ],
+);
+
+/** 领导干部: a leading cadre with contact points; not necessarily a member of the tree. Kept by a node. */
+export const leaders = sqliteTable(
+  "leaders",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    post: text().notNull(),
+    unit: text().notNull(),
+    /** The management node that keeps the record (its administrator sees the overdue visits). */
+    registeredById: integer()
+      .notNull()
+      .references(() => orgs.id),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leaders_registered_idx").on(t.registeredById)],
+);
+
+/** 联系点: a leader linked to an organization or a host (exactly one) over [startOn, endOn). */
+export const contactPoints = sqliteTable(
+  "contact_points",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    leaderId: integer()
+      .notNull()
+      .references(() => leaders.id),
+    orgId: integer().references(() => orgs.id),
+    hostId: integer().references(() => hosts.id),
+    startOn: text().notNull(),
+    endOn: text(),
+  },
+  (t) => [
+    index("contact_points_leader_idx").on(t.leaderId, t.startOn),
+    index("contact_points_org_idx").on(t.orgId),
+    index("contact_points_host_idx").on(t.hostId),
+  ],
+);
+
+/** A leader's visit to a contact point: the day, what was done, problems found, the follow-up. */
+export const contactVisits = sqliteTable(
+  "contact_visits",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    contactPointId: integer()
+      .notNull()
+      .references(() => contactPoints.id),
+    visitedOn: text().notNull(),
+    content: text().notNull(),
+    problems: text(),
+    followUp: text(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_visits_point_idx").on(t.contactPointId, t.visitedOn)],
 );

@@ -20,3 +20,4 @@ export * from "./member-flows.ts";
 export * from "./lists.ts";
 export * from "./org-code.ts";
 export * from "./basics/index.ts";
+export * from "./cadres/index.ts";
