@@ -53,6 +53,17 @@ export const CITY_TABLES = [
   entry("orgFunds", s.orgFunds, "党建工作经费", importedOnly),
   entry("policies", s.policies, "政策参数", generatedOnly),
   entry("users", s.users, "用户", neither),
+  // The cadre work (issue 23), after the users its rows name (createdBy, appliedBy, reviewedBy: the
+  // import leaves them empty).
+  entry("trainings", s.trainings, "培训", importedOnly),
+  entry("trainingParticipants", s.trainingParticipants, "培训学员", importedOnly),
+  entry("instructorAssessments", s.instructorAssessments, "指导员考核", importedOnly),
+  entry("secretaryReviews", s.secretaryReviews, "书记述职评议", importedOnly),
+  entry("fiveGoodAwards", s.fiveGoodAwards, "五好党支部", importedOnly),
+  entry("showcases", s.showcases, "示范点", importedOnly),
+  entry("leaders", s.leaders, "领导干部", importedOnly),
+  entry("contactPoints", s.contactPoints, "联系点", importedOnly),
+  entry("contactVisits", s.contactVisits, "走访记录", importedOnly),
   entry("auditLog", s.auditLog, "审计日志", neither),
 ] as const;
 

@@ -43,6 +43,15 @@ describe("the one list of the city's tables", () => {
       "venue_links",
       "org_rules",
       "org_funds",
+      "trainings",
+      "training_participants",
+      "instructor_assessments",
+      "secretary_reviews",
+      "five_good_awards",
+      "showcases",
+      "leaders",
+      "contact_points",
+      "contact_visits",
     ]);
     expect(GENERATED_TABLES.map((t) => t.key)).toEqual([
       "regions",

@@ -15,6 +15,11 @@
  * The five basics (五个基本) of the organizations of the file follow: committee members and reserve cadres
  * whose member is in the file, every secretary term (with kind, source and allowances), own venues' and
  * the file's shared venues' checks and links, rules and funds (amounts in 万元 / 元, exact to the 分).
+ *
+ * Then the cadre work: trainings the file's nodes organized (with the participants in the file),
+ * assessments, 述职评议 and 五好党支部 decisions made by a node of the file on its own records, showcases
+ * named by it, and the leaders it keeps with their contact points (in the file) and visits. A record that
+ * a node outside the file decided is not written (the import would refuse it as outside the scope).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { selectAll, type Db } from "@liangxin/db/driver";
@@ -50,6 +55,16 @@ import {
   type MemberStatus,
   type OrgCategory,
   type RegionLevel,
+  ASSESSMENT_GRADE_LABELS,
+  AWARD_DECISION_LABELS,
+  HONOUR_LEVEL_LABELS,
+  REVIEW_GRADE_LABELS,
+  TRAINING_KIND_LABELS,
+  type AssessmentGrade,
+  type AwardDecision,
+  type HonourLevel,
+  type ReviewGrade,
+  type TrainingKind,
 } from "@liangxin/domain";
 import { ioMessages as m } from "./messages.ts";
 import { selectForExport } from "./scope.ts";
@@ -438,6 +453,145 @@ export async function exportImportWorkbook(
         source: FUND_SOURCE_LABELS[f.source as FundSource],
         // The sheet holds 万元: the number nearest the exact 分 (reads back as the same 分).
         amountFen: fenNumber(f.amount_fen as number, "wan"),
+      });
+    }
+  });
+  // ── The cadre work: a record when the node that holds it (organizer, assessor, reviewer, namer, the
+  // leader's registrar) is in the file, with the people and units it names ──
+  const orgOrHost = (r: Row) =>
+    r.org_id !== null
+      ? { orgCode: code(orgCode, r.org_id), creditCode: null }
+      : { orgCode: null, creditCode: code(hostCode, r.host_id) };
+  const subjectIn = (r: Row) => (r.org_id !== null ? orgOwn(r.org_id) : hostIn(r.host_id));
+  const trainingList = rows(db, sql`select * from trainings order by start_on, id`).filter((t) =>
+    orgOwn(t.organizer_id),
+  );
+  const trainingById = new Map(trainingList.map((t) => [t.id as number, t]));
+  sheet("trainings", (add) => {
+    for (const t of trainingList)
+      add({
+        organizerCode: code(orgCode, t.organizer_id),
+        title: t.title as string,
+        kind: TRAINING_KIND_LABELS[t.kind as TrainingKind],
+        startOn: t.start_on as string,
+        endOn: t.end_on as string,
+        place: (t.place as string | null) ?? null,
+        hours: (t.hours as number | null) ?? null,
+      });
+  });
+  const instructorNumber = new Map<number, string>();
+  for (const i of rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
+    instructorNumber.set(i.id, i.number);
+  const instructorIn = (id: unknown) => typeof id === "number" && sel.instructorIds.has(id);
+  sheet("trainingParticipants", (add) => {
+    for (const p of rows(db, sql`select * from training_participants order by training_id, id`)) {
+      const t = trainingById.get(p.training_id as number);
+      if (!t) continue;
+      const person: Record<string, Cell> | false =
+        p.member_id !== null
+          ? memberIn(p.member_id) && { idNumber: code(memberCode, p.member_id) }
+          : p.instructor_id !== null
+            ? instructorIn(p.instructor_id) && { instructorNumber: code(instructorNumber, p.instructor_id) }
+            : hostIn(p.host_id) && { ownerCreditCode: code(hostCode, p.host_id) };
+      if (!person) continue;
+      add({
+        organizerCode: code(orgCode, t.organizer_id),
+        startOn: t.start_on as string,
+        title: t.title as string,
+        ...person,
+      });
+    }
+  });
+  sheet("instructorAssessments", (add) => {
+    for (const a of rows(db, sql`select * from instructor_assessments order by instructor_id, year`)) {
+      if (!instructorIn(a.instructor_id) || !orgOwn(a.assessed_by_id)) continue;
+      add({
+        number: code(instructorNumber, a.instructor_id),
+        year: a.year as number,
+        grade: ASSESSMENT_GRADE_LABELS[a.grade as AssessmentGrade],
+        remarks: (a.remarks as string | null) ?? null,
+        assessedOn: a.assessed_on as string,
+        assessedByCode: code(orgCode, a.assessed_by_id),
+      });
+    }
+  });
+  sheet("secretaryReviews", (add) => {
+    for (const r of rows(db, sql`select * from secretary_reviews order by org_id, year, member_id`)) {
+      if (!orgOwn(r.org_id) || !memberIn(r.member_id) || !orgOwn(r.reviewed_by_id)) continue;
+      add({
+        orgCode: code(orgCode, r.org_id),
+        idNumber: code(memberCode, r.member_id),
+        year: r.year as number,
+        grade: REVIEW_GRADE_LABELS[r.grade as ReviewGrade],
+        remarks: (r.remarks as string | null) ?? null,
+        reviewedOn: r.reviewed_on as string,
+        reviewedByCode: code(orgCode, r.reviewed_by_id),
+      });
+    }
+  });
+  sheet("fiveGood", (add) => {
+    for (const a of rows(db, sql`select * from five_good_awards order by org_id, year`)) {
+      if (!orgOwn(a.org_id) || (a.reviewer_id !== null && !orgOwn(a.reviewer_id))) continue;
+      add({
+        orgCode: code(orgCode, a.org_id),
+        year: a.year as number,
+        appliedOn: a.applied_on as string,
+        application: (a.application as string | null) ?? null,
+        decision: a.decision === null ? null : AWARD_DECISION_LABELS[a.decision as AwardDecision],
+        level: a.level === null ? null : HONOUR_LEVEL_LABELS[a.level as HonourLevel],
+        reviewedOn: (a.reviewed_on as string | null) ?? null,
+        reviewerCode: code(orgCode, a.reviewer_id),
+        reviewNote: (a.review_note as string | null) ?? null,
+      });
+    }
+  });
+  sheet("showcases", (add) => {
+    for (const x of rows(db, sql`select * from showcases order by start_on, id`)) {
+      if (!subjectIn(x) || !orgOwn(x.named_by_id)) continue;
+      add({
+        ...orgOrHost(x),
+        level: HONOUR_LEVEL_LABELS[x.level as HonourLevel],
+        namedByCode: code(orgCode, x.named_by_id),
+        ...dated(x),
+        reasons: x.reasons as string,
+      });
+    }
+  });
+  const leaderList = rows(db, sql`select * from leaders order by id`).filter((l) =>
+    orgOwn(l.registered_by_id),
+  );
+  const leaderById = new Map(leaderList.map((l) => [l.id as number, l]));
+  sheet("leaders", (add) => {
+    for (const l of leaderList)
+      add({
+        name: l.name as string,
+        unit: l.unit as string,
+        post: l.post as string,
+        registeredCode: code(orgCode, l.registered_by_id),
+      });
+  });
+  const pointList = rows(db, sql`select * from contact_points order by leader_id, start_on, id`).filter(
+    (p) => leaderById.has(p.leader_id as number) && subjectIn(p),
+  );
+  const pointById = new Map(pointList.map((p) => [p.id as number, p]));
+  const leaderOf = (p: Row) => {
+    const l = leaderById.get(p.leader_id as number)!;
+    return { leaderName: l.name as string, leaderUnit: l.unit as string };
+  };
+  sheet("contactPoints", (add) => {
+    for (const p of pointList) add({ ...leaderOf(p), ...orgOrHost(p), ...dated(p) });
+  });
+  sheet("contactVisits", (add) => {
+    for (const v of rows(db, sql`select * from contact_visits order by contact_point_id, visited_on, id`)) {
+      const p = pointById.get(v.contact_point_id as number);
+      if (!p) continue;
+      add({
+        ...leaderOf(p),
+        ...orgOrHost(p),
+        visitedOn: v.visited_on as string,
+        content: v.content as string,
+        problems: (v.problems as string | null) ?? null,
+        followUp: (v.follow_up as string | null) ?? null,
       });
     }
   });

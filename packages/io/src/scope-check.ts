@@ -214,6 +214,33 @@ export async function scopeGate(
     return s === "missing" ? "in" : s;
   };
 
+  // Leaders by name and unit: a stored one by the node that keeps it, a new one by its row's.
+  const leaders = new Map<string, number>();
+  for (const l of all<{ name: string; unit: string; registeredById: number }>(
+    db,
+    sql`select name, unit, registered_by_id as registeredById from leaders`,
+  ))
+    leaders.set(`${l.name}|${l.unit}`, l.registeredById);
+  const leaderRows = new Map<string, RowTypes["leaders"]>();
+  for (const r of t.leaders)
+    if (!leaderRows.has(`${r.name}|${r.unit}`)) leaderRows.set(`${r.name}|${r.unit}`, r);
+  const leaderStanding = (name: string, unit: string): Standing => {
+    const stored = leaders.get(`${name}|${unit}`);
+    if (stored !== undefined) return orgEditable(stored) ? "in" : "out";
+    const row = leaderRows.get(`${name}|${unit}`);
+    return row ? orgStanding(row.registeredCode) : "missing";
+  };
+  const subjectStanding = (r: { orgCode: string | null; creditCode: string | null }) =>
+    orgStanding(r.orgCode) !== "out" && hostStanding(r.creditCode) !== "out";
+
+  // The node that assesses an instructor: the dispatching organization, else the registering node.
+  const assessorStanding = (number: string): Standing => {
+    const stored = instructors.get(number);
+    if (stored) return orgEditable(stored.dispatchOrgId ?? stored.registeredById) ? "in" : "out";
+    const row = instructorRows.get(number);
+    return row ? orgStanding(row.dispatchCode ?? row.registeredCode) : "missing";
+  };
+
   const coveragePairs = new Set(
     all<{ h: number; o: number }>(db, sql`select host_id as h, org_id as o from coverages`).map(
       (c) => `${c.h}|${c.o}`,
@@ -345,6 +372,47 @@ export async function scopeGate(
     ),
     orgRules: keep("orgRules", (r) => orgStanding(r.orgCode) !== "out"),
     funds: keep("funds", (r) => orgStanding(r.orgCode) !== "out"),
+    // The cadre work: the organizer's, the assessing or reviewing node's, each person's and unit's.
+    trainings: keep("trainings", (r) => orgStanding(r.organizerCode) !== "out"),
+    trainingParticipants: keep(
+      "trainingParticipants",
+      (r) =>
+        orgStanding(r.organizerCode) !== "out" &&
+        memberStanding(r.idNumber) !== "out" &&
+        (r.instructorNumber === null || instructorStanding(r.instructorNumber) !== "out") &&
+        hostStanding(r.ownerCreditCode) !== "out",
+    ),
+    instructorAssessments: keep(
+      "instructorAssessments",
+      (r) =>
+        instructorStanding(r.number) !== "out" &&
+        assessorStanding(r.number) !== "out" &&
+        orgStanding(r.assessedByCode) !== "out",
+    ),
+    secretaryReviews: keep(
+      "secretaryReviews",
+      (r) =>
+        orgStanding(r.orgCode) !== "out" &&
+        memberStanding(r.idNumber) !== "out" &&
+        orgStanding(r.reviewedByCode) !== "out",
+    ),
+    fiveGood: keep(
+      "fiveGood",
+      (r) => orgStanding(r.orgCode) !== "out" && orgStanding(r.reviewerCode) !== "out",
+    ),
+    showcases: keep("showcases", (r) => subjectStanding(r) && orgStanding(r.namedByCode) !== "out"),
+    leaders: keep(
+      "leaders",
+      (r) => leaderStanding(r.name, r.unit) !== "out" && orgStanding(r.registeredCode) !== "out",
+    ),
+    contactPoints: keep(
+      "contactPoints",
+      (r) => leaderStanding(r.leaderName, r.leaderUnit) !== "out" && subjectStanding(r),
+    ),
+    contactVisits: keep(
+      "contactVisits",
+      (r) => leaderStanding(r.leaderName, r.leaderUnit) !== "out" && subjectStanding(r),
+    ),
   };
 
   // ── What the caller's export writes as outside keeps what is stored ─────────────────────────

@@ -28,6 +28,16 @@ import {
   type SecretaryKind,
   type SecretarySource,
   type VenueStatus,
+  ASSESSMENT_GRADE_LABELS,
+  AWARD_DECISION_LABELS,
+  HONOUR_LEVEL_LABELS,
+  REVIEW_GRADE_LABELS,
+  TRAINING_KIND_LABELS,
+  type AssessmentGrade,
+  type AwardDecision,
+  type HonourLevel,
+  type ReviewGrade,
+  type TrainingKind,
 } from "@liangxin/domain";
 
 /** Label → stored value of a vocabulary of the five basics (the labels as the portal shows them). */
@@ -82,6 +92,15 @@ export const TABLE_KEYS = [
   "venueLinks",
   "orgRules",
   "funds",
+  "trainings",
+  "trainingParticipants",
+  "instructorAssessments",
+  "secretaryReviews",
+  "fiveGood",
+  "showcases",
+  "leaders",
+  "contactPoints",
+  "contactVisits",
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -396,6 +415,172 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       col("amountFen", "金额(万元)", "wan", true, "不小于0,精确到分(最多6位小数)"),
     ],
   },
+  // ── The cadre work: training, assessment, 五好党支部, showcase sites, leaders' contact points ──
+  trainings: {
+    key: "trainings",
+    sheet: "培训",
+    file: "trainings.csv",
+    columns: [
+      col("organizerCode", "主办单位代码", "code", true, "举办培训的管理单位(市、县、乡镇、园区、行业党委)"),
+      col("title", "培训名称", "text", true, "主办单位、开始日期与培训名称共同确定一次培训"),
+      col(
+        "kind",
+        "培训类别",
+        { labels: byLabel(TRAINING_KIND_LABELS) },
+        true,
+        labelList(TRAINING_KIND_LABELS),
+      ),
+      col("startOn", "开始日期", "date", true),
+      col("endOn", "结束日期", "date", true, "培训的最后一天(含);不早于开始日期"),
+      col("place", "地点", "text", false),
+      col("hours", "学时", "int", false, "不小于0的整数"),
+    ],
+  },
+  trainingParticipants: {
+    key: "trainingParticipants",
+    sheet: "培训学员",
+    file: "training-participants.csv",
+    columns: [
+      col("organizerCode", "主办单位代码", "code", true, "培训表或数据库中的培训:主办单位代码"),
+      col("startOn", "开始日期", "date", true, "该培训的开始日期"),
+      col("title", "培训名称", "text", true, "该培训的名称"),
+      col("idNumber", "公民身份号码", "citizenId", false, "学员为党员时填写;以下三列只填一列"),
+      col("instructorNumber", "指导员编号", "code", false, "学员为党建工作指导员时填写"),
+      col(
+        "ownerCreditCode",
+        "出资人单位信用代码",
+        "creditCode",
+        false,
+        "学员为两新组织出资人时:该单位的统一社会信用代码",
+      ),
+    ],
+  },
+  instructorAssessments: {
+    key: "instructorAssessments",
+    sheet: "指导员考核",
+    file: "instructor-assessments.csv",
+    columns: [
+      col("number", "指导员编号", "code", true, "党建指导员表或数据库中的指导员;每人每年一条"),
+      col("year", "年度", "year", true, "例如 2025;不晚于今年"),
+      col(
+        "grade",
+        "考核等次",
+        { labels: byLabel(ASSESSMENT_GRADE_LABELS) },
+        true,
+        labelList(ASSESSMENT_GRADE_LABELS),
+      ),
+      col("remarks", "评语", "text", false),
+      col("assessedOn", "考核日期", "date", true, "不早于该年度1月1日,不晚于今日"),
+      col(
+        "assessedByCode",
+        "考核单位代码",
+        "code",
+        false,
+        "派出单位;派出机关在党组织体系之外的为登记单位(缺省即为此单位,填写时须一致)",
+      ),
+    ],
+  },
+  secretaryReviews: {
+    key: "secretaryReviews",
+    sheet: "书记述职评议",
+    file: "secretary-reviews.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "基层党组织"),
+      col("idNumber", "书记公民身份号码", "citizenId", true, "该年度曾任该组织书记;每组织、每人、每年一条"),
+      col("year", "年度", "year", true, "例如 2025;不晚于今年"),
+      col(
+        "grade",
+        "评议等次",
+        { labels: byLabel(REVIEW_GRADE_LABELS) },
+        true,
+        labelList(REVIEW_GRADE_LABELS),
+      ),
+      col("remarks", "评语", "text", false),
+      col("reviewedOn", "评议日期", "date", true, "不早于该年度1月1日,不晚于今日"),
+      col("reviewedByCode", "评议单位代码", "code", false, "该组织的上级党组织(缺省为今日的上级)"),
+    ],
+  },
+  fiveGood: {
+    key: "fiveGood",
+    sheet: "五好党支部",
+    file: "five-good.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", true, "申请的基层党组织;每组织每年一条"),
+      col("year", "年度", "year", true, "例如 2025;不晚于今年"),
+      col("appliedOn", "申请日期", "date", true, "不晚于今日"),
+      col("application", "申请说明", "text", false),
+      col(
+        "decision",
+        "评审结果",
+        { labels: byLabel(AWARD_DECISION_LABELS) },
+        false,
+        `${labelList(AWARD_DECISION_LABELS)};待评审留空(其后各列亦留空)`,
+      ),
+      col(
+        "level",
+        "命名级别",
+        { labels: byLabel(HONOUR_LEVEL_LABELS) },
+        false,
+        `授予时必填:${labelList(HONOUR_LEVEL_LABELS)}`,
+      ),
+      col("reviewedOn", "评审日期", "date", false, "有评审结果时必填;不早于申请日期"),
+      col("reviewerCode", "评审单位代码", "code", false, "有评审结果时必填:该组织的上级管理单位"),
+      col("reviewNote", "评审意见", "text", false),
+    ],
+  },
+  showcases: {
+    key: "showcases",
+    sheet: "示范点",
+    file: "showcases.csv",
+    columns: [
+      col("orgCode", "组织代码", "code", false, "示范点为党组织时填写(与下一列二选一)"),
+      col("creditCode", "统一社会信用代码", "creditCode", false, "示范点为两新组织时填写"),
+      col("level", "级别", { labels: byLabel(HONOUR_LEVEL_LABELS) }, true, labelList(HONOUR_LEVEL_LABELS)),
+      col("namedByCode", "命名单位代码", "code", true, "命名的管理单位"),
+      col("startOn", "开始日期", "date", true, "同一示范点同一级别的期间不得重叠"),
+      col("endOn", "结束日期", "date", false, "须晚于开始日期;仍有效留空"),
+      col("reasons", "命名理由", "text", true),
+    ],
+  },
+  leaders: {
+    key: "leaders",
+    sheet: "领导干部",
+    file: "leaders.csv",
+    columns: [
+      col("name", "姓名", "text", true, "姓名与单位共同确定一名领导干部"),
+      col("unit", "单位", "text", true),
+      col("post", "职务", "text", true),
+      col("registeredCode", "登记单位代码", "code", true, "保管此记录的管理单位(其管理员看到逾期走访)"),
+    ],
+  },
+  contactPoints: {
+    key: "contactPoints",
+    sheet: "联系点",
+    file: "contact-points.csv",
+    columns: [
+      col("leaderName", "领导姓名", "text", true, "领导干部表或数据库中的领导干部"),
+      col("leaderUnit", "领导单位", "text", true),
+      col("orgCode", "组织代码", "code", false, "联系的党组织(与下一列二选一)"),
+      col("creditCode", "统一社会信用代码", "creditCode", false, "联系的两新组织"),
+      col("startOn", "开始日期", "date", true, "同一领导与同一联系点的期间不得重叠"),
+      col("endOn", "结束日期", "date", false, "须晚于开始日期;仍在联系留空"),
+    ],
+  },
+  contactVisits: {
+    key: "contactVisits",
+    sheet: "走访记录",
+    file: "contact-visits.csv",
+    columns: [
+      col("leaderName", "领导姓名", "text", true),
+      col("leaderUnit", "领导单位", "text", true),
+      col("orgCode", "组织代码", "code", false, "走访的联系点:党组织(与下一列二选一)"),
+      col("creditCode", "统一社会信用代码", "creditCode", false, "走访的联系点:两新组织"),
+      col("visitedOn", "走访日期", "date", true, "在该联系点的期间之内,不晚于今日;同一联系点每日一条"),
+      col("content", "走访内容", "text", true),
+      col("problems", "发现问题", "text", false),
+      col("followUp", "跟进整改", "text", false),
+    ],
+  },
 };
 
 export const TABLE_LIST: readonly TableSpec[] = TABLE_KEYS.map((k) => TABLES[k]);
@@ -569,6 +754,85 @@ export interface FundRow {
   amountFen: number;
 }
 
+export interface TrainingRow {
+  organizerCode: string;
+  title: string;
+  kind: TrainingKind;
+  startOn: string;
+  endOn: string;
+  place: string | null;
+  hours: number | null;
+}
+export interface TrainingParticipantRow {
+  organizerCode: string;
+  startOn: string;
+  title: string;
+  idNumber: string | null;
+  instructorNumber: string | null;
+  ownerCreditCode: string | null;
+}
+export interface InstructorAssessmentRow {
+  number: string;
+  year: number;
+  grade: AssessmentGrade;
+  remarks: string | null;
+  assessedOn: string;
+  assessedByCode: string | null;
+}
+export interface SecretaryReviewRow {
+  orgCode: string;
+  idNumber: string;
+  year: number;
+  grade: ReviewGrade;
+  remarks: string | null;
+  reviewedOn: string;
+  reviewedByCode: string | null;
+}
+export interface FiveGoodRow {
+  orgCode: string;
+  year: number;
+  appliedOn: string;
+  application: string | null;
+  decision: AwardDecision | null;
+  level: HonourLevel | null;
+  reviewedOn: string | null;
+  reviewerCode: string | null;
+  reviewNote: string | null;
+}
+export interface ShowcaseRow {
+  orgCode: string | null;
+  creditCode: string | null;
+  level: HonourLevel;
+  namedByCode: string;
+  startOn: string;
+  endOn: string | null;
+  reasons: string;
+}
+export interface LeaderRow {
+  name: string;
+  unit: string;
+  post: string;
+  registeredCode: string;
+}
+export interface ContactPointRow {
+  leaderName: string;
+  leaderUnit: string;
+  orgCode: string | null;
+  creditCode: string | null;
+  startOn: string;
+  endOn: string | null;
+}
+export interface ContactVisitRow {
+  leaderName: string;
+  leaderUnit: string;
+  orgCode: string | null;
+  creditCode: string | null;
+  visitedOn: string;
+  content: string;
+  problems: string | null;
+  followUp: string | null;
+}
+
 export interface RowTypes {
   regions: RegionRow;
   orgs: OrgRow;
@@ -589,6 +853,15 @@ export interface RowTypes {
   venueLinks: VenueLinkRow;
   orgRules: OrgRuleRow;
   funds: FundRow;
+  trainings: TrainingRow;
+  trainingParticipants: TrainingParticipantRow;
+  instructorAssessments: InstructorAssessmentRow;
+  secretaryReviews: SecretaryReviewRow;
+  fiveGood: FiveGoodRow;
+  showcases: ShowcaseRow;
+  leaders: LeaderRow;
+  contactPoints: ContactPointRow;
+  contactVisits: ContactVisitRow;
 }
 
 /** Where a row came from: the sheet (or CSV file) and its 1-based row number (the header is row 1). */

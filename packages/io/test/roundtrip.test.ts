@@ -13,6 +13,7 @@ import {
   totalCounts,
 } from "../src/index.ts";
 import { addBasicsRecords } from "./basics-records.ts";
+import { addCadreRecords, cadreRecords } from "./cadre-records.ts";
 import { demoDb, scopeOf, tableState, tmpDir, TODAY } from "./helpers.ts";
 
 /** The five-basics records of a database, by codes (ids differ between databases), in a stable order. */
@@ -105,6 +106,8 @@ describe("export → import into an empty database", () => {
     );
     // The five basics, written as the forms write them (the demo has none yet).
     await addBasicsRecords(source);
+    // The cadre work's records (training, assessment, showcases, contact points), added to the demo's.
+    addCadreRecords(source);
     file = path.join(tmpDir(), "demo-export.xlsx");
     let t = performance.now();
     await exportImportWorkbook(source, scopeOf(source, "city"), file, { today: TODAY });
@@ -182,6 +185,20 @@ describe("export → import into an empty database", () => {
     expect(basicsFigures(source, TODAY).met.venue).toBeGreaterThanOrEqual(2);
     expect(basicsFigures(source, TODAY).met.rules).toBeGreaterThanOrEqual(2);
     expect(basicsFigures(source, TODAY).met.means).toBeGreaterThanOrEqual(2);
+  });
+
+  it("reproduces every record of the cadre work", () => {
+    const a = cadreRecords(source);
+    expect(a.trainings.length).toBeGreaterThanOrEqual(2);
+    expect(a.participants.length).toBeGreaterThanOrEqual(3);
+    expect(a.assessments.length).toBeGreaterThanOrEqual(1);
+    expect(a.reviews.length).toBeGreaterThanOrEqual(1);
+    expect(a.fiveGood.length).toBeGreaterThanOrEqual(2);
+    expect(a.showcases.length).toBeGreaterThanOrEqual(2);
+    expect(a.leaders.length).toBeGreaterThanOrEqual(1);
+    expect(a.points.length).toBeGreaterThanOrEqual(2);
+    expect(a.visits.length).toBeGreaterThanOrEqual(2);
+    expect(cadreRecords(target)).toEqual(a);
   });
 
   it("imports the same workbook a second time without any change", async () => {

@@ -31,7 +31,7 @@ const EQUIPMENT_BY_LABEL = new Map(
 const flag = (b: boolean | null) => (b ? 1 : 0);
 
 /** The id of a grassroots organization by code, else an error on the cell. */
-function grassrootsId(cx: PlanContext, code: string, loc: Loc, column: string): number | undefined {
+export function grassrootsId(cx: PlanContext, code: string, loc: Loc, column: string): number | undefined {
   const id = cx.orgId(code, loc, column);
   if (id === undefined) return undefined;
   if (!isGrassroots(cx.state.orgs.get(id)!.category as OrgCategory)) {
@@ -45,7 +45,7 @@ function grassrootsId(cx: PlanContext, code: string, loc: Loc, column: string): 
  * Dated rows of one group (a person on a committee, a rule, a link) may not overlap: each group the file
  * touches is checked over the file's rows and the database's, the error on the file's row.
  */
-function checkOverlaps<R extends RowData & { id: number }>(
+export function checkOverlaps<R extends RowData & { id: number }>(
   cx: PlanContext,
   work: Work<R>,
   column: string,

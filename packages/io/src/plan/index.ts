@@ -8,7 +8,7 @@
  *
  * One file per step, in the order below: `state.ts` (loading), `regions.ts`, `orgs.ts`, `reparentings.ts`,
  * `hosts.ts`, `coverages.ts`, `members.ts`, `relationships.ts`, `workplaces.ts`, `status-events.ts`,
- * `org-links.ts`, `instructors.ts`, `basics.ts` (the five basics), `rules.ts` (cross-table checks), `changes.ts`; `context.ts` holds what
+ * `org-links.ts`, `instructors.ts`, `basics.ts` (the five basics), `cadres.ts` (training, assessment, showcases, contact points), `rules.ts` (cross-table checks), `changes.ts`; `context.ts` holds what
  * the steps share, `fingerprint.ts` the database state a plan belongs to.
  */
 import type { Db } from "@liangxin/db/driver";
@@ -26,6 +26,17 @@ import {
   planVenueLinks,
   planVenues,
 } from "./basics.ts";
+import {
+  planContactPoints,
+  planContactVisits,
+  planFiveGood,
+  planInstructorAssessments,
+  planLeaders,
+  planSecretaryReviews,
+  planShowcases,
+  planTrainingParticipants,
+  planTrainings,
+} from "./cadres.ts";
 import { checkPeriodLock, collectChanges } from "./changes.ts";
 import { PlanContext } from "./context.ts";
 import { planCoverages } from "./coverages.ts";
@@ -93,6 +104,16 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
   planVenueLinks(cx);
   planOrgRules(cx);
   planFunds(cx);
+  // The cadre work, after the organizations, hosts, members, instructors and secretary terms it names.
+  planTrainings(cx);
+  planTrainingParticipants(cx);
+  planInstructorAssessments(cx);
+  planSecretaryReviews(cx);
+  planFiveGood(cx);
+  planShowcases(cx);
+  planLeaders(cx);
+  planContactPoints(cx);
+  planContactVisits(cx);
   progress(1, 3, m.stage.rules);
 
   // The rules across tables, once every row is valid.

@@ -205,3 +205,85 @@ export interface OrgFundW extends RowData {
   source: string;
   amountFen: number;
 }
+export interface TrainingW extends RowData {
+  id: number;
+  organizerId: number;
+  title: string;
+  kind: string;
+  startOn: string;
+  endOn: string;
+  place: Nullable<string>;
+  hours: Nullable<number>;
+}
+export interface TrainingParticipantW extends RowData {
+  id: number;
+  trainingId: number;
+  kind: string;
+  memberId: Nullable<number>;
+  instructorId: Nullable<number>;
+  hostId: Nullable<number>;
+}
+export interface InstructorAssessmentW extends RowData {
+  id: number;
+  instructorId: number;
+  year: number;
+  grade: string;
+  remarks: Nullable<string>;
+  assessedOn: string;
+  assessedById: number;
+}
+export interface SecretaryReviewW extends RowData {
+  id: number;
+  orgId: number;
+  memberId: number;
+  year: number;
+  grade: string;
+  remarks: Nullable<string>;
+  reviewedOn: string;
+  reviewedById: number;
+}
+export interface FiveGoodW extends RowData {
+  id: number;
+  orgId: number;
+  year: number;
+  appliedOn: string;
+  application: Nullable<string>;
+  decision: Nullable<string>;
+  level: Nullable<string>;
+  reviewedOn: Nullable<string>;
+  reviewerId: Nullable<number>;
+  reviewNote: Nullable<string>;
+}
+export interface ShowcaseW extends RowData {
+  id: number;
+  orgId: Nullable<number>;
+  hostId: Nullable<number>;
+  level: string;
+  namedById: number;
+  startOn: string;
+  endOn: Nullable<string>;
+  reasons: string;
+}
+export interface LeaderW extends RowData {
+  id: number;
+  name: string;
+  post: string;
+  unit: string;
+  registeredById: number;
+}
+export interface ContactPointW extends RowData {
+  id: number;
+  leaderId: number;
+  orgId: Nullable<number>;
+  hostId: Nullable<number>;
+  startOn: string;
+  endOn: Nullable<string>;
+}
+export interface ContactVisitW extends RowData {
+  id: number;
+  contactPointId: number;
+  visitedOn: string;
+  content: string;
+  problems: Nullable<string>;
+  followUp: Nullable<string>;
+}

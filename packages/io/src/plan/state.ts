@@ -9,6 +9,15 @@ import { selectAll, type Db } from "@liangxin/db/driver";
 import { IMPORTED_TABLES, TABLE_NAME } from "@liangxin/db/tables";
 import { Work } from "../work.ts";
 import type {
+  ContactPointW,
+  ContactVisitW,
+  FiveGoodW,
+  InstructorAssessmentW,
+  LeaderW,
+  SecretaryReviewW,
+  ShowcaseW,
+  TrainingParticipantW,
+  TrainingW,
   AllowanceW,
   AssignmentW,
   CommitteeMemberW,
@@ -72,6 +81,23 @@ const LOAD = {
   venueLinks: sql`select id, venue_id as venueId, org_id as orgId, start_on as startOn, end_on as endOn from venue_links`,
   orgRules: sql`select id, org_id as orgId, rule, adopted_on as adoptedOn, dropped_on as droppedOn from org_rules`,
   orgFunds: sql`select rowid as id, org_id as orgId, year, source, amount_fen as amountFen from org_funds`,
+  trainings: sql`select id, organizer_id as organizerId, title, kind, start_on as startOn, end_on as endOn, place, hours
+    from trainings`,
+  trainingParticipants: sql`select id, training_id as trainingId, kind, member_id as memberId,
+    instructor_id as instructorId, host_id as hostId from training_participants`,
+  instructorAssessments: sql`select id, instructor_id as instructorId, year, grade, remarks, assessed_on as assessedOn,
+    assessed_by_id as assessedById from instructor_assessments`,
+  secretaryReviews: sql`select id, org_id as orgId, member_id as memberId, year, grade, remarks,
+    reviewed_on as reviewedOn, reviewed_by_id as reviewedById from secretary_reviews`,
+  fiveGoodAwards: sql`select id, org_id as orgId, year, applied_on as appliedOn, application, decision, level,
+    reviewed_on as reviewedOn, reviewer_id as reviewerId, review_note as reviewNote from five_good_awards`,
+  showcases: sql`select id, org_id as orgId, host_id as hostId, level, named_by_id as namedById, start_on as startOn,
+    end_on as endOn, reasons from showcases`,
+  leaders: sql`select id, name, post, unit, registered_by_id as registeredById from leaders`,
+  contactPoints: sql`select id, leader_id as leaderId, org_id as orgId, host_id as hostId, start_on as startOn,
+    end_on as endOn from contact_points`,
+  contactVisits: sql`select id, contact_point_id as contactPointId, visited_on as visitedOn, content, problems,
+    follow_up as followUp from contact_visits`,
 } as const;
 
 function load<T>(db: Db, query: SQL): T[] {
@@ -106,7 +132,28 @@ export interface PlanState {
   venueLinks: Work<VenueLinkW>;
   orgRules: Work<OrgRuleW>;
   orgFunds: Work<OrgFundW>;
+  trainings: Work<TrainingW>;
+  trainingParticipants: Work<TrainingParticipantW>;
+  instructorAssessments: Work<InstructorAssessmentW>;
+  secretaryReviews: Work<SecretaryReviewW>;
+  fiveGoodAwards: Work<FiveGoodW>;
+  showcases: Work<ShowcaseW>;
+  leaders: Work<LeaderW>;
+  contactPoints: Work<ContactPointW>;
+  contactVisits: Work<ContactVisitW>;
 }
+
+/** The key of a training: its organizer, first day and title. */
+export const trainingKey = (organizerId: number, startOn: string, title: string) =>
+  rowKey(organizerId, startOn, title);
+/** The key of a participant: the training and the person (a member, an instructor or a host's owner). */
+export const participantKey = (trainingId: number, kind: string, personId: number) =>
+  rowKey(trainingId, kind, personId);
+/** The key of a leader: name and unit. */
+export const leaderKey = (name: string, unit: string) => rowKey(name, unit);
+/** The subject of a showcase or a contact point: an organization or a host. */
+export const subjectKey = (orgId: number | null, hostId: number | null) =>
+  orgId !== null ? rowKey("org", orgId) : rowKey("host", hostId);
 
 /** The key of a venue: an organization's own (one per organization), or a shared one by its runner and name. */
 export const venueKey = (orgId: number | null, runBy: number | null, name: string) =>
@@ -205,6 +252,47 @@ export function loadState(db: Db): PlanState {
       (r) => rowKey(r.orgId, r.year, r.source),
       load(db, LOAD.orgFunds),
       ["orgId", "year", "source"],
+    ),
+    trainings: new Work<TrainingW>(
+      TABLE_NAME.trainings,
+      (r) => trainingKey(r.organizerId, r.startOn, r.title),
+      load(db, LOAD.trainings),
+    ),
+    trainingParticipants: new Work<TrainingParticipantW>(
+      TABLE_NAME.trainingParticipants,
+      (r) => participantKey(r.trainingId, r.kind, (r.memberId ?? r.instructorId ?? r.hostId)!),
+      load(db, LOAD.trainingParticipants),
+    ),
+    instructorAssessments: new Work<InstructorAssessmentW>(
+      TABLE_NAME.instructorAssessments,
+      (r) => rowKey(r.instructorId, r.year),
+      load(db, LOAD.instructorAssessments),
+    ),
+    secretaryReviews: new Work<SecretaryReviewW>(
+      TABLE_NAME.secretaryReviews,
+      (r) => rowKey(r.orgId, r.memberId, r.year),
+      load(db, LOAD.secretaryReviews),
+    ),
+    fiveGoodAwards: new Work<FiveGoodW>(
+      TABLE_NAME.fiveGoodAwards,
+      (r) => rowKey(r.orgId, r.year),
+      load(db, LOAD.fiveGoodAwards),
+    ),
+    showcases: new Work<ShowcaseW>(
+      TABLE_NAME.showcases,
+      (r) => rowKey(subjectKey(r.orgId, r.hostId), r.level, r.startOn),
+      load(db, LOAD.showcases),
+    ),
+    leaders: new Work<LeaderW>(TABLE_NAME.leaders, (r) => leaderKey(r.name, r.unit), load(db, LOAD.leaders)),
+    contactPoints: new Work<ContactPointW>(
+      TABLE_NAME.contactPoints,
+      (r) => rowKey(r.leaderId, subjectKey(r.orgId, r.hostId), r.startOn),
+      load(db, LOAD.contactPoints),
+    ),
+    contactVisits: new Work<ContactVisitW>(
+      TABLE_NAME.contactVisits,
+      (r) => rowKey(r.contactPointId, r.visitedOn),
+      load(db, LOAD.contactVisits),
     ),
   };
 }
