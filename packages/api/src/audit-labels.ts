@@ -200,6 +200,16 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   orgRule: "基本制度",
   orgRules: "基本制度",
   orgFunds: "党建工作经费",
+  // The cadre work's tables, as an import's changes name them.
+  trainings: "培训",
+  trainingParticipants: "培训学员",
+  instructorAssessments: "指导员考核",
+  secretaryReviews: "书记述职评议",
+  fiveGoodAwards: "五好党支部",
+  showcases: "示范点",
+  leaders: "领导干部",
+  contactPoints: "联系点",
+  contactVisits: "走访记录",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */
