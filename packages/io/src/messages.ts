@@ -84,6 +84,8 @@ export const ioMessages = {
   beforeYear: (year: number) => `日期早于该年度(${year}年)的1月1日`,
   trainingEndBeforeStart: "结束日期不能早于开始日期",
   trainingMissing: "培训不存在(本次导入和数据库中都没有此主办单位、开始日期与名称的培训)",
+  participantOutsideOrganizer:
+    "学员不在主办单位的范围之内(所属党组织、工作单位、派出或登记单位、所在区划均不在其下)",
   participantOne: "公民身份号码、指导员编号、出资人单位信用代码须填且只填一项",
   assessorMismatch: (expected: string) =>
     `考核单位须为该指导员的派出单位(派出机关在党组织体系之外的为登记单位):${expected}`,

@@ -114,6 +114,16 @@ describe("the cadre-work sheets", () => {
   it("refuse a duplicate, an overlapping or a rule-breaking row, naming sheet, row and column", () => {
     const { countyCode: county, townshipCode: township, branchCode: branch, hostCode: host } = t;
     const wrongAssessor = t.assessorCode === county ? township : county;
+    // A member held in another county, who never worked in this one.
+    const stranger = db.$client
+      .prepare(
+        `select m.id_number from members m join orgs o on o.id = m.org_id where o.path not like ? || '%'
+         and m.work_host_id is null and not exists (select 1 from member_relationships r join orgs x on x.id = r.org_id
+           where r.member_id = m.id and x.path like ? || '%')
+         and not exists (select 1 from member_workplaces w where w.member_id = m.id) order by m.id limit 1`,
+      )
+      .pluck()
+      .get(scopeOf(db, "county").org!.path, scopeOf(db, "county").org!.path) as string;
     const before = tableState(db);
     const plan = planImport(
       db,
@@ -130,6 +140,7 @@ describe("the cadre-work sheets", () => {
             `${county},2025-05-06,指导员轮训,${t.memberIdNumbers[0]}`,
             `${county},2025-05-06,指导员轮训,${t.memberIdNumbers[0]}`,
             `${county},2025-05-07,指导员轮训,${t.memberIdNumbers[1]}`,
+            `${county},2025-05-06,指导员轮训,${stranger}`,
           ),
           "secretary-reviews.csv": csv(
             "组织代码,书记公民身份号码,年度,评议等次,评议日期",
@@ -169,6 +180,9 @@ describe("the cadre-work sheets", () => {
     ]);
     expect(at("training-participants.csv", 4)).toEqual([
       expect.objectContaining({ column: "培训名称", reason: m.trainingMissing }),
+    ]);
+    expect(at("training-participants.csv", 5)).toEqual([
+      expect.objectContaining({ column: "公民身份号码", reason: m.participantOutsideOrganizer }),
     ]);
     expect(at("secretary-reviews.csv", 3)).toEqual([
       expect.objectContaining({ column: "年度", reason: expect.stringContaining("重复") }),

@@ -137,10 +137,58 @@ export function planTrainings(cx: PlanContext): void {
   }
 }
 
+/**
+ * Whether a person may take part in a training of an organizer: a member held (now or once) in its subtree
+ * or working in its territory, an instructor it dispatched or registered (or one who guided a host of its
+ * territory), a host's 出资人 of its territory or covered from its subtree. Lenient on dates: any link that
+ * ever placed the person in the organizer's reach counts.
+ */
+function organizerReach(cx: PlanContext): (organizerId: number, kind: string, personId: number) => boolean {
+  const { orgs, regions, hosts, members, instructors, relationships, workplaces, coverages, assignments } =
+    cx.state;
+  const relsOf = groupBy(relationships.rows.values(), (r) => String(r.memberId));
+  const worksOf = groupBy(workplaces.rows.values(), (r) => String(r.memberId));
+  const coversOf = groupBy(coverages.rows.values(), (r) => String(r.hostId));
+  const guidesOf = groupBy(assignments.rows.values(), (r) => String(r.instructorId));
+  const under = (orgId: number | null, organizerId: number) => {
+    const o = orgId === null ? undefined : orgs.get(orgId);
+    return o !== undefined && o.path.startsWith(orgs.get(organizerId)!.path);
+  };
+  const hostUnder = (hostId: number | null, organizerId: number) => {
+    const h = hostId === null ? undefined : hosts.get(hostId);
+    if (!h) return false;
+    const territory = orgs.get(organizerId)!.regionId;
+    const region = regions.get(h.regionId);
+    if (territory !== null && region && region.path.startsWith(regions.get(territory)?.path ?? "~"))
+      return true;
+    return (coversOf.get(String(h.id)) ?? []).some((c) => under(c.orgId, organizerId));
+  };
+  return (organizerId, kind, personId) => {
+    if (kind === "owner") return hostUnder(personId, organizerId);
+    if (kind === "instructor") {
+      const i = instructors.get(personId)!;
+      return (
+        under(i.dispatchOrgId, organizerId) ||
+        under(i.registeredById, organizerId) ||
+        (guidesOf.get(String(personId)) ?? []).some((a) => hostUnder(a.hostId, organizerId))
+      );
+    }
+    const x = members.get(personId)!;
+    return (
+      under(x.orgId, organizerId) ||
+      hostUnder(x.workHostId, organizerId) ||
+      (relsOf.get(String(personId)) ?? []).some((r) => under(r.orgId, organizerId)) ||
+      (worksOf.get(String(personId)) ?? []).some((w) => hostUnder(w.hostId, organizerId))
+    );
+  };
+}
+
 export function planTrainingParticipants(cx: PlanContext): void {
   const { trainings, trainingParticipants, instructors } = cx.state;
   const col = (f: string) => header("trainingParticipants", f);
   const first = cx.firstInSheet();
+  if (cx.sheets.trainingParticipants.length === 0) return;
+  const reach = organizerReach(cx);
   for (const r of cx.sheets.trainingParticipants) {
     const oid = cx.orgId(r.organizerCode, r.loc, col("organizerCode"));
     if (oid === undefined) continue;
@@ -167,6 +215,16 @@ export function planTrainingParticipants(cx: PlanContext): void {
       if (id !== undefined) person = { kind: "owner", id, shown: r.ownerCreditCode! };
     }
     if (!person) continue;
+    if (!reach(oid, person.kind, person.id)) {
+      const column =
+        person.kind === "member"
+          ? "idNumber"
+          : person.kind === "instructor"
+            ? "instructorNumber"
+            : "ownerCreditCode";
+      cx.error(r.loc, col(column), person.shown, m.participantOutsideOrganizer);
+      continue;
+    }
     const key = participantKey(tid, person.kind, person.id);
     if (!first(key, r.loc, col("title"), `${r.title} ${person.shown}`)) continue;
     trainingParticipants.stage(
