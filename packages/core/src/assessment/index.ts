@@ -131,7 +131,8 @@ export interface InstructorAssessmentRow {
 
 /**
  * The instructors registered or dispatched by the caller's subtree with their assessment of `year`: those
- * the caller assesses first (the list the dispatcher works through), then the others by number.
+ * the caller assesses first, those not yet assessed first among them (the list the dispatcher works
+ * through), then the others by number.
  */
 export async function listInstructorAssessments(
   cx: Cx,
@@ -163,7 +164,7 @@ export async function listInstructorAssessments(
         left join instructor_assessments a on a.instructor_id = i.id and a.year = ${year}
         left join orgs ao on ao.id = a.assessed_by_id
         where ${sets.instructors.editable("i")}
-        order by (coalesce(i.dispatch_org_id, i.registered_by_id) = ${node.id}) desc, i.number`,
+        order by (coalesce(i.dispatch_org_id, i.registered_by_id) = ${node.id}) desc, (a.id is null) desc, i.number`,
   );
   return {
     year,
