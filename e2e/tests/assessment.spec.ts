@@ -102,6 +102,7 @@ test("a township applies for 五好党支部 for a branch and the county awards 
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   await loginAndWait(page, "township");
   const orgs = await query<{ id: number; name: string }[]>(page.request, "work.orgs");
   const applied = await query<{ orgId: number; year: number }[]>(page.request, "assessment.fiveGood.list");
