@@ -119,6 +119,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rule.adopt": "建立制度",
   "rule.drop": "废止制度",
   "funds.set": "登记党建工作经费",
+  "instructorAssessment.set": "指导员年度考核",
+  "secretaryReview.set": "书记述职评议",
+  "fiveGood.apply": "申报五好党支部",
+  "fiveGood.review": "评审五好党支部",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -198,6 +202,9 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   venueLink: "共享活动场所链接",
   venueLinks: "共享活动场所链接",
   orgRule: "基本制度",
+  instructorAssessment: "指导员考核",
+  secretaryReview: "书记述职评议",
+  fiveGoodAward: "五好党支部",
   orgRules: "基本制度",
   orgFunds: "党建工作经费",
   // The cadre work's tables, as an import's changes name them.

@@ -148,6 +148,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   adoptedOn: "建立日期",
   droppedOn: "废止日期",
   unitId: "单位",
+  remarks: "评语",
+  reviewNote: "评审意见",
+  application: "申报材料",
+  assessedOn: "考核日期",
+  assessedById: "考核单位",
+  reviewedOn: "评审日期",
+  reviewedById: "评议单位",
+  appliedBy: "申报人",
+  reviewerId: "评审单位",
+  reviewedBy: "评审人",
 };
 
 /** Fields that mean something narrower in one procedure. */
@@ -172,6 +182,10 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "basics.venue.createShared": { name: "场所名称", status: "场所状况" },
   "basics.venue.checkShared": { status: "场所状况" },
   "basics.secretary.profile": { kind: "书记类别", source: "书记来源" },
+  "assessment.assess": { grade: "考核等次", year: "考核年度" },
+  "assessment.reviewSecretary": { grade: "评议等次", year: "评议年度", memberId: "书记" },
+  "assessment.fiveGood.submit": { year: "申报年度" },
+  "assessment.fiveGood.review": { id: "五好党支部申报", decision: "评审结果" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

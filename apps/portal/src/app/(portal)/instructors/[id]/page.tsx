@@ -5,12 +5,14 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms.tsx";
+import { InstructorAssessmentsCard } from "../../work/assessment-cards.tsx";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/instructors");
   const i = await orNotFound(caller.instructors.get({ id: idParam((await params).id) }));
   const editor = i.access === "edit" && me.role === "admin";
   const today = editor ? (await caller.work.context()).today : "";
+  const assessments = await caller.assessment.instructor({ instructorId: i.id });
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
       <Card title={`${rm.instructor}:${i.name}`} data-testid="instructor-detail">
@@ -45,6 +47,7 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
           <div style={{ marginTop: 8, color: "#666" }}>{rm.otherHosts(i.otherHosts)}</div>
         ) : null}
       </Card>
+      <InstructorAssessmentsCard rows={assessments.rows} mayAssess={assessments.mayAssess} />
       {editor ? <AssignForm instructorId={i.id} today={today} /> : null}
       {editor ? <EditInstructorForm instructor={i} /> : null}
     </div>

@@ -10,6 +10,7 @@ import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
 import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms.tsx";
 import { OrgActivityCards } from "@/roles/org-activity";
+import { OrgAssessmentCards } from "../../work/assessment-cards.tsx";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
 
@@ -55,6 +56,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
         </Descriptions>
       </Card>
     );
+  const assessment = await caller.assessment.org({ orgId: org.id });
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
       <Card title={`${rm.orgDetail}:${org.name}`} data-testid="org-detail">
@@ -154,6 +156,9 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
         </Card>
       ) : null}
       <OrgActivityCards org={org} />
+      {GRASSROOTS.has(org.category) ? (
+        <OrgAssessmentCards fiveGood={assessment.fiveGood} reviews={assessment.secretaryReviews} />
+      ) : null}
     </div>
   );
 }
