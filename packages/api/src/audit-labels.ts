@@ -119,6 +119,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rule.adopt": "建立制度",
   "rule.drop": "废止制度",
   "funds.set": "登记党建工作经费",
+  "training.create": "登记培训",
+  "training.update": "修改培训",
+  "trainingParticipant.add": "添加参训人员",
+  "trainingParticipant.remove": "移除参训人员",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -200,6 +204,10 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   orgRule: "基本制度",
   orgRules: "基本制度",
   orgFunds: "党建工作经费",
+  training: "培训",
+  trainings: "培训",
+  trainingParticipant: "参训人员",
+  trainingParticipants: "参训人员",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */

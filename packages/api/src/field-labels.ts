@@ -148,6 +148,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   adoptedOn: "建立日期",
   droppedOn: "废止日期",
   unitId: "单位",
+  organizerId: "主办单位",
+  title: "培训名称",
+  place: "培训地点",
+  hours: "学时",
+  trainingId: "培训",
+  personId: "参训人员",
+  group: "统计对象",
 };
 
 /** Fields that mean something narrower in one procedure. */
@@ -172,6 +179,11 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "basics.venue.createShared": { name: "场所名称", status: "场所状况" },
   "basics.venue.checkShared": { status: "场所状况" },
   "basics.secretary.profile": { kind: "书记类别", source: "书记来源" },
+  "training.create": { kind: "培训类别" },
+  "training.update": { kind: "培训类别" },
+  "training.list": { kind: "培训类别" },
+  "training.addParticipant": { kind: "参训人员类别" },
+  "training.removeParticipant": { id: "参训记录" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

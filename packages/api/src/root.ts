@@ -17,6 +17,7 @@ import { reportRouter } from "./procedures/report/index.ts";
 import { workRouter } from "./procedures/work/index.ts";
 import { transferIoRouter } from "./procedures/io/index.ts";
 import { basicsRouter } from "./procedures/basics/index.ts";
+import { trainingRouter } from "./procedures/training/index.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   work: workRouter,
   basics: basicsRouter,
+  training: trainingRouter,
   io: transferIoRouter,
 });
 
