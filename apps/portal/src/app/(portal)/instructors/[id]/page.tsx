@@ -5,6 +5,7 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms.tsx";
+import { TrainingHistory } from "../../work/training/history.tsx";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/instructors");
@@ -47,6 +48,9 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
       </Card>
       {editor ? <AssignForm instructorId={i.id} today={today} /> : null}
       {editor ? <EditInstructorForm instructor={i} /> : null}
+      {me.role === "owner" ? null : (
+        <TrainingHistory rows={await caller.training.history({ instructorId: i.id }).catch(() => [])} />
+      )}
     </div>
   );
 }
