@@ -325,7 +325,8 @@ export async function getTraining(cx: Cx, input: { id: number }) {
           case when p.kind = 'instructor' and ${seenBy(s)} then p.instructor_id end as instructorId,
           case when p.kind = 'owner' and ${seenBy(s)} then p.host_id end as hostId,
           coalesce(m.name, i.name, h.owner_name, '(未登记姓名)') as name,
-          case when ${seenBy(s)} then coalesce(mo.name, h.name) end as unit
+          case when ${seenBy(s)} then coalesce(
+            case when ${s.sets.orgs.editable("mo")} or ${s.sets.orgs.reference("mo")} then mo.name end, h.name) end as unit
         from training_participants p
         left join members m on m.id = p.member_id left join orgs mo on mo.id = m.org_id
         left join instructors i on i.id = p.instructor_id left join hosts h on h.id = p.host_id
@@ -369,7 +370,9 @@ export async function participantCandidates(cx: Cx, input: { trainingId: number;
   const like = `%${input.q.trim()}%`;
   const members = selectAll<{ memberId: number; name: string; unit: string | null }>(
     cx.db,
-    sql`select m.id as memberId, m.name, o.name as unit from members m left join orgs o on o.id = m.org_id
+    sql`select m.id as memberId, m.name,
+          case when ${mine.sets.orgs.editable("o")} or ${mine.sets.orgs.reference("o")} then o.name end as unit
+        from members m left join orgs o on o.id = m.org_id
         where m.name like ${like} and m.status = 'normal'
           and (${mine.sets.members.editable("m")} or ${mine.sets.members.counted("m")})
           and (${theirs.sets.members.editable("m")} or ${theirs.sets.members.counted("m")})

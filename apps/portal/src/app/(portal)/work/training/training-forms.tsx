@@ -228,7 +228,11 @@ export function ParticipantsTable({ rows }: { rows: ParticipantView[] }) {
           title: m.person,
           render: (_: unknown, r: ParticipantView) => (r.link ? <Link href={r.link}>{r.name}</Link> : r.name),
         },
-        { key: "unit", title: m.unit, render: (_: unknown, r: ParticipantView) => r.unit ?? m.outOfScope },
+        {
+          key: "unit",
+          title: m.unit,
+          render: (_: unknown, r: ParticipantView) => r.unit ?? (r.link ? "—" : m.outOfScope),
+        },
         {
           key: "remove",
           title: "",
