@@ -123,6 +123,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "secretaryReview.set": "书记述职评议",
   "fiveGood.apply": "申报五好党支部",
   "fiveGood.review": "评审五好党支部",
+  "training.create": "登记培训",
+  "training.update": "修改培训",
+  "trainingParticipant.add": "添加参训人员",
+  "trainingParticipant.remove": "移除参训人员",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -217,6 +221,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   leaders: "领导干部",
   contactPoints: "联系点",
   contactVisits: "走访记录",
+  training: "培训",
+  trainingParticipant: "培训学员",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */

@@ -158,6 +158,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   appliedBy: "申报人",
   reviewerId: "评审单位",
   reviewedBy: "评审人",
+  organizerId: "主办单位",
+  title: "培训名称",
+  place: "培训地点",
+  hours: "学时",
+  trainingId: "培训",
+  personId: "参训人员",
+  group: "统计对象",
 };
 
 /** Fields that mean something narrower in one procedure. */
@@ -186,6 +193,11 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "assessment.reviewSecretary": { grade: "评议等次", year: "评议年度", memberId: "书记" },
   "assessment.fiveGood.submit": { year: "申报年度" },
   "assessment.fiveGood.review": { id: "五好党支部申报", decision: "评审结果" },
+  "training.create": { kind: "培训类别" },
+  "training.update": { kind: "培训类别" },
+  "training.list": { kind: "培训类别" },
+  "training.addParticipant": { kind: "参训人员类别" },
+  "training.removeParticipant": { id: "参训记录" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

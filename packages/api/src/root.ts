@@ -18,6 +18,7 @@ import { workRouter } from "./procedures/work/index.ts";
 import { transferIoRouter } from "./procedures/io/index.ts";
 import { basicsRouter } from "./procedures/basics/index.ts";
 import { assessmentRouter } from "./procedures/assessment/index.ts";
+import { trainingRouter } from "./procedures/training/index.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   work: workRouter,
   basics: basicsRouter,
   assessment: assessmentRouter,
+  training: trainingRouter,
   io: transferIoRouter,
 });
 

@@ -13,6 +13,7 @@ import { IO_MATRIX } from "./matrix-io.ts";
 import { WORK_MATRIX } from "./matrix-work.ts";
 import { BASICS_MATRIX } from "./matrix-basics.ts";
 import { ASSESSMENT_MATRIX } from "./matrix-assessment.ts";
+import { TRAINING_MATRIX } from "./matrix-training.ts";
 
 /** A record of the role's own area, by kind. */
 function own(
@@ -399,4 +400,5 @@ export const MATRIX: Record<string, Entry> = {
   ...WORK_MATRIX,
   ...BASICS_MATRIX,
   ...ASSESSMENT_MATRIX,
+  ...TRAINING_MATRIX,
 };

@@ -14,6 +14,7 @@ import { SEED_TABLES, SQL_TABLE, writeSeedData, type SeedTable } from "./write.t
 import { seedDailyWork, seedStamp } from "./daily-work.ts";
 import { seedBasics } from "./basics.ts";
 import { seedAssessment } from "./assessment.ts";
+import { seedTraining } from "./training.ts";
 import { demoYears, shiftSeedData } from "./shift.ts";
 import { approveYearIn } from "@liangxin/core/reports";
 
@@ -174,6 +175,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   seedBasics(db, { seed, today });
   // Assessment (考核) draws from a stream of its own as well.
   seedAssessment(db, { seed, today });
+  // The trainings, a stream of their own too.
+  seedTraining(db, { seed, today });
   // The past years carry approved reports: every level submitted and its parent approved, in January.
   const past = options.pastReports === false ? [] : demoYears(today).filter((y) => y < yearOf(today));
   progress?.(total - 1, total, demoMessages.stepReports(past));

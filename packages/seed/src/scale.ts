@@ -22,6 +22,7 @@ import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";
 import { seedBasics } from "./basics.ts";
 import { seedAssessment } from "./assessment.ts";
+import { seedTraining } from "./training.ts";
 
 export interface SeedScaleOptions {
   hosts?: number;
@@ -552,6 +553,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   // The five basics, as the demo's (a stream of their own: the city above stays as it was).
   seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   seedAssessment(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  seedTraining(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   return {
     counts,
     townships: townshipCount,

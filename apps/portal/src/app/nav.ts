@@ -47,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work/meetings", label: "组织生活", roles: ["admin", "secretary"], group: "work" },
   { href: "/work/elections", label: "换届", roles: ["admin", "secretary"], group: "work" },
   { href: "/work/basics", label: "五个基本", roles: ["admin", "secretary"], group: "work" },
+  { href: "/work/training", label: "培训", roles: ["admin"], group: "work" },
   { href: "/work/ratings", label: "定级整顿", roles: ["admin"], group: "work" },
   { href: "/work/assessments", label: "指导员考核", roles: ["admin"], group: "work" },
   { href: "/work/reviews", label: "述职评议", roles: ["admin"], group: "work" },

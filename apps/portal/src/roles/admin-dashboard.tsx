@@ -14,6 +14,7 @@ import { orNull } from "@/server/guard";
 import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages.ts";
 import { BasicsChart } from "@/components/basics-chart";
+import { ShareTable } from "@/components/training-shares";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;
@@ -134,6 +135,23 @@ function BasicsCard({ basics }: { basics: Dashboard["work"]["basics"] }) {
   );
 }
 
+type Shares = Awaited<ReturnType<Caller["training"]["shares"]>>;
+
+/** 本年培训: the shares of secretaries and instructors trained this year, the node and each child row. */
+function TrainingCard({ shares }: { shares: Shares | null }) {
+  if (!shares) return null;
+  return (
+    <Card
+      title={`本年培训(${shares.year}年)`}
+      size="small"
+      data-testid="dashboard-training"
+      extra={<Link href="/work/training">培训</Link>}
+    >
+      <ShareTable rows={[shares.node, ...shares.rows]} testId="training-share-rows" />
+    </Card>
+  );
+}
+
 type Corrections = Awaited<ReturnType<Caller["corrections"]["inbox"]>>;
 
 /** Owners' corrections waiting for the township administrator, who decides them: on its home page. */
@@ -155,11 +173,12 @@ function PendingCorrections({ corrections }: { corrections: Corrections | null }
 }
 
 export async function AdminDashboard({ caller }: { caller: Caller }) {
-  const [d, home, corrections] = await Promise.all([
+  const [d, home, corrections, training] = await Promise.all([
     caller.dashboard.admin(),
     caller.home.overview(),
     // A node without territory (行业党委) has no corrections to decide: the list does not exist for it.
     orNull(caller.corrections.inbox({ state: "pending", limit: 5 })),
+    orNull(caller.training.shares()),
   ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
@@ -191,6 +210,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
       </Row>
       <DailyWorkCard work={d.work} />
       <BasicsCard basics={d.work.basics} />
+      <TrainingCard shares={training} />
       <Card title={rm.rows} styles={{ body: { padding: 12 } }}>
         {/* A table wider than the page scrolls within its card, never the page. */}
         <div style={{ overflowX: "auto", maxWidth: "100%" }}>

@@ -1,2 +1,3 @@
 export * from "./vocabulary.ts";
 export * from "./assessment.ts";
+export * from "./training.ts";

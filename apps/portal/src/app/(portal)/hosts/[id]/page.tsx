@@ -11,6 +11,7 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { EditHostForm, SetCoverageForm } from "../ledger-forms.tsx";
 import { sheetMessages as sm } from "../_sheet/messages.ts";
+import { TrainingHistory } from "../../work/training/history.tsx";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/hosts");
@@ -132,6 +133,12 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
           </ActionForm>
         </Card>
       ) : null}
+      {me.role === "owner" || !host.ownerName ? null : (
+        <TrainingHistory
+          title={`出资人${host.ownerName}的培训经历`}
+          rows={await caller.training.history({ hostId: host.id }).catch(() => [])}
+        />
+      )}
     </div>
   );
 }

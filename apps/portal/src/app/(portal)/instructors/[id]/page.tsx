@@ -6,6 +6,7 @@ import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 import { AssignForm, EditInstructorForm, InstructorHostsTable } from "../instructor-forms.tsx";
 import { InstructorAssessmentsCard } from "../../work/assessment-cards.tsx";
+import { TrainingHistory } from "../../work/training/history.tsx";
 
 export default async function InstructorPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/instructors");
@@ -50,6 +51,9 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
       <InstructorAssessmentsCard rows={assessments.rows} mayAssess={assessments.mayAssess} />
       {editor ? <AssignForm instructorId={i.id} today={today} /> : null}
       {editor ? <EditInstructorForm instructor={i} /> : null}
+      {me.role === "owner" ? null : (
+        <TrainingHistory rows={await caller.training.history({ instructorId: i.id }).catch(() => [])} />
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
 import { EditMemberForm, StatusForm, TransferRequestForm } from "../member-forms.tsx";
+import { TrainingHistory } from "../../work/training/history.tsx";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -67,6 +68,7 @@ export default async function MemberPage({
       <EditMemberForm member={m} />
       <StatusForm member={m} today={today} />
       {m.status === "normal" ? <TransferRequestForm memberId={m.id} today={today} /> : null}
+      <TrainingHistory rows={await caller.training.history({ memberId: m.id }).catch(() => [])} />
     </div>
   );
 }

@@ -1,0 +1,223 @@
+/**
+ * `seedTraining`: the demo city's trainings (培训) for each demo year — per county a secretaries' class, an
+ * instructors' class and an owners' study trip (考察学习), per township a members' class and some years a
+ * secretaries' class — with participants each organizer sees (members held in its subtree on the day,
+ * instructors it registered or dispatched, owners of hosts of its territory). Each township draws a target
+ * share for its secretaries (about 35–65 %), so that on the demo's day no township has trained them all
+ * (the e2e sees a share rise).
+ *
+ * It draws from a random stream of its own, so every figure the demo had before stays as it was. Runs after
+ * the city, its daily work and the five basics, in its own transaction; writes no audit rows (seed data).
+ */
+import { addDays, maxDate, minDate, yearEnd, yearStart } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { type Db, selectAll, writeTransaction } from "@liangxin/db/driver";
+import { isUnder, pathIn, subtreeRange } from "@liangxin/db/scope";
+import { trainingParticipants, trainings } from "@liangxin/db/schema";
+import { Rng } from "./random.ts";
+import { seedStamp } from "./daily-work.ts";
+import { demoYears } from "./shift.ts";
+
+/** The stream of the trainings: a generator of its own, mixed from the demo's seed. */
+export const TRAINING_STREAM = 0x7a1_9e5;
+
+interface Node {
+  id: number;
+  name: string;
+  path: string;
+  regionPath: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function seedTraining(db: Db, opts: { seed: number; today: string }): void {
+  const { today } = opts;
+  const rng = new Rng(opts.seed ^ TRAINING_STREAM);
+  const nodes = (category: string) =>
+    selectAll<Node>(
+      db,
+      sql`select o.id, o.name, o.path, r.path as regionPath from orgs o left join regions r on r.id = o.region_id
+          where o.category = ${category} and (o.revoked_on is null or ${today} < o.revoked_on) order by o.id`,
+    );
+  const counties = nodes("countyCommittee");
+  const townships = [...nodes("townshipCommittee"), ...nodes("parkCommittee")];
+  const under = (path: string, root: string) => isUnder(path, root);
+
+  /** A day of the year in [from month, to month], not after a week before today (nor before 1 January). */
+  const dayIn = (year: number, fromMonth: number, toMonth: number): string => {
+    const d = `${year}-${pad(rng.int(fromMonth, toMonth))}-${pad(rng.int(1, 28))}`;
+    return maxDate(yearStart(year), minDate(d, addDays(today, -7)));
+  };
+
+  writeTransaction(db, () => {
+    const insertTraining = (
+      organizerId: number,
+      title: string,
+      kind: (typeof trainings.$inferInsert)["kind"],
+      startOn: string,
+      days: number,
+      place: string,
+      hours: number,
+    ) =>
+      db
+        .insert(trainings)
+        .values({
+          organizerId,
+          title,
+          kind,
+          startOn,
+          endOn: minDate(addDays(startOn, days - 1), yearEnd(Number(startOn.slice(0, 4)))),
+          place,
+          hours,
+          createdAt: seedStamp(startOn),
+        })
+        .returning({ id: trainings.id })
+        .get().id;
+    const add = (trainingId: number, kind: "member" | "instructor" | "owner", id: number) =>
+      db
+        .insert(trainingParticipants)
+        .values({
+          trainingId,
+          kind,
+          memberId: kind === "member" ? id : null,
+          instructorId: kind === "instructor" ? id : null,
+          hostId: kind === "owner" ? id : null,
+        })
+        .run();
+
+    /** Secretaries in office on the day of grassroots organizations, held then in the organization's subtree. */
+    const secretariesOn = (day: string) =>
+      selectAll<{ memberId: number; path: string; heldPath: string }>(
+        db,
+        sql`select distinct s.member_id as memberId, o.path, ro.path as heldPath from secretaries s join orgs o on o.id = s.org_id
+            join member_relationships r on r.member_id = s.member_id and r.start_on <= ${day}
+              and (r.end_on is null or r.end_on > ${day})
+            join orgs ro on ro.id = r.org_id
+            where o.category in ('committee','generalBranch','branch','jointBranch')
+              and s.start_on <= ${day} and (s.end_on is null or s.end_on > ${day})
+            order by s.member_id`,
+      );
+
+    for (const year of demoYears(today)) {
+      if (yearStart(year) > today) continue;
+      const current = year === Number(today.slice(0, 4));
+      // Each township's target share of secretaries trained this year.
+      const target = new Map(
+        townships.map((t) => [t.id, current ? rng.float(0.35, 0.65) : rng.float(0.4, 0.85)]),
+      );
+      for (const county of counties) {
+        const short = county.name.replace(/^中共/, "").replace(/委员会$/, "");
+        // 书记培训: most of a township's trained secretaries come here; the rest to the township's own class.
+        const secretaryDay = dayIn(year, 3, 6);
+        const secretaryClass = insertTraining(
+          county.id,
+          `${year}年${short}两新党组织书记培训班`,
+          "secretary",
+          secretaryDay,
+          3,
+          `${short}党校`,
+          24,
+        );
+        const countySecretaries = secretariesOn(secretaryDay).filter(
+          (s) => under(s.path, county.path) && under(s.heldPath, county.path),
+        );
+        const trained = new Set<number>();
+        for (const s of countySecretaries) {
+          const town = townships.find((t) => under(s.path, t.path));
+          if (trained.has(s.memberId)) continue;
+          if (rng.chance((town ? target.get(town.id)! : 0.5) * 0.7)) {
+            trained.add(s.memberId);
+            add(secretaryClass, "member", s.memberId);
+          }
+        }
+        // 指导员培训: instructors the county registered or dispatched, serving on the day.
+        const instructorDay = dayIn(year, 4, 9);
+        const instructorClass = insertTraining(
+          county.id,
+          `${year}年${short}党建工作指导员培训`,
+          "instructor",
+          instructorDay,
+          2,
+          `${short}党校`,
+          16,
+        );
+        const instructors = selectAll<{ id: number }>(
+          db,
+          sql`select distinct i.id from instructors i join orgs r on r.id = i.registered_by_id
+              left join orgs d on d.id = i.dispatch_org_id
+              join assignments a on a.instructor_id = i.id and a.start_on <= ${instructorDay}
+                and (a.end_on is null or a.end_on > ${instructorDay})
+              where ${pathIn("r.path", subtreeRange(county.path))}
+                 or ${pathIn("coalesce(d.path, '~')", subtreeRange(county.path))}
+              order by i.id`,
+        );
+        for (const i of instructors)
+          if (rng.chance(current ? 0.55 : 0.7)) add(instructorClass, "instructor", i.id);
+        // 考察学习: owners of hosts of the county's territory.
+        if (county.regionPath) {
+          const tripDay = dayIn(year, 5, 10);
+          const trip = insertTraining(
+            county.id,
+            `${year}年${short}非公企业出资人考察学习`,
+            "studyTrip",
+            tripDay,
+            2,
+            "浙江嘉兴",
+            12,
+          );
+          const owners = selectAll<{ id: number }>(
+            db,
+            sql`select h.id from hosts h join regions r on r.id = h.region_id
+                where ${pathIn("r.path", subtreeRange(county.regionPath))}
+                  and h.owner_name is not null and h.founded_on <= ${tripDay}
+                  and (h.closed_on is null or h.closed_on > ${tripDay}) order by h.id`,
+          );
+          for (const h of rng.sample(owners, Math.min(owners.length, rng.int(8, 15))))
+            add(trip, "owner", h.id);
+        }
+        // 乡镇: a members' class each year; a secretaries' class for those the county did not train.
+        for (const town of townships.filter((t) => under(t.path, county.path))) {
+          const tshort = town.name.replace(/^中共/, "").replace(/委员会$/, "");
+          const memberDay = dayIn(year, 6, 11);
+          const memberClass = insertTraining(
+            town.id,
+            `${year}年${tshort}党员冬训`,
+            "member",
+            memberDay,
+            1,
+            `${tshort}党群服务中心`,
+            8,
+          );
+          const held = selectAll<{ id: number }>(
+            db,
+            sql`select r.member_id as id from member_relationships r join orgs o on o.id = r.org_id
+                where ${pathIn("o.path", subtreeRange(town.path))}
+                  and r.start_on <= ${memberDay} and (r.end_on is null or r.end_on > ${memberDay})
+                order by r.member_id`,
+          );
+          for (const m of rng.sample(held, Math.min(held.length, rng.int(10, 20))))
+            add(memberClass, "member", m.id);
+          const classDay = dayIn(year, 7, 11);
+          const own = secretariesOn(classDay).filter(
+            (s) => under(s.path, town.path) && under(s.heldPath, town.path),
+          );
+          const rest = [...new Set(own.map((s) => s.memberId))].filter((id) => !trained.has(id));
+          const share = target.get(town.id)! * 0.3;
+          const picked = rest.filter(() => rng.chance(share));
+          if (picked.length > 0) {
+            const townClass = insertTraining(
+              town.id,
+              `${year}年${tshort}党组织书记轮训`,
+              "secretary",
+              classDay,
+              1,
+              `${tshort}党群服务中心`,
+              8,
+            );
+            for (const id of picked) add(townClass, "member", id);
+          }
+        }
+      }
+    }
+  });
+}
