@@ -1,1 +1,3 @@
 export * from "./vocabulary.ts";
+export * from "./contacts.ts";
+export * from "./showcases.ts";
