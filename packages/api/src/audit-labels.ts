@@ -119,6 +119,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "rule.adopt": "建立制度",
   "rule.drop": "废止制度",
   "funds.set": "登记党建工作经费",
+  "showcase.name": "命名示范点",
+  "showcase.end": "终止示范点",
+  "leader.create": "登记领导干部",
+  "leader.update": "修改领导干部信息",
+  "contactPoint.link": "建立领导干部联系点",
+  "contactPoint.end": "结束领导干部联系点",
+  "contactVisit.record": "登记联系点走访",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -200,6 +207,14 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   orgRule: "基本制度",
   orgRules: "基本制度",
   orgFunds: "党建工作经费",
+  showcase: "示范点",
+  showcases: "示范点",
+  leader: "领导干部",
+  leaders: "领导干部",
+  contactPoint: "领导干部联系点",
+  contactPoints: "领导干部联系点",
+  contactVisit: "联系点走访记录",
+  contactVisits: "联系点走访记录",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */

@@ -148,6 +148,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   adoptedOn: "建立日期",
   droppedOn: "废止日期",
   unitId: "单位",
+  namedById: "命名单位",
+  reasons: "命名理由",
+  leaderId: "领导干部",
+  contactPointId: "联系点",
+  visitedOn: "走访日期",
+  content: "走访内容",
+  problems: "发现的问题",
+  followUp: "后续措施",
+  all: "全部",
+  unit: "工作单位",
 };
 
 /** Fields that mean something narrower in one procedure. */
@@ -172,6 +182,11 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "basics.venue.createShared": { name: "场所名称", status: "场所状况" },
   "basics.venue.checkShared": { status: "场所状况" },
   "basics.secretary.profile": { kind: "书记类别", source: "书记来源" },
+  "showcases.name": { orgId: "示范点(党组织或两新组织)", level: "示范点级别" },
+  "showcases.list": { level: "示范点级别" },
+  "contacts.createLeader": { name: "姓名", post: "职务", unit: "工作单位" },
+  "contacts.updateLeader": { name: "姓名", post: "职务", unit: "工作单位" },
+  "contacts.link": { orgId: "联系点(党组织或两新组织)" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

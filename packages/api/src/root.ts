@@ -17,6 +17,8 @@ import { reportRouter } from "./procedures/report/index.ts";
 import { workRouter } from "./procedures/work/index.ts";
 import { transferIoRouter } from "./procedures/io/index.ts";
 import { basicsRouter } from "./procedures/basics/index.ts";
+import { showcasesRouter } from "./procedures/showcases/index.ts";
+import { contactsRouter } from "./procedures/contacts/index.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
@@ -34,6 +36,8 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   work: workRouter,
   basics: basicsRouter,
+  showcases: showcasesRouter,
+  contacts: contactsRouter,
   io: transferIoRouter,
 });
 

@@ -12,6 +12,7 @@ import { REPORT_MATRIX } from "./matrix-report.ts";
 import { IO_MATRIX } from "./matrix-io.ts";
 import { WORK_MATRIX } from "./matrix-work.ts";
 import { BASICS_MATRIX } from "./matrix-basics.ts";
+import { CONTACTS_MATRIX } from "./matrix-contacts.ts";
 
 /** A record of the role's own area, by kind. */
 function own(
@@ -397,4 +398,5 @@ export const MATRIX: Record<string, Entry> = {
   ...IO_MATRIX,
   ...WORK_MATRIX,
   ...BASICS_MATRIX,
+  ...CONTACTS_MATRIX,
 };
