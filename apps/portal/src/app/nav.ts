@@ -50,6 +50,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work/ratings", label: "定级整顿", roles: ["admin"], group: "work" },
   { href: "/work/pacts", label: "联建共建", roles: ["admin"], group: "work" },
   { href: "/work/development", label: "发展党员", roles: ["admin", "secretary"], group: "work" },
+  { href: "/work/showcases", label: "示范点", roles: ["admin"], group: "work" },
+  { href: "/work/contacts", label: "领导干部联系点", roles: ["admin"], group: "work" },
   { href: "/reports", label: "党内统计年报", roles: ["admin"], group: "report" },
   { href: "/analysis", label: "统计分析", roles: ["admin"], group: "report" },
   { href: "/users", label: "用户管理", roles: ["admin"], group: "system" },

@@ -10,6 +10,7 @@ import { OrgTree, type OrgTreeNode } from "@/components/org-tree";
 import { lx } from "@/app/ledger-messages";
 import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms.tsx";
 import { OrgActivityCards } from "@/roles/org-activity";
+import { CadreNotes } from "@/roles/cadre-notes";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
 
@@ -88,6 +89,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CadreNotes caller={caller} orgId={org.id} />
       <Card
         title={lx.tree}
         data-testid="org-subtree"
