@@ -13,6 +13,7 @@ import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
 import { SEED_TABLES, SQL_TABLE, writeSeedData, type SeedTable } from "./write.ts";
 import { seedDailyWork, seedStamp } from "./daily-work.ts";
 import { seedBasics } from "./basics.ts";
+import { seedContacts } from "./contacts.ts";
 import { demoYears, shiftSeedData } from "./shift.ts";
 import { approveYearIn } from "@liangxin/core/reports";
 
@@ -171,6 +172,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   seedDailyWork(db, { seed, today });
   // The five basics draw from a stream of their own: the figures above stay as they were.
   seedBasics(db, { seed, today });
+  // Showcases and leaders' contact points: a stream of their own too.
+  seedContacts(db, { seed, today });
   // The past years carry approved reports: every level submitted and its parent approved, in January.
   const past = options.pastReports === false ? [] : demoYears(today).filter((y) => y < yearOf(today));
   progress?.(total - 1, total, demoMessages.stepReports(past));

@@ -21,6 +21,7 @@ import { CodeFactory } from "./codes.ts";
 import { brand, personName } from "./names.ts";
 import { Rng } from "./random.ts";
 import { seedBasics } from "./basics.ts";
+import { seedContacts } from "./contacts.ts";
 
 export interface SeedScaleOptions {
   hosts?: number;
@@ -550,6 +551,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   });
   // The five basics, as the demo's (a stream of their own: the city above stays as it was).
   seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  seedContacts(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   return {
     counts,
     townships: townshipCount,
