@@ -99,11 +99,11 @@ export function LinkForm({ leaders, today }: { leaders: { id: number; name: stri
           />
         </Form.Item>
         {kind === "org" ? (
-          <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
+          <Form.Item name="orgId" label={m.subjectOrg} rules={choose(m.subjectOrg)}>
             <RecordPicker kind="org" testId="contact-org" width={280} />
           </Form.Item>
         ) : (
-          <Form.Item name="hostId" label={m.host} rules={choose(m.host)}>
+          <Form.Item name="hostId" label={m.subjectHost} rules={choose(m.subjectHost)}>
             <RecordPicker kind="host" editableOnly testId="contact-host" width={280} />
           </Form.Item>
         )}

@@ -13,6 +13,8 @@ export const contactMessages = {
   org: "党组织",
   host: "两新组织",
   subject: "联系对象",
+  subjectOrg: "联系对象(党组织)",
+  subjectHost: "联系对象(两新组织)",
   startOn: "联系开始日期",
   period: "联系期间",
   lastVisit: "最近走访",

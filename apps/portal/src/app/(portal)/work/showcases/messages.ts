@@ -8,6 +8,8 @@ export const showcaseMessages = {
   org: "党组织",
   host: "两新组织",
   subject: "示范点对象",
+  subjectOrg: "示范对象(党组织)",
+  subjectHost: "示范对象(两新组织)",
   level: "级别",
   period: "期间",
   startOn: "命名日期",

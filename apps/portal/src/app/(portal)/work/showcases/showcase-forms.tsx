@@ -60,11 +60,11 @@ export function NameShowcaseForm({ levelLabel, today }: { levelLabel: string; to
           />
         </Form.Item>
         {kind === "org" ? (
-          <Form.Item name="orgId" label={m.org} rules={choose(m.org)}>
+          <Form.Item name="orgId" label={m.subjectOrg} rules={choose(m.subjectOrg)}>
             <RecordPicker kind="org" testId="showcase-org" width={300} />
           </Form.Item>
         ) : (
-          <Form.Item name="hostId" label={m.host} rules={choose(m.host)}>
+          <Form.Item name="hostId" label={m.subjectHost} rules={choose(m.subjectHost)}>
             <RecordPicker kind="host" editableOnly testId="showcase-host" width={300} />
           </Form.Item>
         )}
