@@ -157,6 +157,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   problems: "发现的问题",
   followUp: "后续措施",
   all: "全部",
+  level: "级别",
   unit: "工作单位",
 };
 
