@@ -127,6 +127,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "training.update": "修改培训",
   "trainingParticipant.add": "添加参训人员",
   "trainingParticipant.remove": "移除参训人员",
+  "showcase.name": "命名示范点",
+  "showcase.end": "终止示范点",
+  "leader.create": "登记领导干部",
+  "leader.update": "修改领导干部信息",
+  "contactPoint.link": "建立领导干部联系点",
+  "contactPoint.end": "结束领导干部联系点",
+  "contactVisit.record": "登记联系点走访",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -223,6 +230,10 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   contactVisits: "走访记录",
   training: "培训",
   trainingParticipant: "培训学员",
+  showcase: "示范点",
+  leader: "领导干部",
+  contactPoint: "领导干部联系点",
+  contactVisit: "联系点走访记录",
 };
 
 /** Fields of the records (the columns of every table, camelCase) beside the API's input fields. */

@@ -165,6 +165,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   trainingId: "培训",
   personId: "参训人员",
   group: "统计对象",
+  namedById: "命名单位",
+  reasons: "命名理由",
+  leaderId: "领导干部",
+  contactPointId: "联系点",
+  visitedOn: "走访日期",
+  content: "走访内容",
+  problems: "发现的问题",
+  followUp: "后续措施",
+  all: "全部",
+  level: "级别",
+  unit: "工作单位",
 };
 
 /** Fields that mean something narrower in one procedure. */
@@ -198,6 +209,11 @@ export const PROCEDURE_FIELD_LABELS: Readonly<Record<string, Readonly<Record<str
   "training.list": { kind: "培训类别" },
   "training.addParticipant": { kind: "参训人员类别" },
   "training.removeParticipant": { id: "参训记录" },
+  "showcases.name": { orgId: "示范点(党组织或两新组织)", level: "示范点级别" },
+  "showcases.list": { level: "示范点级别" },
+  "contacts.createLeader": { name: "姓名", post: "职务", unit: "工作单位" },
+  "contacts.updateLeader": { name: "姓名", post: "职务", unit: "工作单位" },
+  "contacts.link": { orgId: "联系点(党组织或两新组织)" },
 };
 
 export function fieldLabel(path: readonly PropertyKey[], procedure?: string): string | null {

@@ -19,6 +19,8 @@ import { transferIoRouter } from "./procedures/io/index.ts";
 import { basicsRouter } from "./procedures/basics/index.ts";
 import { assessmentRouter } from "./procedures/assessment/index.ts";
 import { trainingRouter } from "./procedures/training/index.ts";
+import { showcasesRouter } from "./procedures/showcases/index.ts";
+import { contactsRouter } from "./procedures/contacts/index.ts";
 
 export const appRouter = createTRPCRouter({
   home: homeRouter,
@@ -38,6 +40,8 @@ export const appRouter = createTRPCRouter({
   basics: basicsRouter,
   assessment: assessmentRouter,
   training: trainingRouter,
+  showcases: showcasesRouter,
+  contacts: contactsRouter,
   io: transferIoRouter,
 });
 

@@ -204,7 +204,11 @@ describe("records.coverageRequest: propose, list on both sides, accept or reject
     expect(await outcome(caller("branch").records.coverageRequest.accept({ id: requestId }))).toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await caller("qingshan").work.inbox()).some((i) => i.refId === requestId)).toBe(false);
+    expect(
+      (await caller("qingshan").work.inbox()).some(
+        (i) => i.kind === "coverageRequestAwaiting" && i.refId === requestId,
+      ),
+    ).toBe(false);
   });
 
   it("the township administrator accepts: the coverage is written and audited, the figures count it, the branch sees the host", async () => {

@@ -14,6 +14,7 @@ import { WORK_MATRIX } from "./matrix-work.ts";
 import { BASICS_MATRIX } from "./matrix-basics.ts";
 import { ASSESSMENT_MATRIX } from "./matrix-assessment.ts";
 import { TRAINING_MATRIX } from "./matrix-training.ts";
+import { CONTACTS_MATRIX } from "./matrix-contacts.ts";
 
 /** A record of the role's own area, by kind. */
 function own(
@@ -401,4 +402,5 @@ export const MATRIX: Record<string, Entry> = {
   ...BASICS_MATRIX,
   ...ASSESSMENT_MATRIX,
   ...TRAINING_MATRIX,
+  ...CONTACTS_MATRIX,
 };

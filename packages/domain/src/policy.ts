@@ -40,6 +40,8 @@ export interface Policy {
   activistMonths: number;
   /** A signed-in session ends after this many minutes without a request (besides its 8 hours at most). */
   sessionIdleMinutes: number;
+  /** 联系点: a leading cadre visits each contact point at least once in this many months (3 = a quarter). */
+  contactVisitMonths: number;
   /**
    * The reporting window: a year's report can be submitted from 1 January of the next year, or this many
    * days earlier (the city opens the window early with a dated policy version; 0 = no earlier).
@@ -84,6 +86,7 @@ export const DEFAULT_POLICY: Policy = {
   probationMonths: 12,
   activistMonths: 12,
   sessionIdleMinutes: 30,
+  contactVisitMonths: 3,
   reportEarlyOpenDays: 0,
   basics: {
     committeeFromMembers: 7,
@@ -111,6 +114,7 @@ export const POLICY_LABELS: Readonly<Record<keyof Policy, string>> = {
   probationMonths: "预备期(月)",
   activistMonths: "积极分子培养考察期(月)",
   sessionIdleMinutes: "登录闲置超时(分钟)",
+  contactVisitMonths: "领导干部联系点走访周期(月)",
   reportEarlyOpenDays: "年报提前开放天数",
   basics: "五个基本的标准",
 };

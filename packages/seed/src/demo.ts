@@ -15,6 +15,7 @@ import { seedDailyWork, seedStamp } from "./daily-work.ts";
 import { seedBasics } from "./basics.ts";
 import { seedAssessment } from "./assessment.ts";
 import { seedTraining } from "./training.ts";
+import { seedContacts } from "./contacts.ts";
 import { demoYears, shiftSeedData } from "./shift.ts";
 import { approveYearIn } from "@liangxin/core/reports";
 
@@ -177,6 +178,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   seedAssessment(db, { seed, today });
   // The trainings, a stream of their own too.
   seedTraining(db, { seed, today });
+  // Showcases and leaders' contact points: a stream of their own too.
+  seedContacts(db, { seed, today });
   // The past years carry approved reports: every level submitted and its parent approved, in January.
   const past = options.pastReports === false ? [] : demoYears(today).filter((y) => y < yearOf(today));
   progress?.(total - 1, total, demoMessages.stepReports(past));

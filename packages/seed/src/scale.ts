@@ -23,6 +23,7 @@ import { Rng } from "./random.ts";
 import { seedBasics } from "./basics.ts";
 import { seedAssessment } from "./assessment.ts";
 import { seedTraining } from "./training.ts";
+import { seedContacts } from "./contacts.ts";
 
 export interface SeedScaleOptions {
   hosts?: number;
@@ -554,6 +555,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   seedAssessment(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   seedTraining(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  seedContacts(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   return {
     counts,
     townships: townshipCount,

@@ -54,6 +54,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work/five-good", label: "五好党支部", roles: ["admin", "secretary"], group: "work" },
   { href: "/work/pacts", label: "联建共建", roles: ["admin"], group: "work" },
   { href: "/work/development", label: "发展党员", roles: ["admin", "secretary"], group: "work" },
+  { href: "/work/showcases", label: "示范点", roles: ["admin"], group: "work" },
+  { href: "/work/contacts", label: "领导干部联系点", roles: ["admin"], group: "work" },
   { href: "/reports", label: "党内统计年报", roles: ["admin"], group: "report" },
   { href: "/analysis", label: "统计分析", roles: ["admin"], group: "report" },
   { href: "/users", label: "用户管理", roles: ["admin"], group: "system" },

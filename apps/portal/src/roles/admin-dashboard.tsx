@@ -15,6 +15,7 @@ import { portalMessages as pm } from "@/app/messages";
 import { rm } from "./messages.ts";
 import { BasicsChart } from "@/components/basics-chart";
 import { ShareTable } from "@/components/training-shares";
+import { ShowcaseCard } from "./showcase-card.tsx";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 type Dashboard = Awaited<ReturnType<Caller["dashboard"]["admin"]>>;
@@ -173,12 +174,13 @@ function PendingCorrections({ corrections }: { corrections: Corrections | null }
 }
 
 export async function AdminDashboard({ caller }: { caller: Caller }) {
-  const [d, home, corrections, training] = await Promise.all([
+  const [d, home, corrections, training, showcases] = await Promise.all([
     caller.dashboard.admin(),
     caller.home.overview(),
     // A node without territory (行业党委) has no corrections to decide: the list does not exist for it.
     orNull(caller.corrections.inbox({ state: "pending", limit: 5 })),
     orNull(caller.training.shares()),
+    orNull(caller.showcases.count()),
   ]);
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
@@ -211,6 +213,7 @@ export async function AdminDashboard({ caller }: { caller: Caller }) {
       <DailyWorkCard work={d.work} />
       <BasicsCard basics={d.work.basics} />
       <TrainingCard shares={training} />
+      <ShowcaseCard count={showcases} />
       <Card title={rm.rows} styles={{ body: { padding: 12 } }}>
         {/* A table wider than the page scrolls within its card, never the page. */}
         <div style={{ overflowX: "auto", maxWidth: "100%" }}>

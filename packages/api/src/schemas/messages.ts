@@ -42,6 +42,7 @@ export const schemaMessages = {
   phone: "联系电话格式不正确",
   policyEmpty: "请至少填写一项政策参数",
   sessionIdle: "会话空闲超时应为 5–480 分钟",
+  contactVisitMonths: "联系点走访周期应为 1–24 个月的整数",
   reportEarlyOpen: "年报提前开放天数应为 0–92 天(自次年 1 月 1 日往前数)",
   positiveInt: "应为正整数",
   nonNegative: "应不小于0",

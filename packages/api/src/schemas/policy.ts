@@ -39,6 +39,7 @@ export const policyParamsInput = z
     probationMonths: positive,
     activistMonths: positive,
     sessionIdleMinutes: positive.min(5, { error: m.sessionIdle }).max(480, { error: m.sessionIdle }),
+    contactVisitMonths: positive.max(24, { error: m.contactVisitMonths }),
     reportEarlyOpenDays: count.max(MAX_REPORT_EARLY_OPEN_DAYS, { error: m.reportEarlyOpen }),
     basics: z
       .object({

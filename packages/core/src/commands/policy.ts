@@ -22,7 +22,12 @@ export interface SetPolicyInput {
 }
 
 /** Parameters that change no figure of a report (when it may be submitted, how long a session idles). */
-const FIGURE_NEUTRAL = new Set<string>(["reportEarlyOpenDays", "sessionIdleMinutes", "basics"]);
+const FIGURE_NEUTRAL = new Set<string>([
+  "reportEarlyOpenDays",
+  "sessionIdleMinutes",
+  "basics",
+  "contactVisitMonths",
+]);
 
 export interface SetPolicyResult {
   effectiveOn: string;

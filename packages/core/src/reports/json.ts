@@ -58,12 +58,21 @@ function indicators(ind: Indicators): Indicators {
   };
 }
 
+/**
+ * The policy the report counted by: its parameters without those no report figure depends on and that
+ * came after the report's JSON was fixed (the leaders' contact-visit period), so the JSON stays as it was.
+ */
+function reportPolicy(policy: PolicyVersion): PolicyVersion {
+  const { contactVisitMonths: _notCounted, ...params } = policy.params;
+  return { ...policy, params: params as PolicyVersion["params"] };
+}
+
 export function reportJson(view: ReportView): ReportJson {
   return {
     year: view.year,
     asOf: view.asOf,
     unit: { code: view.node.code, name: view.node.name },
-    policy: view.policy,
+    policy: reportPolicy(view.policy),
     total: indicators(view.total),
     rows: view.rows.map((r) => ({ code: r.code, name: r.name, ...indicators(r.indicators) })),
     basics: view.basics

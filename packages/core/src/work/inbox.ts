@@ -9,9 +9,11 @@
  *   (the township-level administrator, or a common superior of the host and the proposer);
  * - probation ending: probationary members of their subtree;
  * - year-end reports (administrators): their own node's reports returned (退回 or 撤销审核, with the
- *   reason), and their child nodes' reports submitted and waiting for their approval.
+ *   reason), and their child nodes' reports submitted and waiting for their approval;
+ * - contact points overdue (administrators): the points of the leaders their own node registered whose
+ *   visit is overdue (policy `contactVisitMonths`).
  */
-import { chinaDateOf, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
+import { chinaDateOf, CONTACT_MESSAGES, INBOX_KIND_LABELS, type InboxKind } from "@liangxin/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Cx } from "@liangxin/db/cx";
 import { selectAll } from "@liangxin/db/driver";
@@ -22,6 +24,7 @@ import { electionBoardIn } from "./elections.ts";
 import { probationDueIn } from "./development.ts";
 import { overduePlansIn } from "./plans.ts";
 import { coverageRequestsAwaitingIn } from "@liangxin/db/queries";
+import { overdueContacts } from "../cadres/contacts.ts";
 
 export interface InboxItem {
   kind: InboxKind;
@@ -189,6 +192,16 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       href: "/work/development",
       refId: p.memberId,
     });
+
+  if (scope.role === "admin")
+    for (const p of overdueContacts(cx, true))
+      item("contactVisitOverdue", {
+        subject: `${p.leaderName} → ${p.subjectName}`,
+        date: p.dueOn ?? "",
+        detail: CONTACT_MESSAGES.overdueDetail(p.dueOn ?? "", p.overdueDays, p.leaderName),
+        href: `/work/contacts?point=${p.id}`,
+        refId: p.id,
+      });
 
   return items;
 }

@@ -78,6 +78,7 @@ export const INBOX_KINDS = [
   "probationEnding",
   "reportReturned",
   "reportAwaiting",
+  "contactVisitOverdue",
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_KIND_LABELS: Readonly<Record<InboxKind, string>> = {
@@ -90,6 +91,7 @@ export const INBOX_KIND_LABELS: Readonly<Record<InboxKind, string>> = {
   probationEnding: "预备党员即将期满",
   reportReturned: "年报被退回",
   reportAwaiting: "年报待审核",
+  contactVisitOverdue: "联系点走访超期",
 };
 
 export const WORK_RULE_CODES = [

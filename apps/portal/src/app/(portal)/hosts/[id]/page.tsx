@@ -12,6 +12,7 @@ import { rm } from "@/roles/messages";
 import { EditHostForm, SetCoverageForm } from "../ledger-forms.tsx";
 import { sheetMessages as sm } from "../_sheet/messages.ts";
 import { TrainingHistory } from "../../work/training/history.tsx";
+import { CadreNotes } from "@/roles/cadre-notes";
 
 export default async function HostPage({ params }: { params: Promise<{ id: string }> }) {
   const { caller, me } = await requirePage("/hosts");
@@ -109,6 +110,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
         </Descriptions>
       </Card>
       <Card title={rm.figures}>{figures}</Card>
+      <CadreNotes caller={caller} hostId={host.id} />
       {editor && opts ? <EditHostForm host={host} townships={opts.townships} /> : null}
       {editor && opts && opts.coveringOrgs.length > 0 ? (
         <SetCoverageForm hostId={host.id} orgs={opts.coveringOrgs} today={opts.today} />

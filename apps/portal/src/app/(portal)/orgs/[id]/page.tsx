@@ -11,6 +11,7 @@ import { lx } from "@/app/ledger-messages";
 import { CoverHostsForm, DualLinkForm, EditOrgForm, ReparentForm, SecretaryForm } from "../org-forms.tsx";
 import { OrgActivityCards } from "@/roles/org-activity";
 import { OrgAssessmentCards } from "../../work/assessment-cards.tsx";
+import { CadreNotes } from "@/roles/cadre-notes";
 
 const GRASSROOTS = new Set(["committee", "generalBranch", "branch", "jointBranch"]);
 
@@ -90,6 +91,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CadreNotes caller={caller} orgId={org.id} />
       <Card
         title={lx.tree}
         data-testid="org-subtree"

@@ -1,0 +1,2 @@
+export * from "./showcases.ts";
+export * from "./contacts.ts";
