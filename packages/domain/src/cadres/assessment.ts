@@ -7,7 +7,7 @@ import { AppError } from "../app-error.ts";
 import { isGrassroots, isManagement } from "../categories.ts";
 import { intervalsOverlap, yearOf, yearStart } from "../dates.ts";
 import type { IsoDate, OrgCategory } from "../types.ts";
-import { HONOUR_LEVEL_LABELS, type HonourLevel } from "./vocabulary.ts";
+import { HONOUR_LEVEL_LABELS, honourLevelOf, type HonourLevel } from "./vocabulary.ts";
 
 export const assessmentMessages = {
   notDispatcher: "只有派出该指导员的党组织可以考核",
@@ -71,21 +71,6 @@ export function assertMayReviewSecretary(
   assertYearBegun(year, today);
   if (!intervalsOverlap(term.startOn, term.endOn, yearStart(year), yearStart(year + 1)))
     throw AppError.rule("REVIEW_NOT_IN_OFFICE", assessmentMessages.notInOffice(term.name, year));
-}
-
-/** The level of an award is the reviewer's: city, county, township (none for a 行业党委). */
-export function honourLevelOf(category: OrgCategory): HonourLevel | null {
-  switch (category) {
-    case "cityCommittee":
-      return "city";
-    case "countyCommittee":
-      return "county";
-    case "townshipCommittee":
-    case "parkCommittee":
-      return "township";
-    default:
-      return null;
-  }
 }
 
 export interface ApplyingOrg {

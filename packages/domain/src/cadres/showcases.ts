@@ -4,23 +4,8 @@
  * [startOn, endOn) with the reasons. Counted on a day when in force on it.
  */
 import { AppError } from "../app-error.ts";
-import type { IsoDate, OrgCategory } from "../types.ts";
+import type { IsoDate } from "../types.ts";
 import { HONOUR_LEVEL_LABELS, type HonourLevel } from "./vocabulary.ts";
-
-/** The level a management node names at, from its category; null for a node that names none (行业党委, organizations). */
-export function honourLevelOf(category: OrgCategory | string): HonourLevel | null {
-  switch (category) {
-    case "cityCommittee":
-      return "city";
-    case "countyCommittee":
-      return "county";
-    case "townshipCommittee":
-    case "parkCommittee":
-      return "township";
-    default:
-      return null;
-  }
-}
 
 export interface ShowcaseFields {
   orgId?: number | null | undefined;

@@ -3,6 +3,7 @@
  * 五好党支部 recognition, showcase sites (示范点) and leading cadres' contact points (联系点). Stored values
  * are the English keys; users read the labels.
  */
+import type { OrgCategory } from "../types.ts";
 
 /** 培训的类别. */
 export const TRAINING_KINDS = ["secretary", "instructor", "owner", "member", "studyTrip"] as const;
@@ -52,6 +53,24 @@ export const HONOUR_LEVEL_LABELS: Readonly<Record<HonourLevel, string>> = {
   county: "县级",
   township: "乡镇(街道)级",
 };
+
+/**
+ * The level a management node names at (a showcase) or awards at (五好党支部), from its category: a 园区党工委
+ * as a township; null for a node that names none (行业党委, organizations).
+ */
+export function honourLevelOf(category: OrgCategory | string): HonourLevel | null {
+  switch (category) {
+    case "cityCommittee":
+      return "city";
+    case "countyCommittee":
+      return "county";
+    case "townshipCommittee":
+    case "parkCommittee":
+      return "township";
+    default:
+      return null;
+  }
+}
 
 /** The reviewer's decision on a 五好党支部 application (none yet: pending). */
 export const AWARD_DECISIONS = ["awarded", "rejected"] as const;
