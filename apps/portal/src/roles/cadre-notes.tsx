@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, Descriptions } from "antd";
 import type { getCaller } from "@/server/caller";
+import { orWhenDenied } from "@/server/guard";
 
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -30,8 +31,8 @@ export async function CadreNotes({
   const subject = orgId !== undefined ? { orgId } : hostId !== undefined ? { hostId } : null;
   if (!subject) return null;
   const [showcases, contacts] = await Promise.all([
-    caller.showcases.list(subject).catch(() => []),
-    caller.contacts.of(subject).catch(() => []),
+    orWhenDenied(caller.showcases.list(subject), []),
+    orWhenDenied(caller.contacts.of(subject), []),
   ]);
   if (showcases.length === 0 && contacts.length === 0) return null;
   const m = cadreNoteMessages;

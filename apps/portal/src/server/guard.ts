@@ -29,6 +29,19 @@ export async function orNull<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
+/**
+ * A part of a page the caller may not be given (FORBIDDEN: a role the procedure is not open to; NOT_FOUND:
+ * nothing of it in the caller's scope): `fallback`. Any other error is an error.
+ */
+export async function orWhenDenied<T, F>(p: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) return fallback;
+    throw e;
+  }
+}
+
 /** An id from the URL, or the 404 page. */
 export function idParam(raw: string): number {
   const id = Number(raw);

@@ -2,7 +2,7 @@ import { formatFen, industryLabel } from "@liangxin/domain";
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
 import { requirePage } from "@/server/caller";
-import { idParam, orNotFound } from "@/server/guard";
+import { idParam, orNotFound, orWhenDenied } from "@/server/guard";
 import { ActionForm } from "@/components/action-form";
 import { DataTable } from "@/components/data-table";
 import { Field, inputStyle } from "@/components/field";
@@ -138,7 +138,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
       {me.role === "owner" || !host.ownerName ? null : (
         <TrainingHistory
           title={`出资人${host.ownerName}的培训经历`}
-          rows={await caller.training.history({ hostId: host.id }).catch(() => [])}
+          rows={await orWhenDenied(caller.training.history({ hostId: host.id }), [])}
         />
       )}
     </div>

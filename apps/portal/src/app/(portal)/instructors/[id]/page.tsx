@@ -1,6 +1,6 @@
 import { Card, Descriptions } from "antd";
 import { requirePage } from "@/server/caller";
-import { idParam, orNotFound } from "@/server/guard";
+import { idParam, orNotFound, orWhenDenied } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
@@ -52,7 +52,7 @@ export default async function InstructorPage({ params }: { params: Promise<{ id:
       {editor ? <AssignForm instructorId={i.id} today={today} /> : null}
       {editor ? <EditInstructorForm instructor={i} /> : null}
       {me.role === "owner" ? null : (
-        <TrainingHistory rows={await caller.training.history({ instructorId: i.id }).catch(() => [])} />
+        <TrainingHistory rows={await orWhenDenied(caller.training.history({ instructorId: i.id }), [])} />
       )}
     </div>
   );

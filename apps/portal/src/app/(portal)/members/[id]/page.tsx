@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Alert, Card, Descriptions } from "antd";
 import { requirePage } from "@/server/caller";
-import { idParam, orNotFound, str } from "@/server/guard";
+import { idParam, orNotFound, orWhenDenied, str } from "@/server/guard";
 import { L } from "@/roles/labels";
 import { rm } from "@/roles/messages";
 import { lx } from "@/app/ledger-messages";
@@ -68,7 +68,7 @@ export default async function MemberPage({
       <EditMemberForm member={m} />
       <StatusForm member={m} today={today} />
       {m.status === "normal" ? <TransferRequestForm memberId={m.id} today={today} /> : null}
-      <TrainingHistory rows={await caller.training.history({ memberId: m.id }).catch(() => [])} />
+      <TrainingHistory rows={await orWhenDenied(caller.training.history({ memberId: m.id }), [])} />
     </div>
   );
 }

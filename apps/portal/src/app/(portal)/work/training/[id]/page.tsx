@@ -5,6 +5,7 @@ import { TRAINING_KIND_LABELS } from "@liangxin/domain";
 import { requirePage } from "@/server/caller";
 import { AddParticipantForm, ParticipantsTable } from "../training-forms.tsx";
 import { trainingPageMessages as m } from "../messages.ts";
+import { orNotFound } from "@/server/guard";
 
 /** One training: its fields, its participants (remove one) and the picker to add one. */
 export default async function TrainingDetailPage({ params }: { params: Promise<{ id: string }> }) {
@@ -12,8 +13,7 @@ export default async function TrainingDetailPage({ params }: { params: Promise<{
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const { caller } = await requirePage("/work/training");
-  const got = await caller.training.get({ id }).catch(() => null);
-  if (!got) notFound();
+  const got = await orNotFound(caller.training.get({ id }));
   const t = got.training;
   return (
     <div>

@@ -4,6 +4,7 @@ import { Card } from "antd";
 import { DataTable } from "@/components/data-table";
 import { requirePage } from "@/server/caller";
 import { ShareTable } from "@/components/training-shares";
+import { orNotFound } from "@/server/guard";
 
 const m = {
   title: (name: string, year: number) => `${name} ${year}年培训情况`,
@@ -25,8 +26,7 @@ export default async function TrainingSharesPage({
   if (orgId !== undefined && (!Number.isInteger(orgId) || orgId <= 0)) notFound();
   const group = sp.group === "secretary" || sp.group === "instructor" ? sp.group : null;
   const { caller } = await requirePage("/work/training");
-  const shares = await caller.training.shares(orgId ? { orgId } : undefined).catch(() => null);
-  if (!shares) notFound();
+  const shares = await orNotFound(caller.training.shares(orgId ? { orgId } : undefined));
   const untrained = group ? await caller.training.untrained({ orgId: shares.node.orgId, group }) : null;
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
