@@ -1,8 +1,8 @@
 /**
  * Cadre-work records (training, assessment, 述职评议, 五好党支部, showcase sites, leaders' contact points)
  * written through the write model's row writer into a demo database, for the county of the demo's
- * `county` account and a branch of its `township`: the demo of this branch has none yet, and a demo that
- * has some must import back as well (the tests add to what is there).
+ * `county` account and a branch of its `township`. The demo's own cadre records of the chosen organization,
+ * instructor and host are cleared first; all the others stay and must import back as well.
  */
 import { rowWriter } from "@liangxin/core/writers";
 import { writeTransaction, type Db } from "@liangxin/db/driver";
@@ -66,6 +66,15 @@ export function cadreTargets(db: Db): CadreTargets {
   );
   if (!branch || !instructor || !host || memberIdNumbers.length < 2)
     throw new Error("the demo lacks the records the cadre tests need");
+  // The demo records cadre work of its own for most organizations, instructors and hosts: the chosen
+  // ones are cleared of it, so that the tests' rows (one assessment per instructor and year, one review
+  // per secretary and year, one 五好 application per year, showcases without overlap) are theirs alone.
+  const clear = (sql: string, id: number) => db.$client.prepare(sql).run(id);
+  clear("delete from instructor_assessments where instructor_id = ?", instructor.id);
+  clear("delete from secretary_reviews where org_id = ?", branch.id);
+  clear("delete from five_good_awards where org_id = ?", branch.id);
+  clear("delete from showcases where org_id = ?", branch.id);
+  clear("delete from showcases where host_id = ?", host.id);
   return {
     countyId: county.id,
     countyCode: one<{ code: string }>("select code from orgs where id = ?", county.id).code,

@@ -185,7 +185,7 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
           applied,
           "申报五好党支部",
           awarded ? "awarded" : "rejected",
-          level,
+          awarded ? level : null,
           reviewed,
           reviewer,
           awarded ? "同意授予" : "未达到五好标准",

@@ -419,7 +419,8 @@ export async function reviewFiveGood(
       .update(fiveGoodAwards)
       .set({
         decision: input.decision,
-        level,
+        // The level is the award's: a rejection has none.
+        level: input.decision === "awarded" ? level : null,
         reviewedOn: today,
         reviewerId: scope.org!.id,
         reviewNote: input.reviewNote ?? null,
