@@ -1,38 +1,11 @@
 /** Assessment (考核) through the API: the dispatcher assesses, others are refused or see nothing; 述职评议; 五好党支部. */
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
-import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_TODAY } from "@liangxin/seed/demo";
+import { useDemoCity } from "./demo-kit.ts";
 
 const TODAY = DEMO_TODAY;
-let db: Db;
-
-const one = <T = number>(sql: string, ...params: unknown[]) =>
-  db.$client
-    .prepare(sql)
-    .pluck()
-    .get(...params) as T;
-const userId = (username: string) => one("select id from users where username = ?", username);
-const callerFor = (username: string) =>
-  createCaller(createContext({ db, userId: userId(username), today: TODAY }));
-const audits = (action: string) => one("select count(*) from audit_log where action = ?", action);
-
-function addAdmin(username: string, orgName: string) {
-  const code = one<string>("select code from orgs where name like ? order by depth limit 1", `%${orgName}%`);
-  createUser(
-    db,
-    { username, displayName: `${orgName}管理员`, password: "Demo@2026x", role: "admin", orgCode: code },
-    SYSTEM_ACTOR,
-  );
-}
-
-beforeAll(() => {
-  db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  addAdmin("qingshan", "青山县");
-}, 120_000);
+const demo = useDemoCity({ qingshan: "青山县" });
+const { callerFor, audits, one } = demo;
 
 describe("instructors' annual assessment", () => {
   it("the dispatcher assesses once a year (a second save replaces it); the superior is refused; another county sees nothing", async () => {
@@ -90,7 +63,7 @@ describe("instructors' annual assessment", () => {
   });
 
   it("an instructor dispatched from outside the tree is assessed by the node that registered him", async () => {
-    const { id, registeredById } = db.$client
+    const { id, registeredById } = demo.db.$client
       .prepare(
         "select i.id, i.registered_by_id as registeredById from instructors i join users u on u.org_id = i.registered_by_id where i.dispatch_org_id is null and u.username = 'county' order by i.id limit 1",
       )
@@ -168,7 +141,7 @@ describe("secretaries' 述职评议", () => {
 describe("五好党支部", () => {
   it("a branch applies once; the township's peer cannot review; the county awards at 县级, once; the list puts pending first", async () => {
     const branchOrg = one("select org_id from users where username = 'branch'");
-    db.$client.prepare("delete from five_good_awards where org_id = ? and year = 2026").run(branchOrg);
+    demo.db.$client.prepare("delete from five_good_awards where org_id = ? and year = 2026").run(branchOrg);
     const branch = callerFor("branch");
     const applied = await branch.assessment.fiveGood.submit({
       orgId: branchOrg,

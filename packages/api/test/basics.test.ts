@@ -1,41 +1,12 @@
 /** The five basics (五个基本) through the API: records, the check turning, the board's counts, the scope. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BASICS } from "@liangxin/domain";
-import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
-import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
+import { DEMO_TODAY } from "@liangxin/seed/demo";
+import { useDemoCity } from "./demo-kit.ts";
 
 const TODAY = DEMO_TODAY;
-let db: Db;
-
-const userId = (username: string) =>
-  db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
-const callerFor = (username: string) =>
-  createCaller(createContext({ db, userId: userId(username), today: TODAY }));
-const audits = (action: string) =>
-  db.$client.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
-
-beforeAll(() => {
-  db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  const code = db.$client
-    .prepare("select code from orgs where category = 'townshipCommittee' and name like '%石桥镇%'")
-    .pluck()
-    .get() as string;
-  createUser(
-    db,
-    {
-      username: "shiqiao",
-      displayName: "石桥镇管理员",
-      password: "Demo@2026x",
-      role: "admin",
-      orgCode: code,
-    },
-    SYSTEM_ACTOR,
-  );
-});
+const demo = useDemoCity({ shiqiao: "石桥镇" });
+const { callerFor, audits } = demo;
 
 describe("the five basics", () => {
   it("a township records a venue up to standard and the funds of an organization: those basics turn, the board counts it, another township sees neither", async () => {
@@ -107,7 +78,7 @@ describe("the five basics", () => {
     // An organization of 7 members or more with a secretary and no committee recorded.
     const big = board.rows.find((r) => r.check.team.reasons.some((x) => x.includes("应设支委会")));
     expect(big, "an organization of 7+ members").toBeDefined();
-    const members = db.$client
+    const members = demo.db.$client
       .prepare(
         `select id from members where org_id = ? and status = 'normal'
            and id not in (select member_id from secretaries where org_id = ? and end_on is null) order by id limit 2`,
@@ -143,7 +114,7 @@ describe("the five basics", () => {
   it("means: with a payroll recorded, funds below 0.5% of it do not hold; the management fee is judged against the band", async () => {
     const township = callerFor("township");
     const board = await township.basics.board();
-    const covered = db.$client
+    const covered = demo.db.$client
       .prepare(
         `select c.org_id as orgId, c.host_id as hostId from coverages c join orgs o on o.id = c.org_id
           where c.end_on is null and o.category = 'branch' and o.id in (${board.rows.map((r) => r.orgId).join(",")})
@@ -200,7 +171,7 @@ describe("the five basics", () => {
     expect(new Set(county.rows.map((r) => r.orgId)).size).toBe(county.rows.length);
     // Each township's own board is its line in the county's drill-down.
     for (const user of ["township", "shiqiao"]) {
-      const node = db.$client
+      const node = demo.db.$client
         .prepare("select org_id from users where username = ?")
         .pluck()
         .get(user) as number;
@@ -210,7 +181,7 @@ describe("the five basics", () => {
     }
     // The county's figures: its subordinates' plus its own grassroots organizations (in no subordinate).
     const pathOf = (id: number) =>
-      db.$client.prepare("select path from orgs where id = ?").pluck().get(id) as string;
+      demo.db.$client.prepare("select path from orgs where id = ?").pluck().get(id) as string;
     const childPaths = county.byChild.map((c) => pathOf(c.orgId));
     const direct = county.rows.filter((r) => !childPaths.some((p) => r.path.startsWith(p)));
     for (const key of [...BASICS, "all"] as const) {

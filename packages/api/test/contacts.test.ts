@@ -1,23 +1,15 @@
 /** Showcase sites (示范点) and leaders' contact points (联系点) through the API: rules, 待办, scope. */
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
-import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_TODAY } from "@liangxin/seed/demo";
+import { useDemoCity } from "./demo-kit.ts";
 
 const TODAY = DEMO_TODAY; // 2026-12-03
-let db: Db;
+const demo = useDemoCity({ shiqiao: "石桥镇" });
+const { callerFor, audits } = demo;
 
-const userId = (username: string) =>
-  db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
-const callerFor = (username: string) =>
-  createCaller(createContext({ db, userId: userId(username), today: TODAY }));
-const audits = (action: string) =>
-  db.$client.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
 /** A grassroots organization in force under the user's node. */
 const orgUnder = (username: string, offset = 0) =>
-  db.$client
+  demo.db.$client
     .prepare(
       `select o.id from orgs o join orgs n on o.path glob n.path || '*' join users u on u.org_id = n.id
        where u.username = ? and o.category in ('committee','generalBranch','branch','jointBranch')
@@ -42,26 +34,6 @@ async function message(p: Promise<unknown>): Promise<string> {
     return (e as Error).message;
   }
 }
-
-beforeAll(() => {
-  db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  const code = db.$client
-    .prepare("select code from orgs where category = 'townshipCommittee' and name like '%石桥镇%'")
-    .pluck()
-    .get() as string;
-  createUser(
-    db,
-    {
-      username: "shiqiao",
-      displayName: "石桥镇管理员",
-      password: "Demo@2026x",
-      role: "admin",
-      orgCode: code,
-    },
-    SYSTEM_ACTOR,
-  );
-});
 
 describe("leaders' contact points", () => {
   it("a point is overdue the day after its due day: in the registering administrator's 待办 until a visit is recorded", async () => {

@@ -1,25 +1,13 @@
 /** 一个企业一张表: a host's sheet and a township's batch through the API, their scope and the masking. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidCitizenId } from "@liangxin/domain";
-import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
-import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
+import { DEMO_TODAY } from "@liangxin/seed/demo";
+import { useDemoCity } from "./demo-kit.ts";
 
 const TODAY = DEMO_TODAY;
 const YEAR = Number(TODAY.slice(0, 4));
-let db: Db;
-
-const userId = (username: string) =>
-  db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
-const callerFor = (username: string) =>
-  createCaller(createContext({ db, userId: userId(username), today: TODAY }));
-const one = <T = number>(q: string, ...p: unknown[]) =>
-  db.$client
-    .prepare(q)
-    .pluck()
-    .get(...p) as T;
+const demo = useDemoCity({ shiqiao: "石桥镇" });
+const { callerFor, one } = demo;
 
 /** Every 18-character run that is a valid citizen ID (a full, unmasked one). */
 const fullIds = (text: string) =>
@@ -29,22 +17,6 @@ let township: number;
 let liulinRegion: number;
 
 beforeAll(() => {
-  db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  const code = one<string>(
-    "select code from orgs where category = 'townshipCommittee' and name like '%石桥镇%'",
-  );
-  createUser(
-    db,
-    {
-      username: "shiqiao",
-      displayName: "石桥镇管理员",
-      password: "Demo@2026x",
-      role: "admin",
-      orgCode: code,
-    },
-    SYSTEM_ACTOR,
-  );
   township = one("select org_id from users where username = 'township'");
   liulinRegion = one("select region_id from orgs where id = ?", township);
 });
@@ -87,7 +59,7 @@ describe("一企一表", () => {
   it("what the township records for the covering organization shows on the sheet: committee, venue, funds, activities, rating", async () => {
     const t = callerFor("township");
     // A covered host of the township whose covering organization is the township's own.
-    const row = db.$client
+    const row = demo.db.$client
       .prepare(
         `select c.host_id as hostId, c.org_id as orgId from coverages c join hosts h on h.id = c.host_id
          join orgs o on o.id = c.org_id
@@ -210,10 +182,10 @@ describe("一企一表", () => {
   });
 
   it("a batch beyond the bound is refused, saying how many and what to do", async () => {
-    const insert = db.$client.prepare(
+    const insert = demo.db.$client.prepare(
       "insert into hosts (credit_code, name, kind, region_id, founded_on, created_at) values (?, ?, 'enterprise', ?, '2020-01-01', '2026-12-03T02:00:00.000Z')",
     );
-    db.$client.transaction(() => {
+    demo.db.$client.transaction(() => {
       for (let i = 0; i < 300; i++)
         insert.run(`91360000BULK${String(i).padStart(6, "0")}`, `批量测试企业${i}`, liulinRegion);
     })();

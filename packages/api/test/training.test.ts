@@ -1,22 +1,12 @@
 /** 培训 through the API: a county's training raises its townships' shares, each person once; the scope. */
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
-import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
-import { createCaller } from "../src/root.ts";
-import { createContext } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoCity } from "./demo-kit.ts";
 
-const TODAY = DEMO_TODAY;
-let db: Db;
+const demo = useDemoCity({ shiqiao: "石桥镇" });
+const { callerFor, audits } = demo;
 
-const userId = (username: string) =>
-  db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
-const callerFor = (username: string) =>
-  createCaller(createContext({ db, userId: userId(username), today: TODAY }));
-const audits = (action: string) =>
-  db.$client.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
 const townshipId = (name: string) =>
-  db.$client
+  demo.db.$client
     .prepare("select id from orgs where category = 'townshipCommittee' and name like ?")
     .pluck()
     .get(`%${name}%`) as number;
@@ -39,26 +29,6 @@ const fields = {
   place: "县委党校",
   hours: 16,
 };
-
-beforeAll(() => {
-  db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  const code = db.$client
-    .prepare("select code from orgs where category = 'townshipCommittee' and name like '%石桥镇%'")
-    .pluck()
-    .get() as string;
-  createUser(
-    db,
-    {
-      username: "shiqiao",
-      displayName: "石桥镇管理员",
-      password: "Demo@2026x",
-      role: "admin",
-      orgCode: code,
-    },
-    SYSTEM_ACTOR,
-  );
-});
 
 describe("training", () => {
   it("the county trains secretaries of two townships: each township's share rises, each person counted once", async () => {
