@@ -87,6 +87,19 @@ describe("leaders' contact points", () => {
     });
     expect(audits("contactVisit.record")).toBe(visitsBefore + 1);
     expect(await inbox()).not.toContain(late.id);
+    // A second visit on the same day, and a second leader of the same name and unit, are refused (the
+    // import knows a visit by its point and day, a leader by name and unit: two would not import back).
+    expect(
+      await message(
+        township.contacts.visit({ contactPointId: late.id, visitedOn: TODAY, content: "再次座谈" }),
+      ),
+    ).toBe(`该联系点${TODAY}已有走访记录,请修改原记录的内容或改填其他日期`);
+    expect(audits("contactVisit.record")).toBe(visitsBefore + 1);
+    expect(
+      await message(
+        township.contacts.createLeader({ name: "韩联系", post: "副镇长", unit: "柳林镇人民政府" }),
+      ),
+    ).toBe("本单位已登记柳林镇人民政府的领导干部韩联系");
     const list = await township.contacts.leaders();
     const mine = list.find((l) => l.id === leader.id)!;
     const point = mine.points.find((p) => p.id === late.id)!;

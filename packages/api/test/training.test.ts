@@ -46,6 +46,12 @@ describe("training", () => {
     expect(b.length).toBe(1);
 
     const t = await county.training.create(fields);
+    // The same organizer, start and title again (the import's key of a training): refused, nothing written.
+    const created = audits("training.create");
+    expect(await refusal(county.training.create({ ...fields, place: "另一地点" }))).toMatchObject({
+      message: expect.stringContaining(`已有${fields.startOn}开始的“${fields.title}”培训`),
+    });
+    expect(audits("training.create")).toBe(created);
     for (const p of [...a, ...b])
       await county.training.addParticipant({ trainingId: t.id, kind: "member", personId: p.memberId! });
     // The same person again in another training of the year: still one person trained.

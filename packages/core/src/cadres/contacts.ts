@@ -82,10 +82,21 @@ function requirePoint(cx: Cx, id: number): PointRow {
 }
 
 /** A leading cadre registered by the caller's node. */
+/** Refuse a second leader of the node with the same name and unit (`except`: the one edited). */
+function refuseSameLeader(cx: Cx, nodeId: number, input: LeaderInput, except = 0) {
+  const same = selectOne<{ id: number }>(
+    cx.db,
+    sql`select id from leaders where registered_by_id = ${nodeId} and name = ${input.name}
+          and unit = ${input.unit} and id <> ${except}`,
+  );
+  if (same) throw AppError.rule("LEADER_EXISTS", m.leaderExists(input.name, input.unit));
+}
+
 export async function createLeader(cx: Cx, input: LeaderInput) {
   const { db, scope } = cx;
   if (!scope.org) throw AppError.notFound();
   return writeTransaction(db, () => {
+    refuseSameLeader(cx, scope.org!.id, input);
     const row = db
       .insert(leaders)
       .values({ name: input.name, post: input.post, unit: input.unit, registeredById: scope.org!.id })
@@ -108,6 +119,7 @@ export async function updateLeader(cx: Cx, input: LeaderInput & { id: number; ve
   return writeTransaction(db, () => {
     const seen = requireLeader(cx, input.id);
     const before = db.select().from(leaders).where(eq(leaders.id, input.id)).get()!;
+    refuseSameLeader(cx, before.registeredById, input, before.id);
     const after = db
       .update(leaders)
       .set({ name: input.name, post: input.post, unit: input.unit, version: seen.version + 1 })
@@ -217,6 +229,11 @@ export async function recordVisit(cx: Cx, input: VisitInput) {
       throw AppError.rule("CONTACT_VISIT_BEFORE_START", m.visitBeforeStart(input.visitedOn, point.startOn));
     if (point.endOn !== null && input.visitedOn >= point.endOn)
       throw AppError.rule("CONTACT_VISIT_AFTER_END", m.visitAfterEnd(input.visitedOn, point.endOn));
+    const sameDay = selectOne<{ id: number }>(
+      db,
+      sql`select id from contact_visits where contact_point_id = ${point.id} and visited_on = ${input.visitedOn}`,
+    );
+    if (sameDay) throw AppError.rule("CONTACT_VISIT_EXISTS", m.visitExists(input.visitedOn));
     const row = db
       .insert(contactVisits)
       .values({

@@ -37,6 +37,22 @@ export interface TrainingFieldsInput {
 type TrainingRow = typeof trainings.$inferSelect;
 
 /** A management node of the caller's subtree as organizer (the caller's node by default). */
+/** Refuse a second training of the organizer with the same start and title (`except`: the one edited). */
+function refuseDuplicate(
+  cx: Cx,
+  organizer: { id: number; name: string },
+  input: TrainingFieldsInput,
+  except = 0,
+) {
+  const title = input.title.trim();
+  const same = selectOne<{ id: number }>(
+    cx.db,
+    sql`select id from trainings where organizer_id = ${organizer.id} and start_on = ${input.startOn}
+          and title = ${title} and id <> ${except}`,
+  );
+  if (same) throw AppError.rule("TRAINING_DUPLICATE", m.duplicate(organizer.name, input.startOn, title));
+}
+
 function organizerOf(cx: Cx, organizerId: number | undefined) {
   if (!cx.scope.org) throw AppError.notFound("org");
   const org = requireOrgInSubtree(cx.db, cx.scope, organizerId ?? cx.scope.org.id);
@@ -61,6 +77,7 @@ export async function createTraining(cx: Cx, input: TrainingFieldsInput) {
   validateTraining(input);
   return writeTransaction(cx.db, () => {
     const organizer = organizerOf(cx, input.organizerId);
+    refuseDuplicate(cx, organizer, input);
     const row = cx.db
       .insert(trainings)
       .values({
@@ -92,6 +109,7 @@ export async function updateTraining(cx: Cx, input: TrainingFieldsInput & { id: 
     const before = trainingInScope(cx, input.id);
     assertVersion(before.version, input.version);
     const organizer = organizerOf(cx, input.organizerId ?? before.organizerId);
+    refuseDuplicate(cx, organizer, input, before.id);
     if (organizer.id !== before.organizerId) {
       const outside = participantsOutside(cx, organizer.id, before.id, before.startOn);
       if (outside)

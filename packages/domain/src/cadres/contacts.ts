@@ -46,4 +46,7 @@ export const CONTACT_MESSAGES = {
   alreadyEnded: (end: IsoDate) => `该联系点已于${end}结束`,
   overdueDetail: (due: IsoDate, days: number, leader: string) => `${leader}应于${due}前走访,已超期${days}天`,
   neverVisited: "尚未走访",
+  /** Name and unit name a leader of a node, a point and a day a visit (the import's keys). */
+  leaderExists: (name: string, unit: string) => `本单位已登记${unit}的领导干部${name}`,
+  visitExists: (on: IsoDate) => `该联系点${on}已有走访记录,请修改原记录的内容或改填其他日期`,
 } as const;

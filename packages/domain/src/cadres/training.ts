@@ -15,6 +15,9 @@ export const trainingMessages = {
     `${who}不在${organizer}的管理范围内,不能参加其组织的培训`,
   alreadyParticipant: (who: string) => `${who}已是本次培训的参训人员`,
   organizerNotManagement: "培训的主办单位须为管理党组织(党委)",
+  /** Organizer, start and title name a training (the import's key): two would not import back. */
+  duplicate: (organizer: string, startOn: string, title: string) =>
+    `${organizer}已有${startOn}开始的“${title}”培训,请勿重复登记`,
 } as const;
 
 export interface TrainingFields {
