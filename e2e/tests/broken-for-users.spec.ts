@@ -1,14 +1,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, login, selectOption } from "./helpers.ts";
+import { answerConfirm, fillDate, loginAndWait, selectOption, streamed } from "./helpers.ts";
 import { unique } from "./clock.ts";
 import { readDb } from "./accounts-kit.ts";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
-
-/** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
-async function loginAndWait(page: Page, username: string): Promise<void> {
-  await login(page, username);
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
-}
 
 /** What issue 14 found broken for users, each as the user meets it. */
 
@@ -197,6 +191,7 @@ test("the owner cannot submit an unchanged correction, withdraws a pending one a
   await expect(first.getByRole("button", { name: /撤\s*回/ })).toHaveCount(0);
 
   await page.reload();
+  await streamed(page);
   await employees.fill(String(current + 2));
   await form.getByRole("button", { name: /提\s*交/ }).click();
   await expect(form.locator(".ant-alert-success")).toBeVisible();

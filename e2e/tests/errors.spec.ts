@@ -5,7 +5,7 @@
  * only by server.mjs): a procedure whose input contains it fails with an internal error.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, login } from "./helpers.ts";
+import { DEMO_PASSWORD, login, streamed } from "./helpers.ts";
 import { jsonLines, PORTAL_LOG, type LogLine } from "./logs.ts";
 
 const TOKEN = process.env.E2E_FAULT_TOKEN!;
@@ -18,6 +18,7 @@ const REQUEST_ID = /^[0-9A-HJKMNP-TV-Z]{12}$/;
 async function signIn(page: Page) {
   await login(page, "city");
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
+  await streamed(page);
 }
 
 const linesOf = (id: string): LogLine[] => jsonLines(PORTAL_LOG).filter((l) => l.requestId === id);

@@ -17,9 +17,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: /登\s*录/ }).click();
 }
 
+/**
+ * Sign in and wait for the home page, streamed in full (the first sign-in after the server starts computes a
+ * cold dashboard: it may take long on a busy machine).
+ */
 export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await login(page, username, password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeAttached({ timeout: 60_000 });
   await streamed(page);
 }
 

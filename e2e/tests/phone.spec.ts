@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { answerConfirm, fillDate, login, selectOption } from "./helpers.ts";
+import { answerConfirm, fillDate, loginAndWait, selectOption } from "./helpers.ts";
 import { unique } from "./clock.ts";
 import { withCitizenIdCheckChar } from "@liangxin/domain";
 
@@ -7,11 +7,6 @@ import { withCitizenIdCheckChar } from "@liangxin/domain";
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const stamp = unique();
-
-async function loginAndWait(page: Page, username: string): Promise<void> {
-  await login(page, username);
-  await expect(page.getByTestId("current-user")).toBeAttached({ timeout: 60_000 });
-}
 
 async function api<T>(request: APIRequestContext, procedure: string): Promise<T> {
   const res = await request.get(`/api/trpc/${procedure}`);

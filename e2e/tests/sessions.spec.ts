@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { createAccount, type Account } from "./accounts-kit.ts";
-import { answerConfirm, login, loginAndWait } from "./helpers.ts";
+import { answerConfirm, login, loginAndWait, streamed } from "./helpers.ts";
 
 // Revocable sessions (issue 16): each sign-in is a session the server knows; signing out ends that one
 // session only; a password change, a reset or a disable ends every session of the user; administrators see
@@ -20,6 +20,7 @@ async function signedIn(browser: Browser, user: Account, agent: string): Promise
   const page = await context.newPage();
   await login(page, user.username, user.password);
   await expect(page.getByTestId("current-user")).toBeVisible();
+  await streamed(page);
   const token = (await context.cookies()).find((c) => c.name.includes("session-token"));
   expect(token, "session cookie").toBeTruthy();
   return { context, page, token: token! };

@@ -1,12 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { login, sameOrigin } from "./helpers.ts";
+import { loginAndWait, sameOrigin } from "./helpers.ts";
 import { unique } from "./clock.ts";
-
-/** Sign in and wait for the home page (the first sign-in after the server starts computes a cold dashboard). */
-async function loginAndWait(page: Page, username: string): Promise<void> {
-  await login(page, username);
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
-}
 
 /**
  * Every demo role walks every page of its own menu (and the second page of every list): each answers 200;
