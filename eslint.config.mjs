@@ -66,6 +66,7 @@ export default tseslint.config(
       "**/.turbo/**",
       "**/next-env.d.ts",
       "packages/db/drizzle/**",
+      "packages/db/drizzle-pg/**",
       "data/**",
       "e2e/.tmp/**",
       "e2e/test-results/**",

@@ -5,7 +5,8 @@ import { createUser } from "@liangxin/db/auth";
 import { listDemoAccounts } from "@liangxin/seed/accounts";
 import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
 import { closeStalePlans } from "@liangxin/core/work";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import { databaseTarget, resolveDatabasePath, shownDatabaseUrl } from "@liangxin/db/paths";
+import { migratePg } from "@liangxin/db/pg";
 import { seedDemo } from "@liangxin/seed/demo";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { seedScaleCommand } from "./commands/seed-scale.ts";
@@ -42,7 +43,13 @@ function printDemoAccounts(db: Db): void {
 const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
-  migrate() {
+  async migrate() {
+    const target = databaseTarget();
+    if (target.engine === "postgres") {
+      const applied = await migratePg(target.url);
+      console.log(m.migratedPg(shownDatabaseUrl(target.url), applied));
+      return 0;
+    }
     const { db, file } = openMigrated();
     console.log(m.migrated(file));
     // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.

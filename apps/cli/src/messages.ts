@@ -36,6 +36,8 @@ export const cliMessages = {
   LOG_LEVEL                       日志级别(默认 info)`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
+  migratedPg: (url: string, applied: number) =>
+    `PostgreSQL 数据库已迁移到最新结构:${url}(本次应用 ${applied} 个迁移)`,
   plansClosed: (n: number) => `已关闭 ${n} 个两新组织已被覆盖或已注销的组建计划`,
   seedNeedsDemo: "seed 命令需要 --demo 或 --scale city 选项",
   scaleOnlyCity: "--scale 目前只支持 city",

@@ -12,19 +12,71 @@ export function repoRoot(start: string = process.cwd()): string {
   }
 }
 
+/** Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server. */
+export type DatabaseTarget = { engine: "sqlite"; file: string } | { engine: "postgres"; url: string };
+
+/** The schemes of a PostgreSQL server's URL. */
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+/** Any URL scheme (`name://`), which is neither a file path nor `file:`. */
+const ANY_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A URL as shown in a message: its password hidden. */
+export function shownDatabaseUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@/\s]*@/i, "$1***@");
+}
+
+/**
+ * What `DATABASE_URL` chooses: a file path (relative to the repository root), `file:…` or `:memory:` is
+ * SQLite; `postgres://…` / `postgresql://…` is PostgreSQL; any other URL is refused (it used to be taken
+ * for a file path: `migrate` made an SQLite file in a folder named `postgres:`). Unset: `./data/liangxin.db`.
+ */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const raw = env.DATABASE_URL?.trim();
+  if (raw && POSTGRES_URL.test(raw)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(
+        `DATABASE_URL“${shownDatabaseUrl(raw)}”不是有效的 PostgreSQL 地址(形如 postgres://用户:密码@主机:端口/库名)`,
+      );
+    }
+    if (!parsed.hostname && !parsed.searchParams.get("host"))
+      throw new Error(`DATABASE_URL“${shownDatabaseUrl(raw)}”缺少 PostgreSQL 服务器的主机名`);
+    return { engine: "postgres", url: raw };
+  }
+  if (raw && raw !== ":memory:" && !raw.startsWith("file:") && ANY_URL.test(raw))
+    throw new Error(
+      `DATABASE_URL“${shownDatabaseUrl(raw)}”无效:须为 SQLite 数据库文件路径(或 file:…)、:memory:,或 postgres://… 的 PostgreSQL 地址`,
+    );
+  return { engine: "sqlite", file: sqliteFile(raw) };
+}
+
+function sqliteFile(raw: string | undefined): string {
+  if (raw === ":memory:") return raw;
+  const file = raw ? raw.replace(/^file:/, "") : "data/liangxin.db";
+  return path.resolve(/*turbopackIgnore: true*/ repoRoot(), file);
+}
+
 /**
  * The database file: `DATABASE_URL` (a file path, relative to the repository root, or `:memory:`),
  * else `./data/liangxin.db` at the repository root. Portal and CLI resolve it the same way.
  */
 export function resolveDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
-  const root = repoRoot();
-  const raw = env.DATABASE_URL?.trim();
-  if (raw === ":memory:") return raw;
-  const file = raw ? raw.replace(/^file:/, "") : "data/liangxin.db";
-  return path.resolve(/*turbopackIgnore: true*/ root, file);
+  const target = databaseTarget(env);
+  if (target.engine !== "sqlite")
+    throw new Error(
+      `DATABASE_URL 指向 PostgreSQL(${shownDatabaseUrl(target.url)}),本功能目前只在 SQLite 数据库文件上运行:门户与多数命令在 PostgreSQL 上运行尚在建设中,见 docs/configuration.md`,
+    );
+  return target.file;
 }
 
-/** The committed drizzle-kit migrations. */
+/** The committed drizzle-kit migrations (SQLite). */
 export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ repoRoot(), "packages", "db", "drizzle");
+}
+
+/** The committed drizzle-kit migrations of PostgreSQL, generated from the same tables. */
+export function pgMigrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ repoRoot(), "packages", "db", "drizzle-pg");
 }

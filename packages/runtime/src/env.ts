@@ -24,7 +24,7 @@ export const envMessages = {
   hidden: "(已隐去)",
   nodeEnv: "须为 development、production 或 test",
   databaseUrl:
-    "目前只支持 SQLite 数据库文件:写文件路径(相对仓库根目录,如 ./data/liangxin.db)、file: 路径或 :memory:",
+    "须为 SQLite 数据库文件路径(相对仓库根目录,如 ./data/liangxin.db)、file: 路径、:memory:,或 PostgreSQL 服务器地址 postgres://用户:密码@主机:端口/库名",
   authSecret: "须为至少 32 个字符的随机字符串(npm start 会自动生成;也可用 openssl rand -base64 32 生成)",
   trustHost: "须为 true 或 false",
   port: "须为 1–65535 之间的整数端口号",
@@ -63,9 +63,15 @@ export const variables = {
     schema: z
       .string({ error: envMessages.databaseUrl })
       .refine((v) => !v.includes("\0"), { error: envMessages.databaseUrl })
-      .refine((v) => v === ":memory:" || v.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
-        error: envMessages.databaseUrl,
-      })
+      .refine(
+        (v) =>
+          v === ":memory:" ||
+          v.startsWith("file:") ||
+          !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ||
+          // A PostgreSQL server: a host must be named (postgres:///db would mean a local socket).
+          /^postgres(?:ql)?:\/\/(?:[^/?#\s@]*@)?[^/?#\s@:]+/i.test(v),
+        { error: envMessages.databaseUrl },
+      )
       .optional(),
     secret: false,
   },

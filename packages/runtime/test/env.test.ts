@@ -40,13 +40,20 @@ describe("validation", () => {
     expect(problemsOf(() => portalEnv({ AUTH_SECRET: SECRET, PORT: "0" }))).toContain("PORT");
   });
 
-  it("refuses a DATABASE_URL that is not an SQLite file, without printing its password", () => {
-    const text = problemsOf(() =>
-      cliEnv({ DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin" }),
-    );
-    expect(text).toContain("环境变量 DATABASE_URL 的值“postgres://liangxin:***@db.example/liangxin”无效");
+  it("takes an SQLite file or a PostgreSQL server, refuses any other URL without printing its password", () => {
+    const text = problemsOf(() => cliEnv({ DATABASE_URL: "mysql://liangxin:hunter2@db.example/liangxin" }));
+    expect(text).toContain("环境变量 DATABASE_URL 的值“mysql://liangxin:***@db.example/liangxin”无效");
+    expect(text).toContain("postgres://");
     expect(text).not.toContain("hunter2");
-    for (const ok of ["./data/x.db", "/srv/liangxin/x.db", "file:./data/x.db", ":memory:"])
+    expect(problemsOf(() => cliEnv({ DATABASE_URL: "postgres:///liangxin" }))).toContain("DATABASE_URL");
+    for (const ok of [
+      "./data/x.db",
+      "/srv/liangxin/x.db",
+      "file:./data/x.db",
+      ":memory:",
+      "postgres://liangxin:hunter2@db.example/liangxin",
+      "postgresql://127.0.0.1:5433/liangxin",
+    ])
       expect(cliEnv({ DATABASE_URL: ok }).DATABASE_URL).toBe(ok);
   });
 

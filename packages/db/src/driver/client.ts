@@ -59,6 +59,8 @@ export const readinessMessages = {
   behind: (n: number) => `数据库未迁移到最新版本(缺 ${n} 个迁移)`,
   ahead: "数据库由较新版本的程序迁移过,比本程序的结构新",
   unreadable: (why: string) => `无法读取数据库文件:${why}`,
+  notOnPostgres:
+    "DATABASE_URL 指向 PostgreSQL:门户在 PostgreSQL 上运行尚在建设中,目前只能用 SQLite 数据库文件(见 docs/configuration.md)",
   notReady: (reason: string) =>
     `数据库未就绪:${reason}。请系统管理员运行 npm run cli -- migrate(或 npm start)后再试`,
 } as const;

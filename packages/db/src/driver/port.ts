@@ -18,8 +18,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
-import { databaseNotReady, databaseStatus, openDb, type Db } from "./client.ts";
-import { resolveDatabasePath } from "../paths.ts";
+import { databaseNotReady, databaseStatus, openDb, readinessMessages, type Db } from "./client.ts";
+import { AppError } from "@liangxin/domain";
+import { databaseTarget } from "../paths.ts";
 
 export interface Port {
   read<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
@@ -171,7 +172,12 @@ let shared: Port | undefined;
  */
 export function getPort(): Port {
   if (shared) return shared;
-  const status = databaseStatus(resolveDatabasePath());
+  const target = databaseTarget();
+  if (target.engine !== "sqlite")
+    throw new AppError("UNAVAILABLE", readinessMessages.notOnPostgres, {
+      details: { engine: target.engine },
+    });
+  const status = databaseStatus(target.file);
   if (!status.ready) throw databaseNotReady(status);
   shared = openPort(status.file);
   return shared;
