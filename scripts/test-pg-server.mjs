@@ -4,12 +4,16 @@
 // - `liangxin migrate` (the real command line) run by two processes at once: the advisory lock lets one
 //   apply every migration and the other find none left, and both succeed;
 // - the schema has every table of the SQLite schema and the exclusion constraints;
-// - two sessions writing overlapping coverages of one host at once: exactly one is accepted.
+// - two sessions writing overlapping coverages of one host at once: exactly one is accepted;
+// - `liangxin copy --to postgres://…` of the demo city (seeded for 2026-12-03) into a second database:
+//   every row of every table with its id and its values, and the next id after the largest.
 // Starts its own server on a free port and stops it, whatever happens.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { startPgServer } from "./pg-server.mjs";
 
@@ -137,11 +141,117 @@ try {
   } finally {
     await pool.end();
   }
+
+  await checkCopy();
 } catch (e) {
   console.error(e);
   failures++;
 } finally {
   stop();
+}
+
+/** A value as both engines hold it, for comparing: booleans as 0/1, JSON with sorted keys, 分 as numbers. */
+function canonical(value, kind) {
+  if (value === null || value === undefined) return null;
+  if (kind === "bool") return value === true || value === 1 ? 1 : 0;
+  if (kind === "json") return JSON.stringify(sortKeys(typeof value === "string" ? JSON.parse(value) : value));
+  if (kind === "int8") return Number(value);
+  return value;
+}
+function sortKeys(v) {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
+  return v;
+}
+
+async function checkCopy() {
+  const dir = mkdtempSync(path.join(tmpdir(), "liangxin-copy-"));
+  const file = path.join(dir, "demo.db");
+  const copyUrl = server.url.replace(/\/liangxin$/, "/liangxin_copy");
+  try {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("create database liangxin_copy");
+    await admin.end();
+    const env = { DATABASE_URL: file, LIANGXIN_NOW: "2026-12-03T10:00:00+08:00" };
+    const t0 = performance.now();
+    const seeded = await cli(["seed", "--demo", "--today", "2026-12-03"], env);
+    check(
+      seeded.code === 0,
+      `the demo city seeded into SQLite (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    const migrated = await cli(["migrate"], { DATABASE_URL: copyUrl });
+    check(migrated.code === 0, "the copy's database migrated");
+    const t1 = performance.now();
+    const copied = await cli(["copy", "--to", copyUrl], env);
+    check(
+      copied.code === 0,
+      `copy --to postgres:// succeeds (${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+    );
+    if (copied.code !== 0) console.log(copied.out);
+    const again = await cli(["copy", "--to", copyUrl], env);
+    check(
+      again.code !== 0 && again.out.includes("不是空的"),
+      "a second copy into the same database is refused",
+    );
+
+    const sqlite = new Database(file, { readonly: true });
+    const pool = new pg.Pool({ connectionString: copyUrl, max: 2 });
+    try {
+      const types = {
+        getTypeParser: (oid, format) => (oid === 1082 ? (v) => v : pg.types.getTypeParser(oid, format)),
+      };
+      const tables = (
+        await pool.query(
+          "select table_name as t from information_schema.tables where table_schema = 'public' order by 1",
+        )
+      ).rows.map((r) => r.t);
+      let rows = 0;
+      const differing = [];
+      for (const t of tables) {
+        const cols = (
+          await pool.query(
+            "select column_name as c, udt_name as u from information_schema.columns where table_name = $1 order by ordinal_position",
+            [t],
+          )
+        ).rows;
+        const kinds = cols.map((c) =>
+          c.u === "bool" ? "bool" : c.u === "jsonb" ? "json" : c.u === "int8" ? "int8" : "",
+        );
+        const names = cols.map((c) => `"${c.c}"`).join(", ");
+        const order = cols.map((_, i) => i + 1).join(", ");
+        const fromSqlite = sqlite.prepare(`select ${names} from "${t}" order by ${order}`).raw(true).all();
+        const fromPg = (
+          await pool.query({ text: `select ${names} from "${t}" order by ${order}`, rowMode: "array", types })
+        ).rows;
+        const a = JSON.stringify(fromSqlite.map((r) => r.map((v, i) => canonical(v, kinds[i]))));
+        const b = JSON.stringify(fromPg.map((r) => r.map((v, i) => canonical(v, kinds[i]))));
+        if (a !== b) differing.push(`${t} (${fromSqlite.length} vs ${fromPg.length} rows)`);
+        rows += fromSqlite.length;
+      }
+      check(
+        differing.length === 0 && rows > 10_000,
+        `every row of ${tables.length} tables equal after copy (${rows} rows)${differing.length ? `; differ: ${differing.join(", ")}` : ""}`,
+      );
+      const maxId = sqlite.prepare("select max(id) as m from regions").get().m;
+      const next = (
+        await pool.query(
+          "insert into regions (code, name, level, path, depth) values ('999999', '新区', 'township', '/x/', 2) returning id",
+        )
+      ).rows[0].id;
+      check(next === maxId + 1, `the next id after the copy follows the largest (${maxId} → ${next})`);
+    } finally {
+      sqlite.close();
+      await pool.end();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 log(
   `${failures === 0 ? "passed" : `${failures} failed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,

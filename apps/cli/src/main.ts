@@ -9,6 +9,7 @@ import { databaseTarget, resolveDatabasePath, shownDatabaseUrl } from "@liangxin
 import { migratePg } from "@liangxin/db/pg";
 import { seedDemo } from "@liangxin/seed/demo";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { copyCommand } from "./commands/copy.ts";
 import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
 import { progressBar } from "./progress.ts";
@@ -43,6 +44,7 @@ function printDemoAccounts(db: Db): void {
 const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
+  copy: copyCommand,
   async migrate() {
     const target = databaseTarget();
     if (target.engine === "postgres") {

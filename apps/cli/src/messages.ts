@@ -5,7 +5,7 @@ export const cliMessages = {
 用法: npm run cli -- <命令> [选项]
 
 命令:
-  migrate                         迁移数据库到最新结构
+  migrate                         迁移数据库到最新结构(SQLite 文件或 PostgreSQL)
   seed --demo [--if-empty]        载入演示城市(仅限空数据库;--if-empty 时数据库非空则跳过)
       --today <YYYY-MM-DD>        演示数据以此日为“今天”(默认系统今天):含前三年和当年至此日
   seed --scale city [--hosts N]   载入城市规模数据(默认约 20 万个两新组织;仅限空数据库)
@@ -18,6 +18,7 @@ export const cliMessages = {
   config [--portal]               检查并列出生效的配置(环境变量;--portal 时按门户的要求检查)
   backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本)
   restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户)
+  copy --to postgres://…          把 SQLite 数据库复制到已迁移的空 PostgreSQL 数据库(保留编号;请先停止门户)
   report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
                                   党内统计年报(以系统身份计算全市范围内任一管理单位;
                                   json 默认输出到标准输出,xlsx 默认写入当前目录)
@@ -36,6 +37,12 @@ export const cliMessages = {
   LOG_LEVEL                       日志级别(默认 info)`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
+  copyUsage:
+    "用法:copy --to postgres://用户:密码@主机:端口/库名(把 DATABASE_URL 指向的 SQLite 数据库复制到已迁移的空 PostgreSQL 数据库)",
+  copyNeedsSqlite: "copy 的来源须为 SQLite 数据库文件:请把 DATABASE_URL 设为要复制的数据库文件",
+  copySourceNotReady: (reason: string) => `来源数据库未就绪:${reason}。请先运行 migrate`,
+  copied: (file: string, url: string, tables: number, rows: number, ms: number) =>
+    `已把 ${file} 复制到 ${url}:${tables} 张表共 ${rows} 行,保留原编号,用时 ${(ms / 1000).toFixed(1)} 秒`,
   migratedPg: (url: string, applied: number) =>
     `PostgreSQL 数据库已迁移到最新结构:${url}(本次应用 ${applied} 个迁移)`,
   plansClosed: (n: number) => `已关闭 ${n} 个两新组织已被覆盖或已注销的组建计划`,

@@ -1,0 +1,179 @@
+/**
+ * Moving up: a city's SQLite file copied into a migrated, empty PostgreSQL database, every row of every
+ * table with its id (the audit log names ids), values turned into PostgreSQL's types as `schema-pg.ts`
+ * maps them (0/1 → boolean, JSON text → jsonb, ISO dates → date), in one transaction (all or nothing),
+ * tables in the order of their references; then every identity sequence is set past the largest id, so
+ * that the next row written on PostgreSQL takes a new id. The source is read in one read transaction: a
+ * consistent state even while a portal still writes.
+ */
+import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableName, is } from "drizzle-orm";
+import { SQLiteTable as SQLiteTableClass } from "drizzle-orm/sqlite-core";
+import { CasingCache } from "drizzle-orm/casing";
+import pg from "pg";
+import * as schema from "../schema.ts";
+import { pgKindOf } from "../schema-pg.ts";
+import type { Db } from "./client.ts";
+
+/** PostgreSQL binds at most 65,535 parameters to a statement. */
+const MAX_PARAMS = 60_000;
+const MAX_ROWS_PER_STATEMENT = 1_000;
+
+export interface CopyTable {
+  /** The table's name as stored. */
+  name: string;
+  rows: number;
+}
+
+export interface CopyProgress {
+  table: string;
+  /** Rows copied so far over all tables, and the total to copy. */
+  done: number;
+  total: number;
+}
+
+interface Plan {
+  name: string;
+  columns: { name: string; kind: ReturnType<typeof pgKindOf> }[];
+  identity: boolean;
+}
+
+/** Stored names: the schema's keys in snake_case, as the connections' casing renders them. */
+const casing = new CasingCache("snake_case");
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The tables of the schema, each after the tables it references (refused if references go round). */
+export function copyOrder(): SQLiteTable[] {
+  const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable =>
+    is(v, SQLiteTableClass),
+  );
+  const byName = new Map<string, SQLiteTable>(tables.map((t) => [getTableName(t), t]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: SQLiteTable[] = [];
+  const visit = (t: SQLiteTable) => {
+    const name = getTableName(t);
+    if (done.has(name)) return;
+    if (visiting.has(name)) throw new Error(`表 ${name} 的外键构成环,无法排定复制顺序`);
+    visiting.add(name);
+    for (const fk of getTableConfig(t).foreignKeys) {
+      const target = getTableName(fk.reference().foreignTable);
+      if (target !== name) visit(byName.get(target)!);
+    }
+    visiting.delete(name);
+    done.add(name);
+    out.push(t);
+  };
+  for (const t of tables) visit(t);
+  return out;
+}
+
+function planOf(table: SQLiteTable): Plan {
+  const config = getTableConfig(table);
+  return {
+    name: config.name,
+    columns: config.columns.map((c) => ({
+      name: casing.getColumnCasing(c),
+      kind: pgKindOf(c.name, c.columnType),
+    })),
+    identity: config.columns.some(
+      (c) =>
+        c.primary && (c as unknown as { config: { autoIncrement?: boolean } }).config.autoIncrement === true,
+    ),
+  };
+}
+
+function pgValue(value: unknown, kind: Plan["columns"][number]["kind"]): unknown {
+  if (value === null || value === undefined) return null;
+  if (kind === "boolean") return value === 1 || value === true;
+  // JSON text as stored in SQLite: PostgreSQL parses it into jsonb.
+  return value;
+}
+
+/**
+ * Copy every row of the SQLite database `source` into the PostgreSQL database at `url`, which must be
+ * migrated and hold no row in any of the schema's tables. Returns the rows copied per table.
+ */
+export async function copyToPostgres(
+  source: Db,
+  url: string,
+  onProgress: (p: CopyProgress) => void = () => {},
+): Promise<CopyTable[]> {
+  const plans = copyOrder().map(planOf);
+  const sqlite = source.$client;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  sqlite.exec("BEGIN");
+  try {
+    const counts = plans.map(
+      (p) => (sqlite.prepare(`select count(*) as n from ${quote(p.name)}`).get() as { n: number }).n,
+    );
+    const total = counts.reduce((a, b) => a + b, 0);
+    const missing = (
+      await client.query<{ name: string }>(
+        "select t.name from unnest($1::text[]) as t(name) where to_regclass(quote_ident(t.name)) is null",
+        [plans.map((p) => p.name)],
+      )
+    ).rows.map((r) => r.name);
+    if (missing.length > 0)
+      throw new Error(
+        `目标 PostgreSQL 数据库尚未迁移(缺表 ${missing.slice(0, 3).join("、")} 等):请先运行 migrate`,
+      );
+    await client.query("BEGIN");
+    for (const p of plans) {
+      const r = await client.query(`select exists (select 1 from ${quote(p.name)}) as any`);
+      if ((r.rows[0] as { any: boolean }).any)
+        throw new Error(`目标 PostgreSQL 数据库不是空的(表 ${p.name} 已有数据):复制只写入空数据库`);
+    }
+    let done = 0;
+    const out: CopyTable[] = [];
+    for (const [i, p] of plans.entries()) {
+      onProgress({ table: p.name, done, total });
+      const names = p.columns.map((c) => quote(c.name)).join(", ");
+      const perStatement = Math.max(
+        1,
+        Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / p.columns.length)),
+      );
+      const select = sqlite
+        .prepare(`select ${names} from ${quote(p.name)} order by ${p.identity ? "id" : "rowid"}`)
+        .raw(true);
+      let batch: unknown[] = [];
+      let rows = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const n = batch.length / p.columns.length;
+        const tuples = Array.from(
+          { length: n },
+          (_, r) => `(${p.columns.map((_, c) => `$${r * p.columns.length + c + 1}`).join(", ")})`,
+        );
+        await client.query(`insert into ${quote(p.name)} (${names}) values ${tuples.join(", ")}`, batch);
+        done += n;
+        onProgress({ table: p.name, done, total });
+        batch = [];
+      };
+      for (const row of select.iterate() as IterableIterator<unknown[]>) {
+        for (let c = 0; c < p.columns.length; c++) batch.push(pgValue(row[c], p.columns[c]!.kind));
+        rows++;
+        if (batch.length >= perStatement * p.columns.length) await flush();
+      }
+      await flush();
+      if (rows !== counts[i]) throw new Error(`表 ${p.name} 读到 ${rows} 行,应为 ${counts[i]} 行`);
+      if (p.identity)
+        await client.query(
+          `select setval(pg_get_serial_sequence($1, 'id'), coalesce((select max(id) from ${quote(p.name)}), 0) + 1, false)`,
+          [p.name],
+        );
+      out.push({ name: p.name, rows });
+    }
+    await client.query("COMMIT");
+    onProgress({ table: "", done, total });
+    return out;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec("COMMIT");
+    await client.end();
+  }
+}
