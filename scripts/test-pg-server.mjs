@@ -6,10 +6,12 @@
 // - the schema has every table of the SQLite schema and the exclusion constraints;
 // - two sessions writing overlapping coverages of one host at once: exactly one is accepted;
 // - `liangxin copy --to postgres://…` of the demo city (seeded for 2026-12-03) into a second database:
-//   every row of every table with its id and its values, and the next id after the largest.
+//   every row of every table with its id and its values, and the next id after the largest;
+// - `backup` / `restore` on PostgreSQL (pg_dump / pg_restore): a change after the backup is gone after
+//   the restore; a damaged backup file is refused and the database left as it was.
 // Starts its own server on a free port and stops it, whatever happens.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -249,9 +251,52 @@ async function checkCopy() {
       sqlite.close();
       await pool.end();
     }
+    await checkBackup(copyUrl, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function checkBackup(url, dir) {
+  const env = { DATABASE_URL: url };
+  const count = async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const r = await c.query(
+        "select (select count(*)::int from regions) as regions, (select count(*)::int from hosts where name like '%(改)') as renamed",
+      );
+      return JSON.stringify(r.rows[0]);
+    } finally {
+      await c.end();
+    }
+  };
+  const file = path.join(dir, "backup.dump");
+  const before = await count();
+  const backedUp = await cli(["backup", file], env);
+  check(backedUp.code === 0 && existsSync(file), "backup of PostgreSQL writes a pg_dump archive");
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let changed;
+  try {
+    changed = await c.query("update hosts set name = name || '(改)' where id = (select min(id) from hosts)");
+    await c.query(
+      "insert into regions (code, name, level, path, depth) values ('888888', '备份后', 'township', '/y/', 2)",
+    );
+  } finally {
+    await c.end();
+  }
+  const damaged = path.join(dir, "damaged.dump");
+  writeFileSync(damaged, "PGDMP not really");
+  const refused = await cli(["restore", damaged], env);
+  check(refused.code !== 0 && refused.out.includes("不是完好的"), "restore refuses a damaged backup file");
+  const restored = await cli(["restore", file], env);
+  if (restored.code !== 0) console.log(restored.out);
+  const after = await count();
+  check(
+    restored.code === 0 && after === before && changed.rowCount === 1,
+    `restore brings back the state of the backup (${before} before, a host renamed and a region added, ${after} restored)`,
+  );
 }
 log(
   `${failures === 0 ? "passed" : `${failures} failed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,

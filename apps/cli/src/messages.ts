@@ -16,8 +16,8 @@ export const cliMessages = {
       --host <统一社会信用代码>   出资人所属企业
   demo-accounts                   列出演示账号
   config [--portal]               检查并列出生效的配置(环境变量;--portal 时按门户的要求检查)
-  backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本)
-  restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户)
+  backup <文件>                   在线备份数据库(门户运行时亦可,得到一致的副本;PostgreSQL 用 pg_dump)
+  restore <文件>                  从备份恢复(先校验完整性,损坏的文件拒绝恢复;请先停止门户;PostgreSQL 用 pg_restore)
   copy --to postgres://…          把 SQLite 数据库复制到已迁移的空 PostgreSQL 数据库(保留编号;请先停止门户)
   report --year <年度> --unit <组织代码> --format json|xlsx [--out <文件>]
                                   党内统计年报(以系统身份计算全市范围内任一管理单位;
@@ -43,6 +43,7 @@ export const cliMessages = {
   copySourceNotReady: (reason: string) => `来源数据库未就绪:${reason}。请先运行 migrate`,
   copied: (file: string, url: string, tables: number, rows: number, ms: number) =>
     `已把 ${file} 复制到 ${url}:${tables} 张表共 ${rows} 行,保留原编号,用时 ${(ms / 1000).toFixed(1)} 秒`,
+  restoredPg: (file: string, url: string) => `已从 ${file} 恢复 PostgreSQL 数据库 ${url}`,
   migratedPg: (url: string, applied: number) =>
     `PostgreSQL 数据库已迁移到最新结构:${url}(本次应用 ${applied} 个迁移)`,
   plansClosed: (n: number) => `已关闭 ${n} 个两新组织已被覆盖或已注销的组建计划`,

@@ -1,6 +1,7 @@
 import { backupDatabase, restoreDatabase } from "@liangxin/db/backup";
 import { closeDb, openDb } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import { pgBackup, pgRestore } from "@liangxin/db/pg-backup";
+import { databaseTarget, resolveDatabasePath, shownDatabaseUrl } from "@liangxin/db/paths";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 
@@ -10,6 +11,12 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (!file) {
     console.error(m.backupUsage);
     return 2;
+  }
+  const where = databaseTarget();
+  if (where.engine === "postgres") {
+    const r = await pgBackup(where.url, file);
+    console.log(m.backedUp(r.file, r.bytes, r.ms));
+    return 0;
   }
   const db = openDb(resolveDatabasePath());
   const bar = progressBar("备份数据库");
@@ -30,6 +37,12 @@ export async function restoreCommand(args: string[]): Promise<number> {
   if (!file) {
     console.error(m.restoreUsage);
     return 2;
+  }
+  const where = databaseTarget();
+  if (where.engine === "postgres") {
+    await pgRestore(file, where.url);
+    console.log(m.restoredPg(file, shownDatabaseUrl(where.url)));
+    return 0;
   }
   const target = resolveDatabasePath();
   const { previous } = await restoreDatabase(file, target);
