@@ -71,6 +71,20 @@ export function resolveDatabasePath(env: NodeJS.ProcessEnv = process.env): strin
   return target.file;
 }
 
+/**
+ * Where job files live (uploaded workbooks and error reports in `imports/`, finished exports in
+ * `exports/`): `LIANGXIN_STORAGE_DIR` (relative to the repository root, or absolute) — a directory every
+ * portal instance and worker can read and write when several share one database — else beside the SQLite
+ * database file `dbFile` (the connection's), else `./data`.
+ */
+export function storageDir(dbFile: string, env: NodeJS.ProcessEnv = process.env): string {
+  const root = repoRoot();
+  const configured = env.LIANGXIN_STORAGE_DIR?.trim();
+  if (configured) return path.resolve(/*turbopackIgnore: true*/ root, configured);
+  if (dbFile !== ":memory:" && dbFile !== "") return path.dirname(dbFile);
+  return path.join(/*turbopackIgnore: true*/ root, "data");
+}
+
 /** The committed drizzle-kit migrations (SQLite). */
 export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ repoRoot(), "packages", "db", "drizzle");

@@ -27,6 +27,7 @@ export const envMessages = {
     "须为 SQLite 数据库文件路径(相对仓库根目录,如 ./data/liangxin.db)、file: 路径、:memory:,或 PostgreSQL 服务器地址 postgres://用户:密码@主机:端口/库名",
   authSecret: "须为至少 32 个字符的随机字符串(npm start 会自动生成;也可用 openssl rand -base64 32 生成)",
   trustHost: "须为 true 或 false",
+  storageDir: "须为一个文件夹的路径(相对仓库根目录或绝对路径;多个门户实例共用时为它们都能读写的共享目录)",
   port: "须为 1–65535 之间的整数端口号",
   logLevel: `须为 ${LOG_LEVELS.join("、")} 之一`,
   instant: "请写成 2026-12-03T10:00:00+08:00 或 2026-12-03 的形式",
@@ -122,6 +123,17 @@ export const variables = {
     schema: z.enum(["0", "1"], { error: envMessages.trustProxy }).optional(),
     secret: false,
   },
+  LIANGXIN_STORAGE_DIR: {
+    schema: z
+      .string({ error: envMessages.storageDir })
+      .trim()
+      .min(1, { error: envMessages.storageDir })
+      .refine((v) => !v.includes("\0") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
+        error: envMessages.storageDir,
+      })
+      .optional(),
+    secret: false,
+  },
   LIANGXIN_PUBLIC_ORIGIN: {
     schema: z
       .string({ error: envMessages.publicOrigin })
@@ -158,6 +170,7 @@ export const PORTAL_VARIABLES = [
   "LIANGXIN_FAULT_TOKEN",
   "LIANGXIN_TRUST_PROXY",
   "LIANGXIN_PUBLIC_ORIGIN",
+  "LIANGXIN_STORAGE_DIR",
 ] as const satisfies readonly VariableName[];
 
 /** Variables the command line reads. */
@@ -167,6 +180,7 @@ export const CLI_VARIABLES = [
   "LOG_LEVEL",
   "LIANGXIN_NOW",
   "LIANGXIN_FAULT_IMPORT_PAUSE_MS",
+  "LIANGXIN_STORAGE_DIR",
 ] as const satisfies readonly VariableName[];
 
 type Vars = typeof variables;

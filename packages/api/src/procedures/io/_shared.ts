@@ -1,7 +1,7 @@
 /** What several procedures of the import and export share: the right to full citizen IDs, file names, job files and worker processes. */
 import { type Scope } from "@liangxin/db/scope";
 import path from "node:path";
-import { repoRoot } from "@liangxin/db/paths";
+import { repoRoot, storageDir } from "@liangxin/db/paths";
 import { mkdirSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { clock, CLOCK_ENV } from "@liangxin/domain";
@@ -18,12 +18,12 @@ export const ioFileNames = {
   errors: (name: string) => `导入错误报告-${name.replace(/\.xlsx$/i, "")}.xlsx`,
 } as const;
 
-/** Where uploads and error reports (`imports`) and finished exports (`exports`) live: beside the database file. */
+/**
+ * Where uploads and error reports (`imports`) and finished exports (`exports`) live: the storage directory
+ * (`LIANGXIN_STORAGE_DIR`, shared by the instances of a deployment), else beside the database file.
+ */
 function jobsDir(dbFile: string, kind: "import" | "export"): string {
-  const dir = path.join(
-    dbFile === ":memory:" || dbFile === "" ? path.join(repoRoot(), "data") : path.dirname(dbFile),
-    `${kind}s`,
-  );
+  const dir = path.join(storageDir(dbFile), `${kind}s`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
