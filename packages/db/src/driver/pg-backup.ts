@@ -3,7 +3,7 @@
  * - `pgBackup`: `pg_dump --format=custom` (a consistent snapshot, safe while the portals run);
  * - `pgRestore`: the archive is read first (`pg_restore --list`) and a damaged one refused, then restored
  *   over the database in one transaction (`--clean --if-exists --single-transaction`): all or nothing.
- * The tools come from PATH, else from Debian's newest `/usr/lib/postgresql/<n>/bin` (pg_dump must be at
+ * The tools come from Debian's newest `/usr/lib/postgresql/<n>/bin`, else the PATH (pg_dump must be at
  * least the server's version). A password in the URL is passed in `PGPASSWORD`, never on the command line.
  */
 import { execFile } from "node:child_process";
@@ -13,19 +13,18 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-/** The path of a PostgreSQL client tool (`pg_dump`, `pg_restore`). */
+/**
+ * A PostgreSQL client tool (`pg_dump`, `pg_restore`): Debian's newest `/usr/lib/postgresql/<n>/bin`, else
+ * the bare name, found on the PATH when it runs.
+ */
 export function pgTool(name: "pg_dump" | "pg_restore"): string {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
-  }
   const base = "/usr/lib/postgresql";
   const versions = existsSync(base)
     ? readdirSync(base)
         .filter((v) => /^\d+$/.test(v) && existsSync(path.join(base, v, "bin", name)))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions.length === 0) throw new Error(`找不到 PostgreSQL 的 ${name}:请安装 postgresql-client(Debian)`);
-  return path.join(base, versions[0]!, "bin", name);
+  return versions.length > 0 ? path.join(base, versions[0]!, "bin", name) : name;
 }
 
 /** The URL without its password, and the password for `PGPASSWORD`. */
@@ -37,6 +36,8 @@ function connection(url: string): { url: string; env: NodeJS.ProcessEnv } {
 }
 
 function failure(tool: string, e: unknown): Error {
+  if ((e as { code?: string }).code === "ENOENT")
+    return new Error(`找不到 PostgreSQL 的 ${tool}:请安装 postgresql-client(Debian)`);
   const stderr = (e as { stderr?: string }).stderr?.trim();
   return new Error(`${tool} 失败:${stderr || (e instanceof Error ? e.message : String(e))}`);
 }
