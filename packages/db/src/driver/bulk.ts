@@ -3,7 +3,7 @@
  * million rows and their audit rows in one transaction), where compiling a statement costs more than
  * running it. drizzle's builder or a `sql` template renders every value through its statement tree on
  * every insert (about ten times the time for a city), so bulk writes come through here, as the large reads
- * go through `iterateRows`:
+ * go through `selectMapped`:
  * - `BulkInsert` / `insertRows`: rows given as arrays in the order of their columns, inserted in multi-row
  *   statements, each statement shape prepared once per connection and run with its values bound;
  * - `prepareRun`: a drizzle `sql` template whose varying values are `sql.placeholder(name)`s, rendered by

@@ -73,7 +73,11 @@ function prepared(db: Db, text: string): Database.Statement {
  * made into `T` by `make` one at a time on the connection's kept statement, without an object per row in
  * between (and, on a server engine, fetched in batches rather than one promise per row).
  */
-export async function selectMapped<R extends unknown[], T>(db: Db, query: SQL, make: (row: R) => T): Promise<T[]> {
+export async function selectMapped<R extends unknown[], T>(
+  db: Db,
+  query: SQL,
+  make: (row: R) => T,
+): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   const out: T[] = [];
   for (const row of prepared(db, text)
@@ -125,6 +129,26 @@ export async function writeTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>
   try {
     const out = await fn(db);
     client.exec("COMMIT");
+    return out;
+  } catch (e) {
+    if (client.inTransaction) client.exec("ROLLBACK");
+    throw e;
+  }
+}
+
+/**
+ * Run `fn` in one read transaction (BEGIN, deferred: no lock is taken before the first read): every
+ * statement of `fn` sees the database as of one moment, even with writers on other connections. Inside a
+ * transaction already open on the connection (a port's read or write) `fn` simply runs in it, which gives
+ * it one moment already. Nothing in `fn` should write.
+ */
+export async function readTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const client = db.$client;
+  if (client.inTransaction) return fn(db);
+  client.exec("BEGIN");
+  try {
+    const out = await fn(db);
+    if (client.inTransaction) client.exec("COMMIT");
     return out;
   } catch (e) {
     if (client.inTransaction) client.exec("ROLLBACK");
