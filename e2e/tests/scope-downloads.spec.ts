@@ -48,7 +48,7 @@ test.afterAll(() => db?.$client.close());
 
 async function allowedFor(role: Role): Promise<Allowed> {
   const userId = db.$client.prepare("select id from users where username = ?").pluck().get(role) as number;
-  const scope = loadScope(db, userId)!;
+  const scope = (await loadScope(db, userId))!;
   const s = await scopeSets({ db, scope, today: E2E_TODAY });
   const names = (table: string, ...sets: Set<number>[]) => {
     const ids = [...new Set(sets.flatMap((x) => [...x]))];

@@ -3,7 +3,7 @@ import { passwordProblem, clock } from "@liangxin/domain";
 import { cityIsEmpty } from "@liangxin/seed/scale";
 import { createUser } from "@liangxin/db/auth";
 import { listDemoAccounts } from "@liangxin/seed/accounts";
-import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
+import { migrateDb, openDb, writeTransaction, type Db } from "@liangxin/db/driver";
 import { closeStalePlans } from "@liangxin/core/work";
 import { databaseTarget, resolveDatabasePath, shownDatabaseUrl } from "@liangxin/db/paths";
 import { migratePg } from "@liangxin/db/pg";
@@ -27,8 +27,8 @@ function openMigrated() {
   return { db, file };
 }
 
-function printDemoAccounts(db: Db): void {
-  const accounts = listDemoAccounts(db);
+async function printDemoAccounts(db: Db): Promise<void> {
+  const accounts = await listDemoAccounts(db);
   if (accounts.length === 0) return;
   console.log(m.demoAccountsTitle);
   console.table(
@@ -55,12 +55,12 @@ const commands: Record<string, Command> = {
     const { db, file } = openMigrated();
     console.log(m.migrated(file));
     // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.
-    const closed = db.transaction((tx) => closeStalePlans(tx, clock.today()));
+    const closed = await writeTransaction(db, (tx) => closeStalePlans(tx, clock.today()));
     if (closed.length > 0) console.log(m.plansClosed(closed.length));
     return 0;
   },
 
-  seed(args) {
+  async seed(args) {
     const { values } = parseArgs({
       args,
       options: {
@@ -78,14 +78,14 @@ const commands: Record<string, Command> = {
       return 2;
     }
     const { db } = openMigrated();
-    if (values["if-empty"] && !cityIsEmpty(db)) {
+    if (values["if-empty"] && !(await cityIsEmpty(db))) {
       console.log(m.seedSkipped);
       return 0;
     }
     const bar = progressBar("载入演示城市");
     const started = performance.now();
     try {
-      seedDemo(db, {
+      await seedDemo(db, {
         ...(values.seed ? { seed: Number(values.seed) } : {}),
         // The demo's years and dates are counted back from this day (the one clock's today by default).
         today: values.today ?? clock.today(),
@@ -95,7 +95,7 @@ const commands: Record<string, Command> = {
       bar.stop();
     }
     console.log(m.seeded(performance.now() - started));
-    printDemoAccounts(db);
+    await printDemoAccounts(db);
     return 0;
   },
 
@@ -111,12 +111,12 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  "demo-accounts"() {
-    printDemoAccounts(openMigrated().db);
+  async "demo-accounts"() {
+    await printDemoAccounts(openMigrated().db);
     return 0;
   },
 
-  "create-user"(args) {
+  async "create-user"(args) {
     const { values } = parseArgs({
       args,
       options: {
@@ -146,7 +146,7 @@ const commands: Record<string, Command> = {
       return 2;
     }
     const { db } = openMigrated();
-    const id = createUser(db, {
+    const id = await createUser(db, {
       username: values.username!,
       password: values.password!,
       displayName: values.name ?? values.username!,

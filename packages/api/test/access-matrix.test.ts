@@ -25,8 +25,8 @@ async function outcome(p: () => Promise<unknown>): Promise<Outcome | string> {
 }
 
 let world: World;
-beforeAll(() => {
-  world = buildWorld();
+beforeAll(async () => {
+  world = await buildWorld();
 });
 
 describe("access matrix", () => {

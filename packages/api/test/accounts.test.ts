@@ -13,8 +13,8 @@ import { createCaller } from "../src/root.ts";
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-views.ts";
 
 let w: World;
-beforeAll(() => {
-  w = buildWorld();
+beforeAll(async () => {
+  w = await buildWorld();
 });
 
 const row = (db: Db, username: string) =>
@@ -23,12 +23,12 @@ const row = (db: Db, username: string) =>
     .get(username) as { id: number; hash: string; disabled: number };
 
 /** A second administrator bound to the same node as `of`. */
-function addPeer(db: Db, of: string, username: string): number {
+async function addPeer(db: Db, of: string, username: string): Promise<number> {
   const code = db.$client
     .prepare("select o.code from users u join orgs o on o.id = u.org_id where u.username = ?")
     .pluck()
     .get(of) as string;
-  createUser(db, {
+  await createUser(db, {
     username,
     displayName: "同级管理员",
     password: "Demo@2026",
@@ -41,7 +41,7 @@ function addPeer(db: Db, of: string, username: string): number {
 describe("user administration reaches only below the own node", () => {
   it("a peer administrator of the same node can be neither reset nor disabled, nor is it listed", async () => {
     const db = cloneDb(w.db);
-    const peer = addPeer(db, "township", "township2");
+    const peer = await addPeer(db, "township", "township2");
     const township = callerOn(db, "township");
     await expect(township.users.resetPassword({ id: peer, password: "Takeover2026" })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -59,7 +59,7 @@ describe("user administration reaches only below the own node", () => {
 
   it("the same holds at the top: the city administrator cannot take over another city administrator", async () => {
     const db = cloneDb(w.db);
-    const peer = addPeer(db, "city", "city2");
+    const peer = await addPeer(db, "city", "city2");
     const city = callerOn(db, "city");
     await expect(city.users.resetPassword({ id: peer, password: "Takeover2026" })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -132,53 +132,57 @@ describe("sessions end with the password, and administrators end them", () => {
       { userId: w.ids.user(username), userAgent: agent, clientAddress: "127.0.0.31" },
       clock.now(),
     );
-  const live = (db: Db, tokens: string[]) => tokens.map((t) => touchSession(db, t, clock.now()) !== null);
+  const live = async (db: Db, tokens: string[]) => {
+    const out: boolean[] = [];
+    for (const t of tokens) out.push((await touchSession(db, t, clock.now())) !== null);
+    return out;
+  };
 
   it("a reset by the administrator ends every session of the user", async () => {
     const db = cloneDb(w.db);
-    const tokens = [signIn(db, "branch"), signIn(db, "branch")];
-    const other = signIn(db, "owner");
+    const tokens = [await signIn(db, "branch"), await signIn(db, "branch")];
+    const other = await signIn(db, "owner");
     await callerOn(db, "township").users.resetPassword({
       id: w.ids.user("branch"),
       password: "Temporary2026",
     });
-    expect(live(db, tokens)).toEqual([false, false]);
-    expect(live(db, [other])).toEqual([true]);
+    expect(await live(db, tokens)).toEqual([false, false]);
+    expect(await live(db, [other])).toEqual([true]);
   });
 
   it("a disable ends every session of the user", async () => {
     const db = cloneDb(w.db);
-    const tokens = [signIn(db, "branch"), signIn(db, "branch")];
+    const tokens = [await signIn(db, "branch"), await signIn(db, "branch")];
     await callerOn(db, "township").users.setDisabled({ id: w.ids.user("branch"), disabled: true });
-    expect(live(db, tokens)).toEqual([false, false]);
+    expect(await live(db, tokens)).toEqual([false, false]);
   });
 
   it("changing the own password ends every session of the user, the one that changed it included", async () => {
     const db = cloneDb(w.db);
-    const tokens = [signIn(db, "owner"), signIn(db, "owner")];
+    const tokens = [await signIn(db, "owner"), await signIn(db, "owner")];
     await callerOn(db, "owner").account.changePassword({
       oldPassword: "Demo@2026",
       newPassword: "Changed2026x",
     });
-    expect(live(db, tokens)).toEqual([false, false]);
+    expect(await live(db, tokens)).toEqual([false, false]);
   });
 
   it("the administrator lists a user's live sessions and ends one; the other goes on", async () => {
     const db = cloneDb(w.db);
-    const a = signIn(db, "branch", "Browser A");
-    const b = signIn(db, "branch", "Browser B");
+    const a = await signIn(db, "branch", "Browser A");
+    const b = await signIn(db, "branch", "Browser B");
     const township = callerOn(db, "township");
     const listed = await township.users.sessions({ id: w.ids.user("branch") });
     expect(listed.user.username).toBe("branch");
     expect(listed.sessions.map((s) => s.userAgent).sort()).toEqual(["Browser A", "Browser B"]);
     const target = listed.sessions.find((s) => s.userAgent === "Browser A")!;
     await township.users.endSession({ id: w.ids.user("branch"), sessionId: target.id });
-    expect(live(db, [a, b])).toEqual([false, true]);
+    expect(await live(db, [a, b])).toEqual([false, true]);
     const audit = await township.audit.search({ page: 1, pageSize: 10, action: "session.end" });
     expect(audit.total).toBe(1);
     // A peer administrator's sessions do not exist for the township administrator.
-    const peer = addPeer(db, "township", "township3");
-    startSession(db, { userId: peer, userAgent: "Peer", clientAddress: "127.0.0.32" }, clock.now());
+    const peer = await addPeer(db, "township", "township3");
+    await startSession(db, { userId: peer, userAgent: "Peer", clientAddress: "127.0.0.32" }, clock.now());
     await expect(township.users.sessions({ id: peer })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -246,7 +250,7 @@ describe("passwords an administrator set are not the user's", () => {
       orgId,
     });
     const code = db.$client.prepare("select code from orgs where id = ?").pluck().get(orgId) as string;
-    createUser(db, {
+    await createUser(db, {
       username: "clisec",
       displayName: "命令行书记",
       password: "Initial2026x",

@@ -77,7 +77,7 @@ describe("audit labels", () => {
 
   it("show an administrator only Chinese: actions, records and what changed (no JSON)", async () => {
     const db = openTestDb();
-    seedDemo(db);
+    await seedDemo(db);
     const id = (u: string) =>
       db.$client.prepare("select id from users where username = ?").pluck().get(u) as number;
     const city = createCaller(createContext({ db, userId: id("city"), today: "2026-11-21" }));

@@ -16,9 +16,9 @@ const township = () =>
     }),
   );
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 async function refusal(path: string, call: () => Promise<unknown>): Promise<string> {

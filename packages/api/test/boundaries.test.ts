@@ -11,16 +11,16 @@ import { computeNodeIndicators, maskCitizenId, policyAsOf, type Indicators } fro
 import { buildWorld, callerOn, cloneDb, TODAY, type World } from "./fixtures-views.ts";
 
 let w: World;
-beforeAll(() => {
-  w = buildWorld();
+beforeAll(async () => {
+  w = await buildWorld();
 });
 
-const scopeOf = (db: Db, username: string) => loadScope(db, w.ids.user(username))!;
+const scopeOf = async (db: Db, username: string) => (await loadScope(db, w.ids.user(username)))!;
 
 describe("a joint branch of township A (柳林镇) covering a host of township B (石桥镇)", () => {
   it("A's administrator sees the host for reference only and cannot edit it", async () => {
     const township = callerOn(w.db, "township");
-    expect(hostAccess(w.db, scopeOf(w.db, "township"), w.ids.crossHost, TODAY)).toBe("reference");
+    expect(await hostAccess(w.db, await scopeOf(w.db, "township"), w.ids.crossHost, TODAY)).toBe("reference");
     const host = await township.hosts.get({ id: w.ids.crossHost });
     expect(host.access).toBe("reference");
     expect(host).not.toHaveProperty("contactPhone");
@@ -36,7 +36,7 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A still edits the branch itself.
-    expect(orgAccess(w.db, scopeOf(w.db, "township"), w.ids.crossJoint, TODAY)).toBe("edit");
+    expect(await orgAccess(w.db, await scopeOf(w.db, "township"), w.ids.crossJoint, TODAY)).toBe("edit");
   });
 
   it("B's administrator edits the host and sees the branch only for reference (name, mode, secretary)", async () => {
@@ -53,7 +53,7 @@ describe("a joint branch of township A (柳林镇) covering a host of township B
         version: host.version,
       }),
     ).resolves.toEqual({ version: host.version + 1 });
-    expect(orgAccess(db, scopeOf(db, "shiqiao"), w.ids.crossJoint, TODAY)).toBe("reference");
+    expect(await orgAccess(db, await scopeOf(db, "shiqiao"), w.ids.crossJoint, TODAY)).toBe("reference");
     const org = await shiqiao.orgs.get({ id: w.ids.crossJoint });
     expect(org.access).toBe("reference");
     expect(org.name).toContain("第一联合支部");
@@ -127,18 +127,18 @@ describe("a dual-management link", () => {
       .pluck()
       .get(link.regionalId) as number;
     const parkCode = db.$client.prepare("select code from orgs where id = ?").pluck().get(park) as string;
-    createUser(db, {
+    await createUser(db, {
       username: "park",
       displayName: "园区",
       password: "Demo@2026",
       role: "admin",
       orgCode: parkCode,
     });
-    const parkScope = loadScope(
+    const parkScope = (await loadScope(
       db,
       db.$client.prepare("select id from users where username='park'").pluck().get() as number,
-    )!;
-    expect(orgAccess(db, parkScope, link.orgId, TODAY)).toBe("reference");
+    ))!;
+    expect(await orgAccess(db, parkScope, link.orgId, TODAY)).toBe("reference");
     const caller = callerOn(db, "park");
     const org = await caller.orgs.get({ id: link.orgId });
     expect(org.access).toBe("reference");
@@ -170,8 +170,8 @@ describe("a 行业党委 administrator", () => {
       )
       .pluck()
       .get() as number;
-    expect(orgAccess(w.db, scopeOf(w.db, "industry"), moved, TODAY)).toBe("edit");
-    expect(orgAccess(w.db, scopeOf(w.db, "shiqiao"), moved, TODAY)).toBe("reference");
+    expect(await orgAccess(w.db, await scopeOf(w.db, "industry"), moved, TODAY)).toBe("edit");
+    expect(await orgAccess(w.db, await scopeOf(w.db, "shiqiao"), moved, TODAY)).toBe("reference");
     await expect(industry.corrections.inbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -201,14 +201,14 @@ describe("a member working outside the territory of the organization holding the
       .prepare("select code from orgs where region_id = ? limit 1")
       .pluck()
       .get(m.regionId) as string;
-    createUser(db, {
+    await createUser(db, {
       username: "holder",
       displayName: "甲",
       password: "Demo@2026",
       role: "admin",
       orgCode: holderNode,
     });
-    createUser(db, {
+    await createUser(db, {
       username: "workplace",
       displayName: "乙",
       password: "Demo@2026",
@@ -218,12 +218,12 @@ describe("a member working outside the territory of the organization holding the
     const holder = callerOn(db, "holder");
     const workplace = callerOn(db, "workplace");
     expect(
-      memberAccess(
+      await memberAccess(
         db,
-        loadScope(
+        (await loadScope(
           db,
           db.$client.prepare("select id from users where username='holder'").pluck().get() as number,
-        )!,
+        ))!,
         m.id,
         TODAY,
       ),
@@ -304,8 +304,8 @@ describe("the county administrator's dashboard", () => {
 
   it("equals the domain's node indicators as of today, and the city's counties add up to the city", async () => {
     const dash = await callerOn(w.db, "county").dashboard.admin();
-    const policy = policyAsOf(loadPolicyVersions(w.db), TODAY).params;
-    const expected = computeNodeIndicators(loadSnapshot(w.db), dash.node.id, TODAY, policy);
+    const policy = policyAsOf(await loadPolicyVersions(w.db), TODAY).params;
+    const expected = computeNodeIndicators(await loadSnapshot(w.db), dash.node.id, TODAY, policy);
     expect(dash.total.hosts).toBe(expected.hosts);
     expect(dash.total.orgCovered).toBe(expected.orgCovered);
     expect(dash.total.members).toEqual(expected.members);

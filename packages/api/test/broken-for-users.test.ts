@@ -17,9 +17,9 @@ import { procedurePaths, send, shapeOf, inputSchema } from "./fuzz-kit.ts";
 const TODAY = "2026-11-21";
 
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 const value = <T = number>(sql: string, ...p: unknown[]) =>
@@ -253,7 +253,7 @@ describe("an owner's correction", () => {
     const other = value<string>(
       "select credit_code from hosts where id <> (select host_id from users where username = 'owner') and closed_on is null order by id limit 1",
     );
-    createUser(db, {
+    await createUser(db, {
       username: "owner2",
       displayName: "另一出资人",
       password: "Demo@2026",

@@ -12,8 +12,8 @@ let pair: TwoConnections;
 let db: Db;
 let other: Db;
 
-beforeAll(() => {
-  pair = twoConnections("busy");
+beforeAll(async () => {
+  pair = await twoConnections("busy");
   ({ first: db, second: other } = pair);
   db.$client.pragma("busy_timeout = 100");
 });

@@ -19,10 +19,10 @@ function callerFor(username: string) {
   return createCaller(createContext({ db, userId: id }));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   restore = setClock(fixedClock(INSTANT));
   db = openTestDb();
-  seedDemo(db, { today: "2026-01-01" });
+  await seedDemo(db, { today: "2026-01-01" });
 });
 afterAll(() => restore());
 

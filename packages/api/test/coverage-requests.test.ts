@@ -74,14 +74,14 @@ let bHosts: number[];
 let aHost: number;
 let farHost: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   for (const [username, like] of [
     ["shiqiao", "%石桥镇委员会"],
     ["qingshan", "%青山县委%"],
   ] as const)
-    createUser(db, {
+    await createUser(db, {
       username,
       displayName: username,
       password: "Demo@2026",

@@ -36,16 +36,16 @@ export function useDemoCity(admins: Record<string, string> = {}): DemoCity {
       .$client.prepare(sql)
       .pluck()
       .get(...params) as T;
-  beforeAll(() => {
+  beforeAll(async () => {
     made = openTestDb();
-    seedDemo(made, { pastReports: false });
+    await seedDemo(made, { pastReports: false });
     for (const [username, name] of Object.entries(admins)) {
       const orgCode = one<string>(
         `select code from orgs where name like ? and category in ('cityCommittee', 'countyCommittee',
            'townshipCommittee', 'parkCommittee', 'industryCommittee') order by depth limit 1`,
         `%${name}%`,
       );
-      createUser(
+      await createUser(
         made,
         { username, displayName: `${name}管理员`, password: "Demo@2026x", role: "admin", orgCode },
         SYSTEM_ACTOR,

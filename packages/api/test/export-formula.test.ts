@@ -21,8 +21,8 @@ let world: World;
 let fileDb: Db;
 let hostIds: number[] = [];
 
-beforeAll(() => {
-  world = buildWorld();
+beforeAll(async () => {
+  world = await buildWorld();
   const db = world.db.$client;
   // Operating hosts of 柳林镇 (the township's own territory), renamed with formula-like text.
   hostIds = db

@@ -44,9 +44,9 @@ function one(db: Db, sql: string, ...params: unknown[]): number {
 const inForce = (a: string) =>
   `(${a}.start_on <= '${TODAY}' and (${a}.end_on is null or '${TODAY}' < ${a}.end_on))`;
 
-export function buildWorld(): World {
+export async function buildWorld(): Promise<World> {
   const db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   const node = (name: string) =>
     one(db, "select id from orgs where name like ? order by depth limit 1", `%${name}%`);
   const code = (id: number) => one(db, "select code from orgs where id = ?", id) as unknown as string;
@@ -65,7 +65,13 @@ export function buildWorld(): World {
     ["indsec", "secretary", industrySecOrg],
   ];
   for (const [username, role, orgId] of extra)
-    createUser(db, { username, displayName: username, password: "Demo@2026", role, orgCode: code(orgId) });
+    await createUser(db, {
+      username,
+      displayName: username,
+      password: "Demo@2026",
+      role,
+      orgCode: code(orgId),
+    });
   // The city opened the 2026 reporting window on 1 November (a dated policy version, issue 18), so that the
   // access matrix can submit, return, approve and reopen the demo's current year.
   db.$client

@@ -15,9 +15,9 @@ function callerFor(username: string | null) {
   return createCaller(createContext({ db, userId, today: TODAY }));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
+  await seedDemo(db);
 });
 
 describe("home.overview", () => {

@@ -131,8 +131,8 @@ let dir: string;
 let pristine: string;
 const userId = (r: Role): number | null => (r === "anonymous" ? null : world.ids.user(r));
 
-beforeAll(() => {
-  const seeded = buildWorld();
+beforeAll(async () => {
+  const seeded = await buildWorld();
   dir = mkdtempSync(path.join(tmpdir(), "liangxin-fuzz-"));
   const file = path.join(dir, "demo.db");
   writeFileSync(file, seeded.db.$client.serialize());

@@ -4,7 +4,7 @@
  * settling is a write of its own, and the answer is the settled job.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openPort, selectValue, type Port } from "@liangxin/db/driver";
+import { execute, openPort, selectValue, type Port } from "@liangxin/db/driver";
 import { queueJob } from "@liangxin/db/queries";
 import { sql } from "drizzle-orm";
 import { createCaller, createContext } from "../src/index.ts";
@@ -13,8 +13,8 @@ import { twoConnections, type TwoConnections } from "./two-connections.ts";
 let pair: TwoConnections;
 let port: Port;
 
-beforeAll(() => {
-  pair = twoConnections("job-abandoned");
+beforeAll(async () => {
+  pair = await twoConnections("job-abandoned");
   port = openPort(pair.first.$client.name);
 });
 afterAll(() => {
@@ -24,9 +24,9 @@ afterAll(() => {
 
 it("answers a running job without a live worker as failed, and stores it so", async () => {
   const db = pair.first;
-  const userId = selectValue<number>(db, sql`select id from users where username = 'city'`)!;
-  const id = queueJob(db, { kind: "import", userId, fileName: "台账.xlsx" });
-  await port.write((tx) => tx.run(sql`update jobs set state = 'running' where id = ${id}`));
+  const userId = (await selectValue<number>(db, sql`select id from users where username = 'city'`))!;
+  const id = await queueJob(db, { kind: "import", userId, fileName: "台账.xlsx" });
+  await port.write((tx) => execute(tx, sql`update jobs set state = 'running' where id = ${id}`));
 
   const caller = createCaller(createContext({ port, userId, today: "2026-12-03" }));
   const job = await caller.io.job({ id });

@@ -53,9 +53,9 @@ const uncoveredOfTownship = (n: number) =>
     n,
   );
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 describe("the suggested 组织代码", () => {

@@ -30,10 +30,10 @@ const value = <T = number>(sql: string, ...p: unknown[]) =>
     .get(...p) as T;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
-  createUser(db, {
+  await seedDemo(db, { pastReports: false });
+  await createUser(db, {
     username: "shiqiao",
     displayName: "石桥镇管理员",
     password: "Demo@2026",
@@ -325,7 +325,7 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
   });
 
   it("hosts 规上, 有党员 and 应建未建: exactly those of today's facts", async () => {
-    const { facts } = factsToday(db, TODAY);
+    const { facts } = await factsToday(db, TODAY);
     const every = await hostsAll();
     for (const [flag, fact] of [
       ["aboveScale", "aboveScale"],

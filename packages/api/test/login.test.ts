@@ -10,9 +10,9 @@ import { openTestDb, type Db } from "@liangxin/db/driver";
 import { seedDemo } from "@liangxin/seed/demo";
 
 let seeded: Db;
-beforeAll(() => {
+beforeAll(async () => {
   seeded = openTestDb();
-  seedDemo(seeded);
+  await seedDemo(seeded);
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -80,7 +80,7 @@ function own(
  * A second administrator bound to the role's own node: a peer, which does not exist for the role (a
  * non-administrator gets the township's administrator instead, which does not exist for it either).
  */
-function peerOf(db: Db, role: Role, w: World): number {
+async function peerOf(db: Db, role: Role, w: World): Promise<number> {
   if (!(ADMINS as readonly string[]).includes(role)) return w.ids.user("township");
   const code = db.$client
     .prepare("select o.code from users u join orgs o on o.id = u.org_id where u.username = ?")
@@ -96,8 +96,8 @@ function peerOf(db: Db, role: Role, w: World): number {
 }
 
 /** A live session of a user, by its row id. */
-function sessionOf(db: Db, userId: number): number {
-  startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, clock.now());
+async function sessionOf(db: Db, userId: number): Promise<number> {
+  await startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, clock.now());
   return db.$client.prepare("select max(id) from sessions where user_id = ?").pluck().get(userId) as number;
 }
 
@@ -341,7 +341,7 @@ export const MATRIX: Record<string, Entry> = {
     own: (c, r, w, db) => c.users.setDisabled({ id: own(w, db, r, "managedUser"), disabled: true }),
     foreign: [
       (c, r, w) => c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
-      (c, r, w, db) => c.users.setDisabled({ id: peerOf(db, r, w), disabled: true }),
+      async (c, r, w, db) => c.users.setDisabled({ id: await peerOf(db, r, w), disabled: true }),
     ],
     mutates: true,
   },
@@ -352,7 +352,7 @@ export const MATRIX: Record<string, Entry> = {
     foreign: [
       (c, r, w) =>
         c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
-      (c, r, w, db) => c.users.resetPassword({ id: peerOf(db, r, w), password: "NewPass#2026" }),
+      async (c, r, w, db) => c.users.resetPassword({ id: await peerOf(db, r, w), password: "NewPass#2026" }),
     ],
     mutates: true,
   },
@@ -361,30 +361,30 @@ export const MATRIX: Record<string, Entry> = {
     own: (c, r, w, db) => c.users.sessions({ id: own(w, db, r, "managedUser") }),
     foreign: [
       (c, r, w) => c.users.sessions({ id: r === "city" ? NONE : w.ids.user("qingshan") }),
-      (c, r, w, db) => c.users.sessions({ id: peerOf(db, r, w) }),
+      async (c, r, w, db) => c.users.sessions({ id: await peerOf(db, r, w) }),
     ],
     mutates: true,
   },
   "users.endSession": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => {
+    own: async (c, r, w, db) => {
       const id = own(w, db, r, "managedUser");
-      return c.users.endSession({ id, sessionId: sessionOf(db, id) });
+      return c.users.endSession({ id, sessionId: await sessionOf(db, id) });
     },
     foreign: [
-      (c, r, w, db) => {
+      async (c, r, w, db) => {
         const id = r === "city" ? NONE : w.ids.user("qingshan");
-        return c.users.endSession({ id, sessionId: sessionOf(db, w.ids.user("qingshan")) });
+        return c.users.endSession({ id, sessionId: await sessionOf(db, w.ids.user("qingshan")) });
       },
-      (c, r, w, db) => {
-        const id = peerOf(db, r, w);
-        return c.users.endSession({ id, sessionId: sessionOf(db, id) });
+      async (c, r, w, db) => {
+        const id = await peerOf(db, r, w);
+        return c.users.endSession({ id, sessionId: await sessionOf(db, id) });
       },
       // A managed user's id with another user's session: not that user's, so not found.
-      (c, r, w, db) =>
+      async (c, r, w, db) =>
         c.users.endSession({
           id: own(w, db, r, "managedUser"),
-          sessionId: sessionOf(db, w.ids.user("qingshan")),
+          sessionId: await sessionOf(db, w.ids.user("qingshan")),
         }),
     ],
     mutates: true,

@@ -15,8 +15,8 @@ let first: Db;
 let second: Db;
 let userId: number;
 
-beforeAll(() => {
-  pair = twoConnections("overlap");
+beforeAll(async () => {
+  pair = await twoConnections("overlap");
   ({ first, second } = pair);
   userId = first.$client.prepare("select id from users where username = 'township'").pluck().get() as number;
 });

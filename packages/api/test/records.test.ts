@@ -10,15 +10,15 @@ import { appRouter, createCaller } from "../src/root.ts";
 
 const TODAY = DEMO_TODAY;
 
-function setup() {
+async function setup() {
   const db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   // An administrator of 石桥镇 (township B): the joint branch of 柳林镇 (A) covers hosts of B.
   const shiqiao = db.$client
     .prepare("select code from orgs where name like '%石桥镇委员会'")
     .pluck()
     .get() as string;
-  createUser(db, {
+  await createUser(db, {
     username: "shiqiao",
     displayName: "石桥镇管理员",
     password: "Demo@2026",
@@ -74,8 +74,8 @@ const ALL_WRITTEN = [
 describe("a state change the rules forbid is refused with a Chinese message naming the rule; nothing changes", () => {
   let db: Db;
   let t: ReturnType<typeof tools>;
-  beforeAll(() => {
-    db = setup();
+  beforeAll(async () => {
+    db = await setup();
     t = tools(db);
   });
 
@@ -147,7 +147,7 @@ describe("a state change the rules forbid is refused with a Chinese message nami
 
 describe("optimistic concurrency", () => {
   it("of two edits from the same version, the second is refused and the first kept", async () => {
-    const db = setup();
+    const db = await setup();
     const t = tools(db);
     const host = db.$client
       .prepare(
@@ -178,8 +178,8 @@ describe("scope", () => {
   let db: Db;
   let t: ReturnType<typeof tools>;
   let crossId: number;
-  beforeAll(() => {
-    db = setup();
+  beforeAll(async () => {
+    db = await setup();
     t = tools(db);
     crossId = t.value("select org_id from users where username = 'branch'");
   });
@@ -265,7 +265,7 @@ describe("scope", () => {
 
 describe("re-parenting through the command", () => {
   it("rewrites the subtree's paths, keeps history, leaves earlier years and city totals unchanged", async () => {
-    const db = setup();
+    const db = await setup();
     const t = tools(db);
     const county = t.value("select org_id from users where username = 'county'");
     const cityId = t.value("select org_id from users where username = 'city'");
@@ -327,7 +327,7 @@ describe("re-parenting through the command", () => {
   });
 
   it("refuses a cycle and a management node under a grassroots organization, changing nothing", async () => {
-    const db = setup();
+    const db = await setup();
     const t = tools(db);
     const county = t.value("select org_id from users where username = 'county'");
     const township = t.value("select org_id from users where username = 'township'");
@@ -363,8 +363,8 @@ describe("transfers and the member status machine", () => {
        and not exists (select 1 from transfers x where x.member_id = m.id)
        and not exists (select 1 from secretaries s where s.member_id = m.id) order by m.id desc limit 1`,
     );
-  beforeAll(() => {
-    db = setup();
+  beforeAll(async () => {
+    db = await setup();
     t = tools(db);
   });
 
@@ -473,7 +473,7 @@ describe("transfers and the member status machine", () => {
 
 describe("policy and instructors", () => {
   it("a dated policy, set by the city only, is the one a report uses and shows", async () => {
-    const db = setup();
+    const db = await setup();
     const t = tools(db);
     const county = t.value("select org_id from users where username = 'county'");
     await expect(
@@ -507,7 +507,7 @@ describe("policy and instructors", () => {
   });
 
   it("an instructor over the cap is a warning in the result, not an error", async () => {
-    const db = setup();
+    const db = await setup();
     const t = tools(db);
     const township = t.caller("township");
     const ins = await township.records.instructor.create({
@@ -536,7 +536,7 @@ describe("policy and instructors", () => {
   });
 
   it("assigning to a host the caller cannot see answers 不存在 and writes nothing, like a missing id", async () => {
-    const t = tools(setup());
+    const t = tools(await setup());
     const township = t.caller("township");
     const ins = await township.records.instructor.create({
       number: "ZDY-T-002",

@@ -27,10 +27,10 @@ function sum(counts: readonly BasicsCount[]): BasicsCount {
   return { orgs: counts.reduce((s, c) => s + c.orgs, 0), met };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
   // The past years' reports are approved (frozen) as the demo does.
-  seedDemo(db);
+  await seedDemo(db);
 });
 
 describe("the report's five-basics table", () => {

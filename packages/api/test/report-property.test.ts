@@ -148,7 +148,7 @@ describe("property: 校核 of random workflows and dated changes", () => {
         for (const s of steps) {
           await apply(s);
           const city = await as("city").report.get({ year: YEAR });
-          const live = liveTotal(db, F.org.CW, YEAR);
+          const live = await liveTotal(db, F.org.CW, YEAR);
           const differences = city.checks.filter(
             (c) => c.level === "error" && c.code.startsWith("RECONCILE"),
           );

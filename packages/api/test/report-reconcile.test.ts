@@ -313,7 +313,7 @@ describe("撤销审核 (reopen)", () => {
     await as("city").report.approve({ submissionId: kw.id });
     const city = await as("city").report.get({ year: 2025 });
     expect(reconcileErrors(city)).toEqual([]);
-    const live = liveTotal(F.org.CW, 2025);
+    const live = await liveTotal(F.org.CW, 2025);
     // (The live node computation has no member flows: a report's own columns.)
     expect({
       ...city.total,

@@ -103,11 +103,11 @@ let ids: {
   liulinMember: number;
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   const qingshan = value<number>("select id from orgs where name like '%青山县委%'");
-  createUser(db, {
+  await createUser(db, {
     username: "qingshan",
     displayName: "青山县管理员",
     password: "Demo@2026",

@@ -22,8 +22,8 @@ import {
 import { buildWorld, callerOn, cloneDb, TODAY, type Caller, type World } from "./fixtures-views.ts";
 
 let w: World;
-beforeAll(() => {
-  w = buildWorld();
+beforeAll(async () => {
+  w = await buildWorld();
 });
 
 /** Every valid 18-character citizen ID written anywhere in an answer. */
@@ -117,7 +117,7 @@ describe("finding 2: full citizen IDs only through the audited reveal", () => {
     });
     // An entry keyed by the citizen ID, as an import writes one for a member row.
     const branchOrg = value(db, "select org_id from users where username = 'branch'");
-    writeAudit(db, {
+    await writeAudit(db, {
       userId: null,
       username: "township",
       action: "import.update",

@@ -56,11 +56,11 @@ function byName(rows: { id: number; name: string }[]): Map<string, number[]> {
 }
 
 beforeAll(async () => {
-  world = buildWorld();
+  world = await buildWorld();
   const db = world.db;
   for (const role of ROLES) {
     if (role === "anonymous") continue;
-    const scope = loadScope(db, world.ids.user(role))!;
+    const scope = (await loadScope(db, world.ids.user(role)))!;
     const s: ScopeSets = await scopeSets({ db, scope, today: TODAY });
     visible.set(role, {
       host: union(s.hosts.editable, s.hosts.reference, s.hosts.own, s.named.hosts),

@@ -39,8 +39,8 @@ let world: World;
 let pristine: string;
 const marked: Record<string, { own: number; foreign: number }> = {};
 
-beforeAll(() => {
-  world = buildWorld();
+beforeAll(async () => {
+  world = await buildWorld();
   const db = world.db.$client;
   // Names with a literal "%" and "_": one in the township's own area, one in another county.
   const rename = (table: string, id: number, name: string) =>

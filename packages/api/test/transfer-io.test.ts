@@ -59,10 +59,10 @@ async function exportJob(username: string, format: "ledger" | "import") {
   return { id, job, ...(await caller.io.exportFile({ id })) };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(dir, "api-io.db"));
   migrateDb(db);
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 afterAll(() => {
   db.$client.close();
@@ -173,7 +173,7 @@ describe("io router", () => {
     expect(rows).toBeGreaterThan(1);
     expect(job).toMatchObject({ done: rows, total: rows, hasFile: true, hasReport: false });
     const file = await township.io.exportFile({ id });
-    const scope = loadScope(db, userIdOf("township"))!;
+    const scope = (await loadScope(db, userIdOf("township")))!;
     expect(file.fileName).toBe(`非公企业党建工作台账-${scope.org!.name}-${TODAY}.xlsx`);
     // The same ledger as the writer gives for the township's scope as of today, written here directly.
     const direct = path.join(dir, `ledger-direct-${id}.xlsx`);

@@ -15,12 +15,12 @@ export interface TwoConnections {
   close: () => void;
 }
 
-export function twoConnections(name: string): TwoConnections {
+export async function twoConnections(name: string): Promise<TwoConnections> {
   const dir = mkdtempSync(path.join(tmpdir(), `lx-${name}-`));
   const file = path.join(dir, `${name}.db`);
   const first = openDb(file);
   migrateDb(first);
-  seedDemo(first, { pastReports: false });
+  await seedDemo(first, { pastReports: false });
   const second = openDb(file);
   return {
     first,

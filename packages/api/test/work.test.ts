@@ -4,7 +4,7 @@ import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
 import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
 import { loadSnapshot } from "@liangxin/db/snapshot";
 import { closeStalePlans, onCoverageStarted } from "@liangxin/core/work";
-import { openTestDb, type Db } from "@liangxin/db/driver";
+import { openTestDb, writeTransaction, type Db } from "@liangxin/db/driver";
 import { createCaller } from "../src/root.ts";
 import { createContext } from "../src/context.ts";
 
@@ -24,15 +24,15 @@ function audits(action: string): number {
   return db.$client.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   // A second township administrator (石桥镇), to check that reminders stay with their own township.
   const code = db.$client
     .prepare("select code from orgs where category = 'townshipCommittee' and name like '%石桥镇%'")
     .pluck()
     .get() as string;
-  createUser(
+  await createUser(
     db,
     {
       username: "shiqiao",
@@ -95,7 +95,7 @@ describe("establishment plans", () => {
 
     const nodeId = one<{ id: number }>("select org_id as id from users where username = 'township'").id;
     const rateBefore = computeNodeIndicators(
-      loadSnapshot(db),
+      await loadSnapshot(db),
       nodeId,
       TODAY,
       DEFAULT_POLICY,
@@ -117,7 +117,12 @@ describe("establishment plans", () => {
       before.summary.shouldEstablishNotEstablished! - 1,
     );
     expect(after.summary.orgCoverageRate!).toBeGreaterThan(before.summary.orgCoverageRate!);
-    const rateAfter = computeNodeIndicators(loadSnapshot(db), nodeId, TODAY, DEFAULT_POLICY).orgCoverageRate!;
+    const rateAfter = computeNodeIndicators(
+      await loadSnapshot(db),
+      nodeId,
+      TODAY,
+      DEFAULT_POLICY,
+    ).orgCoverageRate!;
     expect(rateAfter).toBeGreaterThan(rateBefore);
     expect(rateAfter).toBe(after.summary.orgCoverageRate);
 
@@ -152,11 +157,11 @@ describe("establishment plans", () => {
     ).id;
 
     // The hook, as setCoverage calls it in its transaction.
-    db.transaction((tx) => {
+    await writeTransaction(db, async (tx) => {
       db.$client
         .prepare("insert into coverages (host_id, org_id, start_on) values (?, ?, ?)")
         .run(a!.hostId, coveringOrg, "2026-11-20");
-      expect(onCoverageStarted(tx, a!.hostId, "2026-11-20")).toEqual([pa.id]);
+      expect(await onCoverageStarted(tx, a!.hostId, "2026-11-20")).toEqual([pa.id]);
     });
     expect(stored(pa.id).state).toBe("closed");
 
@@ -168,7 +173,7 @@ describe("establishment plans", () => {
     await township.work.plans.board();
     await township.work.plans.get({ id: pb.id });
     expect(stored(pb.id).state).toBe("open");
-    expect(db.transaction((tx) => closeStalePlans(tx, TODAY))).toEqual([pb.id]);
+    expect(await writeTransaction(db, (tx) => closeStalePlans(tx, TODAY))).toEqual([pb.id]);
     expect(stored(pb.id)).toMatchObject({ state: "closed", closedOn: "2026-11-19" });
 
     // The host closes: its plan closes in the same write, dated the closing day.

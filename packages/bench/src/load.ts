@@ -11,7 +11,7 @@
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { closeDb, integrityCheck, openDb } from "@liangxin/db/driver";
+import { closeDb, integrityCheck, openDb, selectColumn, selectOne } from "@liangxin/db/driver";
 import { loadScope, scopeSql } from "@liangxin/db/scope";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
 import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
@@ -72,22 +72,21 @@ interface EditCounts {
 }
 
 /** Hosts of each editing account's territory (every k-th, so that the pools overlap up the chain). */
-function hostPools(dbFile: string): Map<string, number[]> {
+async function hostPools(dbFile: string): Promise<Map<string, number[]>> {
   const db = openDb(dbFile);
   try {
     const pools = new Map<string, number[]>();
     for (const a of ACCOUNTS.filter((x) => x.edits)) {
       // The hosts the account may edit (its territory), as the scope module says.
-      const userId = db.get<{ id: number } | undefined>(
-        sql`select id from users where username = ${a.username}`,
+      const userId = (
+        await selectOne<{ id: number }>(db, sql`select id from users where username = ${a.username}`)
       )?.id as number;
-      const scope = loadScope(db, userId);
+      const scope = await loadScope(db, userId);
       const ids = scope
-        ? db
-            .values<[number]>(
-              sql`select h.id from hosts h where ${scopeSql(scope, "").sets.hosts.editable("h")} order by h.id`,
-            )
-            .map((r) => r[0])
+        ? await selectColumn<number>(
+            db,
+            sql`select h.id from hosts h where ${scopeSql(scope, "").sets.hosts.editable("h")} order by h.id`,
+          )
         : [];
       const step = Math.max(1, Math.floor(ids.length / POOL));
       pools.set(a.username, ids.filter((_, i) => i % step === 0).slice(0, POOL));
@@ -114,7 +113,7 @@ async function main(): Promise<number> {
     `门户 ${portal.baseURL},数据库 ${dbFile}(演示城市,${((performance.now() - built) / 1000).toFixed(1)} 秒准备)`,
   );
 
-  const pools = hostPools(dbFile);
+  const pools = await hostPools(dbFile);
   const recorder = new Recorder();
   const stopper = new AbortController();
   const acked: AckedEdit[] = [];
@@ -201,25 +200,28 @@ async function main(): Promise<number> {
   const missing: string[] = [];
   try {
     const auditOf = (hostId: number, version: number) =>
-      db.get<{ address: string; contactPhone: string } | undefined>(
+      selectOne<{ address: string; contactPhone: string }>(
+        db,
         sql`select json_extract(after, '$.address') as address, json_extract(after, '$.contactPhone') as contactPhone
             from audit_log where action = 'host.update' and entity_id = ${String(hostId)}
               and json_extract(after, '$.version') = ${version}`,
       );
     const hostRow = (hostId: number) =>
-      db.get<{ version: number; address: string; contactPhone: string }>(
+      selectOne<{ version: number; address: string; contactPhone: string }>(
+        db,
         sql`select version, address, contact_phone as contactPhone from hosts where id = ${hostId}`,
       );
     const latest = new Map<number, AckedEdit>();
     for (const e of acked) {
-      const a = auditOf(e.hostId, e.version);
+      const a = await auditOf(e.hostId, e.version);
       if (a && a.address === e.address && a.contactPhone === e.contactPhone) found++;
       else missing.push(`host ${e.hostId} v${e.version} ${e.address}`);
       const l = latest.get(e.hostId);
       if (!l || l.version < e.version) latest.set(e.hostId, e);
     }
     for (const e of latest.values()) {
-      const h = hostRow(e.hostId);
+      // The host exists: the edits were acknowledged for it.
+      const h = (await hostRow(e.hostId))!;
       // An edit whose answer never came may have committed after the last acknowledged one.
       const later = h.version > e.version && edits.noAnswer > 0;
       if (!later && (h.version !== e.version || h.address !== e.address || h.contactPhone !== e.contactPhone))

@@ -114,16 +114,16 @@ function toRow(r: RawRow): CorrectionRow {
 }
 
 /** Whether a correction would change nothing: the year's figures and the contact on record are the same. */
-function unchanged(db: Db, hostId: number, p: CorrectionPayload): boolean {
-  const year = selectOne<{ employees: number; revenueFen: number | null }>(
+async function unchanged(db: Db, hostId: number, p: CorrectionPayload): Promise<boolean> {
+  const year = await selectOne<{ employees: number; revenueFen: number | null }>(
     db,
     sql`select employees, revenue_fen as revenueFen from host_years where host_id = ${hostId} and year = ${p.year}`,
   );
   if (!year) return false;
-  const host = selectOne<{ phone: string | null; address: string | null }>(
+  const host = (await selectOne<{ phone: string | null; address: string | null }>(
     db,
     sql`select contact_phone as phone, address from hosts where id = ${hostId}`,
-  )!;
+  ))!;
   return (
     year.employees === p.employees &&
     (year.revenueFen ?? null) === (p.revenueFen ?? null) &&
@@ -137,26 +137,26 @@ export async function submitCorrection(cx: Cx, payload: CorrectionPayload): Prom
   const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
-  return writeTransaction(db, (tx) => {
-    const pending = selectOne(
+  return writeTransaction(db, async (tx) => {
+    const pending = await selectOne(
       db,
       sql`select 1 from host_corrections where host_id = ${hostId} and state = 'pending'`,
     );
     if (pending) throw new AppError("CONFLICT", correctionMessages.pendingExists);
-    if (unchanged(db, hostId, payload)) throw new AppError("BAD_INPUT", correctionMessages.unchanged);
-    const id = selectValue<number>(
+    if (await unchanged(db, hostId, payload)) throw new AppError("BAD_INPUT", correctionMessages.unchanged);
+    const id = (await selectValue<number>(
       db,
       sql`insert into host_corrections (host_id, requested_by, payload, created_at)
           values (${hostId}, ${scope.userId}, ${JSON.stringify(payload)}, ${clock.nowIso()}) returning id`,
-    )!;
-    const region = selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`)!;
-    writeAudit(tx, {
+    ))!;
+    const region = (await selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`))!;
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "correction.submit",
       entity: "hostCorrection",
       entityId: id,
-      scopeOrgId: territoryNodeOf(db, region),
+      scopeOrgId: await territoryNodeOf(db, region),
       before: null,
       after: { hostId, ...payload },
     });
@@ -177,27 +177,27 @@ export async function withdrawCorrection(
   const { id: correctionId, now = clock.now() } = input;
   if (scope.role !== "owner" || !scope.host) throw AppError.notFound();
   const hostId = scope.host.id;
-  const row = selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
+  const row = await selectOne<{ state: CorrectionRow["state"]; regionId: number }>(
     db,
     sql`select k.state, h.region_id as regionId from host_corrections k join hosts h on h.id = k.host_id
         where k.id = ${correctionId} and k.host_id = ${hostId}`,
   );
   if (!row) throw AppError.notFound();
   if (row.state !== "pending") throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
-  writeTransaction(db, (tx) => {
-    const changed = execute(
+  await writeTransaction(db, async (tx) => {
+    const changed = await execute(
       db,
       sql`update host_corrections set state = 'withdrawn', decided_by = ${scope.userId}, decided_at = ${now.toISOString()}
           where id = ${correctionId} and state = 'pending'`,
     );
     if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.notWithdrawable);
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "correction.withdraw",
       entity: "hostCorrection",
       entityId: correctionId,
-      scopeOrgId: territoryNodeOf(db, row.regionId),
+      scopeOrgId: await territoryNodeOf(db, row.regionId),
       before: { state: "pending" },
       after: { state: "withdrawn" },
     });
@@ -208,9 +208,9 @@ export async function withdrawCorrection(
 export async function myCorrections(cx: Cx): Promise<CorrectionRow[]> {
   const { db, scope } = cx;
   if (scope.role !== "owner" || !scope.host) return [];
-  return selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`).map(
-    toRow,
-  );
+  return (
+    await selectAll<RawRow>(db, sql`${ROW_SQL} where k.host_id = ${scope.host.id} order by k.id desc`)
+  ).map(toRow);
 }
 
 /**
@@ -227,15 +227,15 @@ export async function correctionInbox(
   const { within } = scopeSql(scope, "");
   const st = state ?? null;
   const where = sql`${within.territory("r")} and (${st} is null or k.state = ${st})`;
-  const rows = selectAll<RawRow>(
+  const rows = await selectAll<RawRow>(
     db,
     sql`${ROW_SQL} where ${where} order by k.state = 'pending' desc, k.id desc limit ${limit}`,
   );
-  const total = selectValue<number>(
+  const total = (await selectValue<number>(
     db,
     sql`select count(*) from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
         where ${where}`,
-  )!;
+  ))!;
   return { rows: rows.map(toRow), total };
 }
 
@@ -260,7 +260,7 @@ export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promi
   const decision = input;
   if (scope.role !== "admin" || !scope.region) throw AppError.notFound();
   const { within } = scopeSql(scope, "");
-  const row = selectOne<RawRow>(
+  const row = await selectOne<RawRow>(
     db,
     sql`${ROW_SQL} where k.id = ${correctionId} and ${within.territory("r")}`,
   );
@@ -272,10 +272,10 @@ export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promi
     throw new AppError("BAD_INPUT", correctionMessages.reasonRequired);
   const c = toRow(row);
   const at = now.toISOString();
-  const region = selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`)!;
-  const scopeOrgId = territoryNodeOf(db, region);
-  writeTransaction(db, (tx) => {
-    const changed = execute(
+  const region = (await selectValue<number>(db, sql`select region_id from hosts where id = ${c.hostId}`))!;
+  const scopeOrgId = await territoryNodeOf(db, region);
+  await writeTransaction(db, async (tx) => {
+    const changed = await execute(
       db,
       sql`update host_corrections set state = ${decision.approve ? "approved" : "rejected"}, decided_by = ${scope.userId},
             decided_at = ${at}, reason = ${decision.approve ? null : decision.reason.trim()}
@@ -284,17 +284,17 @@ export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promi
     if (changed.changes !== 1) throw new AppError("CONFLICT", correctionMessages.alreadyDecided);
     if (decision.approve) {
       const p = c.payload;
-      execute(
+      await execute(
         db,
         sql`insert into host_years (host_id, year, employees, revenue_fen) values (${c.hostId}, ${p.year}, ${p.employees}, ${p.revenueFen})
             on conflict (host_id, year) do update set employees = excluded.employees, revenue_fen = excluded.revenue_fen`,
       );
-      execute(
+      await execute(
         db,
         sql`update hosts set contact_phone = ${p.contactPhone}, address = coalesce(${p.address}, address), version = version + 1
             where id = ${c.hostId}`,
       );
-      writeAudit(tx, {
+      await writeAudit(tx, {
         userId: scope.userId,
         username: scope.username,
         action: "host.update",
@@ -305,7 +305,7 @@ export async function decideCorrection(cx: Cx, input: CorrectionDecision): Promi
         after: { ...p },
       });
     }
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: decision.approve ? "correction.approve" : "correction.reject",

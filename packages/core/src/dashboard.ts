@@ -73,13 +73,13 @@ export interface DashboardWork {
   basics: BasicsCount;
 }
 
-function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
-  const elections = electionBoard(db, scope, today);
-  const board = meetingComplianceBoard(db, scope, rollingYear(today), today);
+async function dailyWork(db: Db, scope: Scope, today: string): Promise<DashboardWork> {
+  const elections = await electionBoard(db, scope, today);
+  const board = await meetingComplianceBoard(db, scope, rollingYear(today), today);
   const expected = board.rows.filter((r) => r.expected > 0);
   const upToDate = expected.filter((r) => !r.behind).length;
   return {
-    overduePlans: scope.region ? overduePlans(db, scope, today).length : 0,
+    overduePlans: scope.region ? (await overduePlans(db, scope, today)).length : 0,
     overdueElections: elections.overdue.length,
     dueSoonElections: elections.dueSoon.length,
     meetings: {
@@ -89,7 +89,7 @@ function dailyWork(db: Db, scope: Scope, today: string): DashboardWork {
       upToDate,
       share: roundOrNull(ratePct(upToDate, expected.length)),
     },
-    basics: basicsBoardIn(db, scope, today).total,
+    basics: (await basicsBoardIn(db, scope, today)).total,
   };
 }
 
@@ -104,12 +104,12 @@ export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
   if (!scope.org || scope.role !== "admin") return null;
   const prevYearEnd = yearEnd(yearOf(today) - 1);
   // Only the node's scope, only rows in force today or on the previous 31 December.
-  const snapshot = loadSnapshot(db, {
+  const snapshot = await loadSnapshot(db, {
     asOf: [today],
     coverageAsOf: [prevYearEnd],
     nodeId: scope.org.id,
   });
-  const policy = policyAsOf(loadPolicyVersions(db), today);
+  const policy = policyAsOf(await loadPolicyVersions(db), today);
   const shared = new SnapshotShared(snapshot);
   const index = buildAsOfIndex(snapshot, today, shared);
   const node = index.tree.org(scope.org.id);
@@ -186,10 +186,12 @@ export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
   const territoryHosts = new Set<number>();
   for (const h of index.operatingHosts) if (part.rowOfRegion.has(h.regionId)) territoryHosts.add(h.id);
   const kept = new Map(
-    selectAll<{ id: number; name: string; number: string; reg: number; disp: number | null }>(
-      db,
-      sql`select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i
+    (
+      await selectAll<{ id: number; name: string; number: string; reg: number; disp: number | null }>(
+        db,
+        sql`select i.id, i.name, i.number, i.registered_by_id as reg, i.dispatch_org_id as disp from instructors i
           where i.id in ${idList(snapshot.instructors.map((i) => i.id))}`,
+      )
     ).map((i) => [i.id, i]),
   );
   const instructorsOverCap = checkInstructorCap(snapshot, policy.params, today)
@@ -218,6 +220,6 @@ export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
     jointOverCap,
     instructorsOverCap,
     caps: { joint: policy.params.jointCap, instructor: policy.params.instructorCap },
-    work: dailyWork(db, scope, today),
+    work: await dailyWork(db, scope, today),
   };
 }

@@ -25,8 +25,8 @@ export interface NodeIndicators {
 }
 
 /** The node must be in the caller's subordination subtree (today's tree); else it does not exist for them. */
-function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: string): void {
-  if (orgAccess(db, scope, nodeId, today) !== "edit") throw AppError.notFound();
+async function requireNodeInSubtree(db: Db, scope: Scope, nodeId: number, today: string): Promise<void> {
+  if ((await orgAccess(db, scope, nodeId, today)) !== "edit") throw AppError.notFound();
 }
 
 /**
@@ -39,10 +39,10 @@ export async function nodeIndicators(
 ): Promise<NodeIndicators> {
   const { db, scope, today } = cx;
   const { nodeId, asOf } = input;
-  requireNodeInSubtree(db, scope, nodeId, today);
+  await requireNodeInSubtree(db, scope, nodeId, today);
   const prev = yearEnd(Number(asOf.slice(0, 4)) - 1);
-  const snapshot = loadSnapshot(db, { asOf: [asOf], coverageAsOf: [prev], nodeId });
-  const policy = policyAsOf(loadPolicyVersions(db), asOf);
+  const snapshot = await loadSnapshot(db, { asOf: [asOf], coverageAsOf: [prev], nodeId });
+  const policy = policyAsOf(await loadPolicyVersions(db), asOf);
   const indicators = computeNodeIndicators(snapshot, nodeId, asOf, policy.params, { compareWith: prev });
   return { nodeId, asOf, indicators, policy };
 }

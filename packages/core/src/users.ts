@@ -14,7 +14,7 @@ import {
 import { sql, type SQL } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
 import type { Cx } from "@liangxin/db/cx";
-import { type Db, execute, selectAll, selectOne, selectValue } from "@liangxin/db/driver";
+import { type Db, execute, selectAll, selectOne, selectValue, writeTransaction } from "@liangxin/db/driver";
 import { type Scope, scopeSql } from "@liangxin/db/scope";
 import {
   endOneSession,
@@ -61,8 +61,8 @@ function managed(scope: Scope & { org: NonNullable<Scope["org"]> }): SQL {
 }
 
 /** The region of a host. */
-function regionOfHost(db: Db, hostId: number): number {
-  return selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`)!;
+async function regionOfHost(db: Db, hostId: number): Promise<number> {
+  return (await selectValue<number>(db, sql`select region_id from hosts where id = ${hostId}`))!;
 }
 
 export interface UserListFilter extends PageInput {
@@ -80,8 +80,8 @@ export async function listManagedUsers(cx: Cx, filter: UserListFilter): Promise<
   }
   const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const total = selectValue<number>(db, sql`select count(*) from users u where ${cond}`)!;
-  const raw = selectAll<
+  const total = (await selectValue<number>(db, sql`select count(*) from users u where ${cond}`))!;
+  const raw = await selectAll<
     Omit<ManagedUserRow, "roleLabel" | "disabled" | "isSelf"> & {
       category: OrgCategory | null;
       disabled: number;
@@ -115,17 +115,20 @@ interface TargetUser {
  * A user the caller manages, else throws notFound (forbidden, with a hint to 账号与密码, for the caller's
  * own account).
  */
-function managedTarget(db: Db, scope: Scope, userId: number): TargetUser {
+async function managedTarget(db: Db, scope: Scope, userId: number): Promise<TargetUser> {
   if (scope.role !== "admin" || !scope.org) throw AppError.notFound();
   if (userId === scope.userId) throw new AppError("FORBIDDEN", userAdminMessages.cannotTouchSelf);
-  const u = selectOne<Omit<TargetUser, "scopeOrgId">>(
+  const u = await selectOne<Omit<TargetUser, "scopeOrgId">>(
     db,
     sql`select u.id, u.username, u.org_id as orgId, u.host_id as hostId, u.disabled
        from users u where u.id = ${userId} and ${managed({ ...scope, org: scope.org })}`,
   );
   if (!u) throw AppError.notFound();
-  const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
-  return { ...u, scopeOrgId: u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion)) };
+  const hostRegion = u.hostId === null ? null : await regionOfHost(db, u.hostId);
+  return {
+    ...u,
+    scopeOrgId: u.orgId ?? (hostRegion === null ? null : await territoryNodeOf(db, hostRegion)),
+  };
 }
 
 export interface NewUserInput {
@@ -162,7 +165,7 @@ export async function createManagedUser(cx: Cx, input: NewUserInput): Promise<nu
     const h =
       input.hostId === undefined && code === null
         ? undefined
-        : selectOne<{ id: number; regionId: number }>(
+        : await selectOne<{ id: number; regionId: number }>(
             db,
             sql`select h.id, h.region_id as regionId from hosts h join regions r on r.id = h.region_id
                where (h.id = ${input.hostId ?? -1} or h.credit_code = ${code}) and ${within.territory("r")}`,
@@ -170,12 +173,12 @@ export async function createManagedUser(cx: Cx, input: NewUserInput): Promise<nu
     // A host outside the territory does not exist for the caller.
     if (!h) throw AppError.notFound("host");
     hostId = h.id;
-    scopeOrgId = territoryNodeOf(db, h.regionId);
+    scopeOrgId = await territoryNodeOf(db, h.regionId);
   } else {
     const o =
       input.orgId === undefined
         ? undefined
-        : selectOne<{ id: number; category: OrgCategory; revokedOn: string | null; name: string }>(
+        : await selectOne<{ id: number; category: OrgCategory; revokedOn: string | null; name: string }>(
             db,
             sql`select o.id, o.category, o.revoked_on as revokedOn, o.name from orgs o
                where o.id = ${input.orgId} and ${within.subtree("o")}`,
@@ -191,16 +194,16 @@ export async function createManagedUser(cx: Cx, input: NewUserInput): Promise<nu
     scopeOrgId = o.id;
   }
   const passwordHash = hashPassword(input.password);
-  return db.transaction((tx) => {
-    const taken = selectOne(db, sql`select 1 from users where username = ${username}`);
+  return writeTransaction(db, async (tx) => {
+    const taken = await selectOne(db, sql`select 1 from users where username = ${username}`);
     if (taken) throw new AppError("CONFLICT", userMessages.usernameTaken(username));
-    const id = selectValue<number>(
+    const id = (await selectValue<number>(
       db,
       sql`insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
          values (${username}, ${displayName}, ${passwordHash}, ${input.role}, ${orgId}, ${hostId}, 1, ${clock.nowIso()})
          returning id`,
-    )!;
-    writeAudit(tx, {
+    ))!;
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "user.create",
@@ -221,12 +224,12 @@ export async function setManagedUserDisabled(
 ): Promise<void> {
   const { db, scope } = cx;
   const { disabled } = input;
-  const u = managedTarget(db, scope, input.userId);
-  db.transaction((tx) => {
-    execute(db, sql`update users set disabled = ${disabled ? 1 : 0} where id = ${u.id}`);
+  const u = await managedTarget(db, scope, input.userId);
+  await writeTransaction(db, async (tx) => {
+    await execute(db, sql`update users set disabled = ${disabled ? 1 : 0} where id = ${u.id}`);
     // A disabled account keeps no session.
-    const sessionsEnded = disabled ? endUserSessions(tx, u.id) : 0;
-    writeAudit(tx, {
+    const sessionsEnded = disabled ? await endUserSessions(tx, u.id) : 0;
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: disabled ? "user.disable" : "user.enable",
@@ -253,16 +256,16 @@ export async function resetManagedUserPassword(
   const { password, now = clock.now() } = input;
   const weak = passwordProblem(password);
   if (weak) throw new AppError("BAD_INPUT", weak);
-  const u = managedTarget(db, scope, input.userId);
+  const u = await managedTarget(db, scope, input.userId);
   const hash = hashPassword(password);
-  db.transaction((tx) => {
-    execute(
+  await writeTransaction(db, async (tx) => {
+    await execute(
       db,
       sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 1
           where id = ${u.id}`,
     );
-    const sessionsEnded = endUserSessions(tx, u.id);
-    writeAudit(tx, {
+    const sessionsEnded = await endUserSessions(tx, u.id);
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "user.resetPassword",
@@ -290,9 +293,15 @@ export async function listManagedUserSessions(
 ): Promise<ManagedUserSessions> {
   const { db, scope } = cx;
   const { now } = input;
-  const u = managedTarget(db, scope, input.userId);
-  const displayName = selectValue<string>(db, sql`select display_name from users where id = ${u.id}`)!;
-  return { user: { id: u.id, username: u.username, displayName }, sessions: liveSessionsOf(db, u.id, now) };
+  const u = await managedTarget(db, scope, input.userId);
+  const displayName = (await selectValue<string>(
+    db,
+    sql`select display_name from users where id = ${u.id}`,
+  ))!;
+  return {
+    user: { id: u.id, username: u.username, displayName },
+    sessions: await liveSessionsOf(db, u.id, now),
+  };
 }
 
 /** End one session of a user the caller (`cx`) manages: that browser is signed out at its next request. */
@@ -302,10 +311,10 @@ export async function endManagedUserSession(
 ): Promise<void> {
   const { db, scope } = cx;
   const { sessionId } = input;
-  const u = managedTarget(db, scope, input.userId);
-  db.transaction((tx) => {
-    if (!endOneSession(tx, u.id, sessionId)) throw AppError.notFound();
-    writeAudit(tx, {
+  const u = await managedTarget(db, scope, input.userId);
+  await writeTransaction(db, async (tx) => {
+    if (!(await endOneSession(tx, u.id, sessionId))) throw AppError.notFound();
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "session.end",
@@ -336,7 +345,7 @@ export interface PasswordChange {
 export async function changeOwnPassword(cx: Cx, change: PasswordChange): Promise<void> {
   const { db, scope } = cx;
   const { oldPassword, newPassword, clientAddress, now = clock.now() } = change;
-  const u = selectOne<{ id: number; hash: string; orgId: number | null; hostId: number | null }>(
+  const u = await selectOne<{ id: number; hash: string; orgId: number | null; hostId: number | null }>(
     db,
     sql`select id, password_hash as hash, org_id as orgId, host_id as hostId from users where id = ${scope.userId}`,
   );
@@ -344,8 +353,8 @@ export async function changeOwnPassword(cx: Cx, change: PasswordChange): Promise
   const weak = passwordProblem(newPassword);
   if (weak) throw new AppError("BAD_INPUT", weak);
   if (oldPassword === newPassword) throw new AppError("BAD_INPUT", userAdminMessages.samePassword);
-  const hostRegion = u.hostId === null ? null : regionOfHost(db, u.hostId);
-  const scopeOrgId = u.orgId ?? (hostRegion === null ? null : territoryNodeOf(db, hostRegion));
+  const hostRegion = u.hostId === null ? null : await regionOfHost(db, u.hostId);
+  const scopeOrgId = u.orgId ?? (hostRegion === null ? null : await territoryNodeOf(db, hostRegion));
   const audit = (tx: DbOrTx, action: string, after: unknown) =>
     writeAudit(tx, {
       userId: scope.userId,
@@ -363,24 +372,27 @@ export async function changeOwnPassword(cx: Cx, change: PasswordChange): Promise
   }));
   if (checked.outcome === "wait") {
     const minutes = waitMinutes(checked.waitMs);
-    audit(db, "user.changePassword.throttled", { clientAddress, waitMinutes: minutes });
+    await audit(db, "user.changePassword.throttled", { clientAddress, waitMinutes: minutes });
     throw new AppError("THROTTLED", userAdminMessages.throttled(minutes), {
       details: { waitMinutes: minutes },
     });
   }
   if (!checked.ok) {
-    audit(db, "user.changePassword.failed", { clientAddress });
+    await audit(db, "user.changePassword.failed", { clientAddress });
     throw new AppError("BAD_INPUT", userAdminMessages.oldPasswordWrong);
   }
   const hash = hashPassword(newPassword);
-  db.transaction((tx) => {
-    execute(
+  await writeTransaction(db, async (tx) => {
+    await execute(
       db,
       sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 0
           where id = ${u.id}`,
     );
     // Every session ends, this one included: whoever held one must sign in with the new password.
-    audit(tx, "user.changePassword", { passwordChanged: true, sessionsEnded: endUserSessions(tx, u.id) });
+    await audit(tx, "user.changePassword", {
+      passwordChanged: true,
+      sessionsEnded: await endUserSessions(tx, u.id),
+    });
   });
 }
 
@@ -392,7 +404,7 @@ export async function bindableTargets(cx: Cx) {
   const { db, scope, today } = cx;
   if (scope.role !== "admin" || !scope.org) return null;
   const { within } = scopeSql(scope, today);
-  const orgs = selectAll<{ id: number; name: string; category: OrgCategory }>(
+  const orgs = await selectAll<{ id: number; name: string; category: OrgCategory }>(
     db,
     sql`select o.id, o.name, o.category from orgs o where ${within.subtree("o")} and o.revoked_on is null
        order by o.depth, o.code limit 500`,

@@ -7,7 +7,7 @@ import { insertNamedRows, rowsPerInsert } from "./driver/bulk.ts";
 import { auditLog } from "./schema.ts";
 import type * as schema from "./schema.ts";
 
-/** The database or a transaction opened on it: both run the same synchronous queries. */
+/** The database or a transaction opened on it: both run the same queries (awaited). */
 export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export interface AuditEntry {
@@ -26,8 +26,8 @@ export interface AuditEntry {
 }
 
 /** Insert one audit row with `tx` (call it inside the transaction that makes the change). Returns its id. */
-export function writeAudit(tx: DbOrTx, entry: AuditEntry): number {
-  const row = tx
+export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<number> {
+  const [row] = await tx
     .insert(auditLog)
     .values({
       userId: entry.userId ?? null,
@@ -40,16 +40,15 @@ export function writeAudit(tx: DbOrTx, entry: AuditEntry): number {
       after: entry.after ?? null,
       at: clock.nowIso(),
     })
-    .returning({ id: auditLog.id })
-    .get();
-  return row.id;
+    .returning({ id: auditLog.id });
+  return row!.id;
 }
 
 /**
  * A writer of audit rows one by one, each inserted at once (the same row as `writeAudit`); returns the
  * new row's id. For the many rows of a bulk import, `auditBatch` writes them in multi-row statements.
  */
-export function auditWriter(tx: DbOrTx): (entry: AuditEntry) => number {
+export function auditWriter(tx: DbOrTx): (entry: AuditEntry) => Promise<number> {
   return (entry) => writeAudit(tx, entry);
 }
 
@@ -83,29 +82,29 @@ function auditValues(entry: AuditEntry, at: string): (string | number | null)[] 
 
 export interface AuditBatch {
   /** Queue one row (the same row as `writeAudit`, stamped now); full batches are written at once. */
-  add(entry: AuditEntry): void;
-  /** Write the rows still queued. Call it before the transaction ends. */
-  flush(): void;
+  add(entry: AuditEntry): Promise<void>;
+  /** Write the rows still queued. Await it before the transaction ends. */
+  flush(): Promise<void>;
 }
 
 /**
  * A writer of many audit rows (a bulk import: a city's import audits a million changes): the same rows,
  * in order, as `writeAudit` would write one by one, inserted in multi-row statements. Use it inside the
- * transaction that makes the changes and `flush()` before that transaction ends.
+ * transaction that makes the changes and await `flush()` before that transaction ends.
  */
 export function auditBatch(db: Db): AuditBatch {
   const per = rowsPerInsert(AUDIT_COLUMNS.length);
   let queued: (string | number | null)[][] = [];
-  const flush = () => {
+  const flush = async () => {
     if (queued.length === 0) return;
     const rows = queued;
     queued = [];
-    insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
+    await insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
   };
   return {
-    add(entry) {
+    async add(entry) {
       queued.push(auditValues(entry, clock.nowIso()));
-      if (queued.length >= per) flush();
+      if (queued.length >= per) await flush();
     },
     flush,
   };

@@ -4,8 +4,9 @@
  * caller's scope and today's date from the one clock. The API's context after the ladder has chosen a
  * connection is a `Cx`; the command line builds one with `systemCx`.
  *
- * The call shape is `async (cx, input)`: the use case is awaited by the API; inside a transaction only the
- * port's own (synchronous) statements run, so no request sees another's uncommitted rows.
+ * The call shape is `async (cx, input)`: the use case is awaited by the API, and it awaits every statement;
+ * the port holds a transaction's connection for one request alone, so no request sees another's
+ * uncommitted rows.
  */
 import type { Db } from "./driver/client.ts";
 import type { Scope } from "./scope/index.ts";

@@ -33,7 +33,9 @@ const DUMMY_HASH = bcrypt.hashSync("liangxin-dummy-password", BCRYPT_COST);
 export async function authenticate(on: Db | Port, attempt: SignInAttempt): Promise<AuthResult> {
   const hold = holdWriteConnection(on);
   const username = attempt.username.trim();
-  const user = await hold(async (db) => db.select().from(users).where(eq(users.username, username)).get());
+  const user = await hold(
+    async (db) => (await db.select().from(users).where(eq(users.username, username)).limit(1))[0],
+  );
   const audit = (action: string, after: Record<string, unknown> | null = null) =>
     hold(async (db) =>
       writeAudit(db, {

@@ -11,6 +11,7 @@ import { policyAsOf } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "./audit.ts";
 import { isBusyError, type Db } from "./driver/client.ts";
 import { withoutBusyWait } from "./driver/connection.ts";
+import { writeTransaction } from "./driver/query.ts";
 import { sessions, users } from "./schema.ts";
 import { loadPolicyVersions } from "./snapshot.ts";
 
@@ -28,25 +29,23 @@ export interface NewSession {
 }
 
 /** Start a session; returns the session id the signed token carries (only its hash is stored). */
-export function startSession(db: Db, session: NewSession, now: Date): string {
+export async function startSession(db: Db, session: NewSession, now: Date): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const at = now.toISOString();
-  db.insert(sessions)
-    .values({
-      tokenHash: hash(token),
-      userId: session.userId,
-      createdAt: at,
-      lastSeenAt: at,
-      userAgent: session.userAgent?.slice(0, 300) ?? null,
-      clientAddress: session.clientAddress?.slice(0, 64) ?? null,
-    })
-    .run();
+  await db.insert(sessions).values({
+    tokenHash: hash(token),
+    userId: session.userId,
+    createdAt: at,
+    lastSeenAt: at,
+    userAgent: session.userAgent?.slice(0, 300) ?? null,
+    clientAddress: session.clientAddress?.slice(0, 64) ?? null,
+  });
   return token;
 }
 
 /** The idle timeout in force on `now`'s date (policy `sessionIdleMinutes`). */
-export function idleMinutes(db: Db, now: Date): number {
-  return policyAsOf(loadPolicyVersions(db), now.toISOString().slice(0, 10)).params.sessionIdleMinutes;
+export async function idleMinutes(db: Db, now: Date): Promise<number> {
+  return policyAsOf(await loadPolicyVersions(db), now.toISOString().slice(0, 10)).params.sessionIdleMinutes;
 }
 
 /** Whether a session row is still live at `now`. */
@@ -62,9 +61,9 @@ function isLive(row: { createdAt: string; lastSeenAt: string }, now: Date, idle:
  * A write that is skipped, rather than waited for, while another connection holds the write lock (a
  * long import): the session check of every page must not stall behind it. Nothing depends on the write.
  */
-function writeIfFree(db: Db, write: () => void): void {
+async function writeIfFree(db: Db, write: () => Promise<unknown>): Promise<void> {
   try {
-    withoutBusyWait(db, write);
+    await withoutBusyWait(db, write);
   } catch (e) {
     if (!isBusyError(e)) throw e;
   }
@@ -80,8 +79,8 @@ export interface LiveSession {
  * The live session of a token, or null (unknown, ended, idle too long, or older than 8 hours: such a
  * row is removed). Notes the request as the session's last activity.
  */
-export function touchSession(db: Db, token: string, now: Date): LiveSession | null {
-  const row = db
+export async function touchSession(db: Db, token: string, now: Date): Promise<LiveSession | null> {
+  const [row] = await db
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -90,34 +89,35 @@ export function touchSession(db: Db, token: string, now: Date): LiveSession | nu
     })
     .from(sessions)
     .where(eq(sessions.tokenHash, hash(token)))
-    .get();
+    .limit(1);
   if (!row) return null;
-  if (!isLive(row, now, idleMinutes(db, now))) {
-    writeIfFree(db, () => db.delete(sessions).where(eq(sessions.id, row.id)).run());
+  if (!isLive(row, now, await idleMinutes(db, now))) {
+    await writeIfFree(db, async () => {
+      await db.delete(sessions).where(eq(sessions.id, row.id));
+    });
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS)
-    writeIfFree(db, () =>
-      db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.id)).run(),
-    );
+    await writeIfFree(db, async () => {
+      await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.id));
+    });
   return { id: row.id, userId: row.userId };
 }
 
 /** Sign-out: end the session of this token (only that one), audited as `logout`. */
-export function endSession(db: Db, token: string): void {
-  db.transaction((tx) => {
-    const row = tx
+export async function endSession(db: Db, token: string): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const [row] = await tx
       .delete(sessions)
       .where(eq(sessions.tokenHash, hash(token)))
-      .returning({ id: sessions.id, userId: sessions.userId })
-      .get();
+      .returning({ id: sessions.id, userId: sessions.userId });
     if (!row) return;
-    const user = tx
+    const [user] = await tx
       .select({ username: users.username, orgId: users.orgId })
       .from(users)
       .where(eq(users.id, row.userId))
-      .get();
-    writeAudit(tx, {
+      .limit(1);
+    await writeAudit(tx, {
       userId: row.userId,
       username: user?.username ?? null,
       action: "logout",
@@ -131,8 +131,8 @@ export function endSession(db: Db, token: string): void {
 }
 
 /** End every session of a user (inside the caller's transaction); returns how many there were. */
-export function endUserSessions(tx: DbOrTx, userId: number): number {
-  return tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all().length;
+export async function endUserSessions(tx: DbOrTx, userId: number): Promise<number> {
+  return (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
 }
 
 export interface SessionRow {
@@ -144,9 +144,9 @@ export interface SessionRow {
 }
 
 /** The live sessions of a user, newest first (expired rows are left out). */
-export function liveSessionsOf(db: Db, userId: number, now: Date): SessionRow[] {
-  const idle = idleMinutes(db, now);
-  return db
+export async function liveSessionsOf(db: Db, userId: number, now: Date): Promise<SessionRow[]> {
+  const idle = await idleMinutes(db, now);
+  const rows = await db
     .select({
       id: sessions.id,
       createdAt: sessions.createdAt,
@@ -155,19 +155,15 @@ export function liveSessionsOf(db: Db, userId: number, now: Date): SessionRow[] 
       clientAddress: sessions.clientAddress,
     })
     .from(sessions)
-    .where(eq(sessions.userId, userId))
-    .all()
-    .filter((r) => isLive(r, now, idle))
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    .where(eq(sessions.userId, userId));
+  return rows.filter((r) => isLive(r, now, idle)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 
 /** End one session of a user (inside the caller's transaction); false when there is no such session. */
-export function endOneSession(tx: DbOrTx, userId: number, sessionId: number): boolean {
-  return (
-    tx
-      .delete(sessions)
-      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-      .returning({ id: sessions.id })
-      .all().length > 0
-  );
+export async function endOneSession(tx: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
 }

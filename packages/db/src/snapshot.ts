@@ -26,7 +26,7 @@ import {
 import { sql, type SQL } from "drizzle-orm";
 import { idList } from "./dialect/sqlite.ts";
 import type { Db } from "./driver/client.ts";
-import { iterateRows, selectAll, selectColumnPrepared, selectOne } from "./driver/query.ts";
+import { readTransaction, selectAll, selectColumnPrepared, selectMapped, selectOne } from "./driver/query.ts";
 import { nodeWithin, pathUnder, subtreeRange } from "./scope/index.ts";
 import { TABLE_NAME } from "./tables.ts";
 
@@ -115,7 +115,7 @@ function columns(table: Table, alias = ""): SQL {
 }
 
 /** Every row of a table as its records, in the table's order. */
-function whole<T>(db: Db, table: Table): T[] {
+function whole<T>(db: Db, table: Table): Promise<T[]> {
   const t = TABLES[table];
   return records<T>(
     db,
@@ -152,29 +152,29 @@ export interface SnapshotOptions {
 }
 
 /** Everything the domain computes over: full dated history, or restricted to dates and a scope. */
-export function loadSnapshot(db: Db, opts?: SnapshotOptions): Snapshot {
+export async function loadSnapshot(db: Db, opts?: SnapshotOptions): Promise<Snapshot> {
   if (opts?.asOf && opts.asOf.length > 0) {
     const complete = new Set(opts.asOf);
     const dates = [...new Set([...opts.asOf, ...(opts.coverageAsOf ?? [])])].sort();
-    return db.transaction(() => loadAsOf(db, dates, complete, opts), { behavior: "deferred" });
+    return readTransaction(db, () => loadAsOf(db, dates, complete, opts));
   }
-  const read = () => ({
-    regions: whole<RegionRec>(db, "regions"),
-    orgs: whole<OrgRec>(db, "orgs"),
-    reparentings: whole<ReparentingRec>(db, "reparentings"),
-    dualLinks: whole<DualLinkRec>(db, "dualLinks"),
-    hosts: whole<HostRec>(db, "hosts"),
-    hostYears: whole<HostYearRec>(db, "hostYears"),
-    coverages: whole<CoverageRec>(db, "coverages"),
-    members: whole<MemberRec>(db, "members"),
-    relationships: whole<MemberRelationshipRec>(db, "relationships"),
-    workplaces: whole<MemberWorkplaceRec>(db, "workplaces"),
-    statusEvents: whole<MemberStatusEventRec>(db, "statusEvents"),
-    instructors: whole<InstructorRec>(db, "instructors"),
-    assignments: whole<AssignmentRec>(db, "assignments"),
+  const read = async (): Promise<Snapshot> => ({
+    regions: await whole<RegionRec>(db, "regions"),
+    orgs: await whole<OrgRec>(db, "orgs"),
+    reparentings: await whole<ReparentingRec>(db, "reparentings"),
+    dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
+    hosts: await whole<HostRec>(db, "hosts"),
+    hostYears: await whole<HostYearRec>(db, "hostYears"),
+    coverages: await whole<CoverageRec>(db, "coverages"),
+    members: await whole<MemberRec>(db, "members"),
+    relationships: await whole<MemberRelationshipRec>(db, "relationships"),
+    workplaces: await whole<MemberWorkplaceRec>(db, "workplaces"),
+    statusEvents: await whole<MemberStatusEventRec>(db, "statusEvents"),
+    instructors: await whole<InstructorRec>(db, "instructors"),
+    assignments: await whole<AssignmentRec>(db, "assignments"),
   });
   // One read transaction: every table as of the same moment, even with writers on other connections.
-  return db.transaction(read, { behavior: "deferred" });
+  return readTransaction(db, read);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -218,17 +218,17 @@ function rowMapper(keys: readonly string[]): (row: unknown[]) => unknown {
  * third faster than objects made by the driver on millions of rows). The statement is prepared once per
  * connection: a scoped page runs a dozen of these per request, and preparing costs as much as running them.
  */
-function records<T>(db: Db, fields: readonly string[], query: SQL): T[] {
-  const make = rowMapper(fields);
-  // Iterate: each raw row dies young instead of all of them surviving next to the records.
-  const out: T[] = [];
-  for (const row of iterateRows<unknown[]>(db, query)) out.push(make(row) as T);
-  return out;
+function records<T>(db: Db, fields: readonly string[], query: SQL): Promise<T[]> {
+  // Made one row at a time: each raw row dies young instead of all of them surviving next to the records.
+  return selectMapped(db, query, rowMapper(fields) as (row: unknown[]) => T);
 }
 
 /** The scope of a management node: its territory's region ids and the organizations it may count. */
-function nodeScope(db: Db, nodeId: number): { regionIds: number[] | null; orgIds: number[] } | null {
-  const node = selectOne<{ path: string; parentId: number | null; regionPath: string | null }>(
+async function nodeScope(
+  db: Db,
+  nodeId: number,
+): Promise<{ regionIds: number[] | null; orgIds: number[] } | null> {
+  const node = await selectOne<{ path: string; parentId: number | null; regionPath: string | null }>(
     db,
     sql`select o.path, o.parent_id as parentId, r.path as regionPath from orgs o
         left join regions r on r.id = o.region_id where o.id = ${nodeId}`,
@@ -238,13 +238,13 @@ function nodeScope(db: Db, nodeId: number): { regionIds: number[] | null; orgIds
   const regionIds =
     node.regionPath === null
       ? null
-      : selectColumnPrepared<number>(
+      : await selectColumnPrepared<number>(
           db,
           sql`select r.id from regions r where ${nodeWithin("r", subtreeRange(node.regionPath))}`,
         );
   // Today's subtree by path, plus every re-parented organization's subtree: the subtree as of any date
   // lies within (each member hangs under the node by today's superiors up to a re-parented ancestor).
-  const orgIds = selectColumnPrepared<number>(
+  const orgIds = await selectColumnPrepared<number>(
     db,
     sql`select o.id from orgs o where ${nodeWithin("o", subtreeRange(node.path))}
         union select o.id from org_reparentings rp join orgs r on r.id = rp.org_id
@@ -253,19 +253,19 @@ function nodeScope(db: Db, nodeId: number): { regionIds: number[] | null; orgIds
   return { regionIds, orgIds };
 }
 
-function loadAsOf(
+async function loadAsOf(
   db: Db,
   dates: readonly IsoDate[],
   complete: ReadonlySet<IsoDate>,
   opts: SnapshotOptions,
-): Snapshot {
+): Promise<Snapshot> {
   const allIdx = dates.map((_, i) => i);
   const fullIdx = allIdx.filter((i) => complete.has(dates[i]!));
   const maxD = dates[dates.length - 1]!;
   const years = [...new Set(fullIdx.map((i) => Number(dates[i]!.slice(0, 4))))];
   const hostOperating = inForceAny(dates, allIdx, "h.founded_on", "h.closed_on");
-  const regions = whole<RegionRec>(db, "regions");
-  const reparentings = whole<ReparentingRec>(db, "reparentings");
+  const regions = await whole<RegionRec>(db, "regions");
+  const reparentings = await whole<ReparentingRec>(db, "reparentings");
   const figures = (hostFilter: SQL) =>
     records<HostYearRec>(
       db,
@@ -280,50 +280,50 @@ function loadAsOf(
       ),
     );
 
-  const scope = opts.nodeId !== undefined ? nodeScope(db, opts.nodeId) : null;
+  const scope = opts.nodeId !== undefined ? await nodeScope(db, opts.nodeId) : null;
   const hostIdsGiven = opts.nodeId === undefined && opts.hostIds !== undefined;
   if (!scope && !hostIdsGiven) {
     const cov = inForceAny(dates, allIdx, "start_on", "end_on");
     const full = inForceAny(dates, fullIdx, "start_on", "end_on");
     return {
       regions,
-      orgs: whole<OrgRec>(db, "orgs"),
+      orgs: await whole<OrgRec>(db, "orgs"),
       reparentings,
-      dualLinks: whole<DualLinkRec>(db, "dualLinks"),
-      hosts: records<HostRec>(
+      dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
+      hosts: await records<HostRec>(
         db,
         FIELDS.hosts,
         sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
       ),
-      hostYears: figures(sql``),
-      coverages: records<CoverageRec>(
+      hostYears: await figures(sql``),
+      coverages: await records<CoverageRec>(
         db,
         FIELDS.coverages,
         sql`select ${columns("coverages")} from coverages where ${cov} order by id`,
       ),
-      members: records<MemberRec>(
+      members: await records<MemberRec>(
         db,
         FIELDS.members,
         sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
       ),
-      relationships: records<MemberRelationshipRec>(
+      relationships: await records<MemberRelationshipRec>(
         db,
         FIELDS.relationships,
         sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
       ),
-      workplaces: records<MemberWorkplaceRec>(
+      workplaces: await records<MemberWorkplaceRec>(
         db,
         FIELDS.workplaces,
         sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
       ),
-      statusEvents: records<MemberStatusEventRec>(
+      statusEvents: await records<MemberStatusEventRec>(
         db,
         FIELDS.statusEvents,
         sql`select ${columns("statusEvents")} from member_status_events
             where effective_on <= ${maxD} order by id`,
       ),
-      instructors: whole<InstructorRec>(db, "instructors"),
-      assignments: records<AssignmentRec>(
+      instructors: await whole<InstructorRec>(db, "instructors"),
+      assignments: await records<AssignmentRec>(
         db,
         FIELDS.assignments,
         sql`select ${columns("assignments")} from assignments where ${full} order by id`,
@@ -336,14 +336,14 @@ function loadAsOf(
   let hosts: HostRec[] = [];
   if (scope) {
     if (scope.regionIds !== null && scope.regionIds.length > 0)
-      hosts = records<HostRec>(
+      hosts = await records<HostRec>(
         db,
         FIELDS.hosts,
         sql`select ${columns("hosts", "h")} from hosts h where h.region_id in ${idList(scope.regionIds)}
             and ${hostOperating} order by h.id`,
       );
   } else {
-    hosts = records<HostRec>(
+    hosts = await records<HostRec>(
       db,
       FIELDS.hosts,
       sql`select ${columns("hosts", "h")} from hosts h where h.id in ${idList(opts.hostIds ?? [])}
@@ -356,7 +356,7 @@ function loadAsOf(
   const f = (alias: string) => inForceAny(dates, allIdx, `${alias}.start_on`, `${alias}.end_on`);
   const g = (alias: string) => inForceAny(dates, fullIdx, `${alias}.start_on`, `${alias}.end_on`);
   // Coverages of the hosts, and of the subtree's organizations wherever their hosts lie (caps).
-  const coverages = records<CoverageRec>(
+  const coverages = await records<CoverageRec>(
     db,
     FIELDS.coverages,
     sql`select ${columns("coverages", "c")} from coverages c
@@ -367,31 +367,31 @@ function loadAsOf(
   // Organizations: the subtree, and the organizations covering the hosts (their mode counts).
   const orgSet = new Set(orgIds);
   for (const c of coverages) orgSet.add(c.orgId);
-  const orgs = records<OrgRec>(
+  const orgs = await records<OrgRec>(
     db,
     FIELDS.orgs,
     sql`select ${columns("orgs")} from orgs where id in ${idList(orgSet)} order by id`,
   );
   // Instructors assigned to the hosts, or kept by the subtree: all their assignments (caps).
-  const instructorIds = selectColumnPrepared<number>(
+  const instructorIds = await selectColumnPrepared<number>(
     db,
     sql`select a.instructor_id from assignments a where a.host_id in ${inHosts} and ${g("a")}
         union select id from instructors where registered_by_id in ${inOrgs} or dispatch_org_id in ${inOrgs}`,
   );
   const inInstructors = idList(instructorIds);
-  const instructors = records<InstructorRec>(
+  const instructors = await records<InstructorRec>(
     db,
     FIELDS.instructors,
     sql`select ${columns("instructors")} from instructors where id in ${inInstructors} order by id`,
   );
-  const assignments = records<AssignmentRec>(
+  const assignments = await records<AssignmentRec>(
     db,
     FIELDS.assignments,
     sql`select ${columns("assignments", "a")} from assignments a
         where a.instructor_id in ${inInstructors} and ${g("a")} order by a.id`,
   );
   // Members working at the hosts or held by the subtree, with all their rows in force (the latest wins).
-  const memberIds = selectColumnPrepared<number>(
+  const memberIds = await selectColumnPrepared<number>(
     db,
     sql`select w.member_id from member_workplaces w where w.host_id in ${inHosts} and ${g("w")}
         union select r.member_id from member_relationships r where r.org_id in ${inOrgs} and ${f("r")}`,
@@ -401,33 +401,33 @@ function loadAsOf(
     regions,
     orgs,
     reparentings,
-    dualLinks: records<DualLinkRec>(
+    dualLinks: await records<DualLinkRec>(
       db,
       FIELDS.dualLinks,
       sql`select ${columns("dualLinks")} from dual_links
           where org_id in ${inOrgs} or regional_org_id in ${inOrgs} order by id`,
     ),
     hosts,
-    hostYears: figures(sql` and host_id in ${inHosts}`),
+    hostYears: await figures(sql` and host_id in ${inHosts}`),
     coverages,
-    members: records<MemberRec>(
+    members: await records<MemberRec>(
       db,
       FIELDS.members,
       sql`select ${columns("members")} from members where id in ${inMembers} and joined_on <= ${maxD} order by id`,
     ),
-    relationships: records<MemberRelationshipRec>(
+    relationships: await records<MemberRelationshipRec>(
       db,
       FIELDS.relationships,
       sql`select ${columns("relationships", "r")} from member_relationships r
           where r.member_id in ${inMembers} and ${f("r")} order by r.id`,
     ),
-    workplaces: records<MemberWorkplaceRec>(
+    workplaces: await records<MemberWorkplaceRec>(
       db,
       FIELDS.workplaces,
       sql`select ${columns("workplaces", "w")} from member_workplaces w
           where w.member_id in ${inMembers} and ${g("w")} order by w.id`,
     ),
-    statusEvents: records<MemberStatusEventRec>(
+    statusEvents: await records<MemberStatusEventRec>(
       db,
       FIELDS.statusEvents,
       sql`select ${columns("statusEvents")} from member_status_events
@@ -457,8 +457,8 @@ export function withDefaults(stored: unknown): Policy {
 }
 
 /** Every policy version, oldest first. */
-export function loadPolicyVersions(db: Db): PolicyVersion[] {
-  const rows = selectAll<{ effectiveOn: string; params: string }>(
+export async function loadPolicyVersions(db: Db): Promise<PolicyVersion[]> {
+  const rows = await selectAll<{ effectiveOn: string; params: string }>(
     db,
     sql`select effective_on as effectiveOn, params from policies order by effective_on`,
   );

@@ -84,13 +84,13 @@ const prunedAt = new WeakMap<Database.Database, number>();
  * every few minutes per database. `expire` is the library's wall-clock epoch milliseconds, so it is
  * compared with SQLite's wall clock, not with the product's (possibly pinned) one.
  */
-function pruneExpired(db: Db): void {
+async function pruneExpired(db: Db): Promise<void> {
   const client = rateLimiterStoreClient(db);
   const last = prunedAt.get(client);
   const t = performance.now();
   if (last !== undefined && t - last < PRUNE_EVERY_MS) return;
   prunedAt.set(client, t);
-  execute(db, sql`delete from rate_limits where expire < unixepoch('subsec') * 1000`);
+  await execute(db, sql`delete from rate_limits where expire < unixepoch('subsec') * 1000`);
 }
 
 /** Milliseconds the pair or its address must still wait; 0 when an attempt may be checked. */
@@ -119,7 +119,7 @@ export async function throttledCheck<T>(
   const hold = holdWriteConnection(on);
   const pk = pairKey(key);
   const before = await hold(async (db) => {
-    pruneExpired(db);
+    await pruneExpired(db);
     const waitMs = await throttleWait(db, key);
     if (waitMs > 0) return { waitMs };
     const { pair, address } = limiters(db);

@@ -3,6 +3,8 @@ import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { isGrassroots, isManagement, type ManagementCategory, type OrgCategory } from "@liangxin/domain";
 import { writeAudit, type DbOrTx } from "./audit.ts";
+import type { Db } from "./driver/client.ts";
+import { writeTransaction } from "./driver/query.ts";
 import { hosts, orgs, users, type User } from "./schema.ts";
 
 export const BCRYPT_COST = 10;
@@ -98,7 +100,11 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: "system" };
  * secretary an existing grassroots organization, an owner an existing host. Throws an Error with a Chinese
  * message naming what is wrong. Writes an audit row in the same transaction. Returns the new user's id.
  */
-export function createUser(db: DbOrTx, input: CreateUserInput, actor: Actor = SYSTEM_ACTOR): number {
+export async function createUser(
+  db: Db,
+  input: CreateUserInput,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<number> {
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username)) throw new Error(userMessages.usernameInvalid(input.username));
@@ -116,17 +122,21 @@ export function createUser(db: DbOrTx, input: CreateUserInput, actor: Actor = SY
   if (input.role === "owner") {
     if (orgCode) throw new Error(userMessages.orgNotAllowed);
     if (!hostCode) throw new Error(userMessages.hostRequired);
-    const host = db.select({ id: hosts.id }).from(hosts).where(eq(hosts.creditCode, hostCode)).get();
+    const [host] = await db
+      .select({ id: hosts.id })
+      .from(hosts)
+      .where(eq(hosts.creditCode, hostCode))
+      .limit(1);
     if (!host) throw new Error(userMessages.hostNotFound(hostCode));
     hostId = host.id;
   } else {
     if (hostCode) throw new Error(userMessages.hostNotAllowed);
     if (!orgCode) throw new Error(userMessages.orgRequired(ROLE_NAMES[input.role]));
-    const org = db
+    const [org] = await db
       .select({ id: orgs.id, name: orgs.name, category: orgs.category, revokedOn: orgs.revokedOn })
       .from(orgs)
       .where(eq(orgs.code, orgCode))
-      .get();
+      .limit(1);
     if (!org) throw new Error(userMessages.orgNotFound(orgCode));
     if (org.revokedOn) throw new Error(userMessages.orgRevoked(org.name));
     if (input.role === "admin" && !isManagement(org.category))
@@ -137,28 +147,32 @@ export function createUser(db: DbOrTx, input: CreateUserInput, actor: Actor = SY
   }
 
   const passwordHash = hashPassword(input.password);
-  return db.transaction((tx) => {
-    const taken = tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  return writeTransaction(db, async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, username))
+      .limit(1);
     if (taken) throw new Error(userMessages.usernameTaken(username));
-    const row = tx
+    const [row] = await tx
       .insert(users)
       .values({ username, displayName, passwordHash, role: input.role, orgId, hostId })
-      .returning({ id: users.id })
-      .get();
-    writeAudit(tx, {
+      .returning({ id: users.id });
+    await writeAudit(tx, {
       userId: actor.userId,
       username: actor.username,
       action: "user.create",
       entity: "user",
-      entityId: row.id,
+      entityId: row!.id,
       scopeOrgId: orgId,
       before: null,
       after: { username, displayName, role: input.role, orgId, hostId },
     });
-    return row.id;
+    return row!.id;
   });
 }
 
-export function findUserByUsername(db: DbOrTx, username: string): User | undefined {
-  return db.select().from(users).where(eq(users.username, username.trim())).get();
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.username, username.trim())).limit(1);
+  return user;
 }

@@ -3,7 +3,7 @@ import { auditWriter, writeAudit, type AuditEntry } from "../src/audit.ts";
 import { openTestDb } from "../src/driver/client.ts";
 
 describe("audit rows of a bulk import", () => {
-  it("auditWriter writes the same row as writeAudit", () => {
+  it("auditWriter writes the same row as writeAudit", async () => {
     const db = openTestDb();
     const entry: AuditEntry = {
       userId: null,
@@ -15,8 +15,8 @@ describe("audit rows of a bulk import", () => {
       before: null,
       after: { name: "清源市某某科技有限公司", employees: 120, ownerIsMember: true },
     };
-    const a = writeAudit(db, entry);
-    const b = auditWriter(db)(entry);
+    const a = await writeAudit(db, entry);
+    const b = await auditWriter(db)(entry);
     expect(b).toBe(a + 1);
     const rows = db.$client
       .prepare(

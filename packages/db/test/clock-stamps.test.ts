@@ -51,11 +51,11 @@ describe("timestamps come from the one clock", () => {
     expect(missing).toEqual([]);
   });
 
-  it("stamps drizzle inserts and audit rows with the pinned clock, not the machine's", () => {
+  it("stamps drizzle inserts and audit rows with the pinned clock, not the machine's", async () => {
     const restore = setClock(fixedClock("2031-05-05T09:15:00+08:00"));
     try {
       const db = openTestDb();
-      const id = writeAudit(db, { action: "test", entity: "test" });
+      const id = await writeAudit(db, { action: "test", entity: "test" });
       const at = db.$client.prepare("select at from audit_log where id = ?").pluck().get(id);
       expect(at).toBe("2031-05-05T01:15:00.000Z");
       db.$client
@@ -63,12 +63,11 @@ describe("timestamps come from the one clock", () => {
           "insert into orgs (code, name, category, path, depth, founded_on, created_at) values ('X1', '测试', 'branch', '/1/', 1, '2020-01-01', ?)",
         )
         .run("2031-05-05T01:15:00.000Z");
-      const row = db
+      const [row] = await db
         .insert(meetings)
         .values({ orgId: 1, kind: "themeDay", heldOn: "2031-05-01" })
-        .returning()
-        .get();
-      expect(row.createdAt).toBe("2031-05-05T01:15:00.000Z");
+        .returning();
+      expect(row!.createdAt).toBe("2031-05-05T01:15:00.000Z");
     } finally {
       restore();
     }

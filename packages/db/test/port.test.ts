@@ -33,8 +33,8 @@ afterAll(() => {
 });
 
 const note = (db: Db, action: string) => writeAudit(db, { action, entity: "test" });
-const count = (db: Db, action: string) =>
-  selectValue<number>(db, sql`select count(*) from audit_log where action = ${action}`) ?? 0;
+const count = async (db: Db, action: string) =>
+  (await selectValue<number>(db, sql`select count(*) from audit_log where action = ${action}`)) ?? 0;
 /** Lets every other pending task of the event loop run. */
 const otherRequestsRun = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -43,7 +43,7 @@ describe("the async port", () => {
     let finish!: () => void;
     const gate = new Promise<void>((resolve) => (finish = resolve));
     const writing = port.write(async (tx) => {
-      note(tx, "port.open");
+      await note(tx, "port.open");
       await gate;
     });
     await otherRequestsRun();
@@ -73,23 +73,25 @@ describe("the async port", () => {
 
   it("a rollback does not undo another request's write", async () => {
     const failing = port.write(async (tx) => {
-      note(tx, "port.rolled-back");
+      await note(tx, "port.rolled-back");
       await otherRequestsRun();
       throw new Error("规则拒绝");
     });
     const other = port.write(async (tx) => {
-      note(tx, "port.kept");
+      await note(tx, "port.kept");
       await otherRequestsRun();
     });
     await expect(failing).rejects.toThrow("规则拒绝");
     await other;
-    expect(await port.read((db) => [count(db, "port.rolled-back"), count(db, "port.kept")])).toEqual([0, 1]);
+    expect(
+      await port.read(async (db) => [await count(db, "port.rolled-back"), await count(db, "port.kept")]),
+    ).toEqual([0, 1]);
   });
 
   it("a read cannot write, a write asked for inside a read is its own, and a write inside a write joins it", async () => {
     await expect(port.read((db) => note(db, "port.read-write"))).rejects.toThrow(/readonly/);
     const seenByRead = await port.read(async (db) => {
-      count(db, "port.write-in-read");
+      await count(db, "port.write-in-read");
       await port.write((tx) => note(tx, "port.write-in-read"));
       return count(db, "port.write-in-read");
     });
@@ -98,7 +100,7 @@ describe("the async port", () => {
     await expect(
       port.write(async (tx) => {
         await port.write((inner) => note(inner, "port.nested"));
-        expect(inner(tx)).toBe(1);
+        expect(await inner(tx)).toBe(1);
         throw new Error("整体撤销");
       }),
     ).rejects.toThrow("整体撤销");
@@ -142,14 +144,17 @@ describe("the async port", () => {
     const exited = new Promise<number | null>((resolve) => importer.on("exit", resolve));
     await new Promise<void>((resolve) => importer.stdout.on("data", () => resolve()));
 
-    await port.write((tx) => {
+    await port.write(async (tx) => {
       // The lock was the importer's until it committed: its row is already there when this save runs.
-      expect(count(tx, "port.import")).toBe(1);
-      note(tx, "port.save-during-import");
+      expect(await count(tx, "port.import")).toBe(1);
+      await note(tx, "port.save-during-import");
     });
     expect(await exited).toBe(0);
-    expect(await port.read((db) => [count(db, "port.import"), count(db, "port.save-during-import")])).toEqual(
-      [1, 1],
-    );
+    expect(
+      await port.read(async (db) => [
+        await count(db, "port.import"),
+        await count(db, "port.save-during-import"),
+      ]),
+    ).toEqual([1, 1]);
   });
 });

@@ -35,60 +35,61 @@ const start = (now = T0, id = userId) =>
 const rows = () => db.$client.prepare("select count(*) from sessions").pluck().get() as number;
 
 describe("sessions", () => {
-  it("a started session is live for its token only; the stored id is a hash of the token", () => {
-    const token = start();
-    expect(touchSession(db, token, T0)).toMatchObject({ userId });
-    expect(touchSession(db, `${token}x`, T0)).toBeNull();
+  it("a started session is live for its token only; the stored id is a hash of the token", async () => {
+    const token = await start();
+    expect(await touchSession(db, token, T0)).toMatchObject({ userId });
+    expect(await touchSession(db, `${token}x`, T0)).toBeNull();
     const stored = db.$client.prepare("select token_hash from sessions").pluck().get() as string;
     expect(stored).not.toContain(token);
     expect(stored).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("ends after 30 idle minutes; a request within them keeps it going", () => {
-    const token = start();
-    expect(touchSession(db, token, at(29))).not.toBeNull();
-    expect(touchSession(db, token, at(58))).not.toBeNull();
-    expect(touchSession(db, token, at(88))).toBeNull();
+  it("ends after 30 idle minutes; a request within them keeps it going", async () => {
+    const token = await start();
+    expect(await touchSession(db, token, at(29))).not.toBeNull();
+    expect(await touchSession(db, token, at(58))).not.toBeNull();
+    expect(await touchSession(db, token, at(88))).toBeNull();
     expect(rows()).toBe(0);
     // Once ended it stays ended.
-    expect(touchSession(db, token, at(89))).toBeNull();
+    expect(await touchSession(db, token, at(89))).toBeNull();
   });
 
-  it("the idle timeout is a policy setting", () => {
+  it("the idle timeout is a policy setting", async () => {
     db.$client
       .prepare("insert into policies (effective_on, params, created_at) values ('2020-01-01', ?, ?)")
       .run(JSON.stringify({ sessionIdleMinutes: 10 }), T0.toISOString());
-    const token = start();
-    expect(touchSession(db, token, at(9))).not.toBeNull();
-    expect(touchSession(db, token, at(20))).toBeNull();
+    const token = await start();
+    expect(await touchSession(db, token, at(9))).not.toBeNull();
+    expect(await touchSession(db, token, at(20))).toBeNull();
   });
 
-  it("ends 8 hours after sign-in, however active", () => {
-    const token = start();
-    for (let m = 20; m < 8 * 60; m += 20) expect(touchSession(db, token, at(m)), `${m} min`).not.toBeNull();
-    expect(touchSession(db, token, at(8 * 60))).toBeNull();
+  it("ends 8 hours after sign-in, however active", async () => {
+    const token = await start();
+    for (let m = 20; m < 8 * 60; m += 20)
+      expect(await touchSession(db, token, at(m)), `${m} min`).not.toBeNull();
+    expect(await touchSession(db, token, at(8 * 60))).toBeNull();
   });
 
-  it("sign-out ends that session only, audited as logout", () => {
-    const a = start();
-    const b = start(at(1));
-    endSession(db, a);
-    expect(touchSession(db, a, at(2))).toBeNull();
-    expect(touchSession(db, b, at(2))).not.toBeNull();
+  it("sign-out ends that session only, audited as logout", async () => {
+    const a = await start();
+    const b = await start(at(1));
+    await endSession(db, a);
+    expect(await touchSession(db, a, at(2))).toBeNull();
+    expect(await touchSession(db, b, at(2))).not.toBeNull();
     expect(db.$client.prepare("select action, user_id as userId from audit_log").all()).toEqual([
       { action: "logout", userId },
     ]);
   });
 
-  it("lists a user's live sessions, newest first, without those that ran out", () => {
-    start(T0);
-    start(at(40));
+  it("lists a user's live sessions, newest first, without those that ran out", async () => {
+    await start(T0);
+    await start(at(40));
     const other = userIn(db, "u2");
-    start(at(40), other);
-    const live = liveSessionsOf(db, userId, at(45));
+    await start(at(40), other);
+    const live = await liveSessionsOf(db, userId, at(45));
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ userAgent: "Chromium", clientAddress: "127.0.0.1" });
-    expect(liveSessionsOf(db, userId, at(20)).map((s) => s.createdAt)).toEqual([
+    expect((await liveSessionsOf(db, userId, at(20))).map((s) => s.createdAt)).toEqual([
       at(40).toISOString(),
       T0.toISOString(),
     ]);
@@ -99,18 +100,18 @@ describe("while another connection holds the write lock (a long import)", () => 
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the session check answers at once and keeps the session; it only skips noting the activity", () => {
+  it("the session check answers at once and keeps the session; it only skips noting the activity", async () => {
     dir = mkdtempSync(path.join(tmpdir(), "liangxin-sessions-"));
     const file = path.join(dir, "db.sqlite");
     const portal = openDb(file);
     migrateDb(portal);
     const id = userIn(portal);
-    const token = startSession(portal, { userId: id, userAgent: null, clientAddress: null }, T0);
+    const token = await startSession(portal, { userId: id, userAgent: null, clientAddress: null }, T0);
     const importer = openDb(file);
     importer.$client.exec("begin immediate");
     try {
       const t = performance.now();
-      expect(touchSession(portal, token, at(5))).toMatchObject({ userId: id });
+      expect(await touchSession(portal, token, at(5))).toMatchObject({ userId: id });
       expect(performance.now() - t).toBeLessThan(1000);
     } finally {
       importer.$client.exec("rollback");
@@ -118,7 +119,7 @@ describe("while another connection holds the write lock (a long import)", () => 
     }
     const lastSeen = portal.$client.prepare("select last_seen_at from sessions").pluck().get();
     expect(lastSeen).toBe(T0.toISOString());
-    expect(touchSession(portal, token, at(6))).not.toBeNull();
+    expect(await touchSession(portal, token, at(6))).not.toBeNull();
     expect(portal.$client.prepare("select last_seen_at from sessions").pluck().get()).toBe(
       at(6).toISOString(),
     );

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeAudit } from "../src/audit.ts";
 import { openTestDb, type Db } from "../src/driver/client.ts";
+import { writeTransaction } from "../src/driver/query.ts";
 import { auditLog, hosts, orgs, regions, users } from "../src/schema.ts";
 import {
   createUser,
@@ -18,70 +19,64 @@ const HOST_CODE = withCreditCheckChar("91369921MA35K2L7X");
 let db: Db;
 
 /** A city node, a township node, one branch and one host: the least a user can be bound to. */
-function arrange(): void {
+async function arrange(): Promise<void> {
   db = openTestDb();
-  const city = db
+  const [city] = await db
     .insert(regions)
     .values({ code: "369900", name: "清源市", level: "city", path: "/1/", depth: 0 })
-    .returning()
-    .get();
-  const town = db
+    .returning();
+  const [town] = await db
     .insert(regions)
     .values({
       code: "369921101",
       name: "柳林镇",
       level: "township",
-      parentId: city.id,
+      parentId: city!.id,
       path: "/1/2/",
       depth: 1,
     })
-    .returning()
-    .get();
-  db.insert(orgs)
-    .values([
-      {
-        id: 1,
-        code: "G369900",
-        name: "中共清源市委两新组织工作委员会",
-        category: "cityCommittee",
-        path: "/1/",
-        depth: 0,
-        regionId: city.id,
-        foundedOn: "2009-03-16",
-      },
-      {
-        id: 2,
-        code: "D369921101001",
-        name: "中共柳林镇非公企业第一联合支部委员会",
-        category: "jointBranch",
-        parentId: 1,
-        path: "/1/2/",
-        depth: 1,
-        formationMode: "joint",
-        foundedOn: "2019-04-01",
-      },
-      {
-        id: 3,
-        code: "D369921101002",
-        name: "中共柳林镇已撤销支部委员会",
-        category: "branch",
-        parentId: 1,
-        path: "/1/3/",
-        depth: 1,
-        foundedOn: "2010-01-01",
-        revokedOn: "2020-01-01",
-      },
-    ])
-    .run();
-  db.insert(hosts)
-    .values({
-      creditCode: HOST_CODE,
-      name: "清源市恒达机械制造有限公司",
-      kind: "enterprise",
-      regionId: town.id,
-      foundedOn: "2012-05-01",
-    })
-    .run();
+    .returning();
+  await db.insert(orgs).values([
+    {
+      id: 1,
+      code: "G369900",
+      name: "中共清源市委两新组织工作委员会",
+      category: "cityCommittee",
+      path: "/1/",
+      depth: 0,
+      regionId: city!.id,
+      foundedOn: "2009-03-16",
+    },
+    {
+      id: 2,
+      code: "D369921101001",
+      name: "中共柳林镇非公企业第一联合支部委员会",
+      category: "jointBranch",
+      parentId: 1,
+      path: "/1/2/",
+      depth: 1,
+      formationMode: "joint",
+      foundedOn: "2019-04-01",
+    },
+    {
+      id: 3,
+      code: "D369921101002",
+      name: "中共柳林镇已撤销支部委员会",
+      category: "branch",
+      parentId: 1,
+      path: "/1/3/",
+      depth: 1,
+      foundedOn: "2010-01-01",
+      revokedOn: "2020-01-01",
+    },
+  ]);
+  await db.insert(hosts).values({
+    creditCode: HOST_CODE,
+    name: "清源市恒达机械制造有限公司",
+    kind: "enterprise",
+    regionId: town!.id,
+    foundedOn: "2012-05-01",
+  });
 }
 
 describe("users", () => {
@@ -99,22 +94,22 @@ describe("users", () => {
     expect(isValidCreditCode(HOST_CODE)).toBe(true);
   });
 
-  it("creates an administrator, a secretary and an owner bound to what exists, with an audit row each", () => {
-    const admin = createUser(db, {
+  it("creates an administrator, a secretary and an owner bound to what exists, with an audit row each", async () => {
+    const admin = await createUser(db, {
       username: "city",
       displayName: "市管理员",
       password: "Demo@2026",
       role: "admin",
       orgCode: "G369900",
     });
-    const secretary = createUser(db, {
+    const secretary = await createUser(db, {
       username: "branch",
       displayName: "王书记",
       password: "Demo@2026",
       role: "secretary",
       orgCode: "D369921101001",
     });
-    const owner = createUser(
+    const owner = await createUser(
       db,
       {
         username: "owner",
@@ -125,15 +120,15 @@ describe("users", () => {
       },
       { userId: admin, username: "city" },
     );
-    const u = findUserByUsername(db, "branch");
+    const u = await findUserByUsername(db, "branch");
     expect(u?.id).toBe(secretary);
     expect(u?.orgId).toBe(2);
     expect(u?.hostId).toBeNull();
     expect(verifyPassword("Demo@2026", u!.passwordHash)).toBe(true);
-    expect(findUserByUsername(db, "owner")?.hostId).toBe(1);
-    expect(findUserByUsername(db, "nobody")).toBeUndefined();
+    expect((await findUserByUsername(db, "owner"))?.hostId).toBe(1);
+    expect(await findUserByUsername(db, "nobody")).toBeUndefined();
 
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "user.create")).all();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "user.create"));
     expect(audit.map((a) => a.entityId)).toEqual([String(admin), String(secretary), String(owner)]);
     const last = audit[2];
     expect(last?.userId).toBe(admin);
@@ -148,7 +143,7 @@ describe("users", () => {
     expect(JSON.stringify(audit)).not.toContain("$2");
   });
 
-  it("refuses invalid input with a Chinese message naming what is wrong, and writes nothing", () => {
+  it("refuses invalid input with a Chinese message naming what is wrong, and writes nothing", async () => {
     const base = { displayName: "张三", password: "Demo@2026" };
     const cases: [Parameters<typeof createUser>[1], RegExp][] = [
       [{ ...base, username: "a", role: "admin", orgCode: "G369900" }, /用户名.*a/],
@@ -177,12 +172,12 @@ describe("users", () => {
       ],
     ];
     for (const [input, message] of cases)
-      expect(() => createUser(db, input), input.username).toThrow(message);
-    expect(db.select().from(users).all()).toHaveLength(0);
-    expect(db.select().from(auditLog).all()).toHaveLength(0);
+      await expect(createUser(db, input), input.username).rejects.toThrow(message);
+    expect(await db.select().from(users)).toHaveLength(0);
+    expect(await db.select().from(auditLog)).toHaveLength(0);
   });
 
-  it("refuses a username already taken, without a second row or audit entry", () => {
+  it("refuses a username already taken, without a second row or audit entry", async () => {
     const input = {
       username: "county",
       displayName: "县管理员",
@@ -190,16 +185,16 @@ describe("users", () => {
       role: "admin",
       orgCode: "G369900",
     } as const;
-    createUser(db, input);
-    expect(() => createUser(db, { ...input, displayName: "另一个" })).toThrow("用户名已存在:county");
-    expect(db.select().from(users).all()).toHaveLength(1);
-    expect(db.select().from(auditLog).all()).toHaveLength(1);
+    await createUser(db, input);
+    await expect(createUser(db, { ...input, displayName: "另一个" })).rejects.toThrow("用户名已存在:county");
+    expect(await db.select().from(users)).toHaveLength(1);
+    expect(await db.select().from(auditLog)).toHaveLength(1);
   });
 
-  it("rolls the user back with the surrounding transaction", () => {
-    expect(() =>
-      db.transaction((tx) => {
-        createUser(tx, {
+  it("rolls the user back with the surrounding transaction", async () => {
+    await expect(
+      writeTransaction(db, async (tx) => {
+        await createUser(tx, {
           username: "temp",
           displayName: "临时",
           password: "Demo@2026",
@@ -208,13 +203,13 @@ describe("users", () => {
         });
         throw new Error("回滚");
       }),
-    ).toThrow("回滚");
-    expect(findUserByUsername(db, "temp")).toBeUndefined();
-    expect(db.select().from(auditLog).all()).toHaveLength(0);
+    ).rejects.toThrow("回滚");
+    expect(await findUserByUsername(db, "temp")).toBeUndefined();
+    expect(await db.select().from(auditLog)).toHaveLength(0);
   });
 
-  it("writes audit rows with JSON before/after inside the caller's transaction", () => {
-    const id = db.transaction((tx) =>
+  it("writes audit rows with JSON before/after inside the caller's transaction", async () => {
+    const id = await writeTransaction(db, (tx) =>
       writeAudit(tx, {
         userId: 7,
         username: "city",
@@ -226,7 +221,7 @@ describe("users", () => {
         after: { name: "新名称" },
       }),
     );
-    const row = db.select().from(auditLog).where(eq(auditLog.id, id)).get();
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id)).limit(1);
     expect(row).toMatchObject({
       userId: 7,
       entityId: "1",

@@ -36,12 +36,13 @@ export function totalCounts(summary: ImportSummary): Counts {
   return out;
 }
 
-export function applyImport(
+export async function applyImport(
   db: Db,
   plan: ImportPlan,
   actor: ImportActor,
-  onProgress?: (done: number, total: number, stage: string) => void,
-): ImportSummary {
+  /** Told the progress; a returned Promise is awaited (a job writes it to its row). */
+  onProgress?: (done: number, total: number, stage: string) => void | Promise<void>,
+): Promise<ImportSummary> {
   if (plan.errors.length > 0) throw new ImportRefused(plan.errors[0]!.reason);
   // In write order, table by table, keeping the plan's order within a table (a stable bucket sort). Only
   // the tables of WRITE_ORDER get here: their names and the plan's field names are the program's.
@@ -53,18 +54,20 @@ export function applyImport(
   // Every row goes through the write model's writer, as the forms' rows do: created rows stamped with
   // the one clock and written in multi-row inserts, versions moving on, and what follows a row's write
   // (a coverage starting or a host closing ends its establishment plans) in the same transaction.
-  const write = (w: RowWriter, c: Change) => {
-    if (c.op === "create") w.create(c.table, c.after);
-    else w.update(c.table, c.key ? { key: c.key } : { id: c.id }, c.after);
+  const write = async (w: RowWriter, c: Change): Promise<void> => {
+    if (c.op === "create") await w.create(c.table, c.after);
+    else await w.update(c.table, c.key ? { key: c.key } : { id: c.id }, c.after);
   };
-  const run = () => {
-    if (databaseFingerprint(db) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
+  const run = async () => {
+    if ((await databaseFingerprint(db)) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
     // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
     const audit = auditBatch(db);
     const writer = rowWriter(db);
-    changes.forEach((c, i) => {
-      write(writer, c);
-      audit.add({
+    // One change after the other (one connection, in order): no Promise.all.
+    for (let i = 0; i < total; i++) {
+      const c = changes[i]!;
+      await write(writer, c);
+      await audit.add({
         userId: actor.userId,
         username: actor.username,
         action: `import.${c.op}`,
@@ -74,11 +77,11 @@ export function applyImport(
         before: c.before,
         after: c.after,
       });
-      if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total, m.stage.write);
-    });
-    writer.flush();
-    audit.flush();
-    audit.add({
+      if (onProgress && (i % 500 === 0 || i === total - 1)) await onProgress(i + 1, total, m.stage.write);
+    }
+    await writer.flush();
+    await audit.flush();
+    await audit.add({
       userId: actor.userId,
       username: actor.username,
       action: "import.run",
@@ -86,9 +89,9 @@ export function applyImport(
       scopeOrgId: actor.scopeOrgId ?? null,
       after: { rows: plan.rowCount, counts: plan.counts },
     });
-    audit.flush();
+    await audit.flush();
   };
   // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
-  withPageCache(db, 262_144, () => writeTransaction(db, run));
+  await withPageCache(db, 262_144, () => writeTransaction(db, run));
   return plan.counts;
 }

@@ -77,7 +77,7 @@ type Row = Record<string, unknown>;
 
 const yn = (v: unknown) => (v ? m.yes : m.no);
 
-function rows<T = Row>(db: Db, query: SQL): T[] {
+function rows<T = Row>(db: Db, query: SQL): Promise<T[]> {
   return selectAll<T>(db, query);
 }
 
@@ -85,16 +85,20 @@ export async function exportImportWorkbook(
   db: Db,
   scope: Scope,
   target: Target,
-  opts: { today: string; onProgress?: (done: number, total: number, stage: string) => void },
+  opts: {
+    today: string;
+    /** Told the progress; a returned Promise is awaited (a job writes it to its row). */
+    onProgress?: (done: number, total: number, stage: string) => void | Promise<void>;
+  },
 ): Promise<{ rows: number }> {
   const onProgress = opts.onProgress;
   const sel = await selectForExport(db, scope, opts.today);
   const regionCode = new Map<number, string>();
-  for (const r of rows<{ id: number; code: string }>(db, sql`select id, code from regions`))
+  for (const r of await rows<{ id: number; code: string }>(db, sql`select id, code from regions`))
     regionCode.set(r.id, r.code);
   const orgCode = new Map<number, string>();
   const orgName = new Map<number, string>();
-  for (const o of rows<{ id: number; code: string; name: string }>(
+  for (const o of await rows<{ id: number; code: string; name: string }>(
     db,
     sql`select id, code, name from orgs`,
   )) {
@@ -102,10 +106,10 @@ export async function exportImportWorkbook(
     orgName.set(o.id, o.name);
   }
   const hostCode = new Map<number, string>();
-  for (const h of rows<{ id: number; credit_code: string }>(db, sql`select id, credit_code from hosts`))
+  for (const h of await rows<{ id: number; credit_code: string }>(db, sql`select id, credit_code from hosts`))
     hostCode.set(h.id, h.credit_code);
   const memberCode = new Map<number, string>();
-  for (const x of rows<{ id: number; id_number: string }>(db, sql`select id, id_number from members`))
+  for (const x of await rows<{ id: number; id_number: string }>(db, sql`select id, id_number from members`))
     memberCode.set(x.id, x.id_number);
   const code = (map: Map<number, string>, id: unknown): Cell =>
     typeof id === "number" ? (map.get(id) ?? null) : null;
@@ -117,13 +121,13 @@ export async function exportImportWorkbook(
   const hostRef = (id: unknown): Cell => (hostIn(id) ? code(hostCode, id) : null);
 
   const secretaryOf = new Map<number, number>();
-  for (const s of rows<{ org_id: number; member_id: number }>(
+  for (const s of await rows<{ org_id: number; member_id: number }>(
     db,
     sql`select org_id, member_id from secretaries where end_on is null order by start_on`,
   ))
     secretaryOf.set(s.org_id, s.member_id);
   const dualOf = new Map<number, number>();
-  for (const l of rows<{ org_id: number; regional_org_id: number }>(
+  for (const l of await rows<{ org_id: number; regional_org_id: number }>(
     db,
     sql`select org_id, regional_org_id from dual_links where end_on is null order by start_on desc`,
   ))
@@ -133,7 +137,10 @@ export async function exportImportWorkbook(
   let written = 0;
   // Every sheet of the template, in its order (the progress counts them).
   const tables: readonly TableKey[] = TABLE_KEYS;
-  const sheet = (key: TableKey, produce: (add: (r: Record<string, Cell>) => void) => void) => {
+  const sheet = async (
+    key: TableKey,
+    produce: (add: (r: Record<string, Cell>) => void) => void | Promise<void>,
+  ): Promise<void> => {
     const spec = TABLES[key];
     const ws = wb.addWorksheet(spec.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
     ws.columns = spec.columns.map((c) => ({ key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
@@ -144,16 +151,19 @@ export async function exportImportWorkbook(
       c.alignment = CENTER;
     });
     head.commit();
-    produce((r) => {
+    await produce((r) => {
       ws.addRow(spec.columns.map((c) => r[c.field] ?? null)).commit();
       written++;
     });
     ws.commit();
-    onProgress?.(tables.indexOf(key) + 1, tables.length, spec.sheet);
+    await onProgress?.(tables.indexOf(key) + 1, tables.length, spec.sheet);
   };
 
-  sheet("regions", (add) => {
-    for (const r of rows(db, sql`select id, code, name, level, parent_id from regions order by depth, id`)) {
+  await sheet("regions", async (add) => {
+    for (const r of await rows(
+      db,
+      sql`select id, code, name, level, parent_id from regions order by depth, id`,
+    )) {
       if (!sel.regionIds.has(r.id as number)) continue;
       add({
         code: r.code as string,
@@ -163,8 +173,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("orgs", (add) => {
-    for (const o of rows(db, sql`select * from orgs order by depth, id`)) {
+  await sheet("orgs", async (add) => {
+    for (const o of await rows(db, sql`select * from orgs order by depth, id`)) {
       const id = o.id as number;
       const header = sel.ancestorOrgIds.has(id);
       if (!sel.orgIds.has(id) && !header) continue;
@@ -186,8 +196,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("reparentings", (add) => {
-    const all = rows(db, sql`select * from org_reparentings order by effective_on, id`);
+  await sheet("reparentings", async (add) => {
+    const all = await rows(db, sql`select * from org_reparentings order by effective_on, id`);
     // An organization's history from the last re-parenting that involves an organization outside the file.
     const from = new Map<number, number>();
     all.forEach((r, i) => {
@@ -205,8 +215,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("hosts", (add) => {
-    for (const h of rows(db, sql`select * from hosts order by id`)) {
+  await sheet("hosts", async (add) => {
+    for (const h of await rows(db, sql`select * from hosts order by id`)) {
       if (!sel.hostIds.has(h.id as number)) continue;
       add({
         creditCode: h.credit_code as string,
@@ -224,8 +234,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("hostYears", (add) => {
-    for (const y of rows(db, sql`select * from host_years order by host_id, year`)) {
+  await sheet("hostYears", async (add) => {
+    for (const y of await rows(db, sql`select * from host_years order by host_id, year`)) {
       if (!sel.hostIds.has(y.host_id as number)) continue;
       add({
         creditCode: code(hostCode, y.host_id),
@@ -237,8 +247,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("coverage", (add) => {
-    for (const c of rows(db, sql`select * from coverages order by id`)) {
+  await sheet("coverage", async (add) => {
+    for (const c of await rows(db, sql`select * from coverages order by id`)) {
       if (!hostIn(c.host_id) || !orgIn(c.org_id)) continue;
       add({
         creditCode: code(hostCode, c.host_id),
@@ -248,8 +258,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("members", (add) => {
-    for (const x of rows(db, sql`select * from members order by id`)) {
+  await sheet("members", async (add) => {
+    for (const x of await rows(db, sql`select * from members order by id`)) {
       if (!sel.memberIds.has(x.id as number)) continue;
       const status = x.status as MemberStatus;
       add({
@@ -273,9 +283,9 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("transfers", (add) => {
+  await sheet("transfers", async (add) => {
     const byMember = new Map<number, { orgId: number | null; startOn: string }[]>();
-    for (const r of rows<{ member_id: number; org_id: number | null; start_on: string }>(
+    for (const r of await rows<{ member_id: number; org_id: number | null; start_on: string }>(
       db,
       sql`select member_id, org_id, start_on from member_relationships order by member_id, start_on, id`,
     )) {
@@ -289,8 +299,8 @@ export async function exportImportWorkbook(
     for (const [memberId, rels] of byMember)
       for (const t of transferRows(rels, ref)) add({ idNumber: code(memberCode, memberId), ...t });
   });
-  sheet("workplaces", (add) => {
-    for (const w of rows(db, sql`select * from member_workplaces order by member_id, start_on, id`)) {
+  await sheet("workplaces", async (add) => {
+    for (const w of await rows(db, sql`select * from member_workplaces order by member_id, start_on, id`)) {
       if (!sel.memberIds.has(w.member_id as number) || !hostIn(w.host_id)) continue;
       add({
         idNumber: code(memberCode, w.member_id),
@@ -300,8 +310,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("instructors", (add) => {
-    for (const i of rows(db, sql`select * from instructors order by id`)) {
+  await sheet("instructors", async (add) => {
+    for (const i of await rows(db, sql`select * from instructors order by id`)) {
       if (!sel.instructorIds.has(i.id as number)) continue;
       const dispatchCode = orgRef(i.dispatch_org_id);
       add({
@@ -321,11 +331,11 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("assignments", (add) => {
+  await sheet("assignments", async (add) => {
     const numberOf = new Map<number, string>();
-    for (const i of rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
+    for (const i of await rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
       numberOf.set(i.id, i.number);
-    for (const a of rows(db, sql`select * from assignments order by id`)) {
+    for (const a of await rows(db, sql`select * from assignments order by id`)) {
       if (!sel.instructorIds.has(a.instructor_id as number) || !hostIn(a.host_id)) continue;
       add({
         number: code(numberOf, a.instructor_id),
@@ -341,8 +351,8 @@ export async function exportImportWorkbook(
     startOn: r.start_on as string,
     endOn: (r.end_on as string | null) ?? null,
   });
-  sheet("committee", (add) => {
-    for (const c of rows(db, sql`select * from committee_members order by org_id, start_on, id`)) {
+  await sheet("committee", async (add) => {
+    for (const c of await rows(db, sql`select * from committee_members order by org_id, start_on, id`)) {
       if (!orgOwn(c.org_id) || !memberIn(c.member_id)) continue;
       add({
         orgCode: code(orgCode, c.org_id),
@@ -355,21 +365,21 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("reserveCadres", (add) => {
-    for (const c of rows(db, sql`select * from reserve_cadres order by org_id, start_on, id`)) {
+  await sheet("reserveCadres", async (add) => {
+    for (const c of await rows(db, sql`select * from reserve_cadres order by org_id, start_on, id`)) {
       if (!orgOwn(c.org_id) || !memberIn(c.member_id)) continue;
       add({ orgCode: code(orgCode, c.org_id), idNumber: code(memberCode, c.member_id), ...dated(c) });
     }
   });
   // Every term of an organization of the file whose member is in the file; the open one only when it is
   // the one the 党组织 row names.
-  const terms = rows(db, sql`select * from secretaries order by org_id, start_on, id`).filter(
+  const terms = (await rows(db, sql`select * from secretaries order by org_id, start_on, id`)).filter(
     (t) =>
       orgOwn(t.org_id) &&
       memberIn(t.member_id) &&
       (t.end_on !== null || secretaryOf.get(t.org_id as number) === t.member_id),
   );
-  sheet("secretaryProfiles", (add) => {
+  await sheet("secretaryProfiles", (add) => {
     for (const t of terms) {
       add({
         orgCode: code(orgCode, t.org_id),
@@ -381,9 +391,12 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("allowances", (add) => {
+  await sheet("allowances", async (add) => {
     const termOf = new Map(terms.map((t) => [t.id as number, t]));
-    for (const a of rows(db, sql`select * from secretary_allowances order by secretary_id, start_on, id`)) {
+    for (const a of await rows(
+      db,
+      sql`select * from secretary_allowances order by secretary_id, start_on, id`,
+    )) {
       const t = termOf.get(a.secretary_id as number);
       if (!t) continue;
       add({
@@ -395,12 +408,12 @@ export async function exportImportWorkbook(
       });
     }
   });
-  const venueList = rows(db, sql`select id, name, org_id, run_by from venues order by id`).filter(
+  const venueList = (await rows(db, sql`select id, name, org_id, run_by from venues order by id`)).filter(
     (v) => orgOwn(v.org_id) || orgOwn(v.run_by),
   );
   const venueById = new Map(venueList.map((v) => [v.id as number, v]));
-  sheet("venues", (add) => {
-    for (const c of rows(db, sql`select * from venue_checks order by venue_id, checked_on`)) {
+  await sheet("venues", async (add) => {
+    for (const c of await rows(db, sql`select * from venue_checks order by venue_id, checked_on`)) {
       const v = venueById.get(c.venue_id as number);
       if (!v) continue;
       const equipment = [
@@ -421,8 +434,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("venueLinks", (add) => {
-    for (const l of rows(db, sql`select * from venue_links order by venue_id, org_id, start_on, id`)) {
+  await sheet("venueLinks", async (add) => {
+    for (const l of await rows(db, sql`select * from venue_links order by venue_id, org_id, start_on, id`)) {
       const v = venueById.get(l.venue_id as number);
       if (!v || v.run_by === null || !orgOwn(v.run_by) || !orgOwn(l.org_id)) continue;
       add({
@@ -433,8 +446,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("orgRules", (add) => {
-    for (const r of rows(db, sql`select * from org_rules order by org_id, rule, adopted_on, id`)) {
+  await sheet("orgRules", async (add) => {
+    for (const r of await rows(db, sql`select * from org_rules order by org_id, rule, adopted_on, id`)) {
       if (!orgOwn(r.org_id)) continue;
       add({
         orgCode: code(orgCode, r.org_id),
@@ -444,8 +457,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("funds", (add) => {
-    for (const f of rows(db, sql`select * from org_funds order by org_id, year, source`)) {
+  await sheet("funds", async (add) => {
+    for (const f of await rows(db, sql`select * from org_funds order by org_id, year, source`)) {
       if (!orgOwn(f.org_id)) continue;
       add({
         orgCode: code(orgCode, f.org_id),
@@ -463,11 +476,11 @@ export async function exportImportWorkbook(
       ? { orgCode: code(orgCode, r.org_id), creditCode: null }
       : { orgCode: null, creditCode: code(hostCode, r.host_id) };
   const subjectIn = (r: Row) => (r.org_id !== null ? orgOwn(r.org_id) : hostIn(r.host_id));
-  const trainingList = rows(db, sql`select * from trainings order by start_on, id`).filter((t) =>
+  const trainingList = (await rows(db, sql`select * from trainings order by start_on, id`)).filter((t) =>
     orgOwn(t.organizer_id),
   );
   const trainingById = new Map(trainingList.map((t) => [t.id as number, t]));
-  sheet("trainings", (add) => {
+  await sheet("trainings", (add) => {
     for (const t of trainingList)
       add({
         organizerCode: code(orgCode, t.organizer_id),
@@ -480,11 +493,11 @@ export async function exportImportWorkbook(
       });
   });
   const instructorNumber = new Map<number, string>();
-  for (const i of rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
+  for (const i of await rows<{ id: number; number: string }>(db, sql`select id, number from instructors`))
     instructorNumber.set(i.id, i.number);
   const instructorIn = (id: unknown) => typeof id === "number" && sel.instructorIds.has(id);
-  sheet("trainingParticipants", (add) => {
-    for (const p of rows(db, sql`select * from training_participants order by training_id, id`)) {
+  await sheet("trainingParticipants", async (add) => {
+    for (const p of await rows(db, sql`select * from training_participants order by training_id, id`)) {
       const t = trainingById.get(p.training_id as number);
       if (!t) continue;
       const person: Record<string, Cell> | false =
@@ -502,8 +515,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("instructorAssessments", (add) => {
-    for (const a of rows(db, sql`select * from instructor_assessments order by instructor_id, year`)) {
+  await sheet("instructorAssessments", async (add) => {
+    for (const a of await rows(db, sql`select * from instructor_assessments order by instructor_id, year`)) {
       if (!instructorIn(a.instructor_id) || !orgOwn(a.assessed_by_id)) continue;
       add({
         number: code(instructorNumber, a.instructor_id),
@@ -515,8 +528,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("secretaryReviews", (add) => {
-    for (const r of rows(db, sql`select * from secretary_reviews order by org_id, year, member_id`)) {
+  await sheet("secretaryReviews", async (add) => {
+    for (const r of await rows(db, sql`select * from secretary_reviews order by org_id, year, member_id`)) {
       if (!orgOwn(r.org_id) || !memberIn(r.member_id) || !orgOwn(r.reviewed_by_id)) continue;
       add({
         orgCode: code(orgCode, r.org_id),
@@ -529,8 +542,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("fiveGood", (add) => {
-    for (const a of rows(db, sql`select * from five_good_awards order by org_id, year`)) {
+  await sheet("fiveGood", async (add) => {
+    for (const a of await rows(db, sql`select * from five_good_awards order by org_id, year`)) {
       if (!orgOwn(a.org_id) || (a.reviewer_id !== null && !orgOwn(a.reviewer_id))) continue;
       add({
         orgCode: code(orgCode, a.org_id),
@@ -545,8 +558,8 @@ export async function exportImportWorkbook(
       });
     }
   });
-  sheet("showcases", (add) => {
-    for (const x of rows(db, sql`select * from showcases order by start_on, id`)) {
+  await sheet("showcases", async (add) => {
+    for (const x of await rows(db, sql`select * from showcases order by start_on, id`)) {
       if (!subjectIn(x) || !orgOwn(x.named_by_id)) continue;
       add({
         ...orgOrHost(x),
@@ -557,11 +570,11 @@ export async function exportImportWorkbook(
       });
     }
   });
-  const leaderList = rows(db, sql`select * from leaders order by id`).filter((l) =>
+  const leaderList = (await rows(db, sql`select * from leaders order by id`)).filter((l) =>
     orgOwn(l.registered_by_id),
   );
   const leaderById = new Map(leaderList.map((l) => [l.id as number, l]));
-  sheet("leaders", (add) => {
+  await sheet("leaders", (add) => {
     for (const l of leaderList)
       add({
         name: l.name as string,
@@ -570,19 +583,22 @@ export async function exportImportWorkbook(
         registeredCode: code(orgCode, l.registered_by_id),
       });
   });
-  const pointList = rows(db, sql`select * from contact_points order by leader_id, start_on, id`).filter(
-    (p) => leaderById.has(p.leader_id as number) && subjectIn(p),
-  );
+  const pointList = (
+    await rows(db, sql`select * from contact_points order by leader_id, start_on, id`)
+  ).filter((p) => leaderById.has(p.leader_id as number) && subjectIn(p));
   const pointById = new Map(pointList.map((p) => [p.id as number, p]));
   const leaderOf = (p: Row) => {
     const l = leaderById.get(p.leader_id as number)!;
     return { leaderName: l.name as string, leaderUnit: l.unit as string };
   };
-  sheet("contactPoints", (add) => {
+  await sheet("contactPoints", (add) => {
     for (const p of pointList) add({ ...leaderOf(p), ...orgOrHost(p), ...dated(p) });
   });
-  sheet("contactVisits", (add) => {
-    for (const v of rows(db, sql`select * from contact_visits order by contact_point_id, visited_on, id`)) {
+  await sheet("contactVisits", async (add) => {
+    for (const v of await rows(
+      db,
+      sql`select * from contact_visits order by contact_point_id, visited_on, id`,
+    )) {
       const p = pointById.get(v.contact_point_id as number);
       if (!p) continue;
       add({

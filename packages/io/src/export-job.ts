@@ -42,20 +42,21 @@ export async function runExportJob(
   file: string,
   opts: { format: ExportFormat; scope: Scope; today: string },
 ): Promise<ExportJobResult> {
-  const update = (fields: Partial<typeof jobs.$inferInsert>) =>
-    db.update(jobs).set(fields).where(eq(jobs.id, jobId)).run();
+  const update = async (fields: Partial<typeof jobs.$inferInsert>): Promise<void> => {
+    await db.update(jobs).set(fields).where(eq(jobs.id, jobId));
+  };
   const marker = workerMarker(file);
   const onProgress = (done: number, total: number, stage: string) => update({ done, total, stage });
   try {
     writeFileSync(marker, String(process.pid));
-    update({ state: "running", done: 0, total: 0, stage: m.stage.prepare });
+    await update({ state: "running", done: 0, total: 0, stage: m.stage.prepare });
     const rows =
       opts.format === "import"
         ? (await exportImportWorkbook(db, opts.scope, file, { today: opts.today, onProgress })).rows
         : (await writeLedgerWorkbook(db, opts.scope, file, { asOf: opts.today, onProgress })).rows;
-    writeTransaction(db, () => {
+    await writeTransaction(db, async () => {
       if (opts.format === "import")
-        writeAudit(db, {
+        await writeAudit(db, {
           userId: opts.scope.userId,
           username: opts.scope.username,
           action: "export.importFormat",
@@ -65,7 +66,7 @@ export async function runExportJob(
           before: null,
           after: { format: "import", rows, fullCitizenIds: true, asOf: opts.today, job: jobId },
         });
-      update({
+      await update({
         state: "succeeded",
         stage: m.stage.done,
         summary: { format: opts.format, rows } satisfies ExportJobSummary,
@@ -77,7 +78,7 @@ export async function runExportJob(
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     rmSync(file, { force: true });
-    update({
+    await update({
       state: "failed",
       stage: m.stage.done,
       errors: [{ sheet: "", row: null, column: "", value: "", reason: m.exportFailed }],

@@ -58,17 +58,17 @@ function workerAlive(pid: number): boolean {
  * job likewise: its file counts only once the job says succeeded). Returns
  * whether it did. `file` is the uploaded workbook the worker was started with.
  */
-export function settleAbandonedJob(
+export async function settleAbandonedJob(
   db: Db,
   jobId: number,
   file: string,
   now: number = clock.now().getTime(),
-): boolean {
-  const row = db
+): Promise<boolean> {
+  const [row] = await db
     .select({ state: jobs.state, kind: jobs.kind, createdAt: jobs.createdAt })
     .from(jobs)
     .where(eq(jobs.id, jobId))
-    .get();
+    .limit(1);
   if (!row || (row.state !== "queued" && row.state !== "running")) return false;
   const marker = workerMarker(file);
   let gone: boolean;
@@ -82,7 +82,7 @@ export function settleAbandonedJob(
   if (!gone) return false;
   // An export writes its file before it marks the job succeeded: a dead export left no file to fetch.
   const reason = row.kind === "export" ? m.exportAbandoned : m.jobAbandoned;
-  const res = db
+  const changed = await db
     .update(jobs)
     .set({
       state: "failed",
@@ -92,8 +92,8 @@ export function settleAbandonedJob(
       finishedAt: new Date(now).toISOString(),
     })
     .where(and(eq(jobs.id, jobId), inArray(jobs.state, ["queued", "running"])))
-    .run();
-  return res.changes === 1;
+    .returning({ id: jobs.id });
+  return changed.length === 1;
 }
 
 export async function runImportJob(
@@ -110,28 +110,29 @@ export async function runImportJob(
   } = {},
 ): Promise<ImportJobResult> {
   let last = 0;
-  const update = (fields: Partial<typeof jobs.$inferInsert>) =>
-    db.update(jobs).set(fields).where(eq(jobs.id, jobId)).run();
+  const update = async (fields: Partial<typeof jobs.$inferInsert>): Promise<void> => {
+    await db.update(jobs).set(fields).where(eq(jobs.id, jobId));
+  };
   // Progress over the whole run: read 0–10 %, plan 10–30 %, write 30–100 %.
-  const progress = (from: number, span: number) => (done: number, total: number, stage: string) => {
+  const progress = (from: number, span: number) => async (done: number, total: number, stage: string) => {
     const pct = Math.floor(from + (total > 0 ? (done / total) * span : span));
     const now = performance.now();
     if (pct === last && now - lastAt < 500) return;
     last = pct;
     lastAt = now;
-    update({ done: pct, total: 100, stage });
+    await update({ done: pct, total: 100, stage });
   };
   let lastAt = 0;
   const marker = workerMarker(file);
   try {
     writeFileSync(marker, String(process.pid));
-    update({ state: "running", done: 0, total: 100, stage: m.stage.read });
+    await update({ state: "running", done: 0, total: 100, stage: m.stage.read });
     const read = await readImport(file);
-    update({ done: 10, stage: m.stage.validate });
+    await update({ done: 10, stage: m.stage.validate });
     const gate = opts.scope
       ? await scopeGate(db, read, opts.scope, opts.today ?? clock.today())
       : { parsed: read, errors: [] };
-    const plan = planImport(db, gate.parsed, {
+    const plan = await planImport(db, gate.parsed, {
       onProgress: progress(10, 20),
       ...(opts.today ? { today: opts.today } : {}),
     });
@@ -142,7 +143,7 @@ export async function runImportJob(
     if (plan.errors.length > 0) {
       const reportPath = opts.errorReportPath ?? `${file}.errors.xlsx`;
       writeFileSync(reportPath, await writeErrorReport(plan.errors));
-      update({
+      await update({
         state: "failed",
         done: 100,
         stage: m.stage.done,
@@ -169,17 +170,17 @@ export async function runImportJob(
     // The data and the job's success commit together: after a crash the job says exactly what is in.
     const counts = opts.dryRun
       ? plan.counts
-      : writeTransaction(db, () => {
-          const c = applyImport(db, plan, actor, progress(30, 70));
+      : await writeTransaction(db, async () => {
+          const c = await applyImport(db, plan, actor, progress(30, 70));
           faultPause();
-          succeed(c);
+          await succeed(c);
           return c;
         });
-    if (opts.dryRun) succeed(counts);
+    if (opts.dryRun) await succeed(counts);
     return { ok: true, errors: [], summary: totalCounts(counts) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    update({
+    await update({
       state: "failed",
       done: 100,
       stage: m.stage.done,

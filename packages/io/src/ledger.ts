@@ -132,7 +132,8 @@ function letter(n: number): string {
 export interface LedgerOptions {
   /** The date of the ledger (default today). */
   asOf?: string;
-  onProgress?: (done: number, total: number, stage: string) => void;
+  /** Told the progress; a returned Promise is awaited (a job writes it to its row). */
+  onProgress?: (done: number, total: number, stage: string) => void | Promise<void>;
 }
 
 interface OrgRow {
@@ -217,17 +218,17 @@ export async function writeLedgerWorkbook(
   opts: LedgerOptions = {},
 ): Promise<{ rows: number; asOf: string }> {
   const asOf = opts.asOf ?? clock.today();
-  const policy = policyAsOf(loadPolicyVersions(db), asOf).params;
+  const policy = policyAsOf(await loadPolicyVersions(db), asOf).params;
 
   const org = scope.org;
   if (!org) throw new Error("no organization");
   // Organizations, secretaries and meetings are read per batch, for the organizations the batch names.
   const orgs = new Map<number, OrgRow>();
-  const loadOrgs = (ids: Iterable<number | null | undefined>) => {
+  const loadOrgs = async (ids: Iterable<number | null | undefined>): Promise<void> => {
     const missing = new Set<number>();
     for (const id of ids) if (id != null && !orgs.has(id)) missing.add(id);
     if (missing.size === 0) return;
-    for (const o of selectAll<OrgRow>(
+    for (const o of await selectAll<OrgRow>(
       db,
       sql`select id, name, category, parent_id, path, formation_mode, founded_on, last_election_on from orgs
        where id in ${idList(missing)}`,
@@ -241,19 +242,19 @@ export async function writeLedgerWorkbook(
   let candidates: number[];
   let inScope: (f: HostFacts) => boolean;
   if (scope.region) {
-    candidates = selectColumn<number>(
+    candidates = await selectColumn<number>(
       db,
       sql`select h.id from hosts h where ${sets.hosts.editable("h")} and ${operating} order by h.region_id, h.id`,
     );
     inScope = () => true;
   } else {
-    candidates = selectColumn<number>(
+    candidates = await selectColumn<number>(
       db,
       sql`select h.id from hosts h where ${sets.hosts.reference("h")} and ${operating} order by h.region_id, h.id`,
     );
     inScope = (f) => f.coveringOrgId !== null && isUnder(orgs.get(f.coveringOrgId)?.path, org.path);
   }
-  const regionName = new Map(selectRows<[number, string]>(db, sql`select id, name from regions`));
+  const regionName = new Map(await selectRows<[number, string]>(db, sql`select id, name from regions`));
   const year = asOf.slice(0, 4);
   const ageCut = `${Number(asOf.slice(0, 4)) - 35}${asOf.slice(4)}`;
 
@@ -325,10 +326,13 @@ export async function writeLedgerWorkbook(
   for (let start = 0; start < candidates.length; start += LEDGER_BATCH) {
     const batch = candidates.slice(start, start + LEDGER_BATCH);
     // The batch's facts, from the records in force on the date that these hosts' facts read.
-    const snapshot = loadSnapshot(db, { asOf: [asOf], hostIds: batch });
+    const snapshot = await loadSnapshot(db, { asOf: [asOf], hostIds: batch });
     const facts = hostFactsAsOf(snapshot, asOf, policy);
     const hosts = new Map(
-      selectAll<HostRow>(db, sql`select * from hosts where id in ${idList(batch)}`).map((h) => [h.id, h]),
+      (await selectAll<HostRow>(db, sql`select * from hosts where id in ${idList(batch)}`)).map((h) => [
+        h.id,
+        h,
+      ]),
     );
     // Members working in a host as of the date (the workplace history), counting (status 正常).
     const workingAt = new Map<number, number[]>();
@@ -351,20 +355,25 @@ export async function writeLedgerWorkbook(
     for (const r of snapshot.relationships)
       if (inForce(r.startOn, r.endOn, asOf)) holderAt.set(r.memberId, r.orgId);
     orgs.clear();
-    loadOrgs([...facts.values()].map((f) => f.coveringOrgId));
+    await loadOrgs([...facts.values()].map((f) => f.coveringOrgId));
     const list = batch
       .map((id) => facts.get(id))
       .filter((f): f is HostFacts => f !== undefined && inScope(f));
     const covering = [...new Set(list.map((f) => f.coveringOrgId).filter((id) => id !== null))];
     // The secretary in force of each covering organization (the last in force by id, as a scan gives).
     const secretaryOf = new Map<number, number>();
-    for (const s of selectAll<{ org_id: number; member_id: number; start_on: string; end_on: string | null }>(
+    for (const s of await selectAll<{
+      org_id: number;
+      member_id: number;
+      start_on: string;
+      end_on: string | null;
+    }>(
       db,
       sql`select org_id, member_id, start_on, end_on from secretaries where org_id in ${idList(covering)} order by id`,
     ))
       if (inForce(s.start_on, s.end_on, asOf)) secretaryOf.set(s.org_id, s.member_id);
     const meetings = new Map(
-      selectRows<[number, number]>(
+      await selectRows<[number, number]>(
         db,
         sql`select org_id, count(*) as n from meetings where org_id in ${idList(covering)}
              and held_on between ${`${year}-01-01`} and ${asOf} group by org_id`,
@@ -379,23 +388,27 @@ export async function writeLedgerWorkbook(
       for (const id of f.instructorIds) instructorIds.add(id);
     }
     const memberById = new Map(
-      selectAll<MemberRow>(
-        db,
-        sql`select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members
+      (
+        await selectAll<MemberRow>(
+          db,
+          sql`select id, name, birth_date, job_category, org_id, work_host_id, full_on, status from members
          where id in ${idList(memberIds)}`,
+        )
       ).map((x) => [x.id, x]),
     );
     const instructors = new Map(
-      selectAll<InstructorRow>(
-        db,
-        sql`select id, name, kind, dispatch_org_id, dispatch_org_name from instructors
+      (
+        await selectAll<InstructorRow>(
+          db,
+          sql`select id, name, kind, dispatch_org_id, dispatch_org_name from instructors
          where id in ${idList(instructorIds)}`,
+        )
       ).map((x) => [x.id, x]),
     );
     // Superiors of the covering organizations, holders of the workers, dispatching organizations.
-    loadOrgs(covering.map((id) => orgs.get(id)?.parent_id));
-    loadOrgs([...memberIds].map((id) => holderAt.get(id)));
-    loadOrgs([...instructors.values()].map((x) => x.dispatch_org_id));
+    await loadOrgs(covering.map((id) => orgs.get(id)?.parent_id));
+    await loadOrgs([...memberIds].map((id) => holderAt.get(id)));
+    await loadOrgs([...instructors.values()].map((x) => x.dispatch_org_id));
     for (const f of list) {
       const h = hosts.get(f.hostId)!;
       const cov = f.coveringOrgId === null ? undefined : orgs.get(f.coveringOrgId);
@@ -466,7 +479,11 @@ export async function writeLedgerWorkbook(
       });
       ws.addRow(values).commit();
     }
-    opts.onProgress?.(Math.min(start + LEDGER_BATCH, candidates.length), candidates.length, m.ledgerTitle);
+    await opts.onProgress?.(
+      Math.min(start + LEDGER_BATCH, candidates.length),
+      candidates.length,
+      m.ledgerTitle,
+    );
     await drained(ws, wb);
   }
   const totalRow = ws.addRow(

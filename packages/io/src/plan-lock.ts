@@ -96,8 +96,8 @@ function touched(table: string, change: Change, row: RowData, rowOf: RowOf): Omi
  * One error per import row whose change falls in a locked period. `rowOf` gives the full planned row of a
  * table's id (an update's change holds only the changed fields).
  */
-export function lockErrors(db: Db, changes: readonly Change[], rowOf: RowOf): ImportError[] {
-  const check = periodLockChecker(db);
+export async function lockErrors(db: Db, changes: readonly Change[], rowOf: RowOf): Promise<ImportError[]> {
+  const check = await periodLockChecker(db);
   const errors: ImportError[] = [];
   const seen = new Set<string>();
   for (const change of changes) {
@@ -106,7 +106,7 @@ export function lockErrors(db: Db, changes: readonly Change[], rowOf: RowOf): Im
     const row = rowOf(change.table, change.id) ?? change.after;
     const on = countsFrom(change, row, rule);
     if (on === null) continue;
-    const lock = check({ on, ...touched(change.table, change, row, rowOf) });
+    const lock = await check({ on, ...touched(change.table, change, row, rowOf) });
     if (!lock) continue;
     const where = `${change.loc?.sheet ?? ""}|${change.loc?.row ?? ""}`;
     if (seen.has(where)) continue;

@@ -71,7 +71,7 @@ interface InstructorRec {
   dispatchOrgId: number | null;
 }
 
-function all<T>(db: Db, query: SQL): T[] {
+function all<T>(db: Db, query: SQL): Promise<T[]> {
   return selectAll<T>(db, query);
 }
 
@@ -81,7 +81,7 @@ export async function scopeGate(
   scope: Scope,
   today: string,
 ): Promise<ScopeGate> {
-  if (isCityNode(db, scope)) return { parsed, errors: [] };
+  if (await isCityNode(db, scope)) return { parsed, errors: [] };
   const t = parsed.tables;
   const errors: ImportError[] = [];
   const outside = (loc: Loc) =>
@@ -96,16 +96,21 @@ export async function scopeGate(
   // The stored records, by key.
   const regions = new Map<string, RegionRec>();
   const regionById = new Map<number, RegionRec>();
-  for (const r of all<RegionRec>(db, sql`select id, code, name, level, parent_id as parentId from regions`)) {
+  for (const r of await all<RegionRec>(
+    db,
+    sql`select id, code, name, level, parent_id as parentId from regions`,
+  )) {
     regions.set(r.code, r);
     regionById.set(r.id, r);
   }
   const territory = new Set(
-    all<{ id: number }>(db, sql`select r.id from regions r where ${within.territory("r")}`).map((r) => r.id),
+    (await all<{ id: number }>(db, sql`select r.id from regions r where ${within.territory("r")}`)).map(
+      (r) => r.id,
+    ),
   );
   const orgs = new Map<string, OrgRec>();
   const orgById = new Map<number, OrgRec>();
-  for (const o of all<OrgRec>(
+  for (const o of await all<OrgRec>(
     db,
     sql`select id, code, name, category, parent_id as parentId, region_id as regionId, formation_mode as formationMode,
        founded_on as foundedOn, revoked_on as revokedOn, last_election_on as lastElectionOn,
@@ -117,7 +122,7 @@ export async function scopeGate(
   const superiors = new Set(idsOfPath(scope.org.path).filter((id) => id !== scope.org?.id));
   const hosts = new Map<string, HostRec>();
   const hostCodeOf = new Map<number, string>();
-  for (const h of all<HostRec & { creditCode: string }>(
+  for (const h of await all<HostRec & { creditCode: string }>(
     db,
     sql`select id, credit_code as creditCode, region_id as regionId from hosts`,
   )) {
@@ -125,13 +130,13 @@ export async function scopeGate(
     hostCodeOf.set(h.id, h.creditCode);
   }
   const members = new Map<string, MemberRec>();
-  for (const x of all<MemberRec & { idNumber: string }>(
+  for (const x of await all<MemberRec & { idNumber: string }>(
     db,
     sql`select id, id_number as idNumber, org_id as orgId, work_host_id as workHostId, work_since as workSince from members`,
   ))
     members.set(x.idNumber, x);
   const instructors = new Map<string, InstructorRec>();
-  for (const i of all<InstructorRec & { number: string }>(
+  for (const i of await all<InstructorRec & { number: string }>(
     db,
     sql`select id, number, registered_by_id as registeredById, dispatch_org_id as dispatchOrgId from instructors`,
   ))
@@ -216,7 +221,7 @@ export async function scopeGate(
 
   // Leaders by name and unit: a stored one by the node that keeps it, a new one by its row's.
   const leaders = new Map<string, number>();
-  for (const l of all<{ name: string; unit: string; registeredById: number }>(
+  for (const l of await all<{ name: string; unit: string; registeredById: number }>(
     db,
     sql`select name, unit, registered_by_id as registeredById from leaders`,
   ))
@@ -242,14 +247,14 @@ export async function scopeGate(
   };
 
   const coveragePairs = new Set(
-    all<{ h: number; o: number }>(db, sql`select host_id as h, org_id as o from coverages`).map(
+    (await all<{ h: number; o: number }>(db, sql`select host_id as h, org_id as o from coverages`)).map(
       (c) => `${c.h}|${c.o}`,
     ),
   );
   const assignmentPairs = new Set(
-    all<{ i: number; h: number }>(db, sql`select instructor_id as i, host_id as h from assignments`).map(
-      (a) => `${a.i}|${a.h}`,
-    ),
+    (
+      await all<{ i: number; h: number }>(db, sql`select instructor_id as i, host_id as h from assignments`)
+    ).map((a) => `${a.i}|${a.h}`),
   );
 
   // ── Each sheet's rows ────────────────────────────────────────────────────────────────────
@@ -439,7 +444,7 @@ export async function scopeGate(
   }
   if (fileTransfers.size > 0) {
     const relsOf = new Map<number, { orgId: number | null; startOn: string }[]>();
-    for (const r of all<{ memberId: number; orgId: number | null; startOn: string }>(
+    for (const r of await all<{ memberId: number; orgId: number | null; startOn: string }>(
       db,
       sql`select member_id as memberId, org_id as orgId, start_on as startOn from member_relationships
           order by member_id, start_on, id`,

@@ -28,8 +28,8 @@ export interface ExportSelection {
   instructorIds: Set<number>;
 }
 
-function ids(db: Db, query: SQL): Set<number> {
-  return new Set(selectColumn<number>(db, query));
+async function ids(db: Db, query: SQL): Promise<Set<number>> {
+  return new Set(await selectColumn<number>(db, query));
 }
 
 /** The ids of a materialized path (`/1/5/23/` → 1, 5, 23): the record and its superiors. */
@@ -41,9 +41,9 @@ export function idsOfPath(path: string): number[] {
 }
 
 /** Whether the caller is the city's top node (its exports hold the whole city). */
-export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
+export async function isCityNode(db: Db, scope: Pick<Scope, "org">): Promise<boolean> {
   if (!scope.org) return false;
-  const top = selectOne<{ parentId: number | null }>(
+  const top = await selectOne<{ parentId: number | null }>(
     db,
     sql`select parent_id as parentId from orgs where id = ${scope.org.id}`,
   );
@@ -52,29 +52,29 @@ export function isCityNode(db: Db, scope: Pick<Scope, "org">): boolean {
 
 export async function selectForExport(db: Db, scope: Scope, today: string): Promise<ExportSelection> {
   if (!scope.org) throw AppError.notFound("org");
-  if (isCityNode(db, scope)) {
+  if (await isCityNode(db, scope)) {
     const all = (t: string) => ids(db, sql`select id from ${sql.identifier(t)}`);
     return {
       all: true,
-      orgIds: all("orgs"),
+      orgIds: await all("orgs"),
       ancestorOrgIds: new Set(),
-      regionIds: all("regions"),
-      hostIds: all("hosts"),
-      memberIds: all("members"),
-      instructorIds: all("instructors"),
+      regionIds: await all("regions"),
+      hostIds: await all("hosts"),
+      memberIds: await all("members"),
+      instructorIds: await all("instructors"),
     };
   }
   const sets = await scopeSets({ db, scope, today });
-  const regionIds = ids(
+  const regionIds = await ids(
     db,
     sql`select r.id from regions r where ${scopeSql(scope, today).within.territory("r")}`,
   );
   const ancestorOrgIds = new Set(idsOfPath(scope.org.path).filter((id) => id !== scope.org?.id));
   // The regions of the organizations written (a superior's territory, a node's own) and their superiors.
-  const regionPath = new Map(selectRows<[number, string]>(db, sql`select id, path from regions`));
+  const regionPath = new Map(await selectRows<[number, string]>(db, sql`select id, path from regions`));
   const pathIds = (regionId: number) => idsOfPath(regionPath.get(regionId) ?? "");
   const written = [...sets.orgs.editable, ...ancestorOrgIds];
-  for (const regionId of selectColumn<number>(
+  for (const regionId of await selectColumn<number>(
     db,
     sql`select region_id from orgs where id in ${idList(written)} and region_id is not null`,
   ))

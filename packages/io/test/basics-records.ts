@@ -70,7 +70,7 @@ export function basicsOrgs(db: Db, n: number): BasicsOrg[] {
 }
 
 export async function addBasicsRecords(db: Db): Promise<BasicsOrg[]> {
-  const cx = { db, scope: scopeOf(db, "city"), today: TODAY };
+  const cx = { db, scope: await scopeOf(db, "city"), today: TODAY };
   const orgs = basicsOrgs(db, 2);
   if (orgs.length < 2) throw new Error("the demo has no two organizations for the five basics");
   const shared = await createSharedVenue(cx, {

@@ -32,10 +32,10 @@ export interface CadreTargets {
   hostCode: string;
 }
 
-export function cadreTargets(db: Db): CadreTargets {
+export async function cadreTargets(db: Db): Promise<CadreTargets> {
   const one = <T>(sql: string, ...p: unknown[]) => db.$client.prepare(sql).get(...p) as T;
-  const county = scopeOf(db, "county").org!;
-  const township = scopeOf(db, "township").org!;
+  const county = (await scopeOf(db, "county")).org!;
+  const township = (await scopeOf(db, "township")).org!;
   if (!township.path.startsWith(county.path)) throw new Error("the demo's township is not in its county");
   const branch = one<{ id: number; code: string; parentId: number; memberId: number; idNumber: string }>(
     `select o.id, o.code, o.parent_id as parentId, s.member_id as memberId, m.id_number as idNumber
@@ -96,11 +96,11 @@ export function cadreTargets(db: Db): CadreTargets {
 }
 
 /** One record or more of each of the nine tables, as the forms would write them. */
-export function addCadreRecords(db: Db): CadreTargets {
-  const t = cadreTargets(db);
-  writeTransaction(db, () => {
+export async function addCadreRecords(db: Db): Promise<CadreTargets> {
+  const t = await cadreTargets(db);
+  await writeTransaction(db, async () => {
     const w = rowWriter(db);
-    const training = w.insert(s.trainings, {
+    const training = await w.insert(s.trainings, {
       organizerId: t.countyId,
       title: "全县两新组织党组织书记示范培训班",
       kind: "secretary",
@@ -109,18 +109,18 @@ export function addCadreRecords(db: Db): CadreTargets {
       place: "县委党校",
       hours: 24,
     });
-    w.insert(s.trainingParticipants, {
+    await w.insert(s.trainingParticipants, {
       trainingId: training.id,
       kind: "member",
       memberId: t.secretaryMemberId,
     });
-    w.insert(s.trainingParticipants, {
+    await w.insert(s.trainingParticipants, {
       trainingId: training.id,
       kind: "instructor",
       instructorId: t.instructorId,
     });
-    w.insert(s.trainingParticipants, { trainingId: training.id, kind: "owner", hostId: t.hostId });
-    w.insert(s.trainings, {
+    await w.insert(s.trainingParticipants, { trainingId: training.id, kind: "owner", hostId: t.hostId });
+    await w.insert(s.trainings, {
       organizerId: t.townshipId,
       title: "党员冬训",
       kind: "member",
@@ -129,7 +129,7 @@ export function addCadreRecords(db: Db): CadreTargets {
       place: null,
       hours: null,
     });
-    w.insert(s.instructorAssessments, {
+    await w.insert(s.instructorAssessments, {
       instructorId: t.instructorId,
       year: 2025,
       grade: "excellent",
@@ -137,7 +137,7 @@ export function addCadreRecords(db: Db): CadreTargets {
       assessedOn: "2025-12-20",
       assessedById: t.assessorId,
     });
-    w.insert(s.secretaryReviews, {
+    await w.insert(s.secretaryReviews, {
       orgId: t.branchId,
       memberId: t.secretaryMemberId,
       year: 2025,
@@ -146,7 +146,7 @@ export function addCadreRecords(db: Db): CadreTargets {
       reviewedOn: "2026-01-10",
       reviewedById: t.branchParentId,
     });
-    w.insert(s.fiveGoodAwards, {
+    await w.insert(s.fiveGoodAwards, {
       orgId: t.branchId,
       year: 2025,
       appliedOn: "2025-10-08",
@@ -157,8 +157,13 @@ export function addCadreRecords(db: Db): CadreTargets {
       reviewerId: t.countyId,
       reviewNote: "同意",
     });
-    w.insert(s.fiveGoodAwards, { orgId: t.branchId, year: 2026, appliedOn: "2026-11-02", application: null });
-    w.insert(s.showcases, {
+    await w.insert(s.fiveGoodAwards, {
+      orgId: t.branchId,
+      year: 2026,
+      appliedOn: "2026-11-02",
+      application: null,
+    });
+    await w.insert(s.showcases, {
       orgId: t.branchId,
       level: "township",
       namedById: t.townshipId,
@@ -166,7 +171,7 @@ export function addCadreRecords(db: Db): CadreTargets {
       endOn: null,
       reasons: "三会一课规范",
     });
-    w.insert(s.showcases, {
+    await w.insert(s.showcases, {
       hostId: t.hostId,
       level: "county",
       namedById: t.countyId,
@@ -174,18 +179,18 @@ export function addCadreRecords(db: Db): CadreTargets {
       endOn: "2026-01-01",
       reasons: "党建引领发展",
     });
-    const leader = w.insert(s.leaders, {
+    const leader = await w.insert(s.leaders, {
       name: "王建国",
       post: "副县长",
       unit: "县人民政府",
       registeredById: t.countyId,
     });
-    const point = w.insert(s.contactPoints, {
+    const point = await w.insert(s.contactPoints, {
       leaderId: leader.id,
       orgId: t.branchId,
       startOn: "2024-01-01",
     });
-    w.insert(s.contactPoints, {
+    await w.insert(s.contactPoints, {
       leaderId: leader.id,
       hostId: t.hostId,
       startOn: "2025-01-01",
@@ -195,14 +200,14 @@ export function addCadreRecords(db: Db): CadreTargets {
       ["2025-03-15", "调研组织生活"],
       ["2025-09-10", "座谈"],
     ] as const)
-      w.insert(s.contactVisits, {
+      await w.insert(s.contactVisits, {
         contactPointId: point.id,
         visitedOn,
         content,
         problems: "活动场所偏小",
         followUp: "协调共享场所",
       });
-    w.flush();
+    await w.flush();
   });
   return t;
 }

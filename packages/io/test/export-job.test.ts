@@ -36,12 +36,13 @@ function watchJobs(db: Db): () => Seen[] {
   return () => db.$client.prepare("select state, done, total, stage from job_trace").all() as Seen[];
 }
 
-function newExportJob(db: Db): number {
-  return db
-    .insert(jobs)
-    .values({ kind: "export", fileName: "t.xlsx", state: "queued", summary: { format: "ledger" } })
-    .returning({ id: jobs.id })
-    .get().id;
+async function newExportJob(db: Db): Promise<number> {
+  return (
+    await db
+      .insert(jobs)
+      .values({ kind: "export", fileName: "t.xlsx", state: "queued", summary: { format: "ledger" } })
+      .returning({ id: jobs.id })
+  )[0]!.id;
 }
 
 /** Every row of every sheet, as values. */
@@ -61,15 +62,15 @@ async function sheets(src: string | Uint8Array): Promise<Record<string, unknown[
 describe("exports as jobs", () => {
   let db: Db;
   let dir: string;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
     dir = tmpDir();
   });
 
   it("the ledger job reports its rows written of the total and its file equals the ledger written directly", async () => {
     const trace = watchJobs(db);
-    const scope = scopeOf(db, "county");
-    const id = newExportJob(db);
+    const scope = await scopeOf(db, "county");
+    const id = await newExportJob(db);
     const file = path.join(dir, `${id}.xlsx`);
     const res = await runExportJob(db, id, file, { format: "ledger", scope, today: TODAY });
     expect(res.ok).toBe(true);
@@ -79,7 +80,7 @@ describe("exports as jobs", () => {
     expect(seen[0]).toMatchObject({ state: "running", done: 0 });
     const progress = seen.filter((s) => s.state === "running" && s.total > 0);
     expect(progress.at(-1)).toMatchObject({ done: res.rows, total: res.rows, stage: ioMessages.ledgerTitle });
-    const row = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+    const row = (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0]!;
     expect(row).toMatchObject({
       state: "succeeded",
       resultPath: file,
@@ -97,8 +98,8 @@ describe("exports as jobs", () => {
   });
 
   it("the import-format job equals the file written directly and is audited with its rows when done", async () => {
-    const scope = scopeOf(db, "county");
-    const id = newExportJob(db);
+    const scope = await scopeOf(db, "county");
+    const id = await newExportJob(db);
     const file = path.join(dir, `${id}.xlsx`);
     const audits = () =>
       db.$client
@@ -119,23 +120,23 @@ describe("exports as jobs", () => {
   });
 
   it("a failed export leaves no file; an export whose worker died is settled as failed", async () => {
-    const id = newExportJob(db);
+    const id = await newExportJob(db);
     const file = path.join(dir, `${id}.xlsx`);
     const res = await runExportJob(db, id, file, {
       format: "ledger",
-      scope: { ...scopeOf(db, "county"), org: null },
+      scope: { ...(await scopeOf(db, "county")), org: null },
       today: TODAY,
     });
     expect(res.ok).toBe(false);
     expect(existsSync(file)).toBe(false);
-    const row = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+    const row = (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0]!;
     expect(row.state).toBe("failed");
     expect(row.resultPath).toBeNull();
 
-    const dead = newExportJob(db);
-    db.update(jobs).set({ state: "running" }).where(eq(jobs.id, dead)).run();
-    expect(settleAbandonedJob(db, dead, path.join(dir, `${dead}.xlsx`))).toBe(true);
-    const settled = db.select().from(jobs).where(eq(jobs.id, dead)).get()!;
+    const dead = await newExportJob(db);
+    await db.update(jobs).set({ state: "running" }).where(eq(jobs.id, dead));
+    expect(await settleAbandonedJob(db, dead, path.join(dir, `${dead}.xlsx`))).toBe(true);
+    const settled = (await db.select().from(jobs).where(eq(jobs.id, dead)).limit(1))[0]!;
     expect(settled.state).toBe("failed");
     expect(settled.errors).toEqual([
       { sheet: "", row: null, column: "", value: "", reason: ioMessages.exportAbandoned },

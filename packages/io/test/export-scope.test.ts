@@ -129,20 +129,20 @@ describe("a county's import-format export into an empty database", () => {
   let file: string;
 
   beforeAll(async () => {
-    source = demoDb();
-    scope = scopeOf(source, "county");
+    source = await demoDb();
+    scope = await scopeOf(source, "county");
     file = path.join(tmpDir(), "county-export.xlsx");
     await exportImportWorkbook(source, scope, file, { today: TODAY });
     target = openTestDb();
-    const plan = planImport(target, await readImportWorkbook(file), { today: TODAY });
+    const plan = await planImport(target, await readImportWorkbook(file), { today: TODAY });
     expect(plan.errors.slice(0, 10)).toEqual([]);
-    applyImport(target, plan, { userId: null, username: "test" });
+    await applyImport(target, plan, { userId: null, username: "test" });
   });
 
-  it("imports without a problem and gives the county's figures of the current year from its own records", () => {
-    const own = ownRecords(source, loadSnapshot(source), scope);
-    const b = loadSnapshot(target);
-    const policy = policyAsOf(loadPolicyVersions(source), TODAY);
+  it("imports without a problem and gives the county's figures of the current year from its own records", async () => {
+    const own = ownRecords(source, await loadSnapshot(source), scope);
+    const b = await loadSnapshot(target);
+    const policy = policyAsOf(await loadPolicyVersions(source), TODAY);
     const subtree = descendants(own.orgs, scope.org!.id);
     const nodes = own.orgs.filter(
       (o) => subtree.has(o.id) && (MANAGEMENT_CATEGORIES as readonly string[]).includes(o.category),
@@ -157,10 +157,10 @@ describe("a county's import-format export into an empty database", () => {
     }
   });
 
-  it("does not reproduce what depends on other areas' members and instructors (README)", () => {
-    const policy = policyAsOf(loadPolicyVersions(source), TODAY);
-    const a = computeReport(loadSnapshot(source), scope.org!.id, YEAR, policy);
-    const b = loadSnapshot(target);
+  it("does not reproduce what depends on other areas' members and instructors (README)", async () => {
+    const policy = policyAsOf(await loadPolicyVersions(source), TODAY);
+    const a = computeReport(await loadSnapshot(source), scope.org!.id, YEAR, policy);
+    const b = await loadSnapshot(target);
     const c = computeReport(b, b.orgs.find((o) => o.code === scope.org!.code)!.id, YEAR, policy);
     // Members held elsewhere who work in the county's hosts, and instructors of the city's chain.
     expect(c.total.membersEmployed!).toBeLessThan(a.total.membersEmployed!);
@@ -168,31 +168,33 @@ describe("a county's import-format export into an empty database", () => {
   });
 
   it("holds only the county's own members' citizen IDs", async () => {
-    const own = ownRecords(source, loadSnapshot(source), scope);
+    const own = ownRecords(source, await loadSnapshot(source), scope);
     expect([...(await idsIn(source, file))].sort()).toEqual(own.members.map((m) => m.id).sort());
   });
 });
 
 describe("the command line's exports (as the system)", () => {
   let db: Db;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
 
   it("the ledger holds no full citizen ID, for the city or a unit", async () => {
     for (const unit of [null, "G369921", "G369921101"]) {
       const file = path.join(tmpDir(), "ledger.xlsx");
-      const { rows } = await writeLedgerWorkbook(db, unsafeNodeScope(db, unit)!, file, { asOf: TODAY });
+      const { rows } = await writeLedgerWorkbook(db, (await unsafeNodeScope(db, unit))!, file, {
+        asOf: TODAY,
+      });
       expect(rows).toBeGreaterThan(0);
       expect([...(await idsIn(db, file))], String(unit)).toEqual([]);
     }
   });
 
   it("the import format of a unit (--unit) holds that unit's own members' citizen IDs only", async () => {
-    const unitScope = unsafeNodeScope(db, "G369921101")!;
+    const unitScope = (await unsafeNodeScope(db, "G369921101"))!;
     const file = path.join(tmpDir(), "unit.xlsx");
     await exportImportWorkbook(db, unitScope, file, { today: TODAY });
-    const own = ownRecords(db, loadSnapshot(db), unitScope);
+    const own = ownRecords(db, await loadSnapshot(db), unitScope);
     expect([...(await idsIn(db, file))].sort()).toEqual(own.members.map((m) => m.id).sort());
   });
 });

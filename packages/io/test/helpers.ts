@@ -7,15 +7,15 @@ import { openTestDb, type Db } from "@liangxin/db/driver";
 
 export const TODAY = DEMO_TODAY;
 
-export function demoDb(): Db {
+export async function demoDb(): Promise<Db> {
   const db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
   return db;
 }
 
-export function scopeOf(db: Db, username: string): Scope {
+export async function scopeOf(db: Db, username: string): Promise<Scope> {
   const row = db.$client.prepare("select id from users where username = ?").get(username) as { id: number };
-  const scope = loadScope(db, row.id);
+  const scope = await loadScope(db, row.id);
   if (!scope) throw new Error(`no scope for ${username}`);
   return scope;
 }

@@ -21,8 +21,8 @@ let org: BasicsOrg;
 let idOf: (memberId: number) => string;
 let secretaryId: string;
 
-beforeAll(() => {
-  db = demoDb();
+beforeAll(async () => {
+  db = await demoDb();
   org = basicsOrgs(db, 1)[0]!;
   idOf = (id) => db.$client.prepare("select id_number from members where id = ?").pluck().get(id) as string;
   secretaryId = idOf(org.secretaryMemberId);
@@ -68,13 +68,13 @@ function validFiles(): Record<string, string> {
 }
 
 describe("the five-basics sheets", () => {
-  it("write every record through the write model; importing the same file again changes nothing", () => {
+  it("write every record through the write model; importing the same file again changes nothing", async () => {
     const dir = folder(validFiles());
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors).toEqual([]);
     expect(plan.counts.committee_members.created).toBe(2);
     expect(plan.counts.venue_checks.created).toBe(2);
-    applyImport(db, plan, { userId: null, username: "test" });
+    await applyImport(db, plan, { userId: null, username: "test" });
     const q = (sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).all(...p);
     expect(q("select amount_fen as fen from org_funds where org_id = ?", org.orgId)).toEqual([
       { fen: 1_234_567 },
@@ -92,12 +92,12 @@ describe("the five-basics sheets", () => {
         org.orgId,
       ),
     ).toEqual([{ status: "standard", n: 5 }]);
-    const again = planImport(db, readImportFolder(dir), { today: TODAY });
+    const again = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(again.errors).toEqual([]);
     expect(totalCounts(again.counts).created + totalCounts(again.counts).updated).toBe(0);
   });
 
-  it("refuse bad values, over-precise or negative amounts, overlapping terms, a rule dropped before adopted: one error each, nothing written", () => {
+  it("refuse bad values, over-precise or negative amounts, overlapping terms, a rule dropped before adopted: one error each, nothing written", async () => {
     const [a] = org.memberIds.map(idOf) as [string];
     const dir = folder({
       "committee.csv": csv(
@@ -127,7 +127,7 @@ describe("the five-basics sheets", () => {
       ),
     });
     const before = tableState(db);
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     const where = plan.errors.map((e) => `${e.sheet}:${e.row}:${e.column}`);
     expect(where.sort()).toEqual(
       [
@@ -156,11 +156,11 @@ describe("the five-basics sheets", () => {
     expect(reason("funds.csv:2:金额(万元)")).toBe("金额(万元)应为不小于0的数字");
     expect(reason("funds.csv:3:金额(万元)")).toContain("最多精确到分");
     expect(plan.changes).toEqual([]);
-    expect(() => applyImport(db, plan, { userId: null, username: "test" })).toThrow(ImportRefused);
+    await expect(applyImport(db, plan, { userId: null, username: "test" })).rejects.toThrow(ImportRefused);
     expect(tableState(db)).toBe(before);
   });
 
-  it("refuse every row a long period overlaps, not only the next one", () => {
+  it("refuse every row a long period overlaps, not only the next one", async () => {
     const dir = folder({
       "org-rules.csv": csv(
         "组织代码,制度,建立日期,废止日期",
@@ -169,20 +169,20 @@ describe("the five-basics sheets", () => {
         `${org.code},组织生活会,2021-01-01,2021-06-01`,
       ),
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors.map((e) => `${e.row}:${e.column}:${e.reason}`)).toEqual([
       "3:建立日期:与本表第2行重叠(2019-01-01 至 今)",
       "4:建立日期:与本表第2行重叠(2019-01-01 至 今)",
     ]);
   });
 
-  it("refuse a committee term overlapping one in the database, naming the stored record", () => {
+  it("refuse a committee term overlapping one in the database, naming the stored record", async () => {
     const [a] = org.memberIds.map(idOf) as [string];
     // The first test stored a post from 2025-01-01, open.
     const dir = folder({
       "committee.csv": csv("组织代码,公民身份号码,职务,开始日期", `${org.code},${a},委员,2025-06-01`),
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors).toEqual([
       {
         sheet: "committee.csv",
@@ -195,7 +195,7 @@ describe("the five-basics sheets", () => {
   });
 
   it("below the city: another area's organization or member is one scope message, copied or changed alike", async () => {
-    const township = scopeOf(db, "township");
+    const township = await scopeOf(db, "township");
     const other = db.$client
       .prepare(
         `select o.code from orgs o where o.category in ('branch', 'jointBranch', 'generalBranch', 'committee')
@@ -228,7 +228,7 @@ describe("the five-basics sheets", () => {
   });
 
   it("below the city: a committee row of the caller's own organization naming another area's member is out of scope", async () => {
-    const township = scopeOf(db, "township");
+    const township = await scopeOf(db, "township");
     const own = db.$client
       .prepare(
         `select code from orgs where category in ('branch', 'jointBranch', 'generalBranch', 'committee')

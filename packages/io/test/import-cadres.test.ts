@@ -24,9 +24,9 @@ import { demoDb, folder, scopeOf, tableState, tmpDir, TODAY } from "./helpers.ts
 let db: Db;
 let t: CadreTargets;
 
-beforeAll(() => {
-  db = demoDb();
-  t = cadreTargets(db);
+beforeAll(async () => {
+  db = await demoDb();
+  t = await cadreTargets(db);
 });
 
 const csv = (header: string, ...rows: string[]) => [header, ...rows].join("\r\n") + "\r\n";
@@ -76,9 +76,9 @@ function validFiles(): Record<string, string> {
 }
 
 describe("the cadre-work sheets", () => {
-  it("write a record of each sheet; importing the same file again changes nothing", () => {
+  it("write a record of each sheet; importing the same file again changes nothing", async () => {
     const dir = folder(validFiles());
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors).toEqual([]);
     expect(plan.counts.trainings.created).toBe(1);
     expect(plan.counts.training_participants.created).toBe(3);
@@ -92,7 +92,7 @@ describe("the cadre-work sheets", () => {
       "contact_visits",
     ] as const)
       expect(plan.counts[table].created, table).toBe(1);
-    applyImport(db, plan, { userId: null, username: "test" });
+    await applyImport(db, plan, { userId: null, username: "test" });
     const q = (sql: string, ...p: (string | number)[]) => db.$client.prepare(sql).get(...p);
     // The default assessor is the instructor's dispatcher (or registrar); the default reviewer the parent.
     expect(
@@ -111,12 +111,12 @@ describe("the cadre-work sheets", () => {
       h: t.hostId,
     });
 
-    const again = planImport(db, readImportFolder(dir), { today: TODAY });
+    const again = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(again.errors).toEqual([]);
     expect(totalCounts(again.counts).created + totalCounts(again.counts).updated).toBe(0);
   });
 
-  it("refuse a duplicate, an overlapping or a rule-breaking row, naming sheet, row and column", () => {
+  it("refuse a duplicate, an overlapping or a rule-breaking row, naming sheet, row and column", async () => {
     const { countyCode: county, townshipCode: township, branchCode: branch, hostCode: host } = t;
     const wrongAssessor = t.assessorCode === county ? township : county;
     // A member held in another county, who never worked in this one.
@@ -128,9 +128,9 @@ describe("the cadre-work sheets", () => {
          and not exists (select 1 from member_workplaces w where w.member_id = m.id) order by m.id limit 1`,
       )
       .pluck()
-      .get(scopeOf(db, "county").org!.path, scopeOf(db, "county").org!.path) as string;
+      .get((await scopeOf(db, "county")).org!.path, (await scopeOf(db, "county")).org!.path) as string;
     const before = tableState(db);
-    const plan = planImport(
+    const plan = await planImport(
       db,
       readImportFolder(
         folder({
@@ -212,7 +212,7 @@ describe("the cadre-work sheets", () => {
   });
 
   it("below the city: another node's training, assessment, review or leader is one scope message", async () => {
-    const township = scopeOf(db, "township");
+    const township = await scopeOf(db, "township");
     const outsider = db.$client
       .prepare(
         `select i.number from instructors i join orgs a on a.id = coalesce(i.dispatch_org_id, i.registered_by_id)
@@ -258,8 +258,8 @@ describe("the cadre-work sheets", () => {
     expect(res.parsed.tables.trainings.map((r) => r.title)).toEqual(["镇级培训"]);
   });
 
-  it("a key that names no record is an error on its cell (not found)", () => {
-    const plan = planImport(
+  it("a key that names no record is an error on its cell (not found)", async () => {
+    const plan = await planImport(
       db,
       readImportFolder(
         folder({
@@ -286,7 +286,7 @@ describe("the cadre-work sheets", () => {
     const ownAward = (rows: { orgCode: string; year: number }[]) =>
       rows.filter((r) => r.orgCode === t.branchCode && r.year === 2024);
     for (const who of ["county", "township"] as const) {
-      const scope = scopeOf(db, who);
+      const scope = await scopeOf(db, who);
       const file = path.join(tmpDir(), `${who}.xlsx`);
       await exportImportWorkbook(db, scope, file, { today: TODAY });
       const parsed = await readImportWorkbook(file);
@@ -305,7 +305,7 @@ describe("the cadre-work sheets", () => {
       expect(parsed.tables.contactVisits.length).toBeGreaterThanOrEqual(1);
       const gate = await scopeGate(db, parsed, scope, TODAY);
       expect(gate.errors, who).toEqual([]);
-      const plan = planImport(db, gate.parsed, { today: TODAY });
+      const plan = await planImport(db, gate.parsed, { today: TODAY });
       expect(plan.errors, who).toEqual([]);
       expect(plan.changes.slice(0, 3), who).toEqual([]);
     }

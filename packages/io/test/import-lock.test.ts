@@ -13,9 +13,9 @@ const TOWNSHIP = "369902001";
 
 describe("an import into approved years", () => {
   let db: Db;
-  beforeAll(() => {
+  beforeAll(async () => {
     db = openTestDb();
-    seedDemo(db);
+    await seedDemo(db);
   });
 
   it("is refused as a whole, each locked row named with the lock and who can lift it; dated after them it goes in", async () => {
@@ -28,7 +28,7 @@ describe("an import into approved years", () => {
 
     // Two hosts founded in 2020 with figures for 2023–2025: every row reaches into an approved year.
     const old = await hostsWorkbook({ hosts: 2, township: TOWNSHIP });
-    const plan = planImport(db, await readImportWorkbook(old), { today: TODAY });
+    const plan = await planImport(db, await readImportWorkbook(old), { today: TODAY });
     expect(plan.changes).toEqual([]);
     expect(plan.errors.map((e) => `${e.sheet}:${e.row}`)).toEqual([
       "两新组织:2",
@@ -48,7 +48,7 @@ describe("an import into approved years", () => {
     expect(plan.errors[0]!.value).toBe("2020-03-01");
     expect(plan.errors[2]!.value).toBe("2023-12-31");
     expect(plan.errors[2]!.reason).toContain("2023 年年报已审核通过");
-    expect(() => applyImport(db, plan, { userId: null, username: "t" })).toThrow();
+    await expect(applyImport(db, plan, { userId: null, username: "t" })).rejects.toThrow();
     expect(tableState(db)).toBe(before);
 
     // The same hosts founded this year with this year's figures: nothing is locked.
@@ -58,10 +58,10 @@ describe("an import into approved years", () => {
       foundedOn: "2026-03-01",
       years: [2026],
     });
-    const ok = planImport(db, await readImportWorkbook(fresh), { today: TODAY });
+    const ok = await planImport(db, await readImportWorkbook(fresh), { today: TODAY });
     expect(ok.errors).toEqual([]);
     expect(totalCounts(ok.counts).created).toBe(4);
-    applyImport(db, ok, { userId: null, username: "t" });
+    await applyImport(db, ok, { userId: null, username: "t" });
     expect(tableState(db)).not.toBe(before);
   });
 });

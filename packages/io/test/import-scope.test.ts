@@ -28,10 +28,10 @@ let dir: string;
 let city: RawSheet[];
 
 beforeAll(async () => {
-  db = demoDb();
+  db = await demoDb();
   dir = tmpDir();
   const file = path.join(dir, "city.xlsx");
-  await exportImportWorkbook(db, scopeOf(db, "city"), file, { today: TODAY });
+  await exportImportWorkbook(db, await scopeOf(db, "city"), file, { today: TODAY });
   city = await readWorkbookSheets(file);
 });
 
@@ -68,11 +68,12 @@ async function workbook(sheets: Sheet[]): Promise<string> {
 /** The portal's import (the job with the caller's scope), checked only (a dry run). */
 async function importAs(username: string, sheets: Sheet[] | string) {
   const file = typeof sheets === "string" ? sheets : await workbook(sheets);
-  const id = db
-    .insert(jobs)
-    .values({ kind: "import", fileName: "t.xlsx", state: "queued", total: 100 })
-    .returning({ id: jobs.id })
-    .get().id;
+  const id = (
+    await db
+      .insert(jobs)
+      .values({ kind: "import", fileName: "t.xlsx", state: "queued", total: 100 })
+      .returning({ id: jobs.id })
+  )[0]!.id;
   return runImportJob(
     db,
     id,
@@ -81,7 +82,7 @@ async function importAs(username: string, sheets: Sheet[] | string) {
     {
       today: TODAY,
       dryRun: true,
-      scope: scopeOf(db, username),
+      scope: await scopeOf(db, username),
     },
   );
 }
@@ -268,7 +269,7 @@ describe("import below the city: scope first, one message per row, no oracle", (
 
   it("a county imports its own import-format export back without any change", async () => {
     const file = path.join(dir, "county.xlsx");
-    await exportImportWorkbook(db, scopeOf(db, "county"), file, { today: TODAY });
+    await exportImportWorkbook(db, await scopeOf(db, "county"), file, { today: TODAY });
     const res = await importAs("county", file);
     expect(res.errors.slice(0, 5)).toEqual([]);
     expect(res.summary).toMatchObject({ created: 0, updated: 0 });

@@ -20,8 +20,8 @@ const TOWNSHIP = "369902001";
 
 describe("a 5,000-row import with one bad row", () => {
   let db: Db;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
 
   it("writes nothing and names the row; after fixing it succeeds; a second run changes nothing", async () => {
@@ -30,18 +30,18 @@ describe("a 5,000-row import with one bad row", () => {
     const bad = await hostsWorkbook({ hosts: 1250, township: TOWNSHIP, badYearRow: 1999 });
     const parsed = await readImportWorkbook(bad);
     expect(parsed.rowCount).toBe(5000);
-    const plan = planImport(db, parsed, { today: TODAY });
+    const plan = await planImport(db, parsed, { today: TODAY });
     expect(plan.errors).toHaveLength(1);
     expect(plan.errors[0]).toMatchObject({ sheet: "经营数据", row: 2001, column: "从业人员数", value: "-3" });
     expect(plan.errors[0]!.reason).toMatch(/整数/);
-    expect(() => applyImport(db, plan, { userId: null, username: "t" })).toThrow();
+    await expect(applyImport(db, plan, { userId: null, username: "t" })).rejects.toThrow();
     expect(tableState(db)).toBe(before);
 
     const good = await hostsWorkbook({ hosts: 1250, township: TOWNSHIP });
     const started = performance.now();
-    const plan2 = planImport(db, await readImportWorkbook(good), { today: TODAY });
+    const plan2 = await planImport(db, await readImportWorkbook(good), { today: TODAY });
     expect(plan2.errors).toEqual([]);
-    const counts = applyImport(db, plan2, { userId: null, username: "t" });
+    const counts = await applyImport(db, plan2, { userId: null, username: "t" });
     console.log("5,000 rows planned and written in", Math.round(performance.now() - started), "ms");
     expect(counts.hosts.created).toBe(1250);
     expect(counts.host_years.created).toBe(3750);
@@ -51,13 +51,13 @@ describe("a 5,000-row import with one bad row", () => {
       .get();
     expect(audited).toBe(5000);
 
-    const plan3 = planImport(db, await readImportWorkbook(good), { today: TODAY });
+    const plan3 = await planImport(db, await readImportWorkbook(good), { today: TODAY });
     expect(plan3.errors).toEqual([]);
     expect(totalCounts(plan3.counts)).toEqual({ created: 0, updated: 0, unchanged: 5000 });
 
     // A changed figure updates in place.
     const more = await hostsWorkbook({ hosts: 1250, township: TOWNSHIP, employees: 11 });
-    const plan4 = planImport(db, await readImportWorkbook(more), { today: TODAY });
+    const plan4 = await planImport(db, await readImportWorkbook(more), { today: TODAY });
     expect(plan4.counts.host_years.updated).toBe(3750);
     expect(plan4.counts.hosts.unchanged).toBe(1250);
   });
@@ -65,8 +65,8 @@ describe("a 5,000-row import with one bad row", () => {
 
 describe("validation", () => {
   let db: Db;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
 
   it("reads CSV with a byte-order mark, headers in any order, and reports cell errors with row and column", () => {
@@ -133,7 +133,7 @@ describe("validation", () => {
       "members.csv":
         "公民身份号码,姓名,性别,入党日期,出生日期,所在党组织代码\r\n110101199003074514,张三,男,2015-07-01,1990-03-08,G369900\r\n",
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     const reasons = plan.errors.map((e) => `${e.sheet}:${e.row}:${e.reason}`);
     expect(reasons.some((r) => r.startsWith("hosts.csv:2:") && r.includes("乡镇级"))).toBe(true);
     expect(reasons.some((r) => r.startsWith("coverage.csv:3:") && r.includes("不存在"))).toBe(true);
@@ -144,13 +144,13 @@ describe("validation", () => {
     const dir2 = folder({
       "coverage.csv": `统一社会信用代码,组织代码,开始日期\r\n${host.code},${other},2024-01-01\r\n`,
     });
-    const plan2 = planImport(db, readImportFolder(dir2), { today: TODAY });
+    const plan2 = await planImport(db, readImportFolder(dir2), { today: TODAY });
     expect(plan2.errors).toHaveLength(1);
     expect(plan2.errors[0]).toMatchObject({ sheet: "coverage.csv", row: 2 });
     expect(plan2.errors[0]!.reason).toContain("coverage.csv第2行");
   });
 
-  it("an imported coverage ends the host's open establishment plan, in the import's transaction, audited", () => {
+  it("an imported coverage ends the host's open establishment plan, in the import's transaction, audited", async () => {
     const open = db.$client
       .prepare(
         `select p.id, h.credit_code as code, h.region_id as regionId from establishment_plans p
@@ -176,9 +176,9 @@ describe("validation", () => {
     const dir = folder({
       "coverage.csv": `统一社会信用代码,组织代码,开始日期\r\n${open.code},${org},2026-11-01\r\n`,
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors).toEqual([]);
-    applyImport(db, plan, { userId: null, username: "t" });
+    await applyImport(db, plan, { userId: null, username: "t" });
     expect(
       db.$client
         .prepare("select state, closed_on as closedOn from establishment_plans where id = ?")
@@ -192,7 +192,7 @@ describe("validation", () => {
     ).toBe(1);
   });
 
-  it("refuses a member without any relationship and a re-parenting without a date", () => {
+  it("refuses a member without any relationship and a re-parenting without a date", async () => {
     const org = db.$client
       .prepare("select code from orgs where category = 'branch' limit 1")
       .pluck()
@@ -201,13 +201,13 @@ describe("validation", () => {
       "members.csv": "公民身份号码,姓名,性别,入党日期\r\n110101199003074514,张三,男,2015-07-01\r\n",
       "orgs.csv": `组织代码,名称,组织类别,上级组织代码,成立日期\r\n${org},改名支部,党支部,G369900,2010-01-01\r\n`,
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     const reasons = plan.errors.map((e) => e.reason);
     expect(reasons.some((r) => r.includes("须填一项"))).toBe(true);
     expect(reasons.some((r) => r.includes("隶属变更"))).toBe(true);
   });
 
-  it("records whether an organization has party groups (设有党小组), never for a management node", () => {
+  it("records whether an organization has party groups (设有党小组), never for a management node", async () => {
     const org = db.$client
       .prepare(
         `select o.code, o.name, o.founded_on as foundedOn, p.code as parentCode from orgs o
@@ -224,7 +224,7 @@ describe("validation", () => {
       .get() as { code: string; name: string; foundedOn: string; parentCode: string; regionCode: string };
     const header = "组织代码,名称,组织类别,上级组织代码,区划代码,成立日期,设有党小组\r\n";
     const branchRow = `${org.code},${org.name},党支部,${org.parentCode},,${org.foundedOn},是\r\n`;
-    const refused = planImport(
+    const refused = await planImport(
       db,
       readImportFolder(
         folder({
@@ -236,11 +236,11 @@ describe("validation", () => {
     expect(refused.errors).toHaveLength(1);
     expect(refused.errors[0]).toMatchObject({ sheet: "orgs.csv", row: 3, column: "设有党小组" });
     expect(refused.errors[0]!.reason).toContain("管理单位不设党小组");
-    const plan = planImport(db, readImportFolder(folder({ "orgs.csv": `${header}${branchRow}` })), {
+    const plan = await planImport(db, readImportFolder(folder({ "orgs.csv": `${header}${branchRow}` })), {
       today: TODAY,
     });
     expect(plan.errors).toEqual([]);
-    expect(totalCounts(applyImport(db, plan, { userId: null, username: "t" })).updated).toBe(1);
+    expect(totalCounts(await applyImport(db, plan, { userId: null, username: "t" })).updated).toBe(1);
     expect(db.$client.prepare("select has_party_groups from orgs where code = ?").pluck().get(org.code)).toBe(
       1,
     );
@@ -277,11 +277,11 @@ describe("validation", () => {
 
 describe("the import writes through the write model", () => {
   let db: Db;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
 
-  it("a host imported as closing ends its open establishment plan as the host form does (even a closing announced for a later day): dated, with the reason, audited", () => {
+  it("a host imported as closing ends its open establishment plan as the host form does (even a closing announced for a later day): dated, with the reason, audited", async () => {
     const open = db.$client
       .prepare(
         `select p.id, h.credit_code as code, h.name, h.kind, h.founded_on as foundedOn, r.code as regionCode,
@@ -302,9 +302,9 @@ describe("the import writes through the write model", () => {
     const dir = folder({
       "hosts.csv": `统一社会信用代码,名称,类别,所在区划代码,成立日期,注销日期\r\n${open.code},${open.name},${kind},${open.regionCode},${open.foundedOn},2026-12-20\r\n`,
     });
-    const plan = planImport(db, readImportFolder(dir), { today: TODAY });
+    const plan = await planImport(db, readImportFolder(dir), { today: TODAY });
     expect(plan.errors).toEqual([]);
-    applyImport(db, plan, { userId: null, username: "t" });
+    await applyImport(db, plan, { userId: null, username: "t" });
     expect(
       db.$client
         .prepare(

@@ -22,79 +22,83 @@ function deadPid(): number {
   return Number(r.stdout.toString());
 }
 
-function newJob(db: Db, state: "queued" | "running", createdAt?: string): number {
-  return db
-    .insert(jobs)
-    .values({ kind: "import", fileName: "t.xlsx", state, total: 100, ...(createdAt ? { createdAt } : {}) })
-    .returning({ id: jobs.id })
-    .get().id;
+async function newJob(db: Db, state: "queued" | "running", createdAt?: string): Promise<number> {
+  return (
+    await db
+      .insert(jobs)
+      .values({ kind: "import", fileName: "t.xlsx", state, total: 100, ...(createdAt ? { createdAt } : {}) })
+      .returning({ id: jobs.id })
+  )[0]!.id;
 }
 
-const jobRow = (db: Db, id: number) => db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+const jobRow = async (db: Db, id: number) =>
+  (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0]!;
 
 describe("import jobs after a crash of their worker", () => {
   let db: Db;
   let dir: string;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
     dir = tmpDir();
   });
 
-  it("a running job whose worker died is settled as failed, saying nothing was written", () => {
-    const id = newJob(db, "running");
+  it("a running job whose worker died is settled as failed, saying nothing was written", async () => {
+    const id = await newJob(db, "running");
     const file = path.join(dir, `${id}.xlsx`);
     writeFileSync(workerMarker(file), String(deadPid()));
-    expect(settleAbandonedJob(db, id, file)).toBe(true);
-    const row = jobRow(db, id);
+    expect(await settleAbandonedJob(db, id, file)).toBe(true);
+    const row = await jobRow(db, id);
     expect(row.state).toBe("failed");
     expect(row.errors).toEqual([
       { sheet: "", row: null, column: "", value: "", reason: ioMessages.jobAbandoned },
     ]);
     expect(ioMessages.jobAbandoned).toContain("未写入任何数据");
-    expect(settleAbandonedJob(db, id, file)).toBe(false);
+    expect(await settleAbandonedJob(db, id, file)).toBe(false);
   });
 
   it("a job whose worker is alive is left running; a pid now used by another program does not count", async () => {
-    const id = newJob(db, "running");
+    const id = await newJob(db, "running");
     const file = path.join(dir, `${id}.xlsx`);
     const worker = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)", "import-job"], {
       stdio: "ignore",
     });
     try {
       writeFileSync(workerMarker(file), String(worker.pid));
-      expect(settleAbandonedJob(db, id, file)).toBe(false);
-      expect(jobRow(db, id).state).toBe("running");
+      expect(await settleAbandonedJob(db, id, file)).toBe(false);
+      expect((await jobRow(db, id)).state).toBe("running");
     } finally {
       worker.kill("SIGKILL");
     }
     if (existsSync("/proc/self/cmdline")) {
       // This test process is alive but is no import worker.
       writeFileSync(workerMarker(file), String(process.pid));
-      expect(settleAbandonedJob(db, id, file)).toBe(true);
-      expect(jobRow(db, id).state).toBe("failed");
+      expect(await settleAbandonedJob(db, id, file)).toBe(true);
+      expect((await jobRow(db, id)).state).toBe("failed");
     }
   });
 
-  it("a queued job whose worker never started is settled only after the start timeout", () => {
-    const id = newJob(db, "queued");
+  it("a queued job whose worker never started is settled only after the start timeout", async () => {
+    const id = await newJob(db, "queued");
     const file = path.join(dir, `${id}.xlsx`);
-    expect(settleAbandonedJob(db, id, file)).toBe(false);
-    expect(jobRow(db, id).state).toBe("queued");
-    expect(settleAbandonedJob(db, id, file, clock.now().getTime() + QUEUED_TIMEOUT_MS + 1000)).toBe(true);
-    expect(jobRow(db, id).state).toBe("failed");
+    expect(await settleAbandonedJob(db, id, file)).toBe(false);
+    expect((await jobRow(db, id)).state).toBe("queued");
+    expect(await settleAbandonedJob(db, id, file, clock.now().getTime() + QUEUED_TIMEOUT_MS + 1000)).toBe(
+      true,
+    );
+    expect((await jobRow(db, id)).state).toBe("failed");
   });
 
   it("a finished import commits its data with the job's success and leaves no marker behind", async () => {
-    const id = newJob(db, "queued");
+    const id = await newJob(db, "queued");
     const file = path.join(dir, `${id}.xlsx`);
     writeFileSync(file, await hostsWorkbook({ hosts: 5, township: "369902001" }));
     const hostsBefore = db.$client.prepare("select count(*) from hosts").pluck().get() as number;
     const res = await runImportJob(db, id, file, { userId: null, username: "test" }, { today: TODAY });
     expect(res.ok, JSON.stringify(res.errors)).toBe(true);
-    expect(jobRow(db, id).state).toBe("succeeded");
+    expect((await jobRow(db, id)).state).toBe("succeeded");
     expect(db.$client.prepare("select count(*) from hosts").pluck().get()).toBe(hostsBefore + 5);
     expect(existsSync(workerMarker(file))).toBe(false);
-    expect(settleAbandonedJob(db, id, file)).toBe(false);
-    expect(jobRow(db, id).state).toBe("succeeded");
+    expect(await settleAbandonedJob(db, id, file)).toBe(false);
+    expect((await jobRow(db, id)).state).toBe("succeeded");
   });
 });

@@ -21,13 +21,13 @@ function column(group: string, header: string): number {
 
 describe("the enterprise ledger workbook", () => {
   let db: Db;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
 
   for (const username of ["county", "township", "city"]) {
     it(`for ${username}: merged 3-row header, one row per host in scope, totals equal the dashboard`, async () => {
-      const scope = scopeOf(db, username);
+      const scope = await scopeOf(db, username);
       const file = path.join(tmpDir(), "台账.xlsx");
       const started = performance.now();
       const res = await writeLedgerWorkbook(db, scope, file, { asOf: TODAY });
@@ -51,8 +51,8 @@ describe("the enterprise ledger workbook", () => {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
       expect(ws.pageSetup.printTitlesRow).toBe("2:4");
 
-      const snapshot = loadSnapshot(db);
-      const policy = policyAsOf(loadPolicyVersions(db), TODAY).params;
+      const snapshot = await loadSnapshot(db);
+      const policy = policyAsOf(await loadPolicyVersions(db), TODAY).params;
       const ind = computeNodeIndicators(snapshot, scope.org!.id, TODAY, policy);
       expect(ws.rowCount).toBe(LEDGER_HEADER_ROWS + ind.hosts! + 1);
       expect(res.rows).toBe(ind.hosts);
@@ -69,13 +69,13 @@ describe("the enterprise ledger workbook", () => {
   }
 
   it("writes each host's computed columns as the facts of the full history give them (batches of hosts)", async () => {
-    const scope = scopeOf(db, "city");
+    const scope = await scopeOf(db, "city");
     const file = path.join(tmpDir(), "台账.xlsx");
     const res = await writeLedgerWorkbook(db, scope, file, { asOf: "2024-12-31" });
     const facts = hostFactsAsOf(
-      loadSnapshot(db),
+      await loadSnapshot(db),
       "2024-12-31",
-      policyAsOf(loadPolicyVersions(db), "2024-12-31").params,
+      policyAsOf(await loadPolicyVersions(db), "2024-12-31").params,
     );
     const ids = new Map(
       (
@@ -115,8 +115,8 @@ describe("the enterprise ledger workbook", () => {
   });
 
   it("adds the revenues up exactly: 0.5025 + 0.5025 万元 total 1.005, not the 1.00 of floating point", async () => {
-    const own = demoDb();
-    const scope = scopeOf(own, "township");
+    const own = await demoDb();
+    const scope = await scopeOf(own, "township");
     own.$client.prepare("update host_years set revenue_fen = null").run();
     const two = own.$client
       .prepare("select id from hosts where region_id = ? and closed_on is null order by id limit 2")

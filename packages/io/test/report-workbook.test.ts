@@ -41,8 +41,8 @@ function totalRowOf(ws: ExcelJS.Worksheet): number {
 describe("the report workbook", () => {
   let db: Db;
   let restore: (() => void) | null = null;
-  beforeAll(() => {
-    db = demoDb();
+  beforeAll(async () => {
+    db = await demoDb();
   });
   afterEach(() => {
     restore?.();
@@ -50,7 +50,7 @@ describe("the report workbook", () => {
   });
 
   it("before 上报 leaves lines to sign by hand; after, names the unit, both people and the day in Beijing", async () => {
-    const cx = { db, scope: scopeOf(db, "township"), today: clock.today() };
+    const cx = { db, scope: await scopeOf(db, "township"), today: clock.today() };
     const live = await buildReport(cx, { year: YEAR });
     expect(live.source).toBe("live");
     const before = (await readBack(live)).getWorksheet("年报")!;
@@ -81,7 +81,7 @@ describe("the report workbook", () => {
 
   it("has the 附表 as a second sheet: one row per grassroots organization, as the print view lists them", async () => {
     const view = await buildReport(
-      { db, scope: scopeOf(db, "township"), today: clock.today() },
+      { db, scope: await scopeOf(db, "township"), today: clock.today() },
       { year: YEAR },
     );
     expect(view.annex.length).toBeGreaterThan(1);
@@ -105,7 +105,7 @@ describe("the report workbook", () => {
 
   it("a county's report has no 附表 of organizations, only the five-basics one", async () => {
     const view = await buildReport(
-      { db, scope: scopeOf(db, "county"), today: clock.today() },
+      { db, scope: await scopeOf(db, "county"), today: clock.today() },
       { year: YEAR },
     );
     expect(view.annex).toEqual([]);
@@ -114,7 +114,7 @@ describe("the report workbook", () => {
 
   it("has the five-basics 附表 as a sheet: a row per unit and the 直属 row, the 合计 their sum, as the view holds them", async () => {
     const view = await buildReport(
-      { db, scope: scopeOf(db, "county"), today: clock.today() },
+      { db, scope: await scopeOf(db, "county"), today: clock.today() },
       { year: YEAR },
     );
     const basics = view.basics!;

@@ -9,8 +9,8 @@ import type { DemoAccount } from "./demo.ts";
 export const DEMO_USERNAMES = ["city", "county", "township", "industry", "branch", "owner"] as const;
 
 /** The demo accounts present in this database, with what each is bound to. */
-export function listDemoAccounts(db: Db): DemoAccount[] {
-  const rows = selectAll<{
+export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const rows = await selectAll<{
     username: string;
     role: DemoAccount["role"];
     category: OrgCategory | null;

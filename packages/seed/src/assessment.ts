@@ -53,19 +53,19 @@ const LEVEL: Readonly<Record<string, HonourLevel>> = {
 const day = (year: number, month: number, d: number) =>
   `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
-export function seedAssessment(db: Db, opts: { seed: number; today: string }): void {
+export async function seedAssessment(db: Db, opts: { seed: number; today: string }): Promise<void> {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ ASSESSMENT_STREAM);
   const thisYear = yearOf(today);
   const years = demoYears(today);
   const stamp = (d: string) => seedStamp(minDate(d, today));
-  const instructors = selectAll<{ id: number; assessorId: number; since: string | null }>(
+  const instructors = await selectAll<{ id: number; assessorId: number; since: string | null }>(
     db,
     sql`select i.id, coalesce(i.dispatch_org_id, i.registered_by_id) as assessorId,
           (select min(a.start_on) from assignments a where a.instructor_id = i.id) as since
         from instructors i order by i.id`,
   );
-  const terms = selectAll<{
+  const terms = await selectAll<{
     orgId: number;
     memberId: number;
     startOn: string;
@@ -77,19 +77,19 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
         from secretaries s join orgs o on o.id = s.org_id
         where o.category in ('committee','generalBranch','branch','jointBranch') order by s.id`,
   );
-  const orgs = selectAll<{ id: number; path: string; foundedOn: string; revokedOn: string | null }>(
+  const orgs = await selectAll<{ id: number; path: string; foundedOn: string; revokedOn: string | null }>(
     db,
     sql`select id, path, founded_on as foundedOn, revoked_on as revokedOn from orgs
         where category in ('committee','generalBranch','branch','jointBranch') order by id`,
   );
   const categories = new Map(
-    selectAll<{ id: number; category: string }>(db, sql`select id, category from orgs`).map((o) => [
+    (await selectAll<{ id: number; category: string }>(db, sql`select id, category from orgs`)).map((o) => [
       o.id,
       o.category,
     ]),
   );
 
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     const bulk = new BulkInsert(db);
     const insAssessment = bulk.into(tables.instructorAssessments, [
       "instructorId",
@@ -134,7 +134,7 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
         const on = minDate(day(year, 12, d), today);
         const remarks =
           grade === "excellent" ? "指导工作成效突出" : grade === "incompetent" ? "履职不到位" : null;
-        insAssessment(i.id, year, grade, remarks, on, i.assessorId, stamp(on));
+        await insAssessment(i.id, year, grade, remarks, on, i.assessorId, stamp(on));
       }
     }
 
@@ -151,7 +151,7 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
         if (!reviewed || !inYear || t.parentId === null || seen.has(key)) continue;
         seen.add(key);
         const on = minDate(day(year + 1, 1, d), today);
-        insReview(t.orgId, t.memberId, year, grade, null, on, t.parentId, stamp(on));
+        await insReview(t.orgId, t.memberId, year, grade, null, on, t.parentId, stamp(on));
       }
     }
 
@@ -168,7 +168,7 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
           o.foundedOn <= day(year, 1, 1) && (o.revokedOn === null || o.revokedOn > day(year, 12, 31));
         if (!applies || !exists || applied > today) continue;
         if (current) {
-          insAward(o.id, year, applied, "申报五好党支部", null, null, null, null, null, stamp(applied));
+          await insAward(o.id, year, applied, "申报五好党支部", null, null, null, null, null, stamp(applied));
           continue;
         }
         const reviewers = o.path
@@ -179,7 +179,7 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
         if (reviewers.length === 0) continue;
         const reviewer = reviewers[Math.floor(pick * reviewers.length)]!;
         const level = LEVEL[categories.get(reviewer)!]!;
-        insAward(
+        await insAward(
           o.id,
           year,
           applied,
@@ -193,6 +193,6 @@ export function seedAssessment(db: Db, opts: { seed: number; today: string }): v
         );
       }
     }
-    bulk.flush();
+    await bulk.flush();
   });
 }

@@ -81,11 +81,11 @@ function yearDay(year: number, today: string): string {
 const UPDATE_CHUNK = 2_000;
 
 /** Update rows from a list of value tuples, a chunk at a time: `statement` gets the chunk as a VALUES list. */
-function updateFrom(
+async function updateFrom(
   db: Db,
   rows: readonly (readonly (number | string)[])[],
   statement: (values: SQL) => SQL,
-): void {
+): Promise<void> {
   for (let i = 0; i < rows.length; i += UPDATE_CHUNK) {
     const chunk = rows.slice(i, i + UPDATE_CHUNK);
     const values = sql`values ${sql.join(
@@ -98,23 +98,23 @@ function updateFrom(
       ),
       sql`, `,
     )}`;
-    execute(db, statement(values));
+    await execute(db, statement(values));
   }
 }
 
-export function seedBasics(db: Db, opts: { seed: number; today: string }): void {
+export async function seedBasics(db: Db, opts: { seed: number; today: string }): Promise<void> {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ BASICS_STREAM);
   const years = demoYears(today);
   const stamp = (d: string) => seedStamp(minDate(d, today));
-  const orgs = selectAll<OrgLite>(
+  const orgs = await selectAll<OrgLite>(
     db,
     sql`select id, name, path, founded_on as foundedOn, last_election_on as lastElectionOn from orgs
         where category in ('committee','generalBranch','branch','jointBranch')
           and founded_on <= ${today} and (revoked_on is null or ${today} < revoked_on) order by id`,
   );
   const held = grouped(
-    selectAll<{ orgId: number; memberId: number }>(
+    await selectAll<{ orgId: number; memberId: number }>(
       db,
       sql`select r.org_id as orgId, r.member_id as memberId from member_relationships r
           join members m on m.id = r.member_id
@@ -123,7 +123,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
     ),
     (r) => r.orgId,
   );
-  const secretaries = selectAll<{
+  const secretaries = await selectAll<{
     id: number;
     orgId: number;
     memberId: number;
@@ -139,21 +139,21 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       .filter((s) => s.startOn <= today && (s.endOn === null || s.endOn > today))
       .map((s) => [s.orgId, s]),
   );
-  const townships = selectAll<{ id: number; name: string; path: string }>(
+  const townships = await selectAll<{ id: number; name: string; path: string }>(
     db,
     sql`select id, name, path from orgs where category in ('townshipCommittee','parkCommittee')
         and (revoked_on is null or ${today} < revoked_on) order by id`,
   );
-  const hostYears = selectAll<{ hostId: number; year: number; employees: number }>(
+  const hostYears = await selectAll<{ hostId: number; year: number; employees: number }>(
     db,
     sql`select host_id as hostId, year, employees from host_years order by host_id, year`,
   );
-  const coverages = selectAll<{ hostId: number; orgId: number; startOn: string; endOn: string | null }>(
+  const coverages = await selectAll<{ hostId: number; orgId: number; startOn: string; endOn: string | null }>(
     db,
     sql`select host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages order by id`,
   );
 
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     // Payroll (职工工资总额): most hosts record it, from their employees and an average yearly wage of
     // 6–12 万元; the wage moves a little from year to year.
     const payroll = new Map<string, number>();
@@ -170,7 +170,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       payroll.set(`${hy.hostId}:${hy.year}`, fen);
       payrollRows.push([hy.hostId, hy.year, fen]);
     }
-    updateFrom(
+    await updateFrom(
       db,
       payrollRows,
       (v) => sql`update host_years set payroll_fen = v.column3
@@ -201,7 +201,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       const kind = source === "dispatched" || rng.chance(0.1) ? "fullTime" : "partTime";
       profiles.push([s.id, kind, source]);
     }
-    updateFrom(
+    await updateFrom(
       db,
       profiles,
       (v) => sql`update secretaries set kind = v.column2, source = v.column3
@@ -244,11 +244,11 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
 
     let venueId = 0;
     /** A check of a venue: the equipment fits the status (达标: all of it; 不配套: some; 不达标/无: little). */
-    const check = (id: number, on: string, status: VenueStatus) => {
+    const check = async (id: number, on: string, status: VenueStatus) => {
       const area = status === "none" ? null : status === "standard" ? rng.int(30, 150) : rng.int(8, 40);
       const has = (p: number) => (status === "standard" ? 1 : status === "none" ? 0 : rng.chance(p) ? 1 : 0);
       const p = status === "incomplete" ? 0.6 : 0.25;
-      insCheck(id, on, status, area, has(p), has(p), has(p), has(p), has(p));
+      await insCheck(id, on, status, area, has(p), has(p), has(p), has(p), has(p));
     };
 
     // A few regional 党群服务中心, each run by a township and checked twice.
@@ -260,9 +260,9 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       const improved = rng.chance(0.8);
       if (!has) continue;
       const id = ++venueId;
-      insVenue(id, `${shortName(t.name)}党群服务中心`, null, t.id, stamp(opened));
-      check(id, opened, improved ? "incomplete" : "standard");
-      if (later <= today) check(id, later, improved ? "standard" : "incomplete");
+      await insVenue(id, `${shortName(t.name)}党群服务中心`, null, t.id, stamp(opened));
+      await check(id, opened, improved ? "incomplete" : "standard");
+      if (later <= today) await check(id, later, improved ? "standard" : "incomplete");
       shared.set(t.id, id);
     }
     const townshipOf = (o: OrgLite) => townships.find((t) => o.path.startsWith(t.path));
@@ -293,7 +293,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
           .forEach((m, i) => team.push([m, OTHER_POSTS[i % OTHER_POSTS.length]!]));
         for (const [memberId, post] of team) {
           const cross = rng.next();
-          insCommittee(
+          await insCommittee(
             o.id,
             memberId,
             post,
@@ -312,13 +312,13 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       );
       const reserveOn = addDays(today, -rng.int(30, 700));
       if (members.length >= 5 && care())
-        for (const m of reserves) insReserve(o.id, m, maxDate(reserveOn, o.foundedOn), null);
+        for (const m of reserves) await insReserve(o.id, m, maxDate(reserveOn, o.foundedOn), null);
 
       // The secretary's allowance (工作津贴), 300–1500 元 a month, since a day of the term.
       const allowance = rng.int(3, 15) * 10_000;
       const allowanceOn = addDays(today, -rng.int(60, 900));
       if (secretary && rng.chance(0.6))
-        insAllowance(secretary.id, allowance, maxDate(allowanceOn, secretary.startOn), null);
+        await insAllowance(secretary.id, allowance, maxDate(allowanceOn, secretary.startOn), null);
 
       // 基本阵地: an own venue checked once to three times (the latest status by care), else a shared one.
       const ownsVenue = rng.chance(0.75);
@@ -341,13 +341,14 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       if (ownsVenue) {
         const id = ++venueId;
         const on = maxDate(firstOn, o.foundedOn);
-        insVenue(id, `${shortName(o.name)}党员活动室`, o.id, null, stamp(on));
+        await insVenue(id, `${shortName(o.name)}党员活动室`, o.id, null, stamp(on));
         const days = [on];
         for (let i = 1; i < checks; i++) days.push(addDays(days[i - 1]!, gaps[i - 1]!));
         const dated = days.filter((d) => d <= today);
-        dated.forEach((d, i) => check(id, d, i === dated.length - 1 ? lastStatus : earlier));
+        for (const [i, d] of dated.entries())
+          await check(id, d, i === dated.length - 1 ? lastStatus : earlier);
       }
-      if (linked) insLink(hub, o.id, maxDate(linkOn, o.foundedOn), null);
+      if (linked) await insLink(hub, o.id, maxDate(linkOn, o.foundedOn), null);
 
       // 基本制度: the four core rules for most, a few of them for others; extra rules now and then.
       const keepsRules = care();
@@ -356,7 +357,7 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
       const rules = keepsRules ? [...CORE_RULES, ...extra] : partial;
       for (const rule of rules) {
         const on = addDays(today, -rng.int(20, 1500));
-        insRule(o.id, rule, maxDate(on, o.foundedOn), null);
+        await insRule(o.id, rule, maxDate(on, o.foundedOn), null);
       }
 
       // 基本保障: per year, funds by source; the management fee a share (‰) of the covered payroll.
@@ -381,9 +382,9 @@ export function seedBasics(db: Db, opts: { seed: number; today: string }): void 
           amounts.push(["duesReturn", dues]);
           if (pay !== null) amounts.push(["managementFee", Math.floor((pay * short) / 1000)]);
         }
-        for (const [source, fen] of amounts) if (fen > 0) insFund(o.id, year, source, fen);
+        for (const [source, fen] of amounts) if (fen > 0) await insFund(o.id, year, source, fen);
       }
     }
-    bulk.flush();
+    await bulk.flush();
   });
 }

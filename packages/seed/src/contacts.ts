@@ -65,25 +65,25 @@ interface Node {
   regionName: string | null;
 }
 
-export function seedContacts(db: Db, opts: { seed: number; today: string }): void {
+export async function seedContacts(db: Db, opts: { seed: number; today: string }): Promise<void> {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ CONTACTS_STREAM);
   const years = demoYears(today);
   const months = DEFAULT_POLICY.contactVisitMonths;
-  const nodes = selectAll<Node>(
+  const nodes = await selectAll<Node>(
     db,
     sql`select o.id, o.name, o.category, o.path, r.path as regionPath, r.name as regionName from orgs o
         left join regions r on r.id = o.region_id
         where o.category in ('cityCommittee','countyCommittee','townshipCommittee','parkCommittee')
           and o.founded_on <= ${today} and (o.revoked_on is null or ${today} < o.revoked_on) order by o.path`,
   );
-  const grassroots = selectAll<{ id: number; path: string; foundedOn: string }>(
+  const grassroots = await selectAll<{ id: number; path: string; foundedOn: string }>(
     db,
     sql`select id, path, founded_on as foundedOn from orgs
         where category in ('committee','generalBranch','branch','jointBranch')
           and founded_on <= ${today} and (revoked_on is null or ${today} < revoked_on) order by path`,
   );
-  const hosts = selectAll<{ id: number; regionPath: string; foundedOn: string }>(
+  const hosts = await selectAll<{ id: number; regionPath: string; foundedOn: string }>(
     db,
     sql`select h.id, r.path as regionPath, h.founded_on as foundedOn from hosts h join regions r on r.id = h.region_id
         where h.closed_on is null order by r.path, h.id`,
@@ -97,7 +97,7 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
       today,
     );
 
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     const bulk = new BulkInsert(db);
     const insShowcase = bulk.into(tables.showcases, [
       "orgId",
@@ -133,8 +133,8 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
       "followUp",
       "createdAt",
     ]);
-    let leaderId = Number(selectValue(db, sql`select coalesce(max(id), 0) from leaders`) ?? 0);
-    let pointId = Number(selectValue(db, sql`select coalesce(max(id), 0) from contact_points`) ?? 0);
+    let leaderId = Number((await selectValue(db, sql`select coalesce(max(id), 0) from leaders`)) ?? 0);
+    let pointId = Number((await selectValue(db, sql`select coalesce(max(id), 0) from contact_points`)) ?? 0);
 
     for (const n of nodes) {
       const level = honourLevelOf(n.category)!;
@@ -156,7 +156,7 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
           if (startOn > today) continue;
           const ends = rng.chance(0.25);
           const endOn = ends ? addDays(addMonths(startOn, rng.int(12, 24)), 0) : null;
-          insShowcase(
+          await insShowcase(
             useHost ? null : subject.id,
             useHost ? subject.id : null,
             level,
@@ -176,7 +176,7 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
       for (let l = 0; l < leaderCount; l++) {
         leaderId += 1;
         const startYear = rng.pick(years.slice(0, 3));
-        insLeader(
+        await insLeader(
           leaderId,
           personName(rng, rng.chance(0.7) ? "male" : "female"),
           rng.pick(posts),
@@ -206,7 +206,7 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
                 ? addMonths(today, -(months + rng.int(1, 4)))
                 : today;
           pointId += 1;
-          insPoint(
+          await insPoint(
             pointId,
             leaderId,
             useHost ? null : subject.id,
@@ -216,7 +216,7 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
           );
           let visit = addDays(startOn, rng.int(10, 60));
           while (visit <= lastDay) {
-            insVisit(
+            await insVisit(
               pointId,
               visit,
               rng.pick(CONTENTS),
@@ -230,6 +230,6 @@ export function seedContacts(db: Db, opts: { seed: number; today: string }): voi
         }
       }
     }
-    bulk.flush();
+    await bulk.flush();
   });
 }

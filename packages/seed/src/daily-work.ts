@@ -76,25 +76,25 @@ const CADENCE: readonly { kinds: readonly MeetingKind[]; everyDays: number; time
     { kinds: ["lifeMeeting", "democraticReview"], everyDays: 365, times: 2, slack: 30 },
   ];
 
-export function seedDailyWork(db: Db, opts: { seed: number; today: string }): void {
+export async function seedDailyWork(db: Db, opts: { seed: number; today: string }): Promise<void> {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ 0x5a17);
   const year = Number(today.slice(0, 4));
-  const policy = policyAsOf(loadPolicyVersions(db), today).params;
+  const policy = policyAsOf(await loadPolicyVersions(db), today).params;
   const stamp = (d: string) => seedStamp(minDate(d, today));
-  const orgs = selectAll<OrgLite>(
+  const orgs = await selectAll<OrgLite>(
     db,
     sql`select id, category, founded_on as foundedOn, last_election_on as lastElectionOn, path,
         has_party_groups as hasPartyGroups from orgs
         where category in ('committee','generalBranch','branch','jointBranch')
           and founded_on <= ${today} and (revoked_on is null or ${today} < revoked_on) order by id`,
   );
-  const branchUserOrg = selectValue<number | null>(
+  const branchUserOrg = await selectValue<number | null>(
     db,
     sql`select org_id from users where username = 'branch'`,
   );
 
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     const bulk = new BulkInsert(db);
     const insMeeting = bulk.into(tables.meetings, [
       "orgId",
@@ -136,7 +136,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
             if (kind === "groupMeeting" && o.hasPartyGroups !== 1) continue;
             // The demo secretary's organization is one 党课 short: of this year's, and of the last 365 days.
             if (isBranch && kind === "partyLecture" && (date >= ytd.from || k === 0)) continue;
-            insMeeting(o.id, kind, date, topic, attendees, stamp(date));
+            await insMeeting(o.id, kind, date, topic, attendees, stamp(date));
           }
         }
       }
@@ -146,7 +146,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
         const due = expectedMeetings(policy.meetingsPerYear.partyLecture, days, isLeapYear(year) ? 366 : 365);
         for (let i = 0; i < due - 1; i++) {
           const date = addDays(maxDate(ytd.from, o.foundedOn), 10 + i * 91);
-          insMeeting(o.id, "partyLecture", date, extra.pick(TOPICS), extra.int(3, 25), stamp(date));
+          await insMeeting(o.id, "partyLecture", date, extra.pick(TOPICS), extra.int(3, 25), stamp(date));
         }
       }
     }
@@ -154,7 +154,7 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
     for (const o of orgs) {
       if (!o.lastElectionOn || o.lastElectionOn === o.foundedOn) continue;
       const term = o.category === "committee" ? policy.termYears.committee : policy.termYears.branch;
-      insElection(o.id, o.lastElectionOn, term, "换届选举", stamp(o.lastElectionOn));
+      await insElection(o.id, o.lastElectionOn, term, "换届选举", stamp(o.lastElectionOn));
     }
     // Last year's ratings; a few weak and lax organizations under rectification.
     // (The draws are made for every organization, so that the calendar does not move the random stream.)
@@ -172,9 +172,15 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       const resolved = stars === 1 && rng.chance(0.5) ? addDays(`${year}-03-01`, rng.int(30, 180)) : null;
       const responsible = stars === 1 ? personName(rng, rng.chance(0.5) ? "male" : "female") : "";
       if (!rated) continue;
-      insRating(o.id, year - 1, useGrade ? null : stars, useGrade ? grade : null, stamp(`${year}-01-20`));
+      await insRating(
+        o.id,
+        year - 1,
+        useGrade ? null : stars,
+        useGrade ? grade : null,
+        stamp(`${year}-01-20`),
+      );
       if (stars === 1) {
-        insRect(
+        await insRect(
           o.id,
           year,
           "组织生活不经常、不认真、不严肃,班子软弱涣散",
@@ -186,17 +192,17 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
         );
       }
     }
-    bulk.flush();
+    await bulk.flush();
   });
 
   // Plans for the 应建未建 hosts of every township: one third overdue, one third running, one third without.
-  const facts = hostFactsAsOf(loadSnapshot(db), today, policy);
-  const hosts = selectAll<{ id: number; regionId: number }>(
+  const facts = hostFactsAsOf(await loadSnapshot(db), today, policy);
+  const hosts = await selectAll<{ id: number; regionId: number }>(
     db,
     sql`select id, region_id as regionId from hosts order by region_id, id`,
   );
   const byRegion = new Map<number, number>();
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     const bulk = new BulkInsert(db);
     const insNote = bulk.into(tables.planNotes, ["planId", "notedOn", "note", "createdAt"]);
     const insMilestone = bulk.into(tables.planMilestones, ["planId", "key", "doneOn", "createdAt"]);
@@ -208,33 +214,35 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       if (slot === 2) continue;
       const created = addDays(today, slot === 0 ? -rng.int(150, 200) : -rng.int(10, 40));
       const target = slot === 0 ? addDays(today, -rng.int(5, 40)) : addDays(today, rng.int(40, 120));
-      const planId = execute(
-        db,
-        sql`insert into establishment_plans (host_id, target_on, responsible, state, created_at)
+      const planId = (
+        await execute(
+          db,
+          sql`insert into establishment_plans (host_id, target_on, responsible, state, created_at)
             values (${h.id}, ${target}, ${personName(rng, rng.chance(0.5) ? "male" : "female")}, 'open', ${stamp(created)})`,
+        )
       ).lastInsertRowid;
       // A running plan has ticked off the milestones already due (a few days early); an overdue one is
       // stalled: none ticked off.
       if (slot === 1)
         for (const ms of planMilestones({ targetOn: target, state: "open" }, today)) {
           const on = maxDate(created, addDays(ms.dueOn, -3));
-          if (ms.dueOn < today && ms.key !== "founding") insMilestone(planId, ms.key, on, stamp(on));
+          if (ms.dueOn < today && ms.key !== "founding") await insMilestone(planId, ms.key, on, stamp(on));
         }
       const notes = slot === 0 ? 2 : 1;
       for (let n = 0; n < notes; n++) {
         const on = addDays(created, 20 + n * 30);
-        if (on <= today) insNote(planId, on, PLAN_NOTES[n % PLAN_NOTES.length]!, stamp(on));
+        if (on <= today) await insNote(planId, on, PLAN_NOTES[n % PLAN_NOTES.length]!, stamp(on));
       }
     }
-    bulk.flush();
+    await bulk.flush();
     // A few pacts: each township node with one covered host of its territory and an outside party.
-    const townships = selectAll<{ id: number; name: string; path: string }>(
+    const townships = await selectAll<{ id: number; name: string; path: string }>(
       db,
       sql`select o.id, o.name, r.path from orgs o join regions r on r.id = o.region_id
           where o.category in ('townshipCommittee','parkCommittee') order by o.id`,
     );
     for (const t of townships) {
-      const host = selectOne<{ id: number; name: string }>(
+      const host = await selectOne<{ id: number; name: string }>(
         db,
         sql`select h.id, h.name from hosts h join regions r on r.id = h.region_id
             where ${nodeWithin("r", subtreeRange(t.path))}
@@ -243,27 +251,26 @@ export function seedDailyWork(db: Db, opts: { seed: number; today: string }): vo
       );
       if (!host) continue;
       const start = addDays(today, -rng.int(60, 400));
-      const pactId = db
-        .insert(tables.pacts)
-        .values({
-          kind: rng.pick(["villageEnterprise", "organHost", "regional"] as const),
-          name: `${t.name.replace(/^中共/, "").replace(/委员会$/, "")}与${host.name}联建共建`,
-          startOn: start,
-          endOn: null,
-          outcome: "共建党员活动阵地,联合开展主题党日和志愿服务",
-          // 0.5 to 10 万元, in 分.
-          fundsFen: rng.int(1, 20) * 500_000,
-          createdAt: stamp(start),
-        })
-        .returning({ id: tables.pacts.id })
-        .get().id;
-      db.insert(tables.pactParties)
-        .values([
-          { pactId, orgId: t.id, hostId: null, name: null },
-          { pactId, orgId: null, hostId: host.id, name: null },
-          { pactId, orgId: null, hostId: null, name: "清源市供电公司党委" },
-        ])
-        .run();
+      const pactId = (
+        await db
+          .insert(tables.pacts)
+          .values({
+            kind: rng.pick(["villageEnterprise", "organHost", "regional"] as const),
+            name: `${t.name.replace(/^中共/, "").replace(/委员会$/, "")}与${host.name}联建共建`,
+            startOn: start,
+            endOn: null,
+            outcome: "共建党员活动阵地,联合开展主题党日和志愿服务",
+            // 0.5 to 10 万元, in 分.
+            fundsFen: rng.int(1, 20) * 500_000,
+            createdAt: stamp(start),
+          })
+          .returning({ id: tables.pacts.id })
+      )[0]!.id;
+      await db.insert(tables.pactParties).values([
+        { pactId, orgId: t.id, hostId: null, name: null },
+        { pactId, orgId: null, hostId: host.id, name: null },
+        { pactId, orgId: null, hostId: null, name: "清源市供电公司党委" },
+      ]);
     }
   });
 }

@@ -80,10 +80,10 @@ export const demoMessages = {
 export const COUNTED_TABLES: readonly string[] = CITY_TABLES.map((t) => t.name);
 
 /** Rows per table of `tables` (default: the tables the summary counts; names are code constants). */
-export function countTables(db: Db, tables: readonly string[] = COUNTED_TABLES): TableCounts {
+export async function countTables(db: Db, tables: readonly string[] = COUNTED_TABLES): Promise<TableCounts> {
   const counts: TableCounts = {};
   for (const t of tables) {
-    counts[t] = selectValue<number>(db, sql`select count(*) from ${sql.identifier(t)}`) ?? 0;
+    counts[t] = (await selectValue<number>(db, sql`select count(*) from ${sql.identifier(t)}`)) ?? 0;
   }
   return counts;
 }
@@ -93,7 +93,7 @@ const MAY_EXIST = new Set<string>(["policies", "users", "audit_log"]);
 /** The earliest day a demo can be seeded for: the city moves back at most a year from its canonical day. */
 const MIN_TODAY = "2026-01-01";
 
-export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<DemoSummary> {
   const started = performance.now();
   const seed = options.seed ?? DEMO_SEED;
   const today = options.today ?? DEMO_TODAY;
@@ -101,7 +101,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   if (!isIsoDate(today) || today < MIN_TODAY) throw new Error(demoMessages.badToday(today));
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(demoMessages.badSeed(seed));
 
-  const before = countTables(db);
+  const before = await countTables(db);
   const hosts = before.hosts ?? 0;
   const orgs = before.orgs ?? 0;
   if (hosts > 0 || orgs > 0) throw new Error(demoMessages.notEmpty(hosts, orgs));
@@ -123,14 +123,14 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
   if ((before.policies ?? 0) > 0) data.policies = [];
   done++;
 
-  const summary = writeTransaction(db, (): DemoSummary => {
-    writeSeedData(db, data, seedStamp(today), (table: SeedTable) => {
+  const summary = await writeTransaction(db, async (): Promise<DemoSummary> => {
+    await writeSeedData(db, data, seedStamp(today), (table: SeedTable) => {
       done++;
       progress?.(done, total, demoMessages.stepWrite(SQL_TABLE[table]));
     });
     progress?.(done, total, demoMessages.stepUsers);
     for (const a of accounts) {
-      createUser(
+      await createUser(
         db,
         {
           username: a.username,
@@ -144,8 +144,8 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
       );
     }
     done++;
-    const counts = countTables(db);
-    writeAudit(db, {
+    const counts = await countTables(db);
+    await writeAudit(db, {
       userId: SYSTEM_ACTOR.userId,
       username: SYSTEM_ACTOR.username,
       action: "seed.demo",
@@ -171,31 +171,31 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): DemoSummary {
       elapsedMs: 0,
     };
   });
-  seedDailyWork(db, { seed, today });
+  await seedDailyWork(db, { seed, today });
   // The five basics draw from a stream of their own: the figures above stay as they were.
-  seedBasics(db, { seed, today });
+  await seedBasics(db, { seed, today });
   // Assessment (考核) draws from a stream of its own as well.
-  seedAssessment(db, { seed, today });
+  await seedAssessment(db, { seed, today });
   // The trainings, a stream of their own too.
-  seedTraining(db, { seed, today });
+  await seedTraining(db, { seed, today });
   // Showcases and leaders' contact points: a stream of their own too.
-  seedContacts(db, { seed, today });
+  await seedContacts(db, { seed, today });
   // The past years carry approved reports: every level submitted and its parent approved, in January.
   const past = options.pastReports === false ? [] : demoYears(today).filter((y) => y < yearOf(today));
   progress?.(total - 1, total, demoMessages.stepReports(past));
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     for (const year of past) {
       const day = `${year + 1}-01-20` < today ? `${year + 1}-01-20` : today;
       const restore = setClock(fixedClock(`${day}T10:00:00+08:00`));
       try {
-        approveYearIn(db, { year, explanation: demoMessages.reportExplanation });
+        await approveYearIn(db, { year, explanation: demoMessages.reportExplanation });
       } finally {
         restore();
       }
     }
   });
   // The reports wrote their audit entries: count again.
-  summary.counts = countTables(db);
+  summary.counts = await countTables(db);
   progress?.(total, total, demoMessages.stepDone);
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

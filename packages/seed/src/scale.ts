@@ -73,11 +73,11 @@ function date(rng: Rng, from: number, to: number): IsoDate {
   return `${y}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
 }
 
-export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary {
+export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise<ScaleSummary> {
   const started = performance.now();
   const total = options.hosts ?? 200_000;
   if (!Number.isInteger(total) || total < 1_000 || total > 1_000_000) throw new Error(scaleMessages.badHosts);
-  if (!cityIsEmpty(db)) throw new Error(scaleMessages.notEmpty);
+  if (!(await cityIsEmpty(db))) throw new Error(scaleMessages.notEmpty);
   const rng = new Rng(options.seed ?? 8_200_000);
   const codes = new CodeFactory(rng);
   const progress = options.onProgress ?? (() => {});
@@ -91,8 +91,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
   // Queued rows, written in multi-row statements; the tables in the order of their references.
   const bulk = new BulkInsert(db);
   const stamped =
-    (add: (...values: BulkValue[]) => void) =>
-    (...values: BulkValue[]) =>
+    (add: (...values: BulkValue[]) => Promise<void>) =>
+    (...values: BulkValue[]): Promise<void> =>
       add(...values, stamp);
   const ins = {
     region: bulk.into(tables.regions, ["id", "code", "name", "level", "parentId", "path", "depth"]),
@@ -185,7 +185,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     ),
     assignment: bulk.into(tables.assignments, ["instructorId", "hostId", "startOn", "endOn"]),
   };
-  const policyExists = selectValue<number>(db, sql`select count(*) from policies`);
+  const policyExists = await selectValue<number>(db, sql`select count(*) from policies`);
 
   const counts: Partial<Record<CityTableName, number>> = {};
   const bump = (k: CityTableName, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
@@ -199,7 +199,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     depth: number;
     foundedOn: IsoDate;
   }
-  const addOrg = (
+  const addOrg = async (
     parent: Org | null,
     code: string,
     name: string,
@@ -207,22 +207,34 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     regionId: number | null,
     mode: string | null,
     foundedOn: IsoDate,
-  ): Org => {
+  ): Promise<Org> => {
     const id = ++orgId;
     const path = `${parent ? parent.path : "/"}${id}/`;
     const depth = parent ? parent.depth + 1 : 0;
     const election = mode ? date(rng, 2021, 2025) : null;
-    ins.org(id, code, name, category, parent?.id ?? null, path, depth, regionId, mode, foundedOn, election);
+    await ins.org(
+      id,
+      code,
+      name,
+      category,
+      parent?.id ?? null,
+      path,
+      depth,
+      regionId,
+      mode,
+      foundedOn,
+      election,
+    );
     bump("orgs");
     return { id, path, depth, foundedOn };
   };
 
   /** A member working in `host` (or nowhere), held by `holder` (or outside the tree). */
-  const addMember = (
+  const addMember = async (
     holder: Org | null,
     host: { id: number; foundedOn: IsoDate } | null,
     regionCode: string,
-  ): number => {
+  ): Promise<number> => {
     const id = ++memberId;
     const gender = rng.chance(0.62) ? ("male" as const) : ("female" as const);
     const birth = date(rng, 1962, 2001);
@@ -236,7 +248,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     const leaves = rng.chance(0.01);
     const status = leaves ? rng.pick(["transferredOut", "deceased", "expelled"] as const) : "normal";
     const statusOn = leaves ? maxIso(date(rng, 2024, 2025), addDaysIso(relStart, 30)) : null;
-    ins.member(
+    await ins.member(
       id,
       codes.citizenId(regionCode, birth, gender),
       personName(rng, gender),
@@ -253,10 +265,10 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       statusOn,
     );
     if (relStart > joined) {
-      ins.relationship(id, null, "外省某某党支部", joined, relStart);
+      await ins.relationship(id, null, "外省某某党支部", joined, relStart);
       bump("member_relationships");
     }
-    ins.relationship(
+    await ins.relationship(
       id,
       holder?.id ?? null,
       outside,
@@ -265,24 +277,24 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     );
     bump("member_relationships");
     if (status === "transferredOut") {
-      ins.relationship(id, null, "外市某某党支部", statusOn, null);
+      await ins.relationship(id, null, "外市某某党支部", statusOn, null);
       bump("member_relationships");
     }
     if (host && since) {
-      ins.workplace(id, host.id, since, null);
+      await ins.workplace(id, host.id, since, null);
       bump("member_workplaces");
     }
     if (statusOn) {
-      ins.status(id, status, statusOn, "规模数据");
+      await ins.status(id, status, statusOn, "规模数据");
       bump("member_status_events");
     }
     bump("members");
     return id;
   };
 
-  writeTransaction(db, () => {
+  await writeTransaction(db, async () => {
     if (policyExists === 0) {
-      execute(
+      await execute(
         db,
         sql`insert into policies (effective_on, params, note, created_at)
             values (${"2020-01-01"}, ${JSON.stringify(DEFAULT_POLICY)}, ${"默认参数"}, ${stamp})`,
@@ -291,8 +303,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     progress(0, steps, scaleMessages.stageRegions);
     let regionId = 0;
     const cityRegion = ++regionId;
-    ins.region(cityRegion, "369900", "清源市", "city", null, `/${cityRegion}/`, 0);
-    const city = addOrg(
+    await ins.region(cityRegion, "369900", "清源市", "city", null, `/${cityRegion}/`, 0);
+    const city = await addOrg(
       null,
       "G369900",
       "中共清源市委两新组织工作委员会",
@@ -317,8 +329,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       const code = `3699${pad(c + 1, 2)}`;
       const rid = ++regionId;
       const cname = `第${c + 1}区`;
-      ins.region(rid, code, cname, "county", cityRegion, `/${cityRegion}/${rid}/`, 1);
-      const cnode = addOrg(
+      await ins.region(rid, code, cname, "county", cityRegion, `/${cityRegion}/${rid}/`, 1);
+      const cnode = await addOrg(
         city,
         `G${code}`,
         `中共清源市${cname}委两新组织工作委员会`,
@@ -328,7 +340,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         "2006-01-01",
       );
       countyNodes.push(cnode);
-      addOrg(
+      await addOrg(
         cnode,
         `H${code}`,
         `中共清源市${cname}物流行业委员会`,
@@ -342,8 +354,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         const tcode = `${code}${pad(t + 1, 3)}`;
         const trid = ++regionId;
         const tname = `${cname}第${t + 1}街道`;
-        ins.region(trid, tcode, tname, "township", rid, `/${cityRegion}/${rid}/${trid}/`, 2);
-        const node = addOrg(
+        await ins.region(trid, tcode, tname, "township", rid, `/${cityRegion}/${rid}/${trid}/`, 2);
+        const node = await addOrg(
           cnode,
           `G${tcode}`,
           `中共${tname}工作委员会`,
@@ -352,7 +364,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
           null,
           "2008-01-01",
         );
-        const community = addOrg(
+        const community = await addOrg(
           node,
           `D${tcode}C`,
           `中共${tname}社区联合委员会`,
@@ -390,7 +402,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         const sizeRoll = rng.next();
         const employees =
           sizeRoll < 0.05 ? rng.int(100, 1200) : sizeRoll < 0.2 ? rng.int(40, 99) : rng.int(3, 39);
-        ins.host(
+        await ins.host(
           id,
           codes.creditCode(
             social ? "association" : "enterprise",
@@ -412,13 +424,13 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         for (const y of YEARS) {
           const e = Math.max(0, employees + rng.int(-5, 5));
           // 万元 with two decimals, held in 分 (1 万元 = 1,000,000 分).
-          ins.hostYear(id, y, e, Math.round(e * rng.float(2, 12) * 100) * 10_000);
+          await ins.hostYear(id, y, e, Math.round(e * rng.float(2, 12) * 100) * 10_000);
           bump("host_years");
         }
         bump("hosts");
         const host = { id, foundedOn };
-        const cover = (org: Org, startOn: IsoDate, endOn: IsoDate | null) => {
-          ins.coverage(id, org.id, startOn, endOn);
+        const cover = async (org: Org, startOn: IsoDate, endOn: IsoDate | null) => {
+          await ins.coverage(id, org.id, startOn, endOn);
           bump("coverages");
         };
         const coverStart = maxIso(foundedOn, date(rng, 2012, 2025));
@@ -426,7 +438,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
         if (roll < 0.12) {
           // 单独建: the host's own organization, sometimes a committee with two branches.
           const committee = employees >= 100 && rng.chance(0.3);
-          const org = addOrg(
+          const org = await addOrg(
             t.node,
             `D${t.code}${pad(id, 7)}`,
             `中共${"清源"}企业${id}${committee ? "委员会" : "支部委员会"}`,
@@ -439,7 +451,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
           if (committee) {
             for (let b = 1; b <= 2; b++)
               holders.push(
-                addOrg(
+                await addOrg(
                   org,
                   `D${t.code}${pad(id, 7)}-${b}`,
                   `第${b}支部委员会`,
@@ -453,23 +465,23 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
           // A few moved from the township's joint branch to their own one in 2024–2025.
           if (coverStart >= "2024-01-01" && t.joints.length > 0 && rng.chance(0.3)) {
             const earlier = maxIso(foundedOn, "2023-01-01");
-            if (earlier < coverStart) cover(t.joints[0]!, earlier, coverStart);
+            if (earlier < coverStart) await cover(t.joints[0]!, earlier, coverStart);
           }
-          cover(org, coverStart, null);
+          await cover(org, coverStart, null);
           let first = 0;
           for (let k = rng.int(5, 12); k > 0; k--) {
-            const m = addMember(rng.chance(0.96) ? rng.pick(holders) : null, host, t.code.slice(0, 6));
+            const m = await addMember(rng.chance(0.96) ? rng.pick(holders) : null, host, t.code.slice(0, 6));
             if (!first) first = m;
           }
           if (first) {
-            ins.secretary(org.id, first, coverStart);
+            await ins.secretary(org.id, first, coverStart);
             bump("secretaries");
           }
         } else if (roll < 0.22) {
           // 联合建: a joint branch of the township covering about five hosts.
           let joint = t.joints[t.joints.length - 1];
           if (!joint || rng.chance(0.2)) {
-            joint = addOrg(
+            joint = await addOrg(
               t.node,
               `D${t.code}J${pad(t.joints.length + 1, 4)}`,
               `中共${t.name}非公企业第${t.joints.length + 1}联合支部委员会`,
@@ -480,21 +492,21 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
             );
             t.joints.push(joint);
           }
-          cover(joint, coverStart, null);
-          for (let k = rng.int(2, 4); k > 0; k--) addMember(joint, host, t.code.slice(0, 6));
+          await cover(joint, coverStart, null);
+          for (let k = rng.int(2, 4); k > 0; k--) await addMember(joint, host, t.code.slice(0, 6));
         } else if (roll < 0.32) {
           // 挂靠建: attached to the township's community organization.
-          cover(t.community, coverStart, null);
-          for (let k = rng.int(1, 3); k > 0; k--) addMember(t.community, host, t.code.slice(0, 6));
+          await cover(t.community, coverStart, null);
+          for (let k = rng.int(1, 3); k > 0; k--) await addMember(t.community, host, t.code.slice(0, 6));
         } else if (roll < 0.55) {
           // Not covered, yet with members: some should establish (≥ 3 full members).
           for (let k = rng.chance(0.3) ? rng.int(3, 4) : rng.int(1, 2); k > 0; k--)
-            addMember(rng.chance(0.8) ? t.community : null, host, t.code.slice(0, 6));
+            await addMember(rng.chance(0.8) ? t.community : null, host, t.code.slice(0, 6));
         }
       }
     }
     // Re-parenting history: one organization per county moved between townships on 2025-07-01.
-    bulk.flush();
+    await bulk.flush();
     for (const cnode of countyNodes) {
       const inCounty = townships.filter((t) => t.countyNode === cnode);
       const from = inCounty[0];
@@ -502,11 +514,11 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       const moved = from?.joints[1];
       if (!from || !to || !moved) continue;
       const path = `${to.node.path}${moved.id}/`;
-      db.update(tables.orgs)
+      await db
+        .update(tables.orgs)
         .set({ parentId: to.node.id, path, depth: to.node.depth + 1 })
-        .where(eq(tables.orgs.id, moved.id))
-        .run();
-      ins.reparent(
+        .where(eq(tables.orgs.id, moved.id));
+      await ins.reparent(
         moved.id,
         from.node.id,
         to.node.id,
@@ -520,8 +532,8 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
 
     // Instructors: one per five hosts, dispatched by the township, assigned to uncovered hosts.
     progress(4, steps, scaleMessages.stageInstructors);
-    bulk.flush();
-    const uncovered = selectAll<{ id: number; regionId: number; foundedOn: string }>(
+    await bulk.flush();
+    const uncovered = await selectAll<{ id: number; regionId: number; foundedOn: string }>(
       db,
       sql`select h.id, h.region_id as regionId, h.founded_on as foundedOn from hosts h
           where not exists (select 1 from coverages c where c.host_id = h.id) order by h.region_id, h.id`,
@@ -532,7 +544,7 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
     for (let i = 0; i < uncovered.length && instructorId < instructorTotal;) {
       const t = nodeByRegion.get(uncovered[i]!.regionId)!;
       const id = ++instructorId;
-      ins.instructor(
+      await ins.instructor(
         id,
         `ZD${pad(id, 7)}`,
         personName(rng, rng.chance(0.5) ? "male" : "female"),
@@ -544,18 +556,18 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
       for (let k = rng.int(1, 2); k > 0 && i < uncovered.length; k--, i++) {
         const h = uncovered[i]!;
         const start = maxIso(h.foundedOn, date(rng, 2022, 2025));
-        ins.assignment(id, h.id, start, rng.chance(0.05) ? addDaysIso(start, 300) : null);
+        await ins.assignment(id, h.id, start, rng.chance(0.05) ? addDaysIso(start, 300) : null);
         bump("assignments");
       }
     }
-    bulk.flush();
+    await bulk.flush();
     progress(5, steps, scaleMessages.stageInstructors);
   });
   // The five basics, as the demo's (a stream of their own: the city above stays as it was).
-  seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
-  seedAssessment(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
-  seedTraining(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
-  seedContacts(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  await seedBasics(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  await seedAssessment(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  await seedTraining(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  await seedContacts(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   return {
     counts,
     townships: townshipCount,
@@ -565,9 +577,12 @@ export function seedScale(db: Db, options: SeedScaleOptions = {}): ScaleSummary 
 }
 
 /** Whether the database holds neither host units nor organizations (a city may be seeded into it). */
-export function cityIsEmpty(db: Db): boolean {
+export async function cityIsEmpty(db: Db): Promise<boolean> {
   return (
-    selectValue<number>(db, sql`select (select count(*) from hosts) + (select count(*) from orgs)`) === 0
+    (await selectValue<number>(
+      db,
+      sql`select (select count(*) from hosts) + (select count(*) from orgs)`,
+    )) === 0
   );
 }
 

@@ -30,7 +30,7 @@ interface Node {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function seedTraining(db: Db, opts: { seed: number; today: string }): void {
+export async function seedTraining(db: Db, opts: { seed: number; today: string }): Promise<void> {
   const { today } = opts;
   const rng = new Rng(opts.seed ^ TRAINING_STREAM);
   const nodes = (category: string) =>
@@ -39,8 +39,8 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
       sql`select o.id, o.name, o.path, r.path as regionPath from orgs o left join regions r on r.id = o.region_id
           where o.category = ${category} and (o.revoked_on is null or ${today} < o.revoked_on) order by o.id`,
     );
-  const counties = nodes("countyCommittee");
-  const townships = [...nodes("townshipCommittee"), ...nodes("parkCommittee")];
+  const counties = await nodes("countyCommittee");
+  const townships = [...(await nodes("townshipCommittee")), ...(await nodes("parkCommittee"))];
   const under = (path: string, root: string) => isUnder(path, root);
 
   /** A day of the year in [from month, to month], not after a week before today (nor before 1 January). */
@@ -49,8 +49,8 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
     return maxDate(yearStart(year), minDate(d, addDays(today, -7)));
   };
 
-  writeTransaction(db, () => {
-    const insertTraining = (
+  await writeTransaction(db, async () => {
+    const insertTraining = async (
       organizerId: number,
       title: string,
       kind: (typeof trainings.$inferInsert)["kind"],
@@ -58,32 +58,31 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
       days: number,
       place: string,
       hours: number,
-    ) =>
-      db
-        .insert(trainings)
-        .values({
-          organizerId,
-          title,
-          kind,
-          startOn,
-          endOn: minDate(addDays(startOn, days - 1), yearEnd(Number(startOn.slice(0, 4)))),
-          place,
-          hours,
-          createdAt: seedStamp(startOn),
-        })
-        .returning({ id: trainings.id })
-        .get().id;
-    const add = (trainingId: number, kind: "member" | "instructor" | "owner", id: number) =>
-      db
-        .insert(trainingParticipants)
-        .values({
-          trainingId,
-          kind,
-          memberId: kind === "member" ? id : null,
-          instructorId: kind === "instructor" ? id : null,
-          hostId: kind === "owner" ? id : null,
-        })
-        .run();
+    ): Promise<number> =>
+      (
+        await db
+          .insert(trainings)
+          .values({
+            organizerId,
+            title,
+            kind,
+            startOn,
+            endOn: minDate(addDays(startOn, days - 1), yearEnd(Number(startOn.slice(0, 4)))),
+            place,
+            hours,
+            createdAt: seedStamp(startOn),
+          })
+          .returning({ id: trainings.id })
+      )[0]!.id;
+    const add = async (trainingId: number, kind: "member" | "instructor" | "owner", id: number) => {
+      await db.insert(trainingParticipants).values({
+        trainingId,
+        kind,
+        memberId: kind === "member" ? id : null,
+        instructorId: kind === "instructor" ? id : null,
+        hostId: kind === "owner" ? id : null,
+      });
+    };
 
     /** Secretaries in office on the day of grassroots organizations, held then in the organization's subtree. */
     const secretariesOn = (day: string) =>
@@ -109,7 +108,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
         const short = county.name.replace(/^中共/, "").replace(/委员会$/, "");
         // 书记培训: most of a township's trained secretaries come here; the rest to the township's own class.
         const secretaryDay = dayIn(year, 3, 6);
-        const secretaryClass = insertTraining(
+        const secretaryClass = await insertTraining(
           county.id,
           `${year}年${short}两新党组织书记培训班`,
           "secretary",
@@ -118,7 +117,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
           `${short}党校`,
           24,
         );
-        const countySecretaries = secretariesOn(secretaryDay).filter(
+        const countySecretaries = (await secretariesOn(secretaryDay)).filter(
           (s) => under(s.path, county.path) && under(s.heldPath, county.path),
         );
         const trained = new Set<number>();
@@ -127,12 +126,12 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
           if (trained.has(s.memberId)) continue;
           if (rng.chance((town ? target.get(town.id)! : 0.5) * 0.7)) {
             trained.add(s.memberId);
-            add(secretaryClass, "member", s.memberId);
+            await add(secretaryClass, "member", s.memberId);
           }
         }
         // 指导员培训: instructors the county registered or dispatched, serving on the day.
         const instructorDay = dayIn(year, 4, 9);
-        const instructorClass = insertTraining(
+        const instructorClass = await insertTraining(
           county.id,
           `${year}年${short}党建工作指导员培训`,
           "instructor",
@@ -141,7 +140,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
           `${short}党校`,
           16,
         );
-        const instructors = selectAll<{ id: number }>(
+        const instructors = await selectAll<{ id: number }>(
           db,
           sql`select distinct i.id from instructors i join orgs r on r.id = i.registered_by_id
               left join orgs d on d.id = i.dispatch_org_id
@@ -152,11 +151,11 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
               order by i.id`,
         );
         for (const i of instructors)
-          if (rng.chance(current ? 0.55 : 0.7)) add(instructorClass, "instructor", i.id);
+          if (rng.chance(current ? 0.55 : 0.7)) await add(instructorClass, "instructor", i.id);
         // 考察学习: owners of hosts of the county's territory.
         if (county.regionPath) {
           const tripDay = dayIn(year, 5, 10);
-          const trip = insertTraining(
+          const trip = await insertTraining(
             county.id,
             `${year}年${short}非公企业出资人考察学习`,
             "studyTrip",
@@ -165,7 +164,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
             "浙江嘉兴",
             12,
           );
-          const owners = selectAll<{ id: number }>(
+          const owners = await selectAll<{ id: number }>(
             db,
             sql`select h.id from hosts h join regions r on r.id = h.region_id
                 where ${pathIn("r.path", subtreeRange(county.regionPath))}
@@ -173,13 +172,13 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
                   and (h.closed_on is null or h.closed_on > ${tripDay}) order by h.id`,
           );
           for (const h of rng.sample(owners, Math.min(owners.length, rng.int(8, 15))))
-            add(trip, "owner", h.id);
+            await add(trip, "owner", h.id);
         }
         // 乡镇: a members' class each year; a secretaries' class for those the county did not train.
         for (const town of townships.filter((t) => under(t.path, county.path))) {
           const tshort = town.name.replace(/^中共/, "").replace(/委员会$/, "");
           const memberDay = dayIn(year, 6, 11);
-          const memberClass = insertTraining(
+          const memberClass = await insertTraining(
             town.id,
             `${year}年${tshort}党员冬训`,
             "member",
@@ -188,7 +187,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
             `${tshort}党群服务中心`,
             8,
           );
-          const held = selectAll<{ id: number }>(
+          const held = await selectAll<{ id: number }>(
             db,
             sql`select r.member_id as id from member_relationships r join orgs o on o.id = r.org_id
                 where ${pathIn("o.path", subtreeRange(town.path))}
@@ -196,16 +195,16 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
                 order by r.member_id`,
           );
           for (const m of rng.sample(held, Math.min(held.length, rng.int(10, 20))))
-            add(memberClass, "member", m.id);
+            await add(memberClass, "member", m.id);
           const classDay = dayIn(year, 7, 11);
-          const own = secretariesOn(classDay).filter(
+          const own = (await secretariesOn(classDay)).filter(
             (s) => under(s.path, town.path) && under(s.heldPath, town.path),
           );
           const rest = [...new Set(own.map((s) => s.memberId))].filter((id) => !trained.has(id));
           const share = target.get(town.id)! * 0.3;
           const picked = rest.filter(() => rng.chance(share));
           if (picked.length > 0) {
-            const townClass = insertTraining(
+            const townClass = await insertTraining(
               town.id,
               `${year}年${tshort}党组织书记轮训`,
               "secretary",
@@ -214,7 +213,7 @@ export function seedTraining(db: Db, opts: { seed: number; today: string }): voi
               `${tshort}党群服务中心`,
               8,
             );
-            for (const id of picked) add(townClass, "member", id);
+            for (const id of picked) await add(townClass, "member", id);
           }
         }
       }

@@ -324,16 +324,16 @@ export const SQL_TABLE = Object.fromEntries(GENERATED_TABLES.map((t) => [t.key, 
  * Insert every generated row (inside the caller's transaction), in an order that satisfies the foreign
  * keys. `createdAt` is written into the `created_at` columns so that the same seed gives the same bytes.
  */
-export function writeSeedData(
+export async function writeSeedData(
   db: Db,
   data: SeedData,
   createdAt: string,
   onTable?: (table: SeedTable, rows: number) => void,
-): void {
+): Promise<void> {
   for (const key of SEED_TABLES) {
     const rows = data[key] as readonly unknown[];
     const s = SPECS[key] as TableSpec<unknown>;
-    insertRows(
+    await insertRows(
       db,
       s.table,
       s.columns,

@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { backupDatabase, checkDatabaseFile, restoreDatabase } from "@liangxin/db/backup";
 import { migrateDb, openDb } from "@liangxin/db/driver";
@@ -32,7 +32,9 @@ describe("backup and restore", () => {
   const live = path.join(dir, "live.db");
   const db = openDb(live);
   migrateDb(db);
-  seedDemo(db);
+  beforeAll(async () => {
+    await seedDemo(db);
+  }, 120_000);
 
   it("takes a consistent copy while another connection keeps writing", async () => {
     const writer = new Database(live);

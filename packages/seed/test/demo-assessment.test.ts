@@ -15,9 +15,9 @@ const value = (sql: string, ...params: unknown[]) =>
     .get(...params) as number;
 const YEAR = Number(DEMO_TODAY.slice(0, 4));
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 }, 300_000);
 
 describe("the demo's assessment", () => {

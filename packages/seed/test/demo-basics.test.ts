@@ -16,14 +16,14 @@ function value(sql: string): number {
   return db.$client.prepare(sql).pluck().get() as number;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 describe("the demo's five basics", () => {
-  it("on the demo's day each basic holds for 40–80% of the city's organizations (activities: up to 90%), all five for some", () => {
-    const board = basicsBoardIn(db, unsafeSystemScope(db), DEMO_TODAY);
+  it("on the demo's day each basic holds for 40–80% of the city's organizations (activities: up to 90%), all five for some", async () => {
+    const board = await basicsBoardIn(db, await unsafeSystemScope(db), DEMO_TODAY);
     const { orgs, met } = board.total;
     expect(orgs).toBeGreaterThan(100);
     for (const b of BASICS) {
@@ -35,9 +35,9 @@ describe("the demo's five basics", () => {
     expect(met.all).toBeLessThan(orgs);
   });
 
-  it("the township's administrator sees organizations of each kind: all five, and failing each basic", () => {
+  it("the township's administrator sees organizations of each kind: all five, and failing each basic", async () => {
     const id = value("select id from users where username = 'township'");
-    const board = basicsBoardIn(db, loadScope(db, id)!, DEMO_TODAY);
+    const board = await basicsBoardIn(db, (await loadScope(db, id))!, DEMO_TODAY);
     expect(board.rows.some((r) => r.check.all)).toBe(true);
     for (const b of BASICS)
       expect(

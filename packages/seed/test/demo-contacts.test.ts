@@ -18,9 +18,9 @@ const value = (sql: string, ...p: unknown[]) =>
     .pluck()
     .get(...p) as number;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 describe("the demo's showcases and contact points", () => {
@@ -69,16 +69,17 @@ describe("the demo's showcases and contact points", () => {
     expect(value("select count(*) from contact_visits")).toBeGreaterThan(100);
   });
 
-  it("on the demo's day the county's and the township's administrators have overdue visits in their 待办, and not every point is overdue", () => {
+  it("on the demo's day the county's and the township's administrators have overdue visits in their 待办, and not every point is overdue", async () => {
     for (const username of ["county", "township"]) {
       const id = value("select id from users where username = ?", username);
-      const scope = loadScope(db, id)!;
-      const own = overdueContacts({ db, scope, today: DEMO_TODAY }, true);
+      const scope = (await loadScope(db, id))!;
+      const own = await overdueContacts({ db, scope, today: DEMO_TODAY }, true);
       expect(own.length, username).toBeGreaterThan(0);
     }
     const points = value("select count(*) from contact_points where end_on is null");
     const id = value("select id from users where username = 'city'");
-    const overdue = overdueContacts({ db, scope: loadScope(db, id)!, today: DEMO_TODAY }).length;
+    const overdue = (await overdueContacts({ db, scope: (await loadScope(db, id))!, today: DEMO_TODAY }))
+      .length;
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(points);
   });

@@ -54,13 +54,16 @@ beforeAll(async () => {
     const day = instant.slice(0, 10);
     restore = setClock(fixedClock(instant));
     const db = openTestDb();
-    seedDemo(db, { today: day });
+    await seedDemo(db, { today: day });
     const admins = db.$client
       .prepare("select id, username from users where role = 'admin' order by username")
       .all() as { id: number; username: string }[];
     const work = new Map<string, DashboardWork>();
     for (const a of admins)
-      work.set(a.username, (await dashboardFor({ db, scope: loadScope(db, a.id)!, today: day }))!.work);
+      work.set(
+        a.username,
+        (await dashboardFor({ db, scope: (await loadScope(db, a.id))!, today: day }))!.work,
+      );
     restore();
     seeded.push({ instant, day, db, work });
   }

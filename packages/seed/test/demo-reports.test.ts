@@ -50,9 +50,9 @@ const COUNT_KEYS: IndicatorPath[] = [
 let db: Db;
 const past = demoYears(DEMO_TODAY).slice(0, 3);
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
+  await seedDemo(db);
 }, 120_000);
 
 describe("the demo's past years", () => {
@@ -87,7 +87,7 @@ describe("the demo's past years", () => {
   });
 
   it("reconcile at the city: no difference between the 合计 of approved rows and the live figures", async () => {
-    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
+    const city = { db, scope: await unsafeSystemScope(db), today: DEMO_TODAY };
     for (const year of past) {
       const v = await buildReport(city, { year });
       expect(v.rows.filter((r) => r.kind === "child").every((r) => r.source === "approved")).toBe(true);
@@ -96,7 +96,7 @@ describe("the demo's past years", () => {
   });
 
   it("the drill-down of every approved count lists exactly as many records as the figure", async () => {
-    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
+    const city = { db, scope: await unsafeSystemScope(db), today: DEMO_TODAY };
     let drilled = 0;
     for (const year of past) {
       const comp = new ReportComputer(db);
@@ -134,7 +134,7 @@ describe("the demo's past years", () => {
   });
 
   it("balance for every node and year: 年末 = 年初 + 发展 + 转入 + 隶属变更转入 − 转出 − 隶属变更转出 − 出党 − 死亡 − 停止党籍", async () => {
-    const city = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
+    const city = { db, scope: await unsafeSystemScope(db), today: DEMO_TODAY };
     const nodes = db.$client
       .prepare("select id, category from orgs")
       .all()
@@ -181,7 +181,7 @@ describe("the demo's past years", () => {
         .get(`${last}-01-01`, `${last}-12-31`) as { id: number; memberId: number } | undefined;
       expect(ev, "the demo has a member who left by a status event").toBeDefined();
       copy.$client.prepare("delete from member_status_events where id = ?").run(ev!.id);
-      const city = { db: copy, scope: unsafeSystemScope(copy), today: DEMO_TODAY };
+      const city = { db: copy, scope: await unsafeSystemScope(copy), today: DEMO_TODAY };
       // The member's organization and its county (the second node of its path under the city).
       const path = copy.$client
         .prepare(

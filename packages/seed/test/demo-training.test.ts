@@ -16,9 +16,9 @@ const value = (q: string, ...p: unknown[]) =>
     .pluck()
     .get(...p) as number;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db, { pastReports: false });
+  await seedDemo(db, { pastReports: false });
 });
 
 describe("the demo's trainings", () => {
@@ -38,9 +38,9 @@ describe("the demo's trainings", () => {
   });
 
   it("on the demo's day each township's secretaries are trained in part (about 30–80 %)", async () => {
-    const city = await trainingShares({ db, scope: unsafeSystemScope(db), today: DEMO_TODAY });
+    const city = await trainingShares({ db, scope: await unsafeSystemScope(db), today: DEMO_TODAY });
     expect(city.node.secretaries.share).toBeGreaterThan(0.3);
-    const county = loadScope(db, value("select id from users where username = 'county'"))!;
+    const county = (await loadScope(db, value("select id from users where username = 'county'")))!;
     const shares = await trainingShares({ db, scope: county, today: DEMO_TODAY });
     const towns = shares.rows.filter((r) => r.category === "townshipCommittee" && r.secretaries.total >= 5);
     expect(towns.length).toBeGreaterThan(1);

@@ -28,9 +28,9 @@ function expectIndexed(steps: string[], table: string, alias = table): void {
     expect(s, steps.join(" | ")).toMatch(/^SEARCH .* USING (COVERING )?INDEX|INTEGER PRIMARY KEY/);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
+  await seedDemo(db);
 });
 
 describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
@@ -154,8 +154,8 @@ describe("EXPLAIN QUERY PLAN of the scoped query patterns", () => {
       host: null,
     };
     const seen = await captureStatements(async () => {
-      loadSnapshot(db, { asOf: ["2025-12-31", D], nodeId: township.id });
-      loadSnapshot(db, { asOf: [D], hostIds: [1, 2, 3] });
+      await loadSnapshot(db, { asOf: ["2025-12-31", D], nodeId: township.id });
+      await loadSnapshot(db, { asOf: [D], hostIds: [1, 2, 3] });
       await dashboardFor({ db, scope, today: D });
       await listHosts({ db, scope, today: D }, { page: 1, pageSize: 20, shouldEstablish: true });
     });

@@ -37,13 +37,13 @@ const TABLES = [...COUNTED_TABLES, "pacts"];
  * The demo city as a database of 0010 holds it: seeded by today's code, copied row by row into a database
  * migrated up to 0010, its amounts written back as the REAL 万元 they were then.
  */
-function demoBeforeMoney(): {
+async function demoBeforeMoney(): Promise<{
   old: Db;
   revenueFen: Map<string, number | null>;
   fundsFen: Map<number, number | null>;
-} {
+}> {
   const current = openTestDb();
-  seedDemo(current);
+  await seedDemo(current);
   const old = openDb(":memory:");
   migrate(old, { migrationsFolder: migrationsUpTo("0010_report_signatures") });
   expect(columnsOf(old, "host_years")).toContain("revenue");
@@ -88,8 +88,8 @@ function demoBeforeMoney(): {
 }
 
 describe("migration 0011: money as whole 分", () => {
-  it("keeps every revenue, fund and proposed revenue of an old database, exactly, in 分", () => {
-    const { old: db, revenueFen, fundsFen } = demoBeforeMoney();
+  it("keeps every revenue, fund and proposed revenue of an old database, exactly, in 分", async () => {
+    const { old: db, revenueFen, fundsFen } = await demoBeforeMoney();
     const sqlite = db.$client;
     expect(revenueFen.size).toBeGreaterThan(100);
     expect([...revenueFen.values()].some((v) => v === null)).toBe(true);

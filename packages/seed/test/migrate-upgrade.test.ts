@@ -39,9 +39,9 @@ const columnsOf = (db: Db, table: string) =>
  * database, then copied row by row (ids included) into one of the first migration only. Columns added
  * later are left behind; columns dropped later take their old defaults.
  */
-function demoInFirstSchema(): Db {
+async function demoInFirstSchema(): Promise<Db> {
   const current = openTestDb();
-  seedDemo(current);
+  await seedDemo(current);
   const old = openDb(":memory:");
   migrate(old, { migrationsFolder: firstMigrationOnly() });
   old.$client.pragma("foreign_keys = OFF");
@@ -66,8 +66,8 @@ function demoInFirstSchema(): Db {
 }
 
 describe("upgrading a populated database", () => {
-  it("keeps every row, id and reference, and the AUTOINCREMENT high-water marks", () => {
-    const db = demoInFirstSchema();
+  it("keeps every row, id and reference, and the AUTOINCREMENT high-water marks", async () => {
+    const db = await demoInFirstSchema();
     const sqlite = db.$client;
     // The columns of the first schema that the last one keeps (the lock columns are dropped by 0002).
     const latest = openTestDb();

@@ -37,7 +37,7 @@ function sha256(text: string): string {
 
 /** The report JSON's hash of every management node at most `maxDepth` levels below the root. */
 async function hashReports(db: Db, years: number[], maxDepth: number): Promise<Hashes> {
-  const cx = { db, scope: unsafeSystemScope(db), today: DEMO_DAY };
+  const cx = { db, scope: await unsafeSystemScope(db), today: DEMO_DAY };
   const computer = new ReportComputer(db);
   const nodes = (
     db.$client.prepare("select id, code, category, depth from orgs order by code").all() as {
@@ -67,7 +67,7 @@ const computed: { demo?: Hashes; scale?: Hashes } = {};
 describe("the report JSON does not change (golden hashes)", () => {
   it("the demo seeded on 2026-12-03: every management node, every year", async () => {
     const db = openTestDb();
-    seedDemo(db, { today: DEMO_DAY });
+    await seedDemo(db, { today: DEMO_DAY });
     computed.demo = await hashReports(db, demoYears(DEMO_DAY), Number.POSITIVE_INFINITY);
     db.$client.close();
     expect(Object.keys(computed.demo).length).toBeGreaterThan(40);
@@ -76,7 +76,7 @@ describe("the report JSON does not change (golden hashes)", () => {
 
   it("a city of 20,000 hosts: the city, its counties and townships, this year and last", async () => {
     const db = openTestDb();
-    seedScale(db, { hosts: 20_000, today: DEMO_DAY });
+    await seedScale(db, { hosts: 20_000, today: DEMO_DAY });
     computed.scale = await hashReports(db, [2025, 2026], 2);
     db.$client.close();
     expect(Object.keys(computed.scale).length).toBeGreaterThan(20);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildAsOfIndex,
   checkRecords,
@@ -8,11 +8,14 @@ import {
 } from "@liangxin/domain";
 import { openTestDb } from "@liangxin/db/driver";
 import { loadSnapshot } from "@liangxin/db/snapshot";
-import { seedScale } from "../src/scale.ts";
+import { seedScale, type ScaleSummary } from "../src/scale.ts";
 
 describe("seedScale", () => {
   const db = openTestDb();
-  const summary = seedScale(db, { hosts: 7_000 });
+  let summary: ScaleSummary;
+  beforeAll(async () => {
+    summary = await seedScale(db, { hosts: 7_000 });
+  });
   const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
   const one = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
 
@@ -33,7 +36,7 @@ describe("seedScale", () => {
     for (const n of sizes) expect(Math.abs(n - 700)).toBeLessThan(100);
   });
 
-  it("writes valid codes and data that keeps the domain's rules", () => {
+  it("writes valid codes and data that keeps the domain's rules", async () => {
     const bad = all<{ credit_code: string }>("select credit_code from hosts").filter(
       (h) => !isValidCreditCode(h.credit_code),
     );
@@ -42,14 +45,14 @@ describe("seedScale", () => {
       (m) => !isValidCitizenId(m.id_number),
     );
     expect(badIds).toEqual([]);
-    const snapshot = loadSnapshot(db);
+    const snapshot = await loadSnapshot(db);
     const errors = checkRecords(snapshot, DEFAULT_POLICY, "2025-12-31").filter((v) => v.level === "error");
     expect(errors.slice(0, 5)).toEqual([]);
     const index = buildAsOfIndex(snapshot, "2025-12-31");
     expect(index.operatingHosts.length).toBeGreaterThan(6_500);
   });
 
-  it("refuses a database that already holds data", () => {
-    expect(() => seedScale(db, { hosts: 1_000 })).toThrow("已有数据");
+  it("refuses a database that already holds data", async () => {
+    await expect(seedScale(db, { hosts: 1_000 })).rejects.toThrow("已有数据");
   });
 });

@@ -19,9 +19,9 @@ let coverageRequests: { hostId: number; orgId: number }[];
 
 const DATES: IsoDate[] = ["2024-12-31", "2025-07-01", DEMO_TODAY];
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
+  await seedDemo(db);
   // Coverage requests across a boundary (the demo has none): the branch's joint branch proposing a host of
   // 石桥镇, and an organization of 石桥镇 proposing a host of 柳林镇 (each side named only to the other).
   const one = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
@@ -51,7 +51,7 @@ beforeAll(() => {
     DEMO_TODAY,
     `${DEMO_TODAY}T02:00:00.000Z`,
   );
-  snap = loadSnapshot(db);
+  snap = await loadSnapshot(db);
   instructors = db.$client
     .prepare(
       "select id, registered_by_id as registeredById, dispatch_org_id as dispatchOrgId from instructors",
@@ -200,7 +200,7 @@ describe("the scope module's sets equal an independent computation", () => {
     it(`for every demo user on ${d}`, async () => {
       expect(users.length).toBeGreaterThanOrEqual(6);
       for (const u of users) {
-        const scope = loadScope(db, u.id)!;
+        const scope = (await loadScope(db, u.id))!;
         const got = await scopeSets({ db, scope, today: d });
         expect(sorted(got), `${u.username} on ${d}`).toEqual(sorted(oracle(scope, d)));
       }
@@ -208,15 +208,15 @@ describe("the scope module's sets equal an independent computation", () => {
   }
 
   it("gives every role something to see, and counted-only members to a township", async () => {
-    const byName = (n: string) => loadScope(db, users.find((u) => u.username === n)!.id)!;
-    const township = await scopeSets({ db, scope: byName("township"), today: DEMO_TODAY });
+    const byName = async (n: string) => (await loadScope(db, users.find((u) => u.username === n)!.id))!;
+    const township = await scopeSets({ db, scope: await byName("township"), today: DEMO_TODAY });
     expect(township.members.counted.size).toBeGreaterThan(0);
     expect(township.hosts.editable.size).toBeGreaterThan(0);
     expect(township.orgs.reference.size).toBeGreaterThan(0);
-    const branch = await scopeSets({ db, scope: byName("branch"), today: DEMO_TODAY });
+    const branch = await scopeSets({ db, scope: await byName("branch"), today: DEMO_TODAY });
     expect(branch.hosts.editable.size).toBe(0);
     expect(branch.hosts.reference.size).toBeGreaterThan(0);
-    const owner = await scopeSets({ db, scope: byName("owner"), today: DEMO_TODAY });
+    const owner = await scopeSets({ db, scope: await byName("owner"), today: DEMO_TODAY });
     expect(owner.hosts.own.size).toBe(1);
   });
 });

@@ -60,23 +60,23 @@ function orgTerritory(): Map<number, number | null> {
   return out;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  summary = seedDemo(db);
+  summary = await seedDemo(db);
 });
 
 describe("seedDemo", () => {
-  it("refuses to seed a database that already has data, and leaves it untouched", () => {
+  it("refuses to seed a database that already has data, and leaves it untouched", async () => {
     const before = value("select count(*) from hosts");
-    expect(() => seedDemo(db)).toThrow(/演示数据只能写入空数据库/);
+    await expect(seedDemo(db)).rejects.toThrow(/演示数据只能写入空数据库/);
     expect(value("select count(*) from hosts")).toBe(before);
     expect(value("select count(*) from users")).toBe(6);
   });
 
-  it("honours another fixed today, and refuses a today before the demo's events or a bad seed", () => {
+  it("honours another fixed today, and refuses a today before the demo's events or a bad seed", async () => {
     const early = openTestDb();
     const today = "2026-03-15";
-    seedDemo(early, { today, seed: 3 });
+    await seedDemo(early, { today, seed: 3 });
     const latest = early.$client
       .prepare(
         `select max(d) from (select max(start_on) d from coverages union all select max(start_on) from member_relationships
@@ -87,12 +87,12 @@ describe("seedDemo", () => {
       .get() as string;
     expect(latest <= today).toBe(true);
     expect(latest >= "2026-01-01").toBe(true);
-    expect(() => seedDemo(openTestDb(), { today: "2025-06-30" })).toThrow(/2026-01-01/);
-    expect(() => seedDemo(openTestDb(), { today: "2026-02-30" })).toThrow(/“今天”/);
-    expect(() => seedDemo(openTestDb(), { seed: -1 })).toThrow(/随机种子/);
+    await expect(seedDemo(openTestDb(), { today: "2025-06-30" })).rejects.toThrow(/2026-01-01/);
+    await expect(seedDemo(openTestDb(), { today: "2026-02-30" })).rejects.toThrow(/“今天”/);
+    await expect(seedDemo(openTestDb(), { seed: -1 })).rejects.toThrow(/随机种子/);
   });
 
-  it("keeps policy versions already set, and refuses other data already present", () => {
+  it("keeps policy versions already set, and refuses other data already present", async () => {
     const withPolicy = openTestDb();
     const params = { ...DEFAULT_POLICY, aboveScaleEmployees: 80 };
     withPolicy.$client
@@ -100,8 +100,8 @@ describe("seedDemo", () => {
         "insert into policies (effective_on, params, note, created_at) values ('2024-01-01', ?, '省定标准', '2026-12-03T02:00:00.000Z')",
       )
       .run(JSON.stringify(params));
-    seedDemo(withPolicy);
-    expect(loadPolicyVersions(withPolicy)).toEqual([{ effectiveOn: "2024-01-01", params }]);
+    await seedDemo(withPolicy);
+    expect(await loadPolicyVersions(withPolicy)).toEqual([{ effectiveOn: "2024-01-01", params }]);
 
     const withRegion = openTestDb();
     withRegion.$client
@@ -109,22 +109,24 @@ describe("seedDemo", () => {
         "insert into regions (code, name, level, path, depth) values ('369900', '清源市', 'city', '/1/', 0)",
       )
       .run();
-    expect(() => seedDemo(withRegion)).toThrow("数据库中已有行政区划数据 1 条,演示数据只能写入空数据库");
+    await expect(seedDemo(withRegion)).rejects.toThrow(
+      "数据库中已有行政区划数据 1 条,演示数据只能写入空数据库",
+    );
   });
 
-  it("gives identical rows for the same seed and different rows for another seed", () => {
+  it("gives identical rows for the same seed and different rows for another seed", async () => {
     const twin = openTestDb();
-    seedDemo(twin);
+    await seedDemo(twin);
     expect(tableHashes(twin)).toEqual(tableHashes(db));
     const other = openTestDb();
-    seedDemo(other, { seed: 7 });
+    await seedDemo(other, { seed: 7 });
     expect(tableHashes(other).hosts).not.toBe(tableHashes(db).hosts);
   });
 
-  it("reports progress and a summary with the six accounts and the count of every table", () => {
+  it("reports progress and a summary with the six accounts and the count of every table", async () => {
     const fresh = openTestDb();
     const steps: [number, number, string][] = [];
-    const s = seedDemo(fresh, { onProgress: (d, t, l) => steps.push([d, t, l]) });
+    const s = await seedDemo(fresh, { onProgress: (d, t, l) => steps.push([d, t, l]) });
     expect(steps.length).toBeGreaterThan(5);
     const last = steps[steps.length - 1];
     expect(last?.[0]).toBe(last?.[1]);
@@ -502,14 +504,14 @@ describe("seedDemo", () => {
     ).toBe(0);
   });
 
-  it("stores the default policy from 2020-01-01", () => {
-    expect(loadPolicyVersions(db)).toEqual([{ effectiveOn: "2020-01-01", params: DEFAULT_POLICY }]);
+  it("stores the default policy from 2020-01-01", async () => {
+    expect(await loadPolicyVersions(db)).toEqual([{ effectiveOn: "2020-01-01", params: DEFAULT_POLICY }]);
   });
 
-  it("creates six demo accounts that log in with the documented password", () => {
+  it("creates six demo accounts that log in with the documented password", async () => {
     const territory = orgTerritory();
     for (const a of summary.accounts) {
-      const u = findUserByUsername(db, a.username);
+      const u = await findUserByUsername(db, a.username);
       expect(u, a.username).toBeDefined();
       expect(verifyPassword(DEMO_PASSWORD, u!.passwordHash)).toBe(true);
       expect(verifyPassword("wrong-password", u!.passwordHash)).toBe(false);
@@ -552,8 +554,8 @@ describe("seedDemo", () => {
     expect(value("select count(*) from audit_log where action = 'seed.demo'")).toBe(1);
   });
 
-  it("round-trips through loadSnapshot with the same counts", () => {
-    const s = loadSnapshot(db);
+  it("round-trips through loadSnapshot with the same counts", async () => {
+    const s = await loadSnapshot(db);
     const c = summary.counts;
     expect(s.regions.length).toBe(c.regions);
     expect(s.orgs.length).toBe(c.orgs);

@@ -62,40 +62,40 @@ function adminScope(nodeId: number): Scope {
   };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
-  full = loadSnapshot(db);
-  policies = loadPolicyVersions(db);
+  await seedDemo(db);
+  full = await loadSnapshot(db);
+  policies = await loadPolicyVersions(db);
   nodes = full.orgs
     .filter((o) => !isGrassroots(o.category) && o.revokedOn === null)
     .map((o) => ({ id: o.id, name: o.name, parentId: o.parentId }));
 });
 
 describe("loadSnapshot restricted to dates and a scope", () => {
-  it("has fewer rows than the full history, and a node's scope far fewer", () => {
-    const dated = loadSnapshot(db, { asOf: ["2024-12-31"] });
+  it("has fewer rows than the full history, and a node's scope far fewer", async () => {
+    const dated = await loadSnapshot(db, { asOf: ["2024-12-31"] });
     expect(dated.relationships.length).toBeLessThan(full.relationships.length);
     expect(dated.coverages.length).toBeLessThan(full.coverages.length);
     const township = nodes.find((n) => n.name.includes("柳林"))!;
-    const scoped = loadSnapshot(db, { asOf: ["2024-12-31"], nodeId: township.id });
+    const scoped = await loadSnapshot(db, { asOf: ["2024-12-31"], nodeId: township.id });
     expect(scoped.hosts.length).toBeGreaterThan(0);
     expect(scoped.hosts.length * 5).toBeLessThan(dated.hosts.length);
     expect(scoped.members.length * 5).toBeLessThan(dated.members.length);
   });
 
-  it("gives every node's year-end report exactly as the full history does", () => {
+  it("gives every node's year-end report exactly as the full history does", async () => {
     expect(nodes.length).toBeGreaterThan(15);
     for (const year of YEARS) {
       const policy = policyAsOf(policies, yearEnd(year));
-      const dated = loadSnapshot(db, { asOf: [yearEnd(year)], coverageAsOf: [yearEnd(year - 1)] });
+      const dated = await loadSnapshot(db, { asOf: [yearEnd(year)], coverageAsOf: [yearEnd(year - 1)] });
       expect(dated.hostYears.length).toBeLessThan(full.hostYears.length);
       for (const n of nodes) {
         const expected = computeReport(full, n.id, year, policy);
         expect(computeReport(dated, n.id, year, policy), `${n.name} ${year}`).toEqual(expected);
-        const scoped = loadSnapshot(db, { asOf: [yearEnd(year), yearEnd(year - 1)], nodeId: n.id });
+        const scoped = await loadSnapshot(db, { asOf: [yearEnd(year), yearEnd(year - 1)], nodeId: n.id });
         expect(computeReport(scoped, n.id, year, policy), `${n.name} ${year} scoped`).toEqual(expected);
-        const lean = loadSnapshot(db, {
+        const lean = await loadSnapshot(db, {
           asOf: [yearEnd(year)],
           coverageAsOf: [yearEnd(year - 1)],
           nodeId: n.id,
@@ -111,21 +111,21 @@ describe("loadSnapshot restricted to dates and a scope", () => {
       const policy = policyAsOf(policies, d).params;
       for (const n of nodes) {
         const expected = computeNodeIndicators(full, n.id, d, policy, { compareWith: prev });
-        const scoped = loadSnapshot(db, { asOf: [d], coverageAsOf: [prev], nodeId: n.id });
+        const scoped = await loadSnapshot(db, { asOf: [d], coverageAsOf: [prev], nodeId: n.id });
         expect(
           computeNodeIndicators(scoped, n.id, d, policy, { compareWith: prev }),
           `${n.name} ${d}`,
         ).toEqual(expected);
-        const cx = { db, scope: unsafeSystemScope(db), today: DEMO_TODAY };
+        const cx = { db, scope: await unsafeSystemScope(db), today: DEMO_TODAY };
         expect((await nodeIndicators(cx, { nodeId: n.id, asOf: d })).indicators).toEqual(expected);
       }
     }
   });
 
-  it("computes a node's coverage rate from coverage alone as from all its parts", () => {
+  it("computes a node's coverage rate from coverage alone as from all its parts", async () => {
     for (const d of DATES) {
       const index = new AsOfIndex(full, d);
-      const lean = new AsOfIndex(loadSnapshot(db, { asOf: ["2026-01-01"], coverageAsOf: [d] }), d);
+      const lean = new AsOfIndex(await loadSnapshot(db, { asOf: ["2026-01-01"], coverageAsOf: [d] }), d);
       const policy = policyAsOf(policies, d).params;
       for (const n of nodes) {
         let expected: number | null;
@@ -140,13 +140,13 @@ describe("loadSnapshot restricted to dates and a scope", () => {
     }
   });
 
-  it("gives each host's facts exactly as the full history does", () => {
+  it("gives each host's facts exactly as the full history does", async () => {
     for (const d of DATES) {
       const policy = policyAsOf(policies, d).params;
       const expected = hostFactsAsOf(full, d, policy);
-      expect(hostFactsAsOf(loadSnapshot(db, { asOf: [d] }), d, policy)).toEqual(expected);
+      expect(hostFactsAsOf(await loadSnapshot(db, { asOf: [d] }), d, policy)).toEqual(expected);
       const some = [...expected.keys()].filter((_, i) => i % 37 === 0);
-      const facts = hostFactsAsOf(loadSnapshot(db, { asOf: [d], hostIds: some }), d, policy);
+      const facts = hostFactsAsOf(await loadSnapshot(db, { asOf: [d], hostIds: some }), d, policy);
       for (const id of some) expect(facts.get(id), `host ${id} ${d}`).toEqual(expected.get(id));
     }
   });
@@ -163,11 +163,11 @@ describe("loadSnapshot restricted to dates and a scope", () => {
   });
 
   it("builds the city's report with the same checks whichever year is loaded first", async () => {
-    const scope = unsafeSystemScope(db);
+    const scope = await unsafeSystemScope(db);
     const cx = { db, scope, today: DEMO_TODAY };
     const a = new ReportComputer(db);
     const b = new ReportComputer(db);
-    b.index(2023);
+    await b.index(2023);
     const ra = await buildReport(cx, { nodeId: scope.org!.id, year: 2025, computer: a });
     const rb = await buildReport(cx, { nodeId: scope.org!.id, year: 2025, computer: b });
     expect(rb).toEqual(ra);

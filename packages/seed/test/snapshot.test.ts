@@ -8,18 +8,18 @@ import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 
 let db: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openTestDb();
-  seedDemo(db);
+  await seedDemo(db);
 });
 
 describe("loadSnapshot", () => {
-  it("maps every table to the domain's plain records with the same values as the schema", () => {
-    const snap = loadSnapshot(db);
+  it("maps every table to the domain's plain records with the same values as the schema", async () => {
+    const snap = await loadSnapshot(db);
     const pick = <T extends object, K extends keyof T>(row: T, keys: readonly K[]) =>
       Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
 
-    const orgs = db.select().from(s.orgs).orderBy(asc(s.orgs.id)).all();
+    const orgs = await db.select().from(s.orgs).orderBy(asc(s.orgs.id));
     expect(snap.orgs).toEqual(
       orgs.map((o) =>
         pick(o, [
@@ -35,7 +35,7 @@ describe("loadSnapshot", () => {
         ]),
       ),
     );
-    const hosts = db.select().from(s.hosts).orderBy(asc(s.hosts.id)).all();
+    const hosts = await db.select().from(s.hosts).orderBy(asc(s.hosts.id));
     expect(snap.hosts).toEqual(
       hosts.map((h) =>
         pick(h, [
@@ -52,9 +52,9 @@ describe("loadSnapshot", () => {
         ]),
       ),
     );
-    const rels = db.select().from(s.memberRelationships).orderBy(asc(s.memberRelationships.id)).all();
+    const rels = await db.select().from(s.memberRelationships).orderBy(asc(s.memberRelationships.id));
     expect(snap.relationships).toEqual(rels.map((r) => pick(r, ["memberId", "orgId", "startOn", "endOn"])));
-    const reps = db.select().from(s.orgReparentings).all();
+    const reps = await db.select().from(s.orgReparentings);
     expect(snap.reparentings).toEqual(
       expect.arrayContaining(
         reps.map((r) => pick(r, ["orgId", "fromParentId", "toParentId", "effectiveOn"])),
@@ -70,23 +70,21 @@ describe("loadSnapshot", () => {
     }
   });
 
-  it("reads a whole city quickly, one statement per table", () => {
+  it("reads a whole city quickly, one statement per table", async () => {
     const t0 = performance.now();
-    const snap = loadSnapshot(db);
+    const snap = await loadSnapshot(db);
     const ms = performance.now() - t0;
     expect(snap.hosts.length).toBeGreaterThanOrEqual(2000);
     expect(ms).toBeLessThan(1000);
   });
 
-  it("loads policy versions oldest first, filling keys a stored version lacks from the defaults", () => {
-    db.insert(s.policies)
-      .values({
-        effectiveOn: "2025-01-01",
-        params: { aboveScaleEmployees: 80, termYears: { branch: 5 } },
-        note: "试行",
-      })
-      .run();
-    const versions = loadPolicyVersions(db);
+  it("loads policy versions oldest first, filling keys a stored version lacks from the defaults", async () => {
+    await db.insert(s.policies).values({
+      effectiveOn: "2025-01-01",
+      params: { aboveScaleEmployees: 80, termYears: { branch: 5 } },
+      note: "试行",
+    });
+    const versions = await loadPolicyVersions(db);
     expect(versions.map((v) => v.effectiveOn)).toEqual(["2020-01-01", "2025-01-01"]);
     const v2025 = policyAsOf(versions, "2025-12-31").params;
     expect(v2025.aboveScaleEmployees).toBe(80);

@@ -30,7 +30,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const db = openDb(resolveDatabasePath());
   migrateDb(db);
   // The operator runs as the system: the node asked for, or the whole city.
-  const scope = unsafeNodeScope(db, values.unit);
+  const scope = await unsafeNodeScope(db, values.unit);
   if (!scope) {
     console.error(m.unitNotFound(values.unit ?? ""));
     return 2;
@@ -75,7 +75,7 @@ export async function exportJobCommand(args: string[]): Promise<number> {
   }
   const db = openDb(resolveDatabasePath());
   migrateDb(db);
-  const scope = loadScope(db, Number(values.user));
+  const scope = await loadScope(db, Number(values.user));
   if (!scope) {
     console.error(m.userNotFound(values.user));
     return 2;

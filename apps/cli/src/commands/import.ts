@@ -25,14 +25,12 @@ function open(): Db {
   return db;
 }
 
-function actorOf(db: Db, username: string | undefined): ImportActor | null {
+async function actorOf(db: Db, username: string | undefined): Promise<ImportActor | null> {
   if (!username) return { userId: null, username: "cli" };
-  const u = db.query.users
-    .findFirst({
-      columns: { id: true, username: true, orgId: true },
-      where: (users, { eq }) => eq(users.username, username),
-    })
-    .sync();
+  const u = await db.query.users.findFirst({
+    columns: { id: true, username: true, orgId: true },
+    where: (users, { eq }) => eq(users.username, username),
+  });
   return u ? { userId: u.id, username: u.username, scopeOrgId: u.orgId } : null;
 }
 
@@ -66,7 +64,7 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   const db = open();
-  const actor = actorOf(db, values.user);
+  const actor = await actorOf(db, values.user);
   if (!actor) {
     console.error(m.userNotFound(values.user ?? ""));
     return 2;
@@ -77,9 +75,9 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     bar.update(0, 3, "读取文件");
     // No variable keeps the parsed rows: once planned, a city's million rows can be collected.
-    plan = planImport(db, await readImport(input), { onProgress: (d, t, s) => bar.update(d, t, s) });
+    plan = await planImport(db, await readImport(input), { onProgress: (d, t, s) => bar.update(d, t, s) });
     if (plan.errors.length === 0 && !values["dry-run"])
-      applyImport(db, plan, actor, (d, t, s) => bar.update(d, t, s));
+      await applyImport(db, plan, actor, (d, t, s) => bar.update(d, t, s));
   } finally {
     bar.stop();
   }
@@ -115,13 +113,11 @@ export async function importJobCommand(args: string[]): Promise<number> {
   const u =
     userId === null
       ? undefined
-      : db.query.users
-          .findFirst({
-            columns: { username: true, orgId: true },
-            where: (users, { eq }) => eq(users.id, userId),
-          })
-          .sync();
-  const scope = userId === null ? null : loadScope(db, userId);
+      : await db.query.users.findFirst({
+          columns: { username: true, orgId: true },
+          where: (users, { eq }) => eq(users.id, userId),
+        });
+  const scope = userId === null ? null : await loadScope(db, userId);
   const res = await runImportJob(
     db,
     Number(values.job),

@@ -42,7 +42,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   migrateDb(db);
   try {
     const view = await buildReport(
-      { db, scope: unsafeSystemScope(db), today: clock.today() },
+      { db, scope: await unsafeSystemScope(db), today: clock.today() },
       { nodeCode: values.unit, year },
     );
     if (format === "json") {

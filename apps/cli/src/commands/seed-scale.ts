@@ -5,7 +5,7 @@ import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
 
 /** `seed --scale city [--hosts N]`: a large city for benchmarks, into an empty database. */
-export function seedScaleCommand(scale: string, hosts: string | undefined): number {
+export async function seedScaleCommand(scale: string, hosts: string | undefined): Promise<number> {
   if (scale !== "city") {
     console.error(m.scaleOnlyCity);
     return 2;
@@ -14,7 +14,7 @@ export function seedScaleCommand(scale: string, hosts: string | undefined): numb
   migrateDb(db);
   const bar = progressBar("载入城市规模数据");
   try {
-    const r = seedScale(db, {
+    const r = await seedScale(db, {
       ...(hosts ? { hosts: Number(hosts) } : {}),
       onProgress: (done, total, stage) => bar.update(done, total, stage),
     });

@@ -6,7 +6,7 @@
  *   node --import tsx baseline.ts --db FILE --as-of 2025-12-31
  */
 import { parseArgs } from "node:util";
-import { closeDb, openDb } from "@liangxin/db/driver";
+import { closeDb, openDb, selectAll } from "@liangxin/db/driver";
 import { baselineSql } from "../lib/baseline-sql.ts";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, "as-of": { type: "string" } } });
@@ -14,7 +14,8 @@ if (!values.db || !values["as-of"]) throw new Error("usage: --db FILE --as-of YY
 
 const t0 = performance.now();
 const db = openDb(values.db);
-const rows = db.all<{ code: string; name: string; hosts: number; covered: number }>(
+const rows = await selectAll<{ code: string; name: string; hosts: number; covered: number }>(
+  db,
   baselineSql(values["as-of"]),
 );
 const ms = performance.now() - t0;

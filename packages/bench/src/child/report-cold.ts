@@ -31,7 +31,7 @@ const t0 = performance.now();
 const db = openDb(values.db);
 migrateDb(db);
 const view = await buildReport(
-  { db, scope: unsafeSystemScope(db), today: clock.today() },
+  { db, scope: await unsafeSystemScope(db), today: clock.today() },
   { nodeCode: values.unit, year: Number(values.year) },
 );
 const json = reportJson(view);
@@ -39,7 +39,7 @@ const ms = performance.now() - t0;
 let records: { bytes: number; rows: number; ids: number; ms: number } | undefined;
 if (values.records) {
   const r0 = performance.now();
-  const stored = new ReportComputer(db).liveRecords(view.node.id, Number(values.year));
+  const stored = await new ReportComputer(db).liveRecords(view.node.id, Number(values.year));
   const texts = stored.rows.map(encodeRowRecords);
   records = {
     bytes: texts.reduce((s, t) => s + Buffer.byteLength(t), 0),

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { closeDb, openDb } from "@liangxin/db/driver";
+import { closeDb, openDb, selectAll, selectOne } from "@liangxin/db/driver";
 import { countTables } from "@liangxin/seed/demo";
 import { createUser } from "@liangxin/db/auth";
 import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
@@ -52,13 +52,14 @@ export interface CityInfo {
   hosts: number;
 }
 
-export function cityInfo(file: string): CityInfo {
+export async function cityInfo(file: string): Promise<CityInfo> {
   const db = openDb(file);
   try {
-    const city = db.get<{ code: string } | undefined>(
+    const city = await selectOne<{ code: string }>(
+      db,
       sql`select code from orgs where parent_id is null and category = 'cityCommittee' order by id limit 1`,
     );
-    const hosts = countTables(db, ["hosts"]).hosts ?? 0;
+    const hosts = (await countTables(db, ["hosts"])).hosts ?? 0;
     return { cityCode: city?.code as string, hosts };
   } finally {
     closeDb(db);
@@ -73,10 +74,11 @@ export interface Township {
 }
 
 /** The townships with their committee and host count. */
-function townships(file: string): Township[] {
+async function townships(file: string): Promise<Township[]> {
   const db = openDb(file);
   try {
-    return db.all<Township>(
+    return await selectAll<Township>(
+      db,
       sql`select r.id as regionId, r.name as name, o.code as orgCode,
                  (select count(*) from hosts h where h.region_id = r.id) as hosts
           from regions r join orgs o on o.region_id = r.id and o.category = 'townshipCommittee'
@@ -89,8 +91,8 @@ function townships(file: string): Township[] {
 }
 
 /** The township of median size; or, given a size, the township whose host count is nearest to it. */
-export function pickTownship(file: string, nearSize?: number): Township {
-  const all = townships(file);
+export async function pickTownship(file: string, nearSize?: number): Promise<Township> {
+  const all = await townships(file);
   if (all.length === 0) throw new Error(`no township committee in ${file}`);
   if (nearSize === undefined) {
     const sorted = [...all].sort((a, b) => a.hosts - b.hosts || a.regionId - b.regionId);
@@ -100,15 +102,16 @@ export function pickTownship(file: string, nearSize?: number): Township {
 }
 
 /** A township administrator (role admin bound to the township committee), created once. */
-export function ensureTownshipAdmin(file: string, township: Township): string {
+export async function ensureTownshipAdmin(file: string, township: Township): Promise<string> {
   const username = `bench-${township.orgCode}`.toLowerCase();
   const db = openDb(file);
   try {
-    const existing = db.get<{ id: number } | undefined>(
+    const existing = await selectOne<{ id: number }>(
+      db,
       sql`select id from users where username = ${username}`,
     );
     if (!existing) {
-      createUser(db, {
+      await createUser(db, {
         username,
         password: BENCH_PASSWORD,
         displayName: `基准测试 ${township.name}`,

@@ -23,10 +23,10 @@ const COUNTED = [
   "assignments",
 ] as const;
 
-function counts(file: string): Record<string, number> {
+async function counts(file: string): Promise<Record<string, number>> {
   const db = openDb(file);
   try {
-    return countTables(db, COUNTED);
+    return await countTables(db, COUNTED);
   } finally {
     closeDb(db);
   }
@@ -70,8 +70,8 @@ export async function measureImport(source: { file: string; hosts: number }): Pr
     showProgress: true,
   });
   assertOk("import", r);
-  const sourceCounts = counts(source.file);
-  const imported = counts(target);
+  const sourceCounts = await counts(source.file);
+  const imported = await counts(target);
   const countsAgree = COUNTED.every((t) => sourceCounts[t] === imported[t]);
   log(
     `  imported in ${fmtMs(r.wallMs)} (CPU ${fmtMs(r.cpuMs ?? NaN)}), peak RSS ${fmtMb(r.maxRssKb ?? NaN)}; counts ${countsAgree ? "agree" : "DIFFER"}`,

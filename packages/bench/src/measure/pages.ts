@@ -135,7 +135,7 @@ async function measureCity(
   o: PagesOptions,
   withLoad: boolean,
 ): Promise<CityPages> {
-  const username = ensureTownshipAdmin(dbFile, township);
+  const username = await ensureTownshipAdmin(dbFile, township);
   const port = await freePort();
   const pages: PageResult[] = [];
   // A freshly started portal per page: what one page's load leaves queued never slows the next page.
@@ -195,11 +195,11 @@ export async function measurePages(
   o: PagesOptions,
   withLoad: boolean,
 ): Promise<PagesResult> {
-  const bigTownship = pickTownship(bigDb.file);
+  const bigTownship = await pickTownship(bigDb.file);
   const big = await measureCity(bigDb.file, bigDb.hosts, bigTownship, o, withLoad);
   let small: CityPages | null = null;
   if (smallDb) {
-    const township = pickTownship(smallDb.file, bigTownship.hosts);
+    const township = await pickTownship(smallDb.file, bigTownship.hosts);
     small = await measureCity(smallDb.file, smallDb.hosts, township, o, false);
   }
   return { big, small, options: o };

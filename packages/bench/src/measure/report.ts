@@ -55,7 +55,7 @@ export interface ReportResult {
 }
 
 export async function measureReport(dbFile: string, year: number, runs: number): Promise<ReportResult> {
-  const { cityCode } = cityInfo(dbFile);
+  const { cityCode } = await cityInfo(dbFile);
   const reportFile = path.join(BENCH_DIR, `report-${year}.json`);
   const reports: ReportRun[] = [];
   const reportWallMs: number[] = [];

@@ -40,10 +40,10 @@ interface InstructorRecord {
 }
 
 /** An instructor the caller sees (registered or dispatched by the subtree, or serving there), else NOT_FOUND. */
-function visibleInstructor(cx: Cx, instructorId: number): InstructorRecord {
+async function visibleInstructor(cx: Cx, instructorId: number): Promise<InstructorRecord> {
   if (!cx.scope.org) throw AppError.notFound("instructor");
   const { sets } = scopeSql(cx.scope, cx.today);
-  const row = selectOne<InstructorRecord>(
+  const row = await selectOne<InstructorRecord>(
     cx.db,
     sql`select i.id, i.name, i.dispatch_org_id as dispatchOrgId, i.registered_by_id as registeredById
         from instructors i where i.id = ${instructorId}
@@ -65,15 +65,15 @@ export interface AssessInstructorInput {
 /** The year's one assessment of an instructor, by his dispatcher (or registering node): set or replaced. */
 export async function assessInstructor(cx: Cx, input: AssessInstructorInput) {
   const { db, today } = cx;
-  return writeTransaction(db, () => {
-    const instructor = visibleInstructor(cx, input.instructorId);
+  return writeTransaction(db, async () => {
+    const instructor = await visibleInstructor(cx, input.instructorId);
     assertMayAssessInstructor(cx.scope.org?.id ?? null, instructor);
     assertYearBegun(input.year, today);
     const key = and(
       eq(instructorAssessments.instructorId, instructor.id),
       eq(instructorAssessments.year, input.year),
     );
-    const before = db.select().from(instructorAssessments).where(key).get() ?? null;
+    const before = (await db.select().from(instructorAssessments).where(key).limit(1))[0] ?? null;
     const fields = {
       grade: input.grade,
       remarks: input.remarks ?? null,
@@ -83,21 +83,23 @@ export async function assessInstructor(cx: Cx, input: AssessInstructorInput) {
     let after;
     if (before) {
       if (input.version !== undefined && input.version !== before.version) throw AppError.stale();
-      after = db
-        .update(instructorAssessments)
-        .set({ ...fields, version: before.version + 1 })
-        .where(and(key, eq(instructorAssessments.version, before.version)))
-        .returning()
-        .get();
+      after = (
+        await db
+          .update(instructorAssessments)
+          .set({ ...fields, version: before.version + 1 })
+          .where(and(key, eq(instructorAssessments.version, before.version)))
+          .returning()
+      )[0];
       if (!after) throw AppError.stale();
     } else {
-      after = db
-        .insert(instructorAssessments)
-        .values({ instructorId: instructor.id, year: input.year, ...fields, createdBy: cx.scope.userId })
-        .returning()
-        .get();
+      after = (
+        await db
+          .insert(instructorAssessments)
+          .values({ instructorId: instructor.id, year: input.year, ...fields, createdBy: cx.scope.userId })
+          .returning()
+      )[0]!;
     }
-    audit(cx, {
+    await audit(cx, {
       action: "instructorAssessment.set",
       entity: "instructorAssessment",
       entityId: after.id,
@@ -142,7 +144,7 @@ export async function listInstructorAssessments(
   const node = cx.scope.org;
   if (!node) return { year, rows: [] };
   const { sets } = scopeSql(cx.scope, cx.today);
-  const rows = selectAll<{
+  const rows = await selectAll<{
     instructorId: number;
     number: string;
     name: string;
@@ -195,8 +197,8 @@ export async function instructorAssessmentHistory(
   cx: Cx,
   input: { instructorId: number },
 ): Promise<{ instructorId: number; mayAssess: boolean; rows: AssessmentView[] }> {
-  const instructor = visibleInstructor(cx, input.instructorId);
-  const rows = selectAll<AssessmentView>(
+  const instructor = await visibleInstructor(cx, input.instructorId);
+  const rows = await selectAll<AssessmentView>(
     cx.db,
     sql`select a.id, a.year, a.grade, a.remarks, a.assessed_on as assessedOn, o.name as assessorName, a.version
         from instructor_assessments a join orgs o on o.id = a.assessed_by_id
@@ -220,13 +222,13 @@ export interface ReviewSecretaryInput {
 /** The year's review of a secretary of an organization, by the administrator of its parent node. */
 export async function reviewSecretary(cx: Cx, input: ReviewSecretaryInput) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
-  return writeTransaction(db, () => {
-    const parent = selectOne<{ parentId: number | null }>(
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
+  return writeTransaction(db, async () => {
+    const parent = (await selectOne<{ parentId: number | null }>(
       db,
       sql`select parent_id as parentId from orgs where id = ${org.id}`,
-    )!;
-    const term = selectOne<{ name: string; startOn: string; endOn: string | null }>(
+    ))!;
+    const term = await selectOne<{ name: string; startOn: string; endOn: string | null }>(
       db,
       sql`select m.name, s.start_on as startOn, s.end_on as endOn from secretaries s join members m on m.id = s.member_id
           where s.org_id = ${org.id} and s.member_id = ${input.memberId}
@@ -246,7 +248,7 @@ export async function reviewSecretary(cx: Cx, input: ReviewSecretaryInput) {
       eq(secretaryReviews.memberId, input.memberId),
       eq(secretaryReviews.year, input.year),
     );
-    const before = db.select().from(secretaryReviews).where(key).get() ?? null;
+    const before = (await db.select().from(secretaryReviews).where(key).limit(1))[0] ?? null;
     const fields = {
       grade: input.grade,
       remarks: input.remarks ?? null,
@@ -256,27 +258,29 @@ export async function reviewSecretary(cx: Cx, input: ReviewSecretaryInput) {
     let after;
     if (before) {
       if (input.version !== undefined && input.version !== before.version) throw AppError.stale();
-      after = db
-        .update(secretaryReviews)
-        .set({ ...fields, version: before.version + 1 })
-        .where(and(key, eq(secretaryReviews.version, before.version)))
-        .returning()
-        .get();
+      after = (
+        await db
+          .update(secretaryReviews)
+          .set({ ...fields, version: before.version + 1 })
+          .where(and(key, eq(secretaryReviews.version, before.version)))
+          .returning()
+      )[0];
       if (!after) throw AppError.stale();
     } else {
-      after = db
-        .insert(secretaryReviews)
-        .values({
-          orgId: org.id,
-          memberId: input.memberId,
-          year: input.year,
-          ...fields,
-          createdBy: scope.userId,
-        })
-        .returning()
-        .get();
+      after = (
+        await db
+          .insert(secretaryReviews)
+          .values({
+            orgId: org.id,
+            memberId: input.memberId,
+            year: input.year,
+            ...fields,
+            createdBy: scope.userId,
+          })
+          .returning()
+      )[0]!;
     }
-    audit(cx, {
+    await audit(cx, {
       action: "secretaryReview.set",
       entity: "secretaryReview",
       entityId: after.id,
@@ -317,7 +321,7 @@ export async function listSecretaryReviews(
   const node = cx.scope.org;
   if (!node || cx.scope.role !== "admin") return { year, rows: [] };
   const { within, sets } = scopeSql(cx.scope, cx.today);
-  const rows = selectAll<{
+  const rows = await selectAll<{
     orgId: number;
     orgCode: string;
     orgName: string;
@@ -359,13 +363,15 @@ export async function applyFiveGood(
   input: { orgId: number; year: number; application?: string | null },
 ) {
   const { db, scope, today } = cx;
-  const org = requireOrgInSubtree(db, scope, input.orgId);
-  return writeTransaction(db, () => {
-    const existing = db
-      .select({ id: fiveGoodAwards.id })
-      .from(fiveGoodAwards)
-      .where(and(eq(fiveGoodAwards.orgId, org.id), eq(fiveGoodAwards.year, input.year)))
-      .get();
+  const org = await requireOrgInSubtree(db, scope, input.orgId);
+  return writeTransaction(db, async () => {
+    const existing = (
+      await db
+        .select({ id: fiveGoodAwards.id })
+        .from(fiveGoodAwards)
+        .where(and(eq(fiveGoodAwards.orgId, org.id), eq(fiveGoodAwards.year, input.year)))
+        .limit(1)
+    )[0];
     assertMayApplyFiveGood(
       { role: scope.role, orgId: scope.org?.id ?? null },
       { id: org.id, category: org.category, inScope: true },
@@ -373,18 +379,19 @@ export async function applyFiveGood(
       today,
       existing !== undefined,
     );
-    const row = db
-      .insert(fiveGoodAwards)
-      .values({
-        orgId: org.id,
-        year: input.year,
-        appliedOn: today,
-        application: input.application ?? null,
-        appliedBy: scope.userId,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(fiveGoodAwards)
+        .values({
+          orgId: org.id,
+          year: input.year,
+          appliedOn: today,
+          application: input.application ?? null,
+          appliedBy: scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "fiveGood.apply",
       entity: "fiveGoodAward",
       entityId: row.id,
@@ -401,10 +408,12 @@ export async function reviewFiveGood(
   input: { id: number; decision: AwardDecision; reviewNote?: string | null; version?: number },
 ) {
   const { db, scope, today } = cx;
-  return writeTransaction(db, () => {
-    const before = db.select().from(fiveGoodAwards).where(eq(fiveGoodAwards.id, input.id)).get();
+  return writeTransaction(db, async () => {
+    const before = (
+      await db.select().from(fiveGoodAwards).where(eq(fiveGoodAwards.id, input.id)).limit(1)
+    )[0];
     if (!before) throw AppError.notFound("fiveGood");
-    const org = requireOrgInSubtree(db, scope, before.orgId);
+    const org = await requireOrgInSubtree(db, scope, before.orgId);
     const level = assertMayReviewFiveGood(
       {
         role: scope.role,
@@ -415,23 +424,24 @@ export async function reviewFiveGood(
       today,
     );
     if (input.version !== undefined && input.version !== before.version) throw AppError.stale();
-    const after = db
-      .update(fiveGoodAwards)
-      .set({
-        decision: input.decision,
-        // The level is the award's: a rejection has none.
-        level: input.decision === "awarded" ? level : null,
-        reviewedOn: today,
-        reviewerId: scope.org!.id,
-        reviewNote: input.reviewNote ?? null,
-        reviewedBy: scope.userId,
-        version: before.version + 1,
-      })
-      .where(and(eq(fiveGoodAwards.id, before.id), eq(fiveGoodAwards.version, before.version)))
-      .returning()
-      .get();
+    const after = (
+      await db
+        .update(fiveGoodAwards)
+        .set({
+          decision: input.decision,
+          // The level is the award's: a rejection has none.
+          level: input.decision === "awarded" ? level : null,
+          reviewedOn: today,
+          reviewerId: scope.org!.id,
+          reviewNote: input.reviewNote ?? null,
+          reviewedBy: scope.userId,
+          version: before.version + 1,
+        })
+        .where(and(eq(fiveGoodAwards.id, before.id), eq(fiveGoodAwards.version, before.version)))
+        .returning()
+    )[0];
     if (!after) throw AppError.stale();
-    audit(cx, {
+    await audit(cx, {
       action: "fiveGood.review",
       entity: "fiveGoodAward",
       entityId: before.id,
@@ -485,7 +495,7 @@ function withMayReview(cx: Cx, rows: (Omit<FiveGoodRow, "mayReview"> & { path: s
 export async function listFiveGood(cx: Cx, input: { year?: number } = {}): Promise<FiveGoodRow[]> {
   if (!cx.scope.org) return [];
   const { within } = scopeSql(cx.scope, cx.today);
-  const rows = selectAll<Omit<FiveGoodRow, "mayReview"> & { path: string }>(
+  const rows = await selectAll<Omit<FiveGoodRow, "mayReview"> & { path: string }>(
     cx.db,
     sql`select ${FIVE_GOOD_COLUMNS}
         from five_good_awards f join orgs o on o.id = f.org_id left join orgs rv on rv.id = f.reviewer_id
@@ -502,14 +512,14 @@ export async function pendingFiveGoodReviews(cx: Cx): Promise<FiveGoodRow[]> {
 
 /** One organization's 五好 applications and its secretaries' reviews (the organization's page). */
 export async function orgAssessment(cx: Cx, input: { orgId: number }) {
-  const org = requireOrgInSubtree(cx.db, cx.scope, input.orgId);
-  const rows = selectAll<Omit<FiveGoodRow, "mayReview"> & { path: string }>(
+  const org = await requireOrgInSubtree(cx.db, cx.scope, input.orgId);
+  const rows = await selectAll<Omit<FiveGoodRow, "mayReview"> & { path: string }>(
     cx.db,
     sql`select ${FIVE_GOOD_COLUMNS}
         from five_good_awards f join orgs o on o.id = f.org_id left join orgs rv on rv.id = f.reviewer_id
         where f.org_id = ${org.id} order by f.year desc`,
   );
-  const reviews = selectAll<{
+  const reviews = await selectAll<{
     id: number;
     year: number;
     secretaryName: string;

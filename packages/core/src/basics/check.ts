@@ -55,63 +55,72 @@ function grouped<T>(rows: readonly { orgId: number; v: T }[]): Map<number, T[]> 
 }
 
 /** The five-basics check of the given organizations (all of the caller's subtree) on `on`. */
-function checkOrgs(db: Db, scope: Scope, orgs: readonly WorkOrgRow[], on: string): BasicsRow[] {
+async function checkOrgs(
+  db: Db,
+  scope: Scope,
+  orgs: readonly WorkOrgRow[],
+  on: string,
+): Promise<BasicsRow[]> {
   if (orgs.length === 0) return [];
-  const policy = workPolicy(db, on);
+  const policy = await workPolicy(db, on);
   const year = yearOf(on);
   const from = yearStart(year);
   const { within } = scopeSql(scope, on);
   const inScope = within.subtree("o");
 
-  const members = selectAll<{ orgId: number; n: number }>(
+  const members = await selectAll<{ orgId: number; n: number }>(
     db,
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
         join orgs o on o.id = r.org_id
         where ${inScope} and ${inForce(on, "r")} and m.joined_on <= ${on} group by r.org_id`,
   );
-  const secretaries = selectAll<{ orgId: number; v: number }>(
+  const secretaries = await selectAll<{ orgId: number; v: number }>(
     db,
     sql`select s.org_id as orgId, s.member_id as v from secretaries s join orgs o on o.id = s.org_id
         where ${inScope} and ${inForce(on, "s")}`,
   );
-  const committee = selectAll<{ orgId: number; v: number }>(
+  const committee = await selectAll<{ orgId: number; v: number }>(
     db,
     sql`select c.org_id as orgId, c.member_id as v from committee_members c join orgs o on o.id = c.org_id
         where ${inScope} and ${inForce(on, "c")}`,
   );
   const latestCheck = sql`(select vc.status from venue_checks vc where vc.venue_id = v.id and vc.checked_on <= ${on}
         order by vc.checked_on desc limit 1)`;
-  const ownVenues = selectAll<{ orgId: number; v: VenueStatus | null }>(
+  const ownVenues = await selectAll<{ orgId: number; v: VenueStatus | null }>(
     db,
     sql`select v.org_id as orgId, ${latestCheck} as v from venues v join orgs o on o.id = v.org_id where ${inScope}`,
   );
-  const sharedVenues = selectAll<{ orgId: number; v: VenueStatus | null }>(
+  const sharedVenues = await selectAll<{ orgId: number; v: VenueStatus | null }>(
     db,
     sql`select l.org_id as orgId, ${latestCheck} as v from venue_links l join venues v on v.id = l.venue_id
         join orgs o on o.id = l.org_id where ${inScope} and ${inForce(on, "l")}`,
   );
-  const meetings = selectAll<{ orgId: number; v: [MeetingKind, number] }>(
-    db,
-    sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
+  const meetings = (
+    await selectAll<{ orgId: number; v: [MeetingKind, number] }>(
+      db,
+      sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
         where ${inScope} and m.held_on >= ${from} and m.held_on <= ${on} group by m.org_id, m.kind`,
+    )
   ).map((r) => {
     const row = r as unknown as { orgId: number; kind: MeetingKind; n: number };
     return { orgId: row.orgId, v: [row.kind, row.n] as [MeetingKind, number] };
   });
-  const rules = selectAll<{ orgId: number; v: OrgRule }>(
+  const rules = await selectAll<{ orgId: number; v: OrgRule }>(
     db,
     sql`select r.org_id as orgId, r.rule as v from org_rules r join orgs o on o.id = r.org_id
         where ${inScope} and ${inForce(on, "r", "adopted_on", "dropped_on")}`,
   );
-  const funds = selectAll<{ orgId: number; v: [FundSource, number] }>(
-    db,
-    sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
+  const funds = (
+    await selectAll<{ orgId: number; v: [FundSource, number] }>(
+      db,
+      sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
         where ${inScope} and f.year = ${year}`,
+    )
   ).map((r) => {
     const row = r as unknown as { orgId: number; source: FundSource; amount: number };
     return { orgId: row.orgId, v: [row.source, row.amount] as [FundSource, number] };
   });
-  const payroll = selectAll<{ orgId: number; v: number }>(
+  const payroll = await selectAll<{ orgId: number; v: number }>(
     db,
     sql`select c.org_id as orgId, sum(hy.payroll_fen) as v from coverages c join orgs o on o.id = c.org_id
         join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
@@ -177,12 +186,12 @@ export async function basicsBoard(cx: Cx, input: { on?: string } = {}): Promise<
   return basicsBoardIn(cx.db, cx.scope, input.on ?? cx.today);
 }
 
-/** `basicsBoard`, synchronous: for the reads that combine it (the dashboard). */
-export function basicsBoardIn(db: Db, scope: Scope, on: string): BasicsBoard {
-  const rows = checkOrgs(db, scope, subtreeGrassroots(db, scope, on), on);
+/** `basicsBoard` on a connection and scope: for the reads that combine it (the dashboard). */
+export async function basicsBoardIn(db: Db, scope: Scope, on: string): Promise<BasicsBoard> {
+  const rows = await checkOrgs(db, scope, await subtreeGrassroots(db, scope, on), on);
   const node = scope.org;
   const children = node
-    ? selectAll<{ id: number; name: string; path: string }>(
+    ? await selectAll<{ id: number; name: string; path: string }>(
         db,
         sql`select id, name, path from orgs where parent_id = ${node.id} order by code`,
       )
@@ -204,8 +213,8 @@ export function basicsBoardIn(db: Db, scope: Scope, on: string): BasicsBoard {
 /** One organization's five basics on a day, else NOT_FOUND outside the caller's subtree. */
 export async function orgBasicsCheck(cx: Cx, input: { orgId: number; on?: string }): Promise<BasicsRow> {
   const on = input.on ?? cx.today;
-  const org = requireGrassrootsInSubtree(cx.db, cx.scope, input.orgId);
-  return checkOrgs(cx.db, cx.scope, [org], on)[0]!;
+  const org = await requireGrassrootsInSubtree(cx.db, cx.scope, input.orgId);
+  return (await checkOrgs(cx.db, cx.scope, [org], on))[0]!;
 }
 
 export interface OrgBasics extends BasicsRow {
@@ -265,37 +274,39 @@ const EQUIPMENT_COLUMNS: readonly [VenueEquipment, string][] = [
 export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): Promise<OrgBasics> {
   const { db, scope } = cx;
   const on = input.on ?? cx.today;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
-  const row = checkOrgs(db, scope, [org], on)[0]!;
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
+  const row = (await checkOrgs(db, scope, [org], on))[0]!;
   const year = yearOf(on);
   const secretary =
-    selectOne<NonNullable<OrgBasics["secretary"]>>(
+    (await selectOne<NonNullable<OrgBasics["secretary"]>>(
       db,
       sql`select s.id, s.member_id as memberId, m.name, s.start_on as startOn, s.kind, s.source,
             (select a.monthly_fen from secretary_allowances a where a.secretary_id = s.id and ${inForce(on, "a")}
               order by a.start_on desc limit 1) as monthlyFen
           from secretaries s join members m on m.id = s.member_id
           where s.org_id = ${org.id} and ${inForce(on, "s")} order by s.start_on desc limit 1`,
-    ) ?? null;
-  const committee = selectAll<OrgBasics["committee"][number]>(
-    db,
-    sql`select c.id, c.member_id as memberId, m.name, c.post, c.start_on as startOn, c.on_board as onBoard,
+    )) ?? null;
+  const committee = (
+    await selectAll<OrgBasics["committee"][number]>(
+      db,
+      sql`select c.id, c.member_id as memberId, m.name, c.post, c.start_on as startOn, c.on_board as onBoard,
           c.in_management as inManagement, c.on_supervisory_board as onSupervisoryBoard
         from committee_members c join members m on m.id = c.member_id
         where c.org_id = ${org.id} and ${inForce(on, "c")} order by c.start_on, c.id`,
+    )
   ).map((c) => ({
     ...c,
     onBoard: Boolean(c.onBoard),
     inManagement: Boolean(c.inManagement),
     onSupervisoryBoard: Boolean(c.onSupervisoryBoard),
   }));
-  const reserveCadres = selectAll<OrgBasics["reserveCadres"][number]>(
+  const reserveCadres = await selectAll<OrgBasics["reserveCadres"][number]>(
     db,
     sql`select r.id, r.member_id as memberId, m.name, r.start_on as startOn
         from reserve_cadres r join members m on m.id = r.member_id
         where r.org_id = ${org.id} and ${inForce(on, "r")} order by r.start_on, r.id`,
   );
-  const own = selectOne<{ id: number; name: string } & Record<string, unknown>>(
+  const own = await selectOne<{ id: number; name: string } & Record<string, unknown>>(
     db,
     sql`select v.id, v.name, vc.checked_on as checkedOn, vc.status, vc.area_sqm as areaSqm, vc.has_av as hasAv,
           vc.has_furniture as hasFurniture, vc.has_flag as hasFlag, vc.has_emblem as hasEmblem,
@@ -314,7 +325,7 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
         equipment: EQUIPMENT_COLUMNS.filter(([, col]) => Boolean(own[col])).map(([e]) => e),
       }
     : null;
-  const sharedVenues = selectAll<OrgBasics["sharedVenues"][number]>(
+  const sharedVenues = await selectAll<OrgBasics["sharedVenues"][number]>(
     db,
     sql`select l.id as linkId, v.id as venueId, v.name, l.start_on as startOn,
           (select x.status from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
@@ -322,22 +333,22 @@ export async function orgBasics(cx: Cx, input: { orgId: number; on?: string }): 
         from venue_links l join venues v on v.id = l.venue_id
         where l.org_id = ${org.id} and ${inForce(on, "l")} order by l.start_on, l.id`,
   );
-  const rules = selectAll<OrgBasics["rules"][number]>(
+  const rules = await selectAll<OrgBasics["rules"][number]>(
     db,
     sql`select r.id, r.rule, r.adopted_on as adoptedOn from org_rules r where r.org_id = ${org.id}
         and ${inForce(on, "r", "adopted_on", "dropped_on")} order by r.adopted_on, r.id`,
   );
-  const funds = selectAll<OrgBasics["funds"][number]>(
+  const funds = await selectAll<OrgBasics["funds"][number]>(
     db,
     sql`select source, amount_fen as amountFen from org_funds where org_id = ${org.id} and year = ${year}`,
   );
   const payrollFen =
-    selectValue<number | null>(
+    (await selectValue<number | null>(
       db,
       sql`select sum(hy.payroll_fen) from coverages c join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
           where c.org_id = ${org.id} and ${inForce(on, "c")} and hy.payroll_fen is not null`,
-    ) ?? null;
-  const heldMembers = selectAll<{ id: number; name: string }>(
+    )) ?? null;
+  const heldMembers = await selectAll<{ id: number; name: string }>(
     db,
     sql`select id, name from members where org_id = ${org.id} and status = 'normal' order by name, id`,
   );

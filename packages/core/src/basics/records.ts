@@ -51,9 +51,14 @@ export interface CommitteeMemberInput {
 }
 
 /** A member of the organization (held there, in good standing) by id, else NOT_FOUND / a rule's refusal. */
-function heldMember(cx: Cx, orgId: number, orgName: string, memberId: number): { name: string } {
+async function heldMember(
+  cx: Cx,
+  orgId: number,
+  orgName: string,
+  memberId: number,
+): Promise<{ name: string }> {
   const { within } = scopeSql(cx.scope, cx.today);
-  const member = selectOne<{ name: string; orgId: number | null; status: string }>(
+  const member = await selectOne<{ name: string; orgId: number | null; status: string }>(
     cx.db,
     sql`select m.name, m.org_id as orgId, m.status from members m left join orgs o on o.id = m.org_id
         where m.id = ${memberId} and ${within.subtree("o")}`,
@@ -67,38 +72,39 @@ function heldMember(cx: Cx, orgId: number, orgName: string, memberId: number): {
 /** A post on the committee from `startOn` (a 换届 ends the old posts and records the new ones). */
 export async function setCommitteeMember(cx: Cx, input: CommitteeMemberInput) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.startOn, today);
-  return writeTransaction(db, () => {
-    const member = heldMember(cx, org.id, org.name, input.memberId);
-    const open = selectOne<{ startOn: string }>(
+  return writeTransaction(db, async () => {
+    const member = await heldMember(cx, org.id, org.name, input.memberId);
+    const open = await selectOne<{ startOn: string }>(
       db,
       sql`select start_on as startOn from committee_members
           where org_id = ${org.id} and member_id = ${input.memberId} and (end_on is null or end_on > ${input.startOn})`,
     );
     if (open) throw AppError.rule("BASICS_POST_TAKEN", m.postTaken(member.name, open.startOn));
     if (input.post === "secretary") {
-      const isSecretary = selectOne<{ id: number }>(
+      const isSecretary = await selectOne<{ id: number }>(
         db,
         sql`select id from secretaries where org_id = ${org.id} and member_id = ${input.memberId}
             and start_on <= ${input.startOn} and (end_on is null or end_on > ${input.startOn})`,
       );
       if (!isSecretary) throw AppError.rule("BASICS_SECRETARY_POST", m.secretaryPost(member.name));
     }
-    const row = db
-      .insert(committeeMembers)
-      .values({
-        orgId: org.id,
-        memberId: input.memberId,
-        post: input.post,
-        startOn: input.startOn,
-        onBoard: input.onBoard ?? false,
-        inManagement: input.inManagement ?? false,
-        onSupervisoryBoard: input.onSupervisoryBoard ?? false,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(committeeMembers)
+        .values({
+          orgId: org.id,
+          memberId: input.memberId,
+          post: input.post,
+          startOn: input.startOn,
+          onBoard: input.onBoard ?? false,
+          inManagement: input.inManagement ?? false,
+          onSupervisoryBoard: input.onSupervisoryBoard ?? false,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "committee.set",
       entity: "committeeMember",
       entityId: row.id,
@@ -110,8 +116,8 @@ export async function setCommitteeMember(cx: Cx, input: CommitteeMemberInput) {
 }
 
 export async function endCommitteeMember(cx: Cx, input: { id: number; endOn: string }) {
-  return endDatedRow(cx, committeeMembers, "committeeMember", input, (before) => {
-    requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
+  return endDatedRow(cx, committeeMembers, "committeeMember", input, async (before) => {
+    await requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
     return before.orgId;
   });
 }
@@ -119,22 +125,23 @@ export async function endCommitteeMember(cx: Cx, input: { id: number; endOn: str
 /** 后备干部 from `startOn`. */
 export async function setReserveCadre(cx: Cx, input: { orgId: number; memberId: number; startOn: string }) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.startOn, today);
-  return writeTransaction(db, () => {
-    const member = heldMember(cx, org.id, org.name, input.memberId);
-    const open = selectOne<{ id: number }>(
+  return writeTransaction(db, async () => {
+    const member = await heldMember(cx, org.id, org.name, input.memberId);
+    const open = await selectOne<{ id: number }>(
       db,
       sql`select id from reserve_cadres where org_id = ${org.id} and member_id = ${input.memberId}
           and (end_on is null or end_on > ${input.startOn})`,
     );
     if (open) throw AppError.rule("BASICS_ALREADY_RESERVE", m.alreadyReserve(member.name));
-    const row = db
-      .insert(reserveCadres)
-      .values({ orgId: org.id, memberId: input.memberId, startOn: input.startOn })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(reserveCadres)
+        .values({ orgId: org.id, memberId: input.memberId, startOn: input.startOn })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "reserveCadre.set",
       entity: "reserveCadre",
       entityId: row.id,
@@ -146,17 +153,17 @@ export async function setReserveCadre(cx: Cx, input: { orgId: number; memberId: 
 }
 
 export async function endReserveCadre(cx: Cx, input: { id: number; endOn: string }) {
-  return endDatedRow(cx, reserveCadres, "reserveCadre", input, (before) => {
-    requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
+  return endDatedRow(cx, reserveCadres, "reserveCadre", input, async (before) => {
+    await requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
     return before.orgId;
   });
 }
 
 /** A secretary's term in the caller's subtree, else NOT_FOUND. */
-function secretaryTerm(cx: Cx, secretaryId: number) {
-  const term = cx.db.select().from(secretaries).where(eq(secretaries.id, secretaryId)).get();
+async function secretaryTerm(cx: Cx, secretaryId: number) {
+  const term = (await cx.db.select().from(secretaries).where(eq(secretaries.id, secretaryId)).limit(1))[0];
   if (!term) throw AppError.notFound();
-  requireGrassrootsInSubtree(cx.db, cx.scope, term.orgId);
+  await requireGrassrootsInSubtree(cx.db, cx.scope, term.orgId);
   return term;
 }
 
@@ -166,15 +173,16 @@ export async function setSecretaryProfile(
   input: { secretaryId: number; kind: SecretaryKind | null; source: SecretarySource | null },
 ) {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = secretaryTerm(cx, input.secretaryId);
-    const after = db
-      .update(secretaries)
-      .set({ kind: input.kind, source: input.source })
-      .where(eq(secretaries.id, before.id))
-      .returning()
-      .get();
-    audit(cx, {
+  return writeTransaction(db, async () => {
+    const before = await secretaryTerm(cx, input.secretaryId);
+    const after = (
+      await db
+        .update(secretaries)
+        .set({ kind: input.kind, source: input.source })
+        .where(eq(secretaries.id, before.id))
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "secretary.profile",
       entity: "secretary",
       entityId: before.id,
@@ -193,23 +201,23 @@ export async function setSecretaryAllowance(
 ) {
   const { db, today } = cx;
   assertNotFuture(input.startOn, today);
-  return writeTransaction(db, () => {
-    const term = secretaryTerm(cx, input.secretaryId);
+  return writeTransaction(db, async () => {
+    const term = await secretaryTerm(cx, input.secretaryId);
     if (term.endOn !== null && term.endOn <= input.startOn)
       throw AppError.rule("BASICS_ALLOWANCE_AFTER_TERM", m.allowanceOnEnded(term.endOn));
     if (input.startOn < term.startOn)
       throw AppError.rule("BASICS_ALLOWANCE_BEFORE_TERM", m.allowanceBeforeTerm(term.startOn));
-    const current = selectAll<{ id: number; startOn: string }>(
+    const current = await selectAll<{ id: number; startOn: string }>(
       db,
       sql`select id, start_on as startOn from secretary_allowances
           where secretary_id = ${term.id} and end_on is null and start_on < ${input.startOn}`,
     );
     for (const c of current) {
-      db.update(secretaryAllowances)
+      await db
+        .update(secretaryAllowances)
         .set({ endOn: input.startOn })
-        .where(eq(secretaryAllowances.id, c.id))
-        .run();
-      audit(cx, {
+        .where(eq(secretaryAllowances.id, c.id));
+      await audit(cx, {
         action: "allowance.end",
         entity: "secretaryAllowance",
         entityId: c.id,
@@ -217,12 +225,13 @@ export async function setSecretaryAllowance(
         after: { endOn: input.startOn },
       });
     }
-    const row = db
-      .insert(secretaryAllowances)
-      .values({ secretaryId: term.id, monthlyFen: input.monthlyFen, startOn: input.startOn })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(secretaryAllowances)
+        .values({ secretaryId: term.id, monthlyFen: input.monthlyFen, startOn: input.startOn })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "allowance.set",
       entity: "secretaryAllowance",
       entityId: row.id,
@@ -243,7 +252,7 @@ export interface VenueCheckFields {
 }
 
 /** A venue's check of a day (replacing one of the same day), audited. */
-function writeCheck(cx: Cx, venueId: number, scopeOrgId: number, f: VenueCheckFields) {
+async function writeCheck(cx: Cx, venueId: number, scopeOrgId: number, f: VenueCheckFields) {
   const values = {
     venueId,
     checkedOn: f.checkedOn,
@@ -256,26 +265,27 @@ function writeCheck(cx: Cx, venueId: number, scopeOrgId: number, f: VenueCheckFi
     hasReading: f.equipment.includes("reading"),
   };
   const { venueId: _v, checkedOn: _c, ...set } = values;
-  const row = cx.db
-    .insert(venueChecks)
-    .values(values)
-    .onConflictDoUpdate({ target: [venueChecks.venueId, venueChecks.checkedOn], set })
-    .returning()
-    .get();
-  audit(cx, { action: "venue.check", entity: "venueCheck", entityId: row.id, scopeOrgId, after: row });
+  const row = (
+    await cx.db
+      .insert(venueChecks)
+      .values(values)
+      .onConflictDoUpdate({ target: [venueChecks.venueId, venueChecks.checkedOn], set })
+      .returning()
+  )[0]!;
+  await audit(cx, { action: "venue.check", entity: "venueCheck", entityId: row.id, scopeOrgId, after: row });
   return row;
 }
 
 /** An organization's own venue as found on a day (created with its first check). */
 export async function recordVenue(cx: Cx, input: { orgId: number; name: string } & VenueCheckFields) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.checkedOn, today);
-  return writeTransaction(db, () => {
-    let venue = db.select().from(venues).where(eq(venues.orgId, org.id)).get();
+  return writeTransaction(db, async () => {
+    let venue = (await db.select().from(venues).where(eq(venues.orgId, org.id)).limit(1))[0];
     if (!venue) {
-      venue = db.insert(venues).values({ name: input.name, orgId: org.id }).returning().get();
-      audit(cx, {
+      venue = (await db.insert(venues).values({ name: input.name, orgId: org.id }).returning())[0]!;
+      await audit(cx, {
         action: "venue.create",
         entity: "venue",
         entityId: venue.id,
@@ -284,8 +294,10 @@ export async function recordVenue(cx: Cx, input: { orgId: number; name: string }
       });
     } else if (venue.name !== input.name) {
       const before = venue;
-      venue = db.update(venues).set({ name: input.name }).where(eq(venues.id, venue.id)).returning().get();
-      audit(cx, {
+      venue = (
+        await db.update(venues).set({ name: input.name }).where(eq(venues.id, venue.id)).returning()
+      )[0]!;
+      await audit(cx, {
         action: "venue.rename",
         entity: "venue",
         entityId: venue.id,
@@ -294,7 +306,7 @@ export async function recordVenue(cx: Cx, input: { orgId: number; name: string }
         after: venue,
       });
     }
-    const check = writeCheck(cx, venue.id, org.id, input);
+    const check = await writeCheck(cx, venue.id, org.id, input);
     return { venue, check };
   });
 }
@@ -305,24 +317,24 @@ export async function createSharedVenue(cx: Cx, input: { name: string } & VenueC
   requireTerritory(scope);
   assertNotFuture(input.checkedOn, today);
   const node = scope.org!;
-  return writeTransaction(db, () => {
-    const venue = db.insert(venues).values({ name: input.name, runBy: node.id }).returning().get();
-    audit(cx, {
+  return writeTransaction(db, async () => {
+    const venue = (await db.insert(venues).values({ name: input.name, runBy: node.id }).returning())[0]!;
+    await audit(cx, {
       action: "venue.create",
       entity: "venue",
       entityId: venue.id,
       scopeOrgId: node.id,
       after: venue,
     });
-    const check = writeCheck(cx, venue.id, node.id, input);
+    const check = await writeCheck(cx, venue.id, node.id, input);
     return { venue, check };
   });
 }
 
 /** A shared venue run by a node of the caller's subtree, else NOT_FOUND. */
-function sharedVenue(cx: Cx, venueId: number) {
+async function sharedVenue(cx: Cx, venueId: number) {
   const { within } = scopeSql(cx.scope, cx.today);
-  const venue = selectOne<{ id: number; runBy: number | null; orgId: number | null }>(
+  const venue = await selectOne<{ id: number; runBy: number | null; orgId: number | null }>(
     cx.db,
     sql`select v.id, v.run_by as runBy, v.org_id as orgId from venues v join orgs o on o.id = coalesce(v.run_by, v.org_id)
         where v.id = ${venueId} and ${within.subtree("o")}`,
@@ -336,8 +348,8 @@ function sharedVenue(cx: Cx, venueId: number) {
 export async function checkSharedVenue(cx: Cx, input: { venueId: number } & VenueCheckFields) {
   const { db, today } = cx;
   assertNotFuture(input.checkedOn, today);
-  return writeTransaction(db, () => {
-    const venue = sharedVenue(cx, input.venueId);
+  return writeTransaction(db, async () => {
+    const venue = await sharedVenue(cx, input.venueId);
     return writeCheck(cx, venue.id, venue.runBy, input);
   });
 }
@@ -345,21 +357,22 @@ export async function checkSharedVenue(cx: Cx, input: { venueId: number } & Venu
 /** A shared venue serves an organization from `startOn`. */
 export async function linkVenue(cx: Cx, input: { venueId: number; orgId: number; startOn: string }) {
   const { db, scope } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
-  return writeTransaction(db, () => {
-    const venue = sharedVenue(cx, input.venueId);
-    const open = selectOne<{ startOn: string }>(
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
+  return writeTransaction(db, async () => {
+    const venue = await sharedVenue(cx, input.venueId);
+    const open = await selectOne<{ startOn: string }>(
       db,
       sql`select start_on as startOn from venue_links where venue_id = ${venue.id} and org_id = ${org.id}
           and (end_on is null or end_on > ${input.startOn})`,
     );
     if (open) throw AppError.rule("BASICS_LINK_OVERLAPS", m.linkOverlaps(open.startOn));
-    const row = db
-      .insert(venueLinks)
-      .values({ venueId: venue.id, orgId: org.id, startOn: input.startOn })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(venueLinks)
+        .values({ venueId: venue.id, orgId: org.id, startOn: input.startOn })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "venue.link",
       entity: "venueLink",
       entityId: row.id,
@@ -371,8 +384,8 @@ export async function linkVenue(cx: Cx, input: { venueId: number; orgId: number;
 }
 
 export async function endVenueLink(cx: Cx, input: { id: number; endOn: string }) {
-  return endDatedRow(cx, venueLinks, "venueLink", input, (before) => {
-    requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
+  return endDatedRow(cx, venueLinks, "venueLink", input, async (before) => {
+    await requireGrassrootsInSubtree(cx.db, cx.scope, before.orgId);
     return before.orgId;
   });
 }
@@ -382,22 +395,29 @@ export async function endVenueLink(cx: Cx, input: { id: number; endOn: string })
 /** A rule adopted on a day (not while the same rule is in force). */
 export async function adoptRule(cx: Cx, input: { orgId: number; rule: OrgRule; adoptedOn: string }) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.adoptedOn, today);
-  return writeTransaction(db, () => {
-    const open = selectOne<{ adoptedOn: string }>(
+  return writeTransaction(db, async () => {
+    const open = await selectOne<{ adoptedOn: string }>(
       db,
       sql`select adopted_on as adoptedOn from org_rules where org_id = ${org.id} and rule = ${input.rule}
           and (dropped_on is null or dropped_on > ${input.adoptedOn})`,
     );
     if (open)
       throw AppError.rule("BASICS_RULE_ADOPTED", m.ruleAdopted(ORG_RULE_LABELS[input.rule], open.adoptedOn));
-    const row = db
-      .insert(orgRules)
-      .values({ orgId: org.id, rule: input.rule, adoptedOn: input.adoptedOn })
-      .returning()
-      .get();
-    audit(cx, { action: "rule.adopt", entity: "orgRule", entityId: row.id, scopeOrgId: org.id, after: row });
+    const row = (
+      await db
+        .insert(orgRules)
+        .values({ orgId: org.id, rule: input.rule, adoptedOn: input.adoptedOn })
+        .returning()
+    )[0]!;
+    await audit(cx, {
+      action: "rule.adopt",
+      entity: "orgRule",
+      entityId: row.id,
+      scopeOrgId: org.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -405,22 +425,23 @@ export async function adoptRule(cx: Cx, input: { orgId: number; rule: OrgRule; a
 /** A rule dropped on a day. */
 export async function dropRule(cx: Cx, input: { id: number; droppedOn: string }) {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = db.select().from(orgRules).where(eq(orgRules.id, input.id)).get();
+  return writeTransaction(db, async () => {
+    const before = (await db.select().from(orgRules).where(eq(orgRules.id, input.id)).limit(1))[0];
     if (!before) throw AppError.notFound();
-    requireGrassrootsInSubtree(db, cx.scope, before.orgId);
+    await requireGrassrootsInSubtree(db, cx.scope, before.orgId);
     const label = ORG_RULE_LABELS[before.rule];
     if (before.droppedOn !== null)
       throw AppError.rule("BASICS_RULE_DROPPED", m.ruleAlreadyDropped(label, before.droppedOn));
     if (input.droppedOn <= before.adoptedOn)
       throw AppError.rule("BASICS_RULE_DROP_DATE", m.ruleDroppedBeforeAdopted(label, before.adoptedOn));
-    const after = db
-      .update(orgRules)
-      .set({ droppedOn: input.droppedOn })
-      .where(eq(orgRules.id, before.id))
-      .returning()
-      .get();
-    audit(cx, {
+    const after = (
+      await db
+        .update(orgRules)
+        .set({ droppedOn: input.droppedOn })
+        .where(eq(orgRules.id, before.id))
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "rule.drop",
       entity: "orgRule",
       entityId: before.id,
@@ -440,25 +461,26 @@ export async function setFunds(
   input: { orgId: number; year: number; source: FundSource; amountFen: number },
 ) {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   if (input.year > yearOf(today)) throw AppError.rule("BASICS_FUNDS_FUTURE", m.fundsFuture(input.year));
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const key = and(
       eq(orgFunds.orgId, org.id),
       eq(orgFunds.year, input.year),
       eq(orgFunds.source, input.source),
     );
-    const before = db.select().from(orgFunds).where(key).get() ?? null;
-    const after = db
-      .insert(orgFunds)
-      .values({ orgId: org.id, year: input.year, source: input.source, amountFen: input.amountFen })
-      .onConflictDoUpdate({
-        target: [orgFunds.orgId, orgFunds.year, orgFunds.source],
-        set: { amountFen: input.amountFen },
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const before = (await db.select().from(orgFunds).where(key).limit(1))[0] ?? null;
+    const after = (
+      await db
+        .insert(orgFunds)
+        .values({ orgId: org.id, year: input.year, source: input.source, amountFen: input.amountFen })
+        .onConflictDoUpdate({
+          target: [orgFunds.orgId, orgFunds.year, orgFunds.source],
+          set: { amountFen: input.amountFen },
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "funds.set",
       entity: "orgFunds",
       entityId: `${org.id}:${input.year}:${input.source}`,

@@ -128,14 +128,14 @@ type VenueRow = { orgId: number; shared: number; name: string; checkedOn: string
 >;
 
 /** The sheets of the given hosts (already known to be in the caller's territory), in the given order. */
-function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]): HostSheet[] {
+async function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]): Promise<HostSheet[]> {
   if (hostIds.length === 0) return [];
   const year = yearOf(on);
   const from = yearStart(year);
   const s = scopeSql(scope, on);
   const hostIn = idList(hostIds);
 
-  const hosts = selectAll<
+  const hosts = await selectAll<
     Omit<HostSheet["host"], "ownerIsMember"> & {
       ownerIsMember: number;
       unionOn: string | null;
@@ -151,7 +151,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
         from hosts h join regions r on r.id = h.region_id where h.id in ${hostIn}`,
   );
   const figures = byKey(
-    selectAll<HostSheet["figures"][number] & { hostId: number }>(
+    await selectAll<HostSheet["figures"][number] & { hostId: number }>(
       db,
       sql`select host_id as hostId, year, employees, revenue_fen as revenueFen, payroll_fen as payrollFen
           from host_years where host_id in ${hostIn} and year <= ${year} and year > ${year - SHEET_YEARS}
@@ -160,7 +160,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.hostId,
   );
   // The covering organization on the day (the latest coverage in force when several).
-  const coverings = selectAll<
+  const coverings = await selectAll<
     Omit<NonNullable<HostSheet["covering"]>, "secretary" | "committee"> & { hostId: number }
   >(
     db,
@@ -176,7 +176,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
   const orgIn = idList(orgIds);
 
   const secretaries = byKey(
-    selectAll<NonNullable<NonNullable<HostSheet["covering"]>["secretary"]> & { orgId: number }>(
+    await selectAll<NonNullable<NonNullable<HostSheet["covering"]>["secretary"]> & { orgId: number }>(
       db,
       sql`select s.org_id as orgId, m.name, s.kind, s.source from secretaries s join members m on m.id = s.member_id
           where s.org_id in ${orgIn} and ${inForce(on, "s")} order by s.start_on desc, s.id desc`,
@@ -184,7 +184,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.orgId,
   );
   const committee = byKey(
-    selectAll<{ orgId: number; name: string; post: CommitteePost }>(
+    await selectAll<{ orgId: number; name: string; post: CommitteePost }>(
       db,
       sql`select c.org_id as orgId, m.name, c.post from committee_members c join members m on m.id = c.member_id
           where c.org_id in ${orgIn} and ${inForce(on, "c")} order by c.start_on, c.id`,
@@ -193,7 +193,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
   );
   // Members working there as the members list shows them: editable (held in the subtree) or counted-only.
   const members = byKey(
-    selectAll<{
+    await selectAll<{
       hostId: number;
       name: string;
       gender: "male" | "female";
@@ -215,7 +215,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.hostId,
   );
   const instructors = byKey(
-    selectAll<HostSheet["instructors"][number] & { hostId: number }>(
+    await selectAll<HostSheet["instructors"][number] & { hostId: number }>(
       db,
       sql`select a.host_id as hostId, i.name, i.number, i.kind from assignments a
           join instructors i on i.id = a.instructor_id
@@ -228,7 +228,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
   const latestCheck = sql`vc.id = (select x.id from venue_checks x where x.venue_id = v.id and x.checked_on <= ${on}
     order by x.checked_on desc limit 1)`;
   const venues = byKey(
-    selectAll<VenueRow>(
+    await selectAll<VenueRow>(
       db,
       sql`select v.org_id as orgId, 0 as shared, v.name, ${checkCols}
           from venues v left join venue_checks vc on ${latestCheck} where v.org_id in ${orgIn}
@@ -241,7 +241,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.orgId,
   );
   const funds = byKey(
-    selectAll<{ orgId: number; source: FundSource; amountFen: number }>(
+    await selectAll<{ orgId: number; source: FundSource; amountFen: number }>(
       db,
       sql`select org_id as orgId, source, amount_fen as amountFen from org_funds
           where org_id in ${orgIn} and year = ${year} order by source`,
@@ -249,7 +249,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.orgId,
   );
   const activities = byKey(
-    selectAll<HostSheet["activities"][number] & { orgId: number }>(
+    await selectAll<HostSheet["activities"][number] & { orgId: number }>(
       db,
       sql`select org_id as orgId, held_on as heldOn, kind, topic, attendees from meetings
           where org_id in ${orgIn} and held_on >= ${from} and held_on <= ${on} order by held_on desc, id desc`,
@@ -257,7 +257,7 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
     (r) => r.orgId,
   );
   const ratings = byKey(
-    selectAll<HostSheet["ratings"][number] & { orgId: number }>(
+    await selectAll<HostSheet["ratings"][number] & { orgId: number }>(
       db,
       sql`select org_id as orgId, year, stars, grade from ratings
           where org_id in ${orgIn} and year <= ${year} and year > ${year - SHEET_YEARS} order by year desc`,
@@ -337,8 +337,9 @@ function sheetsOf(db: Db, scope: Scope, on: string, hostIds: readonly number[]):
 /** One host's sheet on a day (default today): hosts of the caller's territory only, else NOT_FOUND. */
 export async function hostSheet(cx: Cx, input: { id: number; on?: string }): Promise<HostSheet> {
   const { db, scope, today } = cx;
-  if (!scope.org || hostAccess(db, scope, input.id, today) !== "edit") throw AppError.notFound("host");
-  return sheetsOf(db, scope, input.on ?? today, [input.id])[0]!;
+  if (!scope.org || (await hostAccess(db, scope, input.id, today)) !== "edit")
+    throw AppError.notFound("host");
+  return (await sheetsOf(db, scope, input.on ?? today, [input.id]))[0]!;
 }
 
 export interface UnitSheets {
@@ -354,20 +355,29 @@ export interface UnitSheets {
 export async function unitSheets(cx: Cx, input: { unitId: number; on?: string }): Promise<UnitSheets> {
   const { db, scope, today } = cx;
   const on = input.on ?? today;
-  if (!scope.org || orgAccess(db, scope, input.unitId, today) !== "edit") throw AppError.notFound("unit");
-  const unit = selectOne<{ id: number; name: string; regionId: number | null; regionName: string | null }>(
+  if (!scope.org || (await orgAccess(db, scope, input.unitId, today)) !== "edit")
+    throw AppError.notFound("unit");
+  const unit = await selectOne<{
+    id: number;
+    name: string;
+    regionId: number | null;
+    regionName: string | null;
+  }>(
     db,
     sql`select o.id, o.name, o.region_id as regionId, r.name as regionName
         from orgs o left join regions r on r.id = o.region_id where o.id = ${input.unitId}`,
   );
   if (!unit || unit.regionId === null) throw AppError.notFound("unit");
   const s = scopeSql(scope, today);
-  const hostIds = selectAll<{ id: number }>(
-    db,
-    sql`select h.id from hosts h join regions r on r.id = h.region_id
-        where ${nodeWithin("r", regionSubtreeRange(db, unit.regionId))} and ${s.sets.hosts.editable("h")}
+  const range = await regionSubtreeRange(db, unit.regionId);
+  const hostIds = (
+    await selectAll<{ id: number }>(
+      db,
+      sql`select h.id from hosts h join regions r on r.id = h.region_id
+        where ${nodeWithin("r", range)} and ${s.sets.hosts.editable("h")}
           and ${hostOperating(on, "h")}
         order by r.code, h.name, h.id`,
+    )
   ).map((r) => r.id);
   if (hostIds.length > MAX_SHEETS)
     throw new AppError("BAD_INPUT", sheetMessages.tooMany(unit.name, hostIds.length, MAX_SHEETS), {
@@ -376,7 +386,7 @@ export async function unitSheets(cx: Cx, input: { unitId: number; on?: string })
   return {
     on,
     unit: { id: unit.id, name: unit.name, regionName: unit.regionName ?? "" },
-    sheets: sheetsOf(db, scope, on, hostIds),
+    sheets: await sheetsOf(db, scope, on, hostIds),
   };
 }
 
@@ -398,7 +408,7 @@ export async function sheetUnits(cx: Cx): Promise<{ max: number; units: SheetUni
   const { db, scope, today } = cx;
   if (!scope.org || !scope.region) return { max: MAX_SHEETS, units: [] };
   const s = scopeSql(scope, today);
-  const rows = selectAll<Omit<SheetUnit, "level"> & { depth: number }>(
+  const rows = await selectAll<Omit<SheetUnit, "level"> & { depth: number }>(
     db,
     sql`select o.id, o.name, r.name as regionName, o.depth,
           (select count(*) from hosts h join regions hr on hr.id = h.region_id

@@ -42,9 +42,9 @@ function subjectVisible(cx: Cx, p = "p"): SQL {
     or (${sql.raw(p)}.host_id is not null and exists (select 1 from hosts h where h.id = ${sql.raw(p)}.host_id and ${s.sets.hosts.visible("h")})))`;
 }
 
-function requireLeader(cx: Cx, id: number) {
+async function requireLeader(cx: Cx, id: number) {
   if (!cx.scope.org) throw AppError.notFound();
-  const row = selectOne<{ id: number; name: string; registeredById: number; version: number }>(
+  const row = await selectOne<{ id: number; name: string; registeredById: number; version: number }>(
     cx.db,
     sql`select l.id, l.name, l.registered_by_id as registeredById, l.version from leaders l
         where l.id = ${id} and ${leaderVisible(cx)}`,
@@ -71,9 +71,9 @@ const POINT_COLUMNS = sql`p.id, p.leader_id as leaderId, l.name as leaderName, l
 const POINT_FROM = sql`contact_points p join leaders l on l.id = p.leader_id
   left join orgs o on o.id = p.org_id left join hosts h on h.id = p.host_id`;
 
-function requirePoint(cx: Cx, id: number): PointRow {
+async function requirePoint(cx: Cx, id: number): Promise<PointRow> {
   if (!cx.scope.org) throw AppError.notFound();
-  const row = selectOne<PointRow>(
+  const row = await selectOne<PointRow>(
     cx.db,
     sql`select ${POINT_COLUMNS} from ${POINT_FROM} where p.id = ${id} and ${leaderVisible(cx)} and ${subjectVisible(cx)}`,
   );
@@ -83,8 +83,8 @@ function requirePoint(cx: Cx, id: number): PointRow {
 
 /** A leading cadre registered by the caller's node. */
 /** Refuse a second leader of the node with the same name and unit (`except`: the one edited). */
-function refuseSameLeader(cx: Cx, nodeId: number, input: LeaderInput, except = 0) {
-  const same = selectOne<{ id: number }>(
+async function refuseSameLeader(cx: Cx, nodeId: number, input: LeaderInput, except = 0) {
+  const same = await selectOne<{ id: number }>(
     cx.db,
     sql`select id from leaders where registered_by_id = ${nodeId} and name = ${input.name}
           and unit = ${input.unit} and id <> ${except}`,
@@ -95,14 +95,15 @@ function refuseSameLeader(cx: Cx, nodeId: number, input: LeaderInput, except = 0
 export async function createLeader(cx: Cx, input: LeaderInput) {
   const { db, scope } = cx;
   if (!scope.org) throw AppError.notFound();
-  return writeTransaction(db, () => {
-    refuseSameLeader(cx, scope.org!.id, input);
-    const row = db
-      .insert(leaders)
-      .values({ name: input.name, post: input.post, unit: input.unit, registeredById: scope.org!.id })
-      .returning()
-      .get();
-    audit(cx, {
+  return writeTransaction(db, async () => {
+    await refuseSameLeader(cx, scope.org!.id, input);
+    const row = (
+      await db
+        .insert(leaders)
+        .values({ name: input.name, post: input.post, unit: input.unit, registeredById: scope.org!.id })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "leader.create",
       entity: "leader",
       entityId: row.id,
@@ -116,18 +117,19 @@ export async function createLeader(cx: Cx, input: LeaderInput) {
 /** Name, post and unit of a visible leader, at the version read. */
 export async function updateLeader(cx: Cx, input: LeaderInput & { id: number; version: number }) {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const seen = requireLeader(cx, input.id);
-    const before = db.select().from(leaders).where(eq(leaders.id, input.id)).get()!;
-    refuseSameLeader(cx, before.registeredById, input, before.id);
-    const after = db
-      .update(leaders)
-      .set({ name: input.name, post: input.post, unit: input.unit, version: seen.version + 1 })
-      .where(and(eq(leaders.id, input.id), eq(leaders.version, input.version)))
-      .returning()
-      .get();
+  return writeTransaction(db, async () => {
+    const seen = await requireLeader(cx, input.id);
+    const before = (await db.select().from(leaders).where(eq(leaders.id, input.id)).limit(1))[0]!;
+    await refuseSameLeader(cx, before.registeredById, input, before.id);
+    const after = (
+      await db
+        .update(leaders)
+        .set({ name: input.name, post: input.post, unit: input.unit, version: seen.version + 1 })
+        .where(and(eq(leaders.id, input.id), eq(leaders.version, input.version)))
+        .returning()
+    )[0];
     if (!after) throw AppError.stale();
-    audit(cx, {
+    await audit(cx, {
       action: "leader.update",
       entity: "leader",
       entityId: input.id,
@@ -151,30 +153,31 @@ export async function linkContact(cx: Cx, input: LinkInput) {
   const { db, scope, today } = cx;
   if ((input.orgId == null) === (input.hostId == null)) throw AppError.rule("CONTACT_SUBJECT", m.subjectOne);
   assertNotFuture(input.startOn, today);
-  return writeTransaction(db, () => {
-    const leader = requireLeader(cx, input.leaderId);
+  return writeTransaction(db, async () => {
+    const leader = await requireLeader(cx, input.leaderId);
     const subject =
       input.orgId != null
-        ? requireOrgInSubtree(db, scope, input.orgId).name
-        : requireHostInTerritory(db, scope, input.hostId!).name;
-    const open = selectOne<{ startOn: string }>(
+        ? (await requireOrgInSubtree(db, scope, input.orgId)).name
+        : (await requireHostInTerritory(db, scope, input.hostId!)).name;
+    const open = await selectOne<{ startOn: string }>(
       db,
       sql`select start_on as startOn from contact_points where leader_id = ${leader.id}
           and ${input.orgId != null ? sql`org_id = ${input.orgId}` : sql`host_id = ${input.hostId!}`}
           and (end_on is null or end_on > ${input.startOn})`,
     );
     if (open) throw AppError.rule("CONTACT_TAKEN", m.alreadyLinked(leader.name, subject, open.startOn));
-    const row = db
-      .insert(contactPoints)
-      .values({
-        leaderId: leader.id,
-        orgId: input.orgId ?? null,
-        hostId: input.hostId ?? null,
-        startOn: input.startOn,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(contactPoints)
+        .values({
+          leaderId: leader.id,
+          orgId: input.orgId ?? null,
+          hostId: input.hostId ?? null,
+          startOn: input.startOn,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "contactPoint.link",
       entity: "contactPoint",
       entityId: row.id,
@@ -188,18 +191,19 @@ export async function linkContact(cx: Cx, input: LinkInput) {
 /** Ends a contact point on `endOn` (after its start; ended already: refused). */
 export async function endContact(cx: Cx, input: { id: number; endOn: string }) {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const point = requirePoint(cx, input.id);
-    const before = db.select().from(contactPoints).where(eq(contactPoints.id, input.id)).get()!;
+  return writeTransaction(db, async () => {
+    const point = await requirePoint(cx, input.id);
+    const before = (await db.select().from(contactPoints).where(eq(contactPoints.id, input.id)).limit(1))[0]!;
     if (before.endOn !== null) throw AppError.rule("ALREADY_ENDED", m.alreadyEnded(before.endOn));
     assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(contactPoints)
-      .set({ endOn: input.endOn })
-      .where(eq(contactPoints.id, input.id))
-      .returning()
-      .get();
-    audit(cx, {
+    const after = (
+      await db
+        .update(contactPoints)
+        .set({ endOn: input.endOn })
+        .where(eq(contactPoints.id, input.id))
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "contactPoint.end",
       entity: "contactPoint",
       entityId: input.id,
@@ -222,31 +226,32 @@ export interface VisitInput {
 /** A visit to a contact point: not in the future, within the point's period. */
 export async function recordVisit(cx: Cx, input: VisitInput) {
   const { db, scope, today } = cx;
-  return writeTransaction(db, () => {
-    const point = requirePoint(cx, input.contactPointId);
+  return writeTransaction(db, async () => {
+    const point = await requirePoint(cx, input.contactPointId);
     if (input.visitedOn > today) throw AppError.rule("DATE_IN_FUTURE", m.visitFuture(input.visitedOn, today));
     if (input.visitedOn < point.startOn)
       throw AppError.rule("CONTACT_VISIT_BEFORE_START", m.visitBeforeStart(input.visitedOn, point.startOn));
     if (point.endOn !== null && input.visitedOn >= point.endOn)
       throw AppError.rule("CONTACT_VISIT_AFTER_END", m.visitAfterEnd(input.visitedOn, point.endOn));
-    const sameDay = selectOne<{ id: number }>(
+    const sameDay = await selectOne<{ id: number }>(
       db,
       sql`select id from contact_visits where contact_point_id = ${point.id} and visited_on = ${input.visitedOn}`,
     );
     if (sameDay) throw AppError.rule("CONTACT_VISIT_EXISTS", m.visitExists(input.visitedOn));
-    const row = db
-      .insert(contactVisits)
-      .values({
-        contactPointId: point.id,
-        visitedOn: input.visitedOn,
-        content: input.content,
-        problems: input.problems ?? null,
-        followUp: input.followUp ?? null,
-        createdBy: scope.userId,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(contactVisits)
+        .values({
+          contactPointId: point.id,
+          visitedOn: input.visitedOn,
+          content: input.content,
+          problems: input.problems ?? null,
+          followUp: input.followUp ?? null,
+          createdBy: scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "contactVisit.record",
       entity: "contactVisit",
       entityId: row.id,
@@ -268,9 +273,9 @@ export interface ContactPointView extends PointRow {
 }
 
 /** Points (with their last visit on or before `day`) matching `where`, the caller's visibility applied. */
-function pointsWhere(cx: Cx, where: SQL, day: string): ContactPointView[] {
-  const months = workPolicy(cx.db, day).contactVisitMonths;
-  const rows = selectAll<PointRow & { lastVisitOn: string | null; visits: number }>(
+async function pointsWhere(cx: Cx, where: SQL, day: string): Promise<ContactPointView[]> {
+  const months = (await workPolicy(cx.db, day)).contactVisitMonths;
+  const rows = await selectAll<PointRow & { lastVisitOn: string | null; visits: number }>(
     cx.db,
     sql`select ${POINT_COLUMNS},
           (select max(v.visited_on) from contact_visits v where v.contact_point_id = p.id and v.visited_on <= ${day}) as lastVisitOn,
@@ -305,12 +310,12 @@ export interface LeaderView {
 export async function listLeaders(cx: Cx, input: { on?: string | undefined } = {}): Promise<LeaderView[]> {
   if (!cx.scope.org) return [];
   const day = input.on ?? cx.today;
-  const leadersSeen = selectAll<Omit<LeaderView, "points">>(
+  const leadersSeen = await selectAll<Omit<LeaderView, "points">>(
     cx.db,
     sql`select l.id, l.name, l.post, l.unit, l.registered_by_id as registeredById, l.version from leaders l
         where ${leaderVisible(cx)} order by l.name, l.id`,
   );
-  const points = pointsWhere(cx, sql`1 = 1`, day);
+  const points = await pointsWhere(cx, sql`1 = 1`, day);
   const byLeader = new Map<number, ContactPointView[]>();
   for (const p of points) byLeader.set(p.leaderId, [...(byLeader.get(p.leaderId) ?? []), p]);
   return leadersSeen.map((l) => ({ ...l, points: byLeader.get(l.id) ?? [] }));
@@ -318,13 +323,10 @@ export async function listLeaders(cx: Cx, input: { on?: string | undefined } = {
 
 /** The visits of one visible contact point, latest first. */
 export async function pointVisits(cx: Cx, input: { contactPointId: number }) {
-  const point = requirePoint(cx, input.contactPointId);
-  const visits = cx.db
-    .select()
-    .from(contactVisits)
-    .where(eq(contactVisits.contactPointId, point.id))
-    .all()
-    .sort((a, b) => (a.visitedOn < b.visitedOn ? 1 : a.visitedOn > b.visitedOn ? -1 : b.id - a.id));
+  const point = await requirePoint(cx, input.contactPointId);
+  const visits = (
+    await cx.db.select().from(contactVisits).where(eq(contactVisits.contactPointId, point.id))
+  ).sort((a, b) => (a.visitedOn < b.visitedOn ? 1 : a.visitedOn > b.visitedOn ? -1 : b.id - a.id));
   return { point, visits };
 }
 
@@ -333,25 +335,29 @@ export async function contactsOf(cx: Cx, input: { orgId?: number | undefined; ho
   if (!cx.scope.org || (input.orgId === undefined) === (input.hostId === undefined)) return [];
   const where =
     input.orgId !== undefined ? sql`p.org_id = ${input.orgId}` : sql`p.host_id = ${input.hostId!}`;
-  const points = pointsWhere(cx, where, cx.today).filter((p) => p.inForce);
+  const points = (await pointsWhere(cx, where, cx.today)).filter((p) => p.inForce);
   if (points.length === 0) return [];
   const people = new Map(
-    selectAll<{ id: number; name: string; post: string; unit: string }>(
-      cx.db,
-      sql`select l.id, l.name, l.post, l.unit from leaders l where ${leaderVisible(cx)}`,
+    (
+      await selectAll<{ id: number; name: string; post: string; unit: string }>(
+        cx.db,
+        sql`select l.id, l.name, l.post, l.unit from leaders l where ${leaderVisible(cx)}`,
+      )
     ).map((l) => [l.id, l]),
   );
   return points.map((p) => ({ ...p, leader: people.get(p.leaderId)! }));
 }
 
 /** The contact points overdue on today among those the caller sees (`ownOnly`: leaders of the caller's node). */
-export function overdueContacts(cx: Cx, ownOnly = false): ContactPointView[] {
+export async function overdueContacts(cx: Cx, ownOnly = false): Promise<ContactPointView[]> {
   if (!cx.scope.org) return [];
   const own = ownOnly ? sql`l.registered_by_id = ${cx.scope.org.id}` : sql`1 = 1`;
-  return pointsWhere(
-    cx,
-    sql`${own} and p.start_on <= ${cx.today} and (p.end_on is null or p.end_on > ${cx.today})`,
-    cx.today,
+  return (
+    await pointsWhere(
+      cx,
+      sql`${own} and p.start_on <= ${cx.today} and (p.end_on is null or p.end_on > ${cx.today})`,
+      cx.today,
+    )
   ).filter((p) => p.overdue);
 }
 

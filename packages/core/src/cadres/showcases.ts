@@ -69,11 +69,11 @@ export async function nameShowcase(cx: Cx, input: NameShowcaseInput) {
   checkShowcase({ ...input });
   const subject =
     input.orgId != null
-      ? requireOrgInSubtree(db, scope, input.orgId).name
-      : requireHostInTerritory(db, scope, input.hostId!).name;
+      ? (await requireOrgInSubtree(db, scope, input.orgId)).name
+      : (await requireHostInTerritory(db, scope, input.hostId!)).name;
   const level = namingLevel(cx);
-  return writeTransaction(db, () => {
-    const open = selectOne<{ startOn: string }>(
+  return writeTransaction(db, async () => {
+    const open = await selectOne<{ startOn: string }>(
       db,
       sql`select start_on as startOn from showcases
           where level = ${level} and ${input.orgId != null ? sql`org_id = ${input.orgId}` : sql`host_id = ${input.hostId!}`}
@@ -81,21 +81,22 @@ export async function nameShowcase(cx: Cx, input: NameShowcaseInput) {
             and (${input.endOn ?? null} is null or start_on < ${input.endOn ?? null})`,
     );
     if (open) throw AppError.rule("SHOWCASE_TAKEN", m.alreadyNamed(subject, level, open.startOn));
-    const row = db
-      .insert(showcases)
-      .values({
-        orgId: input.orgId ?? null,
-        hostId: input.hostId ?? null,
-        level,
-        namedById: scope.org!.id,
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        reasons: input.reasons.trim(),
-        createdBy: scope.userId,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(showcases)
+        .values({
+          orgId: input.orgId ?? null,
+          hostId: input.hostId ?? null,
+          level,
+          namedById: scope.org!.id,
+          startOn: input.startOn,
+          endOn: input.endOn ?? null,
+          reasons: input.reasons.trim(),
+          createdBy: scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "showcase.name",
       entity: "showcase",
       entityId: row.id,
@@ -109,10 +110,10 @@ export async function nameShowcase(cx: Cx, input: NameShowcaseInput) {
 /** Ends a showcase on `endOn`: by its naming node or a node above it; ended already: refused. */
 export async function endShowcase(cx: Cx, input: { id: number; endOn: string }) {
   const { db, scope, today } = cx;
-  return writeTransaction(db, () => {
-    const before = db.select().from(showcases).where(eq(showcases.id, input.id)).get();
+  return writeTransaction(db, async () => {
+    const before = (await db.select().from(showcases).where(eq(showcases.id, input.id)).limit(1))[0];
     if (!before) throw AppError.notFound();
-    const seen = selectOne<{ id: number; mine: number }>(
+    const seen = await selectOne<{ id: number; mine: number }>(
       db,
       sql`select s.id, ${scopeSql(scope, today).within.orgId("s.named_by_id")} as mine from showcases s
           where s.id = ${input.id} and ${visibleSql(cx)}`,
@@ -122,13 +123,14 @@ export async function endShowcase(cx: Cx, input: { id: number; endOn: string }) 
       throw new AppError("FORBIDDEN", m.notNamer("上级党(工)委", before.level), { rule: "SHOWCASE_NAMER" });
     if (before.endOn !== null) throw AppError.rule("ALREADY_ENDED", m.alreadyEnded(before.endOn));
     assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(showcases)
-      .set({ endOn: input.endOn, version: before.version + 1 })
-      .where(eq(showcases.id, input.id))
-      .returning()
-      .get();
-    audit(cx, {
+    const after = (
+      await db
+        .update(showcases)
+        .set({ endOn: input.endOn, version: before.version + 1 })
+        .where(eq(showcases.id, input.id))
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "showcase.end",
       entity: "showcase",
       entityId: input.id,
@@ -154,7 +156,7 @@ export async function listShowcases(cx: Cx, input: ShowcaseListInput = {}): Prom
   const { db, scope, today } = cx;
   if (!scope.org) return [];
   const day = input.on ?? today;
-  const rows = selectAll<Omit<ShowcaseRow, "levelLabel" | "inForce" | "canEnd"> & { mine: number }>(
+  const rows = await selectAll<Omit<ShowcaseRow, "levelLabel" | "inForce" | "canEnd"> & { mine: number }>(
     db,
     sql`select s.id, s.org_id as orgId, s.host_id as hostId, coalesce(o.name, h.name) as subjectName, s.level,
           s.start_on as startOn, s.end_on as endOn, s.reasons, s.version,

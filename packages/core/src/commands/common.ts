@@ -22,22 +22,22 @@ export interface CommandWarning {
   message: string;
 }
 
-export function requireHostEdit(cx: Cx, hostId: number): void {
-  if (hostAccess(cx.db, cx.scope, hostId, cx.today) !== "edit") throw AppError.notFound();
+export async function requireHostEdit(cx: Cx, hostId: number): Promise<void> {
+  if ((await hostAccess(cx.db, cx.scope, hostId, cx.today)) !== "edit") throw AppError.notFound();
 }
 
-export function requireOrgEdit(cx: Cx, orgId: number): void {
-  if (orgAccess(cx.db, cx.scope, orgId, cx.today) !== "edit") throw AppError.notFound();
+export async function requireOrgEdit(cx: Cx, orgId: number): Promise<void> {
+  if ((await orgAccess(cx.db, cx.scope, orgId, cx.today)) !== "edit") throw AppError.notFound();
 }
 
 /**
  * A member the caller may edit: held in the caller's subtree, or held outside the city's tree while
  * working in a host of the caller's territory.
  */
-export function requireMemberEdit(cx: Cx, memberId: number): void {
+export async function requireMemberEdit(cx: Cx, memberId: number): Promise<void> {
   const { db } = cx;
-  if (memberAccess(db, cx.scope, memberId, cx.today) === "edit") return;
-  const m = selectOne<{ orgId: number | null; workHostId: number | null }>(
+  if ((await memberAccess(db, cx.scope, memberId, cx.today)) === "edit") return;
+  const m = await selectOne<{ orgId: number | null; workHostId: number | null }>(
     db,
     sql`select org_id as orgId, work_host_id as workHostId from members where id = ${memberId}`,
   );
@@ -45,7 +45,7 @@ export function requireMemberEdit(cx: Cx, memberId: number): void {
     m &&
     m.orgId === null &&
     m.workHostId !== null &&
-    hostAccess(db, cx.scope, m.workHostId, cx.today) === "edit"
+    (await hostAccess(db, cx.scope, m.workHostId, cx.today)) === "edit"
   )
     return;
   throw AppError.notFound();
@@ -55,24 +55,24 @@ export function requireMemberEdit(cx: Cx, memberId: number): void {
  * A host named by id in a write (foreign keys through scope): one of the caller's sets — any it sees by
  * default — else NOT_FOUND, exactly as for a missing id.
  */
-export function requireHostRef(cx: Cx, hostId: number, set: RefSet = "visible"): void {
-  if (!refersToHost(cx.db, cx.scope, hostId, cx.today, set)) throw AppError.notFound();
+export async function requireHostRef(cx: Cx, hostId: number, set: RefSet = "visible"): Promise<void> {
+  if (!(await refersToHost(cx.db, cx.scope, hostId, cx.today, set))) throw AppError.notFound();
 }
 
 /** An organization named by id in a write: one of the caller's sets, else NOT_FOUND. */
-export function requireOrgRef(cx: Cx, orgId: number, set: RefSet = "visible"): void {
-  if (!refersToOrg(cx.db, cx.scope, orgId, cx.today, set)) throw AppError.notFound();
+export async function requireOrgRef(cx: Cx, orgId: number, set: RefSet = "visible"): Promise<void> {
+  if (!(await refersToOrg(cx.db, cx.scope, orgId, cx.today, set))) throw AppError.notFound();
 }
 
 /**
  * A host given by its exact 统一社会信用代码 (a member's workplace anywhere in the city): resolved here,
  * audited as `host.lookup` in the write's transaction; a code of no operating host is NOT_FOUND.
  */
-export function hostByKey(cx: Cx, creditCode: string): HostByKey {
+export async function hostByKey(cx: Cx, creditCode: string): Promise<HostByKey> {
   const { db } = cx;
-  const host = hostByExactKey(db, creditCode, cx.today);
+  const host = await hostByExactKey(db, creditCode, cx.today);
   if (!host) throw AppError.notFound();
-  audit(cx, {
+  await audit(cx, {
     action: "host.lookup",
     entity: "host",
     entityId: host.id,
@@ -87,11 +87,11 @@ export function hostByKey(cx: Cx, creditCode: string): HostByKey {
  * link's regional organization anywhere in the city): resolved here, audited as `org.lookup`; a code of no
  * organization in force is NOT_FOUND.
  */
-export function orgByKey(cx: Cx, code: string): OrgByKey {
+export async function orgByKey(cx: Cx, code: string): Promise<OrgByKey> {
   const { db } = cx;
-  const org = orgByExactKey(db, code, cx.today);
+  const org = await orgByExactKey(db, code, cx.today);
   if (!org) throw AppError.notFound();
-  audit(cx, {
+  await audit(cx, {
     action: "org.lookup",
     entity: "org",
     entityId: org.id,
@@ -102,20 +102,20 @@ export function orgByKey(cx: Cx, code: string): OrgByKey {
 }
 
 /** Whether the caller sees a host or an organization at all (editable or for reference). */
-export function seesHost(cx: Cx, hostId: number): boolean {
-  return hostAccess(cx.db, cx.scope, hostId, cx.today) !== null;
+export async function seesHost(cx: Cx, hostId: number): Promise<boolean> {
+  return (await hostAccess(cx.db, cx.scope, hostId, cx.today)) !== null;
 }
-export function seesOrg(cx: Cx, orgId: number): boolean {
-  return orgAccess(cx.db, cx.scope, orgId, cx.today) !== null;
+export async function seesOrg(cx: Cx, orgId: number): Promise<boolean> {
+  return (await orgAccess(cx.db, cx.scope, orgId, cx.today)) !== null;
 }
 
 /**
  * A refusal must not describe a record the caller cannot see (its name, who covers it): for the caller
  * it does not exist. Runs `fn`; when `visible` is false a rule's refusal becomes NOT_FOUND.
  */
-export function unlessVisible<T>(visible: boolean, fn: () => T): T {
+export async function unlessVisible<T>(visible: boolean, fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (!visible && isAppError(e, "RULE")) throw AppError.notFound();
     throw e;
@@ -128,24 +128,26 @@ export function assertVersion(stored: number, given: number): void {
 }
 
 /** The management node whose territory holds a region (the nearest one up the territory), for the audit's scope. */
-export function nodeOfRegion(db: Db, regionId: number): number | null {
+export async function nodeOfRegion(db: Db, regionId: number): Promise<number | null> {
   let rid: number | null = regionId;
   for (let guard = 0; rid !== null && guard < 16; guard++) {
-    const o = selectOne<{ id: number }>(
+    const o = await selectOne<{ id: number }>(
       db,
       sql`select id from orgs where region_id = ${rid} order by depth limit 1`,
     );
     if (o) return o.id;
     rid =
-      selectOne<{ parentId: number | null }>(
-        db,
-        sql`select parent_id as parentId from regions where id = ${rid}`,
+      (
+        await selectOne<{ parentId: number | null }>(
+          db,
+          sql`select parent_id as parentId from regions where id = ${rid}`,
+        )
       )?.parentId ?? null;
   }
   return null;
 }
 
-export function audit(
+export async function audit(
   cx: Cx,
   entry: {
     action: string;
@@ -155,8 +157,8 @@ export function audit(
     before?: unknown;
     after?: unknown;
   },
-): void {
-  writeAudit(cx.db, {
+): Promise<void> {
+  await writeAudit(cx.db, {
     userId: cx.scope.userId,
     username: cx.scope.username,
     action: entry.action,

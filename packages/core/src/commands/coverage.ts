@@ -62,20 +62,20 @@ export interface CoverageResult {
  */
 export async function setCoverage(cx: Cx, input: SetCoverageInput): Promise<CoverageResult> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.orgId);
-    requireCoverableHost(cx, input.hostId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.orgId);
+    await requireCoverableHost(cx, input.hostId);
     return writeCoverage(cx, input);
   });
 }
 
 /** The caller edits the host (its territory's); one it sees only for reference is told to request it. */
-function requireCoverableHost(cx: Cx, hostId: number): void {
+async function requireCoverableHost(cx: Cx, hostId: number): Promise<void> {
   const { db } = cx;
-  const access = hostAccess(db, cx.scope, hostId, cx.today);
+  const access = await hostAccess(db, cx.scope, hostId, cx.today);
   if (access === null) throw AppError.notFound();
   if (access !== "edit") {
-    const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${hostId}`)!;
+    const host = (await selectOne<{ name: string }>(db, sql`select name from hosts where id = ${hostId}`))!;
     throw AppError.rule("COVERAGE_ACROSS_BOUNDARY", commandMessages.coverageAcrossBoundary(host.name));
   }
 }
@@ -99,21 +99,21 @@ export interface CoverHostsResult {
  */
 export async function coverHosts(cx: Cx, input: CoverHostsInput): Promise<CoverHostsResult> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.orgId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.orgId);
     return coverHostsInTransaction(cx, input);
   });
 }
 
 /** coverHosts inside the caller's transaction, once the caller edits the organization (createOrg). */
-export function coverHostsInTransaction(cx: Cx, input: CoverHostsInput): CoverHostsResult {
+export async function coverHostsInTransaction(cx: Cx, input: CoverHostsInput): Promise<CoverHostsResult> {
   if (new Set(input.hostIds).size !== input.hostIds.length)
     throw AppError.rule("COVERAGE_HOST_TWICE", commandMessages.coverageHostTwice);
   const coverages: CoverageRow[] = [];
   const warnings = new Map<string, CommandWarning>();
   for (const hostId of input.hostIds) {
-    requireCoverableHost(cx, hostId);
-    const r = writeCoverage(cx, { hostId, orgId: input.orgId, startOn: input.startOn });
+    await requireCoverableHost(cx, hostId);
+    const r = await writeCoverage(cx, { hostId, orgId: input.orgId, startOn: input.startOn });
     coverages.push(r.coverage);
     // The cap's warning grows with each host: the last one says how many.
     for (const w of r.warnings) warnings.set(w.code, w);
@@ -126,45 +126,45 @@ export function coverHostsInTransaction(cx: Cx, input: CoverHostsInput): CoverHo
  * (setCoverage: the covering chain on its own territory; acceptCoverageRequest: the host's territory
  * administrator): the domain's guards, the row, the establishment plan it completes, the audit row.
  */
-function writeCoverage(cx: Cx, input: SetCoverageInput): CoverageResult {
+async function writeCoverage(cx: Cx, input: SetCoverageInput): Promise<CoverageResult> {
   const { db } = cx;
   const endOn = input.endOn ?? null;
   assertInterval(input.startOn, endOn);
-  const existing = coveragesOf(db, { hostId: input.hostId, orgId: input.orgId });
-  const reparentings = reparentingsOf(db, input.orgId);
-  const orgs = orgWithSuperiors(db, input.orgId, reparentings);
+  const existing = await coveragesOf(db, { hostId: input.hostId, orgId: input.orgId });
+  const reparentings = await reparentingsOf(db, input.orgId);
+  const orgs = await orgWithSuperiors(db, input.orgId, reparentings);
   const org = orgs.find((o) => o.id === input.orgId)!;
   if (!isGrassroots(org.category))
     throw AppError.rule("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
   if (org.formationMode === null)
     throw AppError.rule("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
-  const hosts = hostRecs(db, [input.hostId, ...existing.map((c) => c.hostId)]);
+  const hosts = await hostRecs(db, [input.hostId, ...existing.map((c) => c.hostId)]);
   const host = hosts.find((h) => h.id === input.hostId)!;
   const candidate = { hostId: input.hostId, orgId: input.orgId, startOn: input.startOn, endOn };
   // The writer sees the host (its territory's, or the one it decides for); should it not, a refusal must
   // not name the host or its covering organization: not found.
-  unlessVisible(seesHost(cx, input.hostId), () => {
+  await unlessVisible(await seesHost(cx, input.hostId), async () => {
     if (host.foundedOn > input.startOn || (host.closedOn !== null && host.closedOn <= input.startOn))
       throw AppError.rule(
         "COVERAGE_HOST_CLOSED",
         commandMessages.coverageHostClosed(host.name, input.startOn),
       );
-    const named = orgRecs(
+    const named = await orgRecs(
       db,
       existing.map((c) => c.orgId).filter((id) => !orgs.some((o) => o.id === id)),
     );
     assertCoverageAllowed({ orgs: [...orgs, ...named], coverages: existing, reparentings, hosts }, candidate);
   });
-  assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId], orgIds: [input.orgId] });
+  await assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId], orgIds: [input.orgId] });
   // Through the write model: an organization now covering the host ends its establishment plan (组建计划).
-  const row = withWriter(db, (w) => w.insert(coverages, candidate));
-  const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
+  const row = await withWriter(db, (w) => w.insert(coverages, candidate));
+  const policy = policyAsOf(await loadPolicyVersions(db), input.startOn).params;
   const warnings = checkJointCap(
     { orgs: [org], coverages: [...existing.filter((c) => c.orgId === org.id), candidate] },
     policy,
     input.startOn,
   ).map((v) => ({ code: v.code, message: v.message }));
-  audit(cx, {
+  await audit(cx, {
     action: "coverage.set",
     entity: "coverage",
     entityId: row.id,
@@ -177,9 +177,9 @@ function writeCoverage(cx: Cx, input: SetCoverageInput): CoverageResult {
 /** End a coverage on `endOn` (half-open: the host is no longer covered on that day). */
 export async function endCoverage(cx: Cx, input: EndCoverageInput): Promise<CoverageResult> {
   const { db } = cx;
-  const coverage = endDatedRow(cx, coverages, "coverage", input, (before) => {
-    requireOrgEdit(cx, before.orgId);
-    assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId], orgIds: [before.orgId] });
+  const coverage = await endDatedRow(cx, coverages, "coverage", input, async (before) => {
+    await requireOrgEdit(cx, before.orgId);
+    await assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId], orgIds: [before.orgId] });
     return before.orgId;
   });
   return { coverage, warnings: [] };
@@ -217,28 +217,28 @@ export async function proposeCoverage(
   input: ProposeCoverageInput,
 ): Promise<CoverageRequestRow & { hostName: string }> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.orgId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.orgId);
     let host: { id: number; name: string };
-    if (input.hostCreditCode) host = hostByKey(cx, input.hostCreditCode);
+    if (input.hostCreditCode) host = await hostByKey(cx, input.hostCreditCode);
     else if (input.hostId != null) {
-      requireHostRef(cx, input.hostId);
-      host = selectOne<{ id: number; name: string }>(
+      await requireHostRef(cx, input.hostId);
+      host = (await selectOne<{ id: number; name: string }>(
         db,
         sql`select id, name from hosts where id = ${input.hostId}`,
-      )!;
+      ))!;
     } else throw AppError.notFound();
-    if (hostAccess(db, cx.scope, host.id, cx.today) === "edit")
+    if ((await hostAccess(db, cx.scope, host.id, cx.today)) === "edit")
       throw AppError.rule(
         "COVERAGE_REQUEST_OWN_TERRITORY",
         commandMessages.coverageRequestOwnTerritory(host.name),
       );
-    const org = orgRecs(db, [input.orgId])[0]!;
+    const org = (await orgRecs(db, [input.orgId]))[0]!;
     if (!isGrassroots(org.category))
       throw AppError.rule("COVERAGE_BY_MANAGEMENT", commandMessages.coverageByManagement(org.name));
     if (org.formationMode === null)
       throw AppError.rule("COVERAGE_WITHOUT_MODE", MESSAGES.coverageWithoutMode(org.name));
-    const pending = selectOne(
+    const pending = await selectOne(
       db,
       sql`select 1 from coverage_requests where host_id = ${host.id} and org_id = ${org.id} and state = 'pending'`,
     );
@@ -247,19 +247,20 @@ export async function proposeCoverage(
         "COVERAGE_REQUEST_PENDING",
         commandMessages.coverageRequestPending(org.name, host.name),
       );
-    const row = db
-      .insert(coverageRequests)
-      .values({
-        hostId: host.id,
-        orgId: org.id,
-        startOn: input.startOn,
-        reason: input.reason ?? null,
-        requestedBy: cx.scope.userId,
-        requestedOn: cx.today,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(coverageRequests)
+        .values({
+          hostId: host.id,
+          orgId: org.id,
+          startOn: input.startOn,
+          reason: input.reason ?? null,
+          requestedBy: cx.scope.userId,
+          requestedOn: cx.today,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "coverageRequest.propose",
       entity: "coverageRequest",
       entityId: row.id,
@@ -271,43 +272,44 @@ export async function proposeCoverage(
 }
 
 /** A pending request the caller decides (else NOT_FOUND; decided already: refused). */
-function decidable(cx: Cx, id: number): CoverageRequestRow {
+async function decidable(cx: Cx, id: number): Promise<CoverageRequestRow> {
   const { db } = cx;
-  const before = db.select().from(coverageRequests).where(eq(coverageRequests.id, id)).get();
-  if (!before || !decidesCoverageRequest(db, cx.scope, id, cx.today)) throw AppError.notFound();
+  const before = (await db.select().from(coverageRequests).where(eq(coverageRequests.id, id)).limit(1))[0];
+  if (!before || !(await decidesCoverageRequest(db, cx.scope, id, cx.today))) throw AppError.notFound();
   if (before.state !== "pending")
     throw AppError.rule("COVERAGE_REQUEST_DECIDED", commandMessages.coverageRequestDecided);
   return before;
 }
 
-function closeRequest(
+async function closeRequest(
   cx: Cx,
   before: CoverageRequestRow,
   decision: { state: "accepted" | "rejected"; reason: string | null; coverageId: number | null },
-): CoverageRequestRow {
+): Promise<CoverageRequestRow> {
   const { db } = cx;
-  const after = db
-    .update(coverageRequests)
-    .set({
-      state: decision.state,
-      decidedBy: cx.scope.userId,
-      decidedOn: cx.today,
-      decisionReason: decision.reason,
-      coverageId: decision.coverageId,
-    })
-    .where(and(eq(coverageRequests.id, before.id), eq(coverageRequests.state, "pending")))
-    .returning()
-    .get();
+  const after = (
+    await db
+      .update(coverageRequests)
+      .set({
+        state: decision.state,
+        decidedBy: cx.scope.userId,
+        decidedOn: cx.today,
+        decisionReason: decision.reason,
+        coverageId: decision.coverageId,
+      })
+      .where(and(eq(coverageRequests.id, before.id), eq(coverageRequests.state, "pending")))
+      .returning()
+  )[0];
   if (!after) throw AppError.stale();
-  const region = selectOne<{ regionId: number }>(
+  const region = (await selectOne<{ regionId: number }>(
     db,
     sql`select region_id as regionId from hosts where id = ${before.hostId}`,
-  )!;
-  audit(cx, {
+  ))!;
+  await audit(cx, {
     action: decision.state === "accepted" ? "coverageRequest.accept" : "coverageRequest.reject",
     entity: "coverageRequest",
     entityId: before.id,
-    scopeOrgId: nodeOfRegion(db, region.regionId),
+    scopeOrgId: await nodeOfRegion(db, region.regionId),
     before,
     after,
   });
@@ -323,14 +325,14 @@ export async function acceptCoverageRequest(
   input: DecideCoverageRequestInput,
 ): Promise<CoverageRequestRow & { warnings: CommandWarning[] }> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = decidable(cx, input.id);
-    const { coverage, warnings } = writeCoverage(cx, {
+  return writeTransaction(db, async () => {
+    const before = await decidable(cx, input.id);
+    const { coverage, warnings } = await writeCoverage(cx, {
       hostId: before.hostId,
       orgId: before.orgId,
       startOn: before.startOn,
     });
-    const after = closeRequest(cx, before, {
+    const after = await closeRequest(cx, before, {
       state: "accepted",
       reason: input.reason?.trim() || null,
       coverageId: coverage.id,
@@ -345,8 +347,8 @@ export async function rejectCoverageRequest(
   input: DecideCoverageRequestInput,
 ): Promise<CoverageRequestRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = decidable(cx, input.id);
+  return writeTransaction(db, async () => {
+    const before = await decidable(cx, input.id);
     const reason = input.reason?.trim();
     if (!reason) throw AppError.rule("COVERAGE_REQUEST_REASON", commandMessages.coverageRejectReason);
     return closeRequest(cx, before, { state: "rejected", reason, coverageId: null });

@@ -29,30 +29,28 @@ type DatedTable =
  * caller's edit access (else NOT_FOUND) and names the organization whose scope the audit row
  * belongs to; an ended row is refused; the end must follow the start; the change is audited.
  */
-export function endDatedRow<T extends DatedTable>(
+export async function endDatedRow<T extends DatedTable>(
   cx: Cx,
   table: T,
   entity: string,
   input: { id: number; endOn: string },
-  authorize: (before: T["$inferSelect"]) => number | null,
-): T["$inferSelect"] {
+  authorize: (before: T["$inferSelect"]) => Promise<number | null>,
+): Promise<T["$inferSelect"]> {
   const { db } = cx;
   // The tables share `id`, `start_on` and `end_on`; drizzle's builders do not accept a union of tables.
   const t = table as unknown as typeof coverages;
-  return writeTransaction(db, () => {
-    const before = db.select().from(t).where(eq(t.id, input.id)).get() as T["$inferSelect"] | undefined;
+  return writeTransaction(db, async () => {
+    const before = (await db.select().from(t).where(eq(t.id, input.id)).limit(1))[0] as
+      T["$inferSelect"] | undefined;
     if (!before) throw AppError.notFound();
-    const scopeOrgId = authorize(before);
+    const scopeOrgId = await authorize(before);
     if (before.endOn !== null)
       throw AppError.rule("ALREADY_ENDED", commandMessages.alreadyEnded(before.endOn));
     assertInterval(before.startOn, input.endOn);
-    const after = db
-      .update(t)
-      .set({ endOn: input.endOn })
-      .where(eq(t.id, input.id))
-      .returning()
-      .get() as T["$inferSelect"];
-    audit(cx, { action: `${entity}.end`, entity, entityId: input.id, scopeOrgId, before, after });
+    const after = (
+      await db.update(t).set({ endOn: input.endOn }).where(eq(t.id, input.id)).returning()
+    )[0] as T["$inferSelect"];
+    await audit(cx, { action: `${entity}.end`, entity, entityId: input.id, scopeOrgId, before, after });
     return after;
   });
 }

@@ -43,10 +43,10 @@ export interface HostYearInput {
 type HostRow = typeof hosts.$inferSelect;
 
 /** The region must be a township-level area of the caller's territory. */
-function requireTownshipInTerritory(cx: Cx, regionId: number): void {
+async function requireTownshipInTerritory(cx: Cx, regionId: number): Promise<void> {
   const { db } = cx;
   const territory = cx.scope.region?.path;
-  const r = db.select().from(regions).where(eq(regions.id, regionId)).get();
+  const r = (await db.select().from(regions).where(eq(regions.id, regionId)).limit(1))[0];
   if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
   if (r.level !== "township")
     throw AppError.rule("HOST_REGION_NOT_TOWNSHIP", commandMessages.hostRegionNotTownship);
@@ -57,9 +57,9 @@ function assertDates(h: Pick<HostRow, "foundedOn" | "closedOn">): void {
     throw AppError.rule("HOST_CLOSED_BEFORE_FOUNDED", commandMessages.closedBeforeFounded);
 }
 
-function uniqueCode<T>(code: string, fn: () => T): T {
+async function uniqueCode<T>(code: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (isUniqueViolation(e)) throw AppError.rule("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
     throw e;
@@ -68,18 +68,18 @@ function uniqueCode<T>(code: string, fn: () => T): T {
 
 export async function createHost(cx: Cx, input: CreateHostInput): Promise<HostRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireTownshipInTerritory(cx, input.regionId);
+  return writeTransaction(db, async () => {
+    await requireTownshipInTerritory(cx, input.regionId);
     assertDates({ foundedOn: input.foundedOn, closedOn: input.closedOn ?? null });
-    assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
-    const row = uniqueCode(input.creditCode, () =>
+    await assertNotLocked(db, { on: input.foundedOn, regionIds: [input.regionId] });
+    const row = await uniqueCode(input.creditCode, () =>
       withWriter(db, (w) => w.insert(hosts, { ...input, ownerIsMember: input.ownerIsMember ?? false })),
     );
-    audit(cx, {
+    await audit(cx, {
       action: "host.create",
       entity: "host",
       entityId: row.id,
-      scopeOrgId: nodeOfRegion(db, row.regionId),
+      scopeOrgId: await nodeOfRegion(db, row.regionId),
       after: row,
     });
     return row;
@@ -88,14 +88,14 @@ export async function createHost(cx: Cx, input: CreateHostInput): Promise<HostRo
 
 export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireHostEdit(cx, input.id);
-    const before = db.select().from(hosts).where(eq(hosts.id, input.id)).get();
+  return writeTransaction(db, async () => {
+    await requireHostEdit(cx, input.id);
+    const before = (await db.select().from(hosts).where(eq(hosts.id, input.id)).limit(1))[0];
     if (!before) throw AppError.notFound();
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
     if (changes.regionId !== undefined && changes.regionId !== before.regionId)
-      requireTownshipInTerritory(cx, changes.regionId);
+      await requireTownshipInTerritory(cx, changes.regionId);
     assertDates({
       foundedOn: changes.foundedOn ?? before.foundedOn,
       closedOn: changes.closedOn === undefined ? before.closedOn : changes.closedOn,
@@ -114,10 +114,14 @@ export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRo
         : undefined,
     );
     if (lockFrom)
-      assertNotLocked(db, { on: lockFrom, hostIds: [id], regionIds: [before.regionId, changes.regionId] });
+      await assertNotLocked(db, {
+        on: lockFrom,
+        hostIds: [id],
+        regionIds: [before.regionId, changes.regionId],
+      });
     // Through the write model, at the version read (a concurrent save changes no row): a host closing
     // needs no organization any more, its establishment plan (组建计划) ends with it.
-    const changed = uniqueCode(changes.creditCode ?? before.creditCode, () =>
+    const changed = await uniqueCode(changes.creditCode ?? before.creditCode, () =>
       withWriter(db, (w) =>
         w.update(
           hosts,
@@ -130,12 +134,12 @@ export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRo
       ),
     );
     if (changed !== 1) throw AppError.stale();
-    const after = db.select().from(hosts).where(eq(hosts.id, id)).get()!;
-    audit(cx, {
+    const after = (await db.select().from(hosts).where(eq(hosts.id, id)).limit(1))[0]!;
+    await audit(cx, {
       action: "host.update",
       entity: "host",
       entityId: id,
-      scopeOrgId: nodeOfRegion(db, after.regionId),
+      scopeOrgId: await nodeOfRegion(db, after.regionId),
       before,
       after,
     });
@@ -146,16 +150,18 @@ export async function updateHost(cx: Cx, input: UpdateHostInput): Promise<HostRo
 /** Employees, revenue and payroll (分) of a host for a year: insert or replace. */
 export async function setHostYear(cx: Cx, input: HostYearInput): Promise<typeof hostYears.$inferSelect> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireHostEdit(cx, input.hostId);
+  return writeTransaction(db, async () => {
+    await requireHostEdit(cx, input.hostId);
     const before =
-      db
-        .select()
-        .from(hostYears)
-        .where(and(eq(hostYears.hostId, input.hostId), eq(hostYears.year, input.year)))
-        .get() ?? null;
+      (
+        await db
+          .select()
+          .from(hostYears)
+          .where(and(eq(hostYears.hostId, input.hostId), eq(hostYears.year, input.year)))
+          .limit(1)
+      )[0] ?? null;
     // A year's figures count at that year's end (and later ones until newer figures).
-    assertNotLocked(db, { on: `${input.year}-12-31`, hostIds: [input.hostId] });
+    await assertNotLocked(db, { on: `${input.year}-12-31`, hostIds: [input.hostId] });
     const values = {
       hostId: input.hostId,
       year: input.year,
@@ -163,24 +169,25 @@ export async function setHostYear(cx: Cx, input: HostYearInput): Promise<typeof 
       revenueFen: input.revenueFen ?? null,
       payrollFen: input.payrollFen === undefined ? (before?.payrollFen ?? null) : input.payrollFen,
     };
-    const after = db
-      .insert(hostYears)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [hostYears.hostId, hostYears.year],
-        set: { employees: values.employees, revenueFen: values.revenueFen, payrollFen: values.payrollFen },
-      })
-      .returning()
-      .get();
-    const regionId = selectOne<{ regionId: number }>(
+    const after = (
+      await db
+        .insert(hostYears)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [hostYears.hostId, hostYears.year],
+          set: { employees: values.employees, revenueFen: values.revenueFen, payrollFen: values.payrollFen },
+        })
+        .returning()
+    )[0]!;
+    const regionId = (await selectOne<{ regionId: number }>(
       db,
       sql`select region_id as regionId from hosts where id = ${input.hostId}`,
-    )!.regionId;
-    audit(cx, {
+    ))!.regionId;
+    await audit(cx, {
       action: "host.setYear",
       entity: "hostYear",
       entityId: `${input.hostId}:${input.year}`,
-      scopeOrgId: nodeOfRegion(db, regionId),
+      scopeOrgId: await nodeOfRegion(db, regionId),
       before,
       after,
     });

@@ -72,26 +72,26 @@ export interface AssignmentResult {
  * organization in force by its exact 组织代码 (audited); else NOT_FOUND. Undefined when neither is given.
  * The dispatcher already on the record (`current`) is kept as it is, wherever it is.
  */
-function dispatcherOf(
+async function dispatcherOf(
   cx: Cx,
   input: { dispatchOrgId?: number | null; dispatchOrgCode?: string | null },
   current: number | null = null,
-): number | undefined {
-  if (input.dispatchOrgCode) return orgByKey(cx, input.dispatchOrgCode).id;
+): Promise<number | undefined> {
+  if (input.dispatchOrgCode) return (await orgByKey(cx, input.dispatchOrgCode)).id;
   if (input.dispatchOrgId == null) return undefined;
-  if (input.dispatchOrgId !== current) requireOrgRef(cx, input.dispatchOrgId);
+  if (input.dispatchOrgId !== current) await requireOrgRef(cx, input.dispatchOrgId);
   return input.dispatchOrgId;
 }
 
 export async function createInstructor(cx: Cx, input: CreateInstructorInput): Promise<InstructorRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     // The references first: one of another area answers as if it did not exist, before any rule is told.
-    const dispatchOrgId = dispatcherOf(cx, input) ?? null;
+    const dispatchOrgId = (await dispatcherOf(cx, input)) ?? null;
     const registeredById = input.registeredById ?? cx.scope.org?.id;
     if (registeredById == null) throw AppError.notFound();
-    requireOrgEdit(cx, registeredById);
-    const registrar = db.select().from(orgs).where(eq(orgs.id, registeredById)).get();
+    await requireOrgEdit(cx, registeredById);
+    const registrar = (await db.select().from(orgs).where(eq(orgs.id, registeredById)).limit(1))[0];
     if (!registrar) throw AppError.notFound();
     if (!isManagement(registrar.category))
       throw AppError.rule(
@@ -100,25 +100,26 @@ export async function createInstructor(cx: Cx, input: CreateInstructorInput): Pr
       );
     let row: InstructorRow;
     try {
-      row = db
-        .insert(instructors)
-        .values({
-          number: input.number,
-          name: input.name,
-          kind: input.kind,
-          dispatchOrgId,
-          dispatchOrgName: dispatchOrgId !== null ? null : (input.dispatchOrgName ?? null),
-          registeredById,
-          phone: input.phone ?? null,
-        })
-        .returning()
-        .get();
+      row = (
+        await db
+          .insert(instructors)
+          .values({
+            number: input.number,
+            name: input.name,
+            kind: input.kind,
+            dispatchOrgId,
+            dispatchOrgName: dispatchOrgId !== null ? null : (input.dispatchOrgName ?? null),
+            registeredById,
+            phone: input.phone ?? null,
+          })
+          .returning()
+      )[0]!;
     } catch (e) {
       if (isUniqueViolation(e))
         throw AppError.rule("INSTRUCTOR_NUMBER_TAKEN", commandMessages.instructorNumberTaken(input.number));
       throw e;
     }
-    audit(cx, {
+    await audit(cx, {
       action: "instructor.create",
       entity: "instructor",
       entityId: row.id,
@@ -130,15 +131,15 @@ export async function createInstructor(cx: Cx, input: CreateInstructorInput): Pr
 }
 
 /** The caller keeps the instructor's record (registering node) or dispatched them. */
-function requireInstructorEdit(cx: Cx, instructorId: number): InstructorRow {
+async function requireInstructorEdit(cx: Cx, instructorId: number): Promise<InstructorRow> {
   const { db } = cx;
-  const row = db.select().from(instructors).where(eq(instructors.id, instructorId)).get();
+  const row = (await db.select().from(instructors).where(eq(instructors.id, instructorId)).limit(1))[0];
   if (!row) throw AppError.notFound();
   try {
-    requireOrgEdit(cx, row.registeredById);
+    await requireOrgEdit(cx, row.registeredById);
   } catch (e) {
     if (row.dispatchOrgId === null) throw e;
-    requireOrgEdit(cx, row.dispatchOrgId);
+    await requireOrgEdit(cx, row.dispatchOrgId);
   }
   return row;
 }
@@ -149,11 +150,11 @@ function requireInstructorEdit(cx: Cx, instructorId: number): InstructorRow {
  */
 export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Promise<InstructorRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = requireInstructorEdit(cx, input.id);
+  return writeTransaction(db, async () => {
+    const before = await requireInstructorEdit(cx, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
-    const dispatchOrgId = dispatcherOf(cx, changes, before.dispatchOrgId);
+    const dispatchOrgId = await dispatcherOf(cx, changes, before.dispatchOrgId);
     const set: Partial<InstructorRow> = {};
     if (changes.number !== undefined) set.number = changes.number;
     if (changes.name !== undefined) set.name = changes.name;
@@ -168,7 +169,7 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
     }
     let changed: number;
     try {
-      changed = withWriter(db, (w) => w.update(instructors, { id }, set, { version }));
+      changed = await withWriter(db, (w) => w.update(instructors, { id }, set, { version }));
     } catch (e) {
       if (isUniqueViolation(e))
         throw AppError.rule(
@@ -178,8 +179,8 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
       throw e;
     }
     if (changed !== 1) throw AppError.stale();
-    const after = db.select().from(instructors).where(eq(instructors.id, id)).get()!;
-    audit(cx, {
+    const after = (await db.select().from(instructors).where(eq(instructors.id, id)).limit(1))[0]!;
+    await audit(cx, {
       action: "instructor.update",
       entity: "instructor",
       entityId: id,
@@ -200,37 +201,41 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
  */
 export async function startAssignment(cx: Cx, input: StartAssignmentInput): Promise<AssignmentResult> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const instructor = requireInstructorEdit(cx, input.instructorId);
+  return writeTransaction(db, async () => {
+    const instructor = await requireInstructorEdit(cx, input.instructorId);
     // The host must exist for the caller (its territory, or covered by its subtree — how a 行业党委
     // without territory reaches its enterprises); any other id answers as if it did not exist.
-    if (!seesHost(cx, input.hostId)) throw AppError.notFound();
+    if (!(await seesHost(cx, input.hostId))) throw AppError.notFound();
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
-    const overlap = selectOne(
+    const overlap = await selectOne(
       db,
       sql`select 1 from assignments where instructor_id = ${input.instructorId} and host_id = ${input.hostId}
        and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
     );
     if (overlap) {
-      const host = selectOne<{ name: string }>(db, sql`select name from hosts where id = ${input.hostId}`)!;
+      const host = (await selectOne<{ name: string }>(
+        db,
+        sql`select name from hosts where id = ${input.hostId}`,
+      ))!;
       throw AppError.rule(
         "ASSIGNMENT_OVERLAP",
         commandMessages.assignmentOverlap(instructor.name, host.name),
       );
     }
-    assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId] });
-    const row = db
-      .insert(assignments)
-      .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
-      .returning()
-      .get();
-    const own = selectAll<AssignmentRec>(
+    await assertNotLocked(db, { on: input.startOn, hostIds: [input.hostId] });
+    const row = (
+      await db
+        .insert(assignments)
+        .values({ instructorId: input.instructorId, hostId: input.hostId, startOn: input.startOn, endOn })
+        .returning()
+    )[0]!;
+    const own = await selectAll<AssignmentRec>(
       db,
       sql`select instructor_id as instructorId, host_id as hostId, start_on as startOn, end_on as endOn
         from assignments where instructor_id = ${input.instructorId}`,
     );
-    const policy = policyAsOf(loadPolicyVersions(db), input.startOn).params;
+    const policy = policyAsOf(await loadPolicyVersions(db), input.startOn).params;
     const warnings = checkInstructorCap(
       {
         instructors: [{ id: instructor.id, number: `${instructor.name}(${instructor.number})` }],
@@ -239,7 +244,7 @@ export async function startAssignment(cx: Cx, input: StartAssignmentInput): Prom
       policy,
       input.startOn,
     ).map((v) => ({ code: v.code, message: v.message }));
-    audit(cx, {
+    await audit(cx, {
       action: "assignment.start",
       entity: "assignment",
       entityId: row.id,
@@ -253,9 +258,9 @@ export async function startAssignment(cx: Cx, input: StartAssignmentInput): Prom
 /** End an assignment on `endOn` (half-open: not in force from that day); records.assignment.end. */
 export async function endAssignment(cx: Cx, input: EndAssignmentInput): Promise<AssignmentResult> {
   const { db } = cx;
-  const assignment = endDatedRow(cx, assignments, "assignment", input, (before) => {
-    const registeredBy = requireInstructorEdit(cx, before.instructorId).registeredById;
-    assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId] });
+  const assignment = await endDatedRow(cx, assignments, "assignment", input, async (before) => {
+    const registeredBy = (await requireInstructorEdit(cx, before.instructorId)).registeredById;
+    await assertNotLocked(db, { on: input.endOn, hostIds: [before.hostId] });
     return registeredBy;
   });
   return { assignment, warnings: [] };

@@ -114,8 +114,8 @@ export interface DecideTransferInput {
   reason?: string | null;
 }
 
-function getMember(db: Db, id: number): MemberRow {
-  const row = db.select().from(members).where(eq(members.id, id)).get();
+async function getMember(db: Db, id: number): Promise<MemberRow> {
+  const row = (await db.select().from(members).where(eq(members.id, id)).limit(1))[0];
   if (!row) throw AppError.notFound();
   return row;
 }
@@ -124,21 +124,23 @@ function getMember(db: Db, id: number): MemberRow {
  * A member's workplace as given (foreign keys through scope): a host the caller sees by id, or any operating
  * host by its exact credit code (audited); else NOT_FOUND. Undefined when not given, null to clear it.
  */
-function workplaceOf(
+async function workplaceOf(
   cx: Cx,
   input: { workHostId?: number | null; workHostCreditCode?: string | null },
-): number | null | undefined {
-  if (input.workHostCreditCode) return hostByKey(cx, input.workHostCreditCode).id;
-  if (input.workHostId != null) requireHostRef(cx, input.workHostId);
+): Promise<number | null | undefined> {
+  if (input.workHostCreditCode) return (await hostByKey(cx, input.workHostCreditCode)).id;
+  if (input.workHostId != null) await requireHostRef(cx, input.workHostId);
   return input.workHostId;
 }
 
-function requireGrassroots(db: Db, orgId: number): void {
-  const o = db
-    .select({ name: orgs.name, category: orgs.category })
-    .from(orgs)
-    .where(eq(orgs.id, orgId))
-    .get();
+async function requireGrassroots(db: Db, orgId: number): Promise<void> {
+  const o = (
+    await db
+      .select({ name: orgs.name, category: orgs.category })
+      .from(orgs)
+      .where(eq(orgs.id, orgId))
+      .limit(1)
+  )[0];
   if (!o) throw AppError.notFound();
   if (!isGrassroots(o.category))
     throw AppError.rule("MEMBER_ORG_NOT_GRASSROOTS", commandMessages.memberOrgNotGrassroots(o.name));
@@ -152,9 +154,9 @@ function birthDateOf(idNumber: string, given: string | null | undefined): string
 }
 
 /** The citizen ID is unique city-wide: a taken one is the neutral refusal of `registering`. */
-function uniqueId<T>(idNumber: string, fn: () => T): T {
+async function uniqueId<T>(idNumber: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (isUniqueViolation(e)) refuseRegistered(idNumber);
     throw e;
@@ -173,56 +175,63 @@ export async function createMember(cx: Cx, given: CreateMemberInput): Promise<Me
   return registering(db, cx.scope, attempt, () => insertMember(cx, given));
 }
 
-function insertMember(cx: Cx, given: CreateMemberInput): MemberAnswer {
+async function insertMember(cx: Cx, given: CreateMemberInput): Promise<MemberAnswer> {
   const { db } = cx;
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     assertHasRelationship({ orgId: given.orgId ?? null, outsideOrgName: given.outsideOrgName ?? null });
     const orgId = given.orgId ?? null;
-    if (orgId !== null) requireOrgEdit(cx, orgId);
+    if (orgId !== null) await requireOrgEdit(cx, orgId);
     const { workHostCreditCode: _code, ...rest } = given;
-    const input = { ...rest, workHostId: workplaceOf(cx, given) ?? null };
-    if (orgId !== null) requireGrassroots(db, orgId);
+    const input = { ...rest, workHostId: (await workplaceOf(cx, given)) ?? null };
+    if (orgId !== null) await requireGrassroots(db, orgId);
     else if (input.workHostId !== null) {
       // Held outside the city's tree: counted by workplace, recorded by the workplace's territory.
-      requireHostEdit(cx, input.workHostId);
+      await requireHostEdit(cx, input.workHostId);
     } else throw AppError.notFound();
     if (input.fullOn != null) assertInterval(input.joinedOn, input.fullOn);
     const birthDate = birthDateOf(input.idNumber, input.birthDate);
     const since = input.relationshipSince ?? input.joinedOn;
     const workSince = input.workHostId != null ? (input.workSince ?? since) : null;
     // The member counts from the start of the relationship (and of the workplace), not from joining.
-    assertNotLocked(db, { on: earliest(since, workSince)!, orgIds: [orgId], hostIds: [input.workHostId] });
-    const row = uniqueId(input.idNumber, () =>
-      db
-        .insert(members)
-        .values({
-          idNumber: input.idNumber,
-          name: input.name,
-          gender: input.gender,
-          birthDate,
-          joinedOn: input.joinedOn,
-          fullOn: input.fullOn ?? null,
-          orgId,
-          outsideOrgName: orgId === null ? (input.outsideOrgName ?? null) : null,
-          workHostId: input.workHostId ?? null,
-          workSince,
-          jobCategory: input.jobCategory ?? null,
-          mobile: input.mobile ?? false,
-          lostContact: input.lostContact ?? false,
-          pocket: input.pocket ?? false,
-          phone: input.phone ?? null,
-        })
-        .returning()
-        .get(),
+    await assertNotLocked(db, {
+      on: earliest(since, workSince)!,
+      orgIds: [orgId],
+      hostIds: [input.workHostId],
+    });
+    const row = await uniqueId(
+      input.idNumber,
+      async () =>
+        (
+          await db
+            .insert(members)
+            .values({
+              idNumber: input.idNumber,
+              name: input.name,
+              gender: input.gender,
+              birthDate,
+              joinedOn: input.joinedOn,
+              fullOn: input.fullOn ?? null,
+              orgId,
+              outsideOrgName: orgId === null ? (input.outsideOrgName ?? null) : null,
+              workHostId: input.workHostId ?? null,
+              workSince,
+              jobCategory: input.jobCategory ?? null,
+              mobile: input.mobile ?? false,
+              lostContact: input.lostContact ?? false,
+              pocket: input.pocket ?? false,
+              phone: input.phone ?? null,
+            })
+            .returning()
+        )[0]!,
     );
-    db.insert(memberRelationships)
-      .values({ memberId: row.id, orgId, outsideOrgName: row.outsideOrgName, startOn: since })
-      .run();
+    await db
+      .insert(memberRelationships)
+      .values({ memberId: row.id, orgId, outsideOrgName: row.outsideOrgName, startOn: since });
     if (row.workHostId !== null && workSince !== null)
-      db.insert(memberWorkplaces)
-        .values({ memberId: row.id, hostId: row.workHostId, startOn: workSince })
-        .run();
-    audit(cx, {
+      await db
+        .insert(memberWorkplaces)
+        .values({ memberId: row.id, hostId: row.workHostId, startOn: workSince });
+    await audit(cx, {
       action: "member.create",
       entity: "member",
       entityId: row.id,
@@ -248,16 +257,16 @@ export async function updateMember(cx: Cx, given: UpdateMemberInput): Promise<Me
   return registering(db, cx.scope, attempt, () => saveMember(cx, given));
 }
 
-function saveMember(cx: Cx, given: UpdateMemberInput): MemberAnswer {
+async function saveMember(cx: Cx, given: UpdateMemberInput): Promise<MemberAnswer> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireMemberEdit(cx, given.id);
-    const before = getMember(db, given.id);
+  return writeTransaction(db, async () => {
+    await requireMemberEdit(cx, given.id);
+    const before = await getMember(db, given.id);
     assertVersion(before.version, given.version);
     const { workHostCreditCode: _code, ...input } = given;
     // An unchanged workplace is kept as it is (it may be a host named only, found by its code once).
     if (given.workHostCreditCode || (given.workHostId != null && given.workHostId !== before.workHostId))
-      input.workHostId = workplaceOf(cx, given);
+      input.workHostId = await workplaceOf(cx, given);
     const { id, version, ...changes } = input;
     const idNumber = changes.idNumber ?? before.idNumber;
     const birthDate = birthDateOf(
@@ -272,35 +281,34 @@ function saveMember(cx: Cx, given: UpdateMemberInput): MemberAnswer {
       joinedOn !== before.joinedOn ? earliest(joinedOn, before.joinedOn) : undefined,
       fullOn !== before.fullOn ? earliest(fullOn, before.fullOn) : undefined,
     );
-    if (countedFrom) assertNotLocked(db, { on: countedFrom, memberIds: [id] });
+    if (countedFrom) await assertNotLocked(db, { on: countedFrom, memberIds: [id] });
     const workChanged = changes.workHostId !== undefined && changes.workHostId !== before.workHostId;
     const workSince = workChanged ? (changes.workSince ?? cx.today) : (changes.workSince ?? before.workSince);
     if (workChanged)
-      assertNotLocked(db, {
+      await assertNotLocked(db, {
         on: workSince ?? cx.today,
         memberIds: [id],
         hostIds: [before.workHostId, changes.workHostId],
       });
     if (workChanged) {
-      const open = db
+      const open = await db
         .select()
         .from(memberWorkplaces)
-        .where(and(eq(memberWorkplaces.memberId, id), isNull(memberWorkplaces.endOn)))
-        .all();
+        .where(and(eq(memberWorkplaces.memberId, id), isNull(memberWorkplaces.endOn)));
       for (const w of open) {
         if (workSince === null || w.startOn >= workSince)
           throw AppError.rule(
             "WORKPLACE_BEFORE_LAST",
             commandMessages.workplaceBeforeLast(workSince ?? "", w.startOn),
           );
-        db.update(memberWorkplaces).set({ endOn: workSince }).where(eq(memberWorkplaces.id, w.id)).run();
+        await db.update(memberWorkplaces).set({ endOn: workSince }).where(eq(memberWorkplaces.id, w.id));
       }
       if (changes.workHostId != null && workSince !== null)
-        db.insert(memberWorkplaces)
-          .values({ memberId: id, hostId: changes.workHostId, startOn: workSince })
-          .run();
+        await db
+          .insert(memberWorkplaces)
+          .values({ memberId: id, hostId: changes.workHostId, startOn: workSince });
     }
-    const changed = uniqueId(idNumber, () =>
+    const changed = await uniqueId(idNumber, () =>
       withWriter(db, (w) =>
         w.update(
           members,
@@ -311,8 +319,8 @@ function saveMember(cx: Cx, given: UpdateMemberInput): MemberAnswer {
       ),
     );
     if (changed !== 1) throw AppError.stale();
-    const after = getMember(db, id);
-    audit(cx, {
+    const after = await getMember(db, id);
+    await audit(cx, {
       action: "member.update",
       entity: "member",
       entityId: id,
@@ -332,35 +340,36 @@ export async function deleteMember(_cx: Cx, _input: { id: number }): Promise<nev
 /** A dated status change along the state machine (正常 → 转出/出党/死亡/停止党籍; 停止党籍 → 正常). */
 export async function changeMemberStatus(cx: Cx, input: ChangeMemberStatusInput): Promise<MemberAnswer> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireMemberEdit(cx, input.memberId);
-    const before = getMember(db, input.memberId);
+  return writeTransaction(db, async () => {
+    await requireMemberEdit(cx, input.memberId);
+    const before = await getMember(db, input.memberId);
     if (input.version !== undefined) assertVersion(before.version, input.version);
     assertTransition(before.status, input.status);
     const last =
-      selectValue<string | null>(
+      (await selectValue<string | null>(
         db,
         sql`select max(effective_on) as d from member_status_events where member_id = ${input.memberId}`,
-      ) ?? null;
+      )) ?? null;
     if (last !== null && input.effectiveOn < last)
       throw AppError.rule("STATUS_BEFORE_LAST", commandMessages.statusBeforeLast(input.effectiveOn, last));
-    assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
-    const event = db
-      .insert(memberStatusEvents)
-      .values({
-        memberId: input.memberId,
-        status: input.status,
-        effectiveOn: input.effectiveOn,
-        reason: input.reason ?? null,
-      })
-      .returning()
-      .get();
-    db.update(members)
+    await assertNotLocked(db, { on: input.effectiveOn, memberIds: [input.memberId] });
+    const event = (
+      await db
+        .insert(memberStatusEvents)
+        .values({
+          memberId: input.memberId,
+          status: input.status,
+          effectiveOn: input.effectiveOn,
+          reason: input.reason ?? null,
+        })
+        .returning()
+    )[0]!;
+    await db
+      .update(members)
       .set({ status: input.status, statusOn: input.effectiveOn, version: sql`${members.version} + 1` })
-      .where(eq(members.id, input.memberId))
-      .run();
-    const after = getMember(db, input.memberId);
-    audit(cx, {
+      .where(eq(members.id, input.memberId));
+    const after = await getMember(db, input.memberId);
+    await audit(cx, {
       action: "member.changeStatus",
       entity: "member",
       entityId: input.memberId,
@@ -378,39 +387,41 @@ export async function changeMemberStatus(cx: Cx, input: ChangeMemberStatusInput)
 /** The sending side (which holds the member) requests; the receiving organization decides. */
 export async function requestTransfer(cx: Cx, input: RequestTransferInput): Promise<TransferRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireMemberEdit(cx, input.memberId);
-    const member = getMember(db, input.memberId);
+  return writeTransaction(db, async () => {
+    await requireMemberEdit(cx, input.memberId);
+    const member = await getMember(db, input.memberId);
     if (member.status !== "normal")
       throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
     // The receiving organization: by id within the caller's sets, or anywhere in the city by its exact
     // 组织代码 (audited); a refusal never names one the caller does not see.
-    if (input.toOrgId != null) requireOrgRef(cx, input.toOrgId);
-    const toOrgId = input.toOrgCode ? orgByKey(cx, input.toOrgCode).id : (input.toOrgId ?? null);
+    if (input.toOrgId != null) await requireOrgRef(cx, input.toOrgId);
+    const toOrgId = input.toOrgCode ? (await orgByKey(cx, input.toOrgCode)).id : (input.toOrgId ?? null);
     assertHasRelationship({ orgId: toOrgId, outsideOrgName: input.outsideOrgName ?? null });
-    if (toOrgId !== null) unlessVisible(seesOrg(cx, toOrgId), () => requireGrassroots(db, toOrgId));
+    if (toOrgId !== null)
+      await unlessVisible(await seesOrg(cx, toOrgId), () => requireGrassroots(db, toOrgId));
     if (toOrgId !== null && toOrgId === member.orgId)
       throw AppError.rule("TRANSFER_SAME_ORG", commandMessages.transferSameOrg);
-    const pending = selectOne(
+    const pending = await selectOne(
       db,
       sql`select 1 from transfers where member_id = ${member.id} and state = 'pending'`,
     );
     if (pending) throw AppError.rule("TRANSFER_PENDING", commandMessages.transferPending(member.name));
-    const row = db
-      .insert(transfers)
-      .values({
-        memberId: member.id,
-        fromOrgId: member.orgId,
-        toOrgId,
-        outsideOrgName: toOrgId === null ? (input.outsideOrgName ?? null) : null,
-        requestedOn: cx.today,
-        effectiveOn: input.effectiveOn,
-        decisionReason: null,
-        requestedBy: cx.scope.userId,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(transfers)
+        .values({
+          memberId: member.id,
+          fromOrgId: member.orgId,
+          toOrgId,
+          outsideOrgName: toOrgId === null ? (input.outsideOrgName ?? null) : null,
+          requestedOn: cx.today,
+          effectiveOn: input.effectiveOn,
+          decisionReason: null,
+          requestedBy: cx.scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "transfer.request",
       entity: "transfer",
       entityId: row.id,
@@ -429,71 +440,69 @@ export async function requestTransfer(cx: Cx, input: RequestTransferInput): Prom
  */
 export async function decideTransfer(cx: Cx, input: DecideTransferInput): Promise<TransferRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    const before = db.select().from(transfers).where(eq(transfers.id, input.transferId)).get();
+  return writeTransaction(db, async () => {
+    const before = (await db.select().from(transfers).where(eq(transfers.id, input.transferId)).limit(1))[0];
     if (!before) throw AppError.notFound();
-    if (before.toOrgId !== null) requireOrgEdit(cx, before.toOrgId);
-    else requireMemberEdit(cx, before.memberId);
+    if (before.toOrgId !== null) await requireOrgEdit(cx, before.toOrgId);
+    else await requireMemberEdit(cx, before.memberId);
     const state = decideTransferState(before.state, input.decision);
     if (state === "rejected" && !input.reason?.trim())
       throw AppError.rule("TRANSFER_REJECT_REASON", commandMessages.rejectReasonRequired);
     if (state === "accepted") {
-      const member = getMember(db, before.memberId);
+      const member = await getMember(db, before.memberId);
       if (member.orgId !== before.fromOrgId)
         throw AppError.rule("TRANSFER_MOVED", commandMessages.transferMoved(member.name));
       if (member.status !== "normal")
         throw AppError.rule("MEMBER_NOT_NORMAL", commandMessages.memberNotNormal(member.name));
-      assertNotLocked(db, {
+      await assertNotLocked(db, {
         on: before.effectiveOn,
         memberIds: [member.id],
         orgIds: [before.fromOrgId, before.toOrgId],
       });
-      const open = db
+      const open = await db
         .select()
         .from(memberRelationships)
-        .where(and(eq(memberRelationships.memberId, member.id), isNull(memberRelationships.endOn)))
-        .all();
+        .where(and(eq(memberRelationships.memberId, member.id), isNull(memberRelationships.endOn)));
       for (const r of open) {
         if (r.startOn >= before.effectiveOn)
           throw AppError.rule(
             "TRANSFER_BEFORE_START",
             commandMessages.transferBeforeStart(before.effectiveOn, r.startOn),
           );
-        db.update(memberRelationships)
+        await db
+          .update(memberRelationships)
           .set({ endOn: before.effectiveOn })
-          .where(eq(memberRelationships.id, r.id))
-          .run();
+          .where(eq(memberRelationships.id, r.id));
       }
-      db.insert(memberRelationships)
-        .values({
-          memberId: member.id,
-          orgId: before.toOrgId,
-          outsideOrgName: before.outsideOrgName,
-          startOn: before.effectiveOn,
-        })
-        .run();
-      db.update(members)
+      await db.insert(memberRelationships).values({
+        memberId: member.id,
+        orgId: before.toOrgId,
+        outsideOrgName: before.outsideOrgName,
+        startOn: before.effectiveOn,
+      });
+      await db
+        .update(members)
         .set({
           orgId: before.toOrgId,
           outsideOrgName: before.outsideOrgName,
           version: sql`${members.version} + 1`,
         })
-        .where(eq(members.id, member.id))
-        .run();
+        .where(eq(members.id, member.id));
     }
-    const after = db
-      .update(transfers)
-      .set({
-        state,
-        decidedOn: cx.today,
-        decisionReason: input.reason ?? null,
-        decidedBy: cx.scope.userId,
-      })
-      .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
-      .returning()
-      .get();
+    const after = (
+      await db
+        .update(transfers)
+        .set({
+          state,
+          decidedOn: cx.today,
+          decisionReason: input.reason ?? null,
+          decidedBy: cx.scope.userId,
+        })
+        .where(and(eq(transfers.id, before.id), eq(transfers.state, "pending")))
+        .returning()
+    )[0];
     if (!after) throw AppError.stale();
-    audit(cx, {
+    await audit(cx, {
       action: `transfer.${input.decision}`,
       entity: "transfer",
       entityId: before.id,

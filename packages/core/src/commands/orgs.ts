@@ -74,16 +74,18 @@ export interface ReparentOrgInput {
   version?: number;
 }
 
-function getOrg(db: Db, id: number): OrgRow {
-  const row = db.select().from(orgs).where(eq(orgs.id, id)).get();
+async function getOrg(db: Db, id: number): Promise<OrgRow> {
+  const row = (await db.select().from(orgs).where(eq(orgs.id, id)).limit(1))[0];
   if (!row) throw AppError.notFound();
   return row;
 }
 
-function requireRegionInTerritory(cx: Cx, regionId: number): void {
+async function requireRegionInTerritory(cx: Cx, regionId: number): Promise<void> {
   const { db } = cx;
   const territory = cx.scope.region?.path;
-  const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
+  const r = (
+    await db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).limit(1)
+  )[0];
   if (!r || !isUnder(r.path, territory)) throw AppError.notFound();
 }
 
@@ -112,9 +114,9 @@ function assertRevoked(o: Pick<OrgRow, "foundedOn" | "revokedOn">): void {
   if (o.revokedOn != null) assertInterval(o.foundedOn, o.revokedOn);
 }
 
-function uniqueCode<T>(code: string, fn: () => T): T {
+async function uniqueCode<T>(code: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (isUniqueViolation(e)) throw AppError.rule("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
     throw e;
@@ -122,13 +124,13 @@ function uniqueCode<T>(code: string, fn: () => T): T {
 }
 
 /** The coverage rules still hold for `orgId`'s coverages (from `from` on) after a change of the organization. */
-function assertCoveragesStillValid(db: Db, orgId: number, from: string | null): void {
-  const coverages = coveragesOf(db, { orgId }).filter((c) => c.orgId === orgId);
+async function assertCoveragesStillValid(db: Db, orgId: number, from: string | null): Promise<void> {
+  const coverages = (await coveragesOf(db, { orgId })).filter((c) => c.orgId === orgId);
   if (coverages.length === 0) return;
-  const reparentings = reparentingsOf(db, orgId);
+  const reparentings = await reparentingsOf(db, orgId);
   const world = {
-    orgs: orgWithSuperiors(db, orgId, reparentings),
-    hosts: hostRecs(
+    orgs: await orgWithSuperiors(db, orgId, reparentings),
+    hosts: await hostRecs(
       db,
       coverages.map((c) => c.hostId),
     ),
@@ -145,29 +147,32 @@ export async function createOrg(
   { hostIds, ...input }: CreateOrgInput,
 ): Promise<OrgRow & { warnings: CommandWarning[] }> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.parentId);
-    const parent = getOrg(db, input.parentId);
-    if (input.regionId != null) requireRegionInTerritory(cx, input.regionId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.parentId);
+    const parent = await getOrg(db, input.parentId);
+    if (input.regionId != null) await requireRegionInTerritory(cx, input.regionId);
     assertShape(
       { ...input, regionId: input.regionId ?? null, formationMode: input.formationMode ?? null },
       parent,
     );
     assertRevoked({ foundedOn: input.foundedOn, revokedOn: input.revokedOn ?? null });
-    assertNotLocked(db, { on: input.foundedOn, orgIds: [parent.id], regionIds: [input.regionId] });
-    const inserted = uniqueCode(input.code, () =>
-      db
-        .insert(orgs)
-        .values({ ...input, path: `${parent.path}?/`, depth: parent.depth + 1 })
-        .returning({ id: orgs.id })
-        .get(),
+    await assertNotLocked(db, { on: input.foundedOn, orgIds: [parent.id], regionIds: [input.regionId] });
+    const inserted = await uniqueCode(
+      input.code,
+      async () =>
+        (
+          await db
+            .insert(orgs)
+            .values({ ...input, path: `${parent.path}?/`, depth: parent.depth + 1 })
+            .returning({ id: orgs.id })
+        )[0]!,
     );
-    db.update(orgs)
+    await db
+      .update(orgs)
       .set({ path: `${parent.path}${inserted.id}/` })
-      .where(eq(orgs.id, inserted.id))
-      .run();
-    const row = getOrg(db, inserted.id);
-    audit(cx, {
+      .where(eq(orgs.id, inserted.id));
+    const row = await getOrg(db, inserted.id);
+    await audit(cx, {
       action: "org.create",
       entity: "org",
       entityId: row.id,
@@ -176,7 +181,7 @@ export async function createOrg(
     });
     // Its hosts, in the same transaction: all of them are covered, or the organization is not made either.
     const covered = hostIds?.length
-      ? coverHostsInTransaction(cx, { orgId: row.id, hostIds, startOn: row.foundedOn })
+      ? await coverHostsInTransaction(cx, { orgId: row.id, hostIds, startOn: row.foundedOn })
       : null;
     return { ...row, warnings: covered?.warnings ?? [] };
   });
@@ -192,11 +197,11 @@ export async function suggestOrgCode(
   { parentId }: { parentId: number },
 ): Promise<{ code: string | null }> {
   const { db } = cx;
-  requireOrgEdit(cx, parentId);
-  const parent = getOrg(db, parentId);
+  await requireOrgEdit(cx, parentId);
+  const parent = await getOrg(db, parentId);
   const series = orgCodeSeries({ code: parent.code, grassroots: isGrassroots(parent.category) });
   if (!series) return { code: null };
-  const taken = selectColumn<string>(
+  const taken = await selectColumn<string>(
     db,
     sql`select code from orgs where substr(code, 1, ${series.length}) = ${series}
       and length(code) = ${series.length + 3}`,
@@ -206,9 +211,9 @@ export async function suggestOrgCode(
 
 export async function updateOrg(cx: Cx, input: UpdateOrgInput): Promise<OrgRow> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.id);
-    const before = getOrg(db, input.id);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.id);
+    const before = await getOrg(db, input.id);
     assertVersion(before.version, input.version);
     const { id, version, ...changes } = input;
     const next = { ...before, ...changes };
@@ -217,12 +222,12 @@ export async function updateOrg(cx: Cx, input: UpdateOrgInput): Promise<OrgRow> 
         "ORG_CATEGORY_CLASS",
         commandMessages.managementUnderGrassroots(
           next.name,
-          before.parentId === null ? "" : getOrg(db, before.parentId).name,
+          before.parentId === null ? "" : (await getOrg(db, before.parentId)).name,
         ),
       );
     if (changes.regionId != null && changes.regionId !== before.regionId)
-      requireRegionInTerritory(cx, changes.regionId);
-    assertShape(next, before.parentId === null ? null : getOrg(db, before.parentId));
+      await requireRegionInTerritory(cx, changes.regionId);
+    assertShape(next, before.parentId === null ? null : await getOrg(db, before.parentId));
     assertRevoked(next);
     // Dates that decide when it counts from the earlier of old and new; category and mode since founding.
     const lockFrom = earliest(
@@ -232,15 +237,15 @@ export async function updateOrg(cx: Cx, input: UpdateOrgInput): Promise<OrgRow> 
         ? earliest(next.foundedOn, before.foundedOn)
         : undefined,
     );
-    if (lockFrom) assertNotLocked(db, { on: lockFrom, orgIds: [id] });
-    const changed = uniqueCode(next.code, () =>
+    if (lockFrom) await assertNotLocked(db, { on: lockFrom, orgIds: [id] });
+    const changed = await uniqueCode(next.code, () =>
       withWriter(db, (w) => w.update(orgs, { id }, changes, { version })),
     );
     if (changed !== 1) throw AppError.stale();
     if (changes.formationMode !== undefined && changes.formationMode !== before.formationMode)
-      assertCoveragesStillValid(db, id, null);
-    const after = getOrg(db, id);
-    audit(cx, { action: "org.update", entity: "org", entityId: id, scopeOrgId: id, before, after });
+      await assertCoveragesStillValid(db, id, null);
+    const after = await getOrg(db, id);
+    await audit(cx, { action: "org.update", entity: "org", entityId: id, scopeOrgId: id, before, after });
     return after;
   });
 }
@@ -259,12 +264,12 @@ export interface ReparentResult {
  */
 export async function reparentOrg(cx: Cx, input: ReparentOrgInput): Promise<ReparentResult> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.orgId);
-    requireOrgEdit(cx, input.toParentId);
-    const org = getOrg(db, input.orgId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.orgId);
+    await requireOrgEdit(cx, input.toParentId);
+    const org = await getOrg(db, input.orgId);
     if (input.version !== undefined) assertVersion(org.version, input.version);
-    const to = getOrg(db, input.toParentId);
+    const to = await getOrg(db, input.toParentId);
     if (org.parentId === null) throw AppError.rule("ORG_ROOT_MOVE", commandMessages.rootCannotMove(org.name));
     if (org.revokedOn !== null && org.revokedOn <= input.effectiveOn)
       throw AppError.rule("ORG_REVOKED", commandMessages.reparentRevoked(org.name));
@@ -276,10 +281,10 @@ export async function reparentOrg(cx: Cx, input: ReparentOrgInput): Promise<Repa
     if (input.effectiveOn > cx.today)
       throw AppError.rule("REPARENT_FUTURE", commandMessages.reparentFuture(input.effectiveOn, cx.today));
     const last =
-      selectValue<string | null>(
+      (await selectValue<string | null>(
         db,
         sql`select max(effective_on) as d from org_reparentings where org_id = ${org.id}`,
-      ) ?? null;
+      )) ?? null;
     const floor = last !== null && last > org.foundedOn ? last : org.foundedOn;
     if (input.effectiveOn <= floor)
       throw AppError.rule(
@@ -287,33 +292,36 @@ export async function reparentOrg(cx: Cx, input: ReparentOrgInput): Promise<Repa
         commandMessages.reparentBeforeLast(input.effectiveOn, floor),
       );
 
-    assertNotLocked(db, { on: input.effectiveOn, orgIds: [org.id, org.parentId, to.id] });
-    const reparenting = db
-      .insert(orgReparentings)
-      .values({
-        orgId: org.id,
-        fromParentId: org.parentId,
-        toParentId: to.id,
-        effectiveOn: input.effectiveOn,
-        docNo: input.docNo ?? null,
-        reason: input.reason ?? null,
-      })
-      .returning()
-      .get();
+    await assertNotLocked(db, { on: input.effectiveOn, orgIds: [org.id, org.parentId, to.id] });
+    const reparenting = (
+      await db
+        .insert(orgReparentings)
+        .values({
+          orgId: org.id,
+          fromParentId: org.parentId,
+          toParentId: to.id,
+          effectiveOn: input.effectiveOn,
+          docNo: input.docNo ?? null,
+          reason: input.reason ?? null,
+        })
+        .returning()
+    )[0]!;
     const newPath = `${to.path}${org.id}/`;
     const delta = to.depth + 1 - org.depth;
-    const moved = execute(
-      db,
-      sql`update orgs set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}
+    const moved = (
+      await execute(
+        db,
+        sql`update orgs set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}
         where ${pathIn("path", subtreeRange(org.path))}`,
+      )
     ).changes;
-    db.update(orgs)
+    await db
+      .update(orgs)
       .set({ parentId: to.id, version: sql`${orgs.version} + 1` })
-      .where(eq(orgs.id, org.id))
-      .run();
-    assertCoveragesStillValid(db, org.id, input.effectiveOn);
-    const after = getOrg(db, org.id);
-    audit(cx, {
+      .where(eq(orgs.id, org.id));
+    await assertCoveragesStillValid(db, org.id, input.effectiveOn);
+    const after = await getOrg(db, org.id);
+    await audit(cx, {
       action: "org.reparent",
       entity: "org",
       entityId: org.id,
@@ -346,11 +354,11 @@ export interface EndDualLinkInput {
 
 export async function setDualLink(cx: Cx, given: SetDualLinkInput): Promise<typeof dualLinks.$inferSelect> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, given.orgId);
-    if (given.regionalOrgId != null) requireOrgRef(cx, given.regionalOrgId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, given.orgId);
+    if (given.regionalOrgId != null) await requireOrgRef(cx, given.regionalOrgId);
     const regionalOrgId = given.regionalOrgCode
-      ? orgByKey(cx, given.regionalOrgCode).id
+      ? (await orgByKey(cx, given.regionalOrgCode)).id
       : given.regionalOrgId;
     if (regionalOrgId == null) throw AppError.notFound();
     const input = {
@@ -361,28 +369,29 @@ export async function setDualLink(cx: Cx, given: SetDualLinkInput): Promise<type
     };
     if (input.orgId === input.regionalOrgId)
       throw AppError.rule("DUAL_LINK_SELF", commandMessages.dualLinkSelf);
-    const org = getOrg(db, input.orgId);
-    const regional = getOrg(db, input.regionalOrgId);
+    const org = await getOrg(db, input.orgId);
+    const regional = await getOrg(db, input.regionalOrgId);
     if (regional.formationMode !== "regional" && regional.formationMode !== "grid") {
       // Any regional organization may be linked; any other the caller does not see does not exist for it.
-      if (!seesOrg(cx, regional.id)) throw AppError.notFound();
+      if (!(await seesOrg(cx, regional.id))) throw AppError.notFound();
       throw AppError.rule("DUAL_LINK_NOT_REGIONAL", commandMessages.dualLinkNotRegional(regional.name));
     }
     const endOn = input.endOn ?? null;
     assertInterval(input.startOn, endOn);
-    const overlap = selectOne(
+    const overlap = await selectOne(
       db,
       sql`select 1 from dual_links where org_id = ${input.orgId} and regional_org_id = ${input.regionalOrgId}
        and (end_on is null or ${input.startOn} < end_on) and (${endOn} is null or start_on < ${endOn})`,
     );
     if (overlap)
       throw AppError.rule("DUAL_LINK_OVERLAP", commandMessages.dualLinkOverlap(org.name, regional.name));
-    const row = db
-      .insert(dualLinks)
-      .values({ ...input, endOn })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await db
+        .insert(dualLinks)
+        .values({ ...input, endOn })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "dualLink.set",
       entity: "dualLink",
       entityId: row.id,
@@ -394,11 +403,11 @@ export async function setDualLink(cx: Cx, given: SetDualLinkInput): Promise<type
 }
 
 export async function endDualLink(cx: Cx, input: EndDualLinkInput): Promise<typeof dualLinks.$inferSelect> {
-  return endDatedRow(cx, dualLinks, "dualLink", input, (before) => {
+  return endDatedRow(cx, dualLinks, "dualLink", input, async (before) => {
     try {
-      requireOrgEdit(cx, before.orgId);
+      await requireOrgEdit(cx, before.orgId);
     } catch {
-      requireOrgEdit(cx, before.regionalOrgId);
+      await requireOrgEdit(cx, before.regionalOrgId);
     }
     return before.orgId;
   });
@@ -426,19 +435,19 @@ export async function setSecretary(
   input: SetSecretaryInput,
 ): Promise<typeof secretaries.$inferSelect> {
   const { db } = cx;
-  return writeTransaction(db, () => {
-    requireOrgEdit(cx, input.orgId);
-    const org = getOrg(db, input.orgId);
+  return writeTransaction(db, async () => {
+    await requireOrgEdit(cx, input.orgId);
+    const org = await getOrg(db, input.orgId);
     // A member outside the caller's scope does not exist for it (never its name).
-    requireMemberEdit(cx, input.memberId);
-    const member = selectOne<{ name: string; orgId: number | null; status: string }>(
+    await requireMemberEdit(cx, input.memberId);
+    const member = await selectOne<{ name: string; orgId: number | null; status: string }>(
       db,
       sql`select name, org_id as orgId, status from members where id = ${input.memberId}`,
     );
     if (!member) throw AppError.notFound();
     if (member.orgId !== org.id || member.status !== "normal")
       throw AppError.rule("SECRETARY_NOT_HELD", commandMessages.secretaryNotHeld(member.name, org.name));
-    const terms = selectAll<SecretaryTermRec & { id: number }>(
+    const terms = await selectAll<SecretaryTermRec & { id: number }>(
       db,
       sql`select id, org_id as orgId, member_id as memberId, start_on as startOn, end_on as endOn
         from secretaries where org_id = ${org.id}`,
@@ -447,8 +456,8 @@ export async function setSecretary(
     const candidate = { orgId: org.id, memberId: input.memberId, startOn: input.startOn, endOn: null };
     assertSecretaryTermAllowed(terms, candidate, org.name, current);
     if (current) {
-      db.update(secretaries).set({ endOn: input.startOn }).where(eq(secretaries.id, current.id)).run();
-      audit(cx, {
+      await db.update(secretaries).set({ endOn: input.startOn }).where(eq(secretaries.id, current.id));
+      await audit(cx, {
         action: "secretary.end",
         entity: "secretary",
         entityId: current.id,
@@ -457,8 +466,8 @@ export async function setSecretary(
         after: { ...current, endOn: input.startOn },
       });
     }
-    const row = db.insert(secretaries).values(candidate).returning().get();
-    audit(cx, {
+    const row = (await db.insert(secretaries).values(candidate).returning())[0]!;
+    await audit(cx, {
       action: "secretary.set",
       entity: "secretary",
       entityId: row.id,
@@ -473,8 +482,8 @@ export async function endSecretary(
   cx: Cx,
   input: EndSecretaryInput,
 ): Promise<typeof secretaries.$inferSelect> {
-  return endDatedRow(cx, secretaries, "secretary", input, (before) => {
-    requireOrgEdit(cx, before.orgId);
+  return endDatedRow(cx, secretaries, "secretary", input, async (before) => {
+    await requireOrgEdit(cx, before.orgId);
     return before.orgId;
   });
 }

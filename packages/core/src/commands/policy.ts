@@ -41,10 +41,10 @@ export interface SetPolicyResult {
  */
 export async function setPolicy(cx: Cx, input: SetPolicyInput): Promise<SetPolicyResult> {
   const { db } = cx;
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const org = cx.scope.org;
     if (cx.scope.role !== "admin" || !org || org.category !== "cityCommittee") throw AppError.notFound();
-    const versions = loadPolicyVersions(db);
+    const versions = await loadPolicyVersions(db);
     const base = policyAsOf(versions, input.effectiveOn).params;
     const merged = structuredClone(base) as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(input.params)) {
@@ -67,7 +67,7 @@ export async function setPolicy(cx: Cx, input: SetPolicyInput): Promise<SetPolic
         .map((v) => v.effectiveOn)
         .filter((d) => d > input.effectiveOn)
         .sort()[0];
-      const lock = findRulesLock(db, input.effectiveOn, next);
+      const lock = await findRulesLock(db, input.effectiveOn, next);
       if (lock)
         throw AppError.rule(
           "PERIOD_LOCKED",
@@ -75,14 +75,16 @@ export async function setPolicy(cx: Cx, input: SetPolicyInput): Promise<SetPolic
         );
     }
     const before =
-      db.select().from(policies).where(eq(policies.effectiveOn, input.effectiveOn)).get() ?? null;
-    const after = db
-      .insert(policies)
-      .values({ effectiveOn: input.effectiveOn, params, note: input.note ?? null })
-      .onConflictDoUpdate({ target: policies.effectiveOn, set: { params, note: input.note ?? null } })
-      .returning()
-      .get();
-    audit(cx, {
+      (await db.select().from(policies).where(eq(policies.effectiveOn, input.effectiveOn)).limit(1))[0] ??
+      null;
+    const after = (
+      await db
+        .insert(policies)
+        .values({ effectiveOn: input.effectiveOn, params, note: input.note ?? null })
+        .onConflictDoUpdate({ target: policies.effectiveOn, set: { params, note: input.note ?? null } })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "policy.set",
       entity: "policy",
       entityId: after.id,
@@ -113,11 +115,10 @@ export async function listPolicyVersions(cx: Cx): Promise<{
   canSet: boolean;
 }> {
   const { db } = cx;
-  const rows = db
+  const rows = await db
     .select({ effectiveOn: policies.effectiveOn, params: policies.params, note: policies.note })
     .from(policies)
-    .orderBy(desc(policies.effectiveOn))
-    .all();
+    .orderBy(desc(policies.effectiveOn));
   const versions = rows.map((r) => ({ ...r, params: withDefaults(r.params) }));
   const inForce = policyAsOf(versions, cx.today);
   const org = cx.scope.org;

@@ -42,31 +42,42 @@ export interface RegistrationAttempt {
  * Runs `fn` (which registers in its own transaction and calls `refuseRegistered` for a taken ID), unless
  * the user is held back; a refusal is audited after `fn`'s transaction has rolled back.
  */
-export function registering<T>(db: Db, scope: Scope, attempt: RegistrationAttempt, fn: () => T): T {
-  if (attempt.throttled && refusalsWithinHour(db, scope.userId) >= REGISTRATION_REFUSALS_PER_HOUR) {
-    record(db, scope, REGISTRATION_THROTTLED, attempt.entity, attempt.idNumber);
+export async function registering<T>(
+  db: Db,
+  scope: Scope,
+  attempt: RegistrationAttempt,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (attempt.throttled && (await refusalsWithinHour(db, scope.userId)) >= REGISTRATION_REFUSALS_PER_HOUR) {
+    await record(db, scope, REGISTRATION_THROTTLED, attempt.entity, attempt.idNumber);
     throw new AppError("THROTTLED", APP_ERROR_MESSAGES.tooManyAttempts);
   }
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (!(e instanceof RegisteredAlready)) throw e;
-    record(db, scope, REGISTRATION_REFUSED, attempt.entity, e.idNumber);
+    await record(db, scope, REGISTRATION_REFUSED, attempt.entity, e.idNumber);
     throw AppError.rule("PERSON_REGISTERED", commandMessages.personRegistered);
   }
 }
 
-function refusalsWithinHour(db: Db, userId: number): number {
+async function refusalsWithinHour(db: Db, userId: number): Promise<number> {
   const since = new Date(clock.now().getTime() - HOUR_MS).toISOString();
-  return selectValue<number>(
+  return (await selectValue<number>(
     db,
     sql`select count(*) from audit_log where user_id = ${userId} and action = ${REGISTRATION_REFUSED}
       and at > ${since}`,
-  )!;
+  ))!;
 }
 
-function record(db: Db, scope: Scope, action: string, entity: string, idNumber: string | undefined): void {
-  writeAudit(db, {
+async function record(
+  db: Db,
+  scope: Scope,
+  action: string,
+  entity: string,
+  idNumber: string | undefined,
+): Promise<void> {
+  await writeAudit(db, {
     userId: scope.userId,
     username: scope.username,
     action,

@@ -10,7 +10,7 @@ import {
 import { sql } from "drizzle-orm";
 import { type Db, selectAll, idList } from "@liangxin/db/driver";
 
-export function orgRecs(db: Db, ids: Iterable<number>): OrgRec[] {
+export async function orgRecs(db: Db, ids: Iterable<number>): Promise<OrgRec[]> {
   const list = [...new Set(ids)];
   if (list.length === 0) return [];
   return selectAll<OrgRec>(
@@ -21,7 +21,7 @@ export function orgRecs(db: Db, ids: Iterable<number>): OrgRec[] {
   );
 }
 
-export function hostRecs(db: Db, ids: Iterable<number>): HostRec[] {
+export async function hostRecs(db: Db, ids: Iterable<number>): Promise<HostRec[]> {
   const list = [...new Set(ids)];
   if (list.length === 0) return [];
   return selectAll<HostRec>(
@@ -33,10 +33,10 @@ export function hostRecs(db: Db, ids: Iterable<number>): HostRec[] {
 }
 
 /** Coverages of a host or of an organization (with their ids, for replacing one). */
-export function coveragesOf(
+export async function coveragesOf(
   db: Db,
   by: { hostId?: number; orgId?: number },
-): (CoverageRec & { id: number })[] {
+): Promise<(CoverageRec & { id: number })[]> {
   return selectAll<CoverageRec & { id: number }>(
     db,
     sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages
@@ -45,7 +45,7 @@ export function coveragesOf(
   );
 }
 
-export function reparentingsOf(db: Db, orgId: number): ReparentingRec[] {
+export async function reparentingsOf(db: Db, orgId: number): Promise<ReparentingRec[]> {
   return selectAll<ReparentingRec>(
     db,
     sql`select org_id as orgId, from_parent_id as fromParentId, to_parent_id as toParentId,
@@ -55,13 +55,17 @@ export function reparentingsOf(db: Db, orgId: number): ReparentingRec[] {
 }
 
 /** The organizations a guard about `org` may name: itself and every superior it has had. */
-export function orgWithSuperiors(db: Db, orgId: number, history: readonly ReparentingRec[]): OrgRec[] {
+export async function orgWithSuperiors(
+  db: Db,
+  orgId: number,
+  history: readonly ReparentingRec[],
+): Promise<OrgRec[]> {
   const ids = new Set<number>([orgId]);
   for (const r of history) {
     ids.add(r.fromParentId);
     ids.add(r.toParentId);
   }
-  const own = orgRecs(db, [orgId])[0];
+  const own = (await orgRecs(db, [orgId]))[0];
   if (own?.parentId != null) ids.add(own.parentId);
   return orgRecs(db, ids);
 }

@@ -23,39 +23,41 @@ export interface ApproveYearInput {
 }
 
 /**
- * Synchronous, for the seed, which approves the past years inside its transaction; each node submits as its
- * own administrator and its parent's administrator approves (the system acts for them).
+ * On the connection given, for the seed, which approves the past years inside its transaction; each node
+ * submits as its own administrator and its parent's administrator approves (the system acts for them).
  */
-export function approveYearIn(db: Db, input: ApproveYearInput): ApproveYearResult {
+export async function approveYearIn(db: Db, input: ApproveYearInput): Promise<ApproveYearResult> {
   const { year } = input;
   const today = clock.today();
-  const tree = new ReportComputer(db).index(year).tree;
+  const tree = (await new ReportComputer(db).index(year)).tree;
   // Children before parents: reverse pre-order of the management nodes that have a parent.
   const nodes = tree
     .orgs()
     .filter((o) => isManagement(o.category) && tree.parentOf(o.id) !== null)
     .reverse();
   let approved = 0;
-  nodes.forEach((node, i) => {
-    const existing = loadSubmission(db, node.id, year);
-    if (existing?.state === "approved") return;
-    const own: Cx = { db, scope: unsafeNodeScope(db, node.code)!, today };
+  for (const [i, node] of nodes.entries()) {
+    const existing = await loadSubmission(db, node.id, year);
+    if (existing?.state === "approved") continue;
+    const own: Cx = { db, scope: (await unsafeNodeScope(db, node.code))!, today };
     const parent = tree.org(tree.parentOf(node.id)!)!;
-    const parentCx: Cx = { db, scope: unsafeNodeScope(db, parent.code)!, today };
+    const parentCx: Cx = { db, scope: (await unsafeNodeScope(db, parent.code))!, today };
     let submissionId = existing?.id;
     if (!existing || existing.state === "returned") {
-      const view = buildReportIn(own, { nodeId: node.id, year });
+      const view = await buildReportIn(own, { nodeId: node.id, year });
       const explanations = Object.fromEntries(warningCodes(view.checks).map((c) => [c, input.explanation]));
-      submissionId = submitReportIn(own, {
-        nodeId: node.id,
-        year,
-        explanations,
-        ...(existing ? { version: existing.version } : {}),
-      }).id;
+      submissionId = (
+        await submitReportIn(own, {
+          nodeId: node.id,
+          year,
+          explanations,
+          ...(existing ? { version: existing.version } : {}),
+        })
+      ).id;
     }
-    approveReportIn(parentCx, { submissionId: submissionId! });
+    await approveReportIn(parentCx, { submissionId: submissionId! });
     approved++;
     input.onProgress?.(i + 1, nodes.length);
-  });
+  }
   return { year, approved };
 }

@@ -26,18 +26,18 @@ export function basicsDay(year: number, today: string): string {
  * The five-basics 附表 of `node` (already resolved inside the caller's subtree) for the report rows given.
  * The board runs under the node: the caller's scope narrowed to it.
  */
-export function reportBasicsIn(
+export async function reportBasicsIn(
   db: Db,
   scope: Scope,
   node: { id: number; code: string; name: string; category: string; path: string },
   rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
   on: string,
-): BasicsAnnex {
+): Promise<BasicsAnnex> {
   const under: Scope = {
     ...scope,
     org: { id: node.id, code: node.code, name: node.name, category: node.category, path: node.path },
   };
-  const board = basicsBoardIn(db, under, on);
+  const board = await basicsBoardIn(db, under, on);
   const childIds = new Set(rows.filter((r) => r.kind === "child").map((r) => r.orgId));
   const out: BasicsAnnexRow[] = [];
   for (const r of rows) {

@@ -138,7 +138,7 @@ interface Baseline {
   against: ChangedSince["against"];
   since: string;
   /** The figures and records stored then (read only for the baseline chosen). */
-  load: () => { figures: FrozenReport; records: StoredRecords };
+  load: () => Promise<{ figures: FrozenReport; records: StoredRecords }>;
 }
 
 /** The newer of the last submission (not approved) and the last stored 校核, or null. */
@@ -153,30 +153,35 @@ function baselineOf(
       ? {
           against: "submission",
           since: sub.submittedAt,
-          load: () => ({ figures: frozenOf(sub), records: comp.submissionRecords(sub.id) }),
+          load: async () => ({ figures: frozenOf(sub), records: await comp.submissionRecords(sub.id) }),
         }
       : null;
   const fromCheck: Baseline | null = check
     ? {
         against: "check",
         since: check.checkedAt,
-        load: () => ({ figures: loadCheckFigures(db, check.id), records: loadCheckRecords(db, check.id) }),
+        load: async () => ({
+          figures: await loadCheckFigures(db, check.id),
+          records: await loadCheckRecords(db, check.id),
+        }),
       }
     : null;
   if (!fromSub || !fromCheck) return fromSub ?? fromCheck;
   return fromCheck.since > fromSub.since ? fromCheck : fromSub;
 }
 
-function changedSince(
+async function changedSince(
   db: Db,
   comp: ReportComputer,
   node: NodeRow,
   year: number,
   base: Baseline,
-): ChangedSince | null {
-  const differences = comp.reconcileFrozen({ orgId: node.id, year, ...base.load() }).map((c) => c.message);
+): Promise<ChangedSince | null> {
+  const differences = (await comp.reconcileFrozen({ orgId: node.id, year, ...(await base.load()) })).map(
+    (c) => c.message,
+  );
   if (differences.length === 0) return null;
-  const audit = selectAll<ChangedSince["audit"][number]>(
+  const audit = await selectAll<ChangedSince["audit"][number]>(
     db,
     sql`select a.at, a.username, a.action, a.entity, a.entity_id as entityId from audit_log a
         join orgs o on o.id = a.scope_org_id
@@ -194,9 +199,9 @@ export interface ReportingWindow {
 }
 
 /** Whether the report of `year` can be submitted today (policy `reportEarlyOpenDays`, in force today). */
-export function reportingWindow(db: Db, year: number): ReportingWindow {
+export async function reportingWindow(db: Db, year: number): Promise<ReportingWindow> {
   const today = clock.today();
-  const opensOn = reportWindowOpensOn(year, loadPolicyVersions(db), today);
+  const opensOn = reportWindowOpensOn(year, await loadPolicyVersions(db), today);
   return { opensOn, today, open: today >= opensOn };
 }
 
@@ -236,14 +241,18 @@ const SUBMISSION_COLUMNS = sql.raw(`id, org_id as orgId, year, state, figures, c
   decided_by as decidedBy,
   decided_at as decidedAt, return_reason as returnReason, version`);
 
-export function loadSubmission(db: Db, orgId: number, year: number): SubmissionRow | undefined {
+export async function loadSubmission(
+  db: Db,
+  orgId: number,
+  year: number,
+): Promise<SubmissionRow | undefined> {
   return selectOne<SubmissionRow>(
     db,
     sql`select ${SUBMISSION_COLUMNS} from report_submissions where org_id = ${orgId} and year = ${year}`,
   );
 }
 
-export function loadSubmissionById(db: Db, id: number): SubmissionRow | undefined {
+export async function loadSubmissionById(db: Db, id: number): Promise<SubmissionRow | undefined> {
   return selectOne<SubmissionRow>(
     db,
     sql`select ${SUBMISSION_COLUMNS} from report_submissions where id = ${id}`,
@@ -293,11 +302,15 @@ export function freezeView(view: ReportView, node: { id: number; code: string; n
 }
 
 /** The organization row of a node, found by id or 组织代码, inside the caller's subtree (else NOT_FOUND). */
-export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCode?: string }): NodeRow {
+export async function resolveNode(
+  db: Db,
+  scope: Scope,
+  ref: { nodeId?: number; nodeCode?: string },
+): Promise<NodeRow> {
   if (!scope.org) throw new AppError("NOT_FOUND", m.nodeNotFound);
   const byCode = ref.nodeId === undefined && ref.nodeCode !== undefined;
   const where = byCode ? sql`o.code = ${ref.nodeCode!}` : sql`o.id = ${ref.nodeId ?? scope.org.id}`;
-  const row = selectOne<NodeRow>(
+  const row = await selectOne<NodeRow>(
     db,
     sql`select id, code, name, category, parent_id as parentId, path from orgs o
         where ${where} and ${scopeSql(scope, "").within.subtree("o")}`,
@@ -309,7 +322,8 @@ export function resolveNode(db: Db, scope: Scope, ref: { nodeId?: number; nodeCo
 
 /** Everything the computation of one or more reports of one year shares. */
 export class ReportComputer {
-  readonly policies: PolicyVersion[];
+  /** The policy versions and every organization's path, read on first use (the constructor runs no statement). */
+  private base: Promise<{ policies: PolicyVersion[]; paths: Map<number, string> }> | undefined;
   /**
    * Rows in force on the loaded dates only: complete for each year asked for, coverage only (hosts,
    * coverages, members held) for the 31 December before it.
@@ -322,66 +336,70 @@ export class ReportComputer {
   private readonly approvedIdsByYear = new Map<number, Map<number, number>>();
   private readonly liveRecordsCache = new Map<string, StoredRecords>();
   private readonly submissionRecordsCache = new Map<number, StoredRecords>();
-  private readonly paths: Map<number, string>;
   private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
 
-  constructor(private readonly db: Db) {
-    this.policies = loadPolicyVersions(db);
-    this.paths = new Map(selectRows<[number, string]>(db, sql`select id, path from orgs`));
+  constructor(private readonly db: Db) {}
+
+  private ready(): Promise<{ policies: PolicyVersion[]; paths: Map<number, string> }> {
+    this.base ??= (async () => ({
+      policies: await loadPolicyVersions(this.db),
+      paths: new Map(await selectRows<[number, string]>(this.db, sql`select id, path from orgs`)),
+    }))();
+    return this.base;
   }
 
-  policyFor(year: number): PolicyVersion {
-    return policyAsOf(this.policies, yearEnd(year));
+  async policyFor(year: number): Promise<PolicyVersion> {
+    return policyAsOf((await this.ready()).policies, yearEnd(year));
   }
 
   /**
    * The records in force on 31 December of `year` and of the year before (what a report of `year`
    * reads), loaded on first use; asking for another year reloads the union of the dates.
    */
-  private load(year: number): { snapshot: Snapshot; shared: SnapshotShared } {
+  private async load(year: number): Promise<{ snapshot: Snapshot; shared: SnapshotShared }> {
     const d = yearEnd(year);
     const prev = yearEnd(year - 1);
     const l = this.loaded;
     if (l && l.complete.has(d) && (l.complete.has(prev) || l.coverage.has(prev))) return l;
     const complete = new Set([...(l?.complete ?? []), d]);
     const coverage = new Set([...(l?.coverage ?? []), prev]);
-    const snapshot = loadSnapshot(this.db, { asOf: [...complete], coverageAsOf: [...coverage] });
+    const snapshot = await loadSnapshot(this.db, { asOf: [...complete], coverageAsOf: [...coverage] });
     this.loaded = { snapshot, shared: new SnapshotShared(snapshot), complete, coverage };
     return this.loaded;
   }
 
   /** An index of 31 December of `year` for coverage only (hosts, covering organizations, the tree). */
-  private coverageIndex(year: number): AsOfIndex {
+  private async coverageIndex(year: number): Promise<AsOfIndex> {
     const full = this.indexes.get(year);
     if (full) return full;
     let idx = this.coverageIndexes.get(year);
     if (!idx) {
-      const { snapshot, shared } = this.load(year + 1);
+      const { snapshot, shared } = await this.load(year + 1);
       this.coverageIndexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
     }
     return idx;
   }
 
   /** The records a report of `year` reads (rows in force on its 31 December and the one before). */
-  snapshotFor(year: number): Snapshot {
-    return this.load(year).snapshot;
+  async snapshotFor(year: number): Promise<Snapshot> {
+    return (await this.load(year)).snapshot;
   }
 
-  index(year: number): AsOfIndex {
+  async index(year: number): Promise<AsOfIndex> {
     let idx = this.indexes.get(year);
     if (!idx) {
-      const { snapshot, shared } = this.load(year);
+      const { snapshot, shared } = await this.load(year);
       this.indexes.set(year, (idx = new AsOfIndex(snapshot, yearEnd(year), shared)));
     }
     return idx;
   }
 
   /** Approved (frozen) reports of a year by node. */
-  approved(year: number): Map<number, FrozenReport> {
+  async approved(year: number): Promise<Map<number, FrozenReport>> {
     let map = this.approvedByYear.get(year);
     if (!map) {
       map = new Map();
-      const rows = selectAll<SubmissionRow>(
+      const rows = await selectAll<SubmissionRow>(
         this.db,
         sql`select ${SUBMISSION_COLUMNS} from report_submissions where year = ${year} and state = 'approved'`,
       );
@@ -396,20 +414,21 @@ export class ReportComputer {
     return map;
   }
 
-  private hasApprovedBelow(orgId: number, year: number): boolean {
-    const path = this.paths.get(orgId);
+  private async hasApprovedBelow(orgId: number, year: number): Promise<boolean> {
+    const { paths } = await this.ready();
+    const path = paths.get(orgId);
     if (!path) return false;
-    for (const id of this.approved(year).keys()) {
-      const p = this.paths.get(id);
+    for (const id of (await this.approved(year)).keys()) {
+      const p = paths.get(id);
       if (id !== orgId && p?.startsWith(path)) return true;
     }
     return false;
   }
 
   /** The unrounded coverage rate of the node as computed as of the previous 31 December, or null. */
-  private computedPreviousTotal(nodeId: number, year: number): number | null {
+  private async computedPreviousTotal(nodeId: number, year: number): Promise<number | null> {
     try {
-      return computeNodeCoverageRate(this.coverageIndex(year - 1), nodeId);
+      return computeNodeCoverageRate(await this.coverageIndex(year - 1), nodeId);
     } catch (e) {
       if (isAppError(e, "RULE")) return null;
       throw e;
@@ -420,20 +439,25 @@ export class ReportComputer {
    * The node's report computed from the records, with approved child rows (and children whose own rows
    * hold approved figures) substituted, and the 合计 derived from the rows.
    */
-  live(nodeId: number, year: number): Report & { totalParts: IndicatorParts; rows: ReportViewRow[] } {
+  async live(
+    nodeId: number,
+    year: number,
+  ): Promise<Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }> {
     const key = `${nodeId}:${year}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const prevApproved = this.approved(year - 1);
+    const prevApproved = await this.approved(year - 1);
     const rateOf = (p: IndicatorParts | undefined): number | null | undefined =>
       p ? orgCoverageRateUnrounded(p) : undefined;
     const ownPrev = prevApproved.get(nodeId);
     const previousTotal = ownPrev
       ? orgCoverageRateUnrounded(ownPrev.totalParts)
-      : this.computedPreviousTotal(nodeId, year);
+      : await this.computedPreviousTotal(nodeId, year);
     // A rule of the computation that refuses (e.g. the node is not a management unit) is thrown as it is:
     // the API answers it BAD_REQUEST with its Chinese message.
-    const report: Report = computeReport(this.snapshotFor(year), nodeId, year, this.policyFor(year), {
+    const snapshot = await this.snapshotFor(year);
+    const policy = await this.policyFor(year);
+    const report: Report = computeReport(snapshot, nodeId, year, policy, {
       previous: (row) => {
         if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
         if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);
@@ -449,29 +473,35 @@ export class ReportComputer {
       },
       ...(ownPrev ? { openingTotal: ownPrev.total.members.total } : {}),
     });
-    const approvedNow = this.approved(year);
-    const states = this.childStates(nodeId, year);
+    const approvedNow = await this.approved(year);
+    const states = await this.childStates(nodeId, year);
     let substituted = false;
-    const rows: ReportViewRow[] = report.rows.map((row) => {
+    const rows: ReportViewRow[] = [];
+    for (const row of report.rows) {
       const base: ReportViewRow = {
         ...row,
         parts: row.parts!,
         source: "computed",
         submissionState: row.kind === "child" ? (states.get(row.orgId) ?? null) : null,
       };
-      if (row.kind !== "child") return base;
+      if (row.kind !== "child") {
+        rows.push(base);
+        continue;
+      }
       const frozen = approvedNow.get(row.orgId);
       if (frozen) {
         substituted = true;
-        return { ...base, indicators: frozen.total, parts: frozen.totalParts, source: "approved" };
+        rows.push({ ...base, indicators: frozen.total, parts: frozen.totalParts, source: "approved" });
+        continue;
       }
-      if (this.hasApprovedBelow(row.orgId, year)) {
+      if (await this.hasApprovedBelow(row.orgId, year)) {
         substituted = true;
-        const sub = this.live(row.orgId, year);
-        return { ...base, indicators: sub.total, parts: sub.totalParts, source: "derived" };
+        const sub = await this.live(row.orgId, year);
+        rows.push({ ...base, indicators: sub.total, parts: sub.totalParts, source: "derived" });
+        continue;
       }
-      return base;
-    });
+      rows.push(base);
+    }
     let total = report.total;
     let totalParts = report.totalParts!;
     if (substituted) {
@@ -486,24 +516,25 @@ export class ReportComputer {
   }
 
   /** The records behind each row of the node's report computed from the records (no frozen figures). */
-  liveRecords(nodeId: number, year: number): StoredRecords {
+  async liveRecords(nodeId: number, year: number): Promise<StoredRecords> {
     const key = `${nodeId}:${year}`;
     let r = this.liveRecordsCache.get(key);
     if (!r) {
-      r = nodeRowRecords(this.index(year), nodeId, this.policyFor(year).params, {
-        snapshot: this.snapshotFor(year),
-        year,
-        prevIndex: this.coverageIndex(year - 1),
-      });
+      const index = await this.index(year);
+      const policy = await this.policyFor(year);
+      const snapshot = await this.snapshotFor(year);
+      const prevIndex = await this.coverageIndex(year - 1);
+      r = nodeRowRecords(index, nodeId, policy.params, { snapshot, year, prevIndex });
       this.liveRecordsCache.set(key, r);
     }
     return r;
   }
 
   /** The records stored with a submission (empty rows: stored before records were kept). */
-  submissionRecords(submissionId: number): StoredRecords {
+  async submissionRecords(submissionId: number): Promise<StoredRecords> {
     let r = this.submissionRecordsCache.get(submissionId);
-    if (!r) this.submissionRecordsCache.set(submissionId, (r = loadSubmissionRecords(this.db, submissionId)));
+    if (!r)
+      this.submissionRecordsCache.set(submissionId, (r = await loadSubmissionRecords(this.db, submissionId)));
     return r;
   }
 
@@ -512,32 +543,31 @@ export class ReportComputer {
    * derived row the records of the child's own rows, a computed row the live records. `complete` is false
    * when an approved report below was approved before records were kept (figures only).
    */
-  reportedRecords(nodeId: number, year: number): StoredRecords & { complete: boolean } {
-    const report = this.live(nodeId, year);
-    const live = this.liveRecords(nodeId, year);
+  async reportedRecords(nodeId: number, year: number): Promise<StoredRecords & { complete: boolean }> {
+    const report = await this.live(nodeId, year);
+    const live = await this.liveRecords(nodeId, year);
     let complete = true;
     const viewRows: readonly ReportViewRow[] = report.rows;
-    const rows: RowRecords[] = viewRows.map((row, i) => {
+    const rows: RowRecords[] = [];
+    for (const [i, row] of viewRows.entries()) {
       if (row.source === "approved") {
         const id = this.approvedIdsByYear.get(year)?.get(row.orgId);
-        const stored = id !== undefined ? this.submissionRecords(id) : undefined;
+        const stored = id !== undefined ? await this.submissionRecords(id) : undefined;
         if (!stored || stored.rows.length === 0) complete = false;
-        return unionRecords(stored?.rows ?? []);
-      }
-      if (row.source === "derived") {
-        const sub = this.reportedRecords(row.orgId, year);
+        rows.push(unionRecords(stored?.rows ?? []));
+      } else if (row.source === "derived") {
+        const sub = await this.reportedRecords(row.orgId, year);
         if (!sub.complete) complete = false;
-        return unionRecords(sub.rows);
-      }
-      return live.rows[i]!;
-    });
+        rows.push(unionRecords(sub.rows));
+      } else rows.push(live.rows[i]!);
+    }
     return { keys: live.keys, rows, complete };
   }
 
   /** The node's 合计 parts computed from the records alone; null when the node is not in the tree. */
-  private liveTotalParts(nodeId: number, year: number): IndicatorParts | null {
+  private async liveTotalParts(nodeId: number, year: number): Promise<IndicatorParts | null> {
     try {
-      return computeNodeParts(this.index(year), nodeId, this.policyFor(year).params);
+      return computeNodeParts(await this.index(year), nodeId, (await this.policyFor(year)).params);
     } catch (e) {
       if (isAppError(e, "RULE")) return null;
       throw e;
@@ -549,18 +579,18 @@ export class ReportComputer {
    * every record counted twice, no longer there, not counted or counted with other facts. Empty when every
    * row is computed live (nothing to reconcile).
    */
-  reconcile(
+  async reconcile(
     report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
     year: number,
-  ): ReportCheck[] {
+  ): Promise<ReportCheck[]> {
     const viewRows: readonly ReportViewRow[] = report.rows;
     if (viewRows.every((r) => r.source === "computed")) return [];
     const nodeId = report.node.id;
-    const liveTotal = this.liveTotalParts(nodeId, year);
+    const liveTotal = await this.liveTotalParts(nodeId, year);
     if (!liveTotal) return [];
-    const reported = this.reportedRecords(nodeId, year);
+    const reported = await this.reportedRecords(nodeId, year);
     const records = reported.complete
-      ? reconcileRecords(reported.rows, unionRecords(this.liveRecords(nodeId, year).rows))
+      ? reconcileRecords(reported.rows, unionRecords((await this.liveRecords(nodeId, year)).rows))
       : [];
     return describeDifferences(this.db, {
       rowNames: report.rows.map((r) => r.name),
@@ -571,24 +601,29 @@ export class ReportComputer {
   }
 
   /** 校核 of a submission before its approval: its frozen figures and records against the live ones. */
-  reconcileSubmission(sub: { id: number; orgId: number; year: number; figures: string }): ReportCheck[] {
+  async reconcileSubmission(sub: {
+    id: number;
+    orgId: number;
+    year: number;
+    figures: string;
+  }): Promise<ReportCheck[]> {
     return this.reconcileFrozen({
       orgId: sub.orgId,
       year: sub.year,
       figures: JSON.parse(sub.figures) as FrozenReport,
-      records: this.submissionRecords(sub.id),
+      records: await this.submissionRecords(sub.id),
     });
   }
 
   /** 校核 of stored figures and records (a submission's or a stored 校核's) against the live ones. */
-  reconcileFrozen(input: {
+  async reconcileFrozen(input: {
     orgId: number;
     year: number;
     figures: FrozenReport;
     records: StoredRecords;
-  }): ReportCheck[] {
+  }): Promise<ReportCheck[]> {
     const frozen = input.figures;
-    const liveTotal = this.liveTotalParts(input.orgId, input.year);
+    const liveTotal = await this.liveTotalParts(input.orgId, input.year);
     if (!liveTotal)
       return [
         {
@@ -600,7 +635,7 @@ export class ReportComputer {
     const stored = input.records;
     const records =
       stored.rows.length > 0
-        ? reconcileRecords(stored.rows, unionRecords(this.liveRecords(input.orgId, input.year).rows))
+        ? reconcileRecords(stored.rows, unionRecords((await this.liveRecords(input.orgId, input.year)).rows))
         : [];
     return describeDifferences(this.db, {
       rowNames: frozen.rows.map((r) => r.name),
@@ -610,8 +645,8 @@ export class ReportComputer {
     });
   }
 
-  private childStates(nodeId: number, year: number): Map<number, SubmissionState> {
-    const rows = selectAll<{ orgId: number; state: SubmissionState }>(
+  private async childStates(nodeId: number, year: number): Promise<Map<number, SubmissionState>> {
+    const rows = await selectAll<{ orgId: number; state: SubmissionState }>(
       this.db,
       sql`select s.org_id as orgId, s.state from report_submissions s join orgs o on o.id = s.org_id
           where s.year = ${year} and o.parent_id = ${nodeId}`,
@@ -623,20 +658,20 @@ export class ReportComputer {
    * The checks (校核) of a live report: the domain's report checks, the carry-forward of members, the
    * quality warnings of the records in the node's area, and children not yet approved.
    */
-  checks(
+  async checks(
     report: Report & { totalParts: IndicatorParts; rows: ReportViewRow[] },
     year: number,
-  ): ReportCheck[] {
-    const prev = this.approved(year - 1).get(report.node.id);
+  ): Promise<ReportCheck[]> {
+    const prev = (await this.approved(year - 1)).get(report.node.id);
     const out: ReportCheck[] = checkReport(report, {
       previousApprovedClosingMembers: prev ? prev.total.members.total : null,
       ...(report.openingMembers !== undefined ? { openingMembers: report.openingMembers } : {}),
     }).map((v) => ({ level: v.level, code: v.code, message: v.message }));
 
     // Quality warnings about records of the node's area as of 31 December.
-    const index = this.index(year);
+    const index = await this.index(year);
     const asOf = yearEnd(year);
-    const policy = this.policyFor(year).params;
+    const policy = (await this.policyFor(year)).params;
     const orgIds = new Set(index.tree.has(report.node.id) ? index.tree.subtree(report.node.id) : []);
     const node = index.tree.org(report.node.id);
     const regions = new Set(
@@ -644,30 +679,32 @@ export class ReportComputer {
         ? index.regionTree.subtree(node.regionId)
         : [],
     );
-    const snapshot = this.snapshotFor(year);
+    const snapshot = await this.snapshotFor(year);
     // Hosts operating on either date are loaded; a closed host still named by a check is looked up.
     const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
     const regionOfHost = (id: number) =>
       selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
-    const regionOf = (id: number): number => {
+    const regionOf = async (id: number): Promise<number> => {
       let r = hostRegion.get(id);
-      if (r === undefined) hostRegion.set(id, (r = regionOfHost(id) ?? -1));
+      if (r === undefined) hostRegion.set(id, (r = (await regionOfHost(id)) ?? -1));
       return r;
     };
-    const mine = (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): boolean =>
-      !!refs &&
-      ((refs.orgIds ?? []).some((id) => orgIds.has(id)) ||
-        (refs.hostIds ?? []).some((id) => regions.has(regionOf(id))));
+    const mine = async (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): Promise<boolean> => {
+      if (!refs) return false;
+      if ((refs.orgIds ?? []).some((id) => orgIds.has(id))) return true;
+      for (const id of refs.hostIds ?? []) if (regions.has(await regionOf(id))) return true;
+      return false;
+    };
     const quality = [
       ...checkStandaloneCoverage(snapshot, { asOf }),
       ...checkJointCap(snapshot, policy, asOf),
       ...checkInstructorCap(snapshot, policy, asOf),
     ];
     for (const v of quality) {
-      if (v.level === "warning" && mine(v.refs))
+      if (v.level === "warning" && (await mine(v.refs)))
         out.push({ level: v.level, code: v.code, message: v.message });
     }
-    out.push(...this.reconcile(report, year));
+    out.push(...(await this.reconcile(report, year)));
     for (const r of report.rows) {
       if (r.kind === "child" && r.source === "computed" && r.submissionState !== "approved") {
         out.push({ level: "warning", code: "CHILD_NOT_APPROVED", message: m.childNotApproved(r.name) });
@@ -682,13 +719,13 @@ export function warningCodes(checks: readonly ReportCheck[]): string[] {
   return [...new Set(checks.filter((c) => c.level === "warning").map((c) => c.code))];
 }
 
-function parentOf(db: Db, node: NodeRow): { id: number; name: string; path: string } | null {
+async function parentOf(db: Db, node: NodeRow): Promise<{ id: number; name: string; path: string } | null> {
   if (node.parentId === null) return null;
   return (
-    selectOne<{ id: number; name: string; path: string }>(
+    (await selectOne<{ id: number; name: string; path: string }>(
       db,
       sql`select id, name, path from orgs where id = ${node.parentId}`,
-    ) ?? null
+    )) ?? null
   );
 }
 
@@ -715,19 +752,19 @@ export async function buildReport(cx: Cx, input: ReportInput): Promise<ReportVie
   return buildReportIn(cx, input);
 }
 
-/** `buildReport`, synchronous: for a use case computing the report inside its transaction. */
-export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
+/** `buildReport` on the connection (or transaction) of `cx`: for a use case computing it inside its transaction. */
+export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportView> {
   const { db, scope } = cx;
   assertYear(input.year);
-  const node = resolveNode(db, scope, input);
+  const node = await resolveNode(db, scope, input);
   const year = input.year;
-  const sub = loadSubmission(db, node.id, year);
-  const parent = parentOf(db, node);
+  const sub = await loadSubmission(db, node.id, year);
+  const parent = await parentOf(db, node);
   const comp = input.computer ?? new ReportComputer(db);
-  const prevApproved = comp.approved(year - 1).get(node.id);
+  const prevApproved = (await comp.approved(year - 1)).get(node.id);
   const previousApprovedClosingMembers = prevApproved ? prevApproved.total.members.total : null;
   const isAdmin = scope.role === "admin" && scope.org !== null;
-  const window = reportingWindow(db, year);
+  const window = await reportingWindow(db, year);
   const actions = {
     canSubmit:
       isAdmin &&
@@ -745,13 +782,13 @@ export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
       (!sub || sub.state === "returned"),
   };
   const previousBase = prevApproved ? ("approved" as const) : ("recomputed" as const);
-  const check = loadLatestCheck(db, node.id, year);
+  const check = await loadLatestCheck(db, node.id, year);
   // A past year not approved is compared with the newer of its last submission and its last stored 校核.
   const base =
     sub?.state !== "approved" && year < Number(window.today.slice(0, 4))
       ? baselineOf(db, comp, sub, check)
       : null;
-  const changed = base ? changedSince(db, comp, node, year, base) : null;
+  const changed = base ? await changedSince(db, comp, node, year, base) : null;
   const lastCheck = check ?? null;
   const header = {
     node: { id: node.id, code: node.code, name: node.name, category: node.category, parentId: node.parentId },
@@ -782,7 +819,7 @@ export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
       lastCheck,
     };
   }
-  const report = comp.live(node.id, year);
+  const report = await comp.live(node.id, year);
   return {
     year,
     asOf: report.asOf,
@@ -792,12 +829,12 @@ export function buildReportIn(cx: Cx, input: ReportInput): ReportView {
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
-    basics: reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    basics: await reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,
     source: "live",
     submission: sub ? submissionInfo(sub) : null,
-    checks: comp.checks(report, year),
+    checks: await comp.checks(report, year),
     actions,
     window,
     previousBase,

@@ -32,20 +32,25 @@ export interface StoredCheckInfo {
 }
 
 /** The newest stored 校核 of `orgId` for `year` (without its figures), or undefined. */
-export function loadLatestCheck(db: Db, orgId: number, year: number): StoredCheckInfo | undefined {
-  const row = db
-    .select({
-      id: reportChecks.id,
-      checks: reportChecks.checks,
-      checkedAt: reportChecks.checkedAt,
-      checkedBy: users.username,
-    })
-    .from(reportChecks)
-    .leftJoin(users, eq(users.id, reportChecks.checkedBy))
-    .where(and(eq(reportChecks.orgId, orgId), eq(reportChecks.year, year)))
-    .orderBy(desc(reportChecks.id))
-    .limit(1)
-    .get();
+export async function loadLatestCheck(
+  db: Db,
+  orgId: number,
+  year: number,
+): Promise<StoredCheckInfo | undefined> {
+  const row = (
+    await db
+      .select({
+        id: reportChecks.id,
+        checks: reportChecks.checks,
+        checkedAt: reportChecks.checkedAt,
+        checkedBy: users.username,
+      })
+      .from(reportChecks)
+      .leftJoin(users, eq(users.id, reportChecks.checkedBy))
+      .where(and(eq(reportChecks.orgId, orgId), eq(reportChecks.year, year)))
+      .orderBy(desc(reportChecks.id))
+      .limit(1)
+  )[0];
   if (!row) return undefined;
   const checks = row.checks as { level: string }[];
   return {
@@ -57,19 +62,21 @@ export function loadLatestCheck(db: Db, orgId: number, year: number): StoredChec
 }
 
 /** The figures a stored 校核 kept. */
-export function loadCheckFigures(db: Db, checkId: number): FrozenReport {
-  const row = db
-    .select({ figures: reportChecks.figures })
-    .from(reportChecks)
-    .where(eq(reportChecks.id, checkId))
-    .get();
+export async function loadCheckFigures(db: Db, checkId: number): Promise<FrozenReport> {
+  const row = (
+    await db
+      .select({ figures: reportChecks.figures })
+      .from(reportChecks)
+      .where(eq(reportChecks.id, checkId))
+      .limit(1)
+  )[0];
   return row!.figures as FrozenReport;
 }
 
 /** The records stored with a 校核, rows in report order. */
-export function loadCheckRecords(db: Db, checkId: number): StoredRecords {
+export async function loadCheckRecords(db: Db, checkId: number): Promise<StoredRecords> {
   return decodeStoredRows(
-    db
+    await db
       .select({
         kind: reportCheckRecords.rowKind,
         orgId: reportCheckRecords.rowOrgId,
@@ -77,8 +84,7 @@ export function loadCheckRecords(db: Db, checkId: number): StoredRecords {
       })
       .from(reportCheckRecords)
       .where(eq(reportCheckRecords.checkId, checkId))
-      .orderBy(reportCheckRecords.rowIndex)
-      .all(),
+      .orderBy(reportCheckRecords.rowIndex),
   );
 }
 
@@ -99,16 +105,16 @@ export async function saveReportCheck(
 ): Promise<SaveCheckResult> {
   const { db, scope } = cx;
   const own = requireAdmin(scope);
-  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  const node = await resolveNode(db, scope, { nodeId: input.nodeId });
   if (node.id !== own.id) throw new AppError("FORBIDDEN", m.checkOnlyOwnNode);
   const today = clock.today();
   if (input.year > Number(today.slice(0, 4))) throw new AppError("BAD_INPUT", m.checkFutureYear(input.year));
-  return writeTransaction(db, (tx) => {
-    const sub = loadSubmission(db, node.id, input.year);
+  return writeTransaction(db, async (tx) => {
+    const sub = await loadSubmission(db, node.id, input.year);
     if (sub?.state === "submitted") throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
     if (sub?.state === "approved") throw new AppError("CONFLICT", m.alreadyApproved(node.name, input.year));
     const computer = new ReportComputer(db);
-    const view = buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
+    const view = await buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
     const errors = view.checks.filter((c) => c.level === "error");
     // A baseline with errors would report them as changes forever: like 上报, only a passed 校核 is kept.
     if (errors.length > 0)
@@ -118,33 +124,32 @@ export async function saveReportCheck(
       );
     const figures = freezeView(view, node);
     const checkedAt = clock.nowIso();
-    const { id } = tx
-      .insert(reportChecks)
-      .values({
-        orgId: node.id,
-        year: input.year,
-        figures,
-        checks: view.checks,
-        checkedBy: scope.userId || null,
-        checkedAt,
-      })
-      .returning({ id: reportChecks.id })
-      .get();
-    const records = computer.reportedRecords(node.id, input.year);
+    const { id } = (
+      await tx
+        .insert(reportChecks)
+        .values({
+          orgId: node.id,
+          year: input.year,
+          figures,
+          checks: view.checks,
+          checkedBy: scope.userId || null,
+          checkedAt,
+        })
+        .returning({ id: reportChecks.id })
+    )[0]!;
+    const records = await computer.reportedRecords(node.id, input.year);
     if (records.keys.length > 0)
-      tx.insert(reportCheckRecords)
-        .values(
-          records.keys.map((k, i) => ({
-            checkId: id,
-            rowIndex: i,
-            rowKind: k.kind,
-            rowOrgId: k.orgId,
-            data: encodeRowRecords(records.rows[i]!),
-          })),
-        )
-        .run();
+      await tx.insert(reportCheckRecords).values(
+        records.keys.map((k, i) => ({
+          checkId: id,
+          rowIndex: i,
+          rowKind: k.kind,
+          rowOrgId: k.orgId,
+          data: encodeRowRecords(records.rows[i]!),
+        })),
+      );
     const warnings = view.checks.filter((c) => c.level === "warning").length;
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: scope.userId || null,
       username: scope.username,
       action: "report.check",

@@ -224,18 +224,18 @@ export async function drillReport(
   const { db, scope } = cx;
   if (!isIndicatorPath(input.key)) throw new AppError("BAD_INPUT", m.badKey(input.key));
   const key = input.key;
-  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  const node = await resolveNode(db, scope, { nodeId: input.nodeId });
   const comp = input.computer ?? new ReportComputer(db);
-  const sub = loadSubmission(db, node.id, input.year);
+  const sub = await loadSubmission(db, node.id, input.year);
   // The records as the report shows them: the node's own frozen ones once submitted; else approved rows
   // (and rows derived from approved ones below) frozen, the others live.
   let stored: StoredRecords | null = null;
   let frozenState: "submitted" | "approved" | null = null;
   if (!input.live && sub && sub.state !== "returned") {
-    stored = loadSubmissionRecords(db, sub.id);
+    stored = await loadSubmissionRecords(db, sub.id);
     frozenState = sub.state;
   } else if (!input.live) {
-    const shown = reportedRows(comp, node.id, input.year);
+    const shown = await reportedRows(comp, node.id, input.year);
     const selected =
       input.rowOrgId == null
         ? shown?.sources
@@ -250,8 +250,8 @@ export async function drillReport(
       frozenState = "approved";
     }
   }
-  const index = comp.index(input.year);
-  const policy = comp.policyFor(input.year).params;
+  const index = await comp.index(input.year);
+  const policy = (await comp.policyFor(input.year)).params;
 
   // The live ids (always: a frozen list marks what the live one no longer holds).
   const nodeRec = index.tree.org(node.id);
@@ -279,7 +279,7 @@ export async function drillReport(
         rowIdx = -1;
       }
     }
-    collectLive(comp, index, part, rowIdx, key, policy, live);
+    await collectLive(comp, index, part, rowIdx, key, policy, live);
   } else if (!stored) throw new AppError("BAD_INPUT", m.rowNotFound);
 
   let shown = live;
@@ -298,7 +298,7 @@ export async function drillReport(
       rowName =
         k.kind === "direct"
           ? "直属"
-          : (selectValue<string>(db, sql`select name from orgs where id = ${k.orgId}`) ?? rowName);
+          : ((await selectValue<string>(db, sql`select name from orgs where id = ${k.orgId}`)) ?? rowName);
     }
     shown = frozenIds(rows, key, input.rowOrgId == null);
     const frozenSet = {
@@ -313,7 +313,7 @@ export async function drillReport(
   }
   // 年初 is last year's approved closing figure (build.ts: the unit's own report, or the 直属 row): its
   // records are the members that approval counted, whatever the ledger says now.
-  const opening = key === "flows.opening" && !input.live ? approvedOpening(db, node.id, input) : null;
+  const opening = key === "flows.opening" && !input.live ? await approvedOpening(db, node.id, input) : null;
   if (opening) {
     shown = opening;
     frozenState = "approved";
@@ -324,7 +324,7 @@ export async function drillReport(
     // Flow lists hold members who left too: full or probationary as of the year end, from the ledger.
     const ids = new Set([...shown.members, ...live.members].map((x) => x.id));
     const fullOn = new Map(
-      selectRows<[number, string | null]>(
+      await selectRows<[number, string | null]>(
         db,
         sql`select id, full_on from members where id in ${idList(ids)}`,
       ),
@@ -351,7 +351,7 @@ export async function drillReport(
     orgs: [],
     members: [],
   };
-  renderIds(db, index, policy, shown, frozen ? liveSet : null, result);
+  await renderIds(db, index, policy, shown, frozen ? liveSet : null, result);
   return result;
 }
 
@@ -360,43 +360,43 @@ export async function drillReport(
  * node's 直属 row; for a child's row, the child's. Null when that report is not approved (年初 is then
  * computed from the ledger, as the live flows list it).
  */
-function approvedOpening(
+async function approvedOpening(
   db: Db,
   nodeId: number,
   input: { year: number; rowOrgId?: number | null | undefined },
-): DrillIds | null {
+): Promise<DrillIds | null> {
   const unit = input.rowOrgId == null || input.rowOrgId === nodeId ? nodeId : input.rowOrgId;
-  const prev = loadSubmission(db, unit, input.year - 1);
+  const prev = await loadSubmission(db, unit, input.year - 1);
   if (prev?.state !== "approved") return null;
-  const stored = loadSubmissionRecords(db, prev.id);
+  const stored = await loadSubmissionRecords(db, prev.id);
   const rows =
     input.rowOrgId === nodeId ? stored.rows.filter((_, i) => stored.keys[i]!.kind === "direct") : stored.rows;
   return frozenIds(rows, "members.total", false);
 }
 
 /** The rows of the node's live report with where each comes from, and their records; null outside the tree. */
-function reportedRows(comp: ReportComputer, nodeId: number, year: number) {
+async function reportedRows(comp: ReportComputer, nodeId: number, year: number) {
   try {
-    const sources = (comp.live(nodeId, year).rows as readonly ReportViewRow[]).map((r) => r.source);
-    return { sources, records: comp.reportedRecords(nodeId, year) };
+    const sources = ((await comp.live(nodeId, year)).rows as readonly ReportViewRow[]).map((r) => r.source);
+    return { sources, records: await comp.reportedRecords(nodeId, year) };
   } catch (e) {
     if (isAppError(e)) return null;
     throw e;
   }
 }
 
-function collectLive(
+async function collectLive(
   comp: ReportComputer,
-  index: ReturnType<ReportComputer["index"]>,
+  index: Awaited<ReturnType<ReportComputer["index"]>>,
   part: ReturnType<typeof partitionNode>,
   rowIdx: number | null,
   key: IndicatorPath,
-  policy: ReturnType<ReportComputer["policyFor"]>["params"],
+  policy: Awaited<ReturnType<ReportComputer["policyFor"]>>["params"],
   out: DrillIds,
-): void {
+): Promise<void> {
   if (rowIdx === -1) return;
   if (key.startsWith("flows.")) {
-    const rows = comp.liveRecords(part.node.id, index.year).rows;
+    const rows = (await comp.liveRecords(part.node.id, index.year)).rows;
     flowMembers(rowIdx === null ? rows.find((r) => r.nodeFlows)?.nodeFlows : rows[rowIdx]?.flows, key, out);
     return;
   }
@@ -417,7 +417,7 @@ function collectLive(
   }
   if (kind === "members") {
     const leaf = key.slice(8);
-    for (const mem of comp.snapshotFor(index.year).members) {
+    for (const mem of (await comp.snapshotFor(index.year)).members) {
       const a = index.memberAsOf(mem.id);
       if (!a || !a.counts || a.relationshipOrgId == null) continue;
       if (!inRow(part.rowOfOrg.get(a.relationshipOrgId))) continue;
@@ -439,7 +439,7 @@ function collectLive(
     } else if (pred(f)) out.hosts.push(h.id);
   }
   if (hostIds.size > 0) {
-    for (const mem of comp.snapshotFor(index.year).members) {
+    for (const mem of (await comp.snapshotFor(index.year)).members) {
       const a = index.memberAsOf(mem.id);
       if (a?.counts && a.workplaceHostId !== undefined && hostIds.has(a.workplaceHostId))
         out.members.push({ id: mem.id, full: a.full });
@@ -448,14 +448,14 @@ function collectLive(
 }
 
 /** Names and details of the ids (members masked); `liveSet` marks records the live list no longer has. */
-function renderIds(
+async function renderIds(
   db: Db,
-  index: ReturnType<ReportComputer["index"]>,
-  policy: ReturnType<ReportComputer["policyFor"]>["params"],
+  index: Awaited<ReturnType<ReportComputer["index"]>>,
+  policy: Awaited<ReturnType<ReportComputer["policyFor"]>>["params"],
   ids: DrillIds,
   liveSet: { hosts: Set<number>; orgs: Set<number>; members: Set<number> } | null,
   result: DrillResult,
-): void {
+): Promise<void> {
   if (ids.hosts.length > 0) {
     type HostRow = { id: number; name: string; creditCode: string; kind: keyof typeof HOST_KIND_LABELS };
     const byId = new Map(index.operatingHosts.map((h) => [h.id, h]));
@@ -464,9 +464,11 @@ function renderIds(
     const stored = new Map(
       closed.length === 0
         ? []
-        : selectAll<HostRow>(
-            db,
-            sql`select id, name, credit_code as creditCode, kind from hosts where id in ${idList(closed)}`,
+        : (
+            await selectAll<HostRow>(
+              db,
+              sql`select id, name, credit_code as creditCode, kind from hosts where id in ${idList(closed)}`,
+            )
           ).map((r) => [r.id, r]),
     );
     for (const id of ids.hosts) {
@@ -489,9 +491,11 @@ function renderIds(
   if (ids.orgs.length > 0) {
     type OrgRow = { id: number; code: string; name: string; category: keyof typeof ORG_CATEGORY_LABELS };
     const byId = new Map(
-      selectAll<OrgRow>(
-        db,
-        sql`select id, code, name, category from orgs where id in ${idList(ids.orgs)}`,
+      (
+        await selectAll<OrgRow>(
+          db,
+          sql`select id, code, name, category from orgs where id in ${idList(ids.orgs)}`,
+        )
       ).map((o) => [o.id, o]),
     );
     for (const id of ids.orgs) {
@@ -507,9 +511,11 @@ function renderIds(
   }
   if (ids.members.length > 0) {
     const byId = new Map(
-      selectAll<{ id: number; name: string; idNumber: string }>(
-        db,
-        sql`select id, name, id_number as idNumber from members where id in ${idList(ids.members.map((x) => x.id))}`,
+      (
+        await selectAll<{ id: number; name: string; idNumber: string }>(
+          db,
+          sql`select id, name, id_number as idNumber from members where id in ${idList(ids.members.map((x) => x.id))}`,
+        )
       ).map((r) => [r.id, r]),
     );
     result.members = ids.members.map(({ id, full }) => {

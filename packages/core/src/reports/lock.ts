@@ -58,11 +58,11 @@ interface FrozenSets {
 const frozenCache = new Map<string, FrozenSets>();
 const FROZEN_CACHE_MAX = 64;
 
-function frozenSets(db: Db, row: ApprovedRow): FrozenSets {
+async function frozenSets(db: Db, row: ApprovedRow): Promise<FrozenSets> {
   const key = `${row.id}:${row.version}`;
   let sets = frozenCache.get(key);
   if (!sets) {
-    const stored = loadSubmissionRecords(db, row.id);
+    const stored = await loadSubmissionRecords(db, row.id);
     sets = { orgs: new Set(), hosts: new Set(), members: new Set() };
     for (const r of stored.rows) {
       for (const id of r.orgs.ids) sets.orgs.add(id);
@@ -81,7 +81,7 @@ const ids = (xs: readonly (number | null | undefined)[] | undefined): number[] =
 ];
 
 /** The first column of `query` over the ids of `list` (its `in` list); none for an empty list. */
-function column(db: Db, query: (inList: SQL) => SQL, list: number[]): string[] {
+async function column(db: Db, query: (inList: SQL) => SQL, list: number[]): Promise<string[]> {
   if (list.length === 0) return [];
   return selectColumn<string>(db, query(idList(list)));
 }
@@ -90,8 +90,10 @@ function column(db: Db, query: (inList: SQL) => SQL, list: number[]): string[] {
  * A checker for many changes against the approved years as they stand now (an import checks every row
  * with one): the lowest approved unit whose locked period a change falls in and whose figures it touches.
  */
-export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock | null {
-  const approved = selectAll<ApprovedRow>(
+export async function periodLockChecker(
+  db: Db,
+): Promise<(change: DatedChange) => Promise<PeriodLock | null>> {
+  const approved = await selectAll<ApprovedRow>(
     db,
     sql`select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath,
                p.name as approverName
@@ -100,7 +102,7 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
         where s.state = 'approved' order by s.year, length(o.path) desc`,
   );
   const lastYear = approved.at(-1)?.year ?? -Infinity;
-  return (change) => {
+  return async (change) => {
     const year = yearOf(change.on);
     if (year > lastYear) return null;
     const orgIds = ids(change.orgIds);
@@ -109,36 +111,35 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
     const regionIds = ids(change.regionIds);
     // Where the touched records are today: organizations (and those holding the members), regions of hosts.
     const orgPaths = [
-      ...column(db, (list) => sql`select path from orgs where id in ${list}`, orgIds),
-      ...column(
+      ...(await column(db, (list) => sql`select path from orgs where id in ${list}`, orgIds)),
+      ...(await column(
         db,
         (list) =>
           sql`select o.path from member_relationships r join orgs o on o.id = r.org_id where r.member_id in ${list}`,
         memberIds,
-      ),
+      )),
     ];
     const regionPaths = [
-      ...column(
+      ...(await column(
         db,
         (list) =>
           sql`select rg.path from hosts h join regions rg on rg.id = h.region_id where h.id in ${list}`,
         hostIds,
-      ),
-      ...column(db, (list) => sql`select path from regions where id in ${list}`, regionIds),
+      )),
+      ...(await column(db, (list) => sql`select path from regions where id in ${list}`, regionIds)),
     ];
     for (const a of approved) {
       if (a.year < year) continue;
-      const touches =
+      let touches =
         orgPaths.some((p) => p.startsWith(a.path)) ||
-        (a.regionPath !== null && regionPaths.some((p) => p.startsWith(a.regionPath!))) ||
-        (() => {
-          const f = frozenSets(db, a);
-          return (
-            orgIds.some((id) => f.orgs.has(id)) ||
-            hostIds.some((id) => f.hosts.has(id)) ||
-            memberIds.some((id) => f.members.has(id))
-          );
-        })();
+        (a.regionPath !== null && regionPaths.some((p) => p.startsWith(a.regionPath!)));
+      if (!touches) {
+        const f = await frozenSets(db, a);
+        touches =
+          orgIds.some((id) => f.orgs.has(id)) ||
+          hostIds.some((id) => f.hosts.has(id)) ||
+          memberIds.some((id) => f.members.has(id));
+      }
       if (touches)
         return {
           submissionId: a.id,
@@ -157,9 +158,9 @@ export function periodLockChecker(db: Db): (change: DatedChange) => PeriodLock |
  * next version, if any) would alter: the lowest unit of the earliest approved year whose 31 December falls
  * in that span (a policy version changes every unit's figures), or null.
  */
-export function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): PeriodLock | null {
+export async function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): Promise<PeriodLock | null> {
   const lastYear = until ? yearOf(until) - 1 : Number.MAX_SAFE_INTEGER;
-  const row = selectOne<{
+  const row = await selectOne<{
     id: number;
     year: number;
     nodeId: number;
@@ -184,13 +185,13 @@ export function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): PeriodLock 
 }
 
 /** The lowest approved unit whose locked period the change falls in and whose figures it touches. */
-export function findPeriodLock(db: Db, change: DatedChange): PeriodLock | null {
-  return periodLockChecker(db)(change);
+export async function findPeriodLock(db: Db, change: DatedChange): Promise<PeriodLock | null> {
+  return (await periodLockChecker(db))(change);
 }
 
 /** Refuse a change that falls in a locked period (see `findPeriodLock`). */
-export function assertNotLocked(db: Db, change: DatedChange): void {
-  const lock = findPeriodLock(db, change);
+export async function assertNotLocked(db: Db, change: DatedChange): Promise<void> {
+  const lock = await findPeriodLock(db, change);
   if (lock) throw AppError.rule("PERIOD_LOCKED", lockMessages.locked(lock, change.on));
 }
 

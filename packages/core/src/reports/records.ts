@@ -29,13 +29,12 @@ export interface StoredRecords {
 }
 
 /** The records stored with a submission, rows in report order. */
-export function loadSubmissionRecords(db: Db, submissionId: number): StoredRecords {
-  const rows: StoredRow[] = db
+export async function loadSubmissionRecords(db: Db, submissionId: number): Promise<StoredRecords> {
+  const rows: StoredRow[] = await db
     .select({ kind: reportRecords.rowKind, orgId: reportRecords.rowOrgId, data: reportRecords.data })
     .from(reportRecords)
     .where(eq(reportRecords.submissionId, submissionId))
-    .orderBy(reportRecords.rowIndex)
-    .all();
+    .orderBy(reportRecords.rowIndex);
   return decodeStoredRows(rows);
 }
 
@@ -58,8 +57,12 @@ export function decodeStoredRows(rows: readonly StoredRow[]): StoredRecords {
 const INSERT_CHUNK = 1_000;
 
 /** Replace the records of a submission (inside the caller's transaction). */
-export function storeSubmissionRecords(db: Db, submissionId: number, records: StoredRecords): void {
-  db.delete(reportRecords).where(eq(reportRecords.submissionId, submissionId)).run();
+export async function storeSubmissionRecords(
+  db: Db,
+  submissionId: number,
+  records: StoredRecords,
+): Promise<void> {
+  await db.delete(reportRecords).where(eq(reportRecords.submissionId, submissionId));
   const rows = records.keys.map((k, i) => ({
     submissionId,
     rowIndex: i,
@@ -69,9 +72,7 @@ export function storeSubmissionRecords(db: Db, submissionId: number, records: St
   }));
   // A report has a row per child node: a few dozen; chunks keep far below SQLite's parameter limit.
   for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-    db.insert(reportRecords)
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .run();
+    await db.insert(reportRecords).values(rows.slice(i, i + INSERT_CHUNK));
 }
 
 /** Labels of the additive parts (the dictionary's, plus the numerators that have no column). */
@@ -133,7 +134,7 @@ export const MAX_LISTED_DIFFERENCES = 500;
  * 校核 errors for the differences between reported rows and the live computation of the same node: one
  * per differing additive figure of the 合计, one per differing record (named; members masked).
  */
-export function describeDifferences(
+export async function describeDifferences(
   db: Db,
   input: {
     rowNames: string[];
@@ -141,7 +142,7 @@ export function describeDifferences(
     reportedTotal: IndicatorParts;
     liveTotal: IndicatorParts;
   },
-): ReportCheck[] {
+): Promise<ReportCheck[]> {
   const out: ReportCheck[] = [];
   for (const d of diffParts(input.reportedTotal, input.liveTotal)) {
     out.push({
@@ -162,7 +163,7 @@ export function describeDifferences(
     names.set(
       table,
       new Map(
-        selectRows<[number, string]>(
+        await selectRows<[number, string]>(
           db,
           sql`select id, name from ${sql.raw(table)} where id in ${idList(ids)}`,
         ),

@@ -62,19 +62,19 @@ export async function submitReport(cx: Cx, input: SubmitInput): Promise<Decision
   return submitReportIn(cx, input);
 }
 
-/** `submitReport`, synchronous: for a caller inside a transaction (`approveYearIn` in the seed). */
-export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
+/** `submitReport` on the connection of `cx`: for a caller inside a transaction (`approveYearIn` in the seed). */
+export async function submitReportIn(cx: Cx, input: SubmitInput): Promise<DecisionResult> {
   const { db, scope } = cx;
   const own = requireAdmin(scope);
-  const node = resolveNode(db, scope, { nodeId: input.nodeId });
+  const node = await resolveNode(db, scope, { nodeId: input.nodeId });
   if (node.id !== own.id) throw new AppError("FORBIDDEN", m.onlyOwnNode);
   if (node.parentId === null) throw new AppError("BAD_INPUT", m.noParent(node.name));
-  const window = reportingWindow(db, input.year);
+  const window = await reportingWindow(db, input.year);
   if (!window.open)
     throw new AppError("PRECONDITION", m.windowClosed(input.year, window.opensOn, window.today));
 
-  return writeTransaction(db, (tx) => {
-    const existing = loadSubmission(db, node.id, input.year);
+  return writeTransaction(db, async (tx) => {
+    const existing = await loadSubmission(db, node.id, input.year);
     if (existing?.state === "submitted")
       throw new AppError("CONFLICT", m.alreadySubmitted(node.name, input.year));
     if (existing?.state === "approved")
@@ -84,7 +84,7 @@ export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
 
     // A returned report is recomputed: build it live.
     const computer = new ReportComputer(db);
-    const view = buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
+    const view = await buildReportIn(cx, { nodeId: node.id, year: input.year, computer });
     const errors = view.checks.filter((c) => c.level === "error");
     if (errors.length > 0) {
       throw new AppError(
@@ -111,7 +111,7 @@ export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
     if (existing) {
       version = existing.version + 1;
       // The json columns store JSON.stringify of the values given.
-      const r = db
+      const r = await db
         .update(reportSubmissions)
         .set({
           state: "submitted",
@@ -127,33 +127,34 @@ export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
           version,
         })
         .where(and(eq(reportSubmissions.id, existing.id), eq(reportSubmissions.version, existing.version)))
-        .run();
-      if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
+        .returning({ id: reportSubmissions.id });
+      if (r.length !== 1) throw new AppError("CONFLICT", m.versionConflict);
       id = existing.id;
     } else {
       version = 1;
-      ({ id } = db
-        .insert(reportSubmissions)
-        .values({
-          orgId: node.id,
-          year: input.year,
-          state: "submitted",
-          figures,
-          checks,
-          explanations,
-          submittedBy: scope.userId || null,
-          submittedAt: at,
-          unitHead,
-          preparer,
-          version: 1,
-          createdAt: at,
-        })
-        .returning({ id: reportSubmissions.id })
-        .get());
+      ({ id } = (
+        await db
+          .insert(reportSubmissions)
+          .values({
+            orgId: node.id,
+            year: input.year,
+            state: "submitted",
+            figures,
+            checks,
+            explanations,
+            submittedBy: scope.userId || null,
+            submittedAt: at,
+            unitHead,
+            preparer,
+            version: 1,
+            createdAt: at,
+          })
+          .returning({ id: reportSubmissions.id })
+      )[0]!);
     }
     // The records behind every row, frozen with the figures.
-    storeSubmissionRecords(db, id, computer.reportedRecords(node.id, input.year));
-    writeAudit(tx, {
+    await storeSubmissionRecords(db, id, await computer.reportedRecords(node.id, input.year));
+    await writeAudit(tx, {
       userId: scope.userId || null,
       username: scope.username,
       action: "report.submit",
@@ -177,11 +178,11 @@ export function submitReportIn(cx: Cx, input: SubmitInput): DecisionResult {
 }
 
 /** The submission a parent decides on: in the caller's subtree, its node a child of the caller's node. */
-function decidable(db: Db, scope: Scope, submissionId: number, version: number | undefined) {
+async function decidable(db: Db, scope: Scope, submissionId: number, version: number | undefined) {
   const own = requireAdmin(scope);
-  const sub = loadSubmissionById(db, submissionId);
+  const sub = await loadSubmissionById(db, submissionId);
   if (!sub) throw new AppError("NOT_FOUND", m.submissionNotFound);
-  const node = selectOne<{ id: number; name: string; parentId: number | null }>(
+  const node = await selectOne<{ id: number; name: string; parentId: number | null }>(
     db,
     sql`select o.id, o.name, o.parent_id as parentId from orgs o
         where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
@@ -193,23 +194,23 @@ function decidable(db: Db, scope: Scope, submissionId: number, version: number |
   return { sub, node, own };
 }
 
-function decide(
+async function decide(
   cx: Cx,
   input: { submissionId: number; version?: number | undefined },
   state: "returned" | "approved",
   reason: string | null,
-): DecisionResult {
+): Promise<DecisionResult> {
   const { db, scope } = cx;
-  return writeTransaction(db, (tx) => {
-    const { sub, node, own } = decidable(db, scope, input.submissionId, input.version);
+  return writeTransaction(db, async (tx) => {
+    const { sub, node, own } = await decidable(db, scope, input.submissionId, input.version);
     if (state === "returned") {
-      const parentSub = loadSubmission(db, own.id, sub.year);
+      const parentSub = await loadSubmission(db, own.id, sub.year);
       if (parentSub && parentSub.state !== "returned")
         throw new AppError("CONFLICT", m.parentAlreadySubmitted(own.name));
     }
     if (state === "approved") {
       // No difference survives 校核: the submitted figures and records must equal the live ones.
-      const diffs = new ReportComputer(db).reconcileSubmission(sub);
+      const diffs = await new ReportComputer(db).reconcileSubmission(sub);
       if (diffs.length > 0) {
         throw new AppError(
           "PRECONDITION",
@@ -226,13 +227,13 @@ function decide(
       }
     }
     const version = sub.version + 1;
-    const r = db
+    const r = await db
       .update(reportSubmissions)
       .set({ state, decidedBy: scope.userId || null, decidedAt: nowIso(), returnReason: reason, version })
       .where(and(eq(reportSubmissions.id, sub.id), eq(reportSubmissions.version, sub.version)))
-      .run();
-    if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
-    writeAudit(tx, {
+      .returning({ id: reportSubmissions.id });
+    if (r.length !== 1) throw new AppError("CONFLICT", m.versionConflict);
+    await writeAudit(tx, {
       userId: scope.userId || null,
       username: scope.username,
       action: state === "approved" ? "report.approve" : "report.return",
@@ -273,11 +274,11 @@ export async function approveReport(
   return approveReportIn(cx, input);
 }
 
-/** `approveReport`, synchronous: for a caller inside a transaction (`approveYearIn` in the seed). */
-export function approveReportIn(
+/** `approveReport` on the connection of `cx`: for a caller inside a transaction (`approveYearIn` in the seed). */
+export async function approveReportIn(
   cx: Cx,
   input: { submissionId: number; version?: number | undefined },
-): DecisionResult {
+): Promise<DecisionResult> {
   return decide(cx, input, "approved", null);
 }
 
@@ -295,10 +296,10 @@ export async function reopenReport(
   const own = requireAdmin(scope);
   const reason = input.reason.trim();
   if (!reason) throw new AppError("BAD_INPUT", m.reopenReasonRequired);
-  return writeTransaction(db, (tx) => {
-    const sub = loadSubmissionById(db, input.submissionId);
+  return writeTransaction(db, async (tx) => {
+    const sub = await loadSubmissionById(db, input.submissionId);
     if (!sub) throw new AppError("NOT_FOUND", m.submissionNotFound);
-    const node = selectOne<{ id: number; name: string }>(
+    const node = await selectOne<{ id: number; name: string }>(
       db,
       sql`select o.id, o.name from orgs o where o.id = ${sub.orgId} and ${scopeSql(scope, "").within.subtree("o")}`,
     );
@@ -308,11 +309,11 @@ export async function reopenReport(
     if (input.version !== undefined && input.version !== sub.version)
       throw new AppError("CONFLICT", m.versionConflict);
     const at = nowIso();
-    const reopen = (
+    const reopen = async (
       s: { id: number; orgId: number; state: SubmissionState; version: number },
       why: string,
     ) => {
-      const r = db
+      const r = await db
         .update(reportSubmissions)
         .set({
           state: "returned",
@@ -322,9 +323,9 @@ export async function reopenReport(
           version: s.version + 1,
         })
         .where(and(eq(reportSubmissions.id, s.id), eq(reportSubmissions.version, s.version)))
-        .run();
-      if (r.changes !== 1) throw new AppError("CONFLICT", m.versionConflict);
-      writeAudit(tx, {
+        .returning({ id: reportSubmissions.id });
+      if (r.length !== 1) throw new AppError("CONFLICT", m.versionConflict);
+      await writeAudit(tx, {
         userId: scope.userId || null,
         username: scope.username,
         action: "report.reopen",
@@ -335,14 +336,14 @@ export async function reopenReport(
         after: { state: "returned", version: s.version + 1, year: sub.year, reason: why },
       });
     };
-    reopen(sub, m.reopenedReason(reason));
+    await reopen(sub, m.reopenedReason(reason));
     // The ancestors on the year's tree whose submitted or approved figures include this report.
-    const tree = new ReportComputer(db).index(sub.year).tree;
+    const tree = (await new ReportComputer(db).index(sub.year)).tree;
     const ancestors = tree.has(node.id) ? tree.ancestors(node.id) : [];
     for (const ancestorId of ancestors) {
-      const a = loadSubmission(db, ancestorId, sub.year);
+      const a = await loadSubmission(db, ancestorId, sub.year);
       if (a && (a.state === "submitted" || a.state === "approved"))
-        reopen(a, m.reopenedWithChild(node.name, sub.year, reason));
+        await reopen(a, m.reopenedWithChild(node.name, sub.year, reason));
     }
     return { id: sub.id, state: "returned" as const, version: sub.version + 1 };
   });
@@ -370,8 +371,8 @@ export async function childSubmissions(
   input: { nodeId?: number | undefined; year: number },
 ): Promise<{ node: { id: number; name: string }; children: ChildSubmission[] }> {
   const { db, scope } = cx;
-  const node = resolveNode(db, scope, { nodeId: input.nodeId ?? scope.org?.id ?? -1 });
-  const rows = selectAll<ChildSubmission>(
+  const node = await resolveNode(db, scope, { nodeId: input.nodeId ?? scope.org?.id ?? -1 });
+  const rows = await selectAll<ChildSubmission>(
     db,
     sql`select o.id as orgId, o.code, o.name, o.category, s.id as submissionId, s.state, s.version,
                s.submitted_at as submittedAt, s.decided_at as decidedAt, s.return_reason as returnReason

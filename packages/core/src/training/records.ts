@@ -38,14 +38,14 @@ type TrainingRow = typeof trainings.$inferSelect;
 
 /** A management node of the caller's subtree as organizer (the caller's node by default). */
 /** Refuse a second training of the organizer with the same start and title (`except`: the one edited). */
-function refuseDuplicate(
+async function refuseDuplicate(
   cx: Cx,
   organizer: { id: number; name: string },
   input: TrainingFieldsInput,
   except = 0,
 ) {
   const title = input.title.trim();
-  const same = selectOne<{ id: number }>(
+  const same = await selectOne<{ id: number }>(
     cx.db,
     sql`select id from trainings where organizer_id = ${organizer.id} and start_on = ${input.startOn}
           and title = ${title} and id <> ${except}`,
@@ -53,46 +53,47 @@ function refuseDuplicate(
   if (same) throw AppError.rule("TRAINING_DUPLICATE", m.duplicate(organizer.name, input.startOn, title));
 }
 
-function organizerOf(cx: Cx, organizerId: number | undefined) {
+async function organizerOf(cx: Cx, organizerId: number | undefined) {
   if (!cx.scope.org) throw AppError.notFound("org");
-  const org = requireOrgInSubtree(cx.db, cx.scope, organizerId ?? cx.scope.org.id);
+  const org = await requireOrgInSubtree(cx.db, cx.scope, organizerId ?? cx.scope.org.id);
   if (!isManagement(org.category as OrgCategory))
     throw AppError.rule("TRAINING_ORGANIZER", m.organizerNotManagement);
   return org;
 }
 
 /** A training organized by a node of the caller's subtree, else NOT_FOUND. */
-function trainingInScope(cx: Cx, id: number): TrainingRow {
+async function trainingInScope(cx: Cx, id: number): Promise<TrainingRow> {
   if (!cx.scope.org) throw AppError.notFound("training");
   const { within } = scopeSql(cx.scope, cx.today);
-  const row = selectOne<{ id: number }>(
+  const row = await selectOne<{ id: number }>(
     cx.db,
     sql`select t.id from trainings t where t.id = ${id} and ${within.orgId("t.organizer_id")}`,
   );
   if (!row) throw AppError.notFound("training");
-  return cx.db.select().from(trainings).where(eq(trainings.id, id)).get()!;
+  return (await cx.db.select().from(trainings).where(eq(trainings.id, id)).limit(1))[0]!;
 }
 
 export async function createTraining(cx: Cx, input: TrainingFieldsInput) {
   validateTraining(input);
-  return writeTransaction(cx.db, () => {
-    const organizer = organizerOf(cx, input.organizerId);
-    refuseDuplicate(cx, organizer, input);
-    const row = cx.db
-      .insert(trainings)
-      .values({
-        organizerId: organizer.id,
-        title: input.title.trim(),
-        kind: input.kind,
-        startOn: input.startOn,
-        endOn: input.endOn,
-        place: input.place ?? null,
-        hours: input.hours ?? null,
-        createdBy: cx.scope.userId,
-      })
-      .returning()
-      .get();
-    audit(cx, {
+  return writeTransaction(cx.db, async () => {
+    const organizer = await organizerOf(cx, input.organizerId);
+    await refuseDuplicate(cx, organizer, input);
+    const row = (
+      await cx.db
+        .insert(trainings)
+        .values({
+          organizerId: organizer.id,
+          title: input.title.trim(),
+          kind: input.kind,
+          startOn: input.startOn,
+          endOn: input.endOn,
+          place: input.place ?? null,
+          hours: input.hours ?? null,
+          createdBy: cx.scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "training.create",
       entity: "training",
       entityId: row.id,
@@ -105,32 +106,33 @@ export async function createTraining(cx: Cx, input: TrainingFieldsInput) {
 
 export async function updateTraining(cx: Cx, input: TrainingFieldsInput & { id: number; version: number }) {
   validateTraining(input);
-  return writeTransaction(cx.db, () => {
-    const before = trainingInScope(cx, input.id);
+  return writeTransaction(cx.db, async () => {
+    const before = await trainingInScope(cx, input.id);
     assertVersion(before.version, input.version);
-    const organizer = organizerOf(cx, input.organizerId ?? before.organizerId);
-    refuseDuplicate(cx, organizer, input, before.id);
+    const organizer = await organizerOf(cx, input.organizerId ?? before.organizerId);
+    await refuseDuplicate(cx, organizer, input, before.id);
     if (organizer.id !== before.organizerId) {
-      const outside = participantsOutside(cx, organizer.id, before.id, before.startOn);
+      const outside = await participantsOutside(cx, organizer.id, before.id, before.startOn);
       if (outside)
         throw AppError.rule("TRAINING_PARTICIPANT_SCOPE", m.notInOrganizerScope(outside, organizer.name));
     }
-    const after = cx.db
-      .update(trainings)
-      .set({
-        organizerId: organizer.id,
-        title: input.title.trim(),
-        kind: input.kind,
-        startOn: input.startOn,
-        endOn: input.endOn,
-        place: input.place ?? null,
-        hours: input.hours ?? null,
-        version: before.version + 1,
-      })
-      .where(eq(trainings.id, before.id))
-      .returning()
-      .get();
-    audit(cx, {
+    const after = (
+      await cx.db
+        .update(trainings)
+        .set({
+          organizerId: organizer.id,
+          title: input.title.trim(),
+          kind: input.kind,
+          startOn: input.startOn,
+          endOn: input.endOn,
+          place: input.place ?? null,
+          hours: input.hours ?? null,
+          version: before.version + 1,
+        })
+        .where(eq(trainings.id, before.id))
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "training.update",
       entity: "training",
       entityId: before.id,
@@ -143,8 +145,8 @@ export async function updateTraining(cx: Cx, input: TrainingFieldsInput & { id: 
 }
 
 /** The scope of a management node (as the sets see it: its subtree and its territory). */
-function nodeScope(cx: Cx, orgId: number): Pick<Scope, "org" | "region" | "host"> {
-  const row = selectOne<{
+async function nodeScope(cx: Cx, orgId: number): Promise<Pick<Scope, "org" | "region" | "host">> {
+  const row = await selectOne<{
     id: number;
     code: string;
     name: string;
@@ -182,9 +184,14 @@ function seenBy(s: ReturnType<typeof scopeSql>) {
 }
 
 /** The name of the first participant of a training the organizer does not see, or null. */
-function participantsOutside(cx: Cx, organizerId: number, trainingId: number, on: string): string | null {
-  const s = scopeSql(nodeScope(cx, organizerId), on < cx.today ? on : cx.today);
-  const row = selectOne<{ name: string }>(
+async function participantsOutside(
+  cx: Cx,
+  organizerId: number,
+  trainingId: number,
+  on: string,
+): Promise<string | null> {
+  const s = scopeSql(await nodeScope(cx, organizerId), on < cx.today ? on : cx.today);
+  const row = await selectOne<{ name: string }>(
     cx.db,
     sql`select coalesce(m.name, i.name, h.owner_name, h.name) as name from training_participants p
         left join members m on m.id = p.member_id left join instructors i on i.id = p.instructor_id
@@ -202,12 +209,12 @@ export interface ParticipantInput {
 }
 
 /** Whether the scope sees the person, and their name (null: the person does not exist). */
-function personSeen(
+async function personSeen(
   cx: Cx,
   s: ReturnType<typeof scopeSql>,
   kind: ParticipantKind,
   id: number,
-): { name: string; seen: boolean } | null {
+): Promise<{ name: string; seen: boolean } | null> {
   const q =
     kind === "member"
       ? sql`select m.name, (${s.sets.members.editable("m")} or ${s.sets.members.counted("m")}) as seen
@@ -217,20 +224,20 @@ function personSeen(
               from instructors i where i.id = ${id}`
         : sql`select coalesce(h.owner_name, h.name) as name,
                 (${s.sets.hosts.editable("h")} or ${s.sets.hosts.reference("h")}) as seen from hosts h where h.id = ${id}`;
-  const row = selectOne<{ name: string; seen: number }>(cx.db, q);
+  const row = await selectOne<{ name: string; seen: number }>(cx.db, q);
   return row ? { name: row.name, seen: row.seen === 1 } : null;
 }
 
 export async function addParticipant(cx: Cx, input: ParticipantInput) {
-  return writeTransaction(cx.db, () => {
-    const training = trainingInScope(cx, input.trainingId);
-    const mine = personSeen(cx, scopeSql(cx.scope, cx.today), input.kind, input.personId);
+  return writeTransaction(cx.db, async () => {
+    const training = await trainingInScope(cx, input.trainingId);
+    const mine = await personSeen(cx, scopeSql(cx.scope, cx.today), input.kind, input.personId);
     if (!mine?.seen) throw AppError.notFound(input.kind);
-    const organizer = nodeScope(cx, training.organizerId);
+    const organizer = await nodeScope(cx, training.organizerId);
     const day = training.startOn < cx.today ? training.startOn : cx.today;
     const theirs =
-      personSeen(cx, scopeSql(organizer, day), input.kind, input.personId)?.seen ||
-      personSeen(cx, scopeSql(organizer, cx.today), input.kind, input.personId)?.seen;
+      (await personSeen(cx, scopeSql(organizer, day), input.kind, input.personId))?.seen ||
+      (await personSeen(cx, scopeSql(organizer, cx.today), input.kind, input.personId))?.seen;
     const who = `${PARTICIPANT_KIND_LABELS[input.kind]}${mine.name}`;
     if (!theirs)
       throw AppError.rule("TRAINING_PARTICIPANT_SCOPE", m.notInOrganizerScope(who, organizer.org!.name));
@@ -239,18 +246,19 @@ export async function addParticipant(cx: Cx, input: ParticipantInput) {
       instructorId: input.kind === "instructor" ? input.personId : null,
       hostId: input.kind === "owner" ? input.personId : null,
     };
-    const taken = selectOne<{ id: number }>(
+    const taken = await selectOne<{ id: number }>(
       cx.db,
       sql`select id from training_participants where training_id = ${training.id} and kind = ${input.kind}
           and coalesce(member_id, instructor_id, host_id) = ${input.personId}`,
     );
     if (taken) throw AppError.rule("TRAINING_PARTICIPANT_TWICE", m.alreadyParticipant(who));
-    const row = cx.db
-      .insert(trainingParticipants)
-      .values({ trainingId: training.id, kind: input.kind, ...ids })
-      .returning()
-      .get();
-    audit(cx, {
+    const row = (
+      await cx.db
+        .insert(trainingParticipants)
+        .values({ trainingId: training.id, kind: input.kind, ...ids })
+        .returning()
+    )[0]!;
+    await audit(cx, {
       action: "trainingParticipant.add",
       entity: "trainingParticipant",
       entityId: row.id,
@@ -263,16 +271,14 @@ export async function addParticipant(cx: Cx, input: ParticipantInput) {
 
 /** A participation goes (the row is deleted: it is not a person's record), with its audit row. */
 export async function removeParticipant(cx: Cx, input: { id: number }) {
-  return writeTransaction(cx.db, () => {
-    const before = cx.db
-      .select()
-      .from(trainingParticipants)
-      .where(eq(trainingParticipants.id, input.id))
-      .get();
+  return writeTransaction(cx.db, async () => {
+    const before = (
+      await cx.db.select().from(trainingParticipants).where(eq(trainingParticipants.id, input.id)).limit(1)
+    )[0];
     if (!before) throw AppError.notFound("trainingParticipant");
-    const training = trainingInScope(cx, before.trainingId);
-    cx.db.delete(trainingParticipants).where(eq(trainingParticipants.id, before.id)).run();
-    audit(cx, {
+    const training = await trainingInScope(cx, before.trainingId);
+    await cx.db.delete(trainingParticipants).where(eq(trainingParticipants.id, before.id));
+    await audit(cx, {
       action: "trainingParticipant.remove",
       entity: "trainingParticipant",
       entityId: before.id,
@@ -330,13 +336,13 @@ export interface ParticipantRow {
 
 /** One training of the caller's scope with its participants. */
 export async function getTraining(cx: Cx, input: { id: number }) {
-  const t = trainingInScope(cx, input.id);
+  const t = await trainingInScope(cx, input.id);
   const s = scopeSql(cx.scope, cx.today);
-  const organizer = selectOne<{ name: string }>(
+  const organizer = (await selectOne<{ name: string }>(
     cx.db,
     sql`select name from orgs where id = ${t.organizerId}`,
-  )!;
-  const participants = selectAll<ParticipantRow>(
+  ))!;
+  const participants = await selectAll<ParticipantRow>(
     cx.db,
     sql`select p.id, p.kind,
           case when p.kind = 'member' and ${seenBy(s)} then p.member_id end as memberId,
@@ -364,29 +370,31 @@ export async function trainingHistory(cx: Cx, input: PersonRef) {
       : "instructorId" in input
         ? (["instructor", input.instructorId] as const)
         : (["owner", input.hostId] as const);
-  if (!personSeen(cx, s, kind, id)?.seen) throw AppError.notFound(kind);
+  if (!(await personSeen(cx, s, kind, id))?.seen) throw AppError.notFound(kind);
   const column = sql.raw(
     kind === "member" ? "member_id" : kind === "instructor" ? "instructor_id" : "host_id",
   );
-  return selectAll<Omit<TrainingListRow, "participants"> & { inScope: number }>(
-    cx.db,
-    sql`select t.id,
+  return (
+    await selectAll<Omit<TrainingListRow, "participants"> & { inScope: number }>(
+      cx.db,
+      sql`select t.id,
           case when ${s.sets.orgs.editable("o")} or ${s.sets.named.orgs("o")} then o.name else '上级或其他党组织' end
             as organizerName,
           t.title, t.kind, t.start_on as startOn, t.end_on as endOn, t.place, t.hours,
           ${s.within.orgId("t.organizer_id")} as inScope
         from training_participants p join trainings t on t.id = p.training_id join orgs o on o.id = t.organizer_id
         where p.kind = ${kind} and p.${column} = ${id} order by t.start_on desc, t.id desc`,
+    )
   ).map(({ inScope, ...r }) => ({ ...r, inScope: inScope === 1 }));
 }
 
 /** Members, instructors and owners the caller and the training's organizer both see, by name (the picker). */
 export async function participantCandidates(cx: Cx, input: { trainingId: number; q: string }) {
-  const t = trainingInScope(cx, input.trainingId);
+  const t = await trainingInScope(cx, input.trainingId);
   const mine = scopeSql(cx.scope, cx.today);
-  const theirs = scopeSql(nodeScope(cx, t.organizerId), cx.today);
+  const theirs = scopeSql(await nodeScope(cx, t.organizerId), cx.today);
   const like = `%${input.q.trim()}%`;
-  const members = selectAll<{ memberId: number; name: string; unit: string | null }>(
+  const members = await selectAll<{ memberId: number; name: string; unit: string | null }>(
     cx.db,
     sql`select m.id as memberId, m.name,
           case when ${mine.sets.orgs.editable("o")} or ${mine.sets.orgs.reference("o")} then o.name end as unit
@@ -396,7 +404,7 @@ export async function participantCandidates(cx: Cx, input: { trainingId: number;
           and (${theirs.sets.members.editable("m")} or ${theirs.sets.members.counted("m")})
         order by m.name, m.id limit 20`,
   );
-  const instructors = selectAll<{ instructorId: number; name: string; unit: string | null }>(
+  const instructors = await selectAll<{ instructorId: number; name: string; unit: string | null }>(
     cx.db,
     sql`select i.id as instructorId, i.name, i.number as unit from instructors i
         where i.name like ${like}
@@ -404,7 +412,7 @@ export async function participantCandidates(cx: Cx, input: { trainingId: number;
           and (${theirs.sets.instructors.editable("i")} or ${theirs.sets.instructors.reference("i")})
         order by i.name, i.id limit 20`,
   );
-  const owners = selectAll<{ hostId: number; name: string; unit: string }>(
+  const owners = await selectAll<{ hostId: number; name: string; unit: string }>(
     cx.db,
     sql`select h.id as hostId, h.owner_name as name, h.name as unit from hosts h
         where h.owner_name is not null and h.closed_on is null and (h.owner_name like ${like} or h.name like ${like})

@@ -31,9 +31,9 @@ interface Facts {
   trainedInstructors: Set<string | number>;
 }
 
-function facts(cx: Cx, orgId: number, day: string): Facts {
-  const range = orgSubtreeRange(cx.db, orgId);
-  const secretaries = selectAll<Facts["secretaries"][number]>(
+async function facts(cx: Cx, orgId: number, day: string): Promise<Facts> {
+  const range = await orgSubtreeRange(cx.db, orgId);
+  const secretaries = await selectAll<Facts["secretaries"][number]>(
     cx.db,
     sql`select s.member_id as memberId, m.name, o.id as orgId, o.name as orgName, o.path
         from secretaries s join orgs o on o.id = s.org_id join members m on m.id = s.member_id
@@ -41,7 +41,7 @@ function facts(cx: Cx, orgId: number, day: string): Facts {
           and s.start_on <= ${day} and (s.end_on is null or s.end_on > ${day})
         order by o.path, s.member_id`,
   );
-  const instructorRows = selectAll<{
+  const instructorRows = await selectAll<{
     instructorId: number;
     name: string;
     rPath: string;
@@ -60,7 +60,7 @@ function facts(cx: Cx, orgId: number, day: string): Facts {
     name: r.name,
     paths: r.dPath ? [r.rPath, r.dPath] : [r.rPath],
   }));
-  const parts = selectAll<{ memberId: number | null; instructorId: number | null; startOn: string }>(
+  const parts = await selectAll<{ memberId: number | null; instructorId: number | null; startOn: string }>(
     cx.db,
     sql`select p.member_id as memberId, p.instructor_id as instructorId, t.start_on as startOn
         from training_participants p join trainings t on t.id = p.training_id
@@ -90,9 +90,15 @@ export async function trainingShares(
   input: { orgId?: number | undefined; on?: string | undefined } = {},
 ) {
   const day = input.on ?? cx.today;
-  const node = requireOrgInSubtree(cx.db, cx.scope, input.orgId ?? cx.scope.org!.id);
-  const f = facts(cx, node.id, day);
-  const children = selectAll<{ id: number; name: string; category: string; path: string; kids: number }>(
+  const node = await requireOrgInSubtree(cx.db, cx.scope, input.orgId ?? cx.scope.org!.id);
+  const f = await facts(cx, node.id, day);
+  const children = await selectAll<{
+    id: number;
+    name: string;
+    category: string;
+    path: string;
+    kids: number;
+  }>(
     cx.db,
     sql`select o.id, o.name, o.category, o.path,
           (select count(*) from orgs c where c.parent_id = o.id and (c.revoked_on is null or c.revoked_on > ${day})) as kids
@@ -127,8 +133,8 @@ export async function untrainedOf(
   input: { orgId: number; group: "secretary" | "instructor"; on?: string | undefined },
 ) {
   const day = input.on ?? cx.today;
-  const node = requireOrgInSubtree(cx.db, cx.scope, input.orgId);
-  const f = facts(cx, node.id, day);
+  const node = await requireOrgInSubtree(cx.db, cx.scope, input.orgId);
+  const f = await facts(cx, node.id, day);
   if (input.group === "secretary") {
     const keep = new Set(
       untrained(
@@ -137,12 +143,15 @@ export async function untrainedOf(
       ),
     );
     const { sets } = scopeSql(cx.scope, cx.today);
+    const range = await orgSubtreeRange(cx.db, node.id);
     const visible = new Set(
-      selectAll<{ id: number }>(
-        cx.db,
-        sql`select m.id from members m where m.id in (select s.member_id from secretaries s join orgs o on o.id = s.org_id
-              where ${pathIn("o.path", orgSubtreeRange(cx.db, node.id))})
+      (
+        await selectAll<{ id: number }>(
+          cx.db,
+          sql`select m.id from members m where m.id in (select s.member_id from secretaries s join orgs o on o.id = s.org_id
+              where ${pathIn("o.path", range)})
             and (${sets.members.editable("m")} or ${sets.members.counted("m")})`,
+        )
       ).map((r) => r.id),
     );
     const seen = new Set<number>();

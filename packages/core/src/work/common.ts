@@ -11,8 +11,8 @@ import { orgInForce } from "@liangxin/db/queries";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions } from "@liangxin/db/snapshot";
 
-export function workPolicy(db: Db, date: string): Policy {
-  return policyAsOf(loadPolicyVersions(db), date).params;
+export async function workPolicy(db: Db, date: string): Promise<Policy> {
+  return policyAsOf(await loadPolicyVersions(db), date).params;
 }
 
 export interface WorkOrgRow {
@@ -33,10 +33,10 @@ const ORG_COLUMNS = sql`o.id, o.code, o.name, o.category, o.path, o.depth, o.fou
   o.revoked_on as revokedOn, o.last_election_on as lastElectionOn, o.has_party_groups as hasPartyGroups`;
 
 /** An organization of the caller's subordination subtree, else NOT_FOUND. */
-export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
+export async function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): Promise<WorkOrgRow> {
   if (!scope.org) throw AppError.notFound("org");
   const { within } = scopeSql(scope, "");
-  const row = selectOne<WorkOrgRow>(
+  const row = await selectOne<WorkOrgRow>(
     db,
     sql`select ${ORG_COLUMNS} from orgs o where o.id = ${orgId} and ${within.subtree("o")}`,
   );
@@ -45,8 +45,8 @@ export function requireOrgInSubtree(db: Db, scope: Scope, orgId: number): WorkOr
 }
 
 /** A grassroots organization of the subtree (meetings, elections, ratings, applicants). */
-export function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number): WorkOrgRow {
-  const org = requireOrgInSubtree(db, scope, orgId);
+export async function requireGrassrootsInSubtree(db: Db, scope: Scope, orgId: number): Promise<WorkOrgRow> {
+  const org = await requireOrgInSubtree(db, scope, orgId);
   if (!isGrassroots(org.category)) throw AppError.notFound("org");
   return org;
 }
@@ -56,8 +56,8 @@ export async function grassrootsInSubtree(cx: Cx): Promise<WorkOrgRow[]> {
   return subtreeGrassroots(cx.db, cx.scope, cx.today);
 }
 
-/** Grassroots organizations of the subtree in force on `today`, by code (synchronous, for the boards). */
-export function subtreeGrassroots(db: Db, scope: Scope, today: string): WorkOrgRow[] {
+/** Grassroots organizations of the subtree in force on `today`, by code (for the boards). */
+export async function subtreeGrassroots(db: Db, scope: Scope, today: string): Promise<WorkOrgRow[]> {
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
   return selectAll<WorkOrgRow>(
@@ -78,10 +78,10 @@ export interface WorkHostRow {
 }
 
 /** A host of the caller's territory, else NOT_FOUND. */
-export function requireHostInTerritory(db: Db, scope: Scope, hostId: number): WorkHostRow {
+export async function requireHostInTerritory(db: Db, scope: Scope, hostId: number): Promise<WorkHostRow> {
   if (!scope.region) throw AppError.notFound("host");
   const { within } = scopeSql(scope, "");
-  const row = selectOne<WorkHostRow>(
+  const row = await selectOne<WorkHostRow>(
     db,
     sql`select h.id, h.name, h.credit_code as creditCode, h.region_id as regionId, r.name as regionName
         from hosts h join regions r on r.id = h.region_id where h.id = ${hostId} and ${within.territory("r")}`,
@@ -101,7 +101,7 @@ export function isGrassrootsCategory(c: string): boolean {
 }
 
 /** One audit row for a daily-work mutation, by the calling user, in the caller's transaction. */
-export function auditWork(
+export async function auditWork(
   tx: DbOrTx,
   scope: Scope,
   action: string,
@@ -109,8 +109,8 @@ export function auditWork(
   entityId: number | string | null,
   before: unknown,
   after: unknown,
-): void {
-  writeAudit(tx, {
+): Promise<void> {
+  await writeAudit(tx, {
     userId: scope.userId,
     username: scope.username,
     action,

@@ -45,7 +45,7 @@ export async function listApplicants(cx: Cx): Promise<ApplicantRow[]> {
   const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { sets, within } = scopeSql(scope, today);
-  const rows = selectAll<Omit<ApplicantRow, "stage" | "nextStage">>(
+  const rows = await selectAll<Omit<ApplicantRow, "stage" | "nextStage">>(
     db,
     sql`select a.id, a.name, a.gender, a.org_id as orgId, o.name as orgName, a.applied_on as appliedOn,
           a.activist_on as activistOn, a.candidate_on as candidateOn, a.probationary_on as probationaryOn,
@@ -77,25 +77,39 @@ export async function createApplicant(cx: Cx, input: ApplicantInput): Promise<{ 
   return registering(db, scope, attempt, () => insertApplicant(db, scope, input, today));
 }
 
-function insertApplicant(db: Db, scope: Scope, input: ApplicantInput, today: string): { id: number } {
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+async function insertApplicant(
+  db: Db,
+  scope: Scope,
+  input: ApplicantInput,
+  today: string,
+): Promise<{ id: number }> {
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.appliedOn, today);
   const idNumber = input.idNumber.toUpperCase();
   if (!isValidCitizenId(idNumber))
     throw AppError.rule("APPLICANT_ID_INVALID", WORK_MESSAGES.applicantIdInvalid());
-  return writeTransaction(db, (tx) => {
-    const dup = tx
-      .select({ id: applicants.id })
-      .from(applicants)
-      .where(eq(applicants.idNumber, idNumber))
-      .get();
-    if (dup || memberWithId(tx, idNumber)) refuseRegistered(idNumber);
-    const row = tx
-      .insert(applicants)
-      .values({ idNumber, name: input.name, gender: input.gender, orgId: org.id, appliedOn: input.appliedOn })
-      .returning()
-      .get();
-    auditWork(tx, scope, "applicant.create", "applicant", row.id, null, row);
+  return writeTransaction(db, async (tx) => {
+    const dup = (
+      await tx
+        .select({ id: applicants.id })
+        .from(applicants)
+        .where(eq(applicants.idNumber, idNumber))
+        .limit(1)
+    )[0];
+    if (dup || (await memberWithId(tx, idNumber))) refuseRegistered(idNumber);
+    const row = (
+      await tx
+        .insert(applicants)
+        .values({
+          idNumber,
+          name: input.name,
+          gender: input.gender,
+          orgId: org.id,
+          appliedOn: input.appliedOn,
+        })
+        .returning()
+    )[0]!;
+    await auditWork(tx, scope, "applicant.create", "applicant", row.id, null, row);
     return { id: row.id };
   });
 }
@@ -111,65 +125,68 @@ export async function advanceApplicantStage(
   return registering(db, scope, attempt, () => advanceApplicantRow(db, scope, input, today));
 }
 
-function advanceApplicantRow(
+async function advanceApplicantRow(
   db: Db,
   scope: Scope,
   input: { applicantId: number; stage: ApplicantStage; on: string },
   today: string,
-): { id: number; stage: ApplicantStage; memberId: number | null } {
-  const a = db.select().from(applicants).where(eq(applicants.id, input.applicantId)).get();
+): Promise<{ id: number; stage: ApplicantStage; memberId: number | null }> {
+  const a = (await db.select().from(applicants).where(eq(applicants.id, input.applicantId)).limit(1))[0];
   if (!a) throw AppError.notFound("applicant");
-  requireGrassrootsInSubtree(db, scope, a.orgId);
-  const dates = advanceApplicant(a, input.stage, input.on, today, workPolicy(db, input.on));
-  return writeTransaction(db, (tx) => {
+  await requireGrassrootsInSubtree(db, scope, a.orgId);
+  const dates = advanceApplicant(a, input.stage, input.on, today, await workPolicy(db, input.on));
+  return writeTransaction(db, async (tx) => {
     let memberId = a.memberId;
     if (input.stage === "probationary" && memberId === null) {
       // Never attach a member registered elsewhere (possibly outside the caller's scope): a person already
       // in the member register cannot be developed again.
-      if (memberWithId(tx, a.idNumber)) refuseRegistered(a.idNumber);
-      const m = tx
-        .insert(members)
-        .values({
-          idNumber: a.idNumber,
-          name: a.name,
-          gender: a.gender,
-          joinedOn: input.on,
-          fullOn: null,
-          orgId: a.orgId,
-          workHostId: a.workHostId,
-          workSince: a.workHostId === null ? null : input.on,
-        })
-        .returning()
-        .get();
-      tx.insert(memberRelationships).values({ memberId: m.id, orgId: a.orgId, startOn: input.on }).run();
+      if (await memberWithId(tx, a.idNumber)) refuseRegistered(a.idNumber);
+      const m = (
+        await tx
+          .insert(members)
+          .values({
+            idNumber: a.idNumber,
+            name: a.name,
+            gender: a.gender,
+            joinedOn: input.on,
+            fullOn: null,
+            orgId: a.orgId,
+            workHostId: a.workHostId,
+            workSince: a.workHostId === null ? null : input.on,
+          })
+          .returning()
+      )[0]!;
+      await tx.insert(memberRelationships).values({ memberId: m.id, orgId: a.orgId, startOn: input.on });
       if (a.workHostId !== null)
-        tx.insert(memberWorkplaces).values({ memberId: m.id, hostId: a.workHostId, startOn: input.on }).run();
-      auditWork(tx, scope, "member.create", "member", m.id, null, m);
+        await tx.insert(memberWorkplaces).values({ memberId: m.id, hostId: a.workHostId, startOn: input.on });
+      await auditWork(tx, scope, "member.create", "member", m.id, null, m);
       memberId = m.id;
     }
     if (input.stage === "full" && memberId !== null) {
-      tx.update(members).set({ fullOn: input.on }).where(eq(members.id, memberId)).run();
+      await tx.update(members).set({ fullOn: input.on }).where(eq(members.id, memberId));
     }
-    const row = tx
-      .update(applicants)
-      .set({
-        activistOn: dates.activistOn,
-        candidateOn: dates.candidateOn,
-        probationaryOn: dates.probationaryOn,
-        fullOn: dates.fullOn,
-        memberId,
-      })
-      .where(eq(applicants.id, a.id))
-      .returning()
-      .get();
-    auditWork(tx, scope, "applicant.advance", "applicant", a.id, a, row);
+    const row = (
+      await tx
+        .update(applicants)
+        .set({
+          activistOn: dates.activistOn,
+          candidateOn: dates.candidateOn,
+          probationaryOn: dates.probationaryOn,
+          fullOn: dates.fullOn,
+          memberId,
+        })
+        .where(eq(applicants.id, a.id))
+        .returning()
+    )[0];
+    await auditWork(tx, scope, "applicant.advance", "applicant", a.id, a, row);
     return { id: a.id, stage: input.stage, memberId };
   });
 }
 
-function memberWithId(tx: Pick<Db, "select">, idNumber: string): boolean {
+async function memberWithId(tx: Pick<Db, "select">, idNumber: string): Promise<boolean> {
   return (
-    tx.select({ id: members.id }).from(members).where(eq(members.idNumber, idNumber)).get() !== undefined
+    (await tx.select({ id: members.id }).from(members).where(eq(members.idNumber, idNumber)).limit(1))[0] !==
+    undefined
   );
 }
 
@@ -187,12 +204,12 @@ export async function probationDue(cx: Cx): Promise<ProbationRow[]> {
   return probationDueIn(cx.db, cx.scope, cx.today);
 }
 
-/** `probationDue`, synchronous: for the reads that combine it (the inbox). */
-export function probationDueIn(db: Db, scope: Scope, today: string): ProbationRow[] {
+/** `probationDue` on a connection and scope: for the reads that combine it (the inbox). */
+export async function probationDueIn(db: Db, scope: Scope, today: string): Promise<ProbationRow[]> {
   if (!scope.org) return [];
-  const policy = workPolicy(db, today);
+  const policy = await workPolicy(db, today);
   const { within } = scopeSql(scope, today);
-  const rows = selectAll<Omit<ProbationRow, "endsOn">>(
+  const rows = await selectAll<Omit<ProbationRow, "endsOn">>(
     db,
     sql`select m.id as memberId, m.name, m.org_id as orgId, o.name as orgName, m.joined_on as joinedOn
         from members m join orgs o on o.id = m.org_id
@@ -210,9 +227,9 @@ export async function confirmFullMembership(
   input: { memberId: number; fullOn: string },
 ): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const m = db.select().from(members).where(eq(members.id, input.memberId)).get();
+  const m = (await db.select().from(members).where(eq(members.id, input.memberId)).limit(1))[0];
   if (!m || m.orgId === null) throw AppError.notFound("member");
-  requireGrassrootsInSubtree(db, scope, m.orgId);
+  await requireGrassrootsInSubtree(db, scope, m.orgId);
   if (m.fullOn !== null)
     throw AppError.rule("PROBATION_NOT_PROBATIONARY", WORK_MESSAGES.probationNotProbationary(m.name));
   assertNotFuture(input.fullOn, today);
@@ -221,11 +238,19 @@ export async function confirmFullMembership(
       "APPLICANT_DATE_BACKWARDS",
       WORK_MESSAGES.applicantDateBackwards(input.fullOn, m.joinedOn),
     );
-  assertProbationServed(m.joinedOn, input.fullOn, workPolicy(db, input.fullOn));
-  return writeTransaction(db, (tx) => {
-    tx.update(members).set({ fullOn: input.fullOn }).where(eq(members.id, m.id)).run();
-    tx.update(applicants).set({ fullOn: input.fullOn }).where(eq(applicants.memberId, m.id)).run();
-    auditWork(tx, scope, "member.confirmFull", "member", m.id, { fullOn: null }, { fullOn: input.fullOn });
+  assertProbationServed(m.joinedOn, input.fullOn, await workPolicy(db, input.fullOn));
+  return writeTransaction(db, async (tx) => {
+    await tx.update(members).set({ fullOn: input.fullOn }).where(eq(members.id, m.id));
+    await tx.update(applicants).set({ fullOn: input.fullOn }).where(eq(applicants.memberId, m.id));
+    await auditWork(
+      tx,
+      scope,
+      "member.confirmFull",
+      "member",
+      m.id,
+      { fullOn: null },
+      { fullOn: input.fullOn },
+    );
     return { id: m.id };
   });
 }

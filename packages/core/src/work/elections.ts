@@ -50,11 +50,11 @@ export async function electionBoard(cx: Cx): Promise<ElectionBoard> {
   return electionBoardIn(cx.db, cx.scope, cx.today);
 }
 
-/** `electionBoard`, synchronous: for the reads that combine it (the inbox, the dashboard). */
-export function electionBoardIn(db: Db, scope: Scope, today: string): ElectionBoard {
-  const policy = workPolicy(db, today);
+/** `electionBoard` on a connection and scope: for the reads that combine it (the inbox, the dashboard). */
+export async function electionBoardIn(db: Db, scope: Scope, today: string): Promise<ElectionBoard> {
+  const policy = await workPolicy(db, today);
   const rows: ElectionRow[] = [];
-  for (const o of subtreeGrassroots(db, scope, today)) {
+  for (const o of await subtreeGrassroots(db, scope, today)) {
     const due = electionDue(o, policy, today);
     if (due) rows.push(rowOf(o, due));
   }
@@ -72,24 +72,33 @@ export async function recordElection(
   input: { orgId: number; heldOn: string; note?: string | undefined },
 ): Promise<{ id: number; dueOn: string }> {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
   const last = org.lastElectionOn ?? org.foundedOn;
   if (input.heldOn < last)
     throw AppError.rule("ELECTION_BEFORE_LAST", WORK_MESSAGES.electionBeforeLast(input.heldOn, last));
-  const policy = workPolicy(db, input.heldOn);
+  const policy = await workPolicy(db, input.heldOn);
   const termYears = termYearsFor(org.category, policy) ?? policy.termYears.branch;
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .insert(elections)
-      .values({ orgId: org.id, heldOn: input.heldOn, termYears, note: input.note ?? null })
-      .returning()
-      .get();
-    tx.update(orgs)
+  return writeTransaction(db, async (tx) => {
+    const row = (
+      await tx
+        .insert(elections)
+        .values({ orgId: org.id, heldOn: input.heldOn, termYears, note: input.note ?? null })
+        .returning()
+    )[0]!;
+    await tx
+      .update(orgs)
       .set({ lastElectionOn: input.heldOn, version: sql`${orgs.version} + 1` })
-      .where(eq(orgs.id, org.id))
-      .run();
-    auditWork(tx, scope, "election.record", "election", row.id, { lastElectionOn: org.lastElectionOn }, row);
+      .where(eq(orgs.id, org.id));
+    await auditWork(
+      tx,
+      scope,
+      "election.record",
+      "election",
+      row.id,
+      { lastElectionOn: org.lastElectionOn },
+      row,
+    );
     const due = electionDue({ ...org, lastElectionOn: input.heldOn }, policy, today);
     return { id: row.id, dueOn: due?.dueOn ?? input.heldOn };
   });

@@ -65,7 +65,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
     const own = scope.org.id;
     // Written with drizzle's builder (the report tables are keyed by the node: no scope condition needed
     // beyond the caller's own node and its children).
-    for (const r of db
+    for (const r of await db
       .select({
         id: reportSubmissions.id,
         year: reportSubmissions.year,
@@ -74,8 +74,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       })
       .from(reportSubmissions)
       .where(and(eq(reportSubmissions.orgId, own), eq(reportSubmissions.state, "returned")))
-      .orderBy(asc(reportSubmissions.year))
-      .all())
+      .orderBy(asc(reportSubmissions.year)))
       item("reportReturned", {
         subject: inboxMessages.reportSubject(r.year),
         date: r.at ? chinaDateOf(r.at) : "",
@@ -83,7 +82,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
         href: `/reports/${r.year}`,
         refId: r.id,
       });
-    for (const r of db
+    for (const r of await db
       .select({
         id: reportSubmissions.id,
         year: reportSubmissions.year,
@@ -94,8 +93,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       .from(reportSubmissions)
       .innerJoin(orgs, eq(orgs.id, reportSubmissions.orgId))
       .where(and(eq(orgs.parentId, own), eq(reportSubmissions.state, "submitted")))
-      .orderBy(asc(reportSubmissions.year), asc(orgs.code))
-      .all())
+      .orderBy(asc(reportSubmissions.year), asc(orgs.code)))
       item("reportAwaiting", {
         subject: inboxMessages.reportSubject(r.year, r.name),
         date: r.at ? chinaDateOf(r.at) : "",
@@ -104,7 +102,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
         refId: r.id,
       });
   }
-  const elections = electionBoardIn(db, scope, today);
+  const elections = await electionBoardIn(db, scope, today);
   for (const e of elections.overdue)
     item("electionOverdue", {
       subject: e.orgName,
@@ -123,7 +121,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
     });
 
   if (scope.region) {
-    for (const p of overduePlansIn(db, scope, today))
+    for (const p of await overduePlansIn(db, scope, today))
       item("planOverdue", {
         subject: p.hostName,
         date: p.targetOn,
@@ -134,7 +132,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
   }
 
   const { within } = scopeSql(scope, today);
-  const transfers = selectAll<{
+  const transfers = await selectAll<{
     id: number;
     memberName: string;
     requestedOn: string;
@@ -158,7 +156,12 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
     });
 
   if (scope.region?.level === "township") {
-    const corrections = selectAll<{ id: number; hostName: string; requestedAt: string; byName: string }>(
+    const corrections = await selectAll<{
+      id: number;
+      hostName: string;
+      requestedAt: string;
+      byName: string;
+    }>(
       db,
       sql`select c.id, h.name as hostName, c.created_at as requestedAt, u.display_name as byName
           from host_corrections c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
@@ -175,7 +178,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       });
   }
 
-  for (const q of coverageRequestsAwaitingIn(db, scope, today))
+  for (const q of await coverageRequestsAwaitingIn(db, scope, today))
     item("coverageRequestAwaiting", {
       subject: q.hostName,
       date: q.requestedOn,
@@ -184,7 +187,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
       refId: q.id,
     });
 
-  for (const p of probationDueIn(db, scope, today))
+  for (const p of await probationDueIn(db, scope, today))
     item("probationEnding", {
       subject: p.name,
       date: p.endsOn,
@@ -194,7 +197,7 @@ export async function inboxFor(cx: Cx): Promise<InboxItem[]> {
     });
 
   if (scope.role === "admin")
-    for (const p of overdueContacts(cx, true))
+    for (const p of await overdueContacts(cx, true))
       item("contactVisitOverdue", {
         subject: `${p.leaderName} → ${p.subjectName}`,
         date: p.dueOn ?? "",

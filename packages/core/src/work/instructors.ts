@@ -50,17 +50,19 @@ const visibleInstructor = ({ within }: ScopeSql): SQL =>
 /** Instructors dispatched or registered by the caller's subtree, with their assignments. */
 export async function dispatchView(cx: Cx): Promise<{ cap: number; instructors: DispatchInstructorRow[] }> {
   const { db, scope, today } = cx;
-  const cap = workPolicy(db, today).instructorCap;
+  const cap = (await workPolicy(db, today)).instructorCap;
   if (!scope.org) return { cap, instructors: [] };
   const s = scopeSql(scope, today);
-  const rows = selectAll<Omit<DispatchInstructorRow, "activeHosts" | "overCap" | "assignments">>(
+  const rows = await selectAll<Omit<DispatchInstructorRow, "activeHosts" | "overCap" | "assignments">>(
     db,
     sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name, '') as dispatcher,
           g.name as registeredBy, i.phone
         from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
         where ${visibleInstructor(s)} order by i.number`,
   );
-  const asg = selectAll<Omit<InstructorAssignmentRow, "active"> & { instructorId: number; active: number }>(
+  const asg = await selectAll<
+    Omit<InstructorAssignmentRow, "active"> & { instructorId: number; active: number }
+  >(
     db,
     sql`select a.id, a.instructor_id as instructorId, a.host_id as hostId, h.name as hostName,
           a.start_on as startOn, a.end_on as endOn, ${inForce(today, "a")} as active

@@ -25,40 +25,43 @@ export interface RecordMeetingInput {
 /** Record a meeting of a grassroots organization of the caller's subtree (attendance checked, audited). */
 export async function recordMeeting(cx: Cx, input: RecordMeetingInput): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertNotFuture(input.heldOn, today);
-  return writeTransaction(db, (tx) => {
+  return writeTransaction(db, async (tx) => {
     if (input.attendees !== undefined) {
       // The members whose relationship was with the organization that day (joined by then).
       const held = input.heldOn;
-      const { n } = tx
-        .select({ n: count() })
-        .from(memberRelationships)
-        .innerJoin(members, eq(members.id, memberRelationships.memberId))
-        .where(
-          and(
-            eq(memberRelationships.orgId, org.id),
-            lte(memberRelationships.startOn, held),
-            or(isNull(memberRelationships.endOn), gt(memberRelationships.endOn, held)),
-            lte(members.joinedOn, held),
-          ),
-        )
-        .get()!;
+      const { n } = (
+        await tx
+          .select({ n: count() })
+          .from(memberRelationships)
+          .innerJoin(members, eq(members.id, memberRelationships.memberId))
+          .where(
+            and(
+              eq(memberRelationships.orgId, org.id),
+              lte(memberRelationships.startOn, held),
+              or(isNull(memberRelationships.endOn), gt(memberRelationships.endOn, held)),
+              lte(members.joinedOn, held),
+            ),
+          )
+          .limit(1)
+      )[0]!;
       assertAttendance(input.attendees, { name: org.name, members: n }, held);
     }
-    const row = tx
-      .insert(meetings)
-      .values({
-        orgId: org.id,
-        kind: input.kind,
-        heldOn: input.heldOn,
-        topic: input.topic ?? null,
-        attendees: input.attendees ?? null,
-        createdBy: scope.userId,
-      })
-      .returning()
-      .get();
-    auditWork(tx, scope, "meeting.record", "meeting", row.id, null, row);
+    const row = (
+      await tx
+        .insert(meetings)
+        .values({
+          orgId: org.id,
+          kind: input.kind,
+          heldOn: input.heldOn,
+          topic: input.topic ?? null,
+          attendees: input.attendees ?? null,
+          createdBy: scope.userId,
+        })
+        .returning()
+    )[0]!;
+    await auditWork(tx, scope, "meeting.record", "meeting", row.id, null, row);
     return { id: row.id };
   });
 }
@@ -80,18 +83,18 @@ export async function meetingComplianceBoard(cx: Cx, input: { period: Period }):
   return meetingComplianceBoardIn(cx.db, cx.scope, input.period, cx.today);
 }
 
-/** `meetingComplianceBoard`, synchronous: for the reads that combine it (the dashboard). */
-export function meetingComplianceBoardIn(
+/** `meetingComplianceBoard` on a connection and scope: for the reads that combine it (the dashboard). */
+export async function meetingComplianceBoardIn(
   db: Db,
   scope: Scope,
   period: Period,
   today: string,
-): ComplianceBoard {
-  const policy = workPolicy(db, period.to);
-  const orgs = subtreeGrassroots(db, scope, today);
+): Promise<ComplianceBoard> {
+  const policy = await workPolicy(db, period.to);
+  const orgs = await subtreeGrassroots(db, scope, today);
   // Counted in SQL per organization and kind: the period's meetings are never turned into objects.
   const { within } = scopeSql(scope, today);
-  const counts = selectAll<{ orgId: number; kind: MeetingKind; n: number }>(
+  const counts = await selectAll<{ orgId: number; kind: MeetingKind; n: number }>(
     db,
     sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
         where ${within.subtree("o")} and m.held_on >= ${period.from} and m.held_on <= ${period.to}
@@ -134,7 +137,7 @@ export interface MeetingRow {
 export async function listMeetings(cx: Cx, opts?: { orgId?: number; limit?: number }): Promise<MeetingRow[]> {
   const { db, scope, today } = cx;
   if (!scope.org) return [];
-  if (opts?.orgId !== undefined) requireGrassrootsInSubtree(db, scope, opts.orgId);
+  if (opts?.orgId !== undefined) await requireGrassrootsInSubtree(db, scope, opts.orgId);
   const { within } = scopeSql(scope, today);
   const where: SQL[] = [within.subtree("o")];
   if (opts?.orgId !== undefined) where.push(sql`m.org_id = ${opts.orgId}`);

@@ -41,12 +41,12 @@ export async function listPacts(cx: Cx): Promise<PactRow[]> {
   const { db, scope, today } = cx;
   if (!scope.org) return [];
   const s = scopeSql(scope, today);
-  const rows = selectAll<Omit<PactRow, "parties">>(
+  const rows = await selectAll<Omit<PactRow, "parties">>(
     db,
     sql`select p.id, p.kind, p.name, p.start_on as startOn, p.end_on as endOn, p.outcome, p.funds_fen as fundsFen from pacts p
         where ${partyInScope(s)} order by p.start_on desc, p.id desc`,
   );
-  const parties = selectAll<{ pactId: number; name: string; type: "org" | "host" | "outside" }>(
+  const parties = await selectAll<{ pactId: number; name: string; type: "org" | "host" | "outside" }>(
     db,
     sql`select pp.pact_id as pactId, coalesce(o.name, h.name, pp.name) as name,
           case when pp.org_id is not null then 'org' when pp.host_id is not null then 'host' else 'outside' end as type
@@ -82,11 +82,11 @@ export async function createPact(
   let own = 0;
   for (const party of input.parties) {
     if (party.orgId !== undefined) {
-      const access = orgAccess(db, scope, party.orgId, today);
+      const access = await orgAccess(db, scope, party.orgId, today);
       if (!access) throw AppError.notFound("org");
       if (access === "edit") own++;
     } else if (party.hostId !== undefined) {
-      const access = hostAccess(db, scope, party.hostId, today);
+      const access = await hostAccess(db, scope, party.hostId, today);
       if (!access) throw AppError.notFound("host");
       if (access === "edit") own++;
     }
@@ -98,31 +98,30 @@ export async function createPact(
   );
   if (new Set(keys).size !== keys.length)
     throw AppError.rule("PACT_SAME_PARTY", WORK_MESSAGES.pactSameParty());
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .insert(pacts)
-      .values({
-        kind: input.kind,
-        name: input.name,
-        startOn: input.startOn,
-        endOn: input.endOn ?? null,
-        outcome: input.outcome ?? null,
-        fundsFen: input.fundsFen ?? null,
-        createdBy: scope.userId,
-      })
-      .returning()
-      .get();
-    for (const party of input.parties) {
-      tx.insert(pactParties)
+  return writeTransaction(db, async (tx) => {
+    const row = (
+      await tx
+        .insert(pacts)
         .values({
-          pactId: row.id,
-          orgId: party.orgId ?? null,
-          hostId: party.orgId === undefined ? (party.hostId ?? null) : null,
-          name: party.orgId === undefined && party.hostId === undefined ? (party.name ?? null) : null,
+          kind: input.kind,
+          name: input.name,
+          startOn: input.startOn,
+          endOn: input.endOn ?? null,
+          outcome: input.outcome ?? null,
+          fundsFen: input.fundsFen ?? null,
+          createdBy: scope.userId,
         })
-        .run();
+        .returning()
+    )[0]!;
+    for (const party of input.parties) {
+      await tx.insert(pactParties).values({
+        pactId: row.id,
+        orgId: party.orgId ?? null,
+        hostId: party.orgId === undefined ? (party.hostId ?? null) : null,
+        name: party.orgId === undefined && party.hostId === undefined ? (party.name ?? null) : null,
+      });
     }
-    auditWork(tx, scope, "pact.create", "pact", row.id, null, { ...row, parties: input.parties });
+    await auditWork(tx, scope, "pact.create", "pact", row.id, null, { ...row, parties: input.parties });
     return { id: row.id };
   });
 }

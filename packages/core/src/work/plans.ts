@@ -85,18 +85,20 @@ function decorate(p: RawPlan, today: string, done?: DoneMilestones): PlanRow {
 }
 
 /** The milestones ticked off of these plans, by plan (read in chunks: a city lists thousands of plans). */
-function doneMilestonesOf(db: Db, planIds: readonly number[]): Map<number, Map<PlanMilestoneKey, string>> {
+async function doneMilestonesOf(
+  db: Db,
+  planIds: readonly number[],
+): Promise<Map<number, Map<PlanMilestoneKey, string>>> {
   const out = new Map<number, Map<PlanMilestoneKey, string>>();
   for (let i = 0; i < planIds.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select({
         planId: planMilestonesTable.planId,
         key: planMilestonesTable.key,
         doneOn: planMilestonesTable.doneOn,
       })
       .from(planMilestonesTable)
-      .where(inArray(planMilestonesTable.planId, planIds.slice(i, i + 500)))
-      .all();
+      .where(inArray(planMilestonesTable.planId, planIds.slice(i, i + 500)));
     for (const r of rows) {
       const m = out.get(r.planId) ?? new Map<PlanMilestoneKey, string>();
       m.set(r.key, r.doneOn);
@@ -106,8 +108,8 @@ function doneMilestonesOf(db: Db, planIds: readonly number[]): Map<number, Map<P
   return out;
 }
 
-function decorateAll(db: Db, rows: readonly RawPlan[], today: string): PlanRow[] {
-  const done = doneMilestonesOf(
+async function decorateAll(db: Db, rows: readonly RawPlan[], today: string): Promise<PlanRow[]> {
+  const done = await doneMilestonesOf(
     db,
     rows.map((p) => p.id),
   );
@@ -118,24 +120,23 @@ function decorateAll(db: Db, rows: readonly RawPlan[], today: string): PlanRow[]
  * Close every open plan of a host (in the caller's transaction), dated `date`, with a reason; one audit
  * row per plan. Returns the ids closed.
  */
-export function closePlansForHost(
+export async function closePlansForHost(
   tx: DbOrTx,
   hostId: number,
   date: string,
   reason: string,
   actor: { userId: number | null; username: string | null } = { userId: null, username: "system" },
-): number[] {
-  const open = tx
+): Promise<number[]> {
+  const open = await tx
     .select({ id: establishmentPlans.id })
     .from(establishmentPlans)
-    .where(and(eq(establishmentPlans.hostId, hostId), eq(establishmentPlans.state, "open")))
-    .all();
+    .where(and(eq(establishmentPlans.hostId, hostId), eq(establishmentPlans.state, "open")));
   for (const p of open) {
-    tx.update(establishmentPlans)
+    await tx
+      .update(establishmentPlans)
       .set({ state: "closed", closedOn: date, closedReason: reason })
-      .where(eq(establishmentPlans.id, p.id))
-      .run();
-    writeAudit(tx, {
+      .where(eq(establishmentPlans.id, p.id));
+    await writeAudit(tx, {
       userId: actor.userId,
       username: actor.username,
       action: "plan.close",
@@ -152,12 +153,12 @@ export function closePlansForHost(
  * The coverage hook: a coverage of `hostId` starting on `startOn` closes the host's open plans. The row
  * writer runs it in the transaction that writes the coverage (a form's or an import's).
  */
-export function onCoverageStarted(tx: DbOrTx, hostId: number, startOn: string): number[] {
+export async function onCoverageStarted(tx: DbOrTx, hostId: number, startOn: string): Promise<number[]> {
   return closePlansForHost(tx, hostId, startOn, WORK_MESSAGES.planClosedByCoverage);
 }
 
 /** The host hook: a host closed on `closedOn` closes its open plans (in the caller's transaction). */
-export function onHostClosed(tx: DbOrTx, hostId: number, closedOn: string): number[] {
+export async function onHostClosed(tx: DbOrTx, hostId: number, closedOn: string): Promise<number[]> {
   return closePlansForHost(tx, hostId, closedOn, WORK_MESSAGES.planClosedByHostClosed);
 }
 
@@ -166,8 +167,8 @@ export function onHostClosed(tx: DbOrTx, hostId: number, closedOn: string): numb
  * today (dated its closing day), in the caller's transaction: once at `migrate`, for plans left open by
  * versions before the row writer. Returns the ids closed.
  */
-export function closeStalePlans(tx: DbOrTx, today: string): number[] {
-  const covered = tx
+export async function closeStalePlans(tx: DbOrTx, today: string): Promise<number[]> {
+  const covered = await tx
     .select({ hostId: establishmentPlans.hostId, startOn: sql<string>`min(${coverages.startOn})` })
     .from(establishmentPlans)
     .innerJoin(
@@ -179,18 +180,16 @@ export function closeStalePlans(tx: DbOrTx, today: string): number[] {
       ),
     )
     .where(eq(establishmentPlans.state, "open"))
-    .groupBy(establishmentPlans.hostId)
-    .all();
-  const closed = tx
+    .groupBy(establishmentPlans.hostId);
+  const closed = await tx
     .selectDistinct({ hostId: establishmentPlans.hostId, closedOn: hosts.closedOn })
     .from(establishmentPlans)
     .innerJoin(hosts, eq(hosts.id, establishmentPlans.hostId))
-    .where(and(eq(establishmentPlans.state, "open"), isNotNull(hosts.closedOn), lte(hosts.closedOn, today)))
-    .all();
-  return [
-    ...covered.flatMap((c) => onCoverageStarted(tx, c.hostId, c.startOn)),
-    ...closed.flatMap((c) => onHostClosed(tx, c.hostId, c.closedOn!)),
-  ];
+    .where(and(eq(establishmentPlans.state, "open"), isNotNull(hosts.closedOn), lte(hosts.closedOn, today)));
+  const ids: number[] = [];
+  for (const c of covered) ids.push(...(await onCoverageStarted(tx, c.hostId, c.startOn)));
+  for (const c of closed) ids.push(...(await onHostClosed(tx, c.hostId, c.closedOn!)));
+  return ids;
 }
 
 export interface ShouldEstablishRow {
@@ -221,12 +220,14 @@ export interface PlanBoard {
 export async function planBoard(cx: Cx): Promise<PlanBoard> {
   const { db, scope, today } = cx;
   requireTerritory(scope);
-  const policy = workPolicy(db, today);
-  const snapshot = loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
+  const policy = await workPolicy(db, today);
+  const snapshot = await loadSnapshot(db, { asOf: [today], nodeId: scope.org!.id });
   const ind = computeNodeIndicators(snapshot, scope.org!.id, today, policy);
   const facts = hostFactsAsOf(snapshot, today, policy);
   const { within } = scopeSql(scope, today);
-  const hostRows = selectAll<Omit<ShouldEstablishRow, "employees" | "aboveScale" | "fullMembersWorking">>(
+  const hostRows = await selectAll<
+    Omit<ShouldEstablishRow, "employees" | "aboveScale" | "fullMembersWorking">
+  >(
     db,
     sql`select h.id as hostId, h.name, h.credit_code as creditCode, h.kind, r.name as regionName,
           (select p.id from establishment_plans p where p.host_id = h.id and p.state = 'open' limit 1) as openPlanId
@@ -243,7 +244,7 @@ export async function planBoard(cx: Cx): Promise<PlanBoard> {
       fullMembersWorking: f.fullMembersWorking,
     });
   }
-  const plans = plansOf(db, scope, today);
+  const plans = await plansOf(db, scope, today);
   return {
     summary: {
       hosts: ind.hosts,
@@ -262,10 +263,10 @@ export async function listPlans(cx: Cx): Promise<PlanRow[]> {
   return plansOf(cx.db, cx.scope, cx.today);
 }
 
-function plansOf(db: Db, scope: Scope, today: string): PlanRow[] {
+async function plansOf(db: Db, scope: Scope, today: string): Promise<PlanRow[]> {
   if (!scope.region) return [];
   const { within } = scopeSql(scope, today);
-  const rows = selectAll<RawPlan>(
+  const rows = await selectAll<RawPlan>(
     db,
     sql`${PLAN_SQL} where ${within.territory("r")} order by p.state desc, p.target_on, p.id`,
   );
@@ -277,9 +278,9 @@ export async function overduePlans(cx: Cx): Promise<PlanRow[]> {
   return overduePlansIn(cx.db, cx.scope, cx.today);
 }
 
-/** `overduePlans`, synchronous: for the reads that combine it (the inbox, the dashboard). */
-export function overduePlansIn(db: Db, scope: Scope, today: string): PlanRow[] {
-  return plansOf(db, scope, today).filter((p) => p.overdue);
+/** `overduePlans` on a connection and scope: for the reads that combine it (the inbox, the dashboard). */
+export async function overduePlansIn(db: Db, scope: Scope, today: string): Promise<PlanRow[]> {
+  return (await plansOf(db, scope, today)).filter((p) => p.overdue);
 }
 
 /** One plan (`input.id`) with its notes; outside the caller's territory it does not exist. */
@@ -287,17 +288,25 @@ export async function getPlan(cx: Cx, input: { id: number }): Promise<PlanRow & 
   return planOf(cx.db, cx.scope, input.id, cx.today);
 }
 
-function planOf(db: Db, scope: Scope, planId: number, today: string): PlanRow & { notes: PlanNoteRow[] } {
+async function planOf(
+  db: Db,
+  scope: Scope,
+  planId: number,
+  today: string,
+): Promise<PlanRow & { notes: PlanNoteRow[] }> {
   if (!scope.region) throw AppError.notFound("plan");
   const { within } = scopeSql(scope, today);
-  const row = selectOne<RawPlan>(db, sql`${PLAN_SQL} where p.id = ${planId} and ${within.territory("r")}`);
+  const row = await selectOne<RawPlan>(
+    db,
+    sql`${PLAN_SQL} where p.id = ${planId} and ${within.territory("r")}`,
+  );
   if (!row) throw AppError.notFound("plan");
-  const notes = selectAll<PlanNoteRow>(
+  const notes = await selectAll<PlanNoteRow>(
     db,
     sql`select n.id, n.noted_on as notedOn, n.note, u.display_name as createdBy from plan_notes n
         left join users u on u.id = n.created_by where n.plan_id = ${planId} order by n.noted_on, n.id`,
   );
-  return { ...decorateAll(db, [row], today)[0]!, notes };
+  return { ...(await decorateAll(db, [row], today))[0]!, notes };
 }
 
 /**
@@ -309,7 +318,7 @@ export async function completePlanMilestone(
   input: { planId: number; key: PlanMilestoneKey; doneOn: string },
 ): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const plan = planOf(db, scope, input.planId, today);
+  const plan = await planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.doneOn, today);
   const label = PLAN_MILESTONES.find((m) => m.key === input.key)!.label;
@@ -324,21 +333,22 @@ export async function completePlanMilestone(
     );
   if (plan.milestones.find((m) => m.key === input.key)?.doneOn)
     throw AppError.rule("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
-  return writeTransaction(db, (tx) => {
+  return writeTransaction(db, async (tx) => {
     let row: typeof planMilestonesTable.$inferSelect;
     try {
-      row = tx
-        .insert(planMilestonesTable)
-        .values({ planId: plan.id, key: input.key, doneOn: input.doneOn, createdBy: scope.userId })
-        .returning()
-        .get();
+      row = (
+        await tx
+          .insert(planMilestonesTable)
+          .values({ planId: plan.id, key: input.key, doneOn: input.doneOn, createdBy: scope.userId })
+          .returning()
+      )[0]!;
     } catch (e) {
       // Ticked by someone else between the read above and this write: the unique index is the guard.
       if (isUniqueViolation(e))
         throw AppError.rule("PLAN_MILESTONE_DONE", WORK_MESSAGES.planMilestoneDone(label));
       throw e;
     }
-    auditWork(tx, scope, "plan.milestone", "planMilestone", row.id, null, {
+    await auditWork(tx, scope, "plan.milestone", "planMilestone", row.id, null, {
       planId: row.planId,
       milestone: label,
       doneOn: row.doneOn,
@@ -358,41 +368,45 @@ export interface CreatePlanInput {
 export async function createPlan(cx: Cx, input: CreatePlanInput): Promise<{ id: number }> {
   const { db, scope, today } = cx;
   requireTerritory(scope);
-  const host = requireHostInTerritory(db, scope, input.hostId);
+  const host = await requireHostInTerritory(db, scope, input.hostId);
   if (input.targetOn < today)
     throw AppError.rule("PLAN_TARGET_IN_PAST", WORK_MESSAGES.planTargetInPast(input.targetOn, today));
   const facts = hostFactsAsOf(
-    loadSnapshot(db, { asOf: [today], hostIds: [host.id] }),
+    await loadSnapshot(db, { asOf: [today], hostIds: [host.id] }),
     today,
-    workPolicy(db, today),
+    await workPolicy(db, today),
   ).get(host.id);
   if (!facts?.shouldEstablishNotEstablished)
     throw AppError.rule("HOST_NOT_SHOULD_ESTABLISH", WORK_MESSAGES.hostNotShouldEstablish(host.name));
-  return writeTransaction(db, (tx) => {
-    const existing = tx
-      .select({ id: establishmentPlans.id })
-      .from(establishmentPlans)
-      .where(and(eq(establishmentPlans.hostId, host.id), eq(establishmentPlans.state, "open")))
-      .get();
+  return writeTransaction(db, async (tx) => {
+    const existing = (
+      await tx
+        .select({ id: establishmentPlans.id })
+        .from(establishmentPlans)
+        .where(and(eq(establishmentPlans.hostId, host.id), eq(establishmentPlans.state, "open")))
+        .limit(1)
+    )[0];
     if (existing) throw AppError.rule("PLAN_ALREADY_OPEN", WORK_MESSAGES.planAlreadyOpen(host.name));
-    const row = tx
-      .insert(establishmentPlans)
-      .values({
-        hostId: host.id,
-        targetOn: input.targetOn,
-        responsible: input.responsible,
-        createdBy: scope.userId,
-      })
-      .returning()
-      .get();
-    auditWork(tx, scope, "plan.create", "establishmentPlan", row.id, null, row);
-    if (input.note) {
-      const note = tx
-        .insert(planNotes)
-        .values({ planId: row.id, notedOn: today, note: input.note, createdBy: scope.userId })
+    const row = (
+      await tx
+        .insert(establishmentPlans)
+        .values({
+          hostId: host.id,
+          targetOn: input.targetOn,
+          responsible: input.responsible,
+          createdBy: scope.userId,
+        })
         .returning()
-        .get();
-      auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
+    )[0]!;
+    await auditWork(tx, scope, "plan.create", "establishmentPlan", row.id, null, row);
+    if (input.note) {
+      const note = (
+        await tx
+          .insert(planNotes)
+          .values({ planId: row.id, notedOn: today, note: input.note, createdBy: scope.userId })
+          .returning()
+      )[0]!;
+      await auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
     }
     return { id: row.id };
   });
@@ -404,28 +418,28 @@ export async function addPlanNote(
   input: { planId: number; notedOn: string; note: string },
 ): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const plan = planOf(db, scope, input.planId, today);
+  const plan = await planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.notedOn, today);
-  return writeTransaction(db, (tx) => {
-    const note = tx
-      .insert(planNotes)
-      .values({ planId: plan.id, notedOn: input.notedOn, note: input.note, createdBy: scope.userId })
-      .returning()
-      .get();
-    auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
+  return writeTransaction(db, async (tx) => {
+    const note = (
+      await tx
+        .insert(planNotes)
+        .values({ planId: plan.id, notedOn: input.notedOn, note: input.note, createdBy: scope.userId })
+        .returning()
+    )[0]!;
+    await auditWork(tx, scope, "plan.note", "planNote", note.id, null, note);
     return { id: note.id };
   });
 }
 
 /** The next free organization code of an area: `D` + 9-digit region code + 3 digits (as the seed). */
-function nextOrgCode(tx: DbOrTx, regionCode: string): string {
+async function nextOrgCode(tx: DbOrTx, regionCode: string): Promise<string> {
   const prefix = `D${regionCode}`;
-  const rows = tx
+  const rows = await tx
     .select({ code: orgs.code })
     .from(orgs)
-    .where(sql`${orgs.code} >= ${prefix} and ${orgs.code} < ${`${prefix}~`}`)
-    .all();
+    .where(sql`${orgs.code} >= ${prefix} and ${orgs.code} < ${`${prefix}~`}`);
   let max = 0;
   for (const r of rows) {
     const n = Number(r.code.slice(prefix.length));
@@ -450,53 +464,59 @@ export async function foundOrganization(
 ): Promise<{ orgId: number; code: string; closedPlanIds: number[] }> {
   const { db, scope, today } = cx;
   requireTerritory(scope);
-  const plan = planOf(db, scope, input.planId, today);
+  const plan = await planOf(db, scope, input.planId, today);
   if (plan.state !== "open") throw AppError.rule("PLAN_CLOSED", WORK_MESSAGES.planClosed());
   assertNotFuture(input.foundedOn, today);
   const node = scope.org!;
-  const regionCode = selectValue<string>(
+  const regionCode = (await selectValue<string>(
     db,
     sql`select r.code from hosts h join regions r on r.id = h.region_id where h.id = ${plan.hostId}`,
-  ) as string;
-  const parentDepth = selectValue<number>(db, sql`select depth from orgs where id = ${node.id}`) as number;
-  return writeTransaction(db, (tx) => {
-    const covered = tx
-      .select({ id: coverages.id })
-      .from(coverages)
-      .where(
-        and(
-          eq(coverages.hostId, plan.hostId),
-          sql`(${coverages.endOn} is null or ${coverages.endOn} > ${input.foundedOn})`,
-        ),
-      )
-      .get();
+  )) as string;
+  const parentDepth = (await selectValue<number>(
+    db,
+    sql`select depth from orgs where id = ${node.id}`,
+  )) as number;
+  return writeTransaction(db, async (tx) => {
+    const covered = (
+      await tx
+        .select({ id: coverages.id })
+        .from(coverages)
+        .where(
+          and(
+            eq(coverages.hostId, plan.hostId),
+            sql`(${coverages.endOn} is null or ${coverages.endOn} > ${input.foundedOn})`,
+          ),
+        )
+        .limit(1)
+    )[0];
     if (covered) throw AppError.rule("HOST_ALREADY_COVERED", WORK_MESSAGES.hostAlreadyCovered(plan.hostName));
-    const code = nextOrgCode(tx, regionCode);
-    const org = tx
-      .insert(orgs)
-      .values({
-        code,
-        name: input.name,
-        category: "branch",
-        parentId: node.id,
-        path: `${node.path}pending/`,
-        depth: parentDepth + 1,
-        regionId: null,
-        formationMode: "standalone",
-        foundedOn: input.foundedOn,
-        lastElectionOn: input.foundedOn,
-      })
-      .returning()
-      .get();
+    const code = await nextOrgCode(tx, regionCode);
+    const org = (
+      await tx
+        .insert(orgs)
+        .values({
+          code,
+          name: input.name,
+          category: "branch",
+          parentId: node.id,
+          path: `${node.path}pending/`,
+          depth: parentDepth + 1,
+          regionId: null,
+          formationMode: "standalone",
+          foundedOn: input.foundedOn,
+          lastElectionOn: input.foundedOn,
+        })
+        .returning()
+    )[0]!;
     const path = `${node.path}${org.id}/`;
-    tx.update(orgs).set({ path }).where(eq(orgs.id, org.id)).run();
-    auditWork(tx, scope, "org.found", "org", org.id, null, { ...org, path });
+    await tx.update(orgs).set({ path }).where(eq(orgs.id, org.id));
+    await auditWork(tx, scope, "org.found", "org", org.id, null, { ...org, path });
     // The coverage through the write model; the plan is closed here first, with the founding as its reason
     // and the founder as its actor, so the writer's own consequence (a coverage ends the plan) finds none.
-    const closedPlanIds = withWriter(tx, (w) => {
-      const cov = w.insert(coverages, { hostId: plan.hostId, orgId: org.id, startOn: input.foundedOn });
-      auditWork(tx, scope, "coverage.start", "coverage", cov.id, null, cov);
-      const closedPlanIds = closePlansForHost(
+    const closedPlanIds = await withWriter(tx, async (w) => {
+      const cov = await w.insert(coverages, { hostId: plan.hostId, orgId: org.id, startOn: input.foundedOn });
+      await auditWork(tx, scope, "coverage.start", "coverage", cov.id, null, cov);
+      const closedPlanIds = await closePlansForHost(
         tx,
         plan.hostId,
         input.foundedOn,

@@ -43,20 +43,22 @@ export async function setRating(
   input: { orgId: number; year: number; stars: number | null; grade: RatingGrade | null },
 ): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
   assertRating(input.stars, input.grade);
   assertRatingYear(input.year, org, today);
-  return writeTransaction(db, (tx) => {
-    const before = tx
-      .select()
-      .from(ratings)
-      .where(and(eq(ratings.orgId, org.id), eq(ratings.year, input.year)))
-      .get();
+  return writeTransaction(db, async (tx) => {
+    const before = (
+      await tx
+        .select()
+        .from(ratings)
+        .where(and(eq(ratings.orgId, org.id), eq(ratings.year, input.year)))
+        .limit(1)
+    )[0];
     const values = { orgId: org.id, year: input.year, stars: input.stars, grade: input.grade };
     const row = before
-      ? tx.update(ratings).set(values).where(eq(ratings.id, before.id)).returning().get()
-      : tx.insert(ratings).values(values).returning().get();
-    auditWork(tx, scope, "rating.set", "rating", row.id, before ?? null, row);
+      ? (await tx.update(ratings).set(values).where(eq(ratings.id, before.id)).returning())[0]!
+      : (await tx.insert(ratings).values(values).returning())[0]!;
+    await auditWork(tx, scope, "rating.set", "rating", row.id, before ?? null, row);
     return { id: row.id };
   });
 }
@@ -79,7 +81,7 @@ export async function listRectifications(cx: Cx): Promise<RectificationRow[]> {
   const { db, scope, today } = cx;
   if (!scope.org) return [];
   const { within } = scopeSql(scope, today);
-  const rows = selectAll<Omit<RectificationRow, "state">>(
+  const rows = await selectAll<Omit<RectificationRow, "state">>(
     db,
     sql`select c.id, c.org_id as orgId, o.name as orgName, c.year, c.reason, c.measures, c.responsible,
           c.deadline, c.resolved_on as resolvedOn from rectifications c join orgs o on o.id = c.org_id
@@ -101,21 +103,22 @@ export async function openRectification(
   },
 ): Promise<{ id: number }> {
   const { db, scope } = cx;
-  const org = requireGrassrootsInSubtree(db, scope, input.orgId);
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .insert(rectifications)
-      .values({
-        orgId: org.id,
-        year: input.year,
-        reason: input.reason,
-        measures: input.measures ?? null,
-        responsible: input.responsible ?? null,
-        deadline: input.deadline ?? null,
-      })
-      .returning()
-      .get();
-    auditWork(tx, scope, "rectification.open", "rectification", row.id, null, row);
+  const org = await requireGrassrootsInSubtree(db, scope, input.orgId);
+  return writeTransaction(db, async (tx) => {
+    const row = (
+      await tx
+        .insert(rectifications)
+        .values({
+          orgId: org.id,
+          year: input.year,
+          reason: input.reason,
+          measures: input.measures ?? null,
+          responsible: input.responsible ?? null,
+          deadline: input.deadline ?? null,
+        })
+        .returning()
+    )[0]!;
+    await auditWork(tx, scope, "rectification.open", "rectification", row.id, null, row);
     return { id: row.id };
   });
 }
@@ -126,18 +129,19 @@ export async function resolveRectification(
   input: { id: number; resolvedOn: string },
 ): Promise<{ id: number }> {
   const { db, scope, today } = cx;
-  const c = db.select().from(rectifications).where(eq(rectifications.id, input.id)).get();
+  const c = (await db.select().from(rectifications).where(eq(rectifications.id, input.id)).limit(1))[0];
   if (!c) throw AppError.notFound("rectification");
-  requireGrassrootsInSubtree(db, scope, c.orgId);
+  await requireGrassrootsInSubtree(db, scope, c.orgId);
   assertResolve(c, input.resolvedOn, today);
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .update(rectifications)
-      .set({ resolvedOn: input.resolvedOn })
-      .where(eq(rectifications.id, c.id))
-      .returning()
-      .get();
-    auditWork(tx, scope, "rectification.resolve", "rectification", c.id, c, row);
+  return writeTransaction(db, async (tx) => {
+    const row = (
+      await tx
+        .update(rectifications)
+        .set({ resolvedOn: input.resolvedOn })
+        .where(eq(rectifications.id, c.id))
+        .returning()
+    )[0];
+    await auditWork(tx, scope, "rectification.resolve", "rectification", c.id, c, row);
     return { id: c.id };
   });
 }

@@ -13,7 +13,7 @@
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { insertNamedRows, prepareRun, rowsPerInsert, type Db } from "@liangxin/db/driver";
+import { insertNamedRows, prepareRun, rowsPerInsert, selectColumn, type Db } from "@liangxin/db/driver";
 import { STAMPED_TABLES } from "@liangxin/db/stamped";
 import { CITY_TABLES } from "@liangxin/db/tables";
 import { clock } from "@liangxin/domain";
@@ -79,9 +79,9 @@ const sqlValue = (v: CellValue | undefined): string | number | null =>
 
 export interface RowWriter {
   /** A new row of a table given by name and fields (the import): queued, written in multi-row inserts. */
-  create(table: string, row: RowValues): void;
+  create(table: string, row: RowValues): Promise<void>;
   /** A new row of a table, written now and returned as stored (the forms). */
-  insert<T extends SQLiteTable>(table: T, row: T["$inferInsert"]): T["$inferSelect"];
+  insert<T extends SQLiteTable>(table: T, row: T["$inferInsert"]): Promise<T["$inferSelect"]>;
   /**
    * Update one row by id (or by a key of its fields): the fields of `set`; a versioned table's version
    * moves on, and with `version` only the row still at that version changes. Returns the rows changed.
@@ -91,9 +91,9 @@ export interface RowWriter {
     target: { id: number } | { key: RowValues },
     set: RowValues,
     opts?: { version?: number },
-  ): number;
+  ): Promise<number>;
   /** Write the queue, then run the consequences of everything written so far. */
-  flush(): void;
+  flush(): Promise<void>;
 }
 
 export function rowWriter(db: Db): RowWriter {
@@ -107,19 +107,20 @@ export function rowWriter(db: Db): RowWriter {
     rows: (string | number | null)[][];
     per: number;
   } | null = null;
-  const writeQueue = () => {
+  const writeQueue = async () => {
     if (!queued) return;
-    insertNamedRows(db, queued.table, queued.columns, queued.rows);
+    const { table, columns, rows } = queued;
     queued = null;
+    await insertNamedRows(db, table, columns, rows);
   };
-  const updates = new Map<string, (values: Record<string, unknown>) => number>();
+  const updates = new Map<string, (values: Record<string, unknown>) => Promise<number>>();
   const sameFields = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const record = (e: Effect | null | undefined) => {
     if (e) effects.push(e);
   };
 
   return {
-    create(table, row) {
+    async create(table, row) {
       const t = tableOf(table);
       const fields = Object.keys(row).filter((f) => row[f] !== undefined);
       if (STAMPED_TABLES.has(t.name) && !fields.includes("createdAt")) {
@@ -127,7 +128,7 @@ export function rowWriter(db: Db): RowWriter {
         fields.push("createdAt");
       }
       if (!queued || queued.table !== t.name || !sameFields(queued.fields, fields)) {
-        writeQueue();
+        await writeQueue();
         queued = {
           table: t.name,
           fields,
@@ -137,19 +138,19 @@ export function rowWriter(db: Db): RowWriter {
         };
       }
       queued.rows.push(fields.map((f) => sqlValue(row[f])));
-      if (queued.rows.length >= queued.per) writeQueue();
+      if (queued.rows.length >= queued.per) await writeQueue();
       record(EFFECTS[t.name]?.created?.(row));
     },
 
-    insert(table, row) {
-      writeQueue();
-      const stored = db.insert(table).values(row).returning().get() as Record<string, unknown>;
+    async insert(table, row) {
+      await writeQueue();
+      const stored = (await db.insert(table).values(row).returning())[0] as Record<string, unknown>;
       record(EFFECTS[getTableName(table)]?.created?.(stored as RowValues));
       return stored as never;
     },
 
-    update(table, target, set, opts = {}) {
-      writeQueue();
+    async update(table, target, set, opts = {}) {
+      await writeQueue();
       const t = tableOf(table);
       const fields = Object.keys(set).filter((f) => set[f] !== undefined && f !== "version");
       const keys = "key" in target ? Object.keys(target.key) : null;
@@ -179,39 +180,38 @@ export function rowWriter(db: Db): RowWriter {
       if ("key" in target) for (const f of keys!) values[`key_${f}`] = sqlValue(target.key[f]);
       else values.id = target.id;
       if (checked) values.version = opts.version!;
-      const changed = run(values);
+      const changed = await run(values);
       if (changed > 0) record(EFFECTS[t.name]?.updated?.("id" in target ? target.id : null, set));
       return changed;
     },
 
-    flush() {
-      writeQueue();
+    async flush() {
+      await writeQueue();
       if (effects.length === 0) return;
       // Most rows written have no open plan to end: ask once which hosts have one (a city's import writes
       // a hundred thousand coverages).
       const open =
         effects.length > 16
           ? new Set(
-              db
-                .all<{ hostId: number }>(
-                  sql`select distinct host_id as hostId from establishment_plans where state = 'open'`,
-                )
-                .map((r) => r.hostId),
+              await selectColumn<number>(
+                db,
+                sql`select distinct host_id as hostId from establishment_plans where state = 'open'`,
+              ),
             )
           : null;
       for (const e of effects.splice(0)) {
         if (open && !open.has(e.hostId)) continue;
-        if (e.kind === "coverageStarted") onCoverageStarted(db, e.hostId, e.on);
-        else onHostClosed(db, e.hostId, e.on);
+        if (e.kind === "coverageStarted") await onCoverageStarted(db, e.hostId, e.on);
+        else await onHostClosed(db, e.hostId, e.on);
       }
     },
   };
 }
 
 /** Run `fn` with a row writer on `db` (inside the caller's write transaction) and flush it. */
-export function withWriter<T>(db: Db, fn: (w: RowWriter) => T): T {
+export async function withWriter<T>(db: Db, fn: (w: RowWriter) => T | Promise<T>): Promise<T> {
   const w = rowWriter(db);
-  const out = fn(w);
-  w.flush();
+  const out = await fn(w);
+  await w.flush();
   return out;
 }

@@ -3,7 +3,7 @@
  * million rows and their audit rows in one transaction), where compiling a statement costs more than
  * running it. drizzle's builder or a `sql` template renders every value through its statement tree on
  * every insert (about ten times the time for a city), so bulk writes come through here, as the large reads
- * go through `iterateRows`:
+ * go through `selectMapped`:
  * - `BulkInsert` / `insertRows`: rows given as arrays in the order of their columns, inserted in multi-row
  *   statements, each statement shape prepared once per connection and run with its values bound;
  * - `prepareRun`: a drizzle `sql` template whose varying values are `sql.placeholder(name)`s, rendered by
@@ -144,45 +144,48 @@ export class BulkInsert {
   constructor(private readonly db: Db) {}
 
   /** A function that queues one row of `table`, its values in the order of `columns`. */
-  into<T extends SQLiteTable>(table: T, columns: readonly ColumnKey<T>[]): (...values: BulkValue[]) => void {
+  into<T extends SQLiteTable>(
+    table: T,
+    columns: readonly ColumnKey<T>[],
+  ): (...values: BulkValue[]) => Promise<void> {
     const names = namesOf(table, columns);
     const rows = new TableRows(this.db.$client, names.table, names.columns, false);
     this.tables.push(rows);
-    return (...values) => {
+    return async (...values) => {
       rows.add(values);
       this.queued += values.length;
-      if (this.queued >= MAX_QUEUED_VALUES) this.flush();
+      if (this.queued >= MAX_QUEUED_VALUES) await this.flush();
     };
   }
 
   /** Write everything queued. */
-  flush(): void {
+  async flush(): Promise<void> {
     for (const t of this.tables) t.flush();
     this.queued = 0;
   }
 }
 
 /** Insert `rows` into `table` (values in the order of `columns`) in multi-row statements. */
-export function insertRows<T extends SQLiteTable>(
+export async function insertRows<T extends SQLiteTable>(
   db: Db,
   table: T,
   columns: readonly ColumnKey<T>[],
   rows: Iterable<readonly BulkValue[]>,
-): void {
+): Promise<void> {
   const names = namesOf(table, columns);
-  insertNamedRows(db, names.table, names.columns, rows);
+  await insertNamedRows(db, names.table, names.columns, rows);
 }
 
 /**
  * `insertRows` for a table and columns given by their stored names (an import, which plans by table name).
  * The names are the program's, never input.
  */
-export function insertNamedRows(
+export async function insertNamedRows(
   db: Db,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly BulkValue[]>,
-): void {
+): Promise<void> {
   const t = new TableRows(db.$client, table, columns, true);
   for (const row of rows) t.add(row);
   t.flush();
@@ -193,8 +196,8 @@ export function insertNamedRows(
  * (`sql.placeholder(name)` → `values[name]`, as the driver takes them) and returns how many rows changed.
  * Use it for one statement run many times (a bulk import), inside the caller's transaction.
  */
-export function prepareRun(db: Db, query: SQL): (values: Record<string, unknown>) => number {
+export function prepareRun(db: Db, query: SQL): (values: Record<string, unknown>) => Promise<number> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   const statement = keptStatement(db.$client, text);
-  return (values) => statement.run(...fillPlaceholders(params, values)).changes;
+  return async (values) => statement.run(...fillPlaceholders(params, values)).changes;
 }

@@ -13,11 +13,11 @@ import type { Db } from "./client.ts";
  * Run `fn` with a page cache of `kib` KiB on this connection (a bulk import inserts millions of index
  * entries; SQLite's default is 2 MB), then put the previous size back.
  */
-export function withPageCache<T>(db: Db, kib: number, fn: () => T): T {
+export async function withPageCache<T>(db: Db, kib: number, fn: () => T | Promise<T>): Promise<T> {
   const previous = Number(db.$client.pragma("cache_size", { simple: true }));
   db.$client.pragma(`cache_size = ${-Math.abs(Math.trunc(kib))}`);
   try {
-    return fn();
+    return await fn();
   } finally {
     db.$client.pragma(`cache_size = ${previous}`);
   }
@@ -27,11 +27,11 @@ export function withPageCache<T>(db: Db, kib: number, fn: () => T): T {
  * Run `fn` without waiting for the write lock (busy timeout 0, then the previous one again): a write that
  * meets another connection's lock fails at once with SQLITE_BUSY (`isBusyError`) instead of waiting.
  */
-export function withoutBusyWait<T>(db: Db, fn: () => T): T {
+export async function withoutBusyWait<T>(db: Db, fn: () => T | Promise<T>): Promise<T> {
   const previous = Number(db.$client.pragma("busy_timeout", { simple: true }));
   db.$client.pragma("busy_timeout = 0");
   try {
-    return fn();
+    return await fn();
   } finally {
     db.$client.pragma(`busy_timeout = ${previous}`);
   }

@@ -8,8 +8,8 @@
  *   transaction: committed when `fn` resolves, rolled back when it throws. Only this request's statements
  *   run in it, so a rollback never undoes another request's write;
  * - `writer(fn)`: the write connection held by `fn` alone, without an enclosing transaction: `fn` opens its
- *   own (`writeTransaction`) — for today's synchronous commands, which commit (or roll back) their own
- *   transactions and may record a refusal (an audit row, a throttle hit) that must stay.
+ *   own (`writeTransaction`) — for use cases that commit (or roll back) their own transactions and may
+ *   record a refusal (an audit row, a throttle hit) that must stay.
  * Inside `write`/`writer`, `read` and `write` run on the held connection (a use case may call another).
  * Inside `read`, a `write` is its own write transaction on the write connection (the read's snapshot does
  * not see it): a read that must record something (settling a job whose worker died) asks for it.
@@ -20,6 +20,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { databaseNotReady, databaseStatus, openDb, readinessMessages, type Db } from "./client.ts";
 import { AppError } from "@liangxin/domain";
+import { writeTransaction } from "./query.ts";
 import { databaseTarget } from "../paths.ts";
 
 export interface Port {
@@ -63,19 +64,6 @@ function sqlite(db: Db): Database.Database {
   return db.$client;
 }
 
-async function inImmediateTransaction<T>(db: Db, fn: () => T | Promise<T>): Promise<T> {
-  const client = sqlite(db);
-  client.exec("BEGIN IMMEDIATE");
-  try {
-    const result = await fn();
-    client.exec("COMMIT");
-    return result;
-  } catch (e) {
-    if (client.inTransaction) client.exec("ROLLBACK");
-    throw e;
-  }
-}
-
 function makePort(file: string, writerDb: Db, openReader: () => Db, close: () => void): Port {
   const writes = new Queue();
   const idle: Db[] = [];
@@ -86,7 +74,7 @@ function makePort(file: string, writerDb: Db, openReader: () => Db, close: () =>
     const release = await writes.turn();
     try {
       return await held.run({ port, kind: "write", db: writerDb }, () =>
-        transaction ? inImmediateTransaction(writerDb, () => fn(writerDb)) : fn(writerDb),
+        transaction ? writeTransaction(writerDb, fn) : fn(writerDb),
       );
     } finally {
       release();

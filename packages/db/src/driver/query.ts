@@ -4,7 +4,8 @@
  * `SQL` value, so its parameters are bound by the dialect (never spliced into the text) and a second
  * dialect renders the same statement with its own placeholders. Results are typed by the caller's row type.
  *
- * They run on the connection (or the transaction) they are given — today synchronously on better-sqlite3.
+ * They run on the connection (or the transaction) they are given and answer a Promise whatever the engine (better-sqlite3
+ * answers at once; a server engine over the network), so every caller awaits them: the data layer is async.
  */
 import type { SQL } from "drizzle-orm";
 import type Database from "better-sqlite3";
@@ -15,33 +16,33 @@ import type { Db } from "./client.ts";
 const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
 /** Every row, as objects keyed by the statement's column names (aliases). */
-export function selectAll<T>(db: Db, query: SQL): T[] {
+export async function selectAll<T>(db: Db, query: SQL): Promise<T[]> {
   return db.all<T>(query);
 }
 
 /** The first row, or undefined. */
-export function selectOne<T>(db: Db, query: SQL): T | undefined {
+export async function selectOne<T>(db: Db, query: SQL): Promise<T | undefined> {
   return (db.get<T>(query) ?? undefined) as T | undefined;
 }
 
 /** The first column of every row (ids, names). */
-export function selectColumn<T>(db: Db, query: SQL): T[] {
+export async function selectColumn<T>(db: Db, query: SQL): Promise<T[]> {
   return db.values<[T]>(query).map((r) => r[0]);
 }
 
 /** The first column of the first row (a count, a max), or undefined when there is no row. */
-export function selectValue<T>(db: Db, query: SQL): T | undefined {
+export async function selectValue<T>(db: Db, query: SQL): Promise<T | undefined> {
   const row = db.values<[T]>(query)[0];
   return row === undefined ? undefined : row[0];
 }
 
 /** Every row as an array of its columns, in the statement's order (large loads: no per-row object keys). */
-export function selectRows<T extends unknown[]>(db: Db, query: SQL): T[] {
+export async function selectRows<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
   return db.values<T>(query);
 }
 
 /** Run a change; how many rows it changed and, for an insert, the new row's id. */
-export function execute(db: Db, query: SQL): { changes: number; lastInsertRowid: number } {
+export async function execute(db: Db, query: SQL): Promise<{ changes: number; lastInsertRowid: number }> {
   const r = db.run(query);
   return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
 }
@@ -68,31 +69,91 @@ function prepared(db: Db, text: string): Database.Statement {
 }
 
 /**
- * The bulk-read path (the report's and the ledger's large loads): rows as arrays, one at a time, without
- * holding the whole result, on the connection's kept statement. Finish (or break out of) the iteration
- * before running the same statement again.
+ * The bulk-read path (the report's and the ledger's large loads): every row as an array of its columns,
+ * made into `T` by `make` one at a time on the connection's kept statement, without an object per row in
+ * between (and, on a server engine, fetched in batches rather than one promise per row).
  */
-export function iterateRows<T extends unknown[]>(db: Db, query: SQL): IterableIterator<T> {
+export async function selectMapped<R extends unknown[], T>(
+  db: Db,
+  query: SQL,
+  make: (row: R) => T,
+): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return prepared(db, text)
+  const out: T[] = [];
+  for (const row of prepared(db, text)
     .raw(true)
-    .iterate(...params) as IterableIterator<T>;
+    .iterate(...params) as IterableIterator<R>)
+    out.push(make(row));
+  return out;
 }
 
 /** `selectColumn` on the connection's kept statement: the first column of every row. */
-export function selectColumnPrepared<T>(db: Db, query: SQL): T[] {
+export async function selectColumnPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   return prepared(db, text)
     .pluck(true)
     .all(...params) as T[];
 }
 
+/** Savepoints open on a connection inside its transaction (their names are unique per connection). */
+const depth = new WeakMap<Database.Database, number>();
+
 /**
- * Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing. Inside another one it is a
- * savepoint of it (better-sqlite3's nesting), so a use case may call another.
+ * Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing — committed when `fn` resolves,
+ * rolled back when it throws. Inside another one it is a savepoint of it (rolled back alone when `fn`
+ * throws), so a use case may call another. `fn` may await the data layer's statements; only one flow may
+ * use a connection's transaction at a time (the port holds the write connection for one request).
  */
-export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.$client.transaction(() => fn(db)).immediate();
+export async function writeTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const client = db.$client;
+  if (client.inTransaction) {
+    const level = (depth.get(client) ?? 0) + 1;
+    const name = `lx_${level}`;
+    depth.set(client, level);
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn(db);
+      client.exec(`RELEASE ${name}`);
+      return out;
+    } catch (e) {
+      if (client.inTransaction) {
+        client.exec(`ROLLBACK TO ${name}`);
+        client.exec(`RELEASE ${name}`);
+      }
+      throw e;
+    } finally {
+      depth.set(client, level - 1);
+    }
+  }
+  client.exec("BEGIN IMMEDIATE");
+  try {
+    const out = await fn(db);
+    client.exec("COMMIT");
+    return out;
+  } catch (e) {
+    if (client.inTransaction) client.exec("ROLLBACK");
+    throw e;
+  }
+}
+
+/**
+ * Run `fn` in one read transaction (BEGIN, deferred: no lock is taken before the first read): every
+ * statement of `fn` sees the database as of one moment, even with writers on other connections. Inside a
+ * transaction already open on the connection (a port's read or write) `fn` simply runs in it, which gives
+ * it one moment already. Nothing in `fn` should write.
+ */
+export async function readTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const client = db.$client;
+  if (client.inTransaction) return fn(db);
+  client.exec("BEGIN");
+  try {
+    const out = await fn(db);
+    if (client.inTransaction) client.exec("COMMIT");
+    return out;
+  } catch (e) {
+    if (client.inTransaction) client.exec("ROLLBACK");
+    throw e;
+  }
 }
 
 /** Whether `db` is inside an open transaction. */

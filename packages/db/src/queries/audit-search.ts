@@ -46,8 +46,8 @@ export async function searchAudit(cx: Cx, filter: AuditFilter): Promise<Page<Aud
   if (filter.to) where.push(sql`a.at < ${chinaDayStartIso(addDays(filter.to, 1))}`);
   const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const total = selectValue<number>(db, sql`select count(*) from audit_log a where ${cond}`)!;
-  const raw = selectAll<AuditRow>(
+  const total = (await selectValue<number>(db, sql`select count(*) from audit_log a where ${cond}`))!;
+  const raw = await selectAll<AuditRow>(
     db,
     sql`select a.id, a.at, a.username, a.action, a.entity, a.entity_id as entityId, a.before, a.after
         from audit_log a where ${cond} order by a.id desc limit ${limit} offset ${offset}`,

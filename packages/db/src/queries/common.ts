@@ -76,9 +76,9 @@ export interface TodayFacts {
 }
 
 /** Facts of the given hosts (only those are loaded; all operating hosts when omitted). */
-export function factsToday(db: Db, today: string, hostIds?: readonly number[]): TodayFacts {
-  const snapshot = loadSnapshot(db, hostIds ? { asOf: [today], hostIds } : { asOf: [today] });
-  const policy = policyAsOf(loadPolicyVersions(db), today);
+export async function factsToday(db: Db, today: string, hostIds?: readonly number[]): Promise<TodayFacts> {
+  const snapshot = await loadSnapshot(db, hostIds ? { asOf: [today], hostIds } : { asOf: [today] });
+  const policy = policyAsOf(await loadPolicyVersions(db), today);
   const index = buildAsOfIndex(snapshot, today);
   return { index, policy, facts: index.hostFacts(policy.params) };
 }

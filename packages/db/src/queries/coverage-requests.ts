@@ -43,10 +43,11 @@ export async function listCoverageRequests(cx: Cx): Promise<CoverageRequestLists
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const decides = decidesCoverageRequestCondition(scope, today);
-  const rows = (where: SQL) =>
-    selectAll<Omit<CoverageRequestListRow, "canDecide"> & { canDecide: number }>(
-      db,
-      sql`select q.id, case when ${s.sets.hosts.visible("h")} then h.id end as hostId, h.name as hostName,
+  const rows = async (where: SQL) =>
+    (
+      await selectAll<Omit<CoverageRequestListRow, "canDecide"> & { canDecide: number }>(
+        db,
+        sql`select q.id, case when ${s.sets.hosts.visible("h")} then h.id end as hostId, h.name as hostName,
             h.credit_code as hostCreditCode, r.name as townshipName, o.name as orgName, q.start_on as startOn,
             q.reason, q.state, q.requested_on as requestedOn, u.display_name as requestedByName,
             q.decided_on as decidedOn, q.decision_reason as decisionReason,
@@ -55,9 +56,11 @@ export async function listCoverageRequests(cx: Cx): Promise<CoverageRequestLists
             join orgs o on o.id = q.org_id join users u on u.id = q.requested_by
           where ${where}
           order by q.state = 'pending' desc, q.requested_on desc, q.id desc limit 500`,
+      )
     ).map((row) => ({ ...row, canDecide: row.canDecide === 1 }));
   // Proposed by an organization of the caller's subtree.
-  return { made: rows(proposedBySubtreeCondition(scope, today)), waiting: rows(decides) };
+  const made = await rows(proposedBySubtreeCondition(scope, today));
+  return { made, waiting: await rows(decides) };
 }
 
 /** A pending request the caller decides. */
@@ -73,8 +76,12 @@ export async function coverageRequestsAwaiting(cx: Cx): Promise<CoverageRequestA
   return coverageRequestsAwaitingIn(cx.db, cx.scope, cx.today);
 }
 
-/** `coverageRequestsAwaiting` for a synchronous caller (the inbox, composed on one connection). */
-export function coverageRequestsAwaitingIn(db: Db, scope: Scope, today: string): CoverageRequestAwaiting[] {
+/** `coverageRequestsAwaiting` on a given connection and scope (the inbox, composed on one connection). */
+export async function coverageRequestsAwaitingIn(
+  db: Db,
+  scope: Scope,
+  today: string,
+): Promise<CoverageRequestAwaiting[]> {
   if (!scope.org) return [];
   const decides = decidesCoverageRequestCondition(scope, today);
   return selectAll<CoverageRequestAwaiting>(

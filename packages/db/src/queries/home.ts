@@ -18,7 +18,7 @@ export async function orgTreeInScope(cx: Cx): Promise<TreeNode | null> {
   const { db, scope, today } = cx;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
-  const rows = selectAll<Omit<TreeNode, "children">>(
+  const rows = await selectAll<Omit<TreeNode, "children">>(
     db,
     sql`select o.id, o.code, o.name, o.category, o.parent_id as parentId from orgs o
         where ${s.within.subtree("o")} and ${orgInForce(today, "o")}
@@ -43,19 +43,19 @@ export async function hostCountInScope(cx: Cx): Promise<number> {
   if (scope.host) return 1;
   const s = scopeSql(scope, today);
   if (scope.region) {
-    return selectValue<number>(
+    return (await selectValue<number>(
       db,
       sql`select count(*) from hosts h join regions r on r.id = h.region_id
           where ${s.within.territory("r")} and ${hostOperating(today, "h")}`,
-    )!;
+    ))!;
   }
   if (scope.org) {
-    return selectValue<number>(
+    return (await selectValue<number>(
       db,
       sql`select count(distinct c.host_id) from coverages c join orgs o on o.id = c.org_id
           join hosts h on h.id = c.host_id
           where ${s.within.subtree("o")} and ${inForce(today, "c")} and ${hostOperating(today, "h")}`,
-    )!;
+    ))!;
   }
   return 0;
 }

@@ -16,7 +16,7 @@ import {
 } from "../scope/index.ts";
 import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne, selectRows, selectValue } from "../driver/query.ts";
+import { selectAll, selectOne, selectRows, selectValue, writeTransaction } from "../driver/query.ts";
 import { hostYears, orgs } from "../schema.ts";
 import {
   factsToday,
@@ -99,14 +99,15 @@ export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPag
     const q = likeParam(filter.q.trim());
     where.push(sql`(h.name like ${q} escape '\\' or h.credit_code like ${q} escape '\\')`);
   }
-  if (filter.regionId !== undefined) where.push(nodeWithin("r", regionSubtreeRange(db, filter.regionId)));
+  if (filter.regionId !== undefined)
+    where.push(nodeWithin("r", await regionSubtreeRange(db, filter.regionId)));
   if (filter.kind) where.push(sql`h.kind = ${filter.kind}`);
   if (filter.industry) where.push(sql`h.industry = ${filter.industry}`);
   const covered = sql`exists(select 1 from coverages c where c.host_id = h.id and ${s.inForce("c")})`;
   if (filter.coverage === "covered") where.push(covered);
   if (filter.coverage === "uncovered") where.push(sql`not ${covered}`);
   const { limit, offset } = limitOffset(filter);
-  const found = selectRows<[number, 0 | 1]>(
+  const found = await selectRows<[number, 0 | 1]>(
     db,
     sql`select h.id, ${s.sets.hosts.editable("h")} as t
         from hosts h join regions r on r.id = h.region_id where ${sql.join(where, sql` and `)}
@@ -116,7 +117,7 @@ export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPag
   let ids = found.map(([id]) => id);
   // The filters on today's facts (as the indicators compute them), over the hosts the others left.
   if (filter.shouldEstablish || filter.aboveScale || filter.withMembers) {
-    const { facts } = factsToday(db, today, ids);
+    const { facts } = await factsToday(db, today, ids);
     ids = ids.filter((id) => {
       const f = facts.get(id);
       return (
@@ -128,7 +129,7 @@ export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPag
   }
   const pageIds = ids.slice(offset, offset + limit);
   const rows = pageIds.length
-    ? selectAll<HostListRow>(db, sql`${hostRowSql(s)} where h.id in ${idList(pageIds)}`)
+    ? await selectAll<HostListRow>(db, sql`${hostRowSql(s)} where h.id in ${idList(pageIds)}`)
     : [];
   const order = new Map(pageIds.map((id, i) => [id, i]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -208,13 +209,13 @@ export interface HostFull extends HostBase {
 export type HostDetail = HostReference | HostFull;
 
 /** Secretary of an organization today (name only). */
-export function secretaryName(db: Db, orgId: number, today: string): string | null {
+export async function secretaryName(db: Db, orgId: number, today: string): Promise<string | null> {
   return (
-    selectValue<string>(
+    (await selectValue<string>(
       db,
       sql`select m.name from secretaries s join members m on m.id = s.member_id
           where s.org_id = ${orgId} and ${inForce(today, "s")} order by s.start_on desc limit 1`,
-    ) ?? null
+    )) ?? null
   );
 }
 
@@ -222,9 +223,9 @@ export function secretaryName(db: Db, orgId: number, today: string): string | nu
 export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail | null> {
   const { db, scope, today } = cx;
   const hostId = input.id;
-  const access: HostAccess | null = hostAccess(db, scope, hostId, today);
+  const access: HostAccess | null = await hostAccess(db, scope, hostId, today);
   if (!access) return null;
-  const row = selectOne<{
+  const row = await selectOne<{
     id: number;
     name: string;
     credit_code: string;
@@ -247,12 +248,11 @@ export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail
     sql`select h.*, r.name as regionName from hosts h join regions r on r.id = h.region_id where h.id = ${hostId}`,
   );
   if (!row) return null;
-  const figures: HostYearFigures[] = db
+  const figures: HostYearFigures[] = await db
     .select({ year: hostYears.year, employees: hostYears.employees, revenueFen: hostYears.revenueFen })
     .from(hostYears)
     .where(eq(hostYears.hostId, hostId))
-    .orderBy(desc(hostYears.year))
-    .all();
+    .orderBy(desc(hostYears.year));
   const base: HostBase = {
     id: row.id,
     name: row.name,
@@ -263,7 +263,7 @@ export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail
   };
   if (access === "reference") return { ...base, access };
 
-  const cov = selectOne<Omit<CoveringOrg, "secretaryName" | "linkable">>(
+  const cov = await selectOne<Omit<CoveringOrg, "secretaryName" | "linkable">>(
     db,
     sql`select o.id, o.name, o.formation_mode as formationMode, c.start_on as startOn from coverages c
         join orgs o on o.id = c.org_id where c.host_id = ${hostId} and ${inForce(today, "c")}
@@ -272,25 +272,25 @@ export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail
   const covering: CoveringOrg | null = cov
     ? {
         ...cov,
-        secretaryName: secretaryName(db, cov.id, today),
+        secretaryName: await secretaryName(db, cov.id, today),
         // An owner never opens organization records; an administrator of the territory may (reference).
         linkable: access === "edit",
       }
     : null;
-  const instructors = selectAll<HostFull["instructors"][number]>(
+  const instructors = await selectAll<HostFull["instructors"][number]>(
     db,
     sql`select i.id, i.name, i.number, i.kind from assignments a join instructors i on i.id = a.instructor_id
         where a.host_id = ${hostId} and ${inForce(today, "a")} order by i.number`,
   );
-  const working = selectOne<{ total: number; full: number }>(
+  const working = (await selectOne<{ total: number; full: number }>(
     db,
     sql`select count(*) as total, coalesce(sum(m.full_on is not null and m.full_on <= ${today}), 0) as full
         from member_workplaces w join members m on m.id = w.member_id
         where w.host_id = ${hostId} and ${inForce(today, "w")} and m.status = 'normal' and m.joined_on <= ${today}`,
-  )!;
+  ))!;
   let aboveScale: boolean | null = null;
   let sene: boolean | null = null;
-  const { facts } = factsToday(db, today, [hostId]);
+  const { facts } = await factsToday(db, today, [hostId]);
   const f = facts.get(hostId);
   if (f) {
     aboveScale = f.aboveScale;
@@ -320,16 +320,14 @@ export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail
 }
 
 /** The management node whose territory is exactly this region (the township's committee), if any. */
-export function territoryNodeOf(db: Db, regionId: number): number | null {
-  return (
-    db
-      .select({ id: orgs.id })
-      .from(orgs)
-      .where(eq(orgs.regionId, regionId))
-      .orderBy(asc(orgs.depth))
-      .limit(1)
-      .get()?.id ?? null
-  );
+export async function territoryNodeOf(db: Db, regionId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(eq(orgs.regionId, regionId))
+    .orderBy(asc(orgs.depth))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 export interface HostLookup {
@@ -349,14 +347,14 @@ export async function lookupHostByCreditCode(
   const { db, scope, today } = cx;
   const { creditCode } = input;
   if (!scope.org) return null;
-  const row = selectOne<HostLookup>(
+  const row = await selectOne<HostLookup>(
     db,
     sql`select h.id, h.name from hosts h
         where h.credit_code = ${creditCode.trim().toUpperCase()} and ${hostOperating(today, "h")}`,
   );
   if (!row) return null;
-  db.transaction((tx) => {
-    writeAudit(tx, {
+  await writeTransaction(db, async (tx) => {
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "host.lookup",

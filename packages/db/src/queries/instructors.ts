@@ -74,19 +74,19 @@ export async function listInstructors(cx: Cx, filter: InstructorListFilter): Pro
   if (filter.kind) where.push(sql`i.kind = ${filter.kind}`);
   if (filter.nodeId !== undefined)
     where.push(sql`exists(select 1 from orgs o where o.id in (i.registered_by_id, i.dispatch_org_id)
-      and ${nodeWithin("o", orgSubtreeRange(db, filter.nodeId))})`);
+      and ${nodeWithin("o", await orgSubtreeRange(db, filter.nodeId))})`);
   if (filter.activity) {
     const active = sql`exists(select 1 from assignments a where a.instructor_id = i.id and ${s.inForce("a")})`;
     where.push(filter.activity === "active" ? active : sql`not ${active}`);
   }
   const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const counts = selectOne<{ total: number; servingTerritory: number }>(
+  const counts = (await selectOne<{ total: number; servingTerritory: number }>(
     db,
     sql`select count(*) as total, coalesce(sum(${servingTerritory(s)}), 0) as servingTerritory
        from instructors i where ${cond}`,
-  )!;
-  const rows = selectAll<InstructorListRow>(
+  ))!;
+  const rows = await selectAll<InstructorListRow>(
     db,
     sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
          g.name as registeredByName,
@@ -115,7 +115,7 @@ export async function getInstructor(cx: Cx, input: { id: number }): Promise<Inst
   const instructorId = input.id;
   if (!scope.org) return null;
   const s = scopeSql(scope, today);
-  const row = selectOne<
+  const row = await selectOne<
     InstructorListRow & Pick<InstructorDetail, "phone" | "version" | "dispatchOrgId" | "dispatchOrgName">
   >(
     db,
@@ -128,7 +128,7 @@ export async function getInstructor(cx: Cx, input: { id: number }): Promise<Inst
        where i.id = ${instructorId} and (${owned(s)} or ${assignedVisible(s)})`,
   );
   if (!row) return null;
-  const hosts = selectAll<InstructorDetail["hosts"][number]>(
+  const hosts = await selectAll<InstructorDetail["hosts"][number]>(
     db,
     sql`select h.id, a.id as assignmentId, h.name, r.name as regionName, a.start_on as startOn
        from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id

@@ -19,15 +19,15 @@ export function databaseFile(db: Db): string {
 }
 
 /** Queue a job of the user; returns its id. */
-export function queueJob(
+export async function queueJob(
   db: Db,
   job: { kind: JobKind; userId: number; fileName: string; total?: number; summary?: Record<string, unknown> },
-): number {
-  return db
+): Promise<number> {
+  const [row] = await db
     .insert(jobs)
     .values({ ...job, state: "queued" })
-    .returning({ id: jobs.id })
-    .get().id;
+    .returning({ id: jobs.id });
+  return row!.id;
 }
 
 /** A job of the caller (of the given kind), or undefined when it is not theirs or does not exist. */
@@ -35,11 +35,17 @@ export async function ownJob(cx: Cx, input: { id: number; kind?: JobKind }): Pro
   return ownJobIn(cx.db, cx.scope, input.id, input.kind);
 }
 
-/** `ownJob` for a synchronous caller (inside a write transaction). */
-export function ownJobIn(db: Db, scope: Scope, id: number, kind?: JobKind): JobRow | undefined {
-  return db
+/** `ownJob` on a given connection and scope (inside a write transaction). */
+export async function ownJobIn(
+  db: Db,
+  scope: Scope,
+  id: number,
+  kind?: JobKind,
+): Promise<JobRow | undefined> {
+  const [row] = await db
     .select()
     .from(jobs)
     .where(and(eq(jobs.id, id), eq(jobs.userId, scope.userId), kind ? eq(jobs.kind, kind) : undefined))
-    .get();
+    .limit(1);
+  return row;
 }

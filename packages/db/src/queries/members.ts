@@ -100,7 +100,7 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
     editable.push(cond);
     counted.push(cond);
   }
-  if (filter.nodeId !== undefined) editable.push(nodeWithin("o", orgSubtreeRange(db, filter.nodeId)));
+  if (filter.nodeId !== undefined) editable.push(nodeWithin("o", await orgSubtreeRange(db, filter.nodeId)));
   if (filter.orgId !== undefined) editable.push(sql`m.org_id = ${filter.orgId}`);
   if (filter.status) editable.push(sql`m.status = ${filter.status}`);
   if (filter.flag) {
@@ -130,12 +130,12 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
     );
   const union = sql.join(parts, sql` union all `);
   const { limit, offset } = limitOffset(filter);
-  const counts = selectOne<{ total: number; countedOnly: number }>(
+  const counts = (await selectOne<{ total: number; countedOnly: number }>(
     db,
     sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union})`,
-  )!;
+  ))!;
   const order = sql.raw(MEMBER_ORDER[filter.sort ?? "org"]);
-  const raw = selectAll<
+  const raw = await selectAll<
     Omit<MemberListRow, "idNumberMasked" | "full"> & {
       idNumber: string;
       full: number;
@@ -192,8 +192,8 @@ export interface MemberDetail {
 export async function getMember(cx: Cx, input: { id: number }): Promise<MemberDetail | null> {
   const { db, scope, today } = cx;
   const memberId = input.id;
-  if (memberAccess(db, scope, memberId, today) !== "edit") return null;
-  const m = selectOne<
+  if ((await memberAccess(db, scope, memberId, today)) !== "edit") return null;
+  const m = await selectOne<
     Omit<MemberDetail, "idNumberMasked" | "canUnmask" | "mobile" | "lostContact" | "pocket"> & {
       idNumber: string;
       mobile: number;
@@ -230,14 +230,14 @@ export type UnmaskResult = { ok: true; idNumber: string } | { ok: false; reason:
 export async function unmaskMember(cx: Cx, input: { id: number }): Promise<UnmaskResult> {
   const { db, scope, today } = cx;
   const memberId = input.id;
-  if (memberAccess(db, scope, memberId, today) !== "edit") return { ok: false, reason: "notFound" };
+  if ((await memberAccess(db, scope, memberId, today)) !== "edit") return { ok: false, reason: "notFound" };
   if (scope.role !== "admin") return { ok: false, reason: "forbidden" };
-  return writeTransaction(db, (tx) => {
-    const row = selectOne<{ idNumber: string; orgId: number | null }>(
+  return writeTransaction(db, async (tx) => {
+    const row = (await selectOne<{ idNumber: string; orgId: number | null }>(
       db,
       sql`select id_number as idNumber, org_id as orgId from members where id = ${memberId}`,
-    )!;
-    writeAudit(tx, {
+    ))!;
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "member.unmask",
@@ -278,7 +278,7 @@ export async function listTransfers(cx: Cx, input: { limit?: number } = {}): Pro
   const limit = input.limit ?? 100;
   if (!scope.org) return null;
   const { within } = scopeSql(scope, today);
-  const rows = selectAll<Omit<TransferRow, "canDecide"> & { canDecide: number }>(
+  const rows = await selectAll<Omit<TransferRow, "canDecide"> & { canDecide: number }>(
     db,
     sql`select t.id, case when ${within.subtree("tt")} then 'in' else 'out' end as direction,
          m.name as memberName, case when ${within.subtree("mo")} then m.id end as memberId,

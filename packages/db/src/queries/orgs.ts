@@ -10,7 +10,7 @@ import { writeAudit } from "../audit.ts";
 import { idList } from "../dialect/sqlite.ts";
 import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne } from "../driver/query.ts";
+import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import { elections, meetings, orgs } from "../schema.ts";
 import { secretaryName } from "./hosts.ts";
 import { inForce, likeParam, limitOffset, orgInForce, type Page, type PageInput } from "./common.ts";
@@ -103,15 +103,15 @@ export async function lookupGrassrootsOrg(cx: Cx, input: { code: string }): Prom
   const { db, scope, today } = cx;
   const { code } = input;
   if (!scope.org) return null;
-  const row = selectOne<OrgLookup>(
+  const row = await selectOne<OrgLookup>(
     db,
     sql`select o.id, o.code, o.name, o.category from orgs o
         where o.code = ${code.trim()} and o.category in ('committee','generalBranch','branch','jointBranch')
           and ${orgInForce(today, "o")}`,
   );
   if (!row) return null;
-  db.transaction((tx) => {
-    writeAudit(tx, {
+  await writeTransaction(db, async (tx) => {
+    await writeAudit(tx, {
       userId: scope.userId,
       username: scope.username,
       action: "org.lookup",
@@ -137,15 +137,15 @@ export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage |
   }
   if (filter.category) where.push(sql`o.category = ${filter.category}`);
   if (filter.formationMode) where.push(sql`o.formation_mode = ${filter.formationMode}`);
-  if (filter.nodeId !== undefined) where.push(nodeWithin("o", orgSubtreeRange(db, filter.nodeId)));
+  if (filter.nodeId !== undefined) where.push(nodeWithin("o", await orgSubtreeRange(db, filter.nodeId)));
   const cond = sql.join(where, sql` and `);
   const { limit, offset } = limitOffset(filter);
-  const counts = selectOne<{ total: number; grassroots: number }>(
+  const counts = (await selectOne<{ total: number; grassroots: number }>(
     db,
     sql`select count(*) as total, coalesce(sum(o.category in ${GRASSROOTS_SQL}), 0) as grassroots
         from orgs o where ${cond}`,
-  )!;
-  const rows = selectAll<OrgListRow>(
+  ))!;
+  const rows = await selectAll<OrgListRow>(
     db,
     sql`${orgRowSql(today)} where ${cond}
         order by ${sql.raw(ORG_ORDER[filter.sort ?? "tree"])} limit ${limit} offset ${offset}`,
@@ -171,7 +171,7 @@ export async function referenceOrgs(cx: Cx): Promise<OrgReferenceRow[]> {
   const coversTerritory = sql`exists(select 1 from coverages c join hosts h on h.id = c.host_id
       join regions r on r.id = h.region_id
     where c.org_id = o.id and ${within.territory("r")} and ${inForce(today, "c")})`;
-  const rows = selectAll<Omit<OrgReferenceRow, "secretaryName">>(
+  const rows = await selectAll<Omit<OrgReferenceRow, "secretaryName">>(
     db,
     sql`select o.id, o.name, o.category, o.formation_mode as formationMode,
           case when ${coversTerritory} then 'covers' else 'dual' end as reason
@@ -183,7 +183,9 @@ export async function referenceOrgs(cx: Cx): Promise<OrgReferenceRow[]> {
                     or (d.regional_org_id = o.id and ${within.subtree("a")}))))
         order by o.code`,
   );
-  return rows.map((r) => ({ ...r, secretaryName: secretaryName(db, r.id, today) }));
+  const out: OrgReferenceRow[] = [];
+  for (const r of rows) out.push({ ...r, secretaryName: await secretaryName(db, r.id, today) });
+  return out;
 }
 
 export interface DualLinkHeader {
@@ -244,7 +246,7 @@ export interface OrgFull extends OrgHeader {
 
 export type OrgDetail = OrgReference | OrgFull;
 
-function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
+async function dualLinksOf(db: Db, orgId: number, today: string): Promise<DualLinkHeader[]> {
   return selectAll<DualLinkHeader>(
     db,
     sql`select d.id, d.org_id as orgId, a.name as orgName, d.regional_org_id as regionalOrgId,
@@ -259,9 +261,9 @@ function dualLinksOf(db: Db, orgId: number, today: string): DualLinkHeader[] {
 export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail | null> {
   const { db, scope, today } = cx;
   const orgId = input.id;
-  const access = orgAccess(db, scope, orgId, today);
+  const access = await orgAccess(db, scope, orgId, today);
   if (!access) return null;
-  const o = selectOne<
+  const o = await selectOne<
     Omit<
       OrgFull,
       | "access"
@@ -288,33 +290,33 @@ export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail |
     name: o.name,
     category: o.category,
     formationMode: o.formationMode,
-    secretaryName: secretaryName(db, o.id, today),
-    dualLinks: dualLinksOf(db, o.id, today),
+    secretaryName: await secretaryName(db, o.id, today),
+    dualLinks: await dualLinksOf(db, o.id, today),
   };
   if (access === "reference") return { ...header, access };
-  const members = selectOne<{ total: number; full: number }>(
+  const members = (await selectOne<{ total: number; full: number }>(
     db,
     sql`select count(*) as total, coalesce(sum(full_on is not null and full_on <= ${today}), 0) as full
         from members where org_id = ${orgId} and status = 'normal' and joined_on <= ${today}`,
-  )!;
+  ))!;
   const secretaryTerm =
-    selectOne<NonNullable<OrgFull["secretaryTerm"]>>(
+    (await selectOne<NonNullable<OrgFull["secretaryTerm"]>>(
       db,
       sql`select s.id, m.name, s.start_on as startOn from secretaries s join members m on m.id = s.member_id
           where s.org_id = ${orgId} and ${inForce(today, "s")} order by s.start_on desc limit 1`,
-    ) ?? null;
-  const children = selectAll<OrgFull["children"][number]>(
+    )) ?? null;
+  const children = await selectAll<OrgFull["children"][number]>(
     db,
     sql`select o.id, o.name, o.category from orgs o
         where o.parent_id = ${orgId} and ${orgInForce(today, "o")} order by o.code`,
   );
-  const coveredHosts = selectAll<OrgFull["coveredHosts"][number]>(
+  const coveredHosts = await selectAll<OrgFull["coveredHosts"][number]>(
     db,
     sql`select h.id, h.name, h.credit_code as creditCode, r.name as regionName, c.start_on as startOn
         from coverages c join hosts h on h.id = c.host_id join regions r on r.id = h.region_id
         where c.org_id = ${orgId} and ${inForce(today, "c")} order by h.name`,
   );
-  const meetingRows: OrgFull["meetings"] = db
+  const meetingRows: OrgFull["meetings"] = await db
     .select({
       id: meetings.id,
       kind: meetings.kind,
@@ -325,26 +327,25 @@ export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail |
     .from(meetings)
     .where(eq(meetings.orgId, orgId))
     .orderBy(desc(meetings.heldOn))
-    .limit(50)
-    .all();
-  const electionRows = electionsOf(db, orgId);
-  const path = db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).get()!.path;
+    .limit(50);
+  const electionRows = await electionsOf(db, orgId);
+  const path = (await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).limit(1))[0]!.path;
   const ancestorIds = path.split("/").filter(Boolean).map(Number).slice(0, -1);
   const { within } = scopeSql(scope, today);
   const ancestors = ancestorIds.length
-    ? selectAll<OrgFull["ancestors"][number]>(
+    ? await selectAll<OrgFull["ancestors"][number]>(
         db,
         sql`select o.id, o.name from orgs o where o.id in ${idList(ancestorIds)}
               and ${within.subtree("o")} order by o.depth`,
       )
     : [];
-  const subtree = selectAll<OrgFull["subtree"][number]>(
+  const subtree = await selectAll<OrgFull["subtree"][number]>(
     db,
     sql`select o.id, o.parent_id as parentId, o.name, o.category from orgs o
         where ${nodeWithin("o", subtreeRange(path))} and o.id <> ${orgId} and ${orgInForce(today, "o")}
         order by o.depth, o.code limit 500`,
   );
-  const reparentings = selectAll<OrgFull["reparentings"][number]>(
+  const reparentings = await selectAll<OrgFull["reparentings"][number]>(
     db,
     sql`select r.id, r.effective_on as effectiveOn, f.name as fromName, t.name as toName, r.doc_no as docNo, r.reason
         from org_reparentings r left join orgs f on f.id = r.from_parent_id join orgs t on t.id = r.to_parent_id
@@ -371,7 +372,7 @@ export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail |
  * An organization's 换届 records, newest first, for its page (the caller has checked the organization is in
  * scope, so this stays private to the module).
  */
-function electionsOf(db: Db, orgId: number): OrgFull["elections"] {
+async function electionsOf(db: Db, orgId: number): Promise<OrgFull["elections"]> {
   return db
     .select({
       id: elections.id,
@@ -381,6 +382,5 @@ function electionsOf(db: Db, orgId: number): OrgFull["elections"] {
     })
     .from(elections)
     .where(eq(elections.orgId, orgId))
-    .orderBy(desc(elections.heldOn))
-    .all();
+    .orderBy(desc(elections.heldOn));
 }

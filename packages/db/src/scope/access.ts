@@ -16,10 +16,15 @@ export type OrgAccess = "edit" | "reference";
 export type MemberAccess = "edit" | "counted";
 
 /** How the caller may see a host unit, or null when it does not exist for them. */
-export function hostAccess(db: Db, scope: Scope, hostId: number, today: string): HostAccess | null {
+export async function hostAccess(
+  db: Db,
+  scope: Scope,
+  hostId: number,
+  today: string,
+): Promise<HostAccess | null> {
   if (scope.host) return scope.host.id === hostId ? "own" : null;
   const { sets } = scopeSql(scope, today);
-  const row = selectOne<{ edit: number; ref: number }>(
+  const row = await selectOne<{ edit: number; ref: number }>(
     db,
     sql`select ${sets.hosts.editable("h")} as edit, ${sets.hosts.reference("h")} as ref from hosts h where h.id = ${hostId}`,
   );
@@ -30,10 +35,15 @@ export function hostAccess(db: Db, scope: Scope, hostId: number, today: string):
 }
 
 /** How the caller may see an organization, or null when it does not exist for them. */
-export function orgAccess(db: Db, scope: Scope, orgId: number, today: string): OrgAccess | null {
+export async function orgAccess(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  today: string,
+): Promise<OrgAccess | null> {
   if (!scope.org) return null;
   const { sets } = scopeSql(scope, today);
-  const row = selectOne<{ edit: number; ref: number }>(
+  const row = await selectOne<{ edit: number; ref: number }>(
     db,
     sql`select ${sets.orgs.editable("o")} as edit, ${sets.orgs.reference("o")} as ref from orgs o where o.id = ${orgId}`,
   );
@@ -44,10 +54,15 @@ export function orgAccess(db: Db, scope: Scope, orgId: number, today: string): O
 }
 
 /** How the caller may see a member, or null when the member does not exist for them. */
-export function memberAccess(db: Db, scope: Scope, memberId: number, today: string): MemberAccess | null {
+export async function memberAccess(
+  db: Db,
+  scope: Scope,
+  memberId: number,
+  today: string,
+): Promise<MemberAccess | null> {
   if (!scope.org) return null;
   const { sets } = scopeSql(scope, today);
-  const row = selectOne<{ edit: number; counted: number }>(
+  const row = await selectOne<{ edit: number; counted: number }>(
     db,
     sql`select ${sets.members.editable("m")} as edit, ${sets.members.counted("m")} as counted
         from members m where m.id = ${memberId}`,
@@ -59,18 +74,22 @@ export function memberAccess(db: Db, scope: Scope, memberId: number, today: stri
 }
 
 /** Whether the caller may edit a coverage of `orgId`: the covering organization's chain. */
-export function canEditCoverage(db: Db, scope: Scope, orgId: number, today: string): boolean {
-  return orgAccess(db, scope, orgId, today) === "edit";
+export async function canEditCoverage(db: Db, scope: Scope, orgId: number, today: string): Promise<boolean> {
+  return (await orgAccess(db, scope, orgId, today)) === "edit";
 }
 
 /** The subtree of an organization as a path range (a filter by area), or the empty range when missing. */
-export function orgSubtreeRange(db: Db, orgId: number): PathRange {
-  const row = db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).get();
+export async function orgSubtreeRange(db: Db, orgId: number): Promise<PathRange> {
+  const [row] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
   return subtreeRange(row?.path);
 }
 
 /** The same for a region (the territory of an area). */
-export function regionSubtreeRange(db: Db, regionId: number): PathRange {
-  const row = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get();
+export async function regionSubtreeRange(db: Db, regionId: number): Promise<PathRange> {
+  const [row] = await db
+    .select({ path: regions.path })
+    .from(regions)
+    .where(eq(regions.id, regionId))
+    .limit(1);
   return subtreeRange(row?.path);
 }

@@ -29,8 +29,13 @@ export function proposedBySubtreeCondition(scope: Scope, today: string, q = "q")
 }
 
 /** Whether the caller decides the coverage request `requestId` (false when it does not exist). */
-export function decidesCoverageRequest(db: Db, scope: Scope, requestId: number, today: string): boolean {
-  const row = selectOne<{ found: number }>(
+export async function decidesCoverageRequest(
+  db: Db,
+  scope: Scope,
+  requestId: number,
+  today: string,
+): Promise<boolean> {
+  const row = await selectOne<{ found: number }>(
     db,
     sql`select 1 as found from coverage_requests q join hosts h on h.id = q.host_id
         where q.id = ${requestId} and ${decidesCoverageRequestCondition(scope, today)}`,

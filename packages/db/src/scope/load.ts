@@ -23,8 +23,8 @@ export interface Scope {
 }
 
 /** The caller's scope, or null when the user is missing, disabled or bound to nothing that exists. */
-export function loadScope(db: Db, userId: number): Scope | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+export async function loadScope(db: Db, userId: number): Promise<Scope | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || user.disabled) return null;
   const base = {
     userId: user.id,
@@ -35,14 +35,14 @@ export function loadScope(db: Db, userId: number): Scope | null {
   };
   if (user.role === "owner") {
     if (user.hostId == null) return null;
-    const host = db
+    const [host] = await db
       .select({ id: hosts.id, name: hosts.name, creditCode: hosts.creditCode })
       .from(hosts)
       .where(eq(hosts.id, user.hostId))
-      .get();
+      .limit(1);
     return host ? { ...base, org: null, region: null, host } : null;
   }
   if (user.orgId == null) return null;
-  const node = nodeOf(db, eq(orgs.id, user.orgId));
+  const node = await nodeOf(db, eq(orgs.id, user.orgId));
   return node ? { ...base, ...node, host: null } : null;
 }

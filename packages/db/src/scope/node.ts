@@ -8,11 +8,11 @@ import { orgs, regions } from "../schema.ts";
 import type { Scope } from "./load.ts";
 
 /** The organization matching `where` (the first by id) and its region, or null. */
-export function nodeOf(
+export async function nodeOf(
   db: Db,
   where: SQL | undefined,
-): { org: NonNullable<Scope["org"]>; region: Scope["region"] } | null {
-  const row = db
+): Promise<{ org: NonNullable<Scope["org"]>; region: Scope["region"] } | null> {
+  const [row] = await db
     .select({
       id: orgs.id,
       code: orgs.code,
@@ -24,23 +24,24 @@ export function nodeOf(
     .from(orgs)
     .where(where)
     .orderBy(orgs.id)
-    .limit(1)
-    .get();
+    .limit(1);
   if (!row) return null;
   const { regionId, ...org } = row;
   const region =
     regionId === null
       ? null
-      : (db
-          .select({
-            id: regions.id,
-            code: regions.code,
-            name: regions.name,
-            level: regions.level,
-            path: regions.path,
-          })
-          .from(regions)
-          .where(eq(regions.id, regionId))
-          .get() ?? null);
+      : ((
+          await db
+            .select({
+              id: regions.id,
+              code: regions.code,
+              name: regions.name,
+              level: regions.level,
+              path: regions.path,
+            })
+            .from(regions)
+            .where(eq(regions.id, regionId))
+            .limit(1)
+        )[0] ?? null);
   return { org, region };
 }

@@ -23,19 +23,37 @@ const allows = (access: string | null, set: RefSet) =>
   access !== null && (set === "visible" || access === "edit");
 
 /** Whether a host id may be referenced by the caller (an owner references nothing). */
-export function refersToHost(db: Db, scope: Scope, hostId: number, today: string, set: RefSet): boolean {
+export async function refersToHost(
+  db: Db,
+  scope: Scope,
+  hostId: number,
+  today: string,
+  set: RefSet,
+): Promise<boolean> {
   if (!scope.org) return false;
-  return allows(hostAccess(db, scope, hostId, today), set);
+  return allows(await hostAccess(db, scope, hostId, today), set);
 }
 
 /** Whether an organization id may be referenced by the caller. */
-export function refersToOrg(db: Db, scope: Scope, orgId: number, today: string, set: RefSet): boolean {
-  return allows(orgAccess(db, scope, orgId, today), set);
+export async function refersToOrg(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  today: string,
+  set: RefSet,
+): Promise<boolean> {
+  return allows(await orgAccess(db, scope, orgId, today), set);
 }
 
 /** Whether a member id may be referenced by the caller (`visible` includes the counted-only members). */
-export function refersToMember(db: Db, scope: Scope, memberId: number, today: string, set: RefSet): boolean {
-  return allows(memberAccess(db, scope, memberId, today), set);
+export async function refersToMember(
+  db: Db,
+  scope: Scope,
+  memberId: number,
+  today: string,
+  set: RefSet,
+): Promise<boolean> {
+  return allows(await memberAccess(db, scope, memberId, today), set);
 }
 
 export interface HostByKey {
@@ -45,21 +63,20 @@ export interface HostByKey {
 }
 
 /** An operating host anywhere in the city by its exact 统一社会信用代码 (the exception above), or null. */
-export function hostByExactKey(db: Db, creditCode: string, today: string): HostByKey | null {
+export async function hostByExactKey(db: Db, creditCode: string, today: string): Promise<HostByKey | null> {
   const code = creditCode.trim().toUpperCase();
-  return (
-    db
-      .select({ id: hosts.id, name: hosts.name, creditCode: hosts.creditCode })
-      .from(hosts)
-      .where(
-        and(
-          eq(hosts.creditCode, code),
-          lte(hosts.foundedOn, today),
-          or(isNull(hosts.closedOn), gt(hosts.closedOn, today)),
-        ),
-      )
-      .get() ?? null
-  );
+  const [row] = await db
+    .select({ id: hosts.id, name: hosts.name, creditCode: hosts.creditCode })
+    .from(hosts)
+    .where(
+      and(
+        eq(hosts.creditCode, code),
+        lte(hosts.foundedOn, today),
+        or(isNull(hosts.closedOn), gt(hosts.closedOn, today)),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
 }
 
 export interface OrgByKey {
@@ -71,24 +88,23 @@ export interface OrgByKey {
 }
 
 /** An organization in force anywhere in the city by its exact 组织代码 (the exception above), or null. */
-export function orgByExactKey(db: Db, code: string, today: string): OrgByKey | null {
-  return (
-    db
-      .select({
-        id: orgs.id,
-        code: orgs.code,
-        name: orgs.name,
-        category: orgs.category,
-        formationMode: orgs.formationMode,
-      })
-      .from(orgs)
-      .where(
-        and(
-          eq(orgs.code, code.trim()),
-          lte(orgs.foundedOn, today),
-          or(isNull(orgs.revokedOn), gt(orgs.revokedOn, today)),
-        ),
-      )
-      .get() ?? null
-  );
+export async function orgByExactKey(db: Db, code: string, today: string): Promise<OrgByKey | null> {
+  const [row] = await db
+    .select({
+      id: orgs.id,
+      code: orgs.code,
+      name: orgs.name,
+      category: orgs.category,
+      formationMode: orgs.formationMode,
+    })
+    .from(orgs)
+    .where(
+      and(
+        eq(orgs.code, code.trim()),
+        lte(orgs.foundedOn, today),
+        or(isNull(orgs.revokedOn), gt(orgs.revokedOn, today)),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
 }

@@ -25,10 +25,10 @@ export interface ScopeSets {
   named: { orgs: Set<number>; hosts: Set<number> };
 }
 
-function ids(cx: ScopeCx, table: string, alias: string, condition: SQL): Set<number> {
+async function ids(cx: ScopeCx, table: string, alias: string, condition: SQL): Promise<Set<number>> {
   const a = sql.raw(alias);
   return new Set(
-    selectColumn<number>(cx.db, sql`select ${a}.id from ${sql.raw(table)} ${a} where ${condition}`),
+    await selectColumn<number>(cx.db, sql`select ${a}.id from ${sql.raw(table)} ${a} where ${condition}`),
   );
 }
 
@@ -42,19 +42,19 @@ export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
       orgs: { editable: empty(), reference: empty() },
       members: { editable: empty(), counted: empty() },
       instructors: { editable: empty(), reference: empty() },
-      named: { orgs: ids(cx, "orgs", "o", sets.named.orgs("o")), hosts: empty() },
+      named: { orgs: await ids(cx, "orgs", "o", sets.named.orgs("o")), hosts: empty() },
     };
-  const instructorsEditable = ids(cx, "instructors", "i", sets.instructors.editable("i"));
-  const instructorsReference = ids(cx, "instructors", "i", sets.instructors.reference("i"));
+  const instructorsEditable = await ids(cx, "instructors", "i", sets.instructors.editable("i"));
+  const instructorsReference = await ids(cx, "instructors", "i", sets.instructors.reference("i"));
   for (const id of instructorsEditable) instructorsReference.delete(id);
   const hosts = {
-    editable: ids(cx, "hosts", "h", sets.hosts.editable("h")),
-    reference: ids(cx, "hosts", "h", sets.hosts.reference("h")),
+    editable: await ids(cx, "hosts", "h", sets.hosts.editable("h")),
+    reference: await ids(cx, "hosts", "h", sets.hosts.reference("h")),
     own: empty(),
   };
   const orgs = {
-    editable: ids(cx, "orgs", "o", sets.orgs.editable("o")),
-    reference: ids(cx, "orgs", "o", sets.orgs.reference("o")),
+    editable: await ids(cx, "orgs", "o", sets.orgs.editable("o")),
+    reference: await ids(cx, "orgs", "o", sets.orgs.reference("o")),
   };
   const without = (named: Set<number>, ...seen: Set<number>[]) => {
     for (const s of seen) for (const id of s) named.delete(id);
@@ -64,8 +64,8 @@ export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
     hosts,
     orgs,
     members: {
-      editable: ids(cx, "members", "m", sets.members.editable("m")),
-      counted: ids(
+      editable: await ids(cx, "members", "m", sets.members.editable("m")),
+      counted: await ids(
         cx,
         "members",
         "m",
@@ -74,8 +74,8 @@ export async function scopeSets(cx: ScopeCx): Promise<ScopeSets> {
     },
     instructors: { editable: instructorsEditable, reference: instructorsReference },
     named: {
-      orgs: without(ids(cx, "orgs", "o", sets.named.orgs("o")), orgs.editable, orgs.reference),
-      hosts: without(ids(cx, "hosts", "h", sets.named.hosts("h")), hosts.editable, hosts.reference),
+      orgs: without(await ids(cx, "orgs", "o", sets.named.orgs("o")), orgs.editable, orgs.reference),
+      hosts: without(await ids(cx, "hosts", "h", sets.named.hosts("h")), hosts.editable, hosts.reference),
     },
   };
 }

@@ -26,15 +26,15 @@ function systemScopeOf(node: Pick<Scope, "org" | "region">): Scope {
 }
 
 /** The city's top node as an administrator's scope: everything (the command line, as the system). */
-export function unsafeSystemScope(db: Db): Scope {
-  const root = nodeOf(db, and(isNull(orgs.parentId), eq(orgs.category, "cityCommittee")));
+export async function unsafeSystemScope(db: Db): Promise<Scope> {
+  const root = await nodeOf(db, and(isNull(orgs.parentId), eq(orgs.category, "cityCommittee")));
   if (!root) throw new Error(unsafeMessages.noRootNode);
   return systemScopeOf(root);
 }
 
 /** The scope of the management node with this 组织代码 (the whole city when none is given), as the system. */
-export function unsafeNodeScope(db: Db, code?: string | null): Scope | null {
+export async function unsafeNodeScope(db: Db, code?: string | null): Promise<Scope | null> {
   if (!code) return unsafeSystemScope(db);
-  const node = nodeOf(db, eq(orgs.code, code));
+  const node = await nodeOf(db, eq(orgs.code, code));
   return node ? systemScopeOf(node) : null;
 }

@@ -23,9 +23,9 @@ export function collectChanges(state: PlanState): { changes: Change[]; counts: R
 }
 
 /** The period lock: a change of an approved year refuses the whole import, naming its rows. */
-export function checkPeriodLock(db: Db, cx: PlanContext, changes: readonly Change[]): void {
+export async function checkPeriodLock(db: Db, cx: PlanContext, changes: readonly Change[]): Promise<void> {
   const works = worksInWriteOrder(cx.state);
   const rowOf = (table: string, id: number): RowData | undefined =>
     works.find((w) => w.table === table)?.get(id);
-  for (const e of lockErrors(db, changes, rowOf)) cx.errors.push(e);
+  for (const e of await lockErrors(db, changes, rowOf)) cx.errors.push(e);
 }

@@ -7,14 +7,15 @@ import { selectOne, type Db } from "@liangxin/db/driver";
 import { WRITE_ORDER } from "./write-order.ts";
 
 /** A cheap fingerprint of the database state: highest ids and row counts of the tables an import writes. */
-export function databaseFingerprint(db: Db): string {
-  const parts = WRITE_ORDER.map((t) => {
-    const r = selectOne<{ mx: number; n: number }>(
+export async function databaseFingerprint(db: Db): Promise<string> {
+  const parts: string[] = [];
+  for (const t of WRITE_ORDER) {
+    const r = (await selectOne<{ mx: number; n: number }>(
       db,
       sql`select coalesce(max(rowid), 0) as mx, count(*) as n from ${sql.identifier(t)}`,
-    )!;
-    return `${r.mx}:${r.n}`;
-  });
-  const audit = selectOne<{ mx: number }>(db, sql`select coalesce(max(id), 0) as mx from audit_log`)!;
+    ))!;
+    parts.push(`${r.mx}:${r.n}`);
+  }
+  const audit = (await selectOne<{ mx: number }>(db, sql`select coalesce(max(id), 0) as mx from audit_log`))!;
   return [...parts, audit.mx].join(",");
 }

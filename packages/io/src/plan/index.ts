@@ -70,15 +70,16 @@ export interface ImportPlan {
 export interface PlanOptions {
   /** Today (ISO): the start of secretary terms replacing another, and a date of the rule checks. */
   today?: string;
-  onProgress?: (done: number, total: number, stage: string) => void;
+  /** Told the progress; a returned Promise is awaited (a job writes it to its row). */
+  onProgress?: (done: number, total: number, stage: string) => void | Promise<void>;
 }
 
-export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {}): ImportPlan {
+export async function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {}): Promise<ImportPlan> {
   const today = opts.today ?? clock.today();
-  const fingerprint = databaseFingerprint(db);
+  const fingerprint = await databaseFingerprint(db);
   const progress = opts.onProgress ?? (() => {});
-  progress(0, 3, m.stage.validate);
-  const cx = new PlanContext(today, parsed.tables, loadState(db), parsed.errors);
+  await progress(0, 3, m.stage.validate);
+  const cx = new PlanContext(today, parsed.tables, await loadState(db), parsed.errors);
 
   // Each sheet's rows, references before the rows that name them.
   planRegions(cx);
@@ -114,15 +115,15 @@ export function planImport(db: Db, parsed: ParsedImport, opts: PlanOptions = {})
   planLeaders(cx);
   planContactPoints(cx);
   planContactVisits(cx);
-  progress(1, 3, m.stage.rules);
+  await progress(1, 3, m.stage.rules);
 
   // The rules across tables, once every row is valid.
   if (cx.errors.length === 0) checkDomainRules(cx, coverageLocs, transfersOf);
-  progress(2, 3, m.stage.rules);
+  await progress(2, 3, m.stage.rules);
 
   const { changes, counts } = collectChanges(cx.state);
-  checkPeriodLock(db, cx, changes);
-  progress(3, 3, m.stage.rules);
+  await checkPeriodLock(db, cx, changes);
+  await progress(3, 3, m.stage.rules);
   return {
     errors: cx.errors,
     changes: cx.errors.length > 0 ? [] : changes,

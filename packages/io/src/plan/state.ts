@@ -100,7 +100,7 @@ const LOAD = {
     follow_up as followUp from contact_visits`,
 } as const;
 
-function load<T>(db: Db, query: SQL): T[] {
+function load<T>(db: Db, query: SQL): Promise<T[]> {
   return selectAll<T>(db, query);
 }
 
@@ -159,140 +159,148 @@ export const subjectKey = (orgId: number | null, hostId: number | null) =>
 export const venueKey = (orgId: number | null, runBy: number | null, name: string) =>
   orgId !== null ? rowKey("own", orgId) : rowKey("shared", runBy, name);
 
-export function loadState(db: Db): PlanState {
+export async function loadState(db: Db): Promise<PlanState> {
   return {
-    regions: new Work<RegionW>(TABLE_NAME.regions, (r) => r.code, load(db, LOAD.regions)),
-    orgs: new Work<OrgW>(TABLE_NAME.orgs, (r) => r.code, load(db, LOAD.orgs)),
+    regions: new Work<RegionW>(TABLE_NAME.regions, (r) => r.code, await load(db, LOAD.regions)),
+    orgs: new Work<OrgW>(TABLE_NAME.orgs, (r) => r.code, await load(db, LOAD.orgs)),
     reparentings: new Work<ReparentingW>(
       TABLE_NAME.reparentings,
       (r) => rowKey(r.orgId, r.fromParentId, r.toParentId, r.effectiveOn),
-      load(db, LOAD.reparentings),
+      await load(db, LOAD.reparentings),
     ),
     dualLinks: new Work<DualLinkW>(
       TABLE_NAME.dualLinks,
       (r) => rowKey(r.orgId, r.regionalOrgId, r.startOn),
-      load(db, LOAD.dualLinks),
+      await load(db, LOAD.dualLinks),
     ),
-    hosts: new Work<HostW>(TABLE_NAME.hosts, (r) => r.creditCode, load(db, LOAD.hosts)),
+    hosts: new Work<HostW>(TABLE_NAME.hosts, (r) => r.creditCode, await load(db, LOAD.hosts)),
     hostYears: new Work<HostYearW>(
       TABLE_NAME.hostYears,
       (r) => rowKey(r.hostId, r.year),
-      load(db, LOAD.hostYears),
+      await load(db, LOAD.hostYears),
       ["hostId", "year"],
     ),
     coverages: new Work<CoverageW>(
       TABLE_NAME.coverages,
       (r) => rowKey(r.hostId, r.orgId, r.startOn),
-      load(db, LOAD.coverages),
+      await load(db, LOAD.coverages),
     ),
-    members: new Work<MemberW>(TABLE_NAME.members, (r) => r.idNumber, load(db, LOAD.members)),
+    members: new Work<MemberW>(TABLE_NAME.members, (r) => r.idNumber, await load(db, LOAD.members)),
     relationships: new Work<RelationshipW>(
       TABLE_NAME.relationships,
       (r) => rowKey(r.memberId, r.orgId, r.startOn),
-      load(db, LOAD.relationships),
+      await load(db, LOAD.relationships),
     ),
     workplaces: new Work<WorkplaceW>(
       TABLE_NAME.workplaces,
       (r) => rowKey(r.memberId, r.hostId, r.startOn),
-      load(db, LOAD.workplaces),
+      await load(db, LOAD.workplaces),
     ),
     statusEvents: new Work<StatusEventW>(
       TABLE_NAME.statusEvents,
       (r) => rowKey(r.memberId, r.status, r.effectiveOn),
-      load(db, LOAD.statusEvents),
+      await load(db, LOAD.statusEvents),
     ),
     secretaries: new Work<SecretaryW>(
       TABLE_NAME.secretaries,
       (r) => rowKey(r.orgId, r.memberId, r.startOn),
-      load(db, LOAD.secretaries),
+      await load(db, LOAD.secretaries),
     ),
-    instructors: new Work<InstructorW>(TABLE_NAME.instructors, (r) => r.number, load(db, LOAD.instructors)),
+    instructors: new Work<InstructorW>(
+      TABLE_NAME.instructors,
+      (r) => r.number,
+      await load(db, LOAD.instructors),
+    ),
     assignments: new Work<AssignmentW>(
       TABLE_NAME.assignments,
       (r) => rowKey(r.instructorId, r.hostId, r.startOn),
-      load(db, LOAD.assignments),
+      await load(db, LOAD.assignments),
     ),
     committeeMembers: new Work<CommitteeMemberW>(
       TABLE_NAME.committeeMembers,
       (r) => rowKey(r.orgId, r.memberId, r.startOn),
-      load(db, LOAD.committeeMembers),
+      await load(db, LOAD.committeeMembers),
     ),
     reserveCadres: new Work<ReserveCadreW>(
       TABLE_NAME.reserveCadres,
       (r) => rowKey(r.orgId, r.memberId, r.startOn),
-      load(db, LOAD.reserveCadres),
+      await load(db, LOAD.reserveCadres),
     ),
     secretaryAllowances: new Work<AllowanceW>(
       TABLE_NAME.secretaryAllowances,
       (r) => rowKey(r.secretaryId, r.startOn),
-      load(db, LOAD.secretaryAllowances),
+      await load(db, LOAD.secretaryAllowances),
     ),
     venues: new Work<VenueW>(
       TABLE_NAME.venues,
       (r) => venueKey(r.orgId, r.runBy, r.name),
-      load(db, LOAD.venues),
+      await load(db, LOAD.venues),
     ),
     venueChecks: new Work<VenueCheckW>(
       TABLE_NAME.venueChecks,
       (r) => rowKey(r.venueId, r.checkedOn),
-      load(db, LOAD.venueChecks),
+      await load(db, LOAD.venueChecks),
     ),
     venueLinks: new Work<VenueLinkW>(
       TABLE_NAME.venueLinks,
       (r) => rowKey(r.venueId, r.orgId, r.startOn),
-      load(db, LOAD.venueLinks),
+      await load(db, LOAD.venueLinks),
     ),
     orgRules: new Work<OrgRuleW>(
       TABLE_NAME.orgRules,
       (r) => rowKey(r.orgId, r.rule, r.adoptedOn),
-      load(db, LOAD.orgRules),
+      await load(db, LOAD.orgRules),
     ),
     orgFunds: new Work<OrgFundW>(
       TABLE_NAME.orgFunds,
       (r) => rowKey(r.orgId, r.year, r.source),
-      load(db, LOAD.orgFunds),
+      await load(db, LOAD.orgFunds),
       ["orgId", "year", "source"],
     ),
     trainings: new Work<TrainingW>(
       TABLE_NAME.trainings,
       (r) => trainingKey(r.organizerId, r.startOn, r.title),
-      load(db, LOAD.trainings),
+      await load(db, LOAD.trainings),
     ),
     trainingParticipants: new Work<TrainingParticipantW>(
       TABLE_NAME.trainingParticipants,
       (r) => participantKey(r.trainingId, r.kind, (r.memberId ?? r.instructorId ?? r.hostId)!),
-      load(db, LOAD.trainingParticipants),
+      await load(db, LOAD.trainingParticipants),
     ),
     instructorAssessments: new Work<InstructorAssessmentW>(
       TABLE_NAME.instructorAssessments,
       (r) => rowKey(r.instructorId, r.year),
-      load(db, LOAD.instructorAssessments),
+      await load(db, LOAD.instructorAssessments),
     ),
     secretaryReviews: new Work<SecretaryReviewW>(
       TABLE_NAME.secretaryReviews,
       (r) => rowKey(r.orgId, r.memberId, r.year),
-      load(db, LOAD.secretaryReviews),
+      await load(db, LOAD.secretaryReviews),
     ),
     fiveGoodAwards: new Work<FiveGoodW>(
       TABLE_NAME.fiveGoodAwards,
       (r) => rowKey(r.orgId, r.year),
-      load(db, LOAD.fiveGoodAwards),
+      await load(db, LOAD.fiveGoodAwards),
     ),
     showcases: new Work<ShowcaseW>(
       TABLE_NAME.showcases,
       (r) => rowKey(subjectKey(r.orgId, r.hostId), r.level, r.startOn),
-      load(db, LOAD.showcases),
+      await load(db, LOAD.showcases),
     ),
-    leaders: new Work<LeaderW>(TABLE_NAME.leaders, (r) => leaderKey(r.name, r.unit), load(db, LOAD.leaders)),
+    leaders: new Work<LeaderW>(
+      TABLE_NAME.leaders,
+      (r) => leaderKey(r.name, r.unit),
+      await load(db, LOAD.leaders),
+    ),
     contactPoints: new Work<ContactPointW>(
       TABLE_NAME.contactPoints,
       (r) => rowKey(r.leaderId, subjectKey(r.orgId, r.hostId), r.startOn),
-      load(db, LOAD.contactPoints),
+      await load(db, LOAD.contactPoints),
     ),
     contactVisits: new Work<ContactVisitW>(
       TABLE_NAME.contactVisits,
       (r) => rowKey(r.contactPointId, r.visitedOn),
-      load(db, LOAD.contactVisits),
+      await load(db, LOAD.contactVisits),
     ),
   };
 }

@@ -15,8 +15,8 @@ export const job = adminProcedure.input(jobId).query(async ({ ctx, input }) => {
   if (row.state === "queued" || row.state === "running") {
     const { id, kind } = row;
     const file = jobFile(databaseFile(ctx.db), kind, id);
-    const settled = await ctx.port.write((tx) =>
-      settleAbandonedJob(tx, id, file) ? ownJobIn(tx, ctx.scope, input.id) : null,
+    const settled = await ctx.port.write(async (tx) =>
+      (await settleAbandonedJob(tx, id, file)) ? ownJobIn(tx, ctx.scope, input.id) : null,
     );
     if (settled) row = settled;
   }

@@ -20,12 +20,12 @@ export const startExport = adminProcedure
       }),
     ]),
   )
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     if (input.format === "import" && !mayExportFullIds(ctx.scope))
       throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
     const dbFile = databaseFile(ctx.db);
     const scopeName = ctx.scope.org?.name ?? "";
-    const id = queueJob(ctx.db, {
+    const id = await queueJob(ctx.db, {
       kind: "export",
       userId: ctx.scope.userId,
       fileName:

@@ -20,13 +20,13 @@ export const startImport = adminProcedure
       data: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
     }),
   )
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     if (!/\.xlsx$/i.test(input.fileName))
       throw new TRPCError({ code: "BAD_REQUEST", message: apiMessages.notSpreadsheet });
     const guard = checkSpreadsheetUpload(input.data);
     if (!guard.ok) throw new TRPCError({ code: "BAD_REQUEST", message: guard.reason });
     const dbFile = databaseFile(ctx.db);
-    const id = queueJob(ctx.db, {
+    const id = await queueJob(ctx.db, {
       kind: "import",
       userId: ctx.scope.userId,
       fileName: input.fileName,
