@@ -2,7 +2,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cliEnv, ConfigError, describeEnv, portalEnv, PORTAL_VARIABLES, variableNames } from "../src/env.ts";
+import {
+  CLI_VARIABLES,
+  cliEnv,
+  ConfigError,
+  describeEnv,
+  portalEnv,
+  PORTAL_VARIABLES,
+  variableNames,
+} from "../src/env.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const SECRET = "x".repeat(32);
@@ -55,6 +63,18 @@ describe("validation", () => {
       "postgresql://127.0.0.1:5433/liangxin",
     ])
       expect(cliEnv({ DATABASE_URL: ok }).DATABASE_URL).toBe(ok);
+    // The portal does not run on PostgreSQL yet: it says so at its start.
+    const portal = problemsOf(() =>
+      portalEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin" }),
+    );
+    expect(portal).toContain("门户在 PostgreSQL 上运行尚在建设中");
+    expect(portal).not.toContain("hunter2");
+    const listed = describeEnv(CLI_VARIABLES, {
+      DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin",
+    });
+    expect(listed.find((r) => r.name === "DATABASE_URL")?.value).toBe(
+      "postgres://liangxin:***@db.example/liangxin",
+    );
   });
 
   it("wants a session secret in the portal and never shows it", () => {
