@@ -28,8 +28,9 @@ const seenInHandler: (string | undefined)[] = [];
 
 beforeAll(async () => {
   installRequestLog(() => log);
-  server = http.createServer(async (req, res) => {
-    // The handler runs inside the request's context, after an await too.
+  server = http.createServer((req, res) => void answer(req, res));
+  // The handler runs inside the request's context, after an await too.
+  async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     await new Promise((r) => setTimeout(r, 2));
     seenInHandler.push(currentRequest()?.requestId);
     noteUser(7);
@@ -40,7 +41,7 @@ beforeAll(async () => {
       return;
     }
     res.end(String(req.headers["x-request-id"]));
-  });
+  }
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
