@@ -18,8 +18,12 @@ const BAD = [
 
 const tmp = path.join(root, "e2e", ".tmp", "config");
 
-/** Run a command to its end (it must stop by itself): exit code and everything it printed. */
-async function runToExit(cmd: string, args: string[], env: Record<string, string>, timeoutMs = 90_000) {
+/**
+ * Run a command to its end (it must stop by itself): exit code and everything it printed. A command still
+ * running after `timeoutMs` is killed with its process group — before the test's own timeout (60 s), or a
+ * portal that started when it should have refused would outlive the test and hold its port.
+ */
+async function runToExit(cmd: string, args: string[], env: Record<string, string>, timeoutMs = 45_000) {
   const child = spawn(cmd, args, {
     cwd: root,
     env: { ...process.env, AUTH_SECRET: randomBytes(32).toString("base64url"), ...env },

@@ -5,7 +5,7 @@
  * `scripts/test-pg-server.mjs`); and the database itself refuses overlapping dated intervals.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { getTableName, is, sql } from "drizzle-orm";
@@ -121,14 +121,18 @@ describe("the PostgreSQL schema is the SQLite schema", () => {
         casing: "snake_case",
       })};`,
     );
-    const before = readdirSync(path.join(dir, "drizzle-pg")).sort();
-    const out = execFileSync(
-      process.execPath,
-      [path.join(repoRoot(), "node_modules/drizzle-kit/bin.cjs"), "generate", "--config", config],
-      { cwd: dir, encoding: "utf8", stdio: "pipe" },
-    );
-    expect(out).toContain("No schema changes");
-    expect(readdirSync(path.join(dir, "drizzle-pg")).sort(), out).toEqual(before);
+    try {
+      const before = readdirSync(path.join(dir, "drizzle-pg")).sort();
+      const out = execFileSync(
+        process.execPath,
+        [path.join(repoRoot(), "node_modules/drizzle-kit/bin.cjs"), "generate", "--config", config],
+        { cwd: dir, encoding: "utf8", stdio: "pipe" },
+      );
+      expect(out).toContain("No schema changes");
+      expect(readdirSync(path.join(dir, "drizzle-pg")).sort(), out).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

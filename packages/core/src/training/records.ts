@@ -73,6 +73,19 @@ async function trainingInScope(cx: Cx, id: number): Promise<TrainingRow> {
   return (await cx.db.select().from(trainings).where(eq(trainings.id, id)).limit(1))[0]!;
 }
 
+/** The columns a form's fields set, on registering and on editing alike. */
+function storedFields(organizerId: number, input: TrainingFieldsInput) {
+  return {
+    organizerId,
+    title: input.title.trim(),
+    kind: input.kind,
+    startOn: input.startOn,
+    endOn: input.endOn,
+    place: input.place ?? null,
+    hours: input.hours ?? null,
+  };
+}
+
 export async function createTraining(cx: Cx, input: TrainingFieldsInput) {
   validateTraining(input);
   return writeTransaction(cx.db, async () => {
@@ -82,13 +95,7 @@ export async function createTraining(cx: Cx, input: TrainingFieldsInput) {
       await cx.db
         .insert(trainings)
         .values({
-          organizerId: organizer.id,
-          title: input.title.trim(),
-          kind: input.kind,
-          startOn: input.startOn,
-          endOn: input.endOn,
-          place: input.place ?? null,
-          hours: input.hours ?? null,
+          ...storedFields(organizer.id, input),
           createdBy: cx.scope.userId,
         })
         .returning()
@@ -120,13 +127,7 @@ export async function updateTraining(cx: Cx, input: TrainingFieldsInput & { id: 
       await cx.db
         .update(trainings)
         .set({
-          organizerId: organizer.id,
-          title: input.title.trim(),
-          kind: input.kind,
-          startOn: input.startOn,
-          endOn: input.endOn,
-          place: input.place ?? null,
-          hours: input.hours ?? null,
+          ...storedFields(organizer.id, input),
           version: before.version + 1,
         })
         .where(eq(trainings.id, before.id))

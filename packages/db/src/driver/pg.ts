@@ -23,14 +23,7 @@ export const MIGRATION_LOCK = 0x6c69616e6778;
 /** drizzle's own table of applied migrations, in the `drizzle` schema (as drizzle-kit creates it). */
 const MIGRATIONS_TABLE = sql`drizzle.__drizzle_migrations`;
 
-export type PgDb = NodePgDatabase & { $client: pg.Pool };
 export type PgliteDb = PgliteDatabase & { $client: PGlite };
-
-/** A pool of connections to the server at `url` (dates read back as ISO text, as SQLite stores them). */
-export function openPg(url: string, opts: { max?: number } = {}): PgDb {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  return drizzlePg({ client: pool, casing: "snake_case" }) as PgDb;
-}
 
 /**
  * Apply the committed PostgreSQL migrations to the server at `url` (idempotent), one migrating process at
@@ -75,11 +68,6 @@ export async function openTestPglite(): Promise<PgliteDb> {
 /** PostgreSQL's code of a refused row: an exclusion constraint (two dated intervals overlap). */
 export function isExclusionViolation(e: unknown): boolean {
   return pgCode(e) === "23P01";
-}
-
-/** PostgreSQL's code of a unique-constraint violation. */
-export function isPgUniqueViolation(e: unknown): boolean {
-  return pgCode(e) === "23505";
 }
 
 function pgCode(e: unknown): string | undefined {
