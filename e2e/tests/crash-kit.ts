@@ -177,16 +177,29 @@ export async function startPortal(dbFile: string, extraEnv: Record<string, strin
   closeSync(log.fd); // the child holds its own copy
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const crash = async (opts: { serverOnly?: boolean } = {}) => {
-    let pids = [...new Set([...processTree(child.pid!), ...strays()])];
-    if (opts.serverOnly) pids = pids.filter((pid) => !cmdline(pid).includes("import-job"));
-    for (const pid of pids) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        /* already gone */
+    const spared = (pid: number) => opts.serverOnly === true && cmdline(pid).includes("import-job");
+    const killAll = (list: number[]) => {
+      for (const pid of list) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
       }
-    }
+    };
+    const pids = [...new Set([...processTree(child.pid!), ...strays()])].filter((pid) => !spared(pid));
+    killAll(pids);
     await exited;
+    // A worker the portal was forking at the moment of the kill appears only afterwards (reparented, its
+    // command line set by exec): "everything" includes it, so the kill goes on in rounds until no new
+    // process of this spec's files is left (a crash of the machine would take it too).
+    for (let round = 0; round < 20; round++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const late = strays().filter((pid) => alive(pid) && !spared(pid) && !pids.includes(pid));
+      if (late.length === 0) break;
+      pids.push(...late);
+      killAll(late);
+    }
     for (let i = 0; i < 500 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 10));
     expect(pids.filter(alive), "processes left after SIGKILL").toEqual([]);
     if (!opts.serverOnly) expect(strays().filter(alive), "workers left after SIGKILL").toEqual([]);
