@@ -80,7 +80,7 @@ const ORDER: Record<Table, string> = {
   reparentings: "effective_on, id",
   dualLinks: "id",
   hosts: "id",
-  hostYears: "rowid",
+  hostYears: "host_id, year",
   coverages: "id",
   members: "id",
   relationships: "id",
@@ -156,22 +156,22 @@ export async function loadSnapshot(db: Db, opts?: SnapshotOptions): Promise<Snap
   if (opts?.asOf && opts.asOf.length > 0) {
     const complete = new Set(opts.asOf);
     const dates = [...new Set([...opts.asOf, ...(opts.coverageAsOf ?? [])])].sort();
-    return readTransaction(db, () => loadAsOf(db, dates, complete, opts));
+    return readTransaction(db, (tx) => loadAsOf(tx, dates, complete, opts));
   }
-  const read = async (): Promise<Snapshot> => ({
-    regions: await whole<RegionRec>(db, "regions"),
-    orgs: await whole<OrgRec>(db, "orgs"),
-    reparentings: await whole<ReparentingRec>(db, "reparentings"),
-    dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
-    hosts: await whole<HostRec>(db, "hosts"),
-    hostYears: await whole<HostYearRec>(db, "hostYears"),
-    coverages: await whole<CoverageRec>(db, "coverages"),
-    members: await whole<MemberRec>(db, "members"),
-    relationships: await whole<MemberRelationshipRec>(db, "relationships"),
-    workplaces: await whole<MemberWorkplaceRec>(db, "workplaces"),
-    statusEvents: await whole<MemberStatusEventRec>(db, "statusEvents"),
-    instructors: await whole<InstructorRec>(db, "instructors"),
-    assignments: await whole<AssignmentRec>(db, "assignments"),
+  const read = async (tx: Db): Promise<Snapshot> => ({
+    regions: await whole<RegionRec>(tx, "regions"),
+    orgs: await whole<OrgRec>(tx, "orgs"),
+    reparentings: await whole<ReparentingRec>(tx, "reparentings"),
+    dualLinks: await whole<DualLinkRec>(tx, "dualLinks"),
+    hosts: await whole<HostRec>(tx, "hosts"),
+    hostYears: await whole<HostYearRec>(tx, "hostYears"),
+    coverages: await whole<CoverageRec>(tx, "coverages"),
+    members: await whole<MemberRec>(tx, "members"),
+    relationships: await whole<MemberRelationshipRec>(tx, "relationships"),
+    workplaces: await whole<MemberWorkplaceRec>(tx, "workplaces"),
+    statusEvents: await whole<MemberStatusEventRec>(tx, "statusEvents"),
+    instructors: await whole<InstructorRec>(tx, "instructors"),
+    assignments: await whole<AssignmentRec>(tx, "assignments"),
   });
   // One read transaction: every table as of the same moment, even with writers on other connections.
   return readTransaction(db, read);
@@ -273,8 +273,11 @@ async function loadAsOf(
       sql.join(
         years.map(
           (y) =>
-            sql`select host_id as hostId, max(year) as year, employees, revenue_fen as revenueFen from host_years
-                where year <= ${y}${hostFilter} group by host_id`,
+            // Each host's latest figures up to the year (the row of its latest year, joined: a bare column
+            // beside max() is SQLite's alone).
+            sql`select y.host_id as hostId, y.year, y.employees, y.revenue_fen as revenueFen from host_years y
+                join (select host_id, max(year) as year from host_years where year <= ${y}${hostFilter}
+                      group by host_id) latest on latest.host_id = y.host_id and latest.year = y.year`,
         ),
         sql` union all `,
       ),

@@ -27,7 +27,7 @@ const PG_TYPE: Record<ReturnType<typeof pgKindOf>, string> = {
   text: "PgText",
   date: "PgDateString",
   boolean: "PgBoolean",
-  jsonb: "PgJsonb",
+  json: "PgJson",
 };
 
 describe("the PostgreSQL schema is the SQLite schema", () => {
@@ -105,7 +105,7 @@ describe("the PostgreSQL schema is the SQLite schema", () => {
     expect(pgKindOf("createdAt", "SQLiteText")).toBe("text");
     expect(pgKindOf("revenueFen", "SQLiteInteger")).toBe("bigint");
     expect(pgKindOf("mobile", "SQLiteBoolean")).toBe("boolean");
-    expect(pgKindOf("figures", "SQLiteTextJson")).toBe("jsonb");
+    expect(pgKindOf("figures", "SQLiteTextJson")).toBe("json");
   });
 
   it("has its committed migrations up to date: drizzle-kit finds nothing to generate", () => {

@@ -92,7 +92,8 @@ async function updateFrom(
       chunk.map(
         (r) =>
           sql`(${sql.join(
-            r.map((v) => sql`${v}`),
+            // Numbers typed (PostgreSQL reads an untyped VALUES column as text; SQLite casts to an integer).
+            r.map((v) => (typeof v === "number" ? sql`cast(${v} as bigint)` : sql`${v}`)),
             sql`, `,
           )})`,
       ),

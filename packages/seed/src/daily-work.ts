@@ -24,7 +24,6 @@ import {
 import { sql } from "drizzle-orm";
 import {
   type Db,
-  execute,
   selectAll,
   selectOne,
   selectValue,
@@ -214,13 +213,12 @@ export async function seedDailyWork(db: Db, opts: { seed: number; today: string 
       if (slot === 2) continue;
       const created = addDays(today, slot === 0 ? -rng.int(150, 200) : -rng.int(10, 40));
       const target = slot === 0 ? addDays(today, -rng.int(5, 40)) : addDays(today, rng.int(40, 120));
-      const planId = (
-        await execute(
-          db,
-          sql`insert into establishment_plans (host_id, target_on, responsible, state, created_at)
-            values (${h.id}, ${target}, ${personName(rng, rng.chance(0.5) ? "male" : "female")}, 'open', ${stamp(created)})`,
-        )
-      ).lastInsertRowid;
+      const planId = (await selectValue<number>(
+        db,
+        sql`insert into establishment_plans (host_id, target_on, responsible, state, created_at)
+            values (${h.id}, ${target}, ${personName(rng, rng.chance(0.5) ? "male" : "female")}, 'open', ${stamp(created)})
+            returning id`,
+      ))!;
       // A running plan has ticked off the milestones already due (a few days early); an overdue one is
       // stalled: none ticked off.
       if (slot === 1)

@@ -10,7 +10,8 @@ import { sql, type SQL } from "drizzle-orm";
  * binds at most 32,766 parameters), as a JSON array read by `json_each`.
  */
 export function idList(ids: Iterable<number>): SQL {
-  return sql`(select value from json_each(${JSON.stringify([...ids])}))`;
+  // The cast is a no-op on SQLite; on PostgreSQL, whose array elements come as text, it makes them ids.
+  return sql`(select cast(value as integer) from json_each(${JSON.stringify([...ids])}))`;
 }
 
 /** A list of texts as a subquery, for `x in ${textList(codes)}`. */

@@ -19,6 +19,7 @@ import { CasingCache } from "drizzle-orm/casing";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client.ts";
+import { pgLinkOf, pgText } from "./pg-db.ts";
 
 /** A value as the database stores it. */
 export type BulkValue = string | number | bigint | null;
@@ -83,7 +84,7 @@ class TableRows {
   /** `immediate`: write each chunk as soon as it is full (nothing else waits to be written first). */
   /** `table` and `columns` as stored (snake_case), the program's own names, never input. */
   constructor(
-    private readonly sqlite: Database.Database,
+    private readonly db: Db,
     table: string,
     columns: readonly string[],
     private readonly immediate: boolean,
@@ -97,12 +98,12 @@ class TableRows {
     this.tuple = `(${columns.map(() => "?").join(", ")})`;
   }
 
-  /** Queue one row. */
+  /** Queue one row; on SQLite an `immediate` table writes each chunk as soon as it is full. */
   add(row: readonly BulkValue[]): void {
     if (row.length !== this.width) throw new Error(`一行应有 ${this.width} 个值,实有 ${row.length} 个`);
     for (let i = 0; i < row.length; i++) this.current[this.filled++] = row[i]!;
     if (this.filled === this.valuesPerStatement) {
-      if (this.immediate) this.statement(this.rowsPerStatement).run(this.current);
+      if (this.immediate && !this.pg) void this.run(this.rowsPerStatement, this.current);
       else {
         this.full.push(this.current);
         this.current = new Array<BulkValue>(this.valuesPerStatement);
@@ -111,23 +112,37 @@ class TableRows {
     }
   }
 
+  /** Full chunks waiting (PostgreSQL's statements are awaited: its `immediate` table flushes every few). */
+  get waiting(): number {
+    return this.full.length;
+  }
+
   /** Write every queued row, in the order queued: full statements, then the rest in halves. */
-  flush(): void {
-    for (const chunk of this.full) this.statement(this.rowsPerStatement).run(chunk);
+  async flush(): Promise<void> {
+    for (const chunk of this.full) await this.run(this.rowsPerStatement, chunk);
     this.full = [];
     let at = 0;
     for (let rows = this.rowsPerStatement / 2; rows >= 1; rows /= 2) {
       const n = rows * this.width;
       if (this.filled - at >= n) {
-        this.statement(rows).run(this.current.slice(at, at + n));
+        await this.run(rows, this.current.slice(at, at + n));
         at += n;
       }
     }
     this.filled = 0;
   }
 
-  private statement(rows: number): Database.Statement {
-    return keptStatement(this.sqlite, this.head + Array.from({ length: rows }, () => this.tuple).join(", "));
+  private get pg(): boolean {
+    return pgLinkOf(this.db) !== undefined;
+  }
+
+  /** On SQLite at once (the statement kept per connection); on PostgreSQL a promise of the server. */
+  private run(rows: number, values: BulkValue[]): Promise<unknown> | undefined {
+    const text = this.head + Array.from({ length: rows }, () => this.tuple).join(", ");
+    const link = pgLinkOf(this.db);
+    if (link) return link.runner.query(pgText(text), values, true);
+    keptStatement(this.db.$client, text).run(values);
+    return undefined;
   }
 }
 
@@ -149,7 +164,7 @@ export class BulkInsert {
     columns: readonly ColumnKey<T>[],
   ): (...values: BulkValue[]) => Promise<void> {
     const names = namesOf(table, columns);
-    const rows = new TableRows(this.db.$client, names.table, names.columns, false);
+    const rows = new TableRows(this.db, names.table, names.columns, false);
     this.tables.push(rows);
     return async (...values) => {
       rows.add(values);
@@ -160,7 +175,7 @@ export class BulkInsert {
 
   /** Write everything queued. */
   async flush(): Promise<void> {
-    for (const t of this.tables) t.flush();
+    for (const t of this.tables) await t.flush();
     this.queued = 0;
   }
 }
@@ -186,9 +201,12 @@ export async function insertNamedRows(
   columns: readonly string[],
   rows: Iterable<readonly BulkValue[]>,
 ): Promise<void> {
-  const t = new TableRows(db.$client, table, columns, true);
-  for (const row of rows) t.add(row);
-  t.flush();
+  const t = new TableRows(db, table, columns, true);
+  for (const row of rows) {
+    t.add(row);
+    if (t.waiting >= 16) await t.flush();
+  }
+  await t.flush();
 }
 
 /**
@@ -198,6 +216,11 @@ export async function insertNamedRows(
  */
 export function prepareRun(db: Db, query: SQL): (values: Record<string, unknown>) => Promise<number> {
   const { sql: text, params } = dialect.sqlToQuery(query);
+  const link = pgLinkOf(db);
+  if (link) {
+    const pgQuery = pgText(text);
+    return async (values) => (await link.runner.query(pgQuery, fillPlaceholders(params, values), true)).count;
+  }
   const statement = keptStatement(db.$client, text);
   return async (values) => statement.run(...fillPlaceholders(params, values)).changes;
 }

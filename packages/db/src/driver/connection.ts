@@ -8,12 +8,14 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema.ts";
 import type { Db } from "./client.ts";
+import { pgLinkOf } from "./pg-db.ts";
 
 /**
  * Run `fn` with a page cache of `kib` KiB on this connection (a bulk import inserts millions of index
  * entries; SQLite's default is 2 MB), then put the previous size back.
  */
 export async function withPageCache<T>(db: Db, kib: number, fn: () => T | Promise<T>): Promise<T> {
+  if (pgLinkOf(db)) return fn(); // the server's shared buffers are its own affair
   const previous = Number(db.$client.pragma("cache_size", { simple: true }));
   db.$client.pragma(`cache_size = ${-Math.abs(Math.trunc(kib))}`);
   try {
@@ -28,6 +30,7 @@ export async function withPageCache<T>(db: Db, kib: number, fn: () => T | Promis
  * meets another connection's lock fails at once with SQLITE_BUSY (`isBusyError`) instead of waiting.
  */
 export async function withoutBusyWait<T>(db: Db, fn: () => T | Promise<T>): Promise<T> {
+  if (pgLinkOf(db)) return fn(); // PostgreSQL locks rows, not the database: nothing to wait for here
   const previous = Number(db.$client.pragma("busy_timeout", { simple: true }));
   db.$client.pragma("busy_timeout = 0");
   try {
@@ -59,7 +62,16 @@ export function copyInMemory(db: Db): Db {
 
 /** Close the connection (a command or a bench step that opened its own). The `db` is unusable after. */
 export function closeDb(db: Db): void {
-  db.$client.close();
+  const link = pgLinkOf(db);
+  if (link) void link.close();
+  else db.$client.close();
+}
+
+/** `closeDb` for either engine, resolved when the connections are closed (a PostgreSQL pool ends). */
+export async function closeDatabase(db: Db): Promise<void> {
+  const link = pgLinkOf(db);
+  if (link) await link.close();
+  else db.$client.close();
 }
 
 /**

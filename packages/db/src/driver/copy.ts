@@ -1,7 +1,7 @@
 /**
  * Moving up: a city's SQLite file copied into a migrated, empty PostgreSQL database, every row of every
  * table with its id (the audit log names ids), values turned into PostgreSQL's types as `schema-pg.ts`
- * maps them (0/1 → boolean, JSON text → jsonb, ISO dates → date), in one transaction (all or nothing),
+ * maps them (0/1 → boolean, JSON text → json, ISO dates → date), in one transaction (all or nothing),
  * tables in the order of their references; then every identity sequence is set past the largest id, so
  * that the next row written on PostgreSQL takes a new id. The source is read in one read transaction: a
  * consistent state even while a portal still writes.
@@ -10,10 +10,11 @@ import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable as SQLiteTableClass } from "drizzle-orm/sqlite-core";
 import { CasingCache } from "drizzle-orm/casing";
-import pg from "pg";
 import * as schema from "../schema.ts";
 import { pgKindOf } from "../schema-pg.ts";
 import type { Db } from "./client.ts";
+import { closeDatabase } from "./connection.ts";
+import { openPgDb, pgLinkOf } from "./pg-db.ts";
 
 /** PostgreSQL binds at most 65,535 parameters to a statement. */
 const MAX_PARAMS = 60_000;
@@ -87,7 +88,7 @@ function planOf(table: SQLiteTable): Plan {
 function pgValue(value: unknown, kind: Plan["columns"][number]["kind"]): unknown {
   if (value === null || value === undefined) return null;
   if (kind === "boolean") return value === 1 || value === true;
-  // JSON text as stored in SQLite: PostgreSQL parses it into jsonb.
+  // JSON text as stored in SQLite: PostgreSQL keeps it as written (json).
   return value;
 }
 
@@ -100,12 +101,46 @@ export async function copyToPostgres(
   url: string,
   onProgress: (p: CopyProgress) => void = () => {},
 ): Promise<CopyTable[]> {
+  const target = openPgDb(url, 1);
+  try {
+    return await copyInto(source, target, onProgress);
+  } finally {
+    await closeDatabase(target);
+  }
+}
+
+/** `copyToPostgres` into an open PostgreSQL `Db` (the server's or PGlite's). */
+export async function copyInto(
+  source: Db,
+  target: Db,
+  onProgress: (p: CopyProgress) => void = () => {},
+): Promise<CopyTable[]> {
+  const link = pgLinkOf(target);
+  if (!link) throw new Error("复制的目标必须是 PostgreSQL 数据库");
   const plans = copyOrder().map(planOf);
   const sqlite = source.$client;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   sqlite.exec("BEGIN");
   try {
+    return await link.transaction(async (tx) => {
+      const runner = pgLinkOf(tx)!.runner;
+      const client = {
+        query: async <R>(text: string, params: unknown[] = []) =>
+          (await runner.query(text, params, false)) as { rows: R[] },
+      };
+      return copyRows(sqlite, client, plans, onProgress);
+    }, "write");
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec("COMMIT");
+  }
+}
+
+async function copyRows(
+  sqlite: Db["$client"],
+  client: { query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }> },
+  plans: Plan[],
+  onProgress: (p: CopyProgress) => void,
+): Promise<CopyTable[]> {
+  {
     const counts = plans.map(
       (p) => (sqlite.prepare(`select count(*) as n from ${quote(p.name)}`).get() as { n: number }).n,
     );
@@ -120,7 +155,6 @@ export async function copyToPostgres(
       throw new Error(
         `目标 PostgreSQL 数据库尚未迁移(缺表 ${missing.slice(0, 3).join("、")} 等):请先运行 migrate`,
       );
-    await client.query("BEGIN");
     for (const p of plans) {
       const r = await client.query(`select exists (select 1 from ${quote(p.name)}) as any`);
       if ((r.rows[0] as { any: boolean }).any)
@@ -166,14 +200,7 @@ export async function copyToPostgres(
         );
       out.push({ name: p.name, rows });
     }
-    await client.query("COMMIT");
     onProgress({ table: "", done, total });
     return out;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    if (sqlite.inTransaction) sqlite.exec("COMMIT");
-    await client.end();
   }
 }

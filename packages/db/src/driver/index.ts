@@ -11,3 +11,5 @@ export * from "./bulk.ts";
 export * from "./connection.ts";
 export * from "./backup.ts";
 export { idList, textList, isBusyError, isUniqueViolation } from "../dialect/sqlite.ts";
+export { openPgDb, pgliteDb, isPg } from "./pg-db.ts";
+export { openDatabase } from "./open.ts";

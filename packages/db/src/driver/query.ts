@@ -11,38 +11,62 @@ import type { SQL } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client.ts";
+import { pgLinkOf, pgText } from "./pg-db.ts";
 
 /** Renders a statement for the bulk path, as the connection's own dialect does (snake_case columns). */
 const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
+/** On PostgreSQL: the statement as the server takes it, run on `db`'s connection. */
+async function onPg(
+  db: Db,
+  query: SQL,
+  arrays: boolean,
+): Promise<{ rows: unknown[]; count: number } | undefined> {
+  const link = pgLinkOf(db);
+  if (!link) return undefined;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return link.runner.query(pgText(text), params, arrays);
+}
+
 /** Every row, as objects keyed by the statement's column names (aliases). */
 export async function selectAll<T>(db: Db, query: SQL): Promise<T[]> {
+  const pg = await onPg(db, query, false);
+  if (pg) return pg.rows as T[];
   return db.all<T>(query);
 }
 
 /** The first row, or undefined. */
 export async function selectOne<T>(db: Db, query: SQL): Promise<T | undefined> {
+  const pg = await onPg(db, query, false);
+  if (pg) return pg.rows[0] as T | undefined;
   return (db.get<T>(query) ?? undefined) as T | undefined;
 }
 
 /** The first column of every row (ids, names). */
 export async function selectColumn<T>(db: Db, query: SQL): Promise<T[]> {
-  return db.values<[T]>(query).map((r) => r[0]);
+  return (await selectRows<[T]>(db, query)).map((r) => r[0]);
 }
 
 /** The first column of the first row (a count, a max), or undefined when there is no row. */
 export async function selectValue<T>(db: Db, query: SQL): Promise<T | undefined> {
-  const row = db.values<[T]>(query)[0];
+  const row = (await selectRows<[T]>(db, query))[0];
   return row === undefined ? undefined : row[0];
 }
 
 /** Every row as an array of its columns, in the statement's order (large loads: no per-row object keys). */
 export async function selectRows<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
+  const pg = await onPg(db, query, true);
+  if (pg) return pg.rows as T[];
   return db.values<T>(query);
 }
 
-/** Run a change; how many rows it changed and, for an insert, the new row's id. */
+/**
+ * Run a change; how many rows it changed and, on SQLite, an insert's new row id (PostgreSQL has none:
+ * write `returning id` and read it with `selectValue` where the id is needed).
+ */
 export async function execute(db: Db, query: SQL): Promise<{ changes: number; lastInsertRowid: number }> {
+  const pg = await onPg(db, query, true);
+  if (pg) return { changes: pg.count, lastInsertRowid: Number.NaN };
   const r = db.run(query);
   return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
 }
@@ -78,6 +102,7 @@ export async function selectMapped<R extends unknown[], T>(
   query: SQL,
   make: (row: R) => T,
 ): Promise<T[]> {
+  if (pgLinkOf(db)) return (await selectRows<R>(db, query)).map(make);
   const { sql: text, params } = dialect.sqlToQuery(query);
   const out: T[] = [];
   for (const row of prepared(db, text)
@@ -89,6 +114,7 @@ export async function selectMapped<R extends unknown[], T>(
 
 /** `selectColumn` on the connection's kept statement: the first column of every row. */
 export async function selectColumnPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  if (pgLinkOf(db)) return selectColumn<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
   return prepared(db, text)
     .pluck(true)
@@ -105,6 +131,8 @@ const depth = new WeakMap<Database.Database, number>();
  * use a connection's transaction at a time (the port holds the write connection for one request).
  */
 export async function writeTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const link = pgLinkOf(db);
+  if (link) return link.transaction(async (tx) => fn(tx), "write");
   const client = db.$client;
   if (client.inTransaction) {
     const level = (depth.get(client) ?? 0) + 1;
@@ -143,6 +171,8 @@ export async function writeTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>
  * it one moment already. Nothing in `fn` should write.
  */
 export async function readTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const link = pgLinkOf(db);
+  if (link) return link.depth >= 0 ? fn(db) : link.transaction(async (tx) => fn(tx), "read");
   const client = db.$client;
   if (client.inTransaction) return fn(db);
   client.exec("BEGIN");
@@ -158,5 +188,7 @@ export async function readTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>)
 
 /** Whether `db` is inside an open transaction. */
 export function inTransactionNow(db: Db): boolean {
+  const link = pgLinkOf(db);
+  if (link) return link.depth >= 0;
   return db.$client.inTransaction;
 }

@@ -1,0 +1,432 @@
+/**
+ * The data layer on PostgreSQL. Every statement of the program is written once, with drizzle's SQLite
+ * builder or as a `sql` template over the tables of `schema.ts`; on PostgreSQL the same `Db` API runs
+ * them through a link to the server (a pool of node-postgres connections) or to PGlite (the tests):
+ * - drizzle renders each statement in its SQLite dialect, and `pgText` turns the text into PostgreSQL's —
+ *   numbered placeholders, and the few spellings the two engines do not share (see `pgText`);
+ * - parameters go untyped, so PostgreSQL reads each as the type its place needs (0/1 as a boolean, ISO text
+ *   as a date, JSON text as json);
+ * - values come back as SQLite gives them: booleans as 0/1, dates and JSON as text, bigint and numeric as
+ *   numbers (money is stored in 分, whole numbers far below 2^53) — so the program above the driver sees
+ *   the same rows on both engines, and the year-end report is byte for byte the same.
+ *
+ * A transaction holds one connection of the pool for its statements (`PgLink.transaction`); the `Db` it
+ * hands to its body runs on that connection, and a transaction inside it is a savepoint.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import { drizzle as drizzleProxy } from "drizzle-orm/sqlite-proxy";
+import pg from "pg";
+import * as schema from "../schema.ts";
+import type { Db } from "./client.ts";
+
+/** Where a statement runs: a pool, one held connection, PGlite or a PGlite transaction. */
+interface Runner {
+  query(
+    text: string,
+    params: readonly unknown[],
+    arrays: boolean,
+  ): Promise<{ rows: unknown[]; count: number }>;
+}
+
+export interface PgLink {
+  /** Where the current call chain's statements run (its open transaction's connection, if any). */
+  readonly runner: Runner;
+  /** In the current call chain: savepoints open (0: the outermost transaction); -1 outside one. */
+  readonly depth: number;
+  /** Open a transaction (a savepoint inside one) and run `fn` in it: committed when `fn` resolves. */
+  transaction<T>(fn: (tx: Db) => Promise<T>, mode: "write" | "read"): Promise<T>;
+  close(): Promise<void>;
+  /** How the server is reached (for messages; no password). */
+  readonly kind: "server" | "pglite";
+}
+
+const links = new WeakMap<object, PgLink>();
+
+/** The PostgreSQL link of `db`, or undefined for an SQLite connection. */
+export function pgLinkOf(db: Db): PgLink | undefined {
+  return links.get(db);
+}
+
+/** Whether `db` runs on PostgreSQL. */
+export function isPg(db: Db): boolean {
+  return links.has(db);
+}
+
+// ——— values as SQLite gives them ———
+
+const OID = {
+  bool: 16,
+  int8: 20,
+  json: 114,
+  date: 1082,
+  timestamp: 1114,
+  timestamptz: 1184,
+  numeric: 1700,
+  jsonb: 3802,
+} as const;
+
+const asText = (v: string) => v;
+const parsers: Record<number, (v: string) => unknown> = {
+  [OID.bool]: (v) => (v === "t" || v === "true" ? 1 : 0),
+  [OID.int8]: Number,
+  [OID.numeric]: Number,
+  [OID.json]: asText,
+  [OID.jsonb]: asText,
+  [OID.date]: asText,
+  [OID.timestamp]: asText,
+  [OID.timestamptz]: asText,
+};
+
+const serverTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+// ——— the text ———
+
+const translated = new Map<string, string>();
+const MAX_TEXTS = 2_000;
+
+/**
+ * A statement rendered by drizzle's SQLite dialect, as PostgreSQL takes it:
+ * - `?` → `$1`, `$2`, … (outside quoted strings and names);
+ * - in an insert's `values (…)`, the bare `null` SQLite's dialect writes for a column without a value →
+ *   `default` (an identity id, a column's default);
+ * - a camelCase alias (`as hostId`, and its uses) quoted: PostgreSQL folds bare names to lower case;
+ * - SQLite's unary plus (which keeps its planner off an index) dropped: PostgreSQL has it for numbers only;
+ * - `like` → `ilike` (SQLite's like ignores ASCII case);
+ * - scalar `max(a, b)`/`min(a, b)` → `greatest`/`least`; `total(x)` → `coalesce(sum(x), 0)`;
+ *   `ifnull` → `coalesce`; `instr(a, b)` → `strpos(a, b)`; `cast(x as real)` → double precision;
+ * - `json_each(?)` (a list of ids or texts, `idList`/`textList`) → the elements of the jsonb array;
+ * - `insert or ignore into` → `insert into … on conflict do nothing`.
+ */
+export function pgText(text: string): string {
+  let out = translated.get(text);
+  if (out === undefined) {
+    out = translate(text);
+    if (translated.size >= MAX_TEXTS) translated.clear();
+    translated.set(text, out);
+  }
+  return out;
+}
+
+interface Token {
+  kind: "word" | "string" | "name" | "param" | "punct" | "space";
+  text: string;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) break;
+        if (text[j] === c) {
+          if (text[j + 1] === c) j += 2;
+          else break;
+        } else j++;
+      }
+      out.push({ kind: c === "'" ? "string" : "name", text: text.slice(i, j + 1) });
+      i = j + 1;
+    } else if (c === "?") {
+      out.push({ kind: "param", text: "?" });
+      i++;
+    } else if (/\s/.test(c)) {
+      let j = i;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      out.push({ kind: "space", text: text.slice(i, j) });
+      i = j;
+    } else if (/[A-Za-z_0-9]/.test(c)) {
+      let j = i;
+      while (j < text.length && /[A-Za-z_0-9]/.test(text[j]!)) j++;
+      out.push({ kind: "word", text: text.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ kind: "punct", text: c });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The index of the `)` closing the `(` at `open`, and the top-level commas between. */
+function group(tokens: Token[], open: number): { close: number; commas: number[] } {
+  let level = 0;
+  const commas: number[] = [];
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    if (tokens[i]!.kind !== "punct") continue;
+    if (t === "(") level++;
+    else if (t === ")") {
+      level--;
+      if (level === 0) return { close: i, commas };
+    } else if (t === "," && level === 1) commas.push(i);
+  }
+  throw new Error(`SQL 括号不配对:${tokens.map((t) => t.text).join("")}`);
+}
+
+function nextSolid(tokens: Token[], from: number): number {
+  let i = from;
+  while (i < tokens.length && tokens[i]!.kind === "space") i++;
+  return i;
+}
+
+const OPERATOR_WORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "when",
+  "then",
+  "else",
+  "select",
+  "where",
+  "on",
+  "by",
+  "is",
+  "in",
+  "case",
+  "having",
+  "between",
+]);
+
+/** Whether the `+` at `i` is unary: nothing that ends an operand comes before it. */
+function unary(tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && tokens[j]!.kind === "space") j--;
+  if (j < 0) return true;
+  const p = tokens[j]!;
+  if (p.kind === "punct") return p.text !== ")";
+  if (p.kind === "word") return OPERATOR_WORDS.has(p.text.toLowerCase());
+  return false;
+}
+
+function translate(text: string): string {
+  const tokens = tokenize(text);
+  const lower = (i: number) => (tokens[i]?.kind === "word" ? tokens[i]!.text.toLowerCase() : "");
+  const first = lower(nextSolid(tokens, 0));
+  let inValues = false;
+  let orIgnore = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "punct" && t.text === "+" && unary(tokens, i)) {
+      // SQLite's unary plus (`+h.founded_on`, which keeps its planner off an index) is for numbers only here.
+      t.text = "";
+      continue;
+    }
+    if (t.kind !== "word") continue;
+    if (/[a-z]/.test(t.text) && /[A-Z]/.test(t.text)) {
+      // A camelCase alias (`host_id as hostId`): PostgreSQL folds a bare name to lower case.
+      t.text = `"${t.text}"`;
+      continue;
+    }
+    const w = t.text.toLowerCase();
+    const open = nextSolid(tokens, i + 1);
+    const call = tokens[open]?.text === "(";
+    if (first === "insert" && w === "or" && i === nextSolid(tokens, nextSolid(tokens, 0) + 1)) {
+      const what = nextSolid(tokens, i + 1);
+      if (lower(what) === "ignore") {
+        orIgnore = true;
+        t.text = "";
+        tokens[what]!.text = "";
+        tokens[i + 1]!.text = "";
+        if (tokens[what + 1]?.kind === "space") tokens[what + 1]!.text = "";
+      }
+    } else if (first === "insert" && w === "values") inValues = true;
+    else if (inValues && (w === "on" || w === "returning" || w === "select")) inValues = false;
+    else if (inValues && w === "null") t.text = "default";
+    else if (w === "like") t.text = "ilike";
+    else if (call && (w === "max" || w === "min") && group(tokens, open).commas.length > 0)
+      t.text = w === "max" ? "greatest" : "least";
+    else if (call && w === "total") {
+      const { close } = group(tokens, open);
+      t.text = "coalesce(sum";
+      tokens[close]!.text = "), 0)";
+    } else if (call && w === "ifnull") t.text = "coalesce";
+    else if (call && w === "instr") t.text = "strpos";
+    else if (call && w === "json_each") {
+      // (select … value from json_each(?)) → the elements of the jsonb array, as text, in a column `value`.
+      const { close } = group(tokens, open);
+      t.text = "jsonb_array_elements_text";
+      tokens[open]!.text = "(cast(";
+      tokens[close]!.text = " as jsonb)) as j(value)";
+    } else if (
+      w === "real" &&
+      lower(nextSolid(tokens, i + 1)) === "" &&
+      tokens[nextSolid(tokens, i + 1)]?.text === ")"
+    ) {
+      const before = tokens
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.kind !== "space");
+      if (before?.kind === "word" && before.text.toLowerCase() === "as") t.text = "double precision";
+    }
+  }
+  let n = 0;
+  let out = tokens.map((t) => (t.kind === "param" ? `$${++n}` : t.text)).join("");
+  if (orIgnore) {
+    const at = out.search(/\sreturning\s/i);
+    out =
+      at < 0 ? `${out} on conflict do nothing` : `${out.slice(0, at)} on conflict do nothing${out.slice(at)}`;
+  }
+  return out;
+}
+
+// ——— the links ———
+
+/**
+ * The transaction the current async call chain has open, per link. A use case written for SQLite runs its
+ * statements on the `db` it was given, inside or outside `writeTransaction(db, …)` (on SQLite one
+ * connection: the same thing); here a statement on `db` inside the body of a transaction runs on the
+ * transaction's connection, so the body may use `db` or the `tx` it is handed alike.
+ */
+interface Open {
+  root: PgLink;
+  runner: Runner;
+  depth: number;
+}
+const open = new AsyncLocalStorage<Open>();
+
+/** The runner for a statement of `root` in the current call chain. */
+function current(root: PgLink, base: Runner): { runner: Runner; open: Open | undefined } {
+  const o = open.getStore();
+  return o?.root === root ? { runner: o.runner, open: o } : { runner: base, open: undefined };
+}
+
+/** How a root link reaches its server: statements outside a transaction, and one connection for one. */
+interface Backend {
+  runner: Runner;
+  /** Run `fn` with a connection of its own in a transaction (`begin` already sent), and end it. */
+  hold<T>(begin: string, fn: (runner: Runner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const BEGIN = {
+  write: "begin isolation level read committed",
+  read: "begin isolation level repeatable read read only",
+} as const;
+
+function rootLink(backend: Backend, kind: PgLink["kind"]): { link: PgLink; db: Db } {
+  const link: PgLink = {
+    get runner() {
+      return current(link, backend.runner).runner;
+    },
+    get depth() {
+      return current(link, backend.runner).open?.depth ?? -1;
+    },
+    kind,
+    async transaction(fn, mode) {
+      const o = current(link, backend.runner).open;
+      if (o) {
+        const name = `lx_${o.depth + 1}`;
+        await o.runner.query(`savepoint ${name}`, [], false);
+        try {
+          const out = await open.run({ root: link, runner: o.runner, depth: o.depth + 1 }, () => fn(db));
+          await o.runner.query(`release savepoint ${name}`, [], false);
+          return out;
+        } catch (e) {
+          await o.runner.query(`rollback to savepoint ${name}`, [], false);
+          throw e;
+        }
+      }
+      return backend.hold(BEGIN[mode], (runner) => open.run({ root: link, runner, depth: 0 }, () => fn(db)));
+    },
+    close: () => backend.close(),
+  };
+  const run = async (text: string, params: unknown[], method: "run" | "all" | "values" | "get") => {
+    const r = await link.runner.query(pgText(text), params, true);
+    return { rows: method === "get" ? (r.rows[0] as unknown[]) : r.rows };
+  };
+  // The batch callback too: drizzle's proxy reads the config (casing, schema) only after one.
+  const db = drizzleProxy(
+    run,
+    async (batch) => {
+      const out: { rows: unknown[] }[] = [];
+      for (const q of batch) out.push(await run(q.sql, q.params as unknown[], q.method));
+      return out;
+    },
+    { schema, casing: "snake_case" },
+  ) as unknown as Db;
+  links.set(db, link);
+  return { link, db };
+}
+
+function poolRunner(client: pg.Pool | pg.PoolClient): Runner {
+  return {
+    async query(text, params, arrays) {
+      const r = await client.query({
+        text,
+        values: params as unknown[],
+        ...(arrays ? { rowMode: "array" as const } : {}),
+      });
+      return { rows: r.rows as unknown[], count: r.rowCount ?? 0 };
+    },
+  };
+}
+
+function pgliteRunner(client: PGlite | PgliteTransaction): Runner {
+  return {
+    async query(text, params, arrays) {
+      const r = await client.query(text, params as unknown[], {
+        parsers,
+        ...(arrays ? { rowMode: "array" as const } : {}),
+      });
+      return { rows: r.rows as unknown[], count: r.affectedRows ?? 0 };
+    },
+  };
+}
+
+/** The data layer on the PostgreSQL server at `url` (a pool of `max` connections). */
+export function openPgDb(url: string, max = 10): Db {
+  // allowExitOnIdle: a command ends when its work is done, without waiting out the idle connections.
+  const pool = new pg.Pool({ connectionString: url, max, types: serverTypes, allowExitOnIdle: true });
+  return rootLink(
+    {
+      runner: poolRunner(pool),
+      async hold(begin, fn) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          const held = poolRunner(client);
+          await held.query(begin, [], false);
+          try {
+            const out = await fn(held);
+            await held.query("commit", [], false);
+            return out;
+          } catch (e) {
+            await held.query("rollback", [], false).catch((err: unknown) => {
+              broken = err instanceof Error ? err : new Error(String(err));
+            });
+            throw e;
+          }
+        } finally {
+          client.release(broken);
+        }
+      },
+      close: () => pool.end(),
+    },
+    "server",
+  ).db;
+}
+
+/** The data layer on a PGlite database (tests): one connection, one transaction at a time. */
+export function pgliteDb(client: PGlite): Db {
+  return rootLink(
+    {
+      runner: pgliteRunner(client),
+      // PGlite's own transaction holds its one connection: other statements wait until it ends.
+      hold: (begin, fn) =>
+        client.transaction(async (tx) => {
+          // PGlite has begun with its default (read committed); a read sets its snapshot's level first.
+          if (begin === BEGIN.read)
+            await tx.query("set transaction isolation level repeatable read read only");
+          return fn(pgliteRunner(tx));
+        }),
+      close: () => client.close(),
+    },
+    "pglite",
+  ).db;
+}

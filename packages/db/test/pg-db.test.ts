@@ -1,0 +1,153 @@
+/**
+ * The data layer on PostgreSQL (driver/pg-db.ts), on PGlite: a statement written for SQLite is run as
+ * PostgreSQL takes it, values come back as SQLite gives them, and transactions hold: a body's statements
+ * on the `db` it closes over are inside its transaction, a throw rolls back, a nested one is a savepoint.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestPglite } from "../src/driver/pg.ts";
+import { pgliteDb, pgText } from "../src/driver/pg-db.ts";
+import {
+  execute,
+  readTransaction,
+  selectAll,
+  selectOne,
+  selectValue,
+  writeTransaction,
+} from "../src/driver/query.ts";
+import { closeDatabase } from "../src/driver/connection.ts";
+import { insertRows } from "../src/driver/bulk.ts";
+import { idList, textList } from "../src/dialect/sqlite.ts";
+import * as tables from "../src/schema.ts";
+import type { Db } from "../src/driver/client.ts";
+
+describe("pgText: SQLite's text as PostgreSQL takes it", () => {
+  it("numbers the placeholders, but not a ? inside a string or a name", () => {
+    expect(pgText(`select * from "t?" where a = ? and b = '?' and c = ?`)).toBe(
+      `select * from "t?" where a = $1 and b = '?' and c = $2`,
+    );
+  });
+
+  it("quotes camelCase aliases and their uses, leaves snake_case and keywords", () => {
+    expect(pgText("select host_id as hostId from x order by hostId")).toBe(
+      `select host_id as "hostId" from x order by "hostId"`,
+    );
+  });
+
+  it("writes default for the null SQLite's dialect writes for a column without a value, in values only", () => {
+    expect(pgText(`insert into "t" ("id", "a") values (null, ?), (null, null) returning "id"`)).toBe(
+      `insert into "t" ("id", "a") values (default, $1), (default, default) returning "id"`,
+    );
+    expect(pgText("update t set a = null where b is null")).toBe("update t set a = null where b is null");
+  });
+
+  it("translates the functions the engines do not share", () => {
+    expect(pgText("select max(a, b), max(c), min(x, 1), total(n), ifnull(a, 0), instr(a, 'x') from t")).toBe(
+      "select greatest(a, b), max(c), least(x, 1), coalesce(sum(n), 0), coalesce(a, 0), strpos(a, 'x') from t",
+    );
+    expect(pgText("select cast(a as real) from t where name like ?")).toBe(
+      "select cast(a as double precision) from t where name ilike $1",
+    );
+    expect(pgText("insert or ignore into t (a) values (?)")).toBe(
+      "insert into t (a) values ($1) on conflict do nothing",
+    );
+  });
+
+  it("drops SQLite's unary plus, keeps addition", () => {
+    expect(pgText("select a + 1 from t where +t.on <= ? and (+t.x is null or ? < +t.x)")).toBe(
+      "select a + 1 from t where t.on <= $1 and (t.x is null or $2 < t.x)",
+    );
+  });
+});
+
+describe("the data layer on PGlite", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = pgliteDb((await openTestPglite()).$client);
+    await execute(
+      db,
+      sql`insert into regions (code, name, level, path, depth) values ('370000', '省', 'province', '/1/', 0)`,
+    );
+  }, 60_000);
+  afterAll(async () => closeDatabase(db));
+
+  const regionCount = async () => (await selectValue<number>(db, sql`select count(*) from regions`))!;
+
+  it("gives values as SQLite does: counts as numbers, booleans 0/1, dates and JSON as text", async () => {
+    expect(await regionCount()).toBe(1);
+    expect(
+      await selectOne(db, sql`select true as yes, date '2026-12-03' as day, '{"b":1,"a":2}'::json as doc`),
+    ).toEqual({ yes: 1, day: "2026-12-03", doc: '{"b":1,"a":2}' });
+    expect(await selectValue(db, sql`select sum(x) from (values (2), (3)) as v(x)`)).toBe(5);
+  });
+
+  it("lists of ids and texts (idList, textList) match as on SQLite", async () => {
+    const id = (await selectValue<number>(db, sql`select id from regions`))!;
+    expect(await selectAll(db, sql`select code from regions where id in ${idList([id, id + 100])}`)).toEqual([
+      { code: "370000" },
+    ]);
+    expect(
+      await selectAll(db, sql`select code from regions where code in ${textList(["370000", "x"])}`),
+    ).toEqual([{ code: "370000" }]);
+  });
+
+  it("the builder inserts with identity ids and reads back through drizzle's mapping", async () => {
+    const [row] = await db
+      .insert(tables.regions)
+      .values({ code: "370100", name: "市", level: "city", path: "/1/2/", depth: 1 })
+      .returning({ id: tables.regions.id });
+    expect(row!.id).toBeGreaterThan(0);
+    const again = await db
+      .select({ name: tables.regions.name })
+      .from(tables.regions)
+      .orderBy(tables.regions.code);
+    expect(again.map((r) => r.name)).toEqual(["省", "市"]);
+  });
+
+  it("a transaction is all or nothing, its body's statements on `db` inside it; a nested one a savepoint", async () => {
+    const before = await regionCount();
+    await expect(
+      writeTransaction(db, async () => {
+        await insertRows(
+          db,
+          tables.regions,
+          ["code", "name", "level", "path", "depth"],
+          [["370101", "区甲", "county", "/1/2/3/", 2]],
+        );
+        // Seen inside (the same connection), by a statement on the `db` the body closes over.
+        expect(await regionCount()).toBe(before + 1);
+        throw new Error("回滚");
+      }),
+    ).rejects.toThrow("回滚");
+    expect(await regionCount()).toBe(before);
+
+    await writeTransaction(db, async (tx) => {
+      await execute(
+        tx,
+        sql`insert into regions (code, name, level, path, depth) values ('370102', '区乙', 'county', '/1/2/4/', 2)`,
+      );
+      await writeTransaction(tx, async () => {
+        await execute(
+          db,
+          sql`insert into regions (code, name, level, path, depth) values ('370103', '区丙', 'county', '/1/2/5/', 2)`,
+        );
+        throw new Error("只回滚这一层");
+      }).catch(() => {});
+    });
+    expect(await selectAll(db, sql`select code from regions where code like '3701%' order by code`)).toEqual([
+      { code: "370100" },
+      { code: "370102" },
+    ]);
+  });
+
+  it("a read transaction sees one moment and refuses to write", async () => {
+    await expect(
+      readTransaction(db, async () =>
+        execute(
+          db,
+          sql`insert into regions (code, name, level, path, depth) values ('370104', '区丁', 'county', '/1/2/6/', 2)`,
+        ),
+      ),
+    ).rejects.toThrow(/read-only/);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Issue 24: the year-end report is the same, byte for byte, on PostgreSQL as on SQLite. The demo is seeded
+ * on the canonical demo day into SQLite, copied (`copyInto`, as `liangxin copy` does) into PGlite — the
+ * PostgreSQL the tests run in-process — and the report JSON of the command line (`reportJson`, two-space
+ * indented) is computed on both for every management node and every year of the demo.
+ */
+import { fixedClock, isManagement, setClock, type OrgCategory } from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDatabase, openTestDb, pgliteDb, selectAll, type Db } from "@liangxin/db/driver";
+import { copyInto } from "@liangxin/db/copy";
+import { openTestPglite } from "@liangxin/db/pg";
+import { buildReport, ReportComputer, reportJson } from "@liangxin/core/reports";
+import { unsafeSystemScope } from "@liangxin/db/scope";
+import { seedDemo } from "../src/demo.ts";
+import { demoYears } from "../src/shift.ts";
+
+const DEMO_DAY = "2026-12-03";
+const restore = setClock(fixedClock(`${DEMO_DAY}T10:00:00+08:00`));
+afterAll(() => restore());
+
+/** The report JSON of every management node of every year, keyed "year code". */
+async function reports(db: Db, years: number[]): Promise<Map<string, string>> {
+  const cx = { db, scope: await unsafeSystemScope(db), today: DEMO_DAY };
+  const computer = new ReportComputer(db);
+  const nodes = (
+    await selectAll<{ id: number; code: string; category: OrgCategory }>(
+      db,
+      sql`select id, code, category from orgs order by code`,
+    )
+  ).filter((o) => isManagement(o.category));
+  const out = new Map<string, string>();
+  for (const year of years)
+    for (const node of nodes) {
+      const view = await buildReport(cx, { nodeId: node.id, year, computer });
+      out.set(`${year} ${node.code}`, `${JSON.stringify(reportJson(view), null, 2)}\n`);
+    }
+  return out;
+}
+
+describe("the year-end report on PostgreSQL (PGlite)", () => {
+  it("is byte for byte the SQLite one for the demo: every management node, every year", async () => {
+    const sqlite = openTestDb();
+    await seedDemo(sqlite, { today: DEMO_DAY });
+    const years = demoYears(DEMO_DAY);
+    const expected = await reports(sqlite, years);
+
+    const pg = pgliteDb((await openTestPglite()).$client);
+    const copied = await copyInto(sqlite, pg);
+    sqlite.$client.close();
+    expect(copied.reduce((n, t) => n + t.rows, 0)).toBeGreaterThan(10_000);
+    const actual = await reports(pg, years);
+    await closeDatabase(pg);
+
+    expect([...actual.keys()]).toEqual([...expected.keys()]);
+    expect(expected.size).toBeGreaterThan(40);
+    for (const [key, json] of expected) expect(actual.get(key), key).toBe(json);
+  }, 600_000);
+});
