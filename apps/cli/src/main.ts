@@ -3,15 +3,16 @@ import { passwordProblem, clock } from "@liangxin/domain";
 import { cityIsEmpty } from "@liangxin/seed/scale";
 import { createUser } from "@liangxin/db/auth";
 import { listDemoAccounts } from "@liangxin/seed/accounts";
-import { migrateDb, openDb, writeTransaction, type Db } from "@liangxin/db/driver";
+import { closeDatabase, openPgDb, writeTransaction, type Db } from "@liangxin/db/driver";
 import { closeStalePlans } from "@liangxin/core/work";
-import { databaseTarget, resolveDatabasePath, shownDatabaseUrl } from "@liangxin/db/paths";
+import { databaseTarget, shownDatabaseUrl } from "@liangxin/db/paths";
 import { migratePg } from "@liangxin/db/pg";
 import { seedDemo } from "@liangxin/seed/demo";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { copyCommand } from "./commands/copy.ts";
 import { seedScaleCommand } from "./commands/seed-scale.ts";
 import { cliMessages as m } from "./messages.ts";
+import { openMigrated } from "./open.ts";
 import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
 import { exportCommand, exportJobCommand } from "./commands/export.ts";
@@ -19,13 +20,6 @@ import { importCommand, importJobCommand } from "./commands/import.ts";
 import { CLI_VARIABLES, cliEnv, ConfigError, describeEnv, PORTAL_VARIABLES } from "@liangxin/runtime";
 
 type Command = (args: string[]) => Promise<number> | number;
-
-function openMigrated() {
-  const file = resolveDatabasePath();
-  const db = openDb(file);
-  migrateDb(db);
-  return { db, file };
-}
 
 async function printDemoAccounts(db: Db): Promise<void> {
   const accounts = await listDemoAccounts(db);
@@ -47,16 +41,20 @@ const commands: Record<string, Command> = {
   copy: copyCommand,
   async migrate() {
     const target = databaseTarget();
+    let db: Db;
     if (target.engine === "postgres") {
       const applied = await migratePg(target.url);
       console.log(m.migratedPg(shownDatabaseUrl(target.url), applied));
-      return 0;
+      db = openPgDb(target.url);
+    } else {
+      const opened = await openMigrated();
+      db = opened.db;
+      console.log(m.migrated(opened.file));
     }
-    const { db, file } = openMigrated();
-    console.log(m.migrated(file));
     // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.
     const closed = await writeTransaction(db, (tx) => closeStalePlans(tx, clock.today()));
     if (closed.length > 0) console.log(m.plansClosed(closed.length));
+    await closeDatabase(db);
     return 0;
   },
 
@@ -77,7 +75,7 @@ const commands: Record<string, Command> = {
       console.error(m.seedNeedsDemo);
       return 2;
     }
-    const { db } = openMigrated();
+    const { db } = await openMigrated();
     if (values["if-empty"] && !(await cityIsEmpty(db))) {
       console.log(m.seedSkipped);
       return 0;
@@ -112,7 +110,7 @@ const commands: Record<string, Command> = {
   },
 
   async "demo-accounts"() {
-    await printDemoAccounts(openMigrated().db);
+    await printDemoAccounts((await openMigrated()).db);
     return 0;
   },
 
@@ -145,7 +143,7 @@ const commands: Record<string, Command> = {
       console.error(weak);
       return 2;
     }
-    const { db } = openMigrated();
+    const { db } = await openMigrated();
     const id = await createUser(db, {
       username: values.username!,
       password: values.password!,

@@ -28,7 +28,7 @@ export const envMessages = {
   authSecret: "须为至少 32 个字符的随机字符串(npm start 会自动生成;也可用 openssl rand -base64 32 生成)",
   trustHost: "须为 true 或 false",
   portalNotOnPostgres:
-    "门户在 PostgreSQL 上运行尚在建设中,目前须为 SQLite 数据库文件(命令行的 migrate、copy、backup、restore 已可用于 PostgreSQL)",
+    "门户在 PostgreSQL 上运行尚在建设中,目前须为 SQLite 数据库文件(命令行的 migrate、seed、report、create-user、copy、backup、restore 已可用于 PostgreSQL)",
   storageDir: "须为一个文件夹的路径(相对仓库根目录或绝对路径;多个门户实例共用时为它们都能读写的共享目录)",
   port: "须为 1–65535 之间的整数端口号",
   logLevel: `须为 ${LOG_LEVELS.join("、")} 之一`,

@@ -8,8 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { clock } from "@liangxin/domain";
 import { buildReport, reportJson } from "@liangxin/core/reports";
-import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import { closeDatabase, migrateDb, openDatabase } from "@liangxin/db/driver";
 import { unsafeSystemScope } from "@liangxin/db/scope";
 import { reportFileName, reportWorkbookBuffer } from "@liangxin/io";
 import { cliMessages as m } from "../messages.ts";
@@ -38,8 +37,9 @@ export async function reportCommand(args: string[]): Promise<number> {
     console.error(m.reportBadFormat);
     return 2;
   }
-  const db = openDb(resolveDatabasePath());
-  migrateDb(db);
+  // On PostgreSQL the database is migrated by `migrate` (under its lock); an SQLite file here, as before.
+  const { db, engine } = openDatabase();
+  if (engine === "sqlite") migrateDb(db);
   try {
     const view = await buildReport(
       { db, scope: await unsafeSystemScope(db), today: clock.today() },
@@ -58,6 +58,6 @@ export async function reportCommand(args: string[]): Promise<number> {
     console.error(m.reportWritten(file));
     return 0;
   } finally {
-    closeDb(db);
+    await closeDatabase(db);
   }
 }

@@ -1,5 +1,5 @@
-import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import { closeDatabase } from "@liangxin/db/driver";
+import { openMigrated } from "../open.ts";
 import { seedScale } from "@liangxin/seed/scale";
 import { cliMessages as m } from "../messages.ts";
 import { progressBar } from "../progress.ts";
@@ -10,8 +10,7 @@ export async function seedScaleCommand(scale: string, hosts: string | undefined)
     console.error(m.scaleOnlyCity);
     return 2;
   }
-  const db = openDb(resolveDatabasePath());
-  migrateDb(db);
+  const { db } = await openMigrated();
   const bar = progressBar("载入城市规模数据");
   try {
     const r = await seedScale(db, {
@@ -24,6 +23,6 @@ export async function seedScaleCommand(scale: string, hosts: string | undefined)
     return 0;
   } finally {
     bar.stop();
-    closeDb(db);
+    await closeDatabase(db);
   }
 }
