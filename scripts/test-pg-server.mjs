@@ -8,7 +8,8 @@
 // - `liangxin copy --to postgres://…` of the demo city (seeded for 2026-12-03) into a second database:
 //   every row of every table with its id and its values, and the next id after the largest;
 // - `backup` / `restore` on PostgreSQL (pg_dump / pg_restore): a change after the backup is gone after
-//   the restore; a damaged backup file is refused and the database left as it was.
+//   the restore; a damaged backup file is refused and the database left as it was;
+// - the year-end report JSON byte for byte the same on SQLite and on PostgreSQL (`checkReports`).
 // Starts its own server on a free port and stops it, whatever happens.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -36,9 +37,13 @@ function cli(args, env) {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    child.stdout.on("data", (d) => (out += d));
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      stdout += d;
+    });
     child.stderr.on("data", (d) => (out += d));
-    child.on("close", (code) => resolve({ code, out }));
+    child.on("close", (code) => resolve({ code, out, stdout }));
   });
 }
 
@@ -68,7 +73,7 @@ try {
   );
   const again = await cli(["migrate"], { DATABASE_URL: server.url });
   check(again.code === 0 && again.out.includes("本次应用 0 个迁移"), "a third migrate finds nothing to do");
-  const refused = await cli(["seed", "--demo"], { DATABASE_URL: server.url });
+  const refused = await cli(["import", "package.json"], { DATABASE_URL: server.url });
   check(
     refused.code !== 0 && refused.out.includes("尚在建设中") && !existsSync(path.join(root, "postgres:")),
     "a command not yet on PostgreSQL refuses in Chinese, and makes no file named after the URL",
@@ -152,23 +157,108 @@ try {
   stop();
 }
 
-/** A value as both engines hold it, for comparing: booleans as 0/1, JSON with sorted keys, 分 as numbers. */
+/** A value as both engines hold it, for comparing: booleans as 0/1, 分 as numbers, the rest as stored. */
 function canonical(value, kind) {
   if (value === null || value === undefined) return null;
   if (kind === "bool") return value === true || value === 1 ? 1 : 0;
-  if (kind === "json") return JSON.stringify(sortKeys(typeof value === "string" ? JSON.parse(value) : value));
   if (kind === "int8") return Number(value);
   return value;
 }
-function sortKeys(v) {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sortKeys(v[k])]),
-    );
-  return v;
+
+async function createDatabase(name) {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return server.url.replace(/\/liangxin$/, `/${name}`);
+}
+
+/** The report JSON of the command line (`report --format json`) on each database; two commands at a time. */
+async function reportsOn(urls, jobs) {
+  const out = urls.map(() => new Map());
+  const queue = jobs.flatMap(([year, unit]) => urls.map((url, i) => ({ url, i, year, unit })));
+  const work = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const r = await cli(["report", "--year", String(job.year), "--unit", job.unit], {
+        DATABASE_URL: job.url,
+        LIANGXIN_NOW: "2026-12-03T10:00:00+08:00",
+      });
+      out[job.i].set(
+        `${job.year} ${job.unit}`,
+        r.code === 0 ? r.stdout : `(失败 ${r.code}) ${r.out.slice(0, 300)}`,
+      );
+    }
+  };
+  await Promise.all([work(), work()]);
+  return out;
+}
+
+/** Whether every database's reports equal the first one's, byte for byte; names those that differ. */
+function sameReports(maps, names) {
+  const differing = [];
+  for (const [key, json] of maps[0]) {
+    if (!json.startsWith("{")) differing.push(`${key}: ${json}`);
+    for (let i = 1; i < maps.length; i++)
+      if (maps[i].get(key) !== json) differing.push(`${key} (${names[i]})`);
+  }
+  return differing;
+}
+
+/**
+ * The year-end report JSON, byte for byte, from SQLite and from PostgreSQL: the demo seeded on 2026-12-03
+ * into SQLite, copied, and seeded straight into PostgreSQL by `seed --demo` (the city, every year); a city
+ * of 20,000 hosts seeded into SQLite and copied (the city and two counties, this year and last).
+ */
+async function checkReports(demoFile, demoCopyUrl, dir) {
+  const demoUrl = await createDatabase("liangxin_demo");
+  const env = { DATABASE_URL: demoUrl, LIANGXIN_NOW: "2026-12-03T10:00:00+08:00" };
+  const t0 = performance.now();
+  const seeded = await cli(["seed", "--demo", "--today", "2026-12-03"], env);
+  check(
+    seeded.code === 0,
+    `seed --demo straight into PostgreSQL (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  if (seeded.code !== 0) console.log(seeded.out.slice(-2000));
+  const years = [2022, 2023, 2024, 2025, 2026];
+  const demo = await reportsOn(
+    [demoFile, demoCopyUrl, demoUrl],
+    years.map((y) => [y, "G369900"]),
+  );
+  const demoDiff = sameReports(demo, ["SQLite", "copy", "seeded on PostgreSQL"]);
+  check(
+    demoDiff.length === 0,
+    `the demo city's report JSON of ${years.join("、")} is the same byte for byte on SQLite, after copy and seeded on PostgreSQL${demoDiff.length ? `; differ: ${demoDiff.join("; ")}` : ""}`,
+  );
+
+  const cityFile = path.join(dir, "city.db");
+  const cityEnv = { DATABASE_URL: cityFile, LIANGXIN_NOW: "2026-12-03T10:00:00+08:00" };
+  const t1 = performance.now();
+  const city = await cli(["seed", "--scale", "city", "--hosts", "20000"], cityEnv);
+  check(
+    city.code === 0,
+    `a city of 20,000 hosts seeded into SQLite (${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+  );
+  const cityUrl = await createDatabase("liangxin_city");
+  await cli(["migrate"], { DATABASE_URL: cityUrl });
+  const t2 = performance.now();
+  const copied = await cli(["copy", "--to", cityUrl], cityEnv);
+  check(
+    copied.code === 0,
+    `the city copied to PostgreSQL (${((performance.now() - t2) / 1000).toFixed(1)} s)`,
+  );
+  const units = ["G369900", "G369901", "G369902"];
+  const scale = await reportsOn(
+    [cityFile, cityUrl],
+    [2025, 2026].flatMap((y) => units.map((u) => [y, u])),
+  );
+  const scaleDiff = sameReports(scale, ["SQLite", "copy"]);
+  check(
+    scaleDiff.length === 0,
+    `the 20,000-host city's report JSON (city and two counties, 2025 and 2026) is the same byte for byte after copy${scaleDiff.length ? `; differ: ${scaleDiff.join("; ")}` : ""}`,
+  );
 }
 
 async function checkCopy() {
@@ -206,7 +296,9 @@ async function checkCopy() {
     const pool = new pg.Pool({ connectionString: copyUrl, max: 2 });
     try {
       const types = {
-        getTypeParser: (oid, format) => (oid === 1082 ? (v) => v : pg.types.getTypeParser(oid, format)),
+        // Dates and JSON as the text PostgreSQL holds: JSON documents are kept as written, byte for byte.
+        getTypeParser: (oid, format) =>
+          oid === 1082 || oid === 114 ? (v) => v : pg.types.getTypeParser(oid, format),
       };
       const tables = (
         await pool.query(
@@ -222,14 +314,18 @@ async function checkCopy() {
             [t],
           )
         ).rows;
-        const kinds = cols.map((c) =>
-          c.u === "bool" ? "bool" : c.u === "jsonb" ? "json" : c.u === "int8" ? "int8" : "",
-        );
+        const kinds = cols.map((c) => (c.u === "bool" ? "bool" : c.u === "int8" ? "int8" : ""));
         const names = cols.map((c) => `"${c.c}"`).join(", ");
         const order = cols.map((_, i) => i + 1).join(", ");
+        // json has no ordering operator: its text orders it, as SQLite orders the same text.
+        const orderPg = cols.map((c, i) => (c.u === "json" ? `"${c.c}"::text` : String(i + 1))).join(", ");
         const fromSqlite = sqlite.prepare(`select ${names} from "${t}" order by ${order}`).raw(true).all();
         const fromPg = (
-          await pool.query({ text: `select ${names} from "${t}" order by ${order}`, rowMode: "array", types })
+          await pool.query({
+            text: `select ${names} from "${t}" order by ${orderPg}`,
+            rowMode: "array",
+            types,
+          })
         ).rows;
         const a = JSON.stringify(fromSqlite.map((r) => r.map((v, i) => canonical(v, kinds[i]))));
         const b = JSON.stringify(fromPg.map((r) => r.map((v, i) => canonical(v, kinds[i]))));
@@ -251,6 +347,7 @@ async function checkCopy() {
       sqlite.close();
       await pool.end();
     }
+    await checkReports(file, copyUrl, dir);
     await checkBackup(copyUrl, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
