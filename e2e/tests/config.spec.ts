@@ -13,7 +13,7 @@ import { root, runPortalToExit } from "./portal-kit.ts";
 
 const BAD = [
   { name: "PORT", value: "80a" },
-  { name: "DATABASE_URL", value: "postgres://liangxin:hunter2@db.example/liangxin" },
+  { name: "DATABASE_URL", value: "mysql://liangxin:hunter2@db.example/liangxin" },
 ] as const;
 
 const tmp = path.join(root, "e2e", ".tmp", "config");
@@ -47,11 +47,11 @@ async function runToExit(cmd: string, args: string[], env: Record<string, string
 
 test("the portal's server does not start with a bad DATABASE_URL, and says why", async () => {
   const { code, output } = await runPortalToExit("config-DATABASE_URL", {
-    DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin",
+    DATABASE_URL: "mysql://liangxin:hunter2@db.example/liangxin",
   });
   expect(code).not.toBe(0);
   expect(output).toContain("配置有误,程序未启动");
-  expect(output).toContain("环境变量 DATABASE_URL 的值“postgres://liangxin:***@db.example/liangxin”无效");
+  expect(output).toContain("环境变量 DATABASE_URL 的值“mysql://liangxin:***@db.example/liangxin”无效");
   expect(output).not.toContain("hunter2");
 });
 

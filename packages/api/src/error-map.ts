@@ -6,7 +6,7 @@
  * version CONFLICT, too many attempts TOO_MANY_REQUESTS, a rule of the domain or a refused command
  * BAD_REQUEST with its Chinese message, the database busy or not migrated SERVICE_UNAVAILABLE.
  */
-import { isBusyError } from "@liangxin/db/driver";
+import { isBusyError, isExclusionViolation } from "@liangxin/db/driver";
 import { AppError, isAppError, type AppErrorCode } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
 import { apiMessages } from "./messages.ts";
@@ -31,6 +31,8 @@ const TRPC_CODES = {
 export function asAppError(e: unknown): AppError | null {
   if (isAppError(e)) return e;
   if (isBusyError(e)) return new AppError("BUSY", apiMessages.busy, { cause: e });
+  // PostgreSQL: two overlapping dated intervals saved at once by two requests; the database kept the first.
+  if (isExclusionViolation(e)) return new AppError("CONFLICT", apiMessages.overlapping, { cause: e });
   return null;
 }
 

@@ -14,6 +14,8 @@ export const apiMessages = {
     "导入格式的导出含完整的公民身份号码,仅市级和县级管理员可以导出;请改用“台账导出”(身份号码已隐藏)",
   conflict: APP_ERROR_MESSAGES.stale,
   busy: "数据库正忙(可能有导入正在写入),本次操作未保存,请稍后重试",
+  overlapping:
+    "同一时间另有一项保存与本次的日期区间重叠(如同一企业的覆盖、同一组织的书记、同一党员的组织关系),已先保存的为准,本次未保存;请刷新后核对再试",
   badRequest: "请求格式有误",
   noSuchProcedure: "请求的接口不存在",
   methodNotAllowed: "请求方式不正确",

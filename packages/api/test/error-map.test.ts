@@ -49,6 +49,18 @@ describe("error map", () => {
     expect(mapped.cause).toBe(busy);
   });
 
+  it("answers PostgreSQL's exclusion violation (two overlapping intervals saved at once) 409 in Chinese", () => {
+    // As drizzle hands it over: the driver's error (code 23P01) as the cause of its own.
+    const driver = Object.assign(new Error("conflicting key value violates exclusion constraint"), {
+      code: "23P01",
+    });
+    const wrapped = new Error("Failed query: insert into coverages …", { cause: driver });
+    const mapped = toTRPCError(wrapped)!;
+    expect([mapped.code, getHTTPStatusCodeFromError(mapped)]).toEqual(["CONFLICT", 409]);
+    expect(mapped.message).toBe(apiMessages.overlapping);
+    expect(mapped.message).not.toContain("constraint");
+  });
+
   it("leaves a fault and a tRPC error as they are (a fault is answered as an internal error)", () => {
     expect(toTRPCError(new Error("boom"))).toBeNull();
     expect(toTRPCError(Object.assign(new Error("x"), { code: "RULE" }))).toBeNull();

@@ -261,7 +261,7 @@ export async function resetManagedUserPassword(
   await writeTransaction(db, async (tx) => {
     await execute(
       db,
-      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 1
+      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = true
           where id = ${u.id}`,
     );
     const sessionsEnded = await endUserSessions(tx, u.id);
@@ -385,7 +385,7 @@ export async function changeOwnPassword(cx: Cx, change: PasswordChange): Promise
   await writeTransaction(db, async (tx) => {
     await execute(
       db,
-      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = 0
+      sql`update users set password_hash = ${hash}, password_changed_at = ${now.toISOString()}, must_change_password = false
           where id = ${u.id}`,
     );
     // Every session ends, this one included: whoever held one must sign in with the new password.

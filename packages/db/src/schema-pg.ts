@@ -8,7 +8,8 @@
  *   jsonb reorders keys, and the report of an approved year would no longer be the one frozen;
  * - a date (a column named …On, `birthDate`, `workSince`, `deadline`: ISO `YYYY-MM-DD` text in SQLite) is
  *   `date`, read back as the same text;
- * - money in 分 (a column named …Fen) is `bigint` (a revenue passes 2^31 分); other integers `integer`;
+ * - money in 分 (a column named …Fen) is `bigint` (a revenue passes 2^31 分), and so is the throttle's
+ *   `expire` (milliseconds); other integers `integer`;
  * - instants (createdAt, …At) stay ISO-8601 text, as the one clock writes them, so that they read back
  *   byte for byte as on SQLite.
  * Keys, defaults (SQL values and the clock's functions), enums, indexes (unique, partial), composite
@@ -36,6 +37,9 @@ import { is } from "drizzle-orm";
 import { SQLiteTable as SQLiteTableClass } from "drizzle-orm/sqlite-core";
 import * as sqlite from "./schema.ts";
 
+/** Integers beyond 2^31 besides money: the sign-in throttle's expiry (milliseconds since 1970). */
+const BIGINT_COLUMNS = new Set(["expire"]);
+
 /** The columns of SQLite's ISO-date text that are dates (besides every name ending in `On`). */
 const DATE_COLUMNS = new Set(["birthDate", "workSince", "deadline"]);
 
@@ -50,7 +54,7 @@ export function pgKindOf(
     case "SQLiteTextJson":
       return "json";
     case "SQLiteInteger":
-      return key.endsWith("Fen") ? "bigint" : "integer";
+      return key.endsWith("Fen") || BIGINT_COLUMNS.has(key) ? "bigint" : "integer";
     case "SQLiteText":
       return /On$/.test(key) || DATE_COLUMNS.has(key) ? "date" : "text";
     default:

@@ -9,13 +9,13 @@
  * The library reads the wall clock itself (Date.now): the windows and waits are real time, not the pinned
  * clock, and so is the pruning of rows whose window has run out (by SQLite's own time, the same clock).
  */
-import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import { RateLimiterSQLite } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterSQLite } from "rate-limiter-flexible";
 import type { Db } from "./driver/client.ts";
 import type { Port } from "./driver/port.ts";
 import { rateLimiterStoreClient } from "./driver/connection.ts";
 import { execute } from "./driver/query.ts";
+import { isPg, pgPoolOf } from "./driver/pg-db.ts";
 
 export const THROTTLE = {
   /** Failures of one username from one address before that pair waits … */
@@ -32,42 +32,56 @@ export const THROTTLE = {
 } as const;
 
 interface Limiters {
-  pair: RateLimiterSQLite;
-  address: RateLimiterSQLite;
+  pair: RateLimiterSQLite | RateLimiterPostgres;
+  address: RateLimiterSQLite | RateLimiterPostgres;
 }
 
-const limitersByClient = new WeakMap<Database.Database, Limiters>();
+type MakeLimiter = (o: { keyPrefix: string; points: number; duration: number }) => Limiters["pair"];
+
+const limitersByClient = new WeakMap<object, Limiters>();
+
+/**
+ * The store's client: the server's pool on PostgreSQL (rate-limiter-flexible's Postgres store: an upsert
+ * that adds and reads the points in one statement, atomic across portal instances), the connection on
+ * SQLite.
+ */
+function storeOf(db: Db): { client: object; make: MakeLimiter } {
+  const pool = pgPoolOf(db);
+  const common = { tableName: "rate_limits", tableCreated: true };
+  if (pool)
+    return {
+      client: pool,
+      make: (o) => new RateLimiterPostgres({ storeClient: pool, storeType: "pool", ...common, ...o }),
+    };
+  if (isPg(db)) throw new Error("登录限流在 PGlite 上不可用");
+  const client = rateLimiterStoreClient(db);
+  return {
+    client,
+    make: (o) => new RateLimiterSQLite({ storeClient: client, storeType: "better-sqlite3", ...common, ...o }),
+  };
+}
 
 function limiters(db: Db): Limiters {
-  const client = rateLimiterStoreClient(db);
-  let l = limitersByClient.get(client);
+  const store = storeOf(db);
+  let l = limitersByClient.get(store.client);
   if (!l) {
-    const store = {
-      storeClient: client,
-      storeType: "better-sqlite3",
-      tableName: "rate_limits",
-      tableCreated: true,
-    };
     l = {
-      pair: new RateLimiterSQLite({
-        ...store,
+      pair: store.make({
         keyPrefix: "login-pair",
         points: THROTTLE.pairFailures,
         duration: THROTTLE.pairWindowSeconds,
       }),
-      address: new RateLimiterSQLite({
-        ...store,
+      address: store.make({
         keyPrefix: "login-address",
         points: THROTTLE.addressFailures,
         duration: THROTTLE.addressWindowSeconds,
       }),
     };
-    limitersByClient.set(client, l);
+    limitersByClient.set(store.client, l);
   }
   return l;
 }
 
-/** Who is trying: the username as typed (any, existing or not) and the client's address. */
 export interface AttemptKey {
   username: string;
   clientAddress: string;
@@ -77,15 +91,15 @@ const pairKey = (k: AttemptKey) => `${k.username.trim().toLowerCase()}|${k.clien
 
 /** How often (at most) rows whose window has run out are removed, in milliseconds. */
 const PRUNE_EVERY_MS = 5 * 60_000;
-const prunedAt = new WeakMap<Database.Database, number>();
+const prunedAt = new WeakMap<object, number>();
 
 /**
  * Remove rows whose window has run out (the library's own clearing is off by default for SQLite), at most
  * every few minutes per database. `expire` is the library's wall-clock epoch milliseconds, so it is
- * compared with SQLite's wall clock, not with the product's (possibly pinned) one.
+ * compared with the database's wall clock, not with the product's (possibly pinned) one.
  */
 async function pruneExpired(db: Db): Promise<void> {
-  const client = rateLimiterStoreClient(db);
+  const client = storeOf(db).client;
   const last = prunedAt.get(client);
   const t = performance.now();
   if (last !== undefined && t - last < PRUNE_EVERY_MS) return;

@@ -48,6 +48,9 @@ describe("pgText: SQLite's text as PostgreSQL takes it", () => {
     expect(pgText("select cast(a as real) from t where name like ?")).toBe(
       "select cast(a as double precision) from t where name ilike $1",
     );
+    expect(pgText("delete from r where expire < unixepoch('subsec') * 1000")).toBe(
+      "delete from r where expire < extract(epoch from clock_timestamp()) * 1000",
+    );
     expect(pgText("insert or ignore into t (a) values (?)")).toBe(
       "insert into t (a) values ($1) on conflict do nothing",
     );

@@ -27,8 +27,6 @@ export const envMessages = {
     "须为 SQLite 数据库文件路径(相对仓库根目录,如 ./data/liangxin.db)、file: 路径、:memory:,或 PostgreSQL 服务器地址 postgres://用户:密码@主机:端口/库名",
   authSecret: "须为至少 32 个字符的随机字符串(npm start 会自动生成;也可用 openssl rand -base64 32 生成)",
   trustHost: "须为 true 或 false",
-  portalNotOnPostgres:
-    "门户在 PostgreSQL 上运行尚在建设中,目前须为 SQLite 数据库文件(命令行的 migrate、seed、report、create-user、copy、backup、restore 已可用于 PostgreSQL)",
   storageDir: "须为一个文件夹的路径(相对仓库根目录或绝对路径;多个门户实例共用时为它们都能读写的共享目录)",
   port: "须为 1–65535 之间的整数端口号",
   logLevel: `须为 ${LOG_LEVELS.join("、")} 之一`,
@@ -208,7 +206,6 @@ type Source = Record<string, string | undefined>;
 
 /** Validate the variables `names` of `source` (default: the process's environment). Throws ConfigError. */
 export function validateEnv<const K extends VariableName>(names: readonly K[], source: Source = process.env) {
-  if ((names as readonly string[]) === PORTAL_VARIABLES) portalOnlyOnSqlite(source);
   const shape = Object.fromEntries(names.map((n) => [n, variables[n].schema])) as Shape<K>;
   // A copy: env-core deletes empty strings from the object it is given.
   const runtimeEnv: Source = Object.fromEntries(names.map((n) => [n, source[n]]));
@@ -238,21 +235,6 @@ export function validateEnv<const K extends VariableName>(names: readonly K[], s
       throw new ConfigError(problems);
     },
   }) as EnvOf<K>;
-}
-
-/**
- * The command line migrates, copies to and backs up a PostgreSQL server; the portal does not run on one yet
- * (issue 24 is being built): it stops at its start with this message rather than answer every request 503.
- */
-function portalOnlyOnSqlite(source: Source): void {
-  const raw = source.DATABASE_URL?.trim();
-  if (raw && /^postgres(?:ql)?:\/\//i.test(raw))
-    throw new ConfigError([
-      {
-        name: "DATABASE_URL",
-        message: envMessages.invalid("DATABASE_URL", shownValue(raw), envMessages.portalNotOnPostgres),
-      },
-    ]);
 }
 
 let portalCache: PortalEnv | undefined;

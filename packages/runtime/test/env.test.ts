@@ -63,11 +63,16 @@ describe("validation", () => {
       "postgresql://127.0.0.1:5433/liangxin",
     ])
       expect(cliEnv({ DATABASE_URL: ok }).DATABASE_URL).toBe(ok);
-    // The portal does not run on PostgreSQL yet: it says so at its start.
+    // The portal takes a PostgreSQL server as the command line does; another engine's URL is refused, its
+    // password hidden.
+    expect(
+      portalEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin" })
+        .DATABASE_URL,
+    ).toBe("postgres://liangxin:hunter2@db.example/liangxin");
     const portal = problemsOf(() =>
-      portalEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin" }),
+      portalEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "mysql://liangxin:hunter2@db.example/liangxin" }),
     );
-    expect(portal).toContain("门户在 PostgreSQL 上运行尚在建设中");
+    expect(portal).toContain("DATABASE_URL");
     expect(portal).not.toContain("hunter2");
     const listed = describeEnv(CLI_VARIABLES, {
       DATABASE_URL: "postgres://liangxin:hunter2@db.example/liangxin",

@@ -6,7 +6,7 @@
 import { fixedClock, isIsoDate, setClock, yearOf } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "@liangxin/db/audit";
-import { type Db, selectValue, writeTransaction } from "@liangxin/db/driver";
+import { type Db, selectValue, syncIdSequences, writeTransaction } from "@liangxin/db/driver";
 import { createUser, SYSTEM_ACTOR } from "@liangxin/db/auth";
 import { CITY_TABLES, TABLE_LABELS } from "@liangxin/db/tables";
 import { buildDemo, DEMO_PASSWORD, DEMO_TODAY } from "./build.ts";
@@ -196,6 +196,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   });
   // The reports wrote their audit entries: count again.
   summary.counts = await countTables(db);
+  // Rows were written with their ids: PostgreSQL's identity sequences follow them (nothing on SQLite).
+  await syncIdSequences(db);
   progress?.(total, total, demoMessages.stepDone);
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

@@ -11,6 +11,7 @@ import {
   execute,
   selectAll,
   selectValue,
+  syncIdSequences,
   writeTransaction,
   BulkInsert,
   type BulkValue,
@@ -568,6 +569,8 @@ export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise
   await seedAssessment(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   await seedTraining(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
   await seedContacts(db, { seed: options.seed ?? 8_200_000, today: options.today ?? clock.today() });
+  // Rows were written with their ids: PostgreSQL's identity sequences follow them (nothing on SQLite).
+  await syncIdSequences(db);
   return {
     counts,
     townships: townshipCount,

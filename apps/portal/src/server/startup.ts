@@ -4,7 +4,6 @@
 import type { Instrumentation } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { databaseStatus, readinessMessages } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
 import { clock } from "@liangxin/domain";
 import {
   ConfigError,
@@ -35,7 +34,7 @@ export function startPortal(): void {
   process.setSourceMapsEnabled(true);
   routeConsoleToLog(logger);
   installRequestLog(logger);
-  const status = databaseStatus(resolveDatabasePath());
+  const status = databaseStatus();
   logger().info(
     {
       nodeEnv: env.NODE_ENV,

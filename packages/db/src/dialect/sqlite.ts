@@ -42,7 +42,24 @@ export function isBusyError(e: unknown): boolean {
   return e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY");
 }
 
-/** A unique-constraint violation. */
+/** The codes of `e` and of its causes (drizzle wraps a driver's error as the cause of its own). */
+function codes(e: unknown): string[] {
+  const out: string[] = [];
+  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause)
+    if ("code" in x && typeof x.code === "string") out.push(x.code);
+  return out;
+}
+
+/** A unique-constraint violation (SQLite's, or PostgreSQL's 23505). */
 export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Error && "code" in e && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+  return codes(e).some((c) => c === "SQLITE_CONSTRAINT_UNIQUE" || c === "23505");
+}
+
+/**
+ * PostgreSQL refused a row by an exclusion constraint (23P01): two dated intervals that must not overlap
+ * (a host's coverages, an organization's secretaries, a member's relationships) were written at once by two
+ * requests, each checked before the other committed. SQLite serialises writes, so it never answers this.
+ */
+export function isExclusionViolation(e: unknown): boolean {
+  return codes(e).includes("23P01");
 }

@@ -6,7 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "../schema.ts";
-import { migrationsFolder, resolveDatabasePath } from "../paths.ts";
+import { databaseTarget, migrationsFolder, resolveDatabasePath, shownDatabaseUrl } from "../paths.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -59,8 +59,6 @@ export const readinessMessages = {
   behind: (n: number) => `数据库未迁移到最新版本(缺 ${n} 个迁移)`,
   ahead: "数据库由较新版本的程序迁移过,比本程序的结构新",
   unreadable: (why: string) => `无法读取数据库文件:${why}`,
-  notOnPostgres:
-    "DATABASE_URL 指向 PostgreSQL:门户在 PostgreSQL 上运行尚在建设中,目前只能用 SQLite 数据库文件(见 docs/configuration.md)",
   notReady: (reason: string) =>
     `数据库未就绪:${reason}。请系统管理员运行 npm run cli -- migrate(或 npm start)后再试`,
 } as const;
@@ -103,7 +101,14 @@ function migrationStatus(sqlite: Database.Database, file: string): DatabaseStatu
  * Whether the portal may serve this database: the file exists (it is never created here — better-sqlite3
  * would create a missing one), opens, and is migrated to the latest committed schema. Nothing is written.
  */
-export function databaseStatus(file: string = resolveDatabasePath()): DatabaseStatus {
+export function databaseStatus(file?: string): DatabaseStatus {
+  if (file === undefined) {
+    const target = databaseTarget();
+    // PostgreSQL: migrated by `npm start`'s first step (`liangxin migrate`, under its advisory lock) before
+    // any instance starts; a statement on a missing table fails on its own.
+    if (target.engine === "postgres") return { ready: true, file: shownDatabaseUrl(target.url) };
+    file = target.file;
+  }
   const m = readinessMessages;
   if (file === ":memory:") return { ready: false, file, code: "memory", reason: m.memory };
   if (!existsSync(file)) return { ready: false, file, code: "missing", reason: m.missing };

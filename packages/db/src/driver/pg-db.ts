@@ -10,8 +10,9 @@
  *   numbers (money is stored in 分, whole numbers far below 2^53) — so the program above the driver sees
  *   the same rows on both engines, and the year-end report is byte for byte the same.
  *
- * A transaction holds one connection of the pool for its statements (`PgLink.transaction`); the `Db` it
- * hands to its body runs on that connection, and a transaction inside it is a savepoint.
+ * A transaction holds one connection of the pool for its statements (`PgLink.transaction`): every
+ * statement of its body runs on that connection, on the `tx` it is handed or on the `db` it closes over
+ * alike (as on SQLite's one connection), and a transaction inside it is a savepoint.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
@@ -34,14 +35,25 @@ export interface PgLink {
   readonly runner: Runner;
   /** In the current call chain: savepoints open (0: the outermost transaction); -1 outside one. */
   readonly depth: number;
-  /** Open a transaction (a savepoint inside one) and run `fn` in it: committed when `fn` resolves. */
-  transaction<T>(fn: (tx: Db) => Promise<T>, mode: "write" | "read"): Promise<T>;
+  /**
+   * Open a transaction (a savepoint inside one; with `separate`, a transaction of its own on another
+   * connection even inside one) and run `fn` in it: committed when `fn` resolves.
+   */
+  transaction<T>(
+    fn: (tx: Db) => Promise<T>,
+    mode: "write" | "read",
+    opts?: { separate?: boolean },
+  ): Promise<T>;
   close(): Promise<void>;
-  /** How the server is reached (for messages; no password). */
-  readonly kind: "server" | "pglite";
 }
 
 const links = new WeakMap<object, PgLink>();
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The node-postgres pool under a server's `Db` (for a library that runs its own statements), if any. */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
 
 /** The PostgreSQL link of `db`, or undefined for an SQLite connection. */
 export function pgLinkOf(db: Db): PgLink | undefined {
@@ -98,6 +110,7 @@ const MAX_TEXTS = 2_000;
  * - `like` → `ilike` (SQLite's like ignores ASCII case);
  * - scalar `max(a, b)`/`min(a, b)` → `greatest`/`least`; `total(x)` → `coalesce(sum(x), 0)`;
  *   `ifnull` → `coalesce`; `instr(a, b)` → `strpos(a, b)`; `cast(x as real)` → double precision;
+ *   `unixepoch('subsec')` → `extract(epoch from clock_timestamp())`;
  * - `json_each(?)` (a list of ids or texts, `idList`/`textList`) → the elements of the jsonb array;
  * - `insert or ignore into` → `insert into … on conflict do nothing`.
  */
@@ -246,7 +259,12 @@ function translate(text: string): string {
       t.text = "coalesce(sum";
       tokens[close]!.text = "), 0)";
     } else if (call && w === "ifnull") t.text = "coalesce";
-    else if (call && w === "instr") t.text = "strpos";
+    else if (call && w === "unixepoch") {
+      // unixepoch('subsec'): the wall clock in seconds with their fraction.
+      const { close } = group(tokens, open);
+      for (let k = open; k <= close; k++) tokens[k]!.text = "";
+      t.text = "extract(epoch from clock_timestamp())";
+    } else if (call && w === "instr") t.text = "strpos";
     else if (call && w === "json_each") {
       // (select … value from json_each(?)) → the elements of the jsonb array, as text, in a column `value`.
       const { close } = group(tokens, open);
@@ -309,7 +327,7 @@ const BEGIN = {
   read: "begin isolation level repeatable read read only",
 } as const;
 
-function rootLink(backend: Backend, kind: PgLink["kind"]): { link: PgLink; db: Db } {
+function rootLink(backend: Backend): Db {
   const link: PgLink = {
     get runner() {
       return current(link, backend.runner).runner;
@@ -317,10 +335,9 @@ function rootLink(backend: Backend, kind: PgLink["kind"]): { link: PgLink; db: D
     get depth() {
       return current(link, backend.runner).open?.depth ?? -1;
     },
-    kind,
-    async transaction(fn, mode) {
+    async transaction(fn, mode, opts) {
       const o = current(link, backend.runner).open;
-      if (o) {
+      if (o && !opts?.separate) {
         const name = `lx_${o.depth + 1}`;
         await o.runner.query(`savepoint ${name}`, [], false);
         try {
@@ -351,7 +368,7 @@ function rootLink(backend: Backend, kind: PgLink["kind"]): { link: PgLink; db: D
     { schema, casing: "snake_case" },
   ) as unknown as Db;
   links.set(db, link);
-  return { link, db };
+  return db;
 }
 
 function poolRunner(client: pg.Pool | pg.PoolClient): Runner {
@@ -383,50 +400,48 @@ function pgliteRunner(client: PGlite | PgliteTransaction): Runner {
 export function openPgDb(url: string, max = 10): Db {
   // allowExitOnIdle: a command ends when its work is done, without waiting out the idle connections.
   const pool = new pg.Pool({ connectionString: url, max, types: serverTypes, allowExitOnIdle: true });
-  return rootLink(
-    {
-      runner: poolRunner(pool),
-      async hold(begin, fn) {
-        const client = await pool.connect();
-        let broken: Error | undefined;
+  // An idle connection the server dropped (a restart): the pool discards it and the next statement opens
+  // another; without a listener the event would end the process.
+  pool.on("error", () => {});
+  const db = rootLink({
+    runner: poolRunner(pool),
+    async hold(begin, fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        const held = poolRunner(client);
+        await held.query(begin, [], false);
         try {
-          const held = poolRunner(client);
-          await held.query(begin, [], false);
-          try {
-            const out = await fn(held);
-            await held.query("commit", [], false);
-            return out;
-          } catch (e) {
-            await held.query("rollback", [], false).catch((err: unknown) => {
-              broken = err instanceof Error ? err : new Error(String(err));
-            });
-            throw e;
-          }
-        } finally {
-          client.release(broken);
+          const out = await fn(held);
+          await held.query("commit", [], false);
+          return out;
+        } catch (e) {
+          await held.query("rollback", [], false).catch((err: unknown) => {
+            broken = err instanceof Error ? err : new Error(String(err));
+          });
+          throw e;
         }
-      },
-      close: () => pool.end(),
+      } finally {
+        client.release(broken);
+      }
     },
-    "server",
-  ).db;
+    close: () => pool.end(),
+  });
+  pools.set(db, pool);
+  return db;
 }
 
 /** The data layer on a PGlite database (tests): one connection, one transaction at a time. */
 export function pgliteDb(client: PGlite): Db {
-  return rootLink(
-    {
-      runner: pgliteRunner(client),
-      // PGlite's own transaction holds its one connection: other statements wait until it ends.
-      hold: (begin, fn) =>
-        client.transaction(async (tx) => {
-          // PGlite has begun with its default (read committed); a read sets its snapshot's level first.
-          if (begin === BEGIN.read)
-            await tx.query("set transaction isolation level repeatable read read only");
-          return fn(pgliteRunner(tx));
-        }),
-      close: () => client.close(),
-    },
-    "pglite",
-  ).db;
+  return rootLink({
+    runner: pgliteRunner(client),
+    // PGlite's own transaction holds its one connection: other statements wait until it ends.
+    hold: (begin, fn) =>
+      client.transaction(async (tx) => {
+        // PGlite has begun with its default (read committed); a read sets its snapshot's level first.
+        if (begin === BEGIN.read) await tx.query("set transaction isolation level repeatable read read only");
+        return fn(pgliteRunner(tx));
+      }),
+    close: () => client.close(),
+  });
 }

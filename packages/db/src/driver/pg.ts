@@ -65,13 +65,4 @@ export async function openTestPglite(): Promise<PgliteDb> {
   return db;
 }
 
-/** PostgreSQL's code of a refused row: an exclusion constraint (two dated intervals overlap). */
-export function isExclusionViolation(e: unknown): boolean {
-  return pgCode(e) === "23P01";
-}
-
-function pgCode(e: unknown): string | undefined {
-  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause)
-    if ("code" in x && typeof x.code === "string") return x.code;
-  return undefined;
-}
+export { isExclusionViolation } from "../dialect/sqlite.ts";

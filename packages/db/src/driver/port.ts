@@ -18,10 +18,10 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
-import { databaseNotReady, databaseStatus, openDb, readinessMessages, type Db } from "./client.ts";
-import { AppError } from "@liangxin/domain";
+import { databaseNotReady, databaseStatus, openDb, type Db } from "./client.ts";
 import { writeTransaction } from "./query.ts";
-import { databaseTarget } from "../paths.ts";
+import { databaseTarget, shownDatabaseUrl } from "../paths.ts";
+import { openPgDb, pgLinkOf } from "./pg-db.ts";
 
 export interface Port {
   read<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
@@ -151,6 +151,43 @@ export function singleConnectionPort(db: Db): Port {
  */
 const singlePorts = new WeakMap<Db, Port>();
 
+/**
+ * The port of a PostgreSQL database (a pool): `read` in a REPEATABLE READ READ ONLY transaction of its own
+ * connection, `write` in a transaction of its own connection — no queue: the server locks rows, two
+ * requests wait for each other only where they touch the same rows, and a save on a stale version changes
+ * no row whoever commits first; `writer` hands the pool to use cases that open their own transactions.
+ * Inside `write`/`writer`, `read` and `write` join the open transaction (a savepoint for a write); inside
+ * `read`, a `write` is a transaction of its own on another connection, as on SQLite.
+ */
+export function pgPort(db: Db, label: string): Port {
+  const link = pgLinkOf(db);
+  if (!link) throw new Error("pgPort 需要 PostgreSQL 连接");
+  const port: Port = {
+    file: label,
+    async read(fn) {
+      const current = held.getStore();
+      if (current?.port === port) return fn(current.db);
+      return held.run({ port, kind: "read", db }, () => link.transaction(async (tx) => fn(tx), "read"));
+    },
+    async write(fn) {
+      const current = held.getStore();
+      if (current?.port === port && current.kind === "write") return fn(current.db);
+      return held.run({ port, kind: "write", db }, () =>
+        link.transaction(async (tx) => fn(tx), "write", { separate: true }),
+      );
+    },
+    async writer(fn) {
+      const current = held.getStore();
+      if (current?.port === port && current.kind === "write") return fn(current.db);
+      return held.run({ port, kind: "write", db }, () => fn(db));
+    },
+    close() {
+      void link.close();
+    },
+  };
+  return port;
+}
+
 let shared: Port | undefined;
 
 /**
@@ -161,10 +198,10 @@ let shared: Port | undefined;
 export function getPort(): Port {
   if (shared) return shared;
   const target = databaseTarget();
-  if (target.engine !== "sqlite")
-    throw new AppError("UNAVAILABLE", readinessMessages.notOnPostgres, {
-      details: { engine: target.engine },
-    });
+  if (target.engine === "postgres") {
+    shared = pgPort(openPgDb(target.url), shownDatabaseUrl(target.url));
+    return shared;
+  }
   const status = databaseStatus(target.file);
   if (!status.ready) throw databaseNotReady(status);
   shared = openPort(status.file);

@@ -284,7 +284,7 @@ export async function getHost(cx: Cx, input: { id: number }): Promise<HostDetail
   );
   const working = (await selectOne<{ total: number; full: number }>(
     db,
-    sql`select count(*) as total, coalesce(sum(m.full_on is not null and m.full_on <= ${today}), 0) as full
+    sql`select count(*) as total, coalesce(sum(case when m.full_on is not null and m.full_on <= ${today} then 1 else 0 end), 0) as full
         from member_workplaces w join members m on m.id = w.member_id
         where w.host_id = ${hostId} and ${inForce(today, "w")} and m.status = 'normal' and m.joined_on <= ${today}`,
   ))!;

@@ -142,7 +142,7 @@ export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage |
   const { limit, offset } = limitOffset(filter);
   const counts = (await selectOne<{ total: number; grassroots: number }>(
     db,
-    sql`select count(*) as total, coalesce(sum(o.category in ${GRASSROOTS_SQL}), 0) as grassroots
+    sql`select count(*) as total, coalesce(sum(case when o.category in ${GRASSROOTS_SQL} then 1 else 0 end), 0) as grassroots
         from orgs o where ${cond}`,
   ))!;
   const rows = await selectAll<OrgListRow>(
@@ -296,7 +296,7 @@ export async function getOrg(cx: Cx, input: { id: number }): Promise<OrgDetail |
   if (access === "reference") return { ...header, access };
   const members = (await selectOne<{ total: number; full: number }>(
     db,
-    sql`select count(*) as total, coalesce(sum(full_on is not null and full_on <= ${today}), 0) as full
+    sql`select count(*) as total, coalesce(sum(case when full_on is not null and full_on <= ${today} then 1 else 0 end), 0) as full
         from members where org_id = ${orgId} and status = 'normal' and joined_on <= ${today}`,
   ))!;
   const secretaryTerm =
