@@ -54,8 +54,8 @@ const ROW_SQL = sql`
   select k.id, k.host_id as hostId, h.name as hostName, r.name as regionName, u.display_name as requestedBy,
     k.payload, k.state, k.created_at as createdAt, k.decided_at as decidedAt, k.reason,
     h.contact_phone as contactPhone, h.address,
-    (select employees from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curEmployees,
-    (select revenue_fen from host_years y where y.host_id = k.host_id and y.year = json_extract(k.payload, '$.year')) as curRevenueFen
+    (select employees from host_years y where y.host_id = k.host_id and y.year = cast(json_extract(k.payload, '$.year') as integer)) as curEmployees,
+    (select revenue_fen from host_years y where y.host_id = k.host_id and y.year = cast(json_extract(k.payload, '$.year') as integer)) as curRevenueFen
   from host_corrections k join hosts h on h.id = k.host_id join regions r on r.id = h.region_id
   join users u on u.id = k.requested_by`;
 

@@ -200,7 +200,7 @@ export async function createManagedUser(cx: Cx, input: NewUserInput): Promise<nu
     const id = (await selectValue<number>(
       db,
       sql`insert into users (username, display_name, password_hash, role, org_id, host_id, must_change_password, created_at)
-         values (${username}, ${displayName}, ${passwordHash}, ${input.role}, ${orgId}, ${hostId}, 1, ${clock.nowIso()})
+         values (${username}, ${displayName}, ${passwordHash}, ${input.role}, ${orgId}, ${hostId}, true, ${clock.nowIso()})
          returning id`,
     ))!;
     await writeAudit(tx, {

@@ -51,6 +51,13 @@ describe("pgText: SQLite's text as PostgreSQL takes it", () => {
     expect(pgText("delete from r where expire < unixepoch('subsec') * 1000")).toBe(
       "delete from r where expire < extract(epoch from clock_timestamp()) * 1000",
     );
+    expect(pgText("select cast(json_extract(k.payload, '$.year') as integer) from k")).toBe(
+      "select cast((cast(k.payload as json) ->> 'year') as integer) from k",
+    );
+    expect(() => pgText("select json_extract(a, '$.x[0]') from t")).toThrow(/json_extract/);
+    expect(pgText("select 1 from k where (? is null or k.state = ?) and ? is not null")).toBe(
+      "select 1 from k where (cast($1 as text) is null or k.state = $2) and cast($3 as text) is not null",
+    );
     expect(pgText("insert or ignore into t (a) values (?)")).toBe(
       "insert into t (a) values ($1) on conflict do nothing",
     );

@@ -102,7 +102,7 @@ const MAX_TEXTS = 2_000;
 
 /**
  * A statement rendered by drizzle's SQLite dialect, as PostgreSQL takes it:
- * - `?` → `$1`, `$2`, … (outside quoted strings and names);
+ * - `?` → `$1`, `$2`, … (outside quoted strings and names); `? is null` → `cast($1 as text) is null`;
  * - in an insert's `values (…)`, the bare `null` SQLite's dialect writes for a column without a value →
  *   `default` (an identity id, a column's default);
  * - a camelCase alias (`as hostId`, and its uses) quoted: PostgreSQL folds bare names to lower case;
@@ -110,7 +110,8 @@ const MAX_TEXTS = 2_000;
  * - `like` → `ilike` (SQLite's like ignores ASCII case);
  * - scalar `max(a, b)`/`min(a, b)` → `greatest`/`least`; `total(x)` → `coalesce(sum(x), 0)`;
  *   `ifnull` → `coalesce`; `instr(a, b)` → `strpos(a, b)`; `cast(x as real)` → double precision;
- *   `unixepoch('subsec')` → `extract(epoch from clock_timestamp())`;
+ *   `unixepoch('subsec')` → `extract(epoch from clock_timestamp())`; `json_extract(doc, '$.key')` →
+ *   `cast(doc as json) ->> 'key'` (text);
  * - `json_each(?)` (a list of ids or texts, `idList`/`textList`) → the elements of the jsonb array;
  * - `insert or ignore into` → `insert into … on conflict do nothing`.
  */
@@ -265,7 +266,17 @@ function translate(text: string): string {
       for (let k = open; k <= close; k++) tokens[k]!.text = "";
       t.text = "extract(epoch from clock_timestamp())";
     } else if (call && w === "instr") t.text = "strpos";
-    else if (call && w === "json_each") {
+    else if (call && w === "json_extract") {
+      // json_extract(doc, '$.key') → doc ->> 'key' (text: a caller comparing it with a number casts it).
+      const { close, commas } = group(tokens, open);
+      const path = tokens.slice(commas[0]! + 1, close).find((x) => x.kind !== "space");
+      const key = path?.kind === "string" ? /^'\$\.(\w+)'$/.exec(path.text)?.[1] : undefined;
+      if (commas.length !== 1 || !key) throw new Error(`json_extract 只支持 '$.键名':${text}`);
+      t.text = "";
+      tokens[open]!.text = "(cast(";
+      for (let k = commas[0]!; k < close; k++) tokens[k]!.text = "";
+      tokens[commas[0]!]!.text = ` as json) ->> '${key}'`;
+    } else if (call && w === "json_each") {
       // (select … value from json_each(?)) → the elements of the jsonb array, as text, in a column `value`.
       const { close } = group(tokens, open);
       t.text = "jsonb_array_elements_text";
@@ -284,7 +295,11 @@ function translate(text: string): string {
     }
   }
   let n = 0;
-  let out = tokens.map((t) => (t.kind === "param" ? `$${++n}` : t.text)).join("");
+  // `? is null` (an optional filter): PostgreSQL cannot tell an untyped parameter's type there; as text it can.
+  const tested = (i: number) => lower(nextSolid(tokens, i + 1)) === "is";
+  let out = tokens
+    .map((t, i) => (t.kind !== "param" ? t.text : tested(i) ? `cast($${++n} as text)` : `$${++n}`))
+    .join("");
   if (orIgnore) {
     const at = out.search(/\sreturning\s/i);
     out =
@@ -444,4 +459,49 @@ export function pgliteDb(client: PGlite): Db {
       }),
     close: () => client.close(),
   });
+}
+
+/**
+ * Hold PostgreSQL's session advisory lock (`classId`, `objId`) on a connection of its own until the
+ * returned release is called. The server releases it when that connection ends — when the process holding
+ * it dies, on whichever machine — so another instance tells a live holder from a dead one with
+ * `pg_try_advisory_xact_lock` (see `advisoryLockFree`). On PGlite (one session) the lock is taken on the
+ * one connection, where the same session's try would succeed: a server's deployment is what it is for.
+ */
+export async function holdAdvisoryLock(db: Db, classId: number, objId: number): Promise<() => Promise<void>> {
+  const pool = pgPoolOf(db);
+  if (!pool) {
+    const link = pgLinkOf(db);
+    if (!link) throw new Error("holdAdvisoryLock: not a PostgreSQL database");
+    await link.runner.query("select pg_advisory_lock($1, $2)", [classId, objId], false);
+    return async () => {
+      await link.runner.query("select pg_advisory_unlock($1, $2)", [classId, objId], false);
+    };
+  }
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1, $2)", [classId, objId]);
+  } catch (e) {
+    client.release(e instanceof Error ? e : true);
+    throw e;
+  }
+  return async () => {
+    // Ending the connection (not returning it to the pool) releases the lock whatever happened meanwhile.
+    client.release(true);
+  };
+}
+
+/**
+ * Whether nobody holds the advisory lock (`classId`, `objId`) at this moment: tried for the current
+ * transaction (a caller inside `writeTransaction`), so a free lock is let go again when it ends.
+ */
+export async function advisoryLockFree(db: Db, classId: number, objId: number): Promise<boolean> {
+  const link = pgLinkOf(db);
+  if (!link) throw new Error("advisoryLockFree: not a PostgreSQL database");
+  const r = await link.runner.query(
+    "select pg_try_advisory_xact_lock($1, $2) as free",
+    [classId, objId],
+    false,
+  );
+  return (r.rows[0] as { free: unknown }).free === 1 || (r.rows[0] as { free: unknown }).free === true;
 }

@@ -83,7 +83,7 @@ export async function listInstructors(cx: Cx, filter: InstructorListFilter): Pro
   const { limit, offset } = limitOffset(filter);
   const counts = (await selectOne<{ total: number; servingTerritory: number }>(
     db,
-    sql`select count(*) as total, coalesce(sum(${servingTerritory(s)}), 0) as servingTerritory
+    sql`select count(*) as total, coalesce(sum(case when ${servingTerritory(s)} then 1 else 0 end), 0) as servingTerritory
        from instructors i where ${cond}`,
   ))!;
   const rows = await selectAll<InstructorListRow>(

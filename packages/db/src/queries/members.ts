@@ -85,7 +85,7 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
   if (q && CITIZEN_ID_RE.test(q)) {
     // A full citizen ID finds the member it belongs to (editable rows only: a counted row stays masked).
     editable.push(sql`m.id_number = ${q.toUpperCase()}`);
-    counted.push(sql`0`);
+    counted.push(sql`false`);
   } else if (q) {
     // Both kinds of row are found by the masked ID they show; an editable row by its name, a counted-only
     // row only by the masked name it shows (never by the name it hides).
@@ -104,8 +104,8 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
   if (filter.orgId !== undefined) editable.push(sql`m.org_id = ${filter.orgId}`);
   if (filter.status) editable.push(sql`m.status = ${filter.status}`);
   if (filter.flag) {
-    editable.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = 1`);
-    counted.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = 1`);
+    editable.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = true`);
+    counted.push(sql`${sql.raw(FLAG_COLUMN[filter.flag])} = true`);
   }
   const withCounted =
     filter.counted !== false &&
@@ -132,7 +132,7 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
   const { limit, offset } = limitOffset(filter);
   const counts = (await selectOne<{ total: number; countedOnly: number }>(
     db,
-    sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union})`,
+    sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union}) as u`,
   ))!;
   const order = sql.raw(MEMBER_ORDER[filter.sort ?? "org"]);
   const raw = await selectAll<
@@ -145,7 +145,7 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
       lostContact: number;
       pocket: number;
     }
-  >(db, sql`select * from (${union}) order by grp, ${order} limit ${limit} offset ${offset}`);
+  >(db, sql`select * from (${union}) as u order by grp, ${order} limit ${limit} offset ${offset}`);
   const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, mobile, lostContact, pocket, ...r }) => ({
     ...r,
     flags: MEMBER_FLAGS.filter((f) => ({ mobile, lostContact, pocket })[f] === 1),

@@ -17,10 +17,10 @@ import { scopeSql } from "./sql.ts";
  * the proposing organization.
  */
 export function decidesCoverageRequestCondition(scope: Scope, today: string, q = "q", h = "h"): SQL {
-  if (scope.role !== "admin" || !scope.org || !scope.region) return sql`0`;
+  if (scope.role !== "admin" || !scope.org || !scope.region) return sql`false`;
   const s = scopeSql(scope, today);
   const township = scope.region.level === "township";
-  return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`1` : s.within.orgId(`${q}.org_id`)}))`;
+  return sql`(${s.sets.hosts.editable(h)} and (${township ? sql`true` : s.within.orgId(`${q}.org_id`)}))`;
 }
 
 /** SQL condition on a coverage request (alias `q`): proposed by an organization of the caller's subtree. */
