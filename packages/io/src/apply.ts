@@ -4,7 +4,8 @@
  */
 import { auditBatch } from "@liangxin/db/audit";
 import { rowWriter, type RowWriter } from "@liangxin/core/writers";
-import { withPageCache, writeTransaction, type Db } from "@liangxin/db/driver";
+import { sql } from "drizzle-orm";
+import { execute, isPg, withPageCache, writeTransaction, type Db } from "@liangxin/db/driver";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";
 import type { Change, Counts } from "./work.ts";
@@ -15,6 +16,9 @@ export interface ImportActor {
   /** The organization whose scope the audit entries belong to. */
   scopeOrgId?: number | null;
 }
+
+/** PostgreSQL's advisory lock every import's write holds (one at a time per database). */
+export const IMPORT_LOCK = 0x4c58_494d;
 
 export type ImportSummary = Record<WriteTable, Counts>;
 
@@ -59,6 +63,9 @@ export async function applyImport(
     else await w.update(c.table, c.key ? { key: c.key } : { id: c.id }, c.after);
   };
   const run = async () => {
+    // On PostgreSQL imports of several instances (or the command line) take turns: SQLite's immediate
+    // transaction serialises them already. Held until this transaction ends.
+    if (isPg(db)) await execute(db, sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
     if ((await databaseFingerprint(db)) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
     // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
     const audit = auditBatch(db);

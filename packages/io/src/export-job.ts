@@ -4,7 +4,7 @@
  * while the work runs in another process with its own database connection. The workbook is written for
  * the scope given by the same writers as the command line's `export` (`ledger.ts`, `export-import.ts`).
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { jobs } from "@liangxin/db/schema";
 import { writeAudit } from "@liangxin/db/audit";
@@ -12,7 +12,7 @@ import { writeTransaction, type Db } from "@liangxin/db/driver";
 import { type Scope } from "@liangxin/db/scope";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook } from "./export-import.ts";
-import { workerMarker } from "./job.ts";
+import { announceWorker } from "./job.ts";
 import { writeLedgerWorkbook } from "./ledger.ts";
 import { ioMessages as m } from "./messages.ts";
 
@@ -45,10 +45,9 @@ export async function runExportJob(
   const update = async (fields: Partial<typeof jobs.$inferInsert>): Promise<void> => {
     await db.update(jobs).set(fields).where(eq(jobs.id, jobId));
   };
-  const marker = workerMarker(file);
   const onProgress = (done: number, total: number, stage: string) => update({ done, total, stage });
+  const release = await announceWorker(db, jobId, file);
   try {
-    writeFileSync(marker, String(process.pid));
     await update({ state: "running", done: 0, total: 0, stage: m.stage.prepare });
     const rows =
       opts.format === "import"
@@ -86,6 +85,6 @@ export async function runExportJob(
     });
     return { ok: false, rows: 0, error: reason };
   } finally {
-    rmSync(marker, { force: true });
+    await release();
   }
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
 import { jobs } from "@liangxin/db/schema";
-import { writeTransaction, type Db } from "@liangxin/db/driver";
+import { advisoryLockFree, holdAdvisoryLock, isPg, writeTransaction, type Db } from "@liangxin/db/driver";
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
@@ -51,6 +51,49 @@ function workerAlive(pid: number): boolean {
   }
 }
 
+/** The class of PostgreSQL advisory locks a job's worker holds while it runs (the object: the job's id). */
+export const JOB_LOCK_CLASS = 0x4c58_4a42;
+
+/**
+ * Announce this process as job `jobId`'s worker until the returned release: a marker file with its pid
+ * beside the job's file (SQLite: the portal and its workers share one machine) and, on PostgreSQL, the
+ * job's advisory lock held on a connection of the worker's own — the server lets it go when the worker
+ * dies, so any instance of a deployment, on any machine, tells a live worker from a dead one.
+ */
+export async function announceWorker(db: Db, jobId: number, file: string): Promise<() => Promise<void>> {
+  const marker = workerMarker(file);
+  writeFileSync(marker, String(process.pid));
+  let release: (() => Promise<void>) | null = null;
+  try {
+    if (isPg(db)) release = await holdAdvisoryLock(db, JOB_LOCK_CLASS, jobId);
+  } catch (e) {
+    rmSync(marker, { force: true });
+    throw e;
+  }
+  return async () => {
+    rmSync(marker, { force: true });
+    await release?.();
+  };
+}
+
+/** Whether the worker announced for a job (`announceWorker`) is gone, or none came in time. */
+async function workerGone(
+  db: Db,
+  row: { id: number; state: string; createdAt: string },
+  file: string,
+  now: number,
+): Promise<boolean> {
+  const late = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;
+  if (isPg(db)) return late && (await advisoryLockFree(db, JOB_LOCK_CLASS, row.id));
+  const marker = workerMarker(file);
+  if (existsSync(marker)) {
+    const pid = Number(readFileSync(marker, "utf8"));
+    return !(Number.isInteger(pid) && pid > 0 && workerAlive(pid));
+  }
+  // The worker writes its marker before it starts; a finished worker has already settled the job.
+  return late;
+}
+
 /**
  * A job left `queued` or `running` by a worker that died (killed, crashed, machine restarted) would show
  * progress forever. The import writes all or nothing and marks the job succeeded in the same transaction,
@@ -70,16 +113,7 @@ export async function settleAbandonedJob(
     .where(eq(jobs.id, jobId))
     .limit(1);
   if (!row || (row.state !== "queued" && row.state !== "running")) return false;
-  const marker = workerMarker(file);
-  let gone: boolean;
-  if (existsSync(marker)) {
-    const pid = Number(readFileSync(marker, "utf8"));
-    gone = !(Number.isInteger(pid) && pid > 0 && workerAlive(pid));
-  } else {
-    // The worker writes its marker before it starts; a finished worker has already settled the job.
-    gone = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;
-  }
-  if (!gone) return false;
+  if (!(await workerGone(db, { id: jobId, ...row }, file, now))) return false;
   // An export writes its file before it marks the job succeeded: a dead export left no file to fetch.
   const reason = row.kind === "export" ? m.exportAbandoned : m.jobAbandoned;
   const changed = await db
@@ -123,9 +157,8 @@ export async function runImportJob(
     await update({ done: pct, total: 100, stage });
   };
   let lastAt = 0;
-  const marker = workerMarker(file);
+  const release = await announceWorker(db, jobId, file);
   try {
-    writeFileSync(marker, String(process.pid));
     await update({ state: "running", done: 0, total: 100, stage: m.stage.read });
     const read = await readImport(file);
     await update({ done: 10, stage: m.stage.validate });
@@ -189,7 +222,7 @@ export async function runImportJob(
     });
     return { ok: false, errors: [{ sheet: "", row: null, column: "", value: "", reason }], summary: null };
   } finally {
-    rmSync(marker, { force: true });
+    await release();
   }
 }
 

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadScope, unsafeNodeScope } from "@liangxin/db/scope";
-import { migrateDb, openDb } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import { openMigrated } from "../open.ts";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook, runExportJob, writeLedgerWorkbook } from "@liangxin/io";
 import { progressBar } from "../progress.ts";
@@ -27,8 +26,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.error(m.badFormat);
     return 2;
   }
-  const db = openDb(resolveDatabasePath());
-  migrateDb(db);
+  const { db } = await openMigrated();
   // The operator runs as the system: the node asked for, or the whole city.
   const scope = await unsafeNodeScope(db, values.unit);
   if (!scope) {
@@ -73,8 +71,7 @@ export async function exportJobCommand(args: string[]): Promise<number> {
     console.error(m.exportJobArgs);
     return 2;
   }
-  const db = openDb(resolveDatabasePath());
-  migrateDb(db);
+  const { db } = await openMigrated();
   const scope = await loadScope(db, Number(values.user));
   if (!scope) {
     console.error(m.userNotFound(values.user));

@@ -2,8 +2,8 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadScope } from "@liangxin/db/scope";
-import { migrateDb, openDb, type Db } from "@liangxin/db/driver";
-import { resolveDatabasePath } from "@liangxin/db/paths";
+import type { Db } from "@liangxin/db/driver";
+import { openMigrated } from "../open.ts";
 import {
   applyImport,
   formatError,
@@ -18,12 +18,6 @@ import { progressBar } from "../progress.ts";
 import { ioCliMessages as m } from "./io-messages.ts";
 
 const SHOWN_ERRORS = 50;
-
-function open(): Db {
-  const db = openDb(resolveDatabasePath());
-  migrateDb(db);
-  return db;
-}
 
 async function actorOf(db: Db, username: string | undefined): Promise<ImportActor | null> {
   if (!username) return { userId: null, username: "cli" };
@@ -63,7 +57,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(m.notFound(input));
     return 2;
   }
-  const db = open();
+  const { db } = await openMigrated();
   const actor = await actorOf(db, values.user);
   if (!actor) {
     console.error(m.userNotFound(values.user ?? ""));
@@ -108,7 +102,7 @@ export async function importJobCommand(args: string[]): Promise<number> {
     console.error(m.jobArgs);
     return 2;
   }
-  const db = open();
+  const { db } = await openMigrated();
   const userId = values.user ? Number(values.user) : null;
   const u =
     userId === null

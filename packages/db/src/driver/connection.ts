@@ -48,8 +48,12 @@ export function rateLimiterStoreClient(db: Db): Database.Database {
   return db.$client;
 }
 
-/** The database file the connection works on; "" or ":memory:" for a database in memory. */
+/**
+ * The database file the connection works on; "" or ":memory:" for a database in memory, and "" on
+ * PostgreSQL (a server: its workers open DATABASE_URL, their files live in the storage directory).
+ */
 export function connectionFile(db: Db): string {
+  if (pgLinkOf(db)) return "";
   return db.$client.name;
 }
 

@@ -11,6 +11,6 @@ export * from "./bulk.ts";
 export * from "./connection.ts";
 export * from "./backup.ts";
 export { idList, textList, isBusyError, isUniqueViolation, isExclusionViolation } from "../dialect/sqlite.ts";
-export { openPgDb, pgliteDb, isPg } from "./pg-db.ts";
+export { openPgDb, pgliteDb, isPg, holdAdvisoryLock, advisoryLockFree } from "./pg-db.ts";
 export { openDatabase } from "./open.ts";
 export { syncIdSequences } from "./sequences.ts";

@@ -54,7 +54,7 @@ const LOAD = {
   hosts: sql`select id, credit_code as creditCode, name, kind, industry, region_id as regionId, founded_on as foundedOn,
     closed_on as closedOn, owner_name as ownerName, owner_is_member as ownerIsMember, union_on as unionOn,
     youth_league_on as youthLeagueOn, women_on as womenOn from hosts`,
-  hostYears: sql`select rowid as id, host_id as hostId, year, employees, revenue_fen as revenueFen,
+  hostYears: sql`select row_number() over (order by host_id, year) as id, host_id as hostId, year, employees, revenue_fen as revenueFen,
     payroll_fen as payrollFen from host_years`,
   coverages: sql`select id, host_id as hostId, org_id as orgId, start_on as startOn, end_on as endOn from coverages`,
   members: sql`select id, id_number as idNumber, name, gender, birth_date as birthDate, joined_on as joinedOn,
@@ -80,7 +80,7 @@ const LOAD = {
     has_furniture as hasFurniture, has_flag as hasFlag, has_emblem as hasEmblem, has_reading as hasReading from venue_checks`,
   venueLinks: sql`select id, venue_id as venueId, org_id as orgId, start_on as startOn, end_on as endOn from venue_links`,
   orgRules: sql`select id, org_id as orgId, rule, adopted_on as adoptedOn, dropped_on as droppedOn from org_rules`,
-  orgFunds: sql`select rowid as id, org_id as orgId, year, source, amount_fen as amountFen from org_funds`,
+  orgFunds: sql`select row_number() over (order by org_id, year, source) as id, org_id as orgId, year, source, amount_fen as amountFen from org_funds`,
   trainings: sql`select id, organizer_id as organizerId, title, kind, start_on as startOn, end_on as endOn, place, hours
     from trainings`,
   trainingParticipants: sql`select id, training_id as trainingId, kind, member_id as memberId,

@@ -32,7 +32,10 @@ function jobsDir(dbFile: string, kind: "import" | "export"): string {
 export const jobFile = (dbFile: string, kind: "import" | "export", id: number) =>
   path.join(jobsDir(dbFile, kind), `${id}.xlsx`);
 
-/** Start a job's process of the command line (`import-job`, `export-job`); it outlives the request. */
+/**
+ * Start a job's process of the command line (`import-job`, `export-job`); it outlives the request. It opens
+ * the SQLite file `dbFile`, or — `dbFile` "" on PostgreSQL — the server of the portal's own DATABASE_URL.
+ */
 export function startJobProcess(dbFile: string, args: string[]): void {
   const cli = path.join(repoRoot(), "apps", "cli", "bin", "liangxin.mjs");
   const child = spawn(process.execPath, [cli, ...args], {
@@ -40,7 +43,7 @@ export function startJobProcess(dbFile: string, args: string[]): void {
     // A pinned clock carries on in the worker from where the portal's is now.
     env: {
       ...process.env,
-      DATABASE_URL: dbFile,
+      ...(dbFile ? { DATABASE_URL: dbFile } : {}),
       ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
     },
     stdio: "ignore",
