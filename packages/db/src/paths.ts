@@ -66,7 +66,7 @@ export function resolveDatabasePath(env: NodeJS.ProcessEnv = process.env): strin
   const target = databaseTarget(env);
   if (target.engine !== "sqlite")
     throw new Error(
-      `DATABASE_URL 指向 PostgreSQL(${shownDatabaseUrl(target.url)}),本功能目前只在 SQLite 数据库文件上运行:导入、导出在 PostgreSQL 上运行尚在建设中,见 docs/configuration.md`,
+      `DATABASE_URL 指向 PostgreSQL(${shownDatabaseUrl(target.url)}),此处需要 SQLite 数据库文件,见 docs/configuration.md`,
     );
   return target.file;
 }
