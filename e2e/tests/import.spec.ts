@@ -1,61 +1,9 @@
-import ExcelJS from "exceljs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { loginAndWait } from "./helpers.ts";
+import { jobState, workbook, XLSX } from "./import-kit.ts";
 
 // Issue 5's other Playwright line (a township administrator creates a host, covers it by a joint
 // organization, the dashboard shows orgCovered + 1) needs the ledger pages of issues 3/4: not here.
-
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-function creditCode(n: number): string {
-  const body = `9136990277${String(n).padStart(7, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(body[i]!) * WEIGHTS[i]!;
-  return body + CHARSET[(31 - (sum % 31)) % 31];
-}
-
-/**
- * `hosts` new hosts of a township and their yearly figures. By default they are founded this year with this
- * year's figures (2 × hosts data rows): the demo's past years are approved and locked (issue 18).
- */
-async function workbook(
-  hosts: number,
-  opts: { badYearRow?: number; foundedOn?: string; years?: string[] } = {},
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const hs = wb.addWorksheet("两新组织");
-  hs.addRow(["统一社会信用代码", "名称", "类别", "所在区划代码", "成立日期"]);
-  const ys = wb.addWorksheet("经营数据");
-  ys.addRow(["统一社会信用代码", "年度", "从业人员数", "年营业收入(万元)"]);
-  let y = 0;
-  for (let i = 1; i <= hosts; i++) {
-    hs.addRow([
-      creditCode(i),
-      `端到端导入企业${i}有限公司`,
-      "非公企业",
-      "369902001",
-      opts.foundedOn ?? "2026-02-01",
-    ]);
-    for (const year of opts.years ?? ["2026"]) {
-      ys.addRow([creditCode(i), year, y === opts.badYearRow ? "很多" : String(8 + (i % 9)), "88.5"]);
-      y++;
-    }
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-async function jobState(request: APIRequestContext, id: number) {
-  const input = encodeURIComponent(JSON.stringify({ json: { id } }));
-  const res = await request.get(`/api/trpc/io.job?input=${input}`);
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as {
-    result: { data: { json: { state: string; done: number; total: number } } };
-  };
-  return body.result.data.json;
-}
 
 test("a 5,000-row import runs off the request thread: other pages keep answering while it moves", async ({
   page,

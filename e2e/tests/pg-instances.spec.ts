@@ -10,11 +10,16 @@
  *   is saved, the other answers the stale-record message and changed nothing;
  * - two overlapping coverages of one uncovered host, one through each instance at once: exactly one is
  *   stored; the other answers a Chinese refusal (the database's exclusion constraint, or the rule check
- *   when it came second), never a server error.
+ *   when it came second), never a server error;
+ * - an import uploaded through A runs in its worker while B keeps answering, and B, reading the job's
+ *   progress, tells the live worker (it holds the job's advisory lock) from a dead one: the job succeeds;
+ * - an import worker of A killed inside its write: B, reading the job, finds its lock free and marks the job
+ *   failed, and nothing of the file is stored.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
@@ -23,6 +28,8 @@ import { startPgServer } from "../../scripts/pg-server.mjs";
 import { E2E_NOW } from "./clock.ts";
 import { root } from "./crash-kit.ts";
 import { DEMO_PASSWORD } from "./helpers.ts";
+import { IMPORT_LOCK } from "@liangxin/io";
+import { creditCode, jobState, workbook, XLSX } from "./import-kit.ts";
 import { LOG_DIR } from "./logs.ts";
 
 const PG_BIN = "/usr/lib/postgresql/15/bin/initdb";
@@ -48,7 +55,16 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-async function startInstance(name: string, url: string): Promise<Instance> {
+/** The uploads and job files of both instances: one storage directory they share, as a deployment's. */
+const storage = mkdtempSync(path.join(tmpdir(), "liangxin-pg-storage-"));
+/** Instance A's import worker waits this long with its rows written, before it commits (crash tests' hook). */
+const PAUSE_MS = 4000;
+
+async function startInstance(
+  name: string,
+  url: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Instance> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const instance = newInstanceToken();
@@ -67,6 +83,8 @@ async function startInstance(name: string, url: string): Promise<Instance> {
         NODE_ENV: "production",
         LIANGXIN_NOW: E2E_NOW,
         LIANGXIN_INSTANCE: instance,
+        LIANGXIN_STORAGE_DIR: storage,
+        ...extraEnv,
       },
       stdio: ["ignore", log.fd, log.fd],
       detached: true,
@@ -138,7 +156,10 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     expect(migrated.code, migrated.out).toBe(0);
     const seeded = await cli(["seed", "--demo", "--today", E2E_NOW.slice(0, 10)], env);
     expect(seeded.code, seeded.out).toBe(0);
-    [a, b] = await Promise.all([startInstance("a", server.url), startInstance("b", server.url)]);
+    [a, b] = await Promise.all([
+      startInstance("a", server.url, { LIANGXIN_FAULT_IMPORT_PAUSE_MS: String(PAUSE_MS) }),
+      startInstance("b", server.url),
+    ]);
     db = new pg.Client({ connectionString: server.url });
     await db.connect();
     ctx = await request.newContext();
@@ -149,6 +170,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     await db?.end();
     for (const i of [a, b]) if (i) stopInstance(i);
     server?.stop();
+    rmSync(storage, { recursive: true, force: true });
   });
 
   test("signed in on one instance, the session reads on the other; an edit through one is seen through the other", async () => {
@@ -248,5 +270,98 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     );
     const stored = await db.query("select count(*)::int as n from coverages where host_id = $1", [host]);
     expect(stored.rows[0].n).toBe(1);
+  });
+
+  test("an import uploaded through one instance runs while the other keeps answering, and the other follows its progress", async () => {
+    const hosts = 1500;
+    const prefix = "9136990299";
+    const upload = await ctx.post(`${a.baseURL}/api/io/import`, {
+      headers: { origin: a.baseURL },
+      multipart: {
+        file: {
+          name: "双实例导入.xlsx",
+          mimeType: XLSX,
+          buffer: await workbook(hosts, { prefix, name: "双实例企业" }),
+        },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(200);
+    const { id } = (await upload.json()) as { id: number };
+    const states: string[] = [];
+    const timings: number[] = [];
+    for (let i = 0; i < 900; i++) {
+      // The job's progress read through B: B tells a live worker of A's from a dead one.
+      const job = await jobState(ctx, id, b.baseURL);
+      states.push(job.state);
+      if (job.state === "succeeded" || job.state === "failed") break;
+      const t = performance.now();
+      const home = await ctx.get(`${b.baseURL}/api/trpc/home.me`, { headers: { origin: b.baseURL } });
+      timings.push(performance.now() - t);
+      expect(home.status()).toBe(200);
+    }
+    console.log(
+      `  [pg] import job ${id} through A: ${[...new Set(states)].join(" → ")}; B answered ${timings.length} requests meanwhile, slowest ${Math.round(Math.max(0, ...timings))} ms`,
+    );
+    expect(states.at(-1)).toBe("succeeded");
+    expect(states).toContain("running");
+    expect(timings.length).toBeGreaterThanOrEqual(1);
+    // The bound only catches an instance that waits for the whole import; latency is the bench's.
+    for (const ms of timings) expect(ms).toBeLessThan(10_000);
+    const codes = Array.from({ length: hosts }, (_, k) => creditCode(k + 1, prefix));
+    const stored = await db.query("select count(*)::int as n from hosts where credit_code = any($1)", [
+      codes,
+    ]);
+    expect(stored.rows[0].n).toBe(hosts);
+    const first = await db.query("select name from hosts where credit_code = $1", [creditCode(1, prefix)]);
+    expect(first.rows[0].name).toBe("双实例企业1有限公司");
+  });
+
+  test("an import worker killed inside its write: the other instance marks the job failed and nothing is stored", async () => {
+    const hosts = 300;
+    const prefix = "9136990298";
+    const upload = await ctx.post(`${a.baseURL}/api/io/import`, {
+      headers: { origin: a.baseURL },
+      multipart: {
+        file: {
+          name: "中断.xlsx",
+          mimeType: XLSX,
+          buffer: await workbook(hosts, { prefix, name: "中断企业" }),
+        },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(200);
+    const { id } = (await upload.json()) as { id: number };
+    // The worker's write transaction holds the import's advisory lock (and pauses with its rows written).
+    const importLockHeld = async () =>
+      (
+        await db.query(
+          "select count(*)::int as n from pg_locks where locktype = 'advisory' and granted and objid = $1 and objsubid = 1",
+          [IMPORT_LOCK],
+        )
+      ).rows[0].n === 1;
+    await expect.poll(importLockHeld, { timeout: 60_000, intervals: [50] }).toBe(true);
+    const file = path.join(storage, "imports", `${id}.xlsx`);
+    const workers = readdirSync("/proc").filter((p) => {
+      if (!/^\d+$/.test(p)) return false;
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, "utf8");
+        return cmd.includes("import-job") && cmd.includes(file);
+      } catch {
+        return false;
+      }
+    });
+    expect(workers.length, "the job's worker process").toBe(1);
+    process.kill(Number(workers[0]), "SIGKILL");
+    await expect
+      .poll(async () => (await jobState(ctx, id, b.baseURL)).state, { timeout: 30_000 })
+      .toBe("failed");
+    const codes = Array.from({ length: hosts }, (_, k) => creditCode(k + 1, prefix));
+    const stored = await db.query("select count(*)::int as n from hosts where credit_code = any($1)", [
+      codes,
+    ]);
+    expect(stored.rows[0].n).toBe(0);
+    const job = await db.query("select state, errors::text as errors from jobs where id = $1", [id]);
+    expect(job.rows[0].state).toBe("failed");
+    expect(job.rows[0].errors).toContain("意外中止");
   });
 });

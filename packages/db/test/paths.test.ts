@@ -26,7 +26,9 @@ describe("DATABASE_URL", () => {
     );
     expect(() => databaseTarget({ DATABASE_URL: "mysql://u:secret@db/x" })).not.toThrow(/secret/);
     expect(() => databaseTarget({ DATABASE_URL: "postgres:///x" })).toThrow(/缺少 PostgreSQL 服务器的主机名/);
-    expect(() => resolveDatabasePath({ DATABASE_URL: "postgres://u:secret@db/x" })).toThrow(/此处需要 SQLite 数据库文件/);
+    expect(() => resolveDatabasePath({ DATABASE_URL: "postgres://u:secret@db/x" })).toThrow(
+      /此处需要 SQLite 数据库文件/,
+    );
   });
 });
 
