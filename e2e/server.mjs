@@ -2,13 +2,16 @@
 // free port and with the instance token that playwright.config.ts chose (E2E_PORT, LIANGXIN_INSTANCE), and
 // with the clock pinned (LIANGXIN_NOW): the CLI seeds the demo for the pinned day. The portal's log goes to
 // portal.log in the run's log directory (E2E_LOG_DIR, the specs read it); LIANGXIN_FAULT_TOKEN lets a spec
-// make a procedure fail.
+// make a procedure fail. With E2E_DATABASE=postgres the demo is seeded into a PostgreSQL 15 server of its own
+// (scripts/pg-server.mjs, stopped with the portal) instead of an SQLite file: the pages' specs that only talk
+// to the portal (walk, roles, …) then run on PostgreSQL; those that open e2e.db themselves do not apply.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openServerLog } from "../scripts/own-server.mjs";
+import { startPgServer } from "../scripts/pg-server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -16,9 +19,11 @@ const tmp = path.join(here, ".tmp");
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
+const pgServer = process.env.E2E_DATABASE === "postgres" ? await startPgServer() : null;
 const env = {
   ...process.env,
-  DATABASE_URL: path.join(tmp, "e2e.db"),
+  DATABASE_URL: pgServer ? pgServer.url : path.join(tmp, "e2e.db"),
+  ...(pgServer ? { LIANGXIN_STORAGE_DIR: tmp } : {}),
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -27,7 +32,10 @@ const env = {
 const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
 for (const args of [["migrate"], ["seed", "--demo"]]) {
   const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    pgServer?.stop();
+    process.exit(r.status ?? 1);
+  }
 }
 const port = process.env.E2E_PORT;
 const logDir = process.env.E2E_LOG_DIR;
@@ -54,6 +62,7 @@ const stop = () => {
   } catch {
     /* gone */
   }
+  pgServer?.stop();
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

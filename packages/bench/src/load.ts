@@ -2,24 +2,49 @@
  * npm run load: 50 simulated users (six demo roles) mixing page views, searches and edits against the built
  * portal for 60 seconds. The script seeds a fresh demo city into a temporary file, serves it with
  * `next start` on 127.0.0.1 (building the portal first if there is no build), signs everyone in, runs the
- * mix, stops the portal and opens the database file to find every acknowledged edit. It talks to
- * 127.0.0.1 only. Exit code 1 on any 5xx, any acknowledged edit missing, or a failed sign-in.
+ * mix, stops the portal and opens the database to find every acknowledged edit. It talks to 127.0.0.1
+ * only. Exit code 1 on any 5xx, any acknowledged edit missing, or a failed sign-in.
  *
- * Options (environment): LOAD_USERS (50), LOAD_SECONDS (60), LOAD_PORT (a free port), LOAD_KEEP=1 keeps
- * the temporary database folder.
+ * With LOAD_ENGINE=postgres (`npm run test:pg`) the demo is seeded into a PostgreSQL 15 server of its own
+ * and LOAD_INSTANCES portal instances (2 by default) share it, the users split across them as a load
+ * balancer would.
+ *
+ * Options (environment): LOAD_USERS (50), LOAD_SECONDS (60), LOAD_ENGINE (sqlite | postgres),
+ * LOAD_INSTANCES (1 on SQLite, 2 on PostgreSQL), LOAD_PORT (the first instance's port; else free ports),
+ * LOAD_KEEP=1 keeps the temporary folder (the SQLite file, the storage), LOAD_VERBOSE=1 shows the portals' logs.
  */
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { closeDb, integrityCheck, openDb, selectColumn, selectOne } from "@liangxin/db/driver";
+import {
+  closeDb,
+  integrityCheck,
+  isPg,
+  openDb,
+  openPgDb,
+  selectAll,
+  selectColumn,
+  selectOne,
+  type Db,
+} from "@liangxin/db/driver";
 import { loadScope, scopeSql } from "@liangxin/db/scope";
 import { Recorder, Session, trpcData, type Kind } from "./load/client.ts";
-import { choosePort, ensureBuilt, seedDemoDatabase, startPortal } from "./load/portal.ts";
+import {
+  choosePort,
+  ensureBuilt,
+  seedDemoDatabase,
+  startPortal,
+  type LoadDatabase,
+  type Portal,
+} from "./load/portal.ts";
 
 const PASSWORD = "Demo@2026";
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const YEAR = 2026;
+const ENGINE = process.env.LOAD_ENGINE === "postgres" ? "postgres" : "sqlite";
+const INSTANCES = Number(process.env.LOAD_INSTANCES ?? (ENGINE === "postgres" ? 2 : 1));
 
 type Role = "admin" | "secretary" | "owner";
 
@@ -71,9 +96,12 @@ interface EditCounts {
   noAnswer: number;
 }
 
+/** The load's database, opened by this script (to choose hosts, and to check the edits afterwards). */
+const openLoadDb = (d: LoadDatabase): Db => (d.engine === "postgres" ? openPgDb(d.url, 2) : openDb(d.url));
+
 /** Hosts of each editing account's territory (every k-th, so that the pools overlap up the chain). */
-async function hostPools(dbFile: string): Promise<Map<string, number[]>> {
-  const db = openDb(dbFile);
+async function hostPools(database: LoadDatabase): Promise<Map<string, number[]>> {
+  const db = openLoadDb(database);
   try {
     const pools = new Map<string, number[]>();
     for (const a of ACCOUNTS.filter((x) => x.edits)) {
@@ -106,14 +134,31 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   ensureBuilt();
   const built = performance.now();
-  const { dir, dbFile } = seedDemoDatabase();
-  const port = await choosePort();
-  const portal = await startPortal(dbFile, dir, port);
+  const database = await seedDemoDatabase(ENGINE);
+  try {
+    return await underLoad(database, built, t0);
+  } finally {
+    database.stop();
+    if (process.env.LOAD_KEEP === "1") console.log(`kept: ${database.dir}`);
+    else rmSync(database.dir, { recursive: true, force: true });
+  }
+}
+
+async function underLoad(database: LoadDatabase, built: number, t0: number): Promise<number> {
+  const authSecret = randomBytes(32).toString("base64url");
+  const portals: Portal[] = [];
+  try {
+    for (let i = 0; i < INSTANCES; i++)
+      portals.push(await startPortal(database, await choosePort(i), authSecret));
+  } catch (e) {
+    await Promise.all(portals.map((p) => p.stop()));
+    throw e;
+  }
   console.log(
-    `门户 ${portal.baseURL},数据库 ${dbFile}(演示城市,${((performance.now() - built) / 1000).toFixed(1)} 秒准备)`,
+    `门户 ${portals.map((p) => p.baseURL).join("、")},数据库 ${ENGINE === "postgres" ? "PostgreSQL 15" : database.url}(演示城市,${((performance.now() - built) / 1000).toFixed(1)} 秒准备)`,
   );
 
-  const pools = await hostPools(dbFile);
+  const pools = await hostPools(database);
   const recorder = new Recorder();
   const stopper = new AbortController();
   const acked: AckedEdit[] = [];
@@ -126,13 +171,26 @@ async function main(): Promise<number> {
     const n = Math.round((a.share / 50) * USERS);
     return Array.from({ length: n }, (_, i) => ({ ...a, index: i }));
   });
-  const sessions = await Promise.all(
-    roster.map(async (u) => {
-      const s = new Session(portal.baseURL, recorder, stopper.signal);
-      if (!(await s.signIn(u.username, PASSWORD))) signInFailures++;
-      return { ...u, session: s };
-    }),
-  );
+  // The accounts sign in at once, the sessions of one account one after the other: the sign-in throttle
+  // counts a try of a username and address while it runs, and refuses a sixth at once (parallel guessing).
+  const signIn = async (u: (typeof roster)[number], i: number) => {
+    // Users split across the instances, as a load balancer spreads them.
+    const s = new Session(portals[i % portals.length]!.baseURL, recorder, stopper.signal);
+    if (!(await s.signIn(u.username, PASSWORD))) {
+      signInFailures++;
+      if (signInFailures <= 3) console.log(`  sign-in failed: ${s.signInFailure}`);
+    }
+    return { ...u, session: s };
+  };
+  const sessions = (
+    await Promise.all(
+      ACCOUNTS.map(async (a) => {
+        const out = [];
+        for (const [i, u] of roster.entries()) if (u.username === a.username) out.push(await signIn(u, i));
+        return out;
+      }),
+    )
+  ).flat();
 
   const windowStart = performance.now();
   const deadline = windowStart + SECONDS * 1000;
@@ -191,21 +249,24 @@ async function main(): Promise<number> {
   clearTimeout(hardStop);
   const windowMs = performance.now() - windowStart;
 
-  await portal.stop();
+  await Promise.all(portals.map((p) => p.stop()));
 
   // Every acknowledged edit is in the database: its audit row names exactly that change, and the host's
   // current row is the last acknowledged edit of it (no other writer touched these hosts).
-  const db = openDb(dbFile);
+  const db = openLoadDb(database);
   let found = 0;
   const missing: string[] = [];
   try {
-    const auditOf = (hostId: number, version: number) =>
-      selectOne<{ address: string; contactPhone: string }>(
+    // The audit's documents read as text and parsed here: the same on both engines.
+    const auditOf = async (hostId: number, version: number) => {
+      const rows = await selectAll<{ after: string }>(
         db,
-        sql`select json_extract(after, '$.address') as address, json_extract(after, '$.contactPhone') as contactPhone
-            from audit_log where action = 'host.update' and entity_id = ${String(hostId)}
-              and json_extract(after, '$.version') = ${version}`,
+        sql`select after from audit_log where action = 'host.update' and entity_id = ${String(hostId)}`,
       );
+      return rows
+        .map((r) => JSON.parse(r.after) as { address: string; contactPhone: string; version: number })
+        .find((a) => a.version === version);
+    };
     const hostRow = (hostId: number) =>
       selectOne<{ version: number; address: string; contactPhone: string }>(
         db,
@@ -229,8 +290,10 @@ async function main(): Promise<number> {
           `host ${e.hostId}: row v${h.version} ${h.address}, last acknowledged v${e.version} ${e.address}`,
         );
     }
-    const integrity = integrityCheck(db);
-    if (integrity !== "ok") missing.push(`integrity_check: ${integrity}`);
+    if (!isPg(db)) {
+      const integrity = integrityCheck(db);
+      if (integrity !== "ok") missing.push(`integrity_check: ${integrity}`);
+    }
   } finally {
     closeDb(db);
   }
@@ -275,7 +338,7 @@ async function main(): Promise<number> {
     .sort((a, b) => b.p50_ms - a.p50_ms);
   const all = inWindow.map((s) => s.ms).sort((a, b) => a - b);
   console.log(
-    `\n${sessions.length} 个并发用户(${ACCOUNTS.map((a) => `${a.username}×${roster.filter((u) => u.username === a.username).length}`).join(", ")}),混合操作 ${(windowMs / 1000).toFixed(1)} 秒`,
+    `\n${sessions.length} 个并发用户,${portals.length} 个门户实例(${ACCOUNTS.map((a) => `${a.username}×${roster.filter((u) => u.username === a.username).length}`).join(", ")}),混合操作 ${(windowMs / 1000).toFixed(1)} 秒`,
   );
   console.table(table);
   console.table(pageTable);
@@ -297,8 +360,6 @@ async function main(): Promise<number> {
       .join(" / ")} (1 / 5 / 15 min)`,
   );
 
-  if (process.env.LOAD_KEEP === "1") console.log(`database kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
   const ok = fivexx === 0 && missing.length === 0 && found === edits.acknowledged && signInFailures === 0;
   console.log(ok ? "OK" : "FAILED");
   return ok ? 0 : 1;

@@ -95,8 +95,13 @@ export class Session {
         callbackUrl: `${this.baseURL}/`,
       }).toString(),
     });
-    return res.status === 302 && [...this.cookies.keys()].some((k) => k.includes("session-token"));
+    const ok = res.status === 302 && [...this.cookies.keys()].some((k) => k.includes("session-token"));
+    if (!ok) this.signInFailure = `${username}: ${res.status} ${res.body.slice(0, 200)}`;
+    return ok;
   }
+
+  /** Why the last sign-in failed (status, redirect, the start of the body). */
+  signInFailure = "";
 
   page(path: string): Promise<Answer> {
     return this.request("page", path);

@@ -1,22 +1,31 @@
 /**
  * The portal under load: built if missing, started with `next start` on 127.0.0.1 with a fresh demo
- * database seeded by the command line into a temporary folder, stopped afterwards.
+ * database seeded by the command line — an SQLite file in a temporary folder, or a PostgreSQL 15 server of
+ * its own (Debian's, scripts/pg-server.mjs) that several instances share — stopped afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "@liangxin/db/paths";
 import { freePort, newInstanceToken, waitForOwnServer } from "../../../../scripts/own-server.mjs";
+import { startPgServer } from "../../../../scripts/pg-server.mjs";
 
 export const HOST = "127.0.0.1";
 
 export interface Portal {
   baseURL: string;
-  dbFile: string;
-  dir: string;
   stop: () => Promise<void>;
+}
+
+/** The database under load: DATABASE_URL of the portals (a file or postgres://) and its folders. */
+export interface LoadDatabase {
+  engine: "sqlite" | "postgres";
+  url: string;
+  /** The temporary folder of the SQLite file, and the instances' shared storage (uploads, exports). */
+  dir: string;
+  /** Stops the PostgreSQL server (nothing for a file). */
+  stop: () => void;
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): void {
@@ -37,21 +46,27 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error("门户构建失败");
 }
 
-/** Migrate and load the demo city into a new file with the command line. */
-export function seedDemoDatabase(): { dir: string; dbFile: string } {
+/** Migrate and load the demo city with the command line: into a new file, or a new PostgreSQL server. */
+export async function seedDemoDatabase(engine: "sqlite" | "postgres"): Promise<LoadDatabase> {
   const root = repoRoot();
   const dir = mkdtempSync(path.join(tmpdir(), "liangxin-load-"));
-  const dbFile = path.join(dir, "load.db");
+  const server = engine === "postgres" ? await startPgServer() : null;
+  const url = server ? server.url : path.join(dir, "load.db");
   const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
-  const env = { ...process.env, DATABASE_URL: dbFile };
-  run(process.execPath, [cli, "migrate"], env, root);
-  run(process.execPath, [cli, "seed", "--demo"], env, root);
-  return { dir, dbFile };
+  const env = { ...process.env, DATABASE_URL: url };
+  try {
+    run(process.execPath, [cli, "migrate"], env, root);
+    run(process.execPath, [cli, "seed", "--demo"], env, root);
+  } catch (e) {
+    server?.stop();
+    throw e;
+  }
+  return { engine, url, dir, stop: () => server?.stop() };
 }
 
-/** LOAD_PORT, else a port the system says is free on 127.0.0.1. */
-export async function choosePort(): Promise<number> {
-  if (process.env.LOAD_PORT) return Number(process.env.LOAD_PORT);
+/** LOAD_PORT (and the ports after it, one per instance), else a port the system says is free on 127.0.0.1. */
+export async function choosePort(instance = 0): Promise<number> {
+  if (process.env.LOAD_PORT) return Number(process.env.LOAD_PORT) + instance;
   return freePort();
 }
 
@@ -63,8 +78,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** `next start` on the database file; resolves once the login page answers. */
-export async function startPortal(dbFile: string, dir: string, port: number): Promise<Portal> {
+/**
+ * `next start` on the database; resolves once the login page answers. Instances of one run share the
+ * secret their session cookies are signed with and the storage folder, as a deployment's do.
+ */
+export async function startPortal(database: LoadDatabase, port: number, authSecret: string): Promise<Portal> {
   const root = repoRoot();
   const baseURL = `http://${HOST}:${port}`;
   const instance = newInstanceToken();
@@ -75,14 +93,15 @@ export async function startPortal(dbFile: string, dir: string, port: number): Pr
       cwd: path.join(root, "apps", "portal"),
       env: {
         ...process.env,
-        DATABASE_URL: dbFile,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        DATABASE_URL: database.url,
+        LIANGXIN_STORAGE_DIR: database.dir,
+        AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
         LIANGXIN_INSTANCE: instance,
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", process.env.LOAD_VERBOSE === "1" ? "inherit" : "ignore", "inherit"],
       // Its own process group, so that stopping it stops next-server too.
       detached: true,
     },
@@ -104,5 +123,5 @@ export async function startPortal(dbFile: string, dir: string, port: number): Pr
     await stop();
     throw e;
   }
-  return { baseURL, dbFile, dir, stop };
+  return { baseURL, stop };
 }
