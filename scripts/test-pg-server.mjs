@@ -3,7 +3,8 @@
 // show — two sessions at once — is checked here:
 // - `liangxin migrate` (the real command line) run by two processes at once: the advisory lock lets one
 //   apply every migration and the other find none left, and both succeed;
-// - the schema has every table of the SQLite schema and the exclusion constraints;
+// - the schema has every table of the SQLite schema and the exclusion constraints; every text column
+//   collates "C", so a database created with a Chinese ICU locale orders names as SQLite does;
 // - two sessions writing overlapping coverages of one host at once: exactly one is accepted;
 // - `liangxin copy --to postgres://…` of the demo city (seeded for 2026-12-03) into a second database:
 //   every row of every table with its id and its values, and the next id after the largest;
@@ -100,6 +101,17 @@ try {
       await pool.query("select conname from pg_constraint where contype = 'x' order by conname")
     ).rows.map((r) => r.conname);
     check(constraints.length === 3, `three exclusion constraints (${constraints.join(", ")})`);
+    const otherCollation = (
+      await pool.query(
+        `select table_name || '.' || column_name as c from information_schema.columns
+         where table_schema = 'public' and data_type = 'text' and collation_name is distinct from 'C'`,
+      )
+    ).rows.map((r) => r.c);
+    check(
+      otherCollation.length === 0,
+      `every text column collates "C", as SQLite orders${otherCollation.length ? ` (not: ${otherCollation.join(", ")})` : ""}`,
+    );
+    await checkCollation();
 
     // Two sessions write overlapping coverages of one host at the same time.
     const region = (
@@ -172,11 +184,11 @@ function canonical(value, kind) {
   return value;
 }
 
-async function createDatabase(name) {
+async function createDatabase(name, options = "") {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(`create database ${name} ${options}`);
   } finally {
     await admin.end();
   }
@@ -268,6 +280,41 @@ async function checkReports(demoFile, demoCopyUrl, dir) {
     scaleDiff.length === 0,
     `the 20,000-host city's report JSON (city and two counties, 2025 and 2026) is the same byte for byte after copy${scaleDiff.length ? `; differ: ${scaleDiff.join("; ")}` : ""}`,
   );
+}
+
+/**
+ * A database created with a Chinese ICU locale (pinyin order) still orders the portal's text as SQLite does
+ * (code point: 张 U+5F20 before 阿 U+963F), since its columns collate "C"; the database's own default
+ * would put 阿 (a) first.
+ */
+async function checkCollation() {
+  const url = await createDatabase(
+    "liangxin_zh",
+    "template template0 locale_provider icu icu_locale 'zh' locale 'C.UTF-8' encoding 'UTF8'",
+  );
+  const migrated = await cli(["migrate"], { DATABASE_URL: url });
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      "insert into regions (code, name, level, path, depth) values ('1', '阿城区', 'city', '/1/', 0), ('2', '张家镇', 'city', '/2/', 0)",
+    );
+    const byColumn = (await c.query("select name from regions order by name")).rows.map((r) => r.name);
+    const byLocale = (await c.query('select name from regions order by name collate "default"')).rows.map(
+      (r) => r.name,
+    );
+    const dbDefault = (
+      await c.query(
+        "select collation_name as c from information_schema.columns where table_name = 'regions' and column_name = 'name'",
+      )
+    ).rows[0]?.c;
+    check(
+      migrated.code === 0 && byColumn.join() === "张家镇,阿城区" && byLocale.join() === "阿城区,张家镇",
+      `in a database created with the ICU locale zh, names order as on SQLite (${byColumn.join(" < ")}; column collation ${dbDefault}), not by pinyin (${byLocale.join(" < ")})`,
+    );
+  } finally {
+    await c.end();
+  }
 }
 
 /** A workbook's sheets as plain values (dates as ISO text), for comparing two exports. */
