@@ -130,6 +130,21 @@ async function call(
   return { status: res.status(), body: await res.text() };
 }
 
+/** Upload a workbook through instance `i`'s import route with the session of `ctx`; the job's id. */
+async function uploadImport(
+  ctx: APIRequestContext,
+  i: Instance,
+  name: string,
+  buffer: Buffer,
+): Promise<number> {
+  const upload = await ctx.post(`${i.baseURL}/api/io/import`, {
+    headers: { origin: i.baseURL },
+    multipart: { file: { name, mimeType: XLSX, buffer } },
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  return ((await upload.json()) as { id: number }).id;
+}
+
 const data = <T>(r: { status: number; body: string }): T => {
   expect(r.status, r.body).toBe(200);
   return (JSON.parse(r.body) as { result: { data: { json: T } } }).result.data.json;
@@ -275,18 +290,12 @@ test.describe("two portal instances on one PostgreSQL server", () => {
   test("an import uploaded through one instance runs while the other keeps answering, and the other follows its progress", async () => {
     const hosts = 1500;
     const prefix = "9136990299";
-    const upload = await ctx.post(`${a.baseURL}/api/io/import`, {
-      headers: { origin: a.baseURL },
-      multipart: {
-        file: {
-          name: "双实例导入.xlsx",
-          mimeType: XLSX,
-          buffer: await workbook(hosts, { prefix, name: "双实例企业" }),
-        },
-      },
-    });
-    expect(upload.status(), await upload.text()).toBe(200);
-    const { id } = (await upload.json()) as { id: number };
+    const id = await uploadImport(
+      ctx,
+      a,
+      "双实例导入.xlsx",
+      await workbook(hosts, { prefix, name: "双实例企业" }),
+    );
     const states: string[] = [];
     const timings: number[] = [];
     for (let i = 0; i < 900; i++) {
@@ -319,18 +328,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
   test("an import worker killed inside its write: the other instance marks the job failed and nothing is stored", async () => {
     const hosts = 300;
     const prefix = "9136990298";
-    const upload = await ctx.post(`${a.baseURL}/api/io/import`, {
-      headers: { origin: a.baseURL },
-      multipart: {
-        file: {
-          name: "中断.xlsx",
-          mimeType: XLSX,
-          buffer: await workbook(hosts, { prefix, name: "中断企业" }),
-        },
-      },
-    });
-    expect(upload.status(), await upload.text()).toBe(200);
-    const { id } = (await upload.json()) as { id: number };
+    const id = await uploadImport(ctx, a, "中断.xlsx", await workbook(hosts, { prefix, name: "中断企业" }));
     // The worker's write transaction holds the import's advisory lock (and pauses with its rows written).
     const importLockHeld = async () =>
       (
