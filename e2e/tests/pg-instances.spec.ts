@@ -55,8 +55,11 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-/** The uploads and job files of both instances: one storage directory they share, as a deployment's. */
-const storage = mkdtempSync(path.join(tmpdir(), "liangxin-pg-storage-"));
+/**
+ * The uploads and job files of both instances: one storage directory they share, as a deployment's (made
+ * in beforeAll: the module is also loaded where no test runs).
+ */
+let storage = "";
 /** Instance A's import worker waits this long with its rows written, before it commits (crash tests' hook). */
 const PAUSE_MS = 4000;
 
@@ -165,6 +168,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
+    storage = mkdtempSync(path.join(tmpdir(), "liangxin-pg-storage-"));
     server = await startPgServer();
     const env = { DATABASE_URL: server.url, LIANGXIN_NOW: E2E_NOW };
     const migrated = await cli(["migrate"], env);
@@ -185,7 +189,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     await db?.end();
     for (const i of [a, b]) if (i) stopInstance(i);
     server?.stop();
-    rmSync(storage, { recursive: true, force: true });
+    if (storage) rmSync(storage, { recursive: true, force: true });
   });
 
   test("signed in on one instance, the session reads on the other; an edit through one is seen through the other", async () => {
