@@ -313,7 +313,9 @@ export async function listTrainings(
   input: { year?: number | undefined; kind?: TrainingKind | undefined } = {},
 ): Promise<TrainingListRow[]> {
   const { within } = scopeSql(cx.scope, cx.today);
-  const yearCond = input.year ? sql`and substr(t.start_on, 1, 4) = ${String(input.year)}` : sql``;
+  const yearCond = input.year
+    ? sql`and substr(cast(t.start_on as text), 1, 4) = ${String(input.year)}`
+    : sql``;
   const kindCond = input.kind ? sql`and t.kind = ${input.kind}` : sql``;
   return selectAll<TrainingListRow>(
     cx.db,
