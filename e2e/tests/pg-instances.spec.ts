@@ -327,6 +327,19 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     expect(stored.rows[0].n).toBe(hosts);
     const first = await db.query("select name from hosts where credit_code = $1", [creditCode(1, prefix)]);
     expect(first.rows[0].name).toBe("双实例企业1有限公司");
+    // The import numbered its new hosts itself: a host created through the form afterwards (on B) takes a
+    // new id, not one of theirs (it was refused as "统一社会信用代码已登记" when the sequence stayed behind).
+    const region = (await db.query("select id from regions where code = '369902001'")).rows[0].id as number;
+    const created = data<{ id: number; name: string }>(
+      await call(ctx, b, "mutation", "records.host.create", {
+        creditCode: creditCode(hosts + 1, prefix),
+        name: "导入之后新建企业有限公司",
+        kind: "enterprise",
+        regionId: region,
+        foundedOn: "2026-03-01",
+      }),
+    );
+    expect(created.name).toBe("导入之后新建企业有限公司");
   });
 
   test("an import worker killed inside its write: the other instance marks the job failed and nothing is stored", async () => {

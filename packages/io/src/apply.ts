@@ -5,7 +5,7 @@
 import { auditBatch } from "@liangxin/db/audit";
 import { rowWriter, type RowWriter } from "@liangxin/core/writers";
 import { sql } from "drizzle-orm";
-import { execute, isPg, withPageCache, writeTransaction, type Db } from "@liangxin/db/driver";
+import { execute, isPg, reserveIds, withPageCache, writeTransaction, type Db } from "@liangxin/db/driver";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";
 import type { Change, Counts } from "./work.ts";
@@ -65,7 +65,15 @@ export async function applyImport(
   const run = async () => {
     // On PostgreSQL imports of several instances (or the command line) take turns: SQLite's immediate
     // transaction serialises them already. Held until this transaction ends.
-    if (isPg(db)) await execute(db, sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+    if (isPg(db)) {
+      await execute(db, sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+      // The plan numbered its new rows: a row created meanwhile without an id must not take one of them.
+      const largest = new Map<string, number>();
+      for (const c of changes)
+        if (c.op === "create" && typeof c.id === "number" && c.id > (largest.get(c.table) ?? 0))
+          largest.set(c.table, c.id);
+      await reserveIds(db, largest);
+    }
     if ((await databaseFingerprint(db)) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
     // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
     const audit = auditBatch(db);

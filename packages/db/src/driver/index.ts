@@ -13,4 +13,4 @@ export * from "./backup.ts";
 export { idList, textList, isBusyError, isUniqueViolation, isExclusionViolation } from "../dialect/sqlite.ts";
 export { openPgDb, pgliteDb, isPg, holdAdvisoryLock, advisoryLockFree } from "./pg-db.ts";
 export { openDatabase } from "./open.ts";
-export { syncIdSequences } from "./sequences.ts";
+export { syncIdSequences, reserveIds } from "./sequences.ts";

@@ -37,3 +37,23 @@ export async function syncIdSequences(db: Db): Promise<void> {
     );
   }
 }
+
+/**
+ * Before rows are written with ids chosen by the writer (an import's plan numbers its new rows past the
+ * largest id it saw), move each table's identity sequence past the largest of them, so that a row written
+ * meanwhile without an id (a form, another instance) takes one beyond them — never lowered: `nextval` is
+ * the floor. PostgreSQL only; nothing on SQLite (its next rowid follows the largest by itself).
+ */
+export async function reserveIds(db: Db, largest: ReadonlyMap<string, number>): Promise<void> {
+  const link = pgLinkOf(db);
+  if (!link) return;
+  const identities = new Set(identityTables());
+  for (const [name, max] of largest) {
+    if (!identities.has(name)) continue;
+    await link.runner.query(
+      "select setval(pg_get_serial_sequence($1, 'id'), greatest(nextval(pg_get_serial_sequence($1, 'id')), $2))",
+      [name, max],
+      true,
+    );
+  }
+}
