@@ -58,6 +58,13 @@ describe("pgText: SQLite's text as PostgreSQL takes it", () => {
     expect(pgText("select 1 from k where (? is null or k.state = ?) and ? is not null")).toBe(
       "select 1 from k where (cast($1 as text) is null or k.state = $2) and cast($3 as text) is not null",
     );
+    expect(
+      pgText(
+        'insert into "v" ("id", "a", "b") values (null, ?, ?) on conflict ("v"."a", "v"."b") do update set "b" = ?',
+      ),
+    ).toBe(
+      'insert into "v" ("id", "a", "b") values (default, $1, $2) on conflict ("a", "b") do update set "b" = $3',
+    );
     expect(pgText("insert or ignore into t (a) values (?)")).toBe(
       "insert into t (a) values ($1) on conflict do nothing",
     );

@@ -113,7 +113,7 @@ const MAX_TEXTS = 2_000;
  *   `unixepoch('subsec')` → `extract(epoch from clock_timestamp())`; `json_extract(doc, '$.key')` →
  *   `cast(doc as json) ->> 'key'` (text);
  * - `json_each(?)` (a list of ids or texts, `idList`/`textList`) → the elements of the jsonb array;
- * - `insert or ignore into` → `insert into … on conflict do nothing`.
+ * - `insert or ignore into` → `insert into … on conflict do nothing`; `on conflict ("t"."a")` → `("a")`.
  */
 export function pgText(text: string): string {
   let out = translated.get(text);
@@ -266,7 +266,15 @@ function translate(text: string): string {
       for (let k = open; k <= close; k++) tokens[k]!.text = "";
       t.text = "extract(epoch from clock_timestamp())";
     } else if (call && w === "instr") t.text = "strpos";
-    else if (call && w === "json_extract") {
+    else if (call && w === "conflict") {
+      // on conflict ("t"."a", "t"."b"): PostgreSQL names the target's columns unqualified.
+      const { close } = group(tokens, open);
+      for (let k = open + 1; k < close; k++)
+        if (tokens[k]!.kind === "name" && tokens[k + 1]?.text === "." && tokens[k + 2]?.kind === "name") {
+          tokens[k]!.text = "";
+          tokens[k + 1]!.text = "";
+        }
+    } else if (call && w === "json_extract") {
       // json_extract(doc, '$.key') → doc ->> 'key' (text: a caller comparing it with a number casts it).
       const { close, commas } = group(tokens, open);
       const path = tokens.slice(commas[0]! + 1, close).find((x) => x.kind !== "space");
