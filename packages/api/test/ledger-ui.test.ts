@@ -485,3 +485,23 @@ describe("filters, orders and page sizes of the lists (issue 19, item 3)", () =>
     expect(busiest.total).toBe(every.length);
   });
 });
+
+describe("a code already registered", () => {
+  it("a host with a registered credit code is refused, naming the code; nothing is written", async () => {
+    const taken = value<string>(
+      `select h.credit_code from hosts h join regions r on r.id = h.region_id where r.name = '柳林镇' order by h.id limit 1`,
+    );
+    const regionId = value("select id from regions where name = '柳林镇'");
+    const before = value("select count(*) from hosts");
+    await expect(
+      caller("county").records.host.create({
+        creditCode: taken,
+        name: "清河县重复登记测试有限公司",
+        kind: "enterprise",
+        regionId,
+        foundedOn: "2026-01-05",
+      }),
+    ).rejects.toThrow(`统一社会信用代码“${taken}”已登记`);
+    expect(value("select count(*) from hosts")).toBe(before);
+  });
+});

@@ -61,7 +61,8 @@ async function uniqueCode<T>(code: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isUniqueViolation(e)) throw AppError.rule("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
+    if (isUniqueViolation(e, "credit_code"))
+      throw AppError.rule("CREDIT_CODE_TAKEN", commandMessages.creditCodeTaken(code));
     throw e;
   }
 }

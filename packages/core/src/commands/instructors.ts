@@ -115,7 +115,7 @@ export async function createInstructor(cx: Cx, input: CreateInstructorInput): Pr
           .returning()
       )[0]!;
     } catch (e) {
-      if (isUniqueViolation(e))
+      if (isUniqueViolation(e, "number"))
         throw AppError.rule("INSTRUCTOR_NUMBER_TAKEN", commandMessages.instructorNumberTaken(input.number));
       throw e;
     }
@@ -171,7 +171,7 @@ export async function updateInstructor(cx: Cx, input: UpdateInstructorInput): Pr
     try {
       changed = await withWriter(db, (w) => w.update(instructors, { id }, set, { version }));
     } catch (e) {
-      if (isUniqueViolation(e))
+      if (isUniqueViolation(e, "number"))
         throw AppError.rule(
           "INSTRUCTOR_NUMBER_TAKEN",
           commandMessages.instructorNumberTaken(changes.number ?? before.number),

@@ -158,7 +158,7 @@ async function uniqueId<T>(idNumber: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isUniqueViolation(e)) refuseRegistered(idNumber);
+    if (isUniqueViolation(e, "id_number")) refuseRegistered(idNumber);
     throw e;
   }
 }

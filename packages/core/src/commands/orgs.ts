@@ -118,7 +118,8 @@ async function uniqueCode<T>(code: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isUniqueViolation(e)) throw AppError.rule("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
+    if (isUniqueViolation(e, "code"))
+      throw AppError.rule("ORG_CODE_TAKEN", commandMessages.orgCodeTaken(code));
     throw e;
   }
 }

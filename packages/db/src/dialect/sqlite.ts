@@ -50,9 +50,23 @@ function codes(e: unknown): string[] {
   return out;
 }
 
-/** A unique-constraint violation (SQLite's, or PostgreSQL's 23505). */
-export function isUniqueViolation(e: unknown): boolean {
-  return codes(e).some((c) => c === "SQLITE_CONSTRAINT_UNIQUE" || c === "23505");
+/**
+ * A unique-constraint violation (SQLite's, or PostgreSQL's 23505); with `column` (snake_case), only one of
+ * the unique index on that column — a caller that turns it into "this code is taken" must not say so for
+ * another key (an id taken by a row an import numbered was once refused as "统一社会信用代码已登记").
+ * SQLite names it in the message ("UNIQUE constraint failed: hosts.credit_code"), PostgreSQL in the
+ * detail ("Key (credit_code)=(…) already exists.").
+ */
+export function isUniqueViolation(e: unknown, column?: string): boolean {
+  if (!codes(e).some((c) => c === "SQLITE_CONSTRAINT_UNIQUE" || c === "23505")) return false;
+  if (column === undefined) return true;
+  const sqlite = new RegExp(`^UNIQUE constraint failed: \\w+\\.${column}$`);
+  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
+    if (sqlite.test(x.message)) return true;
+    const detail = (x as { detail?: unknown }).detail;
+    if (typeof detail === "string" && detail.startsWith(`Key (${column})=`)) return true;
+  }
+  return false;
 }
 
 /**
