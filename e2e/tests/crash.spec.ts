@@ -25,6 +25,7 @@ import {
   type Portal,
 } from "./crash-kit.ts";
 import { REPORT_NOW } from "./clock.ts";
+import { creditCode as seriesCode } from "./import-kit.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,14 +53,7 @@ function log(line: string): void {
 // ---------------------------------------------------------------------------------------------------------
 // (a) An import: the upload is accepted, the worker process reads, plans and writes in one transaction.
 
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function creditCode(n: number): string {
-  const body = `9136990288${String(n).padStart(7, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(body[i]!) * WEIGHTS[i]!;
-  return body + CHARSET[(31 - (sum % 31)) % 31];
-}
+const creditCode = (n: number) => seriesCode(n, "9136990288");
 const IMPORT_HOSTS = 1000;
 const IMPORT_PREFIX = "崩溃测试导入企业";
 

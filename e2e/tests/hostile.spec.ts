@@ -2,6 +2,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { loginAndWait, sameOrigin } from "./helpers.ts";
 import { unique } from "./clock.ts";
+import { randomCreditCode } from "./import-kit.ts";
 
 // Hostile input at the portal's HTTP boundary (issue 9): uploads that are not spreadsheets, too large or
 // zip bombs; names with markup on the list and detail pages; path tricks on every route that serves a
@@ -9,17 +10,6 @@ import { unique } from "./clock.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CHINESE = /[\u4e00-\u9fff]/;
-
-// GB 32100-2015 check character, computed here.
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function randomCreditCode(): string {
-  const tail = Array.from({ length: 9 }, () => CHARSET[Math.floor(Math.random() * CHARSET.length)]).join("");
-  const body = `91370102${tail}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(body[i]!) * WEIGHTS[i]!;
-  return body + CHARSET[(31 - (sum % 31)) % 31];
-}
 
 /** A zip archive of the given entries (deflated), or with a declared size that is a lie. */
 function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {

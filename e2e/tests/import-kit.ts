@@ -16,6 +16,13 @@ export function withCheckChar(body17: string): string {
 export const creditCode = (n: number, prefix = "9136990277"): string =>
   withCheckChar(`${prefix}${String(n).padStart(7, "0")}`);
 
+/** A valid credit code of a 济南 enterprise with a random tail (unique enough for a test's new host). */
+export function randomCreditCode(): string {
+  const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const tail = Array.from({ length: 9 }, () => charset[Math.floor(Math.random() * charset.length)]).join("");
+  return withCheckChar(`91370102${tail}`);
+}
+
 /**
  * `hosts` new hosts of 369902001 and their yearly figures. By default they are founded this year with this
  * year's figures (2 × hosts data rows): the demo's past years are approved and locked (issue 18).

@@ -1,19 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { fillDate, loginAndWait, selectOption } from "./helpers.ts";
 import { E2E_TODAY, E2E_YEAR, unique } from "./clock.ts";
-
-// GB 32100-2015: the check character of a unified social credit code (computed here, independently).
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function creditCode(body17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(body17[i]!) * WEIGHTS[i]!;
-  return body17 + CHARSET[(31 - (sum % 31)) % 31];
-}
-function randomCreditCode(): string {
-  const tail = Array.from({ length: 9 }, () => CHARSET[Math.floor(Math.random() * CHARSET.length)]).join("");
-  return creditCode(`91370102${tail}`);
-}
+import { randomCreditCode } from "./import-kit.ts";
 
 /** A figure of the dashboard's indicator dictionary. */
 async function indicator(page: Page, key: string): Promise<number> {
