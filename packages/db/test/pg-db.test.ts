@@ -19,7 +19,7 @@ import { closeDatabase } from "../src/driver/connection.ts";
 import { insertRows } from "../src/driver/bulk.ts";
 import { idList, textList } from "../src/dialect/sqlite.ts";
 import * as tables from "../src/schema.ts";
-import type { Db } from "../src/driver/client.ts";
+import { openTestDb, type Db } from "../src/driver/client.ts";
 
 describe("pgText: SQLite's text as PostgreSQL takes it", () => {
   it("numbers the placeholders, but not a ? inside a string or a name", () => {
@@ -70,6 +70,26 @@ describe("pgText: SQLite's text as PostgreSQL takes it", () => {
     );
   });
 
+  it("sorts a nullable column of the schema as SQLite does (NULL smallest), and nothing else", () => {
+    expect(pgText("select id from hosts h order by h.closed_on, h.name desc, closed_on desc limit 5")).toBe(
+      "select id from hosts h order by h.closed_on nulls first, h.name desc, closed_on desc nulls last limit 5",
+    );
+    // drizzle's quoted names; a window's order; an explicit choice and an expression left alone.
+    expect(
+      pgText(
+        'select row_number() over (order by "orgs"."region_id" desc) from "orgs" order by "orgs"."region_id" nulls last, coalesce("orgs"."region_id", 0)',
+      ),
+    ).toBe(
+      'select row_number() over (order by "orgs"."region_id" desc nulls last) from "orgs" order by "orgs"."region_id" nulls last, coalesce("orgs"."region_id", 0)',
+    );
+    // `name` is nullable in pact_parties only.
+    expect(
+      pgText("select 1 from pact_parties p join hosts h on h.id = p.host_id order by h.name, p.name"),
+    ).toBe(
+      "select 1 from pact_parties p join hosts h on h.id = p.host_id order by h.name, p.name nulls first",
+    );
+  });
+
   it("drops SQLite's unary plus, keeps addition", () => {
     expect(pgText("select a + 1 from t where +t.on <= ? and (+t.x is null or ? < +t.x)")).toBe(
       "select a + 1 from t where t.on <= $1 and (t.x is null or $2 < t.x)",
@@ -96,6 +116,32 @@ describe("the data layer on PGlite", () => {
       await selectOne(db, sql`select true as yes, date '2026-12-03' as day, '{"b":1,"a":2}'::json as doc`),
     ).toEqual({ yes: 1, day: "2026-12-03", doc: '{"b":1,"a":2}' });
     expect(await selectValue(db, sql`select sum(x) from (values (2), (3)) as v(x)`)).toBe(5);
+  });
+
+  it("orders NULLs of a nullable column as SQLite does, both ways", async () => {
+    const sqlite = openTestDb();
+    const rows = [
+      { code: "370200", name: "青岛", level: "city" as const, path: "/1/3/", depth: 1, parentId: 1 },
+      { code: "370300", name: "淄博", level: "city" as const, path: "/1/4/", depth: 1, parentId: null },
+      { code: "370400", name: "枣庄", level: "city" as const, path: "/1/5/", depth: 1, parentId: 2 },
+    ];
+    const order = async (on: Db, dir: "asc" | "desc") =>
+      (
+        await selectAll<{ code: string }>(
+          on,
+          sql.raw(`select code from regions where code > '370100' order by parent_id ${dir}, code`),
+        )
+      ).map((r) => r.code);
+    await sqlite.insert(tables.regions).values(rows);
+    await db.insert(tables.regions).values(rows);
+    try {
+      expect(await order(db, "asc")).toEqual(await order(sqlite, "asc"));
+      expect(await order(db, "asc")).toEqual(["370300", "370200", "370400"]);
+      expect(await order(db, "desc")).toEqual(await order(sqlite, "desc"));
+    } finally {
+      await db.delete(tables.regions).where(sql`code > '370100'`);
+      await closeDatabase(sqlite);
+    }
   });
 
   it("lists of ids and texts (idList, textList) match as on SQLite", async () => {

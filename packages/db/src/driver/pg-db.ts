@@ -16,6 +16,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import { is } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { drizzle as drizzleProxy } from "drizzle-orm/sqlite-proxy";
 import pg from "pg";
 import * as schema from "../schema.ts";
@@ -113,7 +115,9 @@ const MAX_TEXTS = 2_000;
  *   `unixepoch('subsec')` → `extract(epoch from clock_timestamp())`; `json_extract(doc, '$.key')` →
  *   `cast(doc as json) ->> 'key'` (text);
  * - `json_each(?)` (a list of ids or texts, `idList`/`textList`) → the elements of the jsonb array;
- * - `insert or ignore into` → `insert into … on conflict do nothing`; `on conflict ("t"."a")` → `("a")`.
+ * - `insert or ignore into` → `insert into … on conflict do nothing`; `on conflict ("t"."a")` → `("a")`;
+ * - in an `order by`, a nullable column of the schema sorted as SQLite sorts it: `nulls first` ascending,
+ *   `nulls last` descending (SQLite's NULL is the smallest value; PostgreSQL's default is the opposite).
  */
 export function pgText(text: string): string {
   let out = translated.get(text);
@@ -123,6 +127,110 @@ export function pgText(text: string): string {
     translated.set(text, out);
   }
   return out;
+}
+
+/** Each table's nullable columns (snake_case): where NULLs sort differently by default. */
+const NULLABLE = new Map(
+  Object.values(schema).flatMap((table) => {
+    if (!is(table, SQLiteTable)) return [];
+    const config = getTableConfig(table);
+    const names = config.columns
+      .filter((c) => !c.notNull)
+      .map((c) => c.name.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`));
+    return [[config.name, new Set(names)] as const];
+  }),
+);
+
+/** The tables a statement reads, by the name or alias it gives them (`from hosts h`, `join "orgs" o`). */
+function tablesOf(tokens: Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const bare = (t: Token | undefined) =>
+    t?.kind === "name" ? t.text.slice(1, -1) : t?.kind === "word" ? t.text.toLowerCase() : "";
+  for (let i = 0; i < tokens.length; i++) {
+    const w = bare(tokens[i]);
+    if (tokens[i]!.kind !== "word" || (w !== "from" && w !== "join")) continue;
+    const table = bare(tokens[nextSolid(tokens, i + 1)]);
+    if (!NULLABLE.has(table)) continue;
+    out.set(table, table);
+    let k = nextSolid(tokens, nextSolid(tokens, i + 1) + 1);
+    if (bare(tokens[k]) === "as") k = nextSolid(tokens, k + 1);
+    const alias = bare(tokens[k]);
+    if (alias && !SQL_WORDS.has(alias)) out.set(alias, table);
+  }
+  return out;
+}
+
+const SQL_WORDS = new Set([
+  "where",
+  "join",
+  "left",
+  "inner",
+  "cross",
+  "on",
+  "group",
+  "order",
+  "limit",
+  "union",
+  "using",
+]);
+
+/**
+ * Whether a column of an `order by` item may be NULL: of the table its qualifier names, or of any table the
+ * statement reads when it is bare.
+ */
+function mayBeNull(tables: Map<string, string>, qualifier: string | null, column: string): boolean {
+  const named = qualifier === null ? [...new Set(tables.values())] : [tables.get(qualifier) ?? qualifier];
+  return named.some((t) => NULLABLE.get(t)?.has(column));
+}
+
+const ORDER_BY_ENDS = new Set(["limit", "offset", "for", "union", "except", "intersect", "returning"]);
+
+/**
+ * The items of the `order by` list whose `by` is at `by`: for each, the index of its last solid token and
+ * whether it is a bare column (`c`, `t.c`, `"t"."c"`) with an optional direction.
+ */
+function orderItems(
+  tokens: Token[],
+  by: number,
+): { last: number; qualifier: string | null; column: string | null; desc: boolean; nulls: boolean }[] {
+  const items: Token[][] = [[]];
+  const at: number[][] = [[]];
+  let level = 0;
+  for (let i = by + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "punct" && t.text === "(") level++;
+    else if (t.kind === "punct" && t.text === ")" && --level < 0) break;
+    else if (level === 0 && t.kind === "punct" && t.text === ";") break;
+    else if (level === 0 && t.kind === "word" && ORDER_BY_ENDS.has(t.text.toLowerCase())) break;
+    if (level === 0 && t.kind === "punct" && t.text === ",") {
+      items.push([]);
+      at.push([]);
+      continue;
+    }
+    if (t.kind === "space") continue;
+    items[items.length - 1]!.push(t);
+    at[at.length - 1]!.push(i);
+  }
+  return items.map((item, k) => {
+    const words = item.map((t) => (t.kind === "name" ? t.text.slice(1, -1) : t.text.toLowerCase()));
+    const nulls = words.includes("nulls");
+    const desc = words[words.length - 1] === "desc";
+    const body = words[words.length - 1] === "asc" || desc ? item.slice(0, -1) : item;
+    const bare =
+      (body.length === 1 && body[0]!.kind !== "punct") ||
+      (body.length === 3 && body[1]!.text === "." && body[0]!.kind !== "punct" && body[2]!.kind !== "punct");
+    const last = body[body.length - 1];
+    const column =
+      bare && last ? (last.kind === "name" ? last.text.slice(1, -1) : last.text.toLowerCase()) : null;
+    const first = body[0];
+    const qualifier =
+      column && body.length === 3 && first
+        ? first.kind === "name"
+          ? first.text.slice(1, -1)
+          : first.text.toLowerCase()
+        : null;
+    return { last: at[k]![at[k]!.length - 1] ?? by, qualifier, column, desc, nulls };
+  });
 }
 
 interface Token {
@@ -224,6 +332,7 @@ function translate(text: string): string {
   const first = lower(nextSolid(tokens, 0));
   let inValues = false;
   let orIgnore = false;
+  let tables: Map<string, string> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === "punct" && t.text === "+" && unary(tokens, i)) {
@@ -265,6 +374,12 @@ function translate(text: string): string {
       const { close } = group(tokens, open);
       for (let k = open; k <= close; k++) tokens[k]!.text = "";
       t.text = "extract(epoch from clock_timestamp())";
+    } else if (w === "order" && lower(nextSolid(tokens, i + 1)) === "by") {
+      // SQLite sorts NULL first ascending and last descending; PostgreSQL the other way round by default.
+      tables ??= tablesOf(tokens);
+      for (const item of orderItems(tokens, nextSolid(tokens, i + 1)))
+        if (item.column && !item.nulls && mayBeNull(tables, item.qualifier, item.column))
+          tokens[item.last]!.text += item.desc ? " nulls last" : " nulls first";
     } else if (call && w === "instr") t.text = "strpos";
     else if (call && w === "conflict") {
       // on conflict ("t"."a", "t"."b"): PostgreSQL names the target's columns unqualified.
