@@ -235,7 +235,7 @@ export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise
     holder: Org | null,
     host: { id: number; foundedOn: IsoDate } | null,
     regionCode: string,
-  ): Promise<number> => {
+  ): Promise<{ id: number; joined: IsoDate }> => {
     const id = ++memberId;
     const gender = rng.chance(0.62) ? ("male" as const) : ("female" as const);
     const birth = date(rng, 1962, 2001);
@@ -290,7 +290,7 @@ export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise
       bump("member_status_events");
     }
     bump("members");
-    return id;
+    return { id, joined };
   };
 
   await writeTransaction(db, async () => {
@@ -469,13 +469,15 @@ export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise
             if (earlier < coverStart) await cover(t.joints[0]!, earlier, coverStart);
           }
           await cover(org, coverStart, null);
-          let first = 0;
+          let first: { id: number; joined: IsoDate } | undefined;
           for (let k = rng.int(5, 12); k > 0; k--) {
             const m = await addMember(rng.chance(0.96) ? rng.pick(holders) : null, host, t.code.slice(0, 6));
-            if (!first) first = m;
+            first ??= m;
           }
           if (first) {
-            await ins.secretary(org.id, first, coverStart);
+            // A term starts once both the organization and the secretary's membership exist (an import
+            // refuses an earlier one: the city's export must import back).
+            await ins.secretary(org.id, first.id, maxIso(coverStart, first.joined));
             bump("secretaries");
           }
         } else if (roll < 0.22) {
