@@ -247,7 +247,9 @@ export async function seedScale(db: Db, options: SeedScaleOptions = {}): Promise
     // Held outside until the holding organization existed: a transfer into the tree.
     const relStart = holder ? maxIso(joined, holder.foundedOn) : joined;
     const leaves = rng.chance(0.01);
-    const status = leaves ? rng.pick(["transferredOut", "deceased", "expelled"] as const) : "normal";
+    const leaving = leaves ? rng.pick(["transferredOut", "deceased", "expelled"] as const) : "normal";
+    // Only a member held in the city's tree can be transferred out of it (one held outside already is).
+    const status = leaving === "transferredOut" && !holder ? "deceased" : leaving;
     const statusOn = leaves ? maxIso(date(rng, 2024, 2025), addDaysIso(relStart, 30)) : null;
     await ins.member(
       id,
