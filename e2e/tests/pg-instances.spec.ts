@@ -11,10 +11,12 @@
  * - two overlapping coverages of one uncovered host, one through each instance at once: exactly one is
  *   stored; the other answers a Chinese refusal (the database's exclusion constraint, or the rule check
  *   when it came second), never a server error;
- * - an import uploaded through A runs in its worker while B keeps answering, and B, reading the job's
- *   progress, tells the live worker (it holds the job's advisory lock) from a dead one: the job succeeds;
- * - an import worker of A killed inside its write: B, reading the job, finds its lock free and marks the job
- *   failed, and nothing of the file is stored.
+ * - jobs go through the database's queue that every instance serves: A runs no workers
+ *   (LIANGXIN_JOB_WORKERS=0), so an import uploaded through A is claimed by B (the row's claimed_by names a
+ *   process of B's) and runs in B's worker while B keeps answering; A, reading the job's progress, tells the
+ *   live worker (it holds the job's advisory lock) from a dead one: the job succeeds;
+ * - an import worker (of B's) killed inside its write: A, reading the job, finds its lock free and marks the
+ *   job failed, and nothing of the file is stored.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -60,7 +62,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
  * in beforeAll: the module is also loaded where no test runs).
  */
 let storage = "";
-/** Instance A's import worker waits this long with its rows written, before it commits (crash tests' hook). */
+/** B's import workers wait this long with their rows written, before they commit (crash tests' hook). */
 const PAUSE_MS = 4000;
 
 async function startInstance(
@@ -148,6 +150,12 @@ async function uploadImport(
   return ((await upload.json()) as { id: number }).id;
 }
 
+/** The process group of a live process (Linux: /proc/PID/stat, the field after the state). */
+function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+}
+
 const data = <T>(r: { status: number; body: string }): T => {
   expect(r.status, r.body).toBe(200);
   return (JSON.parse(r.body) as { result: { data: { json: T } } }).result.data.json;
@@ -175,9 +183,10 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     expect(migrated.code, migrated.out).toBe(0);
     const seeded = await cli(["seed", "--demo", "--today", E2E_NOW.slice(0, 10)], env);
     expect(seeded.code, seeded.out).toBe(0);
+    // A runs no job workers: the jobs it takes are run by B.
     [a, b] = await Promise.all([
-      startInstance("a", server.url, { LIANGXIN_FAULT_IMPORT_PAUSE_MS: String(PAUSE_MS) }),
-      startInstance("b", server.url),
+      startInstance("a", server.url, { LIANGXIN_JOB_WORKERS: "0" }),
+      startInstance("b", server.url, { LIANGXIN_FAULT_IMPORT_PAUSE_MS: String(PAUSE_MS) }),
     ]);
     db = new pg.Client({ connectionString: server.url });
     await db.connect();
@@ -291,7 +300,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     expect(stored.rows[0].n).toBe(1);
   });
 
-  test("an import uploaded through one instance runs while the other keeps answering, and the other follows its progress", async () => {
+  test("an import uploaded through an instance without workers is run by the other, which keeps answering; the first follows its progress", async () => {
     const hosts = 1500;
     const prefix = "9136990299";
     const id = await uploadImport(
@@ -303,8 +312,8 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     const states: string[] = [];
     const timings: number[] = [];
     for (let i = 0; i < 900; i++) {
-      // The job's progress read through B: B tells a live worker of A's from a dead one.
-      const job = await jobState(ctx, id, b.baseURL);
+      // The job's progress read through A: A tells a live worker of B's from a dead one.
+      const job = await jobState(ctx, id, a.baseURL);
       states.push(job.state);
       if (job.state === "succeeded" || job.state === "failed") break;
       const t = performance.now();
@@ -312,11 +321,19 @@ test.describe("two portal instances on one PostgreSQL server", () => {
       timings.push(performance.now() - t);
       expect(home.status()).toBe(200);
     }
+    const claim = (
+      await db.query("select claimed_by, worker_args::text as args from jobs where id = $1", [id])
+    ).rows[0] as { claimed_by: string | null; args: string };
     console.log(
-      `  [pg] import job ${id} through A: ${[...new Set(states)].join(" → ")}; B answered ${timings.length} requests meanwhile, slowest ${Math.round(Math.max(0, ...timings))} ms`,
+      `  [pg] import job ${id} through A, claimed by ${claim.claimed_by}: ${[...new Set(states)].join(" → ")}; B answered ${timings.length} requests meanwhile, slowest ${Math.round(Math.max(0, ...timings))} ms`,
     );
     expect(states.at(-1)).toBe("succeeded");
     expect(states).toContain("running");
+    // Claimed by B: `host:pid`, a process of B's (its process group), never A's.
+    expect(claim.args).toContain("import-job");
+    const [, pid] = /^.+:(\d+)$/.exec(claim.claimed_by ?? "") ?? [];
+    expect(pid, String(claim.claimed_by)).toBeDefined();
+    expect(processGroup(Number(pid))).toBe(b.child.pid);
     expect(timings.length).toBeGreaterThanOrEqual(1);
     // The bound only catches an instance that waits for the whole import; latency is the bench's.
     for (const ms of timings) expect(ms).toBeLessThan(10_000);
@@ -368,7 +385,7 @@ test.describe("two portal instances on one PostgreSQL server", () => {
     expect(workers.length, "the job's worker process").toBe(1);
     process.kill(Number(workers[0]), "SIGKILL");
     await expect
-      .poll(async () => (await jobState(ctx, id, b.baseURL)).state, { timeout: 30_000 })
+      .poll(async () => (await jobState(ctx, id, a.baseURL)).state, { timeout: 30_000 })
       .toBe("failed");
     const codes = Array.from({ length: hosts }, (_, k) => creditCode(k + 1, prefix));
     const stored = await db.query("select count(*)::int as n from hosts where credit_code = any($1)", [

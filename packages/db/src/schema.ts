@@ -683,6 +683,14 @@ export const jobs = sqliteTable(
     resultPath: text(),
     createdAt: createdAt(),
     finishedAt: text(),
+    /**
+     * The command line's arguments that run the job (`import-job --job 7 --file …`): on PostgreSQL any
+     * instance of the deployment may claim a queued job and start its worker with them.
+     */
+    workerArgs: text({ mode: "json" }),
+    /** When an instance claimed the job to start its worker (PostgreSQL's queue), and which: `host:pid`. */
+    claimedAt: text(),
+    claimedBy: text(),
   },
   (t) => [index("jobs_user_idx").on(t.userId, t.createdAt)],
 );

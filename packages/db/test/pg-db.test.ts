@@ -19,6 +19,7 @@ import { closeDatabase } from "../src/driver/connection.ts";
 import { insertRows } from "../src/driver/bulk.ts";
 import { idList, textList } from "../src/dialect/sqlite.ts";
 import * as tables from "../src/schema.ts";
+import { claimQueuedJob, queueJob, setJobWorkerArgs } from "../src/queries/jobs.ts";
 import { openTestDb, type Db } from "../src/driver/client.ts";
 
 describe("pgText: SQLite's text as PostgreSQL takes it", () => {
@@ -87,6 +88,16 @@ describe("pgText: SQLite's text as PostgreSQL takes it", () => {
       pgText("select 1 from pact_parties p join hosts h on h.id = p.host_id order by h.name, p.name"),
     ).toBe(
       "select 1 from pact_parties p join hosts h on h.id = p.host_id order by h.name, p.name nulls first",
+    );
+  });
+
+  it("passes a row lock (for update skip locked) through, as the job queue's claim writes it", () => {
+    expect(
+      pgText(
+        'update "jobs" set "claimed_at" = ? where "jobs"."id" = (select "jobs"."id" from "jobs" where "jobs"."state" = \'queued\' and "jobs"."claimed_at" is null order by "jobs"."id" limit 1 for update skip locked) returning "id", "worker_args"',
+      ),
+    ).toBe(
+      'update "jobs" set "claimed_at" = $1 where "jobs"."id" = (select "jobs"."id" from "jobs" where "jobs"."state" = \'queued\' and "jobs"."claimed_at" is null order by "jobs"."id" limit 1 for update skip locked) returning "id", "worker_args"',
     );
   });
 
@@ -200,6 +211,37 @@ describe("the data layer on PGlite", () => {
     expect(await selectAll(db, sql`select code from regions where code like '3701%' order by code`)).toEqual([
       { code: "370100" },
       { code: "370102" },
+    ]);
+  });
+
+  it("the job queue: the oldest queued job with its arguments is claimed once, with who and when", async () => {
+    const userId = (
+      await db
+        .insert(tables.users)
+        .values({ username: "queue", passwordHash: "x", role: "admin", displayName: "队列" })
+        .returning({ id: tables.users.id })
+    )[0]!.id;
+    const job = { kind: "import" as const, userId, fileName: "a.xlsx" };
+    const first = await queueJob(db, job);
+    const second = await queueJob(db, job);
+    const mine = await queueJob(db, job, { by: "host-a:1", at: "2026-12-03T10:00:00.000+08:00" });
+    // Without its arguments a job is not yet claimable (its upload is being written).
+    expect(await claimQueuedJob(db, "host-b:2", "2026-12-03T10:00:01.000+08:00")).toBeUndefined();
+    for (const id of [second, first, mine])
+      await setJobWorkerArgs(db, id, ["import-job", "--job", String(id)]);
+    const claimed = await claimQueuedJob(db, "host-b:2", "2026-12-03T10:00:02.000+08:00");
+    expect(claimed).toEqual({ id: first, workerArgs: ["import-job", "--job", String(first)] });
+    expect((await claimQueuedJob(db, "host-b:2", "2026-12-03T10:00:03.000+08:00"))?.id).toBe(second);
+    // The third was claimed when queued, by the instance that queued it.
+    expect(await claimQueuedJob(db, "host-b:2", "2026-12-03T10:00:04.000+08:00")).toBeUndefined();
+    expect(
+      await selectAll(
+        db,
+        sql`select id, claimed_by as "claimedBy", claimed_at as "claimedAt" from jobs where id in ${idList([first, mine])} order by id`,
+      ),
+    ).toEqual([
+      { id: first, claimedBy: "host-b:2", claimedAt: "2026-12-03T10:00:02.000+08:00" },
+      { id: mine, claimedBy: "host-a:1", claimedAt: "2026-12-03T10:00:00.000+08:00" },
     ]);
   });
 

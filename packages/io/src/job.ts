@@ -28,7 +28,10 @@ export const JOB_ERROR_LIMIT = 1000;
 /** The worker's pid, beside the uploaded file while the worker runs: lets a reader tell a dead worker. */
 export const workerMarker = (file: string): string => `${file}.pid`;
 
-/** A queued job whose worker never started (no marker) is abandoned after this long. */
+/**
+ * A queued job whose worker never started (no marker) is abandoned after this long — on PostgreSQL, this
+ * long after an instance claimed it (a job waiting for a free worker is not abandoned).
+ */
 export const QUEUED_TIMEOUT_MS = 2 * 60 * 1000;
 
 /**
@@ -76,15 +79,31 @@ export async function announceWorker(db: Db, jobId: number, file: string): Promi
   };
 }
 
-/** Whether the worker announced for a job (`announceWorker`) is gone, or none came in time. */
+/**
+ * Whether the worker announced for a job (`announceWorker`) is gone, or none came in time. On PostgreSQL
+ * (the queue any instance may run, see the portal's job queue) a job is:
+ * - queued and unclaimed with its arguments set: waiting for a free worker, not abandoned however long;
+ * - queued and claimed: gone when no worker holds its lock `QUEUED_TIMEOUT_MS` after the claim (the
+ *   claiming instance died before its worker started, or the worker could not start);
+ * - running: gone as soon as no worker holds its lock;
+ * - queued without arguments (its upload was being stored): gone when no worker came in time, as on SQLite.
+ */
 async function workerGone(
   db: Db,
-  row: { id: number; state: string; createdAt: string },
+  row: { id: number; state: string; createdAt: string; claimedAt: string | null; workerArgs: unknown },
   file: string,
   now: number,
 ): Promise<boolean> {
-  const late = row.state === "running" || now - Date.parse(row.createdAt) > QUEUED_TIMEOUT_MS;
-  if (isPg(db)) return late && (await advisoryLockFree(db, JOB_LOCK_CLASS, row.id));
+  const since = (at: string) => now - Date.parse(at) > QUEUED_TIMEOUT_MS;
+  if (isPg(db)) {
+    let late: boolean;
+    if (row.state === "running") late = true;
+    else if (row.claimedAt !== null) late = since(row.claimedAt);
+    else if (row.workerArgs !== null) return false;
+    else late = since(row.createdAt);
+    return late && (await advisoryLockFree(db, JOB_LOCK_CLASS, row.id));
+  }
+  const late = row.state === "running" || since(row.createdAt);
   const marker = workerMarker(file);
   if (existsSync(marker)) {
     const pid = Number(readFileSync(marker, "utf8"));
@@ -108,7 +127,13 @@ export async function settleAbandonedJob(
   now: number = clock.now().getTime(),
 ): Promise<boolean> {
   const [row] = await db
-    .select({ state: jobs.state, kind: jobs.kind, createdAt: jobs.createdAt })
+    .select({
+      state: jobs.state,
+      kind: jobs.kind,
+      createdAt: jobs.createdAt,
+      claimedAt: jobs.claimedAt,
+      workerArgs: jobs.workerArgs,
+    })
     .from(jobs)
     .where(eq(jobs.id, jobId))
     .limit(1);

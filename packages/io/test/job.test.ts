@@ -2,9 +2,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { jobs } from "@liangxin/db/schema";
-import { type Db } from "@liangxin/db/driver";
+import { closeDatabase, pgliteDb, type Db } from "@liangxin/db/driver";
+import { openTestPglite } from "@liangxin/db/pg";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ioMessages,
   QUEUED_TIMEOUT_MS,
@@ -100,5 +101,54 @@ describe("import jobs after a crash of their worker", () => {
     expect(existsSync(workerMarker(file))).toBe(false);
     expect(await settleAbandonedJob(db, id, file)).toBe(false);
     expect((await jobRow(db, id)).state).toBe("succeeded");
+  });
+});
+
+describe("on PostgreSQL (PGlite): the queue any instance may run", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = pgliteDb((await openTestPglite()).$client);
+  }, 60_000);
+  afterAll(() => closeDatabase(db));
+
+  const at = (ms: number) => clock.now().getTime() + ms;
+  const queued = async (fields: Partial<typeof jobs.$inferInsert>) =>
+    (
+      await db
+        .insert(jobs)
+        .values({ kind: "import", fileName: "t.xlsx", state: "queued", total: 100, ...fields })
+        .returning({ id: jobs.id })
+    )[0]!.id;
+  const file = "/nonexistent/t.xlsx";
+
+  it("a queued job no instance has claimed yet is waiting for a free worker, not abandoned, however long", async () => {
+    const id = await queued({ workerArgs: ["import-job", "--job", "1"] });
+    expect(await settleAbandonedJob(db, id, file, at(10 * QUEUED_TIMEOUT_MS))).toBe(false);
+    expect((await jobRow(db, id)).state).toBe("queued");
+  });
+
+  it("a claimed job whose worker never took its lock is abandoned only after the start timeout from the claim", async () => {
+    const claimedAt = new Date(at(5 * QUEUED_TIMEOUT_MS)).toISOString();
+    const id = await queued({ workerArgs: ["import-job"], claimedAt, claimedBy: "host:1" });
+    // Long after the job was queued, but just claimed: its worker is starting.
+    expect(await settleAbandonedJob(db, id, file, at(5 * QUEUED_TIMEOUT_MS + 1000))).toBe(false);
+    expect(await settleAbandonedJob(db, id, file, at(6 * QUEUED_TIMEOUT_MS + 1000))).toBe(true);
+    const row = await jobRow(db, id);
+    expect(row.state).toBe("failed");
+    expect(row.errors).toEqual([
+      { sheet: "", row: null, column: "", value: "", reason: ioMessages.jobAbandoned },
+    ]);
+  });
+
+  it("a running job whose lock nobody holds is abandoned at once", async () => {
+    const id = await queued({ state: "running", workerArgs: ["import-job"], claimedAt: clock.nowIso() });
+    expect(await settleAbandonedJob(db, id, file)).toBe(true);
+    expect((await jobRow(db, id)).state).toBe("failed");
+  });
+
+  it("a queued job still without its arguments (its upload was being stored) times out from its creation", async () => {
+    const id = await queued({});
+    expect(await settleAbandonedJob(db, id, file)).toBe(false);
+    expect(await settleAbandonedJob(db, id, file, at(QUEUED_TIMEOUT_MS + 1000))).toBe(true);
   });
 });

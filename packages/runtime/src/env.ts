@@ -33,6 +33,7 @@ export const envMessages = {
   instant: "请写成 2026-12-03T10:00:00+08:00 或 2026-12-03 的形式",
   instance: "须为 1–128 个字母、数字、下划线或连字符",
   pauseMs: "须为 0–600000 之间的整数(毫秒)",
+  jobWorkers: "须为 0–64 之间的整数(本实例同时运行的导入导出进程数;0 表示本实例不运行,由其他实例运行)",
   faultToken: "须为至少 16 个字符(仅供测试使用)",
   trustProxy: "须为 1(信任前置代理的 X-Forwarded-For)或 0",
   publicOrigin: "须为以逗号分隔的网址来源,如 https://dj.example.gov.cn(协议、主机和端口,不带路径)",
@@ -120,6 +121,10 @@ export const variables = {
     schema: digits(600_000, envMessages.pauseMs).optional(),
     secret: false,
   },
+  LIANGXIN_JOB_WORKERS: {
+    schema: digits(64, envMessages.jobWorkers).default(2),
+    secret: false,
+  },
   LIANGXIN_FAULT_TOKEN: {
     schema: z.string({ error: envMessages.faultToken }).min(16, { error: envMessages.faultToken }).optional(),
     secret: true,
@@ -176,6 +181,7 @@ export const PORTAL_VARIABLES = [
   "LIANGXIN_TRUST_PROXY",
   "LIANGXIN_PUBLIC_ORIGIN",
   "LIANGXIN_STORAGE_DIR",
+  "LIANGXIN_JOB_WORKERS",
 ] as const satisfies readonly VariableName[];
 
 /** Variables the command line reads. */

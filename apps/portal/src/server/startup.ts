@@ -3,7 +3,9 @@
  */
 import type { Instrumentation } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
-import { databaseStatus, readinessMessages } from "@liangxin/db/driver";
+import { databaseStatus, openPgDb, pgPort, readinessMessages } from "@liangxin/db/driver";
+import { databaseTarget, shownDatabaseUrl } from "@liangxin/db/paths";
+import { jobQueue, startJobQueue } from "@liangxin/api/job-queue";
 import { clock } from "@liangxin/domain";
 import {
   ConfigError,
@@ -50,6 +52,15 @@ export function startPortal(): void {
       { database: status.file, code: status.code, reason: status.reason },
       `${readinessMessages.notReady(status.reason)};在此之前门户拒绝服务,/api/health/ready 答 503`,
     );
+  // PostgreSQL: imports and exports go through the database's queue, which every instance serves (up to
+  // LIANGXIN_JOB_WORKERS workers at a time). On SQLite the instance receiving a job starts its worker itself.
+  // Its claims go through a connection of their own.
+  const target = databaseTarget();
+  if (target.engine === "postgres" && !jobQueue())
+    startJobQueue({
+      port: pgPort(openPgDb(target.url, 1), shownDatabaseUrl(target.url)),
+      workers: env.LIANGXIN_JOB_WORKERS,
+    });
 }
 
 type RequestInfo = Parameters<Instrumentation.onRequestError>[1];

@@ -1,10 +1,12 @@
 /** What several procedures of the import and export share: the right to full citizen IDs, file names, job files and worker processes. */
 import { type Scope } from "@liangxin/db/scope";
 import path from "node:path";
-import { repoRoot, storageDir } from "@liangxin/db/paths";
+import { storageDir } from "@liangxin/db/paths";
 import { mkdirSync } from "node:fs";
-import { spawn } from "node:child_process";
-import { clock, CLOCK_ENV } from "@liangxin/domain";
+import { databaseFile, jobsQueued, queueJob, setJobWorkerArgs } from "@liangxin/db/queries";
+import type { Db } from "@liangxin/db/driver";
+import { clock } from "@liangxin/domain";
+import { jobQueue, startJobProcess } from "../../job-queue.ts";
 
 /** City and county administrators (a node with a territory at city or county level). */
 export function mayExportFullIds(scope: Scope): boolean {
@@ -33,21 +35,35 @@ export const jobFile = (dbFile: string, kind: "import" | "export", id: number) =
   path.join(jobsDir(dbFile, kind), `${id}.xlsx`);
 
 /**
- * Start a job's process of the command line (`import-job`, `export-job`); it outlives the request. It opens
- * the SQLite file `dbFile`, or — `dbFile` "" on PostgreSQL — the server of the portal's own DATABASE_URL.
+ * Queue a job of the caller and have its worker run: `prepare` is handed the job's id and file (it writes
+ * an upload there) and answers the worker's command-line arguments. On SQLite the worker is started here,
+ * directly. On PostgreSQL the job goes through the queue (job-queue.ts): with a free worker on this
+ * instance the job is claimed as it is inserted and its worker started here at once; otherwise it waits,
+ * its arguments stored, until an instance with a free worker claims it. Either way a job becomes claimable
+ * only once `prepare` is done, so no instance starts a worker before its file is written.
  */
-export function startJobProcess(dbFile: string, args: string[]): void {
-  const cli = path.join(repoRoot(), "apps", "cli", "bin", "liangxin.mjs");
-  const child = spawn(process.execPath, [cli, ...args], {
-    cwd: repoRoot(),
-    // A pinned clock carries on in the worker from where the portal's is now.
-    env: {
-      ...process.env,
-      ...(dbFile ? { DATABASE_URL: dbFile } : {}),
-      ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-  child.unref();
+export async function launchJob(
+  db: Db,
+  job: Parameters<typeof queueJob>[1],
+  prepare: (id: number, file: string) => string[],
+): Promise<number> {
+  const dbFile = databaseFile(db);
+  if (!jobsQueued(db)) {
+    const id = await queueJob(db, job);
+    startJobProcess(dbFile, prepare(id, jobFile(dbFile, job.kind, id)));
+    return id;
+  }
+  const queue = jobQueue();
+  const slot = queue?.reserve() ?? null;
+  try {
+    const id = await queueJob(db, job, slot ? { by: queue!.name, at: clock.nowIso() } : undefined);
+    const args = prepare(id, jobFile(dbFile, job.kind, id));
+    await setJobWorkerArgs(db, id, args);
+    if (slot) slot.run(args);
+    else queue?.poke();
+    return id;
+  } catch (e) {
+    slot?.cancel();
+    throw e;
+  }
 }

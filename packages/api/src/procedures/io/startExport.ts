@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { TRPCError } from "@trpc/server";
-import { databaseFile, queueJob } from "@liangxin/db/queries";
 import { adminProcedure } from "../../trpc.ts";
 import { apiMessages } from "../../messages.ts";
-import { mayExportFullIds, ioFileNames, jobFile, startJobProcess } from "./_shared.ts";
+import { mayExportFullIds, ioFileNames, launchJob } from "./_shared.ts";
 
 /**
  * Start an export of the caller's scope as of today, in another process; returns the job at once. The
@@ -23,30 +22,32 @@ export const startExport = adminProcedure
   .mutation(async ({ ctx, input }) => {
     if (input.format === "import" && !mayExportFullIds(ctx.scope))
       throw new TRPCError({ code: "FORBIDDEN", message: apiMessages.exportFullIdsForbidden });
-    const dbFile = databaseFile(ctx.db);
     const scopeName = ctx.scope.org?.name ?? "";
-    const id = await queueJob(ctx.db, {
-      kind: "export",
-      userId: ctx.scope.userId,
-      fileName:
-        input.format === "import"
-          ? ioFileNames.importFormat(scopeName, ctx.today)
-          : ioFileNames.ledger(scopeName, ctx.today),
-      summary: { format: input.format },
-    });
-    const file = jobFile(dbFile, "export", id);
-    startJobProcess(dbFile, [
-      "export-job",
-      "--job",
-      String(id),
-      "--user",
-      String(ctx.scope.userId),
-      "--format",
-      input.format,
-      "--file",
-      file,
-      "--today",
-      ctx.today,
-    ]);
+    const userId = ctx.scope.userId;
+    const id = await launchJob(
+      ctx.db,
+      {
+        kind: "export",
+        userId,
+        fileName:
+          input.format === "import"
+            ? ioFileNames.importFormat(scopeName, ctx.today)
+            : ioFileNames.ledger(scopeName, ctx.today),
+        summary: { format: input.format },
+      },
+      (jobId, file) => [
+        "export-job",
+        "--job",
+        String(jobId),
+        "--user",
+        String(userId),
+        "--format",
+        input.format,
+        "--file",
+        file,
+        "--today",
+        ctx.today,
+      ],
+    );
     return { id };
   });

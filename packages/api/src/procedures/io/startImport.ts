@@ -1,18 +1,12 @@
 import { z } from "zod";
 import { TRPCError } from "@trpc/server";
 import { checkSpreadsheetUpload } from "@liangxin/io";
-import { databaseFile, queueJob } from "@liangxin/db/queries";
 import { writeFileSync } from "node:fs";
-import { startJobProcess, jobFile } from "./_shared.ts";
+import { launchJob } from "./_shared.ts";
 import { adminProcedure } from "../../trpc.ts";
 import { apiMessages } from "../../messages.ts";
 
-/** Start the import process for a job; it outlives the request. */
-function startImportProcess(jobId: number, file: string, userId: number, dbFile: string): void {
-  startJobProcess(dbFile, ["import-job", "--job", String(jobId), "--file", file, "--user", String(userId)]);
-}
-
-/** Check and save an uploaded workbook, then start its import in another process. */
+/** Check and save an uploaded workbook, then have its import run in another process. */
 export const startImport = adminProcedure
   .input(
     z.object({
@@ -25,15 +19,14 @@ export const startImport = adminProcedure
       throw new TRPCError({ code: "BAD_REQUEST", message: apiMessages.notSpreadsheet });
     const guard = checkSpreadsheetUpload(input.data);
     if (!guard.ok) throw new TRPCError({ code: "BAD_REQUEST", message: guard.reason });
-    const dbFile = databaseFile(ctx.db);
-    const id = await queueJob(ctx.db, {
-      kind: "import",
-      userId: ctx.scope.userId,
-      fileName: input.fileName,
-      total: 100,
-    });
-    const file = jobFile(dbFile, "import", id);
-    writeFileSync(file, input.data);
-    startImportProcess(id, file, ctx.scope.userId, dbFile);
+    const userId = ctx.scope.userId;
+    const id = await launchJob(
+      ctx.db,
+      { kind: "import", userId, fileName: input.fileName, total: 100 },
+      (jobId, file) => {
+        writeFileSync(file, input.data);
+        return ["import-job", "--job", String(jobId), "--file", file, "--user", String(userId)];
+      },
+    );
     return { id };
   });
