@@ -1,4 +1,4 @@
-import { getPort, singleConnectionPort, type Db, type Port } from "@liangxin/db/driver";
+import { getPort, isPg, pgPort, singleConnectionPort, type Db, type Port } from "@liangxin/db/driver";
 import { loadScope, type Scope } from "@liangxin/db/scope";
 import { clock, isAppError, type Clock } from "@liangxin/domain";
 import { noteUser } from "@liangxin/runtime";
@@ -29,7 +29,8 @@ export type RequestContext = Omit<Context, "db">;
 /**
  * Build the context from the id of the signed-in user (from the session), if any. While the database is
  * missing or not migrated, every call is refused with 503 and the reason (the portal never migrates).
- * Tests pass their own database (`db`, wrapped in a single-connection port) or a port.
+ * Tests pass their own database (`db`: an SQLite connection, wrapped in a single-connection port; PGlite, in
+ * PostgreSQL's port) or a port.
  */
 export async function createContext(opts: {
   userId: number | null;
@@ -41,7 +42,9 @@ export async function createContext(opts: {
   noteUser(opts.userId);
   let port: Port;
   try {
-    port = opts.port ?? (opts.db ? singleConnectionPort(opts.db) : getPort());
+    port =
+      opts.port ??
+      (opts.db ? (isPg(opts.db) ? pgPort(opts.db, "PGlite") : singleConnectionPort(opts.db)) : getPort());
   } catch (e) {
     // The database is missing or not migrated (an AppError UNAVAILABLE): answered by the one mapping.
     const refused = isAppError(e) ? toTRPCError(e) : null;

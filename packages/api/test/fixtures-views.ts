@@ -1,11 +1,21 @@
-/** Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids. */
+/**
+ * Shared arrangement of the role tests: the demo city seeded once, callers per role, record ids.
+ *
+ * The world is seeded into SQLite (in memory); on PGlite (`LIANGXIN_TEST_ENGINE=pglite`, sql-kit.ts) it is
+ * then copied into a fresh PGlite database (`copyInto`, as `liangxin copy` does), which is faster than
+ * seeding PGlite itself, and the world's `db` is that one. The seeded SQLite stays as `lookup`: the sync
+ * id lookups of `ids` read it (the copy keeps every id).
+ */
 import { DEFAULT_POLICY } from "@liangxin/domain";
 import { DEMO_TODAY, seedDemo } from "@liangxin/seed/demo";
 import { cloneDb } from "@liangxin/db/queries";
 import { createUser } from "@liangxin/db/auth";
-import { openTestDb, type Db } from "@liangxin/db/driver";
+import { copyInto } from "@liangxin/db/copy";
+import { openTestPglite } from "@liangxin/db/pg";
+import { openTestDb, pgliteDb, writeTransaction, type Db } from "@liangxin/db/driver";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
+import { ENGINE, first, isPg, run, type Param } from "./sql-kit.ts";
 
 export const TODAY = DEMO_TODAY;
 export const ROLES = ["city", "county", "township", "industry", "branch", "owner", "anonymous"] as const;
@@ -13,7 +23,10 @@ export type Role = (typeof ROLES)[number];
 export type Caller = ReturnType<typeof createCaller>;
 
 export interface World {
+  /** The seeded database on the engine of the run. */
   db: Db;
+  /** The seeded SQLite database (the same rows as `db`, ids included), for the sync lookups of `ids`. */
+  lookup: Db;
   ids: {
     /** Management nodes by name. */
     node: (name: string) => number;
@@ -32,7 +45,8 @@ export interface World {
   };
 }
 
-function one(db: Db, sql: string, ...params: unknown[]): number {
+/** A value of the seeded SQLite (the world is built there, and `ids` looks up synchronously). */
+function one(db: Db, sql: string, ...params: Param[]): number {
   const v = db.$client
     .prepare(sql)
     .pluck()
@@ -74,14 +88,14 @@ export async function buildWorld(): Promise<World> {
     });
   // The city opened the 2026 reporting window on 1 November (a dated policy version, issue 18), so that the
   // access matrix can submit, return, approve and reopen the demo's current year.
-  db.$client
-    .prepare("insert into policies (effective_on, params, note, created_at) values (?, ?, ?, ?)")
-    .run(
-      "2026-11-01",
-      JSON.stringify({ ...DEFAULT_POLICY, reportEarlyOpenDays: 61 }),
-      "2026年年报提前开放",
-      "2026-11-01T00:00:00.000Z",
-    );
+  await run(
+    db,
+    "insert into policies (effective_on, params, note, created_at) values (?, ?, ?, ?)",
+    "2026-11-01",
+    JSON.stringify({ ...DEFAULT_POLICY, reportEarlyOpenDays: 61 }),
+    "2026年年报提前开放",
+    "2026-11-01T00:00:00.000Z",
+  );
   const crossJoint = one(db, "select id from orgs where name like '%柳林镇非公企业第一联合支部%'");
   const crossHost = one(
     db,
@@ -96,24 +110,24 @@ export async function buildWorld(): Promise<World> {
   ) as unknown as string;
   const foreignHost = one(
     db,
-    `select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ? and h.closed_on is null order by h.id limit 1`,
-    `${qsRegionPath}*`,
+    `select h.id from hosts h join regions r on r.id = h.region_id where r.path like ? and h.closed_on is null order by h.id limit 1`,
+    `${qsRegionPath}%`,
   );
   const qsPath = one(db, "select path from orgs where id = ?", qingshan) as unknown as string;
   const foreignMember = one(
     db,
-    `select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and (m.work_host_id is null or
-       m.work_host_id in (select h.id from hosts h join regions r on r.id = h.region_id where r.path glob ?)) order by m.id limit 1`,
-    `${qsPath}*`,
-    `${qsRegionPath}*`,
+    `select m.id from members m join orgs o on o.id = m.org_id where o.path like ? and (m.work_host_id is null or
+       m.work_host_id in (select h.id from hosts h join regions r on r.id = h.region_id where r.path like ?)) order by m.id limit 1`,
+    `${qsPath}%`,
+    `${qsRegionPath}%`,
   );
   const foreignInstructor = one(
     db,
-    `select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path glob ?
+    `select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path like ?
        and not exists(select 1 from assignments a join hosts h on h.id = a.host_id join regions r on r.id = h.region_id
-                      where a.instructor_id = i.id and r.path not glob ?) order by i.id limit 1`,
-    `${qsPath}*`,
-    `${qsRegionPath}*`,
+                      where a.instructor_id = i.id and r.path not like ?) order by i.id limit 1`,
+    `${qsPath}%`,
+    `${qsRegionPath}%`,
   );
   const liulinHost = one(
     db,
@@ -121,7 +135,8 @@ export async function buildWorld(): Promise<World> {
   );
   const ownerHost = one(db, "select host_id from users where username = 'owner'");
   return {
-    db,
+    db: ENGINE === "pglite" ? await onPglite(db) : db,
+    lookup: db,
     ids: {
       node,
       user: (u) => one(db, "select id from users where username = ?", u),
@@ -137,12 +152,47 @@ export async function buildWorld(): Promise<World> {
   };
 }
 
+/** A copy of the seeded SQLite in a fresh PGlite database (about 3 s to start, and the copy). */
+async function onPglite(seeded: Db): Promise<Db> {
+  const pg = pgliteDb((await openTestPglite()).$client);
+  await copyInto(seeded, pg);
+  return pg;
+}
+
 export function callerOn(db: Db, username: string | null): Caller {
-  const userId =
-    username == null
-      ? null
-      : (db.$client.prepare("select id from users where username = ?").pluck().get(username) as number);
-  return createCaller(createContext({ db, userId, today: TODAY }));
+  return createCaller(
+    (async () => {
+      const userId =
+        username == null
+          ? null
+          : ((await first(db, "select id from users where username = ?", username)) ?? null);
+      return createContext({ db, userId, today: TODAY });
+    })(),
+  );
+}
+
+/** Thrown to end `onCopy`'s transaction: always rolled back. */
+class RolledBack extends Error {}
+
+/**
+ * Run `fn` on a database of its own that starts as `db` and is thrown away afterwards: on SQLite a copy in
+ * memory (`cloneDb`); on PostgreSQL (PGlite: a copy of its data directory costs seconds) a write
+ * transaction on `db` that is always rolled back — the procedures' own transactions are savepoints of it
+ * (a separate one too, on PGlite's one connection: see pg-db.ts `Backend.single`), so what a procedure
+ * commits is seen by the rest of `fn` and undone at the end.
+ */
+export async function onCopy<T>(db: Db, fn: (copy: Db) => Promise<T>): Promise<T> {
+  if (!isPg(db)) return fn(cloneDb(db));
+  let out: T | undefined;
+  try {
+    await writeTransaction(db, async (tx) => {
+      out = await fn(tx);
+      throw new RolledBack();
+    });
+  } catch (e) {
+    if (!(e instanceof RolledBack)) throw e;
+  }
+  return out as T;
 }
 
 export { cloneDb };

@@ -13,7 +13,8 @@ import type { z } from "zod";
 import type { Db } from "@liangxin/db/driver";
 import { createContext } from "../src/context.ts";
 import { appRouter } from "../src/root.ts";
-import { TODAY, type Caller } from "./fixtures-views.ts";
+import { onCopy, TODAY, type Caller } from "./fixtures-views.ts";
+import { isPg } from "./sql-kit.ts";
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
 const PROCEDURES = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -153,7 +154,7 @@ export function httpCaller(
 }
 
 /**
- * SHA-256 of every table's rows (as the records tests hash the tables a refused change must not touch),
+ * SHA-256 of every table's rows (SQLite only) (as the records tests hash the tables a refused change must not touch),
  * but the tables named in `except`.
  */
 export function hashTables(db: Db, except: readonly string[] = []): string {
@@ -174,12 +175,17 @@ export function hashTables(db: Db, except: readonly string[] = []): string {
   return h.digest("hex");
 }
 
-/** Rows changed on the connection so far (cheap check; the hash decides when it moved). */
+/** Rows changed on the connection so far (cheap check; the hash decides when it moved). SQLite only. */
 export const totalChanges = (db: Db): number =>
   db.$client.prepare("select total_changes()").pluck().get() as number;
 
-/** Run `fn` inside a savepoint that is always rolled back: every case starts from the same database. */
+/**
+ * Run `fn` inside a savepoint that is always rolled back: every case starts from the same database. On
+ * PostgreSQL (PGlite) a write transaction on `db`, always rolled back (`onCopy`): `fn`'s statements on `db`
+ * run in it, the procedures' own transactions as its savepoints.
+ */
 export async function rolledBack<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (isPg(db)) return onCopy(db, () => fn());
   db.$client.exec("savepoint fuzz_case");
   try {
     return await fn();

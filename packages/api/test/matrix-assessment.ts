@@ -19,14 +19,19 @@ import {
   type Entry,
 } from "./matrix-kit.ts";
 import { foreignOrgOf, ORG_BOUND, orgFor } from "./matrix-work.ts";
+import { all, one, row, run } from "./sql-kit.ts";
 
 const YEAR = 2026;
 
 /** An instructor the role's node dispatched (the branch dispatched none: another county's, unseen). */
-const instructorFor = (db: Db, r: Role, w: World) =>
+const instructorFor = async (db: Db, r: Role, w: World) =>
   r === "branch"
     ? w.ids.foreignInstructor
-    : val(db, "select id from instructors where dispatch_org_id = ? order by id limit 1", nodeOf(db, r));
+    : await val(
+        db,
+        "select id from instructors where dispatch_org_id = ? order by id limit 1",
+        await nodeOf(db, r),
+      );
 
 const foreignInstructor = (_db: Db, r: Role, w: World) => (r === "city" ? NONE : w.ids.foreignInstructor);
 
@@ -34,43 +39,45 @@ const foreignInstructor = (_db: Db, r: Role, w: World) => (r === "city" ? NONE :
  * A secretary in office of a grassroots organization directly under the role's node, or else (the county,
  * the branch: none directly under it) the first one of its subtree.
  */
-function secretaryFor(db: Db, r: Role): { orgId: number; memberId: number } {
-  const child = db.$client
-    .prepare(
+async function secretaryFor(db: Db, r: Role): Promise<{ orgId: number; memberId: number }> {
+  const child = (
+    await all<{ orgId: number; memberId: number }>(
+      db,
       `select s.org_id as orgId, s.member_id as memberId from secretaries s join orgs c on c.id = s.org_id
        where c.parent_id = ? and c.category in ${GRASSROOTS_SQL} and c.revoked_on is null and s.end_on is null
        order by c.id limit 1`,
+      await nodeOf(db, r),
     )
-    .get(nodeOf(db, r)) as { orgId: number; memberId: number } | undefined;
+  )[0];
   if (child && r !== "branch") return child;
-  return db.$client
-    .prepare(
-      `select s.org_id as orgId, s.member_id as memberId from secretaries s join orgs c on c.id = s.org_id
-       where c.path glob ? and c.category in ${GRASSROOTS_SQL} and c.revoked_on is null and s.end_on is null
+  return await row<{ orgId: number; memberId: number }>(
+    db,
+    `select s.org_id as orgId, s.member_id as memberId from secretaries s join orgs c on c.id = s.org_id
+       where c.path like ? and c.category in ${GRASSROOTS_SQL} and c.revoked_on is null and s.end_on is null
        order by c.id limit 1`,
-    )
-    .get(subtreeOf(db, r)) as { orgId: number; memberId: number };
+    await subtreeOf(db, r),
+  );
 }
 
-const foreignSecretary = (db: Db, r: Role, w: World) =>
+const foreignSecretary = async (db: Db, r: Role, w: World) =>
   r === "city"
     ? { orgId: NONE, memberId: NONE }
-    : (db.$client
-        .prepare(
-          `select s.org_id as orgId, s.member_id as memberId from secretaries s join orgs c on c.id = s.org_id
-           where c.path glob ? and c.category in ${GRASSROOTS_SQL} and s.end_on is null order by c.id limit 1`,
-        )
-        .get(foreignSubtree(db, w)) as { orgId: number; memberId: number });
+    : await row<{ orgId: number; memberId: number }>(
+        db,
+        `select s.org_id as orgId, s.member_id as memberId from secretaries s join orgs c on c.id = s.org_id
+           where c.path like ? and c.category in ${GRASSROOTS_SQL} and s.end_on is null order by c.id limit 1`,
+        await foreignSubtree(db, w),
+      );
 
 /** A pending application of the organization for 2026 (any earlier one of that year is set aside). */
-function pendingApplication(db: Db, orgId: number): number {
-  db.$client.prepare("delete from five_good_awards where org_id = ? and year = ?").run(orgId, YEAR);
-  return db.$client
-    .prepare(
-      "insert into five_good_awards (org_id, year, applied_on, created_at) values (?, ?, '2026-11-02', '2026-11-02T02:00:00.000Z') returning id",
-    )
-    .pluck()
-    .get(orgId, YEAR) as number;
+async function pendingApplication(db: Db, orgId: number): Promise<number> {
+  await run(db, "delete from five_good_awards where org_id = ? and year = ?", orgId, YEAR);
+  return await one(
+    db,
+    "insert into five_good_awards (org_id, year, applied_on, created_at) values (?, ?, '2026-11-02', '2026-11-02T02:00:00.000Z') returning id",
+    orgId,
+    YEAR,
+  );
 }
 
 export const ASSESSMENT_MATRIX: Record<string, Entry> = {
@@ -80,14 +87,14 @@ export const ASSESSMENT_MATRIX: Record<string, Entry> = {
   },
   "assessment.instructor": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.assessment.instructor({ instructorId: instructorFor(db, r, w) }),
+    own: async (c, r, w, db) => c.assessment.instructor({ instructorId: await instructorFor(db, r, w) }),
     foreign: (c, r, w, db) => c.assessment.instructor({ instructorId: foreignInstructor(db, r, w) }),
   },
   "assessment.assess": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) =>
+    own: async (c, r, w, db) =>
       c.assessment.assess({
-        instructorId: instructorFor(db, r, w),
+        instructorId: await instructorFor(db, r, w),
         year: YEAR,
         grade: "excellent",
         remarks: "成绩突出",
@@ -105,26 +112,31 @@ export const ASSESSMENT_MATRIX: Record<string, Entry> = {
       county: "FORBIDDEN",
       branch: "FORBIDDEN",
     }),
-    own: (c, r, _w, db) =>
-      c.assessment.reviewSecretary({ ...secretaryFor(db, r), year: YEAR, grade: "good" }),
-    foreign: (c, r, w, db) =>
-      c.assessment.reviewSecretary({ ...foreignSecretary(db, r, w), year: YEAR, grade: "average" }),
+    own: async (c, r, _w, db) =>
+      c.assessment.reviewSecretary({ ...(await secretaryFor(db, r)), year: YEAR, grade: "good" }),
+    foreign: async (c, r, w, db) =>
+      c.assessment.reviewSecretary({ ...(await foreignSecretary(db, r, w)), year: YEAR, grade: "average" }),
     mutates: true,
   },
   "assessment.org": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.assessment.org({ orgId: orgFor(db, r) }),
-    foreign: (c, r, w, db) => c.assessment.org({ orgId: foreignOrgOf(db, r, w) }),
+    own: async (c, r, _w, db) => c.assessment.org({ orgId: await orgFor(db, r) }),
+    foreign: async (c, r, w, db) => c.assessment.org({ orgId: await foreignOrgOf(db, r, w) }),
   },
   "assessment.fiveGood.list": { expect: allow([...ORG_BOUND]), own: (c) => c.assessment.fiveGood.list() },
   "assessment.fiveGood.submit": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
-      db.$client.prepare("delete from five_good_awards where org_id = ? and year = ?").run(orgId, YEAR);
-      return c.assessment.fiveGood.submit({ orgId, year: YEAR, application: "三会一课规范,作用发挥明显" });
+    own: async (c, r, _w, db) => {
+      const orgId = await orgFor(db, r);
+      await run(db, "delete from five_good_awards where org_id = ? and year = ?", orgId, YEAR);
+      return c.assessment.fiveGood.submit({
+        orgId,
+        year: YEAR,
+        application: "三会一课规范,作用发挥明显",
+      });
     },
-    foreign: (c, r, w, db) => c.assessment.fiveGood.submit({ orgId: foreignOrgOf(db, r, w), year: YEAR }),
+    foreign: async (c, r, w, db) =>
+      c.assessment.fiveGood.submit({ orgId: await foreignOrgOf(db, r, w), year: YEAR }),
     mutates: true,
   },
   "assessment.fiveGood.review": {
@@ -132,11 +144,14 @@ export const ASSESSMENT_MATRIX: Record<string, Entry> = {
       industry: "FORBIDDEN",
       branch: "FORBIDDEN",
     }),
-    own: (c, r, _w, db) =>
-      c.assessment.fiveGood.review({ id: pendingApplication(db, orgFor(db, r)), decision: "awarded" }),
-    foreign: (c, r, w, db) =>
+    own: async (c, r, _w, db) =>
       c.assessment.fiveGood.review({
-        id: r === "city" ? NONE : pendingApplication(db, foreignOrgOf(db, r, w)),
+        id: await pendingApplication(db, await orgFor(db, r)),
+        decision: "awarded",
+      }),
+    foreign: async (c, r, w, db) =>
+      c.assessment.fiveGood.review({
+        id: await (r === "city" ? NONE : pendingApplication(db, await foreignOrgOf(db, r, w))),
         decision: "awarded",
       }),
     mutates: true,

@@ -9,63 +9,69 @@ import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { allow, foreignSubtree, NONE, TODAY, val, type Entry } from "./matrix-kit.ts";
 import { foreignOrgOf, ORG_BOUND, orgFor, TERRITORIAL } from "./matrix-work.ts";
+import { column, first, one, run } from "./sql-kit.ts";
 
 /**
  * A rule the organization may adopt from 2026-01-01: one it never recorded, or else (the demo records every
  * rule of some organizations) its first rule, whose rows are set to have been dropped at the end of 2025.
  */
-function freshRule(db: Db, orgId: number): OrgRule {
-  const used = new Set(
-    db.$client.prepare("select rule from org_rules where org_id = ?").pluck().all(orgId) as string[],
-  );
+async function freshRule(db: Db, orgId: number): Promise<OrgRule> {
+  const used = new Set(await column<string>(db, "select rule from org_rules where org_id = ?", orgId));
   const rule = ORG_RULES.find((r) => !used.has(r));
   if (rule) return rule;
-  db.$client
-    .prepare(
-      "update org_rules set dropped_on = '2025-12-31' where org_id = ? and rule = ? and (dropped_on is null or dropped_on > '2025-12-31')",
-    )
-    .run(orgId, ORG_RULES[0]);
-  db.$client
-    .prepare("delete from org_rules where org_id = ? and rule = ? and adopted_on > '2025-12-31'")
-    .run(orgId, ORG_RULES[0]);
+  await run(
+    db,
+    "update org_rules set dropped_on = '2025-12-31' where org_id = ? and rule = ? and (dropped_on is null or dropped_on > '2025-12-31')",
+    orgId,
+    ORG_RULES[0],
+  );
+  await run(
+    db,
+    "delete from org_rules where org_id = ? and rule = ? and adopted_on > '2025-12-31'",
+    orgId,
+    ORG_RULES[0],
+  );
   return ORG_RULES[0];
 }
 
 /** A member held by an organization, in good standing. */
-const memberOf = (db: Db, orgId: number) =>
-  val(db, "select id from members where org_id = ? and status = 'normal' order by id limit 1", orgId);
+const memberOf = async (db: Db, orgId: number) =>
+  await val(db, "select id from members where org_id = ? and status = 'normal' order by id limit 1", orgId);
 
 /** A member held in the other county (a real record the caller must not reach). */
-const foreignMember = (db: Db, r: Role, w: World) =>
+const foreignMember = async (db: Db, r: Role, w: World) =>
   r === "city"
     ? NONE
-    : val(
+    : await val(
         db,
-        "select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? order by m.id limit 1",
-        foreignSubtree(db, w),
+        "select m.id from members m join orgs o on o.id = m.org_id where o.path like ? order by m.id limit 1",
+        await foreignSubtree(db, w),
       );
 
 /** The secretary's term of an organization in office today (one is recorded when there is none). */
-function secretaryOf(db: Db, orgId: number): number {
-  const id = db.$client
-    .prepare("select id from secretaries where org_id = ? and end_on is null order by start_on desc limit 1")
-    .pluck()
-    .get(orgId) as number | undefined;
+async function secretaryOf(db: Db, orgId: number): Promise<number> {
+  const id = await first(
+    db,
+    "select id from secretaries where org_id = ? and end_on is null order by start_on desc limit 1",
+    orgId,
+  );
   if (id !== undefined) return id;
-  return db.$client
-    .prepare("insert into secretaries (org_id, member_id, start_on) values (?, ?, '2026-01-01') returning id")
-    .pluck()
-    .get(orgId, memberOf(db, orgId)) as number;
+  return await one(
+    db,
+    "insert into secretaries (org_id, member_id, start_on) values (?, ?, '2026-01-01') returning id",
+    orgId,
+    await memberOf(db, orgId),
+  );
 }
 
-const foreignSecretary = (db: Db, r: Role, w: World) =>
-  r === "city" ? NONE : secretaryOf(db, foreignOrgOf(db, r, w));
+const foreignSecretary = async (db: Db, r: Role, w: World) =>
+  r === "city" ? NONE : secretaryOf(db, await foreignOrgOf(db, r, w));
 
 /** A row of a dated table on the other county's organization (for "end it" from another area). */
-function foreignRow(db: Db, r: Role, w: World, insert: string): number {
+async function foreignRow(db: Db, r: Role, w: World, insert: string): Promise<number> {
   if (r === "city") return NONE;
-  const org = foreignOrgOf(db, r, w);
-  return db.$client.prepare(insert).pluck().get(org, memberOf(db, org)) as number;
+  const org = await foreignOrgOf(db, r, w);
+  return await one(db, insert, org, await memberOf(db, org));
 }
 
 /** A shared venue run by the township's node, made by the township administrator. */
@@ -81,15 +87,14 @@ async function townshipVenue(db: Db): Promise<number> {
 }
 
 /** A shared venue run by the other county's node. */
-const foreignVenue = (db: Db, r: Role, w: World) =>
+const foreignVenue = async (db: Db, r: Role, w: World) =>
   r === "city"
     ? NONE
-    : (db.$client
-        .prepare(
-          "insert into venues (name, run_by, created_at) values ('青山县党群服务中心', ?, '2026-12-03T02:00:00.000Z') returning id",
-        )
-        .pluck()
-        .get(w.ids.foreignOrg) as number);
+    : await one(
+        db,
+        "insert into venues (name, run_by, created_at) values ('青山县党群服务中心', ?, '2026-12-03T02:00:00.000Z') returning id",
+        w.ids.foreignOrg,
+      );
 
 const check = {
   checkedOn: TODAY,
@@ -102,27 +107,27 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   "basics.board": { expect: allow([...ORG_BOUND]), own: (c) => c.basics.board() },
   "basics.org": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.basics.org({ orgId: orgFor(db, r) }),
-    foreign: (c, r, w, db) => c.basics.org({ orgId: foreignOrgOf(db, r, w) }),
+    own: async (c, r, _w, db) => c.basics.org({ orgId: await orgFor(db, r) }),
+    foreign: async (c, r, w, db) => c.basics.org({ orgId: await foreignOrgOf(db, r, w) }),
   },
   "basics.sharedVenues": { expect: allow([...ORG_BOUND]), own: (c) => c.basics.sharedVenues() },
 
   // --- 基本队伍 ---
   "basics.committee.set": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
+    own: async (c, r, _w, db) => {
+      const orgId = await orgFor(db, r);
       return c.basics.committee.set({
         orgId,
-        memberId: memberOf(db, orgId),
+        memberId: await memberOf(db, orgId),
         post: "organization",
         startOn: TODAY,
       });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.committee.set({
-        orgId: foreignOrgOf(db, r, w),
-        memberId: foreignMember(db, r, w),
+        orgId: await foreignOrgOf(db, r, w),
+        memberId: await foreignMember(db, r, w),
         post: "organization",
         startOn: TODAY,
       }),
@@ -131,18 +136,18 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   "basics.committee.end": {
     expect: allow([...ORG_BOUND]),
     own: async (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
+      const orgId = await orgFor(db, r);
       const row = await c.basics.committee.set({
         orgId,
-        memberId: memberOf(db, orgId),
+        memberId: await memberOf(db, orgId),
         post: "propaganda",
         startOn: "2026-01-01",
       });
       return c.basics.committee.end({ id: row.id, endOn: TODAY });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.committee.end({
-        id: foreignRow(
+        id: await foreignRow(
           db,
           r,
           w,
@@ -154,14 +159,18 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   },
   "basics.reserve.set": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
-      return c.basics.reserve.set({ orgId, memberId: memberOf(db, orgId), startOn: TODAY });
+    own: async (c, r, _w, db) => {
+      const orgId = await orgFor(db, r);
+      return c.basics.reserve.set({
+        orgId,
+        memberId: await memberOf(db, orgId),
+        startOn: TODAY,
+      });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.reserve.set({
-        orgId: foreignOrgOf(db, r, w),
-        memberId: foreignMember(db, r, w),
+        orgId: await foreignOrgOf(db, r, w),
+        memberId: await foreignMember(db, r, w),
         startOn: TODAY,
       }),
     mutates: true,
@@ -169,13 +178,17 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   "basics.reserve.end": {
     expect: allow([...ORG_BOUND]),
     own: async (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
-      const row = await c.basics.reserve.set({ orgId, memberId: memberOf(db, orgId), startOn: "2026-01-01" });
+      const orgId = await orgFor(db, r);
+      const row = await c.basics.reserve.set({
+        orgId,
+        memberId: await memberOf(db, orgId),
+        startOn: "2026-01-01",
+      });
       return c.basics.reserve.end({ id: row.id, endOn: TODAY });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.reserve.end({
-        id: foreignRow(
+        id: await foreignRow(
           db,
           r,
           w,
@@ -187,35 +200,44 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   },
   "basics.secretary.profile": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.basics.secretary.profile({
-        secretaryId: secretaryOf(db, orgFor(db, r)),
+        secretaryId: await secretaryOf(db, await orgFor(db, r)),
         kind: "partTime",
         source: "management",
       }),
-    foreign: (c, r, w, db) =>
-      c.basics.secretary.profile({ secretaryId: foreignSecretary(db, r, w), kind: "fullTime", source: null }),
+    foreign: async (c, r, w, db) =>
+      c.basics.secretary.profile({
+        secretaryId: await foreignSecretary(db, r, w),
+        kind: "fullTime",
+        source: null,
+      }),
     mutates: true,
   },
   "basics.secretary.allowance": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.basics.secretary.allowance({
-        secretaryId: secretaryOf(db, orgFor(db, r)),
+        secretaryId: await secretaryOf(db, await orgFor(db, r)),
         monthly: 800,
         startOn: TODAY,
       }),
-    foreign: (c, r, w, db) =>
-      c.basics.secretary.allowance({ secretaryId: foreignSecretary(db, r, w), monthly: 800, startOn: TODAY }),
+    foreign: async (c, r, w, db) =>
+      c.basics.secretary.allowance({
+        secretaryId: await foreignSecretary(db, r, w),
+        monthly: 800,
+        startOn: TODAY,
+      }),
     mutates: true,
   },
 
   // --- 基本阵地 ---
   "basics.venue.record": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.basics.venue.record({ orgId: orgFor(db, r), name: "党员活动室", ...check }),
-    foreign: (c, r, w, db) =>
-      c.basics.venue.record({ orgId: foreignOrgOf(db, r, w), name: "党员活动室", ...check }),
+    own: async (c, r, _w, db) =>
+      c.basics.venue.record({ orgId: await orgFor(db, r), name: "党员活动室", ...check }),
+    foreign: async (c, r, w, db) =>
+      c.basics.venue.record({ orgId: await foreignOrgOf(db, r, w), name: "党员活动室", ...check }),
     mutates: true,
   },
   "basics.venue.createShared": {
@@ -226,7 +248,8 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   "basics.venue.checkShared": {
     expect: allow([...TERRITORIAL]),
     own: async (c, _r, _w, db) => c.basics.venue.checkShared({ venueId: await townshipVenue(db), ...check }),
-    foreign: (c, r, w, db) => c.basics.venue.checkShared({ venueId: foreignVenue(db, r, w), ...check }),
+    foreign: async (c, r, w, db) =>
+      c.basics.venue.checkShared({ venueId: await foreignVenue(db, r, w), ...check }),
     mutates: true,
   },
   "basics.venue.link": {
@@ -234,11 +257,15 @@ export const BASICS_MATRIX: Record<string, Entry> = {
     own: async (c, _r, _w, db) =>
       c.basics.venue.link({
         venueId: await townshipVenue(db),
-        orgId: orgFor(db, "township"),
+        orgId: await orgFor(db, "township"),
         startOn: TODAY,
       }),
-    foreign: (c, r, w, db) =>
-      c.basics.venue.link({ venueId: foreignVenue(db, r, w), orgId: foreignOrgOf(db, r, w), startOn: TODAY }),
+    foreign: async (c, r, w, db) =>
+      c.basics.venue.link({
+        venueId: await foreignVenue(db, r, w),
+        orgId: await foreignOrgOf(db, r, w),
+        startOn: TODAY,
+      }),
     mutates: true,
   },
   "basics.venue.endLink": {
@@ -246,22 +273,22 @@ export const BASICS_MATRIX: Record<string, Entry> = {
     own: async (c, _r, _w, db) => {
       const link = await callerOn(db, "township").basics.venue.link({
         venueId: await townshipVenue(db),
-        orgId: orgFor(db, "township"),
+        orgId: await orgFor(db, "township"),
         startOn: "2026-01-01",
       });
       return c.basics.venue.endLink({ id: link.id, endOn: TODAY });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.venue.endLink({
         id:
           r === "city"
             ? NONE
-            : (db.$client
-                .prepare(
-                  "insert into venue_links (venue_id, org_id, start_on) values (?, ?, '2026-01-01') returning id",
-                )
-                .pluck()
-                .get(foreignVenue(db, r, w), foreignOrgOf(db, r, w)) as number),
+            : await one(
+                db,
+                "insert into venue_links (venue_id, org_id, start_on) values (?, ?, '2026-01-01') returning id",
+                await foreignVenue(db, r, w),
+                await foreignOrgOf(db, r, w),
+              ),
         endOn: TODAY,
       }),
     mutates: true,
@@ -270,15 +297,19 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   // --- 基本制度, 基本保障 ---
   "basics.rules.adopt": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
-      return c.basics.rules.adopt({ orgId, rule: freshRule(db, orgId), adoptedOn: TODAY });
-    },
-    foreign: (c, r, w, db) => {
-      const orgId = foreignOrgOf(db, r, w);
+    own: async (c, r, _w, db) => {
+      const orgId = await orgFor(db, r);
       return c.basics.rules.adopt({
         orgId,
-        rule: r === "city" ? "openAffairs" : freshRule(db, orgId),
+        rule: await freshRule(db, orgId),
+        adoptedOn: TODAY,
+      });
+    },
+    foreign: async (c, r, w, db) => {
+      const orgId = await foreignOrgOf(db, r, w);
+      return c.basics.rules.adopt({
+        orgId,
+        rule: await (r === "city" ? "openAffairs" : freshRule(db, orgId)),
         adoptedOn: TODAY,
       });
     },
@@ -287,34 +318,42 @@ export const BASICS_MATRIX: Record<string, Entry> = {
   "basics.rules.drop": {
     expect: allow([...ORG_BOUND]),
     own: async (c, r, _w, db) => {
-      const orgId = orgFor(db, r);
-      const row = await c.basics.rules.adopt({ orgId, rule: freshRule(db, orgId), adoptedOn: "2026-01-01" });
+      const orgId = await orgFor(db, r);
+      const row = await c.basics.rules.adopt({
+        orgId,
+        rule: await freshRule(db, orgId),
+        adoptedOn: "2026-01-01",
+      });
       return c.basics.rules.drop({ id: row.id, droppedOn: TODAY });
     },
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.basics.rules.drop({
-        id:
-          r === "city"
-            ? NONE
-            : (() => {
-                const orgId = foreignOrgOf(db, r, w);
-                return db.$client
-                  .prepare(
-                    "insert into org_rules (org_id, rule, adopted_on) values (?, ?, '2026-01-01') returning id",
-                  )
-                  .pluck()
-                  .get(orgId, freshRule(db, orgId)) as number;
-              })(),
+        id: await (r === "city"
+          ? NONE
+          : (async () => {
+              const orgId = await foreignOrgOf(db, r, w);
+              return await one(
+                db,
+                "insert into org_rules (org_id, rule, adopted_on) values (?, ?, '2026-01-01') returning id",
+                orgId,
+                await freshRule(db, orgId),
+              );
+            })()),
         droppedOn: TODAY,
       }),
     mutates: true,
   },
   "basics.funds": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
-      c.basics.funds({ orgId: orgFor(db, r), year: 2026, source: "managementFee", amount: 1.5 }),
-    foreign: (c, r, w, db) =>
-      c.basics.funds({ orgId: foreignOrgOf(db, r, w), year: 2026, source: "managementFee", amount: 1.5 }),
+    own: async (c, r, _w, db) =>
+      c.basics.funds({ orgId: await orgFor(db, r), year: 2026, source: "managementFee", amount: 1.5 }),
+    foreign: async (c, r, w, db) =>
+      c.basics.funds({
+        orgId: await foreignOrgOf(db, r, w),
+        year: 2026,
+        source: "managementFee",
+        amount: 1.5,
+      }),
     mutates: true,
   },
 };

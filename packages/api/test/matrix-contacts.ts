@@ -9,42 +9,40 @@ import { type Db } from "@liangxin/db/driver";
 import { type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, NONE, nodeOf, TODAY, val, type Entry } from "./matrix-kit.ts";
 import { foreignOrgOf, ORG_BOUND, orgFor, TERRITORIAL } from "./matrix-work.ts";
+import { one, type Param } from "./sql-kit.ts";
 
-const insert = (db: Db, sql: string, ...params: unknown[]): number =>
-  db.$client
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+const insert = async (db: Db, sql: string, ...params: Param[]): Promise<number> =>
+  await one(db, sql, ...params);
 
-const cityNode = (db: Db) =>
-  val(db, "select id from orgs where category = 'cityCommittee' order by id limit 1");
+const cityNode = async (db: Db) =>
+  await val(db, "select id from orgs where category = 'cityCommittee' order by id limit 1");
 
 /** A showcase on the role's own organization, named by the role's node (the industry's: by the city). */
-const ownShowcase = (db: Db, r: Role) =>
+const ownShowcase = async (db: Db, r: Role) =>
   insert(
     db,
     "insert into showcases (org_id, level, named_by_id, start_on, reasons, created_at) values (?, 'county', ?, '2026-01-01', '示范', '2026-12-03T02:00:00.000Z') returning id",
-    orgFor(db, r),
-    r === "industry" ? cityNode(db) : nodeOf(db, r),
+    await orgFor(db, r),
+    await (r === "industry" ? cityNode(db) : nodeOf(db, r)),
   );
 
 /** A showcase of the other county, named by it. */
-const foreignShowcase = (db: Db, r: Role, w: World) =>
+const foreignShowcase = async (db: Db, r: Role, w: World) =>
   r === "city"
     ? NONE
     : insert(
         db,
         "insert into showcases (org_id, level, named_by_id, start_on, reasons, created_at) values (?, 'county', ?, '2026-01-01', '示范', '2026-12-03T02:00:00.000Z') returning id",
-        foreignOrgOf(db, r, w),
+        await foreignOrgOf(db, r, w),
         w.ids.foreignOrg,
       );
 
 /** A leader registered by the role's node. */
-const ownLeader = (db: Db, r: Role) =>
+const ownLeader = async (db: Db, r: Role) =>
   insert(
     db,
     "insert into leaders (name, post, unit, registered_by_id, created_at) values ('周联系', '副书记', '县委', ?, '2026-12-03T02:00:00.000Z') returning id",
-    nodeOf(db, r),
+    await nodeOf(db, r),
   );
 
 const foreignLeader = (db: Db, r: Role, w: World) =>
@@ -57,22 +55,22 @@ const foreignLeader = (db: Db, r: Role, w: World) =>
       );
 
 /** A contact point of the role's leader on the role's organization, from 2026-01-01. */
-const ownPoint = (db: Db, r: Role) =>
+const ownPoint = async (db: Db, r: Role) =>
   insert(
     db,
     "insert into contact_points (leader_id, org_id, start_on) values (?, ?, '2026-01-01') returning id",
-    ownLeader(db, r),
-    orgFor(db, r),
+    await ownLeader(db, r),
+    await orgFor(db, r),
   );
 
-const foreignPoint = (db: Db, r: Role, w: World) =>
+const foreignPoint = async (db: Db, r: Role, w: World) =>
   r === "city"
     ? NONE
     : insert(
         db,
         "insert into contact_points (leader_id, org_id, start_on) values (?, ?, '2026-01-01') returning id",
-        foreignLeader(db, r, w),
-        foreignOrgOf(db, r, w),
+        await foreignLeader(db, r, w),
+        await foreignOrgOf(db, r, w),
       );
 
 const leader = { name: "郑联系", post: "常委", unit: "县委组织部" };
@@ -84,16 +82,20 @@ export const CONTACTS_MATRIX: Record<string, Entry> = {
   "showcases.mine": { expect: allow([...ORG_BOUND]), own: (c) => c.showcases.mine() },
   "showcases.name": {
     expect: allow([...TERRITORIAL], "NOT_FOUND", { industry: "FORBIDDEN" }),
-    own: (c, r, _w, db) =>
-      c.showcases.name({ orgId: orgFor(db, r), startOn: TODAY, reasons: "党建引领发展成效突出" }),
-    foreign: (c, r, w, db) =>
-      c.showcases.name({ orgId: foreignOrgOf(db, r, w), startOn: TODAY, reasons: "党建引领发展成效突出" }),
+    own: async (c, r, _w, db) =>
+      c.showcases.name({ orgId: await orgFor(db, r), startOn: TODAY, reasons: "党建引领发展成效突出" }),
+    foreign: async (c, r, w, db) =>
+      c.showcases.name({
+        orgId: await foreignOrgOf(db, r, w),
+        startOn: TODAY,
+        reasons: "党建引领发展成效突出",
+      }),
     mutates: true,
   },
   "showcases.end": {
     expect: allow([...TERRITORIAL], "NOT_FOUND", { industry: "FORBIDDEN" }),
-    own: (c, r, _w, db) => c.showcases.end({ id: ownShowcase(db, r), endOn: TODAY }),
-    foreign: (c, r, w, db) => c.showcases.end({ id: foreignShowcase(db, r, w), endOn: TODAY }),
+    own: async (c, r, _w, db) => c.showcases.end({ id: await ownShowcase(db, r), endOn: TODAY }),
+    foreign: async (c, r, w, db) => c.showcases.end({ id: await foreignShowcase(db, r, w), endOn: TODAY }),
     mutates: true,
   },
 
@@ -102,12 +104,12 @@ export const CONTACTS_MATRIX: Record<string, Entry> = {
   "contacts.overdue": { expect: allow([...ADMINS]), own: (c) => c.contacts.overdue() },
   "contacts.of": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.contacts.of({ orgId: orgFor(db, r) }),
+    own: async (c, r, _w, db) => c.contacts.of({ orgId: await orgFor(db, r) }),
   },
   "contacts.visits": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.contacts.visits({ contactPointId: ownPoint(db, r) }),
-    foreign: (c, r, w, db) => c.contacts.visits({ contactPointId: foreignPoint(db, r, w) }),
+    own: async (c, r, _w, db) => c.contacts.visits({ contactPointId: await ownPoint(db, r) }),
+    foreign: async (c, r, w, db) => c.contacts.visits({ contactPointId: await foreignPoint(db, r, w) }),
     mutates: true,
   },
   "contacts.createLeader": {
@@ -117,34 +119,48 @@ export const CONTACTS_MATRIX: Record<string, Entry> = {
   },
   "contacts.updateLeader": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.contacts.updateLeader({ id: ownLeader(db, r), version: 1, ...leader }),
-    foreign: (c, r, w, db) => c.contacts.updateLeader({ id: foreignLeader(db, r, w), version: 1, ...leader }),
+    own: async (c, r, _w, db) =>
+      c.contacts.updateLeader({ id: await ownLeader(db, r), version: 1, ...leader }),
+    foreign: async (c, r, w, db) =>
+      c.contacts.updateLeader({ id: await foreignLeader(db, r, w), version: 1, ...leader }),
     mutates: true,
   },
   "contacts.link": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
-      c.contacts.link({ leaderId: ownLeader(db, r), orgId: orgFor(db, r), startOn: TODAY }),
+    own: async (c, r, _w, db) =>
+      c.contacts.link({ leaderId: await ownLeader(db, r), orgId: await orgFor(db, r), startOn: TODAY }),
     foreign: [
-      (c, r, w, db) =>
-        c.contacts.link({ leaderId: ownLeader(db, r), orgId: foreignOrgOf(db, r, w), startOn: TODAY }),
-      (c, r, w, db) =>
-        c.contacts.link({ leaderId: foreignLeader(db, r, w), orgId: orgFor(db, r), startOn: TODAY }),
+      async (c, r, w, db) =>
+        c.contacts.link({
+          leaderId: await ownLeader(db, r),
+          orgId: await foreignOrgOf(db, r, w),
+          startOn: TODAY,
+        }),
+      async (c, r, w, db) =>
+        c.contacts.link({
+          leaderId: await foreignLeader(db, r, w),
+          orgId: await orgFor(db, r),
+          startOn: TODAY,
+        }),
     ],
     mutates: true,
   },
   "contacts.endLink": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.contacts.endLink({ id: ownPoint(db, r), endOn: TODAY }),
-    foreign: (c, r, w, db) => c.contacts.endLink({ id: foreignPoint(db, r, w), endOn: TODAY }),
+    own: async (c, r, _w, db) => c.contacts.endLink({ id: await ownPoint(db, r), endOn: TODAY }),
+    foreign: async (c, r, w, db) => c.contacts.endLink({ id: await foreignPoint(db, r, w), endOn: TODAY }),
     mutates: true,
   },
   "contacts.visit": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
-      c.contacts.visit({ contactPointId: ownPoint(db, r), visitedOn: TODAY, content: "座谈了解党建工作" }),
-    foreign: (c, r, w, db) =>
-      c.contacts.visit({ contactPointId: foreignPoint(db, r, w), visitedOn: TODAY, content: "座谈" }),
+    own: async (c, r, _w, db) =>
+      c.contacts.visit({
+        contactPointId: await ownPoint(db, r),
+        visitedOn: TODAY,
+        content: "座谈了解党建工作",
+      }),
+    foreign: async (c, r, w, db) =>
+      c.contacts.visit({ contactPointId: await foreignPoint(db, r, w), visitedOn: TODAY, content: "座谈" }),
     mutates: true,
   },
 };

@@ -8,6 +8,7 @@
 import { type Db } from "@liangxin/db/driver";
 import { callerOn, type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, nodeOf, NONE, type Entry } from "./matrix-kit.ts";
+import { one } from "./sql-kit.ts";
 
 /** The demo's current year: its past years carry approved reports (issue 18). */
 const YEAR = 2026;
@@ -17,10 +18,7 @@ async function submitAs(db: Db, username: string): Promise<number> {
   const c = callerOn(db, username);
   const { checks } = await c.report.checks({ year: YEAR });
   const explanations = Object.fromEntries(checks.map((k) => [k.code, "已核实"]));
-  const nodeId = db.$client
-    .prepare("select org_id from users where username = ?")
-    .pluck()
-    .get(username) as number;
+  const nodeId = await one(db, "select org_id from users where username = ?", username);
   return (await c.report.submit({ nodeId, year: YEAR, explanations, unitHead: "张建国", preparer: "李晓梅" }))
     .id;
 }
@@ -72,7 +70,7 @@ export const REPORT_MATRIX: Record<string, Entry> = {
   },
   "report.drill": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.report.drill({ nodeId: nodeOf(db, r), year: YEAR, key: "hosts" }),
+    own: async (c, r, _w, db) => c.report.drill({ nodeId: await nodeOf(db, r), year: YEAR, key: "hosts" }),
     foreign: (c, r, w) => c.report.drill({ nodeId: foreignNode(r, w), year: YEAR, key: "hosts" }),
   },
   "report.analysis": {
@@ -84,12 +82,18 @@ export const REPORT_MATRIX: Record<string, Entry> = {
     // The city has no superior to submit to: a rule (BAD_REQUEST), not the scope.
     expect: allow(["county", "township", "industry"], "NOT_FOUND", { city: "BAD_REQUEST" }),
     own: async (c, r, _w, db) => {
-      const nodeId = nodeOf(db, r);
+      const nodeId = await nodeOf(db, r);
       const { checks } = await callerOn(db, r === "branch" || r === "owner" ? "township" : r).report.checks({
         year: YEAR,
       });
       const explanations = Object.fromEntries(checks.map((k) => [k.code, "已核实"]));
-      return c.report.submit({ nodeId, year: YEAR, explanations, unitHead: "张建国", preparer: "李晓梅" });
+      return c.report.submit({
+        nodeId,
+        year: YEAR,
+        explanations,
+        unitHead: "张建国",
+        preparer: "李晓梅",
+      });
     },
     foreign: (c, r, w) =>
       c.report.submit({
@@ -104,7 +108,7 @@ export const REPORT_MATRIX: Record<string, Entry> = {
   "report.saveCheck": {
     // Any administrator keeps the 校核 of its own node's year (the city too: it has no one to submit to).
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.report.saveCheck({ nodeId: nodeOf(db, r), year: YEAR }),
+    own: async (c, r, _w, db) => c.report.saveCheck({ nodeId: await nodeOf(db, r), year: YEAR }),
     foreign: (c, r, w) => c.report.saveCheck({ nodeId: foreignNode(r, w), year: YEAR }),
     mutates: true,
   },

@@ -7,45 +7,44 @@ import { type Db } from "@liangxin/db/driver";
 import { type Role, type World } from "./fixtures-views.ts";
 import { ADMINS, allow, foreignSubtree, NONE, nodeOf, subtreeOf, val, type Entry } from "./matrix-kit.ts";
 import { ORG_BOUND } from "./matrix-work.ts";
+import { one } from "./sql-kit.ts";
 
 /** A training organized by the role's node (the owner: the township's). */
-const trainingOf = (db: Db, r: Role): number =>
-  db.$client
-    .prepare(
-      `insert into trainings (organizer_id, title, kind, start_on, end_on, hours, created_at)
-       values (?, '书记培训班', 'secretary', '2026-11-02', '2026-11-03', 16, '2026-12-03T02:00:00.000Z') returning id`,
-    )
-    .pluck()
-    .get(nodeOf(db, r)) as number;
-
-/** A training organized by the other county. */
-const foreignTraining = (db: Db, r: Role, w: World): number =>
-  r === "city"
-    ? NONE
-    : (db.$client
-        .prepare(
-          `insert into trainings (organizer_id, title, kind, start_on, end_on, created_at)
-           values (?, '青山县书记培训班', 'secretary', '2026-11-02', '2026-11-03', '2026-12-03T02:00:00.000Z') returning id`,
-        )
-        .pluck()
-        .get(w.ids.foreignOrg) as number);
-
-/** A member held in the role's subtree, in good standing. */
-const memberIn = (db: Db, r: Role): number =>
-  val(
+const trainingOf = async (db: Db, r: Role): Promise<number> =>
+  await one(
     db,
-    "select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and m.status = 'normal' order by m.id limit 1",
-    subtreeOf(db, r),
+    `insert into trainings (organizer_id, title, kind, start_on, end_on, hours, created_at)
+       values (?, '书记培训班', 'secretary', '2026-11-02', '2026-11-03', 16, '2026-12-03T02:00:00.000Z') returning id`,
+    await nodeOf(db, r),
   );
 
-const foreignMember = (db: Db, r: Role, w: World): number =>
+/** A training organized by the other county. */
+const foreignTraining = async (db: Db, r: Role, w: World): Promise<number> =>
   r === "city"
     ? NONE
-    : val(
+    : await one(
         db,
-        `select m.id from members m join orgs o on o.id = m.org_id where o.path glob ?
+        `insert into trainings (organizer_id, title, kind, start_on, end_on, created_at)
+           values (?, '青山县书记培训班', 'secretary', '2026-11-02', '2026-11-03', '2026-12-03T02:00:00.000Z') returning id`,
+        w.ids.foreignOrg,
+      );
+
+/** A member held in the role's subtree, in good standing. */
+const memberIn = async (db: Db, r: Role): Promise<number> =>
+  await val(
+    db,
+    "select m.id from members m join orgs o on o.id = m.org_id where o.path like ? and m.status = 'normal' order by m.id limit 1",
+    await subtreeOf(db, r),
+  );
+
+const foreignMember = async (db: Db, r: Role, w: World): Promise<number> =>
+  r === "city"
+    ? NONE
+    : await val(
+        db,
+        `select m.id from members m join orgs o on o.id = m.org_id where o.path like ?
          and not exists (select 1 from member_workplaces w where w.member_id = m.id) order by m.id limit 1`,
-        foreignSubtree(db, w),
+        await foreignSubtree(db, w),
       );
 
 const foreignNode = (r: Role, w: World): number => (r === "city" ? NONE : w.ids.foreignOrg);
@@ -60,20 +59,20 @@ const fields = {
 };
 
 /** A participation in the role's own training (a member of its subtree). */
-const participationOf = (db: Db, r: Role): number =>
-  db.$client
-    .prepare(
-      "insert into training_participants (training_id, kind, member_id) values (?, 'member', ?) returning id",
-    )
-    .pluck()
-    .get(trainingOf(db, r), memberIn(db, r)) as number;
+const participationOf = async (db: Db, r: Role): Promise<number> =>
+  await one(
+    db,
+    "insert into training_participants (training_id, kind, member_id) values (?, 'member', ?) returning id",
+    await trainingOf(db, r),
+    await memberIn(db, r),
+  );
 
 export const TRAINING_MATRIX: Record<string, Entry> = {
   "training.list": { expect: allow([...ADMINS]), own: (c) => c.training.list({ year: 2026 }) },
   "training.get": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.training.get({ id: trainingOf(db, r) }),
-    foreign: (c, r, w, db) => c.training.get({ id: foreignTraining(db, r, w) }),
+    own: async (c, r, _w, db) => c.training.get({ id: await trainingOf(db, r) }),
+    foreign: async (c, r, w, db) => c.training.get({ id: await foreignTraining(db, r, w) }),
     mutates: true,
   },
   "training.create": {
@@ -84,57 +83,63 @@ export const TRAINING_MATRIX: Record<string, Entry> = {
   },
   "training.update": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.training.update({ id: trainingOf(db, r), version: 1, ...fields }),
-    foreign: (c, r, w, db) => c.training.update({ id: foreignTraining(db, r, w), version: 1, ...fields }),
+    own: async (c, r, _w, db) => c.training.update({ id: await trainingOf(db, r), version: 1, ...fields }),
+    foreign: async (c, r, w, db) =>
+      c.training.update({ id: await foreignTraining(db, r, w), version: 1, ...fields }),
     mutates: true,
   },
   "training.addParticipant": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
-      c.training.addParticipant({ trainingId: trainingOf(db, r), kind: "member", personId: memberIn(db, r) }),
+    own: async (c, r, _w, db) =>
+      c.training.addParticipant({
+        trainingId: await trainingOf(db, r),
+        kind: "member",
+        personId: await memberIn(db, r),
+      }),
     foreign: [
-      (c, r, w, db) =>
+      async (c, r, w, db) =>
         c.training.addParticipant({
-          trainingId: foreignTraining(db, r, w),
+          trainingId: await foreignTraining(db, r, w),
           kind: "member",
-          personId: memberIn(db, r),
+          personId: await memberIn(db, r),
         }),
-      (c, r, w, db) =>
+      async (c, r, w, db) =>
         c.training.addParticipant({
-          trainingId: trainingOf(db, r),
+          trainingId: await trainingOf(db, r),
           kind: "member",
-          personId: foreignMember(db, r, w),
+          personId: await foreignMember(db, r, w),
         }),
     ],
     mutates: true,
   },
   "training.removeParticipant": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.training.removeParticipant({ id: participationOf(db, r) }),
-    foreign: (c, r, w, db) =>
+    own: async (c, r, _w, db) => c.training.removeParticipant({ id: await participationOf(db, r) }),
+    foreign: async (c, r, w, db) =>
       c.training.removeParticipant({
         id:
           r === "city"
             ? NONE
-            : (db.$client
-                .prepare(
-                  "insert into training_participants (training_id, kind, member_id) values (?, 'member', ?) returning id",
-                )
-                .pluck()
-                .get(foreignTraining(db, r, w), foreignMember(db, r, w)) as number),
+            : await one(
+                db,
+                "insert into training_participants (training_id, kind, member_id) values (?, 'member', ?) returning id",
+                await foreignTraining(db, r, w),
+                await foreignMember(db, r, w),
+              ),
       }),
     mutates: true,
   },
   "training.candidates": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.training.candidates({ trainingId: trainingOf(db, r), q: "张" }),
-    foreign: (c, r, w, db) => c.training.candidates({ trainingId: foreignTraining(db, r, w), q: "张" }),
+    own: async (c, r, _w, db) => c.training.candidates({ trainingId: await trainingOf(db, r), q: "张" }),
+    foreign: async (c, r, w, db) =>
+      c.training.candidates({ trainingId: await foreignTraining(db, r, w), q: "张" }),
     mutates: true,
   },
   "training.history": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.training.history({ memberId: memberIn(db, r) }),
-    foreign: (c, r, w, db) => c.training.history({ memberId: foreignMember(db, r, w) }),
+    own: async (c, r, _w, db) => c.training.history({ memberId: await memberIn(db, r) }),
+    foreign: async (c, r, w, db) => c.training.history({ memberId: await foreignMember(db, r, w) }),
   },
   "training.shares": {
     expect: allow([...ADMINS]),
@@ -143,7 +148,7 @@ export const TRAINING_MATRIX: Record<string, Entry> = {
   },
   "training.untrained": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.training.untrained({ orgId: nodeOf(db, r), group: "secretary" }),
+    own: async (c, r, _w, db) => c.training.untrained({ orgId: await nodeOf(db, r), group: "secretary" }),
     foreign: (c, r, w) => c.training.untrained({ orgId: foreignNode(r, w), group: "instructor" }),
   },
 };

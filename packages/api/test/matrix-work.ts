@@ -20,59 +20,60 @@ import {
   val,
   type Entry,
 } from "./matrix-kit.ts";
+import { one, run } from "./sql-kit.ts";
 
 export const ORG_BOUND = [...ADMINS, "branch"] as const;
 export const TERRITORIAL = ["city", "county", "township"] as const;
 
 /** A grassroots organization of the role's subtree (the branch: its own). */
-export const orgFor = (db: Db, r: Role) =>
-  r === "branch" ? nodeOf(db, r) : grassroots(db, subtreeOf(db, r));
-export const foreignOrgOf = (db: Db, r: Role, w: World) =>
-  r === "city" ? NONE : grassroots(db, foreignSubtree(db, w));
+export const orgFor = async (db: Db, r: Role) =>
+  r === "branch" ? nodeOf(db, r) : grassroots(db, await subtreeOf(db, r));
+export const foreignOrgOf = async (db: Db, r: Role, w: World) =>
+  r === "city" ? NONE : grassroots(db, await foreignSubtree(db, w));
 
 /** An open plan of an uncovered host of a township-level area (by its region's path). */
-const openPlanIn = (db: Db, regionGlob: string) =>
-  val(
+const openPlanIn = async (db: Db, regionGlob: string) =>
+  await val(
     db,
     `select p.id from establishment_plans p join hosts h on h.id = p.host_id join regions r on r.id = h.region_id
-     where p.state = 'open' and r.path glob ? and not exists (select 1 from coverages c where c.host_id = h.id
+     where p.state = 'open' and r.path like ? and not exists (select 1 from coverages c where c.host_id = h.id
        and (c.end_on is null or c.end_on > ?)) order by p.id limit 1`,
     regionGlob,
     TODAY,
   );
-const liulinRegions = (db: Db) => `${val<string>(db, "select path from regions where name = '柳林镇'")}*`;
-const foreignRegions = (db: Db, w: World) =>
-  `${val<string>(db, "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?", w.ids.foreignOrg)}*`;
-const foreignPlan = (db: Db, r: Role, w: World) =>
-  r === "city" ? NONE : openPlanIn(db, foreignRegions(db, w));
+const liulinRegions = async (db: Db) =>
+  `${await val<string>(db, "select path from regions where name = '柳林镇'")}%`;
+const foreignRegions = async (db: Db, w: World) =>
+  `${await val<string>(db, "select r.path from regions r join orgs o on o.region_id = r.id where o.id = ?", w.ids.foreignOrg)}%`;
+const foreignPlan = async (db: Db, r: Role, w: World) =>
+  r === "city" ? NONE : openPlanIn(db, await foreignRegions(db, w));
 
-function insertApplicant(db: Db, orgId: number, body17: string): number {
-  return db.$client
-    .prepare(
-      "insert into applicants (id_number, name, gender, org_id, applied_on, created_at) values (?, '测试申请人', 'female', ?, '2026-01-10', '2026-12-03T02:00:00.000Z') returning id",
-    )
-    .pluck()
-    .get(withCitizenIdCheckChar(body17), orgId) as number;
+async function insertApplicant(db: Db, orgId: number, body17: string): Promise<number> {
+  return await one(
+    db,
+    "insert into applicants (id_number, name, gender, org_id, applied_on, created_at) values (?, '测试申请人', 'female', ?, '2026-01-10', '2026-12-03T02:00:00.000Z') returning id",
+    withCitizenIdCheckChar(body17),
+    orgId,
+  );
 }
 
-function insertRectification(db: Db, orgId: number): number {
-  return db.$client
-    .prepare(
-      "insert into rectifications (org_id, year, reason, deadline, created_at) values (?, 2026, '组织生活不正常', '2026-12-31', '2026-12-03T02:00:00.000Z') returning id",
-    )
-    .pluck()
-    .get(orgId) as number;
+async function insertRectification(db: Db, orgId: number): Promise<number> {
+  return await one(
+    db,
+    "insert into rectifications (org_id, year, reason, deadline, created_at) values (?, 2026, '组织生活不正常', '2026-12-31', '2026-12-03T02:00:00.000Z') returning id",
+    orgId,
+  );
 }
 
 /** A member of the subtree made probationary (joined 2025-10-01, not yet full). */
-function probationaryIn(db: Db, glob: string): number {
-  const id = val(
+async function probationaryIn(db: Db, subtree: string): Promise<number> {
+  const id = await val(
     db,
-    `select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and m.status = 'normal'
+    `select m.id from members m join orgs o on o.id = m.org_id where o.path like ? and m.status = 'normal'
      and o.category in ('committee','generalBranch','branch','jointBranch') order by m.id limit 1`,
-    glob,
+    subtree,
   );
-  db.$client.prepare("update members set full_on = null, joined_on = '2025-10-01' where id = ?").run(id);
+  await run(db, "update members set full_on = null, joined_on = '2025-10-01' where id = ?", id);
   return id;
 }
 
@@ -85,8 +86,8 @@ export const WORK_MATRIX: Record<string, Entry> = {
   "work.plans.board": { expect: allow([...TERRITORIAL]), own: (c) => c.work.plans.board(), mutates: true },
   "work.plans.get": {
     expect: allow([...TERRITORIAL]),
-    own: (c, _r, _w, db) => c.work.plans.get({ id: openPlanIn(db, liulinRegions(db)) }),
-    foreign: (c, r, w, db) => c.work.plans.get({ id: foreignPlan(db, r, w) }),
+    own: async (c, _r, _w, db) => c.work.plans.get({ id: await openPlanIn(db, await liulinRegions(db)) }),
+    foreign: async (c, r, w, db) => c.work.plans.get({ id: await foreignPlan(db, r, w) }),
     mutates: true,
   },
   "work.plans.create": {
@@ -107,35 +108,39 @@ export const WORK_MATRIX: Record<string, Entry> = {
   },
   "work.plans.addNote": {
     expect: allow([...TERRITORIAL]),
-    own: (c, _r, _w, db) =>
-      c.work.plans.addNote({ planId: openPlanIn(db, liulinRegions(db)), notedOn: TODAY, note: "已上门宣讲" }),
-    foreign: (c, r, w, db) =>
-      c.work.plans.addNote({ planId: foreignPlan(db, r, w), notedOn: TODAY, note: "已上门" }),
+    own: async (c, _r, _w, db) =>
+      c.work.plans.addNote({
+        planId: await openPlanIn(db, await liulinRegions(db)),
+        notedOn: TODAY,
+        note: "已上门宣讲",
+      }),
+    foreign: async (c, r, w, db) =>
+      c.work.plans.addNote({ planId: await foreignPlan(db, r, w), notedOn: TODAY, note: "已上门" }),
     mutates: true,
   },
   "work.plans.completeMilestone": {
     expect: allow([...TERRITORIAL]),
-    own: (c, _r, _w, db) =>
+    own: async (c, _r, _w, db) =>
       c.work.plans.completeMilestone({
-        planId: openPlanIn(db, liulinRegions(db)),
+        planId: await openPlanIn(db, await liulinRegions(db)),
         key: "approval",
         doneOn: TODAY,
       }),
-    foreign: (c, r, w, db) =>
-      c.work.plans.completeMilestone({ planId: foreignPlan(db, r, w), key: "approval", doneOn: TODAY }),
+    foreign: async (c, r, w, db) =>
+      c.work.plans.completeMilestone({ planId: await foreignPlan(db, r, w), key: "approval", doneOn: TODAY }),
     mutates: true,
   },
   "work.plans.foundOrganization": {
     expect: allow([...TERRITORIAL]),
-    own: (c, _r, _w, db) =>
+    own: async (c, _r, _w, db) =>
       c.work.plans.foundOrganization({
-        planId: openPlanIn(db, liulinRegions(db)),
+        planId: await openPlanIn(db, await liulinRegions(db)),
         name: "中共测试企业支部委员会",
         foundedOn: TODAY,
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.work.plans.foundOrganization({
-        planId: foreignPlan(db, r, w),
+        planId: await foreignPlan(db, r, w),
         name: "中共外区企业支部委员会",
         foundedOn: TODAY,
       }),
@@ -152,28 +157,34 @@ export const WORK_MATRIX: Record<string, Entry> = {
   },
   "work.meetings.list": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.work.meetings.list({ orgId: orgFor(db, r) }),
-    foreign: (c, r, w, db) => c.work.meetings.list({ orgId: foreignOrgOf(db, r, w) }),
+    own: async (c, r, _w, db) => c.work.meetings.list({ orgId: await orgFor(db, r) }),
+    foreign: async (c, r, w, db) => c.work.meetings.list({ orgId: await foreignOrgOf(db, r, w) }),
   },
   "work.meetings.record": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.meetings.record({
-        orgId: orgFor(db, r),
+        orgId: await orgFor(db, r),
         kind: "branchCommittee",
         heldOn: TODAY,
         topic: "学习贯彻会议精神",
         attendees: 7,
       }),
-    foreign: (c, r, w, db) =>
-      c.work.meetings.record({ orgId: foreignOrgOf(db, r, w), kind: "branchCommittee", heldOn: TODAY }),
+    foreign: async (c, r, w, db) =>
+      c.work.meetings.record({
+        orgId: await foreignOrgOf(db, r, w),
+        kind: "branchCommittee",
+        heldOn: TODAY,
+      }),
     mutates: true,
   },
   "work.elections.board": { expect: allow([...ORG_BOUND]), own: (c) => c.work.elections.board() },
   "work.elections.record": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) => c.work.elections.record({ orgId: orgFor(db, r), heldOn: TODAY, note: "按期换届" }),
-    foreign: (c, r, w, db) => c.work.elections.record({ orgId: foreignOrgOf(db, r, w), heldOn: TODAY }),
+    own: async (c, r, _w, db) =>
+      c.work.elections.record({ orgId: await orgFor(db, r), heldOn: TODAY, note: "按期换届" }),
+    foreign: async (c, r, w, db) =>
+      c.work.elections.record({ orgId: await foreignOrgOf(db, r, w), heldOn: TODAY }),
     mutates: true,
   },
 
@@ -181,34 +192,44 @@ export const WORK_MATRIX: Record<string, Entry> = {
   "work.ratings.list": { expect: allow([...ADMINS]), own: (c) => c.work.ratings.list({ year: 2025 }) },
   "work.ratings.set": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) => c.work.ratings.set({ orgId: orgFor(db, r), year: 2026, stars: 4, grade: null }),
-    foreign: (c, r, w, db) =>
-      c.work.ratings.set({ orgId: foreignOrgOf(db, r, w), year: 2026, stars: null, grade: "lagging" }),
+    own: async (c, r, _w, db) =>
+      c.work.ratings.set({ orgId: await orgFor(db, r), year: 2026, stars: 4, grade: null }),
+    foreign: async (c, r, w, db) =>
+      c.work.ratings.set({ orgId: await foreignOrgOf(db, r, w), year: 2026, stars: null, grade: "lagging" }),
     mutates: true,
   },
   "work.rectifications.list": { expect: allow([...ADMINS]), own: (c) => c.work.rectifications.list() },
   "work.rectifications.open": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.rectifications.open({
-        orgId: orgFor(db, r),
+        orgId: await orgFor(db, r),
         year: 2026,
         reason: "组织生活不正常",
         measures: "书记约谈,限期整改",
         responsible: "李委员",
         deadline: "2027-03-31",
       }),
-    foreign: (c, r, w, db) =>
-      c.work.rectifications.open({ orgId: foreignOrgOf(db, r, w), year: 2026, reason: "组织生活不正常" }),
+    foreign: async (c, r, w, db) =>
+      c.work.rectifications.open({
+        orgId: await foreignOrgOf(db, r, w),
+        year: 2026,
+        reason: "组织生活不正常",
+      }),
     mutates: true,
   },
   "work.rectifications.resolve": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
-      c.work.rectifications.resolve({ id: insertRectification(db, orgFor(db, r)), resolvedOn: TODAY }),
-    foreign: (c, r, w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.rectifications.resolve({
-        id: r === "city" ? NONE : insertRectification(db, grassroots(db, foreignSubtree(db, w))),
+        id: await insertRectification(db, await orgFor(db, r)),
+        resolvedOn: TODAY,
+      }),
+    foreign: async (c, r, w, db) =>
+      c.work.rectifications.resolve({
+        id: await (r === "city"
+          ? NONE
+          : insertRectification(db, await grassroots(db, await foreignSubtree(db, w)))),
         resolvedOn: TODAY,
       }),
     mutates: true,
@@ -216,20 +237,20 @@ export const WORK_MATRIX: Record<string, Entry> = {
   "work.pacts.list": { expect: allow([...ADMINS]), own: (c) => c.work.pacts.list() },
   "work.pacts.create": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.pacts.create({
         kind: "villageEnterprise",
         name: "村企联建测试项目",
         startOn: "2026-01-01",
         funds: 12.5,
-        parties: [{ orgId: orgFor(db, r) }, { name: "柳林镇柳林村" }],
+        parties: [{ orgId: await orgFor(db, r) }, { name: "柳林镇柳林村" }],
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.work.pacts.create({
         kind: "villageEnterprise",
         name: "外区联建",
         startOn: "2026-01-01",
-        parties: [{ orgId: foreignOrgOf(db, r, w) }, { name: "青山县某村" }],
+        parties: [{ orgId: await foreignOrgOf(db, r, w) }, { name: "青山县某村" }],
       }),
     mutates: true,
   },
@@ -245,38 +266,37 @@ export const WORK_MATRIX: Record<string, Entry> = {
   },
   "work.development.create": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.development.create({
         idNumber: withCitizenIdCheckChar("36012220000101002"),
         name: "测试申请人",
         gender: "female",
-        orgId: orgFor(db, r),
+        orgId: await orgFor(db, r),
         appliedOn: "2026-03-01",
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.work.development.create({
         idNumber: withCitizenIdCheckChar("36012220000101004"),
         name: "外区申请人",
         gender: "female",
-        orgId: foreignOrgOf(db, r, w),
+        orgId: await foreignOrgOf(db, r, w),
         appliedOn: "2026-03-01",
       }),
     mutates: true,
   },
   "work.development.advance": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.development.advance({
-        applicantId: insertApplicant(db, orgFor(db, r), "36012220010203006"),
+        applicantId: await insertApplicant(db, await orgFor(db, r), "36012220010203006"),
         stage: "activist",
         on: TODAY,
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.work.development.advance({
-        applicantId:
-          r === "city"
-            ? NONE
-            : insertApplicant(db, grassroots(db, foreignSubtree(db, w)), "36012220010203008"),
+        applicantId: await (r === "city"
+          ? NONE
+          : insertApplicant(db, await grassroots(db, await foreignSubtree(db, w)), "36012220010203008")),
         stage: "activist",
         on: TODAY,
       }),
@@ -284,14 +304,14 @@ export const WORK_MATRIX: Record<string, Entry> = {
   },
   "work.development.confirmFull": {
     expect: allow([...ORG_BOUND]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.work.development.confirmFull({
-        memberId: probationaryIn(db, subtreeOf(db, r)),
+        memberId: await probationaryIn(db, await subtreeOf(db, r)),
         fullOn: TODAY,
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.work.development.confirmFull({
-        memberId: r === "city" ? NONE : probationaryIn(db, foreignSubtree(db, w)),
+        memberId: await (r === "city" ? NONE : probationaryIn(db, await foreignSubtree(db, w))),
         fullOn: TODAY,
       }),
     mutates: true,

@@ -15,24 +15,22 @@ import { BASICS_MATRIX } from "./matrix-basics.ts";
 import { ASSESSMENT_MATRIX } from "./matrix-assessment.ts";
 import { TRAINING_MATRIX } from "./matrix-training.ts";
 import { CONTACTS_MATRIX } from "./matrix-contacts.ts";
+import { one, type Param } from "./sql-kit.ts";
 
 /** A record of the role's own area, by kind. */
-function own(
+async function own(
   w: World,
   db: Db,
   role: Role,
   kind: "host" | "org" | "member" | "instructor" | "managedUser",
-): number {
-  const pluck = (sql: string, ...p: unknown[]) =>
-    db.$client
-      .prepare(sql)
-      .pluck()
-      .get(...p) as number;
-  const orgPath = (u: string) =>
-    db.$client
-      .prepare("select o.path from users x join orgs o on o.id = x.org_id where x.username = ?")
-      .pluck()
-      .get(u) as string;
+): Promise<number> {
+  const pluck = async (sql: string, ...p: Param[]) => await one(db, sql, ...p);
+  const orgPath = async (u: string) =>
+    await one<string>(
+      db,
+      "select o.path from users x join orgs o on o.id = x.org_id where x.username = ?",
+      u,
+    );
   const u = role === "anonymous" || role === "owner" ? "township" : role;
   switch (kind) {
     case "host":
@@ -41,25 +39,27 @@ function own(
         : role === "branch"
           ? w.ids.crossHost
           : role === "industry"
-            ? pluck(
-                `select c.host_id from coverages c join orgs o on o.id = c.org_id where o.path glob ? and c.end_on is null order by c.host_id limit 1`,
-                `${orgPath("industry")}*`,
+            ? await pluck(
+                `select c.host_id from coverages c join orgs o on o.id = c.org_id where o.path like ? and c.end_on is null order by c.host_id limit 1`,
+                `${await orgPath("industry")}%`,
               )
             : w.ids.liulinHost;
     case "org":
-      return role === "owner" ? w.ids.crossJoint : pluck("select org_id from users where username = ?", u);
+      return role === "owner"
+        ? w.ids.crossJoint
+        : await pluck("select org_id from users where username = ?", u);
     case "member":
       return pluck(
-        "select m.id from members m join orgs o on o.id = m.org_id where o.path glob ? and m.status = 'normal' order by m.id limit 1",
-        `${orgPath(u)}*`,
+        "select m.id from members m join orgs o on o.id = m.org_id where o.path like ? and m.status = 'normal' order by m.id limit 1",
+        `${await orgPath(u)}%`,
       );
     case "instructor":
       // The branch keeps no instructor and none serves its hosts: its row uses another area's (not found).
       return role === "branch"
         ? w.ids.foreignInstructor
-        : pluck(
-            "select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path glob ? order by i.id limit 1",
-            `${orgPath(u)}*`,
+        : await pluck(
+            "select i.id from instructors i join orgs o on o.id = i.registered_by_id where o.path like ? order by i.id limit 1",
+            `${await orgPath(u)}%`,
           );
     case "managedUser": {
       const target: Record<Role, string> = {
@@ -82,10 +82,11 @@ function own(
  */
 async function peerOf(db: Db, role: Role, w: World): Promise<number> {
   if (!(ADMINS as readonly string[]).includes(role)) return w.ids.user("township");
-  const code = db.$client
-    .prepare("select o.code from users u join orgs o on o.id = u.org_id where u.username = ?")
-    .pluck()
-    .get(role) as string;
+  const code = await one<string>(
+    db,
+    "select o.code from users u join orgs o on o.id = u.org_id where u.username = ?",
+    role,
+  );
   return createUser(db, {
     username: `peer-${role}`,
     displayName: "同级管理员",
@@ -98,36 +99,32 @@ async function peerOf(db: Db, role: Role, w: World): Promise<number> {
 /** A live session of a user, by its row id. */
 async function sessionOf(db: Db, userId: number): Promise<number> {
   await startSession(db, { userId, userAgent: "matrix", clientAddress: "127.0.0.1" }, clock.now());
-  return db.$client.prepare("select max(id) from sessions where user_id = ?").pluck().get(userId) as number;
+  return await one(db, "select max(id) from sessions where user_id = ?", userId);
 }
 
-const grassrootsIn = (db: Db, role: Role) =>
-  db.$client
-    .prepare(
-      `select o.id from orgs o where o.path glob (select p.path from users x join orgs p on p.id = x.org_id
-         where x.username = ?) || '*' and o.category in ('branch','jointBranch','generalBranch','committee')
+const grassrootsIn = async (db: Db, role: Role) =>
+  await one(
+    db,
+    `select o.id from orgs o where o.path like (select p.path from users x join orgs p on p.id = x.org_id
+         where x.username = ?) || '%' and o.category in ('branch','jointBranch','generalBranch','committee')
          and o.revoked_on is null order by o.id limit 1`,
-    )
-    .pluck()
-    .get(role === "owner" || role === "anonymous" || role === "branch" ? "township" : role) as number;
+    role === "owner" || role === "anonymous" || role === "branch" ? "township" : role,
+  );
 
-function pendingCorrection(db: Db, hostId: number, w: World): number {
-  return db.$client
-    .prepare(
-      "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, '2026-12-03T02:00:00.000Z') returning id",
-    )
-    .pluck()
-    .get(
-      hostId,
-      w.ids.user("owner"),
-      JSON.stringify({
-        year: 2026,
-        employees: 42,
-        revenueFen: 123_450_000,
-        contactPhone: "0791-1234567",
-        address: null,
-      }),
-    ) as number;
+async function pendingCorrection(db: Db, hostId: number, w: World): Promise<number> {
+  return await one(
+    db,
+    "insert into host_corrections (host_id, requested_by, payload, created_at) values (?, ?, ?, '2026-12-03T02:00:00.000Z') returning id",
+    hostId,
+    w.ids.user("owner"),
+    JSON.stringify({
+      year: 2026,
+      employees: 42,
+      revenueFen: 123_450_000,
+      contactPhone: "0791-1234567",
+      address: null,
+    }),
+  );
 }
 
 export const MATRIX: Record<string, Entry> = {
@@ -149,25 +146,26 @@ export const MATRIX: Record<string, Entry> = {
   },
   "hosts.get": {
     expect: allow(["city", "county", "township", "industry", "branch", "owner"]),
-    own: (c, r, w, db) => c.hosts.get({ id: own(w, db, r, "host") }),
+    own: async (c, r, w, db) => c.hosts.get({ id: await own(w, db, r, "host") }),
     foreign: (c, r, w) => c.hosts.get({ id: r === "city" ? NONE : w.ids.foreignHost }),
   },
   "hosts.sheet": {
     // 一企一表: hosts of the territory only; a host seen for reference (covered by the subtree) has none.
     expect: allow(["city", "county", "township"]),
-    own: (c, r, w, db) => c.hosts.sheet({ id: own(w, db, r, "host") }),
+    own: async (c, r, w, db) => c.hosts.sheet({ id: await own(w, db, r, "host") }),
     foreign: (c, r, w) => c.hosts.sheet({ id: r === "city" ? NONE : w.ids.foreignHost }),
   },
   "hosts.sheets": {
     // The sheets of a township's territory (a county's or the city's exceed the bound of one batch): the
     // territorial roles print 柳林镇's; the others try their own node, which has no territory.
     expect: allow(["city", "county", "township"]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.hosts.sheets({
-        unitId: db.$client
-          .prepare("select org_id from users where username = ?")
-          .pluck()
-          .get(["city", "county", "owner", "anonymous"].includes(r) ? "township" : r) as number,
+        unitId: await one(
+          db,
+          "select org_id from users where username = ?",
+          ["city", "county", "owner", "anonymous"].includes(r) ? "township" : r,
+        ),
       }),
     foreign: (c, r, w) => c.hosts.sheets({ unitId: r === "city" ? NONE : w.ids.foreignOrg }),
   },
@@ -179,10 +177,15 @@ export const MATRIX: Record<string, Entry> = {
   "hosts.updateContact": {
     // The 行业党委 sees its covered hosts for reference only: editing them answers not found.
     expect: allow(["city", "county", "township"]),
-    own: (c, r, w, db) => {
+    own: async (c, r, w, db) => {
       const id = own(w, db, r, "host");
-      const version = db.$client.prepare("select version from hosts where id = ?").pluck().get(id) as number;
-      return c.hosts.updateContact({ id, contactPhone: "0791-7654321", address: "测试地址", version });
+      const version = await one(db, "select version from hosts where id = ?", await id);
+      return c.hosts.updateContact({
+        id: await id,
+        contactPhone: "0791-7654321",
+        address: "测试地址",
+        version,
+      });
     },
     foreign: (c, r, w) =>
       c.hosts.updateContact({
@@ -197,12 +200,9 @@ export const MATRIX: Record<string, Entry> = {
     // A member's workplace may be any operating host of the city: by its exact credit code, the name only
     // (audited). A valid code of no host answers not found for everyone.
     expect: allow([...ADMINS, "branch"]),
-    own: (c, _r, w, db) =>
+    own: async (c, _r, w, db) =>
       c.hosts.lookup({
-        creditCode: db.$client
-          .prepare("select credit_code from hosts where id = ?")
-          .pluck()
-          .get(w.ids.foreignHost) as string,
+        creditCode: await one<string>(db, "select credit_code from hosts where id = ?", w.ids.foreignHost),
       }),
     foreign: (c) => c.hosts.lookup({ creditCode: "91369900MA0000000H" }),
     mutates: true,
@@ -211,7 +211,7 @@ export const MATRIX: Record<string, Entry> = {
   "orgs.references": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.references() },
   "orgs.get": {
     expect: allow([...ADMINS, "branch"]),
-    own: (c, r, w, db) => c.orgs.get({ id: own(w, db, r, "org") }),
+    own: async (c, r, w, db) => c.orgs.get({ id: await own(w, db, r, "org") }),
     foreign: (c, r, w) => c.orgs.get({ id: r === "city" ? NONE : w.ids.foreignOrg }),
   },
   "orgs.lookup": {
@@ -219,19 +219,13 @@ export const MATRIX: Record<string, Entry> = {
     // (audited as org.lookup, hence a mutation). A management node's code (not a receiver) answers not found
     // for everyone.
     expect: allow([...ADMINS, "branch"]),
-    own: (c, _r, _w, db) =>
+    own: async (c, _r, _w, db) =>
       c.orgs.lookup({
-        code: db.$client
-          .prepare("select code from orgs where name like '%石桥镇石桥村支部委员会'")
-          .pluck()
-          .get() as string,
+        code: await one<string>(db, "select code from orgs where name like '%石桥镇石桥村支部委员会'"),
       }),
-    foreign: (c, _r, w, db) =>
+    foreign: async (c, _r, w, db) =>
       c.orgs.lookup({
-        code: db.$client
-          .prepare("select code from orgs where id = ?")
-          .pluck()
-          .get(w.ids.foreignOrg) as string,
+        code: await one<string>(db, "select code from orgs where id = ?", w.ids.foreignOrg),
       }),
     mutates: true,
   },
@@ -245,13 +239,13 @@ export const MATRIX: Record<string, Entry> = {
   },
   "members.get": {
     expect: allow([...ADMINS, "branch"]),
-    own: (c, r, w, db) => c.members.get({ id: own(w, db, r, "member") }),
+    own: async (c, r, w, db) => c.members.get({ id: await own(w, db, r, "member") }),
     foreign: (c, r, w) => c.members.get({ id: r === "city" ? NONE : w.ids.foreignMember }),
   },
   "members.unmask": {
     // A secretary sees the member but never the full citizen ID.
     expect: allow([...ADMINS], "NOT_FOUND", { branch: "FORBIDDEN" }),
-    own: (c, r, w, db) => c.members.unmask({ id: own(w, db, r, "member") }),
+    own: async (c, r, w, db) => c.members.unmask({ id: await own(w, db, r, "member") }),
     foreign: (c, r, w) => c.members.unmask({ id: r === "city" ? NONE : w.ids.foreignMember }),
     mutates: true,
   },
@@ -261,7 +255,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   "instructors.get": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.instructors.get({ id: own(w, db, r, "instructor") }),
+    own: async (c, r, w, db) => c.instructors.get({ id: await own(w, db, r, "instructor") }),
     foreign: (c, r, w) => c.instructors.get({ id: r === "city" ? NONE : w.ids.foreignInstructor }),
   },
   "dashboard.admin": { expect: allow([...ADMINS]), own: (c) => c.dashboard.admin() },
@@ -282,8 +276,10 @@ export const MATRIX: Record<string, Entry> = {
   "corrections.withdraw": {
     // The owner withdraws its own pending correction; anyone else's does not exist for it.
     expect: allow(["owner"]),
-    own: (c, _r, w, db) => c.corrections.withdraw({ id: pendingCorrection(db, w.ids.ownerHost, w) }),
-    foreign: (c, _r, w, db) => c.corrections.withdraw({ id: pendingCorrection(db, w.ids.foreignHost, w) }),
+    own: async (c, _r, w, db) =>
+      c.corrections.withdraw({ id: await pendingCorrection(db, w.ids.ownerHost, w) }),
+    foreign: async (c, _r, w, db) =>
+      c.corrections.withdraw({ id: await pendingCorrection(db, w.ids.foreignHost, w) }),
     mutates: true,
   },
   "corrections.mine": { expect: allow(["owner"]), own: (c) => c.corrections.mine() },
@@ -296,11 +292,11 @@ export const MATRIX: Record<string, Entry> = {
     // Only the township administrator of the host's territory decides; above it the request is visible
     // but the decision is not theirs.
     expect: allow(["township"], "NOT_FOUND", { city: "FORBIDDEN", county: "FORBIDDEN" }),
-    own: (c, _r, w, db) =>
-      c.corrections.decide({ id: pendingCorrection(db, w.ids.ownerHost, w), approve: true }),
-    foreign: (c, r, w, db) =>
+    own: async (c, _r, w, db) =>
+      c.corrections.decide({ id: await pendingCorrection(db, w.ids.ownerHost, w), approve: true }),
+    foreign: async (c, r, w, db) =>
       c.corrections.decide({
-        id: r === "city" ? NONE : pendingCorrection(db, w.ids.foreignHost, w),
+        id: await (r === "city" ? NONE : pendingCorrection(db, w.ids.foreignHost, w)),
         approve: false,
         reason: "数据有误",
       }),
@@ -310,15 +306,15 @@ export const MATRIX: Record<string, Entry> = {
   "users.targets": { expect: allow([...ADMINS]), own: (c) => c.users.targets() },
   "users.create": {
     expect: allow([...ADMINS]),
-    own: (c, r, _w, db) =>
+    own: async (c, r, _w, db) =>
       c.users.create({
         username: `new-${r}`,
         displayName: "新书记",
         password: "Passw0rd2026",
         role: "secretary",
-        orgId: grassrootsIn(db, r),
+        orgId: await grassrootsIn(db, r),
       }),
-    foreign: (c, r, w, db) =>
+    foreign: async (c, r, w, db) =>
       c.users.create({
         username: `far-${r}`,
         displayName: "外区书记",
@@ -327,18 +323,18 @@ export const MATRIX: Record<string, Entry> = {
         orgId:
           r === "city"
             ? NONE
-            : (db.$client
-                .prepare(
-                  "select id from orgs where parent_id = ? and category in ('branch','jointBranch') limit 1",
-                )
-                .pluck()
-                .get(w.ids.foreignOrg) as number),
+            : await one(
+                db,
+                "select id from orgs where parent_id = ? and category in ('branch','jointBranch') limit 1",
+                w.ids.foreignOrg,
+              ),
       }),
     mutates: true,
   },
   "users.setDisabled": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.users.setDisabled({ id: own(w, db, r, "managedUser"), disabled: true }),
+    own: async (c, r, w, db) =>
+      c.users.setDisabled({ id: await own(w, db, r, "managedUser"), disabled: true }),
     foreign: [
       (c, r, w) => c.users.setDisabled({ id: r === "city" ? NONE : w.ids.user("qingshan"), disabled: true }),
       async (c, r, w, db) => c.users.setDisabled({ id: await peerOf(db, r, w), disabled: true }),
@@ -347,8 +343,8 @@ export const MATRIX: Record<string, Entry> = {
   },
   "users.resetPassword": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) =>
-      c.users.resetPassword({ id: own(w, db, r, "managedUser"), password: "NewPass#2026" }),
+    own: async (c, r, w, db) =>
+      c.users.resetPassword({ id: await own(w, db, r, "managedUser"), password: "NewPass#2026" }),
     foreign: [
       (c, r, w) =>
         c.users.resetPassword({ id: r === "city" ? NONE : w.ids.user("qingshan"), password: "NewPass#2026" }),
@@ -358,7 +354,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   "users.sessions": {
     expect: allow([...ADMINS]),
-    own: (c, r, w, db) => c.users.sessions({ id: own(w, db, r, "managedUser") }),
+    own: async (c, r, w, db) => c.users.sessions({ id: await own(w, db, r, "managedUser") }),
     foreign: [
       (c, r, w) => c.users.sessions({ id: r === "city" ? NONE : w.ids.user("qingshan") }),
       async (c, r, w, db) => c.users.sessions({ id: await peerOf(db, r, w) }),
@@ -368,8 +364,8 @@ export const MATRIX: Record<string, Entry> = {
   "users.endSession": {
     expect: allow([...ADMINS]),
     own: async (c, r, w, db) => {
-      const id = own(w, db, r, "managedUser");
-      return c.users.endSession({ id, sessionId: await sessionOf(db, id) });
+      const id = await own(w, db, r, "managedUser");
+      return c.users.endSession({ id: id, sessionId: await sessionOf(db, id) });
     },
     foreign: [
       async (c, r, w, db) => {
@@ -383,7 +379,7 @@ export const MATRIX: Record<string, Entry> = {
       // A managed user's id with another user's session: not that user's, so not found.
       async (c, r, w, db) =>
         c.users.endSession({
-          id: own(w, db, r, "managedUser"),
+          id: await own(w, db, r, "managedUser"),
           sessionId: await sessionOf(db, w.ids.user("qingshan")),
         }),
     ],

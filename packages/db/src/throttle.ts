@@ -15,7 +15,7 @@ import type { Db } from "./driver/client.ts";
 import type { Port } from "./driver/port.ts";
 import { rateLimiterStoreClient } from "./driver/connection.ts";
 import { execute } from "./driver/query.ts";
-import { isPg, pgPoolOf } from "./driver/pg-db.ts";
+import { pgLinkOf, pgPoolOf } from "./driver/pg-db.ts";
 
 export const THROTTLE = {
   /** Failures of one username from one address before that pair waits … */
@@ -43,7 +43,8 @@ const limitersByClient = new WeakMap<object, Limiters>();
 /**
  * The store's client: the server's pool on PostgreSQL (rate-limiter-flexible's Postgres store: an upsert
  * that adds and reads the points in one statement, atomic across portal instances), the connection on
- * SQLite.
+ * SQLite. On PGlite (the tests), the same Postgres store on its one connection, through the link: inside
+ * an open transaction its statements run in it (going around it would wait for the connection for ever).
  */
 function storeOf(db: Db): { client: object; make: MakeLimiter } {
   const pool = pgPoolOf(db);
@@ -53,7 +54,19 @@ function storeOf(db: Db): { client: object; make: MakeLimiter } {
       client: pool,
       make: (o) => new RateLimiterPostgres({ storeClient: pool, storeType: "pool", ...common, ...o }),
     };
-  if (isPg(db)) throw new Error("登录限流在 PGlite 上不可用");
+  const link = pgLinkOf(db);
+  if (link) {
+    const client = {
+      async query(q: { text: string; values?: unknown[] }) {
+        const r = await link.runner.query(q.text, q.values ?? [], false);
+        return { rows: r.rows, rowCount: r.count };
+      },
+    };
+    return {
+      client: link,
+      make: (o) => new RateLimiterPostgres({ storeClient: client, storeType: "client", ...common, ...o }),
+    };
+  }
   const client = rateLimiterStoreClient(db);
   return {
     client,

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestPglite } from "../src/driver/pg.ts";
-import { pgliteDb, pgText } from "../src/driver/pg-db.ts";
+import { pgLinkOf, pgliteDb, pgText } from "../src/driver/pg-db.ts";
 import {
   execute,
   readTransaction,
@@ -243,6 +243,24 @@ describe("the data layer on PGlite", () => {
       { id: first, claimedBy: "host-b:2", claimedAt: "2026-12-03T10:00:02.000+08:00" },
       { id: mine, claimedBy: "host-a:1", claimedAt: "2026-12-03T10:00:00.000+08:00" },
     ]);
+  });
+
+  it("a separate transaction inside an open one joins it on PGlite (one connection: waiting would deadlock)", async () => {
+    const link = pgLinkOf(db)!;
+    const insert = (code: string, path: string) =>
+      execute(
+        db,
+        sql`insert into regions (code, name, level, path, depth) values (${code}, '区戊', 'county', ${path}, 2)`,
+      );
+    await expect(
+      writeTransaction(db, async () => {
+        await link.transaction(async () => insert("370105", "/1/2/7/"), "write", { separate: true });
+        // Joined: seen inside, and undone with the open transaction.
+        expect(await selectValue(db, sql`select count(*) from regions where code = '370105'`)).toBe(1);
+        throw new Error("回滚");
+      }),
+    ).rejects.toThrow("回滚");
+    expect(await selectValue(db, sql`select count(*) from regions where code = '370105'`)).toBe(0);
   });
 
   it("a read transaction sees one moment and refuses to write", async () => {

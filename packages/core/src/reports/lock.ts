@@ -159,7 +159,8 @@ export async function periodLockChecker(
  * in that span (a policy version changes every unit's figures), or null.
  */
 export async function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): Promise<PeriodLock | null> {
-  const lastYear = until ? yearOf(until) - 1 : Number.MAX_SAFE_INTEGER;
+  // No next version: no upper bound (not a huge number: PostgreSQL takes the parameter as an integer).
+  const upTo = until ? sql`and s.year <= ${yearOf(until) - 1}` : sql``;
   const row = await selectOne<{
     id: number;
     year: number;
@@ -170,7 +171,7 @@ export async function findRulesLock(db: Db, on: IsoDate, until?: IsoDate): Promi
     db,
     sql`select s.id, s.year, o.id as nodeId, o.name, p.name as approverName
         from report_submissions s join orgs o on o.id = s.org_id left join orgs p on p.id = o.parent_id
-        where s.state = 'approved' and s.year >= ${yearOf(on)} and s.year <= ${lastYear}
+        where s.state = 'approved' and s.year >= ${yearOf(on)} ${upTo}
         order by s.year, length(o.path) desc limit 1`,
   );
   return row

@@ -12,7 +12,8 @@
  *
  * A transaction holds one connection of the pool for its statements (`PgLink.transaction`): every
  * statement of its body runs on that connection, on the `tx` it is handed or on the `db` it closes over
- * alike (as on SQLite's one connection), and a transaction inside it is a savepoint.
+ * alike (as on SQLite's one connection), and a transaction inside it is a savepoint (on PGlite, which has
+ * one connection, even one asked to be `separate`: see `Backend.single`).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
@@ -39,7 +40,8 @@ export interface PgLink {
   readonly depth: number;
   /**
    * Open a transaction (a savepoint inside one; with `separate`, a transaction of its own on another
-   * connection even inside one) and run `fn` in it: committed when `fn` resolves.
+   * connection even inside one — but not on PGlite, see `Backend.single`) and run `fn` in it: committed
+   * when `fn` resolves.
    */
   transaction<T>(
     fn: (tx: Db) => Promise<T>,
@@ -457,6 +459,12 @@ interface Backend {
   runner: Runner;
   /** Run `fn` with a connection of its own in a transaction (`begin` already sent), and end it. */
   hold<T>(begin: string, fn: (runner: Runner) => Promise<T>): Promise<T>;
+  /**
+   * One connection only (PGlite): a transaction of its own (`separate`) inside an open one cannot exist —
+   * it would wait for the one connection, which the open transaction holds until its body, waiting for
+   * it, ends: a deadlock. There it joins the open transaction as a savepoint instead.
+   */
+  single?: boolean;
   close(): Promise<void>;
 }
 
@@ -475,7 +483,7 @@ function rootLink(backend: Backend): Db {
     },
     async transaction(fn, mode, opts) {
       const o = current(link, backend.runner).open;
-      if (o && !opts?.separate) {
+      if (o && (!opts?.separate || backend.single)) {
         const name = `lx_${o.depth + 1}`;
         await o.runner.query(`savepoint ${name}`, [], false);
         try {
@@ -572,6 +580,7 @@ export function openPgDb(url: string, max = 10): Db {
 /** The data layer on a PGlite database (tests): one connection, one transaction at a time. */
 export function pgliteDb(client: PGlite): Db {
   return rootLink({
+    single: true,
     runner: pgliteRunner(client),
     // PGlite's own transaction holds its one connection: other statements wait until it ends.
     hold: (begin, fn) =>
