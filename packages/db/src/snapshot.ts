@@ -224,7 +224,7 @@ function records<T>(db: Db, fields: readonly string[], query: SQL): Promise<T[]>
 }
 
 /** The scope of a management node: its territory's region ids and the organizations it may count. */
-async function nodeScope(
+export async function nodeScope(
   db: Db,
   nodeId: number,
 ): Promise<{ regionIds: number[] | null; orgIds: number[] } | null> {

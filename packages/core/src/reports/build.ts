@@ -11,9 +11,9 @@ import {
   checkInstructorCap,
   checkReport,
   checkStandaloneCoverage,
-  computeNodeCoverageRate,
   computeNodeParts,
-  computeReport,
+  computeReportFromCounts,
+  previousCoverageRateFromCounts,
   AppError,
   isAppError,
   isGrassroots,
@@ -38,6 +38,7 @@ import {
 } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
 import { type Db, selectAll, selectOne, selectRows, selectValue } from "@liangxin/db/driver";
+import { loadReportCounts } from "@liangxin/db/report-counts";
 import type { Cx } from "@liangxin/db/cx";
 import { pathIn, scopeSql, subtreeRange, type Scope } from "@liangxin/db/scope";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
@@ -425,16 +426,6 @@ export class ReportComputer {
     return false;
   }
 
-  /** The unrounded coverage rate of the node as computed as of the previous 31 December, or null. */
-  private async computedPreviousTotal(nodeId: number, year: number): Promise<number | null> {
-    try {
-      return computeNodeCoverageRate(await this.coverageIndex(year - 1), nodeId);
-    } catch (e) {
-      if (isAppError(e, "RULE")) return null;
-      throw e;
-    }
-  }
-
   /**
    * The node's report computed from the records, with approved child rows (and children whose own rows
    * hold approved figures) substituted, and the 合计 derived from the rows.
@@ -450,14 +441,16 @@ export class ReportComputer {
     const rateOf = (p: IndicatorParts | undefined): number | null | undefined =>
       p ? orgCoverageRateUnrounded(p) : undefined;
     const ownPrev = prevApproved.get(nodeId);
+    // Counted by the database, bounded by the node (issue 25); `computeReport` over the snapshot is the
+    // reference the property test holds this to.
+    const policy = await this.policyFor(year);
+    const counts = await loadReportCounts(this.db, nodeId, year, policy.params);
     const previousTotal = ownPrev
       ? orgCoverageRateUnrounded(ownPrev.totalParts)
-      : await this.computedPreviousTotal(nodeId, year);
+      : previousCoverageRateFromCounts(counts, nodeId);
     // A rule of the computation that refuses (e.g. the node is not a management unit) is thrown as it is:
     // the API answers it BAD_REQUEST with its Chinese message.
-    const snapshot = await this.snapshotFor(year);
-    const policy = await this.policyFor(year);
-    const report: Report = computeReport(snapshot, nodeId, year, policy, {
+    const report: Report = computeReportFromCounts(counts, nodeId, policy, {
       previous: (row) => {
         if (row.kind === "child") return rateOf(prevApproved.get(row.orgId)?.totalParts);
         if (row.kind === "direct") return rateOf(ownPrev?.rows.find((r) => r.kind === "direct")?.parts);

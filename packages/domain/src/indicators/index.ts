@@ -39,3 +39,12 @@ export {
   type NodePartition,
 } from "./node.ts";
 export { computeReport, totalFromRows, type ReportOptions } from "./report.ts";
+export {
+  computeReportFromCounts,
+  previousCoverageRateFromCounts,
+  HELD_OUTSIDE,
+  NOT_COUNTED,
+  type HostCounts,
+  type MemberGroup,
+  type ReportCounts,
+} from "./counts.ts";

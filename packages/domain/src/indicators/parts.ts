@@ -11,6 +11,7 @@ import { addFlows, emptyFlows } from "../member-flows.ts";
 import { changePp, ratePct, roundOrNull, roundedRatePct } from "../numbers.ts";
 import type { OrgRec } from "../types.ts";
 import type { HostFacts, Tally } from "./as-of-index.ts";
+import type { HostCounts } from "./counts.ts";
 
 function emptyOrgCounts(): OrgCounts {
   return { total: 0, committees: 0, generalBranches: 0, branches: 0, jointBranches: 0 };
@@ -72,6 +73,30 @@ export class Acc {
     if (f.workCovered) p.workCovered++;
     p.membersEmployed += f.membersWorking;
     for (const i of f.instructorIds) this.instructors.add(i);
+  }
+
+  /** The hosts of a region counted by the database (`HostCounts`: `addHost` summed) and their instructors. */
+  addHostCounts(c: HostCounts, instructorIds: readonly number[]): void {
+    const p = this.parts;
+    p.hosts += c.hosts;
+    p.enterprises += c.enterprises;
+    p.socialOrgs += c.hosts - c.enterprises;
+    p.employees += c.employees;
+    p.aboveScale += c.aboveScale;
+    p.aboveScaleCovered += c.aboveScaleCovered;
+    p.withMembers += c.withMembers;
+    p.withThreeMembers += c.withThreeMembers;
+    p.threeMemberStandalone += c.threeMemberStandalone;
+    p.orgCovered += c.orgCovered;
+    p.coveredByMode.standalone += c.standalone;
+    p.coveredByMode.joint += c.joint;
+    p.coveredByMode.affiliated += c.affiliated;
+    p.coveredByMode.regional += c.regional;
+    p.shouldEstablishNotEstablished += c.shouldEstablishNotEstablished;
+    p.instructorCovered += c.instructorCovered;
+    p.workCovered += c.workCovered;
+    p.membersEmployed += c.membersEmployed;
+    for (const i of instructorIds) this.instructors.add(i);
   }
 
   addOrg(org: OrgRec | undefined, members: Tally | undefined): void {

@@ -1,0 +1,265 @@
+/**
+ * Issue 25: the report counted by the database (`loadReportCounts` + `computeReportFromCounts`) is the
+ * domain's reference computation (`computeReport` over the full dated history), row for row: on the demo
+ * (every management node, every year, SQLite and PostgreSQL) and on random cities.
+ */
+import fc from "fast-check";
+import {
+  DEFAULT_POLICY,
+  computeReport,
+  computeReportFromCounts,
+  fixedClock,
+  isManagement,
+  policyAsOf,
+  setClock,
+  yearEnd,
+  type OrgCategory,
+  type PolicyVersion,
+  type Snapshot,
+} from "@liangxin/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDatabase, openTestDb, pgliteDb, selectAll, type Db } from "@liangxin/db/driver";
+import { copyInto } from "@liangxin/db/copy";
+import { openTestPglite } from "@liangxin/db/pg";
+import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
+import { loadReportCounts } from "@liangxin/db/report-counts";
+import { seedDemo } from "../src/demo.ts";
+import type { SeedData } from "../src/rows.ts";
+import { writeSeedData } from "../src/write.ts";
+import { genCity } from "../../domain/test/fixtures/city-gen.ts";
+import { demoYears } from "../src/shift.ts";
+
+const DEMO_DAY = "2026-12-03";
+const restore = setClock(fixedClock(`${DEMO_DAY}T10:00:00+08:00`));
+afterAll(() => restore());
+
+async function managementNodes(db: Db): Promise<{ id: number; code: string }[]> {
+  return (
+    await selectAll<{ id: number; code: string; category: OrgCategory }>(
+      db,
+      sql`select id, code, category from orgs order by code`,
+    )
+  ).filter((o) => isManagement(o.category));
+}
+
+/** Every node × year: the reference report and the counted one, as JSON; returns how many were compared. */
+async function compareAll(db: Db, years: readonly number[]): Promise<number> {
+  const snapshot = await loadSnapshot(db);
+  const policies: PolicyVersion[] = await loadPolicyVersions(db);
+  let compared = 0;
+  for (const year of years) {
+    const policy = policyAsOf(policies, yearEnd(year));
+    for (const node of await managementNodes(db)) {
+      let expected: string;
+      try {
+        expected = JSON.stringify(computeReport(snapshot, node.id, year, policy));
+      } catch (e) {
+        // A node not in force at the year end: the counted computation refuses it the same way.
+        const counts = await loadReportCounts(db, node.id, year, policy.params);
+        expect(() => computeReportFromCounts(counts, node.id, policy)).toThrow((e as Error).message);
+        continue;
+      }
+      const counts = await loadReportCounts(db, node.id, year, policy.params);
+      const actual = JSON.stringify(computeReportFromCounts(counts, node.id, policy));
+      expect(actual, `${year} ${node.code}`).toBe(expected);
+      compared++;
+    }
+  }
+  return compared;
+}
+
+/** The materialized path of each record of a forest, `/root/…/id/` (the schema's `path`), and its depth. */
+function paths(
+  recs: readonly { id: number; parentId: number | null }[],
+): Map<number, { path: string; depth: number }> {
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const out = new Map<number, { path: string; depth: number }>();
+  const of = (id: number): { path: string; depth: number } => {
+    let p = out.get(id);
+    if (!p) {
+      const parent = byId.get(id)!.parentId;
+      const up = parent === null ? { path: "/", depth: -1 } : of(parent);
+      out.set(id, (p = { path: `${up.path}${id}/`, depth: up.depth + 1 }));
+    }
+    return p;
+  };
+  for (const r of recs) of(r.id);
+  return out;
+}
+
+/** A random city's snapshot as the rows the database holds (ids kept; rows of a table numbered in order). */
+function rowsOf(s: Snapshot): SeedData {
+  const regionPaths = paths(s.regions);
+  const orgPaths = paths(s.orgs);
+  const root = s.orgs.find((o) => o.parentId === null)!.id;
+  const numbered = <T>(xs: readonly T[]) => xs.map((x, i) => ({ ...x, id: i + 1 }));
+  return {
+    regions: s.regions.map((r) => ({ ...r, ...regionPaths.get(r.id)! })),
+    orgs: s.orgs.map((o) => ({
+      ...o,
+      ...orgPaths.get(o.id)!,
+      lastElectionOn: null,
+      hasPartyGroups: false,
+    })),
+    reparentings: numbered(s.reparentings).map((r) => ({ ...r, docNo: null, reason: null })),
+    dualLinks: numbered(s.dualLinks),
+    hosts: s.hosts.map((h) => ({
+      ...h,
+      creditCode: `91350100MA${String(h.id).padStart(8, "0")}`,
+      industry: null,
+      ownerName: null,
+      ownerIsMember: false,
+      contactPhone: null,
+      address: null,
+    })),
+    hostYears: s.hostYears.map((y) => ({ ...y })),
+    coverages: numbered(s.coverages),
+    members: s.members.map((m) => ({
+      ...m,
+      idNumber: `350100199001${String(m.id).padStart(6, "0")}`,
+      name: `党员${m.id}`,
+      gender: "male" as const,
+      birthDate: "1970-01-01",
+      orgId: null,
+      outsideOrgName: null,
+      workHostId: null,
+      workSince: null,
+      jobCategory: null,
+      status: "normal" as const,
+      statusOn: null,
+      mobile: false,
+      lostContact: false,
+      pocket: false,
+      phone: null,
+    })),
+    relationships: numbered(s.relationships).map((r) => ({
+      ...r,
+      outsideOrgName: r.orgId === null ? "外地党组织" : null,
+    })),
+    workplaces: numbered(s.workplaces),
+    statusEvents: numbered(s.statusEvents).map((e) => ({ ...e, reason: null })),
+    transfers: [],
+    applicants: [],
+    secretaries: [],
+    instructors: s.instructors.map((i) => ({
+      ...i,
+      name: `指导员${i.id}`,
+      kind: "fullTime" as const,
+      dispatchOrgId: null,
+      dispatchOrgName: null,
+      registeredById: root,
+      phone: null,
+    })),
+    assignments: numbered(s.assignments),
+    policies: [],
+    mgmt: [],
+    units: [],
+  };
+}
+
+/**
+ * The city with what only a repair of the database makes: members with two relationships or two workplaces
+ * in force at once (some starting the same day), hosts with two coverages in force, an instructor assigned
+ * twice to a host — where the domain picks the latest row (ties: the later one) and counts persons once.
+ */
+function withOverlaps(s: Snapshot, g: fc.GeneratorValue): Snapshot {
+  const int = (min: number, max: number): number => g(fc.integer, { min, max });
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
+  const day = (): string =>
+    pick(["2019-12-31", "2020-06-30", "2021-12-31", "2022-01-01", "2023-12-31", "2024-12-31"]);
+  const out: Snapshot = {
+    ...s,
+    relationships: [...s.relationships],
+    workplaces: [...s.workplaces],
+    coverages: [...s.coverages],
+    assignments: [...s.assignments],
+  };
+  const grassroots = s.orgs.filter((o) => o.formationMode !== null);
+  for (let i = int(0, 6); i > 0 && s.relationships.length > 0; i--) {
+    const r = pick(s.relationships);
+    const startOn = int(0, 2) === 0 ? r.startOn : day();
+    out.relationships.push({
+      memberId: r.memberId,
+      orgId: int(0, 4) === 0 ? null : pick(s.orgs).id,
+      startOn,
+      endOn: null,
+    });
+  }
+  for (let i = int(0, 6); i > 0 && s.workplaces.length > 0 && s.hosts.length > 0; i--) {
+    const w = pick(s.workplaces);
+    const startOn = int(0, 2) === 0 ? w.startOn : day();
+    out.workplaces.push({ memberId: w.memberId, hostId: pick(s.hosts).id, startOn, endOn: null });
+  }
+  for (let i = int(0, 4); i > 0 && s.hosts.length > 0 && grassroots.length > 0; i--)
+    out.coverages.push({ hostId: pick(s.hosts).id, orgId: pick(grassroots).id, startOn: day(), endOn: null });
+  for (let i = int(0, 3); i > 0 && s.assignments.length > 0; i--)
+    out.assignments.push({ ...pick(s.assignments) });
+  return out;
+}
+
+describe("the report counted by the database", () => {
+  it("is the reference computation on random cities: every management node, every year", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.gen(),
+        fc.record({
+          onlyFullMembersCount: fc.boolean(),
+          minMembersForBranch: fc.integer({ min: 1, max: 4 }),
+          instructor: fc.boolean(),
+          massOrganizations: fc.boolean(),
+        }),
+        async (g, p) => {
+          const { b, mgmt } = genCity(g);
+          const snapshot = withOverlaps(b.snapshot(), g);
+          const db = openTestDb();
+          try {
+            await writeSeedData(db, rowsOf(snapshot), "2026-01-01T00:00:00Z");
+            const params = {
+              ...DEFAULT_POLICY,
+              onlyFullMembersCount: p.onlyFullMembersCount,
+              minMembersForBranch: p.minMembersForBranch,
+              workCoverage: { instructor: p.instructor, massOrganizations: p.massOrganizations },
+            };
+            const policy: PolicyVersion = { effectiveOn: "2000-01-01", params };
+            for (const year of [2020, 2021, 2022, 2023, 2024])
+              for (const { id } of mgmt) {
+                let expected: string;
+                try {
+                  expected = JSON.stringify(computeReport(snapshot, id, year, policy));
+                } catch (e) {
+                  const counts = await loadReportCounts(db, id, year, params);
+                  expect(() => computeReportFromCounts(counts, id, policy)).toThrow((e as Error).message);
+                  continue;
+                }
+                const counts = await loadReportCounts(db, id, year, params);
+                expect(
+                  JSON.stringify(computeReportFromCounts(counts, id, policy)),
+                  `${year} node ${id}`,
+                ).toBe(expected);
+                compared++;
+              }
+          } finally {
+            db.$client.close();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    expect(compared).toBeGreaterThan(150);
+  }, 600_000);
+
+  it("is the reference computation on the demo: every management node, every year, SQLite and PostgreSQL", async () => {
+    const sqlite = openTestDb();
+    await seedDemo(sqlite, { today: DEMO_DAY });
+    const years = demoYears(DEMO_DAY);
+    expect(await compareAll(sqlite, years)).toBeGreaterThan(40);
+
+    const pg = pgliteDb((await openTestPglite()).$client);
+    await copyInto(sqlite, pg);
+    sqlite.$client.close();
+    expect(await compareAll(pg, years)).toBeGreaterThan(40);
+    await closeDatabase(pg);
+  }, 600_000);
+});
