@@ -34,6 +34,18 @@ export const allow = (
   return { ...out, ...overrides };
 };
 
+/**
+ * A list's CSV download read to its end (in process, where the procedure's answer carries `open`); over
+ * HTTP only the file's name is answered.
+ */
+export async function download(
+  answer: Promise<{ fileName: string; open?: () => Promise<ReadableStream<Uint8Array>> }>,
+): Promise<string> {
+  const d = await answer;
+  if (typeof d.open !== "function") return d.fileName;
+  return new Response(await d.open()).text();
+}
+
 /** An id that exists nowhere: the city sees everything, so its "another area" is a missing record. */
 export const NONE = 99_999_999;
 

@@ -6,7 +6,7 @@ import { createUser, startSession } from "@liangxin/db/auth";
 import { type Db } from "@liangxin/db/driver";
 import { clock } from "@liangxin/domain";
 import { type Role, type World } from "./fixtures-views.ts";
-import { ADMINS, allow, NONE, type Entry } from "./matrix-kit.ts";
+import { ADMINS, allow, download, NONE, type Entry } from "./matrix-kit.ts";
 import { RECORDS_MATRIX } from "./matrix-records.ts";
 import { REPORT_MATRIX } from "./matrix-report.ts";
 import { IO_MATRIX } from "./matrix-io.ts";
@@ -140,6 +140,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.hosts.list({ page: 1, pageSize: 5 }),
   },
+  "hosts.csv": { expect: allow([...ADMINS, "branch"]), own: (c) => download(c.hosts.csv({ sort: "name" })) },
   "hosts.formOptions": {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.hosts.formOptions(),
@@ -208,6 +209,7 @@ export const MATRIX: Record<string, Entry> = {
     mutates: true,
   },
   "orgs.list": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.list({ page: 1, pageSize: 5 }) },
+  "orgs.csv": { expect: allow([...ADMINS, "branch"]), own: (c) => download(c.orgs.csv({})) },
   "orgs.references": { expect: allow([...ADMINS, "branch"]), own: (c) => c.orgs.references() },
   "orgs.get": {
     expect: allow([...ADMINS, "branch"]),
@@ -237,6 +239,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.members.list({ page: 1, pageSize: 5 }),
   },
+  "members.csv": { expect: allow([...ADMINS, "branch"]), own: (c) => download(c.members.csv({})) },
   "members.get": {
     expect: allow([...ADMINS, "branch"]),
     own: async (c, r, w, db) => c.members.get({ id: await own(w, db, r, "member") }),
@@ -253,6 +256,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: allow([...ADMINS, "branch"]),
     own: (c) => c.instructors.list({ page: 1, pageSize: 5 }),
   },
+  "instructors.csv": { expect: allow([...ADMINS, "branch"]), own: (c) => download(c.instructors.csv({})) },
   "instructors.get": {
     expect: allow([...ADMINS]),
     own: async (c, r, w, db) => c.instructors.get({ id: await own(w, db, r, "instructor") }),

@@ -16,13 +16,14 @@ import { describeMachine } from "./lib/machine.ts";
 import { formatMarkdown, performanceMarkdown } from "./lib/markdown.ts";
 import { buildPortal } from "./lib/server.ts";
 import { fmtInt, fmtMs, log, ROOT } from "./lib/util.ts";
+import { measureCsv } from "./measure/csv.ts";
 import { measureImport } from "./measure/import.ts";
 import { measureLedger } from "./measure/ledger.ts";
 import { measurePages } from "./measure/pages.ts";
 import { measureReport } from "./measure/report.ts";
 import { SCALE_YEARS } from "@liangxin/seed/scale";
 
-const PARTS = ["report", "pages", "scope", "ledger", "import"] as const;
+const PARTS = ["report", "pages", "scope", "ledger", "import", "csv"] as const;
 type Part = (typeof PARTS)[number];
 const FULL_HOSTS = 200_000;
 
@@ -34,6 +35,7 @@ const HELP = `npm run bench [-- options]
                        scope   3. the same-size township's pages in a city of hosts/10 (≥ 10,000) vs hosts
                        ledger  4. the ledger workbook of the city (time, peak memory; memory at hosts/4 vs hosts)
                        import  5. import of hosts/2 hosts (workbook from export --format import) into an empty DB
+                       csv     7. the city's hosts list as CSV (the download's code, child process: time, peak memory)
   --hosts N          size of the large city (default ${fmtInt(FULL_HOSTS)})
   --year Y           report year (default: last year)
   --runs N           cold report repetitions (default 3, at least 3)
@@ -129,6 +131,10 @@ async function main(): Promise<number> {
   if (parts.has("import")) {
     log("— 5. import —");
     results.import = await measureImport({ file: await scaleDb(importHosts), hosts: importHosts });
+  }
+  if (parts.has("csv")) {
+    log("— 7. CSV download of the hosts list —");
+    results.csv = await measureCsv(await bigDb());
   }
 
   const goals = goalsOf(results);

@@ -17,8 +17,16 @@ function quote(v: CsvCell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The byte-order mark a CSV starts with, so that Excel reads the Chinese. */
+export const CSV_BOM = "\uFEFF";
+
+/** One line of a CSV, with its CR LF. */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return `${cells.map(quote).join(",")}\r\n`;
+}
+
 export function toCsv(headers: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [headers.map(quote).join(",")];
-  for (const r of rows) lines.push(r.map(quote).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  let out = CSV_BOM + csvLine(headers);
+  for (const r of rows) out += csvLine(r);
+  return out;
 }

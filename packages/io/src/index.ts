@@ -16,3 +16,4 @@ export * from "./ledger.ts";
 export * from "./job.ts";
 export * from "./export-job.ts";
 export * from "./scope-check.ts";
+export * from "./list-csv.ts";

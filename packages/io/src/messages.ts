@@ -19,6 +19,7 @@ export const ioMessages = {
   tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
   zipBomb: (mb: number) => `工作簿解压后超过 ${mb} MB,疑似压缩炸弹,已拒绝`,
   badCsv: "CSV 格式错误(引号不配对)",
+  downloadIdle: "下载长时间未被读取,已中止",
   duplicateKey: (key: string) => `与本表前面的行重复:${key}`,
   regionCodeShape: "区划代码应为6位或9位数字",
   regionLevelMismatch: "层级与区划代码位数不符(9位为乡镇,6位为市或县)",

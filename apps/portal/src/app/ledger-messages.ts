@@ -16,20 +16,6 @@ export const lx = {
   instructorKeyword: "姓名或编号",
   downloadCsv: "下载CSV",
   transfers: "组织关系接转",
-  // CSV
-  csvName: {
-    hosts: "两新组织名单",
-    orgs: "党组织名单",
-    members: "党员名单",
-    instructors: "党建工作指导员名单",
-  },
-  csvHeaders: {
-    hosts: ["名称", "统一社会信用代码", "类别", "所在乡镇", "覆盖党组织", "访问权限"],
-    orgs: ["组织代码", "名称", "组织类别", "组建方式", "上级党组织", "书记", "党员数", "覆盖两新组织数"],
-    members: ["姓名", "性别", "公民身份号码", "组织关系所在", "工作单位", "正式/预备", "状态", "访问权限"],
-    instructors: ["编号", "姓名", "类别", "派出单位", "登记单位", "在期指导数", "访问权限"],
-  },
-  countedRow: "仅计数(组织关系在外)",
   badList: "没有这个名单",
   // organizations
   newOrg: "新增下级党组织",

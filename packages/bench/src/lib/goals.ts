@@ -1,4 +1,5 @@
 /** The goals of issue 8 and how the measured figures meet them. */
+import type { CsvResult } from "../measure/csv.ts";
 import type { ImportResult } from "../measure/import.ts";
 import type { LedgerResult } from "../measure/ledger.ts";
 import type { PagesResult } from "../measure/pages.ts";
@@ -20,6 +21,7 @@ export interface Results {
   pages?: PagesResult;
   ledger?: LedgerResult;
   import?: ImportResult;
+  csv?: CsvResult;
 }
 
 const GB_KB = 1024 * 1024;
@@ -142,6 +144,35 @@ export function goalsOf(r: Results): Goal[] {
           ? "equal"
           : differ.map((t) => `${t} ${fmtInt(x.imported[t] ?? 0)} of ${fmtInt(x.source[t] ?? 0)}`).join("; "),
       met: differ.length === 0,
+    });
+  }
+  // ——— 7. CSV download (issue 25) ———
+  if (r.csv) {
+    const x = r.csv;
+    out.push({
+      id: "7",
+      what: `CSV of the city's ${fmtInt(x.rows)} hosts as the city administrator (child process, 1 run)`,
+      goal: "≤ 10 s",
+      measured: `${fmtMs(x.wallMs)} (CPU ${fmtMs(x.cpuMs)})`,
+      met: x.wallMs <= 10_000,
+    });
+    out.push({
+      id: "7",
+      what: `CSV of the city's ${fmtInt(x.rows)} hosts: peak resident memory`,
+      goal: "≤ 300 MB",
+      measured: fmtMb(x.maxRssKb),
+      met: x.maxRssKb <= 300 * 1024,
+    });
+    out.push({
+      id: "7-check",
+      what: "Check: rows written = hosts the city operates today (the list's rows)",
+      goal: "equal",
+      check: true,
+      measured:
+        x.rows === x.expectedRows
+          ? `equal (${fmtInt(x.rows)})`
+          : `${fmtInt(x.rows)} of ${fmtInt(x.expectedRows)}`,
+      met: x.rows === x.expectedRows,
     });
   }
   return out;

@@ -314,6 +314,38 @@ export function performanceMarkdown(d: DocInput): string {
     out.push("");
   }
 
+  // ——— 7. CSV download (issue 25) ———
+  if (r.csv) {
+    const x = r.csv;
+    out.push("## 7. CSV download of the hosts list");
+    out.push("");
+    out.push(
+      `The hosts list's CSV as the city's administrator (\`${x.username}\`, no filter: all ${fmtInt(x.rows)} operating hosts of ` +
+        `the ${fmtInt(x.hosts)}-host city) through the code the portal's download route runs (\`openListCsv\` of ` +
+        "`@liangxin/io`: the list's one scoped statement read as it runs and written to a pulled stream), in a child " +
+        "process (`packages/bench/src/child/list-csv.ts`) writing to a file. Time is the child's wall time (Node and " +
+        "tsx start-up included), memory its peak resident set size (`ru_maxrss`, recorded at exit by " +
+        "`packages/bench/src/child/rss-probe.mjs`).",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["rows", "time", "CPU time", "opening the database → last byte", "peak RSS", "file"],
+        [
+          [
+            fmtInt(x.rows),
+            fmtMs(x.wallMs),
+            fmtMs(x.cpuMs),
+            fmtMs(x.ms),
+            fmtMb(x.maxRssKb),
+            `${Math.round(x.bytes / 1048576)} MB`,
+          ],
+        ],
+      ),
+    );
+    out.push("");
+  }
+
   for (const [name, section] of Object.entries(KEPT)) {
     out.push(section.title);
     out.push("");

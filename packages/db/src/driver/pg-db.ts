@@ -448,6 +448,14 @@ interface Open {
 }
 const open = new AsyncLocalStorage<Open>();
 
+/**
+ * Run `fn` outside whatever transaction the current call chain has open on any link: what it opens is its
+ * own (on a server, another connection), never a savepoint of the caller's.
+ */
+export function outsideTransactions<T>(fn: () => T): T {
+  return open.exit(fn);
+}
+
 /** The runner for a statement of `root` in the current call chain. */
 function current(root: PgLink, base: Runner): { runner: Runner; open: Open | undefined } {
   const o = open.getStore();

@@ -21,7 +21,7 @@ import type Database from "better-sqlite3";
 import { databaseNotReady, databaseStatus, openDb, type Db } from "./client.ts";
 import { writeTransaction } from "./query.ts";
 import { databaseTarget, shownDatabaseUrl } from "../paths.ts";
-import { openPgDb, pgLinkOf } from "./pg-db.ts";
+import { openPgDb, outsideTransactions, pgLinkOf } from "./pg-db.ts";
 
 export interface Port {
   read<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
@@ -186,6 +186,16 @@ export function pgPort(db: Db, label: string): Port {
     },
   };
   return port;
+}
+
+/**
+ * `port.read(fn)` on a connection and in a read transaction of its own even when called inside a read or
+ * write of the port (whose connection and transaction `read` would otherwise share): for reads that outlive
+ * the call that starts them — a list's download, streamed after the request's procedure has returned.
+ * (On a single-connection port there is only the one connection.)
+ */
+export function readApart<T>(port: Port, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  return held.exit(() => outsideTransactions(() => port.read(fn)));
 }
 
 let shared: Port | undefined;

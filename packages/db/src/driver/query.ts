@@ -112,6 +112,61 @@ export async function selectMapped<R extends unknown[], T>(
   return out;
 }
 
+/** Cursors declared on PostgreSQL by `iterateRows` (names unique in the process, so per connection too). */
+let cursors = 0;
+
+/**
+ * The streaming read (a download of a whole list): every row of `query` as an array of its columns, handed
+ * out in batches of at most `batch` rows while the statement runs, so memory holds one batch whatever the
+ * number of rows. Ending the loop early (`break`, an error, `return()`) closes the statement.
+ * - SQLite: the statement steps as batches are asked for (better-sqlite3's `iterate`). Other reads may run
+ *   on the connection between two batches; a write, BEGIN or COMMIT may not until the loop has ended — so
+ *   run it inside a read transaction (`readTransaction`, a port's read) opened before it.
+ * - PostgreSQL: a cursor declared in the current transaction (required: a port's read, `readTransaction`),
+ *   fetched `batch` rows at a time and closed at the end.
+ */
+export async function* iterateRows<R extends unknown[]>(
+  db: Db,
+  query: SQL,
+  batch = 1000,
+): AsyncGenerator<R[], void, undefined> {
+  const size = Math.max(1, Math.floor(batch));
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const link = pgLinkOf(db);
+  if (link) {
+    if (link.depth < 0) throw new Error("iterateRows 须在事务内运行(PostgreSQL 的游标只存在于事务中)");
+    const name = `lx_rows_${++cursors}`;
+    await link.runner.query(`declare ${name} no scroll cursor for ${pgText(text)}`, params, true);
+    try {
+      for (;;) {
+        const { rows } = await link.runner.query(`fetch forward ${size} from ${name}`, [], true);
+        if (rows.length > 0) yield rows as R[];
+        if (rows.length < size) return;
+      }
+    } finally {
+      await link.runner.query(`close ${name}`, [], true);
+    }
+  }
+  // A statement of its own (not the kept one of `prepared`): another flow may run the same text meanwhile.
+  const rows = db.$client
+    .prepare(text)
+    .raw(true)
+    .iterate(...params) as IterableIterator<R>;
+  try {
+    let out: R[] = [];
+    for (const row of rows) {
+      out.push(row);
+      if (out.length >= size) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length > 0) yield out;
+  } finally {
+    rows.return?.();
+  }
+}
+
 /** `selectColumn` on the connection's kept statement: the first column of every row. */
 export async function selectColumnPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   if (pgLinkOf(db)) return selectColumn<T>(db, query);

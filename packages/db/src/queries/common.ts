@@ -75,6 +75,34 @@ export interface TodayFacts {
   facts: ReadonlyMap<number, HostFacts>;
 }
 
+/**
+ * Facts of hosts on `today`, batch after batch (a streamed list): the policy is read once, each call loads
+ * a snapshot restricted to its hosts (what their facts need, as `factsToday` with ids and the ledger do).
+ */
+export async function hostFactsOf(
+  db: Db,
+  today: string,
+): Promise<(hostIds: readonly number[]) => Promise<ReadonlyMap<number, HostFacts>>> {
+  const policy = policyAsOf(await loadPolicyVersions(db), today);
+  return async (hostIds) => {
+    if (hostIds.length === 0) return new Map();
+    const snapshot = await loadSnapshot(db, { asOf: [today], hostIds });
+    return buildAsOfIndex(snapshot, today).hostFacts(policy.params);
+  };
+}
+
+/**
+ * An object of the given keys from a row read as an array of its columns (the streamed reads), the i-th
+ * key naming the i-th column of the statement's select list.
+ */
+export function rowMaker<T>(keys: readonly string[]): (row: readonly unknown[]) => T {
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = row[i];
+    return out as T;
+  };
+}
+
 /** Facts of the given hosts (only those are loaded; all operating hosts when omitted). */
 export async function factsToday(db: Db, today: string, hostIds?: readonly number[]): Promise<TodayFacts> {
   const snapshot = await loadSnapshot(db, hostIds ? { asOf: [today], hostIds } : { asOf: [today] });

@@ -2,7 +2,7 @@
  * Host units as the caller sees them: editable in the territory, reference-visible when covered by an
  * organization of the subtree (name, code, township, business figures only), the owner's own host.
  */
-import type { HostSort } from "@liangxin/domain";
+import type { HostFacts, HostSort } from "@liangxin/domain";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../audit.ts";
 import { idList } from "../dialect/sqlite.ts";
@@ -16,14 +16,23 @@ import {
 } from "../scope/index.ts";
 import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne, selectRows, selectValue, writeTransaction } from "../driver/query.ts";
+import {
+  iterateRows,
+  selectAll,
+  selectOne,
+  selectRows,
+  selectValue,
+  writeTransaction,
+} from "../driver/query.ts";
 import { hostYears, orgs } from "../schema.ts";
 import {
   factsToday,
+  hostFactsOf,
   hostOperating,
   inForce,
   likeParam,
   limitOffset,
+  rowMaker,
   type Page,
   type PageInput,
 } from "./common.ts";
@@ -78,7 +87,7 @@ export interface RegionOption {
   level: string;
 }
 
-/** The list's row of a host (alias `h`, its region `r`), as the caller sees it on `s.today`. */
+/** The list's row of a host (alias `h`, its region `r`), as the caller sees it on `s.today`: the select list. */
 const hostRowSql = (s: ScopeSql): SQL => sql`
   select h.id, h.name, h.credit_code as creditCode, h.kind, r.name as regionName, h.industry,
     h.founded_on as foundedOn,
@@ -86,13 +95,17 @@ const hostRowSql = (s: ScopeSql): SQL => sql`
     (select o.name from coverages c join orgs o on o.id = c.org_id
        where c.host_id = h.id and ${s.inForce("c")} order by c.start_on desc limit 1) as coveringOrgName,
     (select c.org_id from coverages c
-       where c.host_id = h.id and ${s.inForce("c")} order by c.start_on desc limit 1) as coveringOrgId
-  from hosts h join regions r on r.id = h.region_id`;
+       where c.host_id = h.id and ${s.inForce("c")} order by c.start_on desc limit 1) as coveringOrgId`;
 
-/** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
-export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPage | null> {
+/** The list's filters without its page: what the list page and its download share. */
+export type HostRowsFilter = Omit<HostListFilter, "page" | "pageSize">;
+
+/**
+ * The list's one scoped statement (the caller's operating hosts, its filters but those on today's facts)
+ * and the test of those: the list page and its download read the same rows in the same order.
+ */
+async function hostQuery(cx: Cx, filter: HostRowsFilter) {
   const { db, scope, today } = cx;
-  if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const where: SQL[] = [s.sets.hosts.visible("h"), hostOperating(today, "h")];
   if (filter.q?.trim()) {
@@ -106,33 +119,47 @@ export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPag
   const covered = sql`exists(select 1 from coverages c where c.host_id = h.id and ${s.inForce("c")})`;
   if (filter.coverage === "covered") where.push(covered);
   if (filter.coverage === "uncovered") where.push(sql`not ${covered}`);
+  const byFacts = Boolean(filter.shouldEstablish || filter.aboveScale || filter.withMembers);
+  /** The filters on today's facts (as the indicators compute them). */
+  const keep = (f: HostFacts | undefined) =>
+    (!filter.shouldEstablish || f?.shouldEstablishNotEstablished === true) &&
+    (!filter.aboveScale || f?.aboveScale === true) &&
+    (!filter.withMembers || f?.withMembers === true);
+  return {
+    s,
+    from: sql`from hosts h join regions r on r.id = h.region_id where ${sql.join(where, sql` and `)}`,
+    order: sql.raw(HOST_ORDER[filter.sort ?? "region"]),
+    byFacts,
+    keep,
+  };
+}
+
+/** Operating hosts the caller may see, filtered and paginated. An owner has no list: null. */
+export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPage | null> {
+  const { db, scope, today } = cx;
+  if (!scope.org) return null;
+  const { s, from, order, byFacts, keep } = await hostQuery(cx, filter);
   const { limit, offset } = limitOffset(filter);
   const found = await selectRows<[number, 0 | 1]>(
     db,
-    sql`select h.id, ${s.sets.hosts.editable("h")} as t
-        from hosts h join regions r on r.id = h.region_id where ${sql.join(where, sql` and `)}
-        order by ${sql.raw(HOST_ORDER[filter.sort ?? "region"])}`,
+    sql`select h.id, ${s.sets.hosts.editable("h")} as t ${from} order by ${order}`,
   );
   const territory = new Set(found.filter(([, t]) => t === 1).map(([id]) => id));
   let ids = found.map(([id]) => id);
   // The filters on today's facts (as the indicators compute them), over the hosts the others left.
-  if (filter.shouldEstablish || filter.aboveScale || filter.withMembers) {
+  if (byFacts) {
     const { facts } = await factsToday(db, today, ids);
-    ids = ids.filter((id) => {
-      const f = facts.get(id);
-      return (
-        (!filter.shouldEstablish || f?.shouldEstablishNotEstablished === true) &&
-        (!filter.aboveScale || f?.aboveScale === true) &&
-        (!filter.withMembers || f?.withMembers === true)
-      );
-    });
+    ids = ids.filter((id) => keep(facts.get(id)));
   }
   const pageIds = ids.slice(offset, offset + limit);
   const rows = pageIds.length
-    ? await selectAll<HostListRow>(db, sql`${hostRowSql(s)} where h.id in ${idList(pageIds)}`)
+    ? await selectAll<HostListRow>(
+        db,
+        sql`${hostRowSql(s)} from hosts h join regions r on r.id = h.region_id where h.id in ${idList(pageIds)}`,
+      )
     : [];
-  const order = new Map(pageIds.map((id, i) => [id, i]));
-  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   return {
     rows,
     total: ids.length,
@@ -140,6 +167,50 @@ export async function listHosts(cx: Cx, filter: HostListFilter): Promise<HostPag
     pageSize: limit,
     inTerritory: ids.filter((id) => territory.has(id)).length,
   };
+}
+
+/** The columns of `hostRowSql`, in its order (the streamed rows come as arrays). */
+const HOST_ROW_KEYS = [
+  "id",
+  "name",
+  "creditCode",
+  "kind",
+  "regionName",
+  "industry",
+  "foundedOn",
+  "access",
+  "coveringOrgName",
+  "coveringOrgId",
+] as const satisfies readonly (keyof HostListRow)[];
+
+/**
+ * Every row of the hosts list (all its pages, in its order) as the caller sees it, a batch at a time: the
+ * list's one scoped statement read as it runs (`iterateRows`), never the whole list in memory. The filters
+ * on today's facts are applied batch by batch, each batch's facts from a snapshot restricted to its hosts
+ * (as the ledger does). Run it inside a read transaction (a port's read). An owner has no list: null.
+ */
+export async function hostRows(
+  cx: Cx,
+  filter: HostRowsFilter,
+  batch = 1000,
+): Promise<AsyncIterable<HostListRow[]> | null> {
+  const { db, scope, today } = cx;
+  if (!scope.org) return null;
+  const { s, from, order, byFacts, keep } = await hostQuery(cx, filter);
+  const facts = byFacts ? await hostFactsOf(db, today) : null;
+  const select = sql`${hostRowSql(s)} ${from} order by ${order}`;
+  const make = rowMaker<HostListRow>(HOST_ROW_KEYS);
+  return (async function* () {
+    for await (const raw of iterateRows<unknown[]>(db, select, batch)) {
+      const rows = raw.map(make);
+      if (!facts) {
+        yield rows;
+        continue;
+      }
+      const f = await facts(rows.map((r) => r.id));
+      yield rows.filter((r) => keep(f.get(r.id)));
+    }
+  })();
 }
 
 /** Regions of the caller's territory (for the list's filter): the caller's region and below. */

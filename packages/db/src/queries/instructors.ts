@@ -5,8 +5,8 @@
 import type { InstructorSort } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Cx } from "../cx.ts";
-import { selectAll, selectOne } from "../driver/query.ts";
-import { hostOperating, likeParam, limitOffset, type Page, type PageInput } from "./common.ts";
+import { iterateRows, selectAll, selectOne } from "../driver/query.ts";
+import { hostOperating, likeParam, limitOffset, rowMaker, type Page, type PageInput } from "./common.ts";
 import { scopeSql, orgSubtreeRange, nodeWithin, type ScopeSql } from "../scope/index.ts";
 
 export interface InstructorListFilter extends PageInput {
@@ -62,9 +62,32 @@ export interface InstructorPage extends Page<InstructorListRow> {
   servingTerritory: number;
 }
 
-export async function listInstructors(cx: Cx, filter: InstructorListFilter): Promise<InstructorPage | null> {
+/** The list's filters without its page: what the list page and its download share. */
+export type InstructorRowsFilter = Omit<InstructorListFilter, "page" | "pageSize">;
+
+/** The list's row of an instructor (alias `i`): the select list and its joins. */
+const instructorRowSql = (s: ScopeSql): SQL => sql`
+  select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
+    g.name as registeredByName,
+    (select count(*) from assignments a where a.instructor_id = i.id and ${s.inForce("a")}) as activeHosts,
+    case when ${owned(s)} then 'edit' else 'reference' end as access
+  from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id`;
+
+/** The columns of `instructorRowSql`, in its order (the streamed rows come as arrays). */
+const INSTRUCTOR_ROW_KEYS = [
+  "id",
+  "number",
+  "name",
+  "kind",
+  "dispatchName",
+  "registeredByName",
+  "activeHosts",
+  "access",
+] as const satisfies readonly (keyof InstructorListRow)[];
+
+/** The list's scoped condition and order: the list page and its download read the same rows in the same order. */
+async function instructorQuery(cx: Cx, filter: InstructorRowsFilter) {
   const { db, scope, today } = cx;
-  if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const where: SQL[] = [sql`(${owned(s)} or ${assignedVisible(s)})`];
   if (filter.q?.trim()) {
@@ -79,7 +102,17 @@ export async function listInstructors(cx: Cx, filter: InstructorListFilter): Pro
     const active = sql`exists(select 1 from assignments a where a.instructor_id = i.id and ${s.inForce("a")})`;
     where.push(filter.activity === "active" ? active : sql`not ${active}`);
   }
-  const cond = sql.join(where, sql` and `);
+  return {
+    s,
+    cond: sql.join(where, sql` and `),
+    order: sql.raw(INSTRUCTOR_ORDER[filter.sort ?? "number"]),
+  };
+}
+
+export async function listInstructors(cx: Cx, filter: InstructorListFilter): Promise<InstructorPage | null> {
+  const { db, scope } = cx;
+  if (!scope.org) return null;
+  const { s, cond, order } = await instructorQuery(cx, filter);
   const { limit, offset } = limitOffset(filter);
   const counts = (await selectOne<{ total: number; servingTerritory: number }>(
     db,
@@ -88,14 +121,28 @@ export async function listInstructors(cx: Cx, filter: InstructorListFilter): Pro
   ))!;
   const rows = await selectAll<InstructorListRow>(
     db,
-    sql`select i.id, i.number, i.name, i.kind, coalesce(d.name, i.dispatch_org_name) as dispatchName,
-         g.name as registeredByName,
-         (select count(*) from assignments a where a.instructor_id = i.id and ${s.inForce("a")}) as activeHosts,
-         case when ${owned(s)} then 'edit' else 'reference' end as access
-       from instructors i left join orgs d on d.id = i.dispatch_org_id join orgs g on g.id = i.registered_by_id
-       where ${cond} order by ${sql.raw(INSTRUCTOR_ORDER[filter.sort ?? "number"])} limit ${limit} offset ${offset}`,
+    sql`${instructorRowSql(s)} where ${cond} order by ${order} limit ${limit} offset ${offset}`,
   );
   return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+/**
+ * Every row of the instructors list (all its pages, in its order), a batch at a time: the list's one
+ * scoped statement read as it runs (`iterateRows`). Run it inside a read transaction (a port's read).
+ */
+export async function instructorRows(
+  cx: Cx,
+  filter: InstructorRowsFilter,
+  batch = 1000,
+): Promise<AsyncIterable<InstructorListRow[]> | null> {
+  const { db, scope } = cx;
+  if (!scope.org) return null;
+  const { s, cond, order } = await instructorQuery(cx, filter);
+  const make = rowMaker<InstructorListRow>(INSTRUCTOR_ROW_KEYS);
+  const select = sql`${instructorRowSql(s)} where ${cond} order by ${order}`;
+  return (async function* () {
+    for await (const raw of iterateRows<unknown[]>(db, select, batch)) yield raw.map(make);
+  })();
 }
 
 export interface InstructorDetail extends InstructorListRow {

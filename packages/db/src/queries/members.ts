@@ -9,13 +9,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { scopeSql, orgSubtreeRange, nodeWithin, memberAccess } from "../scope/index.ts";
 import { writeAudit } from "../audit.ts";
 import type { Cx } from "../cx.ts";
-import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
+import { iterateRows, selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import {
   likeParam,
   limitOffset,
   maskCitizenIdOf,
   maskName,
   maskNameOf,
+  rowMaker,
   type Page,
   type PageInput,
 } from "./common.ts";
@@ -69,10 +70,15 @@ export interface MemberListRow {
 
 const CITIZEN_ID_RE = /^\d{17}[\dXx]$/;
 
-/** Members the caller may list: editable rows first, then masked counted-only rows. */
-export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<MemberPage | null> {
+/** The list's filters without its page: what the list page and its download share. */
+export type MemberRowsFilter = Omit<MemberListFilter, "page" | "pageSize">;
+
+/**
+ * The list's scoped statement (editable rows, then counted-only rows held elsewhere) and its order: the list
+ * page and its download read the same rows in the same order.
+ */
+async function memberQuery(cx: Cx, filter: MemberRowsFilter) {
   const { db, scope, today } = cx;
-  if (!scope.org) return null;
   const s = scopeSql(scope, today);
   const editable: SQL[] = [s.within.subtree("o")];
   const counted: SQL[] = [
@@ -129,37 +135,100 @@ export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<Mem
        where ${sql.join(counted, sql` and `)}`,
     );
   const union = sql.join(parts, sql` union all `);
-  const { limit, offset } = limitOffset(filter);
-  const counts = (await selectOne<{ total: number; countedOnly: number }>(
-    db,
-    sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union}) as u`,
-  ))!;
-  const order = sql.raw(MEMBER_ORDER[filter.sort ?? "org"]);
-  const raw = await selectAll<
-    Omit<MemberListRow, "idNumberMasked" | "full"> & {
-      idNumber: string;
-      full: number;
-      grp: number;
-      ocode: string;
-      mobile: number;
-      lostContact: number;
-      pocket: number;
-    }
-  >(db, sql`select * from (${union}) as u order by grp, ${order} limit ${limit} offset ${offset}`);
-  const rows = raw.map(({ idNumber, full, grp: _g, ocode: _o, mobile, lostContact, pocket, ...r }) => ({
+  return { union, order: sql.raw(MEMBER_ORDER[filter.sort ?? "org"]) };
+}
+
+/** A row of the list's statement, in its select list's order. */
+const MEMBER_RAW_KEYS = [
+  "id",
+  "access",
+  "name",
+  "gender",
+  "idNumber",
+  "orgName",
+  "workHostName",
+  "status",
+  "full",
+  "grp",
+  "ocode",
+  "joinedOn",
+  "mobile",
+  "lostContact",
+  "pocket",
+] as const;
+
+type MemberRaw = Omit<MemberListRow, "idNumberMasked" | "full" | "flags"> & {
+  idNumber: string;
+  full: number;
+  grp: number;
+  ocode: string;
+  mobile: number;
+  lostContact: number;
+  pocket: number;
+};
+
+/** The row as the caller sees it: a counted-only row's name masked, every citizen ID masked. */
+function memberRow({
+  idNumber,
+  full,
+  grp: _g,
+  ocode: _o,
+  mobile,
+  lostContact,
+  pocket,
+  ...r
+}: MemberRaw): MemberListRow {
+  return {
     ...r,
     flags: MEMBER_FLAGS.filter((f) => ({ mobile, lostContact, pocket })[f] === 1),
     name: r.access === "counted" ? maskName(r.name) : r.name,
     idNumberMasked: maskCitizenId(idNumber),
     full: full === 1,
-  }));
+  };
+}
+
+/** Members the caller may list: editable rows first, then masked counted-only rows. */
+export async function listMembers(cx: Cx, filter: MemberListFilter): Promise<MemberPage | null> {
+  const { db, scope } = cx;
+  if (!scope.org) return null;
+  const { union, order } = await memberQuery(cx, filter);
+  const { limit, offset } = limitOffset(filter);
+  const counts = (await selectOne<{ total: number; countedOnly: number }>(
+    db,
+    sql`select count(*) as total, coalesce(sum(grp), 0) as countedOnly from (${union}) as u`,
+  ))!;
+  const raw = await selectAll<MemberRaw>(
+    db,
+    sql`select * from (${union}) as u order by grp, ${order} limit ${limit} offset ${offset}`,
+  );
   return {
-    rows,
+    rows: raw.map(memberRow),
     total: counts.total,
     countedOnly: counts.countedOnly,
     page: Math.floor(offset / limit) + 1,
     pageSize: limit,
   };
+}
+
+/**
+ * Every row of the members list (all its pages, in its order), a batch at a time: the list's one scoped
+ * statement read as it runs (`iterateRows`); citizen IDs masked as on the page. Run it inside a read
+ * transaction (a port's read). An owner has no list: null.
+ */
+export async function memberRows(
+  cx: Cx,
+  filter: MemberRowsFilter,
+  batch = 1000,
+): Promise<AsyncIterable<MemberListRow[]> | null> {
+  const { db, scope } = cx;
+  if (!scope.org) return null;
+  const { union, order } = await memberQuery(cx, filter);
+  const make = rowMaker<MemberRaw>(MEMBER_RAW_KEYS);
+  const select = sql`select * from (${union}) as u order by grp, ${order}`;
+  return (async function* () {
+    for await (const raw of iterateRows<unknown[]>(db, select, batch))
+      yield raw.map((r) => memberRow(make(r)));
+  })();
 }
 
 export interface MemberDetail {

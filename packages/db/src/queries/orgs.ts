@@ -10,10 +10,18 @@ import { writeAudit } from "../audit.ts";
 import { idList } from "../dialect/sqlite.ts";
 import type { Cx } from "../cx.ts";
 import type { Db } from "../driver/client.ts";
-import { selectAll, selectOne, writeTransaction } from "../driver/query.ts";
+import { iterateRows, selectAll, selectOne, writeTransaction } from "../driver/query.ts";
 import { elections, meetings, orgs } from "../schema.ts";
 import { secretaryName } from "./hosts.ts";
-import { inForce, likeParam, limitOffset, orgInForce, type Page, type PageInput } from "./common.ts";
+import {
+  inForce,
+  likeParam,
+  limitOffset,
+  orgInForce,
+  rowMaker,
+  type Page,
+  type PageInput,
+} from "./common.ts";
 
 export interface OrgListFilter extends PageInput {
   /** Name or 组织代码 (substring). */
@@ -125,10 +133,12 @@ export async function lookupGrassrootsOrg(cx: Cx, input: { code: string }): Prom
   return row;
 }
 
-/** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
-export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage | null> {
+/** The list's filters without its page: what the list page and its download share. */
+export type OrgRowsFilter = Omit<OrgListFilter, "page" | "pageSize">;
+
+/** The list's scoped condition and order: the list page and its download read the same rows in the same order. */
+async function orgQuery(cx: Cx, filter: OrgRowsFilter) {
   const { db, scope, today } = cx;
-  if (!scope.org) return null;
   const { within } = scopeSql(scope, today);
   const where: SQL[] = [within.subtree("o"), orgInForce(today, "o")];
   if (filter.q?.trim()) {
@@ -138,7 +148,14 @@ export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage |
   if (filter.category) where.push(sql`o.category = ${filter.category}`);
   if (filter.formationMode) where.push(sql`o.formation_mode = ${filter.formationMode}`);
   if (filter.nodeId !== undefined) where.push(nodeWithin("o", await orgSubtreeRange(db, filter.nodeId)));
-  const cond = sql.join(where, sql` and `);
+  return { cond: sql.join(where, sql` and `), order: sql.raw(ORG_ORDER[filter.sort ?? "tree"]) };
+}
+
+/** Organizations of the caller's subtree in force today (editable), filtered and paginated. */
+export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage | null> {
+  const { db, scope, today } = cx;
+  if (!scope.org) return null;
+  const { cond, order } = await orgQuery(cx, filter);
   const { limit, offset } = limitOffset(filter);
   const counts = (await selectOne<{ total: number; grassroots: number }>(
     db,
@@ -147,10 +164,41 @@ export async function listOrgs(cx: Cx, filter: OrgListFilter): Promise<OrgPage |
   ))!;
   const rows = await selectAll<OrgListRow>(
     db,
-    sql`${orgRowSql(today)} where ${cond}
-        order by ${sql.raw(ORG_ORDER[filter.sort ?? "tree"])} limit ${limit} offset ${offset}`,
+    sql`${orgRowSql(today)} where ${cond} order by ${order} limit ${limit} offset ${offset}`,
   );
   return { rows, ...counts, page: Math.floor(offset / limit) + 1, pageSize: limit };
+}
+
+/** The columns of `orgRowSql`, in its order (the streamed rows come as arrays). */
+const ORG_ROW_KEYS = [
+  "id",
+  "code",
+  "name",
+  "category",
+  "formationMode",
+  "parentName",
+  "members",
+  "coveredHosts",
+  "secretaryName",
+] as const satisfies readonly (keyof OrgListRow)[];
+
+/**
+ * Every row of the organizations list (all its pages, in its order), a batch at a time: the list's one
+ * scoped statement read as it runs (`iterateRows`). Run it inside a read transaction (a port's read).
+ */
+export async function orgRows(
+  cx: Cx,
+  filter: OrgRowsFilter,
+  batch = 1000,
+): Promise<AsyncIterable<OrgListRow[]> | null> {
+  const { db, scope, today } = cx;
+  if (!scope.org) return null;
+  const { cond, order } = await orgQuery(cx, filter);
+  const make = rowMaker<OrgListRow>(ORG_ROW_KEYS);
+  const select = sql`${orgRowSql(today)} where ${cond} order by ${order}`;
+  return (async function* () {
+    for await (const raw of iterateRows<unknown[]>(db, select, batch)) yield raw.map(make);
+  })();
 }
 
 export interface OrgReferenceRow {
