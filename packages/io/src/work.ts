@@ -98,6 +98,18 @@ export class Work<R extends RowData & { id: number }> {
     Object.assign(row, fields);
   }
 
+  /**
+   * Let go of what only staging needs (the keys, the originals, the import rows behind each id) once the
+   * changes are computed: only `get` answers afterwards. A city's import keys a million rows.
+   */
+  letGo(): void {
+    this.byKey.clear();
+    this.original.clear();
+    this.created.clear();
+    this.staged.clear();
+    this.locOf.clear();
+  }
+
   /** Rows changed or created, with the counts. */
   finish(): { changes: Change[]; counts: Counts } {
     const changes: Change[] = [];
