@@ -369,6 +369,16 @@ export function emptyTables(): ParsedTables {
   return t as ParsedTables;
 }
 
+/**
+ * A string of its own. A cell's text read from a worksheet is a slice of the chunk of XML it came in (V8
+ * slices strings of 13 characters and more instead of copying them), and a row keeping it keeps the whole
+ * chunk alive: a city's kept names, codes and ids held most of the sheets' XML. A CSV cell is a chain of
+ * one-character pieces until flattened. A copy through JSON is flat and holds only its own characters.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** Cell kinds whose values repeat across a city's rows (dates, codes naming records): kept once each. */
 const INTERNED = new Set<CellKind>(["code", "date", "creditCode", "citizenId", "industry"]);
 
@@ -435,8 +445,11 @@ class SheetRows implements RowSink {
     }
     this.headerOk = headerOk;
     this.requiredAt = spec.columns.map((c) => (c.required ? header.indexOf(c.header) : -1));
-    for (const c of spec.columns) this.template[c.field] = null;
-    this.template.loc = null;
+    // Through JSON: an object built from text keeps its fields in place; one given 20 fields one by one
+    // becomes a hash table, and so would every copy.
+    this.template = JSON.parse(
+      JSON.stringify(Object.fromEntries([...spec.columns.map((c) => [c.field, null]), ["loc", null]])),
+    ) as Record<string, unknown>;
   }
 
   private started = false;
@@ -465,9 +478,7 @@ class SheetRows implements RowSink {
       if ("reason" in r) {
         errors.push({ sheet: sheetName, row, column: c.header, value: text, reason: r.reason });
         ok = false;
-      } else
-        rec[c.field] =
-          typeof r.value === "string" && INTERNED.has(c.kind) ? this.parser.intern(r.value) : r.value;
+      } else rec[c.field] = this.kept(c.kind, r.value);
     }
     spec.columns.forEach((c, ci) => {
       if (c.required && rec[c.field] === null && cells[this.requiredAt[ci]!] === "") {
@@ -479,6 +490,13 @@ class SheetRows implements RowSink {
       rec.loc = { sheet: sheetName, row };
       (this.parser.tables[spec.key] as unknown[]).push(rec);
     }
+  }
+
+  /** A converted value as a row keeps it: strings of their own, codes and dates once each. */
+  private kept(kind: CellKind, value: unknown): unknown {
+    if (typeof value === "string") return INTERNED.has(kind) ? this.parser.intern(value) : ownString(value);
+    if (Array.isArray(value)) return (value as string[]).map(ownString);
+    return value;
   }
 
   close(): void {
@@ -512,8 +530,9 @@ class SheetParser {
   intern(s: string): string {
     const known = this.strings.get(s);
     if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
+    const own = ownString(s);
+    this.strings.set(own, own);
+    return own;
   }
 
   /** A sheet's rows, told one at a time; `close()` once the sheet ends. */
