@@ -125,7 +125,8 @@ export async function applyImport(
     });
     await audit.flush();
   };
-  // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
-  await withPageCache(db, 262_144, () => writeTransaction(db, run));
+  // A city's import inserts millions of index entries: give SQLite a larger page cache (default 2 MB) —
+  // 64 MB, not more: the cache fills up over a city's import and counts in the process's memory.
+  await withPageCache(db, 65_536, () => writeTransaction(db, run));
   return plan.counts;
 }
