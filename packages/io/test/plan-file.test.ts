@@ -6,9 +6,18 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { openTestDb, type Db } from "@liangxin/db/driver";
+import { closeDatabase, openTestDb, pgliteDb, type Db } from "@liangxin/db/driver";
+import { openTestPglite } from "@liangxin/db/pg";
+import { countTables } from "@liangxin/seed/demo";
 import { beforeAll, describe, expect, it } from "vitest";
-import { exportImportWorkbook, planImport, planImportFile, readImportWorkbook } from "../src/index.ts";
+import {
+  applyImport,
+  exportImportWorkbook,
+  planImport,
+  planImportFile,
+  readImportWorkbook,
+  WRITE_ORDER,
+} from "../src/index.ts";
 import { addBasicsRecords } from "./basics-records.ts";
 import { addCadreRecords } from "./cadre-records.ts";
 import { demoDb, scopeOf, tmpDir, TODAY } from "./helpers.ts";
@@ -54,7 +63,7 @@ describe("planning a workbook as it is read", () => {
     await addCadreRecords(source);
     file = path.join(tmpDir(), "demo.xlsx");
     await exportImportWorkbook(source, await scopeOf(source, "city"), file, { today: TODAY });
-  }, 120_000);
+  }, 240_000);
 
   it("gives the plan of reading the whole workbook first: the same changes and counts", async () => {
     const { whole, asRead } = await bothWays(file);
@@ -63,7 +72,7 @@ describe("planning a workbook as it is read", () => {
     expect(asRead.counts).toEqual(whole.counts);
     expect(asRead.changes.length).toBeGreaterThan(1000);
     expect(asRead.changes).toEqual(whole.changes);
-  }, 120_000);
+  }, 240_000);
 
   it("whatever the order of the sheets, with the same errors in the same order (sheet, row, column)", async () => {
     const bad = await rewritten(file, (names) => [...names].reverse(), {
@@ -76,7 +85,26 @@ describe("planning a workbook as it is read", () => {
     expect(asRead.errors).toEqual(whole.errors);
     expect(asRead.changes).toEqual([]);
     expect(asRead.rowCount).toBe(whole.rowCount);
-  }, 120_000);
+  }, 240_000);
+
+  it("writes the same rows on PostgreSQL (PGlite) as on SQLite", async () => {
+    const pg = pgliteDb((await openTestPglite()).$client);
+    try {
+      const sqlite = openTestDb();
+      const actor = { userId: null, username: "test" };
+      const a = await planImportFile(sqlite, file, { today: TODAY });
+      const b = await planImportFile(pg, file, { today: TODAY });
+      expect(b.errors).toEqual([]);
+      expect(b.counts).toEqual(a.counts);
+      await applyImport(sqlite, a, actor);
+      await applyImport(pg, b, actor);
+      const written = await countTables(sqlite, WRITE_ORDER);
+      expect(written.members).toBeGreaterThan(100);
+      expect(await countTables(pg, WRITE_ORDER)).toEqual(written);
+    } finally {
+      await closeDatabase(pg);
+    }
+  }, 240_000);
 
   it("plans a file that is no workbook as its one error", async () => {
     const broken = path.join(tmpDir(), "broken.xlsx");
