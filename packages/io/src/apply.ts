@@ -40,6 +40,24 @@ export function totalCounts(summary: ImportSummary): Counts {
   return out;
 }
 
+/**
+ * The changes in WRITE_ORDER, table by table, keeping their order within a table (a stable bucket sort);
+ * the plan's own array when it is in that order already (a plan's always is). The slots are emptied
+ * as the changes are written.
+ */
+function inWriteOrder(changes: Change[]): (Change | undefined)[] {
+  const rank = new Map<string, number>(WRITE_ORDER.map((t, i) => [t, i]));
+  let sorted = true;
+  for (let i = 1; i < changes.length && sorted; i++)
+    sorted = rank.get(changes[i - 1]!.table)! <= rank.get(changes[i]!.table)!;
+  if (sorted) return changes;
+  const buckets = new Map<string, Change[]>(WRITE_ORDER.map((t) => [t, []]));
+  for (const c of changes) buckets.get(c.table)!.push(c);
+  const out: Change[] = [];
+  for (const list of buckets.values()) for (const c of list) out.push(c);
+  return out;
+}
+
 export async function applyImport(
   db: Db,
   plan: ImportPlan,
@@ -48,12 +66,12 @@ export async function applyImport(
   onProgress?: (done: number, total: number, stage: string) => void | Promise<void>,
 ): Promise<ImportSummary> {
   if (plan.errors.length > 0) throw new ImportRefused(plan.errors[0]!.reason);
-  // In write order, table by table, keeping the plan's order within a table (a stable bucket sort). Only
-  // the tables of WRITE_ORDER get here: their names and the plan's field names are the program's.
-  const buckets = new Map<string, Change[]>(WRITE_ORDER.map((t) => [t, []]));
-  for (const c of plan.changes) buckets.get(c.table)!.push(c);
-  const changes: Change[] = [];
-  for (const list of buckets.values()) for (const c of list) changes.push(c);
+  // In write order, table by table, keeping the plan's order within a table. Only the tables of
+  // WRITE_ORDER get here: their names and the plan's field names are the program's.
+  const changes = inWriteOrder(plan.changes);
+  // The plan's changes are consumed: each is let go once written, so that the rows a city's import
+  // creates (a million) leave memory as they reach the database instead of all staying to the end.
+  plan.changes = [];
   const total = changes.length;
   // Every row goes through the write model's writer, as the forms' rows do: created rows stamped with
   // the one clock and written in multi-row inserts, versions moving on, and what follows a row's write
@@ -70,7 +88,7 @@ export async function applyImport(
       // The plan numbered its new rows: a row created meanwhile without an id must not take one of them.
       const largest = new Map<string, number>();
       for (const c of changes)
-        if (c.op === "create" && typeof c.id === "number" && c.id > (largest.get(c.table) ?? 0))
+        if (c && c.op === "create" && typeof c.id === "number" && c.id > (largest.get(c.table) ?? 0))
           largest.set(c.table, c.id);
       await reserveIds(db, largest);
     }
@@ -81,6 +99,7 @@ export async function applyImport(
     // One change after the other (one connection, in order): no Promise.all.
     for (let i = 0; i < total; i++) {
       const c = changes[i]!;
+      changes[i] = undefined;
       await write(writer, c);
       await audit.add({
         userId: actor.userId,
@@ -106,7 +125,8 @@ export async function applyImport(
     });
     await audit.flush();
   };
-  // A city's import inserts millions of index entries: give SQLite a page cache to match (default 2 MB).
-  await withPageCache(db, 262_144, () => writeTransaction(db, run));
+  // A city's import inserts millions of index entries: give SQLite a larger page cache (default 2 MB) —
+  // 64 MB, not more: the cache fills up over a city's import and counts in the process's memory.
+  await withPageCache(db, 65_536, () => writeTransaction(db, run));
   return plan.counts;
 }

@@ -9,8 +9,9 @@ import { advisoryLockFree, holdAdvisoryLock, isPg, writeTransaction, type Db } f
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
-import { planImport } from "./plan/index.ts";
+import { planImport, planImportFile, type ImportPlan } from "./plan/index.ts";
 import { scopeGate } from "./scope-check.ts";
+import { isCityNode } from "./scope.ts";
 import type { Scope } from "@liangxin/db/scope";
 import { readImport } from "./read.ts";
 import type { ImportError } from "./tables.ts";
@@ -185,15 +186,20 @@ export async function runImportJob(
   const release = await announceWorker(db, jobId, file);
   try {
     await update({ state: "running", done: 0, total: 100, stage: m.stage.read });
-    const read = await readImport(file);
-    await update({ done: 10, stage: m.stage.validate });
-    const gate = opts.scope
-      ? await scopeGate(db, read, opts.scope, opts.today ?? clock.today())
-      : { parsed: read, errors: [] };
-    const plan = await planImport(db, gate.parsed, {
-      onProgress: progress(10, 20),
-      ...(opts.today ? { today: opts.today } : {}),
-    });
+    const planOpts = { onProgress: progress(10, 20), ...(opts.today ? { today: opts.today } : {}) };
+    let plan: ImportPlan;
+    let gate: { errors: ImportError[] } = { errors: [] };
+    if (!opts.scope || (await isCityNode(db, opts.scope))) {
+      // The whole city's: planned as it is read, table by table, never all the rows at once.
+      plan = await planImportFile(db, file, { ...planOpts, onRead: progress(0, 10) });
+    } else {
+      // Below the city the scope is checked on every row first (scope-check.ts), then the rows are planned.
+      const read = await readImport(file);
+      await update({ done: 10, stage: m.stage.validate });
+      const gated = await scopeGate(db, read, opts.scope, opts.today ?? clock.today());
+      gate = gated;
+      plan = await planImport(db, gated.parsed, planOpts);
+    }
     if (gate.errors.length > 0) {
       plan.errors = [...gate.errors, ...plan.errors];
       plan.changes = [];

@@ -72,24 +72,44 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value as unknown as string).trim();
 }
 
-/** The rows of one worksheet as text cells (header, then the non-empty data rows). */
-class SheetCollector {
-  readonly sheet: RawSheet;
+/** Told a worksheet's rows as text cells: the header once, then each non-empty data row. */
+interface RowSink {
+  header(cells: string[]): void;
+  row(rowNumber: number, cells: string[]): void;
+}
+
+/**
+ * A worksheet's rows as exceljs hands them out → the header (row 1, or the first row) and the non-empty
+ * data rows padded to the header's width, told to a sink one at a time.
+ */
+class RowSplitter {
   private width = 0;
-  constructor(name: string) {
-    this.sheet = { name: name.trim(), header: [], rows: [] };
-  }
+  constructor(private readonly sink: RowSink) {}
   add(values: ExcelJS.CellValue[], rowNumber: number): void {
     const cells: string[] = [];
     for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
-    if (rowNumber === 1 || this.sheet.header.length === 0) {
-      this.sheet.header = cells;
+    if (rowNumber === 1 || this.width === 0) {
       this.width = cells.length;
+      this.sink.header(cells);
       return;
     }
     if (cells.every((c) => c === "")) return;
     while (cells.length < this.width) cells.push("");
-    this.sheet.rows.push({ row: rowNumber, cells });
+    this.sink.row(rowNumber, cells);
+  }
+}
+
+/** The rows of one worksheet as text cells (header, then the non-empty data rows). */
+class SheetCollector implements RowSink {
+  readonly sheet: RawSheet;
+  constructor(name: string) {
+    this.sheet = { name: name.trim(), header: [], rows: [] };
+  }
+  header(cells: string[]): void {
+    this.sheet.header = cells;
+  }
+  row(row: number, cells: string[]): void {
+    this.sheet.rows.push({ row, cells });
   }
 }
 
@@ -112,6 +132,8 @@ interface ReaderInternals {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string; name: string }[] };
 }
 
 /**
@@ -147,7 +169,12 @@ const WORKSHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * (exceljs#3064; seen here under load as 「文件不是有效的 Excel 工作簿」). Read the zip by its central
  * directory instead: the workbook's parts first, then each worksheet as a stream, in sheet order.
  */
-function readByDirectory(reader: ExcelJS.stream.xlsx.WorkbookReader, source: string | Uint8Array): void {
+function readByDirectory(
+  reader: ExcelJS.stream.xlsx.WorkbookReader,
+  source: string | Uint8Array,
+  /** Told the names of the worksheets about to be read, in their order, before the first (null: unnamed). */
+  onNames?: (names: (string | null)[]) => void,
+): void {
   const r = reader as unknown as ReaderInternals;
   r.parse = async function* () {
     const zip =
@@ -166,15 +193,22 @@ function readByDirectory(reader: ExcelJS.stream.xlsx.WorkbookReader, source: str
       .map((f) => ({ file: f, no: f.path.match(WORKSHEET_ENTRY)?.[1] }))
       .filter((s): s is { file: ZipEntry; no: string } => s.no !== undefined)
       .sort((a, b) => Number(a.no) - Number(b.no));
+    // Each worksheet's name as exceljs gives it (its relationship, then the workbook's sheet of that id).
+    onNames?.(
+      sheets.map(({ no }) => {
+        const rel = (r.workbookRels ?? []).find((x) => x.Target === `worksheets/sheet${no}.xml`);
+        return (rel && (r.model?.sheets ?? []).find((x) => x.rId === rel.Id)?.name) ?? null;
+      }),
+    );
     for (const { file, no } of sheets) yield* r._parseWorksheet(file.stream(), no);
   };
 }
 
-/**
- * The worksheets of a workbook one at a time, read with exceljs's streaming reader: only the sheet being
- * handed out is held as text, never the whole workbook's cell model (a city's workbook has a million rows).
- */
-export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncGenerator<RawSheet> {
+/** The worksheets of a workbook as exceljs's streaming reader hands them out, in sheet order. */
+async function* workbookWorksheets(
+  source: string | Uint8Array,
+  onNames?: (names: (string | null)[]) => void,
+): AsyncGenerator<AsyncIterable<ExcelJS.Row> & { name: string }> {
   // The input is never read as a stream: readByDirectory opens the file (or the bytes) itself.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(PassThrough.from([]), {
     worksheets: "emit",
@@ -183,12 +217,20 @@ export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncG
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  readByDirectory(reader, source);
+  readByDirectory(reader, source, onNames);
   decodeAcrossChunks(reader);
-  for await (const ws of reader) {
-    const worksheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+  for await (const ws of reader) yield ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+}
+
+/**
+ * The worksheets of a workbook one at a time, read with exceljs's streaming reader: only the sheet being
+ * handed out is held as text, never the whole workbook's cell model (a city's workbook has a million rows).
+ */
+export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncGenerator<RawSheet> {
+  for await (const worksheet of workbookWorksheets(source)) {
     const collector = new SheetCollector(worksheet.name);
-    for await (const row of worksheet) collector.add(row.values as ExcelJS.CellValue[], row.number);
+    const rows = new RowSplitter(collector);
+    for await (const row of worksheet) rows.add(row.values as ExcelJS.CellValue[], row.number);
     yield collector.sheet;
   }
 }
@@ -320,35 +362,62 @@ function specOfSheet(name: string): TableSpec | undefined {
   return TABLE_LIST.find((t) => t.sheet === name || t.file === lower || t.file === `${lower}.csv`);
 }
 
-function emptyTables(): ParsedTables {
+/** A table of parsed rows per sheet, all empty. */
+export function emptyTables(): ParsedTables {
   const t = {} as Record<TableKey, unknown[]>;
   for (const k of TABLE_KEYS) t[k] = [];
   return t as ParsedTables;
 }
 
-/** Typed rows per table and row-level errors, filled one sheet at a time. */
-class SheetParser {
-  readonly tables = emptyTables();
-  readonly errors: ImportError[];
-  rowCount = 0;
-  constructor(initialErrors: ImportError[] = []) {
-    this.errors = [...initialErrors];
+/**
+ * A string of its own. A cell's text read from a worksheet is a slice of the chunk of XML it came in (V8
+ * slices strings of 13 characters and more instead of copying them), and a row keeping it keeps the whole
+ * chunk alive: a city's kept names, codes and ids held most of the sheets' XML. A CSV cell is a chain of
+ * one-character pieces until flattened. A copy through JSON is flat and holds only its own characters.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Cell kinds whose values repeat across a city's rows (dates, codes naming records): kept once each. */
+const INTERNED = new Set<CellKind>(["code", "date", "creditCode", "citizenId", "industry"]);
+
+/** The typed rows of one sheet, converted one row at a time as the rows come (`RowSink`). */
+class SheetRows implements RowSink {
+  private cells: string[] | null = null;
+  private columnAt: (number | undefined)[] = [];
+  private requiredAt: number[] = [];
+  private headerOk = false;
+  /** Every field null, the location last: each row starts as a copy, so all rows share one shape. */
+  private template: Record<string, unknown> = {};
+  private rows = 0;
+
+  constructor(
+    private readonly parser: SheetParser,
+    private readonly name: string,
+    private readonly spec: TableSpec | undefined,
+  ) {}
+
+  /** The table the sheet's rows go to (none for 说明 and unknown sheets). */
+  get key(): TableKey | undefined {
+    return this.spec?.key;
   }
 
-  add(sheet: RawSheet): void {
-    const { tables, errors } = this;
-    if (sheet.name === README_SHEET) return;
-    const spec = specOfSheet(sheet.name);
-    if (!spec) {
-      if (sheet.rows.length > 0 || sheet.header.some((h) => h !== ""))
-        errors.push({ sheet: sheet.name, row: null, column: "", value: "", reason: m.unknownSheet });
-      return;
-    }
-    const sheetName = sheet.name;
-    const columnAt: (number | undefined)[] = [];
+  header(cells: string[]): void {
+    this.cells = cells;
+    this.headerText = cells;
+  }
+
+  /** The header's checks, once: when the first data row comes or the sheet ends. */
+  private checkHeader(): void {
+    const { spec, name: sheetName } = this;
+    const header = this.cells ?? [];
+    this.cells = null;
+    if (!spec) return;
+    const { errors } = this.parser;
     const seen = new Set<string>();
     let headerOk = true;
-    sheet.header.forEach((h, i) => {
+    header.forEach((h, i) => {
       if (h === "") return;
       const idx = spec.columns.findIndex((c) => c.header === h);
       if (idx < 0) {
@@ -359,7 +428,7 @@ class SheetParser {
         headerOk = false;
       } else {
         seen.add(h);
-        columnAt[i] = idx;
+        this.columnAt[i] = idx;
       }
     });
     for (const c of spec.columns) {
@@ -374,39 +443,113 @@ class SheetParser {
         headerOk = false;
       }
     }
-    this.rowCount += sheet.rows.length;
-    if (!headerOk) return;
-    const list = tables[spec.key] as unknown[];
-    const requiredAt = spec.columns.map((c) => (c.required ? sheet.header.indexOf(c.header) : -1));
-    for (const { row, cells } of sheet.rows) {
-      const rec: Record<string, unknown> = {};
-      for (const c of spec.columns) rec[c.field] = null;
-      let ok = true;
-      cells.forEach((text, i) => {
-        const idx = columnAt[i];
-        if (idx === undefined) return;
-        const c = spec.columns[idx]!;
-        if (text === "") return;
-        const r = convert(c.kind, text, c.header);
-        if ("reason" in r) {
-          errors.push({ sheet: sheetName, row, column: c.header, value: text, reason: r.reason });
-          ok = false;
-        } else rec[c.field] = r.value;
-      });
-      spec.columns.forEach((c, ci) => {
-        if (c.required && rec[c.field] === null && cells[requiredAt[ci]!] === "") {
-          errors.push({ sheet: sheetName, row, column: c.header, value: "", reason: m.required });
-          ok = false;
-        }
-      });
-      if (ok) {
-        rec.loc = { sheet: sheetName, row };
-        list.push(rec);
+    this.headerOk = headerOk;
+    this.requiredAt = spec.columns.map((c) => (c.required ? header.indexOf(c.header) : -1));
+    // Through JSON: an object built from text keeps its fields in place; one given 20 fields one by one
+    // becomes a hash table, and so would every copy.
+    this.template = JSON.parse(
+      JSON.stringify(Object.fromEntries([...spec.columns.map((c) => [c.field, null]), ["loc", null]])),
+    ) as Record<string, unknown>;
+  }
+
+  private started = false;
+
+  row(row: number, cells: string[]): void {
+    if (!this.started) {
+      this.started = true;
+      this.checkHeader();
+    }
+    this.rows++;
+    const { spec } = this;
+    if (!spec) return;
+    this.parser.rowCount++;
+    if (!this.headerOk) return;
+    const { errors } = this.parser;
+    const sheetName = this.name;
+    const rec: Record<string, unknown> = { ...this.template };
+    let ok = true;
+    for (let i = 0; i < cells.length; i++) {
+      const idx = this.columnAt[i];
+      if (idx === undefined) continue;
+      const text = cells[i]!;
+      if (text === "") continue;
+      const c = spec.columns[idx]!;
+      const r = convert(c.kind, text, c.header);
+      if ("reason" in r) {
+        errors.push({ sheet: sheetName, row, column: c.header, value: text, reason: r.reason });
+        ok = false;
+      } else rec[c.field] = this.kept(c.kind, r.value);
+    }
+    spec.columns.forEach((c, ci) => {
+      if (c.required && rec[c.field] === null && cells[this.requiredAt[ci]!] === "") {
+        errors.push({ sheet: sheetName, row, column: c.header, value: "", reason: m.required });
+        ok = false;
       }
+    });
+    if (ok) {
+      rec.loc = { sheet: sheetName, row };
+      (this.parser.tables[spec.key] as unknown[]).push(rec);
     }
   }
 
+  /** A converted value as a row keeps it: strings of their own, codes and dates once each. */
+  private kept(kind: CellKind, value: unknown): unknown {
+    if (typeof value === "string") return INTERNED.has(kind) ? this.parser.intern(value) : ownString(value);
+    if (Array.isArray(value)) return (value as string[]).map(ownString);
+    return value;
+  }
+
+  close(): void {
+    if (!this.started) {
+      this.started = true;
+      this.checkHeader();
+    }
+    if (!this.spec && this.name !== README_SHEET && (this.rows > 0 || this.sawHeader()))
+      this.parser.errors.push({ sheet: this.name, row: null, column: "", value: "", reason: m.unknownSheet });
+  }
+
+  private headerText: string[] = [];
+  private sawHeader(): boolean {
+    return this.headerText.some((h) => h !== "");
+  }
+}
+
+/** Typed rows per table and row-level errors, filled one sheet at a time, one row at a time. */
+class SheetParser {
+  readonly errors: ImportError[];
+  rowCount = 0;
+  /** One string per distinct code or date read (a city's rows name the same few thousand again and again). */
+  private readonly strings = new Map<string, string>();
+  constructor(
+    initialErrors: ImportError[] = [],
+    readonly tables: ParsedTables = emptyTables(),
+  ) {
+    this.errors = [...initialErrors];
+  }
+
+  intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    const own = ownString(s);
+    this.strings.set(own, own);
+    return own;
+  }
+
+  /** A sheet's rows, told one at a time; `close()` once the sheet ends. */
+  open(name: string): RowSink & { close(): void; readonly key: TableKey | undefined } {
+    const trimmed = name.trim();
+    return new SheetRows(this, trimmed, trimmed === README_SHEET ? undefined : specOfSheet(trimmed));
+  }
+
+  add(sheet: RawSheet): void {
+    const rows = this.open(sheet.name);
+    rows.header(sheet.header);
+    for (const r of sheet.rows) rows.row(r.row, r.cells);
+    rows.close();
+  }
+
   result(): ParsedImport {
+    this.strings.clear();
     return { tables: this.tables, errors: this.errors, rowCount: this.rowCount };
   }
 }
@@ -418,26 +561,96 @@ export function parseSheets(sheets: readonly RawSheet[], initialErrors: ImportEr
   return parser.result();
 }
 
-/** Read a workbook file (or its bytes) into typed rows. */
-export async function readImportWorkbook(source: string | Uint8Array): Promise<ParsedImport> {
-  const parser = new SheetParser();
-  const sheets = streamWorkbookSheets(source);
-  // Each sheet is turned into typed rows as soon as it is read, and its text dropped. Only a failure to
-  // read the file means it is no workbook; an error of the parser is a bug and is thrown.
-  for (;;) {
-    let next: IteratorResult<RawSheet>;
+/**
+ * Told as a workbook is read: a table's rows are all in once every sheet feeding it has been read — the
+ * workbook's list of sheets says which those are — so that planning can take each table while the next
+ * sheets are still being read (`ImportPlanner`).
+ */
+export interface ReadListener {
+  /** Every row of this table is in the tables being filled (told once per table; one no sheet feeds too). */
+  tableRead(key: TableKey): void;
+  /** Another sheet was read: `done` of `total`. */
+  sheetRead?(done: number, total: number): void | Promise<void>;
+}
+
+/**
+ * Read a workbook file (or its bytes) into typed rows, into `tables` when given (a planner takes them
+ * from there as the listener is told, and empties them).
+ */
+export async function readImportWorkbook(
+  source: string | Uint8Array,
+  listen?: { tables: ParsedTables; listener: ReadListener },
+): Promise<ParsedImport> {
+  const parser = new SheetParser([], listen?.tables);
+  // Each row is turned into a typed row as soon as it is read, and its text dropped: a sheet of a city's
+  // hundreds of thousands of rows is never held as text. Only a failure to read the file means it is no
+  // workbook; an error of the parser or the listener is a bug and is thrown.
+  const fault = { failed: false, error: undefined as unknown };
+  const guarded = async (fn: () => void | Promise<void>) => {
     try {
-      next = await sheets.next();
-    } catch {
-      return {
-        tables: emptyTables(),
-        errors: [{ sheet: "", row: null, column: "", value: "", reason: m.notSpreadsheet }],
-        rowCount: 0,
-      };
+      await fn();
+    } catch (error) {
+      Object.assign(fault, { failed: true, error });
+      throw error;
     }
-    if (next.done) break;
-    parser.add(next.value);
+  };
+  /** Per table, how many of the workbook's sheets feeding it are still to be read. */
+  const pending = new Map<TableKey, number>();
+  const told = new Set<TableKey>();
+  let sheetCount = 0;
+  let sheetsRead = 0;
+  const tell = (key: TableKey) => {
+    if (told.has(key)) return;
+    told.add(key);
+    listen?.listener.tableRead(key);
+  };
+  const onNames = (names: (string | null)[]) => {
+    sheetCount = names.length;
+    for (const name of names) {
+      const key = name === null ? undefined : specOfSheet(name.trim())?.key;
+      if (key) pending.set(key, (pending.get(key) ?? 0) + 1);
+    }
+  };
+  try {
+    for await (const worksheet of workbookWorksheets(source, onNames)) {
+      // The tables no sheet feeds are complete (empty) from the start.
+      await guarded(() => {
+        for (const key of TABLE_KEYS) if (!pending.has(key)) tell(key);
+      });
+      const sheet = parser.open(worksheet.name);
+      const key = sheet.key;
+      if (key && told.has(key)) {
+        Object.assign(fault, {
+          failed: true,
+          error: new Error(`sheet ${worksheet.name}: its table was complete`),
+        });
+        throw fault.error;
+      }
+      const rows = new RowSplitter(sheet);
+      for await (const row of worksheet)
+        await guarded(() => rows.add(row.values as ExcelJS.CellValue[], row.number));
+      await guarded(async () => {
+        sheet.close();
+        if (key) {
+          const left = (pending.get(key) ?? 1) - 1;
+          pending.set(key, left);
+          if (left <= 0) tell(key);
+        }
+        await listen?.listener.sheetRead?.(++sheetsRead, sheetCount);
+      });
+    }
+  } catch {
+    if (fault.failed) throw fault.error;
+    return {
+      tables: emptyTables(),
+      errors: [{ sheet: "", row: null, column: "", value: "", reason: m.notSpreadsheet }],
+      rowCount: 0,
+      unreadable: true,
+    };
   }
+  await guarded(() => {
+    for (const key of TABLE_KEYS) tell(key);
+  });
   return parser.result();
 }
 

@@ -888,4 +888,6 @@ export interface ParsedImport {
   errors: ImportError[];
   /** Data rows read, for progress. */
   rowCount: number;
+  /** The file could not be read (its one error says so): nothing of it counts. */
+  unreadable?: boolean;
 }

@@ -27,14 +27,139 @@ export interface Counts {
   unchanged: number;
 }
 
+/*
+ * A city's import creates a million rows: they are built field by field, which V8 keeps as compact objects
+ * (about 190 bytes for a member). `{ ...fields, id }` made each about 700 bytes (the spread's copy grows
+ * its property store for the extra field), and `delete` turns an object into a hash table.
+ */
+
+/** The fields and then the id, as a compact object. */
+function withId(fields: Partial<RowData>, id: number): RowData {
+  const row: RowData = {};
+  for (const k in fields) row[k] = fields[k]!;
+  row.id = id;
+  return row;
+}
+
+/** A row without its id (a table keyed by its columns), as a compact object. */
+function withoutId(r: RowData): RowData {
+  const out: RowData = {};
+  for (const k in r) if (k !== "id") out[k] = r[k]!;
+  return out;
+}
+
+/**
+ * The rows of a working copy by id: the stored ones in a Map, the created ones (ids from `firstNew` on,
+ * one after the other) in an array — a Map's entry costs more than the row's reference, times a million.
+ * Iterates as the Map did: stored rows as loaded, then created ones in order.
+ */
+export class IdRows<R> {
+  private readonly stored = new Map<number, R>();
+  private readonly fresh: R[] = [];
+  constructor(private firstNew: number) {}
+
+  /** Created ids start here (set once the stored rows are in). */
+  startNew(firstNew: number): void {
+    this.firstNew = firstNew;
+  }
+  get size(): number {
+    return this.stored.size + this.fresh.length;
+  }
+  get(id: number): R | undefined {
+    return id >= this.firstNew ? this.fresh[id - this.firstNew] : this.stored.get(id);
+  }
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+  set(id: number, row: R): void {
+    if (id < this.firstNew) this.stored.set(id, row);
+    else if (id - this.firstNew === this.fresh.length) this.fresh.push(row);
+    else throw new Error(`created ids one after the other: ${id}`);
+  }
+  *keys(): Generator<number> {
+    yield* this.stored.keys();
+    for (let i = 0; i < this.fresh.length; i++) yield this.firstNew + i;
+  }
+  *values(): Generator<R> {
+    yield* this.stored.values();
+    yield* this.fresh;
+  }
+}
+
+/**
+ * The first import row behind each id: stored ids in a Map, created ones as a sheet number and a row
+ * number in typed arrays (a city's import has a million; a location object and a Map entry each cost more).
+ * `get` hands out a new location each time: compare locations by sheet and row, not by identity.
+ */
+export class LocIndex {
+  private readonly stored = new Map<number, Loc>();
+  private readonly sheets: string[] = [];
+  private sheetOf = new Uint16Array(1024);
+  private rowOf = new Float64Array(1024);
+  private count = 0;
+  constructor(private readonly firstNew: () => number) {}
+
+  get size(): number {
+    return this.stored.size + this.count;
+  }
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+  get(id: number): Loc | undefined {
+    const i = id - this.firstNew();
+    if (i < 0) return this.stored.get(id);
+    const sheet = i < this.sheetOf.length ? this.sheetOf[i]! : 0;
+    return sheet === 0 ? undefined : { sheet: this.sheets[sheet - 1]!, row: this.rowOf[i]! };
+  }
+  set(id: number, loc: Loc): void {
+    const i = id - this.firstNew();
+    if (i < 0) {
+      this.stored.set(id, loc);
+      return;
+    }
+    while (i >= this.sheetOf.length) {
+      const sheetOf = new Uint16Array(this.sheetOf.length * 2);
+      sheetOf.set(this.sheetOf);
+      this.sheetOf = sheetOf;
+      const rowOf = new Float64Array(this.rowOf.length * 2);
+      rowOf.set(this.rowOf);
+      this.rowOf = rowOf;
+    }
+    let sheet = this.sheets.indexOf(loc.sheet) + 1;
+    if (sheet === 0) sheet = this.sheets.push(loc.sheet);
+    if (this.sheetOf[i] === 0) this.count++;
+    this.sheetOf[i] = sheet;
+    this.rowOf[i] = loc.row;
+  }
+  *keys(): Generator<number> {
+    yield* this.stored.keys();
+    const first = this.firstNew();
+    for (let i = 0; i < this.sheetOf.length; i++) if (this.sheetOf[i] !== 0) yield first + i;
+  }
+  *[Symbol.iterator](): Generator<[number, Loc]> {
+    for (const id of this.keys()) yield [id, this.get(id)!];
+  }
+  clear(): void {
+    this.stored.clear();
+    this.sheetOf = new Uint16Array(0);
+    this.rowOf = new Float64Array(0);
+    this.count = 0;
+  }
+}
+
 export class Work<R extends RowData & { id: number }> {
-  readonly rows = new Map<number, R>();
+  readonly rows = new IdRows<R>(Number.MAX_SAFE_INTEGER);
   private readonly byKey = new Map<string, number>();
   private readonly original = new Map<number, R>();
-  private readonly created = new Set<number>();
+  /**
+   * Created rows take the ids from here on, one after the other (a city's import creates a million: a
+   * range, not a set of them).
+   */
+  private readonly firstNew: number;
+  /** The stored rows staged from an import row (a created row always is). */
   private readonly staged = new Set<number>();
   /** The first import row behind each staged id. */
-  readonly locOf = new Map<number, Loc>();
+  readonly locOf = new LocIndex(() => this.firstNew);
   private nextId: number;
 
   constructor(
@@ -51,6 +176,8 @@ export class Work<R extends RowData & { id: number }> {
       if (r.id > max) max = r.id;
     }
     this.nextId = max + 1;
+    this.firstNew = this.nextId;
+    this.rows.startNew(this.firstNew);
   }
 
   idOf(key: string): number | undefined {
@@ -62,16 +189,16 @@ export class Work<R extends RowData & { id: number }> {
   }
 
   isNew(id: number): boolean {
-    return this.created.has(id);
+    return id >= this.firstNew && id < this.nextId;
   }
 
   wasStaged(id: number): boolean {
-    return this.staged.has(id);
+    return this.isNew(id) || this.staged.has(id);
   }
 
   /** The row as it was in the database (before staging), undefined for new rows. */
   originalOf(id: number): R | undefined {
-    if (this.created.has(id)) return undefined;
+    if (this.isNew(id)) return undefined;
     return this.original.get(id) ?? this.rows.get(id);
   }
 
@@ -80,12 +207,13 @@ export class Work<R extends RowData & { id: number }> {
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.nextId++;
-      const row = { ...fields, id } as R;
+      const row = withId(fields, id) as R;
       this.rows.set(id, row);
       this.byKey.set(key, id);
-      this.created.add(id);
-    } else this.set(id, fields);
-    this.staged.add(id);
+    } else {
+      this.set(id, fields);
+      this.staged.add(id);
+    }
     if (loc && !this.locOf.has(id)) this.locOf.set(id, loc);
     return id;
   }
@@ -94,8 +222,19 @@ export class Work<R extends RowData & { id: number }> {
   set(id: number, fields: Partial<R>): void {
     const row = this.rows.get(id);
     if (!row) return;
-    if (!this.created.has(id) && !this.original.has(id)) this.original.set(id, { ...row });
+    if (!this.isNew(id) && !this.original.has(id)) this.original.set(id, { ...row });
     Object.assign(row, fields);
+  }
+
+  /**
+   * Let go of what only staging needs (the keys, the originals, the import rows behind each id) once the
+   * changes are computed: only `get` answers afterwards. A city's import keys a million rows.
+   */
+  letGo(): void {
+    this.byKey.clear();
+    this.original.clear();
+    this.staged.clear();
+    this.locOf.clear();
   }
 
   /** Rows changed or created, with the counts. */
@@ -104,14 +243,11 @@ export class Work<R extends RowData & { id: number }> {
     const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
     const key = (r: R) =>
       this.keyColumns ? Object.fromEntries(this.keyColumns.map((c) => [c, r[c] ?? null])) : null;
-    for (const id of this.created) {
+    for (let id = this.firstNew; id < this.nextId; id++) {
       const row = this.rows.get(id)!;
       // The staged row itself (nothing changes it after planning): a city's import creates a million.
       let after: RowData = row;
-      if (this.keyColumns) {
-        after = { ...row };
-        delete after.id;
-      }
+      if (this.keyColumns) after = withoutId(row);
       changes.push({
         table: this.table,
         op: "create",
@@ -125,7 +261,7 @@ export class Work<R extends RowData & { id: number }> {
     }
     const ids = new Set<number>([...this.original.keys(), ...this.staged]);
     for (const id of ids) {
-      if (this.created.has(id)) continue;
+      if (this.isNew(id)) continue;
       const row = this.rows.get(id)!;
       const orig = this.original.get(id);
       const before: RowData = {};

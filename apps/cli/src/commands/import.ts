@@ -7,8 +7,7 @@ import { openMigrated } from "../open.ts";
 import {
   applyImport,
   formatError,
-  planImport,
-  readImport,
+  planImportFile,
   runImportJob,
   writeErrorReport,
   type ImportActor,
@@ -68,8 +67,11 @@ export async function importCommand(args: string[]): Promise<number> {
   let plan;
   try {
     bar.update(0, 3, "读取文件");
-    // No variable keeps the parsed rows: once planned, a city's million rows can be collected.
-    plan = await planImport(db, await readImport(input), { onProgress: (d, t, s) => bar.update(d, t, s) });
+    // Planned as it is read, table by table: a city's million rows are never all held (planImportFile).
+    plan = await planImportFile(db, input, {
+      onRead: (d, t, s) => bar.update(d, t, s),
+      onProgress: (d, t, s) => bar.update(d, t, s),
+    });
     if (plan.errors.length === 0 && !values["dry-run"])
       await applyImport(db, plan, actor, (d, t, s) => bar.update(d, t, s));
   } finally {

@@ -272,7 +272,7 @@ export function planSecretaryProfiles(cx: PlanContext): void {
   }
   const locOfRow = new Map<number, Loc>();
   for (const [id, loc] of secretaries.locOf) if (loc.sheet === rows[0]?.loc.sheet) locOfRow.set(id, loc);
-  const reported = new Set<Loc>();
+  const reported = new Set<string>();
   for (const list of byOrg.values()) {
     list.sort((a, b) => (a.startOn < b.startOn ? -1 : a.startOn > b.startOn ? 1 : a.id - b.id));
     let last = list[0]!;
@@ -285,8 +285,8 @@ export function planSecretaryProfiles(cx: PlanContext): void {
       }
       if (a.endOn !== null && (b.endOn === null || b.endOn > a.endOn)) last = b;
       const at = locOfRow.get(b.id) ?? locOfRow.get(a.id);
-      if (!at || reported.has(at)) continue;
-      reported.add(at);
+      if (!at || reported.has(`${at.sheet}|${at.row}`)) continue;
+      reported.add(`${at.sheet}|${at.row}`);
       const other = at === locOfRow.get(b.id) ? a : b;
       cx.error(
         at,

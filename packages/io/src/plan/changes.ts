@@ -18,6 +18,7 @@ export function collectChanges(state: PlanState): { changes: Change[]; counts: R
     // One by one: spreading a city's hundreds of thousands of changes into push() overflows the stack.
     for (const c of res.changes) changes.push(c);
     counts[w.table as WriteTable] = res.counts;
+    w.letGo();
   }
   return { changes, counts };
 }
