@@ -3,7 +3,8 @@
  * procedures is read from the router itself: a procedure without a row here fails the first test.
  * Each row calls the procedure in the role's own area (expecting the outcome of the row) and, where the
  * procedure takes a record, with a record of another area (expecting "not found" for every signed-in role).
- * Mutations run on a fresh copy of the seeded database per role (on PostgreSQL: in a transaction rolled back).
+ * Mutations run in a write transaction on the seeded database that is always rolled back (`onCopy`); a row
+ * whose job runs in a child process (SQLite only) on a fresh copy of it.
  *
  * On either engine: `LIANGXIN_TEST_ENGINE=pglite` (`npm run test:pglite`) runs the same rows on PostgreSQL
  * (PGlite, in-process), where SQL that only SQLite takes answers 500 (INTERNAL_SERVER_ERROR) and fails its row.
@@ -45,9 +46,9 @@ describe("access matrix", () => {
   for (const [path, entry] of Object.entries(MATRIX)) {
     describe(path, () => {
       const runs = entry.sqliteOnly === undefined || ENGINE === "sqlite" ? it : it.skip;
-      /** The call on the shared world, or (a mutation) on a copy of it of its own. */
+      /** The call on the shared world, or (a mutation) in a transaction on it that is rolled back. */
       const on = <T>(fn: (db: World["db"]) => Promise<T>) =>
-        entry.mutates ? onCopy(world.db, fn) : fn(world.db);
+        entry.mutates ? onCopy(world.db, fn, { fresh: entry.sqliteOnly !== undefined }) : fn(world.db);
       for (const role of ROLES) {
         const expected: Outcome = role === "anonymous" ? "UNAUTHORIZED" : entry.expect[role];
         runs(`${role}: own area → ${expected}`, async () => {

@@ -5,10 +5,11 @@
  */
 import { createUser } from "@liangxin/db/auth";
 import { openTestDb, type Db } from "@liangxin/db/driver";
+import { cloneDb } from "@liangxin/db/queries";
 import { seedDemo } from "@liangxin/seed/demo";
 import { fenNumber, withCitizenIdCheckChar, withCreditCheckChar } from "@liangxin/domain";
 import { TRPCError } from "@trpc/server";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { FIELD_LABELS, userMessage } from "../src/index.ts";
 import { createCaller } from "../src/root.ts";
@@ -17,9 +18,14 @@ import { procedurePaths, send, shapeOf, inputSchema } from "./fuzz-kit.ts";
 const TODAY = "2026-11-21";
 
 let db: Db;
-beforeEach(async () => {
-  db = openTestDb();
-  await seedDemo(db, { pastReports: false });
+/** The demo, seeded once for the file: each test works on a copy of its own. */
+let seeded: Db;
+beforeAll(async () => {
+  seeded = openTestDb();
+  await seedDemo(seeded, { pastReports: false });
+});
+beforeEach(() => {
+  db = cloneDb(seeded);
 });
 
 const value = <T = number>(sql: string, ...p: unknown[]) =>

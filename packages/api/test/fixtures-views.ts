@@ -175,14 +175,37 @@ export function callerOn(db: Db, username: string | null): Caller {
 class RolledBack extends Error {}
 
 /**
- * Run `fn` on a database of its own that starts as `db` and is thrown away afterwards: on SQLite a copy in
- * memory (`cloneDb`); on PostgreSQL (PGlite: a copy of its data directory costs seconds) a write
- * transaction on `db` that is always rolled back — the procedures' own transactions are savepoints of it
- * (a separate one too, on PGlite's one connection: see pg-db.ts `Backend.single`), so what a procedure
- * commits is seen by the rest of `fn` and undone at the end.
+ * Run `fn` on a database of its own that starts as `db` and is thrown away afterwards: a write transaction
+ * on `db` that is always rolled back (copying the seeded demo per row cost most of the access matrix's
+ * time). The procedures' own transactions are savepoints of it (on PGlite's one connection a separate one
+ * too: see pg-db.ts `Backend.single`), so what a procedure commits is seen by the rest of `fn` and undone at
+ * the end. On SQLite, should the transaction have ended inside `fn` (SQLite rolls a whole transaction back
+ * on some errors, and what followed would have been committed), `db` may no longer be the seeded world:
+ * that fails the row rather than the rows after it. `fresh` (SQLite): a copy in memory (`cloneDb`) instead,
+ * for a row whose work leaves the connection (a child process on a file copy of the database).
  */
-export async function onCopy<T>(db: Db, fn: (copy: Db) => Promise<T>): Promise<T> {
-  if (!isPg(db)) return fn(cloneDb(db));
+export async function onCopy<T>(
+  db: Db,
+  fn: (copy: Db) => Promise<T>,
+  opts: { fresh?: boolean } = {},
+): Promise<T> {
+  if (!isPg(db)) {
+    if (opts.fresh) return fn(cloneDb(db));
+    const client = db.$client;
+    if (client.inTransaction) throw new Error("onCopy: a transaction is already open on the world");
+    client.exec("BEGIN IMMEDIATE");
+    let result: T;
+    try {
+      result = await fn(db);
+    } catch (e) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw e;
+    }
+    if (!client.inTransaction)
+      throw new Error("onCopy: the transaction ended inside the row; the world may have changed");
+    client.exec("ROLLBACK");
+    return result;
+  }
   let out: T | undefined;
   try {
     await writeTransaction(db, async (tx) => {
