@@ -92,7 +92,8 @@ export function goalsOf(r: Results): Goal[] {
           goal: judged ? "none (≤ 1% unanswered)" : "reported",
           measured:
             `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches} / ${fmtInt(unanswered)}` +
-            (l.afterLoad ? `; after the load: ${l.afterLoad}` : ""),
+            (l.afterLoad ? `; after the load: ${l.afterLoad}` : "") +
+            (judged && !quiet ? " (not judged: a busy machine)" : ""),
           met: !judged || !quiet || (bad === 0 && unanswered <= scheduled / 100 && !l.afterLoad),
         });
       }
