@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: migrate the embedded database, load the demo city into an empty one, build the portal
-// and serve it on http://127.0.0.1:3000. Generates a local AUTH_SECRET on first start (never committed).
+// and serve it on http://127.0.0.1:3000 with one process per core (apps/portal/server.mjs; set
+// LIANGXIN_PORTAL_PROCESSES to choose). Generates a local AUTH_SECRET on first start (never committed).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -50,7 +51,9 @@ run("构建门户", bin("turbo"), ["run", "build", "--filter=@liangxin/portal", 
 run("演示账号", process.execPath, [cli, "demo-accounts"]);
 
 console.log(`\n▶ 启动门户:http://127.0.0.1:${port}(日志为 JSON 行;更易读:npm start | npx pino-pretty)\n`);
-const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], {
+// `next start` is one process (one core) with no cluster mode: server.mjs forks one Next.js server per core
+// on the same port (node:cluster), and stops them all gracefully on SIGTERM or SIGINT.
+const server = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", port], {
   cwd: path.join(root, "apps", "portal"),
   env,
   stdio: "inherit",

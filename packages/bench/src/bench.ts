@@ -23,7 +23,7 @@ import { measurePages } from "./measure/pages.ts";
 import { measureReport } from "./measure/report.ts";
 import { SCALE_YEARS } from "@liangxin/seed/scale";
 
-const PARTS = ["report", "pages", "scope", "ledger", "import", "csv"] as const;
+const PARTS = ["report", "pages", "scope", "pg-pages", "ledger", "import", "csv"] as const;
 type Part = (typeof PARTS)[number];
 const FULL_HOSTS = 200_000;
 
@@ -31,8 +31,11 @@ const HELP = `npm run bench [-- options]
 
   --only LIST        comma-separated parts (default: all): ${PARTS.join(", ")}
                        report  1. the city's year-end report, cold, against the baseline statement
-                       pages   2. township dashboard and hosts list at an open-loop rate on the built portal
+                       pages   2. township dashboard and hosts list on the built portal (apps/portal/server.mjs,
+                               as npm start serves it): CPU per request, then an open-loop rate
                        scope   3. the same-size township's pages in a city of hosts/10 (≥ 10,000) vs hosts
+                       pg-pages  the pages' load on PostgreSQL (the city copied into a server of its own),
+                               two portal instances of one process each
                        ledger  4. the ledger workbook of the city (time, peak memory; memory at hosts/4 vs hosts)
                        import  5. import of hosts/2 hosts (workbook from export --format import) into an empty DB
                        csv     7. the city's hosts list as CSV (the download's code, child process: time, peak memory)
@@ -42,7 +45,8 @@ const HELP = `npm run bench [-- options]
   --rate R           requests per second of the page load (default 50)
   --duration S       seconds of each page load (default 30)
   --connections C    autocannon connections (default 10)
-  --sequential N     one-at-a-time requests per page for the scope ratio (default 30)
+  --sequential N     one-at-a-time requests per page for the scope ratio and CPU per request (default 30)
+  --processes N      portal processes (LIANGXIN_PORTAL_PROCESSES; default: the machine's cores)
   --build            rebuild the portal through turbo even when .next exists (cached when unchanged)
   --out FILE         where to write the markdown (default: docs/performance.md for a full run at
                      ${fmtInt(FULL_HOSTS)} hosts, else /tmp/bench/performance-partial.md)
@@ -67,6 +71,7 @@ async function main(): Promise<number> {
       duration: { type: "string" },
       connections: { type: "string" },
       sequential: { type: "string" },
+      processes: { type: "string" },
       build: { type: "boolean" },
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -90,6 +95,7 @@ async function main(): Promise<number> {
     connections: positiveInt("connections", values.connections, 10),
     sequential: positiveInt("sequential", values.sequential, 30),
     warmup: 5,
+    processes: positiveInt("processes", values.processes, os.availableParallelism()),
   };
   const size = (n: number) => Math.max(1000, Math.round(n / 1000) * 1000);
   // Townships hold about 700 hosts only from about 7,000 hosts up (a city has at least 10 townships).
@@ -115,13 +121,19 @@ async function main(): Promise<number> {
     log("— 1. year-end report, cold —");
     results.report = await measureReport((await bigDb()).file, year, runs);
   }
-  if (parts.has("pages") || parts.has("scope")) {
+  if (parts.has("pages") || parts.has("scope") || parts.has("pg-pages")) {
     log(
       `— ${parts.has("pages") ? "2. township pages under load" : ""}${parts.has("pages") && parts.has("scope") ? "; " : ""}${parts.has("scope") ? "3. same-size township, small vs large city" : ""} —`,
     );
     await buildPortal(Boolean(values.build));
     const small = parts.has("scope") ? { file: await scaleDb(smallHosts), hosts: smallHosts } : null;
-    results.pages = await measurePages(await bigDb(), small, pageOptions, parts.has("pages"));
+    results.pages = await measurePages(
+      await bigDb(),
+      small,
+      pageOptions,
+      parts.has("pages"),
+      parts.has("pg-pages"),
+    );
   }
   if (parts.has("ledger")) {
     log("— 4. ledger workbook —");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AntdRegistry } from "@ant-design/nextjs-registry";
+import { AntdRegistry } from "@/components/antd-registry";
 import { TRPCReactProvider } from "@/trpc/react";
 import { ClockBanner } from "@/components/clock-banner";
 import { ServiceBanner } from "@/components/service-banner";

@@ -3,7 +3,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Button, Drawer, Menu, Spin, type MenuProps } from "antd";
+import { Button, Drawer, Spin } from "antd";
 import { MenuOutlined } from "@ant-design/icons";
 import type { NavSection } from "@/app/nav";
 import { serviceMessages as sm } from "@/app/service-messages";
@@ -26,6 +26,11 @@ function Pending() {
 /**
  * The role's menu, every page listed (no overflow folding) under its group (台账, 日常工作, 年报统计, 系统管理):
  * the current page is selected. `onNavigate` closes the drawer that holds the menu on a narrow screen.
+ *
+ * Plain markup drawn like antd's inline Menu (`.lx-menu` in globals.css, antd's class names kept): the
+ * menu is on every page, and antd's Menu rendered a tooltip, its placements and its theme for each of a
+ * few dozen entries on every request — most of a list page's CPU time. Only the selection is computed
+ * here, in the browser too (the layout does not render again when the page changes).
  */
 export function NavMenu({
   sections,
@@ -37,38 +42,40 @@ export function NavMenu({
   testId?: string;
 }) {
   const pathname = usePathname();
-  const all = sections.flatMap((s) => s.items);
-  const selected = all
-    .filter((i) => (i.href === "/" ? pathname === "/" : pathname.startsWith(i.href)))
-    .map((i) => i.href);
-  const entry = (i: { href: string; label: string }) => ({
-    key: i.href,
-    label: (
-      <Link href={i.href} onClick={onNavigate}>
-        {i.label}
-        <Pending />
-      </Link>
-    ),
-  });
+  const isSelected = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  const entry = (i: { href: string; label: string }) => {
+    const selected = isSelected(i.href);
+    return (
+      <li
+        key={i.href}
+        role="menuitem"
+        className={`ant-menu-item${selected ? " ant-menu-item-selected" : ""}`}
+        aria-current={selected ? "page" : undefined}
+      >
+        <Link href={i.href} onClick={onNavigate}>
+          {i.label}
+          <Pending />
+        </Link>
+      </li>
+    );
+  };
   return (
-    <Menu
-      mode="inline"
-      selectedKeys={selected}
-      items={sections.flatMap<NonNullable<MenuProps["items"]>[number]>((s) =>
-        s.label === undefined
-          ? s.items.map(entry)
-          : [
-              {
-                type: "group" as const,
-                key: `group-${s.label}`,
-                label: s.label,
-                children: s.items.map(entry),
-              },
-            ],
+    <ul className="lx-menu" role="menu" data-testid={testId}>
+      {sections.map((s) =>
+        s.label === undefined ? (
+          s.items.map(entry)
+        ) : (
+          <li key={`group-${s.label}`} className="ant-menu-item-group" role="presentation">
+            <div className="ant-menu-item-group-title" role="presentation">
+              {s.label}
+            </div>
+            <ul className="ant-menu-item-group-list" role="group">
+              {s.items.map(entry)}
+            </ul>
+          </li>
+        ),
       )}
-      style={{ borderInlineEnd: 0 }}
-      data-testid={testId}
-    />
+    </ul>
   );
 }
 

@@ -26,16 +26,19 @@ function usePrefersReducedMotion(): boolean {
 }
 
 /**
+ * One theme object for every render: antd derives its tokens from the theme it is given, and a new object
+ * on every request (and every render) is a new theme to derive and hash again.
+ */
+const THEME = { zeroRuntime: true, token: { colorPrimary: "#c8161d", borderRadius: 4 } } as const;
+
+/**
  * The portal's antd theme and Chinese locale. A user whose system asks for reduced motion gets none: menus,
  * confirmations and drawers open and close without animation (WCAG 2.3.3).
  */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const reduced = usePrefersReducedMotion();
   return (
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ zeroRuntime: true, token: { colorPrimary: "#c8161d", borderRadius: 4 } }}
-    >
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <MotionProvider motion={!reduced}>{children}</MotionProvider>
     </ConfigProvider>
   );

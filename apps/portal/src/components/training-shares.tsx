@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Progress } from "antd";
 import { shareText, type TrainedShare } from "@liangxin/domain";
 
 export interface ShareRowView {
@@ -19,13 +18,19 @@ const messages = {
 } as const;
 
 function ShareCell({ s, href, testId }: { s: TrainedShare; href: string; testId: string }) {
+  const percent = s.share === null ? 0 : Math.round(s.share * 1000) / 10;
   return (
     <div style={{ minWidth: 180 }}>
-      <Progress
-        percent={s.share === null ? 0 : Math.round(s.share * 1000) / 10}
-        size="small"
-        showInfo={false}
-      />
+      {/* A plain bar, not antd's Progress: a township's table holds a hundred rows of two shares each. */}
+      <div
+        className="lx-progress"
+        role="progressbar"
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
+        <div className={percent >= 100 ? "lx-progress-done" : undefined} style={{ width: `${percent}%` }} />
+      </div>
       <Link href={href} data-testid={testId}>
         {shareText(s)}({messages.figure(s)})
       </Link>

@@ -56,32 +56,52 @@ export function goalsOf(r: Results): Goal[] {
     });
   }
   if (r.pages) {
+    const o = r.pages.options;
     const big = r.pages.big;
+    // Issue 25: a page's cost is CPU time, whatever else the machine runs; latency only on a quiet machine.
     for (const p of big.pages) {
-      if (!p.load) continue;
-      const l = p.load;
-      const bad = l.errors + l.timeouts + l.non2xx + l.mismatches;
-      const scheduled = r.pages.options.rate * r.pages.options.duration;
-      // Requests the open loop meant to send but never got answered: held back because every connection
-      // still waited for a slow answer, or still in flight when the run ended.
-      const unanswered = Math.max(0, scheduled - l.requests - l.errors);
       out.push({
-        id: `2-${p.page.key}`,
-        what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts, ${r.pages.options.rate} req/s for ${r.pages.options.duration} s: p95 (p50 ${fmtMs(l.p50)})`,
-        goal: "p95 ≤ 150 ms",
-        measured: fmtMs(l.p95),
-        met: l.p95 <= 150,
-      });
-      out.push({
-        id: `2-${p.page.key}-errors`,
-        what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page / unanswered, of ${fmtInt(scheduled)} scheduled`,
-        goal: "none (≤ 1% unanswered)",
-        measured:
-          `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches} / ${fmtInt(unanswered)}` +
-          (l.afterLoad ? `; after the load: ${l.afterLoad}` : ""),
-        met: bad === 0 && unanswered <= scheduled / 100 && !l.afterLoad,
+        id: `4-${p.page.key}`,
+        what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts: CPU time of the portal's ${big.processes} processes per request, one at a time (${p.sequentialMs.length} requests)`,
+        goal: "≤ 20 ms",
+        measured: fmtMs(p.cpuPerRequestMs),
+        met: p.cpuPerRequestMs <= 20,
       });
     }
+    const loaded = (c: typeof big, id: string, judged: boolean) => {
+      for (const p of c.pages) {
+        if (!p.load) continue;
+        const l = p.load;
+        const bad = l.errors + l.timeouts + l.non2xx + l.mismatches;
+        const scheduled = o.rate * o.duration;
+        // Requests the open loop meant to send but never got answered: held back because every connection
+        // still waited for a slow answer, or still in flight when the run ended.
+        const unanswered = Math.max(0, scheduled - l.requests - l.errors);
+        const quiet = l.loadAverage < 1;
+        const where = `${c.engine === "postgres" ? "PostgreSQL" : "SQLite"}, ${c.instances} instance${c.instances > 1 ? "s" : ""} × ${c.processes} process${c.processes > 1 ? "es" : ""}`;
+        out.push({
+          id: `${id}-${p.page.key}`,
+          what:
+            `${p.page.label}, ${o.rate} req/s for ${o.duration} s on ${where}: p95 (p50 ${fmtMs(l.p50)}; ` +
+            `CPU ${fmtMs(l.cpuPerRequestMs)} per answer; load average ${l.loadAverage.toFixed(2)} at the start)`,
+          goal: judged ? "p95 ≤ 150 ms (judged when the load average is below 1)" : "reported",
+          measured: fmtMs(l.p95) + (judged && !quiet ? " (not judged: a busy machine)" : ""),
+          met: !judged || !quiet || l.p95 <= 150,
+        });
+        out.push({
+          id: `${id}-${p.page.key}-errors`,
+          what: `${p.page.label} under that load: errors / timeouts / non-2xx / not the page / unanswered, of ${fmtInt(scheduled)} scheduled`,
+          goal: judged ? "none (≤ 1% unanswered)" : "reported",
+          measured:
+            `${l.errors} / ${l.timeouts} / ${l.non2xx} / ${l.mismatches} / ${fmtInt(unanswered)}` +
+            (l.afterLoad ? `; after the load: ${l.afterLoad}` : "") +
+            (judged && !quiet ? " (not judged: a busy machine)" : ""),
+          met: !judged || !quiet || (bad === 0 && unanswered <= scheduled / 100 && !l.afterLoad),
+        });
+      }
+    };
+    loaded(big, "5", true);
+    if (r.pages.pg) loaded(r.pages.pg, "6", false);
   }
   const scope = r.pages;
   if (scope?.small) {

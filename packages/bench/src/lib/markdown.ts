@@ -179,7 +179,7 @@ export function performanceMarkdown(d: DocInput): string {
     out.push("## 2. Township pages under load");
     out.push("");
     out.push(
-      `The built portal (\`next start\`, production) on 127.0.0.1 over the ${fmtInt(big.dbHosts)}-host city, signed in ` +
+      `The built portal (apps/portal/server.mjs, as \`npm start\` serves it: ${big.processes} process${big.processes > 1 ? "es" : ""} sharing the port) on 127.0.0.1 over the ${fmtInt(big.dbHosts)}-host city, signed in ` +
         `over HTTP (Auth.js credentials) as \`${big.username}\`, the administrator of ${big.township.name} ` +
         `(${fmtInt(big.township.hosts)} hosts, the township of median size), a freshly started portal per page. Before and after the load each page is ` +
         "checked to be the real page (200, not a redirect to /login, the page's own table in the HTML); during the " +
@@ -187,7 +187,20 @@ export function performanceMarkdown(d: DocInput): string {
         `Load: autocannon \`overallRate: ${o.rate}\`, \`duration: ${o.duration}\`, \`connections: ${o.connections}\` ` +
         `(each connection sends up to ${Math.round((o.rate / o.connections) * 10) / 10} requests a second, each after the previous answer). ` +
         "Percentiles are computed from every answer's response time (autocannon's own coordinated-omission correction " +
-        "assumes a 1 ms interval at these rates and is switched off).",
+        "assumes a 1 ms interval at these rates and is switched off). CPU is the time (user + system) of all the " +
+        "portal's processes, read from /proc, over the one-at-a-time requests (and over the load) divided by the answers.",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["page", "CPU per request, one at a time", "median time, one at a time", "size"],
+        big.pages.map((p) => [
+          p.page.label,
+          fmtMs(p.cpuPerRequestMs),
+          fmtMs(p.sequentialMedian),
+          `${Math.round(p.bytes / 1024)} KB`,
+        ]),
+      ),
     );
     out.push("");
     if (big.pages.some((p) => p.load)) {
@@ -195,6 +208,7 @@ export function performanceMarkdown(d: DocInput): string {
         table(
           [
             "page",
+            "CPU per answer",
             "p50",
             "p95",
             "p99",
@@ -213,6 +227,7 @@ export function performanceMarkdown(d: DocInput): string {
               const l = p.load!;
               return [
                 p.page.label,
+                fmtMs(l.cpuPerRequestMs),
                 fmtMs(l.p50),
                 fmtMs(l.p95),
                 fmtMs(l.p99),

@@ -1,10 +1,11 @@
 /**
- * The BUILT portal (`next start` of apps/portal) on 127.0.0.1 against a scale database, and a real
- * Auth.js credentials login over HTTP (GET /api/auth/csrf, POST /api/auth/callback/credentials).
+ * The BUILT portal on 127.0.0.1 against a scale database, served as `npm start` serves it (apps/portal/
+ * server.mjs: one process per core, or `processes`), the CPU time its processes spend, and a real Auth.js
+ * credentials login over HTTP (GET /api/auth/csrf, POST /api/auth/callback/credentials).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   freePort as freeSystemPort,
@@ -15,7 +16,7 @@ import { BENCH_DIR } from "./dbs.ts";
 import { assertOk, log, ROOT, runNode } from "./util.ts";
 
 export const PORTAL_DIR = path.join(ROOT, "apps", "portal");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVER = path.join(PORTAL_DIR, "server.mjs");
 
 /** Build the portal through turbo (a cache hit when nothing changed since the last build). */
 export async function buildPortal(force: boolean): Promise<void> {
@@ -40,31 +41,77 @@ export interface Portal {
   url: string;
   port: number;
   logFile: string;
+  /** The CPU time (user + system, ms) the portal's processes have used so far (NaN off Linux). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
-export async function startPortal(dbFile: string, port: number): Promise<Portal> {
+let clockTicks: number | undefined;
+/** Clock ticks per second of /proc's CPU times. */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/**
+ * The CPU time (ms) of every live process of the process group `pgid` (the portal started detached leads
+ * its own group: the primary and its workers). Read from /proc; NaN where there is none.
+ */
+export function groupCpuMs(pgid: number): number {
+  if (!existsSync("/proc/self/stat")) return NaN;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After "(comm)": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime …
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / ticksPerSecond();
+}
+
+export interface PortalOptions {
+  /** Processes of the portal (LIANGXIN_PORTAL_PROCESSES); by default server.mjs's own (one per core). */
+  processes?: number;
+  /** The secret of the session cookies: instances of one deployment share it. */
+  authSecret?: string;
+  /** Storage folder (uploads, exports) shared by the instances of one deployment. */
+  storageDir?: string;
+}
+
+/** The portal on `database` (an SQLite file or a postgres:// URL), served by apps/portal/server.mjs. */
+export async function startPortal(database: string, port: number, o: PortalOptions = {}): Promise<Portal> {
   const logFile = path.join(BENCH_DIR, `portal-${port}.log`);
   const out = createWriteStream(logFile);
   const instance = newInstanceToken();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      cwd: PORTAL_DIR,
-      env: {
-        ...process.env,
-        DATABASE_URL: dbFile,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        AUTH_TRUST_HOST: "true",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        LIANGXIN_INSTANCE: instance,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const child: ChildProcess = spawn(process.execPath, [SERVER, "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: PORTAL_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: database,
+      AUTH_SECRET: o.authSecret ?? randomBytes(32).toString("base64url"),
+      ...(o.processes ? { LIANGXIN_PORTAL_PROCESSES: String(o.processes) } : {}),
+      ...(o.storageDir ? { LIANGXIN_STORAGE_DIR: o.storageDir } : {}),
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LIANGXIN_INSTANCE: instance,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   let exited = false;
@@ -92,13 +139,14 @@ export async function startPortal(dbFile: string, port: number): Promise<Portal>
     // Only the portal that echoes this run's token counts as started (not another program on the port).
     await waitForOwnServer(url, instance, {
       timeoutMs: 120_000,
-      exited: () => (exited ? `next start exited early; see ${logFile}` : false),
+      exited: () => (exited ? `the portal exited early; see ${logFile}` : false),
     });
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url, port, logFile, stop };
+  const pgid = child.pid!;
+  return { url, port, logFile, cpuMs: () => groupCpuMs(pgid), stop };
 }
 
 function cookiesOf(res: Response): Map<string, string> {

@@ -6,7 +6,7 @@
  * up to the day. Each person counts once at every level (domain `trainedShare` over the row's union).
  */
 import type { Cx } from "@liangxin/db/cx";
-import { selectAll } from "@liangxin/db/driver";
+import { idList, selectAll } from "@liangxin/db/driver";
 import { isUnder, orgSubtreeRange, pathIn, scopeSql } from "@liangxin/db/scope";
 import { trainedBy, trainedShare, untrained, yearOf, yearStart, type TrainedShare } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
@@ -60,11 +60,17 @@ async function facts(cx: Cx, orgId: number, day: string): Promise<Facts> {
     name: r.name,
     paths: r.dPath ? [r.rPath, r.dPath] : [r.rPath],
   }));
+  // Only the parts of the persons counted here (the subtree's secretaries and instructors): the year's
+  // parts of the whole city would make the node's page cost what the city holds.
+  const memberIds = [...new Set(secretaries.map((s) => s.memberId))];
+  const instructorIds = instructors.map((i) => i.instructorId);
   const parts = await selectAll<{ memberId: number | null; instructorId: number | null; startOn: string }>(
     cx.db,
     sql`select p.member_id as memberId, p.instructor_id as instructorId, t.start_on as startOn
         from training_participants p join trainings t on t.id = p.training_id
-        where t.start_on >= ${yearStart(yearOf(day))} and t.start_on <= ${day} and p.kind in ('member', 'instructor')`,
+        where t.start_on >= ${yearStart(yearOf(day))} and t.start_on <= ${day}
+          and ((p.kind = 'member' and p.member_id in ${idList(memberIds)})
+            or (p.kind = 'instructor' and p.instructor_id in ${idList(instructorIds)}))`,
   );
   return {
     secretaries,

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button, Card } from "antd";
 import { requirePage } from "@/server/caller";
 import { orNotFound, pageParam, pageSizeParam, str } from "@/server/guard";
-import { DataTable } from "@/components/data-table";
+import { PlainTable } from "@/components/plain-table";
 import { Field, inputStyle } from "@/components/field";
 import { Pager } from "@/components/pager";
 import { CountNote } from "@/components/count-note";
@@ -143,7 +143,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Search
         pageSize={data.pageSize}
         total={data.total}
       />
-      <DataTable
+      <PlainTable
         testId="hosts-table"
         columns={[
           { key: "name", title: rm.name },
