@@ -45,6 +45,7 @@ import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
 import { basicsDay, reportBasicsIn } from "./basics.ts";
+import { FiguresCache, keptOrComputed } from "../figures-cache.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
@@ -177,8 +178,13 @@ async function changedSince(
   year: number,
   base: Baseline,
 ): Promise<ChangedSince | null> {
-  const differences = (await comp.reconcileFrozen({ orgId: node.id, year, ...(await base.load()) })).map(
-    (c) => c.message,
+  // The differences are figures (kept per data version); the audit entries below are read each time.
+  const differences = await keptOrComputed(
+    db,
+    changedCache,
+    `${node.id}:${year}:${base.against}:${base.since}`,
+    async () =>
+      (await comp.reconcileFrozen({ orgId: node.id, year, ...(await base.load()) })).map((c) => c.message),
   );
   if (differences.length === 0) return null;
   const audit = await selectAll<ChangedSince["audit"][number]>(
@@ -190,6 +196,37 @@ async function changedSince(
         order by a.id desc limit ${CHANGED_AUDIT_MAX}`,
   );
   return { against: base.against, since: base.since, differences, audit };
+}
+
+type LiveReport = Report & { totalParts: IndicatorParts; rows: ReportViewRow[] };
+
+/** Live reports of a node and year with their checks, per data version (figures-cache.ts). */
+export const liveReportCache = new FiguresCache<{ report: LiveReport; checks: ReportCheck[] }>(
+  "report",
+  256,
+  (v) => v.report.rows.length + v.checks.length,
+);
+const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1 + v.length);
+
+/**
+ * The node's live report and its checks (校核), computed by `comp` or kept from an earlier request at the
+ * same data version (only on an API query's read transaction; the caller's scope was checked before).
+ */
+export async function liveFigures(
+  cx: Cx,
+  comp: ReportComputer,
+  nodeId: number,
+  year: number,
+): Promise<{ report: LiveReport; checks: ReportCheck[] }> {
+  return keptOrComputed(cx.db, liveReportCache, liveReportKey(nodeId, year, cx.today), async () => {
+    const report = await comp.live(nodeId, year);
+    return { report, checks: await comp.checks(report, year) };
+  });
+}
+
+/** The key of a live report in `liveReportCache` (with today: nothing computed is kept across days). */
+export function liveReportKey(nodeId: number, year: number, today: string): string {
+  return `${nodeId}:${year}:${today}`;
 }
 
 export interface ReportingWindow {
@@ -819,7 +856,7 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
       lastCheck,
     };
   }
-  const report = await comp.live(node.id, year);
+  const { report, checks } = await liveFigures(cx, comp, node.id, year);
   return {
     year,
     asOf: report.asOf,
@@ -834,7 +871,7 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
     previousApprovedClosingMembers,
     source: "live",
     submission: sub ? submissionInfo(sub) : null,
-    checks: await comp.checks(report, year),
+    checks,
     actions,
     window,
     previousBase,

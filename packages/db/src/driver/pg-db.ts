@@ -453,6 +453,13 @@ export async function bumpDataVersionOnCommit(db: Db): Promise<boolean> {
   return true;
 }
 
+/** Whether the current call chain runs in a read-only transaction of `db` (a port's `read`). */
+export function pgInReadTransaction(db: Db): boolean {
+  const link = links.get(db);
+  const o = open.getStore();
+  return link !== undefined && o?.root === link && o.top.mode === "read";
+}
+
 // ——— the links ———
 
 /**
@@ -466,7 +473,7 @@ interface Open {
   runner: Runner;
   depth: number;
   /** The outermost transaction's own state, shared by its savepoints. */
-  top: { bumpDataVersion: boolean };
+  top: { bumpDataVersion: boolean; mode: "read" | "write" };
 }
 const open = new AsyncLocalStorage<Open>();
 
@@ -520,7 +527,7 @@ function rootLink(backend: Backend): Db {
         }
       }
       return backend.hold(BEGIN[mode], async (runner) => {
-        const top = { bumpDataVersion: false };
+        const top = { bumpDataVersion: false, mode };
         const out = await open.run({ root: link, runner, depth: 0, top }, () => fn(db));
         // Just before the commit: the version row's lock is held only while committing, so two writers
         // never wait for each other on it while they hold other rows (no deadlock), and are ordered by it.
