@@ -25,9 +25,9 @@ interface Server {
 }
 
 /** Start an API server process over `file`; resolves once it listens (on a port it chose). */
-async function startServer(file: string): Promise<Server> {
+async function startServer(file: string, env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [path.join(here, "fixtures", "api-server.mjs"), file], {
-    env: { ...process.env, [CLOCK_ENV]: `${DEMO_TODAY}T10:00:00+08:00` },
+    env: { ...process.env, [CLOCK_ENV]: `${DEMO_TODAY}T10:00:00+08:00`, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -61,9 +61,13 @@ describe("figures kept per data version, two processes on one database file", ()
   let file: string;
   let a: Server;
   let b: Server;
+  /** A process where every report not yet kept counts as long (computed in the background). */
+  let c: Server;
   let cityAdmin: number;
   let cityOrg: number;
   let hosts: { id: number; version: number }[];
+  /** A host closed by the second test. */
+  let spare: { id: number; version: number };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "lx-figures-cache-"));
@@ -79,17 +83,22 @@ describe("figures kept per data version, two processes on one database file", ()
       hosts = db.$client
         .prepare(
           `select id, version from hosts where closed_on is null and founded_on < '${YEAR}-01-01'
-           order by id limit 3`,
+           order by id limit 4`,
         )
         .all() as { id: number; version: number }[];
+      spare = hosts.pop()!;
     } finally {
       closeDb(db);
     }
-    [a, b] = await Promise.all([startServer(file), startServer(file)]);
+    [a, b, c] = await Promise.all([
+      startServer(file),
+      startServer(file),
+      startServer(file, { LIANGXIN_LONG_REPORT_HOSTS: "0" }),
+    ]);
   }, 180_000);
 
   afterAll(() => {
-    for (const s of [a, b]) s?.child.kill("SIGTERM");
+    for (const s of [a, b, c]) s?.child.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -167,4 +176,38 @@ describe("figures kept per data version, two processes on one database file", ()
       }
     }
   }, 300_000);
+
+  it("computes a long report in the background: the page polls its progress, then reads the kept report", async () => {
+    type Progress = {
+      state: string;
+      done: number;
+      total: number;
+      stage: string | null;
+      node: { id: number };
+    };
+    const ask = () => c.call<Progress>(cityAdmin, "report.progress", { nodeId: cityOrg, year: YEAR });
+    const first = await ask();
+    expect(first).toMatchObject({ state: "running", done: 0, total: 3, node: { id: cityOrg } });
+    expect(first.stage).toMatch(/正在/);
+    const states = [first];
+    while (states.at(-1)!.state === "running") {
+      await new Promise((r) => setTimeout(r, 100));
+      states.push(await ask());
+      expect(states.length).toBeLessThan(600);
+    }
+    expect(states.at(-1)!.state).toBe("ready");
+    // The same report as a process computing it directly; asked again, ready at once.
+    expect(await read.report(c)).toBe(await read.report(b));
+    expect((await ask()).state).toBe("ready");
+    // A write moves the data version: the report is computed anew (in the background again).
+    const before = await read.report(b);
+    await a.call(cityAdmin, "records.host.update", {
+      id: spare.id,
+      version: spare.version,
+      closedOn: DEMO_TODAY,
+    });
+    expect((await ask()).state).toBe("running");
+    while ((await ask()).state === "running") await new Promise((r) => setTimeout(r, 100));
+    expect(await read.report(c)).toBe(before - 1);
+  }, 120_000);
 });

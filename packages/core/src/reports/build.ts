@@ -203,7 +203,7 @@ type LiveReport = Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }
 /** Live reports of a node and year with their checks, per data version (figures-cache.ts). */
 export const liveReportCache = new FiguresCache<{ report: LiveReport; checks: ReportCheck[] }>(
   "report",
-  256,
+  10_000,
   (v) => v.report.rows.length + v.checks.length,
 );
 const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1 + v.length);
@@ -217,9 +217,16 @@ export async function liveFigures(
   comp: ReportComputer,
   nodeId: number,
   year: number,
+  onStage?: (done: number) => Promise<void>,
 ): Promise<{ report: LiveReport; checks: ReportCheck[] }> {
   return keptOrComputed(cx.db, liveReportCache, liveReportKey(nodeId, year, cx.today), async () => {
+    if (onStage) {
+      // A long report computed in the background (prepare.ts): its stages, for the page's progress.
+      await comp.snapshotFor(year);
+      await onStage(1);
+    }
     const report = await comp.live(nodeId, year);
+    await onStage?.(2);
     return { report, checks: await comp.checks(report, year) };
   });
 }

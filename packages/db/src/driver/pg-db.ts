@@ -460,6 +460,11 @@ export function pgInReadTransaction(db: Db): boolean {
   return link !== undefined && o?.root === link && o.top.mode === "read";
 }
 
+/** Run `fn` outside any transaction the current call chain has open (work that outlives a request). */
+export function outsidePgTransaction<T>(fn: () => T): T {
+  return open.exit(fn);
+}
+
 // ——— the links ———
 
 /**

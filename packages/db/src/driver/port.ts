@@ -21,7 +21,7 @@ import type Database from "better-sqlite3";
 import { databaseNotReady, databaseStatus, openDb, type Db } from "./client.ts";
 import { writeTransaction } from "./query.ts";
 import { databaseTarget, shownDatabaseUrl } from "../paths.ts";
-import { openPgDb, pgLinkOf } from "./pg-db.ts";
+import { openPgDb, outsidePgTransaction, pgLinkOf } from "./pg-db.ts";
 
 export interface Port {
   read<T>(fn: (db: Db) => T | Promise<T>): Promise<T>;
@@ -206,4 +206,13 @@ export function getPort(): Port {
   if (!status.ready) throw databaseNotReady(status);
   shared = openPort(status.file);
   return shared;
+}
+
+/**
+ * Run `fn` outside the connection and transaction the current request holds, as work of its own that may
+ * outlive the request (a long report computed in the background): a `port.read` inside it opens a read
+ * transaction of its own instead of joining the request's, which ends with the request.
+ */
+export function detachedFromRequest<T>(fn: () => T): T {
+  return held.exit(() => outsidePgTransaction(fn));
 }
