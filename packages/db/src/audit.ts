@@ -31,7 +31,6 @@ export interface AuditEntry {
  * An action that may change figures also moves the data version in that transaction (`data-version.ts`).
  */
 export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<number> {
-  if (changesFigures(entry)) await bumpDataVersion(tx as unknown as Db);
   const [row] = await tx
     .insert(auditLog)
     .values({
@@ -46,6 +45,7 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<number>
       at: clock.nowIso(),
     })
     .returning({ id: auditLog.id });
+  if (changesFigures(entry)) await bumpDataVersion(tx as unknown as Db);
   return row!.id;
 }
 
@@ -107,9 +107,9 @@ export function auditBatch(db: Db): AuditBatch {
     const rows = queued;
     queued = [];
     // Once per statement of many rows (the batch may outlive one transaction): a few hundred for a city.
+    await insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
     if (figures) await bumpDataVersion(db);
     figures = false;
-    await insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
   };
   return {
     async add(entry) {

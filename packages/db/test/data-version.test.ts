@@ -6,8 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAudit, auditBatch } from "../src/audit.ts";
 import { readDataVersion } from "../src/data-version.ts";
-import { openTestDb, type Db } from "../src/driver/client.ts";
-import { closeDatabase } from "../src/driver/connection.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { restoreDatabase } from "../src/backup.ts";
+import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
+import { closeDatabase, closeDb } from "../src/driver/connection.ts";
 import { openTestPglite } from "../src/driver/pg.ts";
 import { pgliteDb } from "../src/driver/pg-db.ts";
 import { readTransaction, selectValue, writeTransaction } from "../src/driver/query.ts";
@@ -91,6 +95,33 @@ describe("on PostgreSQL, once per transaction, at its commit", () => {
       expect(await readDataVersion(db)).toBe(start + 1);
     } finally {
       await closeDatabase(db);
+    }
+  });
+});
+
+describe("a restore", () => {
+  it("moves the version past both the backup's and the replaced database's", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lx-data-version-"));
+    try {
+      const make = async (file: string, writes: number) => {
+        const db = openDb(file);
+        migrateDb(db);
+        for (let i = 0; i < writes; i++) await writeTransaction(db, (tx) => writeAudit(tx, change));
+        const v = await readDataVersion(db);
+        closeDb(db);
+        return v;
+      };
+      const backup = await make(path.join(dir, "backup.db"), 2);
+      const live = await make(path.join(dir, "live.db"), 5);
+      await restoreDatabase(path.join(dir, "backup.db"), path.join(dir, "live.db"));
+      const db = openDb(path.join(dir, "live.db"));
+      try {
+        expect(await readDataVersion(db)).toBeGreaterThan(Math.max(backup, live));
+      } finally {
+        closeDb(db);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

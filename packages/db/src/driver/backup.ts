@@ -72,10 +72,10 @@ export function moveDataVersionPast(file: string, past?: number): number {
     if (past !== undefined)
       conn
         .prepare(
-          `insert into data_version (id, version) values (1, ?1 + 1)
-           on conflict (id) do update set version = max(data_version.version, ?1) + 1`,
+          `insert into data_version (id, version) values (1, @past + 1)
+           on conflict (id) do update set version = max(data_version.version, @past) + 1`,
         )
-        .run(past);
+        .run({ past });
     return own;
   } finally {
     conn.close();
