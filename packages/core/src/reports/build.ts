@@ -207,6 +207,8 @@ export const liveReportCache = new FiguresCache<{ report: LiveReport; checks: Re
   (v) => v.report.rows.length + v.checks.length,
 );
 const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1 + v.length);
+/** The five-basics 附表 of a live report, per data version. */
+const basicsCache = new FiguresCache<BasicsAnnex>("report-basics", 10_000, (v) => 1 + v.rows.length);
 
 /**
  * The node's live report and its checks (校核), computed by `comp` or kept from an earlier request at the
@@ -873,7 +875,13 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
-    basics: await reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    basics: await keptOrComputed(
+      db,
+      basicsCache,
+      // The board runs under the node with the rest of the caller's scope: its role and region in the key.
+      `${node.id}:${year}:${cx.today}:${scope.role}:${scope.region?.id ?? ""}`,
+      () => reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    ),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,
     source: "live",
