@@ -200,6 +200,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   reportChecks: "年报校核记录",
   reportCheckRecords: "年报校核锁定记录",
   jobs: "导入导出任务",
+  dataVersion: "数据版本",
   committeeMember: "班子成员",
   committeeMembers: "班子成员",
   reserveCadre: "后备干部",

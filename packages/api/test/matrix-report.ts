@@ -68,6 +68,11 @@ export const REPORT_MATRIX: Record<string, Entry> = {
     own: (c) => c.report.children({ year: YEAR }),
     foreign: (c, r, w) => c.report.children({ nodeId: foreignNode(r, w), year: YEAR }),
   },
+  "report.progress": {
+    expect: allow([...ADMINS]),
+    own: (c) => c.report.progress({ year: YEAR }),
+    foreign: (c, r, w) => c.report.progress({ nodeId: foreignNode(r, w), year: YEAR }),
+  },
   "report.drill": {
     expect: allow([...ADMINS]),
     own: async (c, r, _w, db) => c.report.drill({ nodeId: await nodeOf(db, r), year: YEAR, key: "hosts" }),

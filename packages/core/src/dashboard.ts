@@ -31,6 +31,7 @@ import { electionBoardIn as electionBoard } from "./work/elections.ts";
 import { meetingComplianceBoardIn as meetingComplianceBoard } from "./work/meetings.ts";
 import { overduePlansIn as overduePlans } from "./work/plans.ts";
 import { basicsBoardIn } from "./basics/check.ts";
+import { FiguresCache, keptOrComputed } from "./figures-cache.ts";
 
 export interface DashboardRow {
   kind: "child" | "direct";
@@ -100,6 +101,22 @@ const ACT_ON_LIMIT = 50;
  * one.
  */
 export async function dashboardFor(cx: Cx): Promise<Dashboard | null> {
+  const { scope, today } = cx;
+  if (!scope.org || scope.role !== "admin") return null;
+  // The node's dashboard as of today, kept per data version (figures-cache.ts): every administrator of
+  // the node sees the same one (their scope is the node's).
+  const key = `${scope.org.id}:${scope.region?.id ?? ""}:${today}`;
+  return keptOrComputed(cx.db, dashboardCache, key, () => computeDashboard(cx));
+}
+
+/** Dashboards per node and day, per data version. */
+export const dashboardCache = new FiguresCache<Dashboard | null>(
+  "dashboard",
+  20_000,
+  (d) => 1 + (d?.rows.length ?? 0) + (d?.shouldEstablish.hosts.length ?? 0),
+);
+
+async function computeDashboard(cx: Cx): Promise<Dashboard | null> {
   const { db, scope, today } = cx;
   if (!scope.org || scope.role !== "admin") return null;
   const prevYearEnd = yearEnd(yearOf(today) - 1);

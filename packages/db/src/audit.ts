@@ -5,6 +5,7 @@ import { clock } from "@liangxin/domain";
 import type { Db } from "./driver/client.ts";
 import { insertNamedRows, rowsPerInsert } from "./driver/bulk.ts";
 import { auditLog } from "./schema.ts";
+import { bumpDataVersion, changesFigures } from "./data-version.ts";
 import type * as schema from "./schema.ts";
 
 /** The database or a transaction opened on it: both run the same queries (awaited). */
@@ -25,7 +26,10 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Insert one audit row with `tx` (call it inside the transaction that makes the change). Returns its id. */
+/**
+ * Insert one audit row with `tx` (call it inside the transaction that makes the change). Returns its id.
+ * An action that may change figures also moves the data version in that transaction (`data-version.ts`).
+ */
 export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<number> {
   const [row] = await tx
     .insert(auditLog)
@@ -41,6 +45,7 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<number>
       at: clock.nowIso(),
     })
     .returning({ id: auditLog.id });
+  if (changesFigures(entry)) await bumpDataVersion(tx as unknown as Db);
   return row!.id;
 }
 
@@ -95,15 +100,21 @@ export interface AuditBatch {
 export function auditBatch(db: Db): AuditBatch {
   const per = rowsPerInsert(AUDIT_COLUMNS.length);
   let queued: (string | number | null)[][] = [];
+  /** Whether a row queued may change figures. */
+  let figures = false;
   const flush = async () => {
     if (queued.length === 0) return;
     const rows = queued;
     queued = [];
+    // Once per statement of many rows (the batch may outlive one transaction): a few hundred for a city.
     await insertNamedRows(db, "audit_log", AUDIT_COLUMNS, rows);
+    if (figures) await bumpDataVersion(db);
+    figures = false;
   };
   return {
     async add(entry) {
       queued.push(auditValues(entry, clock.nowIso()));
+      figures ||= changesFigures(entry);
       if (queued.length >= per) await flush();
     },
     flush,

@@ -9,6 +9,7 @@ import {
   backupConnection,
   checkpointDatabaseFile,
   copyDatabaseFile,
+  moveDataVersionPast,
   openDatabaseFileCheck,
   type DatabaseFileCheck,
 } from "./driver/backup.ts";
@@ -95,6 +96,9 @@ export async function restoreDatabase(file: string, target: string): Promise<{ p
   rmSync(tmp, { force: true });
   await copyDatabaseFile(source, tmp);
   checkDatabaseFile(tmp);
+  // Figures a process kept under the backup's data version are of other records: the version moves past
+  // both the backup's and the replaced database's.
+  moveDataVersionPast(tmp, moveDataVersionPast(dest));
   let previous: string | null = null;
   if (existsSync(dest)) {
     // Fold the live WAL into the old file before moving it aside.

@@ -156,6 +156,7 @@ export const {
   contactVisits,
   coverageRequests,
   coverages,
+  dataVersion,
   dualLinks,
   elections,
   establishmentPlans,

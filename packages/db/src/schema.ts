@@ -664,6 +664,19 @@ export const coverageRequests = sqliteTable(
   ],
 );
 
+/**
+ * 数据版本: one row (id 1) whose `version` moves, in the same transaction, with every write that changes
+ * figures (`bumpDataVersion` in `data-version.ts`): a cached report, dashboard or drill-down is keyed by it,
+ * so every process sharing the database agrees when a cached figure is stale. An `update … set version =
+ * version + 1` takes the row's lock, so writers are ordered by it (an audit id is not: PostgreSQL assigns
+ * those before commit).
+ */
+export const dataVersion = sqliteTable("data_version", {
+  /** Always 1 (written so by `bumpDataVersion`); an identity on PostgreSQL, as every id of the schema. */
+  id: integer().primaryKey({ autoIncrement: true }),
+  version: integer().notNull().default(0),
+});
+
 /** Long-running imports and exports: progress for the page, errors for the report. */
 export const jobs = sqliteTable(
   "jobs",

@@ -33,6 +33,8 @@ export const envMessages = {
   instant: "请写成 2026-12-03T10:00:00+08:00 或 2026-12-03 的形式",
   instance: "须为 1–128 个字母、数字、下划线或连字符",
   pauseMs: "须为 0–600000 之间的整数(毫秒)",
+  longReportHosts:
+    "须为 0–100000000 之间的整数(属地两新组织多于此数的年报在后台计算,页面显示进度;0 表示每个未缓存的年报都在后台计算)",
   jobWorkers: "须为 0–64 之间的整数(本实例同时运行的导入导出进程数;0 表示本实例不运行,由其他实例运行)",
   faultToken: "须为至少 16 个字符(仅供测试使用)",
   trustProxy: "须为 1(信任前置代理的 X-Forwarded-For)或 0",
@@ -125,6 +127,10 @@ export const variables = {
     schema: digits(64, envMessages.jobWorkers).default(2),
     secret: false,
   },
+  LIANGXIN_LONG_REPORT_HOSTS: {
+    schema: digits(100_000_000, envMessages.longReportHosts).default(20_000),
+    secret: false,
+  },
   LIANGXIN_FAULT_TOKEN: {
     schema: z.string({ error: envMessages.faultToken }).min(16, { error: envMessages.faultToken }).optional(),
     secret: true,
@@ -182,6 +188,7 @@ export const PORTAL_VARIABLES = [
   "LIANGXIN_PUBLIC_ORIGIN",
   "LIANGXIN_STORAGE_DIR",
   "LIANGXIN_JOB_WORKERS",
+  "LIANGXIN_LONG_REPORT_HOSTS",
 ] as const satisfies readonly VariableName[];
 
 /** Variables the command line reads. */

@@ -46,6 +46,7 @@ import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
 import { basicsDay, reportBasicsIn } from "./basics.ts";
+import { FiguresCache, keptOrComputed } from "../figures-cache.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
@@ -178,8 +179,13 @@ async function changedSince(
   year: number,
   base: Baseline,
 ): Promise<ChangedSince | null> {
-  const differences = (await comp.reconcileFrozen({ orgId: node.id, year, ...(await base.load()) })).map(
-    (c) => c.message,
+  // The differences are figures (kept per data version); the audit entries below are read each time.
+  const differences = await keptOrComputed(
+    db,
+    changedCache,
+    `${node.id}:${year}:${base.against}:${base.since}`,
+    async () =>
+      (await comp.reconcileFrozen({ orgId: node.id, year, ...(await base.load()) })).map((c) => c.message),
   );
   if (differences.length === 0) return null;
   const audit = await selectAll<ChangedSince["audit"][number]>(
@@ -191,6 +197,46 @@ async function changedSince(
         order by a.id desc limit ${CHANGED_AUDIT_MAX}`,
   );
   return { against: base.against, since: base.since, differences, audit };
+}
+
+type LiveReport = Report & { totalParts: IndicatorParts; rows: ReportViewRow[] };
+
+/** Live reports of a node and year with their checks, per data version (figures-cache.ts). */
+export const liveReportCache = new FiguresCache<{ report: LiveReport; checks: ReportCheck[] }>(
+  "report",
+  10_000,
+  (v) => v.report.rows.length + v.checks.length,
+);
+const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1 + v.length);
+/** The five-basics 附表 of a live report, per data version. */
+const basicsCache = new FiguresCache<BasicsAnnex>("report-basics", 10_000, (v) => 1 + v.rows.length);
+
+/**
+ * The node's live report and its checks (校核), computed by `comp` or kept from an earlier request at the
+ * same data version (only on an API query's read transaction; the caller's scope was checked before).
+ */
+export async function liveFigures(
+  cx: Cx,
+  comp: ReportComputer,
+  nodeId: number,
+  year: number,
+  onStage?: (done: number) => Promise<void>,
+): Promise<{ report: LiveReport; checks: ReportCheck[] }> {
+  return keptOrComputed(cx.db, liveReportCache, liveReportKey(nodeId, year, cx.today), async () => {
+    if (onStage) {
+      // A long report computed in the background (prepare.ts): its stages, for the page's progress.
+      await comp.snapshotFor(year);
+      await onStage(1);
+    }
+    const report = await comp.live(nodeId, year);
+    await onStage?.(2);
+    return { report, checks: await comp.checks(report, year) };
+  });
+}
+
+/** The key of a live report in `liveReportCache` (with today: nothing computed is kept across days). */
+export function liveReportKey(nodeId: number, year: number, today: string): string {
+  return `${nodeId}:${year}:${today}`;
 }
 
 export interface ReportingWindow {
@@ -812,7 +858,7 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
       lastCheck,
     };
   }
-  const report = await comp.live(node.id, year);
+  const { report, checks } = await liveFigures(cx, comp, node.id, year);
   return {
     year,
     asOf: report.asOf,
@@ -822,12 +868,18 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
-    basics: await reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    basics: await keptOrComputed(
+      db,
+      basicsCache,
+      // The board runs under the node with the rest of the caller's scope: its role and region in the key.
+      `${node.id}:${year}:${cx.today}:${scope.role}:${scope.region?.id ?? ""}`,
+      () => reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    ),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,
     source: "live",
     submission: sub ? submissionInfo(sub) : null,
-    checks: await comp.checks(report, year),
+    checks,
     actions,
     window,
     previousBase,

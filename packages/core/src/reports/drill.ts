@@ -31,6 +31,7 @@ import type { Cx } from "@liangxin/db/cx";
 import { loadSubmission, ReportComputer, resolveNode, type ReportViewRow } from "./build.ts";
 import { indicatorLabel, isIndicatorPath, type IndicatorPath } from "./columns.ts";
 import { reportMessages as m } from "./messages.ts";
+import { FiguresCache, keptOrComputed } from "../figures-cache.ts";
 import { loadSubmissionRecords, type StoredRecords } from "./records.ts";
 
 export interface DrillHost {
@@ -211,6 +212,32 @@ function frozenIds(rows: readonly RowRecords[], key: IndicatorPath, total: boole
  * `input.computer`: what several drill-downs of one year share (a new one by default).
  */
 export async function drillReport(
+  cx: Cx,
+  input: {
+    nodeId: number;
+    year: number;
+    rowOrgId?: number | null | undefined;
+    key: string;
+    live?: boolean | undefined;
+    computer?: ReportComputer | undefined;
+  },
+): Promise<DrillResult> {
+  if (!isIndicatorPath(input.key)) throw new AppError("BAD_INPUT", m.badKey(input.key));
+  // The caller may see the node (else NOT_FOUND, as before); the list is the node's, whoever asks, and is
+  // kept per data version (figures-cache.ts).
+  const node = await resolveNode(cx.db, cx.scope, { nodeId: input.nodeId });
+  const key = `${node.id}:${input.year}:${input.rowOrgId ?? ""}:${input.key}:${input.live === true}`;
+  return keptOrComputed(cx.db, drillCache, key, () => computeDrill(cx, input));
+}
+
+/** Drill-down lists per node, year, row and figure, per data version; weighed by their records. */
+export const drillCache = new FiguresCache<DrillResult>(
+  "drill",
+  200_000,
+  (d) => 1 + d.hosts.length + d.orgs.length + d.members.length,
+);
+
+async function computeDrill(
   cx: Cx,
   input: {
     nodeId: number;

@@ -9,3 +9,4 @@ export * from "./lock.ts";
 export * from "./check-store.ts";
 export * from "./signature.ts";
 export * from "./basics.ts";
+export * from "./prepare.ts";

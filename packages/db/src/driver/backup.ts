@@ -2,6 +2,7 @@
  * SQLite's online backup API and the file-level checks of a database file (better-sqlite3), for
  * backup.ts: what needs a connection of its own or the driver's backup call, and nothing else.
  */
+import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Db } from "./client.ts";
 
@@ -52,4 +53,31 @@ export function openDatabaseFileCheck(file: string): DatabaseFileCheck {
       conn.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[],
     close: () => conn.close(),
   };
+}
+
+/**
+ * Set the data version of the database file `file` beyond both `past` and its own (a restored copy: a
+ * process may have kept figures of other records under the version the backup carries). Returns the
+ * file's version before, or 0 when it has none (`file` missing: 0).
+ */
+export function moveDataVersionPast(file: string, past?: number): number {
+  if (!existsSync(file)) return 0;
+  const conn = new Database(file, { fileMustExist: true });
+  try {
+    const has = conn
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'data_version'")
+      .get();
+    if (!has) return 0;
+    const own = Number(conn.prepare("select version from data_version where id = 1").pluck().get() ?? 0);
+    if (past !== undefined)
+      conn
+        .prepare(
+          `insert into data_version (id, version) values (1, @past + 1)
+           on conflict (id) do update set version = max(data_version.version, @past) + 1`,
+        )
+        .run({ past });
+    return own;
+  } finally {
+    conn.close();
+  }
 }

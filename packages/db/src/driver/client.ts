@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "../schema.ts";
+import { BUMP_DATA_VERSION } from "./pg-db.ts";
 import { databaseTarget, migrationsFolder, resolveDatabasePath, shownDatabaseUrl } from "../paths.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,7 +33,10 @@ export function migrateDb(db: Db): void {
   const sqlite = db.$client;
   sqlite.pragma("foreign_keys = OFF");
   try {
+    const before = appliedMigrations(sqlite);
     migrate(db, { migrationsFolder: migrationsFolder() });
+    // A migration may rewrite records: figures kept by a running process are not to be trusted.
+    if (appliedMigrations(sqlite) !== before) sqlite.exec(BUMP_DATA_VERSION);
     const broken = sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
     if (broken.length > 0) {
       const first = broken[0]!;
@@ -43,6 +47,14 @@ export function migrateDb(db: Db): void {
   } finally {
     sqlite.pragma("foreign_keys = ON");
   }
+}
+
+/** How many migrations the database has applied (0 before the first). */
+function appliedMigrations(sqlite: Database.Database): number {
+  const hasTable = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  return hasTable ? Number(sqlite.prepare("select count(*) from __drizzle_migrations").pluck().get()) : 0;
 }
 
 /** A fresh in-memory database built from the real migrations (tests). */

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema.ts";
 import type { Db } from "./client.ts";
-import { pgLinkOf } from "./pg-db.ts";
+import { pgInReadTransaction, pgLinkOf } from "./pg-db.ts";
 
 /**
  * Run `fn` with a page cache of `kib` KiB on this connection (a bulk import inserts millions of index
@@ -84,4 +84,16 @@ export async function closeDatabase(db: Db): Promise<void> {
  */
 export function integrityCheck(db: Db): string {
   return String(db.$client.pragma("integrity_check", { simple: true }));
+}
+
+/**
+ * Whether `db` is a read-only connection inside its read transaction (a port's `read`: what an API query
+ * runs on), where every statement sees one committed moment and nothing uncommitted — what may be computed
+ * once and kept per data version. False on a write connection (its own uncommitted rows could be seen) and
+ * on a single-connection test port's shared connection.
+ */
+export function inReadOnlyTransaction(db: Db): boolean {
+  if (pgLinkOf(db)) return pgInReadTransaction(db);
+  const client = db.$client;
+  return client.inTransaction && Number(client.pragma("query_only", { simple: true })) === 1;
 }

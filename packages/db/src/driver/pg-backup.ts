@@ -10,6 +10,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 
 const run = promisify(execFile);
 
@@ -69,6 +70,7 @@ export async function pgRestore(file: string, url: string): Promise<{ ms: number
     throw new Error(`备份文件 ${file} 不是完好的 PostgreSQL 备份(pg_restore 无法读取),未恢复`);
   }
   const c = connection(url);
+  const before = await pgDataVersion(url);
   try {
     await run(
       tool,
@@ -87,5 +89,29 @@ export async function pgRestore(file: string, url: string): Promise<{ ms: number
   } catch (e) {
     throw failure("pg_restore", e);
   }
+  // The restored version may be one a running instance already keyed figures of other records by: past both.
+  await pgDataVersion(url, before);
   return { ms: performance.now() - started };
+}
+
+/**
+ * The data version of the database at `url` (0 without one); with `past`, first set it beyond both
+ * `past` and its own (a restore).
+ */
+async function pgDataVersion(url: string, past?: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if ((await client.query("select to_regclass('data_version') as t")).rows[0]?.t == null) return 0;
+    if (past !== undefined)
+      await client.query(
+        `insert into data_version (id, version) values (1, $1 + 1)
+         on conflict (id) do update set version = greatest(data_version.version, $1) + 1`,
+        [past],
+      );
+    const r = await client.query<{ version: number }>("select version from data_version where id = 1");
+    return Number(r.rows[0]?.version ?? 0);
+  } finally {
+    await client.end();
+  }
 }

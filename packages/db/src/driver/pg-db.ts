@@ -433,6 +433,33 @@ function translate(text: string): string {
   return out;
 }
 
+// ——— the data version ———
+
+/** One more write that changes figures (the one row of `data_version`, created by the first). */
+export const BUMP_DATA_VERSION =
+  "insert into data_version (id, version) values (1, 1) on conflict (id) do update set version = data_version.version + 1";
+
+/**
+ * Move the data version when the transaction open on `db` commits (once, however many writes ask), or at
+ * once outside a transaction. False when `db` is not PostgreSQL (SQLite's caller bumps in place: its
+ * writers are one at a time anyway).
+ */
+export async function bumpDataVersionOnCommit(db: Db): Promise<boolean> {
+  const link = links.get(db);
+  if (!link) return false;
+  const o = open.getStore();
+  if (o?.root === link) o.top.bumpDataVersion = true;
+  else await link.runner.query(BUMP_DATA_VERSION, [], false);
+  return true;
+}
+
+/** Whether the current call chain runs in a read-only transaction of `db` (a port's `read`). */
+export function pgInReadTransaction(db: Db): boolean {
+  const link = links.get(db);
+  const o = open.getStore();
+  return link !== undefined && o?.root === link && o.top.mode === "read";
+}
+
 // ——— the links ———
 
 /**
@@ -445,6 +472,8 @@ interface Open {
   root: PgLink;
   runner: Runner;
   depth: number;
+  /** The outermost transaction's own state, shared by its savepoints. */
+  top: { bumpDataVersion: boolean; mode: "read" | "write" };
 }
 const open = new AsyncLocalStorage<Open>();
 
@@ -495,7 +524,9 @@ function rootLink(backend: Backend): Db {
         const name = `lx_${o.depth + 1}`;
         await o.runner.query(`savepoint ${name}`, [], false);
         try {
-          const out = await open.run({ root: link, runner: o.runner, depth: o.depth + 1 }, () => fn(db));
+          const out = await open.run({ root: link, runner: o.runner, depth: o.depth + 1, top: o.top }, () =>
+            fn(db),
+          );
           await o.runner.query(`release savepoint ${name}`, [], false);
           return out;
         } catch (e) {
@@ -503,7 +534,14 @@ function rootLink(backend: Backend): Db {
           throw e;
         }
       }
-      return backend.hold(BEGIN[mode], (runner) => open.run({ root: link, runner, depth: 0 }, () => fn(db)));
+      return backend.hold(BEGIN[mode], async (runner) => {
+        const top = { bumpDataVersion: false, mode };
+        const out = await open.run({ root: link, runner, depth: 0, top }, () => fn(db));
+        // Just before the commit: the version row's lock is held only while committing, so two writers
+        // never wait for each other on it while they hold other rows (no deadlock), and are ordered by it.
+        if (top.bumpDataVersion) await runner.query(BUMP_DATA_VERSION, [], false);
+        return out;
+      });
     },
     close: () => backend.close(),
   };

@@ -16,6 +16,7 @@ import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglit
 import { migrate as migratePgliteDb } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { pgMigrationsFolder } from "../paths.ts";
+import { BUMP_DATA_VERSION } from "./pg-db.ts";
 
 /** The advisory lock key of migrations (any fixed 64-bit number: "liangxin" in ASCII, truncated). */
 export const MIGRATION_LOCK = 0x6c69616e6778;
@@ -39,7 +40,10 @@ export async function migratePg(url: string): Promise<number> {
       const db = drizzlePg({ client, casing: "snake_case" });
       const before = await appliedCount(db);
       await migratePgServer(db, { migrationsFolder: pgMigrationsFolder() });
-      return (await appliedCount(db)) - before;
+      const applied = (await appliedCount(db)) - before;
+      // A migration may rewrite records: figures kept by a running instance are not to be trusted.
+      if (applied > 0) await client.query(BUMP_DATA_VERSION);
+      return applied;
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }

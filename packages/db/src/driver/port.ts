@@ -217,3 +217,12 @@ export function getPort(): Port {
   shared = openPort(status.file);
   return shared;
 }
+
+/**
+ * Run `fn` outside the connection and transaction the current request holds, as work of its own that may
+ * outlive the request (a long report computed in the background): a `port.read` inside it opens a read
+ * transaction of its own instead of joining the request's, which ends with the request.
+ */
+export function detachedFromRequest<T>(fn: () => T): T {
+  return held.exit(() => outsideTransactions(fn));
+}

@@ -13,6 +13,7 @@ import { reopen } from "./reopen.ts";
 import { children } from "./children.ts";
 import { drill } from "./drill.ts";
 import { analysis } from "./analysis.ts";
+import { progress } from "./progress.ts";
 
 export const reportRouter = createTRPCRouter({
   get,
@@ -25,4 +26,5 @@ export const reportRouter = createTRPCRouter({
   children,
   drill,
   analysis,
+  progress,
 });

@@ -15,6 +15,12 @@ export const reportPageMessages = {
   navReports: "党内统计年报",
   navAnalysis: "统计分析",
   title: (name: string, year: number) => `${name} ${year}年党内统计年报`,
+  /** A long report computed in the background (issue 25). */
+  preparing: "年报正在计算,完成后自动显示",
+  preparingHint: "所辖两新组织较多,年报在后台计算;计算期间可以离开本页,其他页面照常使用。",
+  preparingStage: (stage: string, done: number, total: number) => `${stage}(第 ${done + 1}/${total} 步)`,
+  preparingFailed: "年报计算失败",
+  preparingRetry: "重新计算",
   subtitle: "非公有制企业和社会组织党建工作情况统计表",
   asOf: "统计时点",
   policy: "适用政策参数",

@@ -19,6 +19,7 @@ import { requirePage } from "@/server/caller";
 import { reportPageMessages as m } from "../messages.ts";
 import { ReportActions } from "./report-actions.tsx";
 import { PrintButton } from "./print-button.tsx";
+import { ReportPreparing } from "./report-preparing.tsx";
 import { reportYearChoices } from "../years.ts";
 
 export const dynamic = "force-dynamic";
@@ -55,9 +56,12 @@ async function load(year: number, nodeId: number | undefined) {
   const { caller } = await requirePage("/reports");
   try {
     const ref = nodeId ? { nodeId } : {};
+    // A long report not yet computed for the current data is computed in the background (issue 25).
+    const progress = await caller.report.progress({ ...ref, year });
+    if (progress.state !== "ready") return { progress, view: null, children: null };
     const view = await caller.report.get({ ...ref, year });
     const children = await caller.report.children({ nodeId: view.node.id, year });
-    return { view, children };
+    return { progress: null, view, children };
   } catch (e) {
     if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
     throw e;
@@ -76,7 +80,12 @@ export default async function ReportPage({
   const year = Number(yearText);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
   const nodeId = node && /^\d+$/.test(node) ? Number(node) : undefined;
-  const { view, children } = await load(year, nodeId);
+  const { progress, view, children } = await load(year, nodeId);
+  if (progress) {
+    return (
+      <ReportPreparing nodeId={progress.node.id} year={year} title={m.title(progress.node.name, year)} />
+    );
+  }
   const p = view.policy.params;
   const signature = reportSignature(view);
   const stateKey = view.submission?.state ?? "none";
