@@ -93,12 +93,14 @@ async function hostCounts(
     sql`with
       wa as (select x.member_id, count(*) as n, max(x.host_id) as host_id from member_workplaces x
              where ${inForce("x", d)}${workersOf ? sql` and x.member_id in ${workersOf}` : sql``} group by x.member_id),
-      wp as (select member_id, host_id from wa where n = 1
-             union all ${latestPerMember("member_workplaces", "host_id", d, sql`(select member_id from wa where n > 1)`)}),
+      fx as (${latestPerMember("member_workplaces", "host_id", d, sql`(select member_id from wa where n > 1)`)}),
+      wp as (select wa.member_id, coalesce(fx.host_id, wa.host_id) as host_id
+             from wa left join fx on fx.member_id = wa.member_id),
+      xd as (${notNormalAsOf(d)}),
       wk as (select wp.host_id, count(*) as n,
                     sum(case when m.full_on is not null and m.full_on <= ${d} then 1 else 0 end) as nf
-             from wp join members m on m.id = wp.member_id
-             where m.joined_on <= ${d} and m.id not in (${notNormalAsOf(d)})
+             from wp join members m on m.id = wp.member_id left join xd on xd.member_id = m.id
+             where m.joined_on <= ${d} and xd.member_id is null
              group by wp.host_id),
       f as (select y.host_id, y.employees, y.revenue_fen from host_years y
             join (select host_id, max(year) as year from host_years where year <= ${year}${hostsHere ? sql` and host_id in ${hostsHere}` : sql``}
@@ -125,7 +127,9 @@ async function hostCounts(
                       or (h.women_on is not null and h.women_on <= ${d}) then 1 else 0 end as mass
              from hosts h
              left join f on f.host_id = h.id
-             left join wk on wk.host_id = h.id
+             -- "+h.id": SQLite then indexes the workers per host for the join; without it the planner scans
+             -- them for every host (hours at city scale). PostgreSQL reads it as h.id.
+             left join wk on wk.host_id = +h.id
              left join cv on cv.host_id = h.id
              left join ins on ins.host_id = h.id
              where ${inForce("h", d, "founded_on", "closed_on")}${inRegions("h.region_id")})
