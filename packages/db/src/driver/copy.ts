@@ -155,6 +155,17 @@ async function copyRows(
       throw new Error(
         `目标 PostgreSQL 数据库尚未迁移(缺表 ${missing.slice(0, 3).join("、")} 等):请先运行 migrate`,
       );
+    // A migrated database holds its data version's one row (migrate moves it): not data of the city. It is
+    // replaced by the source's, moved past the target's own so that no process keeps figures of either.
+    const DATA_VERSION = "data_version";
+    let targetVersion = 0;
+    if (plans.some((p) => p.name === DATA_VERSION)) {
+      const v = await client.query<{ version: number | string }>(
+        `select max(version) as version from ${DATA_VERSION}`,
+      );
+      targetVersion = Number(v.rows[0]?.version ?? 0);
+      await client.query(`delete from ${DATA_VERSION}`);
+    }
     for (const p of plans) {
       const r = await client.query(`select exists (select 1 from ${quote(p.name)}) as any`);
       if ((r.rows[0] as { any: boolean }).any)
@@ -200,6 +211,10 @@ async function copyRows(
         );
       out.push({ name: p.name, rows });
     }
+    if (targetVersion > 0)
+      await client.query(`update ${DATA_VERSION} set version = greatest(version, $1::bigint) + 1`, [
+        targetVersion,
+      ]);
     onProgress({ table: "", done, total });
     return out;
   }
