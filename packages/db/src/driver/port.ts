@@ -195,7 +195,7 @@ export function pgPort(db: Db, label: string): Port {
  * (On a single-connection port there is only the one connection.)
  */
 export function readApart<T>(port: Port, fn: (db: Db) => T | Promise<T>): Promise<T> {
-  return held.exit(() => outsideTransactions(() => port.read(fn)));
+  return detachedFromRequest(() => port.read(fn));
 }
 
 let shared: Port | undefined;
