@@ -35,8 +35,11 @@ export function migrateDb(db: Db): void {
   try {
     const before = appliedMigrations(sqlite);
     migrate(db, { migrationsFolder: migrationsFolder() });
+    // Nothing applied, nothing to check: the whole-database reference check reads every row (seconds at
+    // city scale) and opening a database is part of every command.
+    if (appliedMigrations(sqlite) === before) return;
     // A migration may rewrite records: figures kept by a running process are not to be trusted.
-    if (appliedMigrations(sqlite) !== before) sqlite.exec(BUMP_DATA_VERSION);
+    sqlite.exec(BUMP_DATA_VERSION);
     const broken = sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
     if (broken.length > 0) {
       const first = broken[0]!;
