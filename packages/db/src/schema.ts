@@ -248,8 +248,10 @@ export const memberRelationships = sqliteTable(
     startOn: text().notNull(),
     endOn: text(),
   },
+  // The member index carries the dates and the organization: the year-end report reads every member's row in
+  // force from the index alone (no table lookup per row; issue 25).
   (t) => [
-    index("member_relationships_member_idx").on(t.memberId, t.startOn),
+    index("member_relationships_member_idx").on(t.memberId, t.startOn, t.endOn, t.orgId),
     index("member_relationships_org_idx").on(t.orgId, t.startOn),
   ],
 );
@@ -268,8 +270,9 @@ export const memberWorkplaces = sqliteTable(
     startOn: text().notNull(),
     endOn: text(),
   },
+  // As the relationships': the report's workers per host read from the member index alone (issue 25).
   (t) => [
-    index("member_workplaces_member_idx").on(t.memberId, t.startOn),
+    index("member_workplaces_member_idx").on(t.memberId, t.startOn, t.endOn, t.hostId),
     index("member_workplaces_host_idx").on(t.hostId, t.startOn),
   ],
 );
