@@ -29,6 +29,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { idList } from "./dialect/sqlite.ts";
 import type { Db } from "./driver/client.ts";
 import { readTransaction, selectRows } from "./driver/query.ts";
+import { mayReadApart, runApart } from "./driver/read-thread.ts";
+import { readDataVersion } from "./data-version.ts";
 import { nodeScope } from "./snapshot.ts";
 
 /** `[start, end)` in force on `d` (columns of `alias`). */
@@ -69,13 +71,8 @@ function countedModeSql(column: string): SQL {
 
 const num = (v: unknown): number => Number(v ?? 0);
 
-/** Host parts per region as of 31 December of `year` (hosts of `regions` only, when given). */
-async function hostCounts(
-  db: Db,
-  year: number,
-  policy: Policy,
-  regions: SQL | null,
-): Promise<{ byRegion: Map<number, HostCounts>; instructors: Map<number, number[]> }> {
+/** The statement of the host parts per region as of 31 December of `year` (hosts of `regions` only, when given). */
+function hostCountsQuery(year: number, policy: Policy, regions: SQL | null): SQL {
   const d = yearEnd(year);
   const inRegions = (col: string) => (regions ? sql` and ${sql.raw(col)} in ${regions}` : sql``);
   const hostsHere = regions ? sql`(select h2.id from hosts h2 where h2.region_id in ${regions})` : null;
@@ -88,9 +85,7 @@ async function hostCounts(
     : sql`1 = 0`;
   const counted = policy.onlyFullMembersCount ? sql.raw("coalesce(wk.nf, 0)") : sql.raw("coalesce(wk.n, 0)");
   const flag = (b: boolean) => (b ? 1 : 0);
-  const rows = await selectRows<unknown[]>(
-    db,
-    sql`with
+  return sql`with
       wa as (select x.member_id, count(*) as n, max(x.host_id) as host_id from member_workplaces x
              where ${inForce("x", d)}${workersOf ? sql` and x.member_id in ${workersOf}` : sql``} group by x.member_id),
       fx as (${latestPerMember("member_workplaces", "host_id", d, sql`(select member_id from wa where n > 1)`)}),
@@ -144,8 +139,11 @@ async function hostCounts(
       sum(case when cov = 1 or (${flag(policy.workCoverage.instructor)} = 1 and ni > 0)
                  or (${flag(policy.workCoverage.massOrganizations)} = 1 and mass = 1) then 1 else 0 end),
       sum(w)
-    from hf group by region_id`,
-  );
+    from hf group by region_id`;
+}
+
+/** The host parts per region from the rows of `hostCountsQuery`. */
+function hostCountsByRegion(rows: unknown[][]): Map<number, HostCounts> {
   const byRegion = new Map<number, HostCounts>();
   for (const r of rows) {
     const v = r.map(num);
@@ -169,19 +167,25 @@ async function hostCounts(
       membersEmployed: v[17]!,
     });
   }
-  const pairs = await selectRows<[unknown, unknown]>(
-    db,
-    sql`select distinct h.region_id, a.instructor_id from assignments a join hosts h on h.id = a.host_id
-        where ${inForce("a", d)} and ${inForce("h", d, "founded_on", "closed_on")}${inRegions("h.region_id")}
-        order by 1, 2`,
-  );
+  return byRegion;
+}
+
+/** The statement of the distinct instructors assigned to operating hosts, per region, as of `d`. */
+function instructorsQuery(d: string, regions: SQL | null): SQL {
+  return sql`select distinct h.region_id, a.instructor_id from assignments a join hosts h on h.id = a.host_id
+        where ${inForce("a", d)} and ${inForce("h", d, "founded_on", "closed_on")}${regions ? sql` and h.region_id in ${regions}` : sql``}
+        order by 1, 2`;
+}
+
+/** The instructors per region from the rows of `instructorsQuery`. */
+function instructorsByRegion(pairs: unknown[][]): Map<number, number[]> {
   const instructors = new Map<number, number[]>();
   for (const [r, i] of pairs) {
     const list = instructors.get(num(r));
     if (list) list.push(num(i));
     else instructors.set(num(r), [num(i)]);
   }
-  return { byRegion, instructors };
+  return instructors;
 }
 
 /** Operating and covered hosts per region as of `d`. */
@@ -270,12 +274,22 @@ export async function loadReportCounts(
   year: number,
   policy: Policy,
 ): Promise<ReportCounts> {
+  // The host statements, the longest, may run on a second core (read-thread.ts) when this read is a read
+  // transaction of its own: not inside a write, whose uncommitted rows another connection does not see.
+  // The members are counted here meanwhile.
+  const ownRead = mayReadApart(db);
   return readTransaction(db, async (tx) => {
+    const version = await readDataVersion(tx);
     const scope = await nodeScope(tx, nodeId);
     const regions = scope?.regionIds ? idList(scope.regionIds) : null;
     // A node without territory counts no host: an empty list, not the whole city.
     const hostRegions = scope && !scope.regionIds ? idList([]) : regions;
     const orgs = scope ? idList(scope.orgIds) : null;
+    const hostQuery = hostCountsQuery(year, policy, hostRegions);
+    const instructorQuery = instructorsQuery(yearEnd(year), hostRegions);
+    const hostRowsApart = runApart<unknown[]>(tx, hostQuery, version, ownRead);
+    const instructorRowsApart = runApart<unknown[]>(tx, instructorQuery, version, ownRead);
+    const memberRows = await memberGroups(tx, year, orgs);
     const regionRows = await selectRows<[number, string, string, string, number | null]>(
       tx,
       sql`select id, code, name, level, parent_id from regions order by id`,
@@ -289,7 +303,9 @@ export async function loadReportCounts(
       tx,
       sql`select org_id, from_parent_id, to_parent_id, effective_on from org_reparentings order by effective_on, id`,
     );
-    const hosts = await hostCounts(tx, year, policy, hostRegions);
+    const coveragePrev = await coverageCounts(tx, yearEnd(year - 1), hostRegions);
+    const hostRows = (await hostRowsApart) ?? (await selectRows<unknown[]>(tx, hostQuery));
+    const instructorRows = (await instructorRowsApart) ?? (await selectRows<unknown[]>(tx, instructorQuery));
     return {
       year,
       regions: regionRows.map(
@@ -322,10 +338,10 @@ export async function loadReportCounts(
         toParentId: num(toParentId),
         effectiveOn,
       })),
-      hostsByRegion: hosts.byRegion,
-      instructorsByRegion: hosts.instructors,
-      coverageByRegionPrev: await coverageCounts(tx, yearEnd(year - 1), hostRegions),
-      memberGroups: await memberGroups(tx, year, orgs),
+      hostsByRegion: hostCountsByRegion(hostRows),
+      instructorsByRegion: instructorsByRegion(instructorRows),
+      coverageByRegionPrev: coveragePrev,
+      memberGroups: memberRows,
     };
   });
 }

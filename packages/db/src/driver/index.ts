@@ -14,3 +14,4 @@ export { idList, textList, isBusyError, isUniqueViolation, isExclusionViolation 
 export { openPgDb, pgliteDb, isPg, holdAdvisoryLock, advisoryLockFree } from "./pg-db.ts";
 export { openDatabase } from "./open.ts";
 export { syncIdSequences, reserveIds } from "./sequences.ts";
+export { mayReadApart, runApart, readThreadStats } from "./read-thread.ts";

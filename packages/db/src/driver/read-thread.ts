@@ -1,0 +1,156 @@
+/**
+ * A second core for a long read (issue 25). better-sqlite3 runs a statement on the calling thread, so a
+ * report's statements ran one after the other on one core while the other idled. On a SQLite file, one
+ * statement can instead run on a worker thread's own read-only connection to the same file while the
+ * caller's thread runs the rest; on two cores the city's report then takes about as long as its longest
+ * statement.
+ *
+ * Two connections read two snapshots. Both read the data version first in their read transaction (it moves
+ * with every committed write that changes figures, see data-version.ts): the worker's rows are used only
+ * when its version is the caller's, otherwise the statement runs again on the caller's connection, in the
+ * caller's snapshot. So the answer is always the one a single connection would give.
+ *
+ * Used only where that holds: a SQLite file (not `:memory:`), read in a read transaction of its own — not
+ * inside a write transaction, whose uncommitted rows no other connection sees. Elsewhere (PostgreSQL, a
+ * test's in-memory database, a write) `runApart` answers null and the caller runs the statement itself.
+ *
+ * The worker is plain JavaScript evaluated from a string that loads only better-sqlite3 (no TypeScript, no
+ * bundler involved: the portal's server bundle, the CLI and the tests start it alike); it is created on
+ * first use, keeps a connection to the last file it read, and does not keep the process alive.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { SQL } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client.ts";
+import { inReadOnlyTransaction } from "./connection.ts";
+import { pgLinkOf } from "./pg-db.ts";
+import { inTransactionNow } from "./query.ts";
+
+const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
+
+const VERSION_SQL = "select version from data_version where id = 1";
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+let db = null;
+parentPort.on("message", ({ id, file, sql, params }) => {
+  try {
+    if (!db || db.name !== file) {
+      if (db) db.close();
+      db = null;
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      db.pragma("busy_timeout = 5000");
+    }
+    db.exec("BEGIN");
+    const version = Number(db.prepare(${JSON.stringify(VERSION_SQL)}).pluck().get() ?? 0);
+    const rows = db.prepare(sql).raw(true).all(...params);
+    db.exec("COMMIT");
+    parentPort.postMessage({ id, version, rows });
+  } catch (e) {
+    try { if (db && db.inTransaction) db.exec("ROLLBACK"); } catch {}
+    parentPort.postMessage({ id, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (v: { version: number; rows: unknown[][] }) => void;
+  reject: (e: Error) => void;
+}
+
+let worker: Worker | null | undefined;
+
+/** What the read thread did so far in this process: rows given, rows of another version, failures. */
+export const readThreadStats = { answered: 0, stale: 0, failed: 0 };
+let nextId = 0;
+const pending = new Map<number, Pending>();
+
+/** Where better-sqlite3 is, for the worker: from this module, else from the working directory. */
+function driverPath(): string | null {
+  for (const from of [import.meta.url, path.join(process.cwd(), "index.js")]) {
+    try {
+      return createRequire(from).resolve("better-sqlite3");
+    } catch {
+      // try the next place
+    }
+  }
+  return null;
+}
+
+function fail(error: Error): void {
+  for (const p of pending.values()) p.reject(error);
+  pending.clear();
+  worker = undefined;
+}
+
+function theWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  const driver = driverPath();
+  if (!driver) return (worker = null);
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
+  w.unref();
+  w.on("message", (m: { id: number; version?: number; rows?: unknown[][]; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (pending.size === 0) w.unref();
+    if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve({ version: m.version!, rows: m.rows! });
+  });
+  w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
+  w.on("exit", () => fail(new Error("读取线程已退出")));
+  return (worker = w);
+}
+
+/**
+ * Whether a read about to start on `db` would see only committed rows, so that another connection reading
+ * the same data version sees what it sees: no transaction open yet (the read opens its own), or a read-only
+ * one (a port's read). False inside a write. Ask before opening the read transaction.
+ */
+export function mayReadApart(db: Db): boolean {
+  return !inTransactionNow(db) || inReadOnlyTransaction(db);
+}
+
+/**
+ * Start `query` on the read thread, to be compared with `version` (the data version the caller's read
+ * transaction on `db` reads). Answers a promise of the rows when the thread read the same version, of null
+ * when it read another (the caller runs the statement itself); answers null at once when the statement
+ * cannot run apart here (see above). `inOwnReadTransaction`: `mayReadApart` of the caller's connection,
+ * asked before its read transaction opened.
+ */
+export function runApart<T extends unknown[]>(
+  db: Db,
+  query: SQL,
+  version: number,
+  inOwnReadTransaction: boolean,
+): Promise<T[] | null> | null {
+  if (!inOwnReadTransaction || pgLinkOf(db)) return null;
+  const client = db.$client;
+  if (client.memory || !client.name || client.name === ":memory:") return null;
+  const w = theWorker();
+  if (!w) return null;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const id = nextId++;
+  w.ref();
+  const answer = new Promise<{ version: number; rows: unknown[][] }>((resolve, reject) =>
+    pending.set(id, { resolve, reject }),
+  );
+  w.postMessage({ id, file: client.name, sql: text, params });
+  return answer.then(
+    (r) => {
+      if (r.version !== version) {
+        readThreadStats.stale++;
+        return null;
+      }
+      readThreadStats.answered++;
+      return r.rows as T[];
+    },
+    () => {
+      readThreadStats.failed++;
+      return null;
+    },
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The read thread (read-thread.ts): a statement run on a second core answers what the caller's own
+ * connection would — the same rows when both read the same data version, nothing (so that the caller runs
+ * it itself) when a write committed between the two reads, and nothing where another connection cannot
+ * see what the caller sees (an in-memory database, a write's uncommitted rows).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeAudit } from "../src/audit.ts";
+import { readDataVersion } from "../src/data-version.ts";
+import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
+import { closeDb } from "../src/driver/connection.ts";
+import { readTransaction, selectRows, writeTransaction } from "../src/driver/query.ts";
+import { mayReadApart, readThreadStats, runApart } from "../src/driver/read-thread.ts";
+import { openPort } from "../src/driver/port.ts";
+
+const count = sql`select count(*) from audit_log`;
+const change = { action: "host.update", entity: "host", entityId: 1 };
+
+describe("the read thread", () => {
+  let dir: string;
+  let file: string;
+  let db: Db;
+  let other: Db;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "liangxin-read-thread-"));
+    file = path.join(dir, "t.db");
+    db = openDb(file);
+    migrateDb(db);
+    other = openDb(file);
+    for (let i = 0; i < 3; i++) await writeTransaction(db, (tx) => writeAudit(tx, change));
+  });
+  afterAll(() => {
+    closeDb(db);
+    closeDb(other);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers the caller's rows from its own connection when the version is the caller's", async () => {
+    const before = { ...readThreadStats };
+    const [apart, here] = await readTransaction(db, async (tx) => {
+      const version = await readDataVersion(tx);
+      const pending = runApart<[number]>(tx, count, version, true);
+      expect(pending).not.toBeNull();
+      return [await pending, await selectRows<[number]>(tx, count)];
+    });
+    expect(apart).toEqual(here);
+    expect(here).toEqual([[3]]);
+    expect(readThreadStats.answered).toBe(before.answered + 1);
+  });
+
+  it("gives nothing when a write committed in between, and the caller's snapshot keeps its count", async () => {
+    const before = { ...readThreadStats };
+    const [apart, here] = await readTransaction(db, async (tx) => {
+      const version = await readDataVersion(tx);
+      // Another connection (another portal process) closes a host now.
+      await writeTransaction(other, (w) => writeAudit(w, change));
+      const pending = runApart<[number]>(tx, count, version, true);
+      return [await pending, await selectRows<[number]>(tx, count)];
+    });
+    expect(apart).toBeNull();
+    expect(here).toEqual([[3]]);
+    expect(readThreadStats.stale).toBe(before.stale + 1);
+    expect(await selectRows<[number]>(db, count)).toEqual([[4]]);
+  });
+
+  it("gives nothing for a statement that fails there: the caller runs it and gets the error itself", async () => {
+    const before = { ...readThreadStats };
+    const broken = sql`select nothing from audit_log`;
+    const apart = await readTransaction(db, async (tx) =>
+      runApart(tx, broken, await readDataVersion(tx), true),
+    );
+    expect(apart).toBeNull();
+    expect(readThreadStats.failed).toBe(before.failed + 1);
+    await expect(selectRows(db, broken)).rejects.toThrow(/nothing/);
+  });
+
+  it("is used for a read of its own or a port's read, not inside a write, not on an in-memory database", async () => {
+    expect(mayReadApart(db)).toBe(true);
+    await writeTransaction(db, async (tx) => {
+      await writeAudit(tx, change);
+      expect(mayReadApart(tx)).toBe(false);
+      expect(runApart(tx, count, await readDataVersion(tx), mayReadApart(tx))).toBeNull();
+    });
+    const port = openPort(file);
+    try {
+      expect(await port.read(async (r) => mayReadApart(r))).toBe(true);
+      expect(await port.write(async (w) => mayReadApart(w))).toBe(false);
+    } finally {
+      port.close();
+    }
+    const memory = openTestDb();
+    try {
+      expect(runApart(memory, count, 0, true)).toBeNull();
+    } finally {
+      closeDb(memory);
+    }
+  });
+});
