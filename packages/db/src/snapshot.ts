@@ -143,6 +143,12 @@ export interface SnapshotOptions {
   /** Only what the facts of these hosts need on those dates. Requires `asOf`; ignored with `nodeId`. */
   hostIds?: readonly number[];
   /**
+   * No members, relationships, workplaces, status events or figures: what the coverage and cap checks of a
+   * report read (organizations, hosts, coverages, instructors, assignments) — a fraction of the rows when the
+   * report's counts come from the database. Requires `asOf`.
+   */
+  memberless?: boolean;
+  /**
    * Further dates for which only hosts operating, their covering organizations and the members held by
    * organizations are needed (a previous year's coverage rate, opening members): no figures, workplaces
    * or instructors. An `AsOfIndex` of such a date answers `operatingHosts`, `coveringOrgOf`, `tree` and
@@ -283,6 +289,8 @@ async function loadAsOf(
       ),
     );
 
+  const unlessMemberless = async <T>(load: () => Promise<T[]>): Promise<T[]> =>
+    opts.memberless ? [] : load();
   const scope = opts.nodeId !== undefined ? await nodeScope(db, opts.nodeId) : null;
   const hostIdsGiven = opts.nodeId === undefined && opts.hostIds !== undefined;
   if (!scope && !hostIdsGiven) {
@@ -298,32 +306,40 @@ async function loadAsOf(
         FIELDS.hosts,
         sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
       ),
-      hostYears: await figures(sql``),
+      hostYears: await unlessMemberless(() => figures(sql``)),
       coverages: await records<CoverageRec>(
         db,
         FIELDS.coverages,
         sql`select ${columns("coverages")} from coverages where ${cov} order by id`,
       ),
-      members: await records<MemberRec>(
-        db,
-        FIELDS.members,
-        sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
+      members: await unlessMemberless(() =>
+        records<MemberRec>(
+          db,
+          FIELDS.members,
+          sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
+        ),
       ),
-      relationships: await records<MemberRelationshipRec>(
-        db,
-        FIELDS.relationships,
-        sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
+      relationships: await unlessMemberless(() =>
+        records<MemberRelationshipRec>(
+          db,
+          FIELDS.relationships,
+          sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
+        ),
       ),
-      workplaces: await records<MemberWorkplaceRec>(
-        db,
-        FIELDS.workplaces,
-        sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
+      workplaces: await unlessMemberless(() =>
+        records<MemberWorkplaceRec>(
+          db,
+          FIELDS.workplaces,
+          sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
+        ),
       ),
-      statusEvents: await records<MemberStatusEventRec>(
-        db,
-        FIELDS.statusEvents,
-        sql`select ${columns("statusEvents")} from member_status_events
+      statusEvents: await unlessMemberless(() =>
+        records<MemberStatusEventRec>(
+          db,
+          FIELDS.statusEvents,
+          sql`select ${columns("statusEvents")} from member_status_events
             where effective_on <= ${maxD} order by id`,
+        ),
       ),
       instructors: await whole<InstructorRec>(db, "instructors"),
       assignments: await records<AssignmentRec>(
@@ -394,11 +410,13 @@ async function loadAsOf(
         where a.instructor_id in ${inInstructors} and ${g("a")} order by a.id`,
   );
   // Members working at the hosts or held by the subtree, with all their rows in force (the latest wins).
-  const memberIds = await selectColumnPrepared<number>(
-    db,
-    sql`select w.member_id from member_workplaces w where w.host_id in ${inHosts} and ${g("w")}
+  const memberIds = opts.memberless
+    ? []
+    : await selectColumnPrepared<number>(
+        db,
+        sql`select w.member_id from member_workplaces w where w.host_id in ${inHosts} and ${g("w")}
         union select r.member_id from member_relationships r where r.org_id in ${inOrgs} and ${f("r")}`,
-  );
+      );
   const inMembers = idList(memberIds);
   return {
     regions,
@@ -411,7 +429,7 @@ async function loadAsOf(
           where org_id in ${inOrgs} or regional_org_id in ${inOrgs} order by id`,
     ),
     hosts,
-    hostYears: await figures(sql` and host_id in ${inHosts}`),
+    hostYears: await unlessMemberless(() => figures(sql` and host_id in ${inHosts}`)),
     coverages,
     members: await records<MemberRec>(
       db,

@@ -694,6 +694,20 @@ export class ReportComputer {
   }
 
   /**
+   * What the quality checks of a node's report of `year` read: the records of the year when this computer
+   * already loaded them, else only the organizations, hosts, coverages, instructors and assignments of the
+   * node's area in force on 31 December (no member rows: the report's counts come from the database, and
+   * loading the city's members for the checks alone cost more than the counts; issue 25).
+   */
+  private async checksData(nodeId: number, year: number): Promise<{ snapshot: Snapshot; index: AsOfIndex }> {
+    const d = yearEnd(year);
+    if (this.loaded?.complete.has(d))
+      return { snapshot: this.loaded.snapshot, index: await this.index(year) };
+    const snapshot = await loadSnapshot(this.db, { asOf: [d], nodeId, memberless: true });
+    return { snapshot, index: new AsOfIndex(snapshot, d) };
+  }
+
+  /**
    * The checks (校核) of a live report: the domain's report checks, the carry-forward of members, the
    * quality warnings of the records in the node's area, and children not yet approved.
    */
@@ -708,7 +722,7 @@ export class ReportComputer {
     }).map((v) => ({ level: v.level, code: v.code, message: v.message }));
 
     // Quality warnings about records of the node's area as of 31 December.
-    const index = await this.index(year);
+    const { snapshot, index } = await this.checksData(report.node.id, year);
     const asOf = yearEnd(year);
     const policy = (await this.policyFor(year)).params;
     const orgIds = new Set(index.tree.has(report.node.id) ? index.tree.subtree(report.node.id) : []);
@@ -718,8 +732,7 @@ export class ReportComputer {
         ? index.regionTree.subtree(node.regionId)
         : [],
     );
-    const snapshot = await this.snapshotFor(year);
-    // Hosts operating on either date are loaded; a closed host still named by a check is looked up.
+    // Hosts operating on the date are loaded; a closed host still named by a check is looked up.
     const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
     const regionOfHost = (id: number) =>
       selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
