@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { scaleDb } from "./lib/dbs.ts";
+import { scaleDb, seedMsOf } from "./lib/dbs.ts";
 import { goalsOf, type Results } from "./lib/goals.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { formatMarkdown, performanceMarkdown } from "./lib/markdown.ts";
@@ -20,17 +20,31 @@ import { measureCsv } from "./measure/csv.ts";
 import { measureImport } from "./measure/import.ts";
 import { measureLedger } from "./measure/ledger.ts";
 import { measurePages } from "./measure/pages.ts";
-import { measureReport } from "./measure/report.ts";
+import { measureMillion, measureReport, measureReportPg, measureTownshipReport } from "./measure/report.ts";
 import { SCALE_YEARS } from "@liangxin/seed/scale";
 
-const PARTS = ["report", "pages", "scope", "pg-pages", "ledger", "import", "csv"] as const;
+const PARTS = [
+  "report",
+  "report-pg",
+  "million",
+  "pages",
+  "scope",
+  "pg-pages",
+  "ledger",
+  "import",
+  "csv",
+] as const;
 type Part = (typeof PARTS)[number];
 const FULL_HOSTS = 200_000;
 
 const HELP = `npm run bench [-- options]
 
   --only LIST        comma-separated parts (default: all): ${PARTS.join(", ")}
-                       report  1. the city's year-end report, cold, against the baseline statement
+                       report  1. the city's year-end report, cold, against the baseline statement;
+                               3. a township's report, large city ÷ city of hosts/10, same-size township
+                       report-pg  2. the city's report on PostgreSQL (copied into a server of its own) ÷
+                               the baseline statement there
+                       million  9. a city of 5 × hosts (1,000,000): its seed, its report cold ÷ the city's
                        pages   2. township dashboard and hosts list on the built portal (apps/portal/server.mjs,
                                as npm start serves it): CPU per request, then an open-loop rate
                        scope   3. the same-size township's pages in a city of hosts/10 (≥ 10,000) vs hosts
@@ -120,6 +134,28 @@ async function main(): Promise<number> {
   if (parts.has("report")) {
     log("— 1. year-end report, cold —");
     results.report = await measureReport((await bigDb()).file, year, runs);
+    log("— 3. a township's report, small vs large city —");
+    results.townshipReport = await measureTownshipReport(
+      await bigDb(),
+      { file: await scaleDb(smallHosts), hosts: smallHosts },
+      year,
+      runs,
+    );
+  }
+  if (parts.has("report-pg")) {
+    log("— 2. year-end report on PostgreSQL, cold —");
+    results.reportPg = await measureReportPg((await bigDb()).file, hosts, year, runs);
+  }
+  if (parts.has("million")) {
+    const hugeHosts = hosts * 5;
+    log(`— 9. a city of ${fmtInt(hugeHosts)} hosts —`);
+    const file = await scaleDb(hugeHosts);
+    results.million = await measureMillion(
+      { file, hosts: hugeHosts, seedMs: seedMsOf(file) },
+      await bigDb(),
+      year,
+      runs,
+    );
   }
   if (parts.has("pages") || parts.has("scope") || parts.has("pg-pages")) {
     log(

@@ -1,6 +1,6 @@
 /**
  * One cold computation of a year-end report, in a fresh process (the bench starts one per repetition):
- * open the database, build the report as the command line's `report` does (as the system, the whole
+ * open the database (`--db`: an SQLite file, migrated here, or a PostgreSQL URL already migrated), build the report as the command line's `report` does (as the system, the whole
  * city) and turn it into the JSON the command line prints. Prints one JSON line: the time and the
  * per-row host figures the bench compares with the baseline.
  *
@@ -13,7 +13,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { clock, encodeRowRecords } from "@liangxin/domain";
 import { buildReport, ReportComputer, reportJson } from "@liangxin/core/reports";
-import { closeDb, migrateDb, openDb } from "@liangxin/db/driver";
+import { closeDatabase, migrateDb, openDatabase } from "@liangxin/db/driver";
 import { unsafeSystemScope } from "@liangxin/db/scope";
 
 const { values } = parseArgs({
@@ -28,8 +28,8 @@ const { values } = parseArgs({
 if (!values.db || !values.year || !values.unit) throw new Error("usage: --db FILE --year Y --unit CODE");
 
 const t0 = performance.now();
-const db = openDb(values.db);
-migrateDb(db);
+const { db, engine } = openDatabase({ DATABASE_URL: values.db });
+if (engine === "sqlite") migrateDb(db);
 const view = await buildReport(
   { db, scope: await unsafeSystemScope(db), today: clock.today() },
   { nodeCode: values.unit, year: Number(values.year) },
@@ -51,7 +51,7 @@ if (values.records) {
     ms: performance.now() - r0,
   };
 }
-closeDb(db);
+await closeDatabase(db);
 if (values.out) writeFileSync(values.out, `${JSON.stringify(json, null, 2)}\n`);
 console.log(
   JSON.stringify({

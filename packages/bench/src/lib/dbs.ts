@@ -3,7 +3,7 @@
  * `npm run cli -- seed --scale city --hosts N` (the real command, in a child process) and marked done
  * with `city-<N>.db.ok`; a file without its mark (an interrupted seed) is thrown away and seeded again.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { closeDb, openDb, selectAll, selectOne } from "@liangxin/db/driver";
@@ -42,9 +42,16 @@ export async function scaleDb(hosts: number): Promise<string> {
     showProgress: true,
   });
   assertOk("seed --scale city", r);
-  writeFileSync(`${file}.ok`, `${clock.nowIso()}\n`);
+  writeFileSync(`${file}.ok`, `${clock.nowIso()}\nseed ${Math.round(r.wallMs)} ms\n`);
   log(`seeded ${fmtInt(hosts)} hosts in ${fmtMs(r.wallMs)}`);
   return file;
+}
+
+/** How long the seed of a kept city took (written in its mark), or null when not recorded. */
+export function seedMsOf(file: string): number | null {
+  if (!existsSync(`${file}.ok`)) return null;
+  const m = readFileSync(`${file}.ok`, "utf8").match(/seed (\d+) ms/);
+  return m ? Number(m[1]) : null;
 }
 
 export interface CityInfo {

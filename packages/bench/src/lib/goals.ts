@@ -3,7 +3,7 @@ import type { CsvResult } from "../measure/csv.ts";
 import type { ImportResult } from "../measure/import.ts";
 import type { LedgerResult } from "../measure/ledger.ts";
 import type { PagesResult } from "../measure/pages.ts";
-import type { ReportResult } from "../measure/report.ts";
+import type { MillionResult, PgReportResult, ReportResult, TownshipReportResult } from "../measure/report.ts";
 import { fmtInt, fmtMb, fmtMs, fmtRatio } from "./util.ts";
 
 export interface Goal {
@@ -18,6 +18,9 @@ export interface Goal {
 
 export interface Results {
   report?: ReportResult;
+  townshipReport?: TownshipReportResult;
+  reportPg?: PgReportResult;
+  million?: MillionResult;
   pages?: PagesResult;
   ledger?: LedgerResult;
   import?: ImportResult;
@@ -53,6 +56,36 @@ export function goalsOf(r: Results): Goal[] {
         ? `agree (${x.counties.length} counties)`
         : `${x.counties.filter((c) => !c.agree).length} of ${x.counties.length} differ`,
       met: x.allAgree,
+    });
+  }
+  if (r.townshipReport) {
+    const x = r.townshipReport;
+    out.push({
+      id: "3-report",
+      what: `A township's year-end report, cold: ${x.big.township.name} (${fmtInt(x.big.township.hosts)} hosts) in the ${fmtInt(x.big.hosts)}-host city (${fmtMs(x.big.median)}) ÷ ${x.small.township.name} (${fmtInt(x.small.township.hosts)} hosts) in the ${fmtInt(x.small.hosts)}-host city (${fmtMs(x.small.median)})`,
+      goal: "≤ 1.5",
+      measured: fmtRatio(x.ratio),
+      met: x.ratio <= 1.5,
+    });
+  }
+  if (r.reportPg) {
+    const x = r.reportPg;
+    out.push({
+      id: "2",
+      what: `City year-end report on PostgreSQL, ${fmtInt(x.hosts)} hosts, cold (${fmtMs(x.reportMedian)}, median of ${x.reportMs.length}) ÷ the baseline statement there (${fmtMs(x.baselineMedian)})`,
+      goal: "≤ 3",
+      measured: fmtRatio(x.ratio),
+      met: x.ratio <= 3,
+    });
+  }
+  if (r.million) {
+    const x = r.million;
+    out.push({
+      id: "9",
+      what: `City of ${fmtInt(x.hosts)} hosts: report cold (${fmtMs(x.median)}) ÷ the ${fmtInt(x.baseHosts)}-host city's (${fmtMs(x.baseMedian)}); seeded in ${x.seedMs === null ? "— (kept from an earlier run)" : fmtMs(x.seedMs)}`,
+      goal: "≤ 5.5 (best effort)",
+      measured: fmtRatio(x.ratio),
+      met: x.ratio <= 5.5,
     });
   }
   if (r.pages) {

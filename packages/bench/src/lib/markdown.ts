@@ -172,6 +172,72 @@ export function performanceMarkdown(d: DocInput): string {
     out.push("");
   }
 
+  if (r.townshipReport) {
+    const x = r.townshipReport;
+    out.push("## A township's report in a small and a large city (issue 25, goal 3)");
+    out.push("");
+    out.push(
+      "The same cold report (fresh process each run) of a township committee of about the same size in both " +
+        "cities: the counts are bounded by the node, so the township's report should not grow with the city.",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["city", "township", "runs", "median"],
+        [x.big, x.small].map((c) => [
+          `${fmtInt(c.hosts)} hosts`,
+          `${c.township.orgCode} ${c.township.name} (${fmtInt(c.township.hosts)} hosts)`,
+          c.ms.map(fmtMs).join(", "),
+          fmtMs(c.median),
+        ]),
+      ),
+    );
+    out.push("");
+  }
+  if (r.reportPg) {
+    const x = r.reportPg;
+    out.push("## The city's report on PostgreSQL (issue 25, goal 2)");
+    out.push("");
+    out.push(
+      `The ${fmtInt(x.hosts)}-host city copied into a PostgreSQL 15 server of its own (\`migrate\`, then ` +
+        `\`copy --to\`, ${fmtMs(x.copyMs)}); the same cold report and the baseline statement in PostgreSQL's words ` +
+        "(a sum of cases), each in a fresh process.",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["", "runs", "median"],
+        [
+          ["report", x.reportMs.map(fmtMs).join(", "), fmtMs(x.reportMedian)],
+          ["baseline statement", x.baselineMs.map(fmtMs).join(", "), fmtMs(x.baselineMedian)],
+          ["ratio", "", fmtRatio(x.ratio)],
+        ],
+      ),
+    );
+    out.push("");
+  }
+  if (r.million) {
+    const x = r.million;
+    out.push(`## A city of ${fmtInt(x.hosts)} hosts (issue 25, goal 9)`);
+    out.push("");
+    out.push(
+      `Seeded by \`seed --scale city --hosts ${x.hosts}\` in ${x.seedMs === null ? "— (kept from an earlier run)" : fmtMs(x.seedMs)}. ` +
+        "The city's report cold, as in section 1:",
+    );
+    out.push("");
+    out.push(
+      table(
+        ["city", "runs", "median"],
+        [
+          [`${fmtInt(x.hosts)} hosts`, x.ms.map(fmtMs).join(", "), fmtMs(x.median)],
+          [`${fmtInt(x.baseHosts)} hosts`, x.baseMs.map(fmtMs).join(", "), fmtMs(x.baseMedian)],
+          ["ratio", "", fmtRatio(x.ratio)],
+        ],
+      ),
+    );
+    out.push("");
+  }
+
   const pages = r.pages;
   if (pages) {
     const o = pages.options;

@@ -3,8 +3,9 @@
  * statement (also a fresh process per repetition), and whether their per-county figures agree.
  */
 import path from "node:path";
-import { BENCH_DIR, cityInfo } from "../lib/dbs.ts";
-import { assertOk, fmtMs, lastJson, log, median, runChild } from "../lib/util.ts";
+import { startPgServer } from "../../../../scripts/pg-server.mjs";
+import { BENCH_DIR, cityInfo, pickTownship, type Township } from "../lib/dbs.ts";
+import { assertOk, fmtInt, fmtMs, lastJson, log, median, runChild, runCli } from "../lib/util.ts";
 
 interface ReportRun {
   ms: number;
@@ -126,5 +127,148 @@ export async function measureReport(dbFile: string, year: number, runs: number):
     allAgree: counties.length > 0 && counties.every((c) => c.agree),
     reportFile,
     records: first.records ?? null,
+  };
+}
+
+/** Cold reports of `unit` (fresh processes) on the database `url` (a file or a PostgreSQL URL). */
+async function coldReports(
+  url: string,
+  unit: string,
+  year: number,
+  runs: number,
+  what: string,
+): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runChild("report-cold.ts", ["--db", url, "--year", String(year), "--unit", unit]);
+    assertOk(`report (${what})`, r);
+    ms.push(lastJson<ReportRun>(r).ms);
+    log(`  ${what}, cold run ${i + 1}/${runs}: ${fmtMs(ms[ms.length - 1]!)} (process ${fmtMs(r.wallMs)})`);
+  }
+  return ms;
+}
+
+/** The baseline statement in fresh processes on `url`. */
+async function baselineRuns(url: string, year: number, runs: number): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runChild("baseline.ts", ["--db", url, "--as-of", `${year}-12-31`]);
+    assertOk("baseline", r);
+    ms.push(lastJson<BaselineRun>(r).ms);
+  }
+  return ms;
+}
+
+/** Goal 2: the city's report on PostgreSQL, cold, against the baseline statement run there. */
+export interface PgReportResult {
+  hosts: number;
+  copyMs: number;
+  reportMs: number[];
+  baselineMs: number[];
+  reportMedian: number;
+  baselineMedian: number;
+  ratio: number;
+}
+
+export async function measureReportPg(
+  dbFile: string,
+  hosts: number,
+  year: number,
+  runs: number,
+): Promise<PgReportResult> {
+  const { cityCode } = await cityInfo(dbFile);
+  log("starting a PostgreSQL server of its own and copying the city into it (migrate, copy --to) …");
+  const server = await startPgServer({ log: (m: string) => log(`  ${m}`) });
+  try {
+    assertOk("migrate (PostgreSQL)", await runCli(["migrate"], { env: { DATABASE_URL: server.url } }));
+    const copied = await runCli(["copy", "--to", server.url], { env: { DATABASE_URL: dbFile } });
+    assertOk("copy --to postgres", copied);
+    log(`copied ${fmtInt(hosts)} hosts into PostgreSQL in ${fmtMs(copied.wallMs)}`);
+    const reportMs = await coldReports(server.url, cityCode, year, runs, "PostgreSQL");
+    const baselineMs = await baselineRuns(server.url, year, Math.max(runs, 3));
+    const reportMedian = median(reportMs);
+    const baselineMedian = median(baselineMs);
+    log(`PostgreSQL: report median ${fmtMs(reportMedian)}, baseline median ${fmtMs(baselineMedian)}`);
+    return {
+      hosts,
+      copyMs: copied.wallMs,
+      reportMs,
+      baselineMs,
+      reportMedian,
+      baselineMedian,
+      ratio: reportMedian / baselineMedian,
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+/** Goal 3: a township's report in the large city ÷ in the small city, townships of about the same size. */
+export interface TownshipReportResult {
+  big: { hosts: number; township: Township; ms: number[]; median: number };
+  small: { hosts: number; township: Township; ms: number[]; median: number };
+  ratio: number;
+}
+
+export async function measureTownshipReport(
+  big: { file: string; hosts: number },
+  small: { file: string; hosts: number },
+  year: number,
+  runs: number,
+): Promise<TownshipReportResult> {
+  const bigTownship = await pickTownship(big.file);
+  const smallTownship = await pickTownship(small.file, bigTownship.hosts);
+  const side = async (db: { file: string; hosts: number }, township: Township) => {
+    const ms = await coldReports(
+      db.file,
+      township.orgCode,
+      year,
+      runs,
+      `${township.name} (${fmtInt(township.hosts)} hosts) in the ${fmtInt(db.hosts)}-host city`,
+    );
+    return { hosts: db.hosts, township, ms, median: median(ms) };
+  };
+  const b = await side(big, bigTownship);
+  const s = await side(small, smallTownship);
+  return { big: b, small: s, ratio: b.median / s.median };
+}
+
+/** Goal 9: a city of a million hosts — its seed, and its report cold ÷ the 200,000-host city's. */
+export interface MillionResult {
+  hosts: number;
+  baseHosts: number;
+  seedMs: number | null;
+  ms: number[];
+  baseMs: number[];
+  median: number;
+  baseMedian: number;
+  ratio: number;
+}
+
+export async function measureMillion(
+  huge: { file: string; hosts: number; seedMs: number | null },
+  base: { file: string; hosts: number },
+  year: number,
+  runs: number,
+): Promise<MillionResult> {
+  const hugeCity = await cityInfo(huge.file);
+  const baseCity = await cityInfo(base.file);
+  const ms = await coldReports(huge.file, hugeCity.cityCode, year, runs, `${fmtInt(huge.hosts)}-host city`);
+  const baseMs = await coldReports(
+    base.file,
+    baseCity.cityCode,
+    year,
+    runs,
+    `${fmtInt(base.hosts)}-host city`,
+  );
+  return {
+    hosts: huge.hosts,
+    baseHosts: base.hosts,
+    seedMs: huge.seedMs,
+    ms,
+    baseMs,
+    median: median(ms),
+    baseMedian: median(baseMs),
+    ratio: median(ms) / median(baseMs),
   };
 }
