@@ -143,11 +143,11 @@ export interface SnapshotOptions {
   /** Only what the facts of these hosts need on those dates. Requires `asOf`; ignored with `nodeId`. */
   hostIds?: readonly number[];
   /**
-   * No members, relationships, workplaces, status events or figures: what the coverage and cap checks of a
-   * report read (organizations, hosts, coverages, instructors, assignments) — a fraction of the rows when the
-   * report's counts come from the database. Requires `asOf`.
+   * Only what the coverage and cap checks of a report read: organizations, coverages, instructors and
+   * assignments — no hosts, members, relationships, workplaces, status events or figures (a fraction of the
+   * rows, now that the report's counts come from the database). Requires `asOf`.
    */
-  memberless?: boolean;
+  checksOnly?: boolean;
   /**
    * Further dates for which only hosts operating, their covering organizations and the members held by
    * organizations are needed (a previous year's coverage rate, opening members): no figures, workplaces
@@ -289,8 +289,8 @@ async function loadAsOf(
       ),
     );
 
-  const unlessMemberless = async <T>(load: () => Promise<T[]>): Promise<T[]> =>
-    opts.memberless ? [] : load();
+  const unlessChecksOnly = async <T>(load: () => Promise<T[]>): Promise<T[]> =>
+    opts.checksOnly ? [] : load();
   const scope = opts.nodeId !== undefined ? await nodeScope(db, opts.nodeId) : null;
   const hostIdsGiven = opts.nodeId === undefined && opts.hostIds !== undefined;
   if (!scope && !hostIdsGiven) {
@@ -301,39 +301,41 @@ async function loadAsOf(
       orgs: await whole<OrgRec>(db, "orgs"),
       reparentings,
       dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
-      hosts: await records<HostRec>(
-        db,
-        FIELDS.hosts,
-        sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
+      hosts: await unlessChecksOnly(() =>
+        records<HostRec>(
+          db,
+          FIELDS.hosts,
+          sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
+        ),
       ),
-      hostYears: await unlessMemberless(() => figures(sql``)),
+      hostYears: await unlessChecksOnly(() => figures(sql``)),
       coverages: await records<CoverageRec>(
         db,
         FIELDS.coverages,
         sql`select ${columns("coverages")} from coverages where ${cov} order by id`,
       ),
-      members: await unlessMemberless(() =>
+      members: await unlessChecksOnly(() =>
         records<MemberRec>(
           db,
           FIELDS.members,
           sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
         ),
       ),
-      relationships: await unlessMemberless(() =>
+      relationships: await unlessChecksOnly(() =>
         records<MemberRelationshipRec>(
           db,
           FIELDS.relationships,
           sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
         ),
       ),
-      workplaces: await unlessMemberless(() =>
+      workplaces: await unlessChecksOnly(() =>
         records<MemberWorkplaceRec>(
           db,
           FIELDS.workplaces,
           sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
         ),
       ),
-      statusEvents: await unlessMemberless(() =>
+      statusEvents: await unlessChecksOnly(() =>
         records<MemberStatusEventRec>(
           db,
           FIELDS.statusEvents,
@@ -410,7 +412,7 @@ async function loadAsOf(
         where a.instructor_id in ${inInstructors} and ${g("a")} order by a.id`,
   );
   // Members working at the hosts or held by the subtree, with all their rows in force (the latest wins).
-  const memberIds = opts.memberless
+  const memberIds = opts.checksOnly
     ? []
     : await selectColumnPrepared<number>(
         db,
@@ -428,8 +430,8 @@ async function loadAsOf(
       sql`select ${columns("dualLinks")} from dual_links
           where org_id in ${inOrgs} or regional_org_id in ${inOrgs} order by id`,
     ),
-    hosts,
-    hostYears: await unlessMemberless(() => figures(sql` and host_id in ${inHosts}`)),
+    hosts: opts.checksOnly ? [] : hosts,
+    hostYears: await unlessChecksOnly(() => figures(sql` and host_id in ${inHosts}`)),
     coverages,
     members: await records<MemberRec>(
       db,

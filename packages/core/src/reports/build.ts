@@ -695,15 +695,15 @@ export class ReportComputer {
 
   /**
    * What the quality checks of a node's report of `year` read: the records of the year when this computer
-   * already loaded them, else only the organizations, hosts, coverages, instructors and assignments of the
-   * node's area in force on 31 December (no member rows: the report's counts come from the database, and
-   * loading the city's members for the checks alone cost more than the counts; issue 25).
+   * already loaded them, else only the organizations, coverages, instructors and assignments of the node's
+   * area in force on 31 December (`checksOnly`: no host or member rows — the report's counts come from the
+   * database, and loading the city's records for the checks alone cost more than the counts; issue 25).
    */
   private async checksData(nodeId: number, year: number): Promise<{ snapshot: Snapshot; index: AsOfIndex }> {
     const d = yearEnd(year);
     if (this.loaded?.complete.has(d))
       return { snapshot: this.loaded.snapshot, index: await this.index(year) };
-    const snapshot = await loadSnapshot(this.db, { asOf: [d], nodeId, memberless: true });
+    const snapshot = await loadSnapshot(this.db, { asOf: [d], nodeId, checksOnly: true });
     return { snapshot, index: new AsOfIndex(snapshot, d) };
   }
 
@@ -732,7 +732,7 @@ export class ReportComputer {
         ? index.regionTree.subtree(node.regionId)
         : [],
     );
-    // Hosts operating on the date are loaded; a closed host still named by a check is looked up.
+    // The region of a host a warning names is looked up (the checks load no hosts), once per host.
     const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
     const regionOfHost = (id: number) =>
       selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
