@@ -21,12 +21,12 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client.ts";
 import { inReadOnlyTransaction } from "./connection.ts";
-import { pgLinkOf } from "./pg-db.ts";
-import { inTransactionNow } from "./query.ts";
+import { outsideTransactions, pgLinkOf, pgPoolOf } from "./pg-db.ts";
+import { inTransactionNow, selectRows, selectValue } from "./query.ts";
 
 const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
@@ -127,7 +127,9 @@ export function runApart<T extends unknown[]>(
   version: number,
   inOwnReadTransaction: boolean,
 ): Promise<T[] | null> | null {
-  if (!inOwnReadTransaction || pgLinkOf(db)) return null;
+  if (!inOwnReadTransaction) return null;
+  const link = pgLinkOf(db);
+  if (link) return pgPoolOf(db) ? onAnotherConnection<T>(db, query, version) : null;
   const client = db.$client;
   if (client.memory || !client.name || client.name === ":memory:") return null;
   const w = theWorker();
@@ -139,18 +141,28 @@ export function runApart<T extends unknown[]>(
     pending.set(id, { resolve, reject }),
   );
   w.postMessage({ id, file: client.name, sql: text, params });
-  return answer.then(
-    (r) => {
-      if (r.version !== version) {
-        readThreadStats.stale++;
-        return null;
-      }
-      readThreadStats.answered++;
-      return r.rows as T[];
-    },
-    () => {
-      readThreadStats.failed++;
-      return null;
-    },
-  );
+  return answer.then((r) => counted(r.version === version ? (r.rows as T[]) : null), failed);
+}
+
+/** Count what the thread gave: rows, or null for another version. */
+function counted<T>(rows: T[] | null): T[] | null {
+  if (rows) readThreadStats.answered++;
+  else readThreadStats.stale++;
+  return rows;
+}
+
+function failed(): null {
+  readThreadStats.failed++;
+  return null;
+}
+
+/** On a PostgreSQL server: `query` on another connection of the pool, in a read transaction of its own. */
+function onAnotherConnection<T extends unknown[]>(db: Db, query: SQL, version: number): Promise<T[] | null> {
+  const link = pgLinkOf(db)!;
+  return outsideTransactions(() =>
+    link.transaction(async (tx) => {
+      const v = Number((await selectValue<number>(tx, sql.raw(VERSION_SQL))) ?? 0);
+      return counted(v === version ? await selectRows<T>(tx, query) : null);
+    }, "read"),
+  ).catch(failed);
 }
