@@ -223,13 +223,11 @@ export async function liveFigures(
   onStage?: (done: number) => Promise<void>,
 ): Promise<{ report: LiveReport; checks: ReportCheck[] }> {
   return keptOrComputed(cx.db, liveReportCache, liveReportKey(nodeId, year, cx.today), async () => {
-    if (onStage) {
-      // A long report computed in the background (prepare.ts): its stages, for the page's progress.
-      await comp.snapshotFor(year);
-      await onStage(1);
-    }
+    // A long report computed in the background (prepare.ts) reports its stages for the page's progress:
+    // counted by the database, then checked. (It loaded the year's records first, as the report did
+    // before its counts came from the database: seconds and a city's rows in memory for nothing.)
     const report = await comp.live(nodeId, year);
-    await onStage?.(2);
+    await onStage?.(1);
     return { report, checks: await comp.checks(report, year) };
   });
 }

@@ -36,8 +36,7 @@ export const reportMessages = {
   reopenedWithChild: (child: string, year: number, reason: string) =>
     `下级单位 ${child} 的${year}年年报已撤销审核(${reason}),本年报随之撤销,需重新上报`,
   /** The stage a report computed in the background has reached (prepare.ts). */
-  reportStage: (done: number) =>
-    done === 0 ? "正在读取年末在册的记录" : done === 1 ? "正在计算各项指标" : "正在校核",
+  reportStage: (done: number) => (done === 0 ? "正在统计年末在册的各项指标" : "正在校核"),
   reportFailed: (node: string, year: number, why: string) => `${node}${year}年年报计算失败:${why}`,
 } as const;
 

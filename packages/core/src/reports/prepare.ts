@@ -30,8 +30,8 @@ export function longReportHosts(): number {
   return process.env.LIANGXIN_LONG_REPORT_HOSTS && Number.isInteger(n) && n >= 0 ? n : 20_000;
 }
 
-/** The stages of a report computed in the background: reading the records, computing, checking. */
-export const REPORT_STAGES = 3;
+/** The stages of a report computed in the background: counting in the database, checking. */
+export const REPORT_STAGES = 2;
 
 export interface ReportProgress {
   /** ready: ask for the report (kept, or quick to compute); running: not yet; failed: `error` says why. */
