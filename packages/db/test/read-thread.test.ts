@@ -13,7 +13,7 @@ import { writeAudit } from "../src/audit.ts";
 import { readDataVersion } from "../src/data-version.ts";
 import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
 import { closeDb } from "../src/driver/connection.ts";
-import { readTransaction, selectRows, writeTransaction } from "../src/driver/query.ts";
+import { readTransaction, selectAll, selectRows, writeTransaction } from "../src/driver/query.ts";
 import { mayReadApart, readThreadStats, runApart } from "../src/driver/read-thread.ts";
 import { openPort } from "../src/driver/port.ts";
 
@@ -50,6 +50,22 @@ describe("the read thread", () => {
     expect(apart).toEqual(here);
     expect(here).toEqual([[3]]);
     expect(readThreadStats.answered).toBe(before.answered + 1);
+  });
+
+  it("answers objects keyed by column, as selectAll does, when asked for objects", async () => {
+    const q = sql`select action, entity, count(*) as n from audit_log group by action, entity`;
+    const [apart, here] = await readTransaction(db, async (tx) => {
+      const pending = runApart<{ action: string; entity: string; n: number }>(
+        tx,
+        q,
+        await readDataVersion(tx),
+        true,
+        true,
+      );
+      return [await pending, await selectAll(tx, q)];
+    });
+    expect(apart).toEqual(here);
+    expect(here).toEqual([{ action: "host.update", entity: "host", n: 3 }]);
   });
 
   it("gives nothing when a write committed in between, and the caller's snapshot keeps its count", async () => {

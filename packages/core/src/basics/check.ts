@@ -4,7 +4,8 @@
  * policy of that day; counted per node, each organization once, with drill-down to the organizations.
  */
 import type { Cx } from "@liangxin/db/cx";
-import { selectAll, selectOne, selectValue, type Db } from "@liangxin/db/driver";
+import { mayReadApart, runApart, selectAll, selectOne, selectValue, type Db } from "@liangxin/db/driver";
+import { readDataVersion } from "@liangxin/db/data-version";
 import { inForce } from "@liangxin/db/queries";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import {
@@ -24,7 +25,7 @@ import {
   type OrgRule,
   type VenueStatus,
 } from "@liangxin/domain";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   requireGrassrootsInSubtree,
   subtreeGrassroots,
@@ -55,6 +56,22 @@ function grouped<T>(rows: readonly { orgId: number; v: T }[]): Map<number, T[]> 
 }
 
 /** The five-basics check of the given organizations (all of the caller's subtree) on `on`. */
+/**
+ * How `checkOrgs` reads: a statement started on the read thread when it may serve this read (the same data
+ * version; read-thread.ts), else run here — so that the statements started together run on the other core
+ * while this one computes something else. Each answer is a promise, to be awaited.
+ */
+async function readerFor(db: Db): Promise<<T>(query: SQL) => Promise<T[]>> {
+  const version = mayReadApart(db) ? await readDataVersion(db) : null;
+  return <T>(query: SQL): Promise<T[]> => {
+    const apart = version === null ? null : runApart<T>(db, query, version, true, true);
+    const rows = apart ? apart.then((r) => r ?? selectAll<T>(db, query)) : selectAll<T>(db, query);
+    // Awaited in turn: a failure is thrown where it is awaited, never as an unhandled rejection meanwhile.
+    rows.catch(() => undefined);
+    return rows;
+  };
+}
+
 async function checkOrgs(
   db: Db,
   scope: Scope,
@@ -68,74 +85,62 @@ async function checkOrgs(
   const { within } = scopeSql(scope, on);
   const inScope = within.subtree("o");
 
-  const members = await selectAll<{ orgId: number; n: number }>(
-    db,
+  // Every statement is started at once: on the read thread when it may serve this read (read-thread.ts),
+  // so that a report counting meanwhile (buildReportIn) uses the other core; else here, one by one.
+  const read = await readerFor(db);
+  const members = read<{ orgId: number; n: number }>(
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
         join orgs o on o.id = r.org_id
         where ${inScope} and ${inForce(on, "r")} and m.joined_on <= ${on} group by r.org_id`,
   );
-  const secretaries = await selectAll<{ orgId: number; v: number }>(
-    db,
+  const secretaries = read<{ orgId: number; v: number }>(
     sql`select s.org_id as orgId, s.member_id as v from secretaries s join orgs o on o.id = s.org_id
         where ${inScope} and ${inForce(on, "s")}`,
   );
-  const committee = await selectAll<{ orgId: number; v: number }>(
-    db,
+  const committee = read<{ orgId: number; v: number }>(
     sql`select c.org_id as orgId, c.member_id as v from committee_members c join orgs o on o.id = c.org_id
         where ${inScope} and ${inForce(on, "c")}`,
   );
   const latestCheck = sql`(select vc.status from venue_checks vc where vc.venue_id = v.id and vc.checked_on <= ${on}
         order by vc.checked_on desc limit 1)`;
-  const ownVenues = await selectAll<{ orgId: number; v: VenueStatus | null }>(
-    db,
+  const ownVenues = read<{ orgId: number; v: VenueStatus | null }>(
     sql`select v.org_id as orgId, ${latestCheck} as v from venues v join orgs o on o.id = v.org_id where ${inScope}`,
   );
-  const sharedVenues = await selectAll<{ orgId: number; v: VenueStatus | null }>(
-    db,
+  const sharedVenues = read<{ orgId: number; v: VenueStatus | null }>(
     sql`select l.org_id as orgId, ${latestCheck} as v from venue_links l join venues v on v.id = l.venue_id
         join orgs o on o.id = l.org_id where ${inScope} and ${inForce(on, "l")}`,
   );
-  const meetings = (
-    await selectAll<{ orgId: number; v: [MeetingKind, number] }>(
-      db,
-      sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
+  const meetings = read<{ orgId: number; kind: MeetingKind; n: number }>(
+    sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
         where ${inScope} and m.held_on >= ${from} and m.held_on <= ${on} group by m.org_id, m.kind`,
-    )
-  ).map((r) => {
-    const row = r as unknown as { orgId: number; kind: MeetingKind; n: number };
-    return { orgId: row.orgId, v: [row.kind, row.n] as [MeetingKind, number] };
-  });
-  const rules = await selectAll<{ orgId: number; v: OrgRule }>(
-    db,
+  );
+  const rules = read<{ orgId: number; v: OrgRule }>(
     sql`select r.org_id as orgId, r.rule as v from org_rules r join orgs o on o.id = r.org_id
         where ${inScope} and ${inForce(on, "r", "adopted_on", "dropped_on")}`,
   );
-  const funds = (
-    await selectAll<{ orgId: number; v: [FundSource, number] }>(
-      db,
-      sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
+  const funds = read<{ orgId: number; source: FundSource; amount: number }>(
+    sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
         where ${inScope} and f.year = ${year}`,
-    )
-  ).map((r) => {
-    const row = r as unknown as { orgId: number; source: FundSource; amount: number };
-    return { orgId: row.orgId, v: [row.source, row.amount] as [FundSource, number] };
-  });
-  const payroll = await selectAll<{ orgId: number; v: number }>(
-    db,
+  );
+  const payroll = read<{ orgId: number; v: number }>(
     sql`select c.org_id as orgId, sum(hy.payroll_fen) as v from coverages c join orgs o on o.id = c.org_id
         join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
         where ${inScope} and ${inForce(on, "c")} and hy.payroll_fen is not null group by c.org_id`,
   );
 
-  const memberCount = new Map(members.map((r) => [r.orgId, r.n]));
-  const sec = grouped(secretaries);
-  const com = grouped(committee);
-  const own = grouped(ownVenues);
-  const shared = grouped(sharedVenues);
-  const met = grouped(meetings);
-  const rul = grouped(rules);
-  const fun = grouped(funds);
-  const pay = new Map(payroll.map((r) => [r.orgId, r.v]));
+  const memberCount = new Map((await members).map((r) => [r.orgId, r.n]));
+  const sec = grouped(await secretaries);
+  const com = grouped(await committee);
+  const own = grouped(await ownVenues);
+  const shared = grouped(await sharedVenues);
+  const met = grouped(
+    (await meetings).map((r) => ({ orgId: r.orgId, v: [r.kind, r.n] as [MeetingKind, number] })),
+  );
+  const rul = grouped(await rules);
+  const fun = grouped(
+    (await funds).map((r) => ({ orgId: r.orgId, v: [r.source, r.amount] as [FundSource, number] })),
+  );
+  const pay = new Map((await payroll).map((r) => [r.orgId, r.v]));
 
   return orgs.map((o) => {
     const secretaryIds = sec.get(o.id) ?? [];

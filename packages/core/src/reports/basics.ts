@@ -15,7 +15,7 @@ import {
 } from "@liangxin/domain";
 import type { Db } from "@liangxin/db/driver";
 import type { Scope } from "@liangxin/db/scope";
-import { basicsBoardIn } from "../basics/check.ts";
+import { basicsBoardIn, type BasicsBoard } from "../basics/check.ts";
 
 /** The day a year's five basics are counted on: its 31 December, or today while the year runs. */
 export function basicsDay(year: number, today: string): string {
@@ -23,21 +23,28 @@ export function basicsDay(year: number, today: string): string {
 }
 
 /**
- * The five-basics 附表 of `node` (already resolved inside the caller's subtree) for the report rows given.
- * The board runs under the node: the caller's scope narrowed to it.
+ * The five basics' board of `node` (already resolved inside the caller's subtree) on `on`: the board runs
+ * under the node, the caller's scope narrowed to it. Started before the report is counted, its statements
+ * run on the read thread meanwhile (read-thread.ts).
  */
-export async function reportBasicsIn(
+export function reportBoardIn(
   db: Db,
   scope: Scope,
   node: { id: number; code: string; name: string; category: string; path: string },
-  rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
   on: string,
-): Promise<BasicsAnnex> {
+): Promise<BasicsBoard> {
   const under: Scope = {
     ...scope,
     org: { id: node.id, code: node.code, name: node.name, category: node.category, path: node.path },
   };
-  const board = await basicsBoardIn(db, under, on);
+  return basicsBoardIn(db, under, on);
+}
+
+/** The five-basics 附表 of the report rows given, from the node's board (`reportBoardIn`). */
+export function basicsAnnexOf(
+  board: BasicsBoard,
+  rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
+): BasicsAnnex {
   const childIds = new Set(rows.filter((r) => r.kind === "child").map((r) => r.orgId));
   const out: BasicsAnnexRow[] = [];
   for (const r of rows) {
@@ -53,5 +60,5 @@ export async function reportBasicsIn(
       count: countFiveBasics(mine.map((b) => b.check)),
     });
   }
-  return { on, rows: out, total: board.total };
+  return { on: board.on, rows: out, total: board.total };
 }

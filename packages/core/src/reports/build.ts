@@ -45,8 +45,8 @@ import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
-import { basicsDay, reportBasicsIn } from "./basics.ts";
-import { FiguresCache, keptOrComputed } from "../figures-cache.ts";
+import { basicsAnnexOf, basicsDay, reportBoardIn } from "./basics.ts";
+import { FiguresCache, keepableVersion, keptOrComputed } from "../figures-cache.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
 
@@ -210,6 +210,12 @@ export const liveReportCache = new FiguresCache<{ report: LiveReport; checks: Re
 const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1 + v.length);
 /** The five-basics 附表 of a live report, per data version. */
 const basicsCache = new FiguresCache<BasicsAnnex>("report-basics", 10_000, (v) => 1 + v.rows.length);
+
+/** `p`, its rejection marked handled: awaited later, after other awaits that may throw first. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
 
 /**
  * The node's live report and its checks (校核), computed by `comp` or kept from an earlier request at the
@@ -869,6 +875,14 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
       lastCheck,
     };
   }
+  // The board runs under the node with the rest of the caller's scope: its role and region in the key.
+  const basicsKey = `${node.id}:${year}:${cx.today}:${scope.role}:${scope.region?.id ?? ""}`;
+  const day = basicsDay(year, cx.today);
+  // The five basics' board is read while the report is counted (its statements on the read thread,
+  // read-thread.ts), unless its 附表 is kept for this data version.
+  const kept = await keepableVersion(db);
+  const board =
+    kept !== null && basicsCache.has(kept, basicsKey) ? null : handled(reportBoardIn(db, scope, node, day));
   const { report, checks } = await liveFigures(cx, comp, node.id, year);
   return {
     year,
@@ -879,12 +893,8 @@ export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportV
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
-    basics: await keptOrComputed(
-      db,
-      basicsCache,
-      // The board runs under the node with the rest of the caller's scope: its role and region in the key.
-      `${node.id}:${year}:${cx.today}:${scope.role}:${scope.region?.id ?? ""}`,
-      () => reportBasicsIn(db, scope, node, report.rows, basicsDay(year, cx.today)),
+    basics: await keptOrComputed(db, basicsCache, basicsKey, async () =>
+      basicsAnnexOf(await (board ?? reportBoardIn(db, scope, node, day)), report.rows),
     ),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,

@@ -26,7 +26,7 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client.ts";
 import { inReadOnlyTransaction } from "./connection.ts";
 import { outsideTransactions, pgLinkOf, pgPoolOf } from "./pg-db.ts";
-import { inTransactionNow, selectRows, selectValue } from "./query.ts";
+import { inTransactionNow, selectAll, selectRows, selectValue } from "./query.ts";
 
 const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
@@ -36,7 +36,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 let db = null;
-parentPort.on("message", ({ id, file, sql, params }) => {
+parentPort.on("message", ({ id, file, sql, params, objects }) => {
   try {
     if (!db || db.name !== file) {
       if (db) db.close();
@@ -46,7 +46,8 @@ parentPort.on("message", ({ id, file, sql, params }) => {
     }
     db.exec("BEGIN");
     const version = Number(db.prepare(${JSON.stringify(VERSION_SQL)}).pluck().get() ?? 0);
-    const rows = db.prepare(sql).raw(true).all(...params);
+    const statement = db.prepare(sql);
+    const rows = objects ? statement.all(...params) : statement.raw(true).all(...params);
     db.exec("COMMIT");
     parentPort.postMessage({ id, version, rows });
   } catch (e) {
@@ -57,7 +58,7 @@ parentPort.on("message", ({ id, file, sql, params }) => {
 `;
 
 interface Pending {
-  resolve: (v: { version: number; rows: unknown[][] }) => void;
+  resolve: (v: { version: number; rows: unknown[] }) => void;
   reject: (e: Error) => void;
 }
 
@@ -92,7 +93,7 @@ function theWorker(): Worker | null {
   if (!driver) return (worker = null);
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
   w.unref();
-  w.on("message", (m: { id: number; version?: number; rows?: unknown[][]; error?: string }) => {
+  w.on("message", (m: { id: number; version?: number; rows?: unknown[]; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
@@ -119,17 +120,19 @@ export function mayReadApart(db: Db): boolean {
  * transaction on `db` reads). Answers a promise of the rows when the thread read the same version, of null
  * when it read another (the caller runs the statement itself); answers null at once when the statement
  * cannot run apart here (see above). `inOwnReadTransaction`: `mayReadApart` of the caller's connection,
- * asked before its read transaction opened.
+ * asked before its read transaction opened. Rows as arrays of their columns (`selectRows`), or with
+ * `objects` as objects keyed by column name (`selectAll`).
  */
-export function runApart<T extends unknown[]>(
+export function runApart<T>(
   db: Db,
   query: SQL,
   version: number,
   inOwnReadTransaction: boolean,
+  objects = false,
 ): Promise<T[] | null> | null {
   if (!inOwnReadTransaction) return null;
   const link = pgLinkOf(db);
-  if (link) return pgPoolOf(db) ? onAnotherConnection<T>(db, query, version) : null;
+  if (link) return pgPoolOf(db) ? onAnotherConnection<T>(db, query, version, objects) : null;
   const client = db.$client;
   if (client.memory || !client.name || client.name === ":memory:") return null;
   const w = theWorker();
@@ -137,10 +140,10 @@ export function runApart<T extends unknown[]>(
   const { sql: text, params } = dialect.sqlToQuery(query);
   const id = nextId++;
   w.ref();
-  const answer = new Promise<{ version: number; rows: unknown[][] }>((resolve, reject) =>
+  const answer = new Promise<{ version: number; rows: unknown[] }>((resolve, reject) =>
     pending.set(id, { resolve, reject }),
   );
-  w.postMessage({ id, file: client.name, sql: text, params });
+  w.postMessage({ id, file: client.name, sql: text, params, objects });
   return answer.then((r) => counted(r.version === version ? (r.rows as T[]) : null), failed);
 }
 
@@ -157,12 +160,13 @@ function failed(): null {
 }
 
 /** On a PostgreSQL server: `query` on another connection of the pool, in a read transaction of its own. */
-function onAnotherConnection<T extends unknown[]>(db: Db, query: SQL, version: number): Promise<T[] | null> {
+function onAnotherConnection<T>(db: Db, query: SQL, version: number, objects: boolean): Promise<T[] | null> {
   const link = pgLinkOf(db)!;
   return outsideTransactions(() =>
     link.transaction(async (tx) => {
       const v = Number((await selectValue<number>(tx, sql.raw(VERSION_SQL))) ?? 0);
-      return counted(v === version ? await selectRows<T>(tx, query) : null);
+      if (v !== version) return counted<T>(null);
+      return counted(objects ? await selectAll<T>(tx, query) : ((await selectRows(tx, query)) as T[]));
     }, "read"),
   ).catch(failed);
 }
