@@ -10,6 +10,7 @@
  */
 import { lockMessages, periodLockChecker, type DatedChange } from "@liangxin/core/reports";
 import { type Db } from "@liangxin/db/driver";
+import { yearOf } from "@liangxin/domain";
 import type { WriteTable } from "./plan/write-order.ts";
 import type { ImportError } from "./tables.ts";
 import type { Change, RowData, Value } from "./work.ts";
@@ -98,6 +99,9 @@ function touched(table: string, change: Change, row: RowData, rowOf: RowOf): Omi
  */
 export async function lockErrors(db: Db, changes: readonly Change[], rowOf: RowOf): Promise<ImportError[]> {
   const check = await periodLockChecker(db);
+  // No approved year (a first import into an empty database): nothing is locked. Asking for every change
+  // took about 18 µs each, 2.8 s of a 10,000-host city's import.
+  if (check.lastYear === -Infinity) return [];
   const errors: ImportError[] = [];
   const seen = new Set<string>();
   for (const change of changes) {
@@ -105,7 +109,9 @@ export async function lockErrors(db: Db, changes: readonly Change[], rowOf: RowO
     if (!rule) continue;
     const row = rowOf(change.table, change.id) ?? change.after;
     const on = countsFrom(change, row, rule);
-    if (on === null) continue;
+    // A change counting from after the last approved year is never locked: not asked (gathering the
+    // records a change touches costs microseconds, times a city's million rows).
+    if (on === null || yearOf(on) > check.lastYear) continue;
     const lock = await check({ on, ...touched(change.table, change, row, rowOf) });
     if (!lock) continue;
     const where = `${change.loc?.sheet ?? ""}|${change.loc?.row ?? ""}`;

@@ -21,6 +21,35 @@ export interface Change {
   loc?: Loc | null;
 }
 
+/**
+ * A created row's change, compact: a city's import creates over a million rows, and a change built as a
+ * plain object with its import row as another object cost about 120 bytes each while the plan waited to
+ * be written (about 190 MB at 100,000 hosts). This one keeps the table, the id, the row and where the
+ * import row is (a sheet name shared by every row of the sheet, a row number); what every created row has
+ * alike (no key, nothing before) comes from the prototype, and the location is built when asked for.
+ */
+export class CreatedChange implements Change {
+  constructor(
+    readonly table: string,
+    readonly id: number,
+    readonly after: RowData,
+    private readonly sheet: string | null,
+    private readonly row: number,
+  ) {}
+  get op(): "create" {
+    return "create";
+  }
+  get key(): null {
+    return null;
+  }
+  get before(): null {
+    return null;
+  }
+  get loc(): Loc | null {
+    return this.sheet === null ? null : { sheet: this.sheet, row: this.row };
+  }
+}
+
 export interface Counts {
   created: number;
   updated: number;
@@ -248,15 +277,8 @@ export class Work<R extends RowData & { id: number }> {
       // The staged row itself (nothing changes it after planning): a city's import creates a million.
       let after: RowData = row;
       if (this.keyColumns) after = withoutId(row);
-      changes.push({
-        table: this.table,
-        op: "create",
-        id,
-        key: null,
-        before: null,
-        after,
-        loc: this.locOf.get(id) ?? null,
-      });
+      const loc = this.locOf.get(id);
+      changes.push(new CreatedChange(this.table, id, after, loc?.sheet ?? null, loc?.row ?? 0));
       counts.created++;
     }
     const ids = new Set<number>([...this.original.keys(), ...this.staged]);

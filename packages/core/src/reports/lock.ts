@@ -86,13 +86,17 @@ async function column(db: Db, query: (inList: SQL) => SQL, list: number[]): Prom
   return selectColumn<string>(db, query(idList(list)));
 }
 
+/** A checker of changes against the approved years (`periodLockChecker`). */
+export type PeriodLockChecker = ((change: DatedChange) => Promise<PeriodLock | null>) & {
+  /** The last approved year (-Infinity when none): a change counting from a later year is never locked. */
+  lastYear: number;
+};
+
 /**
  * A checker for many changes against the approved years as they stand now (an import checks every row
  * with one): the lowest approved unit whose locked period a change falls in and whose figures it touches.
  */
-export async function periodLockChecker(
-  db: Db,
-): Promise<(change: DatedChange) => Promise<PeriodLock | null>> {
+export async function periodLockChecker(db: Db): Promise<PeriodLockChecker> {
   const approved = await selectAll<ApprovedRow>(
     db,
     sql`select s.id, s.version, s.year, o.id as nodeId, o.name, o.path, rg.path as regionPath,
@@ -102,7 +106,7 @@ export async function periodLockChecker(
         where s.state = 'approved' order by s.year, length(o.path) desc`,
   );
   const lastYear = approved.at(-1)?.year ?? -Infinity;
-  return async (change) => {
+  const check = async (change: DatedChange): Promise<PeriodLock | null> => {
     const year = yearOf(change.on);
     if (year > lastYear) return null;
     const orgIds = ids(change.orgIds);
@@ -151,6 +155,7 @@ export async function periodLockChecker(
     }
     return null;
   };
+  return Object.assign(check, { lastYear });
 }
 
 /**

@@ -25,8 +25,7 @@ export function collectChanges(state: PlanState): { changes: Change[]; counts: R
 
 /** The period lock: a change of an approved year refuses the whole import, naming its rows. */
 export async function checkPeriodLock(db: Db, cx: PlanContext, changes: readonly Change[]): Promise<void> {
-  const works = worksInWriteOrder(cx.state);
-  const rowOf = (table: string, id: number): RowData | undefined =>
-    works.find((w) => w.table === table)?.get(id);
+  const works = new Map(worksInWriteOrder(cx.state).map((w) => [w.table, w]));
+  const rowOf = (table: string, id: number): RowData | undefined => works.get(table)?.get(id);
   for (const e of await lockErrors(db, changes, rowOf)) cx.errors.push(e);
 }
