@@ -1,14 +1,15 @@
 import { connection } from "next/server";
-import { databaseStatus } from "@liangxin/db/driver";
+import { servingStatus } from "@liangxin/db/driver";
 import { serviceMessages as m } from "@/app/service-messages";
 
 /**
  * While the database is missing or not migrated, every page says so (the portal never migrates; its API
- * refuses every call meanwhile). Read at request time, never at build time.
+ * refuses every call meanwhile). Read at request time, never at build time; once the process serves the
+ * database (its port is open) the banner stays away, as the API serves.
  */
 export async function ServiceBanner() {
   await connection();
-  const status = databaseStatus();
+  const status = servingStatus();
   if (status.ready) return null;
   return (
     <div

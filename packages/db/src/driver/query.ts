@@ -32,14 +32,16 @@ async function onPg(
 export async function selectAll<T>(db: Db, query: SQL): Promise<T[]> {
   const pg = await onPg(db, query, false);
   if (pg) return pg.rows as T[];
-  return db.all<T>(query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return objectRows(prepared(db, text)).all(...params) as T[];
 }
 
 /** The first row, or undefined. */
 export async function selectOne<T>(db: Db, query: SQL): Promise<T | undefined> {
   const pg = await onPg(db, query, false);
   if (pg) return pg.rows[0] as T | undefined;
-  return (db.get<T>(query) ?? undefined) as T | undefined;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (objectRows(prepared(db, text)).get(...params) ?? undefined) as T | undefined;
 }
 
 /** The first column of every row (ids, names). */
@@ -57,7 +59,10 @@ export async function selectValue<T>(db: Db, query: SQL): Promise<T | undefined>
 export async function selectRows<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
   const pg = await onPg(db, query, true);
   if (pg) return pg.rows as T[];
-  return db.values<T>(query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return prepared(db, text)
+    .raw(true)
+    .all(...params) as T[];
 }
 
 /**
@@ -67,14 +72,19 @@ export async function selectRows<T extends unknown[]>(db: Db, query: SQL): Promi
 export async function execute(db: Db, query: SQL): Promise<{ changes: number; lastInsertRowid: number }> {
   const pg = await onPg(db, query, true);
   if (pg) return { changes: pg.count, lastInsertRowid: Number.NaN };
-  const r = db.run(query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const r = prepared(db, text).run(...params);
   return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
 }
 
 /**
- * Statements kept per connection and text, for the loads a page runs a dozen times per request (the
- * snapshot's restricted sets: the facts of the 20 hosts of a page), where preparing a statement costs as
- * much as running it. A template renders the same text whatever its (bound) parameters.
+ * Statements kept per connection and text, for every statement these functions run (issue 25): a page's
+ * request runs a few dozen (the session, the scope, the page's reads, the snapshot's restricted sets),
+ * and preparing one costs about as much as running it. A template renders the same text whatever its
+ * (bound) parameters. A kept statement keeps the row mode its last user set (raw, pluck): each user sets
+ * the one it needs (`objectRows`, `.raw(true)`, `.pluck(true)`). Only a loop that runs to its end in one
+ * synchronous stretch may step a kept statement (a statement stepped by an unfinished loop is busy):
+ * `iterateRows`, whose loop spans awaits, prepares its own.
  */
 /** More texts than this on one connection: something renders varying text; start over rather than grow. */
 const MAX_STATEMENTS = 256;
@@ -90,6 +100,11 @@ function prepared(db: Db, text: string): Database.Statement {
     map.set(text, (stmt = db.$client.prepare(text)));
   }
   return stmt;
+}
+
+/** A kept statement answering rows as objects keyed by column name (whatever mode its last user set). */
+function objectRows(stmt: Database.Statement): Database.Statement {
+  return stmt.reader ? stmt.raw(false).pluck(false).expand(false) : stmt;
 }
 
 /**
