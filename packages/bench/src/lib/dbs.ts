@@ -11,6 +11,7 @@ import { countTables } from "@liangxin/seed/demo";
 import { createUser } from "@liangxin/db/auth";
 import { assertOk, fmtInt, fmtMs, log, runCli } from "./util.ts";
 import { clock } from "@liangxin/domain";
+import { startPgServer } from "../../../../scripts/pg-server.mjs";
 
 export const BENCH_DIR = "/tmp/bench";
 export const BENCH_PASSWORD = "Bench@2026";
@@ -129,5 +130,27 @@ export async function ensureTownshipAdmin(file: string, township: Township): Pro
     return username;
   } finally {
     closeDb(db);
+  }
+}
+
+/**
+ * The city of `dbFile` copied into a PostgreSQL server of its own (`migrate`, then `copy --to`, as an
+ * operator moves to PostgreSQL) for `fn`; the server is stopped and removed afterwards.
+ */
+export async function withCityOnPostgres<T>(
+  dbFile: string,
+  hosts: number,
+  fn: (url: string, copyMs: number) => Promise<T>,
+): Promise<T> {
+  log("starting a PostgreSQL server of its own and copying the city into it (migrate, copy --to) …");
+  const server = await startPgServer({ log: (m: string) => log(`  ${m}`) });
+  try {
+    assertOk("migrate (PostgreSQL)", await runCli(["migrate"], { env: { DATABASE_URL: server.url } }));
+    const copied = await runCli(["copy", "--to", server.url], { env: { DATABASE_URL: dbFile } });
+    assertOk("copy --to postgres", copied);
+    log(`copied ${fmtInt(hosts)} hosts into PostgreSQL in ${fmtMs(copied.wallMs)}`);
+    return await fn(server.url, copied.wallMs);
+  } finally {
+    server.stop();
   }
 }

@@ -12,10 +12,15 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { startPgServer } from "../../../../scripts/pg-server.mjs";
-import { BENCH_PASSWORD, ensureTownshipAdmin, pickTownship, type Township } from "../lib/dbs.ts";
+import {
+  BENCH_PASSWORD,
+  ensureTownshipAdmin,
+  pickTownship,
+  withCityOnPostgres,
+  type Township,
+} from "../lib/dbs.ts";
 import { freePort, login, startPortal, type Portal } from "../lib/server.ts";
-import { assertOk, fmtInt, fmtMs, log, median, percentile, runCli } from "../lib/util.ts";
+import { fmtInt, fmtMs, log, median, percentile } from "../lib/util.ts";
 
 export interface PageSpec {
   key: "dashboard" | "hosts";
@@ -289,24 +294,9 @@ async function measurePostgres(
   username: string,
   o: PagesOptions,
 ): Promise<CityPages> {
-  log("starting a PostgreSQL server of its own and copying the city into it (migrate, copy --to) …");
-  const server = await startPgServer({ log: (m: string) => log(`  ${m}`) });
-  try {
-    assertOk("migrate (PostgreSQL)", await runCli(["migrate"], { env: { DATABASE_URL: server.url } }));
-    const copied = await runCli(["copy", "--to", server.url], { env: { DATABASE_URL: dbFile } });
-    assertOk("copy --to postgres", copied);
-    log(`copied ${fmtInt(dbHosts)} hosts into PostgreSQL in ${fmtMs(copied.wallMs)}`);
-    return await measureCity(
-      { url: server.url, engine: "postgres", instances: 2 },
-      dbHosts,
-      township,
-      username,
-      o,
-      true,
-    );
-  } finally {
-    server.stop();
-  }
+  return withCityOnPostgres(dbFile, dbHosts, (url) =>
+    measureCity({ url, engine: "postgres", instances: 2 }, dbHosts, township, username, o, true),
+  );
 }
 
 export interface PagesResult {

@@ -3,9 +3,8 @@
  * statement (also a fresh process per repetition), and whether their per-county figures agree.
  */
 import path from "node:path";
-import { startPgServer } from "../../../../scripts/pg-server.mjs";
-import { BENCH_DIR, cityInfo, pickTownship, type Township } from "../lib/dbs.ts";
-import { assertOk, fmtInt, fmtMs, lastJson, log, median, runChild, runCli } from "../lib/util.ts";
+import { BENCH_DIR, cityInfo, pickTownship, withCityOnPostgres, type Township } from "../lib/dbs.ts";
+import { assertOk, fmtInt, fmtMs, lastJson, log, median, runChild } from "../lib/util.ts";
 
 interface ReportRun {
   ms: number;
@@ -177,30 +176,22 @@ export async function measureReportPg(
   runs: number,
 ): Promise<PgReportResult> {
   const { cityCode } = await cityInfo(dbFile);
-  log("starting a PostgreSQL server of its own and copying the city into it (migrate, copy --to) …");
-  const server = await startPgServer({ log: (m: string) => log(`  ${m}`) });
-  try {
-    assertOk("migrate (PostgreSQL)", await runCli(["migrate"], { env: { DATABASE_URL: server.url } }));
-    const copied = await runCli(["copy", "--to", server.url], { env: { DATABASE_URL: dbFile } });
-    assertOk("copy --to postgres", copied);
-    log(`copied ${fmtInt(hosts)} hosts into PostgreSQL in ${fmtMs(copied.wallMs)}`);
-    const reportMs = await coldReports(server.url, cityCode, year, runs, "PostgreSQL");
-    const baselineMs = await baselineRuns(server.url, year, Math.max(runs, 3));
+  return withCityOnPostgres(dbFile, hosts, async (url, copyMs) => {
+    const reportMs = await coldReports(url, cityCode, year, runs, "PostgreSQL");
+    const baselineMs = await baselineRuns(url, year, Math.max(runs, 3));
     const reportMedian = median(reportMs);
     const baselineMedian = median(baselineMs);
     log(`PostgreSQL: report median ${fmtMs(reportMedian)}, baseline median ${fmtMs(baselineMedian)}`);
     return {
       hosts,
-      copyMs: copied.wallMs,
+      copyMs,
       reportMs,
       baselineMs,
       reportMedian,
       baselineMedian,
       ratio: reportMedian / baselineMedian,
     };
-  } finally {
-    server.stop();
-  }
+  });
 }
 
 /** Goal 3: a township's report in the large city ÷ in the small city, townships of about the same size. */
