@@ -81,7 +81,16 @@ function driverPath(): string | null {
   return null;
 }
 
+let warned = false;
+/** Said once per process in the log: the statements then run on the calling thread, correct but slower. */
+function warnUnavailable(why: string): void {
+  if (warned) return;
+  warned = true;
+  console.warn(`读取线程不可用(${why}),统计语句改在调用线程上逐条执行`);
+}
+
 function fail(error: Error): void {
+  warnUnavailable(error.message);
   for (const p of pending.values()) p.reject(error);
   pending.clear();
   worker = undefined;
@@ -90,7 +99,10 @@ function fail(error: Error): void {
 function theWorker(): Worker | null {
   if (worker !== undefined) return worker;
   const driver = driverPath();
-  if (!driver) return (worker = null);
+  if (!driver) {
+    warnUnavailable("找不到 better-sqlite3");
+    return (worker = null);
+  }
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
   w.unref();
   w.on("message", (m: { id: number; version?: number; rows?: unknown[]; error?: string }) => {
