@@ -2,7 +2,7 @@
  * Online, consistent backups (SQLite's backup API: readers and writers go on while it copies) and a
  * restore that checks the file before it replaces anything.
  */
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "./driver/client.ts";
 import {
@@ -40,6 +40,8 @@ export async function backupDatabase(
   const started = performance.now();
   const target = path.resolve(file);
   const tmp = `${target}.partial`;
+  // A nightly job names a dated file in a backup folder: the folder is made on the first night.
+  mkdirSync(path.dirname(target), { recursive: true });
   rmSync(tmp, { force: true });
   let pages = 0;
   // All remaining pages in one step: a stepwise backup restarts whenever another connection writes,

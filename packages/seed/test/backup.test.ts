@@ -56,6 +56,13 @@ describe("backup and restore", () => {
     expect(count(result.file, "select count(*) from hosts")).toBe(count(live, "select count(*) from hosts"));
   });
 
+  it("makes the folder a nightly backup names (the first night's folder does not exist yet)", async () => {
+    const dated = path.join(dir, "backups", "2026", "liangxin-2026-12-03.db");
+    const result = await backupDatabase(db, dated);
+    expect(result.file).toBe(dated);
+    expect(count(dated, "select count(*) from hosts")).toBe(count(live, "select count(*) from hosts"));
+  });
+
   it("refuses a damaged file and leaves the target untouched", async () => {
     const good = path.join(dir, "copy.db");
     const bad = path.join(dir, "damaged.db");

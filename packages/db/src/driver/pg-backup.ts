@@ -7,7 +7,7 @@
  * least the server's version). A password in the URL is passed in `PGPASSWORD`, never on the command line.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -51,6 +51,7 @@ export async function pgBackup(
   const started = performance.now();
   const c = connection(url);
   const target = path.resolve(file);
+  mkdirSync(path.dirname(target), { recursive: true });
   try {
     await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", target, c.url], { env: c.env });
   } catch (e) {
