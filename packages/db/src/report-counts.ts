@@ -265,8 +265,9 @@ async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<Mem
 
 /**
  * The counts of the year-end report of `nodeId` for `year` (`computeReportFromCounts`), read in one read
- * transaction: the trees whole, hosts of the node's territory, members its organizations held (any date's
- * subtree lies within `nodeScope`'s); the city's root reads everything, unfiltered.
+ * transaction: the regions whole, the organizations, hosts of the node's territory and members its
+ * organizations held (any date's subtree lies within `nodeScope`'s); the city's root reads everything,
+ * unfiltered.
  */
 export async function loadReportCounts(
   db: Db,
@@ -294,14 +295,18 @@ export async function loadReportCounts(
       tx,
       sql`select id, code, name, level, parent_id from regions order by id`,
     );
+    // Below the city, the organizations of the node's subtree as of any date (nodeScope's set, closed under
+    // "every superior up to the node on that date"): the trees of both year ends then hold the node's whole
+    // subtree, and a township's report reads its own organizations, not the city's.
     const orgRows = await selectRows<unknown[]>(
       tx,
       sql`select id, code, name, category, parent_id, region_id, formation_mode, founded_on, revoked_on
-          from orgs order by id`,
+          from orgs${orgs ? sql` where id in ${orgs}` : sql``} order by id`,
     );
     const repRows = await selectRows<[number, number, number, string]>(
       tx,
-      sql`select org_id, from_parent_id, to_parent_id, effective_on from org_reparentings order by effective_on, id`,
+      sql`select org_id, from_parent_id, to_parent_id, effective_on from org_reparentings${orgs ? sql` where org_id in ${orgs}` : sql``}
+          order by effective_on, id`,
     );
     const coveragePrev = await coverageCounts(tx, yearEnd(year - 1), hostRegions);
     const hostRows = (await hostRowsApart) ?? (await selectRows<unknown[]>(tx, hostQuery));

@@ -76,8 +76,17 @@ export interface ReportCounts {
   memberGroups: readonly MemberGroup[];
 }
 
+/** The trees of a `ReportCounts`, built once: the report and the previous coverage rate both need them. */
+const treesKept = new WeakMap<ReportCounts, { index: AsOfIndex; prevIndex: AsOfIndex }>();
+
 /** The indexes of the two year ends over the trees alone (no host or member rows: the counts replace them). */
 function treesOf(counts: ReportCounts): { index: AsOfIndex; prevIndex: AsOfIndex } {
+  let kept = treesKept.get(counts);
+  if (!kept) treesKept.set(counts, (kept = buildTrees(counts)));
+  return kept;
+}
+
+function buildTrees(counts: ReportCounts): { index: AsOfIndex; prevIndex: AsOfIndex } {
   const skeleton: Snapshot = {
     regions: counts.regions,
     orgs: counts.orgs,
