@@ -16,6 +16,7 @@ import { closeDb } from "../src/driver/connection.ts";
 import { readTransaction, selectAll, selectRows, writeTransaction } from "../src/driver/query.ts";
 import { mayReadApart, readThreadStats, runApart } from "../src/driver/read-thread.ts";
 import { openPort } from "../src/driver/port.ts";
+import { restoreDatabase } from "../src/backup.ts";
 
 const count = sql`select count(*) from audit_log`;
 const change = { action: "host.update", entity: "host", entityId: 1 };
@@ -113,6 +114,38 @@ describe("the read thread", () => {
       expect(runApart(memory, count, 0, true)).toBeNull();
     } finally {
       closeDb(memory);
+    }
+  });
+
+  it("reads the restored database after a restore renamed another file into the path, not the replaced one", async () => {
+    const live = path.join(dir, "live.db");
+    const backup = path.join(dir, "backup.db");
+    const audits = async (target: Db, n: number) => {
+      for (let i = 0; i < n; i++) await writeTransaction(target, (tx) => writeAudit(tx, change));
+    };
+    const apartAndHere = (target: Db) =>
+      readTransaction(target, async (tx) => {
+        const pending = runApart<[number]>(tx, count, await readDataVersion(tx), true);
+        return [await pending, await selectRows<[number]>(tx, count)];
+      });
+    const saved = openDb(backup);
+    migrateDb(saved);
+    await audits(saved, 5);
+    closeDb(saved);
+    const before = openDb(live);
+    migrateDb(before);
+    await audits(before, 2);
+    // The thread opens the live file and keeps its connection.
+    expect(await apartAndHere(before)).toEqual([[[2]], [[2]]]);
+    closeDb(before);
+    await restoreDatabase(backup, live);
+    const after = openDb(live);
+    try {
+      const answered = readThreadStats.answered;
+      expect(await apartAndHere(after)).toEqual([[[5]], [[5]]]);
+      expect(readThreadStats.answered).toBe(answered + 1);
+    } finally {
+      closeDb(after);
     }
   });
 });

@@ -16,7 +16,8 @@
  *
  * The worker is plain JavaScript evaluated from a string that loads only better-sqlite3 (no TypeScript, no
  * bundler involved: the portal's server bundle, the CLI and the tests start it alike); it is created on
- * first use, keeps a connection to the last file it read, and does not keep the process alive.
+ * first use, keeps a connection to the last file it read (reopened when another file was renamed into that
+ * path, as a restore does), and does not keep the process alive.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -34,15 +35,22 @@ const VERSION_SQL = "select version from data_version where id = 1";
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { statSync } = require("node:fs");
 const Database = require(workerData.driver);
 let db = null;
+let opened = "";
 parentPort.on("message", ({ id, file, sql, params, objects }) => {
   try {
-    if (!db || db.name !== file) {
+    // The file itself, not its name: a restore renames another file into place, and a connection kept
+    // open would go on reading the replaced one.
+    const st = statSync(file);
+    const identity = file + ":" + st.dev + ":" + st.ino;
+    if (!db || opened !== identity) {
       if (db) db.close();
       db = null;
       db = new Database(file, { readonly: true, fileMustExist: true });
       db.pragma("busy_timeout = 5000");
+      opened = identity;
     }
     db.exec("BEGIN");
     const version = Number(db.prepare(${JSON.stringify(VERSION_SQL)}).pluck().get() ?? 0);
