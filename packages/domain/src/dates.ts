@@ -29,6 +29,27 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/** `2024/3/1`, `2024.3.1`, `2024-3-1` (the separator once, the same twice), month and day padded or not. */
+const LOOSE_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+/** `2024年3月1日`. */
+const CHINESE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/**
+ * A date as offices write it in a spreadsheet cell or CSV — `2024-03-01`, `2024-3-1`, `2024/3/1`,
+ * `2024.3.1`, `2024年3月1日` — as ISO `2024-03-01`; null for an impossible date (`2024/2/30`) or anything
+ * else. For imported cells only: API inputs stay strictly ISO (`isIsoDate`). ISO text, the common case of
+ * a large import, is checked first and returned as it is.
+ */
+export function normaliseDateText(s: string): IsoDate | null {
+  const text: string = s;
+  if (isIsoDate(s)) return s;
+  const m = text.match(LOOSE_RE) ?? text.match(CHINESE_RE);
+  if (!m) return null;
+  const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+  const iso = `${y}-${mo!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 interface Ymd {
   y: number;
   m: number;

@@ -2,6 +2,7 @@ export * from "./report-workbook.ts";
 export * from "./tables.ts";
 export * from "./messages.ts";
 export * from "./read.ts";
+export * from "./csv-decode.ts";
 export * from "./work.ts";
 export * from "./plan/index.ts";
 export * from "./apply.ts";

@@ -1,7 +1,7 @@
 /** Every string of the import and the exports that a person reads (Chinese). */
 export const ioMessages = {
   required: "必填项为空",
-  badDate: "日期格式应为 YYYY-MM-DD 且为有效日期",
+  badDate: "日期应为有效日期,可写作 2024-03-01、2024/3/1、2024.3.1、2024年3月1日,或为 Excel 日期单元格",
   badInt: "应为不小于0的整数",
   badYear: "年度应为四位数字的年份",
   badYesNo: "应填“是”或“否”",
@@ -19,6 +19,10 @@ export const ioMessages = {
   tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
   zipBomb: (mb: number) => `工作簿解压后超过 ${mb} MB,疑似压缩炸弹,已拒绝`,
   badCsv: "CSV 格式错误(引号不配对)",
+  csvUtf16:
+    "CSV 文件为 UTF-16 编码(Excel 的“Unicode 文本”),无法读取:请在 Excel 中另存为“CSV UTF-8(逗号分隔)”或“CSV(逗号分隔)”",
+  csvBadEncoding:
+    "无法识别 CSV 文件的编码:既不是 UTF-8 也不是 GB18030/GBK 文本(可能不是 CSV 文件),请在 Excel 中另存为“CSV UTF-8(逗号分隔)”",
   downloadIdle: "下载长时间未被读取,已中止",
   duplicateKey: (key: string) => `与本表前面的行重复:${key}`,
   regionCodeShape: "区划代码应为6位或9位数字",
@@ -116,7 +120,8 @@ export const ioMessages = {
   readmeTitle: "两新组织党建工作信息系统 导入模板",
   readmeIntro: [
     "每个工作表对应一类数据;表头为中文列名,顺序不限;未知的列为错误;缺少的可选列视为空白。",
-    "日期格式为 YYYY-MM-DD;是否类列填写“是”或“否”;多个值之间用 ; 或 ;分隔。",
+    "日期写作 YYYY-MM-DD,也可写作 2024/3/1、2024.3.1、2024年3月1日 或使用 Excel 日期单元格;是否类列填写“是”或“否”;多个值之间用 ; 或 ;分隔。",
+    "CSV 文件可为 UTF-8(带或不带 BOM)或 GB18030/GBK 编码(中文 Windows 上 Excel 另存的“CSV(逗号分隔)”),系统自动识别。",
     "有起止日期的关系均为左闭右开:自开始日期起生效,至结束日期(不含)止。",
     "导入全部成功或全部不写入;重复导入相同数据不产生任何变化;导入从不删除记录。",
     "引用可以指向本次导入中的行,也可以指向数据库中已有的记录;工作表和行的顺序不限。",

@@ -1,7 +1,8 @@
 /**
- * Readers: a workbook (.xlsx) or a folder of UTF-8 CSV files (a byte-order mark is allowed) → typed rows
- * per table, with row-level errors {sheet, row, column, value, reason}. Headers come in any order; an
- * unknown column is an error; a missing optional column reads as blank.
+ * Readers: a workbook (.xlsx) or a folder of CSV files (UTF-8 with or without a byte-order mark, or
+ * GB18030/GBK: `decodeCsvBytes`) → typed rows per table, with row-level errors {sheet, row, column, value,
+ * reason}. Headers come in any order; an unknown column is an error; a missing optional column reads as
+ * blank. A date cell may be an Excel date or text as offices write it (`normaliseDateText`).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -10,13 +11,14 @@ import ExcelJS from "exceljs";
 import { Open as openZip, type File as ZipEntry } from "unzipper";
 import {
   codeOfLabel,
-  isIsoDate,
   isValidCitizenId,
   isValidCreditCode,
   moneyProblemMessage,
+  normaliseDateText,
   parseMoney,
   parseYesNo,
 } from "@liangxin/domain";
+import { decodeCsvBytes } from "./csv-decode.ts";
 import { ioMessages as m } from "./messages.ts";
 import {
   README_SHEET,
@@ -134,6 +136,32 @@ interface ReaderInternals {
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   workbookRels?: { Id: string; Target: string }[];
   model?: { sheets?: { rId: string; name: string }[] };
+  styles?: StyleIndex;
+}
+
+/** The part of exceljs 4.4's style manager a worksheet reader asks for a cell's number format. */
+interface StyleIndex {
+  model?: { styles?: ({ numFmtId?: number } | undefined)[] };
+  getStyleModel(id: number): { numFmt?: string } | null;
+}
+
+/**
+ * Excel's built-in date formats of East Asian locales (ids 27–31, 36, 50–58; in a Chinese Excel e.g. 31 is
+ * `yyyy"年"m"月"d"日"`), which a workbook names by id alone. exceljs knows no code for them and would hand
+ * such a date cell out as its serial number (45352); give them a date code so that it becomes a date.
+ */
+const EAST_ASIAN_DATE_FORMATS = new Set([27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function knowEastAsianDateFormats(styles: StyleIndex | undefined): void {
+  if (!styles) return;
+  const model = styles.getStyleModel.bind(styles);
+  styles.getStyleModel = (id) => {
+    const style = model(id);
+    const fmtId = styles.model?.styles?.[id]?.numFmtId;
+    if (style && style.numFmt === undefined && fmtId !== undefined && EAST_ASIAN_DATE_FORMATS.has(fmtId))
+      style.numFmt = "yyyy-mm-dd";
+    return style;
+  };
 }
 
 /**
@@ -189,6 +217,7 @@ function readByDirectory(
     if (shared) yield* r._parseSharedStrings(shared.stream());
     const styles = entry("xl/styles.xml");
     if (styles) await r._parseStyles(styles.stream());
+    knowEastAsianDateFormats(r.styles);
     const sheets = zip.files
       .map((f) => ({ file: f, no: f.path.match(WORKSHEET_ENTRY)?.[1] }))
       .filter((s): s is { file: ZipEntry; no: string } => s.no !== undefined)
@@ -280,14 +309,22 @@ export function parseCsv(text: string): string[][] | null {
   return rows;
 }
 
-/** Every `.csv` file of a folder as text sheets (named by file name); CSV syntax errors are reported. */
+/**
+ * Every `.csv` file of a folder as text sheets (named by file name), each decoded from UTF-8 or GB18030;
+ * a file in neither encoding and CSV syntax errors are reported, naming the file.
+ */
 export function readCsvFolder(dir: string): { sheets: RawSheet[]; errors: ImportError[] } {
   const sheets: RawSheet[] = [];
   const errors: ImportError[] = [];
   for (const file of readdirSync(dir).sort()) {
     const full = path.join(dir, file);
     if (!file.toLowerCase().endsWith(".csv") || !statSync(full).isFile()) continue;
-    const rows = parseCsv(readFileSync(full, "utf8"));
+    const decoded = decodeCsvBytes(readFileSync(full));
+    if (!decoded.ok) {
+      errors.push({ sheet: file, row: null, column: "", value: "", reason: decoded.reason });
+      continue;
+    }
+    const rows = parseCsv(decoded.text);
     if (!rows) {
       errors.push({ sheet: file, row: null, column: "", value: "", reason: m.badCsv });
       continue;
@@ -321,8 +358,10 @@ function convert(kind: CellKind, text: string, header: string): { value: unknown
       return BLANK.test(text) ? { reason: m.badCode } : { value: text };
     case "list":
       return { value: splitList(text) };
-    case "date":
-      return isIsoDate(text) ? { value: text } : { reason: m.badDate };
+    case "date": {
+      const iso = normaliseDateText(text);
+      return iso === null ? { reason: m.badDate } : { value: iso };
+    }
     case "int": {
       const n = Number(text);
       return /^\d+$/.test(text) && Number.isSafeInteger(n) ? { value: n } : { reason: m.badInt };
