@@ -8,7 +8,14 @@ import { buildState } from "./build-state.mjs";
 
 const mode = process.env.LIANGXIN_CLI || "auto";
 if (!["auto", "build", "source"].includes(mode)) {
-  console.error(`LIANGXIN_CLI 的值 "${mode}" 无效:应为 build、source 或 auto`);
+  // As the command line's configuration check words it (packages/runtime/src/env.ts).
+  console.error(
+    [
+      "配置有误,程序未启动:",
+      `  - 环境变量 LIANGXIN_CLI 的值“${mode.slice(0, 80)}”无效:须为 build(运行命令行的构建)、source(经 tsx 运行源码)或 auto(构建为最新时用构建,否则用源码)`,
+      "各环境变量的含义和取值见 docs/configuration.md。",
+    ].join("\n"),
+  );
   process.exit(2);
 }
 
