@@ -63,6 +63,7 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/**",
       "**/.next/**",
+      "apps/cli/dist/**",
       "**/.turbo/**",
       "**/next-env.d.ts",
       "packages/db/drizzle/**",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: migrate the embedded database, load the demo city into an empty one, build the portal
-// and serve it on http://127.0.0.1:3000 with one process per core (apps/portal/server.mjs; set
+// `npm start`: build the command line, migrate the embedded database, load the demo city into an empty
+// one, build the portal and serve it on http://127.0.0.1:3000 with one process per core (apps/portal/server.mjs; set
 // LIANGXIN_PORTAL_PROCESSES to choose). Generates a local AUTH_SECRET on first start (never committed).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,6 +31,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // The command line and the portal's import and export workers run the CLI's build (apps/cli/dist), never
+  // the TypeScript sources through tsx.
+  LIANGXIN_CLI: "build",
 };
 
 function run(label, cmd, args, cwd = root) {
@@ -43,6 +46,7 @@ function run(label, cmd, args, cwd = root) {
 }
 
 const cli = path.join(root, "apps", "cli", "bin", "liangxin.mjs");
+run("构建命令行", bin("turbo"), ["run", "build", "--filter=@liangxin/cli", "--output-logs=errors-only"]);
 // A bad PORT, DATABASE_URL or any other variable stops the start here, before anything is migrated or built.
 run("检查配置", process.execPath, [cli, "config", "--portal"]);
 run("迁移数据库", process.execPath, [cli, "migrate"]);

@@ -38,6 +38,7 @@ export const envMessages = {
   jobWorkers: "须为 0–64 之间的整数(本实例同时运行的导入导出进程数;0 表示本实例不运行,由其他实例运行)",
   faultToken: "须为至少 16 个字符(仅供测试使用)",
   trustProxy: "须为 1(信任前置代理的 X-Forwarded-For)或 0",
+  cli: "须为 build(运行命令行的构建)、source(经 tsx 运行源码)或 auto(构建为最新时用构建,否则用源码)",
   publicOrigin: "须为以逗号分隔的网址来源,如 https://dj.example.gov.cn(协议、主机和端口,不带路径)",
 } as const;
 
@@ -135,6 +136,12 @@ export const variables = {
     schema: z.string({ error: envMessages.faultToken }).min(16, { error: envMessages.faultToken }).optional(),
     secret: true,
   },
+  // Read by apps/cli/bin/liangxin.mjs before anything else loads (it checks the value itself, with this
+  // message); declared here so that `config` lists it and the command line validates it with the rest.
+  LIANGXIN_CLI: {
+    schema: z.enum(["auto", "build", "source"], { error: envMessages.cli }).default("auto"),
+    secret: false,
+  },
   LIANGXIN_TRUST_PROXY: {
     schema: z.enum(["0", "1"], { error: envMessages.trustProxy }).optional(),
     secret: false,
@@ -199,6 +206,7 @@ export const CLI_VARIABLES = [
   "LIANGXIN_NOW",
   "LIANGXIN_FAULT_IMPORT_PAUSE_MS",
   "LIANGXIN_STORAGE_DIR",
+  "LIANGXIN_CLI",
 ] as const satisfies readonly VariableName[];
 
 type Vars = typeof variables;
