@@ -10,9 +10,15 @@ const dir = mkdtempSync(path.join(tmpdir(), "liangxin-cli-"));
 const dbFile = path.join(dir, "cli.db");
 
 function cli(...args: string[]) {
+  return cliIn(undefined, ...args);
+}
+
+/** The command line started in the folder `cwd` (the test's own when undefined). */
+function cliIn(cwd: string | undefined, ...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     env: { ...process.env, DATABASE_URL: dbFile },
     encoding: "utf8",
+    ...(cwd ? { cwd } : {}),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -50,6 +56,23 @@ describe("the command line, on a real database file named by DATABASE_URL", () =
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("已有数据");
     expect(hosts()).toBe(before);
+  });
+
+  it("runs from a folder outside the repository (a cron job, a restore drill in /tmp): migrates and reports", () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "liangxin-cli-elsewhere-"));
+    try {
+      expect(cliIn(elsewhere, "migrate")).toMatchObject({ code: 0 });
+      const code = new Database(dbFile, { readonly: true })
+        .prepare("select code from orgs where parent_id is null")
+        .pluck()
+        .get() as string;
+      const report = cliIn(elsewhere, "report", "--year", "2025", "--unit", code);
+      expect(report.err).toBe("");
+      expect(report.code).toBe(0);
+      expect(JSON.parse(report.out).rows.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("creates a user bound to an organization, and explains what is wrong otherwise", () => {

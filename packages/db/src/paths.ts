@@ -1,13 +1,26 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** The repository root: the nearest folder upwards holding `turbo.json`. */
+/**
+ * The repository root: the nearest folder upwards from `start` (the working directory) holding `turbo.json`;
+ * when there is none — the command line run from elsewhere, `node /srv/liangxin/apps/cli/bin/liangxin.mjs`
+ * in a cron job's home — the nearest upwards from the script the process runs (`process.argv[1]`).
+ */
 export function repoRoot(start: string = process.cwd()): string {
+  const script = process.argv[1];
+  return (
+    rootAbove(start) ??
+    (script ? rootAbove(path.dirname(/*turbopackIgnore: true*/ script)) : null) ??
+    path.resolve(/*turbopackIgnore: true*/ start)
+  );
+}
+
+function rootAbove(start: string): string | null {
   let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (existsSync(path.join(/*turbopackIgnore: true*/ dir, "turbo.json"))) return dir;
     const up = path.dirname(dir);
-    if (up === dir) return path.resolve(start);
+    if (up === dir) return null;
     dir = up;
   }
 }
