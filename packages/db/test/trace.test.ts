@@ -19,6 +19,8 @@ import {
   type Db,
 } from "../src/driver/index.ts";
 import { liveTracer } from "../src/driver/trace.ts";
+import { pgliteDb } from "../src/driver/pg-db.ts";
+import { openTestPglite } from "../src/driver/pg.ts";
 
 /** A citizen ID as a statement's parameter (made up, with a valid check character). */
 const CITIZEN_ID = "11010119900307123X";
@@ -124,5 +126,21 @@ describe("statement spans", () => {
     stopTracing();
     expect(await selectValue(db, count)).toBe(2);
     expect(exporter.getFinishedSpans()).toHaveLength(before);
+  });
+
+  it("on PostgreSQL (PGlite): a span per statement, under the active span, without values", async () => {
+    const db = pgliteDb((await openTestPglite()).$client);
+    const exporter = startInMemoryTracing();
+    const parent = await trace.getTracer("test").startActiveSpan("request", async (span) => {
+      expect(await selectValue(db, sql`select count(*) from users where username = ${CITIZEN_ID}`)).toBe(0);
+      span.end();
+      return span.spanContext().spanId;
+    });
+    const spans = exporter.getFinishedSpans().filter((s) => s.instrumentationScope.name === "liangxin-db");
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.parentSpanContext?.spanId).toBe(parent);
+    expect(spans[0]!.attributes["db.system.name"]).toBe("postgresql");
+    expect(spans[0]!.attributes["db.query.text"]).toBe("select count(*) from users where username = $1");
+    expect(JSON.stringify(spans[0]!.attributes)).not.toContain(CITIZEN_ID);
   });
 });
