@@ -9,7 +9,8 @@
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 
-const tracer = trace.getTracer("liangxin-api");
+/** Asked for at each use: a tracer kept across `trace.disable()` (as tests do) would stay a no-op. */
+const tracer = () => trace.getTracer("liangxin-api");
 
 /** The procedures a tRPC request's path names (`org.list,host.get` for a batch). */
 function procedures(url: string, endpoint: string): string {
@@ -36,7 +37,7 @@ export function traceApiRequest(
     "http.request.method": req.method,
     "url.path": new URL(req.url).pathname,
   };
-  return tracer.startActiveSpan(`trpc ${names}`, { kind, attributes }, async (span) => {
+  return tracer().startActiveSpan(`trpc ${names}`, { kind, attributes }, async (span) => {
     try {
       const res = await fn();
       span.setAttribute("http.response.status_code", res.status);
@@ -61,7 +62,7 @@ export function jobProcessSpan(args: string[]): {
 } {
   const at = args.indexOf("--job");
   const job = at >= 0 ? Number(args[at + 1]) : Number.NaN;
-  const span = tracer.startSpan("job.process", {
+  const span = tracer().startSpan("job.process", {
     attributes: {
       "liangxin.job.command": args[0] ?? "",
       ...(Number.isInteger(job) ? { "liangxin.job.id": job } : {}),
