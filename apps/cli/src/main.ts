@@ -17,7 +17,14 @@ import { progressBar } from "./progress.ts";
 import { reportCommand } from "./commands/report.ts";
 import { exportCommand, exportJobCommand } from "./commands/export.ts";
 import { importCommand, importJobCommand } from "./commands/import.ts";
-import { CLI_VARIABLES, cliEnv, ConfigError, describeEnv, PORTAL_VARIABLES } from "@liangxin/runtime";
+import {
+  CLI_VARIABLES,
+  cliEnv,
+  ConfigError,
+  describeEnv,
+  PORTAL_VARIABLES,
+  tracingSettings,
+} from "@liangxin/runtime";
 
 type Command = (args: string[]) => Promise<number> | number;
 
@@ -174,10 +181,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(m.unknownCommand(name));
     return 2;
   }
+  // Traces only when the standard OTEL_* variables ask for them (the SDK is not even loaded otherwise).
+  const tracing = tracingSettings().exporters.length > 0 ? await import("@liangxin/runtime/tracing") : null;
+  const traces = tracing?.startTracing("liangxin-cli");
   try {
     // A bad environment variable stops every command before it touches anything.
     cliEnv();
-    return await command(rest);
+    return await (tracing ? tracing.withParentFromEnv(() => command(rest)) : command(rest));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -185,5 +195,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     console.error(m.failed(error instanceof Error ? error.message : String(error)));
     return 1;
+  } finally {
+    await traces?.shutdown();
   }
 }

@@ -5,10 +5,17 @@ import type { Instrumentation } from "next";
  * value stops the server with a message naming the variable), the log takes over console output, every
  * request gets an id and a log line, the database's readiness is logged (the portal never migrates), and
  * every request is stamped with its client address (the TCP peer; X-Forwarded-For only behind a trusted
- * proxy) for the sign-in throttle.
+ * proxy) for the sign-in throttle. With the standard OTEL_* variables asking for it, traces start first.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Traces (off by default): only when OTEL_TRACES_EXPORTER asks for them is the SDK loaded and a tracer
+    // provider registered; Next.js's request spans, the API's and the database's then go to it.
+    const { tracingSettings } = await import("@liangxin/runtime");
+    if (tracingSettings().exporters.length > 0) {
+      const { startTracing } = await import("@liangxin/runtime/tracing");
+      startTracing("liangxin-portal");
+    }
     const { startPortal } = await import("./server/startup");
     startPortal();
     const { stampClientAddress } = await import("./server/stamp-client-address");

@@ -8,3 +8,4 @@ export * as schemas from "./schemas/index.ts";
 export { userMessage } from "./user-message.ts";
 export { FIELD_LABELS, fieldLabel } from "./field-labels.ts";
 export { AUDIT_ACTION_LABELS } from "./audit-labels.ts";
+export { traceApiRequest } from "./trace.ts";

@@ -19,6 +19,7 @@ import { repoRoot } from "@liangxin/db/paths";
 import { claimQueuedJob } from "@liangxin/db/queries";
 import { clock, CLOCK_ENV } from "@liangxin/domain";
 import { logger } from "@liangxin/runtime";
+import { jobProcessSpan } from "./trace.ts";
 
 /**
  * Start a job's process of the command line (`import-job`, `export-job`); it outlives the request. It opens
@@ -26,6 +27,7 @@ import { logger } from "@liangxin/runtime";
  */
 export function startJobProcess(dbFile: string, args: string[]): ChildProcess {
   const cli = path.join(repoRoot(), "apps", "cli", "bin", "liangxin.mjs");
+  const traced = jobProcessSpan(args);
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: repoRoot(),
     // A pinned clock carries on in the worker from where the portal's is now.
@@ -33,10 +35,13 @@ export function startJobProcess(dbFile: string, args: string[]): ChildProcess {
       ...process.env,
       ...(dbFile ? { DATABASE_URL: dbFile } : {}),
       ...(clock.pinnedAt ? { [CLOCK_ENV]: clock.nowIso() } : {}),
+      ...traced.env,
     },
     stdio: "ignore",
     detached: true,
   });
+  child.once("exit", traced.ended);
+  child.once("error", () => traced.ended(null, null));
   child.unref();
   return child;
 }

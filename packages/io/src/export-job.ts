@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { jobs } from "@liangxin/db/schema";
 import { writeAudit } from "@liangxin/db/audit";
-import { writeTransaction, type Db } from "@liangxin/db/driver";
+import { inSpan, writeTransaction, type Db } from "@liangxin/db/driver";
 import { type Scope } from "@liangxin/db/scope";
 import { clock } from "@liangxin/domain";
 import { exportImportWorkbook } from "./export-import.ts";
@@ -34,9 +34,20 @@ export interface ExportJobResult {
  * Write the export of `format` for `scope` as of `today` into `file`, updating job `jobId` as it goes.
  * Progress: the ledger counts its rows (hosts) written of those in scope; the import format, its sheets.
  * The import format (full citizen IDs) is audited with its row count in the same transaction that marks
- * the job succeeded, so the file a user can fetch is always on the audit log.
+ * the job succeeded, so the file a user can fetch is always on the audit log. One span (`job.export`) when
+ * tracing is on.
  */
 export async function runExportJob(
+  db: Db,
+  jobId: number,
+  file: string,
+  opts: { format: ExportFormat; scope: Scope; today: string },
+): Promise<ExportJobResult> {
+  const attributes = { "liangxin.job.id": jobId, "liangxin.job.format": opts.format };
+  return inSpan("liangxin-io", "job.export", attributes, () => exportJob(db, jobId, file, opts));
+}
+
+async function exportJob(
   db: Db,
   jobId: number,
   file: string,

@@ -3,9 +3,17 @@
  * poll it while the work runs in another process with its own database connection.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { trace } from "@opentelemetry/api";
 import { and, eq, inArray } from "drizzle-orm";
 import { jobs } from "@liangxin/db/schema";
-import { advisoryLockFree, holdAdvisoryLock, isPg, writeTransaction, type Db } from "@liangxin/db/driver";
+import {
+  advisoryLockFree,
+  holdAdvisoryLock,
+  inSpan,
+  isPg,
+  writeTransaction,
+  type Db,
+} from "@liangxin/db/driver";
 import { applyImport, totalCounts, type ImportActor, type ImportSummary } from "./apply.ts";
 import { writeErrorReport } from "./error-report.ts";
 import { ioMessages as m } from "./messages.ts";
@@ -156,18 +164,36 @@ export async function settleAbandonedJob(
   return changed.length === 1;
 }
 
+export interface ImportJobOptions {
+  dryRun?: boolean;
+  today?: string;
+  errorReportPath?: string;
+  /** The caller's scope: below the city, scope first (scope-check.ts), then the rules on what is within. */
+  scope?: Scope;
+}
+
+/** Run the import job `jobId` of `file` (one span, `job.import`, when tracing is on). */
 export async function runImportJob(
   db: Db,
   jobId: number,
   file: string,
   actor: ImportActor,
-  opts: {
-    dryRun?: boolean;
-    today?: string;
-    errorReportPath?: string;
-    /** The caller's scope: below the city, scope first (scope-check.ts), then the rules on what is within. */
-    scope?: Scope;
-  } = {},
+  opts: ImportJobOptions = {},
+): Promise<ImportJobResult> {
+  const attributes = { "liangxin.job.id": jobId, "liangxin.job.dry_run": Boolean(opts.dryRun) };
+  return inSpan("liangxin-io", "job.import", attributes, async () => {
+    const res = await importJob(db, jobId, file, actor, opts);
+    trace.getActiveSpan()?.setAttribute("liangxin.job.ok", res.ok);
+    return res;
+  });
+}
+
+async function importJob(
+  db: Db,
+  jobId: number,
+  file: string,
+  actor: ImportActor,
+  opts: ImportJobOptions,
 ): Promise<ImportJobResult> {
   let last = 0;
   const update = async (fields: Partial<typeof jobs.$inferInsert>): Promise<void> => {

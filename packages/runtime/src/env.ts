@@ -40,6 +40,11 @@ export const envMessages = {
   trustProxy: "须为 1(信任前置代理的 X-Forwarded-For)或 0",
   cli: "须为 build(运行命令行的构建)、source(经 tsx 运行源码)或 auto(构建为最新时用构建,否则用源码)",
   publicOrigin: "须为以逗号分隔的网址来源,如 https://dj.example.gov.cn(协议、主机和端口,不带路径)",
+  otelExporter: "须为 console、otlp 或 none(可用逗号分隔多个,如 console,otlp)",
+  otelDisabled: "须为 true 或 false",
+  otelServiceName: "须为 1–128 个字符的服务名",
+  otelEndpoint: "须为 http:// 或 https:// 开头的网址,如 http://127.0.0.1:4318",
+  otelHeaders: "须为以逗号分隔的 名称=值 列表",
 } as const;
 
 /** A URL with its password hidden (`postgres://user:***@host/db`); any other text as it is. */
@@ -174,7 +179,61 @@ export const variables = {
       .optional(),
     secret: false,
   },
+  // Traces (issue 26): the standard OpenTelemetry variables this program acts on (see tracing.ts); the SDK
+  // reads its other ones (OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER, OTEL_BSP_*, …) itself.
+  OTEL_TRACES_EXPORTER: {
+    schema: z
+      .string({ error: envMessages.otelExporter })
+      .refine(
+        (v) =>
+          v
+            .split(",")
+            .map((x) => x.trim().toLowerCase())
+            .every((x) => x === "console" || x === "otlp" || x === "none"),
+        { error: envMessages.otelExporter },
+      )
+      .optional(),
+    secret: false,
+  },
+  OTEL_SDK_DISABLED: {
+    schema: z
+      .string({ error: envMessages.otelDisabled })
+      .regex(/^(true|false)$/i, { error: envMessages.otelDisabled })
+      .optional(),
+    secret: false,
+  },
+  OTEL_SERVICE_NAME: {
+    schema: z
+      .string({ error: envMessages.otelServiceName })
+      .min(1, { error: envMessages.otelServiceName })
+      .max(128, { error: envMessages.otelServiceName })
+      .optional(),
+    secret: false,
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    schema: z
+      .string({ error: envMessages.otelEndpoint })
+      .regex(/^https?:\/\/[^\s]+$/i, { error: envMessages.otelEndpoint })
+      .optional(),
+    secret: false,
+  },
+  OTEL_EXPORTER_OTLP_HEADERS: {
+    schema: z
+      .string({ error: envMessages.otelHeaders })
+      .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, { error: envMessages.otelHeaders })
+      .optional(),
+    secret: true,
+  },
 } as const;
+
+/** The OpenTelemetry variables, read by the portal and the command line alike. */
+const OTEL_VARIABLES = [
+  "OTEL_TRACES_EXPORTER",
+  "OTEL_SDK_DISABLED",
+  "OTEL_SERVICE_NAME",
+  "OTEL_EXPORTER_OTLP_ENDPOINT",
+  "OTEL_EXPORTER_OTLP_HEADERS",
+] as const;
 
 export type VariableName = keyof typeof variables;
 export const variableNames = Object.keys(variables) as VariableName[];
@@ -196,6 +255,7 @@ export const PORTAL_VARIABLES = [
   "LIANGXIN_STORAGE_DIR",
   "LIANGXIN_JOB_WORKERS",
   "LIANGXIN_LONG_REPORT_HOSTS",
+  ...OTEL_VARIABLES,
 ] as const satisfies readonly VariableName[];
 
 /** Variables the command line reads. */
@@ -207,6 +267,7 @@ export const CLI_VARIABLES = [
   "LIANGXIN_FAULT_IMPORT_PAUSE_MS",
   "LIANGXIN_STORAGE_DIR",
   "LIANGXIN_CLI",
+  ...OTEL_VARIABLES,
 ] as const satisfies readonly VariableName[];
 
 type Vars = typeof variables;

@@ -11,6 +11,7 @@ import {
   PORTAL_VARIABLES,
   variableNames,
 } from "../src/env.ts";
+import { tracingSettings } from "../src/tracing-settings.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const SECRET = "x".repeat(32);
@@ -46,6 +47,25 @@ describe("validation", () => {
     expect(text).toContain("docs/configuration.md");
     expect(problemsOf(() => portalEnv({ AUTH_SECRET: SECRET, PORT: "70000" }))).toContain("PORT");
     expect(problemsOf(() => portalEnv({ AUTH_SECRET: SECRET, PORT: "0" }))).toContain("PORT");
+  });
+
+  it("checks the OpenTelemetry variables: known exporters only, headers never shown", () => {
+    for (const ok of ["console", "otlp", "none", "console, otlp"])
+      expect(cliEnv({ OTEL_TRACES_EXPORTER: ok }).OTEL_TRACES_EXPORTER).toBe(ok);
+    expect(problemsOf(() => cliEnv({ OTEL_TRACES_EXPORTER: "jaeger" }))).toContain(
+      "环境变量 OTEL_TRACES_EXPORTER 的值“jaeger”无效",
+    );
+    expect(problemsOf(() => cliEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }))).toContain(
+      "OTEL_EXPORTER_OTLP_ENDPOINT",
+    );
+    const headers = problemsOf(() => portalEnv({ AUTH_SECRET: SECRET, OTEL_EXPORTER_OTLP_HEADERS: "key" }));
+    expect(headers).toContain("OTEL_EXPORTER_OTLP_HEADERS");
+    expect(tracingSettings({ OTEL_TRACES_EXPORTER: "console,otlp" }).exporters).toEqual(["console", "otlp"]);
+    expect(tracingSettings({}).exporters).toEqual([]);
+    expect(tracingSettings({ OTEL_TRACES_EXPORTER: "console,none" }).exporters).toEqual([]);
+    expect(tracingSettings({ OTEL_TRACES_EXPORTER: "console", OTEL_SDK_DISABLED: "TRUE" }).exporters).toEqual(
+      [],
+    );
   });
 
   it("takes an SQLite file or a PostgreSQL server, refuses any other URL without printing its password", () => {

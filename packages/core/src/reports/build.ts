@@ -37,7 +37,7 @@ import {
   type Snapshot,
 } from "@liangxin/domain";
 import { sql } from "drizzle-orm";
-import { type Db, selectAll, selectOne, selectRows, selectValue } from "@liangxin/db/driver";
+import { type Db, inSpan, selectAll, selectOne, selectRows, selectValue } from "@liangxin/db/driver";
 import { loadReportCounts } from "@liangxin/db/report-counts";
 import type { Cx } from "@liangxin/db/cx";
 import { pathIn, scopeSql, subtreeRange, type Scope } from "@liangxin/db/scope";
@@ -808,8 +808,19 @@ export async function buildReport(cx: Cx, input: ReportInput): Promise<ReportVie
   return buildReportIn(cx, input);
 }
 
-/** `buildReport` on the connection (or transaction) of `cx`: for a use case computing it inside its transaction. */
+/**
+ * `buildReport` on the connection (or transaction) of `cx`: for a use case computing it inside its
+ * transaction. One span (`report.build`) when tracing is on, its statements' spans within.
+ */
 export async function buildReportIn(cx: Cx, input: ReportInput): Promise<ReportView> {
+  const attributes = {
+    "liangxin.report.year": input.year,
+    ...(input.nodeId !== undefined ? { "liangxin.report.node_id": input.nodeId } : {}),
+  };
+  return inSpan("liangxin-core", "report.build", attributes, () => computeReport(cx, input));
+}
+
+async function computeReport(cx: Cx, input: ReportInput): Promise<ReportView> {
   const { db, scope } = cx;
   assertYear(input.year);
   const node = await resolveNode(db, scope, input);

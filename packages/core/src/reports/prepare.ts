@@ -6,7 +6,7 @@
  * Smaller reports, and reports frozen by a submission, answer directly as before.
  */
 import { sql } from "drizzle-orm";
-import { type Db, detachedFromRequest, type Port, selectOne, selectValue } from "@liangxin/db/driver";
+import { type Db, detachedFromRequest, inSpan, type Port, selectOne, selectValue } from "@liangxin/db/driver";
 import type { Cx } from "@liangxin/db/cx";
 import { readDataVersion } from "@liangxin/db/data-version";
 import { pathIn, subtreeRange } from "@liangxin/db/scope";
@@ -103,11 +103,19 @@ export async function reportProgress(
     running.set(slot, started);
     detach(async (own) => {
       try {
-        await liveFigures(own, new ReportComputer(own.db), node.id, year, async (done) => {
-          started.done = done;
-          // Let the other requests of this process (the page's polling among them) answer between stages.
-          await new Promise((resolve) => setImmediate(resolve));
-        });
+        // A trace of its own (it outlives the request), linked to the request's span.
+        await inSpan(
+          "liangxin-core",
+          "report.background",
+          { "liangxin.report.node_id": node.id, "liangxin.report.year": year },
+          () =>
+            liveFigures(own, new ReportComputer(own.db), node.id, year, async (done) => {
+              started.done = done;
+              // Let the other requests of this process (the page's polling among them) answer between stages.
+              await new Promise((resolve) => setImmediate(resolve));
+            }),
+          { root: true },
+        );
         running.delete(slot);
       } catch (e) {
         // A refusal of the computation says why in Chinese; anything else is logged by the caller's detach.

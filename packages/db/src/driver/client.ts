@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "../schema.ts";
 import { BUMP_DATA_VERSION } from "./pg-db.ts";
+import { traceStatements } from "./trace.ts";
 import { databaseTarget, migrationsFolder, resolveDatabasePath, shownDatabaseUrl } from "../paths.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,6 +20,7 @@ export function openDb(file: string = resolveDatabasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  traceStatements(sqlite);
   return drizzle({ client: sqlite, schema, casing: "snake_case" }) as Db;
 }
 

@@ -15,3 +15,4 @@ export { openPgDb, pgliteDb, isPg, holdAdvisoryLock, advisoryLockFree } from "./
 export { openDatabase } from "./open.ts";
 export { syncIdSequences, reserveIds } from "./sequences.ts";
 export { mayReadApart, runApart, readThreadStats } from "./read-thread.ts";
+export { inSpan } from "./trace.ts";

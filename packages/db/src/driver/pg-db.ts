@@ -23,6 +23,7 @@ import { drizzle as drizzleProxy } from "drizzle-orm/sqlite-proxy";
 import pg from "pg";
 import * as schema from "../schema.ts";
 import type { Db } from "./client.ts";
+import { tracedStatement } from "./trace.ts";
 
 /** Where a statement runs: a pool, one held connection, PGlite or a PGlite transaction. */
 interface Runner {
@@ -563,28 +564,43 @@ function rootLink(backend: Backend): Db {
   return db;
 }
 
+/** A statement's rows for its span: those answered, else those changed. */
+const spanRows = (r: { rows: unknown[]; count: number }) => (r.rows.length > 0 ? r.rows.length : r.count);
+
 function poolRunner(client: pg.Pool | pg.PoolClient): Runner {
   return {
-    async query(text, params, arrays) {
-      const r = await client.query({
+    query: (text, params, arrays) =>
+      tracedStatement(
+        "postgresql",
         text,
-        values: params as unknown[],
-        ...(arrays ? { rowMode: "array" as const } : {}),
-      });
-      return { rows: r.rows as unknown[], count: r.rowCount ?? 0 };
-    },
+        async () => {
+          const r = await client.query({
+            text,
+            values: params as unknown[],
+            ...(arrays ? { rowMode: "array" as const } : {}),
+          });
+          return { rows: r.rows as unknown[], count: r.rowCount ?? 0 };
+        },
+        spanRows,
+      ),
   };
 }
 
 function pgliteRunner(client: PGlite | PgliteTransaction): Runner {
   return {
-    async query(text, params, arrays) {
-      const r = await client.query(text, params as unknown[], {
-        parsers,
-        ...(arrays ? { rowMode: "array" as const } : {}),
-      });
-      return { rows: r.rows as unknown[], count: r.affectedRows ?? 0 };
-    },
+    query: (text, params, arrays) =>
+      tracedStatement(
+        "postgresql",
+        text,
+        async () => {
+          const r = await client.query(text, params as unknown[], {
+            parsers,
+            ...(arrays ? { rowMode: "array" as const } : {}),
+          });
+          return { rows: r.rows as unknown[], count: r.affectedRows ?? 0 };
+        },
+        spanRows,
+      ),
   };
 }
 

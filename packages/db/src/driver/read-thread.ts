@@ -28,6 +28,7 @@ import type { Db } from "./client.ts";
 import { inReadOnlyTransaction } from "./connection.ts";
 import { outsideTransactions, pgLinkOf, pgPoolOf } from "./pg-db.ts";
 import { inTransactionNow, selectAll, selectRows, selectValue } from "./query.ts";
+import { endStatementSpan, liveTracer, startStatementSpan } from "./trace.ts";
 
 const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
@@ -163,8 +164,20 @@ export function runApart<T>(
   const answer = new Promise<{ version: number; rows: unknown[] }>((resolve, reject) =>
     pending.set(id, { resolve, reject }),
   );
+  // The statement's span on the caller's side (the thread has no tracer): from asking to answering.
+  const tracer = liveTracer();
+  const span = tracer ? startStatementSpan(tracer, "sqlite", text, "read") : undefined;
   w.postMessage({ id, file: client.name, sql: text, params, objects });
-  return answer.then((r) => counted(r.version === version ? (r.rows as T[]) : null), failed);
+  return answer.then(
+    (r) => {
+      if (span) endStatementSpan(span, r.rows.length);
+      return counted(r.version === version ? (r.rows as T[]) : null);
+    },
+    (e: unknown) => {
+      if (span) endStatementSpan(span, undefined, e);
+      return failed();
+    },
+  );
 }
 
 /** Count what the thread gave: rows, or null for another version. */

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { apiMessages, appRouter, createContext, logProcedureError } from "@liangxin/api";
+import { apiMessages, appRouter, createContext, logProcedureError, traceApiRequest } from "@liangxin/api";
 import { sessionUserId } from "@/auth";
 import { readLimited, TRPC_BODY_LIMIT } from "@/server/body-limit";
 import { clientAddress } from "@/server/client-address";
@@ -46,8 +46,9 @@ async function answer(incoming: Request): Promise<Response> {
   });
 }
 
+/** One span per request when tracing is on (under Next.js's own), its statements' spans within. */
 async function handler(incoming: Request) {
-  return noStore(await answer(incoming));
+  return noStore(await traceApiRequest(incoming, "/api/trpc", () => answer(incoming)));
 }
 
 export { handler as GET, handler as POST };
