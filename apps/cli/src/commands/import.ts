@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { loadScope } from "@liangxin/db/scope";
 import type { Db } from "@liangxin/db/driver";
 import { openMigrated } from "../open.ts";
@@ -17,6 +18,19 @@ import { progressBar } from "../progress.ts";
 import { ioCliMessages as m } from "./io-messages.ts";
 
 const SHOWN_ERRORS = 50;
+
+/**
+ * An import's process keeps its heap near what is alive. The plan of a 100,000-host city holds about
+ * 450 MB at most (measured with a full collection at each step), but V8's default heap growth let the
+ * garbage of reading and writing pile up to 1.3–1.6 GB of RSS before a full collection ran. Growing the
+ * heap by 20 % over the live objects after each full collection (the factor is read at each collection,
+ * so setting it once the process runs works) keeps the peak near 0.84 GB at the same wall time (the
+ * garbage goes in more, smaller collections). Only this process: the command runs alone or as a job's
+ * own child process.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString("--heap-growing-percent=20");
+}
 
 async function actorOf(db: Db, username: string | undefined): Promise<ImportActor | null> {
   if (!username) return { userId: null, username: "cli" };
@@ -51,6 +65,7 @@ export async function importCommand(args: string[]): Promise<number> {
     console.error(m.importUsage);
     return 2;
   }
+  boundHeapGrowth();
   const input = path.resolve(source);
   if (!existsSync(input)) {
     console.error(m.notFound(input));
@@ -104,6 +119,7 @@ export async function importJobCommand(args: string[]): Promise<number> {
     console.error(m.jobArgs);
     return 2;
   }
+  boundHeapGrowth();
   const { db } = await openMigrated();
   const userId = values.user ? Number(values.user) : null;
   const u =
