@@ -24,9 +24,9 @@ const SHOWN_ERRORS = 50;
  * 450 MB at most (measured with a full collection at each step), but V8's default heap growth let the
  * garbage of reading and writing pile up to 1.3–1.6 GB of RSS before a full collection ran. Growing the
  * heap by 20 % over the live objects after each full collection (the factor is read at each collection,
- * so setting it once the process runs works) keeps the peak near 0.84 GB at the same wall time (the
- * garbage goes in more, smaller collections). Only this process: the command runs alone or as a job's
- * own child process.
+ * so setting it once the process runs works) keeps the peak near 0.83 GB; the more frequent full
+ * collections cost CPU time (about +20–30 % in single runs under load: docs/performance.md, goal 8).
+ * Only this process: the command runs alone or as a job's own child process.
  */
 function boundHeapGrowth(): void {
   setFlagsFromString("--heap-growing-percent=20");
