@@ -37,7 +37,12 @@ export default defineConfig({
     // menus and confirmations without animation, so no step waits on an animation's end (a confirmation
     // still showing 15 s after 确定 failed CI once, on a loaded machine).
     reducedMotion: "reduce",
-    trace: "retain-on-failure",
+    // No trace unless asked for (E2E_TRACE=retain-on-failure, or on): recording one for every test, kept or
+    // not, cost about a third of the suite's time (Chromium's screencast and DOM snapshots at every step;
+    // walk.spec's city walk took 1.7 min with it and 1.2 min without). A failure still leaves its screenshot
+    // and Playwright's error context (the page's accessibility snapshot at the failing step).
+    trace: (process.env.E2E_TRACE as "on" | "off" | "retain-on-failure" | undefined) ?? "off",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       // The browser is the user's machine, not the product: it never runs under scripts/date-matrix.sh's
