@@ -104,6 +104,34 @@ export async function touchSession(db: Db, token: string, now: Date): Promise<Li
   return { id: row.id, userId: row.userId };
 }
 
+/**
+ * Until when the session of a token stays as it is — live, and not due for its last-seen write — if no one
+ * writes: the earliest of its 8 hours, its idle timeout and its next touch. A page rendered for the session
+ * may be served again until then (and while nothing was written); null when the session is not live.
+ * Reads only.
+ */
+export async function sessionSteadyUntil(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ userId: number; until: Date } | null> {
+  const [row] = await db
+    .select({ userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hash(token)))
+    .limit(1);
+  if (!row) return null;
+  const idle = await idleMinutes(db, now);
+  if (!isLive(row, now, idle)) return null;
+  const seen = Date.parse(row.lastSeenAt);
+  const until = Math.min(
+    Date.parse(row.createdAt) + SESSION_MAX_HOURS * 3_600_000,
+    seen + idle * 60_000,
+    seen + TOUCH_EVERY_MS,
+  );
+  return { userId: row.userId, until: new Date(until) };
+}
+
 /** Sign-out: end the session of this token (only that one), audited as `logout`. */
 export async function endSession(db: Db, token: string): Promise<void> {
   await writeTransaction(db, async (tx) => {

@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
-import { endSession, liveSessionsOf, startSession, touchSession } from "../src/sessions.ts";
+import {
+  endSession,
+  liveSessionsOf,
+  sessionSteadyUntil,
+  startSession,
+  touchSession,
+} from "../src/sessions.ts";
 
 const T0 = new Date("2026-11-21T01:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -79,6 +85,21 @@ describe("sessions", () => {
     expect(db.$client.prepare("select action, user_id as userId from audit_log").all()).toEqual([
       { action: "logout", userId },
     ]);
+  });
+
+  it("stays as it is until its next last-seen write, its idle timeout or its 8 hours, whichever is first; reading writes nothing", async () => {
+    const token = await start();
+    expect(await sessionSteadyUntil(db, token, at(0.5))).toEqual({ userId, until: at(1) });
+    // Active all day, last touched at 7 h 59.5 min: its 8 hours come before its next touch.
+    for (let m = 20; m < 8 * 60; m += 20) await touchSession(db, token, at(m));
+    await touchSession(db, token, at(8 * 60 - 0.5));
+    expect(await sessionSteadyUntil(db, token, at(8 * 60 - 0.2))).toEqual({ userId, until: at(8 * 60) });
+    expect(await sessionSteadyUntil(db, token, at(8 * 60))).toBeNull();
+    expect(await sessionSteadyUntil(db, `${token}x`, T0)).toBeNull();
+    expect(rows()).toBe(1);
+    expect(db.$client.prepare("select last_seen_at from sessions").pluck().get()).toBe(
+      at(8 * 60 - 0.5).toISOString(),
+    );
   });
 
   it("lists a user's live sessions, newest first, without those that ran out", async () => {
