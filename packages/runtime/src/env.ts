@@ -38,6 +38,7 @@ export const envMessages = {
   jobWorkers: "须为 0–64 之间的整数(本实例同时运行的导入导出进程数;0 表示本实例不运行,由其他实例运行)",
   faultToken: "须为至少 16 个字符(仅供测试使用)",
   trustProxy: "须为 1(信任前置代理的 X-Forwarded-For)或 0",
+  pageCache: "须为 1(复用未变的页面,默认)或 0(每次重新生成页面)",
   cli: "须为 build(运行命令行的构建)、source(经 tsx 运行源码)或 auto(构建为最新时用构建,否则用源码)",
   publicOrigin: "须为以逗号分隔的网址来源,如 https://dj.example.gov.cn(协议、主机和端口,不带路径)",
   otelExporter: "须为 console、otlp 或 none(可用逗号分隔多个,如 console,otlp)",
@@ -151,6 +152,10 @@ export const variables = {
     schema: z.enum(["0", "1"], { error: envMessages.trustProxy }).optional(),
     secret: false,
   },
+  LIANGXIN_PAGE_CACHE: {
+    schema: z.enum(["0", "1"], { error: envMessages.pageCache }).default("1"),
+    secret: false,
+  },
   LIANGXIN_STORAGE_DIR: {
     schema: z
       .string({ error: envMessages.storageDir })
@@ -251,6 +256,7 @@ export const PORTAL_VARIABLES = [
   "LIANGXIN_FAULT_IMPORT_PAUSE_MS",
   "LIANGXIN_FAULT_TOKEN",
   "LIANGXIN_TRUST_PROXY",
+  "LIANGXIN_PAGE_CACHE",
   "LIANGXIN_PUBLIC_ORIGIN",
   "LIANGXIN_STORAGE_DIR",
   "LIANGXIN_JOB_WORKERS",

@@ -7,6 +7,7 @@ import { databaseStatus, openPgDb, pgPort, readinessMessages } from "@liangxin/d
 import { databaseTarget, shownDatabaseUrl } from "@liangxin/db/paths";
 import { jobQueue, startJobQueue } from "@liangxin/api/job-queue";
 import { clock } from "@liangxin/domain";
+import { installResponseCache } from "./response-cache.ts";
 import {
   ConfigError,
   currentRequest,
@@ -35,6 +36,8 @@ export function startPortal(): void {
   // the build's server source maps (Node's registry of them, on from here: the routes' chunks load later).
   process.setSourceMapsEnabled(true);
   routeConsoleToLog(logger);
+  // Before the request log's hook: that one then runs first, and a page served again has its id and line.
+  if (env.LIANGXIN_PAGE_CACHE === "1") installResponseCache();
   installRequestLog(logger);
   const status = databaseStatus();
   logger().info(
