@@ -95,11 +95,19 @@ export function goalsOf(r: Results): Goal[] {
     for (const p of big.pages) {
       out.push({
         id: `4-${p.page.key}`,
-        what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts: CPU time of the portal's ${big.processes} processes per request, one at a time (${p.sequentialMs.length} requests)`,
+        what: `${p.page.label}, township of ${fmtInt(big.township.hosts)} hosts: CPU time of the portal's ${big.processes} processes per request, one at a time (${p.sequentialMs.length} requests; a page asked again is served as kept until a write)`,
         goal: "≤ 20 ms",
         measured: fmtMs(p.cpuPerRequestMs),
         met: p.cpuPerRequestMs <= 20,
       });
+      if (p.rendered)
+        out.push({
+          id: `4-${p.page.key}-rendered`,
+          what: `${p.page.label}: the same with no page kept (LIANGXIN_PAGE_CACHE=0: every request rendered, as the first one after a write is; median ${fmtMs(p.rendered.sequentialMedian)}, ${p.rendered.requests} requests)`,
+          goal: "reported",
+          measured: fmtMs(p.rendered.cpuPerRequestMs),
+          met: true,
+        });
     }
     const loaded = (c: typeof big, id: string, judged: boolean) => {
       for (const p of c.pages) {

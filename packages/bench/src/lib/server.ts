@@ -89,6 +89,8 @@ export interface PortalOptions {
   authSecret?: string;
   /** Storage folder (uploads, exports) shared by the instances of one deployment. */
   storageDir?: string;
+  /** Whether pages asked again are served as kept (LIANGXIN_PAGE_CACHE; on by default, as in production). */
+  pageCache?: boolean;
 }
 
 /** The portal on `database` (an SQLite file or a postgres:// URL), served by apps/portal/server.mjs. */
@@ -104,6 +106,7 @@ export async function startPortal(database: string, port: number, o: PortalOptio
       AUTH_SECRET: o.authSecret ?? randomBytes(32).toString("base64url"),
       ...(o.processes ? { LIANGXIN_PORTAL_PROCESSES: String(o.processes) } : {}),
       ...(o.storageDir ? { LIANGXIN_STORAGE_DIR: o.storageDir } : {}),
+      LIANGXIN_PAGE_CACHE: o.pageCache === false ? "0" : "1",
       AUTH_TRUST_HOST: "true",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -63,6 +63,11 @@ export interface PageResult {
   sequentialMedian: number;
   /** CPU time of the portal's processes over the one-at-a-time requests ÷ their number (ms). */
   cpuPerRequestMs: number;
+  /**
+   * The same one at a time on a portal that keeps no page (LIANGXIN_PAGE_CACHE=0): what rendering the page
+   * costs, which is what the first request after any write pays (measured on the large SQLite city only).
+   */
+  rendered?: { sequentialMedian: number; cpuPerRequestMs: number; requests: number };
   bytes: number;
   load: LoadResult | null;
 }
@@ -95,13 +100,20 @@ interface Deployment {
   stop(): Promise<void>;
 }
 
-async function deploy(database: string, instances: number, processes: number): Promise<Deployment> {
+async function deploy(
+  database: string,
+  instances: number,
+  processes: number,
+  pageCache = true,
+): Promise<Deployment> {
   const authSecret = randomBytes(32).toString("base64url");
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "liangxin-bench-storage-"));
   const portals: Portal[] = [];
   try {
     for (let i = 0; i < instances; i++)
-      portals.push(await startPortal(database, await freePort(), { processes, authSecret, storageDir }));
+      portals.push(
+        await startPortal(database, await freePort(), { processes, authSecret, storageDir, pageCache }),
+      );
   } catch (e) {
     await Promise.all(portals.map((p) => p.stop()));
     throw e;
@@ -215,6 +227,36 @@ function loadOne(
   });
 }
 
+/**
+ * After a warm-up (every process of every instance has served the page), at most o.sequential requests one
+ * at a time, and no more than a minute of them (at least 5) when pages are slow: their times and the CPU
+ * time of the portal's processes per request.
+ */
+async function oneAtATime(
+  d: Deployment,
+  cookie: string,
+  page: PageSpec,
+  o: PagesOptions,
+  instances: number,
+  note = "",
+): Promise<{ bytes: number; sequentialMs: number[]; sequentialMedian: number; cpuPerRequestMs: number }> {
+  let bytes = 0;
+  const warmup = Math.max(o.warmup, 2 * o.processes * instances);
+  for (let i = 0; i < warmup; i++)
+    bytes = (await fetchPage(d.portals[i % d.portals.length]!, cookie, page)).bytes;
+  const sequentialMs: number[] = [];
+  const until = performance.now() + 60_000;
+  const cpu0 = d.cpuMs();
+  for (let i = 0; i < o.sequential && (i < 5 || performance.now() < until); i++)
+    sequentialMs.push((await fetchPage(d.portals[i % d.portals.length]!, cookie, page)).ms);
+  const cpuPerRequestMs = (d.cpuMs() - cpu0) / sequentialMs.length;
+  const sequentialMedian = median(sequentialMs);
+  log(
+    `  ${page.path}: 200 with the real page (${Math.round(bytes / 1024)} KB); one at a time${note ? ` (${note})` : ""}: median ${fmtMs(sequentialMedian)} of ${sequentialMs.length}, ${fmtMs(cpuPerRequestMs)} of CPU each`,
+  );
+  return { bytes, sequentialMs, sequentialMedian, cpuPerRequestMs };
+}
+
 async function measureCity(
   database: { url: string; engine: "sqlite" | "postgres"; instances: number },
   dbHosts: number,
@@ -232,21 +274,12 @@ async function measureCity(
     try {
       const cookie = await login(d.portals[0]!.url, username, BENCH_PASSWORD);
       log(`signed in as ${username} (乡镇管理员 of ${township.name}, ${fmtInt(township.hosts)} hosts)`);
-      let bytes = 0;
-      // Warm-up: every process of every instance has served the page (the connection goes to the next one).
-      const warmup = Math.max(o.warmup, 2 * o.processes * database.instances);
-      for (let i = 0; i < warmup; i++)
-        bytes = (await fetchPage(d.portals[i % d.portals.length]!, cookie, page)).bytes;
-      // At most o.sequential requests, and no more than a minute of them (at least 5) when pages are slow.
-      const sequentialMs: number[] = [];
-      const until = performance.now() + 60_000;
-      const cpu0 = d.cpuMs();
-      for (let i = 0; i < o.sequential && (i < 5 || performance.now() < until); i++)
-        sequentialMs.push((await fetchPage(d.portals[i % d.portals.length]!, cookie, page)).ms);
-      const cpuPerRequestMs = (d.cpuMs() - cpu0) / sequentialMs.length;
-      const sequentialMedian = median(sequentialMs);
-      log(
-        `  ${page.path}: 200 with the real page (${Math.round(bytes / 1024)} KB); one at a time: median ${fmtMs(sequentialMedian)} of ${sequentialMs.length}, ${fmtMs(cpuPerRequestMs)} of CPU each`,
+      const { bytes, sequentialMs, sequentialMedian, cpuPerRequestMs } = await oneAtATime(
+        d,
+        cookie,
+        page,
+        o,
+        database.instances,
       );
       let result: LoadResult | null = null;
       if (withLoad) {
@@ -270,6 +303,23 @@ async function measureCity(
       pages.push({ page, sequentialMs, sequentialMedian, cpuPerRequestMs, bytes, load: result });
     } finally {
       await d.stop();
+    }
+    if (withLoad && database.engine === "sqlite") {
+      log(
+        `starting ${where} with the ${fmtInt(dbHosts)}-host city, keeping no page (LIANGXIN_PAGE_CACHE=0) …`,
+      );
+      const r = await deploy(database.url, database.instances, o.processes, false);
+      try {
+        const cookie = await login(r.portals[0]!.url, username, BENCH_PASSWORD);
+        const x = await oneAtATime(r, cookie, page, o, database.instances, "rendered every time");
+        pages.at(-1)!.rendered = {
+          sequentialMedian: x.sequentialMedian,
+          cpuPerRequestMs: x.cpuPerRequestMs,
+          requests: x.sequentialMs.length,
+        };
+      } finally {
+        await r.stop();
+      }
     }
   }
   return {
