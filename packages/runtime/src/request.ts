@@ -113,23 +113,37 @@ function begin(req: http.IncomingMessage, res: http.ServerResponse, log: Logger)
   return context;
 }
 
-const HOOKED = Symbol.for("liangxin.requestLogHook");
+/**
+ * Put `hook` in front of every request of every HTTP server in this process, once per `name` (a second
+ * call with the same name does nothing): `hook(req, res, pass)` handles the request itself or calls
+ * `pass()` to hand it on (to the hooks installed before it, then the server's own listener). The hook
+ * installed last runs first. The portal's instrumentation installs its hooks when its server starts: the
+ * hook is on Node's server because the App Router shows no code of ours the request before Next.js.
+ */
+export function hookServerRequests(
+  name: string,
+  hook: (req: http.IncomingMessage, res: http.ServerResponse, pass: () => boolean) => boolean,
+): void {
+  const key = Symbol.for(`liangxin.${name}`);
+  const proto = http.Server.prototype as unknown as {
+    emit: (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+    [key: symbol]: boolean | undefined;
+  };
+  if (proto[key]) return;
+  const emit = proto.emit;
+  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== "request") return emit.call(this, event, ...args);
+    return hook(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, () =>
+      emit.call(this, event, ...args),
+    );
+  };
+  proto[key] = true;
+}
 
 /**
  * Give every request of every HTTP server in this process an id, a context and one log line (idempotent).
  * Called by the portal's instrumentation hook when its server starts.
  */
 export function installRequestLog(log: () => Logger = logger): void {
-  const proto = http.Server.prototype as unknown as {
-    emit: (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-    [HOOKED]?: boolean;
-  };
-  if (proto[HOOKED]) return;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== "request") return emit.call(this, event, ...args);
-    const context = begin(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, log());
-    return storage().run(context, () => emit.call(this, event, ...args));
-  };
-  proto[HOOKED] = true;
+  hookServerRequests("requestLogHook", (req, res, pass) => storage().run(begin(req, res, log()), pass));
 }

@@ -25,13 +25,13 @@
  * It sits on Node's HTTP server, inside the request log's hook (the request keeps its id and log line), and
  * answers a repeated request before Next.js sees it: a served response costs a mark read and a copy.
  */
-import http from "node:http";
+import type http from "node:http";
 import { decode } from "next-auth/jwt";
 import { sessionSteadyUntil } from "@liangxin/db/auth";
 import { getPort } from "@liangxin/db/driver";
 import { openWriteMark, type WriteMark } from "@liangxin/db/write-mark";
 import { clock } from "@liangxin/domain";
-import { logger, noteUser } from "@liangxin/runtime";
+import { hookServerRequests, logger, noteUser } from "@liangxin/runtime";
 
 /** The first path segment of the pages kept (and `/`, the dashboard). */
 const PAGES = new Set(["hosts", "orgs", "members", "instructors", "analysis", "work"]);
@@ -326,35 +326,23 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   };
 }
 
-const HOOKED = Symbol.for("liangxin.responseCacheHook");
-
 /**
  * Put the cache in front of every HTTP server of this process (idempotent). Install it before the request
  * log's hook, so that the log's hook runs first and a served response has its id and line too.
  */
 export function installResponseCache(cache: ResponseCache = createResponseCache()): void {
-  const proto = http.Server.prototype as unknown as {
-    emit: (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-    [HOOKED]?: boolean;
-  };
-  if (proto[HOOKED]) return;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== "request") return emit.call(this, event, ...args);
-    const req = args[0] as http.IncomingMessage;
-    const res = args[1] as http.ServerResponse;
-    if (keyOf(req) === null) return emit.call(this, event, ...args);
+  hookServerRequests("responseCacheHook", (req, res, pass) => {
+    if (keyOf(req) === null) return pass();
     let passed = false;
     const next = () => {
       if (passed) return;
       passed = true;
-      emit.call(this, event, ...args);
+      pass();
     };
     cache.handle(req, res, next).catch((err: unknown) => {
       logger().warn({ err }, "页面复用出错,改为重新生成");
       if (!res.headersSent) next();
     });
     return true;
-  };
-  proto[HOOKED] = true;
+  });
 }
