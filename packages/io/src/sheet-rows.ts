@@ -49,6 +49,9 @@ interface RowState {
   numFmt: string | undefined;
 }
 
+/** exceljs's second decoding of a text's entities; a text without `&` has none (most cells). */
+const xmlDecode = (text: string): string => (text.includes("&") ? exceljsUtils.xmlDecode(text) : text);
+
 /** Excel's columns as exceljs numbers them (A = 1 … XFD = 16384). */
 const MAX_COLUMN = 16_384;
 
@@ -149,7 +152,7 @@ export async function* worksheetRows(ws: WorksheetInternals): AsyncGenerator<She
       const formula = cell.f.text;
       const result = cell.v
         ? cell.t === "str"
-          ? exceljsUtils.xmlDecode(cell.v.text)
+          ? xmlDecode(cell.v.text)
           : parseFloat(cell.v.text)
         : undefined;
       // A formula value keeps a result only when truthy; one without formula text is kept as given.
@@ -164,7 +167,7 @@ export async function* worksheetRows(ws: WorksheetInternals): AsyncGenerator<She
           : ({ sharedString: parseInt(text, 10) } as unknown as ExcelJS.CellValue);
       case "inlineStr":
       case "str":
-        return exceljsUtils.xmlDecode(text);
+        return xmlDecode(text);
       case "e":
         return { error: text } as unknown as ExcelJS.CellValue;
       case "b":
