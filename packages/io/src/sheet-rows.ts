@@ -1,8 +1,8 @@
 /**
  * A worksheet's rows as exceljs 4.4's streaming reader hands them out — each row's number and its
  * `values` (1-based, a cell without a value left out) — read from the worksheet's XML with saxes, the XML
- * parser exceljs itself uses, and exceljs's own helpers for cell references, XML entities and date formats,
- * but without exceljs's Row and Cell objects and its event arrays. A city's import reads some ten million
+ * parser exceljs itself uses, and copies of exceljs's helpers for cell references, XML entities and date
+ * formats (exceljs exports none of them), but without exceljs's Row and Cell objects and its event arrays. A city's import reads some ten million
  * cells: building a Row, a Cell per cell and their styles, then copying the values out again, cost about
  * as much as parsing the XML, and more in garbage collection.
  *
@@ -11,8 +11,6 @@
  * whose result is 0 keeps no result; the last `<t>` of an inline rich text is the cell's text).
  */
 import type ExcelJS from "exceljs";
-import colCache from "exceljs/lib/utils/col-cache.js";
-import exceljsUtils from "exceljs/lib/utils/utils.js";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 
 /** A row as the import reads it: its number in the sheet and its values, `values[1]` the first column's. */
@@ -49,8 +47,44 @@ interface RowState {
   numFmt: string | undefined;
 }
 
+const ENTITIES: Record<string, string> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&apos;": "'",
+  "&quot;": '"',
+};
+
 /** exceljs's second decoding of a text's entities; a text without `&` has none (most cells). */
-const xmlDecode = (text: string): string => (text.includes("&") ? exceljsUtils.xmlDecode(text) : text);
+function xmlDecode(text: string): string {
+  return text.includes("&") ? text.replace(/&([a-z]*);/g, (e) => ENTITIES[e] ?? e) : text;
+}
+
+/** Whether a number format shows a date (exceljs's test): y, m, d, h, M, s or b outside quotes and brackets. */
+function isDateFmt(fmt: string): boolean {
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/** An Excel date serial number as an instant (UTC), as exceljs converts it. */
+function excelToDate(v: number, date1904: boolean | undefined): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** The column of a cell reference as exceljs reads it (`B12` → 2, `$AA$3` → 27); none without letters. */
+function columnOf(ref: string): number | undefined {
+  let col = 0;
+  let hasCol = false;
+  let hasRow = false;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (!hasRow && ch >= 65 && ch <= 90) {
+      hasCol = true;
+      col = col * 26 + ch - 64;
+    } else if (ch >= 48 && ch <= 57) hasRow = true;
+    else if (hasRow && hasCol && ch !== 36) break;
+  }
+  return hasCol ? col : undefined;
+}
 
 /** Excel's columns as exceljs numbers them (A = 1 … XFD = 16384). */
 const MAX_COLUMN = 16_384;
@@ -66,7 +100,7 @@ export async function* worksheetRows(ws: WorksheetInternals): AsyncGenerator<She
   const dateFormat = (fmt: string | undefined): boolean => {
     if (!fmt) return false;
     let known = isDate.get(fmt);
-    if (known === undefined) isDate.set(fmt, (known = exceljsUtils.isDateFmt(fmt)));
+    if (known === undefined) isDate.set(fmt, (known = isDateFmt(fmt)));
     return known;
   };
 
@@ -132,9 +166,9 @@ export async function* worksheetRows(ws: WorksheetInternals): AsyncGenerator<She
         break;
       case "c":
         if (row && c) {
-          const col = colCache.decodeAddress(c.ref!).col;
+          const col = columnOf(c.ref!);
           // exceljs makes the cell at `${column letters}${row number}` and refuses a reference it cannot make.
-          if (!(col >= 1 && col <= MAX_COLUMN) || !(row.number >= 0))
+          if (col === undefined || !(col >= 1 && col <= MAX_COLUMN) || !(row.number >= 0))
             throw new Error(`Invalid Address: ${c.ref} in row ${row.number}`);
           // A value of null (an empty shared string) is no value, as a cell of exceljs's Null type.
           if (c.f || c.v) row.values[col] = cellValue(c, row) ?? undefined;
@@ -178,7 +212,7 @@ export async function* worksheetRows(ws: WorksheetInternals): AsyncGenerator<She
           const style = styles.getStyleModel(cell.s);
           if (style) numFmt = style.numFmt;
         }
-        return dateFormat(numFmt) ? exceljsUtils.excelToDate(parseFloat(text), date1904) : parseFloat(text);
+        return dateFormat(numFmt) ? excelToDate(parseFloat(text), date1904) : parseFloat(text);
       }
     }
   };
