@@ -69,9 +69,10 @@ const AUDIT_COLUMNS = [
   "at",
 ] as const;
 
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
 /** The columns of an audit row as the driver takes them (before and after as JSON text). */
 function auditValues(entry: AuditEntry, at: string): (string | number | null)[] {
-  const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
   return [
     entry.userId ?? null,
     entry.username ?? null,
@@ -99,6 +100,18 @@ export interface AuditBatch {
  */
 export function auditBatch(db: Db): AuditBatch {
   const per = rowsPerInsert(AUDIT_COLUMNS.length);
+  // The clock's instant as text, written once per millisecond (a city's import stamps a million rows).
+  let lastMs = NaN;
+  let lastIso = "";
+  const nowIso = (): string => {
+    const now = clock.now();
+    const ms = now.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = now.toISOString();
+    }
+    return lastIso;
+  };
   let queued: (string | number | null)[][] = [];
   /** Whether a row queued may change figures. */
   let figures = false;
@@ -113,7 +126,7 @@ export function auditBatch(db: Db): AuditBatch {
   };
   return {
     async add(entry) {
-      queued.push(auditValues(entry, clock.nowIso()));
+      queued.push(auditValues(entry, nowIso()));
       figures ||= changesFigures(entry);
       if (queued.length >= per) await flush();
     },

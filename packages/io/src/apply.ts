@@ -5,7 +5,15 @@
 import { auditBatch } from "@liangxin/db/audit";
 import { rowWriter, type RowWriter } from "@liangxin/core/writers";
 import { sql } from "drizzle-orm";
-import { execute, isPg, reserveIds, withPageCache, writeTransaction, type Db } from "@liangxin/db/driver";
+import {
+  execute,
+  isPg,
+  reserveIds,
+  withPageCache,
+  withTempStoreInMemory,
+  writeTransaction,
+  type Db,
+} from "@liangxin/db/driver";
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";
 import type { Change, Counts } from "./work.ts";
@@ -126,7 +134,8 @@ export async function applyImport(
     await audit.flush();
   };
   // A city's import inserts millions of index entries: give SQLite a larger page cache (default 2 MB) —
-  // 64 MB, not more: the cache fills up over a city's import and counts in the process's memory.
-  await withPageCache(db, 65_536, () => writeTransaction(db, run));
+  // 64 MB, not more: the cache fills up over a city's import and counts in the process's memory. Its
+  // multi-row inserts' statement journals are kept in memory instead of a temporary file.
+  await withPageCache(db, 65_536, () => withTempStoreInMemory(db, () => writeTransaction(db, run)));
   return plan.counts;
 }

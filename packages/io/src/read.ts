@@ -19,6 +19,7 @@ import {
   parseYesNo,
 } from "@liangxin/domain";
 import { decodeCsvBytes } from "./csv-decode.ts";
+import { worksheetRows, type SheetRow, type WorksheetInternals } from "./sheet-rows.ts";
 import { ioMessages as m } from "./messages.ts";
 import {
   README_SHEET,
@@ -233,11 +234,20 @@ function readByDirectory(
   };
 }
 
-/** The worksheets of a workbook as exceljs's streaming reader hands them out, in sheet order. */
+/** A worksheet of the workbook: its name, and its rows in batches (`worksheetRows`). */
+interface Worksheet {
+  name: string;
+  rows: AsyncIterable<SheetRow[]>;
+}
+
+/**
+ * The worksheets of a workbook as exceljs's streaming reader hands them out, in sheet order; their rows
+ * are read by `worksheetRows` (as exceljs's reader reads them, without its Row and Cell objects).
+ */
 async function* workbookWorksheets(
   source: string | Uint8Array,
   onNames?: (names: (string | null)[]) => void,
-): AsyncGenerator<AsyncIterable<ExcelJS.Row> & { name: string }> {
+): AsyncGenerator<Worksheet> {
   // The input is never read as a stream: readByDirectory opens the file (or the bytes) itself.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(PassThrough.from([]), {
     worksheets: "emit",
@@ -248,7 +258,10 @@ async function* workbookWorksheets(
   });
   readByDirectory(reader, source, onNames);
   decodeAcrossChunks(reader);
-  for await (const ws of reader) yield ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+  for await (const ws of reader) {
+    const worksheet = ws as unknown as WorksheetInternals & { name: string };
+    yield { name: worksheet.name, rows: worksheetRows(worksheet) };
+  }
 }
 
 /**
@@ -259,7 +272,7 @@ export async function* streamWorkbookSheets(source: string | Uint8Array): AsyncG
   for await (const worksheet of workbookWorksheets(source)) {
     const collector = new SheetCollector(worksheet.name);
     const rows = new RowSplitter(collector);
-    for await (const row of worksheet) rows.add(row.values as ExcelJS.CellValue[], row.number);
+    for await (const batch of worksheet.rows) for (const row of batch) rows.add(row.values, row.number);
     yield collector.sheet;
   }
 }
@@ -666,8 +679,10 @@ export async function readImportWorkbook(
         throw fault.error;
       }
       const rows = new RowSplitter(sheet);
-      for await (const row of worksheet)
-        await guarded(() => rows.add(row.values as ExcelJS.CellValue[], row.number));
+      for await (const batch of worksheet.rows)
+        await guarded(() => {
+          for (const row of batch) rows.add(row.values, row.number);
+        });
       await guarded(async () => {
         sheet.close();
         if (key) {

@@ -48,6 +48,18 @@ function keptStatement(sqlite: Database.Database, text: string): Database.Statem
   return s;
 }
 
+/**
+ * Insert statements' texts by their head and number of rows, each built once: the same string each time
+ * is also looked up in `kept` without hashing its text again (an import runs a hundred thousand inserts).
+ */
+const texts = new Map<string, string[]>();
+
+function insertText(head: string, tuple: string, rows: number): string {
+  let byRows = texts.get(head);
+  if (!byRows) texts.set(head, (byRows = []));
+  return (byRows[rows] ??= head + Array.from({ length: rows }, () => tuple).join(", "));
+}
+
 /** The largest number of rows of `columns` columns in one insert statement (a power of two). */
 export function rowsPerInsert(columns: number): number {
   let rows = MAX_ROWS_PER_STATEMENT;
@@ -138,7 +150,7 @@ class TableRows {
 
   /** On SQLite at once (the statement kept per connection); on PostgreSQL a promise of the server. */
   private run(rows: number, values: BulkValue[]): Promise<unknown> | undefined {
-    const text = this.head + Array.from({ length: rows }, () => this.tuple).join(", ");
+    const text = insertText(this.head, this.tuple, rows);
     const link = pgLinkOf(this.db);
     if (link) return link.runner.query(pgText(text), values, true);
     keptStatement(this.db.$client, text).run(values);
