@@ -69,6 +69,21 @@ async function writeIfFree(db: Db, write: () => Promise<unknown>): Promise<void>
   }
 }
 
+/** The session row of a token (found by its hash), if any. */
+async function sessionOf(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hash(token)))
+    .limit(1);
+  return row;
+}
+
 export interface LiveSession {
   /** The row's id (what administrators see), not the token's session id. */
   id: number;
@@ -80,16 +95,7 @@ export interface LiveSession {
  * row is removed). Notes the request as the session's last activity.
  */
 export async function touchSession(db: Db, token: string, now: Date): Promise<LiveSession | null> {
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .where(eq(sessions.tokenHash, hash(token)))
-    .limit(1);
+  const row = await sessionOf(db, token);
   if (!row) return null;
   if (!isLive(row, now, await idleMinutes(db, now))) {
     await writeIfFree(db, async () => {
@@ -115,11 +121,7 @@ export async function sessionSteadyUntil(
   token: string,
   now: Date,
 ): Promise<{ userId: number; until: Date } | null> {
-  const [row] = await db
-    .select({ userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .where(eq(sessions.tokenHash, hash(token)))
-    .limit(1);
+  const row = await sessionOf(db, token);
   if (!row) return null;
   const idle = await idleMinutes(db, now);
   if (!isLive(row, now, idle)) return null;

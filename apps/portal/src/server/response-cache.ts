@@ -269,21 +269,17 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   }
 
   async function serve(
+    key: string,
     req: http.IncomingMessage,
     res: http.ServerResponse,
     next: () => void,
     waited: number,
   ): Promise<void> {
-    const key = keyOf(req);
-    let before: string | null = null;
-    if (key) {
-      try {
-        before = await readMark();
-      } catch {
-        // The database is not there yet (or not reachable): the page says so itself.
-      }
-    }
-    if (!key || before === null) {
+    let before: string;
+    try {
+      before = await readMark();
+    } catch {
+      // The database is not there yet (or not reachable): the page says so itself.
       next();
       return;
     }
@@ -307,7 +303,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     const pending = rendering.get(`${key}\u0001${before}`);
     if (pending && waited < MAX_WAITS) {
       await pending;
-      return serve(req, res, next, waited + 1);
+      return serve(key, req, res, next, waited + 1);
     }
     res.setHeader(CACHE_HEADER, "miss");
     capture(key, req, res, before, today);
@@ -315,7 +311,12 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   }
 
   return {
-    handle: (req, res, next) => serve(req, res, next, 0),
+    async handle(req, res, next) {
+      const key = keyOf(req);
+      // Not a page to keep: handed on at once (before any await).
+      if (key === null) next();
+      else await serve(key, req, res, next, 0);
+    },
     size: () => ({ entries: entries.size, bytes }),
     close() {
       mark?.close();
@@ -332,7 +333,6 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
  */
 export function installResponseCache(cache: ResponseCache = createResponseCache()): void {
   hookServerRequests("responseCacheHook", (req, res, pass) => {
-    if (keyOf(req) === null) return pass();
     let passed = false;
     const next = () => {
       if (passed) return;
