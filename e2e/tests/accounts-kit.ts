@@ -16,13 +16,27 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 export const dbFile = path.join(here, "..", ".tmp", "e2e.db");
 
-export function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+export function readDb<T>(fn: (db: Database.Database) => T, file = dbFile): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return fn(db);
   } finally {
     db.close();
   }
+}
+
+/** A host of the `township` account's territory (its first), as the database `file` holds it now. */
+export function townshipHost(file = dbFile): { id: number; version: number } {
+  return readDb(
+    (db) =>
+      db
+        .prepare(
+          `select h.id, h.version from hosts h join orgs o on o.region_id = h.region_id
+           join users u on u.org_id = o.id and u.username = 'township' order by h.id limit 1`,
+        )
+        .get() as { id: number; version: number },
+    file,
+  );
 }
 
 export interface Account {

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAndWait, sameOrigin } from "./helpers.ts";
+import { townshipHost } from "./accounts-kit.ts";
 
 // Same-site request forgery (issue 16): a page on another port of 127.0.0.1 is another origin but the
 // same site, so the browser sends the portal's session cookie with its form posts and `fetch`es. Every
@@ -29,18 +30,6 @@ function written(hostId: number) {
     host: db.prepare("select contact_phone, address, version from hosts where id = ?").get(hostId),
   }));
 }
-
-/** A host of the `township` account's territory: the target of the forged tRPC mutation. */
-const targetHost = () =>
-  readDb(
-    (db) =>
-      db
-        .prepare(
-          `select h.id, h.version from hosts h join orgs o on o.region_id = h.region_id
-           join users u on u.org_id = o.id and u.username = 'township' order by h.id limit 1`,
-        )
-        .get() as { id: number; version: number },
-  );
 
 /**
  * The attacker's pages. `kind` picks one attack on the portal at `target`: a form post or a `fetch` with
@@ -88,7 +77,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   expect(template.status()).toBe(200);
   workbook = await template.body();
   await page.close();
-  host = targetHost();
+  host = townshipHost();
   site = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://attacker");
     if (url.pathname === "/book.xlsx") {

@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { loginAndWait } from "./helpers.ts";
-import { dbFile } from "./accounts-kit.ts";
+import { dbFile, townshipHost } from "./accounts-kit.ts";
 import { root, startExtraPortal, type ExtraPortal } from "./portal-kit.ts";
 
 const dir = path.join(root, "e2e", ".tmp", "page-cache");
@@ -38,21 +38,6 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A host of the `township` account's territory, as the copy holds it now. */
-function townshipHost(): { id: number; version: number } {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(
-        `select h.id, h.version from hosts h join orgs o on o.region_id = h.region_id
-         join users u on u.org_id = o.id and u.username = 'township' order by h.id limit 1`,
-      )
-      .get() as { id: number; version: number };
-  } finally {
-    db.close();
-  }
-}
-
 const cacheOf = (res: APIResponse) => res.headers()["x-liangxin-cache"];
 
 async function twice(page: Page, url: string): Promise<string> {
@@ -77,7 +62,7 @@ test("a page kept by one portal is never served after a write through the other"
     const pageA = await contextA.newPage();
     const pageB = await contextB.newPage();
     await Promise.all([loginAndWait(pageA, "township"), loginAndWait(pageB, "township")]);
-    const host = townshipHost();
+    const host = townshipHost(file);
     const detail = `/hosts/${host.id}`;
 
     const before = await twice(pageB, detail);
@@ -85,7 +70,7 @@ test("a page kept by one portal is never served after a write through the other"
     await twice(pageB, "/hosts");
 
     for (const [round, address] of ["页面复用测试路 1 号", "页面复用测试路 2 号"].entries()) {
-      const { version } = townshipHost();
+      const { version } = townshipHost(file);
       const saved = await pageA.request.post("/api/trpc/hosts.updateContact", {
         headers: { origin: a.baseURL },
         data: { json: { id: host.id, contactPhone: null, address, version } },
