@@ -91,7 +91,7 @@ function hostCountsQuery(year: number, policy: Policy, regions: SQL | null): SQL
       fx as (${latestPerMember("member_workplaces", "host_id", d, sql`(select member_id from wa where n > 1)`)}),
       wp as (select wa.member_id, coalesce(fx.host_id, wa.host_id) as host_id
              from wa left join fx on fx.member_id = wa.member_id),
-      xd as (${notNormalAsOf(d)}),
+      xd as materialized (${notNormalAsOf(d)}),
       wk as (select wp.host_id, count(*) as n,
                     sum(case when m.full_on is not null and m.full_on <= ${d} then 1 else 0 end) as nf
              from wp join members m on m.id = wp.member_id left join xd on xd.member_id = m.id
@@ -218,6 +218,8 @@ async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<Mem
   const only = held ? sql` and x.member_id in ${held}` : sql``;
   // Each member's organization at both year ends in one pass over the relationships in force on either:
   // one row in force on a date is the usual case; several (a repair's overlap) are picked as the domain does.
+  // The status events' sets (a few thousand members) are "materialized": inlined, SQLite looked each of the
+  // city's members up in the events three times (a quarter of the statement at 200,000 hosts).
   const rows = await selectRows<unknown[]>(
     db,
     sql`with
@@ -229,13 +231,13 @@ async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<Mem
       amb as (select member_id from rl where nd > 1 or np > 1),
       fd as (${latestPerMember("member_relationships", "org_id", d, sql`(select member_id from amb)`)}),
       fp as (${latestPerMember("member_relationships", "org_id", p, sql`(select member_id from amb)`)}),
-      ex as (select e.member_id, e.status from member_status_events e
+      ex as materialized (select e.member_id, e.status from member_status_events e
              where e.effective_on >= ${from} and e.effective_on <= ${d} and not exists (
                select 1 from member_status_events f where f.member_id = e.member_id
                  and f.effective_on >= ${from} and f.effective_on <= ${d}
                  and (f.effective_on > e.effective_on or (f.effective_on = e.effective_on and f.id > e.id)))),
-      xp as (${notNormalAsOf(p)}),
-      xd as (${notNormalAsOf(d)}),
+      xp as materialized (${notNormalAsOf(p)}),
+      xd as materialized (${notNormalAsOf(d)}),
       ms as (select
           case when m.joined_on > ${p} or xp.member_id is not null then -2
                when rl.np > 1 then coalesce(fp.org_id, -1) else coalesce(rl.op, -1) end as s,
