@@ -14,7 +14,7 @@ import { readDataVersion } from "../src/data-version.ts";
 import { migrateDb, openDb, openTestDb, type Db } from "../src/driver/client.ts";
 import { closeDb } from "../src/driver/connection.ts";
 import { readTransaction, selectAll, selectRows, writeTransaction } from "../src/driver/query.ts";
-import { mayReadApart, readThreadStats, runApart } from "../src/driver/read-thread.ts";
+import { mayReadApart, readThreadSettled, readThreadStats, runApart } from "../src/driver/read-thread.ts";
 import { openPort } from "../src/driver/port.ts";
 import { restoreDatabase } from "../src/backup.ts";
 
@@ -46,6 +46,7 @@ describe("the read thread", () => {
       const version = await readDataVersion(tx);
       const pending = runApart<[number]>(tx, count, version, true);
       expect(pending).not.toBeNull();
+      await readThreadSettled();
       return [await pending, await selectRows<[number]>(tx, count)];
     });
     expect(apart).toEqual(here);
@@ -61,12 +62,34 @@ describe("the read thread", () => {
         q,
         await readDataVersion(tx),
         true,
-        true,
+        { objects: true },
       );
+      await readThreadSettled();
       return [await pending, await selectAll(tx, q)];
     });
     expect(apart).toEqual(here);
     expect(here).toEqual([{ action: "host.update", entity: "host", n: 3 }]);
+  });
+
+  it("takes back a statement still waiting for the thread when it is awaited: the caller runs it, the thread's answers stay right", async () => {
+    const before = { ...readThreadStats };
+    const slow = sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 300000) select count(*) from n`;
+    const [first, second, third, here] = await readTransaction(db, async (tx) => {
+      const version = await readDataVersion(tx);
+      const a = runApart<[number]>(tx, slow, version, true)!;
+      const b = runApart<[number]>(tx, count, version, true)!;
+      const c = runApart<[number]>(tx, count, version, true)!;
+      // b and c wait for the thread while it runs a: c, awaited now, is taken back (null); a and b are
+      // not awaited until the thread answered them.
+      const took = await c;
+      await readThreadSettled();
+      return [await a, await b, took, await selectRows<[number]>(tx, count)];
+    });
+    expect(third).toBeNull();
+    expect(readThreadStats.takenBack).toBe(before.takenBack + 1);
+    expect(first).toEqual([[300000]]);
+    expect(second).toEqual(here);
+    expect(readThreadStats.answered).toBe(before.answered + 2);
   });
 
   it("gives nothing when a write committed in between, and the caller's snapshot keeps its count", async () => {
@@ -76,6 +99,7 @@ describe("the read thread", () => {
       // Another connection (another portal process) closes a host now.
       await writeTransaction(other, (w) => writeAudit(w, change));
       const pending = runApart<[number]>(tx, count, version, true);
+      await readThreadSettled();
       return [await pending, await selectRows<[number]>(tx, count)];
     });
     expect(apart).toBeNull();
@@ -87,9 +111,11 @@ describe("the read thread", () => {
   it("gives nothing for a statement that fails there: the caller runs it and gets the error itself", async () => {
     const before = { ...readThreadStats };
     const broken = sql`select nothing from audit_log`;
-    const apart = await readTransaction(db, async (tx) =>
-      runApart(tx, broken, await readDataVersion(tx), true),
-    );
+    const apart = await readTransaction(db, async (tx) => {
+      const pending = runApart(tx, broken, await readDataVersion(tx), true);
+      await readThreadSettled();
+      return pending;
+    });
     expect(apart).toBeNull();
     expect(readThreadStats.failed).toBe(before.failed + 1);
     await expect(selectRows(db, broken)).rejects.toThrow(/nothing/);
@@ -126,6 +152,7 @@ describe("the read thread", () => {
     const apartAndHere = (target: Db) =>
       readTransaction(target, async (tx) => {
         const pending = runApart<[number]>(tx, count, await readDataVersion(tx), true);
+        await readThreadSettled();
         return [await pending, await selectRows<[number]>(tx, count)];
       });
     const saved = openDb(backup);

@@ -61,14 +61,19 @@ function grouped<T>(rows: readonly { orgId: number; v: T }[]): Map<number, T[]> 
  * version; read-thread.ts), else run here — so that the statements started together run on the other core
  * while this one computes something else. Each answer is a promise, to be awaited.
  */
-async function readerFor(db: Db): Promise<<T>(query: SQL) => Promise<T[]>> {
+async function readerFor(db: Db): Promise<<T>(query: SQL) => PromiseLike<T[]>> {
   const version = mayReadApart(db) ? await readDataVersion(db) : null;
-  return <T>(query: SQL): Promise<T[]> => {
-    const apart = version === null ? null : runApart<T>(db, query, version, true, true);
-    const rows = apart ? apart.then((r) => r ?? selectAll<T>(db, query)) : selectAll<T>(db, query);
-    // Awaited in turn: a failure is thrown where it is awaited, never as an unhandled rejection meanwhile.
-    rows.catch(() => undefined);
-    return rows;
+  return <T>(query: SQL): PromiseLike<T[]> => {
+    const apart = version === null ? null : runApart<T>(db, query, version, true, { objects: true });
+    if (!apart) {
+      const rows = selectAll<T>(db, query);
+      // Awaited in turn: a failure is thrown where it is awaited, never as an unhandled rejection meanwhile.
+      rows.catch(() => undefined);
+      return rows;
+    }
+    // Run here when the thread answers nothing, or when it has not started the statement by the time it is
+    // awaited (the statement is then taken back: read-thread.ts) — so not before it is awaited.
+    return { then: (ok, ko) => apart.then((r) => r ?? selectAll<T>(db, query)).then(ok, ko) };
   };
 }
 
@@ -85,8 +90,9 @@ async function checkOrgs(
   const { within } = scopeSql(scope, on);
   const inScope = within.subtree("o");
 
-  // Every statement is started at once: on the read thread when it may serve this read (read-thread.ts),
-  // so that a report counting meanwhile (buildReportIn) uses the other core; else here, one by one.
+  // Every statement is asked at once: of the read thread when it may serve this read (read-thread.ts), so
+  // that a report counting meanwhile (buildReportIn) uses the other core — those the thread has not started
+  // when awaited run here; else here, one by one.
   const read = await readerFor(db);
   const members = read<{ orgId: number; n: number }>(
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id

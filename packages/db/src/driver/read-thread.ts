@@ -14,6 +14,13 @@
  * inside a write transaction, whose uncommitted rows no other connection sees. Elsewhere (PostgreSQL, a
  * test's in-memory database, a write) `runApart` answers null and the caller runs the statement itself.
  *
+ * A statement the thread has not started when its caller awaits it is taken back: the caller runs it on its
+ * own connection (its answer is null, as for another version), so neither core idles while the other has
+ * statements waiting — the year-end report's board, host and instructor statements waited behind one another
+ * on the thread while the caller's thread waited for them, about a second at 200,000 hosts. Each statement
+ * has a slot in memory both threads share; whichever thread changes it from "waiting" first (an atomic
+ * compare-and-exchange) runs the statement, the other skips it.
+ *
  * The worker is plain JavaScript evaluated from a string that loads only better-sqlite3 (no TypeScript, no
  * bundler involved: the portal's server bundle, the CLI and the tests start it alike); it is created on
  * first use, keeps a connection to the last file it read (reopened when another file was renamed into that
@@ -34,13 +41,43 @@ const dialect = new SQLiteSyncDialect({ casing: "snake_case" });
 
 const VERSION_SQL = "select version from data_version where id = 1";
 
+/** A statement's slot: free, waiting for the thread, run by the thread, taken back by the caller. */
+const FREE = 0;
+const WAITING = 1;
+const RUNNING = 2;
+const TAKEN = 3;
+/** Statements asked of the thread at once, at most (more: the caller runs them). */
+const SLOTS = 256;
+
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
+const { parentPort, workerData, receiveMessageOnPort } = require("node:worker_threads");
 const { statSync } = require("node:fs");
 const Database = require(workerData.driver);
+const slots = new Int32Array(workerData.slots);
 let db = null;
 let opened = "";
-parentPort.on("message", ({ id, file, sql, params, objects }) => {
+// Statements received and not yet run: the next is the first of the highest priority.
+const waiting = [];
+function next() {
+  let best = 0;
+  for (let i = 1; i < waiting.length; i++) if (waiting[i].priority > waiting[best].priority) best = i;
+  return waiting.splice(best, 1)[0];
+}
+parentPort.on("message", (first) => {
+  waiting.push(first);
+  for (;;) {
+    // Every statement asked meanwhile, so that the priority is among all of them.
+    for (let m; (m = receiveMessageOnPort(parentPort)); ) waiting.push(m.message);
+    if (waiting.length === 0) return;
+    run(next());
+  }
+});
+function run({ id, slot, file, sql, params, objects }) {
+  // Taken back by the caller (it runs the statement itself) unless this thread starts it first.
+  if (Atomics.compareExchange(slots, slot, ${WAITING}, ${RUNNING}) !== ${WAITING}) {
+    parentPort.postMessage({ id, skipped: true });
+    return;
+  }
   try {
     // The file itself, not its name: a restore renames another file into place, and a connection kept
     // open would go on reading the replaced one.
@@ -63,7 +100,7 @@ parentPort.on("message", ({ id, file, sql, params, objects }) => {
     try { if (db && db.inTransaction) db.exec("ROLLBACK"); } catch {}
     parentPort.postMessage({ id, error: String((e && e.message) || e) });
   }
-});
+}
 `;
 
 interface Pending {
@@ -74,9 +111,24 @@ interface Pending {
 let worker: Worker | null | undefined;
 
 /** What the read thread did so far in this process: rows given, rows of another version, failures. */
-export const readThreadStats = { answered: 0, stale: 0, failed: 0 };
+export const readThreadStats = { answered: 0, stale: 0, failed: 0, takenBack: 0 };
 let nextId = 0;
-const pending = new Map<number, Pending>();
+const pending = new Map<number, Pending & { slot: number }>();
+/** Called once when nothing is pending on the thread any more (`readThreadSettled`). */
+let settledWaiters: (() => void)[] = [];
+
+/**
+ * Resolves once the thread has answered or skipped every statement asked of it so far: for a test that
+ * wants the thread's own answer (awaiting a statement the thread has not started takes it back).
+ */
+export function readThreadSettled(): Promise<void> {
+  if (pending.size === 0) return Promise.resolve();
+  return new Promise((resolve) => settledWaiters.push(resolve));
+}
+
+/** The slots shared with the thread, and those free. */
+let slots = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+let freeSlots: number[] = [];
 
 /** Where better-sqlite3 is, for the worker: from this module, else from the working directory. */
 function driverPath(): string | null {
@@ -102,6 +154,7 @@ function fail(error: Error): void {
   warnUnavailable(error.message);
   for (const p of pending.values()) p.reject(error);
   pending.clear();
+  for (const settle of settledWaiters.splice(0)) settle();
   worker = undefined;
 }
 
@@ -112,16 +165,31 @@ function theWorker(): Worker | null {
     warnUnavailable("找不到 better-sqlite3");
     return (worker = null);
   }
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
+  // A new thread, new slots: one that failed may have left some marked.
+  slots = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  freeSlots = Array.from({ length: SLOTS }, (_, i) => i);
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, slots: slots.buffer } });
   w.unref();
-  w.on("message", (m: { id: number; version?: number; rows?: unknown[]; error?: string }) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (pending.size === 0) w.unref();
-    if (m.error !== undefined) p.reject(new Error(m.error));
-    else p.resolve({ version: m.version!, rows: m.rows! });
-  });
+  w.on(
+    "message",
+    (m: { id: number; version?: number; rows?: unknown[]; error?: string; skipped?: boolean }) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      // The thread is done with the slot (ran or skipped the statement): free again.
+      Atomics.store(slots, p.slot, FREE);
+      freeSlots.push(p.slot);
+      if (pending.size === 0) {
+        w.unref();
+        const waiters = settledWaiters;
+        settledWaiters = [];
+        for (const settle of waiters) settle();
+      }
+      if (m.skipped) return;
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve({ version: m.version!, rows: m.rows! });
+    },
+  );
   w.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
   w.on("exit", () => fail(new Error("读取线程已退出")));
   return (worker = w);
@@ -136,21 +204,26 @@ export function mayReadApart(db: Db): boolean {
   return !inTransactionNow(db) || inReadOnlyTransaction(db);
 }
 
+/** A statement asked of the read thread: awaiting it answers its rows, or null (the caller runs it itself). */
+export type Apart<T> = PromiseLike<T[] | null>;
+
 /**
- * Start `query` on the read thread, to be compared with `version` (the data version the caller's read
- * transaction on `db` reads). Answers a promise of the rows when the thread read the same version, of null
- * when it read another (the caller runs the statement itself); answers null at once when the statement
- * cannot run apart here (see above). `inOwnReadTransaction`: `mayReadApart` of the caller's connection,
- * asked before its read transaction opened. Rows as arrays of their columns (`selectRows`), or with
- * `objects` as objects keyed by column name (`selectAll`).
+ * Ask for `query` on the read thread, to be compared with `version` (the data version the caller's read
+ * transaction on `db` reads). Awaiting the answer gives the rows when the thread read the same version, null
+ * when it read another or when the statement was still waiting for the thread (the caller runs it itself,
+ * now: see the queue above); `runApart` answers null at once when the statement cannot run apart here (see
+ * above). `inOwnReadTransaction`: `mayReadApart` of the caller's connection, asked before its read
+ * transaction opened. Rows as arrays of their columns (`selectRows`), or with `objects` as objects keyed by
+ * column name (`selectAll`). `first`: the thread runs it before the statements waiting without (the
+ * longest statement of a read, so that it is not the one left for the end).
  */
 export function runApart<T>(
   db: Db,
   query: SQL,
   version: number,
   inOwnReadTransaction: boolean,
-  objects = false,
-): Promise<T[] | null> | null {
+  { objects = false, first = false }: { objects?: boolean; first?: boolean } = {},
+): Apart<T> | null {
   if (!inOwnReadTransaction) return null;
   const link = pgLinkOf(db);
   if (link) return pgPoolOf(db) ? onAnotherConnection<T>(db, query, version, objects) : null;
@@ -158,17 +231,19 @@ export function runApart<T>(
   if (client.memory || !client.name || client.name === ":memory:") return null;
   const w = theWorker();
   if (!w) return null;
+  const slot = freeSlots.pop();
+  if (slot === undefined) return null;
+  Atomics.store(slots, slot, WAITING);
   const { sql: text, params } = dialect.sqlToQuery(query);
   const id = nextId++;
   w.ref();
   const answer = new Promise<{ version: number; rows: unknown[] }>((resolve, reject) =>
-    pending.set(id, { resolve, reject }),
+    pending.set(id, { resolve, reject, slot }),
   );
   // The statement's span on the caller's side (the thread has no tracer): from asking to answering.
   const tracer = liveTracer();
   const span = tracer ? startStatementSpan(tracer, "sqlite", text, "read") : undefined;
-  w.postMessage({ id, file: client.name, sql: text, params, objects });
-  return answer.then(
+  const rows = answer.then(
     (r) => {
       if (span) endStatementSpan(span, r.rows.length);
       return counted(r.version === version ? (r.rows as T[]) : null);
@@ -178,6 +253,21 @@ export function runApart<T>(
       return failed();
     },
   );
+  w.postMessage({ id, slot, file: client.name, sql: text, params, objects, priority: first ? 1 : 0 });
+  let awaited: Promise<T[] | null> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      if (!awaited) {
+        // The slot is this statement's until the thread's message about it came (then free, or another's).
+        if (pending.has(id) && Atomics.compareExchange(slots, slot, WAITING, TAKEN) === WAITING) {
+          readThreadStats.takenBack++;
+          if (span) endStatementSpan(span, undefined);
+          awaited = Promise.resolve(null);
+        } else awaited = rows;
+      }
+      return awaited.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 /** Count what the thread gave: rows, or null for another version. */
