@@ -30,6 +30,7 @@ import * as tables from "@liangxin/db/schema";
 import { Rng } from "./random.ts";
 import { seedStamp } from "./daily-work.ts";
 import { demoYears } from "./shift.ts";
+import { PathOwners } from "./subtrees.ts";
 
 /** The stream of the five-basics records: a generator of its own, mixed from the demo's seed. */
 export const BASICS_STREAM = 0x5ba5_1c5;
@@ -266,7 +267,8 @@ export async function seedBasics(db: Db, opts: { seed: number; today: string }):
       if (later <= today) await check(id, later, improved ? "standard" : "incomplete");
       shared.set(t.id, id);
     }
-    const townshipOf = (o: OrgLite) => townships.find((t) => o.path.startsWith(t.path));
+    const townshipsByPath = new PathOwners(townships);
+    const townshipOf = (o: OrgLite) => townshipsByPath.first(o.path);
 
     for (const o of orgs) {
       const tier = rng.weighted([

@@ -19,6 +19,7 @@ import * as tables from "@liangxin/db/schema";
 import { Rng } from "./random.ts";
 import { personName } from "./names.ts";
 import { seedStamp } from "./daily-work.ts";
+import { SortedPaths } from "./subtrees.ts";
 import { demoYears } from "./shift.ts";
 
 /** The stream of the showcases and contact points: a generator of its own, mixed from the demo's seed. */
@@ -88,9 +89,11 @@ export async function seedContacts(db: Db, opts: { seed: number; today: string }
     sql`select h.id, r.path as regionPath, h.founded_on as foundedOn from hosts h join regions r on r.id = h.region_id
         where h.closed_on is null order by r.path, h.id`,
   );
-  const orgsUnder = (n: Node) => grassroots.filter((o) => o.path.startsWith(n.path) && o.path !== n.path);
-  const hostsUnder = (n: Node) =>
-    n.regionPath === null ? [] : hosts.filter((h) => h.regionPath.startsWith(n.regionPath!));
+  // Both lists are sorted by the path: a node's rows are one run of them, found without a pass.
+  const grassrootsByPath = new SortedPaths(grassroots, (o) => o.path);
+  const hostsByPath = new SortedPaths(hosts, (h) => h.regionPath);
+  const orgsUnder = (n: Node) => grassrootsByPath.under(n.path).filter((o) => o.path !== n.path);
+  const hostsUnder = (n: Node) => (n.regionPath === null ? [] : hostsByPath.under(n.regionPath));
   const dayIn = (year: number) =>
     minDate(
       `${year}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,

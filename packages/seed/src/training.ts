@@ -17,6 +17,7 @@ import { trainingParticipants, trainings } from "@liangxin/db/schema";
 import { Rng } from "./random.ts";
 import { seedStamp } from "./daily-work.ts";
 import { demoYears } from "./shift.ts";
+import { PathOwners, SortedPaths } from "./subtrees.ts";
 
 /** The stream of the trainings: a generator of its own, mixed from the demo's seed. */
 export const TRAINING_STREAM = 0x7a1_9e5;
@@ -84,18 +85,57 @@ export async function seedTraining(db: Db, opts: { seed: number; today: string }
       });
     };
 
-    /** Secretaries in office on the day of grassroots organizations, held then in the organization's subtree. */
-    const secretariesOn = (day: string) =>
-      selectAll<{ memberId: number; path: string; heldPath: string }>(
-        db,
-        sql`select distinct s.member_id as memberId, o.path, ro.path as heldPath from secretaries s join orgs o on o.id = s.org_id
-            join member_relationships r on r.member_id = s.member_id and r.start_on <= ${day}
-              and (r.end_on is null or r.end_on > ${day})
-            join orgs ro on ro.id = r.org_id
-            where o.category in ('committee','generalBranch','branch','jointBranch')
-              and s.start_on <= ${day} and (s.end_on is null or s.end_on > ${day})
-            order by s.member_id`,
-      );
+    // Secretaries of grassroots organizations with the relationships that hold them, read once: a class's
+    // list is those of the organizer's subtree in office and held on its day. (A query of the whole city
+    // per class made the seed grow with the square of the city.) In the order the per-day query gave them:
+    // by member, then term, then relationship; a row once per member, organization and holding one.
+    const terms = await selectAll<{
+      memberId: number;
+      path: string;
+      heldPath: string;
+      startOn: string;
+      endOn: string | null;
+      heldFrom: string;
+      heldUntil: string | null;
+    }>(
+      db,
+      sql`select s.member_id as memberId, o.path, ro.path as heldPath, s.start_on as startOn, s.end_on as endOn,
+            r.start_on as heldFrom, r.end_on as heldUntil
+          from secretaries s join orgs o on o.id = s.org_id
+          join member_relationships r on r.member_id = s.member_id
+          join orgs ro on ro.id = r.org_id
+          where o.category in ('committee','generalBranch','branch','jointBranch')
+          order by s.member_id, s.id, r.start_on, r.end_on, r.org_id, r.id`,
+    );
+    const termsByPath = new SortedPaths(
+      terms
+        .map((t, i) => ({ ...t, i }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.i - b.i)),
+      (t) => t.path,
+    );
+    /** Secretaries in office on the day of grassroots organizations under `root`, held then under `root`. */
+    const secretariesOn = (day: string, root: string) => {
+      const seen = new Set<string>();
+      return termsByPath
+        .under(root)
+        .filter(
+          (t) =>
+            under(t.path, root) &&
+            under(t.heldPath, root) &&
+            t.startOn <= day &&
+            (t.endOn === null || t.endOn > day) &&
+            t.heldFrom <= day &&
+            (t.heldUntil === null || t.heldUntil > day),
+        )
+        .sort((a, b) => a.i - b.i)
+        .filter((t) => {
+          const key = `${t.memberId}|${t.path}|${t.heldPath}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+    };
+    const townshipsByPath = new PathOwners(townships);
 
     for (const year of demoYears(today)) {
       if (yearStart(year) > today) continue;
@@ -117,12 +157,10 @@ export async function seedTraining(db: Db, opts: { seed: number; today: string }
           `${short}党校`,
           24,
         );
-        const countySecretaries = (await secretariesOn(secretaryDay)).filter(
-          (s) => under(s.path, county.path) && under(s.heldPath, county.path),
-        );
+        const countySecretaries = secretariesOn(secretaryDay, county.path);
         const trained = new Set<number>();
         for (const s of countySecretaries) {
-          const town = townships.find((t) => under(s.path, t.path));
+          const town = townshipsByPath.first(s.path);
           if (trained.has(s.memberId)) continue;
           if (rng.chance((town ? target.get(town.id)! : 0.5) * 0.7)) {
             trained.add(s.memberId);
@@ -142,12 +180,16 @@ export async function seedTraining(db: Db, opts: { seed: number; today: string }
         );
         const instructors = await selectAll<{ id: number }>(
           db,
-          sql`select distinct i.id from instructors i join orgs r on r.id = i.registered_by_id
-              left join orgs d on d.id = i.dispatch_org_id
+          // From the county's organizations through the indexes (not a pass over every instructor).
+          sql`select distinct i.id from instructors i
               join assignments a on a.instructor_id = i.id and a.start_on <= ${instructorDay}
                 and (a.end_on is null or a.end_on > ${instructorDay})
-              where ${pathIn("r.path", subtreeRange(county.path))}
-                 or ${pathIn("coalesce(d.path, '~')", subtreeRange(county.path))}
+              where i.id in (
+                select x.id from orgs r join instructors x on x.registered_by_id = r.id
+                where ${pathIn("r.path", subtreeRange(county.path))}
+                union
+                select x.id from orgs d join instructors x on x.dispatch_org_id = d.id
+                where ${pathIn("d.path", subtreeRange(county.path))})
               order by i.id`,
         );
         for (const i of instructors)
@@ -197,9 +239,7 @@ export async function seedTraining(db: Db, opts: { seed: number; today: string }
           for (const m of rng.sample(held, Math.min(held.length, rng.int(10, 20))))
             await add(memberClass, "member", m.id);
           const classDay = dayIn(year, 7, 11);
-          const own = (await secretariesOn(classDay)).filter(
-            (s) => under(s.path, town.path) && under(s.heldPath, town.path),
-          );
+          const own = secretariesOn(classDay, town.path);
           const rest = [...new Set(own.map((s) => s.memberId))].filter((id) => !trained.has(id));
           const share = target.get(town.id)! * 0.3;
           const picked = rest.filter(() => rng.chance(share));
