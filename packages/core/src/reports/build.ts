@@ -211,11 +211,6 @@ const changedCache = new FiguresCache<string[]>("report-changed", 4096, (v) => 1
 /** The five-basics 附表 of a live report, per data version. */
 const basicsCache = new FiguresCache<BasicsAnnex>("report-basics", 10_000, (v) => 1 + v.rows.length);
 
-/** Resolves on the event loop's next turn, after the microtasks queued now and those they queue. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** `p`, its rejection marked handled: awaited later, after other awaits that may throw first. */
 function handled<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
@@ -895,15 +890,10 @@ async function computeReport(cx: Cx, input: ReportInput): Promise<ReportView> {
   const basicsKey = `${node.id}:${year}:${cx.today}:${scope.role}:${scope.region?.id ?? ""}`;
   const day = basicsDay(year, cx.today);
   // The five basics' board is read while the report is counted (its statements on the read thread,
-  // read-thread.ts), unless its 附表 is kept for this data version. It starts on the next turn of the event
-  // loop: the counts have then asked the read thread for their host statement, the longest, and counted the
-  // members here, before the board's statements are asked (on SQLite every statement of the counts runs
-  // synchronously until it awaits the thread's answer).
+  // read-thread.ts), unless its 附表 is kept for this data version.
   const kept = await keepableVersion(db);
   const board =
-    kept !== null && basicsCache.has(kept, basicsKey)
-      ? null
-      : handled(nextTurn().then(() => reportBoardIn(db, scope, node, day)));
+    kept !== null && basicsCache.has(kept, basicsKey) ? null : handled(reportBoardIn(db, scope, node, day));
   const { report, checks } = await liveFigures(cx, comp, node.id, year);
   return {
     year,
