@@ -210,8 +210,8 @@ export type Apart<T> = PromiseLike<T[] | null>;
 /**
  * Ask for `query` on the read thread, to be compared with `version` (the data version the caller's read
  * transaction on `db` reads). Awaiting the answer gives the rows when the thread read the same version, null
- * when it read another or when the statement was still waiting for the thread (the caller runs it itself,
- * now: see the queue above); `runApart` answers null at once when the statement cannot run apart here (see
+ * when it read another or when the statement was still waiting for the thread (taken back, see above: the
+ * caller runs it itself, now); `runApart` answers null at once when the statement cannot run apart here (see
  * above). `inOwnReadTransaction`: `mayReadApart` of the caller's connection, asked before its read
  * transaction opened. Rows as arrays of their columns (`selectRows`), or with `objects` as objects keyed by
  * column name (`selectAll`). `first`: the thread runs it before the statements waiting without (the
