@@ -115,7 +115,12 @@ export const readThreadStats = { answered: 0, stale: 0, failed: 0, takenBack: 0 
 let nextId = 0;
 const pending = new Map<number, Pending & { slot: number }>();
 /** Called once when nothing is pending on the thread any more (`readThreadSettled`). */
-let settledWaiters: (() => void)[] = [];
+const settledWaiters: (() => void)[] = [];
+
+/** Nothing pending on the thread any more (answered, skipped, or failed): wake `readThreadSettled`'s waiters. */
+function settled(): void {
+  for (const wake of settledWaiters.splice(0)) wake();
+}
 
 /**
  * Resolves once the thread has answered or skipped every statement asked of it so far: for a test that
@@ -154,7 +159,7 @@ function fail(error: Error): void {
   warnUnavailable(error.message);
   for (const p of pending.values()) p.reject(error);
   pending.clear();
-  for (const settle of settledWaiters.splice(0)) settle();
+  settled();
   worker = undefined;
 }
 
@@ -181,9 +186,7 @@ function theWorker(): Worker | null {
       freeSlots.push(p.slot);
       if (pending.size === 0) {
         w.unref();
-        const waiters = settledWaiters;
-        settledWaiters = [];
-        for (const settle of waiters) settle();
+        settled();
       }
       if (m.skipped) return;
       if (m.error !== undefined) p.reject(new Error(m.error));
