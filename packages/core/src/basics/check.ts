@@ -77,23 +77,18 @@ async function readerFor(db: Db): Promise<<T>(query: SQL) => PromiseLike<T[]>> {
   };
 }
 
-async function checkOrgs(
-  db: Db,
-  scope: Scope,
-  orgs: readonly WorkOrgRow[],
-  on: string,
-): Promise<BasicsRow[]> {
-  if (orgs.length === 0) return [];
-  const policy = await workPolicy(db, on);
+type Reader = Awaited<ReturnType<typeof readerFor>>;
+
+/**
+ * The facts of the five basics of the caller's subtree on `on`, each statement asked at once: of the read
+ * thread when it may serve this read (read-thread.ts), so that a report counting meanwhile (buildReportIn)
+ * uses the other core — those the thread has not started when awaited run here; else here, one by one.
+ */
+function askFacts(read: Reader, scope: Scope, on: string) {
   const year = yearOf(on);
   const from = yearStart(year);
   const { within } = scopeSql(scope, on);
   const inScope = within.subtree("o");
-
-  // Every statement is asked at once: of the read thread when it may serve this read (read-thread.ts), so
-  // that a report counting meanwhile (buildReportIn) uses the other core — those the thread has not started
-  // when awaited run here; else here, one by one.
-  const read = await readerFor(db);
   const members = read<{ orgId: number; n: number }>(
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
         join orgs o on o.id = r.org_id
@@ -133,7 +128,29 @@ async function checkOrgs(
         join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
         where ${inScope} and ${inForce(on, "c")} and hy.payroll_fen is not null group by c.org_id`,
   );
+  return { members, secretaries, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll };
+}
 
+async function checkOrgs(
+  db: Db,
+  scope: Scope,
+  orgs: readonly WorkOrgRow[],
+  on: string,
+): Promise<BasicsRow[]> {
+  if (orgs.length === 0) return [];
+  return judgeOrgs(db, orgs, on, askFacts(await readerFor(db), scope, on));
+}
+
+/** The organizations' five basics from the facts asked (`askFacts`) of a subtree holding them. */
+async function judgeOrgs(
+  db: Db,
+  orgs: readonly WorkOrgRow[],
+  on: string,
+  facts: ReturnType<typeof askFacts>,
+): Promise<BasicsRow[]> {
+  const { members, secretaries, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll } = facts;
+  const policy = await workPolicy(db, on);
+  const from = yearStart(yearOf(on));
   const memberCount = new Map((await members).map((r) => [r.orgId, r.n]));
   const sec = grouped(await secretaries);
   const com = grouped(await committee);
@@ -199,7 +216,13 @@ export async function basicsBoard(cx: Cx, input: { on?: string } = {}): Promise<
 
 /** `basicsBoard` on a connection and scope: for the reads that combine it (the dashboard). */
 export async function basicsBoardIn(db: Db, scope: Scope, on: string): Promise<BasicsBoard> {
-  const rows = await checkOrgs(db, scope, await subtreeGrassroots(db, scope, on), on);
+  if (!scope.org) return { on, total: countFiveBasics([]), byChild: [], rows: [] };
+  // The facts are asked first, before this function's first statement: whether they may go to the read
+  // thread is then decided before a caller reading meanwhile (a report's counts) opens its transaction on
+  // the same connection, and the thread reads them while this thread reads the organizations.
+  const facts = askFacts(await readerFor(db), scope, on);
+  const orgs = await subtreeGrassroots(db, scope, on);
+  const rows = orgs.length === 0 ? [] : await judgeOrgs(db, orgs, on, facts);
   const node = scope.org;
   const children = node
     ? await selectAll<{ id: number; name: string; path: string }>(

@@ -373,8 +373,11 @@ export async function resolveNode(
 
 /** Everything the computation of one or more reports of one year shares. */
 export class ReportComputer {
-  /** The policy versions and every organization's path, read on first use (the constructor runs no statement). */
-  private base: Promise<{ policies: PolicyVersion[]; paths: Map<number, string> }> | undefined;
+  /** The policy versions, read on first use (the constructor runs no statement). */
+  private policies: Promise<PolicyVersion[]> | undefined;
+  /** Paths of the organizations asked about (a node's children) and of each year's approved units. */
+  private readonly paths = new Map<number, string | null>();
+  private readonly approvedPathsRead = new Set<number>();
   /**
    * Rows in force on the loaded dates only: complete for each year asked for, coverage only (hosts,
    * coverages, members held) for the 31 December before it.
@@ -391,16 +394,9 @@ export class ReportComputer {
 
   constructor(private readonly db: Db) {}
 
-  private ready(): Promise<{ policies: PolicyVersion[]; paths: Map<number, string> }> {
-    this.base ??= (async () => ({
-      policies: await loadPolicyVersions(this.db),
-      paths: new Map(await selectRows<[number, string]>(this.db, sql`select id, path from orgs`)),
-    }))();
-    return this.base;
-  }
-
   async policyFor(year: number): Promise<PolicyVersion> {
-    return policyAsOf((await this.ready()).policies, yearEnd(year));
+    this.policies ??= loadPolicyVersions(this.db);
+    return policyAsOf(await this.policies, yearEnd(year));
   }
 
   /**
@@ -465,12 +461,30 @@ export class ReportComputer {
     return map;
   }
 
+  /**
+   * Whether a unit below `orgId` has an approved report of `year`. Reads the paths of that year's approved
+   * units and of `orgId` only (a township's report must not read the city's organizations, issue 25 goal 3).
+   */
   private async hasApprovedBelow(orgId: number, year: number): Promise<boolean> {
-    const { paths } = await this.ready();
-    const path = paths.get(orgId);
+    const approved = await this.approved(year);
+    if (approved.size === 0) return false;
+    if (!this.approvedPathsRead.has(year)) {
+      this.approvedPathsRead.add(year);
+      const rows = await selectRows<[number, string]>(
+        this.db,
+        sql`select o.id, o.path from orgs o
+        where o.id in (select s.org_id from report_submissions s where s.year = ${year} and s.state = 'approved')`,
+      );
+      for (const [id, p] of rows) this.paths.set(id, p);
+    }
+    if (!this.paths.has(orgId)) {
+      const [row] = await selectRows<[string]>(this.db, sql`select path from orgs where id = ${orgId}`);
+      this.paths.set(orgId, row?.[0] ?? null);
+    }
+    const path = this.paths.get(orgId);
     if (!path) return false;
-    for (const id of (await this.approved(year)).keys()) {
-      const p = paths.get(id);
+    for (const id of approved.keys()) {
+      const p = this.paths.get(id);
       if (id !== orgId && p?.startsWith(path)) return true;
     }
     return false;

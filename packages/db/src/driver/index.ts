@@ -14,5 +14,5 @@ export { idList, textList, isBusyError, isUniqueViolation, isExclusionViolation 
 export { openPgDb, pgliteDb, isPg, holdAdvisoryLock, advisoryLockFree } from "./pg-db.ts";
 export { openDatabase } from "./open.ts";
 export { syncIdSequences, reserveIds } from "./sequences.ts";
-export { mayReadApart, runApart, readThreadStats } from "./read-thread.ts";
+export { mayReadApart, runApart, readThreadSettled, readThreadStats } from "./read-thread.ts";
 export { inSpan } from "./trace.ts";

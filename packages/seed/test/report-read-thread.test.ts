@@ -1,0 +1,65 @@
+/**
+ * Issue 25, goal 1: the city's report uses both cores. On a database file, the report's five-basics board
+ * asks its statements of the read thread (read-thread.ts) while the report's counts run on the calling
+ * thread. Whether it may was once decided only after the board had read its organizations — by then the
+ * counts had opened their transaction on the shared connection, and all nine statements ran one after the
+ * other on the calling thread, depending on which of the two started first.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport } from "@liangxin/core/reports";
+import {
+  closeDb,
+  migrateDb,
+  openDb,
+  readThreadSettled,
+  readThreadStats,
+  selectValue,
+  type Db,
+} from "@liangxin/db/driver";
+import { sql } from "drizzle-orm";
+import { unsafeSystemScope } from "@liangxin/db/scope";
+import { seedScale } from "../src/scale.ts";
+
+const TODAY = "2026-12-03";
+
+describe("the city's year-end report on a database file", () => {
+  let dir: string;
+  let db: Db;
+  let city: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "liangxin-report-thread-"));
+    db = openDb(path.join(dir, "city.db"));
+    migrateDb(db);
+    await seedScale(db, { hosts: 3_000, today: TODAY });
+    city = (await selectValue<string>(
+      db,
+      sql`select code from orgs where parent_id is null and category = 'cityCommittee'`,
+    ))!;
+  }, 120_000);
+  afterAll(() => {
+    closeDb(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("asks the board's statements and the counts' host and instructor statements of the read thread", async () => {
+    await readThreadSettled();
+    const asked = () =>
+      readThreadStats.answered + readThreadStats.takenBack + readThreadStats.stale + readThreadStats.failed;
+    const before = { asked: asked(), stale: readThreadStats.stale, failed: readThreadStats.failed };
+    const view = await buildReport(
+      { db, scope: await unsafeSystemScope(db), today: TODAY },
+      { nodeCode: city, year: 2025 },
+    );
+    await readThreadSettled();
+    expect(view.total.hosts).toBeGreaterThan(2_000);
+    expect(view.basics?.total.orgs).toBeGreaterThan(0);
+    // Nine statements of the board, two of the counts: each answered by the thread or taken back by the
+    // calling thread when it needed it first; none of another version, none failed.
+    expect(asked() - before.asked).toBe(11);
+    expect(readThreadStats.stale).toBe(before.stale);
+    expect(readThreadStats.failed).toBe(before.failed);
+  }, 120_000);
+});
