@@ -12,6 +12,7 @@ import {
   checkFiveBasics,
   countFiveBasics,
   managementFeeInBand,
+  ORG_RULES,
   yearOf,
   yearStart,
   type BasicsCheck,
@@ -94,13 +95,16 @@ function askFacts(read: Reader, scope: Scope, on: string) {
         join orgs o on o.id = r.org_id
         where ${inScope} and ${inForce(on, "r")} and m.joined_on <= ${on} group by r.org_id`,
   );
-  const secretaries = read<{ orgId: number; v: number }>(
-    sql`select s.org_id as orgId, s.member_id as v from secretaries s join orgs o on o.id = s.org_id
-        where ${inScope} and ${inForce(on, "s")}`,
-  );
-  const committee = read<{ orgId: number; v: number }>(
-    sql`select c.org_id as orgId, c.member_id as v from committee_members c join orgs o on o.id = c.org_id
-        where ${inScope} and ${inForce(on, "c")}`,
+  // Secretaries and committee members as two counts per organization: its secretaries, and the distinct
+  // members among its secretaries and committee (the committee's size).
+  const committee = read<{ orgId: number; secretaries: number; size: number }>(
+    sql`select t.org_id as orgId, sum(t.s) as secretaries, count(distinct t.member_id) as size from (
+          select s.org_id, s.member_id, 1 as s from secretaries s join orgs o on o.id = s.org_id
+          where ${inScope} and ${inForce(on, "s")}
+          union all
+          select c.org_id, c.member_id, 0 as s from committee_members c join orgs o on o.id = c.org_id
+          where ${inScope} and ${inForce(on, "c")}) t
+        group by t.org_id`,
   );
   const latestCheck = sql`(select vc.status from venue_checks vc where vc.venue_id = v.id and vc.checked_on <= ${on}
         order by vc.checked_on desc limit 1)`;
@@ -115,20 +119,26 @@ function askFacts(read: Reader, scope: Scope, on: string) {
     sql`select m.org_id as orgId, m.kind, count(*) as n from meetings m join orgs o on o.id = m.org_id
         where ${inScope} and m.held_on >= ${from} and m.held_on <= ${on} group by m.org_id, m.kind`,
   );
-  const rules = read<{ orgId: number; v: OrgRule }>(
-    sql`select r.org_id as orgId, r.rule as v from org_rules r join orgs o on o.id = r.org_id
-        where ${inScope} and ${inForce(on, "r", "adopted_on", "dropped_on")}`,
+  // The rules in force as one number per organization, a bit per rule (ORG_RULES' order).
+  const ruleBit = sql.raw(
+    `case r.rule ${ORG_RULES.map((r, i) => `when '${r}' then ${2 ** i}`).join(" ")} else 0 end`,
   );
-  const funds = read<{ orgId: number; source: FundSource; amount: number }>(
-    sql`select f.org_id as orgId, f.source, f.amount_fen as amount from org_funds f join orgs o on o.id = f.org_id
-        where ${inScope} and f.year = ${year}`,
+  const rules = read<{ orgId: number; bits: number }>(
+    sql`select r.org_id as orgId, sum(distinct ${ruleBit}) as bits from org_rules r join orgs o on o.id = r.org_id
+        where ${inScope} and ${inForce(on, "r", "adopted_on", "dropped_on")} group by r.org_id`,
+  );
+  // The year's funds and, of them, the management fee (管理费列支), per organization.
+  const funds = read<{ orgId: number; total: number; fee: number }>(
+    sql`select f.org_id as orgId, sum(f.amount_fen) as total,
+          sum(case when f.source = ${"managementFee" satisfies FundSource} then f.amount_fen else 0 end) as fee
+        from org_funds f join orgs o on o.id = f.org_id where ${inScope} and f.year = ${year} group by f.org_id`,
   );
   const payroll = read<{ orgId: number; v: number }>(
     sql`select c.org_id as orgId, sum(hy.payroll_fen) as v from coverages c join orgs o on o.id = c.org_id
         join host_years hy on hy.host_id = c.host_id and hy.year = ${year}
         where ${inScope} and ${inForce(on, "c")} and hy.payroll_fen is not null group by c.org_id`,
   );
-  return { members, secretaries, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll };
+  return { members, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll };
 }
 
 async function checkOrgs(
@@ -148,46 +158,50 @@ async function judgeOrgs(
   on: string,
   facts: ReturnType<typeof askFacts>,
 ): Promise<BasicsRow[]> {
-  const { members, secretaries, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll } = facts;
+  const { members, committee, ownVenues, sharedVenues, meetings, rules, funds, payroll } = facts;
   const policy = await workPolicy(db, on);
   const from = yearStart(yearOf(on));
-  const memberCount = new Map((await members).map((r) => [r.orgId, r.n]));
-  const sec = grouped(await secretaries);
-  const com = grouped(await committee);
+  const memberCount = new Map((await members).map((r) => [r.orgId, Number(r.n)]));
+  const com = new Map((await committee).map((r) => [r.orgId, r]));
   const own = grouped(await ownVenues);
   const shared = grouped(await sharedVenues);
   const met = grouped(
-    (await meetings).map((r) => ({ orgId: r.orgId, v: [r.kind, r.n] as [MeetingKind, number] })),
+    (await meetings).map((r) => ({ orgId: r.orgId, v: [r.kind, Number(r.n)] as [MeetingKind, number] })),
   );
-  const rul = grouped(await rules);
-  const fun = grouped(
-    (await funds).map((r) => ({ orgId: r.orgId, v: [r.source, r.amount] as [FundSource, number] })),
-  );
+  const rul = new Map((await rules).map((r) => [r.orgId, Number(r.bits)]));
+  const fun = new Map((await funds).map((r) => [r.orgId, r]));
   const pay = new Map((await payroll).map((r) => [r.orgId, r.v]));
 
+  // One set per combination of rules (at most 2^7), shared by the organizations that adopted it.
+  const ruleSets = new Map<number, ReadonlySet<OrgRule>>();
+  const rulesOf = (bits: number): ReadonlySet<OrgRule> => {
+    let set = ruleSets.get(bits);
+    if (!set) ruleSets.set(bits, (set = new Set(ORG_RULES.filter((_, i) => (bits & (2 ** i)) !== 0))));
+    return set;
+  };
   return orgs.map((o) => {
-    const secretaryIds = sec.get(o.id) ?? [];
-    const orgFunds = fun.get(o.id) ?? [];
+    const board = com.get(o.id);
+    const orgFunds = fun.get(o.id);
     const payrollFen = pay.get(o.id) ?? null;
     const check = checkFiveBasics(
       {
         orgId: o.id,
         members: memberCount.get(o.id) ?? 0,
-        hasSecretary: secretaryIds.length > 0,
-        committeeSize: new Set([...secretaryIds, ...(com.get(o.id) ?? [])]).size,
+        hasSecretary: Number(board?.secretaries ?? 0) > 0,
+        committeeSize: Number(board?.size ?? 0),
         venueStatus: (own.get(o.id) ?? []).find((s) => s !== null) ?? null,
         sharedVenueStatuses: (shared.get(o.id) ?? []).filter((s): s is VenueStatus => s !== null),
         meetingsHeld: new Map(met.get(o.id) ?? []),
         period: { from, to: on },
         foundedOn: o.foundedOn,
         hasPartyGroups: o.hasPartyGroups === 1,
-        rulesAdopted: new Set(rul.get(o.id) ?? []),
-        fundsFen: orgFunds.reduce((s, [, a]) => s + a, 0),
-        payrollFen,
+        rulesAdopted: rulesOf(rul.get(o.id) ?? 0),
+        fundsFen: Number(orgFunds?.total ?? 0),
+        payrollFen: payrollFen === null ? null : Number(payrollFen),
       },
       policy,
     );
-    const fee = orgFunds.filter(([s]) => s === "managementFee").reduce((s, [, a]) => s + a, 0);
+    const fee = Number(orgFunds?.fee ?? 0);
     return {
       orgId: o.id,
       orgCode: o.code,
@@ -195,7 +209,7 @@ async function judgeOrgs(
       category: o.category,
       path: o.path,
       check,
-      managementFee: managementFeeInBand(fee, payrollFen, policy),
+      managementFee: managementFeeInBand(fee, payrollFen === null ? null : Number(payrollFen), policy),
     };
   });
 }
