@@ -112,6 +112,7 @@ try {
       `every text column collates "C", as SQLite orders${otherCollation.length ? ` (not: ${otherCollation.join(", ")})` : ""}`,
     );
     await checkCollation();
+    await checkSessionSettings(server.url);
 
     // Two sessions write overlapping coverages of one host at the same time.
     const region = (
@@ -174,6 +175,31 @@ try {
   failures++;
 } finally {
   stop();
+}
+
+/**
+ * The product's own connections (openPgDb, in a process of their own) run without PostgreSQL's JIT: it
+ * compiled each of the report's long statements for about half a second of the server's CPU.
+ */
+async function checkSessionSettings(url) {
+  const code = `
+    import { sql } from "drizzle-orm";
+    import { closeDatabase, openPgDb, selectValue } from "@liangxin/db/driver";
+    const db = openPgDb(process.env.DATABASE_URL);
+    console.log("jit=" + (await selectValue(db, sql\`show jit\`)));
+    await closeDatabase(db);`;
+  const out = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+      cwd: path.join(root, "packages/db"),
+      env: { ...process.env, DATABASE_URL: url, PGOPTIONS: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    child.stdout.on("data", (d) => (text += d));
+    child.stderr.on("data", (d) => (text += d));
+    child.on("close", () => resolve(text.trim()));
+  });
+  check(out === "jit=off", `the portal's connections run with jit off (${out.split("\n").at(-1)})`);
 }
 
 /** A value as both engines hold it, for comparing: booleans as 0/1, 分 as numbers, the rest as stored. */
