@@ -11,6 +11,7 @@ import {
   yearEnd,
   type BasicsAnnex,
   type BasicsAnnexRow,
+  type BasicsCheck,
   type ReportRow,
 } from "@liangxin/domain";
 import type { Db } from "@liangxin/db/driver";
@@ -46,18 +47,23 @@ export function basicsAnnexOf(
   rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
 ): BasicsAnnex {
   const childIds = new Set(rows.filter((r) => r.kind === "child").map((r) => r.orgId));
+  // The board's checks per report row in one pass: a child row's unit, else the 直属 row.
+  const byChild = new Map<number, BasicsCheck[]>();
+  const direct: BasicsCheck[] = [];
+  for (const b of board.rows) {
+    const list = b.unitId !== null && childIds.has(b.unitId) ? byChild.get(b.unitId) : direct;
+    if (list) list.push(b.check);
+    else byChild.set(b.unitId!, [b.check]);
+  }
   const out: BasicsAnnexRow[] = [];
   for (const r of rows) {
     if (r.kind !== "child" && r.kind !== "direct") continue;
-    const mine = board.rows.filter((b) =>
-      r.kind === "child" ? b.unitId === r.orgId : b.unitId === null || !childIds.has(b.unitId),
-    );
     out.push({
       kind: r.kind,
       orgId: r.orgId,
       code: r.code,
       name: r.name,
-      count: countFiveBasics(mine.map((b) => b.check)),
+      count: countFiveBasics(r.kind === "child" ? (byChild.get(r.orgId) ?? []) : direct),
     });
   }
   return { on: board.on, rows: out, total: board.total };
