@@ -191,7 +191,7 @@ async function checkSessionSettings(url) {
   const out = await new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
       cwd: path.join(root, "packages/db"),
-      env: { ...process.env, DATABASE_URL: url, PGOPTIONS: "" },
+      env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let text = "";

@@ -604,29 +604,19 @@ function pgliteRunner(client: PGlite | PgliteTransaction): Runner {
   };
 }
 
-/**
- * The `options` startup parameter of the pool's connections: PGOPTIONS (which an explicit `options` would
- * otherwise replace) with `-c name=value` added unless it sets `name` itself. An `options` parameter in the
- * URL replaces both (pg reads the URL last).
- */
-function serverOptions(name: string, value: string): string {
-  const given = process.env.PGOPTIONS ?? "";
-  if (new RegExp(`(^|\\s)(-c\\s*|--)${name}\\s*=`).test(given)) return given;
-  return `${given} -c ${name}=${value}`.trim();
-}
-
 /** The data layer on the PostgreSQL server at `url` (a pool of `max` connections). */
 export function openPgDb(url: string, max = 10): Db {
   // allowExitOnIdle: a command ends when its work is done, without waiting out the idle connections.
   // jit=off: PostgreSQL compiles a statement estimated as costly (the year-end report's host and member
   // statements) before running it — 0.5–0.6 s of the server's CPU each at 200,000 hosts (auto_explain's
-  // "JIT: Timing … Total"), more than it saved in the statement.
+  // "JIT: Timing … Total"), more than it saved in the statement. An `options` parameter of the URL replaces
+  // this one (pg reads the URL last; docs/configuration.md).
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types: serverTypes,
     allowExitOnIdle: true,
-    options: serverOptions("jit", "off"),
+    options: "-c jit=off",
   });
   // An idle connection the server dropped (a restart): the pool discards it and the next statement opens
   // another; without a listener the event would end the process.
