@@ -5,33 +5,17 @@
  * statements answered, from the driver's statement spans; the same seed reads the same rows, so the
  * figures are exact.
  */
-import { context, propagation, trace } from "@opentelemetry/api";
-import { NodeTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import { trace } from "@opentelemetry/api";
 import { afterEach, describe, expect, it } from "vitest";
 import { openTestDb } from "@liangxin/db/driver";
 import { seedScale } from "../src/scale.ts";
+import { rowsRead } from "./rows-read.ts";
 
 /** The rows the statements reading (select, with) answered while seeding a city of `hosts`. */
-async function rowsRead(hosts: number): Promise<number> {
-  let rows = 0;
-  const counter: SpanProcessor = {
-    onStart: () => {},
-    onEnd: (span: ReadableSpan) => {
-      if (span.name === "db select" || span.name === "db with")
-        rows += Number(span.attributes["db.response.returned_rows"] ?? 0);
-    },
-    forceFlush: () => Promise.resolve(),
-    shutdown: () => Promise.resolve(),
-  };
-  new NodeTracerProvider({ spanProcessors: [counter] }).register();
-  try {
+function rowsOfSeed(hosts: number): Promise<number> {
+  return rowsRead(async () => {
     await seedScale(openTestDb(), { hosts, today: "2026-12-03" });
-  } finally {
-    trace.disable();
-    context.disable();
-    propagation.disable();
-  }
-  return rows;
+  });
 }
 
 afterEach(() => trace.disable());
@@ -39,8 +23,8 @@ afterEach(() => trace.disable());
 describe("the scale seed's reads", () => {
   it("grow with the city, not with its square (three times the townships, about three times the rows)", async () => {
     // 10 townships, then 30 (about 700 hosts each).
-    const small = (await rowsRead(7_000)) / 7_000;
-    const large = (await rowsRead(21_000)) / 21_000;
+    const small = (await rowsOfSeed(7_000)) / 7_000;
+    const large = (await rowsOfSeed(21_000)) / 21_000;
     expect(small).toBeGreaterThan(5);
     expect(large / small).toBeLessThan(1.2);
   }, 180_000);

@@ -5,14 +5,14 @@
  * coverages and instructors of the whole city before that). Counted, not timed: the rows the statements
  * answered, from the driver's statement spans (on the calling thread and on the read thread alike).
  */
-import { context, propagation, trace } from "@opentelemetry/api";
-import { NodeTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import { trace } from "@opentelemetry/api";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildReport } from "@liangxin/core/reports";
 import { openTestDb, selectAll, type Db } from "@liangxin/db/driver";
 import { unsafeSystemScope } from "@liangxin/db/scope";
 import { seedScale } from "../src/scale.ts";
+import { rowsRead } from "./rows-read.ts";
 
 const TODAY = "2026-12-03";
 
@@ -27,31 +27,15 @@ async function townships(db: Db): Promise<{ code: string; hosts: number }[]> {
 }
 
 /** The rows the statements answered while building `code`'s report of 2025. */
-async function rowsOfReport(db: Db, code: string): Promise<number> {
-  let rows = 0;
-  const counter: SpanProcessor = {
-    onStart: () => {},
-    onEnd: (span: ReadableSpan) => {
-      if (span.name === "db select" || span.name === "db with")
-        rows += Number(span.attributes["db.response.returned_rows"] ?? 0);
-    },
-    forceFlush: () => Promise.resolve(),
-    shutdown: () => Promise.resolve(),
-  };
-  new NodeTracerProvider({ spanProcessors: [counter] }).register();
-  try {
+function rowsOfReport(db: Db, code: string): Promise<number> {
+  return rowsRead(async () => {
     const view = await buildReport(
       { db, scope: await unsafeSystemScope(db), today: TODAY },
       { nodeCode: code, year: 2025 },
     );
     expect(view.node.code).toBe(code);
     expect(view.total.hosts).toBeGreaterThan(0);
-  } finally {
-    trace.disable();
-    context.disable();
-    propagation.disable();
-  }
-  return rows;
+  });
 }
 
 afterEach(() => trace.disable());
