@@ -29,7 +29,7 @@ import {
 import { sql, type SQL } from "drizzle-orm";
 import {
   requireGrassrootsInSubtree,
-  subtreeGrassroots,
+  subtreeGrassrootsQuery,
   workPolicy,
   type WorkOrgRow,
 } from "../work/common.ts";
@@ -231,11 +231,13 @@ export async function basicsBoard(cx: Cx, input: { on?: string } = {}): Promise<
 /** `basicsBoard` on a connection and scope: for the reads that combine it (the dashboard). */
 export async function basicsBoardIn(db: Db, scope: Scope, on: string): Promise<BasicsBoard> {
   if (!scope.org) return { on, total: countFiveBasics([]), byChild: [], rows: [] };
-  // The facts are asked first, before this function's first statement: whether they may go to the read
-  // thread is then decided before a caller reading meanwhile (a report's counts) opens its transaction on
-  // the same connection, and the thread reads them while this thread reads the organizations.
-  const facts = askFacts(await readerFor(db), scope, on);
-  const orgs = await subtreeGrassroots(db, scope, on);
+  // Every statement is asked before this function runs one: whether they may go to the read thread is then
+  // decided before a caller reading meanwhile (a report's counts) opens its transaction on the same
+  // connection. The organizations first: the thread reads them while this thread counts the report.
+  const read = await readerFor(db);
+  const orgsAsked = read<WorkOrgRow>(subtreeGrassrootsQuery(scope, on)!);
+  const facts = askFacts(read, scope, on);
+  const orgs = await orgsAsked;
   const rows = orgs.length === 0 ? [] : await judgeOrgs(db, orgs, on, facts);
   const node = scope.org;
   const children = node

@@ -3,7 +3,7 @@
  * for them: AppError NOT_FOUND), the policy of a date and the audit helper.
  */
 import { AppError, isGrassroots, policyAsOf, type OrgCategory, type Policy } from "@liangxin/domain";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { writeAudit, type DbOrTx } from "@liangxin/db/audit";
 import type { Cx } from "@liangxin/db/cx";
 import { type Db, selectAll, selectOne } from "@liangxin/db/driver";
@@ -58,15 +58,18 @@ export async function grassrootsInSubtree(cx: Cx): Promise<WorkOrgRow[]> {
 
 /** Grassroots organizations of the subtree in force on `today`, by code (for the boards). */
 export async function subtreeGrassroots(db: Db, scope: Scope, today: string): Promise<WorkOrgRow[]> {
-  if (!scope.org) return [];
+  const query = subtreeGrassrootsQuery(scope, today);
+  return query ? selectAll<WorkOrgRow>(db, query) : [];
+}
+
+/** The statement of `subtreeGrassroots` (null: the scope holds no organization). */
+export function subtreeGrassrootsQuery(scope: Scope, today: string): SQL | null {
+  if (!scope.org) return null;
   const { within } = scopeSql(scope, today);
-  return selectAll<WorkOrgRow>(
-    db,
-    sql`select ${ORG_COLUMNS} from orgs o
+  return sql`select ${ORG_COLUMNS} from orgs o
         where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
           and ${orgInForce(today, "o")}
-        order by o.code`,
-  );
+        order by o.code`;
 }
 
 export interface WorkHostRow {
