@@ -350,6 +350,7 @@ export async function loadReportCounts(
       instructorsByRegion: instructorsByRegion(instructorRows),
       coverageByRegionPrev: coveragePrev,
       memberGroups: memberRows,
+      wholeCity: !scope,
     };
   });
 }

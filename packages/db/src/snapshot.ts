@@ -149,6 +149,11 @@ export interface SnapshotOptions {
    */
   checksOnly?: boolean;
   /**
+   * Every organization, already read (a report's counts of the whole city, `ReportCounts.orgs`): used
+   * instead of reading them again where the snapshot holds them all (no `nodeId` scope, or the city's root).
+   */
+  allOrgs?: readonly OrgRec[];
+  /**
    * Further dates for which only hosts operating, their covering organizations and the members held by
    * organizations are needed (a previous year's coverage rate, opening members): no figures, workplaces
    * or instructors. An `AsOfIndex` of such a date answers `operatingHosts`, `coveringOrgOf`, `tree` and
@@ -298,7 +303,7 @@ async function loadAsOf(
     const full = inForceAny(dates, fullIdx, "start_on", "end_on");
     return {
       regions,
-      orgs: await whole<OrgRec>(db, "orgs"),
+      orgs: opts.allOrgs ? [...opts.allOrgs] : await whole<OrgRec>(db, "orgs"),
       reparentings,
       dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
       hosts: await unlessChecksOnly(() =>

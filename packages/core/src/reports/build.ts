@@ -13,6 +13,7 @@ import {
   checkStandaloneCoverage,
   computeNodeParts,
   computeReportFromCounts,
+  countsIndex,
   previousCoverageRateFromCounts,
   AppError,
   isAppError,
@@ -31,6 +32,7 @@ import {
   type Indicators,
   type OrgCategory,
   type PolicyVersion,
+  type ReportCounts,
   type Report,
   type ReportRow,
   type RowRecords,
@@ -391,6 +393,8 @@ export class ReportComputer {
   private readonly liveRecordsCache = new Map<string, StoredRecords>();
   private readonly submissionRecordsCache = new Map<number, StoredRecords>();
   private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
+  /** The counts of each live report computed (`node:year`), for its checks. */
+  private readonly countsKept = new Map<string, ReportCounts>();
 
   constructor(private readonly db: Db) {}
 
@@ -509,6 +513,7 @@ export class ReportComputer {
     // reference the property test holds this to.
     const policy = await this.policyFor(year);
     const counts = await loadReportCounts(this.db, nodeId, year, policy.params);
+    this.countsKept.set(key, counts);
     const previousTotal = ownPrev
       ? orgCoverageRateUnrounded(ownPrev.totalParts)
       : previousCoverageRateFromCounts(counts, nodeId);
@@ -721,6 +726,19 @@ export class ReportComputer {
     const d = yearEnd(year);
     if (this.loaded?.complete.has(d))
       return { snapshot: this.loaded.snapshot, index: await this.index(year) };
+    // The city's report read every organization for its counts, and built their tree of 31 December:
+    // the checks use both rather than reading and building them again (30,000 organizations at 200,000
+    // hosts). A node's checks read more organizations than its counts (those covering its hosts).
+    const counts = this.countsKept.get(`${nodeId}:${year}`);
+    if (counts?.wholeCity) {
+      const snapshot = await loadSnapshot(this.db, {
+        asOf: [d],
+        nodeId,
+        checksOnly: true,
+        allOrgs: counts.orgs,
+      });
+      return { snapshot, index: countsIndex(counts) };
+    }
     const snapshot = await loadSnapshot(this.db, { asOf: [d], nodeId, checksOnly: true });
     return { snapshot, index: new AsOfIndex(snapshot, d) };
   }

@@ -74,6 +74,8 @@ export interface ReportCounts {
   coverageByRegionPrev: ReadonlyMap<number, { hosts: number; covered: number }>;
   /** The members held by the node's organizations at either year end, grouped. */
   memberGroups: readonly MemberGroup[];
+  /** Read for the whole city (the root): `orgs` and `reparentings` are every organization's, unfiltered. */
+  wholeCity: boolean;
 }
 
 /** The trees of a `ReportCounts`, built once: the report and the previous coverage rate both need them. */
@@ -84,6 +86,14 @@ function treesOf(counts: ReportCounts): { index: AsOfIndex; prevIndex: AsOfIndex
   let kept = treesKept.get(counts);
   if (!kept) treesKept.set(counts, (kept = buildTrees(counts)));
   return kept;
+}
+
+/**
+ * The index of 31 December of the counts' year over their regions, organizations and reparentings (the
+ * trees; no host or member): built once with the report's, for the checks that read the trees too.
+ */
+export function countsIndex(counts: ReportCounts): AsOfIndex {
+  return treesOf(counts).index;
 }
 
 function buildTrees(counts: ReportCounts): { index: AsOfIndex; prevIndex: AsOfIndex } {

@@ -41,6 +41,7 @@ export {
 export { computeReport, totalFromRows, type ReportOptions } from "./report.ts";
 export {
   computeReportFromCounts,
+  countsIndex,
   previousCoverageRateFromCounts,
   HELD_OUTSIDE,
   NOT_COUNTED,
