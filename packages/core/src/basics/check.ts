@@ -170,7 +170,7 @@ async function judgeOrgs(
   );
   const rul = new Map((await rules).map((r) => [r.orgId, Number(r.bits)]));
   const fun = new Map((await funds).map((r) => [r.orgId, r]));
-  const pay = new Map((await payroll).map((r) => [r.orgId, r.v]));
+  const pay = new Map((await payroll).map((r) => [r.orgId, Number(r.v)]));
 
   // One set per combination of rules (at most 2^7), shared by the organizations that adopted it.
   const ruleSets = new Map<number, ReadonlySet<OrgRule>>();
@@ -197,7 +197,7 @@ async function judgeOrgs(
         hasPartyGroups: o.hasPartyGroups === 1,
         rulesAdopted: rulesOf(rul.get(o.id) ?? 0),
         fundsFen: Number(orgFunds?.total ?? 0),
-        payrollFen: payrollFen === null ? null : Number(payrollFen),
+        payrollFen,
       },
       policy,
     );
@@ -209,7 +209,7 @@ async function judgeOrgs(
       category: o.category,
       path: o.path,
       check,
-      managementFee: managementFeeInBand(fee, payrollFen === null ? null : Number(payrollFen), policy),
+      managementFee: managementFeeInBand(fee, payrollFen, policy),
     };
   });
 }
