@@ -3,12 +3,16 @@ import { describe, expect, it } from "vitest";
 import {
   BASICS,
   checkFiveBasics,
+  complianceFromCounts,
   countFiveBasics,
   DEFAULT_POLICY,
   feeBandLowFen,
   managementFeeInBand,
+  MEETING_KINDS,
   ORG_RULES,
   policyAsOf,
+  THREE_MEETINGS_ONE_LESSON,
+  threeMeetingsOneLessonPct,
   type BasicsCheck,
   type BasicsFacts,
   type MeetingKind,
@@ -166,6 +170,36 @@ describe("the five-basics figures of a node", () => {
         expect(parent.orgs).toBe(byOrg.size);
         for (const key of [...BASICS, "all"] as const)
           expect(parent.met[key]).toBe(children.reduce((s, c) => s + countFiveBasics(c).met[key], 0));
+      }),
+    );
+  });
+});
+
+describe("三会一课's rate", () => {
+  // threeMeetingsOneLessonPct counts the four kinds without building the per-kind records; it must be the
+  // full compliance's rate with every other kind expected zero times.
+  it("is the full compliance's rate over the four kinds, for any meetings, founding day and period", () => {
+    const day = fc
+      .integer({ min: 0, max: 3 * 366 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const held = fc.dictionary(fc.constantFrom(...MEETING_KINDS), fc.integer({ min: 0, max: 20 }));
+    fc.assert(
+      fc.property(held, day, day, fc.option(day), fc.boolean(), (counts, a, b, founded, groups) => {
+        const period = a <= b ? { from: a, to: b } : { from: b, to: a };
+        const heldBy = new Map(Object.entries(counts) as [MeetingKind, number][]);
+        const only: Policy = {
+          ...DEFAULT_POLICY,
+          meetingsPerYear: Object.fromEntries(
+            MEETING_KINDS.map((k) => [
+              k,
+              THREE_MEETINGS_ONE_LESSON.includes(k) ? DEFAULT_POLICY.meetingsPerYear[k] : 0,
+            ]),
+          ) as Policy["meetingsPerYear"],
+        };
+        const foundedOn = founded ?? undefined;
+        expect(threeMeetingsOneLessonPct(heldBy, DEFAULT_POLICY, period, foundedOn, groups)).toBe(
+          complianceFromCounts(1, heldBy, only, period, foundedOn, groups).rate,
+        );
       }),
     );
   });

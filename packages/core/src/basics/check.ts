@@ -165,9 +165,13 @@ async function judgeOrgs(
   const com = new Map((await committee).map((r) => [r.orgId, r]));
   const own = grouped(await ownVenues);
   const shared = grouped(await sharedVenues);
-  const met = grouped(
-    (await meetings).map((r) => ({ orgId: r.orgId, v: [r.kind, Number(r.n)] as [MeetingKind, number] })),
-  );
+  // Each organization's meetings by kind, one map per organization that held any (30,000 at city scale).
+  const met = new Map<number, Map<MeetingKind, number>>();
+  for (const r of await meetings) {
+    let held = met.get(r.orgId);
+    if (!held) met.set(r.orgId, (held = new Map()));
+    held.set(r.kind, Number(r.n));
+  }
   const rul = new Map((await rules).map((r) => [r.orgId, Number(r.bits)]));
   const fun = new Map((await funds).map((r) => [r.orgId, r]));
   const pay = new Map((await payroll).map((r) => [r.orgId, Number(r.v)]));
@@ -179,20 +183,27 @@ async function judgeOrgs(
     if (!set) ruleSets.set(bits, (set = new Set(ORG_RULES.filter((_, i) => (bits & (2 ** i)) !== 0))));
     return set;
   };
+  const period = { from, to: on };
+  const noMeetings: ReadonlyMap<MeetingKind, number> = new Map();
+  const noVenues: readonly VenueStatus[] = [];
   return orgs.map((o) => {
     const board = com.get(o.id);
     const orgFunds = fun.get(o.id);
     const payrollFen = pay.get(o.id) ?? null;
+    const ownStatuses = own.get(o.id);
+    const sharedStatuses = shared.get(o.id);
     const check = checkFiveBasics(
       {
         orgId: o.id,
         members: memberCount.get(o.id) ?? 0,
         hasSecretary: Number(board?.secretaries ?? 0) > 0,
         committeeSize: Number(board?.size ?? 0),
-        venueStatus: (own.get(o.id) ?? []).find((s) => s !== null) ?? null,
-        sharedVenueStatuses: (shared.get(o.id) ?? []).filter((s): s is VenueStatus => s !== null),
-        meetingsHeld: new Map(met.get(o.id) ?? []),
-        period: { from, to: on },
+        venueStatus: ownStatuses?.find((s) => s !== null) ?? null,
+        sharedVenueStatuses: sharedStatuses
+          ? sharedStatuses.filter((s): s is VenueStatus => s !== null)
+          : noVenues,
+        meetingsHeld: met.get(o.id) ?? noMeetings,
+        period,
         foundedOn: o.foundedOn,
         hasPartyGroups: o.hasPartyGroups === 1,
         rulesAdopted: rulesOf(rul.get(o.id) ?? 0),

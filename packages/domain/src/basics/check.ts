@@ -14,7 +14,7 @@
  */
 import type { Policy } from "../policy.ts";
 import type { IsoDate } from "../types.ts";
-import { complianceFromCounts, type Period } from "../work/meetings.ts";
+import { complianceRateOf, type Period } from "../work/meetings.ts";
 import type { MeetingKind } from "../work/messages.ts";
 import { formatFen } from "../money.ts";
 import {
@@ -69,6 +69,8 @@ export interface BasicOutcome {
 
 export type BasicsCheck = { orgId: number; all: boolean } & Record<Basic, BasicOutcome>;
 
+// One outcome object per basic and check, never shared: the API's superjson would annotate every shared
+// object's other paths (30,000 checks on a city's board).
 const outcome = (reasons: string[]): BasicOutcome => ({ ok: reasons.length === 0, reasons });
 
 /** 三会一课's share (%) of what is due by the period's end; null when nothing is due yet. */
@@ -79,10 +81,7 @@ export function threeMeetingsOneLessonPct(
   foundedOn: IsoDate | undefined,
   hasPartyGroups: boolean,
 ): number | null {
-  const only = { ...policy, meetingsPerYear: { ...policy.meetingsPerYear } };
-  for (const kind of Object.keys(only.meetingsPerYear) as MeetingKind[])
-    if (!THREE_MEETINGS_ONE_LESSON.includes(kind)) only.meetingsPerYear[kind] = 0;
-  return complianceFromCounts(0, held, only, period, foundedOn, hasPartyGroups).rate;
+  return complianceRateOf(THREE_MEETINGS_ONE_LESSON, held, policy, period, foundedOn, hasPartyGroups);
 }
 
 /** The lower bound of the management-fee band for a payroll, in whole 分 (rounded up: the bound is a minimum). */
@@ -128,15 +127,15 @@ export function checkFiveBasics(f: BasicsFacts, policy: Policy): BasicsCheck {
       );
   }
 
-  const out = {
+  return {
     orgId: f.orgId,
     team: outcome(team),
     venue: outcome(venue),
     activities: outcome(activities),
     rules: outcome(rules),
     means: outcome(means),
+    all: team.length + venue.length + activities.length + rules.length + means.length === 0,
   };
-  return { ...out, all: BASICS.every((b) => out[b].ok) };
 }
 
 /**

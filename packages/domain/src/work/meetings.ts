@@ -112,6 +112,20 @@ export function meetingCompliance(
   return complianceFromCounts(orgId, heldBy, policy, period, orgFoundedOn, hasPartyGroups);
 }
 
+/** The days of `period` on which an organization founded on `orgFoundedOn` existed, and the days of its year. */
+function periodDays(period: Period, orgFoundedOn: IsoDate | undefined): { days: number; yearDays: number } {
+  const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
+  return {
+    days: from > period.to ? 0 : daysBetween(from, period.to) + 1,
+    yearDays: period.basisDays ?? (isLeapYear(yearOf(period.from)) ? 366 : 365),
+  };
+}
+
+/** Meetings of `kind` due per year: 党小组会 only of an organization with party groups. */
+function perYearOf(kind: MeetingKind, policy: Policy, hasPartyGroups: boolean): number {
+  return kind === "groupMeeting" && !hasPartyGroups ? 0 : policy.meetingsPerYear[kind];
+}
+
 /** The same from the number of meetings held of each kind within the period (counted by the caller). */
 export function complianceFromCounts(
   orgId: number,
@@ -121,16 +135,13 @@ export function complianceFromCounts(
   orgFoundedOn?: IsoDate,
   hasPartyGroups = true,
 ): MeetingCompliance {
-  const from = orgFoundedOn ? maxDate(period.from, orgFoundedOn) : period.from;
-  const days = from > period.to ? 0 : daysBetween(from, period.to) + 1;
-  const yearDays = period.basisDays ?? (isLeapYear(yearOf(period.from)) ? 366 : 365);
+  const { days, yearDays } = periodDays(period, orgFoundedOn);
   const kinds: KindCompliance[] = [];
   let expected = 0;
   let heldCapped = 0;
   let held = 0;
   for (const kind of MEETING_KINDS) {
-    const perYear = kind === "groupMeeting" && !hasPartyGroups ? 0 : policy.meetingsPerYear[kind];
-    const e = expectedMeetings(perYear, days, yearDays);
+    const e = expectedMeetings(perYearOf(kind, policy, hasPartyGroups), days, yearDays);
     const h = heldBy.get(kind) ?? 0;
     kinds.push({ kind, expected: e, held: h, behind: h < e });
     expected += e;
@@ -146,4 +157,27 @@ export function complianceFromCounts(
     rate: roundOrNull(ratePct(heldCapped, expected)),
     behind: kinds.some((k) => k.behind),
   };
+}
+
+/**
+ * `complianceFromCounts(…).rate` over the kinds given only, without its per-kind records: what the five
+ * basics of a city's 30,000 organizations ask for (issue 25).
+ */
+export function complianceRateOf(
+  kinds: readonly MeetingKind[],
+  heldBy: ReadonlyMap<MeetingKind, number>,
+  policy: Policy,
+  period: Period,
+  orgFoundedOn?: IsoDate,
+  hasPartyGroups = true,
+): number | null {
+  const { days, yearDays } = periodDays(period, orgFoundedOn);
+  let expected = 0;
+  let heldCapped = 0;
+  for (const kind of kinds) {
+    const e = expectedMeetings(perYearOf(kind, policy, hasPartyGroups), days, yearDays);
+    expected += e;
+    heldCapped += Math.min(heldBy.get(kind) ?? 0, e);
+  }
+  return roundOrNull(ratePct(heldCapped, expected));
 }
