@@ -178,15 +178,17 @@ try {
 }
 
 /**
- * The product's own connections (openPgDb, in a process of their own) run without PostgreSQL's JIT: it
- * compiled each of the report's long statements for about half a second of the server's CPU.
+ * The product's own connections (openPgDb, in a process of their own) run without PostgreSQL's JIT (it
+ * compiled each of the report's long statements for about half a second of the server's CPU) and without
+ * parallel workers per statement (they competed with the statements the portal runs side by side).
  */
 async function checkSessionSettings(url) {
   const code = `
     import { sql } from "drizzle-orm";
     import { closeDatabase, openPgDb, selectValue } from "@liangxin/db/driver";
     const db = openPgDb(process.env.DATABASE_URL);
-    console.log("jit=" + (await selectValue(db, sql\`show jit\`)));
+    console.log("jit=" + (await selectValue(db, sql\`show jit\`)) + " workers=" +
+      (await selectValue(db, sql\`show max_parallel_workers_per_gather\`)));
     await closeDatabase(db);`;
   const out = await new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
@@ -199,7 +201,10 @@ async function checkSessionSettings(url) {
     child.stderr.on("data", (d) => (text += d));
     child.on("close", () => resolve(text.trim()));
   });
-  check(out === "jit=off", `the portal's connections run with jit off (${out.split("\n").at(-1)})`);
+  check(
+    out === "jit=off workers=0",
+    `the portal's connections run with jit off and no parallel workers (${out.split("\n").at(-1)})`,
+  );
 }
 
 /** A value as both engines hold it, for comparing: booleans as 0/1, 分 as numbers, the rest as stored. */

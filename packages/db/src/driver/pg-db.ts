@@ -609,14 +609,18 @@ export function openPgDb(url: string, max = 10): Db {
   // allowExitOnIdle: a command ends when its work is done, without waiting out the idle connections.
   // jit=off: PostgreSQL compiles a statement estimated as costly (the year-end report's host and member
   // statements) before running it — 0.5–0.6 s of the server's CPU each at 200,000 hosts (auto_explain's
-  // "JIT: Timing … Total"), more than it saved in the statement. An `options` parameter of the URL replaces
-  // this one (pg reads the URL last; docs/configuration.md).
+  // "JIT: Timing … Total"), more than it saved in the statement.
+  // max_parallel_workers_per_gather=0: the portal already runs statements side by side (its requests, and a
+  // report asks its board, host and member statements at once on several connections); parallel workers
+  // of each statement on top competed with them for the same cores — the city's report at 200,000 hosts on
+  // two cores took 4.8–5.0 s without them against 6.0–7.6 s with them (the baseline statement the same).
+  // An `options` parameter of the URL replaces both (pg reads the URL last; docs/configuration.md).
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types: serverTypes,
     allowExitOnIdle: true,
-    options: "-c jit=off",
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
   });
   // An idle connection the server dropped (a restart): the pool discards it and the next statement opens
   // another; without a listener the event would end the process.
