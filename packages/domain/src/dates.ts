@@ -58,7 +58,7 @@ interface Ymd {
 
 function parse(date: IsoDate): Ymd {
   // One match, validated as `isIsoDate` does (the dates of a city's records pass here by the hundred thousand).
-  const m = typeof date === "string" ? ISO_RE.exec(date) : null;
+  const m = typeof date === "string" ? date.match(ISO_RE) : null;
   const ymd = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
   if (!ymd || ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(ymd.y, ymd.m))
     throw new RangeError(MESSAGES.invalidIsoDate(String(date)));
