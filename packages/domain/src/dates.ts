@@ -18,15 +18,24 @@ export function daysInMonth(y: number, month: number): number {
   return MONTH_DAYS[month - 1] ?? 0;
 }
 
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** The year, month and day of a real calendar date written `YYYY-MM-DD`, else null (one match). */
+function ymdOf(s: unknown): Ymd | null {
+  if (typeof s !== "string") return null;
+  const m = s.match(ISO_RE);
+  if (!m) return null;
+  const ymd = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return ymd.m >= 1 && ymd.m <= 12 && ymd.d >= 1 && ymd.d <= daysInMonth(ymd.y, ymd.m) ? ymd : null;
+}
+
 /** A real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(s: unknown): s is IsoDate {
-  if (typeof s !== "string") return false;
-  const m = s.match(ISO_RE);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return ymdOf(s) !== null;
 }
 
 /** `2024/3/1`, `2024.3.1`, `2024-3-1` (the separator once, the same twice), month and day padded or not. */
@@ -50,18 +59,9 @@ export function normaliseDateText(s: string): IsoDate | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
 function parse(date: IsoDate): Ymd {
-  // One match, validated as `isIsoDate` does (the dates of a city's records pass here by the hundred thousand).
-  const m = typeof date === "string" ? date.match(ISO_RE) : null;
-  const ymd = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
-  if (!ymd || ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(ymd.y, ymd.m))
-    throw new RangeError(MESSAGES.invalidIsoDate(String(date)));
+  const ymd = ymdOf(date);
+  if (!ymd) throw new RangeError(MESSAGES.invalidIsoDate(String(date)));
   return ymd;
 }
 
