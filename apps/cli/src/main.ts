@@ -7,6 +7,7 @@ import { closeDatabase, openPgDb, writeTransaction, type Db } from "@liangxin/db
 import { closeStalePlans } from "@liangxin/core/work";
 import { databaseTarget, shownDatabaseUrl } from "@liangxin/db/paths";
 import { migratePg } from "@liangxin/db/pg";
+import { keptFactYears, refreshReportFacts, reportFactsStats } from "@liangxin/db/report-facts";
 import { seedDemo } from "@liangxin/seed/demo";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { copyCommand } from "./commands/copy.ts";
@@ -61,6 +62,10 @@ const commands: Record<string, Command> = {
     // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.
     const closed = await writeTransaction(db, (tx) => closeStalePlans(tx, clock.today()));
     if (closed.length > 0) console.log(m.plansClosed(closed.length));
+    // The year-end report's host parts of the kept years, counted once for a database that has none yet.
+    const counted = reportFactsStats.yearsCounted;
+    await writeTransaction(db, (tx) => refreshReportFacts(tx, { materialize: true }));
+    if (reportFactsStats.yearsCounted > counted) console.log(m.factsCounted(keptFactYears(clock.today())));
     await closeDatabase(db);
     return 0;
   },

@@ -37,6 +37,8 @@ export const cliMessages = {
   LOG_LEVEL                       日志级别(默认 info)`,
   unknownCommand: (c: string) => `未知命令:${c}。运行 --help 查看可用命令。`,
   migrated: (file: string) => `数据库已迁移到最新结构:${file}`,
+  factsCounted: (years: number[]) =>
+    `已统计 ${years[0]}–${years[years.length - 1]} 年年报的属地企业数据(此后随每次修改更新)`,
   copyUsage:
     "用法:copy --to postgres://用户:密码@主机:端口/库名(把 DATABASE_URL 指向的 SQLite 数据库复制到已迁移的空 PostgreSQL 数据库)",
   copyNeedsSqlite: "copy 的来源须为 SQLite 数据库文件:请把 DATABASE_URL 设为要复制的数据库文件",

@@ -16,6 +16,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./driver/client.ts";
 import { execute, selectValue } from "./driver/query.ts";
 import { BUMP_DATA_VERSION, bumpDataVersionOnCommit } from "./driver/pg-db.ts";
+// Every process that changes figures bumps the version: with it, the report's facts are recounted before its
+// write transactions commit (report-facts.ts registers that).
+import "./report-facts.ts";
 
 /**
  * Record that the transaction open on `db` changes figures: the version moves when it commits (at once

@@ -681,6 +681,37 @@ export const dataVersion = sqliteTable("data_version", {
   version: integer().notNull().default(0),
 });
 
+/**
+ * 年报事实 (issue 25): the year-end report's host parts per region and year — what `hostCountsQuery` and
+ * `instructorsQuery` (report-counts.ts) answer for the region — kept current by the writes: triggers on the
+ * records they count mark the regions changed (`report_facts_dirty`), and the writing transaction recounts
+ * those regions before it commits (`refreshReportFacts`, report-facts.ts). A cold report then reads a few
+ * thousand rows instead of the city's hosts, members and workplaces. `counts`: the statement's row after
+ * the region id, as JSON; `instructors`: the distinct instructors of the region's operating hosts, as JSON.
+ */
+export const reportRegionFacts = sqliteTable(
+  "report_region_facts",
+  {
+    year: integer().notNull(),
+    regionId: integer().notNull(),
+    counts: text().notNull(),
+    instructors: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.regionId] })],
+);
+
+/** The years whose region facts are kept, each with the policy (JSON of its parameters) they were counted under. */
+export const reportFactYears = sqliteTable(
+  "report_fact_years",
+  { year: integer().notNull(), policy: text().notNull() },
+  (t) => [primaryKey({ columns: [t.year] })],
+);
+
+/** Regions whose facts a write has changed and not yet recounted (0: every region). */
+export const reportFactsDirty = sqliteTable("report_facts_dirty", { regionId: integer().notNull() }, (t) => [
+  primaryKey({ columns: [t.regionId] }),
+]);
+
 /** Long-running imports and exports: progress for the page, errors for the report. */
 export const jobs = sqliteTable(
   "jobs",

@@ -3,6 +3,7 @@
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
 import { auditBatch } from "@liangxin/db/audit";
+import { markAllRegionsChanged } from "@liangxin/db/report-facts";
 import { rowWriter, type RowWriter } from "@liangxin/core/writers";
 import { sql } from "drizzle-orm";
 import {
@@ -17,6 +18,9 @@ import {
 import { ioMessages as m } from "./messages.ts";
 import { databaseFingerprint, WRITE_ORDER, type ImportPlan, type WriteTable } from "./plan/index.ts";
 import type { Change, Counts } from "./work.ts";
+
+/** More changes than this: the report's kept host parts are recounted for the whole city (report-facts.ts). */
+const BULK_CHANGES = 5_000;
 
 export interface ImportActor {
   userId: number | null;
@@ -101,6 +105,8 @@ export async function applyImport(
       await reserveIds(db, largest);
     }
     if ((await databaseFingerprint(db)) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
+    // The report's kept host parts: recounted for the whole city once, when this transaction commits.
+    if (changes.length > BULK_CHANGES) await markAllRegionsChanged(db);
     // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
     const audit = auditBatch(db);
     const writer = rowWriter(db);

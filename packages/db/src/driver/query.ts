@@ -194,6 +194,17 @@ export async function selectColumnPrepared<T>(db: Db, query: SQL): Promise<T[]> 
 /** Savepoints open on a connection inside its transaction (their names are unique per connection). */
 const depth = new WeakMap<Database.Database, number>();
 
+/** What runs in a write transaction just before it commits (report-facts.ts registers its recount). */
+const beforeCommit: ((db: Db) => Promise<void>)[] = [];
+
+/**
+ * Run `fn` at the end of every outermost write transaction of SQLite (`writeTransaction`), inside it,
+ * before the commit; a failure rolls the transaction back.
+ */
+export function onBeforeCommit(fn: (db: Db) => Promise<void>): void {
+  if (!beforeCommit.includes(fn)) beforeCommit.push(fn);
+}
+
 /**
  * Run `fn` in one write transaction (BEGIN IMMEDIATE): all or nothing — committed when `fn` resolves,
  * rolled back when it throws. Inside another one it is a savepoint of it (rolled back alone when `fn`
@@ -226,6 +237,7 @@ export async function writeTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>
   client.exec("BEGIN IMMEDIATE");
   try {
     const out = await fn(db);
+    for (const hook of beforeCommit) await hook(db);
     client.exec("COMMIT");
     return out;
   } catch (e) {

@@ -1,0 +1,18 @@
+CREATE TABLE "report_fact_years" (
+	"year" integer NOT NULL,
+	"policy" text NOT NULL,
+	CONSTRAINT "report_fact_years_year_pk" PRIMARY KEY("year")
+);
+--> statement-breakpoint
+CREATE TABLE "report_facts_dirty" (
+	"region_id" integer NOT NULL,
+	CONSTRAINT "report_facts_dirty_region_id_pk" PRIMARY KEY("region_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_region_facts" (
+	"year" integer NOT NULL,
+	"region_id" integer NOT NULL,
+	"counts" text NOT NULL,
+	"instructors" text NOT NULL,
+	CONSTRAINT "report_region_facts_year_region_id_pk" PRIMARY KEY("year","region_id")
+);
