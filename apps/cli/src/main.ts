@@ -60,10 +60,11 @@ const commands: Record<string, Command> = {
       console.log(m.migrated(opened.file));
     }
     // Plans left open by versions that closed them only when listed (and by imports): closed once, audited.
+    // The year-end report's kept figures (report-facts.ts), counted for a database that has none yet: at
+    // the commit of any write transaction, or below.
+    const counted = reportFactsStats.yearsCounted;
     const closed = await writeTransaction(db, (tx) => closeStalePlans(tx, clock.today()));
     if (closed.length > 0) console.log(m.plansClosed(closed.length));
-    // The year-end report's host parts of the kept years, counted once for a database that has none yet.
-    const counted = reportFactsStats.yearsCounted;
     await writeTransaction(db, (tx) => refreshReportFacts(tx, { materialize: true }));
     if (reportFactsStats.yearsCounted > counted) console.log(m.factsCounted(keptFactYears(clock.today())));
     await closeDatabase(db);

@@ -207,8 +207,12 @@ async function coverageCounts(
   return new Map(rows.map(([r, h, c]) => [num(r), { hosts: num(h), covered: num(c) }]));
 }
 
-/** Members held by `orgs` (all members when null) at either year end, grouped as `MemberGroup`. */
-async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<MemberGroup[]> {
+/**
+ * The statement of the members held by `orgs` (all members when null) at either year end, grouped as
+ * `MemberGroup` (start, end, exit, joined, count, full), only the groups starting or ending in `orgs`: a
+ * member held in between by one of them only is no figure of theirs.
+ */
+export function memberGroupsQuery(year: number, orgs: SQL | null): SQL {
   const d = yearEnd(year);
   const p = yearEnd(year - 1);
   const from = yearStart(year);
@@ -221,9 +225,7 @@ async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<Mem
   // one row in force on a date is the usual case; several (a repair's overlap) are picked as the domain does.
   // The status events' sets (a few thousand members) are "materialized": inlined, SQLite looked each of the
   // city's members up in the events three times (a quarter of the statement at 200,000 hosts).
-  const rows = await selectRows<unknown[]>(
-    db,
-    sql`with
+  return sql`with
       rl as (select x.member_id,
                sum(${inForceFlag("x", d)}) as nd, max(case when ${inForce("x", d)} then coalesce(x.org_id, -1) end) as od,
                sum(${inForceFlag("x", p)}) as np, max(case when ${inForce("x", p)} then coalesce(x.org_id, -1) end) as op
@@ -254,8 +256,12 @@ async function memberGroups(db: Db, year: number, orgs: SQL | null): Promise<Mem
       mg as (select s, e, case when s <> -2 and e = -2 then x else null end as gx,
                     case when s = -2 then j else 0 end as gj, case when e <> -2 then fe else 0 end as gf
              from ms where s >= 0 or e >= 0)
-    select s, e, gx, gj, count(*), sum(gf) from mg group by s, e, gx, gj`,
-  );
+    select s, e, gx, gj, count(*), sum(gf) from mg${orgs ? sql` where s in ${orgs} or e in ${orgs}` : sql``}
+    group by s, e, gx, gj`;
+}
+
+/** The groups from the rows of `memberGroupsQuery`. */
+function memberGroupsOf(rows: unknown[][]): MemberGroup[] {
   return rows.map((r) => ({
     start: num(r[0]),
     end: num(r[1]),
@@ -331,6 +337,33 @@ async function keptHostFacts(
 }
 
 /**
+ * The member groups of `year` of `orgs` (all when null) as the writes keep them (report-facts.ts), in the
+ * rows of `memberGroupsQuery`; null when they are not current: an organization marked and not yet
+ * recounted, or the year not kept.
+ */
+async function keptMemberGroups(tx: Db, year: number, orgs: SQL | null): Promise<unknown[][] | null> {
+  if (isPg(tx)) return null;
+  const [state] = await selectRows<[number, number | null]>(
+    tx,
+    sql`select (select count(*) from report_member_facts_dirty),
+               (select 1 from report_fact_years where year = ${year})`,
+  );
+  if (!state || num(state[0]) > 0 || state[1] === null) {
+    memberFactsStats.counted++;
+    return null;
+  }
+  memberFactsStats.kept++;
+  return selectRows<unknown[]>(
+    tx,
+    sql`select start_org_id, end_org_id, exit_status, joined_in_year, members, full_members
+        from report_member_facts where year = ${year}${orgs ? sql` and (start_org_id in ${orgs} or end_org_id in ${orgs})` : sql``}`,
+  );
+}
+
+/** How often a report's member groups were read as the writes keep them, and counted from the records. */
+export const memberFactsStats = { kept: 0, counted: 0 };
+
+/**
  * The counts of the year-end report of `nodeId` for `year` (`computeReportFromCounts`), read in one read
  * transaction: the regions whole, the organizations, hosts of the node's territory and members its
  * organizations held (any date's subtree lies within `nodeScope`'s); the city's root reads everything,
@@ -362,7 +395,10 @@ export async function loadReportCounts(
     // The host statement, the longest, before the five-basics board's statements asked meanwhile (build.ts).
     const hostRowsApart = kept ? null : runApart<unknown[]>(tx, hostQuery, version, ownRead, { first: true });
     const instructorRowsApart = kept ? null : runApart<unknown[]>(tx, instructorQuery, version, ownRead);
-    const memberRows = await memberGroups(tx, year, orgs);
+    const memberRows = memberGroupsOf(
+      (live ? null : await keptMemberGroups(tx, year, orgs)) ??
+        (await selectRows<unknown[]>(tx, memberGroupsQuery(year, orgs))),
+    );
     const regionRows = await selectRows<[number, string, string, string, number | null]>(
       tx,
       sql`select id, code, name, level, parent_id from regions order by id`,

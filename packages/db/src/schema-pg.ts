@@ -190,6 +190,8 @@ export const {
   reportChecks,
   reportFactYears,
   reportFactsDirty,
+  reportMemberFacts,
+  reportMemberFactsDirty,
   reportRecords,
   reportRegionFacts,
   reportSubmissions,

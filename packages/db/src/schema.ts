@@ -712,6 +712,35 @@ export const reportFactsDirty = sqliteTable("report_facts_dirty", { regionId: in
   primaryKey({ columns: [t.regionId] }),
 ]);
 
+/**
+ * The year-end report's member groups kept by the writes (report-facts.ts), per year: the rows of
+ * `memberGroupsQuery` (report-counts.ts) — members counted by their organization at the start and the end
+ * of the year, how they left, whether they joined in it — each kept under its owner, the organization at
+ * the end (else at the start), which the writes recount when a member of theirs changes
+ * (`report_member_facts_dirty`, marked by triggers on relationships, members and status events).
+ */
+export const reportMemberFacts = sqliteTable(
+  "report_member_facts",
+  {
+    year: integer().notNull(),
+    ownerOrgId: integer().notNull(),
+    startOrgId: integer().notNull(),
+    endOrgId: integer().notNull(),
+    exitStatus: text(),
+    joinedInYear: integer().notNull(),
+    members: integer().notNull(),
+    fullMembers: integer().notNull(),
+  },
+  (t) => [index("report_member_facts_owner_idx").on(t.year, t.ownerOrgId)],
+);
+
+/** Organizations whose members' facts a write has changed and not yet recounted (0: every organization). */
+export const reportMemberFactsDirty = sqliteTable(
+  "report_member_facts_dirty",
+  { orgId: integer().notNull() },
+  (t) => [primaryKey({ columns: [t.orgId] })],
+);
+
 /** Long-running imports and exports: progress for the page, errors for the report. */
 export const jobs = sqliteTable(
   "jobs",

@@ -3,7 +3,7 @@
  * computed on another database state (someone wrote meanwhile) is refused: plan again.
  */
 import { auditBatch } from "@liangxin/db/audit";
-import { markAllRegionsChanged } from "@liangxin/db/report-facts";
+import { markAllFactsChanged } from "@liangxin/db/report-facts";
 import { rowWriter, type RowWriter } from "@liangxin/core/writers";
 import { sql } from "drizzle-orm";
 import {
@@ -106,7 +106,7 @@ export async function applyImport(
     }
     if ((await databaseFingerprint(db)) !== plan.fingerprint) throw new ImportRefused(m.changedMeanwhile);
     // The report's kept host parts: recounted for the whole city once, when this transaction commits.
-    if (changes.length > BULK_CHANGES) await markAllRegionsChanged(db);
+    if (changes.length > BULK_CHANGES) await markAllFactsChanged(db);
     // The audit rows of the whole import in multi-row inserts (a city's import audits a million changes).
     const audit = auditBatch(db);
     const writer = rowWriter(db);

@@ -4,7 +4,7 @@
  * 200,000 hosts), townships of about 700 hosts whatever N is, and dated history over 2023–2025.
  * Deterministic for a seed. Rows go through the bulk-write path (multi-row inserts) in one transaction.
  */
-import { markAllRegionsChanged } from "@liangxin/db/report-facts";
+import { markAllFactsChanged } from "@liangxin/db/report-facts";
 import { clock, DEFAULT_POLICY, type IsoDate } from "@liangxin/domain";
 import { eq, sql } from "drizzle-orm";
 import {
@@ -313,7 +313,7 @@ async function seedScaleIn(db: Db, options: SeedScaleOptions): Promise<ScaleSumm
 
   await writeTransaction(db, async () => {
     // The report's kept host parts: recounted for the whole city once, at this transaction's commit.
-    await markAllRegionsChanged(db);
+    await markAllFactsChanged(db);
     if (policyExists === 0) {
       await execute(
         db,

@@ -1,15 +1,24 @@
 /**
- * Issue 25, goal 1: the year-end report's host parts kept by the writes (report-facts.ts) are the ones the
- * statements count from the records — on the demo, for every management node and kept year, and again after
- * a write to each kind of record the parts are counted from (each write changes the city's figures, so a
- * write whose regions were not recounted would show). A write the triggers mark but no write transaction
+ * Issue 25, goal 1: the year-end report's host parts and member groups kept by the writes (report-facts.ts)
+ * are the ones the statements count from the records — on the demo, for every management node and kept
+ * year, and again after a write to each kind of record they are counted from (each write changes the city's
+ * figures, so a write whose regions or organizations were not recounted would show). A write the triggers mark but no write transaction
  * recounts leaves the report counting from the records.
  */
-import { fixedClock, isManagement, policyAsOf, setClock, yearEnd, type OrgCategory } from "@liangxin/domain";
+import {
+  fixedClock,
+  isManagement,
+  policyAsOf,
+  setClock,
+  yearEnd,
+  type MemberGroup,
+  type OrgCategory,
+  type ReportCounts,
+} from "@liangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { execute, openTestDb, selectRows, selectValue, writeTransaction, type Db } from "@liangxin/db/driver";
-import { hostFactsStats, loadReportCounts } from "@liangxin/db/report-counts";
+import { hostFactsStats, loadReportCounts, memberFactsStats } from "@liangxin/db/report-counts";
 import { keptFactYears, reportFactsStats } from "@liangxin/db/report-facts";
 import { loadPolicyVersions } from "@liangxin/db/snapshot";
 import { DEMO_TODAY, seedDemo } from "../src/demo.ts";
@@ -41,12 +50,29 @@ async function policyOf(year: number) {
 async function cityCounts(): Promise<string> {
   const out: unknown[] = [];
   for (const year of years) {
-    const kept = hostFactsStats.kept;
+    const [hosts, members] = [hostFactsStats.kept, memberFactsStats.kept];
     const c = await loadReportCounts(db, city, year, await policyOf(year));
-    expect(hostFactsStats.kept, `${year}: read from the kept facts`).toBe(kept + 1);
-    out.push([...c.hostsByRegion], [...c.instructorsByRegion], [...c.coverageByRegionPrev]);
+    expect(hostFactsStats.kept, `${year}: host parts read as kept`).toBe(hosts + 1);
+    expect(memberFactsStats.kept, `${year}: member groups read as kept`).toBe(members + 1);
+    out.push(
+      [...c.hostsByRegion],
+      [...c.instructorsByRegion],
+      [...c.coverageByRegionPrev],
+      sortedGroups(c.memberGroups),
+    );
   }
   return JSON.stringify(out);
+}
+
+/** Member groups in one order (neither computation orders them; the report sums them). */
+function sortedGroups(groups: readonly MemberGroup[]): MemberGroup[] {
+  const key = (g: MemberGroup) => `${g.start}|${g.end}|${g.exit ?? ""}|${g.joined}`;
+  return [...groups].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Counts with their member groups in one order. */
+function comparable(c: ReportCounts): ReportCounts {
+  return { ...c, memberGroups: sortedGroups(c.memberGroups) };
 }
 
 /** Every management node's counts of every kept year: the kept facts give what the statements count. */
@@ -56,7 +82,7 @@ async function expectKeptAsCounted(only: number[] = nodes): Promise<void> {
     for (const id of only) {
       const kept = await loadReportCounts(db, id, year, policy);
       const live = await loadReportCounts(db, id, year, policy, { live: true });
-      expect(kept, `node ${id}, ${year}`).toEqual(live);
+      expect(comparable(kept), `node ${id}, ${year}`).toEqual(comparable(live));
     }
   }
 }
@@ -79,7 +105,7 @@ async function first(query: ReturnType<typeof sql>): Promise<number> {
   return Number(id);
 }
 
-describe("the report's host parts kept by the writes", () => {
+describe("the report's host parts and member groups kept by the writes", () => {
   it("are counted for the kept years when the demo is seeded, and equal the statements' counts", async () => {
     const kept = await selectRows<[number]>(db, sql`select year from report_fact_years order by year`);
     expect(kept.map(([y]) => Number(y))).toEqual(years);
@@ -176,6 +202,36 @@ describe("the report's host parts kept by the writes", () => {
             and not exists (select 1 from member_status_events e where e.member_id = m.id) order by m.id limit 3`,
       ),
     );
+    // A member transferred to another organization in 2025, then the transfer's record removed.
+    const [rel, relMember, relOrg] = (
+      await selectRows<[number, number, number]>(
+        db,
+        sql`select r.id, r.member_id, r.org_id from member_relationships r
+            where r.end_on is null and r.org_id is not null and r.start_on < '2024-01-01'
+            and not exists (select 1 from member_status_events e where e.member_id = r.member_id)
+            order by r.id limit 1`,
+      )
+    )[0]!;
+    const otherOrg = await first(
+      sql`select id from orgs where formation_mode is not null and id <> ${relOrg} and revoked_on is null
+          order by id desc limit 1`,
+    );
+    await afterWrite("a member transferred", async (tx) => {
+      await execute(tx, sql`update member_relationships set end_on = '2025-05-01' where id = ${rel}`);
+      await execute(
+        tx,
+        sql`insert into member_relationships (member_id, org_id, start_on) values (${relMember}, ${otherOrg}, '2025-05-01')`,
+      );
+    });
+    await afterWrite("the transfer's record removed", (tx) =>
+      execute(
+        tx,
+        sql`delete from member_relationships where member_id = ${relMember} and org_id = ${otherOrg}`,
+      ),
+    );
+    await afterWrite("a member's full membership", (tx) =>
+      execute(tx, sql`update members set full_on = '2026-12-01' where id = ${relMember}`),
+    );
     await afterWrite("a host closed", (tx) =>
       execute(tx, sql`update hosts set closed_on = '2025-07-01' where id = ${uncovered}`),
     );
@@ -206,7 +262,9 @@ describe("the report's host parts kept by the writes", () => {
     const policy = await policyOf(years[2]!);
     const c = await loadReportCounts(db, city, years[2]!, policy);
     expect(hostFactsStats.counted).toBe(counted + 1);
-    expect(c).toEqual(await loadReportCounts(db, city, years[2]!, policy, { live: true }));
+    expect(comparable(c)).toEqual(
+      comparable(await loadReportCounts(db, city, years[2]!, policy, { live: true })),
+    );
     // The next write transaction recounts them.
     await writeTransaction(db, async () => {});
     expect(await selectValue<number>(db, sql`select count(*) from report_facts_dirty`)).toBe(0);
