@@ -1,9 +1,10 @@
+-- Text columns collate "C", as every text column since 0004_text_collate_c.
 CREATE TABLE "report_member_facts" (
 	"year" integer NOT NULL,
 	"owner_org_id" integer NOT NULL,
 	"start_org_id" integer NOT NULL,
 	"end_org_id" integer NOT NULL,
-	"exit_status" text,
+	"exit_status" text COLLATE "C",
 	"joined_in_year" integer NOT NULL,
 	"members" integer NOT NULL,
 	"full_members" integer NOT NULL
