@@ -176,6 +176,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   all: "全部",
   level: "级别",
   unit: "工作单位",
+  // The report's member groups kept by the writes (report_member_facts).
+  ownerOrgId: "所属党组织",
+  startOrgId: "年初所在党组织",
+  endOrgId: "年末所在党组织",
+  exitStatus: "减少方式",
+  joinedInYear: "本年发展",
+  fullMembers: "正式党员人数",
 };
 
 /** Fields that mean something narrower in one procedure. */
