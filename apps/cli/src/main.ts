@@ -5,6 +5,7 @@ import { createUser } from "@liangxin/db/auth";
 import { listDemoAccounts } from "@liangxin/seed/accounts";
 import { closeDatabase, openPgDb, writeTransaction, type Db } from "@liangxin/db/driver";
 import { closeStalePlans } from "@liangxin/core/work";
+import { refreshBasicsFacts } from "@liangxin/core/basics";
 import { databaseTarget, shownDatabaseUrl } from "@liangxin/db/paths";
 import { migratePg } from "@liangxin/db/pg";
 import { keptFactYears, refreshReportFacts, reportFactsStats } from "@liangxin/db/report-facts";
@@ -65,7 +66,10 @@ const commands: Record<string, Command> = {
     const counted = reportFactsStats.yearsCounted;
     const closed = await writeTransaction(db, (tx) => closeStalePlans(tx, clock.today()));
     if (closed.length > 0) console.log(m.plansClosed(closed.length));
-    await writeTransaction(db, (tx) => refreshReportFacts(tx, { materialize: true }));
+    await writeTransaction(db, async (tx) => {
+      await refreshReportFacts(tx, { materialize: true });
+      await refreshBasicsFacts(tx, { materialize: true });
+    });
     if (reportFactsStats.yearsCounted > counted) console.log(m.factsCounted(keptFactYears(clock.today())));
     await closeDatabase(db);
     return 0;

@@ -183,6 +183,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   exitStatus: "减少方式",
   joinedInYear: "本年发展",
   fullMembers: "正式党员人数",
+  // The five basics kept by the writes (report_basics_facts): the basics met, a bit each.
+  met: "达标的基本项",
 };
 
 /** Fields that mean something narrower in one procedure. */

@@ -179,7 +179,7 @@ export function instructorsQuery(d: string, regions: SQL | null): SQL {
 }
 
 /** The instructors per region from the rows of `instructorsQuery`. */
-function instructorsByRegion(pairs: unknown[][]): Map<number, number[]> {
+export function instructorsByRegion(pairs: unknown[][]): Map<number, number[]> {
   const instructors = new Map<number, number[]>();
   for (const [r, i] of pairs) {
     const list = instructors.get(num(r));

@@ -28,7 +28,13 @@ import type { Db } from "./driver/client.ts";
 import { insertNamedRows } from "./driver/bulk.ts";
 import { isPg } from "./driver/pg-db.ts";
 import { execute, onBeforeCommit, selectColumn, selectRows } from "./driver/query.ts";
-import { factPolicyKey, hostCountsQuery, instructorsQuery, memberGroupsQuery } from "./report-counts.ts";
+import {
+  factPolicyKey,
+  hostCountsQuery,
+  instructorsByRegion,
+  instructorsQuery,
+  memberGroupsQuery,
+} from "./report-counts.ts";
 import { loadPolicyVersions } from "./snapshot.ts";
 
 /** More marked regions than this: the year is counted for the whole city in one statement. */
@@ -59,6 +65,11 @@ export async function markAllFactsChanged(db: Db): Promise<void> {
   await execute(
     db,
     sql`insert into report_member_facts_dirty (org_id) select 0 where not exists (select 1 from report_member_facts_dirty where org_id = 0)`,
+  );
+  // The five basics kept by the writes (basics/kept.ts in core), judged again at the commit too.
+  await execute(
+    db,
+    sql`insert into report_basics_dirty (org_id) select 0 where not exists (select 1 from report_basics_dirty where org_id = 0)`,
   );
 }
 
@@ -116,13 +127,9 @@ export async function refreshReportFacts(db: Db, opts: { materialize?: boolean }
 /** The host parts of `year` of `regions` (every region when null), counted again. */
 async function recountRegions(db: Db, year: number, policy: Policy, regions: SQL | null): Promise<void> {
   const hostRows = await selectRows<unknown[]>(db, hostCountsQuery(year, policy, regions));
-  const pairs = await selectRows<[number, number]>(db, instructorsQuery(yearEnd(year), regions));
-  const instructors = new Map<number, number[]>();
-  for (const [r, i] of pairs) {
-    const list = instructors.get(Number(r));
-    if (list) list.push(Number(i));
-    else instructors.set(Number(r), [Number(i)]);
-  }
+  const instructors = instructorsByRegion(
+    await selectRows<unknown[]>(db, instructorsQuery(yearEnd(year), regions)),
+  );
   await execute(
     db,
     sql`delete from report_region_facts where year = ${year}${regions ? sql` and region_id in ${regions}` : sql``}`,

@@ -741,6 +741,34 @@ export const reportMemberFactsDirty = sqliteTable(
   (t) => [primaryKey({ columns: [t.orgId] })],
 );
 
+/**
+ * The five basics (五个基本) of the report's 附表 kept by the writes (basics/kept.ts in core), per past
+ * year and grassroots organization: which basics the organization met on the year's 31 December, a bit per
+ * basic (`BASIC_BITS`: team 1, venue 2, activities 4, rules 8, means 16, all five 32) — what the board's
+ * nine statements and the domain's `checkFiveBasics` otherwise answer on every cold report. Triggers on the
+ * records judged (members' relationships, secretaries, committee, venues and their checks and links,
+ * meetings, rules, funds, coverages and their hosts' payroll, the organization itself, policies) mark the
+ * organizations a write changes (`report_basics_dirty`, 0: every one); the writing transaction judges them
+ * again before it commits.
+ */
+export const reportBasicsFacts = sqliteTable(
+  "report_basics_facts",
+  { year: integer().notNull(), orgId: integer().notNull(), met: integer().notNull() },
+  (t) => [primaryKey({ columns: [t.year, t.orgId] })],
+);
+
+/** The past years whose five basics are kept, each with the policy (JSON of its parameters) judged under. */
+export const reportBasicsYears = sqliteTable(
+  "report_basics_years",
+  { year: integer().notNull(), policy: text().notNull() },
+  (t) => [primaryKey({ columns: [t.year] })],
+);
+
+/** Organizations whose five basics a write has changed and not yet judged again (0: every organization). */
+export const reportBasicsDirty = sqliteTable("report_basics_dirty", { orgId: integer().notNull() }, (t) => [
+  primaryKey({ columns: [t.orgId] }),
+]);
+
 /** Long-running imports and exports: progress for the page, errors for the report. */
 export const jobs = sqliteTable(
   "jobs",

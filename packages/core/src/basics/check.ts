@@ -62,7 +62,7 @@ function grouped<T>(rows: readonly { orgId: number; v: T }[]): Map<number, T[]> 
  * version; read-thread.ts), else run here — so that the statements started together run on the other core
  * while this one computes something else. Each answer is a promise, to be awaited.
  */
-async function readerFor(db: Db): Promise<<T>(query: SQL) => PromiseLike<T[]>> {
+export async function readerFor(db: Db): Promise<<T>(query: SQL) => PromiseLike<T[]>> {
   const version = mayReadApart(db) ? await readDataVersion(db) : null;
   return <T>(query: SQL): PromiseLike<T[]> => {
     const apart = version === null ? null : runApart<T>(db, query, version, true, { objects: true });
@@ -78,18 +78,17 @@ async function readerFor(db: Db): Promise<<T>(query: SQL) => PromiseLike<T[]>> {
   };
 }
 
-type Reader = Awaited<ReturnType<typeof readerFor>>;
+export type Reader = Awaited<ReturnType<typeof readerFor>>;
 
 /**
  * The facts of the five basics of the caller's subtree on `on`, each statement asked at once: of the read
  * thread when it may serve this read (read-thread.ts), so that a report counting meanwhile (buildReportIn)
  * uses the other core — those the thread has not started when awaited run here; else here, one by one.
+ * `inScope`: the organizations asked, a condition on `orgs o` (the caller's subtree, or given ids).
  */
-function askFacts(read: Reader, scope: Scope, on: string) {
+export function askFacts(read: Reader, inScope: SQL, on: string) {
   const year = yearOf(on);
   const from = yearStart(year);
-  const { within } = scopeSql(scope, on);
-  const inScope = within.subtree("o");
   const members = read<{ orgId: number; n: number }>(
     sql`select r.org_id as orgId, count(*) as n from member_relationships r join members m on m.id = r.member_id
         join orgs o on o.id = r.org_id
@@ -148,11 +147,11 @@ async function checkOrgs(
   on: string,
 ): Promise<BasicsRow[]> {
   if (orgs.length === 0) return [];
-  return judgeOrgs(db, orgs, on, askFacts(await readerFor(db), scope, on));
+  return judgeOrgs(db, orgs, on, askFacts(await readerFor(db), scopeSql(scope, on).within.subtree("o"), on));
 }
 
 /** The organizations' five basics from the facts asked (`askFacts`) of a subtree holding them. */
-async function judgeOrgs(
+export async function judgeOrgs(
   db: Db,
   orgs: readonly WorkOrgRow[],
   on: string,
@@ -247,7 +246,7 @@ export async function basicsBoardIn(db: Db, scope: Scope, on: string): Promise<B
   // connection. The organizations first: the thread reads them while this thread counts the report.
   const read = await readerFor(db);
   const orgsAsked = read<WorkOrgRow>(subtreeGrassrootsQuery(scope, on)!);
-  const facts = askFacts(read, scope, on);
+  const facts = askFacts(read, scopeSql(scope, on).within.subtree("o"), on);
   const orgs = await orgsAsked;
   const rows = orgs.length === 0 ? [] : await judgeOrgs(db, orgs, on, facts);
   const node = scope.org;

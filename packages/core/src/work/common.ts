@@ -65,12 +65,19 @@ export async function subtreeGrassroots(db: Db, scope: Scope, today: string): Pr
 /** The statement of `subtreeGrassroots` (null: the scope holds no organization). */
 export function subtreeGrassrootsQuery(scope: Scope, today: string): SQL | null {
   if (!scope.org) return null;
-  const { within } = scopeSql(scope, today);
+  return grassrootsQuery(scopeSql(scope, today).within.subtree("o"), today);
+}
+
+/** The grassroots organizations (`orgs o`) meeting `condition` in force on `today`, by code. */
+export function grassrootsQuery(condition: SQL, today: string): SQL {
   return sql`select ${ORG_COLUMNS} from orgs o
-        where ${within.subtree("o")} and o.category in ('committee','generalBranch','branch','jointBranch')
-          and ${orgInForce(today, "o")}
+        where ${condition} and ${grassrootsInForce(today)}
         order by o.code`;
 }
+
+/** SQL condition: `orgs o` is a grassroots organization in force on `today`. */
+export const grassrootsInForce = (today: string): SQL =>
+  sql`o.category in ('committee','generalBranch','branch','jointBranch') and ${orgInForce(today, "o")}`;
 
 export interface WorkHostRow {
   id: number;

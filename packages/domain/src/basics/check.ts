@@ -173,3 +173,29 @@ export function countFiveBasics(checks: Iterable<BasicsCheck>): BasicsCount {
   }
   return { orgs: seen.size, met };
 }
+
+/** The bit of each basic in a check's bits (`basicsBits`): BASICS' order, then all five. */
+const ALL_BIT = 2 ** BASICS.length;
+
+/** The basics a check met as one number, a bit per basic in BASICS' order and `ALL_BIT` for all five. */
+export function basicsBits(check: BasicsCheck): number {
+  let bits = check.all ? ALL_BIT : 0;
+  BASICS.forEach((b, i) => {
+    if (check[b].ok) bits |= 2 ** i;
+  });
+  return bits;
+}
+
+/** `countFiveBasics` of checks kept as bits (`basicsBits`), one number per organization (each counted once). */
+export function countBasicsBits(bits: Iterable<number>): BasicsCount {
+  const met: Record<Basic | "all", number> = { team: 0, venue: 0, activities: 0, rules: 0, means: 0, all: 0 };
+  let orgs = 0;
+  for (const b of bits) {
+    orgs++;
+    BASICS.forEach((basic, i) => {
+      if ((b & (2 ** i)) !== 0) met[basic]++;
+    });
+    if ((b & ALL_BIT) !== 0) met.all++;
+  }
+  return { orgs, met };
+}
