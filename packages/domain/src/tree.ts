@@ -15,38 +15,45 @@ interface ForestNode {
 
 const EMPTY: readonly number[] = Object.freeze([]);
 
-/** A forest laid out in pre-order: subtree(id) = order[start(id) .. start(id) + size(id)). */
+/** Code order, then id: the order of siblings (and of roots). */
+function byCode(a: ForestNode, b: ForestNode): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : a.id - b.id;
+}
+
+/**
+ * A forest laid out in pre-order: subtree(id) = order[start(id) .. start(id) + size(id)). The nodes are
+ * sorted by code once, so that each node's children come out in code order as they are gathered (no sort
+ * per family); positions and sizes are kept per pre-order position in typed arrays (tens of thousands of
+ * organizations, twice per report: issue 25).
+ */
 class Forest {
   private readonly parent = new Map<number, number | null>();
   private readonly children = new Map<number, number[]>();
+  /** Pre-order position of each id placed. */
   private readonly start = new Map<number, number>();
-  private readonly size = new Map<number, number>();
+  /** Subtree size per pre-order position. */
+  private readonly sizes: Int32Array;
   private readonly order: number[] = [];
   readonly roots: number[] = [];
 
   constructor(nodes: readonly ForestNode[], parentOf: (id: number) => number | null) {
-    const byId = new Map<number, ForestNode>();
-    for (const n of nodes) byId.set(n.id, n);
-    for (const n of nodes) {
+    this.sizes = new Int32Array(nodes.length);
+    const ids = new Set<number>();
+    for (const n of nodes) ids.add(n.id);
+    const sorted = nodes.slice().sort(byCode);
+    for (const n of sorted) {
       let p = parentOf(n.id);
-      if (p !== null && (p === n.id || !byId.has(p))) p = null;
+      if (p !== null && (p === n.id || !ids.has(p))) p = null;
       this.parent.set(n.id, p);
-      if (p !== null) {
-        const list = this.children.get(p);
-        if (list) list.push(n.id);
-        else this.children.set(p, [n.id]);
+      if (p === null) {
+        this.roots.push(n.id);
+        continue;
       }
+      const list = this.children.get(p);
+      if (list) list.push(n.id);
+      else this.children.set(p, [n.id]);
     }
-    const cmp = (a: number, b: number): number => {
-      const ca = byId.get(a)?.code ?? "";
-      const cb = byId.get(b)?.code ?? "";
-      return ca < cb ? -1 : ca > cb ? 1 : a - b;
-    };
-    for (const list of this.children.values()) list.sort(cmp);
-    const roots = nodes.filter((n) => this.parent.get(n.id) === null).map((n) => n.id);
-    roots.sort(cmp);
-    for (const r of roots) this.layout(r);
-    this.roots.push(...roots);
+    for (const r of this.roots) this.layout(r);
     // Nodes on a cycle (malformed history) are unreachable from any root: break each cycle at its
     // smallest id, which becomes a root, so every node is placed exactly once.
     if (this.order.length < nodes.length) {
@@ -71,8 +78,8 @@ class Forest {
     while (stack.length > 0) {
       const id = stack.pop()!;
       if (id < 0) {
-        const real = -id - 1;
-        this.size.set(real, this.order.length - this.start.get(real)!);
+        const at = this.start.get(-id - 1)!;
+        this.sizes[at] = this.order.length - at;
         continue;
       }
       this.start.set(id, this.order.length);
@@ -108,14 +115,14 @@ class Forest {
   subtree(id: number): readonly number[] {
     const s = this.start.get(id);
     if (s === undefined) return EMPTY;
-    return this.order.slice(s, s + this.size.get(id)!);
+    return this.order.slice(s, s + this.sizes[s]!);
   }
 
   isInSubtree(id: number, rootId: number): boolean {
     const s = this.start.get(id);
     const r = this.start.get(rootId);
     if (s === undefined || r === undefined) return false;
-    return r <= s && s < r + this.size.get(rootId)!;
+    return r <= s && s < r + this.sizes[r]!;
   }
 
   preOrder(): readonly number[] {
