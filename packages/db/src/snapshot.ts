@@ -143,17 +143,6 @@ export interface SnapshotOptions {
   /** Only what the facts of these hosts need on those dates. Requires `asOf`; ignored with `nodeId`. */
   hostIds?: readonly number[];
   /**
-   * Only what the coverage and cap checks of a report read: organizations, coverages, instructors and
-   * assignments — no hosts, members, relationships, workplaces, status events or figures (a fraction of the
-   * rows, now that the report's counts come from the database). Requires `asOf`.
-   */
-  checksOnly?: boolean;
-  /**
-   * Every organization, already read (a report's counts of the whole city, `ReportCounts.orgs`): used
-   * instead of reading them again where the snapshot holds them all (no `nodeId` scope, or the city's root).
-   */
-  allOrgs?: readonly OrgRec[];
-  /**
    * Further dates for which only hosts operating, their covering organizations and the members held by
    * organizations are needed (a previous year's coverage rate, opening members): no figures, workplaces
    * or instructors. An `AsOfIndex` of such a date answers `operatingHosts`, `coveringOrgOf`, `tree` and
@@ -294,8 +283,6 @@ async function loadAsOf(
       ),
     );
 
-  const unlessChecksOnly = async <T>(load: () => Promise<T[]>): Promise<T[]> =>
-    opts.checksOnly ? [] : load();
   const scope = opts.nodeId !== undefined ? await nodeScope(db, opts.nodeId) : null;
   const hostIdsGiven = opts.nodeId === undefined && opts.hostIds !== undefined;
   if (!scope && !hostIdsGiven) {
@@ -303,50 +290,40 @@ async function loadAsOf(
     const full = inForceAny(dates, fullIdx, "start_on", "end_on");
     return {
       regions,
-      orgs: opts.allOrgs ? [...opts.allOrgs] : await whole<OrgRec>(db, "orgs"),
+      orgs: await whole<OrgRec>(db, "orgs"),
       reparentings,
       dualLinks: await whole<DualLinkRec>(db, "dualLinks"),
-      hosts: await unlessChecksOnly(() =>
-        records<HostRec>(
-          db,
-          FIELDS.hosts,
-          sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
-        ),
+      hosts: await records<HostRec>(
+        db,
+        FIELDS.hosts,
+        sql`select ${columns("hosts", "h")} from hosts h where ${hostOperating} order by h.id`,
       ),
-      hostYears: await unlessChecksOnly(() => figures(sql``)),
+      hostYears: await figures(sql``),
       coverages: await records<CoverageRec>(
         db,
         FIELDS.coverages,
         sql`select ${columns("coverages")} from coverages where ${cov} order by id`,
       ),
-      members: await unlessChecksOnly(() =>
-        records<MemberRec>(
-          db,
-          FIELDS.members,
-          sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
-        ),
+      members: await records<MemberRec>(
+        db,
+        FIELDS.members,
+        sql`select ${columns("members")} from members where joined_on <= ${maxD} order by id`,
       ),
-      relationships: await unlessChecksOnly(() =>
-        records<MemberRelationshipRec>(
-          db,
-          FIELDS.relationships,
-          sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
-        ),
+      relationships: await records<MemberRelationshipRec>(
+        db,
+        FIELDS.relationships,
+        sql`select ${columns("relationships")} from member_relationships where ${cov} order by id`,
       ),
-      workplaces: await unlessChecksOnly(() =>
-        records<MemberWorkplaceRec>(
-          db,
-          FIELDS.workplaces,
-          sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
-        ),
+      workplaces: await records<MemberWorkplaceRec>(
+        db,
+        FIELDS.workplaces,
+        sql`select ${columns("workplaces")} from member_workplaces where ${full} order by id`,
       ),
-      statusEvents: await unlessChecksOnly(() =>
-        records<MemberStatusEventRec>(
-          db,
-          FIELDS.statusEvents,
-          sql`select ${columns("statusEvents")} from member_status_events
+      statusEvents: await records<MemberStatusEventRec>(
+        db,
+        FIELDS.statusEvents,
+        sql`select ${columns("statusEvents")} from member_status_events
             where effective_on <= ${maxD} order by id`,
-        ),
       ),
       instructors: await whole<InstructorRec>(db, "instructors"),
       assignments: await records<AssignmentRec>(
@@ -417,13 +394,11 @@ async function loadAsOf(
         where a.instructor_id in ${inInstructors} and ${g("a")} order by a.id`,
   );
   // Members working at the hosts or held by the subtree, with all their rows in force (the latest wins).
-  const memberIds = opts.checksOnly
-    ? []
-    : await selectColumnPrepared<number>(
-        db,
-        sql`select w.member_id from member_workplaces w where w.host_id in ${inHosts} and ${g("w")}
+  const memberIds = await selectColumnPrepared<number>(
+    db,
+    sql`select w.member_id from member_workplaces w where w.host_id in ${inHosts} and ${g("w")}
         union select r.member_id from member_relationships r where r.org_id in ${inOrgs} and ${f("r")}`,
-      );
+  );
   const inMembers = idList(memberIds);
   return {
     regions,
@@ -435,8 +410,8 @@ async function loadAsOf(
       sql`select ${columns("dualLinks")} from dual_links
           where org_id in ${inOrgs} or regional_org_id in ${inOrgs} order by id`,
     ),
-    hosts: opts.checksOnly ? [] : hosts,
-    hostYears: await unlessChecksOnly(() => figures(sql` and host_id in ${inHosts}`)),
+    hosts,
+    hostYears: await figures(sql` and host_id in ${inHosts}`),
     coverages,
     members: await records<MemberRec>(
       db,

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
 import { execute, openTestDb, selectRows, selectValue, writeTransaction, type Db } from "@liangxin/db/driver";
 import { unsafeSystemScope, type Scope } from "@liangxin/db/scope";
-import { basicsFactsStats, keptBasicsAnnex, keptBasicsOf, keptBasicsYears } from "@liangxin/core/basics";
+import { askKeptBasics, basicsFactsStats, keptBasicsAnnex, keptBasicsYears } from "@liangxin/core/basics";
 import { basicsAnnexOf, reportBoardIn } from "../../core/src/reports/basics.ts";
 import { DEMO_TODAY, seedDemo } from "../src/demo.ts";
 
@@ -73,9 +73,11 @@ async function boardAnnex(node: NodeRow, y: number): Promise<BasicsAnnex> {
 
 /** The 附表 of `node` in `y` as kept by the writes (asserted to be kept). */
 async function keptAnnex(node: NodeRow, y: number): Promise<BasicsAnnex> {
-  const kept = await keptBasicsOf(db, scope, node, yearEnd(y));
+  const kept = await askKeptBasics(db, scope, node, yearEnd(y));
   expect(kept, `node ${node.code}, ${y}: kept`).not.toBeNull();
-  return keptBasicsAnnex(kept!, await rowsOf(node));
+  const annex = await keptBasicsAnnex(kept!, await rowsOf(node));
+  expect(annex, `node ${node.code}, ${y}: every organization kept`).not.toBeNull();
+  return annex!;
 }
 
 async function expectKeptAsJudged(only: NodeRow[] = nodes): Promise<void> {
@@ -295,14 +297,14 @@ describe("the report's five basics kept by the writes", () => {
     const org = await orgWhere("any", sql`1 = 1`);
     await execute(db, sql`delete from meetings where org_id = ${org}`);
     expect(await selectValue<number>(db, sql`select count(*) from report_basics_dirty`)).toBeGreaterThan(0);
-    expect(await keptBasicsOf(db, scope, city, day)).toBeNull();
+    expect(await askKeptBasics(db, scope, city, day)).toBeNull();
     await writeTransaction(db, async () => {});
     expect(await selectValue<number>(db, sql`select count(*) from report_basics_dirty`)).toBe(0);
     await expectKeptAsJudged([city]);
   }, 120_000);
 
   it("are not kept for the current year, whose board is counted on today", async () => {
-    expect(await keptBasicsOf(db, scope, city, DEMO_TODAY)).toBeNull();
+    expect(await askKeptBasics(db, scope, city, DEMO_TODAY)).toBeNull();
     expect(years).not.toContain(Number(DEMO_TODAY.slice(0, 4)));
   });
 });

@@ -28,6 +28,8 @@ import { fixedClock, setClock } from "@liangxin/domain";
 import { seedScale } from "../src/scale.ts";
 
 const TODAY = "2026-12-03";
+/** The city's quality statements (quality.ts: joint organizations, instructors, standalone organizations). */
+const QUALITY = 3;
 // The kept figures' years follow the clock (report-facts.ts): pinned, 2025 is one of them whatever the date.
 const restore = setClock(fixedClock(`${TODAY}T10:00:00+08:00`));
 afterAll(() => restore());
@@ -51,15 +53,15 @@ describe("the city's year-end report on a database file", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The statements asked of the read thread while the city's 2025 report is built. */
-  async function askedOfThread(): Promise<number> {
+  /** The statements asked of the read thread while the city's report of `year` is built. */
+  async function askedOfThread(year = 2025): Promise<number> {
     await readThreadSettled();
     const asked = () =>
       readThreadStats.answered + readThreadStats.takenBack + readThreadStats.stale + readThreadStats.failed;
     const before = { asked: asked(), stale: readThreadStats.stale, failed: readThreadStats.failed };
     const view = await buildReport(
       { db, scope: await unsafeSystemScope(db), today: TODAY },
-      { nodeCode: city, year: 2025 },
+      { nodeCode: city, year },
     );
     await readThreadSettled();
     expect(view.total.hosts).toBeGreaterThan(2_000);
@@ -71,11 +73,17 @@ describe("the city's year-end report on a database file", () => {
     return asked() - before.asked;
   }
 
-  it("asks the board's statements of the read thread, the host parts read as the writes keep them", async () => {
+  it("asks the kept five basics of the read thread, the host parts read as the writes keep them", async () => {
     const kept = hostFactsStats.kept;
-    // Nine statements of the board: its organizations and eight facts.
-    expect(await askedOfThread()).toBe(9);
+    // The organizations under the node with their kept five basics of 2025 (basics/kept.ts), and the
+    // city's three quality statements (quality.ts), asked before the counts.
+    expect(await askedOfThread()).toBe(1 + QUALITY);
     expect(hostFactsStats.kept).toBe(kept + 1);
+  }, 120_000);
+
+  it("asks the board's statements of the read thread for the current year, judged on today", async () => {
+    // Nine statements of the board: its organizations and eight facts.
+    expect(await askedOfThread(2026)).toBe(9 + QUALITY);
   }, 120_000);
 
   it("asks the counts' host and instructor statements too while the kept parts wait for a recount", async () => {
@@ -83,7 +91,7 @@ describe("the city's year-end report on a database file", () => {
     await execute(db, sql`update host_years set employees = employees + 1 where year = 2025`);
     await bumpDataVersion(db);
     const counted = hostFactsStats.counted;
-    expect(await askedOfThread()).toBe(9 + 2);
+    expect(await askedOfThread()).toBe(1 + QUALITY + 2);
     expect(hostFactsStats.counted).toBe(counted + 1);
   }, 120_000);
 });

@@ -12,8 +12,8 @@
  *   and the marks are cleared. Nothing is filled by a read.
  * - Kept years: the past years among the report's kept years (the current year's board is counted on
  *   today, which moves), each with the policy judged under; `migrate` judges those not yet kept.
- * - Reading (`keptBasicsAnnex`): only when nothing is marked and the year is kept under the policy it asks;
- *   else the board runs as before. The organizations judged are those of the board — grassroots and in force
+ * - Reading (`askKeptBasics`, `keptBasicsAnnex`): only when nothing is marked and the year is kept under
+ *   the policy it asks; else the board runs as before. The organizations judged are those of the board — grassroots and in force
  *   on the day, under the node in today's tree — and each row's unit is the node's child its path lies
  *   under, as the board places them: the same 附表 either way (`basics-kept.test.ts`).
  */
@@ -40,7 +40,7 @@ import {
 import { keptFactYears, keepsReportFacts } from "@liangxin/db/report-facts";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import { grassrootsInForce, grassrootsQuery, workPolicy, type WorkOrgRow } from "../work/common.ts";
-import { askFacts, judgeOrgs, type Reader } from "./check.ts";
+import { askFacts, judgeOrgs, readerFor, type Reader } from "./check.ts";
 
 /** More marked organizations than this: the year is judged again for the whole city. */
 const WHOLE_CITY_FROM = 2_000;
@@ -113,19 +113,21 @@ async function judgeYear(db: Db, year: number, ids: number[] | null): Promise<vo
   basicsFactsStats.orgsJudged += rows.length;
 }
 
-/** The kept five basics of a node's board: each organization's path and bits. */
+/** The kept five basics of a node's board, asked (`askKeptBasics`): each organization's path and bits. */
 export interface KeptBasics {
   on: string;
   nodePath: string;
-  orgs: { path: string; bits: number }[];
+  /** Asked of the read thread when it may serve (read-thread.ts): awaited when the 附表 is made. */
+  orgs: PromiseLike<{ path: string; met: number | null }[]>;
 }
 
 /**
- * The kept five basics of `node`'s board on `on` (the scope narrowed to the node, as `reportBoardIn`), or
- * null when they are not kept: another day than a kept year's 31 December, a mark not yet judged, a year
- * not kept under its policy, an organization without its row.
+ * Ask the kept five basics of `node`'s board on `on` (the scope narrowed to the node, as `reportBoardIn`), or
+ * null when they are not kept: another day than a kept year's 31 December, a mark not yet judged, a year not
+ * kept under its policy. The organizations' statement is asked at once and not awaited: of the read thread
+ * when it may serve this read, so that the report counts meanwhile (as the board's statements are asked).
  */
-export async function keptBasicsOf(
+export async function askKeptBasics(
   db: Db,
   scope: Scope,
   node: { id: number; code: string; name: string; category: string; path: string },
@@ -145,45 +147,42 @@ export async function keptBasicsOf(
     ...scope,
     org: { id: node.id, code: node.code, name: node.name, category: node.category, path: node.path },
   };
-  const rows = await selectRows<[string, number | null]>(
-    db,
+  const read = await readerFor(db);
+  const orgs = read<{ path: string; met: number | null }>(
     sql`select o.path, f.met from orgs o
         left join report_basics_facts f on f.year = ${year} and f.org_id = o.id
         where ${scopeSql(under, on).within.subtree("o")} and ${grassrootsInForce(on)}`,
   );
-  const orgs: KeptBasics["orgs"] = [];
-  for (const [path, met] of rows) {
-    if (met === null) return null;
-    orgs.push({ path, bits: Number(met) });
-  }
   return { on, nodePath: node.path, orgs };
 }
 
 /**
- * The five-basics 附表 of the report rows given from the kept basics (`keptBasicsOf`): as `basicsAnnexOf`
- * from the board — an organization counts in the row of the node's child it lies under (the first id of its
- * path after the node's), else in the 直属 row.
+ * The five-basics 附表 of the report rows given from the kept basics asked (`askKeptBasics`), as
+ * `basicsAnnexOf` from the board — an organization counts in the row of the node's child it lies under (the
+ * first id of its path after the node's), else in the 直属 row; null when an organization has no kept row.
  */
-export function keptBasicsAnnex(
+export async function keptBasicsAnnex(
   kept: KeptBasics,
   rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
-): BasicsAnnex {
+): Promise<BasicsAnnex | null> {
   const childIds = new Set(rows.filter((r) => r.kind === "child").map((r) => r.orgId));
   const byChild = new Map<number, number[]>();
   const direct: number[] = [];
   const all: number[] = [];
   const from = kept.nodePath.length;
-  for (const o of kept.orgs) {
-    all.push(o.bits);
+  for (const o of await kept.orgs) {
+    if (o.met === null) return null;
+    const bits = Number(o.met);
+    all.push(bits);
     const end = o.path.indexOf("/", from);
     const unit = end > from ? Number(o.path.slice(from, end)) : null;
     if (unit === null || !childIds.has(unit)) {
-      direct.push(o.bits);
+      direct.push(bits);
       continue;
     }
     const list = byChild.get(unit);
-    if (list) list.push(o.bits);
-    else byChild.set(unit, [o.bits]);
+    if (list) list.push(bits);
+    else byChild.set(unit, [bits]);
   }
   const out: BasicsAnnexRow[] = [];
   for (const r of rows) {

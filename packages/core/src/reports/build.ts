@@ -31,9 +31,12 @@ import {
   type IndicatorParts,
   type Indicators,
   type OrgCategory,
+  type OrgTree,
+  type Policy,
   type PolicyVersion,
   type ReportCounts,
   type Report,
+  type RegionTree,
   type ReportRow,
   type RowRecords,
   type Snapshot,
@@ -48,6 +51,9 @@ import { reportMessages as m } from "./messages.ts";
 import { describeDifferences, loadSubmissionRecords, type StoredRecords } from "./records.ts";
 import { loadCheckFigures, loadCheckRecords, loadLatestCheck, type StoredCheckInfo } from "./check-store.ts";
 import { basicsAnnexOf, basicsDay, reportBoardIn } from "./basics.ts";
+import { askQuality, qualityOf, qualityTrees, qualityWarnings, type QualityAsked } from "./quality.ts";
+import { readerFor } from "../basics/check.ts";
+import { askKeptBasics, keptBasicsAnnex } from "../basics/kept.ts";
 import { FiguresCache, keepableVersion, keptOrComputed } from "../figures-cache.ts";
 
 export type SubmissionState = "submitted" | "returned" | "approved";
@@ -395,6 +401,8 @@ export class ReportComputer {
   private readonly cache = new Map<string, Report & { totalParts: IndicatorParts; rows: ReportViewRow[] }>();
   /** The counts of each live report computed (`node:year`), for its checks. */
   private readonly countsKept = new Map<string, ReportCounts>();
+  /** The city's quality statements asked before its counts (`askCityQuality`), per node and year. */
+  private readonly qualityAsked = new Map<string, QualityAsked>();
 
   constructor(private readonly db: Db) {}
 
@@ -512,6 +520,7 @@ export class ReportComputer {
     // Counted by the database, bounded by the node (issue 25); `computeReport` over the snapshot is the
     // reference the property test holds this to.
     const policy = await this.policyFor(year);
+    await this.askCityQuality(nodeId, year, policy.params);
     const counts = await loadReportCounts(this.db, nodeId, year, policy.params);
     this.countsKept.set(key, counts);
     const previousTotal = ownPrev
@@ -717,30 +726,47 @@ export class ReportComputer {
   }
 
   /**
-   * What the quality checks of a node's report of `year` read: the records of the year when this computer
-   * already loaded them, else only the organizations, coverages, instructors and assignments of the node's
-   * area in force on 31 December (`checksOnly`: no host or member rows — the report's counts come from the
-   * database, and loading the city's records for the checks alone cost more than the counts; issue 25).
+   * The city's quality statements (quality.ts), asked before its counts: of the read thread when it may
+   * serve this read, so that they run while the report is counted. Only for the city's root, whose
+   * statements are not bounded by its subtree (known once the counts have built the trees): its territory
+   * is asked as the regions under its region.
    */
-  private async checksData(nodeId: number, year: number): Promise<{ snapshot: Snapshot; index: AsOfIndex }> {
+  private async askCityQuality(nodeId: number, year: number, policy: Policy): Promise<void> {
+    const key = `${nodeId}:${year}`;
+    if (this.qualityAsked.has(key) || this.loaded?.complete.has(yearEnd(year))) return;
+    const node = await selectOne<{ parentId: number | null; regionPath: string | null }>(
+      this.db,
+      sql`select o.parent_id as parentId, r.path as regionPath from orgs o left join regions r on r.id = o.region_id
+          where o.id = ${nodeId}`,
+    );
+    if (!node || node.parentId !== null) return;
+    const regions = sql`(select r.id from regions r where ${pathIn("r.path", subtreeRange(node.regionPath))})`;
+    const read = await readerFor(this.db);
+    this.qualityAsked.set(key, askQuality(read, { asOf: yearEnd(year), policy, regions, bounded: false }));
+  }
+
+  /**
+   * What the quality checks of a node's report of `year` read: the records of the year when this computer
+   * already loaded them (the domain's rules run over them), else the trees of 31 December only — those the
+   * report's counts built (`countsIndex`), or read for the node — the rules then being asked of the database
+   * (quality.ts: a few offending rows, not the city's coverages, instructors and assignments; issue 25).
+   */
+  private async checksData(
+    nodeId: number,
+    year: number,
+  ): Promise<{ snapshot: Snapshot | null; tree: OrgTree; regionTree: RegionTree }> {
     const d = yearEnd(year);
-    if (this.loaded?.complete.has(d))
-      return { snapshot: this.loaded.snapshot, index: await this.index(year) };
-    // The city's report read every organization for its counts, and built their tree of 31 December:
-    // the checks use both rather than reading and building them again (30,000 organizations at 200,000
-    // hosts). A node's checks read more organizations than its counts (those covering its hosts).
-    const counts = this.countsKept.get(`${nodeId}:${year}`);
-    if (counts?.wholeCity) {
-      const snapshot = await loadSnapshot(this.db, {
-        asOf: [d],
-        nodeId,
-        checksOnly: true,
-        allOrgs: counts.orgs,
-      });
-      return { snapshot, index: countsIndex(counts) };
+    if (this.loaded?.complete.has(d)) {
+      const index = await this.index(year);
+      return { snapshot: this.loaded.snapshot, tree: index.tree, regionTree: index.regionTree };
     }
-    const snapshot = await loadSnapshot(this.db, { asOf: [d], nodeId, checksOnly: true });
-    return { snapshot, index: new AsOfIndex(snapshot, d) };
+    // The report's counts built the trees of 31 December (a township's: its subtree as of any date).
+    const counts = this.countsKept.get(`${nodeId}:${year}`);
+    if (counts) {
+      const index = countsIndex(counts);
+      return { snapshot: null, tree: index.tree, regionTree: index.regionTree };
+    }
+    return { snapshot: null, ...(await qualityTrees(this.db, nodeId, d)) };
   }
 
   /**
@@ -757,40 +783,48 @@ export class ReportComputer {
       ...(report.openingMembers !== undefined ? { openingMembers: report.openingMembers } : {}),
     }).map((v) => ({ level: v.level, code: v.code, message: v.message }));
 
-    // Quality warnings about records of the node's area as of 31 December.
-    const { snapshot, index } = await this.checksData(report.node.id, year);
+    // Quality warnings about records of the node's area as of 31 December: of its subtree's organizations,
+    // or naming a host of its territory.
+    const { snapshot, tree, regionTree } = await this.checksData(report.node.id, year);
     const asOf = yearEnd(year);
     const policy = (await this.policyFor(year)).params;
-    const orgIds = new Set(index.tree.has(report.node.id) ? index.tree.subtree(report.node.id) : []);
-    const node = index.tree.org(report.node.id);
+    const orgIds = new Set(tree.has(report.node.id) ? tree.subtree(report.node.id) : []);
+    const node = tree.org(report.node.id);
     const regions = new Set(
-      node?.regionId != null && index.regionTree.has(node.regionId)
-        ? index.regionTree.subtree(node.regionId)
-        : [],
+      node?.regionId != null && regionTree.has(node.regionId) ? regionTree.subtree(node.regionId) : [],
     );
-    // The region of a host a warning names is looked up (the checks load no hosts), once per host.
-    const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
-    const regionOfHost = (id: number) =>
-      selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
-    const regionOf = async (id: number): Promise<number> => {
-      let r = hostRegion.get(id);
-      if (r === undefined) hostRegion.set(id, (r = (await regionOfHost(id)) ?? -1));
-      return r;
-    };
-    const mine = async (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): Promise<boolean> => {
-      if (!refs) return false;
-      if ((refs.orgIds ?? []).some((id) => orgIds.has(id))) return true;
-      for (const id of refs.hostIds ?? []) if (regions.has(await regionOf(id))) return true;
-      return false;
-    };
-    const quality = [
-      ...checkStandaloneCoverage(snapshot, { asOf }),
-      ...checkJointCap(snapshot, policy, asOf),
-      ...checkInstructorCap(snapshot, policy, asOf),
-    ];
-    for (const v of quality) {
-      if (v.level === "warning" && (await mine(v.refs)))
-        out.push({ level: v.level, code: v.code, message: v.message });
+    if (!snapshot) {
+      // Asked of the database (quality.ts); below the city's root, of the node's area only.
+      const bounded = node !== undefined && node.parentId !== null;
+      const area = { asOf, policy, orgIds, regionIds: regions, bounded };
+      const asked = bounded ? undefined : this.qualityAsked.get(`${report.node.id}:${year}`);
+      out.push(...(await (asked ? qualityOf(asked, area) : qualityWarnings(this.db, area))));
+    } else {
+      // The year's records are in memory: the domain's rules over them (the reference of quality.ts).
+      // The region of a host a warning names is looked up (not every host is loaded), once per host.
+      const hostRegion = new Map(snapshot.hosts.map((h) => [h.id, h.regionId]));
+      const regionOfHost = (id: number) =>
+        selectValue<number>(this.db, sql`select region_id from hosts where id = ${id}`);
+      const regionOf = async (id: number): Promise<number> => {
+        let r = hostRegion.get(id);
+        if (r === undefined) hostRegion.set(id, (r = (await regionOfHost(id)) ?? -1));
+        return r;
+      };
+      const mine = async (refs: { orgIds?: number[]; hostIds?: number[] } | undefined): Promise<boolean> => {
+        if (!refs) return false;
+        if ((refs.orgIds ?? []).some((id) => orgIds.has(id))) return true;
+        for (const id of refs.hostIds ?? []) if (regions.has(await regionOf(id))) return true;
+        return false;
+      };
+      const quality = [
+        ...checkStandaloneCoverage(snapshot, { asOf }),
+        ...checkJointCap(snapshot, policy, asOf),
+        ...checkInstructorCap(snapshot, policy, asOf),
+      ];
+      for (const v of quality) {
+        if (v.level === "warning" && (await mine(v.refs)))
+          out.push({ level: v.level, code: v.code, message: v.message });
+      }
     }
     out.push(...(await this.reconcile(report, year)));
     for (const r of report.rows) {
@@ -924,8 +958,10 @@ async function computeReport(cx: Cx, input: ReportInput): Promise<ReportView> {
   // The five basics' board is read while the report is counted (its statements on the read thread,
   // read-thread.ts), unless its 附表 is kept for this data version.
   const kept = await keepableVersion(db);
-  const board =
-    kept !== null && basicsCache.has(kept, basicsKey) ? null : handled(reportBoardIn(db, scope, node, day));
+  const cached = kept !== null && basicsCache.has(kept, basicsKey);
+  // A past year's five basics kept by the writes (basics/kept.ts), else the board.
+  const keptBasics = cached ? null : await askKeptBasics(db, scope, node, day);
+  const board = cached || keptBasics ? null : handled(reportBoardIn(db, scope, node, day));
   const { report, checks } = await liveFigures(cx, comp, node.id, year);
   return {
     year,
@@ -936,8 +972,13 @@ async function computeReport(cx: Cx, input: ReportInput): Promise<ReportView> {
     total: report.total,
     totalParts: report.totalParts,
     annex: report.annex,
-    basics: await keptOrComputed(db, basicsCache, basicsKey, async () =>
-      basicsAnnexOf(await (board ?? reportBoardIn(db, scope, node, day)), report.rows),
+    basics: await keptOrComputed(
+      db,
+      basicsCache,
+      basicsKey,
+      async () =>
+        (keptBasics && (await keptBasicsAnnex(keptBasics, report.rows))) ??
+        basicsAnnexOf(await (board ?? reportBoardIn(db, scope, node, day)), report.rows),
     ),
     openingMembers: report.openingMembers ?? null,
     previousApprovedClosingMembers,

@@ -189,13 +189,18 @@ export function basicsBits(check: BasicsCheck): number {
 /** `countFiveBasics` of checks kept as bits (`basicsBits`), one number per organization (each counted once). */
 export function countBasicsBits(bits: Iterable<number>): BasicsCount {
   const met: Record<Basic | "all", number> = { team: 0, venue: 0, activities: 0, rules: 0, means: 0, all: 0 };
+  // Organizations per combination of bits first (a few dozen), then each basic over the combinations.
+  const per = new Map<number, number>();
   let orgs = 0;
   for (const b of bits) {
     orgs++;
+    per.set(b, (per.get(b) ?? 0) + 1);
+  }
+  for (const [b, n] of per) {
     BASICS.forEach((basic, i) => {
-      if ((b & (2 ** i)) !== 0) met[basic]++;
+      if ((b & (2 ** i)) !== 0) met[basic] += n;
     });
-    if ((b & ALL_BIT) !== 0) met.all++;
+    if ((b & ALL_BIT) !== 0) met.all += n;
   }
   return { orgs, met };
 }
