@@ -353,10 +353,17 @@ async function keptMemberGroups(tx: Db, year: number, orgs: SQL | null): Promise
     return null;
   }
   memberFactsStats.kept++;
+  const columns = sql`start_org_id, end_org_id, exit_status, joined_in_year, members, full_members`;
+  if (!orgs)
+    return selectRows<unknown[]>(tx, sql`select ${columns} from report_member_facts where year = ${year}`);
+  // A node's groups start or end in its organizations: each half by its index (an OR of the two would
+  // read every group of the year, the city's), the groups of both halves once.
   return selectRows<unknown[]>(
     tx,
-    sql`select start_org_id, end_org_id, exit_status, joined_in_year, members, full_members
-        from report_member_facts where year = ${year}${orgs ? sql` and (start_org_id in ${orgs} or end_org_id in ${orgs})` : sql``}`,
+    sql`select ${columns} from report_member_facts where year = ${year} and start_org_id in ${orgs}
+        union all
+        select ${columns} from report_member_facts where year = ${year} and end_org_id in ${orgs}
+          and start_org_id not in ${orgs}`,
   );
 }
 

@@ -731,7 +731,12 @@ export const reportMemberFacts = sqliteTable(
     members: integer().notNull(),
     fullMembers: integer().notNull(),
   },
-  (t) => [index("report_member_facts_owner_idx").on(t.year, t.ownerOrgId)],
+  (t) => [
+    index("report_member_facts_owner_idx").on(t.year, t.ownerOrgId),
+    // A node's groups: those starting or ending in its organizations (keptMemberGroups), by index.
+    index("report_member_facts_start_idx").on(t.year, t.startOrgId),
+    index("report_member_facts_end_idx").on(t.year, t.endOrgId),
+  ],
 );
 
 /** Organizations whose members' facts a write has changed and not yet recounted (0: every organization). */

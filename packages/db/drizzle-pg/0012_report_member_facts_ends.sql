@@ -1,0 +1,2 @@
+CREATE INDEX "report_member_facts_start_idx" ON "report_member_facts" USING btree ("year","start_org_id");--> statement-breakpoint
+CREATE INDEX "report_member_facts_end_idx" ON "report_member_facts" USING btree ("year","end_org_id");

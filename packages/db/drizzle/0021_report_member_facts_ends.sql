@@ -1,0 +1,2 @@
+CREATE INDEX `report_member_facts_start_idx` ON `report_member_facts` (`year`,`start_org_id`);--> statement-breakpoint
+CREATE INDEX `report_member_facts_end_idx` ON `report_member_facts` (`year`,`end_org_id`);
