@@ -39,8 +39,8 @@ import { openTestPglite } from "@liangxin/db/pg";
 import { loadPolicyVersions, loadSnapshot } from "@liangxin/db/snapshot";
 import { ReportComputer, type ReportCheck } from "@liangxin/core/reports";
 import { seedDemo } from "../src/demo.ts";
-import type { SeedData } from "../src/rows.ts";
 import { writeSeedData } from "../src/write.ts";
+import { rowsOf } from "./random-city-rows.ts";
 import { genCity } from "../../domain/test/fixtures/city-gen.ts";
 
 const DEMO_DAY = "2026-12-03";
@@ -100,88 +100,6 @@ async function fullChecks(db: Db, nodeId: number, year: number): Promise<ReportC
 const quality = (checks: readonly ReportCheck[]) => checks.filter((c) => QUALITY.has(c.code));
 
 // ——— random cities ———
-
-/** The materialized path of each record of a forest, `/root/…/id/` (the schema's `path`), and its depth. */
-function paths(
-  recs: readonly { id: number; parentId: number | null }[],
-): Map<number, { path: string; depth: number }> {
-  const byId = new Map(recs.map((r) => [r.id, r]));
-  const out = new Map<number, { path: string; depth: number }>();
-  const of = (id: number): { path: string; depth: number } => {
-    let p = out.get(id);
-    if (!p) {
-      const parent = byId.get(id)!.parentId;
-      const up = parent === null ? { path: "/", depth: -1 } : of(parent);
-      out.set(id, (p = { path: `${up.path}${id}/`, depth: up.depth + 1 }));
-    }
-    return p;
-  };
-  for (const r of recs) of(r.id);
-  return out;
-}
-
-/** A random city's snapshot as the rows the database holds (as report-counts.test.ts writes it). */
-function rowsOf(s: Snapshot, policy: Policy): SeedData {
-  const regionPaths = paths(s.regions);
-  const orgPaths = paths(s.orgs);
-  const root = s.orgs.find((o) => o.parentId === null)!.id;
-  const numbered = <T>(xs: readonly T[]) => xs.map((x, i) => ({ ...x, id: i + 1 }));
-  return {
-    regions: s.regions.map((r) => ({ ...r, ...regionPaths.get(r.id)! })),
-    orgs: s.orgs.map((o) => ({ ...o, ...orgPaths.get(o.id)!, lastElectionOn: null, hasPartyGroups: false })),
-    reparentings: numbered(s.reparentings).map((r) => ({ ...r, docNo: null, reason: null })),
-    dualLinks: numbered(s.dualLinks),
-    hosts: s.hosts.map((h) => ({
-      ...h,
-      creditCode: `91350100MA${String(h.id).padStart(8, "0")}`,
-      industry: null,
-      ownerName: null,
-      ownerIsMember: false,
-      contactPhone: null,
-      address: null,
-    })),
-    hostYears: s.hostYears.map((y) => ({ ...y })),
-    coverages: numbered(s.coverages),
-    members: s.members.map((m) => ({
-      ...m,
-      idNumber: `350100199001${String(m.id).padStart(6, "0")}`,
-      name: `党员${m.id}`,
-      gender: "male" as const,
-      birthDate: "1970-01-01",
-      orgId: null,
-      outsideOrgName: null,
-      workHostId: null,
-      workSince: null,
-      jobCategory: null,
-      status: "normal" as const,
-      statusOn: null,
-      mobile: false,
-      lostContact: false,
-      pocket: false,
-      phone: null,
-    })),
-    relationships: numbered(s.relationships).map((r) => ({
-      ...r,
-      outsideOrgName: r.orgId === null ? "外地党组织" : null,
-    })),
-    workplaces: numbered(s.workplaces),
-    statusEvents: numbered(s.statusEvents).map((e) => ({ ...e, reason: null })),
-    transfers: [],
-    applicants: [],
-    secretaries: [],
-    instructors: s.instructors.map((i) => ({
-      ...i,
-      name: `指导员${i.id}`,
-      kind: "fullTime" as const,
-      dispatchOrgId: null,
-      dispatchOrgName: null,
-      registeredById: root,
-      phone: null,
-    })),
-    assignments: numbered(s.assignments),
-    policies: [{ id: 1, effectiveOn: "2000-01-01", params: policy, note: null }],
-  };
-}
 
 /**
  * The city with more of what the warnings look at: joint organizations covering many hosts (of several

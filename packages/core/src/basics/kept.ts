@@ -23,7 +23,6 @@ import {
   countBasicsBits,
   yearEnd,
   type BasicsAnnex,
-  type BasicsAnnexRow,
   type ReportRow,
 } from "@liangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
@@ -40,6 +39,7 @@ import {
 import { keptFactYears, keepsReportFacts } from "@liangxin/db/report-facts";
 import { scopeSql, type Scope } from "@liangxin/db/scope";
 import { grassrootsInForce, grassrootsQuery, workPolicy, type WorkOrgRow } from "../work/common.ts";
+import { annexRows } from "../reports/basics.ts";
 import { askFacts, judgeOrgs, readerFor, type Reader } from "./check.ts";
 
 /** More marked organizations than this: the year is judged again for the whole city. */
@@ -184,18 +184,11 @@ export async function keptBasicsAnnex(
     if (list) list.push(bits);
     else byChild.set(unit, [bits]);
   }
-  const out: BasicsAnnexRow[] = [];
-  for (const r of rows) {
-    if (r.kind !== "child" && r.kind !== "direct") continue;
-    out.push({
-      kind: r.kind,
-      orgId: r.orgId,
-      code: r.code,
-      name: r.name,
-      count: countBasicsBits(r.kind === "child" ? (byChild.get(r.orgId) ?? []) : direct),
-    });
-  }
-  return { on: kept.on, rows: out, total: countBasicsBits(all) };
+  return {
+    on: kept.on,
+    rows: annexRows(rows, (r) => countBasicsBits(r.kind === "child" ? (byChild.get(r.orgId) ?? []) : direct)),
+    total: countBasicsBits(all),
+  };
 }
 
 onBeforeCommit((db) => refreshBasicsFacts(db));

@@ -55,6 +55,18 @@ export function basicsAnnexOf(
     if (list) list.push(b.check);
     else byChild.set(b.unitId!, [b.check]);
   }
+  return {
+    on: board.on,
+    rows: annexRows(rows, (r) => countFiveBasics(r.kind === "child" ? (byChild.get(r.orgId) ?? []) : direct)),
+    total: board.total,
+  };
+}
+
+/** The 附表's rows: each child row and the 直属 row of the report, with its count. */
+export function annexRows(
+  rows: readonly Pick<ReportRow, "kind" | "orgId" | "code" | "name">[],
+  countOf: (row: { kind: "child" | "direct"; orgId: number }) => BasicsAnnexRow["count"],
+): BasicsAnnexRow[] {
   const out: BasicsAnnexRow[] = [];
   for (const r of rows) {
     if (r.kind !== "child" && r.kind !== "direct") continue;
@@ -63,8 +75,8 @@ export function basicsAnnexOf(
       orgId: r.orgId,
       code: r.code,
       name: r.name,
-      count: countFiveBasics(r.kind === "child" ? (byChild.get(r.orgId) ?? []) : direct),
+      count: countOf({ kind: r.kind, orgId: r.orgId }),
     });
   }
-  return { on: board.on, rows: out, total: board.total };
+  return out;
 }
